@@ -46,6 +46,21 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   /** Seconds to wait for in-flight turns on shutdown. Default 10. */
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(300).default(10)),
+  /**
+   * HS256 key that signs web chat tokens (at least 32 characters). Required outside demo mode; in
+   * demo mode, unset means a random key kept in the database (so tokens survive restarts).
+   */
+  WEBCHAT_TOKEN_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  /**
+   * Lifetime of a web chat token in seconds. Default 1800. Web Chat refreshes its token every
+   * 15 minutes, so the lifetime must be longer than that (minimum 960).
+   */
+  WEBCHAT_TOKEN_TTL_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(960).max(86_400).default(1800)),
+  /**
+   * Shared secret the portal's server sends (`Authorization: Bearer …`) to get a web chat token
+   * for a user (at least 32 characters). Unset: only demo tokens can be had (demo mode).
+   */
+  PORTAL_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
 });
 
 type RawConfig = z.infer<typeof configSchema>;
@@ -82,9 +97,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
   }
+  const demoMode = raw.DEMO_MODE === undefined ? raw.DATABASE_URL === undefined : raw.DEMO_MODE === 'true';
+  if (!demoMode && !raw.WEBCHAT_TOKEN_SECRET) {
+    throw new ConfigError('WEBCHAT_TOKEN_SECRET', 'is required outside demo mode (at least 32 characters)');
+  }
   return Object.freeze({
     ...raw,
-    DEMO_MODE: raw.DEMO_MODE === undefined ? raw.DATABASE_URL === undefined : raw.DEMO_MODE === 'true',
+    DEMO_MODE: demoMode,
     authEnabled: Boolean(raw.MicrosoftAppId),
   });
 }

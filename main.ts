@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { ConversationState, UserState } from 'botbuilder';
 import { configFromProcessEnv, type Config } from './config.js';
-import { createBotAdapter } from './adapters/http/bot-adapter.js';
+import { createBotAdapter, turnLoggingMiddleware } from './adapters/http/bot-adapter.js';
 import { createHttpServer, type HttpServer } from './adapters/http/server.js';
 import { createLogger } from './adapters/logging/pino-logger.js';
 import type { Database } from './adapters/postgres/database.js';
@@ -9,6 +9,12 @@ import { migrate } from './adapters/postgres/migrate.js';
 import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
+import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
+import { WEBCHAT_DEMO_USERS } from './adapters/webchat/demo-users.js';
+import { DirectLineBotAdapter, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
+import { createDirectLine } from './adapters/webchat/direct-line.js';
+import { createWebChatPage } from './adapters/webchat/page.js';
+import { WebChatTokens } from './adapters/webchat/tokens.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
@@ -22,6 +28,8 @@ export interface Assistant {
   db: Database;
   http: HttpServer;
   logger: Logger;
+  /** Delivers to web chat conversations (proactive messages: `appendBotActivity`, `continueConversationAsync`). */
+  webChat: DirectLineBotAdapter;
   stop(): Promise<void>;
 }
 
@@ -51,26 +59,64 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     void new UserState(storage);
 
     const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     const adapter = createBotAdapter({
       appId: config.MicrosoftAppId,
       appPassword: config.MicrosoftAppPassword,
       appType: config.MicrosoftAppType,
       tenantId: config.MicrosoftAppTenantId,
       logger,
-      onTurnError: createTurnErrorHandler(logger, config.DEFAULT_LOCALE),
+      onTurnError,
     });
-    const http = createHttpServer({ adapter, bot, db, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+
+    const webChatStore = new PgWebChatStore(db);
+    // Outside demo mode config requires the secret; in demo mode one is kept in the database.
+    const tokenSecret = config.WEBCHAT_TOKEN_SECRET ?? (await webChatStore.sharedSecret('demo_token_secret'));
+    const webChat = new DirectLineBotAdapter({
+      store: webChatStore,
+      bot: { id: config.MicrosoftAppId ?? 'serviceportal-assistant', name: 'Serviceportalens assistent' },
+      serviceUrl: WEBCHAT_SERVICE_URL,
+      logger,
+      onTurnError,
+      middleware: [turnLoggingMiddleware(logger)],
+    });
+    const demoUsers = config.DEMO_MODE ? WEBCHAT_DEMO_USERS : undefined;
+    const directLine = createDirectLine({
+      store: webChatStore,
+      tokens: new WebChatTokens({ secret: tokenSecret, ttlSeconds: config.WEBCHAT_TOKEN_TTL_SECONDS }),
+      adapter: webChat,
+      bot,
+      logger,
+      ...(config.PORTAL_API_SECRET ? { portalApiSecret: config.PORTAL_API_SECRET } : {}),
+      ...(demoUsers ? { demoUsers } : {}),
+      defaultLocale: config.DEFAULT_LOCALE === 'en' ? 'en-US' : 'da-DK',
+    });
+    if (!config.DEMO_MODE && !config.PORTAL_API_SECRET) {
+      logger.warn('main: PORTAL_API_SECRET is not set, so the portal cannot get web chat tokens');
+    }
+
+    const http = createHttpServer({
+      adapter,
+      bot,
+      db,
+      logger,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      routes: [directLine.routes, createWebChatPage(demoUsers ? { demoUsers } : {})],
+    });
     const url = await http.listen(config.PORT, config.HOST);
     logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE }, 'main: listening');
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
+        // Streams first: an open WebSocket would hold the HTTP server open; clients reconnect elsewhere.
+        await directLine.close();
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        await webChatStore.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());
-    return { url, db, http, logger, stop };
+    return { url, db, http, logger, webChat, stop };
   } catch (error: unknown) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;
@@ -82,6 +128,7 @@ async function runFromCommandLine(): Promise<void> {
   const assistant = await startAssistant(config);
   process.stdout.write(
     `\nServiceportal-assistenten kører: ${assistant.url}\n` +
+      `Web chat: ${assistant.url}/\n` +
       `Bot Framework endpoint: ${assistant.url}/api/messages\n\n`,
   );
   const shutdown = (signal: string) => {

@@ -2,6 +2,7 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type MiddlewareHandler,
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
@@ -28,8 +29,16 @@ export function createBotAdapter(options: BotAdapterOptions): CloudAdapter {
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = options.onTurnError;
-  // One log line per turn, with its latency.
-  adapter.use(async (context, next) => {
+  adapter.use(turnLoggingMiddleware(options.logger));
+  return adapter;
+}
+
+/**
+ * One log line per turn, with its latency. Every adapter (the CloudAdapter here, the web chat's
+ * Direct Line adapter) runs it, so turns log the same whichever channel they came from.
+ */
+export function turnLoggingMiddleware(logger: Logger): MiddlewareHandler {
+  return async (context, next) => {
     const started = performance.now();
     let failed = false;
     try {
@@ -39,7 +48,7 @@ export function createBotAdapter(options: BotAdapterOptions): CloudAdapter {
       throw error;
     } finally {
       const a = context.activity;
-      options.logger.info(
+      logger.info(
         {
           conversationId: a.conversation?.id,
           activityId: a.id,
@@ -51,6 +60,5 @@ export function createBotAdapter(options: BotAdapterOptions): CloudAdapter {
         'turn',
       );
     }
-  });
-  return adapter;
+  };
 }

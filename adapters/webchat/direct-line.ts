@@ -1,0 +1,477 @@
+import { randomUUID, timingSafeEqual, createHash } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Activity, ActivityHandlerBase } from 'botbuilder';
+import type { Request, Response, Server } from 'restify';
+import { WebSocket, WebSocketServer } from 'ws';
+import { z } from 'zod';
+import type { Logger } from '../../bot/logger.js';
+import { WEBCHAT_CHANNEL_ID, type DirectLineBotAdapter } from './direct-line-bot-adapter.js';
+import type { TokenClaims, WebChatTokens } from './tokens.js';
+import type { StoredActivity, WebChatConversation, WebChatEvent, WebChatStore } from './webchat-store.js';
+
+/** Where the Direct Line 3.0 endpoint is served (Web Chat's `domain`). */
+export const DIRECT_LINE_PATH = '/v3/directline';
+/** Most activities one GET or one stream message carries; the client asks again from the watermark. */
+const PAGE_SIZE = 500;
+/** How often a stream checks the table anyway (a lost NOTIFY) and pings its client. */
+const STREAM_CHECK_MS = 15_000;
+
+export interface DemoUser {
+  /** The portal user id (e-mail). */
+  email: string;
+  name: string;
+}
+
+export interface DirectLineOptions {
+  store: WebChatStore;
+  tokens: WebChatTokens;
+  adapter: DirectLineBotAdapter;
+  bot: ActivityHandlerBase;
+  logger: Logger;
+  /** The portal server's secret for `POST /api/webchat/token` and `tokens/generate`; unset: those answer 503. */
+  portalApiSecret?: string;
+  /** Demo mode: `GET /api/demo/token?user=` hands out tokens for these users. Unset: no such route. */
+  demoUsers?: readonly DemoUser[];
+  /** Locale of a conversation whose client does not say. */
+  defaultLocale: string;
+}
+
+export interface DirectLine {
+  /** Registers the REST routes and the WebSocket upgrade on the server. */
+  routes(server: Server): void;
+  /** Closes every stream (clients reconnect elsewhere) and stops listening. */
+  close(): Promise<void>;
+}
+
+const email = z.string().trim().toLowerCase().email('must be an e-mail address').max(254);
+const displayName = z.string().trim().min(1).max(200);
+
+const portalTokenBody = z.object({ user: email, name: displayName.optional() });
+const generateBody = z.object({ user: z.object({ id: email, name: displayName.optional() }) });
+const startBody = z
+  .object({ locale: z.string().max(20).optional() })
+  .passthrough()
+  .optional();
+
+const userActivityBody = z
+  .object({
+    type: z.enum(['message', 'event', 'typing']),
+    text: z.string().max(10_000).optional(),
+    textFormat: z.enum(['plain', 'markdown', 'xml']).optional(),
+    locale: z.string().max(20).optional(),
+    value: z.unknown().optional(),
+    name: z.string().max(200).optional(),
+    channelData: z.record(z.unknown()).optional(),
+    entities: z.array(z.record(z.unknown())).max(20).optional(),
+    localTimestamp: z.string().max(64).optional(),
+    localTimezone: z.string().max(64).optional(),
+  })
+  .refine((a) => a.type !== 'message' || a.text !== undefined || a.value !== undefined, {
+    message: 'a message needs text or value',
+  })
+  .refine((a) => a.type !== 'event' || a.name !== undefined, { message: 'an event needs a name' });
+
+const watermarkParam = z
+  .string()
+  .regex(/^\d{0,15}$/, 'must be a non-negative integer')
+  .optional()
+  .transform((w) => (w ? Number(w) : 0));
+
+type Failure = { status: number; code: string; message: string };
+
+const fail = (status: number, code: string, message: string): Failure => ({ status, code, message });
+const isFailure = (value: unknown): value is Failure =>
+  typeof value === 'object' && value !== null && 'status' in value && 'code' in value;
+
+function send(res: Response, failure: Failure): void {
+  res.send(failure.status, { code: failure.code, message: failure.message });
+}
+
+function reasonOf(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid body';
+  const path = issue.path.join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  // Hash both so the comparison takes the same time whatever the lengths.
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+function bearer(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
+  return match?.[1];
+}
+
+/** The origin the client used, for the absolute `streamUrl` (behind a proxy: X-Forwarded-*). */
+function publicOrigin(req: IncomingMessage, secure: boolean): { http: string; ws: string } {
+  const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
+  const forwardedHost = String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim();
+  const https = forwardedProto ? forwardedProto === 'https' : secure;
+  const host = forwardedHost || req.headers.host || 'localhost';
+  return { http: `${https ? 'https' : 'http'}://${host}`, ws: `${https ? 'wss' : 'ws'}://${host}` };
+}
+
+/**
+ * A Direct Line 3.0 compatible endpoint, so the official Web Chat widget talks to the assistant
+ * with no cloud service. Identity comes only from the signed token: its subject is `from.id` of
+ * every activity the client posts, whatever the client writes there.
+ */
+export function createDirectLine(options: DirectLineOptions): DirectLine {
+  const { store, tokens, adapter, bot, logger } = options;
+  const streams = new Map<string, Set<ConversationStream>>();
+  let unsubscribe: (() => Promise<void>) | undefined;
+  let checkTimer: NodeJS.Timeout | undefined;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
+
+  const onEvent = (event: WebChatEvent) => {
+    for (const stream of streams.get(event.conversationId) ?? []) {
+      if (event.kind === 'appended') stream.pump();
+      else stream.sendEphemeral(event.activity);
+    }
+  };
+
+  async function authenticate(req: Request): Promise<TokenClaims | Failure> {
+    const token = bearer(req.header('authorization'));
+    if (!token) return fail(401, 'WEBCHAT.TOKEN_MISSING', 'An Authorization: Bearer token is required.');
+    const result = await tokens.verify(token);
+    if (!result.ok) {
+      return result.reason === 'expired'
+        ? fail(403, 'WEBCHAT.TOKEN_EXPIRED', 'The token has expired; get a new one.')
+        : fail(401, 'WEBCHAT.TOKEN_INVALID', 'The token is not valid.');
+    }
+    if (result.claims.scope === 'stream') return fail(401, 'WEBCHAT.TOKEN_INVALID', 'The token is not valid here.');
+    return result.claims;
+  }
+
+  /** The conversation the token may use: its own, or (a user token) any of the same user's. */
+  async function conversationFor(
+    claims: TokenClaims,
+    conversationId: string,
+    allowUserToken: boolean,
+  ): Promise<WebChatConversation | Failure> {
+    if (claims.scope === 'conversation' && claims.conversationId !== conversationId) {
+      return fail(403, 'WEBCHAT.WRONG_CONVERSATION', 'The token belongs to another conversation.');
+    }
+    if (claims.scope === 'user' && !allowUserToken) {
+      return fail(403, 'WEBCHAT.WRONG_CONVERSATION', 'Start or resume the conversation first.');
+    }
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation) return fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.');
+    if (conversation.userId !== claims.userId) {
+      return fail(403, 'WEBCHAT.WRONG_CONVERSATION', 'The token belongs to another conversation.');
+    }
+    return conversation;
+  }
+
+  function requirePortalSecret(req: Request): Failure | undefined {
+    if (!options.portalApiSecret) {
+      return fail(503, 'WEBCHAT.NOT_CONFIGURED', 'Web chat tokens are not enabled (PORTAL_API_SECRET is not set).');
+    }
+    const given = bearer(req.header('authorization'));
+    if (!given || !sameSecret(given, options.portalApiSecret)) {
+      return fail(401, 'WEBCHAT.BAD_SECRET', 'The portal secret is missing or wrong.');
+    }
+    return undefined;
+  }
+
+  async function conversationResponse(req: Request, conversation: WebChatConversation, watermark: number | undefined) {
+    const claims = { userId: conversation.userId, userName: conversation.userName, conversationId: conversation.id };
+    const issued = await tokens.issue({ ...claims, scope: 'conversation' });
+    const stream = await tokens.issue({ ...claims, scope: 'stream' });
+    const origin = publicOrigin(req, req.isSecure());
+    const query = new URLSearchParams({ watermark: watermark === undefined ? '' : String(watermark), t: stream.token });
+    return {
+      conversationId: conversation.id,
+      token: issued.token,
+      expires_in: issued.expiresIn,
+      streamUrl: `${origin.ws}${DIRECT_LINE_PATH}/conversations/${encodeURIComponent(conversation.id)}/stream?${query}`,
+    };
+  }
+
+  /** Runs the welcome turn once, when the client first starts the conversation. */
+  async function start(conversation: WebChatConversation, locale: string | undefined): Promise<void> {
+    if (!(await store.markStarted(conversation.id, locale))) return;
+    const user = { id: conversation.userId, name: conversation.userName, role: 'user' };
+    const activity: Partial<Activity> = {
+      type: 'conversationUpdate',
+      id: randomUUID(),
+      channelId: WEBCHAT_CHANNEL_ID,
+      serviceUrl: adapter.serviceUrl,
+      timestamp: new Date(),
+      locale: locale ?? conversation.locale ?? options.defaultLocale,
+      conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+      from: user,
+      recipient: adapter.bot,
+      membersAdded: [adapter.bot, user],
+    };
+    await adapter.processActivity(activity, (context) => bot.run(context));
+  }
+
+  function routes(server: Server): void {
+    server.post('/api/webchat/token', async (req: Request, res: Response) => {
+      const denied = requirePortalSecret(req);
+      if (denied) return send(res, denied);
+      const body = portalTokenBody.safeParse(req.body);
+      if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
+      const { user, name } = body.data;
+      const issued = await tokens.issue({ userId: user, userName: name ?? user, scope: 'user' });
+      res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: user });
+    });
+
+    if (options.demoUsers) {
+      const demoUsers = options.demoUsers;
+      server.get('/api/demo/token', async (req: Request, res: Response) => {
+        const wanted = typeof req.query?.user === 'string' ? req.query.user.trim().toLowerCase() : '';
+        const user = demoUsers.find((u) => u.email.toLowerCase() === wanted);
+        if (!user) return send(res, fail(400, 'DEMO.UNKNOWN_USER', 'user must be one of the demo users.'));
+        const issued = await tokens.issue({ userId: user.email, userName: user.name, scope: 'user' });
+        res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: user.email, userName: user.name });
+      });
+    }
+
+    // Direct Line: with the portal secret (like a Direct Line secret), a token bound to a new conversation.
+    server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req: Request, res: Response) => {
+      const denied = requirePortalSecret(req);
+      if (denied) return send(res, denied);
+      const body = generateBody.safeParse(req.body);
+      if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
+      const { id, name } = body.data.user;
+      const conversation = await store.createConversation({ id: randomUUID(), userId: id, userName: name ?? id });
+      const issued = await tokens.issue({ userId: id, userName: conversation.userName, scope: 'conversation', conversationId: conversation.id });
+      res.send(200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn });
+    });
+
+    server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req: Request, res: Response) => {
+      const claims = await authenticate(req);
+      if (isFailure(claims)) return send(res, claims);
+      const issued = await tokens.issue(claims);
+      res.send(200, { ...(claims.conversationId ? { conversationId: claims.conversationId } : {}), token: issued.token, expires_in: issued.expiresIn });
+    });
+
+    server.post(`${DIRECT_LINE_PATH}/conversations`, async (req: Request, res: Response) => {
+      const claims = await authenticate(req);
+      if (isFailure(claims)) return send(res, claims);
+      const body = startBody.safeParse(req.body ?? undefined);
+      if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
+      const locale = body.data?.locale;
+      let conversation: WebChatConversation | Failure;
+      let created = false;
+      if (claims.scope === 'user') {
+        conversation = await store.createConversation({ id: randomUUID(), userId: claims.userId, userName: claims.userName, ...(locale ? { locale } : {}) });
+        created = true;
+      } else {
+        conversation = await conversationFor(claims, claims.conversationId ?? '', false);
+        if (isFailure(conversation)) return send(res, conversation);
+        created = conversation.startedAt === undefined;
+      }
+      await start(conversation, locale);
+      res.send(created ? 201 : 200, await conversationResponse(req, conversation, undefined));
+    });
+
+    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req: Request, res: Response) => {
+      const claims = await authenticate(req);
+      if (isFailure(claims)) return send(res, claims);
+      const watermark = watermarkParam.safeParse(req.query?.watermark);
+      if (!watermark.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', `watermark: ${reasonOf(watermark.error)}`));
+      const conversation = await conversationFor(claims, String(req.params.conversationId), true);
+      if (isFailure(conversation)) return send(res, conversation);
+      await start(conversation, undefined);
+      res.send(200, await conversationResponse(req, conversation, watermark.data || undefined));
+    });
+
+    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+      const claims = await authenticate(req);
+      if (isFailure(claims)) return send(res, claims);
+      const conversation = await conversationFor(claims, String(req.params.conversationId), false);
+      if (isFailure(conversation)) return send(res, conversation);
+      const body = userActivityBody.safeParse(req.body);
+      if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
+      const activity: Partial<Activity> = {
+        ...body.data,
+        channelId: WEBCHAT_CHANNEL_ID,
+        serviceUrl: adapter.serviceUrl,
+        timestamp: new Date(),
+        locale: body.data.locale ?? conversation.locale ?? options.defaultLocale,
+        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+        // Identity from the token only; the client's from is ignored.
+        from: { id: conversation.userId, name: conversation.userName, role: 'user' },
+        recipient: adapter.bot,
+      } as Partial<Activity>;
+      if (activity.type === 'typing') {
+        // Not stored and no turn: the assistant does not act on the user's typing.
+        res.send(200, { id: `${conversation.id}|typing` });
+        return;
+      }
+      const stored = await store.append(conversation.id, activity);
+      if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
+      await store.notify({ conversationId: conversation.id, kind: 'appended', seq: stored.seq }).catch((error: unknown) => {
+        logger.warn({ err: error, conversationId: conversation.id }, 'webchat: could not wake the streams');
+      });
+      // The turn runs before the response, so a client sees the reply no later than the answer.
+      await adapter.processActivity(stored.activity, (context) => bot.run(context));
+      res.send(200, { id: stored.activity.id });
+    });
+
+    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+      const claims = await authenticate(req);
+      if (isFailure(claims)) return send(res, claims);
+      const conversation = await conversationFor(claims, String(req.params.conversationId), false);
+      if (isFailure(conversation)) return send(res, conversation);
+      const watermark = watermarkParam.safeParse(req.query?.watermark);
+      if (!watermark.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', `watermark: ${reasonOf(watermark.error)}`));
+      const page = await store.activitiesAfter(conversation.id, watermark.data, PAGE_SIZE);
+      res.send(200, activityGroup(page, watermark.data));
+    });
+
+    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
+      send(res, fail(501, 'WEBCHAT.NO_UPLOADS', 'File uploads are not supported.'));
+    });
+
+    const http = server.server;
+    http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      upgrade(req, socket, head).catch((error: unknown) => {
+        logger.error({ err: error }, 'webchat: WebSocket upgrade failed');
+        refuse(socket, 500, 'Internal Server Error');
+      });
+    });
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const match = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([^/]+)/stream$`).exec(url.pathname);
+    if (!match?.[1]) return refuse(socket, 404, 'Not Found');
+    const conversationId = decodeURIComponent(match[1]);
+    const result = await tokens.verify(url.searchParams.get('t') ?? '');
+    if (!result.ok) return refuse(socket, result.reason === 'expired' ? 403 : 401, result.reason === 'expired' ? 'Forbidden' : 'Unauthorized');
+    const claims = result.claims;
+    if (claims.scope !== 'stream' || claims.conversationId !== conversationId) return refuse(socket, 403, 'Forbidden');
+    const watermark = watermarkParam.safeParse(url.searchParams.get('watermark') ?? undefined);
+    if (!watermark.success) return refuse(socket, 400, 'Bad Request');
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation || conversation.userId !== claims.userId) return refuse(socket, 404, 'Not Found');
+    if (!unsubscribe) unsubscribe = await store.subscribe(onEvent);
+    checkTimer ??= setInterval(() => {
+      for (const set of streams.values()) for (const stream of set) stream.check();
+    }, STREAM_CHECK_MS).unref();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const stream = new ConversationStream(ws, conversationId, watermark.data, store, logger);
+      let set = streams.get(conversationId);
+      if (!set) {
+        set = new Set();
+        streams.set(conversationId, set);
+      }
+      set.add(stream);
+      ws.on('close', () => {
+        set.delete(stream);
+        if (set.size === 0 && streams.get(conversationId) === set) streams.delete(conversationId);
+      });
+      stream.pump();
+    });
+  }
+
+  async function close(): Promise<void> {
+    if (checkTimer) clearInterval(checkTimer);
+    checkTimer = undefined;
+    const sockets = [...wss.clients];
+    for (const ws of sockets) ws.close(1001, 'server restarting');
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        for (const ws of sockets) ws.terminate();
+        resolve();
+      }, 1000);
+      const waitAll = () => {
+        if (sockets.every((ws) => ws.readyState === WebSocket.CLOSED)) {
+          clearTimeout(timer);
+          resolve();
+        }
+      };
+      for (const ws of sockets) ws.once('close', waitAll);
+      waitAll();
+    });
+    streams.clear();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    await unsubscribe?.();
+    unsubscribe = undefined;
+  }
+
+  return { routes, close };
+}
+
+function activityGroup(page: readonly StoredActivity[], after: number): { activities: Partial<Activity>[]; watermark: string } {
+  const last = page[page.length - 1];
+  return { activities: page.map((a) => a.activity), watermark: String(last ? last.seq : after) };
+}
+
+function refuse(socket: Duplex, status: number, text: string): void {
+  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  socket.destroy();
+}
+
+/** One client's WebSocket on one conversation: sends what is stored after its watermark, in order. */
+class ConversationStream {
+  private busy = false;
+  private dirty = false;
+  private alive = true;
+
+  constructor(
+    private readonly ws: WebSocket,
+    private readonly conversationId: string,
+    private lastSeq: number,
+    private readonly store: WebChatStore,
+    private readonly logger: Logger,
+  ) {
+    // Web Chat sends empty keep-alive messages; nothing else is expected.
+    ws.on('message', () => undefined);
+    ws.on('pong', () => {
+      this.alive = true;
+    });
+    ws.on('error', () => undefined);
+  }
+
+  /** Periodic: a lost wake-up is caught here, and a dead client is dropped. */
+  check(): void {
+    if (!this.alive) {
+      this.ws.terminate();
+      return;
+    }
+    this.alive = false;
+    this.ws.ping();
+    this.pump();
+  }
+
+  pump(): void {
+    if (this.busy) {
+      this.dirty = true;
+      return;
+    }
+    this.busy = true;
+    void this.drain().finally(() => {
+      this.busy = false;
+    });
+  }
+
+  sendEphemeral(activity: Partial<Activity>): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify({ activities: [activity] }));
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      do {
+        this.dirty = false;
+        const page = await this.store.activitiesAfter(this.conversationId, this.lastSeq, PAGE_SIZE);
+        if (page.length === 0 || this.ws.readyState !== WebSocket.OPEN) continue;
+        const group = activityGroup(page, this.lastSeq);
+        this.lastSeq = Number(group.watermark);
+        this.ws.send(JSON.stringify(group));
+        if (page.length === PAGE_SIZE) this.dirty = true;
+      } while (this.dirty);
+    } catch (error: unknown) {
+      this.logger.warn({ err: error, conversationId: this.conversationId }, 'webchat: stream could not read activities');
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// The web chat page: picks the user (demo) or takes the portal's token (#token=…), starts or
+// resumes the conversation with the official Web Chat widget, and keeps the conversation id and
+// token in sessionStorage so a reload shows the same conversation with its history.
+(function () {
+  'use strict';
+
+  var config = JSON.parse(document.getElementById('webchat-config').textContent);
+  var CONVERSATION_KEY = 'serviceportal.webchat.conversation';
+  var USER_KEY = 'serviceportal.webchat.user';
+  var statusEl = document.getElementById('chat-status');
+  var userEl = document.getElementById('chat-user');
+  var newButton = document.getElementById('new-conversation');
+  var container = document.getElementById('webchat');
+
+  // Web Chat's connection states (botframework-directlinejs ConnectionStatus).
+  var ONLINE = 2;
+  var EXPIRED_TOKEN = 3;
+  var FAILED_TO_CONNECT = 4;
+  var ENDED = 5;
+
+  var styleOptions = {
+    accent: '#14143c',
+    primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+    bubbleBackground: '#f2f3f7',
+    bubbleBorderColor: '#d5d7e0',
+    bubbleBorderRadius: 6,
+    bubbleFromUserBackground: '#14143c',
+    bubbleFromUserTextColor: '#ffffff',
+    bubbleFromUserBorderColor: '#14143c',
+    bubbleFromUserBorderRadius: 6,
+    subtle: '#595959',
+    suggestedActionBorderRadius: 4,
+    suggestedActionLayout: 'flow',
+    hideUploadButton: true,
+    sendBoxBackground: '#ffffff',
+    rootHeight: '100%',
+    rootWidth: '100%',
+    botAvatarInitials: 'SA',
+    userAvatarInitials: 'Du'
+  };
+
+  function status(text) {
+    statusEl.textContent = text;
+  }
+
+  function readJson(key) {
+    try {
+      return JSON.parse(sessionStorage.getItem(key) || 'null');
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function writeJson(key, value) {
+    try {
+      sessionStorage.setItem(key, JSON.stringify(value));
+    } catch (e) {
+      // Private mode or full storage: the conversation just won't survive a reload.
+    }
+  }
+
+  /** The token's claims (not verified here — the server does that). */
+  function claimsOf(token) {
+    try {
+      var part = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+      while (part.length % 4) part += '=';
+      var bytes = Uint8Array.from(atob(part), function (c) { return c.charCodeAt(0); });
+      return JSON.parse(new TextDecoder().decode(bytes));
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function validFor(token, seconds) {
+    var claims = token && claimsOf(token);
+    return !!claims && claims.exp * 1000 > Date.now() + seconds * 1000;
+  }
+
+  /** The portal passes its token in the fragment (never sent to a server); it is removed at once. */
+  function takeFragmentToken() {
+    var params = new URLSearchParams(location.hash.slice(1));
+    var token = params.get('token');
+    if (token) history.replaceState(null, '', location.pathname + location.search);
+    return token;
+  }
+
+  function demoToken(userId) {
+    return fetch('/api/demo/token?user=' + encodeURIComponent(userId), { headers: { Accept: 'application/json' } })
+      .then(function (response) {
+        if (!response.ok) throw new Error('demo token: HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (body) { return body.token; });
+  }
+
+  function start(user, getUserToken) {
+    var saved = readJson(CONVERSATION_KEY);
+    var resume = saved && saved.userId === user.id && saved.conversationId ? saved : null;
+    var tokenPromise = resume && validFor(resume.token, 60) ? Promise.resolve(resume.token) : getUserToken();
+
+    userEl.textContent = 'Du skriver som ' + user.name + (user.name !== user.id ? ' (' + user.id + ')' : '');
+    newButton.hidden = false;
+    status(resume ? 'Genoptager samtalen …' : 'Starter samtalen …');
+
+    return tokenPromise.then(function (token) {
+      if (!token) {
+        status('Din session er udløbet. Åbn assistenten fra Serviceportalen igen.');
+        return;
+      }
+      var options = { token: token, domain: location.origin + config.directLine, webSocket: config.webSocket !== false };
+      // Resuming: Web Chat asks for the conversation again and receives its history from the start.
+      if (resume) options.conversationId = resume.conversationId;
+      var directLine = window.WebChat.createDirectLine(options);
+
+      var remember = function () {
+        if (directLine.conversationId && directLine.token) {
+          writeJson(CONVERSATION_KEY, { userId: user.id, conversationId: directLine.conversationId, token: directLine.token });
+        }
+      };
+      directLine.connectionStatus$.subscribe(function (state) {
+        if (state === ONLINE) {
+          remember();
+          status('');
+        } else if (state === EXPIRED_TOKEN) {
+          status('Din session er udløbet. Genindlæs siden for at fortsætte.');
+        } else if (state === FAILED_TO_CONNECT && resume) {
+          // The stored conversation is gone (or no longer ours): start a new one.
+          sessionStorage.removeItem(CONVERSATION_KEY);
+          location.reload();
+        } else if (state === FAILED_TO_CONNECT) {
+          status('Assistenten kan ikke nås lige nu. Prøv igen om lidt.');
+        } else if (state === ENDED) {
+          status('Samtalen er afsluttet.');
+        }
+      });
+      // Web Chat refreshes its token every 15 minutes; keep the newest for the next reload.
+      setInterval(remember, 30000);
+      window.addEventListener('pagehide', remember);
+
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          userID: user.id,
+          username: user.name,
+          locale: config.locale,
+          styleOptions: styleOptions
+        },
+        container
+      );
+    }).catch(function () {
+      status('Assistenten kan ikke nås lige nu. Prøv igen om lidt.');
+    });
+  }
+
+  newButton.addEventListener('click', function () {
+    sessionStorage.removeItem(CONVERSATION_KEY);
+    location.reload();
+  });
+
+  if (config.demo) {
+    var form = document.getElementById('demo-form');
+    var select = document.getElementById('demo-user');
+    var chosen = sessionStorage.getItem(USER_KEY);
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      if (select.value !== chosen) {
+        sessionStorage.setItem(USER_KEY, select.value);
+        sessionStorage.removeItem(CONVERSATION_KEY);
+      }
+      location.reload();
+    });
+    var user = config.users.filter(function (u) { return u.email === chosen; })[0];
+    if (user) {
+      select.value = user.email;
+      start({ id: user.email, name: user.name }, function () { return demoToken(user.email); });
+    }
+    return;
+  }
+
+  var portalToken = takeFragmentToken();
+  var saved = readJson(CONVERSATION_KEY);
+  var claims = portalToken ? claimsOf(portalToken) : saved && claimsOf(saved.token);
+  if (!claims || !claims.sub) {
+    status('Åbn assistenten fra Serviceportalen for at blive logget ind.');
+    return;
+  }
+  if (saved && saved.userId !== claims.sub) sessionStorage.removeItem(CONVERSATION_KEY);
+  start({ id: claims.sub, name: claims.name || claims.sub }, function () { return Promise.resolve(portalToken); });
+})();
