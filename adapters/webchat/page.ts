@@ -88,6 +88,7 @@ export function renderPage(options: WebChatPageOptions): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>Serviceportalens assistent – Statens Administration</title>
+  <link rel="icon" href="data:,">
   <link rel="stylesheet" href="/webchat/app.css">
 </head>
 <body>
