@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { cruise, type ICruiseOptions, type IViolation } from 'dependency-cruiser';
@@ -56,7 +56,10 @@ describe('architecture', () => {
   });
 
   describe('when the source is read', () => {
-    const files = LAYERS.flatMap((l) => (l.endsWith('.ts') ? [join(root, l)] : sourceFiles(join(root, l))));
+    // A layer not written yet (e.g. dialogs/ before its issue lands) has no files to check.
+    const files = LAYERS.filter((l) => existsSync(join(root, l))).flatMap((l) =>
+      l.endsWith('.ts') ? [join(root, l)] : sourceFiles(join(root, l)),
+    );
 
     it('reads process.env only in config.ts', () => {
       const readers = files.filter((f) => !f.endsWith('config.ts') && /process\.env/.test(readFileSync(f, 'utf8')));

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://u@h/db',
         MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
         MicrosoftAppPassword: 'secret',
+        WEBCHAT_TOKEN_SECRET: 'w'.repeat(32),
       });
       expect(config.DEMO_MODE).toBe(false);
       expect(config.authEnabled).toBe(true);
@@ -51,11 +52,39 @@ describe('loadConfig', () => {
       ['DEMO_MODE', { DEMO_MODE: 'yes' }],
       ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
       ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '10' }],
+      ['WEBCHAT_TOKEN_SECRET', { WEBCHAT_TOKEN_SECRET: 'too-short' }],
+      ['WEBCHAT_TOKEN_SECRET', { DATABASE_URL: 'postgres://u@h/db' }],
+      ['WEBCHAT_TOKEN_SECRET', { DEMO_MODE: 'false' }],
+      ['WEBCHAT_TOKEN_TTL_SECONDS', { WEBCHAT_TOKEN_TTL_SECONDS: '600' }],
+      ['PORTAL_API_SECRET', { PORTAL_API_SECRET: 'short' }],
     ])('names %s in a one-line message', (variable, env) => {
       const error = errorOf(env);
       expect(error.variable).toBe(variable);
       expect(error.message.startsWith(`${variable}: `)).toBe(true);
       expect(error.message).not.toContain('\n');
+    });
+  });
+});
+
+describe('the web chat settings', () => {
+  describe('when unset in demo mode', () => {
+    it('needs no secret and gives tokens 30 minutes', () => {
+      const config = loadConfig({});
+      expect(config.WEBCHAT_TOKEN_SECRET).toBeUndefined();
+      expect(config.PORTAL_API_SECRET).toBeUndefined();
+      expect(config.WEBCHAT_TOKEN_TTL_SECONDS).toBe(1800);
+    });
+  });
+
+  describe('when set', () => {
+    it('reads them', () => {
+      const config = loadConfig({
+        DEMO_MODE: 'false',
+        WEBCHAT_TOKEN_SECRET: 's'.repeat(40),
+        PORTAL_API_SECRET: 'p'.repeat(40),
+        WEBCHAT_TOKEN_TTL_SECONDS: '3600',
+      });
+      expect(config).toMatchObject({ WEBCHAT_TOKEN_SECRET: 's'.repeat(40), PORTAL_API_SECRET: 'p'.repeat(40), WEBCHAT_TOKEN_TTL_SECONDS: 3600 });
     });
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -26,6 +27,7 @@ interface StaticFile {
   body: Buffer;
   gzipped: Buffer;
   type: string;
+  etag: string;
 }
 
 function staticFile(path: string, type: string): () => StaticFile {
@@ -33,7 +35,7 @@ function staticFile(path: string, type: string): () => StaticFile {
   return () => {
     if (!file) {
       const body = readFileSync(path);
-      file = { body, gzipped: gzipSync(body), type };
+      file = { body, gzipped: gzipSync(body), type, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
     }
     return file;
   };
@@ -153,15 +155,23 @@ export function createWebChatPage(options: WebChatPageOptions): (server: Server)
     });
 
     server.get('/webchat/:file', (req: Request, res: Response, next: (err?: false) => void) => {
-      const load = files[String(req.params.file)];
+      const name = String(req.params.file);
+      const load = Object.hasOwn(files, name) ? files[name] : undefined;
       if (!load) {
         res.send(404, { code: 'HTTP.404', message: 'Not found.' });
         return next(false);
       }
       const file = load();
-      const gzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
       securityHeaders(res);
+      // Revalidated on every load (no-cache), so a new version shows at once; unchanged is a 304.
+      if (req.header('if-none-match') === file.etag) {
+        res.writeHead(304, { ETag: file.etag, 'Cache-Control': 'no-cache' });
+        res.end();
+        return next(false);
+      }
+      const gzip = /\bgzip\b/.test(req.header('accept-encoding') ?? '');
       res.writeHead(200, {
+        ETag: file.etag,
         'Content-Type': file.type,
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',

@@ -101,7 +101,7 @@ describe('the assistant process', () => {
       const schema = newSchemaName();
       await createSchema(schema);
       const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
-        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'false', LOG_LEVEL: 'info', NODE_NO_WARNINGS: '1' },
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'false', WEBCHAT_TOKEN_SECRET: 'sigterm-test-secret-0123456789abcdef', LOG_LEVEL: 'info', NODE_NO_WARNINGS: '1' },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       let out = '';
