@@ -107,7 +107,9 @@
         status('Din session er udløbet. Åbn assistenten fra Serviceportalen igen.');
         return;
       }
-      var options = { token: token, domain: location.origin + config.directLine, webSocket: config.webSocket !== false };
+      // WebSocket by default; `?transport=polling` makes Web Chat poll (proxies that drop WebSockets).
+      var polling = new URLSearchParams(location.search).get('transport') === 'polling';
+      var options = { token: token, domain: location.origin + config.directLine, webSocket: !polling };
       // Resuming: Web Chat asks for the conversation again and receives its history from the start.
       if (resume) options.conversationId = resume.conversationId;
       var directLine = window.WebChat.createDirectLine(options);

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
-import { WEBCHAT_ENV } from '../../support/direct-line-client.js';
+import { portalToken, WEBCHAT_ENV } from '../../support/direct-line-client.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const ARTIFACTS = join(ROOT, 'test-artifacts');
@@ -61,6 +61,7 @@ describe('the web chat page in a browser', () => {
   let browser: Browser;
   let page: Page;
   const problems: string[] = [];
+  const sockets: string[] = [];
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -72,6 +73,7 @@ describe('the web chat page in a browser', () => {
       if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
+    page.on('websocket', (ws) => sockets.push(ws.url()));
     page.on('response', (response) => {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
@@ -93,6 +95,8 @@ describe('the web chat page in a browser', () => {
       const t = await waitForTranscript(page, (x) => x.fromUser.includes('hej') && welcomes(x) === 2);
       expect(t.fromUser).toEqual(['hej']);
       expect(await page.locator('#chat-user').textContent()).toContain('Anna Andersen');
+      // Web Chat's default transport: the replies came over the Direct Line WebSocket stream.
+      expect(sockets.some((u) => /\/v3\/directline\/conversations\/[^/]+\/stream\?/.test(u))).toBe(true);
       await page.screenshot({ path: join(ARTIFACTS, 'webchat-welcome.png'), fullPage: true });
       expect(problems).toEqual([]);
     });
@@ -139,7 +143,72 @@ describe('the web chat page in a browser', () => {
     });
   });
 
+  describe('when Web Chat polls instead of using the WebSocket (?transport=polling)', () => {
+    it('works the same', async () => {
+      const context = await browser.newContext({ locale: 'da-DK' });
+      const polling = await context.newPage();
+      let sockets = 0;
+      polling.on('websocket', () => sockets++);
+      try {
+        await polling.goto(`${assistant.url}/?transport=polling`);
+        await polling.selectOption('#demo-user', 'ole@demo-institut.dk');
+        await polling.getByRole('button', { name: 'Start samtalen' }).click();
+        await polling.waitForSelector('[data-id="webchat-sendbox-input"]');
+        await waitForTranscript(polling, (t) => welcomes(t) === 1);
+        await say(polling, 'hej');
+        const t = await waitForTranscript(polling, (x) => x.fromUser.includes('hej') && welcomes(x) === 2);
+        expect(t.fromUser).toEqual(['hej']);
+        expect(sockets).toBe(0);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
   // These two need the knowledge base (issue 4) and the case dialog (issue 5); enable them then.
   it.todo('answers a knowledge question with the article and its link (needs issue 4)');
   it.todo('creates a case through the dialog and shows the case number (needs issue 5)');
+});
+
+describe('the web chat page embedded by the portal (no demo mode)', () => {
+  let assistant: TestAssistant;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    assistant = await startTestAssistant('pglite', { ...WEBCHAT_ENV, DEMO_MODE: 'false' });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await assistant?.dispose();
+  });
+
+  describe('when opened with the portal\'s token in the fragment', () => {
+    it('shows no picker, talks as that user, drops the token from the address, and resumes on reload', async () => {
+      const page = await browser.newPage({ locale: 'da-DK' });
+      const token = await portalToken(assistant.url, 'mette@eksempelstyrelsen.dk');
+      await page.goto(`${assistant.url}/#token=${token}`);
+      await page.waitForSelector('[data-id="webchat-sendbox-input"]');
+      expect(await page.locator('#demo-user').count()).toBe(0);
+      expect(page.url()).not.toContain('token=');
+      await waitForTranscript(page, (t) => welcomes(t) === 1);
+      await say(page, 'hej');
+      await waitForTranscript(page, (x) => x.fromUser.includes('hej') && welcomes(x) === 2);
+      expect(await page.locator('#chat-user').textContent()).toContain('mette@eksempelstyrelsen.dk');
+      await page.reload();
+      await page.waitForSelector('[data-id="webchat-sendbox-input"]');
+      const t = await waitForTranscript(page, (x) => x.fromUser.includes('hej') && welcomes(x) === 2);
+      expect(t.fromUser).toEqual(['hej']);
+      await page.screenshot({ path: join(ARTIFACTS, 'webchat-portal-embedded.png'), fullPage: true });
+    });
+  });
+
+  describe('when opened without a token', () => {
+    it('says to open it from the portal', async () => {
+      const page = await browser.newPage({ locale: 'da-DK' });
+      await page.goto(`${assistant.url}/`);
+      await page.waitForFunction(() => (document.getElementById('chat-status')?.textContent ?? '').includes('Serviceportalen'));
+      expect(await page.locator('[data-id="webchat-sendbox-input"]').count()).toBe(0);
+    });
+  });
 });
