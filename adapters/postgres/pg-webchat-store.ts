@@ -129,8 +129,16 @@ export class PgWebChatStore implements WebChatStore {
 
   async subscribe(handler: (event: WebChatEvent) => void): Promise<() => Promise<void>> {
     this.handlers.add(handler);
-    this.unlisten ??= this.db.listen(WEBCHAT_CHANNEL, (payload) => this.onNotification(payload));
-    await this.unlisten;
+    this.unlisten ??= this.db.listen(WEBCHAT_CHANNEL, (payload) => this.onNotification(payload)).catch((error: unknown) => {
+      this.unlisten = undefined; // the next subscriber tries again
+      throw error;
+    });
+    try {
+      await this.unlisten;
+    } catch (error: unknown) {
+      this.handlers.delete(handler);
+      throw error;
+    }
     return async () => {
       this.handlers.delete(handler);
     };

@@ -124,7 +124,7 @@ function publicOrigin(req: IncomingMessage, secure: boolean): { http: string; ws
 export function createDirectLine(options: DirectLineOptions): DirectLine {
   const { store, tokens, adapter, bot, logger } = options;
   const streams = new Map<string, Set<ConversationStream>>();
-  let unsubscribe: (() => Promise<void>) | undefined;
+  let subscription: Promise<() => Promise<void>> | undefined;
   let checkTimer: NodeJS.Timeout | undefined;
   const wss = new WebSocketServer({ noServer: true, maxPayload: 4096 });
 
@@ -354,7 +354,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     if (!watermark.success) return refuse(socket, 400, 'Bad Request');
     const conversation = await store.getConversation(conversationId);
     if (!conversation || conversation.userId !== claims.userId) return refuse(socket, 404, 'Not Found');
-    if (!unsubscribe) unsubscribe = await store.subscribe(onEvent);
+    subscription ??= store.subscribe(onEvent).catch((error: unknown) => {
+      subscription = undefined;
+      throw error;
+    });
+    await subscription;
     checkTimer ??= setInterval(() => {
       for (const set of streams.values()) for (const stream of set) stream.check();
     }, STREAM_CHECK_MS).unref();
@@ -395,8 +399,9 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     });
     streams.clear();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
+    const unsubscribe = await subscription?.catch(() => undefined);
+    subscription = undefined;
     await unsubscribe?.();
-    unsubscribe = undefined;
   }
 
   return { routes, close };
