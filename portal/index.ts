@@ -9,3 +9,4 @@ export * from './events.js';
 export * from './case-store.port.js';
 export * from './directory-store.port.js';
 export * from './portal-service.js';
+export * from './demo-data.js';
