@@ -2,6 +2,7 @@ import {
   decideCommunityRequest,
   domainAllowed,
   err,
+  institutionSchema,
   normaliseEmail,
   ok,
   okVoid,
@@ -62,7 +63,7 @@ export class InMemoryDirectoryStore implements DirectoryStore {
     }
     const taken = institution.domains.find((d) => this.domainOwner(d) !== undefined);
     if (taken !== undefined) return Promise.resolve(domainTaken(taken));
-    const copy = { ...institution, domains: [...institution.domains] };
+    const copy = institutionSchema.parse(institution);
     this.institutions.set(copy.id, copy);
     return Promise.resolve(ok(copy));
   }
