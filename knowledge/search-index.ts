@@ -86,8 +86,14 @@ export class PassageIndex {
     }
     const search = new MiniSearch<PassageDocument>(MINISEARCH_OPTIONS);
     const documents: PassageDocument[] = [];
+    const termsPerArticle: string[][] = [];
     for (const article of articles) {
-      const terms = (text: string): string => analyzer.documentTerms(text, article.language, vocabulary).join(' ');
+      const articleTerms: string[] = [];
+      const terms = (text: string): string => {
+        const analysed = analyzer.documentTerms(text, article.language, vocabulary);
+        articleTerms.push(...analysed);
+        return analysed.join(' ');
+      };
       const title = terms(article.title);
       const keywords = terms([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
       for (const passage of splitIntoPassages(article, passageOptions)) {
@@ -99,7 +105,10 @@ export class PassageIndex {
           body: terms([passage.heading ?? '', passage.text].join('\n')),
         });
       }
+      termsPerArticle.push(articleTerms);
     }
+    // Words that exist only inside compounds ("aconto" in "acontoudbetaling") become known words.
+    vocabulary.addDerivedTerms(termsPerArticle);
     search.addAll(documents);
     return new PassageIndex(articles, vocabulary, search, passageOptions);
   }
@@ -136,16 +145,23 @@ export class PassageIndex {
 }
 
 function aggregate(results: readonly SearchResult[]): ArticleHit[] {
-  const byArticle = new Map<string, { scores: number[]; best: SearchResult; terms: Set<string> }>();
+  const byArticle = new Map<string, { scores: number[]; best: SearchResult; bestScore: number; terms: Set<string> }>();
   for (const result of results) {
     const articleId = String(result['articleId']);
     let entry = byArticle.get(articleId);
     if (!entry) {
-      entry = { scores: [], best: result, terms: new Set() };
+      entry = { scores: [], best: result, bestScore: -1, terms: new Set() };
       byArticle.set(articleId, entry);
     }
-    entry.scores.push(result.score);
-    if (result.score > entry.best.score) entry.best = result;
+    // minisearch multiplies a document's score by the number of query terms it matched; with
+    // synonyms and compound parts in the query that would count one user word several times.
+    // Coverage (answerer.ts) counts the user's words instead, so the plain BM25 sum is kept here.
+    const score = result.score / Math.max(1, result.queryTerms.length);
+    entry.scores.push(score);
+    if (score > entry.bestScore) {
+      entry.best = result;
+      entry.bestScore = score;
+    }
     for (const term of result.queryTerms) entry.terms.add(term);
   }
   const hits: ArticleHit[] = [];

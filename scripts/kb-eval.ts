@@ -103,6 +103,7 @@ function report(judged: readonly Judged[]): Figures & { en: Figures } {
 }
 
 async function main(): Promise<void> {
+  process.stdout.on('error', () => undefined);
   const args = parseArgs(process.argv.slice(2));
   const questions = await readQuestions(args.questions);
 
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     const result = kb.answer(question.q);
     const detail = ranked
       .slice(0, 3)
-      .map((r) => `${r.articleId} s=${r.score.toFixed(1)} c=${r.coverage.toFixed(2)}`)
+      .map((r) => `${r.articleId} s=${r.score.toFixed(1)} c=${r.coverage.toFixed(2)} t=${r.trust.toFixed(2)}`)
       .join(' | ');
     return { question, ranking: ranked.map((r) => r.articleId), unknown: result.kind === 'unknown', detail };
   });

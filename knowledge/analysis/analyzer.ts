@@ -16,10 +16,10 @@ export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' 
 export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly credit: number }> = {
   word: { weight: 1, credit: 1 },
   glossary: { weight: 1, credit: 1 },
-  'name-part': { weight: 0.5, credit: 0.7 },
+  'name-part': { weight: 0.5, credit: 0.8 },
   'compound-part': { weight: 0.6, credit: 0.8 },
   'compound-head': { weight: 0.4, credit: 0.4 },
-  typo: { weight: 0.8, credit: 0.85 },
+  typo: { weight: 0.8, credit: 0.7 },
   synonym: { weight: 0.6, credit: 0.9 },
 };
 
@@ -28,6 +28,8 @@ export interface QueryTerm {
   readonly kind: TermKind;
   /** Index into `QueryAnalysis.concepts`: the user's word this term stands for. */
   readonly concept: number;
+  /** For the parts of a compound or a joined name: the share of the word this part stands for. */
+  readonly share: number;
 }
 
 export interface Concept {
@@ -45,9 +47,11 @@ export interface QueryAnalysis {
 
 const MIN_PART = 3;
 const MIN_COMPOUND = 6;
+const MIN_HEAD_COMPOUND = 10;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
+const ENGLISH_UNKNOWN_FACTOR = 0.5;
 
 /**
  * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
@@ -83,6 +87,15 @@ export class Vocabulary {
     for (const [stem, df] of json.df) vocabulary.df.set(stem, df);
     for (const [surface, count] of json.surfaces) vocabulary.surfaces.set(surface, count);
     return vocabulary;
+  }
+
+  /** Counts terms that only compound splitting produced (after all articles were added). */
+  addDerivedTerms(termsPerArticle: Iterable<Iterable<string>>): void {
+    const derived = new Map<string, number>();
+    for (const terms of termsPerArticle) {
+      for (const term of new Set(terms)) if (!this.df.has(term)) derived.set(term, (derived.get(term) ?? 0) + 1);
+    }
+    for (const [term, df] of derived) this.df.set(term, df);
   }
 
   get articleCount(): number {
@@ -214,12 +227,21 @@ export class Analyzer {
     return parts;
   }
 
-  /** The head (last part) of a compound whose modifier the corpus does not know. */
-  private compoundHead(surface: string, language: Language, vocabulary: Vocabulary): string | undefined {
-    if (surface.length < MIN_COMPOUND + 2 || !/^\p{L}+$/u.test(surface)) return undefined;
-    for (let i = MIN_PART + 1; i <= surface.length - 5; i += 1) {
-      const stem = this.stemmers.stem(surface.slice(i), language);
-      if (stem.length >= 4 && vocabulary.has(stem)) return stem;
+  /**
+   * A compound whose head the corpus knows as a word but whose modifier it does not:
+   * "acontoudbetaling" → aconto + udbetaling. The modifier is indexed too, so that a question
+   * naming it alone ("aconto") finds the compound.
+   */
+  compoundHead(surface: string, language: Language, vocabulary: Vocabulary): { modifier: string; head: string } | undefined {
+    if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
+    for (let i = 4; i <= surface.length - 5; i += 1) {
+      const right = surface.slice(i);
+      const head = this.stemmers.stem(right, language);
+      if (head.length < 4 || !vocabulary.has(head) || this.stemmers.isStopword(right, language)) continue;
+      const left = surface.slice(0, i);
+      const bare = left.length > 4 && left.endsWith('s') ? left.slice(0, -1) : left;
+      if (this.stemmers.isStopword(bare, language)) continue;
+      return { modifier: this.stemmers.stem(bare, language), head };
     }
     return undefined;
   }
@@ -232,6 +254,10 @@ export class Analyzer {
       if (vocabulary && !token.isJoined && surface.length >= MIN_COMPOUND * 1.25) {
         const parts = this.compoundParts(surface, language, vocabulary);
         if (parts) terms.push(...parts);
+        else {
+          const split = this.compoundHead(surface, language, vocabulary);
+          if (split) terms.push(split.modifier, split.head);
+        }
       }
     }
     return terms;
@@ -241,8 +267,11 @@ export class Analyzer {
   analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = detectLanguage(question)): QueryAnalysis {
     const concepts: Concept[] = [];
     const terms: QueryTerm[] = [];
-    const add = (term: string, kind: TermKind, concept: number): void => {
-      if (term.length > 0) terms.push({ term, kind, concept });
+    const add = (term: string, kind: TermKind, concept: number, share = 1): void => {
+      if (term.length > 0) terms.push({ term, kind, concept, share });
+    };
+    const addParts = (parts: readonly string[], kind: TermKind, concept: number): void => {
+      for (const part of parts) add(part, kind, concept, 1 / parts.length);
     };
     const tokens = tokenize(question);
     // Concept per word of the question; the parts of a joined name belong to the name's concept.
@@ -252,8 +281,9 @@ export class Analyzer {
     for (const token of tokens) {
       if (token.isPart) {
         const concept = conceptOfPosition.get(token.position);
-        if (concept === undefined) continue;
-        add(this.stemmers.stem(token.text, 'da'), 'name-part', concept);
+        if (concept === undefined || token.isJoined) continue;
+        const parts = tokens.filter((other) => other.isPart && !other.isJoined && other.position === token.position).length;
+        add(this.stemmers.stem(token.text, 'da'), 'name-part', concept, 1 / Math.max(1, parts));
         continue;
       }
       const englishStop = this.stemmers.isStopword(token.text, 'en');
@@ -275,19 +305,24 @@ export class Analyzer {
       }
       for (const stem of new Set(stems)) add(stem, 'word', concept);
       const known = stems.some((stem) => vocabulary.has(stem));
-      if (!known && !token.isJoined) {
+      if (!token.isJoined) {
+        // Parts of a compound are searched even when the whole word is known: an article may say
+        // "refusion fra Barselsfonden" where the question says "barselsrefusion".
         const parts = this.compoundParts(token.text, 'da', vocabulary);
         if (parts) {
-          for (const part of parts) add(part, 'compound-part', concept);
-        } else {
+          addParts(parts, 'compound-part', concept);
+        } else if (!known) {
           const corrected = vocabulary.closestSurface(token.text);
           if (corrected) {
             add(this.stemmers.stem(corrected, 'da'), 'typo', concept);
             const correctedParts = this.compoundParts(corrected, 'da', vocabulary);
-            if (correctedParts) for (const part of correctedParts) add(part, 'compound-part', concept);
+            if (correctedParts) addParts(correctedParts, 'compound-part', concept);
           } else {
-            const head = this.compoundHead(token.text, 'da', vocabulary);
-            if (head) add(head, 'compound-head', concept);
+            const split = this.compoundHead(token.text, 'da', vocabulary);
+            if (split) {
+              add(split.head, 'compound-head', concept);
+              add(split.modifier, 'compound-part', concept, 0.5);
+            }
           }
         }
       }
@@ -303,13 +338,17 @@ export class Analyzer {
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
     for (const term of terms) {
-      if (!vocabulary.has(term.term)) continue;
-      const idf = vocabulary.idf(term.term) * (term.kind === 'compound-head' ? 0.5 : 1);
+      // A compound head alone does not make the word known ("samtykke|erklæring" with only
+      // "erklæring" in the corpus): the word stays as informative as an unknown word.
+      if (term.kind === 'compound-head' || !vocabulary.has(term.term)) continue;
+      const idf = vocabulary.idf(term.term);
       idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
     }
     const resolved = concepts.map((concept, index) => {
       const idf = idfs[index] ?? -1;
-      return { surface: concept.surface, idf: idf >= 0 ? idf : vocabulary.unknownIdf() };
+      // An English word unknown to a Danish corpus says little; a Danish one unknown says a lot.
+      const unknown = vocabulary.unknownIdf() * (language === 'en' ? ENGLISH_UNKNOWN_FACTOR : 1);
+      return { surface: concept.surface, idf: idf >= 0 ? idf : unknown };
     });
     return { language, concepts: resolved, terms };
   }
@@ -332,10 +371,11 @@ export class Analyzer {
           }
         }
         if (!matches) continue;
-        const concept = sequence.slice(start, start + n).find((entry) => entry.concept >= 0)?.concept;
-        if (concept === undefined) continue;
+        const concepts = new Set(sequence.slice(start, start + n).map((entry) => entry.concept).filter((concept) => concept >= 0));
+        if (concepts.size === 0) continue;
         for (let k = 0; k < n; k += 1) used.add(start + k);
-        for (const expansion of phrase.expansions) for (const stem of expansion) emit(stem, concept);
+        // Every word of the phrase is covered by what the phrase means.
+        for (const concept of concepts) for (const expansion of phrase.expansions) for (const stem of expansion) emit(stem, concept);
       }
     }
   }

@@ -18,6 +18,8 @@ const ING = /(.{5,}?)ing$/u;
 // indberetning/indberette, opdatering is handled by ING: only -tning needs its n dropped too.
 const TNING = /(.{4,}t)ning$/u;
 const DOUBLE_END = /([^aeiouyæøå])\1$/u;
+// Past participles: ulønnet/ulønnede, oprettet/oprettede (Snowball leaves -et and -ed).
+const PARTICIPLE = /(.{4,})e[td]$/u;
 
 function danishStep(word: string): string {
   let stem = danishSnowball.stem(word);
@@ -25,6 +27,8 @@ function danishStep(word: string): string {
   if (tning?.[1]) stem = tning[1];
   const ing = ING.exec(stem);
   if (ing?.[1]) stem = ing[1];
+  const participle = PARTICIPLE.exec(stem);
+  if (participle?.[1]) stem = participle[1];
   if (stem.length >= 4) stem = stem.replace(E_SYNCOPE, '$1$2');
   if (stem.length >= 4) stem = stem.replace(DOUBLE_END, '$1');
   return stem;
