@@ -51,7 +51,6 @@ const MIN_HEAD_COMPOUND = 10;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
-const ENGLISH_UNKNOWN_FACTOR = 0.5;
 
 /**
  * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
@@ -346,9 +345,9 @@ export class Analyzer {
     }
     const resolved = concepts.map((concept, index) => {
       const idf = idfs[index] ?? -1;
-      // An English word unknown to a Danish corpus says little; a Danish one unknown says a lot.
-      const unknown = vocabulary.unknownIdf() * (language === 'en' ? ENGLISH_UNKNOWN_FACTOR : 1);
-      return { surface: concept.surface, idf: idf >= 0 ? idf : unknown };
+      // Unknown words count as rare ones in both languages: an unrelated English question ("renew
+      // my driving licence") must not pass on its one known word.
+      return { surface: concept.surface, idf: idf >= 0 ? idf : vocabulary.unknownIdf() };
     });
     return { language, concepts: resolved, terms };
   }
