@@ -1,4 +1,4 @@
-import { ActivityHandler, MemoryStorage } from 'botbuilder';
+import { ActivityHandler } from 'botbuilder';
 import { createBotAdapter } from '../../adapters/http/bot-adapter.js';
 import { createHttpServer } from '../../adapters/http/server.js';
 import type { Database } from '../../adapters/postgres/database.js';
@@ -28,7 +28,6 @@ const noDatabase: Database = {
   ping: async () => true,
   close: async () => undefined,
 };
-void MemoryStorage;
 
 const adapter = createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: createTurnErrorHandler(silentLogger) });
 const http = createHttpServer({ adapter, bot: new EchoBot(), db: noDatabase, logger: silentLogger, maxBodyBytes: 262_144 });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import { Agent } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Latency figures of one run, in milliseconds. */
@@ -29,7 +28,7 @@ export function round(value: number, digits = 1): number {
  */
 export class ReplyListener {
   private readonly server: Server;
-  private readonly waiting = new Map<string, { resolve: (activity: Record<string, unknown>) => void; count: number; want: (a: Record<string, unknown>) => boolean }>();
+  private readonly waiting = new Map<string, { resolve: (activity: Record<string, unknown>) => void; want: (a: Record<string, unknown>) => boolean }>();
   readonly byConversation = new Map<string, Record<string, unknown>[]>();
   url = '';
 
@@ -66,7 +65,7 @@ export class ReplyListener {
 
   /** A promise for the first reply to `activityId` that satisfies `want` (default: any message). */
   expect(activityId: string, want: (a: Record<string, unknown>) => boolean = (a) => a.type === 'message'): Promise<Record<string, unknown>> {
-    return new Promise((resolve) => this.waiting.set(activityId, { resolve, count: 0, want }));
+    return new Promise((resolve) => this.waiting.set(activityId, { resolve, want }));
   }
 
   cancel(activityId: string): void {
@@ -116,7 +115,7 @@ export async function turn(
     const body = JSON.stringify(activity);
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(`${baseUrl}/api/messages`);
-      const req = (await_import_http()).request(
+      const req = request(
         { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
         (res) => {
           res.resume();
@@ -145,11 +144,6 @@ export async function turn(
   } finally {
     clearTimeout(timer);
   }
-}
-
-import * as nodeHttp from 'node:http';
-function await_import_http(): typeof nodeHttp {
-  return nodeHttp;
 }
 
 /** Summarises turn latencies measured over `seconds`. */
