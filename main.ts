@@ -13,6 +13,7 @@ import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { rejectOverlongText } from './bot/input-limits.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -60,6 +61,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onTurnError: createTurnErrorHandler(logger, config.DEFAULT_LOCALE),
     });
+    adapter.use(rejectOverlongText(undefined, config.DEFAULT_LOCALE));
     adapter.use(conversationLock(db));
     const http = createHttpServer({ adapter, bot, isHealthy: () => db.ping(2000), logger, maxBodyBytes: config.MAX_BODY_BYTES });
     const url = await http.listen(config.PORT, config.HOST);

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
+import { checkIncomingActivity } from './activity-schema.js';
 
 export type RouteRegistrar = (server: restify.Server) => void;
 
@@ -56,11 +57,12 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   server.post('/api/messages', async (req, res) => {
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { code: 'ACTIVITY.INVALID', message: 'The body must be a Bot Framework activity (JSON object with a "type").' });
+    const checked = checkIncomingActivity(req.body);
+    if (!checked.ok) {
+      res.send(400, checked.problem);
       return;
     }
+    req.body = checked.activity;
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
