@@ -13,12 +13,18 @@ export interface Queryable {
   query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>>;
 }
 
+/** The handle a transaction's callback gets. */
+export interface Transaction extends Queryable {
+  /** Runs a multi-statement SQL text inside the transaction. */
+  exec(sql: string): Promise<void>;
+}
+
 export type NotificationHandler = (payload: string) => void;
 
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
-  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T>;
   /** Runs a multi-statement SQL text (migrations). */
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; the returned function stops listening. */
