@@ -61,6 +61,8 @@ export const configSchema = z.object({
    * for a user (at least 32 characters). Unset: only demo tokens can be had (demo mode).
    */
   PORTAL_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
+  AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 type RawConfig = z.infer<typeof configSchema>;

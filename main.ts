@@ -15,9 +15,11 @@ import { DirectLineBotAdapter, WEBCHAT_SERVICE_URL } from './adapters/webchat/di
 import { createDirectLine } from './adapters/webchat/direct-line.js';
 import { createWebChatPage } from './adapters/webchat/page.js';
 import { WebChatTokens } from './adapters/webchat/tokens.js';
+import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { rejectOverlongText } from './bot/input-limits.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -68,6 +70,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onTurnError,
     });
+    // The same turn middleware on every channel's adapter (the CloudAdapter logs turns itself).
+    const turnMiddleware = [rejectOverlongText(undefined, config.DEFAULT_LOCALE), conversationLock(db)];
+    for (const handler of turnMiddleware) adapter.use(handler);
 
     const webChatStore = new PgWebChatStore(db);
     // Outside demo mode config requires the secret; in demo mode one is kept in the database.
@@ -78,7 +83,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       serviceUrl: WEBCHAT_SERVICE_URL,
       logger,
       onTurnError,
-      middleware: [turnLoggingMiddleware(logger)],
+      middleware: [turnLoggingMiddleware(logger), ...turnMiddleware],
     });
     const demoUsers = config.DEMO_MODE ? WEBCHAT_DEMO_USERS : undefined;
     const directLine = createDirectLine({
@@ -98,7 +103,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const http = createHttpServer({
       adapter,
       bot,
-      db,
+      isHealthy: () => db.ping(2000),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
       routes: [directLine.routes, createWebChatPage(demoUsers ? { demoUsers } : {})],

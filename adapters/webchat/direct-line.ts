@@ -6,6 +6,7 @@ import type { Request, Response, Server } from 'restify';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { Logger } from '../../bot/logger.js';
+import { cleanStrings, depthOf, MAX_JSON_DEPTH } from '../http/activity-schema.js';
 import { WEBCHAT_CHANNEL_ID, type DirectLineBotAdapter } from './direct-line-bot-adapter.js';
 import type { TokenClaims, WebChatTokens } from './tokens.js';
 import type { StoredActivity, WebChatConversation, WebChatEvent, WebChatStore } from './webchat-store.js';
@@ -289,7 +290,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       if (isFailure(claims)) return send(res, claims);
       const conversation = await conversationFor(claims, String(req.params.conversationId), false);
       if (isFailure(conversation)) return send(res, conversation);
-      const body = userActivityBody.safeParse(req.body);
+      if (depthOf(req.body) > MAX_JSON_DEPTH) {
+        return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', `The activity nests deeper than ${MAX_JSON_DEPTH} levels.`));
+      }
+      // Control characters out (PostgreSQL refuses NUL), as on /api/messages.
+      const body = userActivityBody.safeParse(cleanStrings(req.body));
       if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
       const activity: Partial<Activity> = {
         ...body.data,

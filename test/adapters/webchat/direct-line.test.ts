@@ -293,6 +293,21 @@ describe.each(DATABASE_KINDS)('the Direct Line endpoint on %s', (kind) => {
     });
   });
 
+  describe('when the activity carries hostile input', () => {
+    it('strips control characters (NUL included) and refuses deep nesting', async () => {
+      const conversation = await conversationOf(ANNA);
+      const posted = await postActivity(url, conversation, message('he\u0000j\u0007'));
+      expect(posted.status).toBe(200);
+      const id = (posted.body as { id: string }).id;
+      const { body } = await getActivities(url, conversation);
+      expect((body as ActivityGroup).activities.find((a) => a.id === id)?.text).toBe('hej');
+      let deep: Record<string, unknown> = {};
+      for (let i = 0; i < 40; i++) deep = { d: deep };
+      const refused = await postActivity(url, conversation, message('hej', { value: deep }));
+      expect(refused.status).toBe(400);
+    });
+  });
+
   describe('in demo mode', () => {
     it('hands out tokens for demo users only', async () => {
       const ok = await call(`${url}/api/demo/token?user=${encodeURIComponent(ANNA)}`);

@@ -1,0 +1,391 @@
+import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
+import SearchableMap from 'minisearch/SearchableMap';
+import type { Language } from '../article.js';
+import { detectLanguage } from './language.js';
+import { defaultLexicon, type Lexicon } from './lexicon.js';
+import { Stemmers } from './stemmers.js';
+import { tokenize, type RawToken } from './tokenizer.js';
+
+/** How a query term came about; decides its weight in the search and its credit in coverage. */
+export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'typo' | 'synonym' | 'glossary';
+
+/**
+ * Weight (search boost) and credit (how much a match counts as matching the user's word, for
+ * coverage) per kind. A user's own word counts fully; what we inferred from it counts less.
+ */
+export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly credit: number }> = {
+  word: { weight: 1, credit: 1 },
+  glossary: { weight: 1, credit: 1 },
+  'name-part': { weight: 0.5, credit: 0.8 },
+  'compound-part': { weight: 0.6, credit: 0.8 },
+  'compound-head': { weight: 0.4, credit: 0.4 },
+  typo: { weight: 0.8, credit: 0.7 },
+  synonym: { weight: 0.6, credit: 0.9 },
+};
+
+export interface QueryTerm {
+  readonly term: string;
+  readonly kind: TermKind;
+  /** Index into `QueryAnalysis.concepts`: the user's word this term stands for. */
+  readonly concept: number;
+  /** For the parts of a compound or a joined name: the share of the word this part stands for. */
+  readonly share: number;
+}
+
+export interface Concept {
+  /** The user's word as written (lower-cased). */
+  readonly surface: string;
+  /** Informativeness of the word in this corpus (inverse document frequency); unknown words are rare. */
+  readonly idf: number;
+}
+
+export interface QueryAnalysis {
+  readonly language: Language;
+  readonly concepts: readonly Concept[];
+  readonly terms: readonly QueryTerm[];
+}
+
+const MIN_PART = 3;
+const MIN_COMPOUND = 6;
+const MIN_HEAD_COMPOUND = 10;
+// Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
+// little less than the rarest known word, since chatty words are unknown too.
+const UNKNOWN_DF = 1.5;
+
+/**
+ * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
+ * stems occur as words of their own, in how many articles, and the surface forms for typos.
+ */
+export class Vocabulary {
+  private readonly df = new Map<string, number>();
+  private readonly surfaces = new SearchableMap<number>();
+  private articles = 0;
+
+  /** Adds one article's words (call once per article, all of its text together). */
+  addArticle(tokens: Iterable<{ readonly surface: string; readonly stem: string }>): void {
+    this.articles += 1;
+    const seen = new Set<string>();
+    for (const { surface, stem } of tokens) {
+      if (!seen.has(stem)) {
+        seen.add(stem);
+        this.df.set(stem, (this.df.get(stem) ?? 0) + 1);
+      }
+      if (surface.length >= 4 && /^\p{L}+$/u.test(surface)) {
+        this.surfaces.set(surface, (this.surfaces.get(surface) ?? 0) + 1);
+      }
+    }
+  }
+
+  toJSON(): { articles: number; df: [string, number][]; surfaces: [string, number][] } {
+    return { articles: this.articles, df: [...this.df], surfaces: [...this.surfaces] };
+  }
+
+  static fromJSON(json: { articles: number; df: [string, number][]; surfaces: [string, number][] }): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.articles = json.articles;
+    for (const [stem, df] of json.df) vocabulary.df.set(stem, df);
+    for (const [surface, count] of json.surfaces) vocabulary.surfaces.set(surface, count);
+    return vocabulary;
+  }
+
+  /** Counts terms that only compound splitting produced (after all articles were added). */
+  addDerivedTerms(termsPerArticle: Iterable<Iterable<string>>): void {
+    const derived = new Map<string, number>();
+    for (const terms of termsPerArticle) {
+      for (const term of new Set(terms)) if (!this.df.has(term)) derived.set(term, (derived.get(term) ?? 0) + 1);
+    }
+    for (const [term, df] of derived) this.df.set(term, df);
+  }
+
+  get articleCount(): number {
+    return this.articles;
+  }
+
+  has(stem: string): boolean {
+    return this.df.has(stem);
+  }
+
+  documentFrequency(stem: string): number {
+    return this.df.get(stem) ?? 0;
+  }
+
+  idf(stem: string): number {
+    const df = this.df.get(stem);
+    return Math.log((this.articles + 1) / (df === undefined ? UNKNOWN_DF : df + 0.5));
+  }
+
+  unknownIdf(): number {
+    return Math.log((this.articles + 1) / UNKNOWN_DF);
+  }
+
+  /**
+   * The corpus word closest to a misspelt one: Levenshtein distance 1 (2 for long words) through
+   * the radix tree, ties broken by Jaro-Winkler similarity (natural) and then by frequency.
+   */
+  closestSurface(word: string): string | undefined {
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+    const maxDistance = word.length >= 9 ? 2 : 1;
+    let best: { word: string; distance: number; similarity: number; count: number } | undefined;
+    for (const [candidate, [count, distance]] of this.surfaces.fuzzyGet(word, maxDistance)) {
+      if (candidate === word) continue;
+      const similarity = JaroWinklerDistance(word, candidate);
+      const better =
+        best === undefined ||
+        distance < best.distance ||
+        (distance === best.distance && (similarity > best.similarity || (similarity === best.similarity && count > best.count)));
+      if (better) best = { word: candidate, distance, similarity, count };
+    }
+    return best?.word;
+  }
+}
+
+interface PhraseEntry {
+  readonly stems: readonly string[];
+  readonly expansions: readonly (readonly string[])[];
+}
+
+/** Danish and English text analysis: the same code makes index terms and query terms. */
+export class Analyzer {
+  readonly stemmers: Stemmers;
+  private readonly synonymPhrases: PhraseEntry[];
+  private readonly glossaryPhrases: PhraseEntry[];
+  private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>>();
+
+  constructor(readonly lexicon: Lexicon = defaultLexicon()) {
+    this.stemmers = new Stemmers(lexicon);
+    this.synonymPhrases = [];
+    for (const group of lexicon.synonyms) {
+      const members = group.map((member) => this.contentStems(member, 'da')).filter((stems) => stems.length > 0);
+      for (const member of members) {
+        this.synonymPhrases.push({ stems: member, expansions: members.filter((other) => other.join(' ') !== member.join(' ')) });
+      }
+    }
+    this.glossaryPhrases = [];
+    for (const [english, danish] of lexicon.glossary) {
+      const stems = this.contentStems(english, 'en', true);
+      if (stems.length === 0) continue;
+      this.glossaryPhrases.push({ stems, expansions: danish.map((word) => this.contentStems(word, 'da')).filter((s) => s.length > 0) });
+    }
+    // Longest phrases first, so "bulk upload" wins over "upload".
+    this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
+    this.synonymPhrases.sort((a, b) => b.stems.length - a.stems.length);
+  }
+
+  private contentStems(text: string, language: Language, keepStopwords = false): string[] {
+    return tokenize(text)
+      .filter((token) => !token.isPart && (keepStopwords || !this.stemmers.isStopword(token.text, language)))
+      .map((token) => this.stemmers.stem(token.text, language));
+  }
+
+  /** Surface form and stem of every word to index (stop words dropped, names whole and in parts). */
+  *words(text: string, language: Language): Generator<{ surface: string; stem: string; token: RawToken }> {
+    for (const token of tokenize(text)) {
+      if (!token.isJoined && this.stemmers.isStopword(token.text, language)) continue;
+      yield { surface: token.text, stem: this.stemmers.stem(token.text, language), token };
+    }
+  }
+
+  /**
+   * Splits a compound into stems that the corpus knows as words of their own: "adgangskode" →
+   * adgang + kode, "sygedagpengerefusion" → syge + dagpenge + refusion. Linking -s- and -e- are
+   * allowed. Returns undefined when no split into known words exists.
+   */
+  compoundParts(surface: string, language: Language, vocabulary: Vocabulary, depth = 2): string[] | undefined {
+    if (surface.length < MIN_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
+    let cache = this.compoundCache.get(vocabulary);
+    if (!cache) {
+      cache = new Map();
+      this.compoundCache.set(vocabulary, cache);
+    }
+    const key = `${language}:${depth}:${surface}`;
+    const hit = cache.get(key);
+    if (hit !== undefined) return hit ?? undefined;
+    let best: { parts: string[]; score: number } | undefined;
+    for (let i = MIN_PART; i <= surface.length - MIN_PART; i += 1) {
+      const right = surface.slice(i);
+      if (this.stemmers.isStopword(right, language)) continue;
+      const rightStem = this.stemmers.stem(right, language);
+      if (rightStem.length < MIN_PART || !vocabulary.has(rightStem)) continue;
+      const left = surface.slice(0, i);
+      const lefts = [left];
+      if (left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e'))) lefts.push(left.slice(0, -1));
+      for (const candidate of lefts) {
+        if (candidate.length < MIN_PART || this.stemmers.isStopword(candidate, language)) continue;
+        const leftStem = this.stemmers.stem(candidate, language);
+        let leftParts: string[] | undefined;
+        if (leftStem.length >= MIN_PART && vocabulary.has(leftStem)) leftParts = [leftStem];
+        else if (depth > 1) leftParts = this.compoundParts(candidate, language, vocabulary, depth - 1);
+        if (!leftParts) continue;
+        // Prefer balanced splits into few parts: "løn|seddel" over "lønse|ddel".
+        const score = Math.min(candidate.length, right.length) - leftParts.length;
+        if (!best || score > best.score) best = { parts: [...leftParts, rightStem], score };
+      }
+    }
+    const parts = best?.parts;
+    cache.set(key, parts ?? null);
+    return parts;
+  }
+
+  /**
+   * A compound whose head the corpus knows as a word but whose modifier it does not:
+   * "acontoudbetaling" → aconto + udbetaling. The modifier is indexed too, so that a question
+   * naming it alone ("aconto") finds the compound.
+   */
+  compoundHead(surface: string, language: Language, vocabulary: Vocabulary): { modifier: string; head: string } | undefined {
+    if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
+    for (let i = 4; i <= surface.length - 5; i += 1) {
+      const right = surface.slice(i);
+      const head = this.stemmers.stem(right, language);
+      if (head.length < 4 || !vocabulary.has(head) || this.stemmers.isStopword(right, language)) continue;
+      const left = surface.slice(0, i);
+      const bare = left.length > 4 && left.endsWith('s') ? left.slice(0, -1) : left;
+      if (this.stemmers.isStopword(bare, language)) continue;
+      return { modifier: this.stemmers.stem(bare, language), head };
+    }
+    return undefined;
+  }
+
+  /** Index terms of a text: stems, whole names and their parts, and known parts of compounds. */
+  documentTerms(text: string, language: Language, vocabulary: Vocabulary | undefined): string[] {
+    const terms: string[] = [];
+    for (const { surface, stem, token } of this.words(text, language)) {
+      terms.push(stem);
+      if (vocabulary && !token.isJoined && surface.length >= MIN_COMPOUND * 1.25) {
+        const parts = this.compoundParts(surface, language, vocabulary);
+        if (parts) terms.push(...parts);
+        else {
+          const split = this.compoundHead(surface, language, vocabulary);
+          if (split) terms.push(split.modifier, split.head);
+        }
+      }
+    }
+    return terms;
+  }
+
+  /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
+  analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = detectLanguage(question)): QueryAnalysis {
+    const concepts: Concept[] = [];
+    const terms: QueryTerm[] = [];
+    const add = (term: string, kind: TermKind, concept: number, share = 1): void => {
+      if (term.length > 0) terms.push({ term, kind, concept, share });
+    };
+    const addParts = (parts: readonly string[], kind: TermKind, concept: number): void => {
+      for (const part of parts) add(part, kind, concept, 1 / parts.length);
+    };
+    const tokens = tokenize(question);
+    // Concept per word of the question; the parts of a joined name belong to the name's concept.
+    const conceptOfPosition = new Map<number, number>();
+    const danishSequence: { stem: string; concept: number }[] = [];
+    const englishSequence: { stem: string; concept: number }[] = [];
+    for (const token of tokens) {
+      if (token.isPart) {
+        const concept = conceptOfPosition.get(token.position);
+        if (concept === undefined || token.isJoined) continue;
+        const parts = tokens.filter((other) => other.isPart && !other.isJoined && other.position === token.position).length;
+        add(this.stemmers.stem(token.text, 'da'), 'name-part', concept, 1 / Math.max(1, parts));
+        continue;
+      }
+      const englishStop = this.stemmers.isStopword(token.text, 'en');
+      const danishStop = this.stemmers.isStopword(token.text, 'da');
+      const stop = language === 'en' ? englishStop : danishStop;
+      if (stop && !token.isJoined) {
+        if (language === 'en') englishSequence.push({ stem: this.stemmers.stem(token.text, 'en'), concept: -1 });
+        continue;
+      }
+      const concept = concepts.length;
+      conceptOfPosition.set(token.position, concept);
+      const daStem = this.stemmers.stem(token.text, 'da');
+      danishSequence.push({ stem: daStem, concept });
+      const stems = [daStem];
+      if (language === 'en') {
+        const enStem = this.stemmers.stem(token.text, 'en');
+        englishSequence.push({ stem: enStem, concept });
+        stems.push(enStem);
+      }
+      for (const stem of new Set(stems)) add(stem, 'word', concept);
+      const known = stems.some((stem) => vocabulary.has(stem));
+      if (!token.isJoined) {
+        // Parts of a compound are searched even when the whole word is known: an article may say
+        // "refusion fra Barselsfonden" where the question says "barselsrefusion".
+        const parts = this.compoundParts(token.text, 'da', vocabulary);
+        if (parts) {
+          addParts(parts, 'compound-part', concept);
+        } else if (!known) {
+          const corrected = vocabulary.closestSurface(token.text);
+          if (corrected) {
+            add(this.stemmers.stem(corrected, 'da'), 'typo', concept);
+            const correctedParts = this.compoundParts(corrected, 'da', vocabulary);
+            if (correctedParts) addParts(correctedParts, 'compound-part', concept);
+          } else {
+            const split = this.compoundHead(token.text, 'da', vocabulary);
+            if (split) {
+              add(split.head, 'compound-head', concept);
+              add(split.modifier, 'compound-part', concept, 0.5);
+            }
+          }
+        }
+      }
+      concepts.push({ surface: token.text, idf: 0 });
+    }
+    if (language === 'en') {
+      this.expandPhrases(englishSequence, this.glossaryPhrases, (stem, concept) => {
+        add(stem, 'glossary', concept);
+        danishSequence.push({ stem, concept });
+      });
+    }
+    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept) => add(stem, 'synonym', concept));
+    // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
+    const idfs = concepts.map(() => -1);
+    for (const term of terms) {
+      // A compound head alone does not make the word known ("samtykke|erklæring" with only
+      // "erklæring" in the corpus): the word stays as informative as an unknown word.
+      if (term.kind === 'compound-head' || !vocabulary.has(term.term)) continue;
+      const idf = vocabulary.idf(term.term);
+      idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
+    }
+    const resolved = concepts.map((concept, index) => {
+      const idf = idfs[index] ?? -1;
+      // Unknown words count as rare ones in both languages: an unrelated English question ("renew
+      // my driving licence") must not pass on its one known word.
+      return { surface: concept.surface, idf: idf >= 0 ? idf : vocabulary.unknownIdf() };
+    });
+    return { language, concepts: resolved, terms };
+  }
+
+  /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */
+  private expandPhrases(
+    sequence: readonly { stem: string; concept: number }[],
+    phrases: readonly PhraseEntry[],
+    emit: (stem: string, concept: number) => void,
+  ): void {
+    const used = new Set<number>();
+    for (const phrase of phrases) {
+      const n = phrase.stems.length;
+      for (let start = 0; start + n <= sequence.length; start += 1) {
+        let matches = true;
+        for (let k = 0; k < n; k += 1) {
+          if (used.has(start + k) || sequence[start + k]?.stem !== phrase.stems[k]) {
+            matches = false;
+            break;
+          }
+        }
+        if (!matches) continue;
+        const concepts = new Set(sequence.slice(start, start + n).map((entry) => entry.concept).filter((concept) => concept >= 0));
+        if (concepts.size === 0) continue;
+        for (let k = 0; k < n; k += 1) used.add(start + k);
+        // Every word of the phrase is covered by what the phrase means.
+        for (const concept of concepts) for (const expansion of phrase.expansions) for (const stem of expansion) emit(stem, concept);
+      }
+    }
+  }
+}
+
+/** Search weight per distinct term: the strongest kind wins (a user's own word beats an inferred one). */
+export function termWeights(analysis: QueryAnalysis): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const term of analysis.terms) {
+    const weight = TERM_KINDS[term.kind].weight;
+    if (weight > (weights.get(term.term) ?? 0)) weights.set(term.term, weight);
+  }
+  return weights;
+}

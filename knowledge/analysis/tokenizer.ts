@@ -1,0 +1,58 @@
+/**
+ * Tokenising that keeps Danish letters (æ, ø, å) and joined product names: "SLS/HR-Løn" gives the
+ * whole name plus its parts ("sls/hr-løn", "sls", "hr-løn", "hr", "løn"), so a question naming any
+ * of them matches. natural's WordTokenizer splits on æ/ø/å, so it is not used here.
+ */
+export interface RawToken {
+  /** Lower-cased surface form, never empty. */
+  readonly text: string;
+  /** Position of the word in the text (parts share their whole's position). */
+  readonly position: number;
+  /** True for the pieces of a joined token ("hr" and "løn" of "hr-løn"). */
+  readonly isPart: boolean;
+  /** True when the token is joined with - / or . (a name: kept unstemmed). */
+  readonly isJoined: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu;
+const JOINERS = /[-/.]/;
+// Possessive and inflection after an apostrophe: "LDV's", "CPU'er".
+const APOSTROPHE_TAIL = /['’´`]\p{L}+/gu;
+
+function keep(token: string): boolean {
+  if (token.length === 0) return false;
+  // One letter carries no meaning ("i", "a"); one digit may ("1. lønkørsel").
+  return token.length > 1 || /\p{N}/u.test(token);
+}
+
+export function normalise(text: string): string {
+  return text.normalize('NFC').toLocaleLowerCase('da-DK');
+}
+
+export function tokenize(text: string): RawToken[] {
+  const clean = normalise(text).replace(APOSTROPHE_TAIL, '');
+  const tokens: RawToken[] = [];
+  let position = 0;
+  for (const match of clean.matchAll(WORD)) {
+    const whole = match[0];
+    if (JOINERS.test(whole)) {
+      if (keep(whole)) tokens.push({ text: whole, position, isPart: false, isJoined: true });
+      // Sub-names first ("hr-løn" in "sls/hr-løn"), then the single words.
+      const segments = whole.split('/');
+      if (segments.length > 1) {
+        for (const segment of segments) {
+          if (/[-.]/.test(segment) && keep(segment)) {
+            tokens.push({ text: segment, position, isPart: true, isJoined: true });
+          }
+        }
+      }
+      for (const part of whole.split(/[-/.]/)) {
+        if (keep(part)) tokens.push({ text: part, position, isPart: true, isJoined: false });
+      }
+    } else if (keep(whole)) {
+      tokens.push({ text: whole, position, isPart: false, isJoined: false });
+    }
+    position += 1;
+  }
+  return tokens;
+}

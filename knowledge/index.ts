@@ -1,0 +1,18 @@
+/**
+ * The knowledge component's public API: articles, Danish/English analysis, the passage index and
+ * the answerer (answered / ambiguous / unknown). Pure apart from reading article files.
+ */
+export { createKnowledgeBase, knowledgeBaseFromArticles, knowledgeBaseFromSnapshot } from './knowledge-base.js';
+export type { KnowledgeBase, KnowledgeBaseOptions } from './knowledge-base.js';
+export type { AnswerResult, AnswerCandidate, AnswerOptions, RankedArticle } from './answerer.js';
+export { ANSWER_THRESHOLDS } from './answerer.js';
+export { detectLanguage } from './analysis/language.js';
+export { Analyzer } from './analysis/analyzer.js';
+export { loadArticles, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
+export type { KnowledgeSource } from './loader.js';
+export type { Article, Passage, Language } from './article.js';
+export { AREAS, FORM_IDS, areaName } from './areas.js';
+export type { AreaSlug, ArticleArea } from './areas.js';
+export { KnowledgeError } from './errors.js';
+export type { KnowledgeErrorCode } from './errors.js';
+export type { IndexSnapshot } from './search-index.js';

@@ -1,0 +1,171 @@
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { ZodError } from 'zod';
+import { areaFrom } from './areas.js';
+import { ArticleFrontMatterSchema, JsonlArticleSchema, type Article } from './article.js';
+import { KnowledgeError } from './errors.js';
+
+/** A KB source: a directory of `.md` articles (searched recursively) or a `.jsonl` export. */
+export type KnowledgeSource = string;
+
+const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+function describeZodError(error: ZodError): string {
+  return error.issues
+    .map((issue) => `field "${issue.path.join('.') || '(root)'}": ${issue.message}`)
+    .join('; ');
+}
+
+/** Parses one Markdown article with YAML front matter. Throws KB.BAD_ARTICLE naming file and field. */
+export function parseMarkdownArticle(text: string, file: string): Article {
+  const match = FRONT_MATTER.exec(text);
+  if (!match) {
+    throw new KnowledgeError('KB.BAD_ARTICLE', `${file}:1: missing YAML front matter (--- … ---)`, { file });
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(match[1] ?? '');
+  } catch (error: unknown) {
+    const line = error instanceof YAMLParseError && error.linePos ? error.linePos[0].line + 1 : 1;
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new KnowledgeError('KB.BAD_ARTICLE', `${file}:${line}: invalid front matter: ${reason}`, {
+      file,
+      cause: error,
+    });
+  }
+  const parsed = ArticleFrontMatterSchema.safeParse(data ?? {});
+  if (!parsed.success) {
+    throw new KnowledgeError('KB.BAD_ARTICLE', `${file}: ${describeZodError(parsed.error)}`, {
+      file,
+      cause: parsed.error,
+    });
+  }
+  const body = text.slice(match[0].length).trim();
+  if (body.length === 0) {
+    throw new KnowledgeError('KB.BAD_ARTICLE', `${file}: field "body": the article has no text`, { file });
+  }
+  const fm = parsed.data;
+  return {
+    id: fm.id,
+    title: fm.title,
+    area: fm.area,
+    system: fm.system,
+    language: fm.language,
+    keywords: fm.keywords,
+    relatedForm: fm.relatedForm,
+    url: fm.url,
+    updated: fm.updated,
+    translationOf: fm.translationOf,
+    body,
+    source: file,
+  };
+}
+
+/** Parses a JSONL export `{id,title,area,system,url,body}` (one article per line). */
+export function parseJsonlArticles(text: string, file: string): Article[] {
+  const articles: Article[] = [];
+  const lines = text.split(/\r?\n/);
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const where = `${file}:${index + 1}`;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch (error: unknown) {
+      throw new KnowledgeError('KB.BAD_ARTICLE', `${where}: not valid JSON`, { file, cause: error });
+    }
+    const parsed = JsonlArticleSchema.safeParse(data);
+    if (!parsed.success) {
+      throw new KnowledgeError('KB.BAD_ARTICLE', `${where}: ${describeZodError(parsed.error)}`, {
+        file,
+        cause: parsed.error,
+      });
+    }
+    const row = parsed.data;
+    articles.push({
+      id: row.id,
+      title: row.title,
+      area: areaFrom(row.area),
+      system: row.system,
+      language: row.language ?? 'da',
+      keywords: row.keywords ?? [],
+      relatedForm: undefined,
+      url: row.url,
+      updated: undefined,
+      translationOf: undefined,
+      body: row.body,
+      source: where,
+    });
+  });
+  return articles;
+}
+
+async function markdownFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true });
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...(await markdownFiles(path)));
+    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') {
+      files.push(path);
+    }
+  }
+  return files;
+}
+
+/** Checks what holds across articles: unique ids, translations pointing at existing articles. */
+export function checkArticles(articles: readonly Article[]): void {
+  const seen = new Map<string, string>();
+  for (const article of articles) {
+    const earlier = seen.get(article.id);
+    if (earlier !== undefined) {
+      throw new KnowledgeError(
+        'KB.BAD_ARTICLE',
+        `${article.source}: field "id": "${article.id}" is already used by ${earlier}`,
+        { file: article.source },
+      );
+    }
+    seen.set(article.id, article.source);
+  }
+  for (const article of articles) {
+    if (article.translationOf !== undefined && !seen.has(article.translationOf)) {
+      throw new KnowledgeError(
+        'KB.BAD_ARTICLE',
+        `${article.source}: field "translationOf": no article with id "${article.translationOf}"`,
+        { file: article.source },
+      );
+    }
+  }
+}
+
+/** Loads every article of the given sources (directories of `.md` files or `.jsonl` files). */
+export async function loadArticles(sources: readonly KnowledgeSource[]): Promise<Article[]> {
+  const articles: Article[] = [];
+  for (const source of sources) {
+    let info;
+    try {
+      info = await stat(source);
+    } catch (error: unknown) {
+      throw new KnowledgeError('KB.BAD_SOURCE', `${source}: cannot read the knowledge source`, {
+        file: source,
+        cause: error,
+      });
+    }
+    if (info.isDirectory()) {
+      for (const file of await markdownFiles(source)) {
+        articles.push(parseMarkdownArticle(await readFile(file, 'utf8'), file));
+      }
+    } else if (source.endsWith('.jsonl')) {
+      articles.push(...parseJsonlArticles(await readFile(source, 'utf8'), source));
+    } else if (source.endsWith('.md')) {
+      articles.push(parseMarkdownArticle(await readFile(source, 'utf8'), source));
+    } else {
+      throw new KnowledgeError('KB.BAD_SOURCE', `${source}: expected a directory of .md files or a .jsonl file`, {
+        file: source,
+      });
+    }
+  }
+  checkArticles(articles);
+  return articles;
+}
