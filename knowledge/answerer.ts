@@ -79,10 +79,11 @@ export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>):
 }
 
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
-export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[]): RankedArticle[] {
+export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[], assumedTerms: ReadonlySet<string> = new Set()): RankedArticle[] {
   const informativeness = analysis.concepts.reduce((sum, concept) => sum + concept.idf, 0);
   return hits.map((hit) => {
-    const covered = coverage(analysis, hit.matchedTerms);
+    const matched = assumedTerms.size === 0 ? hit.matchedTerms : new Set([...hit.matchedTerms, ...assumedTerms]);
+    const covered = coverage(analysis, matched);
     return {
       articleId: hit.articleId,
       score: hit.score,
@@ -122,8 +123,8 @@ export class Answerer {
   /** Articles ranked for a question, best first, with the figures behind the decision. */
   rankArticles(question: string, limit = 10): { analysis: QueryAnalysis; ranked: RankedArticle[] } {
     const analysis = this.analyze(question);
-    const hits = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
-    const ranked = rank(analysis, hits)
+    const { hits, assumedTerms } = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
+    const ranked = rank(analysis, hits, assumedTerms)
       .sort((a, b) => confidence(b) - confidence(a) || a.articleId.localeCompare(b.articleId))
       .slice(0, limit);
     return { analysis, ranked };
