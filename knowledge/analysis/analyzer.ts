@@ -73,18 +73,18 @@ export class Vocabulary {
   }
 
   /**
-   * Cheap test before stemming a piece of a compound: stemming only ever changes the end of a
-   * word, so a word whose first four letters (or the whole, for a three-letter stem) begin no known
-   * stem cannot stem to a known word. Splitting tries every cut of every long word; this keeps it
-   * from running the stemmer on thousands of pieces that are no word at all.
+   * Cheap test before stemming a piece of a compound: stemming changes the end of a word (Snowball
+   * strips endings; syncope and undoubling touch the last letters), never its first three letters.
+   * A piece whose first three letters begin no known stem cannot stem to a known word. Splitting
+   * tries every cut of every long word; this keeps the stemmer off most pieces that are no word.
    */
   mayKnow(word: string): boolean {
     if (!this.prefixes) {
       const prefixes = new Set<string>();
-      for (const stem of this.df.keys()) prefixes.add(stem.slice(0, 4));
+      for (const stem of this.df.keys()) prefixes.add(stem.slice(0, 3));
       this.prefixes = prefixes;
     }
-    return this.prefixes.has(word.slice(0, 4)) || this.prefixes.has(word.slice(0, 3));
+    return this.prefixes.has(word.slice(0, 3));
   }
 
   /** A vocabulary from counts made elsewhere (the index builder counts with term ids). */
