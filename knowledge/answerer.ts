@@ -1,5 +1,6 @@
 import { TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
+import { KnowledgeError } from './errors.js';
 import type { ArticleHit, PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -152,7 +153,7 @@ export class Answerer {
   private candidate(ranked: RankedArticle, locale: Language): AnswerCandidate {
     const found = this.index.articles.get(ranked.articleId);
     const passage = this.index.passages.get(ranked.bestPassageId);
-    if (!found || !passage) throw new Error(`KB.BAD_INDEX: ${ranked.articleId} is ranked but not in the index`);
+    if (!found || !passage) throw new KnowledgeError('KB.BAD_INDEX', `${ranked.articleId} is ranked but not in the index`);
     const article = this.inLocale(found, locale);
     // The translation's passage with the same position, if it has one.
     const translatedPassage =

@@ -297,16 +297,16 @@ function toSerializedIndex(terms: readonly string[], postings: readonly number[]
   const index: AsPlainObject['index'] = [];
   terms.forEach((term, id) => {
     const data: Record<string, Record<number, number>> = {};
-    let any = false;
+    let hasPostings = false;
     postings.forEach((field, fieldId) => {
       const pairs = field[id];
       if (!pairs) return;
       const entry: Record<number, number> = {};
       for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
       data[fieldId] = entry;
-      any = true;
+      hasPostings = true;
     });
-    if (any) index.push([term, data]);
+    if (hasPostings) index.push([term, data]);
   });
   return index;
 }
