@@ -1,0 +1,110 @@
+import type { AddressInfo } from 'node:net';
+import restify from 'restify';
+import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
+import type { Logger } from '../../bot/logger.js';
+import { checkIncomingActivity } from './activity-schema.js';
+
+export type RouteRegistrar = (server: restify.Server) => void;
+
+export interface HttpServerOptions {
+  adapter: CloudAdapter;
+  bot: ActivityHandlerBase;
+  /** The health check: true when the database answers. */
+  isHealthy: () => Promise<boolean>;
+  logger: Logger;
+  /** Largest accepted body in bytes. */
+  maxBodyBytes: number;
+  /** Extra routes (agent API, web chat, Direct Line). */
+  routes?: RouteRegistrar[];
+}
+
+export interface HttpServer {
+  server: restify.Server;
+  listen(port: number, host?: string): Promise<string>;
+  /** Stops accepting, waits for in-flight requests up to `graceMs`, then resolves. */
+  close(graceMs: number): Promise<void>;
+  inFlight(): number;
+}
+
+/** restify with the Bot Framework endpoint, the health check and any extra routes. */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+  const { adapter, bot, logger } = options;
+  const server = restify.createServer({ name: 'serviceportal-assistant', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let closing = false;
+
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(
+    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }),
+  );
+  server.use((req, res, next) => {
+    if (closing) {
+      res.header('Connection', 'close');
+      res.send(503, { code: 'SERVER.SHUTTING_DOWN', message: 'The assistant is restarting; try again.' });
+      return next(false);
+    }
+    inFlight++;
+    let done = false;
+    const finish = () => {
+      if (!done) {
+        done = true;
+        inFlight--;
+      }
+    };
+    res.once('finish', finish);
+    res.once('close', finish);
+    return next();
+  });
+
+  server.post('/api/messages', async (req, res) => {
+    const checked = checkIncomingActivity(req.body);
+    if (!checked.ok) {
+      res.send(400, checked.problem);
+      return;
+    }
+    req.body = checked.activity;
+    await adapter.process(req, res, (context) => bot.run(context));
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    const ok = await options.isHealthy();
+    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
+  });
+
+  for (const register of options.routes ?? []) register(server);
+
+  // Errors from restify itself (bad JSON, too large, 404, 405) get a JSON body without internals.
+  server.on('restifyError', (req, res, err: { statusCode?: number; message?: string }, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    if (status >= 500) logger.error({ err, url: req.url }, 'http: request failed');
+    err.message = status >= 500 ? 'Internal error.' : (err.message ?? 'Bad request.');
+    (err as { toJSON?: () => unknown }).toJSON = () => ({
+      code: `HTTP.${status}`,
+      message: status >= 500 ? 'Internal error.' : err.message,
+    });
+    return callback();
+  });
+
+  return {
+    server,
+    inFlight: () => inFlight,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.server.address() as AddressInfo;
+          const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+          resolve(`http://${shownHost}:${address.port}`);
+        });
+      });
+    },
+    async close(graceMs) {
+      closing = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      server.server.closeAllConnections?.();
+      await stopped;
+    },
+  };
+}

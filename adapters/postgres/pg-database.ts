@@ -1,0 +1,191 @@
+import pg from 'pg';
+import {
+  DatabaseUnavailableError,
+  KeyedMutex,
+  LockTimeoutError,
+  type Database,
+  type NotificationHandler,
+  type QueryResult,
+  type Transaction,
+} from './database.js';
+
+/** int8 (count(*), bigserial) as a JS number, like PGlite; our ids and counts stay far below 2^53. */
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 20) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+export interface PgDatabaseOptions {
+  connectionString: string;
+  /** Max pool connections. Default 10. */
+  poolSize?: number;
+  /** Schema to put first on search_path (tests use one schema each). */
+  schema?: string;
+  /** Give up connecting after this long. Default 5000 ms. */
+  connectionTimeoutMillis?: number;
+}
+
+/** The production adapter: a node-postgres pool. */
+export class PgDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  readonly pool: pg.Pool;
+  private listenClient: pg.PoolClient | undefined;
+  private readonly listeners = new Map<string, Set<NotificationHandler>>();
+  private readonly mutex = new KeyedMutex();
+
+  constructor(private readonly options: PgDatabaseOptions) {
+    this.pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.poolSize ?? 10,
+      connectionTimeoutMillis: options.connectionTimeoutMillis ?? 5000,
+      idleTimeoutMillis: 30_000,
+      types,
+      ...(options.schema ? { options: `-c search_path=${quoteIdent(options.schema)},public` } : {}),
+    });
+    // An idle client losing its connection must not crash the process; the next query reconnects.
+    this.pool.on('error', () => undefined);
+  }
+
+  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+    try {
+      const result = await this.pool.query(sql, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    } catch (error: unknown) {
+      throw classify(error);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error: unknown) {
+      throw classify(error);
+    }
+  }
+
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      await client.query('BEGIN');
+      const tx: Transaction = {
+        async query<R>(sql: string, params: readonly unknown[] = []) {
+          const result = await client.query(sql, params as unknown[]);
+          return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      const value = await fn(tx);
+      await client.query('COMMIT');
+      client.release();
+      return value;
+    } catch (error: unknown) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      // A broken connection must not go back to the pool.
+      client.release(error instanceof Error ? error : true);
+      throw classify(error);
+    }
+  }
+
+  async withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(key, async () => {
+      const client = await this.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+        try {
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+        } catch (error: unknown) {
+          if ((error as { code?: string }).code === '55P03') throw new LockTimeoutError(key);
+          throw error;
+        }
+        const value = await fn();
+        await client.query('COMMIT');
+        return value;
+      } catch (error: unknown) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error instanceof LockTimeoutError ? error : classify(error);
+      } finally {
+        client.release(broken ?? false);
+      }
+    });
+  }
+
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.pool.query(sql);
+    } catch (error: unknown) {
+      throw classify(error);
+    }
+  }
+
+  async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
+    if (!this.listenClient) {
+      this.listenClient = await this.pool.connect();
+      this.listenClient.on('notification', (message) => {
+        for (const h of this.listeners.get(message.channel) ?? []) h(message.payload ?? '');
+      });
+      this.listenClient.on('error', () => {
+        this.listenClient = undefined;
+      });
+    }
+    let set = this.listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.listeners.set(channel, set);
+      await this.listenClient.query(`LISTEN ${quoteIdent(channel)}`);
+    }
+    set.add(handler);
+    return async () => {
+      set.delete(handler);
+    };
+  }
+
+  async ping(timeoutMs = 2000): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    try {
+      return await Promise.race([this.pool.query('SELECT 1').then(() => true), timeout]);
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.listenClient?.release();
+    this.listenClient = undefined;
+    await this.pool.end();
+  }
+
+  get schema(): string | undefined {
+    return this.options.schema;
+  }
+}
+
+export function quoteIdent(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection/i;
+
+/** Connection-level failures become {@link DatabaseUnavailableError}; SQL errors pass unchanged. */
+export function classify(error: unknown): unknown {
+  if (error instanceof DatabaseUnavailableError || error instanceof LockTimeoutError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : '';
+  if ((typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) || CONNECTION_MESSAGES.test(message)) {
+    return new DatabaseUnavailableError({ cause: error });
+  }
+  return error;
+}

@@ -1,0 +1,182 @@
+/**
+ * Domain events through PostgreSQL: the stores write them to `portal_outbox` in the transaction
+ * of the change (and NOTIFY on commit); {@link PgOutboxSubscriber} lets any process consume them,
+ * one queue per consumer name, at least once and in order.
+ */
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { portalEventSchema, type PortalEvent, type PortalEventHandler, type PortalEventSubscriber, type PublishedEvent, type Subscription } from '../../portal/index.js';
+import type { Database, Queryable } from './database.js';
+
+export const OUTBOX_CHANNEL = 'portal_outbox';
+
+/** Appends events to the outbox inside the caller's transaction; NOTIFY is delivered on commit. */
+export async function writeOutbox(tx: Queryable, events: readonly PortalEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.query(
+    `INSERT INTO portal_outbox (type, payload) SELECT e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e`,
+    [JSON.stringify(events)],
+  );
+  await tx.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+}
+
+const int = z.union([z.number(), z.string(), z.bigint()]).transform((v) => Number(v));
+const outboxRowSchema = z.object({ id: int, txid: int, payload: z.unknown() });
+const cursorRowSchema = z.object({ last_txid: int, last_id: int });
+
+export interface PgOutboxSubscriberOptions {
+  /** How often to look for events when no notification came. Default 1000 ms. */
+  pollIntervalMs?: number;
+  /** Events per round. Default 100. */
+  batchSize?: number;
+  /** How long a process holds a consumer's lease before another may take over. Default 30 s. */
+  leaseMs?: number;
+  /** Wait before retrying after a handler failed. Default 5000 ms. */
+  retryDelayMs?: number;
+  /** Where a new consumer starts: events from now on (default), or every event in the outbox. */
+  startFrom?: 'now' | 'beginning';
+  /** Told about handler failures and database errors; the default ignores them. */
+  onError?: (error: unknown, context: { consumer: string; eventId?: string }) => void;
+}
+
+/**
+ * Consumes the outbox. Each consumer name has a cursor row; the process holding its lease reads
+ * events after the cursor, calls the handler one event at a time, and moves the cursor after each
+ * success. A failing handler stops the round; the event comes again after `retryDelayMs`.
+ * Processes that subscribe with the same name share one queue (one holds the lease at a time).
+ */
+export class PgOutboxSubscriber implements PortalEventSubscriber {
+  private readonly options: Required<Omit<PgOutboxSubscriberOptions, 'onError'>> & Pick<PgOutboxSubscriberOptions, 'onError'>;
+  private readonly processId = randomUUID();
+
+  constructor(
+    private readonly db: Database,
+    options: PgOutboxSubscriberOptions = {},
+  ) {
+    this.options = { pollIntervalMs: 1000, batchSize: 100, leaseMs: 30_000, retryDelayMs: 5000, startFrom: 'now', ...options };
+  }
+
+  async subscribe(consumer: string, handler: PortalEventHandler): Promise<Subscription> {
+    await this.ensureCursor(consumer);
+    let closed = false;
+    let running: Promise<void> | undefined;
+    let again = false;
+    let timer: NodeJS.Timeout | undefined;
+    let retryAt = 0;
+
+    const schedule = (ms: number): void => {
+      if (closed) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => kick(), ms);
+    };
+    const kick = (): void => {
+      if (closed) return;
+      if (running) {
+        again = true;
+        return;
+      }
+      if (Date.now() < retryAt) {
+        schedule(retryAt - Date.now());
+        return;
+      }
+      running = this.drain(consumer, handler, () => closed)
+        .then((outcome) => {
+          if (outcome === 'failed') retryAt = Date.now() + this.options.retryDelayMs;
+          if (outcome === 'more') again = true;
+        })
+        .catch((error: unknown) => {
+          this.options.onError?.(error, { consumer });
+          retryAt = Date.now() + this.options.retryDelayMs;
+        })
+        .finally(() => {
+          running = undefined;
+          if (again) {
+            again = false;
+            kick();
+          } else {
+            schedule(this.options.pollIntervalMs);
+          }
+        });
+    };
+
+    const unlisten = await this.db.listen(OUTBOX_CHANNEL, () => kick());
+    kick();
+    return {
+      close: async () => {
+        closed = true;
+        clearTimeout(timer);
+        await unlisten();
+        await running;
+        await this.release(consumer).catch(() => undefined);
+      },
+    };
+  }
+
+  private async ensureCursor(consumer: string): Promise<void> {
+    if (this.options.startFrom === 'beginning') {
+      await this.db.query(`INSERT INTO portal_outbox_consumer (consumer, last_txid, last_id) VALUES ($1, 0, 0) ON CONFLICT (consumer) DO NOTHING`, [consumer]);
+      return;
+    }
+    // From now: everything of transactions older than the oldest running one is behind us.
+    await this.db.query(
+      `INSERT INTO portal_outbox_consumer (consumer, last_txid, last_id)
+       SELECT $1, pg_snapshot_xmin(pg_current_snapshot())::text::bigint - 1, 9007199254740991
+       ON CONFLICT (consumer) DO NOTHING`,
+      [consumer],
+    );
+  }
+
+  /** One round: take the lease, deliver a batch, move the cursor, give the lease back. */
+  private async drain(consumer: string, handler: PortalEventHandler, isClosed: () => boolean): Promise<'idle' | 'more' | 'failed' | 'busy'> {
+    // The horizon first, before this session holds any transaction id of its own.
+    const horizonRows = await this.db.query<{ horizon: unknown }>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`);
+    const horizon = int.parse(horizonRows.rows[0]?.horizon);
+    const claimed = await this.db.query<unknown>(
+      `UPDATE portal_outbox_consumer
+          SET locked_by = $2, locked_until = now() + make_interval(secs => $3::double precision / 1000), updated_at = now()
+        WHERE consumer = $1 AND (locked_by IS NULL OR locked_by = $2 OR locked_until < now())
+        RETURNING last_txid, last_id`,
+      [consumer, this.processId, this.options.leaseMs],
+    );
+    const cursorRow = claimed.rows[0];
+    if (cursorRow === undefined) return 'busy';
+    let cursor = cursorRowSchema.parse(cursorRow);
+    let outcome: 'idle' | 'more' | 'failed' = 'idle';
+    try {
+      const { rows } = await this.db.query<unknown>(
+        `SELECT id, txid, payload FROM portal_outbox
+          WHERE (txid, id) > ($1::bigint, $2::bigint) AND txid < $3::bigint
+          ORDER BY txid, id
+          LIMIT $4`,
+        [cursor.last_txid, cursor.last_id, horizon, this.options.batchSize],
+      );
+      for (const raw of rows) {
+        if (isClosed()) break;
+        const row = outboxRowSchema.parse(raw);
+        const published: PublishedEvent = { id: String(row.id), event: portalEventSchema.parse(row.payload) };
+        try {
+          await handler(published);
+        } catch (error: unknown) {
+          this.options.onError?.(error, { consumer, eventId: published.id });
+          outcome = 'failed';
+          break;
+        }
+        cursor = { last_txid: row.txid, last_id: row.id };
+        await this.db.query(`UPDATE portal_outbox_consumer SET last_txid = $2, last_id = $3, updated_at = now() WHERE consumer = $1 AND locked_by = $4`, [
+          consumer,
+          cursor.last_txid,
+          cursor.last_id,
+          this.processId,
+        ]);
+      }
+      if (outcome === 'idle' && rows.length === this.options.batchSize) outcome = 'more';
+    } finally {
+      await this.release(consumer);
+    }
+    return outcome;
+  }
+
+  private async release(consumer: string): Promise<void> {
+    await this.db.query(`UPDATE portal_outbox_consumer SET locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`, [consumer, this.processId]);
+  }
+}

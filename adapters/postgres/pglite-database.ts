@@ -1,0 +1,93 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { KeyedMutex, type Database, type NotificationHandler, type Queryable, type QueryResult, type Transaction } from './database.js';
+
+interface PgliteLike {
+  query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
+}
+
+function wrap(db: PgliteLike): Queryable {
+  return {
+    async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+      const result = await db.query<R>(sql, params as unknown[]);
+      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+    },
+  };
+}
+
+/**
+ * The embedded adapter: PostgreSQL compiled to WASM, persisted in a folder (or in memory when
+ * no folder is given). One process owns the folder; PGlite serialises queries itself.
+ */
+export class PgliteDatabase implements Database {
+  readonly kind = 'pglite' as const;
+  private readonly plain: Queryable;
+  private closed = false;
+  private readonly mutex = new KeyedMutex();
+
+  private constructor(readonly db: PGlite) {
+    this.plain = wrap(db);
+  }
+
+  /** Opens (creating when needed) the database in `dataDir`, or an in-memory one. */
+  static async open(dataDir?: string): Promise<PgliteDatabase> {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+    return new PgliteDatabase(db);
+  }
+
+  /** An in-memory database started from a {@link dump} (about 5× faster than a fresh initdb). */
+  static async fromDump(dump: Blob): Promise<PgliteDatabase> {
+    return new PgliteDatabase(await PGlite.create({ loadDataDir: dump }));
+  }
+
+  /** The whole data directory as an uncompressed tarball. */
+  dump(): Promise<Blob> {
+    return this.db.dumpDataDir('none');
+  }
+
+  query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
+    return this.plain.query<R>(sql, params);
+  }
+
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) =>
+      fn({
+        ...wrap(tx),
+        async exec(sql: string) {
+          await tx.exec(sql);
+        },
+      }),
+    );
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.db.exec(sql);
+  }
+
+  async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
+    const unsubscribe = await this.db.listen(channel, handler);
+    return async () => unsubscribe();
+  }
+
+  /** One process owns a PGlite database, so an in-process lock is the whole lock. */
+  withLock<T>(key: string, _timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(key, fn);
+  }
+
+  async ping(): Promise<boolean> {
+    if (this.closed) return false;
+    try {
+      await this.db.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.db.close();
+  }
+}

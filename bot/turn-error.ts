@@ -1,0 +1,41 @@
+import type { TurnContext } from 'botbuilder';
+import type { Logger } from './logger.js';
+import { toLocale, type Locale } from './locale.js';
+import { messages } from './messages.js';
+
+/** An error that already knows which user-facing message fits it (e.g. the database is down). */
+export interface UserFacingError {
+  userMessageKey: 'tryAgainSoon' | 'busyRepeat';
+}
+
+function isUserFacing(error: unknown): error is UserFacingError {
+  return typeof error === 'object' && error !== null && 'userMessageKey' in error;
+}
+
+/**
+ * The one turn-error handler: logs with conversation and activity id, tells the user in Danish
+ * (or English) what to do next, and never shows internals.
+ */
+export function createTurnErrorHandler(logger: Logger, defaultLocale: Locale = 'da') {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const activity = context.activity;
+    logger.error(
+      {
+        err: error,
+        code: (error as { code?: unknown }).code,
+        conversationId: activity.conversation?.id,
+        activityId: activity.id,
+        channelId: activity.channelId,
+      },
+      'turn: unhandled error',
+    );
+    if (activity.type === 'invoke') return; // the invoke response carries the failure
+    const m = messages(toLocale(activity.locale, defaultLocale));
+    const text = isUserFacing(error) ? m[error.userMessageKey] : m.turnError;
+    try {
+      await context.sendActivity(text);
+    } catch (sendError: unknown) {
+      logger.error({ err: sendError, conversationId: activity.conversation?.id }, 'turn: could not send the error message');
+    }
+  };
+}

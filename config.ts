@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * Every setting of the assistant, read once from the environment. This is the only module that
+ * reads `process.env`; everything else receives the frozen {@link Config}.
+ */
+const emptyToUndefined = (value: unknown): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+
+export const configSchema = z.object({
+  /** HTTP port. Default 3978 (the Bot Framework convention). */
+  PORT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65535).default(3978)),
+  /** Host/interface to bind. Default 0.0.0.0. */
+  HOST: z.preprocess(emptyToUndefined, z.string().min(1).default('0.0.0.0')),
+  /** PostgreSQL connection string. When unset, the embedded PGlite database under DATA_DIR is used. */
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  /** Max connections in the pg pool of one process. Default 10. */
+  DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
+  /** Folder of the embedded database (used only without DATABASE_URL). Default .data/pglite */
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('.data/pglite')),
+  /** Seed demo institutions, users and cases at start. Default: on with the embedded database, off otherwise. */
+  DEMO_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z.preprocess(
+    emptyToUndefined,
+    z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  ),
+  MicrosoftAppTenantId: optionalString,
+  /** pino level. Default info. */
+  LOG_LEVEL: z.preprocess(
+    emptyToUndefined,
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  ),
+  /** Language used when the user's language is not known. Default da. */
+  DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['da', 'en']).default('da')),
+  /** Largest accepted request body in bytes. Default 262144 (256 KiB). */
+  MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
+  /** Seconds to wait for in-flight turns on shutdown. Default 10. */
+  SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(300).default(10)),
+  /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
+  AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+});
+
+type RawConfig = z.infer<typeof configSchema>;
+
+export type Config = Readonly<
+  Omit<RawConfig, 'DEMO_MODE'> & {
+    /** Resolved: true/false from DEMO_MODE, else true exactly when running embedded. */
+    DEMO_MODE: boolean;
+    /** Bot Framework authentication is enforced exactly when an app id is set. */
+    authEnabled: boolean;
+  }
+>;
+
+export class ConfigError extends Error {
+  readonly code = 'CONFIG.INVALID';
+  constructor(readonly variable: string, readonly reason: string) {
+    super(`${variable}: ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws {@link ConfigError} naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const variable = String(issue?.path[0] ?? 'environment');
+    throw new ConfigError(variable, issue?.message ?? 'invalid value');
+  }
+  const raw = parsed.data;
+  if (raw.MicrosoftAppType === 'SingleTenant' && raw.MicrosoftAppId && !raw.MicrosoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+  }
+  if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) {
+    throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+  }
+  return Object.freeze({
+    ...raw,
+    DEMO_MODE: raw.DEMO_MODE === undefined ? raw.DATABASE_URL === undefined : raw.DEMO_MODE === 'true',
+    authEnabled: Boolean(raw.MicrosoftAppId),
+  });
+}
+
+/** Reads `process.env`, or prints one line naming the bad variable and exits with code 1. */
+export function configFromProcessEnv(): Config {
+  try {
+    return loadConfig(process.env);
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`config: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

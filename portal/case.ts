@@ -1,0 +1,250 @@
+/**
+ * Cases (sager): numbers, the status lifecycle and its transition table, comments, and the event
+ * history. Pure; the stores persist what these rules allow.
+ */
+import { z } from 'zod';
+import { formValuesSchema } from './form.js';
+import { actorSchema, institutionIdSchema, isoTimestampSchema, userIdSchema, type Actor } from './organisation.js';
+import { err, ok, okVoid, type DomainError, type Result } from './result.js';
+import type { Language, Localized } from './text.js';
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+/** `SA-<year>-<6 digits>`, e.g. SA-2026-000123. */
+export const CASE_NUMBER = /^SA-(\d{4})-(\d{6})$/;
+export const caseNumberSchema = z.string().regex(CASE_NUMBER, 'a case number like SA-2026-000123');
+export type CaseNumber = z.infer<typeof caseNumberSchema>;
+
+/** The highest sequence number that fits the six digits. */
+export const MAX_CASE_SEQUENCE = 999_999;
+
+export function formatCaseNumber(year: number, sequence: number): CaseNumber {
+  if (!Number.isInteger(sequence) || sequence < 1 || sequence > MAX_CASE_SEQUENCE) {
+    throw new RangeError(`case: sequence ${sequence} does not fit SA-<year>-<6 digits>`);
+  }
+  return `SA-${year}-${String(sequence).padStart(6, '0')}`;
+}
+
+/** The year a case number carries: the year in Denmark when the case was created. */
+export function caseYear(at: Date): number {
+  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(at);
+  return Number(year);
+}
+
+const LOOSE_CASE_NUMBER = /\bSA[\s-]?(\d{4})[\s-]?(\d{1,6})\b/gi;
+
+/**
+ * The case numbers in a text, normalised: "status på sag sa 2026 123" → ["SA-2026-000123"].
+ * Tolerates lower case, spaces instead of hyphens and missing leading zeros.
+ */
+export function findCaseNumbers(text: string): CaseNumber[] {
+  const found: CaseNumber[] = [];
+  for (const match of text.matchAll(LOOSE_CASE_NUMBER)) {
+    const number = `SA-${match[1] ?? ''}-${(match[2] ?? '').padStart(6, '0')}`;
+    if (CASE_NUMBER.test(number) && !found.includes(number) && Number(match[2]) > 0) found.push(number);
+  }
+  return found;
+}
+
+/** One case number typed by a user, normalised, or undefined. */
+export function parseCaseNumber(text: string): CaseNumber | undefined {
+  const found = findCaseNumbers(text);
+  return found.length === 1 ? found[0] : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statuses
+
+export const CASE_STATUSES = ['modtaget', 'under_behandling', 'afventer_kunde', 'loest', 'lukket'] as const;
+export const caseStatusSchema = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof caseStatusSchema>;
+
+export const STATUS_LABELS: Readonly<Record<CaseStatus, Localized>> = {
+  modtaget: { da: 'Modtaget', en: 'Received' },
+  under_behandling: { da: 'Under behandling', en: 'In progress' },
+  afventer_kunde: { da: 'Afventer kunde', en: 'Awaiting customer' },
+  loest: { da: 'Løst', en: 'Resolved' },
+  lukket: { da: 'Lukket', en: 'Closed' },
+};
+
+export function statusLabel(status: CaseStatus, lang: Language = 'da'): string {
+  return STATUS_LABELS[status][lang];
+}
+
+/** Open statuses: the service desk still owes an answer or awaits one. */
+export const OPEN_STATUSES: readonly CaseStatus[] = ['modtaget', 'under_behandling', 'afventer_kunde'];
+
+/** Who moves a case: the service desk, the customer (requester or a mailbox member), or the system (e.g. closing after some time). */
+export type TransitionActor = 'agent' | 'customer' | 'system';
+
+export interface Transition {
+  from: CaseStatus;
+  to: CaseStatus;
+  by: readonly TransitionActor[];
+  /** Why the transition exists, for the API documentation. */
+  means: string;
+}
+
+/**
+ * The lifecycle. *Lukket* is final; *Løst* may be reopened; a customer comment on *Afventer
+ * kunde* (or *Løst*) moves the case back to *Under behandling* (see {@link planComment}).
+ */
+export const TRANSITIONS: readonly Transition[] = [
+  { from: 'modtaget', to: 'under_behandling', by: ['agent'], means: 'the desk takes the case' },
+  { from: 'modtaget', to: 'afventer_kunde', by: ['agent'], means: 'the desk needs more information at once' },
+  { from: 'modtaget', to: 'loest', by: ['agent'], means: 'answered at once' },
+  { from: 'modtaget', to: 'lukket', by: ['agent', 'customer'], means: 'withdrawn or a duplicate' },
+  { from: 'under_behandling', to: 'afventer_kunde', by: ['agent'], means: 'the desk asks the customer' },
+  { from: 'under_behandling', to: 'loest', by: ['agent'], means: 'solved' },
+  { from: 'under_behandling', to: 'lukket', by: ['agent'], means: 'closed without a solution (e.g. a duplicate)' },
+  { from: 'afventer_kunde', to: 'under_behandling', by: ['agent', 'customer'], means: 'the customer answered' },
+  { from: 'afventer_kunde', to: 'loest', by: ['agent'], means: 'solved' },
+  { from: 'afventer_kunde', to: 'lukket', by: ['agent', 'system'], means: 'no answer from the customer' },
+  { from: 'loest', to: 'under_behandling', by: ['agent', 'customer'], means: 'reopened: the solution did not hold' },
+  { from: 'loest', to: 'lukket', by: ['agent', 'customer', 'system'], means: 'the solution is accepted' },
+];
+
+export function transitionActorOf(actor: Actor): TransitionActor {
+  return actor.kind === 'user' ? 'customer' : actor.kind;
+}
+
+/** The statuses this actor may move a case to from `from`. */
+export function nextStatuses(from: CaseStatus, by: TransitionActor): CaseStatus[] {
+  return TRANSITIONS.filter((t) => t.from === from && t.by.includes(by)).map((t) => t.to);
+}
+
+/** May this actor move a case from `from` to `to`? Refusals say why, in Danish and English. */
+export function checkTransition(
+  from: CaseStatus,
+  to: CaseStatus,
+  by: TransitionActor,
+): Result<undefined, DomainError<'CASE.INVALID_TRANSITION' | 'CASE.TRANSITION_FORBIDDEN'>> {
+  const fromDa = statusLabel(from, 'da');
+  const toDa = statusLabel(to, 'da');
+  const fromEn = statusLabel(from, 'en');
+  const toEn = statusLabel(to, 'en');
+  if (from === to) {
+    return err('CASE.INVALID_TRANSITION', `Sagen har allerede status ${fromDa}.`, `The case already has the status ${fromEn}.`);
+  }
+  if (from === 'lukket') {
+    return err('CASE.INVALID_TRANSITION', 'Sagen er lukket og kan ikke ændres. Opret en ny sag.', 'The case is closed and cannot be changed. Create a new case.');
+  }
+  const transition = TRANSITIONS.find((t) => t.from === from && t.to === to);
+  if (!transition) {
+    return err('CASE.INVALID_TRANSITION', `En sag kan ikke gå fra ${fromDa} til ${toDa}.`, `A case cannot go from ${fromEn} to ${toEn}.`);
+  }
+  if (!transition.by.includes(by)) {
+    return err(
+      'CASE.TRANSITION_FORBIDDEN',
+      by === 'customer' ? `Kun servicedesken kan ændre sagen fra ${fromDa} til ${toDa}.` : `Sagen kan ikke ændres fra ${fromDa} til ${toDa} af ${by}.`,
+      by === 'customer' ? `Only the service desk can change the case from ${fromEn} to ${toEn}.` : `The case cannot be changed from ${fromEn} to ${toEn} by ${by}.`,
+    );
+  }
+  return okVoid();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments
+
+export const COMMENT_MAX_LENGTH = 4000;
+export const COMMENT_AUTHORS = ['customer', 'agent'] as const;
+export type CommentAuthor = (typeof COMMENT_AUTHORS)[number];
+
+export interface CommentPlan {
+  text: string;
+  /** The status the comment moves the case to, when it does. */
+  statusChange?: { from: CaseStatus; to: CaseStatus };
+}
+
+/**
+ * What a comment does. A customer's comment on *Afventer kunde* answers the desk and on *Løst*
+ * reopens the case: both move it to *Under behandling*. Nobody comments on a closed case.
+ */
+export function planComment(
+  status: CaseStatus,
+  author: CommentAuthor,
+  rawText: string,
+): Result<CommentPlan, DomainError<'CASE.CLOSED' | 'CASE.EMPTY_COMMENT' | 'CASE.COMMENT_TOO_LONG'>> {
+  const text = rawText.replace(/\r\n?/g, '\n').trim();
+  if (text === '') return err('CASE.EMPTY_COMMENT', 'Kommentaren er tom.', 'The comment is empty.');
+  if ([...text].length > COMMENT_MAX_LENGTH) {
+    return err('CASE.COMMENT_TOO_LONG', `En kommentar må højst være ${COMMENT_MAX_LENGTH} tegn.`, `A comment may be at most ${COMMENT_MAX_LENGTH} characters.`);
+  }
+  if (status === 'lukket') {
+    return err('CASE.CLOSED', 'Sagen er lukket, så der kan ikke kommenteres på den. Opret en ny sag.', 'The case is closed, so it cannot be commented on. Create a new case.');
+  }
+  if (author === 'customer' && (status === 'afventer_kunde' || status === 'loest')) {
+    return ok({ text, statusChange: { from: status, to: 'under_behandling' } });
+  }
+  return ok({ text });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The case and its history
+
+export const caseSchema = z
+  .object({
+    id: z.string().min(1),
+    number: caseNumberSchema,
+    areaId: z.string().min(1),
+    systemId: z.string().min(1).nullable(),
+    formId: z.string().min(1),
+    formVersion: z.number().int().min(1),
+    /** The validated field values (see formSchema). */
+    values: formValuesSchema,
+    /** A short title: the subject field, or the first line of the description. */
+    subject: z.string().min(1).max(200),
+    institutionId: institutionIdSchema,
+    requesterId: userIdSchema,
+    /** The requester, or the shared mailbox the case was sent from. */
+    sentFromId: userIdSchema,
+    status: caseStatusSchema,
+    createdAt: isoTimestampSchema,
+    updatedAt: isoTimestampSchema,
+  })
+  .strict();
+export type Case = z.infer<typeof caseSchema>;
+
+/** What a store needs to create a case; number, id, status and times are the store's. */
+export type NewCase = Omit<Case, 'id' | 'number' | 'status' | 'createdAt' | 'updatedAt'>;
+
+export const CASE_EVENT_TYPES = ['created', 'status_changed', 'comment'] as const;
+
+const eventBase = {
+  id: z.string().min(1),
+  caseId: z.string().min(1),
+  caseNumber: caseNumberSchema,
+  actor: actorSchema,
+  at: isoTimestampSchema,
+};
+
+export const caseEventSchema = z.discriminatedUnion('type', [
+  z.object({ ...eventBase, type: z.literal('created'), status: caseStatusSchema }).strict(),
+  z
+    .object({
+      ...eventBase,
+      type: z.literal('status_changed'),
+      from: caseStatusSchema,
+      to: caseStatusSchema,
+      /** The agent's note with the change, if any. */
+      note: z.string().nullable().default(null),
+    })
+    .strict(),
+  z.object({ ...eventBase, type: z.literal('comment'), author: z.enum(COMMENT_AUTHORS), text: z.string().min(1) }).strict(),
+]);
+export type CaseEvent = z.infer<typeof caseEventSchema>;
+export type CaseEventType = CaseEvent['type'];
+
+/** The subject of a new case: the form's `emne` field, else the first line of `beskrivelse`, else the form title. */
+export function caseSubject(values: Readonly<Record<string, unknown>>, fallback: string): string {
+  const clip = (s: string): string => (s.length > 120 ? `${s.slice(0, 117).trimEnd()}…` : s);
+  const emne = values.emne;
+  if (typeof emne === 'string' && emne.trim() !== '') return clip(emne.trim());
+  const beskrivelse = values.beskrivelse;
+  if (typeof beskrivelse === 'string') {
+    const first = beskrivelse.split('\n')[0]?.trim() ?? '';
+    if (first !== '') return clip(first);
+  }
+  return clip(fallback);
+}

@@ -1,0 +1,12 @@
+/** The portal domain: catalogue, forms, organisation rules, cases, events and ports. */
+export * from './result.js';
+export * from './text.js';
+export * from './form.js';
+export * from './catalogue.js';
+export * from './organisation.js';
+export * from './case.js';
+export * from './events.js';
+export * from './case-store.port.js';
+export * from './directory-store.port.js';
+export * from './portal-service.js';
+export * from './demo-data.js';

@@ -1,0 +1,277 @@
+/**
+ * The customer's side of the portal as use cases over the ports: what the dialogs call. Each use
+ * case loads what the rules need, applies the rule, and only then writes. Pure: it knows the
+ * ports, never an adapter.
+ */
+import { caseSubject, type Case, type CaseEvent, type CaseNumber, type CaseStatus } from './case.js';
+import type { CaseStore, CreateCaseOutcome, Page, PageRequest } from './case-store.port.js';
+import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCESS_FORM_ID, formAppliesTo, getForm, type Catalogue } from './catalogue.js';
+import type { DirectoryStore } from './directory-store.port.js';
+import { parseForm, type FieldProblem } from './form.js';
+import {
+  canSeeCase,
+  caseInstitutionIds,
+  caseNotVisible,
+  checkCommunityRequest,
+  checkConsentAcceptance,
+  checkCreateCase,
+  checkMembershipChange,
+  checkRegistration,
+  CONSENT_DECLARATION,
+  visibilityScope,
+  type CommunityAccessRequest,
+  type ExternalIdentity,
+  type Institution,
+  type User,
+  type UserKind,
+  type VisibilityScope,
+} from './organisation.js';
+import { err, ok, type DomainError, type ErrorCode, type Result } from './result.js';
+
+/** A refusal; an invalid form carries the problem of each field. */
+export type ServiceError = DomainError<ErrorCode> & { problems?: FieldProblem[] };
+export type ServiceResult<T> = Result<T, ServiceError>;
+
+export interface PortalServiceOptions {
+  cases: CaseStore;
+  directory: DirectoryStore;
+  /** Default: the Serviceportal catalogue. */
+  catalogue?: Catalogue;
+  /** Default: the current consent declaration's version. */
+  consentVersion?: number;
+  /** Default: `() => new Date()`. */
+  clock?: () => Date;
+}
+
+export interface CaseDraft {
+  formId: string;
+  /** The system chosen, or null when the request is not about one system. */
+  systemId: string | null;
+  institutionId: string;
+  /** Send from this shared mailbox instead of from the user. */
+  sentFromMailboxId?: string | null;
+  /** Raw answers (chat text, card submission or API body); validated with the form's schema. */
+  values: unknown;
+  /** For the form Øvrige with community access: the institutions (ids) asked for. */
+  communityInstitutionIds?: readonly string[];
+  idempotencyKey: string;
+}
+
+export interface CreatedCase extends CreateCaseOutcome {
+  /** Community access requests created with the case. */
+  communityRequests: CommunityAccessRequest[];
+}
+
+export interface Registration {
+  email: string;
+  name: string;
+  institutionId: string;
+  /** Default employee. */
+  kind?: Exclude<UserKind, 'sharedMailbox'>;
+  identity?: ExternalIdentity;
+}
+
+function userNotFound(): { ok: false; error: DomainError<'USER.NOT_FOUND'> } {
+  return err('USER.NOT_FOUND', 'Jeg kender dig ikke endnu. Opret dig som bruger først.', 'I do not know you yet. Register as a user first.');
+}
+
+export class PortalService {
+  private readonly cases: CaseStore;
+  private readonly directory: DirectoryStore;
+  private readonly catalogue: Catalogue;
+  private readonly consentVersion: number;
+  private readonly clock: () => Date;
+
+  constructor(options: PortalServiceOptions) {
+    this.cases = options.cases;
+    this.directory = options.directory;
+    this.catalogue = options.catalogue ?? defaultCatalogue;
+    this.consentVersion = options.consentVersion ?? CONSENT_DECLARATION.version;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  // --- who is this -----------------------------------------------------------------------------
+
+  /** Registers a person with the e-mail domain check; links the channel identity when given. */
+  async register(input: Registration): Promise<ServiceResult<User>> {
+    const institution = await this.directory.getInstitution(input.institutionId);
+    if (!institution) {
+      return err('REGISTRATION.UNKNOWN_INSTITUTION', 'Jeg kender ikke den institution.', 'I do not know that institution.');
+    }
+    const checked = checkRegistration(input.email, institution);
+    if (!checked.ok) return checked;
+    const created = await this.directory.createUser({
+      email: checked.value.email,
+      name: input.name,
+      primaryInstitutionId: institution.id,
+      kind: input.kind ?? 'employee',
+    });
+    if (!created.ok) return created;
+    if (input.identity) {
+      const linked = await this.directory.linkIdentity(created.value.id, input.identity);
+      if (!linked.ok) return linked;
+    }
+    return created;
+  }
+
+  async acceptConsent(userId: string, version: number): Promise<ServiceResult<User>> {
+    const accepted = checkConsentAcceptance(version, this.consentVersion);
+    if (!accepted.ok) return accepted;
+    return this.directory.acceptConsent(userId, version);
+  }
+
+  // --- what may this user do -------------------------------------------------------------------
+
+  /** The institutions the user may create cases for (ask which when more than one). */
+  async institutionsForCases(userId: string): Promise<ServiceResult<Institution[]>> {
+    const user = await this.directory.getUser(userId);
+    if (!user) return userNotFound();
+    const ids = caseInstitutionIds(user, await this.directory.listCommunityRequests({ userId }));
+    const institutions = await Promise.all(ids.map((id) => this.directory.getInstitution(id)));
+    return ok(institutions.filter((i): i is Institution => i !== undefined));
+  }
+
+  /** The shared mailboxes the user may send a case from (ask which when there are any). */
+  async mailboxesFor(userId: string): Promise<ServiceResult<User[]>> {
+    const user = await this.directory.getUser(userId);
+    if (!user) return userNotFound();
+    const mailboxes = await this.directory.mailboxesOf(userId);
+    const scope = visibilityScope(user, mailboxes);
+    return ok(mailboxes.filter((m) => scope.mailboxIds.includes(m.id)));
+  }
+
+  async scopeOf(userId: string): Promise<VisibilityScope | undefined> {
+    const user = await this.directory.getUser(userId);
+    if (!user) return undefined;
+    return visibilityScope(user, await this.directory.mailboxesOf(userId));
+  }
+
+  // --- cases -----------------------------------------------------------------------------------
+
+  async createCase(userId: string, draft: CaseDraft): Promise<ServiceResult<CreatedCase>> {
+    const form = getForm(draft.formId, this.catalogue);
+    if (!form) return err('CASE.UNKNOWN_FORM', 'Jeg kender ikke den formular.', 'I do not know that form.');
+    const area = this.catalogue.areas.find((a) => a.id === form.areaId);
+    if ((draft.systemId !== null && !area?.systemIds.includes(draft.systemId)) || !formAppliesTo(form, draft.systemId)) {
+      return err('CASE.FORM_NOT_FOR_SYSTEM', 'Formularen passer ikke til det valgte system.', 'The form does not fit the chosen system.');
+    }
+    const values = parseForm(form, draft.values);
+    if (!values.ok) {
+      return { ok: false, error: { code: 'CASE.INVALID_VALUES', message: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' }, problems: values.error } };
+    }
+    const user = await this.directory.getUser(userId);
+    if (!user) return userNotFound();
+    const requests = await this.directory.listCommunityRequests({ userId });
+    let sentFrom: { mailbox: User; isMember: boolean } | undefined;
+    if (draft.sentFromMailboxId) {
+      const mailbox = await this.directory.getUser(draft.sentFromMailboxId);
+      if (!mailbox) return err('MAILBOX.NOT_MEMBER', 'Du er ikke tilknyttet den fællespostkasse.', 'You are not attached to that shared mailbox.');
+      sentFrom = { mailbox, isMember: await this.directory.isMember(mailbox.id, user.id) };
+    }
+    const allowed = checkCreateCase({ user, institutionId: draft.institutionId, communityRequests: requests, sentFrom, consentVersion: this.consentVersion });
+    if (!allowed.ok) return allowed;
+
+    const wantsCommunity = form.id === COMMUNITY_ACCESS_FORM_ID && values.value.henvendelsestype === COMMUNITY_ACCESS_CHOICE;
+    const communityIds = wantsCommunity ? [...new Set(draft.communityInstitutionIds ?? [])] : [];
+    const communityInstitutions: Institution[] = [];
+    for (const id of communityIds) {
+      const institution = await this.directory.getInstitution(id);
+      if (!institution) return err('INSTITUTION.NOT_FOUND', 'Jeg kender ikke den institution.', 'I do not know that institution.');
+      const may = checkCommunityRequest(user, institution, requests);
+      if (!may.ok) return may;
+      communityInstitutions.push(institution);
+    }
+
+    const created = await this.cases.create(
+      {
+        areaId: form.areaId,
+        systemId: draft.systemId,
+        formId: form.id,
+        formVersion: form.version,
+        values: values.value,
+        subject: caseSubject(values.value, form.title.da),
+        institutionId: draft.institutionId,
+        requesterId: user.id,
+        sentFromId: sentFrom?.mailbox.id ?? user.id,
+      },
+      { idempotencyKey: draft.idempotencyKey },
+    );
+    if (!created.ok) return created;
+    const communityRequests: CommunityAccessRequest[] = [];
+    if (created.value.created) {
+      for (const institution of communityInstitutions) {
+        const request = await this.directory.createCommunityRequest({ userId: user.id, institutionId: institution.id, caseNumber: created.value.case.number });
+        if (request.ok) communityRequests.push(request.value);
+      }
+    }
+    return ok({ ...created.value, communityRequests });
+  }
+
+  /** A case and its history, if the user may see it (`CASE.NOT_VISIBLE` otherwise, also when it does not exist). */
+  async caseFor(userId: string, number: CaseNumber): Promise<ServiceResult<{ case: Case; events: CaseEvent[] }>> {
+    const scope = await this.scopeOf(userId);
+    if (!scope) return userNotFound();
+    const found = await this.cases.getByNumber(number);
+    if (!found || !canSeeCase(scope, found)) return caseNotVisible();
+    return ok({ case: found, events: (await this.cases.events(number)) ?? [] });
+  }
+
+  /** "Mine sager": own cases and the cases of the user's shared mailboxes, newest first. */
+  async myCases(userId: string, page?: PageRequest & { statuses?: readonly CaseStatus[] }): Promise<ServiceResult<Page<Case>>> {
+    const scope = await this.scopeOf(userId);
+    if (!scope) return userNotFound();
+    return ok(await this.cases.listVisible(scope, page));
+  }
+
+  async comment(userId: string, number: CaseNumber, text: string): Promise<ServiceResult<{ case: Case; events: CaseEvent[] }>> {
+    const visible = await this.caseFor(userId, number);
+    if (!visible.ok) return visible;
+    const changed = await this.cases.addComment(number, { author: 'customer', actor: { kind: 'user', userId }, text });
+    return changed.ok ? ok(changed.value) : changed;
+  }
+
+  /** The customer reopens (Løst → Under behandling), accepts (Løst → Lukket) or withdraws (Modtaget → Lukket). */
+  async changeStatus(userId: string, number: CaseNumber, to: CaseStatus): Promise<ServiceResult<{ case: Case; events: CaseEvent[] }>> {
+    const visible = await this.caseFor(userId, number);
+    if (!visible.ok) return visible;
+    const changed = await this.cases.changeStatus(number, { to, actor: { kind: 'user', userId } });
+    return changed.ok ? ok(changed.value) : changed;
+  }
+
+  // --- community access ------------------------------------------------------------------------
+
+  async requestCommunityAccess(userId: string, institutionId: string, caseNumber?: string): Promise<ServiceResult<CommunityAccessRequest>> {
+    const user = await this.directory.getUser(userId);
+    if (!user) return userNotFound();
+    const institution = await this.directory.getInstitution(institutionId);
+    if (!institution) return err('INSTITUTION.NOT_FOUND', 'Jeg kender ikke den institution.', 'I do not know that institution.');
+    const may = checkCommunityRequest(user, institution, await this.directory.listCommunityRequests({ userId }));
+    if (!may.ok) return may;
+    return this.directory.createCommunityRequest({ userId, institutionId, caseNumber: caseNumber ?? null });
+  }
+
+  // --- shared mailboxes ------------------------------------------------------------------------
+
+  /** A shared-mailbox administrator attaches a user to, or detaches one from, a mailbox (by e-mail). */
+  async changeMembership(actorId: string, op: 'attach' | 'detach', mailboxEmail: string, memberEmail: string): Promise<ServiceResult<User[]>> {
+    const actor = await this.directory.getUser(actorId);
+    if (!actor) return userNotFound();
+    const mailbox = await this.directory.getUserByEmail(mailboxEmail);
+    if (!mailbox) {
+      return err('MAILBOX.NOT_A_MAILBOX', `${mailboxEmail} er ikke oprettet som bruger i Serviceportalen.`, `${mailboxEmail} is not a user of the Serviceportal.`);
+    }
+    const member = await this.directory.getUserByEmail(memberEmail);
+    if (!member) {
+      return err('USER.NOT_FOUND', `${memberEmail} er ikke oprettet som bruger i Serviceportalen.`, `${memberEmail} is not a user of the Serviceportal.`);
+    }
+    const isMember = await this.directory.isMember(mailbox.id, member.id);
+    const may = checkMembershipChange({ op, actor, mailbox, member, isMember });
+    if (!may.ok) return may;
+    if (op === 'attach') {
+      await this.directory.attachMember({ mailboxId: mailbox.id, memberId: member.id, addedBy: actor.id, addedAt: this.clock().toISOString() });
+    } else {
+      await this.directory.detachMember(mailbox.id, member.id);
+    }
+    return ok(await this.directory.membersOf(mailbox.id));
+  }
+}

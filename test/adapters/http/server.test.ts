@@ -1,0 +1,127 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectorListener, messageActivity, postActivity } from '../../support/connector-listener.js';
+import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
+import { createSchema, dropSchema, newSchemaName, schemaUrl } from '../../support/database.js';
+
+describe('the assistant over HTTP', () => {
+  let assistant: TestAssistant;
+  let connector: ConnectorListener;
+  let serviceUrl: string;
+
+  beforeAll(async () => {
+    connector = new ConnectorListener();
+    serviceUrl = await connector.start();
+    assistant = await startTestAssistant('pglite');
+  });
+  afterAll(async () => {
+    await assistant.dispose();
+    await connector.stop();
+  });
+
+  describe('when an emulator message "hej" is posted to /api/messages', () => {
+    it('delivers the Danish welcome with suggested actions to the serviceUrl', async () => {
+      const conversationId = 'conv-welcome';
+      const response = await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'hej' }));
+      expect(response.status).toBeLessThan(300);
+      await connector.waitFor(() => connector.for(conversationId).length >= 1);
+      const [reply] = connector.for(conversationId);
+      expect(reply?.text).toContain('oprette en sag');
+      const actions = (reply?.suggestedActions as { actions: Array<{ title: string }> } | undefined)?.actions ?? [];
+      expect(actions.map((a) => a.title)).toEqual(['Stil et spørgsmål', 'Opret en sag', 'Mine sager']);
+    });
+  });
+
+  describe('when a user joins the conversation', () => {
+    it('welcomes them', async () => {
+      const conversationId = 'conv-join';
+      const activity = {
+        ...messageActivity({ serviceUrl, conversationId }),
+        type: 'conversationUpdate',
+        membersAdded: [{ id: 'user-1' }, { id: 'bot' }],
+      };
+      await postActivity(assistant.url, activity);
+      await connector.waitFor(() => connector.for(conversationId).length >= 1);
+      expect(connector.for(conversationId)).toHaveLength(1);
+      expect(connector.for(conversationId)[0]?.text).toMatch(/^Hej!/);
+    });
+  });
+
+  describe('when the user writes English', () => {
+    it('welcomes in English', async () => {
+      const conversationId = 'conv-en';
+      await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'help', locale: 'en-US' }));
+      await connector.waitFor(() => connector.for(conversationId).length >= 1);
+      expect(connector.for(conversationId)[0]?.text).toContain('create a case');
+    });
+  });
+
+  describe('when the body is not an activity', () => {
+    it.each([
+      ['invalid JSON', '{"type":'],
+      ['an array', '[1,2]'],
+      ['no type', '{"text":"hej"}'],
+    ])('answers 400 for %s without internals', async (_name, body) => {
+      const response = await fetch(`${assistant.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect(response.status).toBe(400);
+      const text = await response.text();
+      expect(text).not.toMatch(/at .*\.(js|ts):\d+/);
+    });
+  });
+
+  describe('GET /healthz', () => {
+    it('answers 200 while the database is reachable', async () => {
+      const response = await fetch(`${assistant.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ status: 'ok' });
+    });
+  });
+});
+
+describe('GET /healthz without a database', () => {
+  it('answers 503', async () => {
+    const assistant = await startTestAssistant('pglite');
+    try {
+      await assistant.world.db.close();
+      const response = await fetch(`${assistant.url}/healthz`);
+      expect(response.status).toBe(503);
+    } finally {
+      await assistant.stop();
+    }
+  });
+});
+
+describe('the assistant process', () => {
+  describe('when it gets SIGTERM', () => {
+    it('stops accepting, closes the database and exits 0', async () => {
+      const schema = newSchemaName();
+      await createSchema(schema);
+      const child = spawn(process.execPath, ['--import', 'tsx', 'main.ts'], {
+        env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'false', LOG_LEVEL: 'info', NODE_NO_WARNINGS: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 20_000);
+        child.stdout.on('data', () => {
+          const match = /kører: (http:\/\/\S+)/.exec(out);
+          if (match?.[1]) {
+            clearTimeout(timer);
+            resolve(match[1]);
+          }
+        });
+      });
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+      expect(out).toContain('main: stopped');
+      await dropSchema(schema);
+    });
+  });
+});

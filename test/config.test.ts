@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../config.js';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error: unknown) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  describe('when the environment is empty', () => {
+    it('uses the defaults: port 3978, embedded database, Danish, demo on, auth off', () => {
+      const config = loadConfig({});
+      expect(config.PORT).toBe(3978);
+      expect(config.DATABASE_URL).toBeUndefined();
+      expect(config.DATA_DIR).toBe('.data/pglite');
+      expect(config.DEFAULT_LOCALE).toBe('da');
+      expect(config.LOG_LEVEL).toBe('info');
+      expect(config.DEMO_MODE).toBe(true);
+      expect(config.authEnabled).toBe(false);
+      expect(Object.isFrozen(config)).toBe(true);
+    });
+  });
+
+  describe('when a database URL and an app id are set', () => {
+    it('turns demo mode off and authentication on', () => {
+      const config = loadConfig({
+        DATABASE_URL: 'postgres://u@h/db',
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'secret',
+      });
+      expect(config.DEMO_MODE).toBe(false);
+      expect(config.authEnabled).toBe(true);
+    });
+  });
+
+  describe('when a variable is bad', () => {
+    it.each([
+      ['PORT', { PORT: 'abc' }],
+      ['PORT', { PORT: '70000' }],
+      ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+      ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+      ['DEFAULT_LOCALE', { DEFAULT_LOCALE: 'sv' }],
+      ['MicrosoftAppType', { MicrosoftAppType: 'Anyone' }],
+      ['MicrosoftAppPassword', { MicrosoftAppId: 'abc' }],
+      ['MicrosoftAppTenantId', { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }],
+      ['DEMO_MODE', { DEMO_MODE: 'yes' }],
+      ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
+      ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '10' }],
+    ])('names %s in a one-line message', (variable, env) => {
+      const error = errorOf(env);
+      expect(error.variable).toBe(variable);
+      expect(error.message.startsWith(`${variable}: `)).toBe(true);
+      expect(error.message).not.toContain('\n');
+    });
+  });
+});
+
+describe('start-up with a bad setting', () => {
+  it('prints one line naming the variable and exits with code 1', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'main.ts'], {
+      env: { ...process.env, PORT: 'not-a-port', NODE_NO_WARNINGS: '1' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(1);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^config: PORT: /);
+  });
+});
