@@ -1,41 +1,44 @@
 /**
  * kb:report — the most frequent unanswered questions and the least helpful articles.
  *
- *   npm run --silent kb:report -- [--database-url postgres://…] [--since 2026-01-01] [--limit 10] [--json]
+ *   npm run --silent kb:report -- [--since 2026-01-01] [--limit 10] [--json]
  *
- * Reads the tables of adapters/postgres/migrations/020_knowledge_feedback.sql. Until the project's
- * Database adapters land on main this connects with a plain pg pool (DATABASE_URL or --database-url).
+ * Reads the tables of adapters/postgres/migrations/020_knowledge_feedback.sql from the assistant's
+ * database (config.ts): DATABASE_URL, else the embedded PGlite database under DATA_DIR,
+ * exactly as the assistant opens it. It does not migrate: run the assistant once first.
  */
-import pg from 'pg';
 import { PgFeedbackStore } from '../adapters/postgres/pg-feedback-store.js';
-import type { Queryable, QueryResult } from '../adapters/postgres/database.js';
+import { configFromProcessEnv } from '../config.js';
+import type { Database } from '../adapters/postgres/database.js';
+import { PgDatabase } from '../adapters/postgres/pg-database.js';
+import { PgliteDatabase } from '../adapters/postgres/pglite-database.js';
 
-function parseArgs(argv: readonly string[]): { url: string; since: Date | undefined; limit: number; json: boolean } {
-  let url = process.env['DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/test';
+function parseArgs(argv: readonly string[]): { since: Date | undefined; limit: number; json: boolean } {
   let since: Date | undefined;
   let limit = 10;
   let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
-    if (arg === '--database-url') url = argv[++i] ?? url;
-    else if (arg === '--since') since = new Date(argv[++i] ?? '');
+    if (arg === '--since') since = new Date(argv[++i] ?? '');
     else if (arg === '--limit') limit = Number(argv[++i] ?? limit);
     else if (arg === '--json') json = true;
     else throw new Error(`kb:report: unknown argument ${arg ?? ''}`);
   }
   if (since && Number.isNaN(since.getTime())) throw new Error('kb:report: --since expects a date (YYYY-MM-DD)');
-  return { url, since, limit, json };
+  return { since, limit, json };
+}
+
+// As main.ts opens it, without importing main.ts (which loads restify and the bot).
+async function openDatabase(): Promise<Database> {
+  const config = configFromProcessEnv();
+  return config.DATABASE_URL
+    ? new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: 1 })
+    : PgliteDatabase.open(config.DATA_DIR);
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  const pool = new pg.Pool({ connectionString: args.url, max: 1 });
-  const db: Queryable = {
-    async query<R = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-      const result = await pool.query(sql, params ? [...params] : []);
-      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
-    },
-  };
+  const db = await openDatabase();
   try {
     const report = await new PgFeedbackStore(db).report({ limit: args.limit, ...(args.since ? { since: args.since } : {}) });
     if (args.json) {
@@ -51,11 +54,13 @@ async function main(): Promise<void> {
       console.log(`  ${(row.notHelpfulShare * 100).toFixed(0).padStart(3)} %  ${row.notHelpful}/${row.helpful + row.notHelpful}  ${row.articleId}`);
     }
   } finally {
-    await pool.end();
+    await db.close();
   }
 }
 
 main().catch((error: unknown) => {
-  console.error(`kb:report: ${error instanceof Error ? error.message : String(error)}`);
+  const message = error instanceof Error ? error.message : String(error);
+  const hint = /kb_(unanswered|feedback)" does not exist/.test(message) ? ' (start the assistant once to apply migration 020)' : '';
+  console.error(`kb:report: ${message}${hint}`);
   process.exitCode = 1;
 });
