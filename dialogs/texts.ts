@@ -1,0 +1,153 @@
+/**
+ * What the conversations say, Danish first. Keys are stable; wording may change freely. Texts
+ * that need values are functions. Product names are written exactly as the portal writes them.
+ */
+import type { Language } from './ports.js';
+
+const da = {
+  yes: 'Ja',
+  no: 'Nej',
+  createCase: 'Opret en sag',
+  rephrase: 'Spørg på en anden måde',
+  myCases: 'Mine sager',
+  showMore: 'Vis flere',
+  help: 'Hjælp',
+  noneOfThem: 'Ingen af dem',
+  source: 'Kilde',
+  helped: 'Hjalp det?',
+  gladItHelped: 'Godt at høre! Skriv endelig, hvis der er andet.',
+  offerCase: 'Det er jeg ked af. Vil du oprette en sag, så Statens Administration kan hjælpe dig?',
+  noCaseThen: 'Okay. Skriv gerne dit spørgsmål med andre ord, så prøver jeg igen.',
+  didYouMean: 'Mente du en af disse?',
+  unknownAnswer:
+    'Det kan jeg desværre ikke finde et svar på i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.',
+  unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
+  backToDialog: 'Så fortsætter vi, hvor vi slap:',
+  thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
+  nothingToCancel: 'Der er ikke noget at annullere. Hvad kan jeg hjælpe med?',
+  cancelled: 'Okay, jeg har stoppet. Intet er sendt.',
+  caseCancelled: 'Sagen er annulleret. Intet er sendt.',
+  startOver: 'Vi starter forfra.',
+  caseCreated: (number: string) =>
+    `Tak! Din sag er oprettet med nummeret **${number}**.\n\nStatus er nu *Modtaget*. Statens Administration behandler sagen og skriver til dig, hvis de mangler noget. Du kan altid spørge mig om "status på ${number}".`,
+  caseAlreadyCreated: (number: string) => `Sagen er allerede oprettet med nummeret **${number}** – jeg har ikke oprettet den igen.`,
+  caseRefused: (reason: string) => `Sagen kunne ikke oprettes: ${reason}`,
+  noCases: 'Du har ingen sager endnu.',
+  myCasesHeader: 'Dine sager (nyeste først):',
+  noMoreCases: 'Der er ikke flere sager.',
+  moreCasesHint: 'Skriv "vis flere" for at se flere.',
+  askCaseNumber: 'Skriv sagsnummeret, fx "status på SA-2026-000123".',
+  askCommentCaseNumber: 'Skriv hvilken sag, fx "tilføj kommentar til SA-2026-000123".',
+  caseStatus: (number: string, subject: string, status: string, changed: string) =>
+    `**${number}** – ${subject}\n\nStatus: **${status}** (senest ændret ${changed})`,
+  historyHeader: 'Forløb:',
+  askComment: (number: string) => `Skriv din kommentar til ${number}.`,
+  commentAdded: (number: string, status: string) => `Din kommentar er tilføjet til ${number}. Status: ${status}.`,
+  commentHelp: 'Skriv den tekst, du vil tilføje som kommentar til sagen. Skriv "annuller" for at lade være.',
+  whoAreYou: 'Jeg ved ikke, hvem du er endnu. Lad os oprette dig som bruger i Serviceportalen først.',
+  alreadyRegistered: (name: string, institution: string) => `Du er allerede oprettet som ${name} hos ${institution}.`,
+  askInstitution: 'Hvilken institution er du ansat i (din primære institution)?',
+  askEmail: 'Hvad er din e-mailadresse hos institutionen?',
+  askName: 'Hvad er dit fulde navn?',
+  registered: (name: string, institution: string) => `Velkommen, ${name}! Du er nu oprettet som bruger hos ${institution}.`,
+  registrationRefused: (reason: string) => `Jeg kan ikke oprette dig: ${reason}`,
+  registrationHelp:
+    'For at oprette dig skal jeg kende din primære institution og din e-mail derfra. E-mailens domæne skal høre til institutionen. Skriv "annuller" for at stoppe.',
+  invalidEmail: 'Det ligner ikke en e-mailadresse. Skriv fx navn@institution.dk.',
+  invalidName: 'Skriv dit navn (mindst 2 tegn).',
+  consentIntro: 'Som konsulent skal du acceptere samtykkeerklæringen, før du kan oprette sager:',
+  accept: 'Accepter',
+  decline: 'Afvis',
+  consentAccepted: 'Tak, du har accepteret samtykkeerklæringen.',
+  consentDeclined: 'Du har ikke accepteret samtykkeerklæringen, så du kan ikke oprette sager endnu. Skriv "opret sag", når du er klar.',
+  consentHelp: 'Vælg "Accepter" for at acceptere samtykkeerklæringen, eller "Afvis". Uden den kan du ikke oprette sager.',
+  communityRequested: (institution: string) =>
+    `Din anmodning om adgang til ${institution} er sendt til Statens Administration. Når den er godkendt, kan du oprette sager for ${institution}.`,
+  communityRefused: (reason: string) => `Jeg kan ikke bestille adgangen: ${reason}`,
+  whichInstitution: 'Hvilken institution skal du have adgang til?',
+  unknownInstitution: (name: string) => `Jeg kender ikke institutionen "${name}".`,
+  membershipAttached: (member: string, mailbox: string, members: string) => `${member} er nu tilknyttet ${mailbox}. Tilknyttede: ${members}.`,
+  membershipDetached: (member: string, mailbox: string, members: string) => `${member} er fjernet fra ${mailbox}. Tilknyttede nu: ${members || 'ingen'}.`,
+  refused: (reason: string) => `Det kan jeg ikke: ${reason}`,
+  noOne: 'ingen',
+  statusNotVisible: 'Jeg kan ikke finde en sag med det nummer, som du har adgang til.',
+  notUnderstoodAnswer: 'Det forstod jeg ikke.',
+} as const;
+
+type Texts = { [K in keyof typeof da]: (typeof da)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
+
+const en: Texts = {
+  yes: 'Yes',
+  no: 'No',
+  createCase: 'Create a case',
+  rephrase: 'Ask another way',
+  myCases: 'My cases',
+  showMore: 'Show more',
+  help: 'Help',
+  noneOfThem: 'None of them',
+  source: 'Source',
+  helped: 'Did that help?',
+  gladItHelped: 'Glad to hear it! Just write if there is anything else.',
+  offerCase: 'I am sorry. Do you want to create a case, so Statens Administration can help you?',
+  noCaseThen: 'Okay. Feel free to ask in other words and I will try again.',
+  didYouMean: 'Did you mean one of these?',
+  unknownAnswer:
+    'I cannot find an answer to that in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.',
+  unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
+  backToDialog: 'Let us continue where we left off:',
+  thanks: 'You are welcome! Just write if there is more.',
+  nothingToCancel: 'There is nothing to cancel. What can I help you with?',
+  cancelled: 'Okay, I have stopped. Nothing was sent.',
+  caseCancelled: 'The case is cancelled. Nothing was sent.',
+  startOver: 'Let us start over.',
+  caseCreated: (number: string) =>
+    `Thank you! Your case has been created with the number **${number}**.\n\nIts status is now *Received*. Statens Administration handles the case and will write to you if they need anything. You can always ask me for "status of ${number}".`,
+  caseAlreadyCreated: (number: string) => `The case has already been created with the number **${number}** – I did not create it again.`,
+  caseRefused: (reason: string) => `The case could not be created: ${reason}`,
+  noCases: 'You have no cases yet.',
+  myCasesHeader: 'Your cases (newest first):',
+  noMoreCases: 'There are no more cases.',
+  moreCasesHint: 'Type "show more" to see more.',
+  askCaseNumber: 'Type the case number, e.g. "status of SA-2026-000123".',
+  askCommentCaseNumber: 'Type which case, e.g. "add comment to SA-2026-000123".',
+  caseStatus: (number: string, subject: string, status: string, changed: string) =>
+    `**${number}** – ${subject}\n\nStatus: **${status}** (last changed ${changed})`,
+  historyHeader: 'History:',
+  askComment: (number: string) => `Type your comment on ${number}.`,
+  commentAdded: (number: string, status: string) => `Your comment has been added to ${number}. Status: ${status}.`,
+  commentHelp: 'Type the text you want to add as a comment on the case. Type "cancel" to leave it.',
+  whoAreYou: 'I do not know who you are yet. Let us register you as a user of the Serviceportal first.',
+  alreadyRegistered: (name: string, institution: string) => `You are already registered as ${name} at ${institution}.`,
+  askInstitution: 'Which institution do you work for (your primary institution)?',
+  askEmail: 'What is your e-mail address at the institution?',
+  askName: 'What is your full name?',
+  registered: (name: string, institution: string) => `Welcome, ${name}! You are now registered as a user at ${institution}.`,
+  registrationRefused: (reason: string) => `I cannot register you: ${reason}`,
+  registrationHelp:
+    'To register you I need your primary institution and your e-mail there. The e-mail domain must belong to the institution. Type "cancel" to stop.',
+  invalidEmail: 'That does not look like an e-mail address. Write e.g. name@institution.dk.',
+  invalidName: 'Type your name (at least 2 characters).',
+  consentIntro: 'As a consultant you must accept the consent declaration before you can create cases:',
+  accept: 'Accept',
+  decline: 'Decline',
+  consentAccepted: 'Thank you, you have accepted the consent declaration.',
+  consentDeclined: 'You have not accepted the consent declaration, so you cannot create cases yet. Type "create a case" when you are ready.',
+  consentHelp: 'Choose "Accept" to accept the consent declaration, or "Decline". Without it you cannot create cases.',
+  communityRequested: (institution: string) =>
+    `Your request for access to ${institution} has been sent to Statens Administration. Once approved, you can create cases for ${institution}.`,
+  communityRefused: (reason: string) => `I cannot order the access: ${reason}`,
+  whichInstitution: 'Which institution do you need access to?',
+  unknownInstitution: (name: string) => `I do not know the institution "${name}".`,
+  membershipAttached: (member: string, mailbox: string, members: string) => `${member} is now attached to ${mailbox}. Attached: ${members}.`,
+  membershipDetached: (member: string, mailbox: string, members: string) => `${member} has been removed from ${mailbox}. Attached now: ${members || 'nobody'}.`,
+  refused: (reason: string) => `I cannot do that: ${reason}`,
+  noOne: 'nobody',
+  statusNotVisible: 'I cannot find a case with that number that you have access to.',
+  notUnderstoodAnswer: 'I did not understand that.',
+};
+
+const catalogues: Record<Language, Texts> = { da: da as Texts, en };
+
+export function texts(lang: Language): Texts {
+  return catalogues[lang];
+}
