@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConversationState, UserState } from 'botbuilder';
 import { configFromProcessEnv, type Config } from './config.js';
 import { createBotAdapter } from './adapters/http/bot-adapter.js';
@@ -8,10 +8,18 @@ import type { Database } from './adapters/postgres/database.js';
 import { migrate } from './adapters/postgres/migrate.js';
 import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
+import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
+import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
+import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { ChannelUserResolver } from './bot/user-resolver.js';
+import { MainDialog } from './dialogs/main.dialog.js';
+import { InMemoryFeedbackRecorder, type FeedbackRecorder } from './dialogs/ports.js';
+import { createKnowledgeBase, type KnowledgeBase } from './knowledge/index.js';
+import { PortalService, seedDemoData } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -29,6 +37,24 @@ export interface StartOptions {
   logger?: Logger;
   /** Use this database instead of opening one from config (tests). It is not closed by stop(). */
   db?: Database;
+  /** Where answer feedback and unanswered questions go. Default: kept in memory. */
+  feedback?: FeedbackRecorder;
+}
+
+/** The assistant's own articles. */
+export const ARTICLES_DIR = fileURLToPath(new URL('./knowledge/articles/', import.meta.url));
+
+const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
+
+/** One knowledge base per source folder and process: the index is built once, not per start (tests start many assistants). */
+export function knowledgeBaseFor(dir: string = ARTICLES_DIR): Promise<KnowledgeBase> {
+  let kb = knowledgeBases.get(dir);
+  if (!kb) {
+    kb = createKnowledgeBase({ sources: [dir] });
+    knowledgeBases.set(dir, kb);
+    kb.catch(() => knowledgeBases.delete(dir));
+  }
+  return kb;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -46,11 +72,37 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
 
     const storage = new PgStorage(db);
-    // State accessors are wired in by the dialogs; the states live in PostgreSQL from the start.
-    void new ConversationState(storage);
-    void new UserState(storage);
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+
+    const directory = new PgDirectoryStore(db);
+    const cases = new PgCaseStore(db);
+    const portal = new PortalService({ cases, directory });
+    if (config.DEMO_MODE) {
+      const seeded = await seedDemoData(directory, cases);
+      logger.info({ ...seeded }, 'main: demo data seeded');
+    }
+    const knowledge = await knowledgeBaseFor();
+    logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
+    const feedback = options.feedback ?? new InMemoryFeedbackRecorder();
 
     const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const mainDialog = new MainDialog({
+      portal,
+      directory,
+      knowledge,
+      feedback,
+      welcome: (lang) => bot.welcomeActivity(lang),
+    });
+    bot.useConversations({
+      conversationState,
+      userState,
+      mainDialog,
+      recognizer: new NaturalIntentRecognizer(),
+      resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
+      directory,
+      authEnabled: config.authEnabled,
+    });
     const adapter = createBotAdapter({
       appId: config.MicrosoftAppId,
       appPassword: config.MicrosoftAppPassword,

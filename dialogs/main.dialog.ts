@@ -344,6 +344,9 @@ class RouterDialog extends Dialog {
       case 'no':
         await context.sendActivity(this.conversation.deps.welcome(lang));
         return Dialog.EndOfTurn;
+      case 'ask':
+        await context.sendActivity(reply(t.askPrompt));
+        return Dialog.EndOfTurn;
       case 'thanks':
         await context.sendActivity(reply(t.thanks));
         return Dialog.EndOfTurn;

@@ -43,6 +43,8 @@ export type Intent =
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'help' }
+  /** "Stil et spørgsmål": the user wants to ask; invite the question. */
+  | { kind: 'ask' }
   | { kind: 'cancel' }
   | { kind: 'restart' }
   | { kind: 'yes' }
