@@ -81,6 +81,7 @@ const stemmer = {
 export class NaturalIntentRecognizer implements IntentRecognizer {
   private readonly classifier: BayesClassifier;
   private readonly floor: number;
+  private readonly vocabulary = new Set<string>();
 
   constructor(options: RecognizerOptions = {}) {
     this.floor = options.confidenceFloor ?? DEFAULTS.confidenceFloor;
@@ -88,7 +89,10 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     this.classifier = new BayesClassifier(stemmer, 0.05);
     const examples = options.examples ?? INTENT_EXAMPLES;
     for (const [label, utterances] of Object.entries(examples)) {
-      for (const utterance of utterances) this.classifier.addDocument(utterance, label);
+      for (const utterance of utterances) {
+        this.classifier.addDocument(utterance, label);
+        for (const token of stemmer.tokenizeAndStem(utterance)) this.vocabulary.add(token);
+      }
     }
     this.classifier.train();
   }
@@ -141,6 +145,10 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
 
   /** The best intent with its share of the probability, or `question` below the floor. */
   classify(text: string): ClassifiedIntent {
+    // Mostly unknown words say nothing about an intent (naive Bayes would favour the smallest class).
+    const tokens = stemmer.tokenizeAndStem(text);
+    const known = tokens.filter((t) => this.vocabulary.has(t)).length;
+    if (tokens.length === 0 || known * 2 < tokens.length) return 'question';
     const scored = this.classifier.getClassifications(text);
     const total = scored.reduce((sum, s) => sum + s.value, 0);
     const best = scored[0];

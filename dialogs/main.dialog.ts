@@ -492,8 +492,11 @@ function isInterruptible(dialog: Dialog | undefined): dialog is Dialog & Interru
   return dialog !== undefined && 'accepts' in dialog && 'help' in dialog;
 }
 
+const INTERROGATIVE = /^(hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilke|kan jeg|skal jeg|må jeg|how|what|why|where|when|who|which|can i|should i|do i|is it)\b/i;
+
+/** An input that is not a valid answer is taken as a knowledge question only when it reads like one. */
 function looksLikeQuestion(text: string): boolean {
-  return text.includes('?') || text.trim().split(/\s+/).length >= 3;
+  return text.includes('?') || INTERROGATIVE.test(text.trim()) || text.trim().split(/\s+/).length >= 5;
 }
 
 /** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
