@@ -43,11 +43,12 @@ export function cleanText(text: string | undefined): string {
 }
 
 const DANISH_MARKERS = /[æøå]|\b(ja|nej|tak|hej|hejsa|hjælp|annuller|forfra|mine sager|vis flere|sag|sager|opret|og|jeg|hvad|hvordan|hvor|kan|skal|ikke|til|fra|på|med|er|det|den|en|et)\b/i;
-const ENGLISH_MARKERS = /\b(yes|no|thanks|thank you|hi|hello|help|cancel|start over|my cases|show more|case|cases|create|please|what|how|why|where|the|and|is|are|my|i|you|to|of|for)\b/i;
+const ENGLISH_MARKERS = /\b(yes|no|thanks|thank you|hello|help|cancel|start over|my cases|show more|case|cases|create|please|what|how|why|where|the|and|is|are|my|you|of|for|with)\b/i;
 
 /**
- * The language of one text, when it shows one: English function words win only where detectLanguage
- * says so; Danish letters or words say Danish. Answers undefined for "1", "RejsUd", an e-mail.
+ * The language of one text, when it shows one: English only where detectLanguage says so and English
+ * words are there; Danish letters or words say Danish. Undefined for "1", "RejsUd", "help", an e-mail
+ * (then the remembered language or the activity's locale decides).
  */
 export function languageOf(text: string): Locale | undefined {
   if (text.trim() === '') return undefined;
@@ -56,7 +57,6 @@ export function languageOf(text: string): Locale | undefined {
   const da = DANISH_MARKERS.test(text);
   if (detected === 'en' && en) return 'en';
   if (da) return 'da';
-  if (en) return 'en';
   return undefined;
 }
 
