@@ -308,7 +308,7 @@ class RouterDialog extends Dialog {
     return dc.beginDialog(DIALOG_IDS.registration, {
       afterwards,
       ...(email ? { email } : {}),
-      ...(info.account.fromName ? { name: info.account.fromName } : {}),
+      ...(info.account.fromName && info.account.fromName !== info.account.fromId ? { name: info.account.fromName } : {}),
       ...(identity.kind === 'unregistered' && identity.identity ? { identity: identity.identity } : {}),
     });
   }
