@@ -16,6 +16,7 @@ import type { Logger } from './bot/logger.js';
 import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
 import { ChannelUserResolver } from './bot/user-resolver.js';
+import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
 import { InMemoryFeedbackRecorder, type FeedbackRecorder } from './dialogs/ports.js';
 import { createKnowledgeBase, type KnowledgeBase } from './knowledge/index.js';
@@ -82,7 +83,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       const seeded = await seedDemoData(directory, cases);
       logger.info({ ...seeded }, 'main: demo data seeded');
     }
-    const knowledge = await knowledgeBaseFor();
+    const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor());
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     const feedback = options.feedback ?? new InMemoryFeedbackRecorder();
 
