@@ -12,6 +12,7 @@ import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { AssistantBot } from './bot/assistant-bot.js';
+import { CoalescingStorage } from './bot/coalescing-storage.js';
 import type { Logger } from './bot/logger.js';
 import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
@@ -72,7 +73,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
 
-    const storage = new PgStorage(db);
+    // The conversation and user state of a turn are read with one query.
+    const storage = new CoalescingStorage(new PgStorage(db));
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
 

@@ -57,6 +57,7 @@ export function languageOf(text: string): Locale | undefined {
   const da = DANISH_MARKERS.test(text);
   if (detected === 'en' && en) return 'en';
   if (da) return 'da';
+  if (en) return 'en';
   return undefined;
 }
 
