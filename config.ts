@@ -46,6 +46,8 @@ export const configSchema = z.object({
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
   /** Seconds to wait for in-flight turns on shutdown. Default 10. */
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(300).default(10)),
+  /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
+  AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
 type RawConfig = z.infer<typeof configSchema>;

@@ -10,17 +10,20 @@ import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
+import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
+import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import { CoalescingStorage } from './bot/coalescing-storage.js';
 import type { Logger } from './bot/logger.js';
 import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { rejectOverlongText } from './bot/input-limits.js';
 import { ChannelUserResolver } from './bot/user-resolver.js';
 import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
-import { InMemoryFeedbackRecorder, type FeedbackRecorder } from './dialogs/ports.js';
-import { createKnowledgeBase, type KnowledgeBase } from './knowledge/index.js';
+import type { FeedbackRecorder } from './dialogs/ports.js';
+import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
 import { PortalService, seedDemoData } from './portal/index.js';
 
 /**
@@ -39,8 +42,10 @@ export interface StartOptions {
   logger?: Logger;
   /** Use this database instead of opening one from config (tests). It is not closed by stop(). */
   db?: Database;
-  /** Where answer feedback and unanswered questions go. Default: kept in memory. */
+  /** Where answer feedback and unanswered questions go. Default: the PostgreSQL feedback store. */
   feedback?: FeedbackRecorder;
+  /** Re-index the articles when a file changes. Default true. */
+  watchArticles?: boolean;
 }
 
 /** The assistant's own articles. */
@@ -87,7 +92,17 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     }
     const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor());
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
-    const feedback = options.feedback ?? new InMemoryFeedbackRecorder();
+    // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
+    const watcher =
+      options.watchArticles === false
+        ? undefined
+        : watchArticles(knowledge, [ARTICLES_DIR], {
+            onReload: (outcome) => {
+              if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
+              else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
+            },
+          });
+    const feedback = options.feedback ?? new PgFeedbackStore(db);
 
     const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
     const mainDialog = new MainDialog({
@@ -114,7 +129,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onTurnError: createTurnErrorHandler(logger, config.DEFAULT_LOCALE),
     });
-    const http = createHttpServer({ adapter, bot, db, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+    adapter.use(rejectOverlongText(undefined, config.DEFAULT_LOCALE));
+    adapter.use(conversationLock(db));
+    const http = createHttpServer({ adapter, bot, isHealthy: () => db.ping(2000), logger, maxBodyBytes: config.MAX_BODY_BYTES });
     const url = await http.listen(config.PORT, config.HOST);
     logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE }, 'main: listening');
 
@@ -122,6 +139,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const stop = () =>
       (stopping ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        watcher?.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());

@@ -71,6 +71,10 @@ export class CachedKnowledgeBase implements KnowledgeBase {
     return this.inner.articles;
   }
 
+  get passageCount(): number {
+    return this.inner.passageCount;
+  }
+
   replaceArticles(articles: readonly Article[]): void {
     this.inner.replaceArticles(articles);
     this.clear();

@@ -1,4 +1,4 @@
-import type { CommunityAccessRequest, CommunityDecision, CommunityStatus, ExternalIdentity, Institution, MailboxMembership, Role, User, UserKind } from './organisation.js';
+import type { Actor, CommunityAccessRequest, CommunityDecision, CommunityStatus, ExternalIdentity, Institution, MailboxMembership, Role, User, UserKind } from './organisation.js';
 import type { DomainError, Result } from './result.js';
 
 export interface NewUser {
@@ -42,10 +42,12 @@ export interface DirectoryStore {
   getInstitution(id: string): Promise<Institution | undefined>;
   /** Institutions that own a domain (exactly, or as a parent domain that allows subdomains). */
   institutionsForDomain(domain: string): Promise<Institution[]>;
-  createInstitution(institution: Institution): Promise<Result<Institution, InstitutionError>>;
-  updateInstitution(id: string, patch: InstitutionPatch): Promise<Result<Institution, InstitutionError>>;
-  addDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>>;
-  removeDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>>;
+  /** The changes below publish `institution.changed` with the actor (default: the system). */
+  createInstitution(institution: Institution, actor?: Actor): Promise<Result<Institution, InstitutionError>>;
+  updateInstitution(id: string, patch: InstitutionPatch, actor?: Actor): Promise<Result<Institution, InstitutionError>>;
+  /** Adding a domain the institution has already is a no-op (no event). */
+  addDomain(institutionId: string, domain: string, actor?: Actor): Promise<Result<Institution, InstitutionError>>;
+  removeDomain(institutionId: string, domain: string, actor?: Actor): Promise<Result<Institution, InstitutionError>>;
 
   getUser(id: string): Promise<User | undefined>;
   getUserByEmail(email: string): Promise<User | undefined>;

@@ -45,6 +45,17 @@ export const portalEventSchema = z.discriminatedUnion('type', [
       at: isoTimestampSchema,
     })
     .strict(),
+  z
+    .object({
+      type: z.literal('institution.changed'),
+      institutionId: institutionIdSchema,
+      change: z.enum(['created', 'updated', 'domain_added', 'domain_removed']),
+      /** The domain added or removed. */
+      domain: z.string().nullable(),
+      actor: actorSchema,
+      at: isoTimestampSchema,
+    })
+    .strict(),
 ]);
 export type PortalEvent = z.infer<typeof portalEventSchema>;
 export type PortalEventType = PortalEvent['type'];

@@ -13,6 +13,7 @@ import {
   okVoid,
   PortalError,
   userSchema,
+  type Actor,
   type CommunityAccessRequest,
   type CommunityDecision,
   type CommunityRequestFilter,
@@ -41,6 +42,8 @@ export interface PgDirectoryStoreOptions {
   /** Also hands committed events to an in-process publisher. */
   inProcess?: PortalEventPublisher;
 }
+
+const SYSTEM: Actor = { kind: 'system' };
 
 const timestamp = z.union([z.date(), z.string()]).transform((v) => new Date(v).toISOString());
 const nullableTimestamp = z.union([z.date(), z.string()]).nullable().transform((v) => (v === null ? null : new Date(v).toISOString()));
@@ -108,17 +111,6 @@ const requestRow = z
     }),
   );
 
-/** The SQLSTATE of a PostgreSQL error (pg and PGlite both set `code`). */
-function sqlState(error: unknown): string | undefined {
-  if (typeof error === 'object' && error !== null && 'code' in error) {
-    const code = (error as { code: unknown }).code;
-    return typeof code === 'string' ? code : undefined;
-  }
-  return undefined;
-}
-
-const UNIQUE_VIOLATION = '23505';
-
 function institutionNotFound(): { ok: false; error: DomainError<'INSTITUTION.NOT_FOUND'> } {
   return err('INSTITUTION.NOT_FOUND', 'Institutionen findes ikke.', 'The institution does not exist.');
 }
@@ -173,10 +165,10 @@ export class PgDirectoryStore implements DirectoryStore {
     return rows.map((r) => institutionRow.parse(r));
   }
 
-  async createInstitution(institution: Institution): Promise<Result<Institution, InstitutionError>> {
+  async createInstitution(institution: Institution, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     const parsed = institutionSchema.parse(institution);
     try {
-      return await this.db.transaction(async (tx) => {
+      const outcome = await this.db.transaction(async (tx): Promise<Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>> => {
         const inserted = await tx.query(`INSERT INTO portal_institution (id, name, allow_subdomains) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING RETURNING id`, [
           parsed.id,
           parsed.name,
@@ -191,40 +183,54 @@ export class PgDirectoryStore implements DirectoryStore {
           // Throwing rolls the institution back too.
           if (added.rows.length === 0) throw new DomainTaken(domain);
         }
-        return ok(await this.mustInstitution(parsed.id, tx));
+        return ok({ institution: await this.mustInstitution(parsed.id, tx), events: await this.institutionChanged(tx, parsed.id, 'created', null, actor) });
       });
+      return await this.committed(outcome);
     } catch (error: unknown) {
       if (error instanceof DomainTaken) return domainTaken(error.domain);
       throw error;
     }
   }
 
-  async updateInstitution(id: string, patch: InstitutionPatch): Promise<Result<Institution, InstitutionError>> {
-    const { rows } = await this.db.query(
-      `UPDATE portal_institution SET name = coalesce($2, name), allow_subdomains = coalesce($3, allow_subdomains) WHERE id = $1 RETURNING id`,
-      [id, patch.name ?? null, patch.allowSubdomains ?? null],
-    );
-    if (rows.length === 0) return institutionNotFound();
-    return ok(await this.mustInstitution(id));
+  async updateInstitution(id: string, patch: InstitutionPatch, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
+    const outcome = await this.db.transaction(async (tx): Promise<Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>> => {
+      const { rows } = await tx.query(
+        `UPDATE portal_institution SET name = coalesce($2, name), allow_subdomains = coalesce($3, allow_subdomains) WHERE id = $1 RETURNING id`,
+        [id, patch.name ?? null, patch.allowSubdomains ?? null],
+      );
+      if (rows.length === 0) return institutionNotFound();
+      return ok({ institution: await this.mustInstitution(id, tx), events: await this.institutionChanged(tx, id, 'updated', null, actor) });
+    });
+    return this.committed(outcome);
   }
 
-  async addDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>> {
+  async addDomain(institutionId: string, domain: string, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     const d = domain.trim().toLowerCase();
-    if (!(await this.getInstitution(institutionId))) return institutionNotFound();
-    try {
-      await this.db.query(`INSERT INTO portal_institution_domain (domain, institution_id) VALUES ($1, $2)`, [d, institutionId]);
-    } catch (error: unknown) {
-      if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
-      const owner = await this.db.query<{ institution_id: string }>(`SELECT institution_id FROM portal_institution_domain WHERE domain = $1`, [d]);
-      if (owner.rows[0]?.institution_id !== institutionId) return domainTaken(d);
-    }
-    return ok(await this.mustInstitution(institutionId));
+    const outcome = await this.db.transaction(async (tx): Promise<Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>> => {
+      if (!(await this.getInstitution(institutionId, tx))) return institutionNotFound();
+      const added = await tx.query(`INSERT INTO portal_institution_domain (domain, institution_id) VALUES ($1, $2) ON CONFLICT (domain) DO NOTHING RETURNING domain`, [
+        d,
+        institutionId,
+      ]);
+      if (added.rows.length === 0) {
+        const owner = await tx.query<{ institution_id: string }>(`SELECT institution_id FROM portal_institution_domain WHERE domain = $1`, [d]);
+        if (owner.rows[0]?.institution_id !== institutionId) return domainTaken(d);
+        return ok({ institution: await this.mustInstitution(institutionId, tx), events: [] });
+      }
+      return ok({ institution: await this.mustInstitution(institutionId, tx), events: await this.institutionChanged(tx, institutionId, 'domain_added', d, actor) });
+    });
+    return this.committed(outcome);
   }
 
-  async removeDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>> {
-    if (!(await this.getInstitution(institutionId))) return institutionNotFound();
-    await this.db.query(`DELETE FROM portal_institution_domain WHERE domain = $1 AND institution_id = $2`, [domain.trim().toLowerCase(), institutionId]);
-    return ok(await this.mustInstitution(institutionId));
+  async removeDomain(institutionId: string, domain: string, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
+    const d = domain.trim().toLowerCase();
+    const outcome = await this.db.transaction(async (tx): Promise<Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>> => {
+      if (!(await this.getInstitution(institutionId, tx))) return institutionNotFound();
+      const removed = await tx.query(`DELETE FROM portal_institution_domain WHERE domain = $1 AND institution_id = $2 RETURNING domain`, [d, institutionId]);
+      const events = removed.rows.length > 0 ? await this.institutionChanged(tx, institutionId, 'domain_removed', d, actor) : [];
+      return ok({ institution: await this.mustInstitution(institutionId, tx), events });
+    });
+    return this.committed(outcome);
   }
 
   // --- users -----------------------------------------------------------------------------------
@@ -392,6 +398,24 @@ export class PgDirectoryStore implements DirectoryStore {
   }
 
   // --- helpers ---------------------------------------------------------------------------------
+
+  private async institutionChanged(
+    tx: Queryable,
+    institutionId: string,
+    change: 'created' | 'updated' | 'domain_added' | 'domain_removed',
+    domain: string | null,
+    actor: Actor,
+  ): Promise<PortalEvent[]> {
+    const events: PortalEvent[] = [{ type: 'institution.changed', institutionId, change, domain, actor, at: this.clock().toISOString() }];
+    await writeOutbox(tx, events);
+    return events;
+  }
+
+  private async committed(outcome: Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>): Promise<Result<Institution, InstitutionError>> {
+    if (!outcome.ok) return outcome;
+    if (outcome.value.events.length > 0) await this.inProcess?.publish(outcome.value.events);
+    return ok(outcome.value.institution);
+  }
 
   private async mustInstitution(id: string, q: Queryable = this.db): Promise<Institution> {
     const institution = await this.getInstitution(id, q);

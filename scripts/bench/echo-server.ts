@@ -1,7 +1,6 @@
 import { ActivityHandler } from 'botbuilder';
 import { createBotAdapter } from '../../adapters/http/bot-adapter.js';
 import { createHttpServer } from '../../adapters/http/server.js';
-import type { Database } from '../../adapters/postgres/database.js';
 import { silentLogger } from '../../bot/logger.js';
 import { createTurnErrorHandler } from '../../bot/turn-error.js';
 
@@ -19,18 +18,8 @@ class EchoBot extends ActivityHandler {
   }
 }
 
-const noDatabase: Database = {
-  kind: 'pglite',
-  query: async () => ({ rows: [], rowCount: 0 }),
-  transaction: async (fn) => fn({ query: async () => ({ rows: [], rowCount: 0 }), exec: async () => undefined }),
-  exec: async () => undefined,
-  listen: async () => async () => undefined,
-  ping: async () => true,
-  close: async () => undefined,
-};
-
 const adapter = createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: createTurnErrorHandler(silentLogger) });
-const http = createHttpServer({ adapter, bot: new EchoBot(), db: noDatabase, logger: silentLogger, maxBodyBytes: 262_144 });
+const http = createHttpServer({ adapter, bot: new EchoBot(), isHealthy: async () => true, logger: silentLogger, maxBodyBytes: 262_144 });
 const url = await http.listen(Number(process.argv[2] ?? 0), '127.0.0.1');
 process.stdout.write(`kører: ${url}\n`);
 process.once('SIGTERM', () => void http.close(1000).then(() => process.exit(0)));

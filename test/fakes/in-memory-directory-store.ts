@@ -1,5 +1,6 @@
 import {
   decideCommunityRequest,
+  type Actor,
   domainAllowed,
   err,
   institutionSchema,
@@ -23,6 +24,8 @@ import {
   type Role,
   type User,
 } from '../../portal/index.js';
+
+const SYSTEM: Actor = { kind: 'system' };
 
 export interface InMemoryDirectoryStoreOptions {
   clock?: () => Date;
@@ -57,43 +60,49 @@ export class InMemoryDirectoryStore implements DirectoryStore {
     return Promise.resolve([...this.institutions.values()].filter((i) => domainAllowed(domain, i)));
   }
 
-  createInstitution(institution: Institution): Promise<Result<Institution, InstitutionError>> {
+  async createInstitution(institution: Institution, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     if (this.institutions.has(institution.id)) {
-      return Promise.resolve(err('INSTITUTION.ALREADY_EXISTS', 'Institutionen findes allerede.', 'The institution already exists.'));
+      return err('INSTITUTION.ALREADY_EXISTS', 'Institutionen findes allerede.', 'The institution already exists.');
     }
-    const taken = institution.domains.find((d) => this.domainOwner(d) !== undefined);
-    if (taken !== undefined) return Promise.resolve(domainTaken(taken));
     const copy = institutionSchema.parse(institution);
+    const taken = copy.domains.find((d) => this.domainOwner(d) !== undefined);
+    if (taken !== undefined) return domainTaken(taken);
     this.institutions.set(copy.id, copy);
-    return Promise.resolve(ok(copy));
+    await this.institutionChanged(copy.id, 'created', null, actor);
+    return ok(copy);
   }
 
-  updateInstitution(id: string, patch: InstitutionPatch): Promise<Result<Institution, InstitutionError>> {
+  async updateInstitution(id: string, patch: InstitutionPatch, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     const current = this.institutions.get(id);
-    if (!current) return Promise.resolve(institutionNotFound());
+    if (!current) return institutionNotFound();
     const next = { ...current, ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.allowSubdomains !== undefined ? { allowSubdomains: patch.allowSubdomains } : {}) };
     this.institutions.set(id, next);
-    return Promise.resolve(ok(next));
+    await this.institutionChanged(id, 'updated', null, actor);
+    return ok(next);
   }
 
-  addDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>> {
+  async addDomain(institutionId: string, domain: string, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     const current = this.institutions.get(institutionId);
-    if (!current) return Promise.resolve(institutionNotFound());
-    const d = domain.toLowerCase();
+    if (!current) return institutionNotFound();
+    const d = domain.trim().toLowerCase();
     const owner = this.domainOwner(d);
-    if (owner === institutionId) return Promise.resolve(ok(current));
-    if (owner !== undefined) return Promise.resolve(domainTaken(d));
+    if (owner === institutionId) return ok(current);
+    if (owner !== undefined) return domainTaken(d);
     const next = { ...current, domains: [...current.domains, d] };
     this.institutions.set(institutionId, next);
-    return Promise.resolve(ok(next));
+    await this.institutionChanged(institutionId, 'domain_added', d, actor);
+    return ok(next);
   }
 
-  removeDomain(institutionId: string, domain: string): Promise<Result<Institution, InstitutionError>> {
+  async removeDomain(institutionId: string, domain: string, actor: Actor = SYSTEM): Promise<Result<Institution, InstitutionError>> {
     const current = this.institutions.get(institutionId);
-    if (!current) return Promise.resolve(institutionNotFound());
-    const next = { ...current, domains: current.domains.filter((d) => d !== domain.toLowerCase()) };
+    if (!current) return institutionNotFound();
+    const d = domain.trim().toLowerCase();
+    if (!current.domains.includes(d)) return ok(current);
+    const next = { ...current, domains: current.domains.filter((x) => x !== d) };
     this.institutions.set(institutionId, next);
-    return Promise.resolve(ok(next));
+    await this.institutionChanged(institutionId, 'domain_removed', d, actor);
+    return ok(next);
   }
 
   getUser(id: string): Promise<User | undefined> {
@@ -215,6 +224,10 @@ export class InMemoryDirectoryStore implements DirectoryStore {
       { type: 'community.decided', requestId: id, userId: request.userId, institutionId: request.institutionId, status: decided.value.status, note: decided.value.decisionNote, actor: decision.by, at },
     ]);
     return decided;
+  }
+
+  private async institutionChanged(institutionId: string, change: 'created' | 'updated' | 'domain_added' | 'domain_removed', domain: string | null, actor: Actor): Promise<void> {
+    await this.publisher?.publish([{ type: 'institution.changed', institutionId, change, domain, actor, at: this.clock().toISOString() }]);
   }
 
   private userList(id: string): User[] {

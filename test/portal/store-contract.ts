@@ -116,7 +116,7 @@ export function describeStoreContract(name: string, factory: WorldFactory, optio
           expect(codeOf(await world.directory.createInstitution({ id: 'ny', name: 'Ny', domains: ['testministeriet.dk'], allowSubdomains: false }))).toBe('INSTITUTION.DOMAIN_TAKEN');
         });
         it('adds and removes domains, refusing one owned by another institution', async () => {
-          const added = await world.directory.addDomain('demo-instituttet', 'Demo.dk');
+          const added = await world.directory.addDomain('demo-instituttet', 'Demo.dk', { kind: 'agent', agentId: 'sd-9' });
           expect(added.ok && added.value.domains).toEqual(['demo-institut.dk', 'demo.dk']);
           expect((await world.directory.addDomain('demo-instituttet', 'demo.dk')).ok).toBe(true);
           expect(codeOf(await world.directory.addDomain('eksempelstyrelsen', 'demo.dk'))).toBe('INSTITUTION.DOMAIN_TAKEN');
@@ -124,6 +124,15 @@ export function describeStoreContract(name: string, factory: WorldFactory, optio
           expect(removed.ok && removed.value.domains).toEqual(['demo-institut.dk']);
           expect(codeOf(await world.directory.addDomain('nope', 'x.dk'))).toBe('INSTITUTION.NOT_FOUND');
           expect(codeOf(await world.directory.removeDomain('nope', 'x.dk'))).toBe('INSTITUTION.NOT_FOUND');
+          const changes = await eventually(() => {
+            const mine = published.filter((p) => p.event.type === 'institution.changed' && p.event.institutionId === 'demo-instituttet');
+            return mine.length >= 2 ? mine.map((p) => p.event) : undefined;
+          });
+          // Each change once: the repeated add and the refused add publish nothing.
+          expect(changes).toEqual([
+            expect.objectContaining({ change: 'domain_added', domain: 'demo.dk', actor: { kind: 'agent', agentId: 'sd-9' } }),
+            expect.objectContaining({ change: 'domain_removed', domain: 'demo.dk', actor: { kind: 'system' } }),
+          ]);
         });
         it('updates name and subdomain setting', async () => {
           const r = await world.directory.updateInstitution('demo-instituttet', { name: 'Demo-instituttet (ny)', allowSubdomains: true });

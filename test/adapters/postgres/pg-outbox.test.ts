@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../adapters/postgres/database.js';
+import { PgOutboxSubscriber, writeOutbox } from '../../../adapters/postgres/pg-outbox.js';
+import type { PortalEvent, PublishedEvent, Subscription } from '../../../portal/index.js';
+import { eventually } from '../../portal/store-contract.js';
+import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
+
+const event = (n: number): PortalEvent => ({
+  type: 'institution.changed',
+  institutionId: `inst-${n}`,
+  change: 'updated',
+  domain: null,
+  actor: { kind: 'system' },
+  at: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+});
+const ids = (got: PublishedEvent[]): string[] => got.map((p) => (p.event.type === 'institution.changed' ? p.event.institutionId : '?'));
+
+async function publish(db: Database, ...ns: number[]): Promise<void> {
+  await db.transaction(async (tx) => writeOutbox(tx, ns.map(event)));
+}
+
+for (const kind of DATABASE_KINDS) {
+  describe(`PgOutboxSubscriber on ${kind}`, () => {
+    let t: TestDatabase;
+    const subs: Subscription[] = [];
+    const fast = { pollIntervalMs: 30, retryDelayMs: 100 };
+    beforeAll(async () => {
+      t = await createTestDatabase(kind);
+    }, 60_000);
+    afterAll(async () => {
+      for (const s of subs) await s.close();
+      await t.dispose();
+    }, 60_000);
+
+    const collect = async (consumer: string, sub: PgOutboxSubscriber, into: PublishedEvent[], fail?: (p: PublishedEvent) => boolean): Promise<Subscription> => {
+      const s = await sub.subscribe(consumer, (p) => {
+        if (fail?.(p)) throw new Error('handler failed');
+        into.push(p);
+      });
+      subs.push(s);
+      return s;
+    };
+
+    describe('when a new consumer subscribes', () => {
+      it('starts from now by default, or from the beginning when asked', async () => {
+        await publish(t.db, 1, 2);
+        const fromNow: PublishedEvent[] = [];
+        const fromStart: PublishedEvent[] = [];
+        await collect('now', new PgOutboxSubscriber(t.db, fast), fromNow);
+        await collect('start', new PgOutboxSubscriber(t.db, { ...fast, startFrom: 'beginning' }), fromStart);
+        await publish(t.db, 3);
+        await eventually(() => (fromNow.length >= 1 && fromStart.length >= 3 ? true : undefined));
+        expect(ids(fromNow)).toEqual(['inst-3']);
+        expect(ids(fromStart)).toEqual(['inst-1', 'inst-2', 'inst-3']);
+      });
+    });
+
+    describe('when a consumer comes back after a stop', () => {
+      it('gets what was published meanwhile, and nothing twice', async () => {
+        const first: PublishedEvent[] = [];
+        const s = await collect('durable', new PgOutboxSubscriber(t.db, fast), first);
+        await publish(t.db, 10);
+        await eventually(() => (first.length >= 1 ? true : undefined));
+        await s.close();
+        await publish(t.db, 11, 12);
+        const second: PublishedEvent[] = [];
+        await collect('durable', new PgOutboxSubscriber(t.db, fast), second);
+        await eventually(() => (second.length >= 2 ? true : undefined));
+        await new Promise((r) => setTimeout(r, 100));
+        expect(ids(first)).toEqual(['inst-10']);
+        expect(ids(second)).toEqual(['inst-11', 'inst-12']);
+      });
+    });
+
+    describe('when the handler fails', () => {
+      it('gets the same event again, and the later ones only after it', async () => {
+        const got: PublishedEvent[] = [];
+        let failures = 0;
+        await collect('flaky', new PgOutboxSubscriber(t.db, fast), got, (p) => p.event.type === 'institution.changed' && p.event.institutionId === 'inst-20' && failures++ < 2);
+        await publish(t.db, 20, 21);
+        await eventually(() => (got.length >= 2 ? true : undefined));
+        expect(failures).toBe(3);
+        expect(ids(got)).toEqual(['inst-20', 'inst-21']);
+      });
+    });
+
+    describe('when two processes share a consumer name', () => {
+      it('delivers each event once between them', async () => {
+        const other = kind === 'postgres' && t.schema ? connectToSchema(t.schema) : t.db;
+        const a: PublishedEvent[] = [];
+        const b: PublishedEvent[] = [];
+        await collect('shared', new PgOutboxSubscriber(t.db, fast), a);
+        await collect('shared', new PgOutboxSubscriber(other, fast), b);
+        for (let i = 30; i < 50; i++) await publish(t.db, i);
+        await eventually(() => (a.length + b.length >= 20 ? true : undefined));
+        await new Promise((r) => setTimeout(r, 200));
+        const all = [...ids(a), ...ids(b)].sort();
+        expect(all).toEqual(Array.from({ length: 20 }, (_, i) => `inst-${30 + i}`).sort());
+        if (other !== t.db) {
+          for (const s of subs.splice(-2)) await s.close();
+          await other.close();
+        }
+      });
+    });
+
+    if (kind === 'postgres') {
+      describe('when an earlier transaction commits after a later one', () => {
+        it('still delivers its event, in transaction order', async () => {
+          const got: PublishedEvent[] = [];
+          await collect('late', new PgOutboxSubscriber(t.db, fast), got);
+          let release: () => void = () => undefined;
+          const gate = new Promise<void>((r) => (release = r));
+          let wrote: () => void = () => undefined;
+          const written = new Promise<void>((r) => (wrote = r));
+          const slow = t.db.transaction(async (tx) => {
+            await writeOutbox(tx, [event(60)]);
+            wrote();
+            await gate;
+          });
+          await written;
+          await publish(t.db, 61);
+          await new Promise((r) => setTimeout(r, 150));
+          expect(ids(got)).toEqual([]);
+          release();
+          await slow;
+          await eventually(() => (got.length >= 2 ? true : undefined));
+          expect(ids(got)).toEqual(['inst-60', 'inst-61']);
+        });
+      });
+    }
+  });
+}
