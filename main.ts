@@ -1,4 +1,4 @@
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConversationState, UserState } from 'botbuilder';
 import { configFromProcessEnv, type Config } from './config.js';
 import { createBotAdapter, turnLoggingMiddleware } from './adapters/http/bot-adapter.js';
@@ -8,6 +8,9 @@ import type { Database } from './adapters/postgres/database.js';
 import { migrate } from './adapters/postgres/migrate.js';
 import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
+import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
+import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
+import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
 import { WEBCHAT_DEMO_USERS } from './adapters/webchat/demo-users.js';
@@ -17,9 +20,17 @@ import { createWebChatPage } from './adapters/webchat/page.js';
 import { WebChatTokens } from './adapters/webchat/tokens.js';
 import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
+import { CoalescingStorage } from './bot/coalescing-storage.js';
 import type { Logger } from './bot/logger.js';
+import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
 import { rejectOverlongText } from './bot/input-limits.js';
+import { ChannelUserResolver } from './bot/user-resolver.js';
+import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
+import { MainDialog } from './dialogs/main.dialog.js';
+import type { FeedbackRecorder } from './dialogs/ports.js';
+import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
+import { PortalService, seedDemoData } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -39,6 +50,26 @@ export interface StartOptions {
   logger?: Logger;
   /** Use this database instead of opening one from config (tests). It is not closed by stop(). */
   db?: Database;
+  /** Where answer feedback and unanswered questions go. Default: the PostgreSQL feedback store. */
+  feedback?: FeedbackRecorder;
+  /** Re-index the articles when a file changes. Default true. */
+  watchArticles?: boolean;
+}
+
+/** The assistant's own articles. */
+export const ARTICLES_DIR = fileURLToPath(new URL('./knowledge/articles/', import.meta.url));
+
+const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
+
+/** One knowledge base per source folder and process: the index is built once, not per start (tests start many assistants). */
+export function knowledgeBaseFor(dir: string = ARTICLES_DIR): Promise<KnowledgeBase> {
+  let kb = knowledgeBases.get(dir);
+  if (!kb) {
+    kb = createKnowledgeBase({ sources: [dir] });
+    knowledgeBases.set(dir, kb);
+    kb.catch(() => knowledgeBases.delete(dir));
+  }
+  return kb;
 }
 
 export async function openDatabase(config: Config): Promise<Database> {
@@ -55,13 +86,50 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
 
-    const storage = new PgStorage(db);
-    // State accessors are wired in by the dialogs; the states live in PostgreSQL from the start.
-    void new ConversationState(storage);
-    void new UserState(storage);
+    // The conversation and user state of a turn are read with one query.
+    const storage = new CoalescingStorage(new PgStorage(db));
+    const conversationState = new ConversationState(storage);
+    const userState = new UserState(storage);
+
+    const directory = new PgDirectoryStore(db);
+    const cases = new PgCaseStore(db);
+    const portal = new PortalService({ cases, directory });
+    if (config.DEMO_MODE) {
+      const seeded = await seedDemoData(directory, cases);
+      logger.info({ ...seeded }, 'main: demo data seeded');
+    }
+    const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor());
+    logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
+    // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
+    const watcher =
+      options.watchArticles === false
+        ? undefined
+        : watchArticles(knowledge, [ARTICLES_DIR], {
+            onReload: (outcome) => {
+              if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
+              else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
+            },
+          });
+    const feedback = options.feedback ?? new PgFeedbackStore(db);
 
     const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
     const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
+    const mainDialog = new MainDialog({
+      portal,
+      directory,
+      knowledge,
+      feedback,
+      welcome: (lang) => bot.welcomeActivity(lang),
+    });
+    bot.useConversations({
+      conversationState,
+      userState,
+      mainDialog,
+      recognizer: new NaturalIntentRecognizer(),
+      resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
+      directory,
+      authEnabled: config.authEnabled,
+    });
     const adapter = createBotAdapter({
       appId: config.MicrosoftAppId,
       appPassword: config.MicrosoftAppPassword,
@@ -118,6 +186,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         await directLine.close();
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
         await webChatStore.close();
+        watcher?.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());

@@ -1,0 +1,163 @@
+/**
+ * Creating a case: the thin botbuilder wrapper around the form engine. It keeps the engine state
+ * (plain JSON) in the dialog instance, renders each question as text with suggested actions, and
+ * creates the case through the PortalService with the idempotency key the engine bound to this
+ * dialog.
+ */
+import { randomUUID } from 'node:crypto';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import {
+  COMMUNITY_ACCESS_CHOICE,
+  COMMUNITY_ACCESS_FORM_ID,
+  catalogue as defaultCatalogue,
+  type Catalogue,
+  type DirectoryStore,
+  type Localized,
+  type PortalService,
+} from '../portal/index.js';
+import { DIALOG_IDS } from './dialog-ids.js';
+import { answerCase, backToField, cancel, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
+import { matchTolerant } from './matching.js';
+import { questionActivity, reply } from './render.js';
+import { texts } from './texts.js';
+import { turnInfo } from './turn.js';
+import type { Language } from './ports.js';
+
+export interface CaseDialogOptions {
+  prefill: CasePrefill;
+  userId: string;
+  userEmail: string;
+  institutions: { id: string; name: string }[];
+  mailboxes: { id: string; email: string }[];
+}
+
+/** The dialog's state: the engine's, and the context captured when the dialog began. */
+interface CaseDialogState {
+  engine: CaseState;
+  options: CaseDialogOptions;
+}
+
+export type CaseDialogResult = { kind: 'created'; number: string; idempotencyKey: string } | { kind: 'cancelled' } | { kind: 'refused' };
+
+export interface CaseDialogDeps {
+  portal: PortalService;
+  directory: DirectoryStore;
+  catalogue?: Catalogue;
+  newKey?: () => string;
+}
+
+/** The dialogs that can be interrupted say what "hjælp" means now and whether an input answers them. */
+export interface InterruptibleDialog {
+  help(instance: DialogInstance, lang: Language): Localized;
+  /** Whether the input is a valid answer to the current question (then it is not an interruption). */
+  accepts(instance: DialogInstance, input: string): boolean;
+}
+
+export class CaseDialog extends Dialog<CaseDialogOptions> implements InterruptibleDialog {
+  private readonly catalogue: Catalogue;
+  private readonly newKey: () => string;
+
+  constructor(private readonly deps: CaseDialogDeps) {
+    super(DIALOG_IDS.createCase);
+    this.catalogue = deps.catalogue ?? defaultCatalogue;
+    this.newKey = deps.newKey ?? randomUUID;
+  }
+
+  private context(options: CaseDialogOptions): CaseContext {
+    return { catalogue: this.catalogue, institutions: options.institutions, mailboxes: options.mailboxes, userEmail: options.userEmail, newKey: this.newKey };
+  }
+
+  override async beginDialog(dc: DialogContext, options?: CaseDialogOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('DIALOG.NO_OPTIONS: the case dialog needs the user and what they may act for');
+    const ctx = this.context(options);
+    const engine = startCase(options.prefill, ctx);
+    const state: CaseDialogState = { engine, options };
+    (dc.activeDialog as DialogInstance<CaseDialogState>).state = state;
+    return this.show(dc, resume(engine, ctx));
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
+    const { engine, options } = instance.state;
+    const value: unknown = dc.context.activity.value;
+    const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : turnInfo(dc.context).text;
+    return this.show(dc, answerCase(engine, input, this.context(options)));
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const result = resume(engine, this.context(options));
+    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang));
+  }
+
+  help(instance: DialogInstance, lang: Language): Localized {
+    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    void lang;
+    return helpFor(engine, this.context(options));
+  }
+
+  accepts(instance: DialogInstance, input: string): boolean {
+    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const { outcome } = answerCase(engine, input, this.context(options));
+    return !(outcome.kind === 'ask' && outcome.problem !== undefined);
+  }
+
+  /** Restarts the case from the first step ("forfra"), keeping who the user is. */
+  static restartOptions(instance: DialogInstance): CaseDialogOptions {
+    const { options } = (instance as DialogInstance<CaseDialogState>).state;
+    return { ...options, prefill: {} };
+  }
+
+  /** Cancels from any step ("annuller"). */
+  static cancelled(instance: DialogInstance): CaseState {
+    return cancel((instance as DialogInstance<CaseDialogState>).state.engine).state;
+  }
+
+  private async show(dc: DialogContext, result: EngineResult, lead?: string): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
+    const state = instance.state;
+    state.engine = result.state;
+    const lang = turnInfo(dc.context).lang;
+    const t = texts(lang);
+    switch (result.outcome.kind) {
+      case 'ask':
+        await dc.context.sendActivity(questionActivity(result.outcome.question, lang, result.outcome.problem, lead));
+        return Dialog.EndOfTurn;
+      case 'cancelled':
+        await dc.context.sendActivity(reply(t.caseCancelled));
+        return dc.endDialog({ kind: 'cancelled' } satisfies CaseDialogResult);
+      case 'complete': {
+        const { submission } = result.outcome;
+        const communityInstitutionIds = await this.communityInstitutions(submission.formId, submission.values);
+        const created = await this.deps.portal.createCase(state.options.userId, {
+          formId: submission.formId,
+          systemId: submission.systemId,
+          institutionId: submission.institutionId,
+          sentFromMailboxId: submission.sentFromMailboxId,
+          values: submission.values,
+          idempotencyKey: submission.idempotencyKey,
+          communityInstitutionIds,
+        });
+        if (!created.ok) {
+          if (created.error.problems && created.error.problems.length > 0) {
+            return this.show(dc, backToField(result.state, this.context(state.options), created.error.problems));
+          }
+          await dc.context.sendActivity(reply(t.caseRefused(created.error.message[lang])));
+          return dc.endDialog({ kind: 'refused' } satisfies CaseDialogResult);
+        }
+        const number = created.value.case.number;
+        await dc.context.sendActivity(reply(created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number), [t.myCases]));
+        return dc.endDialog({ kind: 'created', number, idempotencyKey: submission.idempotencyKey } satisfies CaseDialogResult);
+      }
+    }
+  }
+
+  /** For the form Øvrige with community access: the institutions named in the field "institutioner". */
+  private async communityInstitutions(formId: string, values: Record<string, unknown>): Promise<string[]> {
+    if (formId !== COMMUNITY_ACCESS_FORM_ID || values.henvendelsestype !== COMMUNITY_ACCESS_CHOICE) return [];
+    const named = typeof values.institutioner === 'string' ? values.institutioner.split(/[,;\n]|\s+og\s+|\s+and\s+/i) : [];
+    const institutions = (await this.deps.directory.listInstitutions()).map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
+    return [...new Set(named.map((name) => matchTolerant(institutions, name)?.id).filter((id): id is string => id !== undefined))];
+  }
+}

@@ -1,0 +1,659 @@
+/**
+ * The form engine: given the catalogue, what the user may act for, the answers so far and one new
+ * input, it answers the next question, a validation problem with its reason (da/en), or the
+ * completed, validated case. It knows nothing of botbuilder: questions are plain objects (kind,
+ * field, choices, da/en text), so text with suggested actions and Adaptive Cards render the same.
+ *
+ * The state is plain JSON (a `Partial` draft plus an explicit status) and is stored as it is in
+ * the dialog state.
+ */
+import {
+  fieldById,
+  formatFieldValue,
+  formsFor,
+  getArea,
+  getForm,
+  getSystem,
+  isFieldVisible,
+  parseField,
+  parseForm,
+  systemsOf,
+  type Catalogue,
+  type Field,
+  type FieldValue,
+  type FormDefinition,
+  type Localized,
+} from '../portal/index.js';
+import { matchTolerant, type Choice } from './matching.js';
+
+/** After this many invalid answers to one field, the user is offered to skip it or cancel. */
+export const MAX_ATTEMPTS = 3;
+
+export const CASE_STATUSES = ['collecting', 'summary', 'pickField', 'stuck', 'complete', 'cancelled'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** What the user has chosen so far. `systemId: null` = no particular system; `sentFromMailboxId: null` = from me. */
+export interface CaseDraftValues {
+  areaId?: string;
+  systemId?: string | null;
+  formId?: string;
+  institutionId?: string;
+  sentFromMailboxId?: string | null;
+  values: Record<string, FieldValue>;
+  /** Optional fields the user chose to leave empty. */
+  skipped: string[];
+}
+
+/** The engine's state: plain JSON, stored in the dialog state. */
+export interface CaseState {
+  status: CaseStatus;
+  draft: CaseDraftValues;
+  /** Invalid answers per step key (`area`, `field:beskrivelse`, …). */
+  attempts: Record<string, number>;
+  /** The field the user is stuck on (status `stuck`). */
+  stuckField?: string;
+  /** Fields answered before the summary was first shown come back to the summary when changed. */
+  editing?: string;
+  /** Bound to this dialog instance when the summary is first shown; the same key twice makes one case. */
+  idempotencyKey?: string;
+}
+
+/** What the engine needs to know besides the state. Not stored. */
+export interface CaseContext {
+  catalogue: Catalogue;
+  /** The institutions the user may create cases for (asked when more than one). */
+  institutions: readonly { id: string; name: string }[];
+  /** The shared mailboxes the user may send from (asked when any). */
+  mailboxes: readonly { id: string; email: string }[];
+  /** The user's own e-mail (shown in "from me"). */
+  userEmail: string;
+  /** A new idempotency key. */
+  newKey(): string;
+}
+
+export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'summary' | 'pickField' | 'stuck';
+
+export type QuestionKind = Field['type'] | 'choice' | 'summary';
+
+export interface SummaryLine {
+  label: Localized;
+  value: Localized;
+}
+
+/** One question, renderable as text with suggested actions or as an Adaptive Card. */
+export interface Question {
+  step: StepKind;
+  /** The field asked (steps `field` and `stuck`). */
+  field?: string;
+  /** How to answer: a field type, a choice, or the summary. */
+  kind: QuestionKind;
+  text: Localized;
+  help?: Localized;
+  /** Choices to pick from (choice fields, catalogue steps, summary actions). */
+  choices: Choice[];
+  /** The field may be left empty ("spring over"). */
+  optional: boolean;
+  /** The current value, when the user is changing a field. */
+  current?: Localized;
+  /** Steps `summary`: what will be sent. */
+  summary?: SummaryLine[];
+}
+
+/** A completed case, ready for PortalService.createCase. */
+export interface CaseSubmission {
+  formId: string;
+  systemId: string | null;
+  institutionId: string;
+  sentFromMailboxId: string | null;
+  values: Record<string, FieldValue>;
+  idempotencyKey: string;
+}
+
+export type Outcome =
+  | { kind: 'ask'; question: Question; problem?: Localized }
+  | { kind: 'complete'; submission: CaseSubmission }
+  | { kind: 'cancelled' };
+
+export interface EngineResult {
+  state: CaseState;
+  outcome: Outcome;
+}
+
+/** What can be known before the dialog starts (a knowledge-base miss, "opret sag om RejsUd"). */
+export interface CasePrefill {
+  areaId?: string;
+  systemId?: string | null;
+  formId?: string;
+  description?: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fixed choices
+
+const NO_SYSTEM = 'ingen';
+const FROM_ME = 'mig';
+
+export const SUMMARY_ACTIONS = {
+  confirm: { id: 'bekraeft', label: { da: 'Bekræft', en: 'Confirm' }, aliases: ['ja', 'yes', 'send', 'ok', 'godkend', 'bekræft og send', 'submit'] },
+  change: { id: 'ret', label: { da: 'Ret et felt', en: 'Change a field' }, aliases: ['ret', 'ændre', 'ændr', 'rediger', 'change', 'edit', 'ret felt'] },
+  cancel: { id: 'annuller', label: { da: 'Annuller', en: 'Cancel' }, aliases: ['annullér', 'fortryd', 'afbryd', 'nej', 'no', 'cancel'] },
+} as const satisfies Record<string, Choice>;
+
+const STUCK_ACTIONS = {
+  retry: { id: 'igen', label: { da: 'Prøv igen', en: 'Try again' }, aliases: ['prøv igen', 'igen', 'retry', 'try again'] },
+  skip: { id: 'spring-over', label: { da: 'Spring feltet over', en: 'Skip the field' }, aliases: ['spring over', 'skip', 'spring'] },
+  cancel: { id: 'annuller', label: { da: 'Annuller sagen', en: 'Cancel the case' }, aliases: ['annuller', 'cancel', 'afbryd'] },
+} as const satisfies Record<string, Choice>;
+
+const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
+const SKIP_CHOICE: Choice = { id: 'spring-over', label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
+
+function isSkip(input: unknown): boolean {
+  if (typeof input !== 'string') return false;
+  const key = input.trim().toLowerCase().replace(/[\s.!-]+/g, '');
+  return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Start
+
+/** A new case, with what is already known applied (an unknown id in the prefill is ignored). */
+export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
+  const draft: CaseDraftValues = { values: {}, skipped: [] };
+  const area = prefill.areaId ? getArea(prefill.areaId, ctx.catalogue) : undefined;
+  if (area) {
+    draft.areaId = area.id;
+    if (prefill.systemId === null) draft.systemId = null;
+    else if (prefill.systemId && area.systemIds.includes(prefill.systemId)) draft.systemId = prefill.systemId;
+    const form = prefill.formId ? getForm(prefill.formId, ctx.catalogue) : undefined;
+    if (form && draft.systemId !== undefined && formsFor(area.id, draft.systemId, ctx.catalogue).some((f) => f.id === form.id)) {
+      draft.formId = form.id;
+    }
+  }
+  if (prefill.description !== undefined && prefill.description.trim() !== '') {
+    draft.values.beskrivelse = prefill.description.trim();
+  }
+  return settle({ status: 'collecting', draft, attempts: {} }, ctx);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where are we
+
+function formOf(state: CaseState, ctx: CaseContext): FormDefinition | undefined {
+  return state.draft.formId ? getForm(state.draft.formId, ctx.catalogue) : undefined;
+}
+
+/** The form's fields the user must still answer (visible, not answered, not skipped). */
+function openField(form: FormDefinition, draft: CaseDraftValues): Field | undefined {
+  return form.fields.find((f) => isFieldVisible(f, draft.values) && draft.values[f.id] === undefined && !draft.skipped.includes(f.id));
+}
+
+/** A prefilled value that does not validate (a too short description) is asked for instead. */
+function dropInvalidPrefill(form: FormDefinition, draft: CaseDraftValues): void {
+  for (const [id, value] of Object.entries(draft.values)) {
+    const field = fieldById(form, id);
+    if (!field || !parseField(field, value).ok) delete draft.values[id];
+  }
+}
+
+/** Fills in what needs no question (one form, one institution, no mailbox) and moves to the summary when all is answered. */
+function settle(input: CaseState, ctx: CaseContext): CaseState {
+  const state: CaseState = structuredClone(input);
+  if (state.status !== 'collecting') return state;
+  const d = state.draft;
+  if (!d.areaId) return state;
+  if (d.systemId === undefined && systemsOf(d.areaId, ctx.catalogue).length === 0) d.systemId = null;
+  if (d.systemId === undefined) return state;
+  if (!d.formId) {
+    const forms = formsFor(d.areaId, d.systemId, ctx.catalogue);
+    if (forms.length === 1 && forms[0]) d.formId = forms[0].id;
+    else return state;
+  }
+  const form = formOf(state, ctx);
+  if (!form) return state;
+  dropInvalidPrefill(form, d);
+  if (d.institutionId === undefined && ctx.institutions.length === 1 && ctx.institutions[0]) d.institutionId = ctx.institutions[0].id;
+  if (d.institutionId === undefined) return state;
+  if (d.sentFromMailboxId === undefined && ctx.mailboxes.length === 0) d.sentFromMailboxId = null;
+  if (d.sentFromMailboxId === undefined) return state;
+  if (openField(form, d)) return state;
+  state.status = 'summary';
+  delete state.editing;
+  state.idempotencyKey ??= ctx.newKey();
+  return state;
+}
+
+function stepOf(state: CaseState, ctx: CaseContext): { kind: StepKind; field?: Field } | undefined {
+  const d = state.draft;
+  switch (state.status) {
+    case 'complete':
+    case 'cancelled':
+      return undefined;
+    case 'summary':
+      return { kind: 'summary' };
+    case 'pickField':
+      return { kind: 'pickField' };
+    case 'stuck': {
+      const form = formOf(state, ctx);
+      const field = form && state.stuckField ? fieldById(form, state.stuckField) : undefined;
+      return field ? { kind: 'stuck', field } : { kind: 'summary' };
+    }
+    case 'collecting':
+      break;
+  }
+  if (!d.areaId) return { kind: 'area' };
+  if (d.systemId === undefined) return { kind: 'system' };
+  if (!d.formId) return { kind: 'form' };
+  if (d.institutionId === undefined) return { kind: 'institution' };
+  if (d.sentFromMailboxId === undefined) return { kind: 'sentFrom' };
+  const form = formOf(state, ctx);
+  const field = form ? openField(form, d) : undefined;
+  return field ? { kind: 'field', field } : { kind: 'summary' };
+}
+
+function stepKey(step: { kind: StepKind; field?: Field }): string {
+  return step.field ? `${step.kind}:${step.field.id}` : step.kind;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choices per step
+
+function areaChoices(ctx: CaseContext): Choice[] {
+  return ctx.catalogue.areas.map((a) => ({ id: a.id, label: a.name, aliases: a.aliases }));
+}
+
+function systemChoices(state: CaseState, ctx: CaseContext): Choice[] {
+  const areaId = state.draft.areaId ?? '';
+  const systems: Choice[] = systemsOf(areaId, ctx.catalogue).map((s) => ({ id: s.id, label: { da: s.name, en: s.name }, aliases: s.aliases }));
+  return [...systems, { id: NO_SYSTEM, label: { da: 'Intet bestemt system', en: 'No particular system' }, aliases: ['ingen', 'intet', 'andet', 'none', 'other', 'ved ikke', "don't know"] }];
+}
+
+function formChoices(state: CaseState, ctx: CaseContext): Choice[] {
+  return formsFor(state.draft.areaId ?? '', state.draft.systemId ?? null, ctx.catalogue).map((f) => ({ id: f.id, label: f.title, aliases: f.aliases }));
+}
+
+function institutionChoices(ctx: CaseContext): Choice[] {
+  return ctx.institutions.map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
+}
+
+function sentFromChoices(ctx: CaseContext): Choice[] {
+  return [
+    { id: FROM_ME, label: { da: `Fra mig (${ctx.userEmail})`, en: `From me (${ctx.userEmail})` }, aliases: ['mig', 'mig selv', 'me', 'myself', ctx.userEmail] },
+    ...ctx.mailboxes.map((m) => ({
+      id: m.id,
+      label: { da: `Fra ${m.email}`, en: `From ${m.email}` },
+      aliases: [m.email, m.email.split('@')[0] ?? m.email],
+    })),
+  ];
+}
+
+function fieldChoices(field: Field): Choice[] {
+  if (field.type === 'choice' || field.type === 'multiChoice') return field.choices.map((c) => ({ id: c.id, label: c.label, aliases: c.aliases }));
+  if (field.type === 'yesNo') {
+    return [
+      { id: 'ja', label: { da: 'Ja', en: 'Yes' } },
+      { id: 'nej', label: { da: 'Nej', en: 'No' } },
+    ];
+  }
+  return [];
+}
+
+function pickFieldChoices(form: FormDefinition, draft: CaseDraftValues): Choice[] {
+  return form.fields.filter((f) => isFieldVisible(f, draft.values)).map((f) => ({ id: f.id, label: f.label }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Questions
+
+const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
+  date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026.', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026.' },
+  email: { da: 'Skriv en e-mailadresse, fx navn@institution.dk.', en: 'Write an e-mail address, e.g. name@institution.dk.' },
+  phone: { da: 'Skriv et telefonnummer med 8 cifre.', en: 'Write a phone number with 8 digits.' },
+  number: { da: 'Skriv et tal, fx 1.250,50.', en: 'Write a number, e.g. 1250.50.' },
+  multiChoice: { da: 'Du kan vælge flere, adskilt med komma.', en: 'You can choose several, separated by commas.' },
+  yesNo: { da: 'Svar ja eller nej.', en: 'Answer yes or no.' },
+  longText: { da: 'Skriv med dine egne ord. Skriv ikke CPR-numre.', en: 'Write in your own words. Do not write CPR numbers.' },
+};
+
+function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
+  const d = state.draft;
+  const lines: SummaryLine[] = [];
+  const area = d.areaId ? getArea(d.areaId, ctx.catalogue) : undefined;
+  if (area) lines.push({ label: { da: 'Område', en: 'Area' }, value: area.name });
+  const system = d.systemId ? getSystem(d.systemId, ctx.catalogue) : undefined;
+  lines.push({ label: { da: 'System', en: 'System' }, value: system ? { da: system.name, en: system.name } : { da: 'Intet bestemt system', en: 'No particular system' } });
+  const form = formOf(state, ctx);
+  if (form) lines.push({ label: { da: 'Formular', en: 'Form' }, value: form.title });
+  const institution = ctx.institutions.find((i) => i.id === d.institutionId);
+  if (institution && ctx.institutions.length > 1) lines.push({ label: { da: 'Institution', en: 'Institution' }, value: { da: institution.name, en: institution.name } });
+  if (ctx.mailboxes.length > 0) {
+    const mailbox = ctx.mailboxes.find((m) => m.id === d.sentFromMailboxId);
+    const from = mailbox?.email ?? ctx.userEmail;
+    lines.push({ label: { da: 'Sendes fra', en: 'Sent from' }, value: { da: from, en: from } });
+  }
+  for (const field of form?.fields ?? []) {
+    if (!isFieldVisible(field, d.values)) continue;
+    const value = d.values[field.id];
+    lines.push({
+      label: field.label,
+      value: value === undefined ? { da: '(ikke udfyldt)', en: '(not filled in)' } : { da: formatFieldValue(field, value, 'da'), en: formatFieldValue(field, value, 'en') },
+    });
+  }
+  return lines;
+}
+
+/** The question for the current step. Throws only on a broken state (a bug). */
+export function currentQuestion(state: CaseState, ctx: CaseContext): Question | undefined {
+  const step = stepOf(state, ctx);
+  if (!step) return undefined;
+  const form = formOf(state, ctx);
+  switch (step.kind) {
+    case 'area':
+      return { step: 'area', kind: 'choice', text: { da: 'Hvilket område drejer din henvendelse sig om?', en: 'Which area is your request about?' }, choices: areaChoices(ctx), optional: false };
+    case 'system':
+      return { step: 'system', kind: 'choice', text: { da: 'Hvilket system drejer det sig om?', en: 'Which system is it about?' }, choices: systemChoices(state, ctx), optional: false };
+    case 'form':
+      return { step: 'form', kind: 'choice', text: { da: 'Hvilken formular passer bedst?', en: 'Which form fits best?' }, choices: formChoices(state, ctx), optional: false };
+    case 'institution':
+      return { step: 'institution', kind: 'choice', text: { da: 'Hvilken institution gælder sagen?', en: 'Which institution is the case for?' }, choices: institutionChoices(ctx), optional: false };
+    case 'sentFrom':
+      return {
+        step: 'sentFrom',
+        kind: 'choice',
+        text: { da: 'Skal sagen sendes fra dig eller fra en fællespostkasse?', en: 'Should the case be sent from you or from a shared mailbox?' },
+        help: {
+          da: 'En sag fra en fællespostkasse kan ses og opdateres af alle, der er tilknyttet postkassen.',
+          en: 'A case sent from a shared mailbox can be seen and updated by everyone attached to the mailbox.',
+        },
+        choices: sentFromChoices(ctx),
+        optional: false,
+      };
+    case 'field': {
+      const field = step.field;
+      if (!field) return undefined;
+      const optional = !field.required;
+      return {
+        step: 'field',
+        field: field.id,
+        kind: field.type,
+        text: field.label,
+        ...(field.help ? { help: field.help } : TYPE_HINTS[field.type] ? { help: TYPE_HINTS[field.type] } : {}),
+        choices: [...fieldChoices(field), ...(optional ? [SKIP_CHOICE] : [])],
+        optional,
+      };
+    }
+    case 'stuck': {
+      const field = step.field;
+      if (!field) return undefined;
+      return {
+        step: 'stuck',
+        field: field.id,
+        kind: 'choice',
+        text: field.required
+          ? { da: `Feltet "${field.label.da}" er ikke lykkedes endnu. Vil du prøve igen eller annullere sagen?`, en: `The field "${field.label.en}" has not worked out yet. Do you want to try again or cancel the case?` }
+          : { da: `Feltet "${field.label.da}" er ikke lykkedes endnu. Det er valgfrit: vil du springe det over, prøve igen eller annullere sagen?`, en: `The field "${field.label.en}" has not worked out yet. It is optional: skip it, try again or cancel the case?` },
+        choices: field.required ? [STUCK_ACTIONS.retry, STUCK_ACTIONS.cancel] : [STUCK_ACTIONS.skip, STUCK_ACTIONS.retry, STUCK_ACTIONS.cancel],
+        optional: false,
+      };
+    }
+    case 'summary':
+      return {
+        step: 'summary',
+        kind: 'summary',
+        text: { da: 'Her er din sag. Skal jeg sende den?', en: 'Here is your case. Shall I send it?' },
+        choices: [SUMMARY_ACTIONS.confirm, SUMMARY_ACTIONS.change, SUMMARY_ACTIONS.cancel],
+        optional: false,
+        summary: summaryLines(state, ctx),
+      };
+    case 'pickField':
+      return {
+        step: 'pickField',
+        kind: 'choice',
+        text: { da: 'Hvilket felt vil du rette?', en: 'Which field do you want to change?' },
+        choices: form ? pickFieldChoices(form, state.draft) : [],
+        optional: false,
+      };
+  }
+}
+
+/** What "hjælp" says at the current step. */
+export function helpFor(state: CaseState, ctx: CaseContext): Localized {
+  const question = currentQuestion(state, ctx);
+  if (!question) return { da: 'Sagen er afsluttet.', en: 'The case is finished.' };
+  const commands: Localized = {
+    da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
+    en: 'Type "cancel" to stop, or "start over" to begin again.',
+  };
+  const join = (a: Localized, b: Localized): Localized => ({ da: `${a.da} ${b.da}`, en: `${a.en} ${b.en}` });
+  switch (question.step) {
+    case 'area':
+      return join({ da: `Vælg det område, din henvendelse hører til: ${ctx.catalogue.areas.map((a) => `${a.name.da} (${a.description.da})`).join('; ')}.`, en: `Choose the area your request belongs to: ${ctx.catalogue.areas.map((a) => `${a.name.en} (${a.description.en})`).join('; ')}.` }, commands);
+    case 'system':
+      return join({ da: 'Vælg det system, henvendelsen handler om. Passer ingen, så vælg "Intet bestemt system".', en: 'Choose the system the request is about. If none fits, choose "No particular system".' }, commands);
+    case 'form': {
+      const forms = formsFor(state.draft.areaId ?? '', state.draft.systemId ?? null, ctx.catalogue);
+      return join({ da: `Formularerne: ${forms.map((f) => `${f.title.da} – ${f.description.da}`).join(' ')}`, en: `The forms: ${forms.map((f) => `${f.title.en} – ${f.description.en}`).join(' ')}` }, commands);
+    }
+    case 'institution':
+      return join({ da: 'Du kan oprette sager for flere institutioner. Vælg den, sagen gælder.', en: 'You can create cases for several institutions. Choose the one the case is for.' }, commands);
+    case 'summary':
+      return { da: 'Vælg "Bekræft" for at sende sagen, "Ret et felt" for at ændre et svar, eller "Annuller" for at droppe sagen.', en: 'Choose "Confirm" to send the case, "Change a field" to change an answer, or "Cancel" to drop the case.' };
+    case 'pickField':
+      return join({ da: 'Vælg det felt, du vil svare på igen. Bagefter ser du resuméet igen.', en: 'Choose the field you want to answer again. Afterwards you see the summary again.' }, commands);
+    default: {
+      const base = question.help ?? { da: `Svar på: ${question.text.da}`, en: `Answer: ${question.text.en}` };
+      const skip: Localized = question.optional ? { da: 'Feltet er valgfrit: skriv "spring over" for at lade det stå tomt.', en: 'The field is optional: type "skip" to leave it empty.' } : { da: '', en: '' };
+      return join(join(base, skip), commands);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Answering
+
+function ask(state: CaseState, ctx: CaseContext, problem?: Localized): EngineResult {
+  const settled = settle(state, ctx);
+  const question = currentQuestion(settled, ctx);
+  if (!question) return { state: settled, outcome: settled.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'cancelled' } };
+  return { state: settled, outcome: problem ? { kind: 'ask', question, problem } : { kind: 'ask', question } };
+}
+
+function notAChoice(choices: readonly Choice[], input: unknown): Localized {
+  const shown = typeof input === 'string' && input.trim() !== '' && input.length <= 60 ? `"${input.trim()}" ` : '';
+  return {
+    da: `${shown === '' ? 'Det' : shown}er ikke en af mulighederne. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,
+    en: `${shown === '' ? 'That ' : shown}is not one of the options. Choose one of: ${choices.map((c) => c.label.en).join(', ')}.`,
+  };
+}
+
+function inputText(input: unknown): string {
+  if (typeof input === 'string') return input;
+  if (typeof input === 'number' || typeof input === 'boolean') return String(input);
+  return '';
+}
+
+function failed(state: CaseState, key: string): number {
+  const n = (state.attempts[key] ?? 0) + 1;
+  state.attempts[key] = n;
+  return n;
+}
+
+/** Which choice an input names (typed text, or a card's submitted id). */
+function chosen(choices: readonly Choice[], input: unknown): Choice | undefined {
+  return matchTolerant(choices, inputText(input));
+}
+
+/** Parses a field's answer; choice fields also accept numbers and typos. */
+function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField> {
+  const parsed = parseField(field, input);
+  if (parsed.ok || typeof input !== 'string') return parsed;
+  if (field.type === 'choice') {
+    const choice = matchTolerant(fieldChoices(field), input);
+    return choice ? parseField(field, choice.id) : parsed;
+  }
+  if (field.type === 'multiChoice') {
+    const parts = input.split(/[,;\n]|\s+(?:og|and|&)\s+/i).map((p) => p.trim()).filter((p) => p !== '');
+    const ids = parts.map((p) => matchTolerant(fieldChoices(field), p)?.id);
+    return ids.length > 0 && ids.every((id): id is string => id !== undefined) ? parseField(field, ids) : parsed;
+  }
+  return parsed;
+}
+
+/** Applies one answer (chat text, or a card's value) to the current step. Never throws for bad input. */
+export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext): EngineResult {
+  const state = settle(input, ctx);
+  const step = stepOf(state, ctx);
+  if (!step) return { state, outcome: { kind: 'cancelled' } };
+  const d = state.draft;
+  const question = currentQuestion(state, ctx);
+  const choices = question?.choices ?? [];
+
+  switch (step.kind) {
+    case 'area': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      d.areaId = choice.id;
+      return ask(state, ctx);
+    }
+    case 'system': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      d.systemId = choice.id === NO_SYSTEM ? null : choice.id;
+      return ask(state, ctx);
+    }
+    case 'form': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      d.formId = choice.id;
+      return ask(state, ctx);
+    }
+    case 'institution': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      d.institutionId = choice.id;
+      return ask(state, ctx);
+    }
+    case 'sentFrom': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      d.sentFromMailboxId = choice.id === FROM_ME ? null : choice.id;
+      return ask(state, ctx);
+    }
+    case 'field': {
+      const field = step.field;
+      if (!field) return ask(state, ctx);
+      const key = stepKey(step);
+      if (!field.required && isSkip(answer)) {
+        d.skipped.push(field.id);
+        delete state.attempts[key];
+        return ask(state, ctx);
+      }
+      const parsed = parseAnswer(field, answer);
+      if (parsed.ok && parsed.value !== undefined) {
+        d.values[field.id] = parsed.value;
+        d.skipped = d.skipped.filter((id) => id !== field.id);
+        delete state.attempts[key];
+        return ask(state, ctx);
+      }
+      if (parsed.ok) {
+        // A blank answer to an optional field: left empty.
+        d.skipped.push(field.id);
+        return ask(state, ctx);
+      }
+      if (failed(state, key) >= MAX_ATTEMPTS) {
+        state.status = 'stuck';
+        state.stuckField = field.id;
+      }
+      return ask(state, ctx, parsed.error.message);
+    }
+    case 'stuck': {
+      const field = step.field;
+      if (!field) return ask(state, ctx);
+      const choice = chosen(choices, answer);
+      const direct = choice ? undefined : parseAnswer(field, answer);
+      if (direct?.ok && direct.value !== undefined) {
+        // The user answered the field after all.
+        d.values[field.id] = direct.value;
+        delete state.stuckField;
+        delete state.attempts[`field:${field.id}`];
+        state.status = 'collecting';
+        return ask(state, ctx);
+      }
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      delete state.stuckField;
+      delete state.attempts[`field:${field.id}`];
+      if (choice.id === STUCK_ACTIONS.cancel.id) return cancel(state);
+      state.status = 'collecting';
+      if (choice.id === STUCK_ACTIONS.skip.id && !field.required) d.skipped.push(field.id);
+      return ask(state, ctx);
+    }
+    case 'summary': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      if (choice.id === SUMMARY_ACTIONS.cancel.id) return cancel(state);
+      if (choice.id === SUMMARY_ACTIONS.change.id) {
+        state.status = 'pickField';
+        return ask(state, ctx);
+      }
+      return complete(state, ctx);
+    }
+    case 'pickField': {
+      const choice = chosen(choices, answer);
+      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      delete d.values[choice.id];
+      d.skipped = d.skipped.filter((id) => id !== choice.id);
+      state.status = 'collecting';
+      state.editing = choice.id;
+      return ask(state, ctx);
+    }
+  }
+}
+
+/** The user cancels (from any step). */
+export function cancel(state: CaseState): EngineResult {
+  return { state: { ...structuredClone(state), status: 'cancelled' }, outcome: { kind: 'cancelled' } };
+}
+
+function complete(state: CaseState, ctx: CaseContext): EngineResult {
+  const d = state.draft;
+  const form = formOf(state, ctx);
+  if (!form || d.systemId === undefined || d.institutionId === undefined || d.sentFromMailboxId === undefined) {
+    state.status = 'collecting';
+    return ask(state, ctx);
+  }
+  const parsed = parseForm(form, d.values);
+  if (!parsed.ok) return backToField(state, ctx, parsed.error);
+  state.status = 'complete';
+  state.idempotencyKey ??= ctx.newKey();
+  return {
+    state,
+    outcome: {
+      kind: 'complete',
+      submission: {
+        formId: form.id,
+        systemId: d.systemId,
+        institutionId: d.institutionId,
+        sentFromMailboxId: d.sentFromMailboxId,
+        values: parsed.value,
+        idempotencyKey: state.idempotencyKey,
+      },
+    },
+  };
+}
+
+/** The portal refused some values after all: ask the first of them again with the reason. */
+export function backToField(input: CaseState, ctx: CaseContext, problems: readonly { fieldId: string; message: Localized }[]): EngineResult {
+  const state = structuredClone(input);
+  const first = problems[0];
+  state.status = 'collecting';
+  if (first) {
+    delete state.draft.values[first.fieldId];
+    state.draft.skipped = state.draft.skipped.filter((id) => id !== first.fieldId);
+  }
+  return ask(state, ctx, first?.message);
+}
+
+/** The question to ask now (start of a dialog, re-prompt after an interruption). */
+export function resume(state: CaseState, ctx: CaseContext): EngineResult {
+  return ask(state, ctx);
+}

@@ -1,0 +1,590 @@
+/**
+ * The main conversation: a router at the bottom of the stack that answers knowledge questions,
+ * status and "mine sager" itself and begins the other dialogs (create case, registration,
+ * consent, comment); and the interruption handling that lets "hjælp", "annuller", "forfra",
+ * "mine sager", a status request or a knowledge question break into any of them, after which the
+ * dialog asks its question again.
+ */
+import type { Activity, TurnContext } from 'botbuilder';
+import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { AnswerCandidate, Article, KnowledgeBase } from '../knowledge/index.js';
+import {
+  caseNumberSchema,
+  catalogue as defaultCatalogue,
+  formatDateDa,
+  matchKey,
+  needsConsent,
+  statusLabel,
+  type Case,
+  type CaseEvent,
+  type CaseStatus,
+  type Catalogue,
+  type DirectoryStore,
+  type PortalService,
+  type User,
+} from '../portal/index.js';
+import { caseAreaOfArticle, caseAreaOfText } from './areas.js';
+import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './case.dialog.js';
+import { DIALOG_IDS } from './dialog-ids.js';
+import type { CasePrefill } from './form-engine.js';
+import { matchTolerant, type Choice } from './matching.js';
+import type { FeedbackRecorder, Intent, Language } from './ports.js';
+import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
+import { reply } from './render.js';
+import { texts } from './texts.js';
+import { turnInfo } from './turn.js';
+
+export interface ConversationDeps {
+  portal: PortalService;
+  /** Read-only look-ups (the institutions to choose from); the rules stay in the PortalService. */
+  directory: DirectoryStore;
+  knowledge: KnowledgeBase;
+  feedback: FeedbackRecorder;
+  /** The welcome and overview of what the assistant can do. */
+  welcome(lang: Language): Partial<Activity>;
+  /** Default: the Serviceportal catalogue. */
+  catalogue?: Catalogue;
+  /** The link for an article without its own url. Default: none (the title is shown without a link). */
+  articleUrl?: (article: Article) => string | undefined;
+  /** Cases per page in "mine sager". Default 5. */
+  pageSize?: number;
+  /** New idempotency keys. Default crypto.randomUUID. */
+  newKey?: () => string;
+}
+
+interface CandidateRef {
+  articleId: string;
+  title: string;
+  text: string;
+  url?: string;
+  areaId?: string;
+  systemId?: string;
+}
+
+type Pending =
+  | { kind: 'feedback'; question: string; articleId: string; areaId?: string; systemId?: string }
+  | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string }
+  | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
+  | { kind: 'accessInstitution' };
+
+/** The router's state: plain JSON. */
+interface RouterState {
+  pending?: Pending;
+  /** The "vis flere" cursor of the last "mine sager". */
+  casesCursor?: string;
+  /** The last case this conversation created (a second "Bekræft" says so instead of creating another). */
+  lastCase?: { number: string; idempotencyKey: string };
+}
+
+const CONFIRM_KEYS = new Set(['bekraeft', 'confirm']);
+
+function routerStateOf(instance: DialogInstance | undefined): RouterState {
+  const inst = instance as DialogInstance<RouterState> | undefined;
+  if (!inst) return {};
+  inst.state ??= {};
+  return inst.state;
+}
+
+function formatWhen(iso: string, lang: Language): string {
+  const date = new Date(iso);
+  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
+  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
+  void lang;
+  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+/** What the conversation does for the router and for interruptions alike. */
+class Conversation {
+  readonly catalogue: Catalogue;
+  readonly pageSize: number;
+
+  constructor(readonly deps: ConversationDeps) {
+    this.catalogue = deps.catalogue ?? defaultCatalogue;
+    this.pageSize = deps.pageSize ?? 5;
+  }
+
+  /** The registered user, or undefined (the caller offers registration). */
+  async user(context: TurnContext): Promise<User | undefined> {
+    const identity = await turnInfo(context).identity();
+    return identity.kind === 'user' ? identity.user : undefined;
+  }
+
+  // --- knowledge ---------------------------------------------------------------------------------
+
+  private candidateRef(candidate: AnswerCandidate): CandidateRef {
+    const url = candidate.url ?? this.deps.articleUrl?.(candidate.article);
+    return {
+      articleId: candidate.article.id,
+      title: candidate.article.title,
+      text: candidate.passage.text,
+      ...(url ? { url } : {}),
+      ...caseAreaOfArticle(candidate.article, this.catalogue),
+    };
+  }
+
+  async showAnswer(context: TurnContext, ref: CandidateRef, question: string, withFeedback: boolean): Promise<Pending | undefined> {
+    const t = texts(turnInfo(context).lang);
+    const title = ref.url ? `[${ref.title}](${ref.url})` : `*${ref.title}*`;
+    const body = `${ref.text}\n\n${t.source}: ${title}`;
+    if (!withFeedback) {
+      await context.sendActivity(reply(body));
+      return undefined;
+    }
+    await context.sendActivity(reply(`${body}\n\n**${t.helped}**`, [t.yes, t.no]));
+    return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
+  }
+
+  /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean): Promise<Pending | undefined> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const result = this.deps.knowledge.answer(question, { locale: lang });
+    switch (result.kind) {
+      case 'answered':
+        return this.showAnswer(context, this.candidateRef(result), question, !inDialog);
+      case 'ambiguous': {
+        const candidates = result.candidates.map((c) => this.candidateRef(c));
+        if (inDialog) return this.showAnswer(context, candidates[0] ?? this.candidateRef(result.candidates[0] as AnswerCandidate), question, false);
+        const list = candidates.map((c) => `- ${c.title}`).join('\n');
+        await context.sendActivity(reply(`**${t.didYouMean}**\n\n${list}`, [...candidates.map((c) => c.title), t.noneOfThem]));
+        return { kind: 'candidates', question, candidates };
+      }
+      case 'unknown': {
+        await this.deps.feedback.recordUnanswered({ question, locale: lang, at: new Date() });
+        if (inDialog) {
+          await context.sendActivity(reply(t.unknownInDialog));
+          return undefined;
+        }
+        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
+        return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
+      }
+    }
+  }
+
+  // --- cases ------------------------------------------------------------------------------------
+
+  /** "Mine sager", from the cursor; answers the next cursor (undefined on the last page). */
+  async showMyCases(context: TurnContext, user: User, after?: string): Promise<string | undefined> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const page = await this.deps.portal.myCases(user.id, { limit: this.pageSize, after: after ?? null });
+    if (!page.ok) {
+      await context.sendActivity(reply(page.error.message[lang]));
+      return undefined;
+    }
+    if (page.value.items.length === 0) {
+      await context.sendActivity(reply(after ? t.noMoreCases : t.noCases, after ? [] : [t.createCase]));
+      return undefined;
+    }
+    const lines = page.value.items.map((c) => this.caseLine(c, lang));
+    const more = page.value.next ?? undefined;
+    const text = `${after ? '' : `**${t.myCasesHeader}**\n\n`}${lines.join('\n')}${more ? `\n\n${t.moreCasesHint}` : ''}`;
+    await context.sendActivity(reply(text, more ? [t.showMore] : []));
+    return more;
+  }
+
+  private caseLine(c: Case, lang: Language): string {
+    return `- **${c.number}** ${c.subject} – *${statusLabel(c.status, lang)}* (${formatDateDa(c.createdAt.slice(0, 10))})`;
+  }
+
+  async showStatus(context: TurnContext, user: User, number: string): Promise<void> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const found = await this.deps.portal.caseFor(user.id, number);
+    if (!found.ok) {
+      await context.sendActivity(reply(t.statusNotVisible));
+      return;
+    }
+    const { case: c, events } = found.value;
+    const history = events
+      .slice(-5)
+      .map((e) => `- ${formatWhen(e.at, lang)} ${this.eventText(e, lang)}`)
+      .join('\n');
+    await context.sendActivity(reply(`${t.caseStatus(c.number, c.subject, statusLabel(c.status, lang), formatWhen(c.updatedAt, lang))}\n\n${t.historyHeader}\n${history}`));
+  }
+
+  private eventText(e: CaseEvent, lang: Language): string {
+    const s = (status: CaseStatus): string => statusLabel(status, lang);
+    switch (e.type) {
+      case 'created':
+        return lang === 'da' ? `Oprettet (${s(e.status)})` : `Created (${s(e.status)})`;
+      case 'status_changed':
+        return lang === 'da' ? `Status ændret: ${s(e.from)} → ${s(e.to)}` : `Status changed: ${s(e.from)} → ${s(e.to)}`;
+      case 'comment': {
+        const who = e.author === 'agent' ? (lang === 'da' ? 'Statens Administration' : 'Statens Administration') : lang === 'da' ? 'kunden' : 'the customer';
+        const text = e.text.length > 200 ? `${e.text.slice(0, 197)}…` : e.text;
+        return lang === 'da' ? `Kommentar fra ${who}: "${text}"` : `Comment from ${who}: "${text}"`;
+      }
+    }
+  }
+
+  // --- organisation -----------------------------------------------------------------------------
+
+  async institutionChoices(): Promise<Choice[]> {
+    return (await this.deps.directory.listInstitutions()).map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
+  }
+
+  async requestAccess(context: TurnContext, user: User, institutionId: string): Promise<void> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const requested = await this.deps.portal.requestCommunityAccess(user.id, institutionId);
+    if (!requested.ok) {
+      await context.sendActivity(reply(t.communityRefused(requested.error.message[lang])));
+      return;
+    }
+    const name = (await this.deps.directory.getInstitution(institutionId))?.name ?? institutionId;
+    await context.sendActivity(reply(t.communityRequested(name)));
+  }
+
+  async changeMembership(context: TurnContext, user: User, intent: Extract<Intent, { kind: 'membership' }>): Promise<void> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const changed = await this.deps.portal.changeMembership(user.id, intent.op, intent.mailbox, intent.member);
+    if (!changed.ok) {
+      await context.sendActivity(reply(t.refused(changed.error.message[lang])));
+      return;
+    }
+    const members = changed.value.map((m) => m.email).join(', ');
+    await context.sendActivity(
+      reply(intent.op === 'attach' ? t.membershipAttached(intent.member, intent.mailbox, members) : t.membershipDetached(intent.member, intent.mailbox, members)),
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The bottom of the stack: routes each turn that no other dialog is waiting for. */
+class RouterDialog extends Dialog {
+  constructor(private readonly conversation: Conversation) {
+    super(DIALOG_IDS.router);
+  }
+
+  override beginDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.route(dc);
+  }
+
+  override continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    return this.route(dc);
+  }
+
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, result?: unknown): Promise<DialogTurnResult> {
+    const state = routerStateOf(dc.activeDialog);
+    const outcome = result as CaseDialogResult | RegistrationResult | ConsentResult | undefined;
+    if (outcome?.kind === 'created') state.lastCase = { number: outcome.number, idempotencyKey: outcome.idempotencyKey };
+    if ((outcome?.kind === 'registered' || outcome?.kind === 'accepted') && outcome.afterwards.kind === 'createCase') {
+      return this.startCase(dc, outcome.afterwards.prefill, outcome.user);
+    }
+    return Dialog.EndOfTurn;
+  }
+
+  /** Begins the case dialog, after registration and the consent declaration when needed. */
+  async startCase(dc: DialogContext, prefill: CasePrefill, known?: User): Promise<DialogTurnResult> {
+    const { portal } = this.conversation.deps;
+    const context = dc.context;
+    const info = turnInfo(context);
+    const user = known ?? (await this.conversation.user(context));
+    const afterwards: Afterwards = { kind: 'createCase', prefill };
+    if (!user) return this.beginRegistration(dc, afterwards);
+    if (needsConsent(user)) return dc.beginDialog(DIALOG_IDS.consent, { userId: user.id, afterwards });
+    const [institutions, mailboxes] = await Promise.all([portal.institutionsForCases(user.id), portal.mailboxesFor(user.id)]);
+    if (!institutions.ok || !mailboxes.ok) {
+      const error = !institutions.ok ? institutions.error : !mailboxes.ok ? mailboxes.error : undefined;
+      await context.sendActivity(reply(error?.message[info.lang] ?? ''));
+      return Dialog.EndOfTurn;
+    }
+    return dc.beginDialog(DIALOG_IDS.createCase, {
+      prefill,
+      userId: user.id,
+      userEmail: user.email,
+      institutions: institutions.value.map((i) => ({ id: i.id, name: i.name })),
+      mailboxes: mailboxes.value.map((m) => ({ id: m.id, email: m.email })),
+    });
+  }
+
+  private async beginRegistration(dc: DialogContext, afterwards: Afterwards): Promise<DialogTurnResult> {
+    const info = turnInfo(dc.context);
+    const identity = await info.identity();
+    const email = identity.kind === 'unregistered' ? identity.email : undefined;
+    return dc.beginDialog(DIALOG_IDS.registration, {
+      afterwards,
+      ...(email ? { email } : {}),
+      ...(info.account.fromName && info.account.fromName !== info.account.fromId ? { name: info.account.fromName } : {}),
+      ...(identity.kind === 'unregistered' && identity.identity ? { identity: identity.identity } : {}),
+    });
+  }
+
+  private async requireUser(dc: DialogContext): Promise<User | DialogTurnResult> {
+    const user = await this.conversation.user(dc.context);
+    return user ?? this.beginRegistration(dc, { kind: 'none' });
+  }
+
+  private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const info = turnInfo(context);
+    const { text, lang } = info;
+    const t = texts(lang);
+    const state = routerStateOf(dc.activeDialog);
+    const intent = info.recognition.intent;
+    const pending = state.pending;
+    delete state.pending;
+
+    if (pending) {
+      const handled = await this.followUp(dc, state, pending);
+      if (handled) return handled;
+    }
+    if (state.lastCase && CONFIRM_KEYS.has(matchKey(text))) {
+      await context.sendActivity(reply(t.caseAlreadyCreated(state.lastCase.number)));
+      return Dialog.EndOfTurn;
+    }
+
+    switch (intent.kind) {
+      case 'greeting':
+      case 'help':
+      case 'yes':
+      case 'no':
+        await context.sendActivity(this.conversation.deps.welcome(lang));
+        return Dialog.EndOfTurn;
+      case 'ask':
+        await context.sendActivity(reply(t.askPrompt));
+        return Dialog.EndOfTurn;
+      case 'thanks':
+        await context.sendActivity(reply(t.thanks));
+        return Dialog.EndOfTurn;
+      case 'cancel':
+      case 'restart':
+        await context.sendActivity(reply(t.nothingToCancel, [t.createCase, t.myCases]));
+        return Dialog.EndOfTurn;
+      case 'createCase':
+        return this.startCase(dc, caseAreaOfText(text, this.conversation.catalogue));
+      case 'register': {
+        const user = await this.conversation.user(context);
+        if (user) {
+          const institution = (await this.conversation.deps.directory.getInstitution(user.primaryInstitutionId))?.name ?? user.primaryInstitutionId;
+          await context.sendActivity(reply(t.alreadyRegistered(user.name, institution)));
+          return Dialog.EndOfTurn;
+        }
+        return this.beginRegistration(dc, { kind: 'none' });
+      }
+      case 'myCases':
+      case 'showMore': {
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        if (intent.kind === 'showMore' && !state.casesCursor) {
+          await context.sendActivity(reply(t.noMoreCases));
+          return Dialog.EndOfTurn;
+        }
+        const next = await this.conversation.showMyCases(context, user, intent.kind === 'showMore' ? state.casesCursor : undefined);
+        if (next) state.casesCursor = next;
+        else delete state.casesCursor;
+        return Dialog.EndOfTurn;
+      }
+      case 'status': {
+        if (!intent.caseNumber) {
+          await context.sendActivity(reply(t.askCaseNumber, [t.myCases]));
+          return Dialog.EndOfTurn;
+        }
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await this.conversation.showStatus(context, user, intent.caseNumber);
+        return Dialog.EndOfTurn;
+      }
+      case 'addComment': {
+        if (!intent.caseNumber) {
+          await context.sendActivity(reply(t.askCommentCaseNumber, [t.myCases]));
+          return Dialog.EndOfTurn;
+        }
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        const visible = await this.conversation.deps.portal.caseFor(user.id, intent.caseNumber);
+        if (!visible.ok) {
+          await context.sendActivity(reply(t.statusNotVisible));
+          return Dialog.EndOfTurn;
+        }
+        return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber: intent.caseNumber });
+      }
+      case 'communityAccess': {
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        const choices = await this.conversation.institutionChoices();
+        const institution = intent.institution ? matchTolerant(choices, intent.institution) : undefined;
+        if (!institution) {
+          const lead = intent.institution ? `${t.unknownInstitution(intent.institution)} ` : '';
+          await context.sendActivity(reply(`${lead}**${t.whichInstitution}**`, choices.map((c) => c.label[lang])));
+          state.pending = { kind: 'accessInstitution' };
+          return Dialog.EndOfTurn;
+        }
+        await this.conversation.requestAccess(context, user, institution.id);
+        return Dialog.EndOfTurn;
+      }
+      case 'membership': {
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await this.conversation.changeMembership(context, user, intent);
+        return Dialog.EndOfTurn;
+      }
+      case 'question': {
+        const next = await this.conversation.answerQuestion(context, text, false);
+        if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
+    }
+  }
+
+  /** The reply to the router's own last question (Hjalp det? / Vil du oprette en sag? / Mente du …?). */
+  private async followUp(dc: DialogContext, state: RouterState, pending: Pending): Promise<DialogTurnResult | undefined> {
+    const context = dc.context;
+    const info = turnInfo(context);
+    const { text, lang } = info;
+    const t = texts(lang);
+    const intent = info.recognition.intent;
+    const { feedback } = this.conversation.deps;
+    switch (pending.kind) {
+      case 'feedback': {
+        if (intent.kind !== 'yes' && intent.kind !== 'no') return undefined;
+        const helpful = intent.kind === 'yes';
+        await feedback.recordFeedback({ question: pending.question, articleId: pending.articleId, helpful, locale: lang, at: new Date() });
+        if (helpful) {
+          await context.sendActivity(reply(t.gladItHelped));
+          return Dialog.EndOfTurn;
+        }
+        await context.sendActivity(reply(t.offerCase, [t.yes, t.no]));
+        state.pending = { kind: 'offerCase', question: pending.question, ...(pending.areaId ? { areaId: pending.areaId } : {}), ...(pending.systemId ? { systemId: pending.systemId } : {}) };
+        return Dialog.EndOfTurn;
+      }
+      case 'offerCase': {
+        if (matchKey(text) === matchKey(t.rephrase) || intent.kind === 'no') {
+          await context.sendActivity(reply(t.noCaseThen));
+          return Dialog.EndOfTurn;
+        }
+        if (intent.kind !== 'yes' && intent.kind !== 'createCase') return undefined;
+        const prefill: CasePrefill = { description: pending.question, ...(pending.areaId ? { areaId: pending.areaId } : {}), ...(pending.systemId ? { systemId: pending.systemId } : {}) };
+        return this.startCase(dc, prefill);
+      }
+      case 'candidates': {
+        const choices: Choice[] = pending.candidates.map((c) => ({ id: c.articleId, label: { da: c.title, en: c.title } }));
+        if (matchKey(text) === matchKey(t.noneOfThem)) {
+          await context.sendActivity(reply(t.offerCase, [t.yes, t.no]));
+          state.pending = { kind: 'offerCase', question: pending.question, ...caseAreaOfText(pending.question, this.conversation.catalogue) };
+          return Dialog.EndOfTurn;
+        }
+        const choice = matchTolerant(choices, text);
+        const ref = choice ? pending.candidates.find((c) => c.articleId === choice.id) : undefined;
+        if (!ref) return undefined;
+        const next = await this.conversation.showAnswer(context, ref, pending.question, true);
+        if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
+      case 'accessInstitution': {
+        const institution = matchTolerant(await this.conversation.institutionChoices(), text);
+        if (!institution) return undefined;
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await this.conversation.requestAccess(context, user, institution.id);
+        return Dialog.EndOfTurn;
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function isInterruptible(dialog: Dialog | undefined): dialog is Dialog & InterruptibleDialog {
+  return dialog !== undefined && 'accepts' in dialog && 'help' in dialog;
+}
+
+const INTERROGATIVE = /^(hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilke|kan jeg|skal jeg|må jeg|how|what|why|where|when|who|which|can i|should i|do i|is it)\b/i;
+
+/** An input that is not a valid answer is taken as a knowledge question only when it reads like one. */
+function looksLikeQuestion(text: string): boolean {
+  return text.includes('?') || INTERROGATIVE.test(text.trim()) || text.trim().split(/\s+/).length >= 5;
+}
+
+/** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
+export class MainDialog extends ComponentDialog {
+  private readonly conversation: Conversation;
+
+  constructor(deps: ConversationDeps) {
+    super(DIALOG_IDS.main);
+    this.conversation = new Conversation(deps);
+    const statusText = (status: string, lang: Language): string => {
+      const parsed = ['modtaget', 'under_behandling', 'afventer_kunde', 'loest', 'lukket'].includes(status) ? statusLabel(status as CaseStatus, lang) : status;
+      return parsed;
+    };
+    this.addDialog(new RouterDialog(this.conversation));
+    this.addDialog(new CaseDialog({ portal: deps.portal, directory: deps.directory, ...(deps.catalogue ? { catalogue: deps.catalogue } : {}), ...(deps.newKey ? { newKey: deps.newKey } : {}) }));
+    this.addDialog(new RegistrationDialog({ portal: deps.portal, directory: deps.directory }));
+    this.addDialog(new ConsentDialog({ portal: deps.portal }));
+    this.addDialog(new CommentDialog({ portal: deps.portal, statusLabel: statusText }));
+    this.initialDialogId = DIALOG_IDS.router;
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const active = innerDc.activeDialog;
+    if (!active || active.id === DIALOG_IDS.router) return super.onContinueDialog(innerDc);
+    const dialog = this.findDialog(active.id);
+    const context = innerDc.context;
+    const info = turnInfo(context);
+    const { intent, command } = info.recognition;
+    const t = texts(info.lang);
+
+    if (command) {
+      switch (intent.kind) {
+        case 'help': {
+          const help = isInterruptible(dialog) ? dialog.help(active, info.lang)[info.lang] : t.registrationHelp;
+          await context.sendActivity(reply(help));
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        }
+        case 'cancel':
+          await context.sendActivity(reply(active.id === DIALOG_IDS.createCase ? t.caseCancelled : t.cancelled));
+          return innerDc.endDialog({ kind: 'cancelled' });
+        case 'restart':
+          if (active.id === DIALOG_IDS.createCase) {
+            await context.sendActivity(reply(t.startOver));
+            return innerDc.replaceDialog(DIALOG_IDS.createCase, CaseDialog.restartOptions(active));
+          }
+          await context.sendActivity(reply(t.cancelled));
+          return innerDc.endDialog({ kind: 'cancelled' });
+        case 'myCases':
+        case 'showMore':
+        case 'status':
+          if (await this.interrupt(innerDc, intent)) return Dialog.EndOfTurn;
+          break;
+        default:
+          break;
+      }
+    }
+    if (!isInterruptible(dialog) || dialog.accepts(active, info.text)) return super.onContinueDialog(innerDc);
+    if (intent.kind === 'myCases' || intent.kind === 'status' || intent.kind === 'showMore') {
+      if (await this.interrupt(innerDc, intent)) return Dialog.EndOfTurn;
+    }
+    if (intent.kind === 'question' && looksLikeQuestion(info.text)) {
+      await this.conversation.answerQuestion(context, info.text, true);
+      await context.sendActivity(reply(t.backToDialog));
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    return super.onContinueDialog(innerDc);
+  }
+
+  /** "Mine sager" or a status request in the middle of a dialog: answered, then the dialog asks again. */
+  private async interrupt(innerDc: DialogContext, intent: Intent): Promise<boolean> {
+    const context = innerDc.context;
+    const user = await this.conversation.user(context);
+    if (!user) return false;
+    const router = routerStateOf(innerDc.stack[innerDc.stack.length - 1]);
+    const t = texts(turnInfo(context).lang);
+    if (intent.kind === 'status' && intent.caseNumber && caseNumberSchema.safeParse(intent.caseNumber).success) {
+      await this.conversation.showStatus(context, user, intent.caseNumber);
+    } else if (intent.kind === 'myCases' || (intent.kind === 'showMore' && router.casesCursor)) {
+      const next = await this.conversation.showMyCases(context, user, intent.kind === 'showMore' ? router.casesCursor : undefined);
+      if (next) router.casesCursor = next;
+      else delete router.casesCursor;
+    } else {
+      return false;
+    }
+    await context.sendActivity(reply(t.backToDialog));
+    await innerDc.repromptDialog();
+    return true;
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * What the conversations need from outside: who the user is (a {@link UserResolver} per channel),
+ * what the user wants (an {@link IntentRecognizer}, implemented in bot/), and where answer
+ * feedback goes (a {@link FeedbackRecorder}). Plain types; no botbuilder.
+ */
+import type { ExternalIdentity, User } from '../portal/index.js';
+
+export type Language = 'da' | 'en';
+
+// ---------------------------------------------------------------------------------------------
+// Identity
+
+/** The parts of an activity identity depends on. */
+export interface ChannelAccount {
+  channelId: string;
+  fromId: string;
+  fromName?: string | undefined;
+  /** Teams: the member's Entra ID object id. */
+  aadObjectId?: string | undefined;
+}
+
+export type ResolvedIdentity =
+  /** A registered portal user. */
+  | { kind: 'user'; user: User }
+  /** The channel vouches for a person who is not registered yet: offer registration (with this e-mail / identity). */
+  | { kind: 'unregistered'; email?: string; identity?: ExternalIdentity }
+  /** The channel says nothing reliable about who this is. */
+  | { kind: 'anonymous' };
+
+/** Who is talking, from the channel. Web chat and Teams plug in their own. */
+export interface UserResolver {
+  resolve(account: ChannelAccount): Promise<ResolvedIdentity>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intents
+
+export type MembershipOp = 'attach' | 'detach';
+
+/** What a user turn asks for. `question` (the default) goes to the knowledge base. */
+export type Intent =
+  | { kind: 'question' }
+  | { kind: 'greeting' }
+  | { kind: 'thanks' }
+  | { kind: 'help' }
+  /** "Stil et spørgsmål": the user wants to ask; invite the question. */
+  | { kind: 'ask' }
+  | { kind: 'cancel' }
+  | { kind: 'restart' }
+  | { kind: 'yes' }
+  | { kind: 'no' }
+  | { kind: 'createCase' }
+  | { kind: 'myCases' }
+  | { kind: 'showMore' }
+  | { kind: 'status'; caseNumber?: string }
+  | { kind: 'addComment'; caseNumber?: string }
+  | { kind: 'register' }
+  | { kind: 'communityAccess'; institution?: string }
+  | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string };
+
+export type IntentKind = Intent['kind'];
+
+export interface Recognition {
+  intent: Intent;
+  /** The whole text is a command ("hjælp", "annuller", "mine sager", "status på SA-…"): it interrupts any dialog. */
+  command: boolean;
+}
+
+export interface IntentRecognizer {
+  /** The intent of one (already cleaned) user text. Cheap: called on every turn. */
+  recognize(text: string): Recognition;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback (shaped like knowledge's FeedbackStore, so that store can be passed as it is)
+
+export interface AnswerFeedback {
+  readonly question: string;
+  readonly articleId: string;
+  readonly helpful: boolean;
+  readonly locale: Language;
+  readonly at: Date;
+}
+
+export interface UnansweredQuestion {
+  readonly question: string;
+  readonly locale: Language;
+  readonly at?: Date;
+}
+
+export interface FeedbackRecorder {
+  recordFeedback(feedback: AnswerFeedback): Promise<void>;
+  recordUnanswered(question: UnansweredQuestion): Promise<void>;
+}
+
+/** Keeps feedback in memory (until the knowledge feedback store is wired). */
+export class InMemoryFeedbackRecorder implements FeedbackRecorder {
+  readonly feedback: AnswerFeedback[] = [];
+  readonly unanswered: UnansweredQuestion[] = [];
+  private readonly limit: number;
+
+  /** `limit`: entries kept per list, oldest dropped first. Default 10,000. */
+  constructor(limit = 10_000) {
+    this.limit = limit;
+  }
+
+  async recordFeedback(feedback: AnswerFeedback): Promise<void> {
+    this.feedback.push(feedback);
+    if (this.feedback.length > this.limit) this.feedback.shift();
+  }
+
+  async recordUnanswered(question: UnansweredQuestion): Promise<void> {
+    this.unanswered.push(question);
+    if (this.unanswered.length > this.limit) this.unanswered.shift();
+  }
+}

@@ -1,0 +1,293 @@
+/**
+ * Registration (an unknown person) and the consultants' consent declaration. Both are short
+ * step machines with their state as plain JSON in the dialog instance; the rules are the
+ * PortalService's.
+ */
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import {
+  CONSENT_DECLARATION,
+  institutionsForEmail,
+  normaliseEmail,
+  type DirectoryStore,
+  type ExternalIdentity,
+  type Localized,
+  type PortalService,
+  type User,
+} from '../portal/index.js';
+import type { InterruptibleDialog } from './case.dialog.js';
+import { DIALOG_IDS } from './dialog-ids.js';
+import type { CasePrefill } from './form-engine.js';
+import { matchTolerant, type Choice } from './matching.js';
+import { reply } from './render.js';
+import { texts } from './texts.js';
+import { turnInfo } from './turn.js';
+import type { Language } from './ports.js';
+
+/** What to do once the user is registered (or has accepted the declaration). */
+export type Afterwards = { kind: 'createCase'; prefill: CasePrefill } | { kind: 'none' };
+
+export interface RegistrationOptions {
+  email?: string;
+  name?: string;
+  identity?: ExternalIdentity;
+  afterwards: Afterwards;
+}
+
+interface RegistrationState {
+  step: 'institution' | 'email' | 'name';
+  institutions: { id: string; name: string }[];
+  institutionId?: string;
+  email?: string;
+  /** The e-mail came from the channel: it cannot be changed here. */
+  emailFixed: boolean;
+  name?: string;
+  identity?: ExternalIdentity;
+  afterwards: Afterwards;
+}
+
+export type RegistrationResult = { kind: 'registered'; user: User; afterwards: Afterwards } | { kind: 'refused' } | { kind: 'cancelled' };
+
+export class RegistrationDialog extends Dialog<RegistrationOptions> implements InterruptibleDialog {
+  constructor(private readonly deps: { portal: PortalService; directory: DirectoryStore }) {
+    super(DIALOG_IDS.registration);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: RegistrationOptions): Promise<DialogTurnResult> {
+    const all = await this.deps.directory.listInstitutions();
+    const email = options?.email ? normaliseEmail(options.email) : undefined;
+    // Institutions whose domain fits the e-mail come first.
+    const fitting = email ? institutionsForEmail(email, all).map((i) => i.id) : [];
+    const institutions = [...all].sort((a, b) => Number(fitting.includes(b.id)) - Number(fitting.includes(a.id))).map((i) => ({ id: i.id, name: i.name }));
+    const name = options?.name?.trim();
+    const state: RegistrationState = {
+      step: 'institution',
+      institutions,
+      ...(email ? { email } : {}),
+      emailFixed: email !== undefined,
+      ...(name && name.length >= 2 && !name.includes('@') ? { name } : {}),
+      ...(options?.identity ? { identity: options.identity } : {}),
+      afterwards: options?.afterwards ?? { kind: 'none' },
+    };
+    (dc.activeDialog as DialogInstance<RegistrationState>).state = state;
+    const t = texts(turnInfo(dc.context).lang);
+    await dc.context.sendActivity(reply(t.whoAreYou));
+    await this.ask(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<RegistrationState>).state;
+    const { text, lang } = turnInfo(dc.context);
+    const t = texts(lang);
+    switch (state.step) {
+      case 'institution': {
+        const choice = matchTolerant(this.choices(state), text);
+        if (!choice) {
+          await this.ask(dc.context, state, t.notUnderstoodAnswer);
+          return Dialog.EndOfTurn;
+        }
+        state.institutionId = choice.id;
+        break;
+      }
+      case 'email': {
+        const email = normaliseEmail(text);
+        if (!email) {
+          await this.ask(dc.context, state, t.invalidEmail);
+          return Dialog.EndOfTurn;
+        }
+        state.email = email;
+        break;
+      }
+      case 'name': {
+        const name = text.trim();
+        if (name.length < 2 || name.length > 200) {
+          await this.ask(dc.context, state, t.invalidName);
+          return Dialog.EndOfTurn;
+        }
+        state.name = name;
+        break;
+      }
+    }
+    const missing = !state.institutionId ? 'institution' : !state.email ? 'email' : !state.name ? 'name' : undefined;
+    if (missing) {
+      state.step = missing;
+      await this.ask(dc.context, state);
+      return Dialog.EndOfTurn;
+    }
+    const registered = await this.deps.portal.register({
+      email: state.email ?? '',
+      name: state.name ?? '',
+      institutionId: state.institutionId ?? '',
+      ...(state.identity ? { identity: state.identity } : {}),
+    });
+    if (!registered.ok) {
+      await dc.context.sendActivity(reply(t.registrationRefused(registered.error.message[lang])));
+      return dc.endDialog({ kind: 'refused' } satisfies RegistrationResult);
+    }
+    turnInfo(dc.context).remember(registered.value);
+    const institution = state.institutions.find((i) => i.id === registered.value.primaryInstitutionId)?.name ?? registered.value.primaryInstitutionId;
+    await dc.context.sendActivity(reply(t.registered(registered.value.name, institution)));
+    return dc.endDialog({ kind: 'registered', user: registered.value, afterwards: state.afterwards } satisfies RegistrationResult);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(context, (instance as DialogInstance<RegistrationState>).state);
+  }
+
+  help(_instance: DialogInstance, _lang: Language): Localized {
+    return { da: texts('da').registrationHelp, en: texts('en').registrationHelp };
+  }
+
+  accepts(instance: DialogInstance, input: string): boolean {
+    const state = (instance as DialogInstance<RegistrationState>).state;
+    switch (state.step) {
+      case 'institution':
+        return matchTolerant(this.choices(state), input) !== undefined;
+      case 'email':
+        return normaliseEmail(input) !== undefined;
+      case 'name':
+        return input.trim().length >= 2 && !input.trim().endsWith('?');
+    }
+  }
+
+  private choices(state: RegistrationState): Choice[] {
+    return state.institutions.map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
+  }
+
+  private async ask(context: TurnContext, state: RegistrationState, problem?: string): Promise<void> {
+    const t = texts(turnInfo(context).lang);
+    const lead = problem ? `${problem}\n\n` : '';
+    switch (state.step) {
+      case 'institution':
+        await context.sendActivity(reply(`${lead}**${t.askInstitution}**`, state.institutions.map((i) => i.name)));
+        return;
+      case 'email':
+        await context.sendActivity(reply(`${lead}**${t.askEmail}**`));
+        return;
+      case 'name':
+        await context.sendActivity(reply(`${lead}**${t.askName}**`));
+        return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface ConsentOptions {
+  userId: string;
+  afterwards: Afterwards;
+}
+
+export type ConsentResult = { kind: 'accepted'; user: User; afterwards: Afterwards } | { kind: 'declined' };
+
+const CONSENT_CHOICES = {
+  accept: { id: 'accept', label: { da: 'Accepter', en: 'Accept' }, aliases: ['ja', 'yes', 'jeg accepterer', 'accepterer', 'i accept', 'ok'] },
+  decline: { id: 'decline', label: { da: 'Afvis', en: 'Decline' }, aliases: ['nej', 'no', 'afviser', 'i decline'] },
+} as const satisfies Record<string, Choice>;
+
+/** A consultant reads the consent declaration and accepts it before the first case. */
+export class ConsentDialog extends Dialog<ConsentOptions> implements InterruptibleDialog {
+  constructor(private readonly deps: { portal: PortalService }) {
+    super(DIALOG_IDS.consent);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: ConsentOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('DIALOG.NO_OPTIONS: the consent dialog needs the user');
+    (dc.activeDialog as DialogInstance<ConsentOptions>).state = options;
+    await this.ask(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<ConsentOptions>).state;
+    const { text, lang } = turnInfo(dc.context);
+    const t = texts(lang);
+    const choice = matchTolerant(Object.values(CONSENT_CHOICES), text);
+    if (!choice) {
+      await this.ask(dc.context, t.notUnderstoodAnswer);
+      return Dialog.EndOfTurn;
+    }
+    if (choice.id === CONSENT_CHOICES.decline.id) {
+      await dc.context.sendActivity(reply(t.consentDeclined));
+      return dc.endDialog({ kind: 'declined' } satisfies ConsentResult);
+    }
+    const accepted = await this.deps.portal.acceptConsent(state.userId, CONSENT_DECLARATION.version);
+    if (!accepted.ok) {
+      await dc.context.sendActivity(reply(t.refused(accepted.error.message[lang])));
+      return dc.endDialog({ kind: 'declined' } satisfies ConsentResult);
+    }
+    await dc.context.sendActivity(reply(t.consentAccepted));
+    return dc.endDialog({ kind: 'accepted', user: accepted.value, afterwards: state.afterwards } satisfies ConsentResult);
+  }
+
+  override async repromptDialog(context: TurnContext): Promise<void> {
+    await this.ask(context);
+  }
+
+  help(): Localized {
+    return { da: texts('da').consentHelp, en: texts('en').consentHelp };
+  }
+
+  accepts(_instance: DialogInstance, input: string): boolean {
+    return matchTolerant(Object.values(CONSENT_CHOICES), input) !== undefined;
+  }
+
+  private async ask(context: TurnContext, problem?: string): Promise<void> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const lead = problem ? `${problem}\n\n` : '';
+    await context.sendActivity(reply(`${lead}${t.consentIntro}\n\n> ${CONSENT_DECLARATION.text[lang]}`, [t.accept, t.decline]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export interface CommentOptions {
+  userId: string;
+  caseNumber: string;
+}
+
+/** "Tilføj kommentar til SA-…": asks for the text and adds it as the customer's comment. */
+export class CommentDialog extends Dialog<CommentOptions> implements InterruptibleDialog {
+  constructor(private readonly deps: { portal: PortalService; statusLabel: (status: string, lang: Language) => string }) {
+    super(DIALOG_IDS.comment);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: CommentOptions): Promise<DialogTurnResult> {
+    if (!options) throw new Error('DIALOG.NO_OPTIONS: the comment dialog needs the user and the case');
+    (dc.activeDialog as DialogInstance<CommentOptions>).state = options;
+    await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<CommentOptions>).state;
+    const { text, lang } = turnInfo(dc.context);
+    const t = texts(lang);
+    const added = await this.deps.portal.comment(state.userId, state.caseNumber, text);
+    if (!added.ok) {
+      if (added.error.code === 'CASE.EMPTY_COMMENT') {
+        await dc.context.sendActivity(reply(`${added.error.message[lang]} ${t.askComment(state.caseNumber)}`));
+        return Dialog.EndOfTurn;
+      }
+      await dc.context.sendActivity(reply(t.refused(added.error.message[lang])));
+      return dc.endDialog();
+    }
+    await dc.context.sendActivity(reply(t.commentAdded(state.caseNumber, this.deps.statusLabel(added.value.case.status, lang))));
+    return dc.endDialog();
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = (instance as DialogInstance<CommentOptions>).state;
+    await context.sendActivity(reply(`**${texts(turnInfo(context).lang).askComment(state.caseNumber)}**`));
+  }
+
+  help(): Localized {
+    return { da: texts('da').commentHelp, en: texts('en').commentHelp };
+  }
+
+  accepts(_instance: DialogInstance, input: string): boolean {
+    return input.trim() !== '';
+  }
+}

@@ -1,0 +1,28 @@
+/**
+ * Renders questions and answers as text with suggested actions: the thin, channel-neutral
+ * rendering. (Teams renders the same {@link Question} objects as Adaptive Cards.)
+ */
+import { MessageFactory, type Activity } from 'botbuilder';
+import type { Localized } from '../portal/index.js';
+import type { Question } from './form-engine.js';
+import type { Language } from './ports.js';
+
+/** A message with markdown text and, when given, suggested actions that send their title back. */
+export function reply(text: string, actions: readonly string[] = []): Partial<Activity> {
+  const activity = actions.length > 0 ? MessageFactory.suggestedActions([...actions], text) : MessageFactory.text(text);
+  activity.textFormat = 'markdown';
+  return activity;
+}
+
+export function questionActivity(question: Question, lang: Language, problem?: Localized, lead?: string): Partial<Activity> {
+  const parts: string[] = [];
+  if (lead) parts.push(lead);
+  if (problem) parts.push(problem[lang]);
+  if (question.summary) {
+    parts.push(question.summary.map((line) => `- **${line.label[lang]}:** ${line.value[lang].replace(/\n+/g, ' ')}`).join('\n'));
+  }
+  const optional = question.optional && question.step === 'field' ? (lang === 'da' ? ' (valgfrit)' : ' (optional)') : '';
+  parts.push(`**${question.text[lang]}**${optional}`);
+  if (question.help && !problem && question.step === 'field') parts.push(`_${question.help[lang]}_`);
+  return reply(parts.join('\n\n'), question.choices.map((c) => c.label[lang]));
+}

@@ -1,0 +1,28 @@
+import type { TurnContext } from 'botbuilder';
+import type { User } from '../portal/index.js';
+import type { ChannelAccount, Language, Recognition, ResolvedIdentity } from './ports.js';
+
+/** What the bot has worked out about the current turn before the dialogs run. */
+export interface TurnInfo {
+  lang: Language;
+  /** The user's text, mentions stripped. */
+  text: string;
+  recognition: Recognition;
+  account: ChannelAccount;
+  /** Who is talking; resolved on first use (knowledge answers never need it). */
+  identity(): Promise<ResolvedIdentity>;
+  /** Remembers a newly registered user for this channel user. */
+  remember(user: User): void;
+}
+
+const KEY = 'serviceportal.turnInfo';
+
+export function setTurnInfo(context: TurnContext, info: TurnInfo): void {
+  context.turnState.set(KEY, info);
+}
+
+export function turnInfo(context: TurnContext): TurnInfo {
+  const info = context.turnState.get(KEY) as TurnInfo | undefined;
+  if (!info) throw new Error('DIALOG.NO_TURN_INFO: the bot did not set the turn info before running the dialogs');
+  return info;
+}

@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:turns [-- --json]`: turn latency (p50/p99) and turns per second over HTTP for
+ * knowledge answers and for whole case dialogs, against an echo bot on the same stack (restify,
+ * CloudAdapter, the same middleware) measured in the same run. Printed as multiples of the echo
+ * figures. Targets: knowledge turn ≤ 1.3× echo, case-dialog turns ≤ 1.5× echo.
+ *
+ * The assistant runs as `main.ts` in a child process on a fresh embedded database (PGlite) with
+ * the demo data, or on BENCH_DATABASE_URL when set. Settings: BENCH_CONVERSATIONS (default 8),
+ * BENCH_TURNS (turns per conversation and phase, default 60).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type LoadFigures, type ServerProcess } from './bench/load.js';
+
+const json = process.argv.includes('--json');
+const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 8);
+const turnsEach = Number(process.env.BENCH_TURNS ?? 60);
+const log = (line: string): void => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+
+const QUESTIONS = [
+  'Hvordan nulstiller jeg min adgangskode?',
+  'Hvad er en fællespostkasse?',
+  'Hvordan opretter jeg en sag?',
+  'Min rejseafregning er afvist',
+  'Hvordan får jeg adgang til flere institutioner?',
+  'Hvad er en samtykkeerklæring?',
+  'How do I reset my password?',
+  'Hvordan bestiller jeg adgang til Navision Stat?',
+  'Hvad koster en kop kaffe i kantinen?',
+  'Hvor finder jeg lønsedlen i SLS?',
+];
+
+/** One whole case, as anna types it (she is attached to loen@, so she is asked where it is sent from). */
+const CASE_TURNS = [
+  'opret en sag',
+  'Business Intelligence',
+  'LDV',
+  'Rapport eller data',
+  'Fra mig',
+  'Lønrapport pr. måned',
+  'Manglende data',
+  'marts 2026',
+  'Rapporten viser ingen data for marts 2026.',
+  'Bekræft',
+];
+
+type Phase = 'echo' | 'knowledge' | 'caseDialog';
+
+async function measure(server: ServerProcess, listener: ReplyListener, phase: Phase, run: number): Promise<LoadFigures & { errorSamples: string[] }> {
+  const result = await runConcurrent(conversations, async (index, record) => {
+    const conversationId = `bench-${phase}-${run}-${index}`;
+    // Knowledge needs no identity; the case dialog is anna's (an e-mail from.id on the emulator channel).
+    const from = phase === 'caseDialog' ? 'anna@eksempelstyrelsen.dk' : `bench-user-${index}`;
+    for (let i = 0; i < turnsEach; i++) {
+      const text = phase === 'caseDialog' ? (CASE_TURNS[i % CASE_TURNS.length] ?? '') : (QUESTIONS[(i + index) % QUESTIONS.length] ?? '');
+      record(await turn(server.url, listener, { conversationId, from, text }));
+    }
+  });
+  return { ...figures(result.latencies, result.errors, result.seconds), errorSamples: result.errorSamples };
+}
+
+function ratio(value: number, floor: number): number {
+  return floor > 0 ? round(value / floor, 2) : 0;
+}
+
+async function main(): Promise<void> {
+  const listener = new ReplyListener();
+  await listener.start();
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-turns-'));
+  const env: Record<string, string> = process.env.BENCH_DATABASE_URL
+    ? { DATABASE_URL: process.env.BENCH_DATABASE_URL, DEMO_MODE: 'true' }
+    : { DATA_DIR: dataDir, DEMO_MODE: 'true' };
+  log(`bench:turns: ${conversations} conversations × ${turnsEach} turns per phase; database ${process.env.BENCH_DATABASE_URL ? 'PostgreSQL' : 'PGlite (embedded)'}`);
+  const echo = await startServerProcess('scripts/bench/echo-server.ts');
+  const assistant = await startServerProcess('main.ts', { ...env, LOG_LEVEL: 'warn' });
+  try {
+    // Warm-up: JIT, connection pools, the knowledge answers' cache, the first dialog state rows.
+    await measure(echo, listener, 'echo', 0);
+    await measure(assistant, listener, 'knowledge', 0);
+    await measure(assistant, listener, 'caseDialog', 0);
+
+    const echoFigures = await measure(echo, listener, 'echo', 1);
+    const knowledge = await measure(assistant, listener, 'knowledge', 1);
+    const caseDialog = await measure(assistant, listener, 'caseDialog', 1);
+    for (const [name, f] of [['echo', echoFigures], ['knowledge', knowledge], ['caseDialog', caseDialog]] as const) {
+      if (f.errors > 0) process.stderr.write(`bench:turns: ${name}: ${f.errors} errors, e.g. ${f.errorSamples.join('; ')}\n`);
+    }
+    const pick = (f: LoadFigures) => ({ p50Ms: f.p50Ms, p99Ms: f.p99Ms, turnsPerSecond: f.turnsPerSecond });
+    const ratios = {
+      knowledgeP50: ratio(knowledge.p50Ms, echoFigures.p50Ms),
+      knowledgeP99: ratio(knowledge.p99Ms, echoFigures.p99Ms),
+      caseDialogP50: ratio(caseDialog.p50Ms, echoFigures.p50Ms),
+      caseDialogP99: ratio(caseDialog.p99Ms, echoFigures.p99Ms),
+      knowledgeThroughput: ratio(knowledge.turnsPerSecond, echoFigures.turnsPerSecond),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify({ echo: pick(echoFigures), knowledge: pick(knowledge), caseDialog: pick(caseDialog), ratios })}\n`);
+      return;
+    }
+    const row = (name: string, f: LoadFigures): string =>
+      `${name.padEnd(12)} p50 ${String(f.p50Ms).padStart(7)} ms   p99 ${String(f.p99Ms).padStart(7)} ms   ${String(f.turnsPerSecond).padStart(8)} turns/s   (${f.turns} turns, ${f.errors} errors)`;
+    log(row('echo', echoFigures));
+    log(row('knowledge', knowledge));
+    log(row('case dialog', caseDialog));
+    log('');
+    log(`knowledge   p50 ${ratios.knowledgeP50}× echo, p99 ${ratios.knowledgeP99}× echo (target ≤ 1.3×); throughput ${ratios.knowledgeThroughput}× echo`);
+    log(`case dialog p50 ${ratios.caseDialogP50}× echo, p99 ${ratios.caseDialogP99}× echo (target ≤ 1.5×)`);
+  } finally {
+    await Promise.all([echo.stop(), assistant.stop()]);
+    await listener.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:turns: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConnectorListener, messageActivity, postActivity, type SentActivity } from '../../support/connector-listener.js';
+import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
+
+describe('the demo users over HTTP (/api/messages)', () => {
+  let assistant: TestAssistant;
+  let connector: ConnectorListener;
+  let serviceUrl: string;
+
+  beforeAll(async () => {
+    connector = new ConnectorListener();
+    serviceUrl = await connector.start();
+    assistant = await startTestAssistant('pglite');
+  });
+  afterAll(async () => {
+    await assistant.dispose();
+    await connector.stop();
+  });
+
+  /** Posts one message and waits for the bot's replies to it; answers their texts joined. */
+  async function say(from: string, conversationId: string, text: string): Promise<string> {
+    const activity = messageActivity({ serviceUrl, conversationId, text, from });
+    const before = connector.for(conversationId).length;
+    const response = await postActivity(assistant.url, activity);
+    expect(response.status).toBeLessThan(300);
+    // With auth off the replies are posted before the 200 is sent back.
+    await connector.waitFor(() => connector.for(conversationId).length > before);
+    return connector
+      .for(conversationId)
+      .slice(before)
+      .map((a: SentActivity) => a.text ?? '')
+      .join('\n\n');
+  }
+
+  it('anna creates a case from the mailbox loen@, mette sees it in "mine sager", ole gets the not-found answer', async () => {
+    const anna = 'anna@eksempelstyrelsen.dk';
+    const conv = 'http-anna';
+    expect(await say(anna, conv, 'opret en sag')).toContain('Hvilket område');
+    expect(await say(anna, conv, 'Statens Løn og HR')).toContain('Hvilket system');
+    expect(await say(anna, conv, 'SLS')).toContain('Hvilken formular');
+    expect(await say(anna, conv, 'Fejl i lønkørsel')).toContain('Skal sagen sendes fra');
+    expect(await say(anna, conv, 'loen@eksempelstyrelsen.dk')).toContain('Udbetalingsdato');
+    expect(await say(anna, conv, '27-03-2026')).toContain('Hvilke fejl');
+    expect(await say(anna, conv, 'Manglende udbetaling')).toContain('Antal berørte');
+    expect(await say(anna, conv, '2')).toContain('Haster sagen?');
+    expect(await say(anna, conv, 'ja')).toContain('Beskrivelse');
+    expect(await say(anna, conv, 'To medarbejdere har ikke fået løn i marts.')).toContain('Telefonnummer');
+    const summary = await say(anna, conv, 'spring over');
+    expect(summary).toContain('Her er din sag');
+    expect(summary).toContain('loen@eksempelstyrelsen.dk');
+    const created = await say(anna, conv, 'Bekræft');
+    const number = /SA-\d{4}-\d{6}/.exec(created)?.[0];
+    expect(number).toBeDefined();
+
+    const mette = await say('mette@eksempelstyrelsen.dk', 'http-mette', 'mine sager');
+    expect(mette).toContain(`**${number}** To medarbejdere har ikke fået løn i marts.`);
+    expect(mette.indexOf(number ?? '')).toBeLessThan(mette.indexOf('Fejl i lønkørsel'));
+
+    const ole = await say('ole@demo-institut.dk', 'http-ole', `status på ${number}`);
+    expect(ole).toBe('Jeg kan ikke finde en sag med det nummer, som du har adgang til.');
+  });
+});

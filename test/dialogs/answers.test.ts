@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+
+const ANNA = 'anna@eksempelstyrelsen.dk';
+
+describe('answering from the knowledge base', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  describe('when the question is answered', () => {
+    it('shows the passage and the article, asks "Hjalp det?" and records a yes', async () => {
+      await new Chat(world, ANNA).run([
+        ['Hvordan nulstiller jeg min adgangskode?', ['nulstiller du den', 'Kilde:', 'Glemt adgangskode til Serviceportalen', '**Hjalp det?**', actions('Ja', 'Nej')]],
+        ['Ja', 'Godt at høre'],
+      ]);
+      expect(world.feedback.feedback).toContainEqual(expect.objectContaining({ question: 'Hvordan nulstiller jeg min adgangskode?', articleId: 'glemt-adgangskode', helpful: true, locale: 'da' }));
+    });
+
+    it('after "Nej" offers a case, with the area from the article and the question as the description', async () => {
+      const question = 'Min rejseafregning er afvist, hvad gør jeg?';
+      const last = await new Chat(world, ANNA).run([
+        [question, ['RejsUd', 'Hjalp det?']],
+        ['Nej', ['Vil du oprette en sag', actions('Ja', 'Nej')]],
+        // Area Økonomi og Regnskab and system RejsUd come from the article: the form is asked first.
+        ['Ja', ['Hvilken formular passer bedst?', actions('Rejseafregning i RejsUd'), without('Hvilket område')]],
+        ['Rejseafregning i RejsUd', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['Afregningen er afvist', 'Afregningsnummer'],
+        ['spring over', 'Rejsens startdato'],
+        ['spring over', 'Beløb'],
+        ['spring over', ['Her er din sag', 'Økonomi og Regnskab', 'RejsUd', question]],
+        ['Bekræft', 'Din sag er oprettet'],
+      ]);
+      const number = /SA-\d{4}-\d{6}/.exec(last.text)?.[0] ?? '';
+      expect(await world.cases.getByNumber(number)).toMatchObject({ areaId: 'oekonomi', systemId: 'rejsud', values: { beskrivelse: question } });
+      expect(world.feedback.feedback).toContainEqual(expect.objectContaining({ articleId: 'system-rejsud', helpful: false }));
+    });
+  });
+
+  describe('when several articles fit about equally', () => {
+    it('asks "Mente du …?" with the candidates, and choosing one shows it', async () => {
+      const chat = new Chat(world, ANNA);
+      const reply = await chat.say('faktura');
+      expect(reply.text).toContain('Mente du en af disse?');
+      expect(reply.actions.length).toBeGreaterThanOrEqual(3);
+      expect(reply.actions.length).toBeLessThanOrEqual(4);
+      expect(reply.actions).toContain('Ingen af dem');
+      const first = reply.actions[0] ?? '';
+      await chat.run([[first, [`*${first}*`, 'Hjalp det?']]]);
+    });
+
+    it('"Ingen af dem" offers a case', async () => {
+      await new Chat(world, ANNA).run([
+        ['faktura', 'Mente du'],
+        ['Ingen af dem', ['Vil du oprette en sag', actions('Ja', 'Nej')]],
+        ['Nej', 'med andre ord'],
+      ]);
+    });
+  });
+
+  describe('when the knowledge base has no answer', () => {
+    it('says so plainly, records the question, and "Opret en sag" starts a case with the question as the description', async () => {
+      const question = 'Hvad koster en kop kaffe i kantinen?';
+      await new Chat(world, ANNA).run([
+        [question, ['ikke finde et svar på i vidensbasen', actions('Opret en sag', 'Spørg på en anden måde'), without('Kilde')]],
+        ['Opret en sag', 'Hvilket område'],
+        ['Øvrige', 'Hvilket system'],
+        ['Intet bestemt system', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad drejer henvendelsen sig om?'],
+        ['Andet', 'Emne'],
+        ['Kaffe', ['Telefonnummer', without('Beskrivelse')]],
+        ['spring over', ['Her er din sag', question]],
+        ['Annuller', 'annulleret'],
+      ]);
+      expect(world.feedback.unanswered).toContainEqual(expect.objectContaining({ question, locale: 'da' }));
+    });
+
+    it('"Spørg på en anden måde" invites a new question', async () => {
+      await new Chat(world, ANNA).run([
+        ['Hvad koster en kop kaffe i kantinen?', 'ikke finde'],
+        ['Spørg på en anden måde', 'med andre ord'],
+      ]);
+    });
+  });
+
+  describe('when the user writes English', () => {
+    it('answers in English, asks "Did that help?", and remembers the language for short answers', async () => {
+      await new Chat(world, ANNA).run([
+        ['How do I reset my password?', ['Forgotten password', 'Did that help?', actions('Yes', 'No')]],
+        ['No', ['Do you want to create a case', actions('Yes', 'No')]],
+        ['Yes', ['Which area is your request about?', actions('Customer Service Payroll and Accounting', 'Other')]],
+        ['Other', 'Which system'],
+        ['CIP', 'Should the case be sent from you'],
+        ['cancel', 'The case is cancelled'],
+      ]);
+    });
+
+    it('welcomes in English with an English locale and Danish when the user writes Danish', async () => {
+      await new Chat(world, ANNA, { locale: 'en-US' }).run([
+        ['help', 'create a case'],
+        ['hej', 'oprette en sag'],
+      ]);
+    });
+  });
+
+  describe('when a Teams message mentions the bot', () => {
+    it('strips the mention before routing', async () => {
+      await new Chat(world, ANNA).run([['<at>Assistent</at> mine sager', 'Dine sager']]);
+    });
+  });
+});

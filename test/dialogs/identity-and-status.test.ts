@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+
+const ANNA = 'anna@eksempelstyrelsen.dk';
+const METTE = 'mette@eksempelstyrelsen.dk';
+const KIM = 'kim@konsulenthuset.dk';
+const OLE = 'ole@demo-institut.dk';
+const LARS = 'lars@testministeriet.dk';
+
+describe('who the assistant talks to', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld({ pageSize: 2 });
+  });
+  afterAll(async () => world.dispose());
+
+  describe('when an unknown person wants to create a case', () => {
+    it('registers them with the domain check, then starts the case', async () => {
+      await new Chat(world, 'nina@testministeriet.dk', { name: 'Nina Nielsen' }).run([
+        ['opret sag', ['Jeg ved ikke, hvem du er endnu', 'Hvilken institution', actions('Testministeriet')]],
+        ['testministeriet', ['Velkommen, Nina Nielsen', 'Testministeriet', 'Hvilket område']],
+        ['annuller', 'annulleret'],
+      ]);
+      expect(await world.directory.getUserByEmail('nina@testministeriet.dk')).toMatchObject({ primaryInstitutionId: 'testministeriet', kind: 'employee' });
+    });
+
+    it('refuses an e-mail whose domain does not belong to the institution, with the reason', async () => {
+      await new Chat(world, 'anonym-1').run([
+        ['opret mig som bruger', 'Hvilken institution'],
+        ['Testministeriet', 'Hvad er din e-mailadresse'],
+        ['ikke en adresse', ['Det ligner ikke en e-mailadresse', 'Hvad er din e-mailadresse']],
+        ['per@eksempelstyrelsen.dk', 'Hvad er dit fulde navn?'],
+        ['Per Hansen', ['Jeg kan ikke oprette dig', 'eksempelstyrelsen.dk kan ikke tilknyttes Testministeriet']],
+      ]);
+      expect(await world.directory.getUserByEmail('per@eksempelstyrelsen.dk')).toBeUndefined();
+    });
+
+    it('remembers a person registered in a chat whose channel gives no e-mail', async () => {
+      await new Chat(world, 'anonym-2').run([
+        ['registrer mig', 'Hvilken institution'],
+        ['Demo-instituttet', 'e-mailadresse'],
+        ['bo@demo-institut.dk', 'fulde navn'],
+        ['Bo Bech', 'Velkommen, Bo Bech'],
+        ['mine sager', 'Du har ingen sager endnu'],
+        ['opret mig', 'allerede oprettet som Bo Bech hos Demo-instituttet'],
+      ]);
+    });
+  });
+
+  describe('when a consultant has not accepted the consent declaration', () => {
+    it('shows it before the first case; declining stops, accepting goes on to the case', async () => {
+      await new Chat(world, KIM).run([
+        ['opret sag', ['samtykkeerklæringen', 'Samtykkeerklæring for konsulenter', actions('Accepter', 'Afvis'), without('Hvilket område')]],
+        ['Afvis', 'du kan ikke oprette sager'],
+        ['opret sag', 'Samtykkeerklæring'],
+        ['måske', ['Det forstod jeg ikke', 'Samtykkeerklæring']],
+        ['Accepter', ['Tak, du har accepteret', 'Hvilket område']],
+        ['annuller', 'annulleret'],
+      ]);
+      expect((await world.directory.getUserByEmail(KIM))?.consentAcceptedVersion).toBe(1);
+    });
+  });
+
+  describe('when someone asks for access to another institution', () => {
+    it('creates the pending request for an employee', async () => {
+      await new Chat(world, ANNA).run([['jeg skal have adgang til Testministeriet', 'anmodning om adgang til Testministeriet er sendt']]);
+      const anna = await world.directory.getUserByEmail(ANNA);
+      expect(await world.directory.listCommunityRequests({ userId: anna?.id ?? '' })).toEqual([expect.objectContaining({ institutionId: 'testministeriet', status: 'pending' })]);
+    });
+
+    it('asks which institution when it is not named, and tells about a pending one', async () => {
+      await new Chat(world, ANNA).run([
+        ['jeg vil have adgang til flere institutioner', ['Hvilken institution skal du have adgang til?', actions('Demo-instituttet')]],
+        ['Testministeriet', 'allerede bestilt adgang til Testministeriet'],
+      ]);
+    });
+
+    it('tells a consultant why not', async () => {
+      await new Chat(world, KIM).run([['jeg skal have adgang til Testministeriet', ['Jeg kan ikke bestille adgangen', 'Konsulenter kan ikke bestille adgang']]]);
+    });
+  });
+
+  describe('when shared-mailbox members are changed by conversation', () => {
+    it('refuses anyone but an administrator of shared mailboxes', async () => {
+      await new Chat(world, ANNA).run([['tilføj kim@konsulenthuset.dk til loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', 'administrator af fællespostkasser']]]);
+    });
+
+    it('lets the administrator attach and detach, and refuses another institution\'s user', async () => {
+      await new Chat(world, METTE).run([
+        ['tilføj kim@konsulenthuset.dk til loen@eksempelstyrelsen.dk', ['kim@konsulenthuset.dk er nu tilknyttet loen@eksempelstyrelsen.dk', 'anna@eksempelstyrelsen.dk']],
+        ['tilføj ole@demo-institut.dk til loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', 'anden institution']],
+        ['fjern kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk', 'er fjernet fra loen@eksempelstyrelsen.dk'],
+      ]);
+    });
+
+    it('refuses a case from a mailbox the user is no longer attached to', async () => {
+      const anna = new Chat(world, ANNA);
+      await anna.run([
+        ['opret sag', 'Hvilket område'],
+        ['Øvrige', 'Hvilket system'],
+        ['CIP', 'sendes fra'],
+        ['loen', 'Hvad drejer'],
+        ['CIP', 'Emne'],
+        ['Integration', 'Beskrivelse'],
+        ['Integrationen til CIP fejler igen.', 'Telefonnummer'],
+        ['spring over', ['Her er din sag', 'loen@eksempelstyrelsen.dk']],
+      ]);
+      await new Chat(world, METTE).run([['fjern anna@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', 'er fjernet']]);
+      await anna.run([['Bekræft', ['Sagen kunne ikke oprettes', 'Du er ikke tilknyttet fællespostkassen loen@eksempelstyrelsen.dk']]]);
+      await new Chat(world, METTE).run([['tilføj anna@eksempelstyrelsen.dk til loen@eksempelstyrelsen.dk', 'er nu tilknyttet']]);
+    });
+  });
+
+  describe('when a user asks for the status of a case', () => {
+    it('shows status, last change and a short history for a visible case', async () => {
+      const c = await world.demoCase('Brugeradgang til Navision Stat');
+      await new Chat(world, ANNA).run([[`Hvad er status på sag ${c.number.toLowerCase().replace(/-/g, ' ')}?`, [c.number, 'Status: **Afventer kunde**', 'senest ændret', 'Forløb:', 'Hvilket regnskab skal Peter have adgang til?', 'Under behandling → Afventer kunde']]]);
+    });
+
+    it('gives another institution\'s case the same answer as a case that does not exist', async () => {
+      const c = await world.demoCase('Rejseafregning afvist');
+      const chat = new Chat(world, OLE);
+      const invisible = await chat.say(`status på ${c.number}`);
+      const missing = await chat.say('status på SA-2020-999999');
+      expect(invisible.text).toBe('Jeg kan ikke finde en sag med det nummer, som du har adgang til.');
+      expect(missing.text).toBe(invisible.text);
+    });
+
+    it('shows a mailbox case to every member ("mine sager")', async () => {
+      await new Chat(world, METTE).run([['mine sager', ['Dine sager', 'Fejl i lønkørsel', without('Rejseafregning afvist')]]]);
+    });
+
+    it('lists own and mailbox cases newest first, paged with "vis flere" until there are no more', async () => {
+      const chat = new Chat(world, ANNA);
+      const first = await chat.run([['mine sager', ['Dine sager', actions('Vis flere')]]]);
+      const second = await chat.run([['vis flere', without('Dine sager')]]);
+      const numbers = [...`${first.text}\n${second.text}`.matchAll(/SA-\d{4}-\d{6}/g)].map((m) => m[0]);
+      expect(numbers.length).toBeGreaterThanOrEqual(3);
+      expect([...numbers].sort().reverse()).toEqual(numbers);
+      expect(first.text + second.text).toContain('Fejl i lønkørsel');
+      await chat.run([['vis flere', 'Der er ikke flere sager']]);
+    });
+  });
+
+  describe('when a user adds a comment', () => {
+    it('asks for the text and adds it as a customer comment', async () => {
+      const c = await world.demoCase('Brugeradgang til Navision Stat');
+      await new Chat(world, ANNA).run([
+        [`tilføj kommentar til ${c.number}`, `Skriv din kommentar til ${c.number}`],
+        ['hjælp', ['tekst, du vil tilføje', 'Skriv din kommentar']],
+        ['Peter skal have adgang til regnskab 1234.', ['Din kommentar er tilføjet', 'Under behandling']],
+      ]);
+      const events = await world.cases.events(c.number);
+      expect(events?.at(-2)).toMatchObject({ type: 'comment', author: 'customer', text: 'Peter skal have adgang til regnskab 1234.' });
+    });
+
+    it('refuses a case the user may not see, like one that does not exist', async () => {
+      const c = await world.demoCase('Rejseafregning afvist');
+      await new Chat(world, OLE).run([[`tilføj kommentar til ${c.number}`, 'Jeg kan ikke finde en sag med det nummer']]);
+    });
+  });
+});

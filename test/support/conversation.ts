@@ -1,0 +1,146 @@
+import { ConversationState, TestAdapter, UserState, type Activity } from 'botbuilder';
+import { expect } from 'vitest';
+import { PgCaseStore } from '../../adapters/postgres/pg-case-store.js';
+import { PgDirectoryStore } from '../../adapters/postgres/pg-directory-store.js';
+import { PgStorage } from '../../adapters/postgres/pg-storage.js';
+import { AssistantBot } from '../../bot/assistant-bot.js';
+import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
+import { ChannelUserResolver } from '../../bot/user-resolver.js';
+import { MainDialog } from '../../dialogs/main.dialog.js';
+import { InMemoryFeedbackRecorder } from '../../dialogs/ports.js';
+import { knowledgeBaseFor } from '../../main.js';
+import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+/** The whole conversation stack over the real database adapter (PGlite) with the demo data. */
+export interface ConversationWorld {
+  bot: AssistantBot;
+  portal: PortalService;
+  directory: PgDirectoryStore;
+  cases: PgCaseStore;
+  storage: PgStorage;
+  feedback: InMemoryFeedbackRecorder;
+  database: TestDatabase;
+  /** A demo case by its subject. */
+  demoCase(subject: string): Promise<Case>;
+  allCases(): Promise<Case[]>;
+  dispose(): Promise<void>;
+}
+
+let recognizer: NaturalIntentRecognizer | undefined;
+
+export async function createConversationWorld(options: { pageSize?: number } = {}): Promise<ConversationWorld> {
+  const database = await createTestDatabase('pglite');
+  const db = database.db;
+  const directory = new PgDirectoryStore(db);
+  const cases = new PgCaseStore(db);
+  await seedDemoData(directory, cases);
+  const portal = new PortalService({ cases, directory });
+  const storage = new PgStorage(db);
+  const feedback = new InMemoryFeedbackRecorder();
+  const knowledge = await knowledgeBaseFor();
+  const bot = new AssistantBot();
+  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
+  recognizer ??= new NaturalIntentRecognizer();
+  bot.useConversations({
+    conversationState: new ConversationState(storage),
+    userState: new UserState(storage),
+    mainDialog,
+    recognizer,
+    resolver: new ChannelUserResolver({ directory, authEnabled: false }),
+    directory,
+    authEnabled: false,
+  });
+  const allCases = async (): Promise<Case[]> => (await cases.search({}, { limit: 100 })).items;
+  return {
+    bot,
+    portal,
+    directory,
+    cases,
+    storage,
+    feedback,
+    database,
+    allCases,
+    async demoCase(subject) {
+      const found = (await allCases()).find((c) => c.subject === subject);
+      if (!found) throw new Error(`no demo case "${subject}"`);
+      return found;
+    },
+    dispose: () => database.dispose(),
+  };
+}
+
+/** What the bot answered to one user turn. */
+export interface BotReply {
+  /** All texts of the turn, joined by a blank line. */
+  text: string;
+  /** The suggested actions of the last message. */
+  actions: string[];
+  activities: Partial<Activity>[];
+}
+
+export type BotShould = string | RegExp | ((reply: BotReply) => void);
+/** One row of a transcript table: what the user says, and what the bot's reply should contain/match. */
+export type TranscriptRow = [userSays: string, botShould: BotShould | BotShould[]];
+
+let conversationCounter = 0;
+
+/** One user in one conversation, talking to the bot through botbuilder's TestAdapter. */
+export class Chat {
+  readonly adapter: TestAdapter;
+  readonly replies: BotReply[] = [];
+
+  constructor(
+    world: ConversationWorld,
+    readonly from: string,
+    options: { channelId?: string; locale?: string; name?: string; conversationId?: string } = {},
+  ) {
+    const conversationId = options.conversationId ?? `conv-${process.pid}-${++conversationCounter}`;
+    this.adapter = new TestAdapter(async (context) => world.bot.run(context), {
+      channelId: options.channelId ?? 'emulator',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: from, name: options.name ?? from },
+      recipient: { id: 'bot', name: 'Assistent' },
+      locale: options.locale ?? 'da-DK',
+    });
+  }
+
+  async say(text: string): Promise<BotReply> {
+    await this.adapter.processActivity({ type: 'message', text, locale: this.adapter.template.locale } as Partial<Activity>);
+    const activities = this.adapter.activeQueue.splice(0);
+    const messages = activities.filter((a) => a.type === 'message');
+    const last = messages[messages.length - 1];
+    const reply: BotReply = {
+      text: messages.map((a) => a.text ?? '').join('\n\n'),
+      actions: (last?.suggestedActions?.actions ?? []).map((a) => String(a.title ?? a.value)),
+      activities,
+    };
+    this.replies.push(reply);
+    return reply;
+  }
+
+  /** Runs a transcript table, checking each reply. */
+  async run(rows: readonly TranscriptRow[]): Promise<BotReply> {
+    let last: BotReply | undefined;
+    for (const [userSays, botShould] of rows) {
+      last = await this.say(userSays);
+      for (const expectation of Array.isArray(botShould) ? botShould : [botShould]) {
+        if (typeof expectation === 'string') expect(last.text, `after "${userSays}"`).toContain(expectation);
+        else if (expectation instanceof RegExp) expect(last.text, `after "${userSays}"`).toMatch(expectation);
+        else expectation(last);
+      }
+    }
+    if (!last) throw new Error('empty transcript');
+    return last;
+  }
+}
+
+/** A reply expectation on the suggested actions. */
+export function actions(...expected: string[]): (reply: BotReply) => void {
+  return (reply) => expect(reply.actions).toEqual(expect.arrayContaining(expected));
+}
+
+/** A reply expectation that the text does not contain something. */
+export function without(text: string | RegExp): (reply: BotReply) => void {
+  return (reply) => (typeof text === 'string' ? expect(reply.text).not.toContain(text) : expect(reply.text).not.toMatch(text));
+}
