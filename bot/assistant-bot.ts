@@ -2,6 +2,7 @@ import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Conve
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, IntentRecognizer, ResolvedIdentity, UserResolver } from '../dialogs/ports.js';
+import { verifiedFromId } from './verified-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
 import { detectLanguage } from '../knowledge/index.js';
 import type { DirectoryStore } from '../portal/index.js';
@@ -134,6 +135,7 @@ export class AssistantBot extends ActivityHandler {
       fromId: activity.from?.id ?? '',
       fromName: activity.from?.name,
       aadObjectId: activity.from?.aadObjectId,
+      verifiedFromId: verifiedFromId(context),
     };
     let identity: Promise<ResolvedIdentity> | undefined;
     const resolve = async (): Promise<ResolvedIdentity> => {

@@ -3,8 +3,9 @@
  * - `emulator` (and botbuilder-testing's `test`): with authentication off only, a `from.id` that
  *   is an e-mail address is taken as that user — a development convenience, off whenever an app
  *   id is configured;
- * - `directline`/`webchat`: the assistant's Direct Line endpoint sets `from.id` from the portal's
- *   signed token (its subject is the user's e-mail), so it is trusted as it is;
+ * - `directline`/`webchat`: the assistant's own Direct Line endpoint sets `from.id` from the
+ *   portal's signed token (its subject is the user's e-mail) and vouches for it in turn state
+ *   (`verifiedFromId`); the same channel id arriving at /api/messages is not trusted;
  * - `msteams`: the member's Entra ID object id, linked to a portal user at registration.
  * Channels can plug in their own resolver (`channels`), which wins over these defaults.
  */
@@ -34,7 +35,8 @@ export class ChannelUserResolver implements UserResolver {
       }
       case 'directline':
       case 'webchat': {
-        const email = normaliseEmail(account.fromId);
+        if (!account.verifiedFromId || account.verifiedFromId !== account.fromId) return { kind: 'anonymous' };
+        const email = normaliseEmail(account.verifiedFromId);
         return email ? this.byEmail(email, { provider: 'portal', subject: email }) : { kind: 'anonymous' };
       }
       case 'msteams': {

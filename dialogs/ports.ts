@@ -17,6 +17,8 @@ export interface ChannelAccount {
   fromName?: string | undefined;
   /** Teams: the member's Entra ID object id. */
   aadObjectId?: string | undefined;
+  /** Set only when the channel adapter itself authenticated the user (web chat's signed token). */
+  verifiedFromId?: string | undefined;
 }
 
 export type ResolvedIdentity =

@@ -1,3 +1,4 @@
+import { markVerifiedFromId } from '../../bot/verified-identity.js';
 import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
@@ -74,7 +75,12 @@ export class DirectLineBotAdapter extends BotAdapter {
   processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     const conversationId = activity.conversation?.id ?? '';
     const previous = this.queues.get(conversationId) ?? Promise.resolve();
-    const turn = previous.then(() => this.runMiddleware(new TurnContext(this, activity), logic));
+    const turn = previous.then(() => {
+      const context = new TurnContext(this, activity);
+      // The endpoint stamped `from` from the signed token: vouch for it to the user resolver.
+      if (activity.from?.id) markVerifiedFromId(context, activity.from.id);
+      return this.runMiddleware(context, logic);
+    });
     const settled = turn.catch(() => undefined);
     this.queues.set(conversationId, settled);
     void settled.then(() => {

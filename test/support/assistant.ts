@@ -16,7 +16,7 @@ export async function startTestAssistant(
 ): Promise<TestAssistant> {
   const db = world ?? (await createTestDatabase(kind));
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2', ...env });
-  const assistant = await startAssistant(config, { db: db.db, logger: silentLogger });
+  const assistant = await startAssistant(config, { db: db.db, logger: silentLogger, watchArticles: false });
   return {
     ...assistant,
     world: db,

@@ -59,4 +59,16 @@ describe('the demo users over HTTP (/api/messages)', () => {
     const ole = await say('ole@demo-institut.dk', 'http-ole', `status på ${number}`);
     expect(ole).toBe('Jeg kan ikke finde en sag med det nummer, som du har adgang til.');
   });
+
+  describe('when an activity at /api/messages claims the web chat channel', () => {
+    it('does not trust its from.id: anna\'s cases stay hidden', async () => {
+      const conversationId = 'spoofed-webchat';
+      const activity = { ...messageActivity({ serviceUrl, conversationId, text: 'mine sager', from: 'anna@eksempelstyrelsen.dk' }), channelId: 'webchat' };
+      await postActivity(assistant.url, activity);
+      await connector.waitFor(() => connector.for(conversationId).length >= 1);
+      const text = connector.for(conversationId).map((a) => a.text ?? '').join('\n');
+      expect(text).not.toMatch(/SA-\d{4}-\d{6}/);
+      expect(text).not.toContain('Her er dine sager');
+    });
+  });
 });
