@@ -88,3 +88,26 @@ const en: CardTexts = {
 export function cardTexts(lang: Language): CardTexts {
   return lang === 'en' ? en : da;
 }
+
+/** What the Teams path says around its cards, Danish first. */
+const repliesDa = {
+  caseCreated: (number: string) => `Tak! Din sag er oprettet med nummeret **${number}**. Du får besked her, når der sker noget på den.`,
+  caseAlreadyCreated: (number: string) => `Formularen var allerede sendt, så der er ikke oprettet en ny sag. Din sag har nummeret **${number}**.`,
+  unknownForm: 'Jeg kender ikke den formular. Vælg en af formularerne herunder.',
+  unknownUser: 'Jeg kender dig ikke endnu, så jeg kan ikke oprette sager eller vise sager for dig. Skriv "hjælp" for at komme i gang.',
+  staleCard: 'Det kort er for gammelt til at blive sendt. Skriv "opret sag" for at få et nyt.',
+  fixErrors: 'Der er felter, der ikke er udfyldt korrekt. Jeg har markeret dem på kortet.',
+};
+type Replies = typeof repliesDa;
+const repliesEn: Replies = {
+  caseCreated: (number: string) => `Thank you! Your case has been created with the number **${number}**. You will hear from me here when something happens.`,
+  caseAlreadyCreated: (number: string) => `The form had already been sent, so no new case was created. Your case has the number **${number}**.`,
+  unknownForm: 'I do not know that form. Choose one of the forms below.',
+  unknownUser: 'I do not know you yet, so I cannot create or show cases for you. Write "help" to get started.',
+  staleCard: 'That card is too old to be sent. Write "create case" to get a new one.',
+  fixErrors: 'Some fields are not filled in correctly. I have marked them on the card.',
+};
+
+export function teamsReplies(lang: Language): Replies {
+  return lang === 'en' ? repliesEn : repliesDa;
+}
