@@ -14,6 +14,19 @@ import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
 import { rejectOverlongText } from './bot/input-limits.js';
+import { ChannelIdentities } from './bot/channel-identity.js';
+import { Notifier } from './bot/notifications/notifier.js';
+import { recordConversationReferences } from './bot/notifications/reference-recorder.js';
+import type { ProactiveSender } from './bot/notifications/ports.js';
+import { BotConnectorSender } from './adapters/http/bot-connector-sender.js';
+import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
+import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
+import { PgConversationReferenceStore, PgDeliveryLedger } from './adapters/postgres/pg-notifications.js';
+import { PgOutboxSubscriber } from './adapters/postgres/pg-outbox.js';
+import { CardSubmissions } from './adapters/teams/card-submissions.js';
+import { TeamsIdentity } from './adapters/teams/teams-identity.js';
+import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot.js';
+import { PortalService, seedDemoData, type Subscription } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -24,6 +37,9 @@ export interface Assistant {
   db: Database;
   http: HttpServer;
   logger: Logger;
+  portal: PortalService;
+  /** The notification sender of this process (absent when NOTIFICATIONS_ENABLED=false). */
+  notifier?: Notifier;
   stop(): Promise<void>;
 }
 
@@ -52,7 +68,21 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     void new ConversationState(storage);
     void new UserState(storage);
 
-    const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const directory = new PgDirectoryStore(db);
+    const cases = new PgCaseStore(db);
+    if (config.DEMO_MODE) {
+      // Several processes may start at once on one database: one seeds, the others find it done.
+      const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
+      logger.info({ ...seeded }, 'main: demo data ready');
+    }
+    const portal = new PortalService({ cases, directory });
+
+    // Who is talking, per channel (web chat plugs its token identity in here).
+    const identity = new ChannelIdentities(new Map([[TEAMS_CHANNEL, new TeamsIdentity({ directory, logger })]]));
+
+    const assistantBot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
+    const bot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE });
     const adapter = createBotAdapter({
       appId: config.MicrosoftAppId,
       appPassword: config.MicrosoftAppPassword,
@@ -63,18 +93,53 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     });
     adapter.use(rejectOverlongText(undefined, config.DEFAULT_LOCALE));
     adapter.use(conversationLock(db));
+    adapter.use(teamsTyping(config.TEAMS_TYPING_DELAY_MS));
+    const references = new PgConversationReferenceStore(db);
+    adapter.use(recordConversationReferences(identity, references, logger, config.DEFAULT_LOCALE));
+
+    // Notifications: any process with NOTIFICATIONS_ENABLED consumes the portal's events and sends.
+    let notifier: Notifier | undefined;
+    let subscription: Subscription | undefined;
+    if (config.NOTIFICATIONS_ENABLED) {
+      const connector = new BotConnectorSender(adapter, config.MicrosoftAppId ?? '');
+      const senders = new Map<string, ProactiveSender>([
+        [TEAMS_CHANNEL, connector],
+        ['emulator', connector],
+      ]);
+      notifier = new Notifier({
+        ledger: new PgDeliveryLedger(db),
+        references,
+        directory,
+        senders,
+        logger,
+        maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+        retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
+        retryMaxMs: config.NOTIFY_RETRY_MAX_MS,
+        sweepIntervalMs: config.NOTIFY_SWEEP_INTERVAL_MS,
+      });
+      const subscriber = new PgOutboxSubscriber(db, {
+        pollIntervalMs: config.NOTIFY_OUTBOX_POLL_MS,
+        onError: (error, where) => logger.warn({ err: error, ...where }, 'notify: outbox consumer error'),
+      });
+      const running = notifier;
+      subscription = await subscriber.subscribe('notifications', (published) => running.handle(published));
+      notifier.start();
+    }
+
     const http = createHttpServer({ adapter, bot, isHealthy: () => db.ping(2000), logger, maxBodyBytes: config.MAX_BODY_BYTES });
     const url = await http.listen(config.PORT, config.HOST);
-    logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE }, 'main: listening');
+    logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE, notifications: config.NOTIFICATIONS_ENABLED }, 'main: listening');
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
       (stopping ??= (async () => {
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        await subscription?.close().catch((error: unknown) => logger.warn({ err: error }, 'main: closing the outbox subscription failed'));
+        await notifier?.stop();
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());
-    return { url, db, http, logger, stop };
+    return { url, db, http, logger, portal, ...(notifier ? { notifier } : {}), stop };
   } catch (error: unknown) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;
