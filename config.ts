@@ -127,3 +127,11 @@ export function configFromProcessEnv(): Config {
     throw error;
   }
 }
+
+/**
+ * The settings for tooling that only reads them (e.g. `npm run teams:package`): the app password,
+ * required to run the bot with an app id, is not required here.
+ */
+export function toolingConfigFromProcessEnv(): Config {
+  return loadConfig({ ...process.env, MicrosoftAppPassword: process.env.MicrosoftAppPassword || 'unused-by-tooling' });
+}
