@@ -10,7 +10,7 @@ import { connectToSchema, createTestDatabase, type TestDatabase } from '../suppo
 import { teamsActivity } from '../support/teams.js';
 
 const AGENT: Actor = { kind: 'agent', agentId: 'agent-7' };
-const FAST_NOTIFY = { NOTIFICATIONS_ENABLED: 'true', NOTIFY_RETRY_BASE_MS: '150', NOTIFY_SWEEP_INTERVAL_MS: '300', NOTIFY_OUTBOX_POLL_MS: '100' };
+const FAST_NOTIFY = { DEMO_MODE: 'true', NOTIFICATIONS_ENABLED: 'true', NOTIFY_RETRY_BASE_MS: '150', NOTIFY_SWEEP_INTERVAL_MS: '300', NOTIFY_OUTBOX_POLL_MS: '100' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function eventually<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
@@ -59,7 +59,7 @@ describe('notifications across processes', () => {
     connector = new ConnectorListener();
     serviceUrl = await connector.start();
     connector.members.set(anna.userId, { id: anna.userId, name: 'Anna Andersen', aadObjectId: anna.aadObjectId, email: anna.email });
-    front = await startTestAssistant('postgres', { NOTIFICATIONS_ENABLED: 'false' }, world);
+    front = await startTestAssistant('postgres', { DEMO_MODE: 'true', NOTIFICATIONS_ENABLED: 'false' }, world);
     sender = await startSender();
     agentDb = connectToSchema(world.schema ?? '');
     desk = new PgCaseStore(agentDb);

@@ -8,14 +8,17 @@ export interface TestAssistant extends Assistant {
   dispose(): Promise<void>;
 }
 
-/** A whole assistant on a random port over a fresh test database of the given kind. */
+/**
+ * A whole assistant on a random port over a fresh test database of the given kind. Demo data is
+ * off unless the test asks for it (`DEMO_MODE: 'true'`): seeding costs time on every start.
+ */
 export async function startTestAssistant(
   kind: DatabaseKind = 'pglite',
   env: Record<string, string> = {},
   world?: TestDatabase,
 ): Promise<TestAssistant> {
   const db = world ?? (await createTestDatabase(kind));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2', DEMO_MODE: 'false', ...env });
   const assistant = await startAssistant(config, { db: db.db, logger: silentLogger });
   return {
     ...assistant,

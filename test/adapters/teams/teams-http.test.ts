@@ -37,7 +37,7 @@ describe('the Teams path over HTTP', () => {
     connector = new ConnectorListener();
     serviceUrl = await connector.start();
     connector.members.set(anna.userId, { id: anna.userId, name: 'Anna Andersen', aadObjectId: anna.aadObjectId, email: anna.email, userPrincipalName: anna.email });
-    assistant = await startTestAssistant('pglite', { NOTIFICATIONS_ENABLED: 'false', TEAMS_TYPING_DELAY_MS: '5000' });
+    assistant = await startTestAssistant('pglite', { DEMO_MODE: 'true', NOTIFICATIONS_ENABLED: 'false', TEAMS_TYPING_DELAY_MS: '5000' });
   });
   afterAll(async () => {
     await assistant.dispose();
