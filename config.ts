@@ -44,6 +44,30 @@ export const configSchema = z.object({
   DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['da', 'en']).default('da')),
   /** Largest accepted request body in bytes. Default 262144 (256 KiB). */
   MAX_BODY_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(10_485_760).default(262_144)),
+  /** Send proactive notifications (case status changes, agent comments) from this process. Default true. */
+  NOTIFICATIONS_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('true')),
+  /** Attempts per notification before giving up. Default 6. */
+  NOTIFY_MAX_ATTEMPTS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(50).default(6)),
+  /** First retry delay of a failed notification in ms; doubles per attempt (Retry-After wins when longer). Default 2000. */
+  NOTIFY_RETRY_BASE_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3_600_000).default(2000)),
+  /** Longest retry delay in ms. Default 300000 (5 minutes). */
+  NOTIFY_RETRY_MAX_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(86_400_000).default(300_000)),
+  /** How often each process sweeps for due notifications (retries, other processes' work), in ms. Default 15000. */
+  NOTIFY_SWEEP_INTERVAL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(3_600_000).default(15_000)),
+  /** How often the portal event outbox is polled when no NOTIFY arrives, in ms. Default 1000. */
+  NOTIFY_OUTBOX_POLL_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(10).max(600_000).default(1000)),
+  /** Teams: show "typing" when a turn has not answered within this many ms. Default 700. */
+  TEAMS_TYPING_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(700)),
+  /** Teams: the action type on cards, Action.Submit (default, every client) or Action.Execute (universal actions). */
+  TEAMS_CARD_ACTION: z.preprocess(emptyToUndefined, z.enum(['submit', 'execute']).default('submit')),
+  /** Teams app package: the app version in manifest.json. Default 1.0.0. */
+  TEAMS_APP_VERSION: z.preprocess(emptyToUndefined, z.string().regex(/^\d+\.\d+\.\d+$/, 'must be like 1.0.0').default('1.0.0')),
+  /** Teams app package: the publisher's website. Default https://www.statens-adm.dk */
+  TEAMS_DEVELOPER_URL: z.preprocess(emptyToUndefined, z.string().url().startsWith('https://').default('https://www.statens-adm.dk')),
+  /** Teams app package: privacy statement URL. Default <TEAMS_DEVELOPER_URL>/privatlivspolitik */
+  TEAMS_PRIVACY_URL: z.preprocess(emptyToUndefined, z.string().url().startsWith('https://').optional()),
+  /** Teams app package: terms of use URL. Default <TEAMS_DEVELOPER_URL>/vilkaar */
+  TEAMS_TERMS_URL: z.preprocess(emptyToUndefined, z.string().url().startsWith('https://').optional()),
   /** Seconds to wait for in-flight turns on shutdown. Default 10. */
   SHUTDOWN_GRACE_SECONDS: z.preprocess(emptyToUndefined, z.coerce.number().min(0).max(300).default(10)),
   /**
@@ -68,9 +92,10 @@ export const configSchema = z.object({
 type RawConfig = z.infer<typeof configSchema>;
 
 export type Config = Readonly<
-  Omit<RawConfig, 'DEMO_MODE'> & {
+  Omit<RawConfig, 'DEMO_MODE' | 'NOTIFICATIONS_ENABLED'> & {
     /** Resolved: true/false from DEMO_MODE, else true exactly when running embedded. */
     DEMO_MODE: boolean;
+    NOTIFICATIONS_ENABLED: boolean;
     /** Bot Framework authentication is enforced exactly when an app id is set. */
     authEnabled: boolean;
   }
@@ -106,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return Object.freeze({
     ...raw,
     DEMO_MODE: demoMode,
+    NOTIFICATIONS_ENABLED: raw.NOTIFICATIONS_ENABLED === 'true',
     authEnabled: Boolean(raw.MicrosoftAppId),
   });
 }
@@ -121,4 +147,12 @@ export function configFromProcessEnv(): Config {
     }
     throw error;
   }
+}
+
+/**
+ * The settings for tooling that only reads them (e.g. `npm run teams:package`): the app password,
+ * required to run the bot with an app id, is not required here.
+ */
+export function toolingConfigFromProcessEnv(): Config {
+  return loadConfig({ ...process.env, MicrosoftAppPassword: process.env.MicrosoftAppPassword || 'unused-by-tooling' });
 }

@@ -14,7 +14,7 @@ import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
 import { WEBCHAT_DEMO_USERS } from './adapters/webchat/demo-users.js';
-import { DirectLineBotAdapter, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
+import { DirectLineBotAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
 import { createDirectLine } from './adapters/webchat/direct-line.js';
 import { createWebChatPage } from './adapters/webchat/page.js';
 import { WebChatTokens } from './adapters/webchat/tokens.js';
@@ -30,7 +30,20 @@ import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
 import type { FeedbackRecorder } from './dialogs/ports.js';
 import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
-import { PortalService, seedDemoData } from './portal/index.js';
+import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
+import { Notifier } from './bot/notifications/notifier.js';
+import { recordConversationReferences } from './bot/notifications/reference-recorder.js';
+import type { ProactiveSender } from './bot/notifications/ports.js';
+import { BotConnectorSender } from './adapters/http/bot-connector-sender.js';
+import { PgConversationReferenceStore, PgDeliveryLedger } from './adapters/postgres/pg-notifications.js';
+import { PgOutboxSubscriber } from './adapters/postgres/pg-outbox.js';
+import { CardSubmissions } from './adapters/teams/card-submissions.js';
+import { TeamsIdentity } from './adapters/teams/teams-identity.js';
+import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot.js';
+import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
+import { WebChatSender } from './adapters/webchat/webchat-sender.js';
+import { agentApiRoutes } from './adapters/http/agent-api.js';
+import { PortalService, seedDemoData, type Subscription } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -43,6 +56,9 @@ export interface Assistant {
   logger: Logger;
   /** Delivers to web chat conversations (proactive messages: `appendBotActivity`, `continueConversationAsync`). */
   webChat: DirectLineBotAdapter;
+  portal: PortalService;
+  /** The notification sender of this process (absent when NOTIFICATIONS_ENABLED=false). */
+  notifier?: Notifier;
   stop(): Promise<void>;
 }
 
@@ -93,11 +109,12 @@ export async function startAssistant(config: Config, options: StartOptions = {})
 
     const directory = new PgDirectoryStore(db);
     const cases = new PgCaseStore(db);
-    const portal = new PortalService({ cases, directory });
     if (config.DEMO_MODE) {
-      const seeded = await seedDemoData(directory, cases);
-      logger.info({ ...seeded }, 'main: demo data seeded');
+      // Several processes may start at once on one database: one seeds, the others find it done.
+      const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
+      logger.info({ ...seeded }, 'main: demo data ready');
     }
+    const portal = new PortalService({ cases, directory });
     const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor());
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
@@ -112,16 +129,25 @@ export async function startAssistant(config: Config, options: StartOptions = {})
           });
     const feedback = options.feedback ?? new PgFeedbackStore(db);
 
-    const bot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const webChatStore = new PgWebChatStore(db);
+    // Who is talking, per channel: Teams from the member, web chat from the signed token.
+    const identity = new ChannelIdentities(
+      new Map<string, ChannelIdentity>([
+        [TEAMS_CHANNEL, new TeamsIdentity({ directory, logger })],
+        [WEBCHAT_CHANNEL_ID, new WebChatIdentity(directory)],
+      ]),
+    );
+    const assistantBot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
+    const bot = assistantBot;
     const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     const mainDialog = new MainDialog({
       portal,
       directory,
       knowledge,
       feedback,
-      welcome: (lang) => bot.welcomeActivity(lang),
+      welcome: (lang) => assistantBot.welcomeActivity(lang),
     });
-    bot.useConversations({
+    assistantBot.useConversations({
       conversationState,
       userState,
       mainDialog,
@@ -130,6 +156,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       authEnabled: config.authEnabled,
     });
+    const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
+    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE });
     const adapter = createBotAdapter({
       appId: config.MicrosoftAppId,
       appPassword: config.MicrosoftAppPassword,
@@ -138,11 +166,16 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onTurnError,
     });
+    const references = new PgConversationReferenceStore(db);
     // The same turn middleware on every channel's adapter (the CloudAdapter logs turns itself).
-    const turnMiddleware = [rejectOverlongText(undefined, config.DEFAULT_LOCALE), conversationLock(db)];
+    const turnMiddleware = [
+      rejectOverlongText(undefined, config.DEFAULT_LOCALE),
+      conversationLock(db),
+      recordConversationReferences(identity, references, logger, config.DEFAULT_LOCALE),
+    ];
     for (const handler of turnMiddleware) adapter.use(handler);
+    adapter.use(teamsTyping(config.TEAMS_TYPING_DELAY_MS));
 
-    const webChatStore = new PgWebChatStore(db);
     // Outside demo mode config requires the secret; in demo mode one is kept in the database.
     const tokenSecret = config.WEBCHAT_TOKEN_SECRET ?? (await webChatStore.sharedSecret('demo_token_secret'));
     const webChat = new DirectLineBotAdapter({
@@ -168,16 +201,52 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger.warn('main: PORTAL_API_SECRET is not set, so the portal cannot get web chat tokens');
     }
 
+
+
+    // Notifications: any process with NOTIFICATIONS_ENABLED consumes the portal's events and sends.
+    let notifier: Notifier | undefined;
+    let subscription: Subscription | undefined;
+    if (config.NOTIFICATIONS_ENABLED) {
+      const connector = new BotConnectorSender(adapter, config.MicrosoftAppId ?? '');
+      const senders = new Map<string, ProactiveSender>([
+        [TEAMS_CHANNEL, connector],
+        ['emulator', connector],
+        [WEBCHAT_CHANNEL_ID, new WebChatSender(webChat)],
+      ]);
+      notifier = new Notifier({
+        ledger: new PgDeliveryLedger(db),
+        references,
+        directory,
+        senders,
+        logger,
+        maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
+        retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
+        retryMaxMs: config.NOTIFY_RETRY_MAX_MS,
+        sweepIntervalMs: config.NOTIFY_SWEEP_INTERVAL_MS,
+      });
+      const subscriber = new PgOutboxSubscriber(db, {
+        pollIntervalMs: config.NOTIFY_OUTBOX_POLL_MS,
+        onError: (error, where) => logger.warn({ err: error, ...where }, 'notify: outbox consumer error'),
+      });
+      const running = notifier;
+      subscription = await subscriber.subscribe('notifications', (published) => running.handle(published));
+      notifier.start();
+    }
+
     const http = createHttpServer({
       adapter,
-      bot,
+      bot: teamsBot,
       isHealthy: () => db.ping(2000),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
-      routes: [directLine.routes, createWebChatPage(demoUsers ? { demoUsers } : {})],
+      routes: [
+        directLine.routes,
+        createWebChatPage(demoUsers ? { demoUsers } : {}),
+        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger })] : []),
+      ],
     });
     const url = await http.listen(config.PORT, config.HOST);
-    logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE }, 'main: listening');
+    logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE, notifications: config.NOTIFICATIONS_ENABLED }, 'main: listening');
 
     let stopping: Promise<void> | undefined;
     const stop = () =>
@@ -185,12 +254,14 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         // Streams first: an open WebSocket would hold the HTTP server open; clients reconnect elsewhere.
         await directLine.close();
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
+        await subscription?.close().catch((error: unknown) => logger.warn({ err: error }, 'main: closing the outbox subscription failed'));
+        await notifier?.stop();
         await webChatStore.close();
         watcher?.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());
-    return { url, db, http, logger, webChat, stop };
+    return { url, db, http, logger, webChat, portal, ...(notifier ? { notifier } : {}), stop };
   } catch (error: unknown) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;

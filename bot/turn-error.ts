@@ -30,6 +30,8 @@ export function createTurnErrorHandler(logger: Logger, defaultLocale: Locale = '
       'turn: unhandled error',
     );
     if (activity.type === 'invoke') return; // the invoke response carries the failure
+    // A proactive turn (a notification) has nobody waiting for an answer; its sender retries.
+    if (activity.type === 'event' && activity.name === 'ContinueConversation') return;
     const m = messages(toLocale(activity.locale, defaultLocale));
     const text = isUserFacing(error) ? m[error.userMessageKey] : m.turnError;
     try {

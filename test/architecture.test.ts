@@ -31,6 +31,11 @@ async function violations(baseDir: string, entries: string[]): Promise<IViolatio
 }
 
 function sourceFiles(dir: string): string[] {
+  try {
+    statSync(dir);
+  } catch {
+    return []; // a layer that has no files yet (dialogs/ before the first dialog)
+  }
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === 'node_modules' ? [] : sourceFiles(path);

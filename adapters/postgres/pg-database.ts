@@ -127,13 +127,18 @@ export class PgDatabase implements Database {
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
     if (!this.listenClient) {
-      this.listenClient = await this.pool.connect();
-      this.listenClient.on('notification', (message) => {
+      const client = await this.pool.connect();
+      this.listenClient = client;
+      client.on('notification', (message) => {
         for (const h of this.listeners.get(message.channel) ?? []) h(message.payload ?? '');
       });
-      this.listenClient.on('error', () => {
-        this.listenClient = undefined;
+      client.on('error', (error: Error) => {
+        // A lost listening connection goes back to the pool as broken (else pool.end() waits for
+        // it forever); the next listen() reconnects and listens on every channel again.
+        if (this.listenClient === client) this.listenClient = undefined;
+        client.release(error);
       });
+      for (const known of this.listeners.keys()) await client.query(`LISTEN ${quoteIdent(known)}`);
     }
     let set = this.listeners.get(channel);
     if (!set) {

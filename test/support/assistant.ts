@@ -8,7 +8,10 @@ export interface TestAssistant extends Assistant {
   dispose(): Promise<void>;
 }
 
-/** A whole assistant on a random port over a fresh test database of the given kind. */
+/**
+ * A whole assistant on a random port over a fresh test database of the given kind. Demo data is
+ * off unless the test asks for it (`DEMO_MODE: 'true'`): seeding costs time on every start.
+ */
 export async function startTestAssistant(
   kind: DatabaseKind = 'pglite',
   env: Record<string, string> = {},

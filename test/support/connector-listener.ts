@@ -14,20 +14,48 @@ export class ConnectorListener {
   private waiters: Array<() => void> = [];
   /** Status to answer with; a function may fail some requests on purpose. */
   respond: (activity: SentActivity, attempt: number) => number = () => 200;
+  /** Headers of a failure answer (e.g. Retry-After). */
+  failureHeaders: Record<string, string> = {};
+  /** Every request that reached the listener, failed ones included: method and path. */
+  readonly requests: Array<{ method: string; url: string; status: number; activity?: SentActivity }> = [];
+  /** Card updates (PUT …/activities/{activityId}), with the id they replace. */
+  readonly updated: Array<SentActivity & { replacedId: string }> = [];
+  /** Roster for TeamsInfo.getMember (GET …/conversations/{id}/members/{memberId}); unknown members get 404. */
+  readonly members = new Map<string, Record<string, unknown>>();
   private attempts = 0;
 
   constructor() {
     this.server = createServer((req, res) => {
       readBody(req).then((body) => {
-        if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(req.url ?? '')) {
+        const url = req.url ?? '';
+        if (req.method === 'POST' && /\/v3\/conversations\/[^/]+\/activities/.test(url)) {
           const activity = JSON.parse(body || '{}') as SentActivity;
           const status = this.respond(activity, ++this.attempts);
+          this.requests.push({ method: 'POST', url, status, activity });
           if (status < 300) {
             this.received.push(activity);
             for (const w of this.waiters.splice(0)) w();
           }
-          res.writeHead(status, { 'content-type': 'application/json' });
+          res.writeHead(status, { 'content-type': 'application/json', ...(status < 300 ? {} : this.failureHeaders) });
           res.end(JSON.stringify({ id: `sent-${this.received.length}` }));
+          return;
+        }
+        const update = /\/v3\/conversations\/[^/]+\/activities\/([^/?]+)/.exec(url);
+        if (req.method === 'PUT' && update) {
+          const activity = JSON.parse(body || '{}') as SentActivity;
+          this.requests.push({ method: 'PUT', url, status: 200, activity });
+          this.updated.push({ ...activity, replacedId: decodeURIComponent(update[1] ?? '') });
+          for (const w of this.waiters.splice(0)) w();
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ id: decodeURIComponent(update[1] ?? '') }));
+          return;
+        }
+        const member = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)/.exec(url);
+        if (req.method === 'GET' && member) {
+          const found = this.members.get(decodeURIComponent(member[1] ?? ''));
+          this.requests.push({ method: 'GET', url, status: found ? 200 : 404 });
+          res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
           return;
         }
         if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, MigrationError, readMigrations, type Migration } from '../../../adapters/postgres/migrate.js';
 import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
 
@@ -9,6 +9,10 @@ const extra: Migration[] = [
 
 describe.each(DATABASE_KINDS)('migrate on %s', (kind) => {
   let world: TestDatabase | undefined;
+  // The one-time PGlite initdb of the template belongs in a hook (60 s), not in the first test (30 s).
+  beforeAll(async () => {
+    await (await createTestDatabase(kind, { migrated: false })).dispose();
+  });
   afterEach(async () => {
     await world?.dispose();
     world = undefined;

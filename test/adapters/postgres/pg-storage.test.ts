@@ -87,7 +87,8 @@ describe('PgStorage across a restart', () => {
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
-    });
+      // Two on-disk PGlite opens (one with initdb): slow on a busy 2-core machine.
+    }, 90_000);
   });
 
   describe('when a new PostgreSQL pool connects to the same schema', () => {

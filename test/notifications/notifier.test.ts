@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { classify } from '../../adapters/http/bot-connector-sender.js';
+import { PgDirectoryStore } from '../../adapters/postgres/pg-directory-store.js';
+import { PgConversationReferenceStore, PgDeliveryLedger } from '../../adapters/postgres/pg-notifications.js';
+import { silentLogger } from '../../bot/logger.js';
+import { Notifier } from '../../bot/notifications/notifier.js';
+import { DeliveryError, type ProactiveMessage, type ProactiveSender, type StoredReference } from '../../bot/notifications/ports.js';
+import { PgCaseStore } from '../../adapters/postgres/pg-case-store.js';
+import { seedDemoData, type CaseDomainEvent } from '../../portal/index.js';
+import { createTestDatabase, type TestDatabase } from '../support/database.js';
+
+class FlakySender implements ProactiveSender {
+  readonly sent: Array<{ target: StoredReference; message: ProactiveMessage }> = [];
+  calls = 0;
+  constructor(private readonly failures: number, private readonly error: () => Error) {}
+  async send(target: StoredReference, message: ProactiveMessage): Promise<void> {
+    this.calls++;
+    if (this.calls <= this.failures) throw this.error();
+    this.sent.push({ target, message });
+  }
+}
+
+describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
+  let world: TestDatabase;
+  let annaId = '';
+  let metteId = '';
+  let event: CaseDomainEvent;
+
+  beforeAll(async () => {
+    world = await createTestDatabase('pglite');
+    const directory = new PgDirectoryStore(world.db);
+    await seedDemoData(directory, new PgCaseStore(world.db));
+    annaId = (await directory.getUserByEmail('anna@eksempelstyrelsen.dk'))?.id ?? '';
+    metteId = (await directory.getUserByEmail('mette@eksempelstyrelsen.dk'))?.id ?? '';
+    await new PgConversationReferenceStore(world.db).save(
+      annaId,
+      { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id: 'c-anna', isGroup: false, conversationType: 'personal', name: '' }, activityId: 'a1' },
+      'en',
+    );
+    event = {
+      type: 'case.status_changed',
+      caseId: 'x',
+      caseNumber: 'SA-2026-000001',
+      subject: 'Rejseafregning afvist',
+      institutionId: 'eksempelstyrelsen',
+      requesterId: annaId,
+      sentFromId: annaId,
+      actor: { kind: 'agent', agentId: 'a' },
+      at: new Date().toISOString(),
+      from: 'modtaget',
+      to: 'under_behandling',
+      note: null,
+    };
+  });
+  afterAll(async () => world.dispose());
+
+  const notifier = (sender: ProactiveSender, maxAttempts = 3) =>
+    new Notifier({
+      ledger: new PgDeliveryLedger(world.db),
+      references: new PgConversationReferenceStore(world.db),
+      directory: new PgDirectoryStore(world.db),
+      senders: new Map([['msteams', sender]]),
+      logger: silentLogger,
+      maxAttempts,
+      retryBaseMs: 5,
+      retryMaxMs: 20,
+    });
+
+  const drain = async (n: Notifier, rounds = 10) => {
+    for (let i = 0; i < rounds; i++) {
+      await n.dispatch();
+      await new Promise((r) => setTimeout(r, 30));
+    }
+  };
+
+  const row = async (eventId: string, userId: string) =>
+    (await world.db.query<{ status: string; attempts: number }>('SELECT status, attempts FROM notification_delivery WHERE event_id = $1 AND user_id = $2', [eventId, userId])).rows[0];
+
+  describe('when the send keeps failing with a retryable error', () => {
+    it('tries maxAttempts times with backoff, then gives up', async () => {
+      const sender = new FlakySender(99, () => new DeliveryError('HTTP 502', true, { status: 502 }));
+      const n = notifier(sender, 3);
+      await n.handle({ id: 'e-giveup', event });
+      await drain(n);
+      expect(sender.calls).toBe(3);
+      expect(await row('e-giveup', annaId)).toEqual({ status: 'failed', attempts: 3 });
+    });
+  });
+
+  describe('when the send fails twice and then succeeds', () => {
+    it('sends once, in the language stored with the reference', async () => {
+      const sender = new FlakySender(2, () => new DeliveryError('HTTP 429', true, { status: 429, retryAfterMs: 10 }));
+      const n = notifier(sender, 5);
+      await n.handle({ id: 'e-retry', event });
+      await n.handle({ id: 'e-retry', event }); // redelivered by the outbox: nothing more is recorded
+      await drain(n);
+      expect(sender.sent).toHaveLength(1);
+      expect(sender.sent[0]?.message.text).toMatch(/^The status of case SA-2026-000001/);
+      expect(await row('e-retry', annaId)).toEqual({ status: 'sent', attempts: 3 });
+    });
+  });
+
+  describe('when the recipient never talked to the assistant', () => {
+    it('skips the delivery', async () => {
+      const sender = new FlakySender(0, () => new Error('unused'));
+      const n = notifier(sender);
+      await n.handle({ id: 'e-skip', event: { ...event, requesterId: metteId, sentFromId: metteId } });
+      await drain(n, 2);
+      expect(sender.calls).toBe(0);
+      expect(await row('e-skip', metteId)).toEqual({ status: 'skipped', attempts: 1 });
+    });
+  });
+
+  describe('when a process died while sending (its lease ran out)', () => {
+    it('the delivery is given up, never resent', async () => {
+      const ledger = new PgDeliveryLedger(world.db);
+      await ledger.enqueue('e-crash', [annaId], event);
+      const claimed = await ledger.claimDue(10, 1);
+      expect(claimed.map((d) => d.eventId)).toContain('e-crash');
+      await new Promise((r) => setTimeout(r, 20));
+      const sender = new FlakySender(0, () => new Error('unused'));
+      await notifier(sender).dispatch();
+      expect(sender.calls).toBe(0);
+      expect(await row('e-crash', annaId)).toMatchObject({ status: 'failed' });
+    });
+  });
+
+  describe('classify', () => {
+    it.each([
+      [{ statusCode: 429, response: { headers: { get: (h: string) => (h === 'retry-after' ? '3' : undefined) } } }, true, 3000],
+      [{ statusCode: 412 }, true, undefined],
+      [{ statusCode: 504 }, true, undefined],
+      [{ statusCode: 403 }, false, undefined],
+      [{ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED' }, true, undefined],
+    ])('%j → retryable %s, Retry-After %s ms', (error, retryable, retryAfterMs) => {
+      const classified = classify(error);
+      expect(classified.retryable).toBe(retryable);
+      expect(classified.options.retryAfterMs).toBe(retryAfterMs);
+    });
+  });
+});

@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AdmZip from 'adm-zip';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MANIFEST_VERSION, pngSize } from '../../adapters/teams/app-package.js';
+import { loadConfig } from '../../config.js';
+import { buildTeamsPackage, manifestOptions, validateManifest } from '../../scripts/teams-package.js';
+
+const APP_ID = '0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b';
+
+describe('npm run teams:package', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'teams-package-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('with MicrosoftAppId in the config', () => {
+    it('writes a zip with manifest.json, a 192×192 color icon and a 32×32 outline icon', async () => {
+      const config = loadConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x' });
+      const out = join(dir, 'serviceportal-teams.zip');
+      await buildTeamsPackage(manifestOptions(config, undefined), out);
+      const zip = new AdmZip(out);
+      expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+      const manifest = JSON.parse(zip.readAsText('manifest.json')) as Record<string, unknown> & { bots: Array<{ botId: string }> };
+      expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
+      expect(manifest.id).toBe(APP_ID);
+      expect(manifest.bots[0]?.botId).toBe(APP_ID);
+      expect(await validateManifest(manifest)).toEqual([]);
+      expect(pngSize(zip.readFile('color.png') as Buffer)).toEqual({ width: 192, height: 192 });
+      expect(pngSize(zip.readFile('outline.png') as Buffer)).toEqual({ width: 32, height: 32 });
+    });
+  });
+
+  describe('when the manifest is broken', () => {
+    it('the schema validation names the problem', async () => {
+      const problems = await validateManifest({ manifestVersion: MANIFEST_VERSION, id: APP_ID, unexpected: true });
+      expect(problems.length).toBeGreaterThan(0);
+    });
+  });
+
+  describe('without a bot id', () => {
+    it('fails clearly', () => {
+      expect(() => manifestOptions(loadConfig({}), undefined)).toThrow(/MicrosoftAppId or pass --app-id/);
+    });
+
+    it('accepts --app-id instead', () => {
+      expect(manifestOptions(loadConfig({}), APP_ID).appId).toBe(APP_ID);
+    });
+  });
+});
