@@ -40,7 +40,7 @@ import {
   type VisibilityScope,
 } from '../../portal/index.js';
 import type { Database, Queryable } from './database.js';
-import { writeOutbox } from './pg-outbox.js';
+import { OUTBOX_CHANNEL, writeOutbox } from './pg-outbox.js';
 
 export interface PgCaseStoreOptions {
   /** Default `() => new Date()`. */
@@ -137,51 +137,62 @@ export class PgCaseStore implements CaseStore {
   async create(input: NewCase, options: CreateCaseOptions): Promise<Result<CreateCaseOutcome, DomainError<'CASE.IDEMPOTENCY_CONFLICT'>>> {
     const now = this.clock();
     const at = now.toISOString();
-    const outcome = await this.db.transaction(async (tx) => {
-      const inserted = await tx.query<unknown>(
-        `WITH n AS (SELECT nextval('portal_case_seq') AS seq)
+    const actor: Actor = { kind: 'user', userId: input.requesterId };
+    // One statement, so one round trip and atomic without an explicit transaction: the case, its
+    // "created" event, the outbox entry (the same shape as caseEventRef + type/status/actor/at,
+    // checked by portalEventSchema when consumed) and the notification.
+    const inserted = await this.db.query<unknown>(
+      `WITH n AS (SELECT nextval('portal_case_seq') AS seq),
+       ins AS (
          INSERT INTO portal_case (seq, number, idempotency_key, area_id, system_id, form_id, form_version, field_values, subject,
                                   institution_id, requester_id, sent_from_id, status, created_at, updated_at)
          SELECT n.seq, 'SA-' || $1::text || '-' || lpad(n.seq::text, 6, '0'), $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::uuid, $11::uuid,
                 'modtaget', $12::timestamptz, $12::timestamptz
            FROM n
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING ${CASE_COLUMNS}`,
-        [
-          String(caseYear(now)),
-          options.idempotencyKey,
-          input.areaId,
-          input.systemId,
-          input.formId,
-          input.formVersion,
-          JSON.stringify(input.values),
-          input.subject,
-          input.institutionId,
-          input.requesterId,
-          input.sentFromId,
-          at,
-        ],
-      );
-      const row = inserted.rows[0];
-      if (row === undefined) {
-        // The key was used: its transaction has committed (ON CONFLICT waited for it).
-        const existing = await tx.query<unknown>(`SELECT ${CASE_COLUMNS} FROM portal_case WHERE idempotency_key = $1`, [options.idempotencyKey]);
-        const first = existing.rows[0];
-        if (first === undefined) throw new PortalError('CASE.IDEMPOTENCY_LOST', `pg-case-store: key ${options.idempotencyKey} conflicted but no case has it`);
-        return { case: parseCaseRow(first).case, created: false, events: [] as PortalEvent[] };
-      }
-      const { seq, case: c } = parseCaseRow(row);
-      const actor: Actor = { kind: 'user', userId: input.requesterId };
-      await this.insertEvent(tx, seq, 'created', actor, at, { status: 'modtaget' });
-      const events: PortalEvent[] = [{ ...caseEventRef(c), type: 'case.created', status: 'modtaget', actor, at }];
-      await writeOutbox(tx, events);
-      return { case: c, created: true, events };
-    });
-    if (!outcome.created && outcome.case.requesterId !== input.requesterId) {
+         RETURNING ${CASE_COLUMNS}),
+       ev AS (
+         INSERT INTO portal_case_event (case_seq, type, actor, at, data)
+         SELECT seq, 'created', $13::jsonb, $12::timestamptz, '{"status":"modtaget"}'::jsonb FROM ins),
+       ob AS (
+         INSERT INTO portal_outbox (type, payload)
+         SELECT 'case.created', jsonb_build_object(
+                  'type', 'case.created', 'caseId', id::text, 'caseNumber', number, 'subject', subject, 'institutionId', institution_id,
+                  'requesterId', requester_id::text, 'sentFromId', sent_from_id::text, 'status', 'modtaget', 'actor', $13::jsonb, 'at', $14::text)
+           FROM ins)
+       SELECT ins.*, pg_notify('${OUTBOX_CHANNEL}', '') AS notified FROM ins`,
+      [
+        String(caseYear(now)),
+        options.idempotencyKey,
+        input.areaId,
+        input.systemId,
+        input.formId,
+        input.formVersion,
+        JSON.stringify(input.values),
+        input.subject,
+        input.institutionId,
+        input.requesterId,
+        input.sentFromId,
+        at,
+        JSON.stringify(actor),
+        at,
+      ],
+    );
+    const row = inserted.rows[0];
+    if (row !== undefined) {
+      const c = parseCaseRow(row).case;
+      await this.afterCommit([{ ...caseEventRef(c), type: 'case.created', status: 'modtaget', actor, at }]);
+      return ok({ case: c, created: true });
+    }
+    // The key was used: its statement has committed (ON CONFLICT waited for it).
+    const existing = await this.db.query<unknown>(`SELECT ${CASE_COLUMNS} FROM portal_case WHERE idempotency_key = $1`, [options.idempotencyKey]);
+    const first = existing.rows[0];
+    if (first === undefined) throw new PortalError('CASE.IDEMPOTENCY_LOST', `pg-case-store: key ${options.idempotencyKey} conflicted but no case has it`);
+    const c = parseCaseRow(first).case;
+    if (c.requesterId !== input.requesterId) {
       return err('CASE.IDEMPOTENCY_CONFLICT', 'Sagen kunne ikke oprettes. Prøv igen.', 'The case could not be created. Try again.');
     }
-    await this.afterCommit(outcome.events);
-    return ok({ case: outcome.case, created: outcome.created });
+    return ok({ case: c, created: false });
   }
 
   async getByNumber(number: CaseNumber): Promise<Case | undefined> {

@@ -153,11 +153,16 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
       for (const raw of rows) {
         if (isClosed()) break;
         const row = outboxRowSchema.parse(raw);
-        const published: PublishedEvent = { id: String(row.id), event: portalEventSchema.parse(row.payload) };
+        const event = portalEventSchema.safeParse(row.payload);
+        if (!event.success) {
+          // A malformed event would fail forever: report it and move on rather than block the queue.
+          this.options.onError?.(new Error(`pg-outbox: event ${row.id} is malformed: ${event.error.message}`), { consumer, eventId: String(row.id) });
+        }
+        const published: PublishedEvent | undefined = event.success ? { id: String(row.id), event: event.data } : undefined;
         try {
-          await handler(published);
+          if (published) await handler(published);
         } catch (error: unknown) {
-          this.options.onError?.(error, { consumer, eventId: published.id });
+          this.options.onError?.(error, { consumer, eventId: String(row.id) });
           outcome = 'failed';
           break;
         }

@@ -84,6 +84,22 @@ for (const kind of DATABASE_KINDS) {
       });
     });
 
+    describe('when a malformed event is in the outbox', () => {
+      it('reports it and delivers the ones after it', async () => {
+        const got: PublishedEvent[] = [];
+        const errors: string[] = [];
+        const s = await new PgOutboxSubscriber(t.db, { ...fast, onError: (e, ctx) => errors.push(`${ctx.consumer}:${String(e)}`) }).subscribe('poison', (p) => {
+          got.push(p);
+        });
+        subs.push(s);
+        await t.db.query(`INSERT INTO portal_outbox (type, payload) VALUES ('x', '{"type":"x"}'::jsonb)`);
+        await publish(t.db, 70);
+        await eventually(() => (got.length >= 1 ? true : undefined));
+        expect(ids(got)).toEqual(['inst-70']);
+        expect(errors).toEqual([expect.stringContaining('poison:Error: pg-outbox: event')]);
+      });
+    });
+
     describe('when two processes share a consumer name', () => {
       it('delivers each event once between them', async () => {
         const other = kind === 'postgres' && t.schema ? connectToSchema(t.schema) : t.db;
