@@ -40,13 +40,15 @@ import {
   type VisibilityScope,
 } from '../../portal/index.js';
 import type { Database, Queryable } from './database.js';
-import { OUTBOX_CHANNEL, writeOutbox } from './pg-outbox.js';
+import { OutboxNotifier, writeOutbox } from './pg-outbox.js';
 
 export interface PgCaseStoreOptions {
   /** Default `() => new Date()`. */
   clock?: () => Date;
   /** Also hands committed events to an in-process publisher (e.g. an InProcessEventBus). */
   inProcess?: PortalEventPublisher;
+  /** Wakes outbox consumers after a commit; share one between stores. Default: one of its own. */
+  notifier?: OutboxNotifier;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,6 +127,7 @@ function notFound(): { ok: false; error: DomainError<'CASE.NOT_FOUND'> } {
 export class PgCaseStore implements CaseStore {
   private readonly clock: () => Date;
   private readonly inProcess: PortalEventPublisher | undefined;
+  private readonly notifier: OutboxNotifier;
 
   constructor(
     private readonly db: Database,
@@ -132,6 +135,7 @@ export class PgCaseStore implements CaseStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.inProcess = options.inProcess;
+    this.notifier = options.notifier ?? new OutboxNotifier(db);
   }
 
   async create(input: NewCase, options: CreateCaseOptions): Promise<Result<CreateCaseOutcome, DomainError<'CASE.IDEMPOTENCY_CONFLICT'>>> {
@@ -139,8 +143,8 @@ export class PgCaseStore implements CaseStore {
     const at = now.toISOString();
     const actor: Actor = { kind: 'user', userId: input.requesterId };
     // One statement, so one round trip and atomic without an explicit transaction: the case, its
-    // "created" event, the outbox entry (the same shape as caseEventRef + type/status/actor/at,
-    // checked by portalEventSchema when consumed) and the notification.
+    // "created" event and the outbox entry (the same shape as caseEventRef + type/status/actor/at,
+    // checked by portalEventSchema when consumed).
     const inserted = await this.db.query<unknown>(
       `WITH n AS (SELECT nextval('portal_case_seq') AS seq),
        ins AS (
@@ -160,7 +164,7 @@ export class PgCaseStore implements CaseStore {
                   'type', 'case.created', 'caseId', id::text, 'caseNumber', number, 'subject', subject, 'institutionId', institution_id,
                   'requesterId', requester_id::text, 'sentFromId', sent_from_id::text, 'status', 'modtaget', 'actor', $13::jsonb, 'at', $14::text)
            FROM ins)
-       SELECT ins.*, pg_notify('${OUTBOX_CHANNEL}', '') AS notified FROM ins`,
+       SELECT * FROM ins`,
       [
         String(caseYear(now)),
         options.idempotencyKey,
@@ -342,6 +346,8 @@ export class PgCaseStore implements CaseStore {
   }
 
   private async afterCommit(events: readonly PortalEvent[]): Promise<void> {
-    if (events.length > 0) await this.inProcess?.publish(events);
+    if (events.length === 0) return;
+    this.notifier.poke();
+    await this.inProcess?.publish(events);
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/postgres/database.js';
-import { PgOutboxSubscriber, writeOutbox } from '../../../adapters/postgres/pg-outbox.js';
+import { OutboxNotifier, PgOutboxSubscriber, writeOutbox } from '../../../adapters/postgres/pg-outbox.js';
 import type { PortalEvent, PublishedEvent, Subscription } from '../../../portal/index.js';
 import { eventually } from '../../portal/store-contract.js';
 import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
@@ -17,6 +17,7 @@ const ids = (got: PublishedEvent[]): string[] => got.map((p) => (p.event.type ==
 
 async function publish(db: Database, ...ns: number[]): Promise<void> {
   await db.transaction(async (tx) => writeOutbox(tx, ns.map(event)));
+  new OutboxNotifier(db).poke();
 }
 
 for (const kind of DATABASE_KINDS) {
