@@ -63,6 +63,26 @@ const int = z.union([z.number(), z.string(), z.bigint()]).transform((v) => Numbe
 export const CASE_COLUMNS = `seq, id, number, area_id, system_id, form_id, form_version, field_values, subject, institution_id,
   requester_id, sent_from_id, status, created_at, updated_at`;
 
+/**
+ * "My cases": own cases, and the cases sent from each of the user's mailboxes, newest first —
+ * two index range scans (requester_id, seq DESC) and per mailbox (sent_from_id, seq DESC), each
+ * stopping after $4 rows. $1 user id, $2 mailbox ids, $3 cursor (seq below), $4 limit, $5
+ * statuses or null.
+ */
+export const VISIBLE_CASES_SQL = `SELECT ${CASE_COLUMNS} FROM (
+         (SELECT ${CASE_COLUMNS} FROM portal_case
+           WHERE requester_id = $1::uuid AND seq < $3::bigint AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+           ORDER BY seq DESC LIMIT $4)
+         UNION
+         (SELECT m.* FROM unnest($2::uuid[]) AS mb(id)
+            CROSS JOIN LATERAL (
+              SELECT ${CASE_COLUMNS} FROM portal_case
+               WHERE sent_from_id = mb.id AND sent_from_id <> requester_id AND seq < $3::bigint
+                 AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+               ORDER BY seq DESC LIMIT $4) m)
+       ) v
+       ORDER BY seq DESC LIMIT $4`;
+
 const caseRowSchema = z
   .object({
     seq: int,
@@ -209,21 +229,8 @@ export class PgCaseStore implements CaseStore {
     const mailboxIds = scope.mailboxIds.filter(isUuid);
     const userId = isUuid(scope.userId) ? scope.userId : '00000000-0000-0000-0000-000000000000';
     const statuses = page?.statuses ? [...page.statuses] : null;
-    // Two index range scans (own cases; each mailbox's cases), each stopping after limit + 1 rows.
     const { rows } = await this.db.query<unknown>(
-      `SELECT ${CASE_COLUMNS} FROM (
-         (SELECT ${CASE_COLUMNS} FROM portal_case
-           WHERE requester_id = $1::uuid AND seq < $3::bigint AND ($5::text[] IS NULL OR status = ANY($5::text[]))
-           ORDER BY seq DESC LIMIT $4)
-         UNION
-         (SELECT m.* FROM unnest($2::uuid[]) AS mb(id)
-            CROSS JOIN LATERAL (
-              SELECT ${CASE_COLUMNS} FROM portal_case
-               WHERE sent_from_id = mb.id AND sent_from_id <> requester_id AND seq < $3::bigint
-                 AND ($5::text[] IS NULL OR status = ANY($5::text[]))
-               ORDER BY seq DESC LIMIT $4) m)
-       ) v
-       ORDER BY seq DESC LIMIT $4`,
+      VISIBLE_CASES_SQL,
       [userId, mailboxIds, this.cursor(page), limit + 1, statuses],
     );
     return this.toPage(rows, limit);
