@@ -9,9 +9,11 @@ import { migrate } from './adapters/postgres/migrate.js';
 import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
+import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import type { Logger } from './bot/logger.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
+import { rejectOverlongText } from './bot/input-limits.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -59,7 +61,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onTurnError: createTurnErrorHandler(logger, config.DEFAULT_LOCALE),
     });
-    const http = createHttpServer({ adapter, bot, db, logger, maxBodyBytes: config.MAX_BODY_BYTES });
+    adapter.use(rejectOverlongText(undefined, config.DEFAULT_LOCALE));
+    adapter.use(conversationLock(db));
+    const http = createHttpServer({ adapter, bot, isHealthy: () => db.ping(2000), logger, maxBodyBytes: config.MAX_BODY_BYTES });
     const url = await http.listen(config.PORT, config.HOST);
     logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE }, 'main: listening');
 

@@ -21,6 +21,8 @@ const da = {
   turnError:
     'Beklager, der gik noget galt hos mig. Prøv igen om lidt. Hvis det bliver ved, kan du oprette en sag i Serviceportalen.',
   tryAgainSoon: 'Beklager, jeg kan ikke nå mine data lige nu. Prøv igen om lidt – intet af det, du har skrevet, er gået tabt.',
+  tooLong: (max: number) =>
+    `Din besked er for lang til mig (over ${max} tegn). Skriv den kortere – en lang beskrivelse kan du give, når vi opretter en sag.`,
   busyRepeat: 'Jeg nåede ikke at gemme det, du skrev, fordi samtalen blev opdateret samtidig et andet sted. Skriv det venligst igen.',
 };
 
@@ -42,6 +44,8 @@ const en: Catalogue = {
   notUnderstood: 'Sorry, I did not understand that. Try other words, or type "help".',
   turnError: 'Sorry, something went wrong on my side. Please try again shortly. If it persists, create a case in the Serviceportal.',
   tryAgainSoon: "Sorry, I can't reach my data right now. Please try again shortly – nothing you wrote has been lost.",
+  tooLong: (max: number) =>
+    `Your message is too long for me (over ${max} characters). Please shorten it – you can give a long description when we create a case.`,
   busyRepeat: 'I could not save what you wrote because the conversation was updated elsewhere at the same time. Please write it again.',
 };
 

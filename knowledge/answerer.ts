@@ -1,5 +1,6 @@
 import { TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
+import { KnowledgeError } from './errors.js';
 import type { ArticleHit, PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -79,10 +80,11 @@ export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>):
 }
 
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
-export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[]): RankedArticle[] {
+export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[], assumedTerms: ReadonlySet<string> = new Set()): RankedArticle[] {
   const informativeness = analysis.concepts.reduce((sum, concept) => sum + concept.idf, 0);
   return hits.map((hit) => {
-    const covered = coverage(analysis, hit.matchedTerms);
+    const matched = assumedTerms.size === 0 ? hit.matchedTerms : new Set([...hit.matchedTerms, ...assumedTerms]);
+    const covered = coverage(analysis, matched);
     return {
       articleId: hit.articleId,
       score: hit.score,
@@ -122,8 +124,8 @@ export class Answerer {
   /** Articles ranked for a question, best first, with the figures behind the decision. */
   rankArticles(question: string, limit = 10): { analysis: QueryAnalysis; ranked: RankedArticle[] } {
     const analysis = this.analyze(question);
-    const hits = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
-    const ranked = rank(analysis, hits)
+    const { hits, assumedTerms } = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
+    const ranked = rank(analysis, hits, assumedTerms)
       .sort((a, b) => confidence(b) - confidence(a) || a.articleId.localeCompare(b.articleId))
       .slice(0, limit);
     return { analysis, ranked };
@@ -151,7 +153,7 @@ export class Answerer {
   private candidate(ranked: RankedArticle, locale: Language): AnswerCandidate {
     const found = this.index.articles.get(ranked.articleId);
     const passage = this.index.passages.get(ranked.bestPassageId);
-    if (!found || !passage) throw new Error(`KB.BAD_INDEX: ${ranked.articleId} is ranked but not in the index`);
+    if (!found || !passage) throw new KnowledgeError('KB.BAD_INDEX', `${ranked.articleId} is ranked but not in the index`);
     const article = this.inLocale(found, locale);
     // The translation's passage with the same position, if it has one.
     const translatedPassage =

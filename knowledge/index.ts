@@ -16,3 +16,7 @@ export type { AreaSlug, ArticleArea } from './areas.js';
 export { KnowledgeError } from './errors.js';
 export type { KnowledgeErrorCode } from './errors.js';
 export type { IndexSnapshot } from './search-index.js';
+export { watchArticles } from './watcher.js';
+export type { ArticleWatcher, WatchOptions, ReloadOutcome } from './watcher.js';
+export { questionKey } from './feedback-store.port.js';
+export type { FeedbackStore, AnswerFeedback, UnansweredQuestion, FeedbackReport, FeedbackReportOptions } from './feedback-store.port.js';

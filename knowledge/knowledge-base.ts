@@ -13,6 +13,8 @@ export interface KnowledgeBase {
   rank(question: string, limit?: number): RankedArticle[];
   article(id: string): Article | undefined;
   readonly articles: readonly Article[];
+  /** Number of indexed passages. */
+  readonly passageCount: number;
   /** Replaces the content (hot reload): the new index is built first, then swapped in. */
   replaceArticles(articles: readonly Article[]): void;
   /** Reloads the sources it was created from; on a bad article the old content stays. */
@@ -42,6 +44,10 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 
   get articles(): readonly Article[] {
     return [...this.index.articles.values()];
+  }
+
+  get passageCount(): number {
+    return this.index.passageCount;
   }
 
   answer(question: string, options?: AnswerOptions): AnswerResult {

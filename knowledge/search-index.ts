@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
 import { Vocabulary } from './analysis/analyzer.js';
@@ -27,6 +27,9 @@ export const FIELD_BOOSTS = { title: 2, keywords: 1.5, body: 1 } as const;
  * search: typos and compounds are handled by the analyser against the corpus vocabulary, which
  * keeps a query to exact term lookups (fast on 50k articles).
  */
+/** Field ids in minisearch's order of `fields` (the bulk loader writes them). */
+const FIELD_IDS = { title: 0, keywords: 1, body: 2 } as const;
+
 export const MINISEARCH_OPTIONS: Options<PassageDocument> = {
   idField: 'id',
   fields: ['title', 'keywords', 'body'],
@@ -70,52 +73,171 @@ export class PassageIndex {
     articles: readonly Article[],
     readonly vocabulary: Vocabulary,
     private readonly search: MiniSearch<PassageDocument>,
-    passageOptions: PassageOptions,
+    passages: readonly Passage[],
   ) {
     this.articles = new Map(articles.map((article) => [article.id, article]));
-    const passages = new Map<string, Passage>();
-    for (const article of articles) for (const passage of splitIntoPassages(article, passageOptions)) passages.set(passage.id, passage);
-    this.passages = passages;
+    this.passages = new Map(passages.map((passage) => [passage.id, passage]));
   }
 
+  /**
+   * Builds the index in two passes: the first analyses every title, keyword list and passage once
+   * and counts the corpus vocabulary; the second adds compound parts (which need that vocabulary)
+   * and bulk-loads minisearch.
+   *
+   * Bulk loading: minisearch's `add()` inserts every token into its radix tree (about 3 µs a
+   * token, 20 s and more for 50k articles). Here postings are counted in plain maps and handed to
+   * `MiniSearch.loadJS` in minisearch's own serialisation format (`AsPlainObject`, version 2), which
+   * touches the radix tree once per distinct term. The index is the same as `addAll` would build
+   * (test/knowledge/search-index.test.ts compares them), loaded with the same MINISEARCH_OPTIONS.
+   */
   static build(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
-    const vocabulary = new Vocabulary();
-    for (const article of articles) {
-      const text = [article.title, article.keywords.join(' '), article.system ?? '', article.body].join('\n');
-      vocabulary.addArticle(analyzer.words(text, article.language));
-    }
-    const search = new MiniSearch<PassageDocument>(MINISEARCH_OPTIONS);
-    const documents: PassageDocument[] = [];
-    const termsPerArticle: string[][] = [];
-    for (const article of articles) {
-      const articleTerms: string[] = [];
-      const terms = (text: string): string => {
-        const analysed = analyzer.documentTerms(text, article.language, vocabulary);
-        articleTerms.push(...analysed);
-        return analysed.join(' ');
+    // Terms get small integer ids; counts live in arrays indexed by id.
+    const termIds = new Map<string, number>();
+    const termList: string[] = [];
+    const idOf = (term: string): number => {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = termList.length;
+        termIds.set(term, id);
+        termList.push(term);
+      }
+      return id;
+    };
+    const pass1Df: number[] = [];
+    const pass2Df: number[] = [];
+    const lastSeen: number[] = [];
+    const surfaces = new Set<string>();
+
+    // Pass 1: analyse every segment once; count stems per article and collect surface forms.
+    const analysed = articles.map((article, articleIndex) => {
+      const language = article.language;
+      const segment = (text: string): { surfaces: string[]; stems: string[] } => {
+        const words = analyzer.surfaces(text, language);
+        const stems = new Array<string>(words.length);
+        for (let i = 0; i < words.length; i += 1) {
+          const word = words[i] ?? '';
+          surfaces.add(word);
+          const stem = analyzer.stemmers.stem(word, language);
+          stems[i] = stem;
+          const id = idOf(stem);
+          if (lastSeen[id] !== articleIndex) {
+            lastSeen[id] = articleIndex;
+            pass1Df[id] = (pass1Df[id] ?? 0) + 1;
+          }
+        }
+        return { surfaces: words, stems };
       };
+      const title = segment(article.title);
+      const keywords = segment([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
+      const passages = splitIntoPassages(article, passageOptions).map((passage) => ({
+        passage,
+        ...segment(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text),
+      }));
+      return { article, title, keywords, passages };
+    });
+    const vocabulary = Vocabulary.fromCounts(
+      articles.length,
+      termList.flatMap((term, id) => (pass1Df[id] ? [[term, pass1Df[id]] as [string, number]] : [])),
+      surfaces,
+    );
+
+    // Pass 2: add compound parts (they need the vocabulary) and count postings per field.
+    const postings: number[][][] = [[], [], []];
+    const documentIds: Record<number, string> = {};
+    const storedFields: Record<number, { articleId: string }> = {};
+    const fieldLength: Record<number, number[]> = {};
+    const lengthSums = [0, 0, 0];
+    const allPassages: Passage[] = [];
+    lastSeen.length = 0;
+    let shortId = 0;
+    const post = (terms: readonly string[], fieldId: number, docId: number, articleIndex: number): number => {
+      const ids = terms.map(idOf).sort((a, b) => a - b);
+      const field = postings[fieldId] ?? [];
+      let unique = 0;
+      for (let i = 0; i < ids.length; ) {
+        const id = ids[i] ?? 0;
+        let j = i + 1;
+        while (j < ids.length && ids[j] === id) j += 1;
+        (field[id] ??= []).push(docId, j - i);
+        if (lastSeen[id] !== articleIndex) {
+          lastSeen[id] = articleIndex;
+          pass2Df[id] = (pass2Df[id] ?? 0) + 1;
+        }
+        unique += 1;
+        i = j;
+      }
+      return unique;
+    };
+    analysed.forEach(({ article, title, keywords, passages }, articleIndex) => {
+      const language = article.language;
+      const titleTerms = analyzer.termsOf(title.surfaces, language, vocabulary, title.stems);
+      const keywordTerms = analyzer.termsOf(keywords.surfaces, language, vocabulary, keywords.stems);
+      for (const { passage, surfaces: words, stems } of passages) {
+        allPassages.push(passage);
+        const bodyTerms = analyzer.termsOf(words, language, vocabulary, stems);
+        const docId = shortId;
+        shortId += 1;
+        documentIds[docId] = passage.id;
+        storedFields[docId] = { articleId: article.id };
+        const lengths = [
+          post(titleTerms, FIELD_IDS.title, docId, articleIndex),
+          post(keywordTerms, FIELD_IDS.keywords, docId, articleIndex),
+          post(bodyTerms, FIELD_IDS.body, docId, articleIndex),
+        ];
+        fieldLength[docId] = lengths;
+        lengths.forEach((length, field) => {
+          lengthSums[field] = (lengthSums[field] ?? 0) + length;
+        });
+      }
+    });
+    // Document frequencies as indexed, compound parts included: a word that exists only inside
+    // compounds ("aconto" in "acontoudbetaling") becomes a known word, and IDF and the pruning of
+    // common terms see how often a term is really in the index.
+    vocabulary.setCounts(termList.flatMap((term, id) => (pass2Df[id] ? [[term, pass2Df[id]] as [string, number]] : [])));
+    vocabulary.freeze();
+
+    const documentCount = shortId;
+    const plain: AsPlainObject = {
+      documentCount,
+      nextId: documentCount,
+      documentIds,
+      fieldIds: { ...FIELD_IDS },
+      fieldLength,
+      averageFieldLength: lengthSums.map((sum) => (documentCount === 0 ? 0 : sum / documentCount)),
+      storedFields,
+      dirtCount: 0,
+      index: toSerializedIndex(termList, postings),
+      serializationVersion: 2,
+    };
+    const search = MiniSearch.loadJS<PassageDocument>(plain, MINISEARCH_OPTIONS);
+    return new PassageIndex(articles, vocabulary, search, allPassages);
+  }
+
+  /** The same index built document by document with minisearch's own `addAll` (tests, reference). */
+  static buildWithAddAll(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): MiniSearch<PassageDocument> {
+    const reference = PassageIndex.build(articles, analyzer, passageOptions);
+    const search = new MiniSearch<PassageDocument>(MINISEARCH_OPTIONS);
+    for (const article of articles) {
+      const terms = (text: string): string => analyzer.documentTerms(text, article.language, reference.vocabulary).join(' ');
       const title = terms(article.title);
       const keywords = terms([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
       for (const passage of splitIntoPassages(article, passageOptions)) {
-        documents.push({
+        search.add({
           id: passage.id,
           articleId: article.id,
           title,
           keywords,
-          body: terms([passage.heading ?? '', passage.text].join('\n')),
+          body: terms(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text),
         });
       }
-      termsPerArticle.push(articleTerms);
     }
-    // Words that exist only inside compounds ("aconto" in "acontoudbetaling") become known words.
-    vocabulary.addDerivedTerms(termsPerArticle);
-    search.addAll(documents);
-    return new PassageIndex(articles, vocabulary, search, passageOptions);
+    return search;
   }
 
   static fromSnapshot(snapshot: IndexSnapshot, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
     const search = MiniSearch.loadJSON<PassageDocument>(snapshot.minisearch, MINISEARCH_OPTIONS);
-    return new PassageIndex(snapshot.articles, Vocabulary.fromJSON(snapshot.vocabulary), search, passageOptions);
+    const passages = snapshot.articles.flatMap((article) => splitIntoPassages(article, passageOptions));
+    return new PassageIndex(snapshot.articles, Vocabulary.fromJSON(snapshot.vocabulary), search, passages);
   }
 
   snapshot(): IndexSnapshot {
@@ -135,13 +257,58 @@ export class PassageIndex {
    * Ranks articles for weighted query terms. Passages are scored by minisearch (BM25 over the three
    * fields); an article scores its best passage plus a quarter of the rest, so that evidence spread
    * over an article counts without long articles winning by length alone.
+   *
+   * In a large corpus, terms found in very many articles are left out of the search: they barely
+   * change the ranking (low IDF) but make minisearch score and sort most of the index, which is
+   * what makes common-word queries slow. They are reported as `assumedTerms` so that coverage can
+   * still count them. Small knowledge bases (under COMMON_TERM_MIN_ARTICLES per term) never prune.
    */
-  searchArticles(weights: ReadonlyMap<string, number>, limit = 10): ArticleHit[] {
-    if (weights.size === 0) return [];
-    const query = [...weights.keys()].join(' ');
-    const results = this.search.search(query, { boostTerm: (term) => weights.get(term) ?? 1 });
-    return aggregate(results).slice(0, limit);
+  searchArticles(weights: ReadonlyMap<string, number>, limit = 10): { hits: ArticleHit[]; assumedTerms: ReadonlySet<string> } {
+    const assumed = new Set<string>();
+    const threshold = Math.max(COMMON_TERM_MIN_ARTICLES, COMMON_TERM_SHARE * this.vocabulary.articleCount);
+    const kept: string[] = [];
+    for (const term of weights.keys()) {
+      if (this.vocabulary.documentFrequency(term) > threshold) assumed.add(term);
+      else kept.push(term);
+    }
+    // A question of common words only keeps its rarest word, unless even that is everywhere
+    // (then nothing in it is distinctive, and "unknown" is the honest answer).
+    if (kept.length === 0 && assumed.size > 0) {
+      const rarest = [...assumed].sort((a, b) => this.vocabulary.documentFrequency(a) - this.vocabulary.documentFrequency(b))[0];
+      if (rarest !== undefined && this.vocabulary.documentFrequency(rarest) <= 3 * threshold) {
+        assumed.delete(rarest);
+        kept.push(rarest);
+      }
+    }
+    if (kept.length === 0) return { hits: [], assumedTerms: assumed };
+    const results = this.search.search(kept.join(' '), { boostTerm: (term) => weights.get(term) ?? 1 });
+    return { hits: aggregate(results.slice(0, PASSAGES_TO_AGGREGATE)).slice(0, limit), assumedTerms: assumed };
   }
+}
+
+/** A term in more articles than this (and than COMMON_TERM_SHARE of them) is not searched. */
+const COMMON_TERM_MIN_ARTICLES = 200;
+const COMMON_TERM_SHARE = 0.01;
+/** Only the best passages are grouped into articles; the long tail cannot reach the top ten. */
+const PASSAGES_TO_AGGREGATE = 300;
+
+/** minisearch's serialised index: per term, per field id, document short id -> occurrences. */
+function toSerializedIndex(terms: readonly string[], postings: readonly number[][][]): AsPlainObject['index'] {
+  const index: AsPlainObject['index'] = [];
+  terms.forEach((term, id) => {
+    const data: Record<string, Record<number, number>> = {};
+    let hasPostings = false;
+    postings.forEach((field, fieldId) => {
+      const pairs = field[id];
+      if (!pairs) return;
+      const entry: Record<number, number> = {};
+      for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
+      data[fieldId] = entry;
+      hasPostings = true;
+    });
+    if (hasPostings) index.push([term, data]);
+  });
+  return index;
 }
 
 function aggregate(results: readonly SearchResult[]): ArticleHit[] {

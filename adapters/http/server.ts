@@ -2,14 +2,15 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
-import type { Database } from '../postgres/database.js';
+import { checkIncomingActivity } from './activity-schema.js';
 
 export type RouteRegistrar = (server: restify.Server) => void;
 
 export interface HttpServerOptions {
   adapter: CloudAdapter;
   bot: ActivityHandlerBase;
-  db: Database;
+  /** The health check: true when the database answers. */
+  isHealthy: () => Promise<boolean>;
   logger: Logger;
   /** Largest accepted body in bytes. */
   maxBodyBytes: number;
@@ -27,7 +28,7 @@ export interface HttpServer {
 
 /** restify with the Bot Framework endpoint, the health check and any extra routes. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
-  const { adapter, bot, db, logger } = options;
+  const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'serviceportal-assistant', handleUncaughtExceptions: false });
   let inFlight = 0;
   let closing = false;
@@ -56,16 +57,17 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   server.post('/api/messages', async (req, res) => {
-    const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      res.send(400, { code: 'ACTIVITY.INVALID', message: 'The body must be a Bot Framework activity (JSON object with a "type").' });
+    const checked = checkIncomingActivity(req.body);
+    if (!checked.ok) {
+      res.send(400, checked.problem);
       return;
     }
+    req.body = checked.activity;
     await adapter.process(req, res, (context) => bot.run(context));
   });
 
   server.get('/healthz', async (_req, res) => {
-    const ok = await db.ping(2000);
+    const ok = await options.isHealthy();
     res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
   });
 

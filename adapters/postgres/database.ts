@@ -29,7 +29,58 @@ export interface Database extends Queryable {
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
+  /**
+   * Runs `fn` while holding an exclusive lock on `key` that every process on this database
+   * respects (a PostgreSQL advisory lock; in-process for the single-process PGlite). Throws
+   * {@link LockTimeoutError} when the lock is not had within `timeoutMs`.
+   */
+  withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T>;
   /** True when a trivial query succeeds within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
   close(): Promise<void>;
+}
+
+/** The lock of {@link Database.withLock} was held by someone else for too long. */
+export class LockTimeoutError extends Error {
+  readonly code = 'DB.LOCK_TIMEOUT';
+  /** What the user is told: write it again. */
+  readonly userMessageKey = 'busyRepeat';
+  constructor(readonly key: string) {
+    super(`database: lock "${key}" not acquired in time`);
+    this.name = 'LockTimeoutError';
+  }
+}
+
+/** The database cannot be reached (connection refused, reset, timed out, shutting down). */
+export class DatabaseUnavailableError extends Error {
+  readonly code = 'DB.UNAVAILABLE';
+  /** What the user is told: try again shortly. */
+  readonly userMessageKey = 'tryAgainSoon';
+  constructor(options?: { cause?: unknown }) {
+    super('database: unavailable', options);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/**
+ * Serialises async work per key inside one process. Used in front of the database lock so that
+ * one process never spends two connections waiting on the same conversation.
+ */
+export class KeyedMutex {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  async run<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    let release!: () => void;
+    const current = new Promise<void>((resolve) => (release = resolve));
+    const tail = previous.then(() => current);
+    this.tails.set(key, tail);
+    await previous;
+    try {
+      return await fn();
+    } finally {
+      release();
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    }
+  }
 }

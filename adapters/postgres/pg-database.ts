@@ -1,5 +1,13 @@
 import pg from 'pg';
-import type { Database, NotificationHandler, QueryResult, Transaction } from './database.js';
+import {
+  DatabaseUnavailableError,
+  KeyedMutex,
+  LockTimeoutError,
+  type Database,
+  type NotificationHandler,
+  type QueryResult,
+  type Transaction,
+} from './database.js';
 
 /** int8 (count(*), bigserial) as a JS number, like PGlite; our ids and counts stay far below 2^53. */
 const types = {
@@ -25,6 +33,7 @@ export class PgDatabase implements Database {
   readonly pool: pg.Pool;
   private listenClient: pg.PoolClient | undefined;
   private readonly listeners = new Map<string, Set<NotificationHandler>>();
+  private readonly mutex = new KeyedMutex();
 
   constructor(private readonly options: PgDatabaseOptions) {
     this.pool = new pg.Pool({
@@ -40,12 +49,24 @@ export class PgDatabase implements Database {
   }
 
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-    const result = await this.pool.query(sql, params as unknown[]);
-    return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    try {
+      const result = await this.pool.query(sql, params as unknown[]);
+      return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
+    } catch (error: unknown) {
+      throw classify(error);
+    }
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error: unknown) {
+      throw classify(error);
+    }
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.connect();
     try {
       await client.query('BEGIN');
       const tx: Transaction = {
@@ -65,12 +86,43 @@ export class PgDatabase implements Database {
       await client.query('ROLLBACK').catch(() => undefined);
       // A broken connection must not go back to the pool.
       client.release(error instanceof Error ? error : true);
-      throw error;
+      throw classify(error);
     }
   }
 
+  async withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(key, async () => {
+      const client = await this.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('BEGIN');
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
+        try {
+          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+        } catch (error: unknown) {
+          if ((error as { code?: string }).code === '55P03') throw new LockTimeoutError(key);
+          throw error;
+        }
+        const value = await fn();
+        await client.query('COMMIT');
+        return value;
+      } catch (error: unknown) {
+        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
+        throw error instanceof LockTimeoutError ? error : classify(error);
+      } finally {
+        client.release(broken ?? false);
+      }
+    });
+  }
+
   async exec(sql: string): Promise<void> {
-    await this.pool.query(sql);
+    try {
+      await this.pool.query(sql);
+    } catch (error: unknown) {
+      throw classify(error);
+    }
   }
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
@@ -122,4 +174,18 @@ export class PgDatabase implements Database {
 
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+const CONNECTION_MESSAGES = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection ended unexpectedly|server closed the connection/i;
+
+/** Connection-level failures become {@link DatabaseUnavailableError}; SQL errors pass unchanged. */
+export function classify(error: unknown): unknown {
+  if (error instanceof DatabaseUnavailableError || error instanceof LockTimeoutError) return error;
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : '';
+  if ((typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08'))) || CONNECTION_MESSAGES.test(message)) {
+    return new DatabaseUnavailableError({ cause: error });
+  }
+  return error;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import type { Database, NotificationHandler, Queryable, QueryResult, Transaction } from './database.js';
+import { KeyedMutex, type Database, type NotificationHandler, type Queryable, type QueryResult, type Transaction } from './database.js';
 
 interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
@@ -23,6 +23,7 @@ export class PgliteDatabase implements Database {
   readonly kind = 'pglite' as const;
   private readonly plain: Queryable;
   private closed = false;
+  private readonly mutex = new KeyedMutex();
 
   private constructor(readonly db: PGlite) {
     this.plain = wrap(db);
@@ -67,6 +68,11 @@ export class PgliteDatabase implements Database {
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
     const unsubscribe = await this.db.listen(channel, handler);
     return async () => unsubscribe();
+  }
+
+  /** One process owns a PGlite database, so an in-process lock is the whole lock. */
+  withLock<T>(key: string, _timeoutMs: number, fn: () => Promise<T>): Promise<T> {
+    return this.mutex.run(key, fn);
   }
 
   async ping(): Promise<boolean> {

@@ -58,43 +58,77 @@ const UNKNOWN_DF = 1.5;
  */
 export class Vocabulary {
   private readonly df = new Map<string, number>();
-  private readonly surfaces = new SearchableMap<number>();
+  private readonly surfaceCounts = new Map<string, number>();
+  private surfaceTree: SearchableMap<number> | undefined;
+  private prefixes: Set<string> | undefined;
   private articles = 0;
 
-  /** Adds one article's words (call once per article, all of its text together). */
-  addArticle(tokens: Iterable<{ readonly surface: string; readonly stem: string }>): void {
+  /** Adds one article's words: the stems for document frequency, the surfaces for typo correction. */
+  addArticle(stems: Iterable<string>, surfaces: Iterable<string>): void {
     this.articles += 1;
-    const seen = new Set<string>();
-    for (const { surface, stem } of tokens) {
-      if (!seen.has(stem)) {
-        seen.add(stem);
-        this.df.set(stem, (this.df.get(stem) ?? 0) + 1);
-      }
-      if (surface.length >= 4 && /^\p{L}+$/u.test(surface)) {
-        this.surfaces.set(surface, (this.surfaces.get(surface) ?? 0) + 1);
-      }
+    for (const stem of new Set(stems)) this.df.set(stem, (this.df.get(stem) ?? 0) + 1);
+    for (const surface of surfaces) this.surfaceCounts.set(surface, (this.surfaceCounts.get(surface) ?? 0) + 1);
+    this.surfaceTree = undefined;
+    this.prefixes = undefined;
+  }
+
+  /**
+   * Cheap test before stemming a piece of a compound: stemming changes the end of a word (Snowball
+   * strips endings; syncope and undoubling touch the last letters), never its first three letters.
+   * A piece whose first three letters begin no known stem cannot stem to a known word. Splitting
+   * tries every cut of every long word; this keeps the stemmer off most pieces that are no word.
+   */
+  mayKnow(word: string): boolean {
+    if (!this.prefixes) {
+      const prefixes = new Set<string>();
+      for (const stem of this.df.keys()) prefixes.add(stem.slice(0, 3));
+      this.prefixes = prefixes;
     }
+    return this.prefixes.has(word.slice(0, 3));
+  }
+
+  /** A vocabulary from counts made elsewhere (the index builder counts with term ids). */
+  static fromCounts(articles: number, df: Iterable<[string, number]>, surfaces: Iterable<string>): Vocabulary {
+    const vocabulary = new Vocabulary();
+    vocabulary.articles = articles;
+    for (const [stem, count] of df) vocabulary.df.set(stem, count);
+    for (const surface of surfaces) vocabulary.surfaceCounts.set(surface, 1);
+    return vocabulary;
+  }
+
+  /** Replaces the document frequencies with those of the finished index. */
+  setCounts(df: Iterable<[string, number]>): void {
+    this.df.clear();
+    for (const [term, count] of df) this.df.set(term, count);
+    this.prefixes = undefined;
+  }
+
+  /** Builds the typo-correction tree now rather than on the first question. */
+  freeze(): void {
+    this.tree();
+  }
+
+  private tree(): SearchableMap<number> {
+    if (!this.surfaceTree) {
+      const tree = new SearchableMap<number>();
+      for (const [surface, count] of this.surfaceCounts) {
+        if (surface.length >= 4 && /^\p{L}+$/u.test(surface)) tree.set(surface, count);
+      }
+      this.surfaceTree = tree;
+    }
+    return this.surfaceTree;
   }
 
   toJSON(): { articles: number; df: [string, number][]; surfaces: [string, number][] } {
-    return { articles: this.articles, df: [...this.df], surfaces: [...this.surfaces] };
+    return { articles: this.articles, df: [...this.df], surfaces: [...this.tree()] };
   }
 
   static fromJSON(json: { articles: number; df: [string, number][]; surfaces: [string, number][] }): Vocabulary {
     const vocabulary = new Vocabulary();
     vocabulary.articles = json.articles;
     for (const [stem, df] of json.df) vocabulary.df.set(stem, df);
-    for (const [surface, count] of json.surfaces) vocabulary.surfaces.set(surface, count);
+    for (const [surface, count] of json.surfaces) vocabulary.surfaceCounts.set(surface, count);
     return vocabulary;
-  }
-
-  /** Counts terms that only compound splitting produced (after all articles were added). */
-  addDerivedTerms(termsPerArticle: Iterable<Iterable<string>>): void {
-    const derived = new Map<string, number>();
-    for (const terms of termsPerArticle) {
-      for (const term of new Set(terms)) if (!this.df.has(term)) derived.set(term, (derived.get(term) ?? 0) + 1);
-    }
-    for (const [term, df] of derived) this.df.set(term, df);
   }
 
   get articleCount(): number {
@@ -126,7 +160,7 @@ export class Vocabulary {
     if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number; similarity: number; count: number } | undefined;
-    for (const [candidate, [count, distance]] of this.surfaces.fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [count, distance]] of this.tree().fuzzyGet(word, maxDistance)) {
       if (candidate === word) continue;
       const similarity = JaroWinklerDistance(word, candidate);
       const better =
@@ -149,7 +183,8 @@ export class Analyzer {
   readonly stemmers: Stemmers;
   private readonly synonymPhrases: PhraseEntry[];
   private readonly glossaryPhrases: PhraseEntry[];
-  private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>>();
+  private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
+  private readonly headCache = new WeakMap<Vocabulary, Map<string, { modifier: string; head: string } | null>>();
 
   constructor(readonly lexicon: Lexicon = defaultLexicon()) {
     this.stemmers = new Stemmers(lexicon);
@@ -177,12 +212,36 @@ export class Analyzer {
       .map((token) => this.stemmers.stem(token.text, language));
   }
 
-  /** Surface form and stem of every word to index (stop words dropped, names whole and in parts). */
-  *words(text: string, language: Language): Generator<{ surface: string; stem: string; token: RawToken }> {
+  /**
+   * The words of a text to index, lower-cased, stop words dropped; joined names whole and in parts.
+   * The fast path for documents: no token objects, just strings.
+   */
+  surfaces(text: string, language: Language): string[] {
+    const result: string[] = [];
     for (const token of tokenize(text)) {
       if (!token.isJoined && this.stemmers.isStopword(token.text, language)) continue;
-      yield { surface: token.text, stem: this.stemmers.stem(token.text, language), token };
+      result.push(token.text);
     }
+    return result;
+  }
+
+  /** Index terms of surfaces: their stems plus the known parts of compounds. */
+  termsOf(surfaces: readonly string[], language: Language, vocabulary: Vocabulary | undefined, stems?: readonly string[]): string[] {
+    const terms: string[] = [];
+    for (let i = 0; i < surfaces.length; i += 1) {
+      const surface = surfaces[i] ?? '';
+      terms.push(stems?.[i] ?? this.stemmers.stem(surface, language));
+      if (vocabulary && surface.length >= MIN_COMPOUND * 1.25 && !/[-/.]/.test(surface)) {
+        const parts = this.compoundParts(surface, language, vocabulary);
+        if (parts) {
+          for (const part of parts) terms.push(part);
+        } else {
+          const split = this.compoundHead(surface, language, vocabulary);
+          if (split) terms.push(split.modifier, split.head);
+        }
+      }
+    }
+    return terms;
   }
 
   /**
@@ -192,25 +251,31 @@ export class Analyzer {
    */
   compoundParts(surface: string, language: Language, vocabulary: Vocabulary, depth = 2): string[] | undefined {
     if (surface.length < MIN_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
-    let cache = this.compoundCache.get(vocabulary);
+    let caches = this.compoundCache.get(vocabulary);
+    if (!caches) {
+      caches = [];
+      this.compoundCache.set(vocabulary, caches);
+    }
+    const slot = depth * 2 + (language === 'da' ? 0 : 1);
+    let cache = caches[slot];
     if (!cache) {
       cache = new Map();
-      this.compoundCache.set(vocabulary, cache);
+      caches[slot] = cache;
     }
-    const key = `${language}:${depth}:${surface}`;
+    const key = surface;
     const hit = cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
     let best: { parts: string[]; score: number } | undefined;
     for (let i = MIN_PART; i <= surface.length - MIN_PART; i += 1) {
       const right = surface.slice(i);
-      if (this.stemmers.isStopword(right, language)) continue;
+      if (!vocabulary.mayKnow(right) || this.stemmers.isStopword(right, language)) continue;
       const rightStem = this.stemmers.stem(right, language);
       if (rightStem.length < MIN_PART || !vocabulary.has(rightStem)) continue;
       const left = surface.slice(0, i);
       const lefts = [left];
       if (left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e'))) lefts.push(left.slice(0, -1));
       for (const candidate of lefts) {
-        if (candidate.length < MIN_PART || this.stemmers.isStopword(candidate, language)) continue;
+        if (candidate.length < MIN_PART || !vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
         const leftStem = this.stemmers.stem(candidate, language);
         let leftParts: string[] | undefined;
         if (leftStem.length >= MIN_PART && vocabulary.has(leftStem)) leftParts = [leftStem];
@@ -233,33 +298,31 @@ export class Analyzer {
    */
   compoundHead(surface: string, language: Language, vocabulary: Vocabulary): { modifier: string; head: string } | undefined {
     if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
-    for (let i = 4; i <= surface.length - 5; i += 1) {
+    let cache = this.headCache.get(vocabulary);
+    if (!cache) {
+      cache = new Map();
+      this.headCache.set(vocabulary, cache);
+    }
+    const hit = cache.get(surface);
+    if (hit !== undefined) return hit ?? undefined;
+    let found: { modifier: string; head: string } | undefined;
+    for (let i = 4; i <= surface.length - 5 && !found; i += 1) {
       const right = surface.slice(i);
+      if (!vocabulary.mayKnow(right)) continue;
       const head = this.stemmers.stem(right, language);
       if (head.length < 4 || !vocabulary.has(head) || this.stemmers.isStopword(right, language)) continue;
       const left = surface.slice(0, i);
       const bare = left.length > 4 && left.endsWith('s') ? left.slice(0, -1) : left;
       if (this.stemmers.isStopword(bare, language)) continue;
-      return { modifier: this.stemmers.stem(bare, language), head };
+      found = { modifier: this.stemmers.stem(bare, language), head };
     }
-    return undefined;
+    cache.set(surface, found ?? null);
+    return found;
   }
 
   /** Index terms of a text: stems, whole names and their parts, and known parts of compounds. */
   documentTerms(text: string, language: Language, vocabulary: Vocabulary | undefined): string[] {
-    const terms: string[] = [];
-    for (const { surface, stem, token } of this.words(text, language)) {
-      terms.push(stem);
-      if (vocabulary && !token.isJoined && surface.length >= MIN_COMPOUND * 1.25) {
-        const parts = this.compoundParts(surface, language, vocabulary);
-        if (parts) terms.push(...parts);
-        else {
-          const split = this.compoundHead(surface, language, vocabulary);
-          if (split) terms.push(split.modifier, split.head);
-        }
-      }
-    }
-    return terms;
+    return this.termsOf(this.surfaces(text, language), language, vocabulary);
   }
 
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */

@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 // stopwords-iso is a bare JSON package; require keeps it out of ESM JSON-import rules.
 const stopwordsIso = createRequire(import.meta.url)('stopwords-iso') as Record<string, string[] | undefined>;
 const danishSnowball = snowball.newStemmer('danish');
-const CACHE_LIMIT = 200_000;
+const CACHE_LIMIT = 1_000_000;
 
 // Danish drops the e of -el/-en/-er before an ending: seddel/sedlen, regel/regler, nøgle/nøglen.
 // Snowball keeps "seddel" but gives "sedl" for "sedlen"; joining them here makes both one term.
@@ -68,10 +68,13 @@ export class Stemmers {
 
   /** Idempotent stem of a lower-cased word; words joined with - / . are names and kept whole. */
   stem(word: string, language: Language): string {
-    if (word.length < 3 || /[-/.]/.test(word) || /^\p{N}+$/u.test(word)) return word;
     const cache = this.cache[language];
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
+    if (word.length < 3 || /[-/.]/.test(word) || /^\p{N}+$/u.test(word)) {
+      cache.set(word, word);
+      return word;
+    }
     let stem: string;
     if (language === 'da') {
       stem = this.lexicon.lemmas.get(word) ?? fixpoint(word, danishStep);

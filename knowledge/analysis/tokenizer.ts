@@ -26,7 +26,8 @@ function keep(token: string): boolean {
 }
 
 export function normalise(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('da-DK');
+  // Danish has no locale-specific case rules; toLowerCase is much faster than toLocaleLowerCase.
+  return text.normalize('NFC').toLowerCase();
 }
 
 export function tokenize(text: string): RawToken[] {

@@ -1,0 +1,65 @@
+import { watch, type FSWatcher } from 'node:fs';
+import type { KnowledgeBase } from './knowledge-base.js';
+
+/** What a reload did: the new article count, or the error that kept the old content in place. */
+export type ReloadOutcome = { readonly ok: true; readonly articles: number } | { readonly ok: false; readonly error: unknown };
+
+export interface WatchOptions {
+  /** Wait this long after the last change before re-indexing (editors write in bursts). Default 250 ms. */
+  readonly debounceMs?: number;
+  /** Called after each reload attempt (log it; the knowledge component has no logger). */
+  readonly onReload?: (outcome: ReloadOutcome) => void;
+}
+
+export interface ArticleWatcher {
+  close(): void;
+}
+
+const DEFAULTS = { debounceMs: 250 } as const;
+
+/**
+ * Hot reload: watches the knowledge sources (directories recursively, JSONL files directly) and
+ * rebuilds the knowledge base after changes, debounced. A bad article keeps the previous content
+ * and reports KB.BAD_ARTICLE through `onReload`; the next good save loads again.
+ */
+export function watchArticles(kb: KnowledgeBase, sources: readonly string[], options: WatchOptions = {}): ArticleWatcher {
+  const debounceMs = options.debounceMs ?? DEFAULTS.debounceMs;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let again = false;
+  let closed = false;
+
+  const reload = async (): Promise<void> => {
+    if (running) {
+      again = true;
+      return;
+    }
+    do {
+      again = false;
+      running = kb.reload().then(
+        () => options.onReload?.({ ok: true, articles: kb.articles.length }),
+        (error: unknown) => options.onReload?.({ ok: false, error }),
+      );
+      await running;
+      running = undefined;
+    } while (again && !closed);
+  };
+
+  const schedule = (): void => {
+    if (closed) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      void reload();
+    }, debounceMs);
+  };
+
+  const watchers: FSWatcher[] = sources.map((source) => watch(source, { recursive: !source.endsWith('.jsonl') }, schedule));
+  return {
+    close(): void {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      for (const watcher of watchers) watcher.close();
+    },
+  };
+}

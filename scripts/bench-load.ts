@@ -1,0 +1,198 @@
+/**
+ * `npm run bench:load -- --conversations 200 [--processes 1|2] [--json]`
+ *
+ * Simulated users over HTTP (the Bot Framework protocol; replies received by a local listener)
+ * doing knowledge questions and complete case dialogs concurrently, against one assistant
+ * process and against two behind a round-robin "load balancer" (every turn goes to the next
+ * process, so each conversation hops between them). One in ten case dialogs double-clicks
+ * "Bekræft" — both clicks at once, on different processes. Afterwards the database is checked:
+ * every confirmed case exists exactly once. In the same run the same load of plain messages
+ * against an echo bot on the same stack gives the floor.
+ *
+ * Runs on a fresh schema of BENCH_DATABASE_URL (default: the machine's PostgreSQL,
+ * postgres://postgres@127.0.0.1:5432/test), dropped afterwards.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
+import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? (args[index + 1] ?? fallback) : fallback;
+};
+const json = args.includes('--json');
+const conversations = Number(option('conversations', '200'));
+const processCounts = args.includes('--processes') ? [Number(option('processes', '2'))] : [1, 2];
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const CASE_NUMBER = /SA-\d{4}-\d{6}/;
+const log = (line: string) => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+
+interface RunFigures {
+  conversations: number;
+  processes: number;
+  turns: number;
+  turnsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  echoTurnsPerSecond: number;
+  echoP99Ms: number;
+  errors: number;
+  casesConfirmed: number;
+  casesFound: number;
+  casesDuplicated: number;
+}
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function schemaUrl(schema: string): string {
+  const url = new URL(DATABASE_URL);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  return url.toString();
+}
+
+/** Echo floor: the same number of conversations and turns, plain messages, one echo process. */
+async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ turnsPerSecond: number; p99Ms: number }> {
+  const echo = await startServerProcess('scripts/bench/echo-server.ts');
+  try {
+    const run = async (tag: string) =>
+      runConcurrent(conversations, async (i, record) => {
+        for (let t = 0; t < turnsEach; t++) record(await turn(echo.url, listener, { conversationId: `echo-${tag}-${i}`, from: `u${i}`, text: 'hej' }));
+      });
+    await run('warm');
+    const r = await run('measure');
+    const f = figures(r.latencies, r.errors, r.seconds);
+    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms };
+  } finally {
+    await echo.stop();
+  }
+}
+
+async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms'> & { turnsEach: number; errorSamples: string[] }> {
+  const schema = `bench_${runTag}`;
+  await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
+  const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' };
+  const servers: ServerProcess[] = [];
+  try {
+    // Start one first so demo data and migrations are in place; the others join it.
+    servers.push(await startServerProcess('main.ts', env));
+    for (let p = 1; p < processes; p++) servers.push(await startServerProcess('main.ts', env));
+    let next = 0;
+    const pick = () => servers[next++ % servers.length] as ServerProcess;
+
+    const confirmed = new Map<string, string>(); // conversation → case number in the reply
+    const turnsEach = CASE_DIALOG_TURNS.length;
+    const scenario = async (phase: string, i: number, record: (r: TurnResult) => void) => {
+      const conversationId = `load-${runTag}-${phase}-${i}`;
+      if (i % 2 === 0) {
+        for (let t = 0; t < turnsEach; t++) {
+          const text = KNOWLEDGE_QUESTIONS[(i + t) % KNOWLEDGE_QUESTIONS.length] ?? 'hej';
+          record(await turn(pick().url, listener, { conversationId, from: `bench-${i}@eksempel.invalid`, text }));
+        }
+        return;
+      }
+      const tag = `${runTag}-${phase}-${i}`;
+      for (const step of CASE_DIALOG_TURNS) {
+        const text = step.replace('{tag}', tag);
+        const isConfirm = step === CASE_DIALOG_TURNS.at(-1);
+        if (isConfirm && i % 10 === 1) {
+          // A double click: the same confirmation to two processes at once.
+          const [a, b] = await Promise.all([
+            turn(pick().url, listener, { conversationId, from: 'anna@eksempelstyrelsen.dk', text, want: (r) => CASE_NUMBER.test(String(r.text ?? '')) }),
+            turn(pick().url, listener, { conversationId, from: 'anna@eksempelstyrelsen.dk', text }),
+          ]);
+          record(a);
+          const number = CASE_NUMBER.exec(String(a.reply?.text ?? ''))?.[0];
+          if (number) confirmed.set(tag, number);
+          void b;
+          continue;
+        }
+        const result = await turn(pick().url, listener, { conversationId, from: 'anna@eksempelstyrelsen.dk', text });
+        record(result);
+        if (isConfirm) {
+          const number = CASE_NUMBER.exec(String(result.reply?.text ?? ''))?.[0];
+          if (number) confirmed.set(tag, number);
+        }
+      }
+    };
+    await runConcurrent(Math.min(conversations, 20), (i, record) => scenario('warm', i, record));
+    confirmed.clear();
+    const r = await runConcurrent(conversations, (i, record) => scenario('measure', i, record));
+    const f = figures(r.latencies, r.errors, r.seconds);
+
+    // Every confirmed case exactly once: look each dialog's tag up in the stored field values.
+    const found = await admin(async (c) => {
+      const { rows } = await c.query<{ tag: string; n: string; numbers: string[] }>(
+        `SELECT substring(field_values::text from '${runTag}-measure-[0-9]+') AS tag, count(*) AS n, array_agg(number) AS numbers
+           FROM ${schema}.portal_case WHERE field_values::text LIKE $1 GROUP BY 1`,
+        [`%${runTag}-measure-%`],
+      );
+      return rows;
+    });
+    const casesDuplicated = found.filter((row) => Number(row.n) > 1).length;
+    const byTag = new Map(found.map((row) => [row.tag, row.numbers]));
+    let casesFound = 0;
+    for (const [tag, number] of confirmed) if (byTag.get(tag)?.includes(number)) casesFound++;
+    // A case dialog that ended without a case number in the reply counts as an error.
+    const dialogsWithoutCase = Math.floor(conversations / 2) - confirmed.size;
+    return {
+      conversations,
+      processes,
+      turns: f.turns,
+      turnsPerSecond: f.turnsPerSecond,
+      p50Ms: f.p50Ms,
+      p99Ms: f.p99Ms,
+      errors: f.errors + dialogsWithoutCase,
+      casesConfirmed: confirmed.size,
+      casesFound,
+      casesDuplicated,
+      turnsEach,
+      errorSamples: r.errorSamples,
+    };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+  }
+}
+
+async function main(): Promise<void> {
+  const listener = new ReplyListener();
+  await listener.start();
+  const results: RunFigures[] = [];
+  try {
+    log(`bench:load: ${conversations} conversations (half knowledge questions, half whole case dialogs), ${CASE_DIALOG_TURNS.length} turns each`);
+    const echo = await echoFloor(listener, CASE_DIALOG_TURNS.length);
+    log(`echo floor    ${String(echo.turnsPerSecond).padStart(7)} turns/s   p99 ${echo.p99Ms} ms`);
+    for (const processes of processCounts) {
+      const runTag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+      const run = await assistantRun(listener, processes, runTag);
+      const { turnsEach: _t, errorSamples, ...figuresOnly } = run;
+      results.push({ ...figuresOnly, echoTurnsPerSecond: echo.turnsPerSecond, echoP99Ms: echo.p99Ms });
+      log(
+        `${processes} process${processes > 1 ? 'es' : '  '}   ${String(run.turnsPerSecond).padStart(7)} turns/s   p50 ${run.p50Ms} ms   p99 ${run.p99Ms} ms ` +
+          `(${round(run.p99Ms / Math.max(echo.p99Ms, 0.1), 2)}× echo p99)   errors ${run.errors}   cases confirmed ${run.casesConfirmed}, found ${run.casesFound}, duplicated ${run.casesDuplicated}`,
+      );
+      if (errorSamples.length > 0) log(`  e.g. ${errorSamples.join('; ')}`);
+    }
+  } finally {
+    await listener.stop();
+  }
+  const last = results.at(-1);
+  if (json && last) process.stdout.write(`${JSON.stringify({ ...last, runs: results })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench:load: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
+import { detectLanguage } from '../../knowledge/analysis/language.js';
+import { defaultLexicon } from '../../knowledge/analysis/lexicon.js';
+import { Stemmers } from '../../knowledge/analysis/stemmers.js';
+import { tokenize } from '../../knowledge/analysis/tokenizer.js';
+
+const stemmers = new Stemmers(defaultLexicon());
+const analyzer = new Analyzer();
+
+// Words built from Danish letters, so the stemmer's rules are exercised, not just skipped.
+const danishWord = fc.stringMatching(/^[a-zæøå]{1,16}$/);
+const anyText = fc.string({ unit: fc.constantFrom(...'abcæøåÆØÅ -/.,!?1234567890HRLønSDI\n\t\'’'.split('')), maxLength: 60 });
+
+function vocabularyOf(words: string[]): Vocabulary {
+  return Vocabulary.fromCounts(
+    1,
+    words.map((word) => [stemmers.stem(word, 'da'), 1]),
+    words,
+  );
+}
+
+describe('Stemmers', () => {
+  describe('when a stem is stemmed again', () => {
+    it('does not change it (Danish)', () => {
+      fc.assert(fc.property(danishWord, (word) => stemmers.stem(stemmers.stem(word, 'da'), 'da') === stemmers.stem(word, 'da')));
+    });
+
+    it('does not change it (English)', () => {
+      fc.assert(fc.property(fc.stringMatching(/^[a-z]{1,16}$/), (word) => stemmers.stem(stemmers.stem(word, 'en'), 'en') === stemmers.stem(word, 'en')));
+    });
+  });
+
+  describe('when Danish words differ only by inflection', () => {
+    it('gives them one stem', () => {
+      expect(stemmers.stem('lønseddel', 'da')).toBe(stemmers.stem('lønsedlen', 'da'));
+      expect(stemmers.stem('regel', 'da')).toBe(stemmers.stem('reglerne', 'da'));
+      expect(stemmers.stem('nulstilling', 'da')).toBe(stemmers.stem('nulstille', 'da'));
+      expect(stemmers.stem('ulønnede', 'da')).toBe(stemmers.stem('ulønnet', 'da'));
+    });
+
+    it('keeps "bruger" (user) apart from "bruge" (use)', () => {
+      expect(stemmers.stem('brugeren', 'da')).toBe('bruger');
+      expect(stemmers.stem('bruge', 'da')).not.toBe('bruger');
+    });
+  });
+});
+
+describe('tokenize', () => {
+  describe('when given any text', () => {
+    it('never returns an empty or upper-case token', () => {
+      fc.assert(
+        fc.property(anyText, (text) =>
+          tokenize(text).every((token) => token.text.length > 0 && token.text === token.text.toLowerCase()),
+        ),
+      );
+    });
+  });
+
+  describe('when the text names products joined with / and -', () => {
+    it('keeps the whole name and its parts, with æ/ø/å intact', () => {
+      const texts = tokenize('Spørgsmål om SLS/HR-Løn og IndFak/SDI i RejsUd').map((token) => token.text);
+      expect(texts).toEqual(
+        expect.arrayContaining(['spørgsmål', 'sls/hr-løn', 'sls', 'hr-løn', 'hr', 'løn', 'indfak/sdi', 'indfak', 'sdi', 'rejsud']),
+      );
+    });
+  });
+
+  describe('when a word has an apostrophe ending', () => {
+    it('drops the ending', () => {
+      expect(tokenize("LDV's kuber").map((token) => token.text)).toEqual(['ldv', 'kuber']);
+    });
+  });
+});
+
+describe('Analyzer', () => {
+  describe('when a compound is made of words the corpus knows', () => {
+    it('splits it into their stems', () => {
+      const vocabulary = vocabularyOf(['løn', 'seddel', 'adgang', 'kode']);
+      expect(analyzer.compoundParts('adgangskode', 'da', vocabulary)).toEqual([stemmers.stem('adgang', 'da'), stemmers.stem('kode', 'da')]);
+      expect(analyzer.compoundParts('lønseddel', 'da', vocabulary)).toEqual([stemmers.stem('løn', 'da'), stemmers.stem('seddel', 'da')]);
+    });
+
+    it('does not split words the corpus cannot explain', () => {
+      const vocabulary = vocabularyOf(['løn', 'seddel']);
+      expect(analyzer.compoundParts('institution', 'da', vocabulary)).toBeUndefined();
+    });
+  });
+
+  describe('when analysing any text for the index', () => {
+    it('never produces an empty term', () => {
+      const vocabulary = vocabularyOf(['løn', 'seddel', 'kode']);
+      fc.assert(fc.property(anyText, (text) => analyzer.documentTerms(text, 'da', vocabulary).every((term) => term.length > 0)));
+    });
+  });
+
+  describe('when a question uses a synonym from the data table', () => {
+    it('also searches the other members of the group', () => {
+      const vocabulary = vocabularyOf(['adgangskode', 'glemt']);
+      const terms = analyzer.analyzeQuery('glemt password', vocabulary, 'da').terms;
+      expect(terms).toContainEqual(expect.objectContaining({ term: stemmers.stem('adgangskode', 'da'), kind: 'synonym' }));
+    });
+  });
+
+  describe('when an English question is analysed', () => {
+    it('adds the Danish words of the glossary', () => {
+      const vocabulary = vocabularyOf(['lønseddel']);
+      const terms = analyzer.analyzeQuery('Where is my payslip?', vocabulary, 'en').terms;
+      expect(terms).toContainEqual(expect.objectContaining({ term: stemmers.stem('lønseddel', 'da'), kind: 'glossary' }));
+    });
+  });
+
+  describe('when a word is misspelt by one letter', () => {
+    it('corrects it to the nearest word of the corpus', () => {
+      const vocabulary = vocabularyOf(['navision', 'regnskab']);
+      expect(vocabulary.closestSurface('navison')).toBe('navision');
+      expect(vocabulary.closestSurface('pension')).toBeUndefined();
+    });
+  });
+});
+
+describe('detectLanguage', () => {
+  describe('when the text is English', () => {
+    it('says en', () => {
+      expect(detectLanguage('How do I reset my password?')).toBe('en');
+    });
+  });
+
+  describe('when the text is Danish or has no evidence', () => {
+    it('says da', () => {
+      expect(detectLanguage('Hvordan nulstiller jeg min adgangskode?')).toBe('da');
+      expect(detectLanguage('SLS')).toBe('da');
+    });
+  });
+});
