@@ -36,7 +36,7 @@ import { recordConversationReferences } from './bot/notifications/reference-reco
 import type { ProactiveSender } from './bot/notifications/ports.js';
 import { BotConnectorSender } from './adapters/http/bot-connector-sender.js';
 import { PgConversationReferenceStore, PgDeliveryLedger } from './adapters/postgres/pg-notifications.js';
-import { PgOutboxSubscriber } from './adapters/postgres/pg-outbox.js';
+import { OutboxNotifier, PgOutboxSubscriber } from './adapters/postgres/pg-outbox.js';
 import { CardSubmissions } from './adapters/teams/card-submissions.js';
 import { TeamsIdentity } from './adapters/teams/teams-identity.js';
 import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot.js';
@@ -107,8 +107,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
 
-    const directory = new PgDirectoryStore(db);
-    const cases = new PgCaseStore(db);
+    // NOTIFY after each commit wakes every process's outbox consumers (polling is the fallback).
+    const outboxNotifier = new OutboxNotifier(db);
+    const directory = new PgDirectoryStore(db, { notifier: outboxNotifier });
+    const cases = new PgCaseStore(db, { notifier: outboxNotifier });
     if (config.DEMO_MODE) {
       // Several processes may start at once on one database: one seeds, the others find it done.
       const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));

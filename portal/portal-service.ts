@@ -7,6 +7,7 @@ import { caseSubject, type Case, type CaseEvent, type CaseNumber, type CaseStatu
 import type { CaseStore, CreateCaseOutcome, Page, PageRequest } from './case-store.port.js';
 import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCESS_FORM_ID, formAppliesTo, getForm, type Catalogue } from './catalogue.js';
 import type { DirectoryStore } from './directory-store.port.js';
+import type { CaseDomainEvent } from './events.js';
 import { parseForm, type FieldProblem } from './form.js';
 import {
   canSeeCase,
@@ -274,4 +275,25 @@ export class PortalService {
     }
     return ok(await this.directory.membersOf(mailbox.id));
   }
+}
+
+/**
+ * Who is told about a case event: the requester and — for a case sent from a shared mailbox —
+ * every user attached to the mailbox (of the mailbox's institution), but not the user who caused
+ * the event. For the notifier, which consumes the outbox.
+ */
+export async function caseEventRecipients(directory: DirectoryStore, event: CaseDomainEvent): Promise<User[]> {
+  const recipients = new Map<string, User>();
+  const requester = await directory.getUser(event.requesterId);
+  if (requester) recipients.set(requester.id, requester);
+  if (event.sentFromId !== event.requesterId) {
+    const mailbox = await directory.getUser(event.sentFromId);
+    if (mailbox?.kind === 'sharedMailbox') {
+      for (const member of await directory.membersOf(mailbox.id)) {
+        if (member.primaryInstitutionId === mailbox.primaryInstitutionId) recipients.set(member.id, member);
+      }
+    }
+  }
+  if (event.actor.kind === 'user') recipients.delete(event.actor.userId);
+  return [...recipients.values()];
 }

@@ -40,13 +40,15 @@ import {
   type VisibilityScope,
 } from '../../portal/index.js';
 import type { Database, Queryable } from './database.js';
-import { writeOutbox } from './pg-outbox.js';
+import { OutboxNotifier, writeOutbox } from './pg-outbox.js';
 
 export interface PgCaseStoreOptions {
   /** Default `() => new Date()`. */
   clock?: () => Date;
   /** Also hands committed events to an in-process publisher (e.g. an InProcessEventBus). */
   inProcess?: PortalEventPublisher;
+  /** Wakes outbox consumers after a commit; share one between stores. Default: one of its own. */
+  notifier?: OutboxNotifier;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -60,6 +62,26 @@ const int = z.union([z.number(), z.string(), z.bigint()]).transform((v) => Numbe
 
 export const CASE_COLUMNS = `seq, id, number, area_id, system_id, form_id, form_version, field_values, subject, institution_id,
   requester_id, sent_from_id, status, created_at, updated_at`;
+
+/**
+ * "My cases": own cases, and the cases sent from each of the user's mailboxes, newest first —
+ * two index range scans (requester_id, seq DESC) and per mailbox (sent_from_id, seq DESC), each
+ * stopping after $4 rows. $1 user id, $2 mailbox ids, $3 cursor (seq below), $4 limit, $5
+ * statuses or null.
+ */
+export const VISIBLE_CASES_SQL = `SELECT ${CASE_COLUMNS} FROM (
+         (SELECT ${CASE_COLUMNS} FROM portal_case
+           WHERE requester_id = $1::uuid AND seq < $3::bigint AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+           ORDER BY seq DESC LIMIT $4)
+         UNION
+         (SELECT m.* FROM unnest($2::uuid[]) AS mb(id)
+            CROSS JOIN LATERAL (
+              SELECT ${CASE_COLUMNS} FROM portal_case
+               WHERE sent_from_id = mb.id AND sent_from_id <> requester_id AND seq < $3::bigint
+                 AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+               ORDER BY seq DESC LIMIT $4) m)
+       ) v
+       ORDER BY seq DESC LIMIT $4`;
 
 const caseRowSchema = z
   .object({
@@ -125,6 +147,7 @@ function notFound(): { ok: false; error: DomainError<'CASE.NOT_FOUND'> } {
 export class PgCaseStore implements CaseStore {
   private readonly clock: () => Date;
   private readonly inProcess: PortalEventPublisher | undefined;
+  private readonly notifier: OutboxNotifier;
 
   constructor(
     private readonly db: Database,
@@ -132,56 +155,68 @@ export class PgCaseStore implements CaseStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.inProcess = options.inProcess;
+    this.notifier = options.notifier ?? new OutboxNotifier(db);
   }
 
   async create(input: NewCase, options: CreateCaseOptions): Promise<Result<CreateCaseOutcome, DomainError<'CASE.IDEMPOTENCY_CONFLICT'>>> {
     const now = this.clock();
     const at = now.toISOString();
-    const outcome = await this.db.transaction(async (tx) => {
-      const inserted = await tx.query<unknown>(
-        `WITH n AS (SELECT nextval('portal_case_seq') AS seq)
+    const actor: Actor = { kind: 'user', userId: input.requesterId };
+    // One statement, so one round trip and atomic without an explicit transaction: the case, its
+    // "created" event and the outbox entry (the same shape as caseEventRef + type/status/actor/at,
+    // checked by portalEventSchema when consumed).
+    const inserted = await this.db.query<unknown>(
+      `WITH n AS (SELECT nextval('portal_case_seq') AS seq),
+       ins AS (
          INSERT INTO portal_case (seq, number, idempotency_key, area_id, system_id, form_id, form_version, field_values, subject,
                                   institution_id, requester_id, sent_from_id, status, created_at, updated_at)
          SELECT n.seq, 'SA-' || $1::text || '-' || lpad(n.seq::text, 6, '0'), $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10::uuid, $11::uuid,
                 'modtaget', $12::timestamptz, $12::timestamptz
            FROM n
          ON CONFLICT (idempotency_key) DO NOTHING
-         RETURNING ${CASE_COLUMNS}`,
-        [
-          String(caseYear(now)),
-          options.idempotencyKey,
-          input.areaId,
-          input.systemId,
-          input.formId,
-          input.formVersion,
-          JSON.stringify(input.values),
-          input.subject,
-          input.institutionId,
-          input.requesterId,
-          input.sentFromId,
-          at,
-        ],
-      );
-      const row = inserted.rows[0];
-      if (row === undefined) {
-        // The key was used: its transaction has committed (ON CONFLICT waited for it).
-        const existing = await tx.query<unknown>(`SELECT ${CASE_COLUMNS} FROM portal_case WHERE idempotency_key = $1`, [options.idempotencyKey]);
-        const first = existing.rows[0];
-        if (first === undefined) throw new PortalError('CASE.IDEMPOTENCY_LOST', `pg-case-store: key ${options.idempotencyKey} conflicted but no case has it`);
-        return { case: parseCaseRow(first).case, created: false, events: [] as PortalEvent[] };
-      }
-      const { seq, case: c } = parseCaseRow(row);
-      const actor: Actor = { kind: 'user', userId: input.requesterId };
-      await this.insertEvent(tx, seq, 'created', actor, at, { status: 'modtaget' });
-      const events: PortalEvent[] = [{ ...caseEventRef(c), type: 'case.created', status: 'modtaget', actor, at }];
-      await writeOutbox(tx, events);
-      return { case: c, created: true, events };
-    });
-    if (!outcome.created && outcome.case.requesterId !== input.requesterId) {
+         RETURNING ${CASE_COLUMNS}),
+       ev AS (
+         INSERT INTO portal_case_event (case_seq, type, actor, at, data)
+         SELECT seq, 'created', $13::jsonb, $12::timestamptz, '{"status":"modtaget"}'::jsonb FROM ins),
+       ob AS (
+         INSERT INTO portal_outbox (type, payload)
+         SELECT 'case.created', jsonb_build_object(
+                  'type', 'case.created', 'caseId', id::text, 'caseNumber', number, 'subject', subject, 'institutionId', institution_id,
+                  'requesterId', requester_id::text, 'sentFromId', sent_from_id::text, 'status', 'modtaget', 'actor', $13::jsonb, 'at', $14::text)
+           FROM ins)
+       SELECT * FROM ins`,
+      [
+        String(caseYear(now)),
+        options.idempotencyKey,
+        input.areaId,
+        input.systemId,
+        input.formId,
+        input.formVersion,
+        JSON.stringify(input.values),
+        input.subject,
+        input.institutionId,
+        input.requesterId,
+        input.sentFromId,
+        at,
+        JSON.stringify(actor),
+        at,
+      ],
+    );
+    const row = inserted.rows[0];
+    if (row !== undefined) {
+      const c = parseCaseRow(row).case;
+      await this.afterCommit([{ ...caseEventRef(c), type: 'case.created', status: 'modtaget', actor, at }]);
+      return ok({ case: c, created: true });
+    }
+    // The key was used: its statement has committed (ON CONFLICT waited for it).
+    const existing = await this.db.query<unknown>(`SELECT ${CASE_COLUMNS} FROM portal_case WHERE idempotency_key = $1`, [options.idempotencyKey]);
+    const first = existing.rows[0];
+    if (first === undefined) throw new PortalError('CASE.IDEMPOTENCY_LOST', `pg-case-store: key ${options.idempotencyKey} conflicted but no case has it`);
+    const c = parseCaseRow(first).case;
+    if (c.requesterId !== input.requesterId) {
       return err('CASE.IDEMPOTENCY_CONFLICT', 'Sagen kunne ikke oprettes. Prøv igen.', 'The case could not be created. Try again.');
     }
-    await this.afterCommit(outcome.events);
-    return ok({ case: outcome.case, created: outcome.created });
+    return ok({ case: c, created: false });
   }
 
   async getByNumber(number: CaseNumber): Promise<Case | undefined> {
@@ -194,21 +229,8 @@ export class PgCaseStore implements CaseStore {
     const mailboxIds = scope.mailboxIds.filter(isUuid);
     const userId = isUuid(scope.userId) ? scope.userId : '00000000-0000-0000-0000-000000000000';
     const statuses = page?.statuses ? [...page.statuses] : null;
-    // Two index range scans (own cases; each mailbox's cases), each stopping after limit + 1 rows.
     const { rows } = await this.db.query<unknown>(
-      `SELECT ${CASE_COLUMNS} FROM (
-         (SELECT ${CASE_COLUMNS} FROM portal_case
-           WHERE requester_id = $1::uuid AND seq < $3::bigint AND ($5::text[] IS NULL OR status = ANY($5::text[]))
-           ORDER BY seq DESC LIMIT $4)
-         UNION
-         (SELECT m.* FROM unnest($2::uuid[]) AS mb(id)
-            CROSS JOIN LATERAL (
-              SELECT ${CASE_COLUMNS} FROM portal_case
-               WHERE sent_from_id = mb.id AND sent_from_id <> requester_id AND seq < $3::bigint
-                 AND ($5::text[] IS NULL OR status = ANY($5::text[]))
-               ORDER BY seq DESC LIMIT $4) m)
-       ) v
-       ORDER BY seq DESC LIMIT $4`,
+      VISIBLE_CASES_SQL,
       [userId, mailboxIds, this.cursor(page), limit + 1, statuses],
     );
     return this.toPage(rows, limit);
@@ -331,6 +353,8 @@ export class PgCaseStore implements CaseStore {
   }
 
   private async afterCommit(events: readonly PortalEvent[]): Promise<void> {
-    if (events.length > 0) await this.inProcess?.publish(events);
+    if (events.length === 0) return;
+    this.notifier.poke();
+    await this.inProcess?.publish(events);
   }
 }

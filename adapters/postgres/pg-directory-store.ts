@@ -34,13 +34,15 @@ import {
 } from '../../portal/index.js';
 import type { Database, Queryable } from './database.js';
 import { isUuid } from './pg-case-store.js';
-import { writeOutbox } from './pg-outbox.js';
+import { OutboxNotifier, writeOutbox } from './pg-outbox.js';
 
 export interface PgDirectoryStoreOptions {
   /** Default `() => new Date()`. */
   clock?: () => Date;
   /** Also hands committed events to an in-process publisher. */
   inProcess?: PortalEventPublisher;
+  /** Wakes outbox consumers after a commit; share one between stores. Default: one of its own. */
+  notifier?: OutboxNotifier;
 }
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -132,6 +134,7 @@ function parentDomains(domain: string): string[] {
 export class PgDirectoryStore implements DirectoryStore {
   private readonly clock: () => Date;
   private readonly inProcess: PortalEventPublisher | undefined;
+  private readonly notifier: OutboxNotifier;
 
   constructor(
     private readonly db: Database,
@@ -139,6 +142,7 @@ export class PgDirectoryStore implements DirectoryStore {
   ) {
     this.clock = options.clock ?? (() => new Date());
     this.inProcess = options.inProcess;
+    this.notifier = options.notifier ?? new OutboxNotifier(db);
   }
 
   // --- institutions ----------------------------------------------------------------------------
@@ -365,6 +369,7 @@ export class PgDirectoryStore implements DirectoryStore {
       return { request, events };
     });
     if (!outcome) return err('COMMUNITY.ALREADY_PENDING', 'Adgangen er allerede bestilt.', 'Access has already been ordered.');
+    this.notifier.poke();
     await this.inProcess?.publish(outcome.events);
     return ok(outcome.request);
   }
@@ -393,6 +398,7 @@ export class PgDirectoryStore implements DirectoryStore {
       return ok({ request: r, events });
     });
     if (!outcome.ok) return outcome;
+    this.notifier.poke();
     await this.inProcess?.publish(outcome.value.events);
     return ok(outcome.value.request);
   }
@@ -413,7 +419,10 @@ export class PgDirectoryStore implements DirectoryStore {
 
   private async committed(outcome: Result<{ institution: Institution; events: PortalEvent[] }, InstitutionError>): Promise<Result<Institution, InstitutionError>> {
     if (!outcome.ok) return outcome;
-    if (outcome.value.events.length > 0) await this.inProcess?.publish(outcome.value.events);
+    if (outcome.value.events.length > 0) {
+      this.notifier.poke();
+      await this.inProcess?.publish(outcome.value.events);
+    }
     return ok(outcome.value.institution);
   }
 

@@ -4,6 +4,7 @@ import {
   DEMO_CASES,
   DEMO_USERS,
   getForm,
+  caseEventRecipients,
   InProcessEventBus,
   parseForm,
   PortalService,
@@ -355,3 +356,35 @@ describe('PortalService', () => {
     });
   });
 });
+
+describe('caseEventRecipients', () => {
+  describe('when an agent comments on a case sent from a shared mailbox', () => {
+    it('tells the requester and every member of the mailbox', async () => {
+      const w = await demoWorld();
+      const p = w.published.find((e) => e.event.type === 'case.status_changed' && e.event.subject === 'Fejl i lønkørsel');
+      if (!p || p.event.type !== 'case.status_changed') throw new Error('no event');
+      const recipients = await caseEventRecipients(w.directory, p.event);
+      expect(recipients.map((u) => u.email).sort()).toEqual(['anna@eksempelstyrelsen.dk', 'mette@eksempelstyrelsen.dk']);
+    });
+  });
+  describe('when the customer comments on their own case', () => {
+    it('tells nobody (the actor is not told of their own act)', async () => {
+      const w = await demoWorld();
+      const anna = await w.user('anna@eksempelstyrelsen.dk');
+      const waiting = w.cases.all().find((c) => c.status === 'afventer_kunde');
+      await w.service.comment(anna.id, waiting?.number ?? 'SA-2026-000000', 'Svar');
+      const p = w.published.filter((e) => e.event.type === 'case.commented').pop();
+      if (!p || p.event.type !== 'case.commented') throw new Error('no event');
+      expect(await caseEventRecipients(w.directory, p.event)).toEqual([]);
+    });
+  });
+  describe('when an agent changes the status of an own case', () => {
+    it('tells the requester only', async () => {
+      const w = await demoWorld();
+      const p = w.published.find((e) => e.event.type === 'case.status_changed' && e.event.subject === 'Manglende data i LDV');
+      if (!p || p.event.type !== 'case.status_changed') throw new Error('no event');
+      expect((await caseEventRecipients(w.directory, p.event)).map((u) => u.email)).toEqual(['lars@testministeriet.dk']);
+    });
+  });
+});
+

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/postgres/database.js';
-import { PgOutboxSubscriber, writeOutbox } from '../../../adapters/postgres/pg-outbox.js';
+import { OutboxNotifier, PgOutboxSubscriber, writeOutbox } from '../../../adapters/postgres/pg-outbox.js';
 import type { PortalEvent, PublishedEvent, Subscription } from '../../../portal/index.js';
 import { eventually } from '../../portal/store-contract.js';
 import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
@@ -17,6 +17,7 @@ const ids = (got: PublishedEvent[]): string[] => got.map((p) => (p.event.type ==
 
 async function publish(db: Database, ...ns: number[]): Promise<void> {
   await db.transaction(async (tx) => writeOutbox(tx, ns.map(event)));
+  new OutboxNotifier(db).poke();
 }
 
 for (const kind of DATABASE_KINDS) {
@@ -81,6 +82,22 @@ for (const kind of DATABASE_KINDS) {
         await eventually(() => (got.length >= 2 ? true : undefined));
         expect(failures).toBe(3);
         expect(ids(got)).toEqual(['inst-20', 'inst-21']);
+      });
+    });
+
+    describe('when a malformed event is in the outbox', () => {
+      it('reports it and delivers the ones after it', async () => {
+        const got: PublishedEvent[] = [];
+        const errors: string[] = [];
+        const s = await new PgOutboxSubscriber(t.db, { ...fast, onError: (e, ctx) => errors.push(`${ctx.consumer}:${String(e)}`) }).subscribe('poison', (p) => {
+          got.push(p);
+        });
+        subs.push(s);
+        await t.db.query(`INSERT INTO portal_outbox (type, payload) VALUES ('x', '{"type":"x"}'::jsonb)`);
+        await publish(t.db, 70);
+        await eventually(() => (got.length >= 1 ? true : undefined));
+        expect(ids(got)).toEqual(['inst-70']);
+        expect(errors).toEqual([expect.stringContaining('poison:Error: pg-outbox: event')]);
       });
     });
 

@@ -1,4 +1,4 @@
-import { InProcessEventBus, type PublishedEvent } from '../../../portal/index.js';
+import { DEMO_CASES, InProcessEventBus, seedDemoData, type PublishedEvent } from '../../../portal/index.js';
 import { describe, expect, it } from 'vitest';
 import { PgCaseStore } from '../../../adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
@@ -15,6 +15,27 @@ for (const kind of DATABASE_KINDS) {
       events: new PgOutboxSubscriber(t.db, { pollIntervalMs: 50 }),
       dispose: () => t.dispose(),
     };
+  });
+
+  describe(`seedDemoData on ${kind}`, () => {
+    describe('when run twice', () => {
+      it('seeds the demo world once', async () => {
+        const t = await createTestDatabase(kind);
+        try {
+          const directory = new PgDirectoryStore(t.db);
+          const cases = new PgCaseStore(t.db);
+          expect(await seedDemoData(directory, cases)).toEqual({ institutions: 3, users: 6, cases: DEMO_CASES.length });
+          expect(await seedDemoData(directory, cases)).toEqual({ institutions: 0, users: 0, cases: 0 });
+          const lars = await directory.getUserByEmail('lars@testministeriet.dk');
+          expect((await directory.listCommunityRequests({ userId: lars?.id ?? '' })).map((r) => r.status)).toEqual(['approved', 'approved']);
+          expect((await cases.search({}, { limit: 100 })).items.map((c) => c.status).sort()).toEqual(
+            ['afventer_kunde', 'loest', 'lukket', 'modtaget', 'modtaget', 'under_behandling'],
+          );
+        } finally {
+          await t.dispose();
+        }
+      });
+    });
   });
 
   describe(`PgCaseStore on ${kind}`, () => {
