@@ -31,7 +31,7 @@ export interface Database extends Queryable {
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   /**
    * Runs `fn` while holding an exclusive lock on `key` that every process on this database
-   * respects (a PostgreSQL advisory lock; in-process for the single-process PGlite). Throws
+   * respects (a renewed lease row in PostgreSQL; in-process for the single-process PGlite). Throws
    * {@link LockTimeoutError} when the lock is not had within `timeoutMs`.
    */
   withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import {
   DatabaseUnavailableError,
@@ -16,6 +17,9 @@ const types = {
     return pg.types.getTypeParser(oid, format);
   },
 };
+
+/** How long a lock lease lasts without renewal (a killed holder blocks others at most this long). */
+export const LEASE_MS = 5000;
 
 export interface PgDatabaseOptions {
   connectionString: string;
@@ -90,31 +94,44 @@ export class PgDatabase implements Database {
     }
   }
 
+  /**
+   * A lease row in `lock_lease` (migration 002) rather than an advisory lock: an advisory lock
+   * pins a pool connection for the whole turn, and a turn needs further connections for its own
+   * queries, so under load the pool ran dry and turns waited for the connection timeout. A lease
+   * costs one statement to take and one to give back; it is renewed while `fn` runs, and the
+   * lease of a killed process runs out after {@link LEASE_MS}.
+   */
   async withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T> {
     return this.mutex.run(key, async () => {
-      const client = await this.connect();
-      let broken: Error | undefined;
+      const holder = randomUUID();
+      const deadline = Date.now() + timeoutMs;
+      let pause = 5;
+      while (!(await this.tryLease(key, holder))) {
+        if (Date.now() >= deadline) throw new LockTimeoutError(key);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(pause, Math.max(1, deadline - Date.now()))));
+        pause = Math.min(pause * 2, 100);
+      }
+      const renew = setInterval(() => {
+        this.query('UPDATE lock_lease SET expires_at = clock_timestamp() + $3 * interval \'1 millisecond\' WHERE key = $1 AND holder = $2', [key, holder, LEASE_MS]).catch(() => undefined);
+      }, LEASE_MS / 3);
       try {
-        await client.query('BEGIN');
-        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(timeoutMs))}`);
-        try {
-          await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
-        } catch (error: unknown) {
-          if ((error as { code?: string }).code === '55P03') throw new LockTimeoutError(key);
-          throw error;
-        }
-        const value = await fn();
-        await client.query('COMMIT');
-        return value;
-      } catch (error: unknown) {
-        await client.query('ROLLBACK').catch((rollbackError: unknown) => {
-          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
-        });
-        throw error instanceof LockTimeoutError ? error : classify(error);
+        return await fn();
       } finally {
-        client.release(broken ?? false);
+        clearInterval(renew);
+        await this.query('DELETE FROM lock_lease WHERE key = $1 AND holder = $2', [key, holder]).catch(() => undefined);
       }
     });
+  }
+
+  private async tryLease(key: string, holder: string): Promise<boolean> {
+    const { rows } = await this.query(
+      `INSERT INTO lock_lease (key, holder, expires_at) VALUES ($1, $2, clock_timestamp() + $3 * interval '1 millisecond')
+       ON CONFLICT (key) DO UPDATE SET holder = EXCLUDED.holder, expires_at = EXCLUDED.expires_at
+       WHERE lock_lease.expires_at < clock_timestamp()
+       RETURNING holder`,
+      [key, holder, LEASE_MS],
+    );
+    return rows.length === 1;
   }
 
   async exec(sql: string): Promise<void> {

@@ -90,6 +90,23 @@ describe('PgDatabase.withLock across processes', () => {
   });
 });
 
+describe('PgDatabase.withLock when the holder died', () => {
+  it('takes over once the dead holder\'s lease has run out', async () => {
+    const world = await createTestDatabase('postgres');
+    try {
+      await world.db.query(`INSERT INTO lock_lease (key, holder, expires_at) VALUES ('conv:dead', 'killed-process', clock_timestamp() + interval '300 milliseconds')`);
+      const started = Date.now();
+      await expect(world.db.withLock('conv:dead', 100, async () => 'early')).rejects.toBeInstanceOf(LockTimeoutError);
+      await expect(world.db.withLock('conv:dead', 3000, async () => 'taken over')).resolves.toBe('taken over');
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      const { rows } = await world.db.query<{ n: number }>(`SELECT count(*) AS n FROM lock_lease WHERE key = 'conv:dead'`);
+      expect(Number(rows[0]?.n)).toBe(0);
+    } finally {
+      await world.dispose();
+    }
+  });
+});
+
 describe('PgDatabase when PostgreSQL cannot be reached', () => {
   it('throws DatabaseUnavailableError and pings false', async () => {
     const db = new PgDatabase({ connectionString: 'postgres://postgres@127.0.0.1:1/none', connectionTimeoutMillis: 500 });
