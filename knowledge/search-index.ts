@@ -2,7 +2,8 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
 import { Vocabulary } from './analysis/analyzer.js';
-import type { Article, Passage } from './article.js';
+import { words } from './analysis/tokenizer.js';
+import type { Article, Language, Passage } from './article.js';
 import { splitIntoPassages, type PassageOptions, DEFAULT_PASSAGE_OPTIONS } from './passages.js';
 
 /** What minisearch indexes per passage: fields hold analysed terms separated by spaces. */
@@ -84,116 +85,86 @@ export class PassageIndex {
    * and counts the corpus vocabulary; the second adds compound parts (which need that vocabulary)
    * and bulk-loads minisearch.
    *
+   * Analysis is memoised per distinct written word (a corpus of 50k articles has a few tens of
+   * thousands of them against millions of tokens): a word is tokenised, stop-word filtered, stemmed
+   * and split into compound parts once, and documents become arrays of small integer ids.
+   *
    * Bulk loading: minisearch's `add()` inserts every token into its radix tree (about 3 µs a
-   * token, 20 s and more for 50k articles). Here postings are counted in plain maps and handed to
+   * token, 20 s and more for 50k articles). Here postings are counted in plain arrays and handed to
    * `MiniSearch.loadJS` in minisearch's own serialisation format (`AsPlainObject`, version 2), which
    * touches the radix tree once per distinct term. The index is the same as `addAll` would build
    * (test/knowledge/search-index.test.ts compares them), loaded with the same MINISEARCH_OPTIONS.
    */
   static build(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
-    // Terms get small integer ids; counts live in arrays indexed by id.
-    const termIds = new Map<string, number>();
-    const termList: string[] = [];
-    const idOf = (term: string): number => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termList.length;
-        termIds.set(term, id);
-        termList.push(term);
-      }
-      return id;
-    };
-    const pass1Df: number[] = [];
-    const pass2Df: number[] = [];
-    const lastSeen: number[] = [];
-    const surfaces = new Set<string>();
+    const terms = new TermTable();
+    const surfaces = new SurfaceTable(analyzer, terms);
 
-    // Pass 1: analyse every segment once; count stems per article and collect surface forms.
+    // Pass 1: every segment becomes surface ids; stems are counted per article.
+    const pass1Df: number[] = [];
+    const lastSeen: number[] = [];
     const analysed = articles.map((article, articleIndex) => {
       const language = article.language;
-      const segment = (text: string): { surfaces: string[]; stems: string[] } => {
-        const words = analyzer.surfaces(text, language);
-        const stems = new Array<string>(words.length);
-        for (let i = 0; i < words.length; i += 1) {
-          const word = words[i] ?? '';
-          surfaces.add(word);
-          const stem = analyzer.stemmers.stem(word, language);
-          stems[i] = stem;
-          const id = idOf(stem);
-          if (lastSeen[id] !== articleIndex) {
-            lastSeen[id] = articleIndex;
-            pass1Df[id] = (pass1Df[id] ?? 0) + 1;
+      const countStems = (ids: readonly number[]): readonly number[] => {
+        for (const id of ids) {
+          const stem = surfaces.stemOf(id);
+          if (lastSeen[stem] !== articleIndex) {
+            lastSeen[stem] = articleIndex;
+            pass1Df[stem] = (pass1Df[stem] ?? 0) + 1;
           }
         }
-        return { surfaces: words, stems };
+        return ids;
       };
-      const title = segment(article.title);
-      const keywords = segment([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
-      const passages = splitIntoPassages(article, passageOptions).map((passage) => ({
-        passage,
-        ...segment(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text),
-      }));
-      return { article, title, keywords, passages };
+      const title = countStems(surfaces.analyse(article.title, language));
+      const keywords = countStems(surfaces.analyse([...article.keywords, article.system ?? '', areaName(article.area)].join(' '), language));
+      const passages = splitIntoPassages(article, passageOptions);
+      const bodies = passages.map((passage) => countStems(surfaces.analyse(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text, language)));
+      return { article, title, keywords, passages, bodies };
     });
-    const vocabulary = Vocabulary.fromCounts(
-      articles.length,
-      termList.flatMap((term, id) => (pass1Df[id] ? [[term, pass1Df[id]] as [string, number]] : [])),
-      surfaces,
-    );
+    const vocabulary = Vocabulary.fromCounts(articles.length, terms.counted(pass1Df), surfaces.strings());
 
     // Pass 2: add compound parts (they need the vocabulary) and count postings per field.
-    const postings: number[][][] = [[], [], []];
+    const postings = new Postings(3);
+    const pass2Df: number[] = [];
+    lastSeen.length = 0;
     const documentIds: Record<number, string> = {};
     const storedFields: Record<number, { articleId: string }> = {};
     const fieldLength: Record<number, number[]> = {};
     const lengthSums = [0, 0, 0];
     const allPassages: Passage[] = [];
-    lastSeen.length = 0;
     let shortId = 0;
-    const post = (terms: readonly string[], fieldId: number, docId: number, articleIndex: number): number => {
-      const ids = terms.map(idOf).sort((a, b) => a - b);
-      const field = postings[fieldId] ?? [];
-      let unique = 0;
-      for (let i = 0; i < ids.length; ) {
-        const id = ids[i] ?? 0;
-        let j = i + 1;
-        while (j < ids.length && ids[j] === id) j += 1;
-        (field[id] ??= []).push(docId, j - i);
-        if (lastSeen[id] !== articleIndex) {
-          lastSeen[id] = articleIndex;
-          pass2Df[id] = (pass2Df[id] ?? 0) + 1;
+    analysed.forEach(({ article, title, keywords, passages, bodies }, articleIndex) => {
+      const countTerms = (frequencies: TermFrequencies): TermFrequencies => {
+        for (const term of frequencies.terms) {
+          if (lastSeen[term] !== articleIndex) {
+            lastSeen[term] = articleIndex;
+            pass2Df[term] = (pass2Df[term] ?? 0) + 1;
+          }
         }
-        unique += 1;
-        i = j;
-      }
-      return unique;
-    };
-    analysed.forEach(({ article, title, keywords, passages }, articleIndex) => {
-      const language = article.language;
-      const titleTerms = analyzer.termsOf(title.surfaces, language, vocabulary, title.stems);
-      const keywordTerms = analyzer.termsOf(keywords.surfaces, language, vocabulary, keywords.stems);
-      for (const { passage, surfaces: words, stems } of passages) {
+        return frequencies;
+      };
+      const titleTerms = countTerms(surfaces.termFrequencies(title, vocabulary));
+      const keywordTerms = countTerms(surfaces.termFrequencies(keywords, vocabulary));
+      passages.forEach((passage, index) => {
         allPassages.push(passage);
-        const bodyTerms = analyzer.termsOf(words, language, vocabulary, stems);
+        const bodyTerms = countTerms(surfaces.termFrequencies(bodies[index] ?? [], vocabulary));
         const docId = shortId;
         shortId += 1;
         documentIds[docId] = passage.id;
         storedFields[docId] = { articleId: article.id };
-        const lengths = [
-          post(titleTerms, FIELD_IDS.title, docId, articleIndex),
-          post(keywordTerms, FIELD_IDS.keywords, docId, articleIndex),
-          post(bodyTerms, FIELD_IDS.body, docId, articleIndex),
-        ];
+        postings.add(FIELD_IDS.title, docId, titleTerms);
+        postings.add(FIELD_IDS.keywords, docId, keywordTerms);
+        postings.add(FIELD_IDS.body, docId, bodyTerms);
+        const lengths = [titleTerms.terms.length, keywordTerms.terms.length, bodyTerms.terms.length];
         fieldLength[docId] = lengths;
         lengths.forEach((length, field) => {
           lengthSums[field] = (lengthSums[field] ?? 0) + length;
         });
-      }
+      });
     });
     // Document frequencies as indexed, compound parts included: a word that exists only inside
     // compounds ("aconto" in "acontoudbetaling") becomes a known word, and IDF and the pruning of
     // common terms see how often a term is really in the index.
-    vocabulary.setCounts(termList.flatMap((term, id) => (pass2Df[id] ? [[term, pass2Df[id]] as [string, number]] : [])));
+    vocabulary.setCounts(terms.counted(pass2Df));
     vocabulary.freeze();
 
     const documentCount = shortId;
@@ -206,7 +177,7 @@ export class PassageIndex {
       averageFieldLength: lengthSums.map((sum) => (documentCount === 0 ? 0 : sum / documentCount)),
       storedFields,
       dirtCount: 0,
-      index: toSerializedIndex(termList, postings),
+      index: postings.serialise(terms.list),
       serializationVersion: 2,
     };
     const search = MiniSearch.loadJS<PassageDocument>(plain, MINISEARCH_OPTIONS);
@@ -292,23 +263,163 @@ const COMMON_TERM_SHARE = 0.01;
 /** Only the best passages are grouped into articles; the long tail cannot reach the top ten. */
 const PASSAGES_TO_AGGREGATE = 300;
 
-/** minisearch's serialised index: per term, per field id, document short id -> occurrences. */
-function toSerializedIndex(terms: readonly string[], postings: readonly number[][][]): AsPlainObject['index'] {
-  const index: AsPlainObject['index'] = [];
-  terms.forEach((term, id) => {
-    const data: Record<string, Record<number, number>> = {};
-    let hasPostings = false;
-    postings.forEach((field, fieldId) => {
-      const pairs = field[id];
-      if (!pairs) return;
-      const entry: Record<number, number> = {};
-      for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
-      data[fieldId] = entry;
-      hasPostings = true;
+/** Index terms and their small integer ids. */
+class TermTable {
+  private readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(term, id);
+      this.list.push(term);
+    }
+    return id;
+  }
+
+  /** [term, count] for the terms with a count. */
+  counted(counts: readonly (number | undefined)[]): [string, number][] {
+    const result: [string, number][] = [];
+    counts.forEach((count, id) => {
+      const term = this.list[id];
+      if (count && term !== undefined) result.push([term, count]);
     });
-    if (hasPostings) index.push([term, data]);
-  });
-  return index;
+    return result;
+  }
+}
+
+/** The distinct terms of one field of one document with their frequencies (parallel arrays). */
+interface TermFrequencies {
+  readonly terms: readonly number[];
+  readonly counts: readonly number[];
+}
+
+/**
+ * Memoised document analysis: each distinct written word is analysed once per language into
+ * surface ids (a surface is a word to index: stop words dropped, names whole and in parts), each
+ * surface is stemmed once and, once the vocabulary is known, split into compound parts once.
+ */
+class SurfaceTable {
+  private readonly byWord: Record<Language, Map<string, readonly number[]>> = { da: new Map(), en: new Map() };
+  private readonly byKey: Record<Language, Map<string, number>> = { da: new Map(), en: new Map() };
+  private readonly surfaces: string[] = [];
+  private readonly languages: Language[] = [];
+  private readonly stems: number[] = [];
+  private readonly indexTerms: (readonly number[] | undefined)[] = [];
+  // Scratch for counting term frequencies without sorting; reset after each document.
+  private readonly frequency: number[] = [];
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly terms: TermTable,
+  ) {}
+
+  /** Surface ids of a text's words, in order. */
+  analyse(text: string, language: Language): number[] {
+    const memo = this.byWord[language];
+    const ids: number[] = [];
+    for (const word of words(text)) {
+      let known = memo.get(word);
+      if (known === undefined) {
+        known = this.analyzer.wordSurfaces(word, language).map((surface) => this.surfaceId(surface, language));
+        memo.set(word, known);
+      }
+      for (const id of known) ids.push(id);
+    }
+    return ids;
+  }
+
+  stemOf(surface: number): number {
+    return this.stems[surface] ?? 0;
+  }
+
+  /** The distinct surface strings (for typo correction). */
+  strings(): Set<string> {
+    return new Set(this.surfaces);
+  }
+
+  /** Index terms of a segment (stems plus compound parts, see `Analyzer.termsOf`) with frequencies. */
+  termFrequencies(surfaceIds: readonly number[], vocabulary: Vocabulary): TermFrequencies {
+    const frequency = this.frequency;
+    const terms: number[] = [];
+    for (const surface of surfaceIds) {
+      for (const term of this.termsOf(surface, vocabulary)) {
+        const seen = frequency[term] ?? 0;
+        if (seen === 0) terms.push(term);
+        frequency[term] = seen + 1;
+      }
+    }
+    terms.sort((a, b) => a - b);
+    const counts = terms.map((term) => {
+      const count = frequency[term] ?? 0;
+      frequency[term] = 0;
+      return count;
+    });
+    return { terms, counts };
+  }
+
+  private termsOf(surface: number, vocabulary: Vocabulary): readonly number[] {
+    let ids = this.indexTerms[surface];
+    if (ids === undefined) {
+      const text = this.surfaces[surface] ?? '';
+      const language = this.languages[surface] ?? 'da';
+      const stem = this.terms.list[this.stemOf(surface)] ?? text;
+      ids = this.analyzer.termsOf([text], language, vocabulary, [stem]).map((term) => this.terms.idOf(term));
+      this.indexTerms[surface] = ids;
+    }
+    return ids;
+  }
+
+  private surfaceId(surface: string, language: Language): number {
+    const table = this.byKey[language];
+    let id = table.get(surface);
+    if (id === undefined) {
+      id = this.surfaces.length;
+      table.set(surface, id);
+      this.surfaces.push(surface);
+      this.languages.push(language);
+      this.stems.push(this.terms.idOf(this.analyzer.stemmers.stem(surface, language)));
+    }
+    return id;
+  }
+}
+
+/** Postings per field and term: flat [docId, frequency, docId, frequency, …] arrays. */
+class Postings {
+  private readonly fields: number[][][];
+
+  constructor(fieldCount: number) {
+    this.fields = Array.from({ length: fieldCount }, () => []);
+  }
+
+  add(fieldId: number, docId: number, frequencies: TermFrequencies): void {
+    const field = this.fields[fieldId] ?? [];
+    const { terms, counts } = frequencies;
+    for (let i = 0; i < terms.length; i += 1) {
+      const term = terms[i] ?? 0;
+      (field[term] ??= []).push(docId, counts[i] ?? 0);
+    }
+  }
+
+  /** minisearch's serialised index: per term, per field id, document short id -> occurrences. */
+  serialise(terms: readonly string[]): AsPlainObject['index'] {
+    const index: AsPlainObject['index'] = [];
+    terms.forEach((term, id) => {
+      const data: Record<string, Record<number, number>> = {};
+      let hasPostings = false;
+      this.fields.forEach((field, fieldId) => {
+        const pairs = field[id];
+        if (!pairs) return;
+        const entry: Record<number, number> = {};
+        for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
+        data[fieldId] = entry;
+        hasPostings = true;
+      });
+      if (hasPostings) index.push([term, data]);
+    });
+    return index;
+  }
 }
 
 function aggregate(results: readonly SearchResult[]): ArticleHit[] {
