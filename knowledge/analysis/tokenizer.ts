@@ -36,7 +36,15 @@ export function normalise(text: string): string {
  * `tokenize(text)` is `tokenizeWord` applied to each of these in turn.
  */
 export function words(text: string): string[] {
-  return normalise(text).replace(APOSTROPHE_TAIL, '').match(WORD) ?? [];
+  return cleanText(text).match(WORD) ?? [];
+}
+
+const ANY_APOSTROPHE = /['’´`]/;
+
+/** The text `words` splits: normalised, apostrophe tails removed. */
+export function cleanText(text: string): string {
+  const normal = normalise(text);
+  return ANY_APOSTROPHE.test(normal) ? normal.replace(APOSTROPHE_TAIL, '') : normal;
 }
 
 /** The tokens of one written word (an element of `words(text)`) at a given position. */
