@@ -1,7 +1,8 @@
 /**
- * The portal's areas and the form an article points to. This is the ONE place that maps areas to
- * form ids: the portal catalogue defines the real form ids, and when they change only this table
- * changes (the loader validates every article's `relatedForm` against it).
+ * The portal's areas as the knowledge component knows them. knowledge/ may not import portal/
+ * (.dependency-cruiser.cjs), so the slugs and names are repeated here; the form ids are not:
+ * an article's `relatedForm` is checked for its shape here and against the portal catalogue by
+ * test/knowledge/catalogue-links.test.ts, which also checks these areas against the catalogue's.
  */
 export const AREAS = [
   { slug: 'kundebetjening', name: 'Kundebetjening Løn og Regnskab' },
@@ -20,18 +21,14 @@ export type ArticleArea = AreaSlug | typeof PORTAL_AREA;
 
 export const AREA_SLUGS: readonly AreaSlug[] = AREAS.map((area) => area.slug);
 
-/** Form ids an article may name as `relatedForm`. */
-export const FORM_IDS = {
-  kundebetjening: 'kundebetjening.generel',
-  brugeradministration: 'brugeradministration.generel',
-  oekonomi: 'oekonomi.generel',
-  'loen-hr': 'loen-hr.generel',
-  bi: 'bi.generel',
-  /** The form 'Øvrige' in the area 'Øvrige' (community access and anything that fits nowhere else). */
-  oevrige: 'oevrige.oevrige',
-} as const satisfies Record<AreaSlug, string>;
+/** A form id as the portal catalogue writes it: `<area slug>.<form slug>`, e.g. `oekonomi.faktura`. */
+const FORM_ID = /^([a-z0-9-]+)\.[a-z0-9-]+$/;
 
-export const KNOWN_FORM_IDS: ReadonlySet<string> = new Set(Object.values(FORM_IDS));
+/** True for a well-formed form id in a known area (whether the form exists is the catalogue's business). */
+export function isFormId(value: string): boolean {
+  const area = FORM_ID.exec(value)?.[1];
+  return area !== undefined && isAreaSlug(area);
+}
 
 const byName = new Map<string, AreaSlug>(AREAS.map((area) => [area.name.toLowerCase(), area.slug]));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { KNOWN_FORM_IDS, PORTAL_AREA, isAreaSlug, type ArticleArea } from './areas.js';
+import { PORTAL_AREA, isAreaSlug, isFormId, type ArticleArea } from './areas.js';
 
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -20,10 +20,10 @@ export const ArticleFrontMatterSchema = z
     language: z.enum(LANGUAGES),
     /** Search words and synonyms that the body may not contain. */
     keywords: z.array(z.string().trim().min(1)).default([]),
-    /** Form id (see areas.ts `FORM_IDS`) the article suggests for a case. */
+    /** Id of the portal catalogue's form (`oekonomi.faktura`) the article suggests for a case. */
     relatedForm: z
       .string()
-      .refine((value) => KNOWN_FORM_IDS.has(value), { message: 'unknown form id (see knowledge/areas.ts)' })
+      .refine(isFormId, { message: 'expected a form id "<area>.<form>" of the portal catalogue (portal/catalogue.data.ts)' })
       .optional(),
     url: z.string().url().optional(),
     updated: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]),

@@ -11,7 +11,7 @@ export { Analyzer } from './analysis/analyzer.js';
 export { loadArticles, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
 export type { KnowledgeSource } from './loader.js';
 export type { Article, Passage, Language } from './article.js';
-export { AREAS, FORM_IDS, areaName } from './areas.js';
+export { AREAS, areaName } from './areas.js';
 export type { AreaSlug, ArticleArea } from './areas.js';
 export { KnowledgeError } from './errors.js';
 export type { KnowledgeErrorCode } from './errors.js';

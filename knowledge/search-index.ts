@@ -2,15 +2,22 @@ import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
 import { Vocabulary } from './analysis/analyzer.js';
-import type { Article, Passage } from './article.js';
+import { WordTable } from './analysis/word-table.js';
+import type { Article, Language, Passage } from './article.js';
 import { splitIntoPassages, type PassageOptions, DEFAULT_PASSAGE_OPTIONS } from './passages.js';
 
-/** What minisearch indexes per passage: fields hold analysed terms separated by spaces. */
+/** What minisearch indexes per article: fields hold analysed terms separated by spaces. */
+export interface ArticleDocument {
+  readonly id: string;
+  readonly title: string;
+  /** The editors' keywords, the system and the area's name. */
+  readonly keywords: string;
+}
+
+/** What minisearch indexes per passage. */
 export interface PassageDocument {
   readonly id: string;
   readonly articleId: string;
-  readonly title: string;
-  readonly keywords: string;
   readonly body: string;
 }
 
@@ -21,27 +28,38 @@ export interface PassageDocument {
 export const FIELD_BOOSTS = { title: 2, keywords: 1.5, body: 1 } as const;
 
 /**
- * THE minisearch options, used both to build an index and to load one with `loadJSON` (minisearch
- * requires the same options for both). Analysis (stemming, compounds, synonyms) happens before
+ * Options shared by both indexes. Analysis (stemming, compounds, synonyms) happens before
  * minisearch sees the text, so here tokens are just the analysed terms. No fuzzy and no prefix
  * search: typos and compounds are handled by the analyser against the corpus vocabulary, which
  * keeps a query to exact term lookups (fast on 50k articles).
  */
-/** Field ids in minisearch's order of `fields` (the bulk loader writes them). */
-const FIELD_IDS = { title: 0, keywords: 1, body: 2 } as const;
-
-export const MINISEARCH_OPTIONS: Options<PassageDocument> = {
-  idField: 'id',
-  fields: ['title', 'keywords', 'body'],
-  storeFields: ['articleId'],
+const ANALYSED_TERMS = {
   tokenize: (text: string) => text.split(' ').filter((term) => term.length > 0),
   processTerm: (term: string) => term,
-  searchOptions: {
-    boost: { ...FIELD_BOOSTS },
-    combineWith: 'OR',
-    prefix: false,
-    fuzzy: false,
-  },
+  searchOptions: { combineWith: 'OR', prefix: false, fuzzy: false },
+} as const;
+
+/**
+ * THE options of the article index (title and keywords, one document per article), used both to
+ * build it and to load it with `loadJSON` (minisearch requires the same options for both).
+ * Titles and keywords are indexed once per article rather than once per passage: fewer postings
+ * to build and to score, and a long article's title does not count once per passage.
+ */
+export const ARTICLE_SEARCH_OPTIONS: Options<ArticleDocument> = {
+  idField: 'id',
+  fields: ['title', 'keywords'],
+  storeFields: [],
+  ...ANALYSED_TERMS,
+  searchOptions: { ...ANALYSED_TERMS.searchOptions, boost: { title: FIELD_BOOSTS.title, keywords: FIELD_BOOSTS.keywords } },
+};
+
+/** THE options of the passage index (body passages), for building and loading alike. */
+export const PASSAGE_SEARCH_OPTIONS: Options<PassageDocument> = {
+  idField: 'id',
+  fields: ['body'],
+  storeFields: ['articleId'],
+  ...ANALYSED_TERMS,
+  searchOptions: { ...ANALYSED_TERMS.searchOptions, boost: { body: FIELD_BOOSTS.body } },
 };
 
 /** One article's evidence for a query. */
@@ -58,13 +76,16 @@ export interface ArticleHit {
 const OTHER_PASSAGES_WEIGHT = 0.25;
 
 export interface IndexSnapshot {
-  readonly version: 1;
+  readonly version: 2;
   readonly articles: readonly Article[];
   readonly vocabulary: ReturnType<Vocabulary['toJSON']>;
-  readonly minisearch: string;
+  /** The article index (ARTICLE_SEARCH_OPTIONS) as minisearch serialises it. */
+  readonly articleIndex: string;
+  /** The passage index (PASSAGE_SEARCH_OPTIONS). */
+  readonly passageIndex: string;
 }
 
-/** Passages of all articles in one minisearch index, with the corpus vocabulary beside it. */
+/** Titles and keywords per article and body passages in two minisearch indexes, with the corpus vocabulary. */
 export class PassageIndex {
   readonly articles: ReadonlyMap<string, Article>;
   readonly passages: ReadonlyMap<string, Passage>;
@@ -72,7 +93,8 @@ export class PassageIndex {
   private constructor(
     articles: readonly Article[],
     readonly vocabulary: Vocabulary,
-    private readonly search: MiniSearch<PassageDocument>,
+    private readonly articleSearch: MiniSearch<ArticleDocument>,
+    private readonly passageSearch: MiniSearch<PassageDocument>,
     passages: readonly Passage[],
   ) {
     this.articles = new Map(articles.map((article) => [article.id, article]));
@@ -80,183 +102,138 @@ export class PassageIndex {
   }
 
   /**
-   * Builds the index in two passes: the first analyses every title, keyword list and passage once
-   * and counts the corpus vocabulary; the second adds compound parts (which need that vocabulary)
-   * and bulk-loads minisearch.
+   * Builds the indexes in two passes: the first analyses every title, keyword list and passage
+   * once and counts the corpus vocabulary; the second adds compound parts (which need that
+   * vocabulary) and bulk-loads minisearch.
+   *
+   * Analysis is memoised per distinct written word: a corpus of 50k articles has millions of
+   * tokens but a few tens of thousands of distinct words. `WordTable` turns texts into word ids
+   * without making a string per token, and each word is tokenised, stop-word filtered, stemmed and
+   * split into compound parts once per language.
    *
    * Bulk loading: minisearch's `add()` inserts every token into its radix tree (about 3 µs a
-   * token, 20 s and more for 50k articles). Here postings are counted in plain maps and handed to
+   * token, 20 s and more for 50k articles). Here postings are counted in plain arrays and handed to
    * `MiniSearch.loadJS` in minisearch's own serialisation format (`AsPlainObject`, version 2), which
-   * touches the radix tree once per distinct term. The index is the same as `addAll` would build
-   * (test/knowledge/search-index.test.ts compares them), loaded with the same MINISEARCH_OPTIONS.
+   * touches the radix tree once per distinct term. The indexes are the same as `addAll` would
+   * build (test/knowledge/knowledge-base.test.ts compares them), loaded with the same options.
    */
   static build(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
-    // Terms get small integer ids; counts live in arrays indexed by id.
-    const termIds = new Map<string, number>();
-    const termList: string[] = [];
-    const idOf = (term: string): number => {
-      let id = termIds.get(term);
-      if (id === undefined) {
-        id = termList.length;
-        termIds.set(term, id);
-        termList.push(term);
-      }
-      return id;
-    };
-    const pass1Df: number[] = [];
-    const pass2Df: number[] = [];
-    const lastSeen: number[] = [];
-    const surfaces = new Set<string>();
+    const terms = new TermTable();
+    const analysis = new DocumentAnalysis(analyzer, terms);
 
-    // Pass 1: analyse every segment once; count stems per article and collect surface forms.
+    // Pass 1: every segment becomes word ids; stems are counted per article.
+    const pass1Df: number[] = [];
+    const lastSeen: number[] = [];
     const analysed = articles.map((article, articleIndex) => {
       const language = article.language;
-      const segment = (text: string): { surfaces: string[]; stems: string[] } => {
-        const words = analyzer.surfaces(text, language);
-        const stems = new Array<string>(words.length);
-        for (let i = 0; i < words.length; i += 1) {
-          const word = words[i] ?? '';
-          surfaces.add(word);
-          const stem = analyzer.stemmers.stem(word, language);
-          stems[i] = stem;
-          const id = idOf(stem);
-          if (lastSeen[id] !== articleIndex) {
-            lastSeen[id] = articleIndex;
-            pass1Df[id] = (pass1Df[id] ?? 0) + 1;
+      const segment = (text: string): Segment => {
+        const words = analysis.words(text);
+        for (const word of words) {
+          for (const stem of analysis.stemsOf(word, language)) {
+            if (lastSeen[stem] !== articleIndex) {
+              lastSeen[stem] = articleIndex;
+              pass1Df[stem] = (pass1Df[stem] ?? 0) + 1;
+            }
           }
         }
-        return { surfaces: words, stems };
+        return words;
       };
       const title = segment(article.title);
-      const keywords = segment([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
-      const passages = splitIntoPassages(article, passageOptions).map((passage) => ({
-        passage,
-        ...segment(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text),
-      }));
-      return { article, title, keywords, passages };
+      const keywords = segment(articleKeywords(article));
+      const passages = splitIntoPassages(article, passageOptions);
+      const bodies = passages.map((passage) => segment(passageText(passage)));
+      return { article, title, keywords, passages, bodies };
     });
-    const vocabulary = Vocabulary.fromCounts(
-      articles.length,
-      termList.flatMap((term, id) => (pass1Df[id] ? [[term, pass1Df[id]] as [string, number]] : [])),
-      surfaces,
-    );
+    const vocabulary = Vocabulary.fromCounts(articles.length, terms.counted(pass1Df), analysis.surfaces());
 
     // Pass 2: add compound parts (they need the vocabulary) and count postings per field.
-    const postings: number[][][] = [[], [], []];
-    const documentIds: Record<number, string> = {};
-    const storedFields: Record<number, { articleId: string }> = {};
-    const fieldLength: Record<number, number[]> = {};
-    const lengthSums = [0, 0, 0];
-    const allPassages: Passage[] = [];
+    const articleIndex = new BulkIndex(2);
+    const passageIndex = new BulkIndex(1);
+    const pass2Df: number[] = [];
     lastSeen.length = 0;
-    let shortId = 0;
-    const post = (terms: readonly string[], fieldId: number, docId: number, articleIndex: number): number => {
-      const ids = terms.map(idOf).sort((a, b) => a - b);
-      const field = postings[fieldId] ?? [];
-      let unique = 0;
-      for (let i = 0; i < ids.length; ) {
-        const id = ids[i] ?? 0;
-        let j = i + 1;
-        while (j < ids.length && ids[j] === id) j += 1;
-        (field[id] ??= []).push(docId, j - i);
-        if (lastSeen[id] !== articleIndex) {
-          lastSeen[id] = articleIndex;
-          pass2Df[id] = (pass2Df[id] ?? 0) + 1;
-        }
-        unique += 1;
-        i = j;
-      }
-      return unique;
-    };
-    analysed.forEach(({ article, title, keywords, passages }, articleIndex) => {
+    const allPassages: Passage[] = [];
+    analysed.forEach(({ article, title, keywords, passages, bodies }, index) => {
       const language = article.language;
-      const titleTerms = analyzer.termsOf(title.surfaces, language, vocabulary, title.stems);
-      const keywordTerms = analyzer.termsOf(keywords.surfaces, language, vocabulary, keywords.stems);
-      for (const { passage, surfaces: words, stems } of passages) {
+      const fieldTerms = (segment: Segment): TermFrequencies => {
+        const frequencies = analysis.termFrequencies(segment, language, vocabulary);
+        for (const term of frequencies.terms) {
+          if (lastSeen[term] !== index) {
+            lastSeen[term] = index;
+            pass2Df[term] = (pass2Df[term] ?? 0) + 1;
+          }
+        }
+        return frequencies;
+      };
+      articleIndex.add(article.id, {}, [fieldTerms(title), fieldTerms(keywords)]);
+      passages.forEach((passage, at) => {
         allPassages.push(passage);
-        const bodyTerms = analyzer.termsOf(words, language, vocabulary, stems);
-        const docId = shortId;
-        shortId += 1;
-        documentIds[docId] = passage.id;
-        storedFields[docId] = { articleId: article.id };
-        const lengths = [
-          post(titleTerms, FIELD_IDS.title, docId, articleIndex),
-          post(keywordTerms, FIELD_IDS.keywords, docId, articleIndex),
-          post(bodyTerms, FIELD_IDS.body, docId, articleIndex),
-        ];
-        fieldLength[docId] = lengths;
-        lengths.forEach((length, field) => {
-          lengthSums[field] = (lengthSums[field] ?? 0) + length;
-        });
-      }
+        passageIndex.add(passage.id, { articleId: article.id }, [fieldTerms(bodies[at] ?? [])]);
+      });
     });
     // Document frequencies as indexed, compound parts included: a word that exists only inside
     // compounds ("aconto" in "acontoudbetaling") becomes a known word, and IDF and the pruning of
     // common terms see how often a term is really in the index.
-    vocabulary.setCounts(termList.flatMap((term, id) => (pass2Df[id] ? [[term, pass2Df[id]] as [string, number]] : [])));
+    vocabulary.setCounts(terms.counted(pass2Df));
     vocabulary.freeze();
 
-    const documentCount = shortId;
-    const plain: AsPlainObject = {
-      documentCount,
-      nextId: documentCount,
-      documentIds,
-      fieldIds: { ...FIELD_IDS },
-      fieldLength,
-      averageFieldLength: lengthSums.map((sum) => (documentCount === 0 ? 0 : sum / documentCount)),
-      storedFields,
-      dirtCount: 0,
-      index: toSerializedIndex(termList, postings),
-      serializationVersion: 2,
-    };
-    const search = MiniSearch.loadJS<PassageDocument>(plain, MINISEARCH_OPTIONS);
-    return new PassageIndex(articles, vocabulary, search, allPassages);
+    return new PassageIndex(
+      articles,
+      vocabulary,
+      MiniSearch.loadJS<ArticleDocument>(articleIndex.toPlainObject(terms.list, ['title', 'keywords']), ARTICLE_SEARCH_OPTIONS),
+      MiniSearch.loadJS<PassageDocument>(passageIndex.toPlainObject(terms.list, ['body']), PASSAGE_SEARCH_OPTIONS),
+      allPassages,
+    );
   }
 
-  /** The same index built document by document with minisearch's own `addAll` (tests, reference). */
-  static buildWithAddAll(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): MiniSearch<PassageDocument> {
+  /** The same indexes built document by document with minisearch's own `addAll` (tests, reference). */
+  static buildWithAddAll(
+    articles: readonly Article[],
+    analyzer: Analyzer,
+    passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS,
+  ): { articleSearch: MiniSearch<ArticleDocument>; passageSearch: MiniSearch<PassageDocument> } {
     const reference = PassageIndex.build(articles, analyzer, passageOptions);
-    const search = new MiniSearch<PassageDocument>(MINISEARCH_OPTIONS);
+    const articleSearch = new MiniSearch<ArticleDocument>(ARTICLE_SEARCH_OPTIONS);
+    const passageSearch = new MiniSearch<PassageDocument>(PASSAGE_SEARCH_OPTIONS);
     for (const article of articles) {
       const terms = (text: string): string => analyzer.documentTerms(text, article.language, reference.vocabulary).join(' ');
-      const title = terms(article.title);
-      const keywords = terms([...article.keywords, article.system ?? '', areaName(article.area)].join(' '));
+      articleSearch.add({ id: article.id, title: terms(article.title), keywords: terms(articleKeywords(article)) });
       for (const passage of splitIntoPassages(article, passageOptions)) {
-        search.add({
-          id: passage.id,
-          articleId: article.id,
-          title,
-          keywords,
-          body: terms(passage.heading ? `${passage.heading}\n${passage.text}` : passage.text),
-        });
+        passageSearch.add({ id: passage.id, articleId: article.id, body: terms(passageText(passage)) });
       }
     }
-    return search;
+    return { articleSearch, passageSearch };
   }
 
   static fromSnapshot(snapshot: IndexSnapshot, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
-    const search = MiniSearch.loadJSON<PassageDocument>(snapshot.minisearch, MINISEARCH_OPTIONS);
     const passages = snapshot.articles.flatMap((article) => splitIntoPassages(article, passageOptions));
-    return new PassageIndex(snapshot.articles, Vocabulary.fromJSON(snapshot.vocabulary), search, passages);
+    return new PassageIndex(
+      snapshot.articles,
+      Vocabulary.fromJSON(snapshot.vocabulary),
+      MiniSearch.loadJSON<ArticleDocument>(snapshot.articleIndex, ARTICLE_SEARCH_OPTIONS),
+      MiniSearch.loadJSON<PassageDocument>(snapshot.passageIndex, PASSAGE_SEARCH_OPTIONS),
+      passages,
+    );
   }
 
   snapshot(): IndexSnapshot {
     return {
-      version: 1,
+      version: 2,
       articles: [...this.articles.values()],
       vocabulary: this.vocabulary.toJSON(),
-      minisearch: JSON.stringify(this.search),
+      articleIndex: JSON.stringify(this.articleSearch),
+      passageIndex: JSON.stringify(this.passageSearch),
     };
   }
 
   get passageCount(): number {
-    return this.search.documentCount;
+    return this.passageSearch.documentCount;
   }
 
   /**
-   * Ranks articles for weighted query terms. Passages are scored by minisearch (BM25 over the three
-   * fields); an article scores its best passage plus a quarter of the rest, so that evidence spread
-   * over an article counts without long articles winning by length alone.
+   * Ranks articles for weighted query terms. Minisearch scores (BM25) an article's title and
+   * keywords and each of its passages; an article scores its title and keywords plus its best
+   * passage plus a quarter of the rest, so that evidence spread over an article counts without long
+   * articles winning by length alone.
    *
    * In a large corpus, terms found in very many articles are left out of the search: they barely
    * change the ranking (low IDF) but make minisearch score and sort most of the index, which is
@@ -281,52 +258,238 @@ export class PassageIndex {
       }
     }
     if (kept.length === 0) return { hits: [], assumedTerms: assumed };
-    const results = this.search.search(kept.join(' '), { boostTerm: (term) => weights.get(term) ?? 1 });
-    return { hits: aggregate(results.slice(0, PASSAGES_TO_AGGREGATE)).slice(0, limit), assumedTerms: assumed };
+    const query = kept.join(' ');
+    const boostTerm = (term: string): number => weights.get(term) ?? 1;
+    const articleResults = this.articleSearch.search(query, { boostTerm }).slice(0, RESULTS_TO_AGGREGATE);
+    const passageResults = this.passageSearch.search(query, { boostTerm }).slice(0, RESULTS_TO_AGGREGATE);
+    return { hits: aggregate(articleResults, passageResults).slice(0, limit), assumedTerms: assumed };
   }
 }
 
 /** A term in more articles than this (and than COMMON_TERM_SHARE of them) is not searched. */
 const COMMON_TERM_MIN_ARTICLES = 200;
 const COMMON_TERM_SHARE = 0.01;
-/** Only the best passages are grouped into articles; the long tail cannot reach the top ten. */
-const PASSAGES_TO_AGGREGATE = 300;
+/** Only the best articles and passages are grouped; the long tail cannot reach the top ten. */
+const RESULTS_TO_AGGREGATE = 300;
 
-/** minisearch's serialised index: per term, per field id, document short id -> occurrences. */
-function toSerializedIndex(terms: readonly string[], postings: readonly number[][][]): AsPlainObject['index'] {
-  const index: AsPlainObject['index'] = [];
-  terms.forEach((term, id) => {
-    const data: Record<string, Record<number, number>> = {};
-    let hasPostings = false;
-    postings.forEach((field, fieldId) => {
-      const pairs = field[id];
-      if (!pairs) return;
-      const entry: Record<number, number> = {};
-      for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
-      data[fieldId] = entry;
-      hasPostings = true;
-    });
-    if (hasPostings) index.push([term, data]);
-  });
-  return index;
+/** A segment of a document as word ids (see WordTable). */
+type Segment = readonly number[];
+
+/** The text indexed in an article's keywords field. */
+function articleKeywords(article: Article): string {
+  return [...article.keywords, article.system ?? '', areaName(article.area)].join(' ');
 }
 
-function aggregate(results: readonly SearchResult[]): ArticleHit[] {
-  const byArticle = new Map<string, { scores: number[]; best: SearchResult; bestScore: number; terms: Set<string> }>();
-  for (const result of results) {
-    const articleId = String(result['articleId']);
+function passageText(passage: Passage): string {
+  return passage.heading ? `${passage.heading}\n${passage.text}` : passage.text;
+}
+
+/** Index terms and their small integer ids. */
+class TermTable {
+  private readonly ids = new Map<string, number>();
+  readonly list: string[] = [];
+
+  idOf(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.list.length;
+      this.ids.set(term, id);
+      this.list.push(term);
+    }
+    return id;
+  }
+
+  /** [term, count] for the terms with a count. */
+  counted(counts: readonly (number | undefined)[]): [string, number][] {
+    const result: [string, number][] = [];
+    counts.forEach((count, id) => {
+      const term = this.list[id];
+      if (count && term !== undefined) result.push([term, count]);
+    });
+    return result;
+  }
+}
+
+/** The distinct terms of one field of one document with their frequencies (parallel arrays). */
+interface TermFrequencies {
+  readonly terms: readonly number[];
+  readonly counts: readonly number[];
+}
+
+/**
+ * Memoised document analysis: each distinct written word is analysed once per language into
+ * its stems (for the first pass) and its index terms (stems plus compound parts, see
+ * `Analyzer.termsOf`, once the vocabulary is known).
+ */
+class DocumentAnalysis {
+  private readonly table = new WordTable();
+  private readonly stems: Record<Language, (readonly number[] | undefined)[]> = { da: [], en: [] };
+  private readonly surfacesOf: Record<Language, (readonly string[] | undefined)[]> = { da: [], en: [] };
+  private readonly indexTerms: Record<Language, (readonly number[] | undefined)[]> = { da: [], en: [] };
+  private readonly surfaceSet = new Set<string>();
+  // Scratch for counting term frequencies; reset after each segment.
+  private readonly frequency: number[] = [];
+
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly terms: TermTable,
+  ) {}
+
+  words(text: string): number[] {
+    return this.table.idsOf(text);
+  }
+
+  /** Stem ids of a word's surfaces (stop words dropped, names whole and in parts). */
+  stemsOf(word: number, language: Language): readonly number[] {
+    let stems = this.stems[language][word];
+    if (stems === undefined) {
+      const surfaces = this.analyzer.wordSurfaces(this.table.word(word), language);
+      for (const surface of surfaces) this.surfaceSet.add(surface);
+      this.surfacesOf[language][word] = surfaces;
+      stems = surfaces.map((surface) => this.terms.idOf(this.analyzer.stemmers.stem(surface, language)));
+      this.stems[language][word] = stems;
+    }
+    return stems;
+  }
+
+  /** The distinct surfaces seen so far (for typo correction). */
+  surfaces(): ReadonlySet<string> {
+    return this.surfaceSet;
+  }
+
+  /** Index terms of a segment with their frequencies. */
+  termFrequencies(segment: Segment, language: Language, vocabulary: Vocabulary): TermFrequencies {
+    const frequency = this.frequency;
+    const terms: number[] = [];
+    for (const word of segment) {
+      for (const term of this.indexTermsOf(word, language, vocabulary)) {
+        const seen = frequency[term] ?? 0;
+        if (seen === 0) terms.push(term);
+        frequency[term] = seen + 1;
+      }
+    }
+    const counts = terms.map((term) => {
+      const count = frequency[term] ?? 0;
+      frequency[term] = 0;
+      return count;
+    });
+    return { terms, counts };
+  }
+
+  private indexTermsOf(word: number, language: Language, vocabulary: Vocabulary): readonly number[] {
+    let ids = this.indexTerms[language][word];
+    if (ids === undefined) {
+      const stems = this.stemsOf(word, language).map((stem) => this.terms.list[stem] ?? '');
+      const surfaces = this.surfacesOf[language][word] ?? [];
+      ids = this.analyzer.termsOf(surfaces, language, vocabulary, stems).map((term) => this.terms.idOf(term));
+      this.indexTerms[language][word] = ids;
+    }
+    return ids;
+  }
+}
+
+/**
+ * Documents of one minisearch index as counted postings (per field and term, flat
+ * [shortId, frequency, …] arrays), turned into minisearch's serialisation format at the end.
+ */
+class BulkIndex {
+  private readonly postings: number[][][];
+  private readonly documentIds: Record<number, string> = {};
+  private readonly storedFields: Record<number, Record<string, unknown>> = {};
+  private readonly fieldLength: Record<number, number[]> = {};
+  private readonly lengthSums: number[];
+  private documentCount = 0;
+
+  constructor(private readonly fieldCount: number) {
+    this.postings = Array.from({ length: fieldCount }, () => []);
+    this.lengthSums = Array.from({ length: fieldCount }, () => 0);
+  }
+
+  /** Adds a document; `fields` in the order of the options' `fields`. */
+  add(id: string, stored: Record<string, unknown>, fields: readonly TermFrequencies[]): void {
+    const shortId = this.documentCount;
+    this.documentCount += 1;
+    this.documentIds[shortId] = id;
+    this.storedFields[shortId] = stored;
+    const lengths: number[] = [];
+    fields.forEach(({ terms, counts }, fieldId) => {
+      const field = this.postings[fieldId] ?? [];
+      for (let i = 0; i < terms.length; i += 1) (field[terms[i] ?? 0] ??= []).push(shortId, counts[i] ?? 0);
+      // minisearch's field length is the number of distinct terms.
+      lengths.push(terms.length);
+      this.lengthSums[fieldId] = (this.lengthSums[fieldId] ?? 0) + terms.length;
+    });
+    this.fieldLength[shortId] = lengths;
+  }
+
+  toPlainObject(terms: readonly string[], fields: readonly string[]): AsPlainObject {
+    const count = this.documentCount;
+    return {
+      documentCount: count,
+      nextId: count,
+      documentIds: this.documentIds,
+      fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
+      fieldLength: this.fieldLength,
+      averageFieldLength: this.lengthSums.map((sum) => (count === 0 ? 0 : sum / count)),
+      storedFields: this.storedFields,
+      dirtCount: 0,
+      index: this.serialisedIndex(terms),
+      serializationVersion: 2,
+    };
+  }
+
+  /** Per term, per field id, document short id -> occurrences. */
+  private serialisedIndex(terms: readonly string[]): AsPlainObject['index'] {
+    const index: AsPlainObject['index'] = [];
+    terms.forEach((term, id) => {
+      const data: Record<string, Record<number, number>> = {};
+      let hasPostings = false;
+      for (let fieldId = 0; fieldId < this.fieldCount; fieldId += 1) {
+        const pairs = this.postings[fieldId]?.[id];
+        if (!pairs) continue;
+        const entry: Record<number, number> = {};
+        for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
+        data[fieldId] = entry;
+        hasPostings = true;
+      }
+      if (hasPostings) index.push([term, data]);
+    });
+    return index;
+  }
+}
+
+function aggregate(articleResults: readonly SearchResult[], passageResults: readonly SearchResult[]): ArticleHit[] {
+  interface Entry {
+    about: number;
+    scores: number[];
+    best: string | undefined;
+    bestScore: number;
+    terms: Set<string>;
+  }
+  const byArticle = new Map<string, Entry>();
+  const entryOf = (articleId: string): Entry => {
     let entry = byArticle.get(articleId);
     if (!entry) {
-      entry = { scores: [], best: result, bestScore: -1, terms: new Set() };
+      entry = { about: 0, scores: [], best: undefined, bestScore: -1, terms: new Set() };
       byArticle.set(articleId, entry);
     }
-    // minisearch multiplies a document's score by the number of query terms it matched; with
-    // synonyms and compound parts in the query that would count one user word several times.
-    // Coverage (answerer.ts) counts the user's words instead, so the plain BM25 sum is kept here.
-    const score = result.score / Math.max(1, result.queryTerms.length);
+    return entry;
+  };
+  // minisearch multiplies a document's score by the number of query terms it matched; with
+  // synonyms and compound parts in the query that would count one user word several times.
+  // Coverage (answerer.ts) counts the user's words instead, so the plain BM25 sum is kept here.
+  const plainScore = (result: SearchResult): number => result.score / Math.max(1, result.queryTerms.length);
+  for (const result of articleResults) {
+    const entry = entryOf(String(result.id));
+    entry.about = plainScore(result);
+    for (const term of result.queryTerms) entry.terms.add(term);
+  }
+  for (const result of passageResults) {
+    const entry = entryOf(String(result['articleId']));
+    const score = plainScore(result);
     entry.scores.push(score);
     if (score > entry.bestScore) {
-      entry.best = result;
+      entry.best = String(result.id);
       entry.bestScore = score;
     }
     for (const term of result.queryTerms) entry.terms.add(term);
@@ -337,8 +500,9 @@ function aggregate(results: readonly SearchResult[]): ArticleHit[] {
     const rest = sorted.slice(1).reduce((sum, score) => sum + score, 0);
     hits.push({
       articleId,
-      score: (sorted[0] ?? 0) + OTHER_PASSAGES_WEIGHT * rest,
-      bestPassageId: String(entry.best.id),
+      score: entry.about + (sorted[0] ?? 0) + OTHER_PASSAGES_WEIGHT * rest,
+      // An article found by its title alone is answered with its first passage.
+      bestPassageId: entry.best ?? `${articleId}#0`,
       matchedTerms: entry.terms,
     });
   }

@@ -4,7 +4,7 @@ import type { Language } from '../article.js';
 import { detectLanguage } from './language.js';
 import { defaultLexicon, type Lexicon } from './lexicon.js';
 import { Stemmers } from './stemmers.js';
-import { tokenize, type RawToken } from './tokenizer.js';
+import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
 export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'typo' | 'synonym' | 'glossary';
@@ -218,7 +218,13 @@ export class Analyzer {
    */
   surfaces(text: string, language: Language): string[] {
     const result: string[] = [];
-    for (const token of tokenize(text)) {
+    for (const word of words(text)) this.wordSurfaces(word, language, result);
+    return result;
+  }
+
+  /** `surfaces` of one written word (an element of `words(text)`); the index builder memoises these. */
+  wordSurfaces(word: string, language: Language, result: string[] = []): string[] {
+    for (const token of tokenizeWord(word)) {
       if (!token.isJoined && this.stemmers.isStopword(token.text, language)) continue;
       result.push(token.text);
     }

@@ -30,30 +30,47 @@ export function normalise(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
-export function tokenize(text: string): RawToken[] {
-  const clean = normalise(text).replace(APOSTROPHE_TAIL, '');
-  const tokens: RawToken[] = [];
-  let position = 0;
-  for (const match of clean.matchAll(WORD)) {
-    const whole = match[0];
-    if (JOINERS.test(whole)) {
-      if (keep(whole)) tokens.push({ text: whole, position, isPart: false, isJoined: true });
-      // Sub-names first ("hr-løn" in "sls/hr-løn"), then the single words.
-      const segments = whole.split('/');
-      if (segments.length > 1) {
-        for (const segment of segments) {
-          if (/[-.]/.test(segment) && keep(segment)) {
-            tokens.push({ text: segment, position, isPart: true, isJoined: true });
-          }
+/**
+ * The written words of a text, lower-cased, as the tokeniser sees them before it splits names into
+ * parts: the cheap first step, which the index builder memoises on (a corpus has few distinct words).
+ * `tokenize(text)` is `tokenizeWord` applied to each of these in turn.
+ */
+export function words(text: string): string[] {
+  return cleanText(text).match(WORD) ?? [];
+}
+
+const ANY_APOSTROPHE = /['’´`]/;
+
+/** The text `words` splits: normalised, apostrophe tails removed. */
+export function cleanText(text: string): string {
+  const normal = normalise(text);
+  return ANY_APOSTROPHE.test(normal) ? normal.replace(APOSTROPHE_TAIL, '') : normal;
+}
+
+/** The tokens of one written word (an element of `words(text)`) at a given position. */
+export function tokenizeWord(whole: string, position = 0, tokens: RawToken[] = []): RawToken[] {
+  if (JOINERS.test(whole)) {
+    if (keep(whole)) tokens.push({ text: whole, position, isPart: false, isJoined: true });
+    // Sub-names first ("hr-løn" in "sls/hr-løn"), then the single words.
+    const segments = whole.split('/');
+    if (segments.length > 1) {
+      for (const segment of segments) {
+        if (/[-.]/.test(segment) && keep(segment)) {
+          tokens.push({ text: segment, position, isPart: true, isJoined: true });
         }
       }
-      for (const part of whole.split(/[-/.]/)) {
-        if (keep(part)) tokens.push({ text: part, position, isPart: true, isJoined: false });
-      }
-    } else if (keep(whole)) {
-      tokens.push({ text: whole, position, isPart: false, isJoined: false });
     }
-    position += 1;
+    for (const part of whole.split(/[-/.]/)) {
+      if (keep(part)) tokens.push({ text: part, position, isPart: true, isJoined: false });
+    }
+  } else if (keep(whole)) {
+    tokens.push({ text: whole, position, isPart: false, isJoined: false });
   }
+  return tokens;
+}
+
+export function tokenize(text: string): RawToken[] {
+  const tokens: RawToken[] = [];
+  words(text).forEach((whole, position) => tokenizeWord(whole, position, tokens));
   return tokens;
 }

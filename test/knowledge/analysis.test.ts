@@ -4,7 +4,8 @@ import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
 import { detectLanguage } from '../../knowledge/analysis/language.js';
 import { defaultLexicon } from '../../knowledge/analysis/lexicon.js';
 import { Stemmers } from '../../knowledge/analysis/stemmers.js';
-import { tokenize } from '../../knowledge/analysis/tokenizer.js';
+import { tokenize, words } from '../../knowledge/analysis/tokenizer.js';
+import { WordTable } from '../../knowledge/analysis/word-table.js';
 
 const stemmers = new Stemmers(defaultLexicon());
 const analyzer = new Analyzer();
@@ -70,6 +71,30 @@ describe('tokenize', () => {
   describe('when a word has an apostrophe ending', () => {
     it('drops the ending', () => {
       expect(tokenize("LDV's kuber").map((token) => token.text)).toEqual(['ldv', 'kuber']);
+    });
+  });
+});
+
+describe('WordTable', () => {
+  // Letters, digits, joiners, apostrophes, spaces, combining marks, letters outside the BMP, lone surrogates.
+  const pieces = fc.constantFrom('a', 'Æ', 'ø', 'å', 'É', 'e\u0301', '1', '-', '/', '.', "'", '’', ' ', '\n', 'ß', '𝔘', '\ud835', 'İ', 'ŉ', 'hr-løn', "LDV's");
+  const text = fc.array(pieces, { maxLength: 30 }).map((parts) => parts.join(''));
+
+  describe('when it scans a text', () => {
+    it('finds the words that words() finds', () => {
+      const table = new WordTable();
+      fc.assert(
+        fc.property(fc.oneof(text, fc.string({ unit: 'grapheme' })), (sample) => {
+          expect(table.wordsOf(sample)).toEqual(words(sample));
+        }),
+      );
+    });
+
+    it('gives a word the same id wherever it occurs', () => {
+      const table = new WordTable();
+      const first = table.idsOf('Lønseddel og lønseddel, SLS/HR-Løn');
+      expect(first[0]).toBe(first[2]);
+      expect(table.idsOf('sls/hr-løn lønseddel')).toEqual([first[3], first[0]]);
     });
   });
 });
