@@ -316,14 +316,6 @@ export function agentApiRoutes(options: AgentApiOptions): RouteRegistrar {
 
   return (server) => {
     const p = AGENT_API_PREFIX;
-    // A DELETE without a body carries no Content-Length (curl, fetch); restify's bodyParser with
-    // rejectUnknown then answers 415. Say "no body" explicitly for our routes.
-    server.pre((req, _res, next) => {
-      if (req.method === 'DELETE' && req.url?.startsWith(`${p}/`) && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-        req.headers['content-length'] = '0';
-      }
-      return next();
-    });
     server.get(`${p}/cases`, guard(listCases));
     server.get(`${p}/cases/:number`, guard(getCase));
     server.post(`${p}/cases/:number/status`, guard(changeStatus));

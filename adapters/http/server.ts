@@ -26,6 +26,13 @@ export interface HttpServer {
   inFlight(): number;
 }
 
+/** Whether a request carries a body: chunked, or a Content-Length above 0. */
+export function hasBody(req: { headers: Record<string, string | string[] | undefined> }): boolean {
+  if (req.headers['transfer-encoding'] !== undefined) return true;
+  const length = req.headers['content-length'];
+  return length !== undefined && length !== '0' && Number(length) !== 0;
+}
+
 /** restify with the Bot Framework endpoint, the health check and any extra routes. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { adapter, bot, logger } = options;
@@ -34,9 +41,13 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   let closing = false;
 
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(
-    restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true }),
-  );
+  // Unknown content types are refused (415), but only when there is a body to refuse: a DELETE or
+  // POST with no body (no Content-Length, or 0, and no Transfer-Encoding: RFC 9112 6.3) skips the
+  // body parser, which would otherwise treat it as application/octet-stream and answer 415.
+  const bodyParsers = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true });
+  for (const parse of bodyParsers) {
+    server.use((req, res, next) => (hasBody(req) ? parse(req, res, next) : next()));
+  }
   server.use((req, res, next) => {
     if (closing) {
       res.header('Connection', 'close');

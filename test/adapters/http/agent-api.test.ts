@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { agentApiRoutes } from '../../../adapters/http/agent-api.js';
 import { createBotAdapter } from '../../../adapters/http/bot-adapter.js';
@@ -12,6 +13,27 @@ import { eventually, steppingClock } from '../../portal/store-contract.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
 
 const TOKEN = 'test-token-0123456789abcdef';
+
+/**
+ * One HTTP/1.1 request written by hand: no body, and no Content-Length, Content-Type or
+ * Transfer-Encoding header (what curl -X DELETE sends; fetch adds Content-Length: 0 to a POST).
+ */
+function bodyless(base: string, method: string, path: string): Promise<{ status: number; body: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`${method} ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nConnection: close\r\n\r\n`);
+    });
+    let raw = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (raw += chunk));
+    socket.on('error', reject);
+    socket.on('end', () => {
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1]);
+      resolve({ status, body: raw.slice(raw.indexOf('\r\n\r\n') + 4) });
+    });
+  });
+}
 
 describe.each(DATABASE_KINDS)('agent API over HTTP on %s', (kind) => {
   let world: TestDatabase;
@@ -243,6 +265,20 @@ describe.each(DATABASE_KINDS)('agent API over HTTP on %s', (kind) => {
       expect(one.body).toMatchObject({ id: 'nyt-institut', allowSubdomains: true });
       const all = await call('GET', '/institutions');
       expect((all.body.items as Array<{ id: string }>).map((i) => i.id)).toContain('nyt-institut');
+    });
+    it('accepts a DELETE and a POST with no body and no Content-Length or Content-Type (not 415)', async () => {
+      expect((await call('POST', '/institutions/nyt-institut/domains', { domain: 'uden-krop.dk' })).status).toBe(200);
+      const removed = await bodyless(base, 'DELETE', '/api/agent/institutions/nyt-institut/domains/uden-krop.dk');
+      expect(removed.status).toBe(200);
+      expect(removed.body).toContain('"domains":["nyt-institut.dk"]');
+
+      const ole = await directory.getUserByEmail('ole@demo-institut.dk');
+      if (!ole) throw new Error('no ole');
+      const requested = await directory.createCommunityRequest({ userId: ole.id, institutionId: 'nyt-institut' });
+      if (!requested.ok) throw new Error(requested.error.code);
+      const approved = await bodyless(base, 'POST', `/api/agent/community-requests/${requested.value.id}/approve`);
+      expect(approved.status).toBe(200);
+      expect(JSON.parse(approved.body)).toMatchObject({ id: requested.value.id, status: 'approved' });
     });
     it('answers 404 for an unknown institution', async () => {
       expect((await call('GET', '/institutions/nope')).status).toBe(404);

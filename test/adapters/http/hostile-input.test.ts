@@ -56,6 +56,23 @@ describe('/api/messages with hostile input', () => {
       const response = await raw('hej', 'text/plain');
       expect(response.status).toBe(415);
     });
+
+    it('answers the wrong content type with 415 also when the body is chunked (no Content-Length)', async () => {
+      const chunks = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('hej'));
+          controller.close();
+        },
+      });
+      const response = await fetch(`${assistant.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: chunks, duplex: 'half' } as RequestInit);
+      expect(response.status).toBe(415);
+    });
+
+    it('answers a POST with no body and no content type with 400 (not an activity), not 415', async () => {
+      const response = await fetch(`${assistant.url}/api/messages`, { method: 'POST' });
+      expect(response.status).toBe(400);
+      expect(await response.text()).not.toMatch(STACK);
+    });
   });
 
   describe('when the text is odd but valid', () => {

@@ -56,6 +56,71 @@ async function say(page: Page, text: string): Promise<void> {
 
 const welcomes = (t: Transcript) => t.fromBot.filter((b) => b.includes(WELCOME)).length;
 
+/** The bot's bubbles (elements), newest last. */
+const botBubbles = (page: Page) => page.locator('.webchat__bubble:not(.webchat__bubble--from-user) .webchat__bubble__content');
+
+/** Clicks the suggested action (Web Chat's button under the transcript) with exactly this title. */
+async function clickAction(page: Page, title: string): Promise<void> {
+  const button = page.locator('.webchat__suggested-action').filter({ hasText: new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) });
+  try {
+    await button.first().click({ timeout: 5_000 });
+  } catch (error) {
+    const shown = await page.locator('.webchat__suggested-action').allTextContents();
+    throw new Error(`no suggested action "${title}"; shown: ${JSON.stringify(shown)}; transcript: ${JSON.stringify(await transcript(page))}`, { cause: error });
+  }
+}
+
+/**
+ * One turn: sends `text` (typed, or by clicking the suggested action of that title) and waits for
+ * the bot's reply containing `expected`; answers the new bot bubbles' text.
+ */
+async function turn(page: Page, text: string, expected: string | RegExp, via: 'type' | 'click' = 'type'): Promise<string> {
+  const before = await transcript(page);
+  if (via === 'click') await clickAction(page, text);
+  else await say(page, text);
+  const after = await waitForTranscript(page, (t) => {
+    if (t.fromUser.length <= before.fromUser.length || t.fromUser.at(-1) !== text) return false;
+    const fresh = t.fromBot.slice(before.fromBot.length).join('\n');
+    return typeof expected === 'string' ? fresh.includes(expected) : expected.test(fresh);
+  });
+  return after.fromBot.slice(before.fromBot.length).join('\n');
+}
+
+type AxeFinding = { id: string; impact: string | null; targets: string[] };
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function severeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) {
+    await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  }
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** A fresh browser context (own sessionStorage) on the page, with `email` picked and the chat started. */
+async function openAs(browser: Browser, url: string, email: string): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ locale: 'da-DK', viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(msg.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  await page.goto(`${url}/`);
+  await page.selectOption('#demo-user', email);
+  await page.getByRole('button', { name: 'Start samtalen' }).click();
+  await page.waitForSelector('[data-id="webchat-sendbox-input"]');
+  await waitForTranscript(page, (t) => welcomes(t) === 1);
+  return { page, problems, close: () => context.close() };
+}
+
 describe('the web chat page in a browser', () => {
   let assistant: TestAssistant;
   let browser: Browser;
@@ -121,14 +186,7 @@ describe('the web chat page in a browser', () => {
 
   describe('when axe-core checks the page', () => {
     it('finds no serious or critical violation', async () => {
-      await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact?: string | null; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const result = await axe.run(document);
-        return result.violations.map((v) => ({ id: v.id, impact: v.impact ?? null, targets: v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3) }));
-      });
-      const severe = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-      expect(severe).toEqual([]);
+      expect(await severeViolations(page)).toEqual([]);
     });
   });
 
@@ -165,9 +223,81 @@ describe('the web chat page in a browser', () => {
     });
   });
 
-  // These two need the knowledge base (issue 4) and the case dialog (issue 5); enable them then.
-  it.todo('answers a knowledge question with the article and its link (needs issue 4)');
-  it.todo('creates a case through the dialog and shows the case number (needs issue 5)');
+  describe('when a demo user asks a knowledge question', () => {
+    it('answers from the right article and shows its title, as a link when the article has a url', async () => {
+      const { page: chat, problems: seen, close } = await openAs(browser, assistant.url, 'lars@testministeriet.dk');
+      try {
+        // knowledge/articles/portal/glemt-adgangskode.da.md has no url: its title is shown, not linked.
+        const password = await turn(chat, 'Hvordan nulstiller jeg min adgangskode?', 'Kilde:');
+        expect(password).toContain('nulstiller du den via det samme link, som bruges til at oprette en ny bruger');
+        expect(password).toContain('Kilde: Glemt adgangskode til Serviceportalen');
+        expect(password).toContain('Hjalp det?');
+        const passwordBubble = botBubbles(chat).last();
+        expect(await passwordBubble.locator('em', { hasText: 'Glemt adgangskode til Serviceportalen' }).count()).toBe(1);
+        expect(await passwordBubble.locator('a').count()).toBe(0);
+        await chat.screenshot({ path: join(ARTIFACTS, 'webchat-knowledge-answer.png'), fullPage: true });
+
+        // The feedback question's button, then a question whose article has a url: a real link.
+        await turn(chat, 'Ja', /.+/, 'click');
+        const portal = await turn(chat, 'Hvad er Serviceportalen?', 'Kilde:');
+        expect(portal).toContain('Serviceportalen er Statens Administrations portal for løn, regnskab');
+        const link = botBubbles(chat).last().locator('a', { hasText: 'Hvad er Serviceportalen?' });
+        expect(await link.count()).toBe(1);
+        expect(await link.getAttribute('href')).toBe('https://statens-adm.dk/support/serviceportalen');
+        await chat.screenshot({ path: join(ARTIFACTS, 'webchat-knowledge-link.png'), fullPage: true });
+        expect(seen).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  });
+
+  describe('when anna creates a case through the dialog and reloads the page', () => {
+    it('shows the case number, and after the reload the whole conversation with it', async () => {
+      const { page: chat, problems: seen, close } = await openAs(browser, assistant.url, 'anna@eksempelstyrelsen.dk');
+      try {
+        // The turns of test/adapters/http/conversations.http.test.ts, in the real widget: choices
+        // by clicking Web Chat's suggested-action buttons, free text typed in the send box.
+        await turn(chat, 'Opret en sag', 'Hvilket område', 'click');
+        await turn(chat, 'Statens Løn og HR', 'Hvilket system', 'click');
+        await turn(chat, 'SLS', 'Hvilken formular');
+        await turn(chat, 'Fejl i lønkørsel', 'Skal sagen sendes fra', 'click');
+        await turn(chat, 'Fra loen@eksempelstyrelsen.dk', 'Udbetalingsdato', 'click');
+        await turn(chat, '27-03-2026', 'Hvilke fejl');
+        await turn(chat, 'Manglende udbetaling', 'Antal berørte', 'click');
+        await turn(chat, '2', 'Haster sagen?');
+        await turn(chat, 'ja', 'Beskrivelse');
+        await turn(chat, 'To medarbejdere har ikke fået løn i marts.', 'Telefonnummer');
+        const summary = await turn(chat, 'spring over', 'Her er din sag');
+        expect(summary).toContain('loen@eksempelstyrelsen.dk');
+        const created = await turn(chat, 'Bekræft', /SA-\d{4}-\d{6}/, 'click');
+        const number = /SA-\d{4}-\d{6}/.exec(created)?.[0] ?? '';
+        expect(created).toContain(`Tak! Din sag er oprettet med nummeret ${number}.`);
+        expect(number).toMatch(new RegExp(`^SA-${new Date().getFullYear()}-\\d{6}$`));
+        await chat.screenshot({ path: join(ARTIFACTS, 'webchat-case-created.png'), fullPage: true });
+        const shown = await transcript(chat);
+
+        await chat.reload();
+        await chat.waitForSelector('[data-id="webchat-sendbox-input"]');
+        const history = await waitForTranscript(chat, (t) => t.fromBot.some((b) => b.includes(`nummeret ${number}`)) && t.fromUser.length === shown.fromUser.length);
+        expect(history.fromUser).toEqual(shown.fromUser);
+        expect(history.fromUser.at(-1)).toBe('Bekræft');
+        expect(history.fromBot.filter((b) => b.includes(number))).toHaveLength(1);
+        expect(history.fromBot.some((b) => b.includes('Her er din sag'))).toBe(true);
+        await chat.screenshot({ path: join(ARTIFACTS, 'webchat-case-history.png'), fullPage: true });
+
+        // The conversation goes on with the case: "mine sager" lists it.
+        const mine = await turn(chat, 'Mine sager', number);
+        expect(mine).toContain(`${number} To medarbejdere har ikke fået løn i marts.`);
+
+        // A transcript full of markdown, lists and buttons is still accessible.
+        expect(await severeViolations(chat)).toEqual([]);
+        expect(seen).toEqual([]);
+      } finally {
+        await close();
+      }
+    }, 90_000);
+  });
 });
 
 describe('the web chat page embedded by the portal (no demo mode)', () => {
