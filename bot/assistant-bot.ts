@@ -44,6 +44,7 @@ export function cleanText(text: string | undefined): string {
 }
 
 const DANISH_MARKERS = /[æøå]|\b(ja|nej|tak|hej|hejsa|hjælp|annuller|forfra|mine sager|vis flere|sag|sager|opret|og|jeg|hvad|hvordan|hvor|kan|skal|ikke|til|fra|på|med|er|det|den|en|et)\b/i;
+const DANISH_LETTERS = /[æøå]/i;
 const ENGLISH_MARKERS = /\b(yes|no|thanks|thank you|hello|help|cancel|start over|my cases|show more|case|cases|create|please|what|how|why|where|the|and|is|are|my|you|of|for|with)\b/i;
 
 /**
@@ -56,7 +57,8 @@ export function languageOf(text: string): Locale | undefined {
   const detected = detectLanguage(text);
   const en = ENGLISH_MARKERS.test(text);
   const da = DANISH_MARKERS.test(text);
-  if (detected === 'en' && en) return 'en';
+  // Danish letters outweigh the detector: "Løn mangler for to medarbejdere" is Danish.
+  if (detected === 'en' && en && !DANISH_LETTERS.test(text)) return 'en';
   if (da) return 'da';
   if (en) return 'en';
   return undefined;

@@ -30,7 +30,7 @@ import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import type { FeedbackRecorder, Intent, Language } from './ports.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
-import { reply } from './render.js';
+import { markdownText, reply } from './render.js';
 import { texts } from './texts.js';
 import { turnInfo } from './turn.js';
 
@@ -184,7 +184,7 @@ class Conversation {
   }
 
   private caseLine(c: Case, lang: Language): string {
-    return `- **${c.number}** ${c.subject} – *${statusLabel(c.status, lang)}* (${formatDateDa(c.createdAt.slice(0, 10))})`;
+    return `- **${c.number}** ${markdownText(c.subject)} – *${statusLabel(c.status, lang)}* (${formatDateDa(c.createdAt.slice(0, 10))})`;
   }
 
   async showStatus(context: TurnContext, user: User, number: string): Promise<void> {
@@ -200,7 +200,7 @@ class Conversation {
       .slice(-5)
       .map((e) => `- ${formatWhen(e.at, lang)} ${this.eventText(e, lang)}`)
       .join('\n');
-    await context.sendActivity(reply(`${t.caseStatus(c.number, c.subject, statusLabel(c.status, lang), formatWhen(c.updatedAt, lang))}\n\n${t.historyHeader}\n${history}`));
+    await context.sendActivity(reply(`${t.caseStatus(c.number, markdownText(c.subject), statusLabel(c.status, lang), formatWhen(c.updatedAt, lang))}\n\n${t.historyHeader}\n${history}`));
   }
 
   private eventText(e: CaseEvent, lang: Language): string {
@@ -212,7 +212,7 @@ class Conversation {
         return lang === 'da' ? `Status ændret: ${s(e.from)} → ${s(e.to)}` : `Status changed: ${s(e.from)} → ${s(e.to)}`;
       case 'comment': {
         const who = e.author === 'agent' ? (lang === 'da' ? 'Statens Administration' : 'Statens Administration') : lang === 'da' ? 'kunden' : 'the customer';
-        const text = e.text.length > 200 ? `${e.text.slice(0, 197)}…` : e.text;
+        const text = markdownText(e.text.length > 200 ? `${e.text.slice(0, 197)}…` : e.text);
         return lang === 'da' ? `Kommentar fra ${who}: "${text}"` : `Comment from ${who}: "${text}"`;
       }
     }

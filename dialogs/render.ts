@@ -7,6 +7,19 @@ import type { Localized } from '../portal/index.js';
 import type { Question } from './form-engine.js';
 import type { Language } from './ports.js';
 
+/**
+ * User-typed text inside a Markdown reply: shown as typed, never as markup. HTML's specials become
+ * entities and Markdown's punctuation is backslash-escaped, so `<script>`, `**x**` or
+ * `[x](javascript:…)` stay literal text in Web Chat and Teams.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]~#|]/g, (c) => `\\${c}`);
+}
+
 /** A message with markdown text and, when given, suggested actions that send their title back. */
 export function reply(text: string, actions: readonly string[] = []): Partial<Activity> {
   const activity = actions.length > 0 ? MessageFactory.suggestedActions([...actions], text) : MessageFactory.text(text);
@@ -19,7 +32,7 @@ export function questionActivity(question: Question, lang: Language, problem?: L
   if (lead) parts.push(lead);
   if (problem) parts.push(problem[lang]);
   if (question.summary) {
-    parts.push(question.summary.map((line) => `- **${line.label[lang]}:** ${line.value[lang].replace(/\n+/g, ' ')}`).join('\n'));
+    parts.push(question.summary.map((line) => `- **${line.label[lang]}:** ${markdownText(line.value[lang].replace(/\n+/g, ' '))}`).join('\n'));
   }
   const optional = question.optional && question.step === 'field' ? (lang === 'da' ? ' (valgfrit)' : ' (optional)') : '';
   parts.push(`**${question.text[lang]}**${optional}`);

@@ -226,8 +226,9 @@ export class PgCaseStore implements CaseStore {
 
   async listVisible(scope: VisibilityScope, page?: PageRequest & { statuses?: readonly CaseStatus[] }): Promise<Page<Case>> {
     const limit = pageSize(page);
-    const mailboxIds = scope.mailboxIds.filter(isUuid);
     const userId = isUuid(scope.userId) ? scope.userId : '00000000-0000-0000-0000-000000000000';
+    // canSeeCase: the user's own cases, and those sent from the user (a mailbox) or from its mailboxes.
+    const mailboxIds = [...new Set([...scope.mailboxIds, userId])].filter(isUuid);
     const statuses = page?.statuses ? [...page.statuses] : null;
     const { rows } = await this.db.query<unknown>(
       VISIBLE_CASES_SQL,

@@ -62,11 +62,23 @@ export class PgDatabase implements Database {
   }
 
   private async connect(): Promise<pg.PoolClient> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.connect();
+      client = await this.pool.connect();
     } catch (error: unknown) {
       throw classify(error);
     }
+    // The pool listens for errors on idle clients only. A connection lost while checked out and
+    // between two queries (a held conversation lock, an open transaction) would otherwise be an
+    // uncaught 'error' that ends the process; its next query fails and the caller releases it as broken.
+    const ignore = (): void => undefined;
+    client.on('error', ignore);
+    const release = client.release.bind(client);
+    client.release = (error?: Error | boolean) => {
+      client.removeListener('error', ignore);
+      release(error);
+    };
+    return client;
   }
 
   async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {

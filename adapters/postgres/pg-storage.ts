@@ -4,6 +4,8 @@ import type { Database } from './database.js';
 
 export class StorageConflictError extends Error {
   readonly code = 'STATE.ETAG_CONFLICT';
+  /** The turn's changes were not saved: the user is asked to write it again. */
+  readonly userMessageKey = 'busyRepeat';
   constructor(readonly key: string) {
     super(`PgStorage: eTag conflict writing "${key}"`);
     this.name = 'StorageConflictError';

@@ -5,6 +5,35 @@ import { startTestAssistant, type TestAssistant } from '../support/assistant.js'
 import { ConnectorListener, messageActivity, postActivity } from '../support/connector-listener.js';
 import { createSchema, dropSchema, newSchemaName, TEST_DATABASE_URL } from '../support/database.js';
 import { TcpProxy } from '../support/tcp-proxy.js';
+import type { Database } from '../../adapters/postgres/database.js';
+import { connectToSchema } from '../support/database.js';
+import { ANNA, annaCaseTurns, caseNumberIn, Chat } from '../support/chat.js';
+
+/**
+ * The assistant's database seen through a port that can pull the plug right after the statement
+ * that inserts a case has committed (the worst moment: the case exists, the turn's state does not).
+ */
+class CuttableDatabase implements Database {
+  readonly kind = 'postgres' as const;
+  cutAfterCaseInsert = false;
+
+  constructor(private readonly inner: Database, private readonly cut: () => void) {}
+
+  async query<R>(sql: string, params?: readonly unknown[]) {
+    const result = await this.inner.query<R>(sql, params);
+    if (this.cutAfterCaseInsert && sql.includes('INSERT INTO portal_case (')) {
+      this.cutAfterCaseInsert = false;
+      this.cut();
+    }
+    return result;
+  }
+  transaction: Database['transaction'] = (fn) => this.inner.transaction(fn);
+  exec: Database['exec'] = (sql) => this.inner.exec(sql);
+  listen: Database['listen'] = (channel, handler) => this.inner.listen(channel, handler);
+  withLock: Database['withLock'] = (key, timeoutMs, fn) => this.inner.withLock(key, timeoutMs, fn);
+  ping: Database['ping'] = (timeoutMs) => this.inner.ping(timeoutMs);
+  close: Database['close'] = () => this.inner.close();
+}
 
 describe('the assistant when PostgreSQL goes away', () => {
   let proxy: TcpProxy;
@@ -12,6 +41,10 @@ describe('the assistant when PostgreSQL goes away', () => {
   let serviceUrl: string;
   let assistant: TestAssistant;
   let db: PgDatabase;
+  let cuttable: CuttableDatabase;
+  /** Straight to PostgreSQL, not through the proxy: what is really stored. */
+  let direct: PgDatabase;
+  const chat = new Chat();
   const schema = newSchemaName();
 
   beforeAll(async () => {
@@ -23,9 +56,12 @@ describe('the assistant when PostgreSQL goes away', () => {
     await createSchema(schema);
     db = new PgDatabase({ connectionString: proxied.toString(), schema, poolSize: 4, connectionTimeoutMillis: 1000 });
     await migrate(db);
+    direct = connectToSchema(schema);
+    await chat.start();
     connector = new ConnectorListener();
     serviceUrl = await connector.start();
-    assistant = await startTestAssistant('postgres', {}, { db, schema, dispose: async () => undefined });
+    cuttable = new CuttableDatabase(db, () => proxy.cutAll());
+    assistant = await startTestAssistant('postgres', { DEMO_MODE: 'true' }, { db: cuttable, schema, dispose: async () => undefined });
   });
 
   afterAll(async () => {
@@ -33,6 +69,8 @@ describe('the assistant when PostgreSQL goes away', () => {
     await db.close();
     await proxy.stop();
     await connector.stop();
+    await chat.stop();
+    await direct.close();
     await dropSchema(schema);
   });
 
@@ -57,6 +95,77 @@ describe('the assistant when PostgreSQL goes away', () => {
       await connector.waitFor(() => connector.for(conversationId).length > before);
       expect(connector.for(conversationId).at(-1)?.text).toMatch(/^Hej!/);
       expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
+    });
+  });
+
+  /** The bot state rows of a conversation, as stored. */
+  async function stateOf(conversationId: string): Promise<Array<{ key: string; etag: string }>> {
+    const { rows } = await direct.query<{ key: string; etag: string }>('SELECT key, etag FROM bot_state WHERE key LIKE $1 ORDER BY key', [`%${conversationId}%`]);
+    return rows;
+  }
+
+  async function casesTagged(tag: string): Promise<string[]> {
+    const { rows } = await direct.query<{ number: string }>(`SELECT number FROM portal_case WHERE field_values->>'beskrivelse' LIKE $1`, [`%${tag}%`]);
+    return rows.map((r) => r.number);
+  }
+
+  describe('when the connection is cut in the middle of a case dialog', () => {
+    const tag = `outage-mid-${Date.now()}`;
+    const conv = 'outage-dialog';
+    const turns = annaCaseTurns(`Lønnen udeblev (${tag}).`);
+
+    it('says "Prøv igen om lidt", writes nothing, and the same answer is taken after the restore', async () => {
+      for (const [say, want] of turns.slice(0, 6)) expect((await chat.say(assistant.url, ANNA, conv, say)).text).toContain(want);
+      const before = await stateOf(conv);
+      expect(before.length).toBeGreaterThan(0);
+
+      proxy.cutAll();
+      const [say, want] = turns[6] ?? ['', ''];
+      const failed = await chat.say(assistant.url, ANNA, conv, say);
+      expect(failed.text).toMatch(/Prøv igen om lidt/);
+      expect(failed.text).not.toContain(want);
+      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(503);
+      expect(await stateOf(conv)).toEqual(before);
+
+      proxy.restore();
+      expect((await chat.say(assistant.url, ANNA, conv, say)).text).toContain(want);
+      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
+    });
+
+    it('a confirmation that failed during the cut may be sent again after the restore and gives one case', async () => {
+      for (const [say, want] of turns.slice(7, -1)) expect((await chat.say(assistant.url, ANNA, conv, say)).text).toContain(want);
+      const atSummary = await stateOf(conv);
+
+      proxy.cutAll();
+      expect((await chat.say(assistant.url, ANNA, conv, 'Bekræft')).text).toMatch(/Prøv igen om lidt/);
+      expect(await stateOf(conv)).toEqual(atSummary);
+      expect(await casesTagged(tag)).toEqual([]);
+
+      proxy.restore();
+      const created = await chat.say(assistant.url, ANNA, conv, 'Bekræft');
+      expect(created.text).toContain('Din sag er oprettet med nummeret');
+      expect(await casesTagged(tag)).toEqual([caseNumberIn(created.text)]);
+    });
+  });
+
+  describe('when the connection is cut right after the case was inserted, before the turn is saved', () => {
+    const tag = `outage-commit-${Date.now()}`;
+    const conv = 'outage-after-insert';
+
+    it('the retried confirmation names the same case and creates no second one', async () => {
+      const turns = annaCaseTurns(`Ingen løn i marts (${tag}).`);
+      for (const [say, want] of turns.slice(0, -1)) expect((await chat.say(assistant.url, ANNA, conv, say)).text).toContain(want);
+
+      cuttable.cutAfterCaseInsert = true;
+      const first = await chat.say(assistant.url, ANNA, conv, 'Bekræft');
+      expect(first.text).toMatch(/Prøv igen om lidt/);
+      const stored = await casesTagged(tag);
+      expect(stored).toHaveLength(1);
+
+      proxy.restore();
+      const retried = await chat.say(assistant.url, ANNA, conv, 'Bekræft');
+      expect(retried.text).toContain(`allerede oprettet med nummeret **${stored[0]}**`);
+      expect(await casesTagged(tag)).toEqual(stored);
     });
   });
 });
