@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
+import { messages } from '../bot/messages.js';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string): string => {
@@ -27,6 +28,15 @@ const conversations = Number(option('conversations', '200'));
 const processCounts = args.includes('--processes') ? [Number(option('processes', '2'))] : [1, 2];
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const CASE_NUMBER = /SA-\d{4}-\d{6}/;
+/** The turn-error handler's answers (da and en): a reply, but a failed turn. */
+const FAILURES = new RegExp(
+  (['da', 'en'] as const).flatMap((l) => [messages(l).turnError, messages(l).tryAgainSoon, messages(l).busyRepeat]).map((t) => t.slice(0, 30).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+);
+/** A reply that is the error handler's counts as an error. */
+function checked(result: TurnResult): TurnResult {
+  const text = String(result.reply?.text ?? '');
+  return !result.error && FAILURES.test(text) ? { ...result, error: `error reply: ${text.slice(0, 60)}` } : result;
+}
 const log = (line: string) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
@@ -82,7 +92,7 @@ async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ 
 async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms'> & { turnsEach: number; errorSamples: string[] }> {
   const schema = `bench_${runTag}`;
   await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
-  const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: '20' };
+  const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
   const servers: ServerProcess[] = [];
   try {
     // Start one first so demo data and migrations are in place; the others join it.
@@ -93,7 +103,8 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
 
     const confirmed = new Map<string, string>(); // conversation → case number in the reply
     const turnsEach = CASE_DIALOG_TURNS.length;
-    const scenario = async (phase: string, i: number, record: (r: TurnResult) => void) => {
+    const scenario = async (phase: string, i: number, recordRaw: (r: TurnResult) => void) => {
+      const record = (r: TurnResult) => recordRaw(checked(r));
       const conversationId = `load-${runTag}-${phase}-${i}`;
       if (i % 2 === 0) {
         for (let t = 0; t < turnsEach; t++) {
