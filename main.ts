@@ -13,7 +13,6 @@ import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
-import { WEBCHAT_DEMO_USERS } from './adapters/webchat/demo-users.js';
 import { DirectLineBotAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
 import { createDirectLine } from './adapters/webchat/direct-line.js';
 import { createWebChatPage } from './adapters/webchat/page.js';
@@ -43,7 +42,7 @@ import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
-import { PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -188,7 +187,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       onTurnError,
       middleware: [turnLoggingMiddleware(logger), ...turnMiddleware],
     });
-    const demoUsers = config.DEMO_MODE ? WEBCHAT_DEMO_USERS : undefined;
+    const demoUsers = config.DEMO_MODE ? DEMO_USERS : undefined;
     const directLine = createDirectLine({
       store: webChatStore,
       tokens: new WebChatTokens({ secret: tokenSecret, ttlSeconds: config.WEBCHAT_TOKEN_TTL_SECONDS }),

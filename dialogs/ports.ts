@@ -76,19 +76,8 @@ export interface IntentRecognizer {
 // ---------------------------------------------------------------------------------------------
 // Feedback (shaped like knowledge's FeedbackStore, so that store can be passed as it is)
 
-export interface AnswerFeedback {
-  readonly question: string;
-  readonly articleId: string;
-  readonly helpful: boolean;
-  readonly locale: Language;
-  readonly at: Date;
-}
-
-export interface UnansweredQuestion {
-  readonly question: string;
-  readonly locale: Language;
-  readonly at?: Date;
-}
+export type { AnswerFeedback, UnansweredQuestion } from '../knowledge/index.js';
+import type { AnswerFeedback, UnansweredQuestion } from '../knowledge/index.js';
 
 export interface FeedbackRecorder {
   recordFeedback(feedback: AnswerFeedback): Promise<void>;

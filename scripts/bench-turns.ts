@@ -11,6 +11,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
 import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type LoadFigures, type ServerProcess } from './bench/load.js';
 
 const json = process.argv.includes('--json');
@@ -20,33 +21,6 @@ const log = (line: string): void => {
   if (!json) process.stdout.write(`${line}\n`);
 };
 
-const QUESTIONS = [
-  'Hvordan nulstiller jeg min adgangskode?',
-  'Hvad er en fællespostkasse?',
-  'Hvordan opretter jeg en sag?',
-  'Min rejseafregning er afvist',
-  'Hvordan får jeg adgang til flere institutioner?',
-  'Hvad er en samtykkeerklæring?',
-  'How do I reset my password?',
-  'Hvordan bestiller jeg adgang til Navision Stat?',
-  'Hvad koster en kop kaffe i kantinen?',
-  'Hvor finder jeg lønsedlen i SLS?',
-];
-
-/** One whole case, as anna types it (she is attached to loen@, so she is asked where it is sent from). */
-const CASE_TURNS = [
-  'opret en sag',
-  'Business Intelligence',
-  'LDV',
-  'Rapport eller data',
-  'Fra mig',
-  'Lønrapport pr. måned',
-  'Manglende data',
-  'marts 2026',
-  'Rapporten viser ingen data for marts 2026.',
-  'Bekræft',
-];
-
 type Phase = 'echo' | 'knowledge' | 'caseDialog';
 
 async function measure(server: ServerProcess, listener: ReplyListener, phase: Phase, run: number): Promise<LoadFigures & { errorSamples: string[] }> {
@@ -55,7 +29,7 @@ async function measure(server: ServerProcess, listener: ReplyListener, phase: Ph
     // Knowledge needs no identity; the case dialog is anna's (an e-mail from.id on the emulator channel).
     const from = phase === 'caseDialog' ? 'anna@eksempelstyrelsen.dk' : `bench-user-${index}`;
     for (let i = 0; i < turnsEach; i++) {
-      const text = phase === 'caseDialog' ? (CASE_TURNS[i % CASE_TURNS.length] ?? '') : (QUESTIONS[(i + index) % QUESTIONS.length] ?? '');
+      const text = phase === 'caseDialog' ? (CASE_DIALOG_TURNS[i % CASE_DIALOG_TURNS.length] ?? '').replace('{tag}', `${run}-${index}`) : (KNOWLEDGE_QUESTIONS[(i + index) % KNOWLEDGE_QUESTIONS.length] ?? '');
       record(await turn(server.url, listener, { conversationId, from, text }));
     }
   });
