@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
-import { checkIncomingActivity } from './activity-schema.js';
+import { checkIncomingActivity, cleanStrings, depthOf, MAX_JSON_DEPTH } from './activity-schema.js';
 
 export type RouteRegistrar = (server: restify.Server) => void;
 
@@ -48,6 +48,18 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   for (const parse of bodyParsers) {
     server.use((req, res, next) => (hasBody(req) ? parse(req, res, next) : next()));
   }
+  // Every JSON body, whatever the route: refused when nested absurdly deep, and cleaned of control
+  // characters (PostgreSQL refuses NUL in text), so no handler has to remember it.
+  server.use((req, res, next) => {
+    const body: unknown = req.body;
+    if (typeof body !== 'object' || body === null) return next();
+    if (depthOf(body) > MAX_JSON_DEPTH) {
+      res.send(400, { code: 'HTTP.BODY_TOO_DEEP', message: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.` });
+      return next(false);
+    }
+    req.body = cleanStrings(body);
+    return next();
+  });
   server.use((req, res, next) => {
     if (closing) {
       res.header('Connection', 'close');
