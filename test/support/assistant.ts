@@ -1,6 +1,8 @@
+import { ConnectorListener } from './connector-listener.js';
 import { loadConfig } from '../../config.js';
 import { startAssistant, type Assistant } from '../../main.js';
 import { silentLogger } from '../../bot/logger.js';
+import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database.js';
 
 export interface TestAssistant extends Assistant {
@@ -28,4 +30,41 @@ export async function startTestAssistant(
       if (!world) await db.dispose();
     },
   };
+}
+
+/** An assistant on a fresh database plus a local listener standing in for the Bot Connector. */
+export interface AssistantWithConnector {
+  assistant: TestAssistant;
+  connector: ConnectorListener;
+  /** The listener's address, to put in activities' `serviceUrl`. */
+  serviceUrl: string;
+  dispose(): Promise<void>;
+}
+
+export async function startAssistantWithConnector(kind: DatabaseKind = 'pglite', env: Record<string, string> = {}): Promise<AssistantWithConnector> {
+  const connector = new ConnectorListener();
+  const serviceUrl = await connector.start();
+  const assistant = await startTestAssistant(kind, env);
+  return {
+    assistant,
+    connector,
+    serviceUrl,
+    async dispose() {
+      await assistant.dispose();
+      await connector.stop();
+    },
+  };
+}
+
+/**
+ * Starts an assistant with a connector listener before the tests of the enclosing describe and
+ * stops both after them; the returned object is filled in by the time the tests run.
+ */
+export function useAssistantWithConnector(kind: DatabaseKind = 'pglite', env: Record<string, string> = {}): AssistantWithConnector {
+  const world = {} as AssistantWithConnector;
+  beforeAll(async () => {
+    Object.assign(world, await startAssistantWithConnector(kind, env));
+  });
+  afterAll(() => world.dispose());
+  return world;
 }

@@ -1,31 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorListener, messageActivity, postActivity, type SentActivity } from '../../support/connector-listener.js';
-import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
+import { describe, expect, it } from 'vitest';
+import { messageActivity, postActivity, type SentActivity } from '../../support/connector-listener.js';
+import { useAssistantWithConnector } from '../../support/assistant.js';
 
 describe('the demo users over HTTP (/api/messages)', () => {
-  let assistant: TestAssistant;
-  let connector: ConnectorListener;
-  let serviceUrl: string;
-
-  beforeAll(async () => {
-    connector = new ConnectorListener();
-    serviceUrl = await connector.start();
-    assistant = await startTestAssistant('pglite');
-  });
-  afterAll(async () => {
-    await assistant.dispose();
-    await connector.stop();
-  });
+  const world = useAssistantWithConnector('pglite');
 
   /** Posts one message and waits for the bot's replies to it; answers their texts joined. */
   async function say(from: string, conversationId: string, text: string): Promise<string> {
-    const activity = messageActivity({ serviceUrl, conversationId, text, from });
-    const before = connector.for(conversationId).length;
-    const response = await postActivity(assistant.url, activity);
+    const activity = messageActivity({ serviceUrl: world.serviceUrl, conversationId, text, from });
+    const before = world.connector.for(conversationId).length;
+    const response = await postActivity(world.assistant.url, activity);
     expect(response.status).toBeLessThan(300);
     // With auth off the replies are posted before the 200 is sent back.
-    await connector.waitFor(() => connector.for(conversationId).length > before);
-    return connector
+    await world.connector.waitFor(() => world.connector.for(conversationId).length > before);
+    return world.connector
       .for(conversationId)
       .slice(before)
       .map((a: SentActivity) => a.text ?? '')
@@ -63,10 +51,10 @@ describe('the demo users over HTTP (/api/messages)', () => {
   describe('when an activity at /api/messages claims the web chat channel', () => {
     it('does not trust its from.id: anna\'s cases stay hidden', async () => {
       const conversationId = 'spoofed-webchat';
-      const activity = { ...messageActivity({ serviceUrl, conversationId, text: 'mine sager', from: 'anna@eksempelstyrelsen.dk' }), channelId: 'webchat' };
-      await postActivity(assistant.url, activity);
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      const text = connector.for(conversationId).map((a) => a.text ?? '').join('\n');
+      const activity = { ...messageActivity({ serviceUrl: world.serviceUrl, conversationId, text: 'mine sager', from: 'anna@eksempelstyrelsen.dk' }), channelId: 'webchat' };
+      await postActivity(world.assistant.url, activity);
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      const text = world.connector.for(conversationId).map((a) => a.text ?? '').join('\n');
       expect(text).not.toMatch(/SA-\d{4}-\d{6}/);
       expect(text).not.toContain('Her er dine sager');
     });

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorListener, messageActivity, postActivity } from '../../support/connector-listener.js';
-import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
+import { describe, expect, it } from 'vitest';
+import { messageActivity, postActivity } from '../../support/connector-listener.js';
+import { useAssistantWithConnector } from '../../support/assistant.js';
 
 const STACK = /at .*\.(js|ts):\d+|node_modules|TypeError|ReferenceError/;
 
 describe('/api/messages with hostile input', () => {
-  let assistant: TestAssistant;
-  let connector: ConnectorListener;
-  let serviceUrl: string;
-
-  beforeAll(async () => {
-    connector = new ConnectorListener();
-    serviceUrl = await connector.start();
-    assistant = await startTestAssistant('pglite');
-  });
-  afterAll(async () => {
-    await assistant.dispose();
-    await connector.stop();
-  });
+  const world = useAssistantWithConnector('pglite');
 
   async function raw(body: string, contentType = 'application/json'): Promise<{ status: number; text: string }> {
-    const response = await fetch(`${assistant.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+    const response = await fetch(`${world.assistant.url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
     return { status: response.status, text: await response.text() };
   }
 
@@ -64,12 +52,12 @@ describe('/api/messages with hostile input', () => {
           controller.close();
         },
       });
-      const response = await fetch(`${assistant.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: chunks, duplex: 'half' } as RequestInit);
+      const response = await fetch(`${world.assistant.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: chunks, duplex: 'half' } as RequestInit);
       expect(response.status).toBe(415);
     });
 
     it('answers a POST with no body and no content type with 400 (not an activity), not 415', async () => {
-      const response = await fetch(`${assistant.url}/api/messages`, { method: 'POST' });
+      const response = await fetch(`${world.assistant.url}/api/messages`, { method: 'POST' });
       expect(response.status).toBe(400);
       expect(await response.text()).not.toMatch(STACK);
     });
@@ -84,10 +72,10 @@ describe('/api/messages with hostile input', () => {
       ['lone surrogates', 'a\uD800b'],
     ])('gives a polite reply to %s', async (name, text) => {
       const conversationId = `odd-${name.replace(/\W+/g, '-')}`;
-      const response = await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text }));
+      const response = await postActivity(world.assistant.url, messageActivity({ serviceUrl: world.serviceUrl, conversationId, text }));
       expect(response.status).toBeLessThan(300);
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      const reply = connector.for(conversationId)[0];
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      const reply = world.connector.for(conversationId)[0];
       expect(typeof reply?.text).toBe('string');
       expect(reply?.text).not.toMatch(STACK);
       expect(reply?.text).not.toMatch(/gik noget galt/);
@@ -95,17 +83,17 @@ describe('/api/messages with hostile input', () => {
 
     it('answers an over-long (but allowed-size) text politely without storing it', async () => {
       const conversationId = 'odd-long';
-      await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'løn '.repeat(2000) }));
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      expect(connector.for(conversationId)[0]?.text).toMatch(/for lang/);
-      const { rows } = await assistant.db.query<{ n: number }>(`SELECT count(*) AS n FROM bot_state WHERE key LIKE '%odd-long%'`);
+      await postActivity(world.assistant.url, messageActivity({ serviceUrl: world.serviceUrl, conversationId, text: 'løn '.repeat(2000) }));
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      expect(world.connector.for(conversationId)[0]?.text).toMatch(/for lang/);
+      const { rows } = await world.assistant.db.query<{ n: number }>(`SELECT count(*) AS n FROM bot_state WHERE key LIKE '%odd-long%'`);
       expect(Number(rows[0]?.n)).toBe(0);
     });
   });
 
   describe('after all of that', () => {
     it('is still healthy', async () => {
-      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${world.assistant.url}/healthz`)).status).toBe(200);
     });
   });
 });

@@ -1,31 +1,19 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConnectorListener, messageActivity, postActivity } from '../../support/connector-listener.js';
-import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
+import { describe, expect, it } from 'vitest';
+import { messageActivity, postActivity } from '../../support/connector-listener.js';
+import { startTestAssistant, useAssistantWithConnector } from '../../support/assistant.js';
 import { createSchema, dropSchema, newSchemaName, schemaUrl } from '../../support/database.js';
 
 describe('the assistant over HTTP', () => {
-  let assistant: TestAssistant;
-  let connector: ConnectorListener;
-  let serviceUrl: string;
-
-  beforeAll(async () => {
-    connector = new ConnectorListener();
-    serviceUrl = await connector.start();
-    assistant = await startTestAssistant('pglite');
-  });
-  afterAll(async () => {
-    await assistant.dispose();
-    await connector.stop();
-  });
+  const world = useAssistantWithConnector('pglite');
 
   describe('when an emulator message "hej" is posted to /api/messages', () => {
-    it('delivers the Danish welcome with suggested actions to the serviceUrl', async () => {
+    it('delivers the Danish welcome with suggested actions to the world.serviceUrl', async () => {
       const conversationId = 'conv-welcome';
-      const response = await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'hej' }));
+      const response = await postActivity(world.assistant.url, messageActivity({ serviceUrl: world.serviceUrl, conversationId, text: 'hej' }));
       expect(response.status).toBeLessThan(300);
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      const [reply] = connector.for(conversationId);
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      const [reply] = world.connector.for(conversationId);
       expect(reply?.text).toContain('oprette en sag');
       const actions = (reply?.suggestedActions as { actions: Array<{ title: string }> } | undefined)?.actions ?? [];
       expect(actions.map((a) => a.title)).toEqual(['Stil et spørgsmål', 'Opret en sag', 'Mine sager']);
@@ -36,23 +24,23 @@ describe('the assistant over HTTP', () => {
     it('welcomes them', async () => {
       const conversationId = 'conv-join';
       const activity = {
-        ...messageActivity({ serviceUrl, conversationId }),
+        ...messageActivity({ serviceUrl: world.serviceUrl, conversationId }),
         type: 'conversationUpdate',
         membersAdded: [{ id: 'user-1' }, { id: 'bot' }],
       };
-      await postActivity(assistant.url, activity);
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      expect(connector.for(conversationId)).toHaveLength(1);
-      expect(connector.for(conversationId)[0]?.text).toMatch(/^Hej!/);
+      await postActivity(world.assistant.url, activity);
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      expect(world.connector.for(conversationId)).toHaveLength(1);
+      expect(world.connector.for(conversationId)[0]?.text).toMatch(/^Hej!/);
     });
   });
 
   describe('when the user writes English', () => {
     it('welcomes in English', async () => {
       const conversationId = 'conv-en';
-      await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'help', locale: 'en-US' }));
-      await connector.waitFor(() => connector.for(conversationId).length >= 1);
-      expect(connector.for(conversationId)[0]?.text).toContain('create a case');
+      await postActivity(world.assistant.url, messageActivity({ serviceUrl: world.serviceUrl, conversationId, text: 'help', locale: 'en-US' }));
+      await world.connector.waitFor(() => world.connector.for(conversationId).length >= 1);
+      expect(world.connector.for(conversationId)[0]?.text).toContain('create a case');
     });
   });
 
@@ -62,7 +50,7 @@ describe('the assistant over HTTP', () => {
       ['an array', '[1,2]'],
       ['no type', '{"text":"hej"}'],
     ])('answers 400 for %s without internals', async (_name, body) => {
-      const response = await fetch(`${assistant.url}/api/messages`, {
+      const response = await fetch(`${world.assistant.url}/api/messages`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body,
@@ -75,7 +63,7 @@ describe('the assistant over HTTP', () => {
 
   describe('GET /healthz', () => {
     it('answers 200 while the database is reachable', async () => {
-      const response = await fetch(`${assistant.url}/healthz`);
+      const response = await fetch(`${world.assistant.url}/healthz`);
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok' });
     });
