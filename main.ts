@@ -101,8 +101,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
 
-    // The conversation and user state of a turn are read with one query.
-    const storage = new CoalescingStorage(new PgStorage(db));
+    // The conversation and user state of a turn are read with one query and saved with one. The
+    // embedded database belongs to this process alone, so its state documents are also kept in
+    // memory (the most recent 10,000) and read from there.
+    const storage = new CoalescingStorage(new PgStorage(db, db.kind === 'pglite' ? { exclusiveCacheSize: 10_000 } : {}));
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
 

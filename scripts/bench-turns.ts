@@ -9,7 +9,7 @@
  * BENCH_TURNS (turns per conversation and phase, default 60).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
 import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type LoadFigures, type ServerProcess } from './bench/load.js';
@@ -23,7 +23,8 @@ const log = (line: string): void => {
 
 type Phase = 'echo' | 'knowledge' | 'caseDialog';
 
-async function measure(server: ServerProcess, listener: ReplyListener, phase: Phase, run: number): Promise<LoadFigures & { errorSamples: string[] }> {
+async function measure(server: ServerProcess, listener: ReplyListener, phase: Phase, run: number): Promise<LoadFigures & { errorSamples: string[]; cpuMsPerTurn: number }> {
+  const cpuBefore = server.cpuMs();
   const result = await runConcurrent(conversations, async (index, record) => {
     const conversationId = `bench-${phase}-${run}-${index}`;
     // Knowledge needs no identity; the case dialog is anna's (an e-mail from.id on the emulator channel).
@@ -33,7 +34,8 @@ async function measure(server: ServerProcess, listener: ReplyListener, phase: Ph
       record(await turn(server.url, listener, { conversationId, from, text }));
     }
   });
-  return { ...figures(result.latencies, result.errors, result.seconds), errorSamples: result.errorSamples };
+  const cpuMsPerTurn = round((server.cpuMs() - cpuBefore) / Math.max(1, result.latencies.length + result.errors), 2);
+  return { ...figures(result.latencies, result.errors, result.seconds), errorSamples: result.errorSamples, cpuMsPerTurn };
 }
 
 function ratio(value: number, floor: number): number {
@@ -74,14 +76,15 @@ async function main(): Promise<void> {
       process.stdout.write(`${JSON.stringify({ echo: pick(echoFigures), knowledge: pick(knowledge), caseDialog: pick(caseDialog), ratios })}\n`);
       return;
     }
-    const row = (name: string, f: LoadFigures): string =>
-      `${name.padEnd(12)} p50 ${String(f.p50Ms).padStart(7)} ms   p99 ${String(f.p99Ms).padStart(7)} ms   ${String(f.turnsPerSecond).padStart(8)} turns/s   (${f.turns} turns, ${f.errors} errors)`;
+    const row = (name: string, f: LoadFigures & { cpuMsPerTurn: number }): string =>
+      `${name.padEnd(12)} p50 ${String(f.p50Ms).padStart(7)} ms   p99 ${String(f.p99Ms).padStart(7)} ms   ${String(f.turnsPerSecond).padStart(8)} turns/s   server cpu ${String(f.cpuMsPerTurn).padStart(5)} ms/turn   (${f.turns} turns, ${f.errors} errors)`;
     log(row('echo', echoFigures));
     log(row('knowledge', knowledge));
     log(row('case dialog', caseDialog));
     log('');
     log(`knowledge   p50 ${ratios.knowledgeP50}× echo, p99 ${ratios.knowledgeP99}× echo (target ≤ 1.3×); throughput ${ratios.knowledgeThroughput}× echo`);
     log(`case dialog p50 ${ratios.caseDialogP50}× echo, p99 ${ratios.caseDialogP99}× echo (target ≤ 1.5×)`);
+    log(`server cpu per turn: knowledge ${ratio(knowledge.cpuMsPerTurn, echoFigures.cpuMsPerTurn)}× echo, case dialog ${ratio(caseDialog.cpuMsPerTurn, echoFigures.cpuMsPerTurn)}× echo (load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs)`);
   } finally {
     await Promise.all([echo.stop(), assistant.stop()]);
     await listener.stop();

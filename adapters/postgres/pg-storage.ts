@@ -12,51 +12,115 @@ export class StorageConflictError extends Error {
   }
 }
 
+export interface PgStorageOptions {
+  /**
+   * This storage is the only writer of `bot_state` (the embedded database, which one process
+   * owns): keep up to this many documents in memory and read them from there. Never set it on a
+   * PostgreSQL shared by several processes — another process's writes would not be seen.
+   */
+  exclusiveCacheSize?: number;
+}
+
+interface Cached {
+  json: string;
+  etag: string;
+}
+
+/** `$first, …` placeholders for `count` parameters: `IN (…)` plans and binds faster than `= ANY($1::text[])` (PGlite serialises arrays slowly). */
+function placeholders(count: number, first = 1): string {
+  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
+}
+
+const UPSERT = `INSERT INTO bot_state (key, document, etag) VALUES`;
+const ON_CONFLICT = `ON CONFLICT (key) DO UPDATE SET document = EXCLUDED.document, etag = EXCLUDED.etag, updated_at = now()`;
+
 /**
  * Bot Framework `Storage` on PostgreSQL (or PGlite) with eTag optimistic concurrency: a write
  * whose eTag is neither missing nor `*` succeeds only if it matches the stored one. State
- * therefore survives restarts and is shared by every process on the same database.
+ * therefore survives restarts and is shared by every process on the same database. The
+ * unconditional writes of one call (botbuilder's BotState always writes with `*`) go to the
+ * database as one statement.
  */
 export class PgStorage implements Storage {
-  constructor(private readonly db: Database) {}
+  private readonly cache: Map<string, Cached> | undefined;
+  private readonly cacheSize: number;
+
+  constructor(
+    private readonly db: Database,
+    options: PgStorageOptions = {},
+  ) {
+    this.cacheSize = options.exclusiveCacheSize ?? 0;
+    this.cache = this.cacheSize > 0 ? new Map() : undefined;
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
-    if (keys.length === 0) return {};
-    const { rows } = await this.db.query<{ key: string; document: Record<string, unknown>; etag: string }>(
-      'SELECT key, document, etag FROM bot_state WHERE key = ANY($1::text[])',
-      [keys],
-    );
     const items: StoreItems = {};
-    for (const row of rows) items[row.key] = { ...row.document, eTag: row.etag };
+    const missing: string[] = [];
+    for (const key of keys) {
+      const hit = this.cache?.get(key);
+      if (hit) {
+        // Most recently used last: the Map's first key is the one to evict.
+        this.cache?.delete(key);
+        this.cache?.set(key, hit);
+        items[key] = { ...(JSON.parse(hit.json) as Record<string, unknown>), eTag: hit.etag };
+      } else missing.push(key);
+    }
+    if (missing.length === 0) return items;
+    const { rows } = await this.db.query<{ key: string; document: Record<string, unknown>; etag: string }>(
+      `SELECT key, document, etag FROM bot_state WHERE key IN (${placeholders(missing.length)})`,
+      missing,
+    );
+    for (const row of rows) {
+      items[row.key] = { ...row.document, eTag: row.etag };
+      this.remember(row.key, JSON.stringify(row.document), row.etag);
+    }
     return items;
   }
 
   async write(changes: StoreItems): Promise<void> {
+    const unconditional: { key: string; json: string; etag: string }[] = [];
     for (const [key, item] of Object.entries(changes)) {
       const { eTag, ...document } = (item ?? {}) as Record<string, unknown>;
-      const next = randomUUID();
       const json = JSON.stringify(document);
       if (eTag === undefined || eTag === '*' || eTag === '') {
-        await this.db.query(
-          `INSERT INTO bot_state (key, document, etag) VALUES ($1, $2::jsonb, $3)
-           ON CONFLICT (key) DO UPDATE SET document = EXCLUDED.document, etag = EXCLUDED.etag, updated_at = now()`,
-          [key, json, next],
-        );
+        unconditional.push({ key, json, etag: randomUUID() });
         continue;
       }
+      const etag = randomUUID();
       const { rows } = await this.db.query<{ key: string }>(
-        `INSERT INTO bot_state (key, document, etag) VALUES ($1, $2::jsonb, $3)
-         ON CONFLICT (key) DO UPDATE SET document = EXCLUDED.document, etag = EXCLUDED.etag, updated_at = now()
-         WHERE bot_state.etag = $4
-         RETURNING key`,
-        [key, json, next, String(eTag)],
+        `${UPSERT} ($1, $2::jsonb, $3) ${ON_CONFLICT} WHERE bot_state.etag = $4 RETURNING key`,
+        [key, json, etag, String(eTag)],
       );
-      if (rows.length === 0) throw new StorageConflictError(key);
+      if (rows.length === 0) {
+        this.cache?.delete(key);
+        throw new StorageConflictError(key);
+      }
+      this.remember(key, json, etag);
     }
+    if (unconditional.length === 0) return;
+    const values = unconditional.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}::jsonb, $${3 * i + 3})`).join(', ');
+    try {
+      await this.db.query(`${UPSERT} ${values} ${ON_CONFLICT}`, unconditional.flatMap((u) => [u.key, u.json, u.etag]));
+    } catch (error: unknown) {
+      for (const u of unconditional) this.cache?.delete(u.key);
+      throw error;
+    }
+    for (const u of unconditional) this.remember(u.key, u.json, u.etag);
   }
 
   async delete(keys: string[]): Promise<void> {
     if (keys.length === 0) return;
-    await this.db.query('DELETE FROM bot_state WHERE key = ANY($1::text[])', [keys]);
+    for (const key of keys) this.cache?.delete(key);
+    await this.db.query(`DELETE FROM bot_state WHERE key IN (${placeholders(keys.length)})`, keys);
+  }
+
+  private remember(key: string, json: string, etag: string): void {
+    if (!this.cache) return;
+    this.cache.delete(key);
+    this.cache.set(key, { json, etag });
+    if (this.cache.size > this.cacheSize) {
+      const oldest = this.cache.keys().next().value;
+      if (oldest !== undefined) this.cache.delete(oldest);
+    }
   }
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -161,7 +162,22 @@ export function figures(latencies: number[], errors: number, seconds: number): L
 export interface ServerProcess {
   url: string;
   child: ChildProcess;
+  /** CPU time (user + system) the process has used so far, in milliseconds; 0 where /proc is missing. */
+  cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** CPU time of a process from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms). */
+export function processCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return 0;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The fields after the command name (which may contain spaces) start after the last ')'.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
 
 /** Starts `entry` with tsx in a child process and waits for its "kører: <url>" line. */
@@ -187,6 +203,7 @@ export async function startServerProcess(entry: string, env: Record<string, stri
   return {
     url,
     child,
+    cpuMs: () => processCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -9,7 +9,7 @@ export const KNOWLEDGE_QUESTIONS: readonly string[] = [
   'Hvad er en fællespostkasse?',
   'Hvordan opretter jeg en sag?',
   'Min rejseafregning er afvist',
-  'Hvordan får jeg adgang til flere institutioner?',
+  'Hvad bruges IndFak til?',
   'Hvad er en samtykkeerklæring?',
   'How do I reset my password?',
   'Hvordan bestiller jeg adgang til Navision Stat?',

@@ -53,6 +53,58 @@ describe.each(DATABASE_KINDS)('PgStorage on %s', (kind) => {
     });
   });
 
+  describe('when one call writes several items', () => {
+    it('stores them all, each with its own eTag', async () => {
+      await storage.write({ 'm/1': { v: 1 }, 'm/2': { v: 2, eTag: '*' }, 'm/3': { v: 3 } });
+      const items = await storage.read(['m/1', 'm/2', 'm/3']);
+      expect([items['m/1']?.v, items['m/2']?.v, items['m/3']?.v]).toEqual([1, 2, 3]);
+      expect(new Set([items['m/1']?.eTag, items['m/2']?.eTag, items['m/3']?.eTag]).size).toBe(3);
+    });
+  });
+
+  describe('when a key holds quotes, commas and parentheses', () => {
+    it('is a parameter, not SQL', async () => {
+      const key = "x/'); DROP TABLE bot_state; --,(y)";
+      await storage.write({ [key]: { v: 'ok' } });
+      expect((await storage.read([key, 'a/1']))[key]).toMatchObject({ v: 'ok' });
+      await storage.delete([key]);
+      expect(await storage.read([key])).toEqual({});
+    });
+  });
+
+  describe('with an exclusive cache', () => {
+    it('reads from memory what it wrote, hands out copies, and evicts the least recently used', async () => {
+      const cached = new PgStorage(world.db, { exclusiveCacheSize: 2 });
+      await cached.write({ 'c/1': { v: 1 }, 'c/2': { v: 2 } });
+      // Behind the cache's back: only a read that goes to the database sees this.
+      await world.db.query(`UPDATE bot_state SET document = '{"v": 99}'::jsonb WHERE key IN ('c/1', 'c/2')`);
+      const first = await cached.read(['c/1', 'c/2']);
+      expect([first['c/1']?.v, first['c/2']?.v]).toEqual([1, 2]);
+      (first['c/1'] as { v: number }).v = 5;
+      expect((await cached.read(['c/1']))['c/1']?.v).toBe(1);
+      // c/1 was used last; a third document evicts c/2, whose next read comes from the database.
+      await cached.write({ 'c/3': { v: 3 } });
+      expect((await cached.read(['c/1']))['c/1']?.v).toBe(1);
+      expect((await cached.read(['c/2']))['c/2']?.v).toBe(99);
+    });
+
+    it('keeps eTag conflicts: a stale eTag fails and the cache keeps the newer document', async () => {
+      const cached = new PgStorage(world.db, { exclusiveCacheSize: 10 });
+      await cached.write({ 'c/e': { v: 1 } });
+      const seen = (await cached.read(['c/e']))['c/e'];
+      await cached.write({ 'c/e': { ...seen, v: 2 } });
+      await expect(cached.write({ 'c/e': { ...seen, v: 3 } })).rejects.toBeInstanceOf(StorageConflictError);
+      expect((await cached.read(['c/e']))['c/e']).toMatchObject({ v: 2 });
+    });
+
+    it('forgets a deleted document', async () => {
+      const cached = new PgStorage(world.db, { exclusiveCacheSize: 10 });
+      await cached.write({ 'c/d': { v: 1 } });
+      await cached.delete(['c/d']);
+      expect(await cached.read(['c/d'])).toEqual({});
+    });
+  });
+
   describe('when two writers race with the same eTag', () => {
     it('lets exactly one win and gives the other a conflict', async () => {
       await storage.write({ 'a/race': { v: 0 } });

@@ -1,0 +1,73 @@
+import { MemoryStorage, type StoreItems } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { CoalescingStorage } from '../../bot/coalescing-storage.js';
+
+/** A MemoryStorage that records each call it gets. */
+class CountingStorage extends MemoryStorage {
+  readonly calls: { op: 'read' | 'write'; keys: string[] }[] = [];
+
+  override read(keys: string[]): Promise<StoreItems> {
+    this.calls.push({ op: 'read', keys: [...keys] });
+    return super.read(keys);
+  }
+
+  override write(changes: StoreItems): Promise<void> {
+    this.calls.push({ op: 'write', keys: Object.keys(changes) });
+    return super.write(changes);
+  }
+}
+
+describe('CoalescingStorage', () => {
+  describe('when two reads are issued in the same tick', () => {
+    it('asks the inner storage once and gives each caller its own keys as copies', async () => {
+      const inner = new CountingStorage();
+      await inner.write({ a: { v: 1 }, b: { v: 2 } });
+      inner.calls.length = 0;
+      const storage = new CoalescingStorage(inner);
+      const [left, right] = await Promise.all([storage.read(['a']), storage.read(['b', 'missing'])]);
+      expect(inner.calls).toEqual([{ op: 'read', keys: ['a', 'b', 'missing'] }]);
+      expect(Object.keys(left)).toEqual(['a']);
+      expect(right.b).toMatchObject({ v: 2 });
+      (left.a as { v: number }).v = 7;
+      expect((await storage.read(['a'])).a).toMatchObject({ v: 1 });
+    });
+  });
+
+  describe('when two writes are issued in the same tick', () => {
+    it('writes both with one call of the inner storage', async () => {
+      const inner = new CountingStorage();
+      const storage = new CoalescingStorage(inner);
+      await Promise.all([storage.write({ conv: { v: 1 } }), storage.write({ user: { lang: 'da' } })]);
+      expect(inner.calls).toEqual([{ op: 'write', keys: ['conv', 'user'] }]);
+      expect(await inner.read(['conv', 'user'])).toMatchObject({ conv: { v: 1 }, user: { lang: 'da' } });
+    });
+
+    it('keeps what the caller passed, even if the caller changes its object before the batch runs', async () => {
+      const inner = new CountingStorage();
+      const storage = new CoalescingStorage(inner);
+      const item = { v: 1 };
+      const written = storage.write({ k: item });
+      item.v = 2;
+      await written;
+      expect((await inner.read(['k'])).k).toMatchObject({ v: 1 });
+    });
+
+    it('writes a key that is already waiting in the batch after that batch, so the later change wins', async () => {
+      const inner = new CountingStorage();
+      const storage = new CoalescingStorage(inner);
+      await Promise.all([storage.write({ k: { v: 1 } }), storage.write({ k: { v: 2 } })]);
+      expect(inner.calls).toHaveLength(2);
+      expect((await inner.read(['k'])).k).toMatchObject({ v: 2 });
+    });
+  });
+
+  describe('when the inner write fails', () => {
+    it('rejects every caller of the batch', async () => {
+      const inner = new CountingStorage();
+      inner.write = () => Promise.reject(new Error('database gone'));
+      const storage = new CoalescingStorage(inner);
+      const results = await Promise.allSettled([storage.write({ a: {} }), storage.write({ b: {} })]);
+      expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    });
+  });
+});
