@@ -431,6 +431,19 @@ function addProblem(ctx: z.RefinementCtx, code: FormErrorCode, message: Localize
  * (undefined, null, whitespace, empty list) is `undefined` for an optional field.
  */
 export function fieldSchema(field: Field): z.ZodType<FieldValue | undefined, z.ZodTypeDef, unknown> {
+  let schema = fieldSchemas.get(field);
+  if (!schema) {
+    schema = buildFieldSchema(field);
+    fieldSchemas.set(field, schema);
+  }
+  return schema;
+}
+
+// Fields and forms are immutable data, so their schemas are built once each (a dialog validates per turn).
+const fieldSchemas = new WeakMap<Field, z.ZodType<FieldValue | undefined, z.ZodTypeDef, unknown>>();
+const formSchemas = new WeakMap<FormShape, z.ZodType<FormValues, z.ZodTypeDef, unknown>>();
+
+function buildFieldSchema(field: Field): z.ZodType<FieldValue | undefined, z.ZodTypeDef, unknown> {
   return z.unknown().transform((raw, ctx): FieldValue | undefined => {
     if (isBlank(raw)) {
       if (field.required) {
@@ -474,6 +487,15 @@ export interface FormShape {
  * carries its action data too). The output holds only the answered fields.
  */
 export function formSchema(form: FormShape): z.ZodType<FormValues, z.ZodTypeDef, unknown> {
+  let schema = formSchemas.get(form);
+  if (!schema) {
+    schema = buildFormSchema(form);
+    formSchemas.set(form, schema);
+  }
+  return schema;
+}
+
+function buildFormSchema(form: FormShape): z.ZodType<FormValues, z.ZodTypeDef, unknown> {
   const shape: Record<string, z.ZodType<FieldValue | undefined, z.ZodTypeDef, unknown>> = {};
   for (const field of form.fields) {
     shape[field.id] = fieldSchema(field.visibleWhen ? { ...field, required: false } : field);
