@@ -14,26 +14,28 @@ interface Batch<T> {
  * Deletes pass through.
  */
 export class CoalescingStorage implements Storage {
-  private reads: Batch<Set<string>> | undefined;
+  private reads: Batch<Map<string, number>> | undefined;
   private writes: Batch<StoreItems> | undefined;
 
   constructor(private readonly inner: Storage) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!this.reads) {
-      const batch: Batch<Set<string>> = { items: new Set(), done: Promise.resolve() };
+      const batch: Batch<Map<string, number>> = { items: new Map(), done: Promise.resolve() };
       batch.done = new Promise<StoreItems>((resolve, reject) => {
         setImmediate(() => {
           this.reads = undefined;
-          this.inner.read([...batch.items]).then(resolve, reject);
+          this.inner.read([...batch.items.keys()]).then(resolve, reject);
         });
       });
       this.reads = batch;
     }
-    for (const key of keys) this.reads.items.add(key);
-    const items = (await this.reads.done) as StoreItems;
+    const batch = this.reads;
+    for (const key of keys) batch.items.set(key, (batch.items.get(key) ?? 0) + 1);
+    const items = (await batch.done) as StoreItems;
     const mine: StoreItems = {};
-    for (const key of keys) if (key in items) mine[key] = structuredClone(items[key]) as unknown;
+    // A key that several callers asked for gets a copy each; BotState changes what it reads.
+    for (const key of keys) if (key in items) mine[key] = (batch.items.get(key) ?? 0) > 1 ? (structuredClone(items[key]) as unknown) : items[key];
     return mine;
   }
 
@@ -55,8 +57,8 @@ export class CoalescingStorage implements Storage {
       });
       this.writes = batch;
     }
-    // The caller may change its objects after this returns a promise: the batch keeps a copy.
-    for (const key of keys) this.writes.items[key] = structuredClone(changes[key]) as unknown;
+    // The batch holds the caller's objects until they are written; BotState leaves them alone meanwhile.
+    for (const key of keys) this.writes.items[key] = changes[key];
     await this.writes.done;
   }
 

@@ -14,7 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
+import { commandCpuMs, figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
 import { messages } from '../bot/messages.js';
 
@@ -73,7 +73,7 @@ function schemaUrl(schema: string): string {
 }
 
 /** Echo floor: the same number of conversations and turns, plain messages, one echo process. */
-async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ turnsPerSecond: number; p99Ms: number }> {
+async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ turnsPerSecond: number; p99Ms: number; cpuMsPerTurn: number }> {
   const echo = await startServerProcess('scripts/bench/echo-server.ts');
   try {
     const run = async (tag: string) =>
@@ -81,15 +81,16 @@ async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ 
         for (let t = 0; t < turnsEach; t++) record(await turn(echo.url, listener, { conversationId: `echo-${tag}-${i}`, from: `u${i}`, text: 'hej' }));
       });
     await run('warm');
+    const cpuBefore = echo.cpuMs();
     const r = await run('measure');
     const f = figures(r.latencies, r.errors, r.seconds);
-    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms };
+    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms, cpuMsPerTurn: round((echo.cpuMs() - cpuBefore) / Math.max(1, f.turns + r.errors), 2) };
   } finally {
     await echo.stop();
   }
 }
 
-async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms'> & { turnsEach: number; errorSamples: string[] }> {
+async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms'> & { turnsEach: number; errorSamples: string[]; cpuMsPerTurn: { assistant: number; postgres: number } }> {
   const schema = `bench_${runTag}`;
   await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
   const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
@@ -137,10 +138,19 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
         }
       }
     };
+    // Warm-up as the echo floor's: every simulated user opens its connection (a greeting in a
+    // conversation of its own), and 20 whole scenarios warm the JIT, the pool and the caches.
+    await runConcurrent(conversations, async (i, record) => record(await turn(pick().url, listener, { conversationId: `load-${runTag}-hello-${i}`, from: `bench-${i}@eksempel.invalid`, text: 'hej' })));
     await runConcurrent(Math.min(conversations, 20), (i, record) => scenario('warm', i, record));
     confirmed.clear();
+    const cpuBefore = { assistant: servers.reduce((sum, s) => sum + s.cpuMs(), 0), postgres: commandCpuMs('postgres') };
     const r = await runConcurrent(conversations, (i, record) => scenario('measure', i, record));
     const f = figures(r.latencies, r.errors, r.seconds);
+    const perTurn = (ms: number) => round(ms / Math.max(1, f.turns + r.errors), 2);
+    const cpuMsPerTurn = {
+      assistant: perTurn(servers.reduce((sum, s) => sum + s.cpuMs(), 0) - cpuBefore.assistant),
+      postgres: perTurn(commandCpuMs('postgres') - cpuBefore.postgres),
+    };
 
     // Every confirmed case exactly once: look each dialog's tag up in the stored field values.
     const found = await admin(async (c) => {
@@ -170,6 +180,7 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
       casesDuplicated,
       turnsEach,
       errorSamples: r.errorSamples,
+      cpuMsPerTurn,
     };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
@@ -188,12 +199,13 @@ async function main(): Promise<void> {
     for (const processes of processCounts) {
       const runTag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
       const run = await assistantRun(listener, processes, runTag);
-      const { turnsEach: _t, errorSamples, ...figuresOnly } = run;
+      const { turnsEach: _t, errorSamples, cpuMsPerTurn, ...figuresOnly } = run;
       results.push({ ...figuresOnly, echoTurnsPerSecond: echo.turnsPerSecond, echoP99Ms: echo.p99Ms });
       log(
         `${processes} process${processes > 1 ? 'es' : '  '}   ${String(run.turnsPerSecond).padStart(7)} turns/s   p50 ${run.p50Ms} ms   p99 ${run.p99Ms} ms ` +
           `(${round(run.p99Ms / Math.max(echo.p99Ms, 0.1), 2)}× echo p99)   errors ${run.errors}   cases confirmed ${run.casesConfirmed}, found ${run.casesFound}, duplicated ${run.casesDuplicated}`,
       );
+      log(`              cpu per turn: assistant ${cpuMsPerTurn.assistant} ms, PostgreSQL ${cpuMsPerTurn.postgres} ms (echo ${echo.cpuMsPerTurn} ms)`);
       if (errorSamples.length > 0) log(`  e.g. ${errorSamples.join('; ')}`);
     }
   } finally {

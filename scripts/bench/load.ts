@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -165,6 +165,21 @@ export interface ServerProcess {
   /** CPU time (user + system) the process has used so far, in milliseconds; 0 where /proc is missing. */
   cpuMs(): number;
   stop(): Promise<void>;
+}
+
+/** CPU time used so far by every process whose command is `name` (e.g. the PostgreSQL server's backends), in milliseconds. */
+export function commandCpuMs(name: string): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name) total += processCpuMs(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return total;
 }
 
 /** CPU time of a process from /proc/<pid>/stat (utime + stime, in clock ticks of 10 ms). */

@@ -19,7 +19,7 @@ class CountingStorage extends MemoryStorage {
 
 describe('CoalescingStorage', () => {
   describe('when two reads are issued in the same tick', () => {
-    it('asks the inner storage once and gives each caller its own keys as copies', async () => {
+    it('asks the inner storage once and gives each caller its own keys', async () => {
       const inner = new CountingStorage();
       await inner.write({ a: { v: 1 }, b: { v: 2 } });
       inner.calls.length = 0;
@@ -28,8 +28,15 @@ describe('CoalescingStorage', () => {
       expect(inner.calls).toEqual([{ op: 'read', keys: ['a', 'b', 'missing'] }]);
       expect(Object.keys(left)).toEqual(['a']);
       expect(right.b).toMatchObject({ v: 2 });
+    });
+
+    it('gives callers that ask for the same key a copy each', async () => {
+      const inner = new CountingStorage();
+      await inner.write({ a: { v: 1 } });
+      const storage = new CoalescingStorage(inner);
+      const [left, right] = await Promise.all([storage.read(['a']), storage.read(['a'])]);
       (left.a as { v: number }).v = 7;
-      expect((await storage.read(['a'])).a).toMatchObject({ v: 1 });
+      expect(right.a).toMatchObject({ v: 1 });
     });
   });
 
@@ -40,16 +47,6 @@ describe('CoalescingStorage', () => {
       await Promise.all([storage.write({ conv: { v: 1 } }), storage.write({ user: { lang: 'da' } })]);
       expect(inner.calls).toEqual([{ op: 'write', keys: ['conv', 'user'] }]);
       expect(await inner.read(['conv', 'user'])).toMatchObject({ conv: { v: 1 }, user: { lang: 'da' } });
-    });
-
-    it('keeps what the caller passed, even if the caller changes its object before the batch runs', async () => {
-      const inner = new CountingStorage();
-      const storage = new CoalescingStorage(inner);
-      const item = { v: 1 };
-      const written = storage.write({ k: item });
-      item.v = 2;
-      await written;
-      expect((await inner.read(['k'])).k).toMatchObject({ v: 1 });
     });
 
     it('writes a key that is already waiting in the batch after that batch, so the later change wins', async () => {
