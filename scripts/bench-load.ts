@@ -140,7 +140,11 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
     };
     // Warm-up as the echo floor's: every simulated user opens its connection (a greeting in a
     // conversation of its own), and 20 whole scenarios warm the JIT, the pool and the caches.
-    await runConcurrent(conversations, async (i, record) => record(await turn(pick().url, listener, { conversationId: `load-${runTag}-hello-${i}`, from: `bench-${i}@eksempel.invalid`, text: 'hej' })));
+    for (const [p, server] of servers.entries()) {
+      await runConcurrent(conversations, async (i, record) =>
+        record(await turn(server.url, listener, { conversationId: `load-${runTag}-hello-${p}-${i}`, from: `bench-${i}@eksempel.invalid`, text: 'hej' })),
+      );
+    }
     await runConcurrent(Math.min(conversations, 20), (i, record) => scenario('warm', i, record));
     confirmed.clear();
     const cpuBefore = { assistant: servers.reduce((sum, s) => sum + s.cpuMs(), 0), postgres: commandCpuMs('postgres') };
