@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
 import { Vocabulary } from './analysis/analyzer.js';
@@ -104,18 +104,17 @@ export class PassageIndex {
   /**
    * Builds the indexes in two passes: the first analyses every title, keyword list and passage
    * once and counts the corpus vocabulary; the second adds compound parts (which need that
-   * vocabulary) and bulk-loads minisearch.
+   * vocabulary) and fills minisearch.
    *
    * Analysis is memoised per distinct written word: a corpus of 50k articles has millions of
    * tokens but a few tens of thousands of distinct words. `WordTable` turns texts into word ids
    * without making a string per token, and each word is tokenised, stop-word filtered, stemmed and
    * split into compound parts once per language.
    *
-   * Bulk loading: minisearch's `add()` inserts every token into its radix tree (about 3 µs a
-   * token, 20 s and more for 50k articles). Here postings are counted in plain arrays and handed to
-   * `MiniSearch.loadJS` in minisearch's own serialisation format (`AsPlainObject`, version 2), which
-   * touches the radix tree once per distinct term. The indexes are the same as `addAll` would
-   * build (test/knowledge/knowledge-base.test.ts compares them), loaded with the same options.
+   * Bulk loading: postings are counted per document and put into minisearch's maps directly (see
+   * `CountedMiniSearch`), touching the radix tree once per distinct term. The indexes are the same
+   * as `addAll` would build (test/knowledge/knowledge-base.test.ts compares them), with the same
+   * options as `fromSnapshot` loads them with.
    */
   static build(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
     const terms = new TermTable();
@@ -147,8 +146,8 @@ export class PassageIndex {
     const vocabulary = Vocabulary.fromCounts(articles.length, terms.counted(pass1Df), analysis.surfaces());
 
     // Pass 2: add compound parts (they need the vocabulary) and count postings per field.
-    const articleIndex = new BulkIndex(2);
-    const passageIndex = new BulkIndex(1);
+    const articleSearch = new CountedMiniSearch<ArticleDocument>(ARTICLE_SEARCH_OPTIONS);
+    const passageSearch = new CountedMiniSearch<PassageDocument>(PASSAGE_SEARCH_OPTIONS);
     const pass2Df: number[] = [];
     lastSeen.length = 0;
     const allPassages: Passage[] = [];
@@ -164,10 +163,10 @@ export class PassageIndex {
         }
         return frequencies;
       };
-      articleIndex.add(article.id, {}, [fieldTerms(title), fieldTerms(keywords)]);
+      articleSearch.addCounted(article.id, undefined, [fieldTerms(title), fieldTerms(keywords)]);
       passages.forEach((passage, at) => {
         allPassages.push(passage);
-        passageIndex.add(passage.id, { articleId: article.id }, [fieldTerms(bodies[at] ?? [])]);
+        passageSearch.addCounted(passage.id, { articleId: article.id }, [fieldTerms(bodies[at] ?? [])]);
       });
     });
     // Document frequencies as indexed, compound parts included: a word that exists only inside
@@ -176,13 +175,7 @@ export class PassageIndex {
     vocabulary.setCounts(terms.counted(pass2Df));
     vocabulary.freeze();
 
-    return new PassageIndex(
-      articles,
-      vocabulary,
-      MiniSearch.loadJS<ArticleDocument>(articleIndex.toPlainObject(terms.list, ['title', 'keywords']), ARTICLE_SEARCH_OPTIONS),
-      MiniSearch.loadJS<PassageDocument>(passageIndex.toPlainObject(terms.list, ['body']), PASSAGE_SEARCH_OPTIONS),
-      allPassages,
-    );
+    return new PassageIndex(articles, vocabulary, articleSearch.finish(terms.list), passageSearch.finish(terms.list), allPassages);
   }
 
   /** The same indexes built document by document with minisearch's own `addAll` (tests, reference). */
@@ -389,28 +382,35 @@ class DocumentAnalysis {
 }
 
 /**
- * Documents of one minisearch index as counted postings (per field and term, flat
- * [shortId, frequency, …] arrays), turned into minisearch's serialisation format at the end.
+ * A minisearch index filled with counted postings instead of document by document.
+ *
+ * `add()` inserts every token into minisearch's radix tree (about 3 µs a token, 20 s and more for
+ * 50k articles), and `loadJS` wants every posting as a property of a plain object keyed by the
+ * document's number as a string, which it parses back into maps (3 s and a lot of garbage for 50k
+ * articles). Here each document's distinct terms and frequencies go straight into the maps that
+ * `add()` fills, through the state minisearch keeps `protected` for subclasses, and each term
+ * reaches the radix tree once, in `finish`. The result is the index `addAll` builds
+ * (test/knowledge/knowledge-base.test.ts compares them).
  */
-class BulkIndex {
+class CountedMiniSearch<T> extends MiniSearch<T> {
+  /** Per field id, per term id: flat [document short id, occurrences, …] pairs. */
   private readonly postings: number[][][];
-  private readonly documentIds: Record<number, string> = {};
-  private readonly storedFields: Record<number, Record<string, unknown>> = {};
-  private readonly fieldLength: Record<number, number[]> = {};
   private readonly lengthSums: number[];
-  private documentCount = 0;
 
-  constructor(private readonly fieldCount: number) {
-    this.postings = Array.from({ length: fieldCount }, () => []);
-    this.lengthSums = Array.from({ length: fieldCount }, () => 0);
+  constructor(options: Options<T>) {
+    super(options);
+    this.postings = options.fields.map(() => []);
+    this.lengthSums = options.fields.map(() => 0);
   }
 
-  /** Adds a document; `fields` in the order of the options' `fields`. */
-  add(id: string, stored: Record<string, unknown>, fields: readonly TermFrequencies[]): void {
-    const shortId = this.documentCount;
-    this.documentCount += 1;
-    this.documentIds[shortId] = id;
-    this.storedFields[shortId] = stored;
+  /** Adds a document: its `fields` in the order of the options' `fields`, its stored fields if the options store any. */
+  addCounted(id: string, stored: Record<string, unknown> | undefined, fields: readonly TermFrequencies[]): void {
+    const shortId = this._nextId;
+    this._nextId += 1;
+    this._documentCount += 1;
+    this._documentIds.set(shortId, id);
+    this._idToShortId.set(id, shortId);
+    if (stored) this._storedFields.set(shortId, stored);
     const lengths: number[] = [];
     fields.forEach(({ terms, counts }, fieldId) => {
       const field = this.postings[fieldId] ?? [];
@@ -419,42 +419,29 @@ class BulkIndex {
       lengths.push(terms.length);
       this.lengthSums[fieldId] = (this.lengthSums[fieldId] ?? 0) + terms.length;
     });
-    this.fieldLength[shortId] = lengths;
+    this._fieldLength.set(shortId, lengths);
   }
 
-  toPlainObject(terms: readonly string[], fields: readonly string[]): AsPlainObject {
-    const count = this.documentCount;
-    return {
-      documentCount: count,
-      nextId: count,
-      documentIds: this.documentIds,
-      fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
-      fieldLength: this.fieldLength,
-      averageFieldLength: this.lengthSums.map((sum) => (count === 0 ? 0 : sum / count)),
-      storedFields: this.storedFields,
-      dirtCount: 0,
-      index: this.serialisedIndex(terms),
-      serializationVersion: 2,
-    };
-  }
-
-  /** Per term, per field id, document short id -> occurrences. */
-  private serialisedIndex(terms: readonly string[]): AsPlainObject['index'] {
-    const index: AsPlainObject['index'] = [];
+  /**
+   * Puts the postings into the radix tree under the terms' strings; call once, after the last
+   * document. Each term's maps are built in one go here rather than a posting at a time while
+   * adding: filling one map at a time is several times faster than spreading inserts over all.
+   */
+  finish(terms: readonly string[]): this {
     terms.forEach((term, id) => {
-      const data: Record<string, Record<number, number>> = {};
-      let hasPostings = false;
-      for (let fieldId = 0; fieldId < this.fieldCount; fieldId += 1) {
-        const pairs = this.postings[fieldId]?.[id];
-        if (!pairs) continue;
-        const entry: Record<number, number> = {};
-        for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
-        data[fieldId] = entry;
-        hasPostings = true;
-      }
-      if (hasPostings) index.push([term, data]);
+      const data = new Map<number, Map<number, number>>();
+      this.postings.forEach((field, fieldId) => {
+        const pairs = field[id];
+        if (!pairs) return;
+        const documents = new Map<number, number>();
+        for (let i = 0; i < pairs.length; i += 2) documents.set(pairs[i] ?? 0, pairs[i + 1] ?? 0);
+        data.set(fieldId, documents);
+      });
+      if (data.size > 0) this._index.set(term, data);
     });
-    return index;
+    this._avgFieldLength = this.lengthSums.map((sum) => (this._documentCount === 0 ? 0 : sum / this._documentCount));
+    this.postings.length = 0;
+    return this;
   }
 }
 
