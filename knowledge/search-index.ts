@@ -120,13 +120,13 @@ export class PassageIndex {
     const terms = new TermTable();
     const analysis = new DocumentAnalysis(analyzer, terms);
 
-    // Pass 1: every segment becomes word ids; stems are counted per article.
+    // Pass 1: every segment becomes the ids of its indexed words; stems are counted per article.
     const pass1Df: number[] = [];
     const lastSeen: number[] = [];
     const analysed = articles.map((article, articleIndex) => {
       const language = article.language;
       const segment = (text: string): Segment => {
-        const words = analysis.words(text);
+        const words = analysis.indexedWords(text, language);
         for (const word of words) {
           for (const stem of analysis.stemsOf(word, language)) {
             if (lastSeen[stem] !== articleIndex) {
@@ -265,7 +265,7 @@ const COMMON_TERM_SHARE = 0.01;
 /** Only the best articles and passages are grouped; the long tail cannot reach the top ten. */
 const RESULTS_TO_AGGREGATE = 300;
 
-/** A segment of a document as word ids (see WordTable). */
+/** A segment of a document as the ids of its indexed words (see WordTable, `DocumentAnalysis.indexedWords`). */
 type Segment = readonly number[];
 
 /** The text indexed in an article's keywords field. */
@@ -328,8 +328,16 @@ class DocumentAnalysis {
     private readonly terms: TermTable,
   ) {}
 
-  words(text: string): number[] {
-    return this.table.idsOf(text);
+  /**
+   * The ids of a text's words that have index terms: stop words (a large share of any text) are
+   * left out here, so that the second pass and the memory between the passes do not carry them.
+   */
+  indexedWords(text: string, language: Language): number[] {
+    const words: number[] = [];
+    this.table.scan(text, (word) => {
+      if (this.stemsOf(word, language).length > 0) words.push(word);
+    });
+    return words;
   }
 
   /** Stem ids of a word's surfaces (stop words dropped, names whole and in parts). */
