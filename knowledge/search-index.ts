@@ -5,6 +5,7 @@ import { Vocabulary } from './analysis/analyzer.js';
 import { WordTable } from './analysis/word-table.js';
 import type { Article, Language, Passage } from './article.js';
 import { splitIntoPassages, type PassageOptions, DEFAULT_PASSAGE_OPTIONS } from './passages.js';
+import { PostingStream } from './posting-stream.js';
 
 /** What minisearch indexes per article: fields hold analysed terms separated by spaces. */
 export interface ArticleDocument {
@@ -401,13 +402,14 @@ class DocumentAnalysis {
  * (test/knowledge/knowledge-base.test.ts compares them).
  */
 class CountedMiniSearch<T> extends MiniSearch<T> {
-  /** Per field id, per term id: flat [document short id, occurrences, …] pairs. */
-  private readonly postings: number[][][];
+  private readonly fieldCount: number;
+  /** Keyed by term id × field count + field id. */
+  private readonly postings = new PostingStream();
   private readonly lengthSums: number[];
 
   constructor(options: Options<T>) {
     super(options);
-    this.postings = options.fields.map(() => []);
+    this.fieldCount = options.fields.length;
     this.lengthSums = options.fields.map(() => 0);
   }
 
@@ -421,8 +423,7 @@ class CountedMiniSearch<T> extends MiniSearch<T> {
     if (stored) this._storedFields.set(shortId, stored);
     const lengths: number[] = [];
     fields.forEach(({ terms, counts }, fieldId) => {
-      const field = this.postings[fieldId] ?? [];
-      for (let i = 0; i < terms.length; i += 1) (field[terms[i] ?? 0] ??= []).push(shortId, counts[i] ?? 0);
+      for (let i = 0; i < terms.length; i += 1) this.postings.append((terms[i] ?? 0) * this.fieldCount + fieldId, shortId, counts[i] ?? 0);
       // minisearch's field length is the number of distinct terms.
       lengths.push(terms.length);
       this.lengthSums[fieldId] = (this.lengthSums[fieldId] ?? 0) + terms.length;
@@ -436,19 +437,21 @@ class CountedMiniSearch<T> extends MiniSearch<T> {
    * adding: filling one map at a time is several times faster than spreading inserts over all.
    */
   finish(terms: readonly string[]): this {
+    const { starts, pairs } = this.postings.drain(terms.length * this.fieldCount);
     terms.forEach((term, id) => {
       const data = new Map<number, Map<number, number>>();
-      this.postings.forEach((field, fieldId) => {
-        const pairs = field[id];
-        if (!pairs) return;
+      for (let fieldId = 0; fieldId < this.fieldCount; fieldId += 1) {
+        const key = id * this.fieldCount + fieldId;
+        const end = starts[key + 1] ?? 0;
+        let pair = starts[key] ?? 0;
+        if (pair === end) continue;
         const documents = new Map<number, number>();
-        for (let i = 0; i < pairs.length; i += 2) documents.set(pairs[i] ?? 0, pairs[i + 1] ?? 0);
+        for (; pair < end; pair += 1) documents.set(pairs[2 * pair] ?? 0, pairs[2 * pair + 1] ?? 0);
         data.set(fieldId, documents);
-      });
+      }
       if (data.size > 0) this._index.set(term, data);
     });
     this._avgFieldLength = this.lengthSums.map((sum) => (this._documentCount === 0 ? 0 : sum / this._documentCount));
-    this.postings.length = 0;
     return this;
   }
 }
