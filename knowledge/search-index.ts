@@ -396,10 +396,10 @@ class DocumentAnalysis {
  * `add()` inserts every token into minisearch's radix tree (about 3 µs a token, 20 s and more for
  * 50k articles), and `loadJS` wants every posting as a property of a plain object keyed by the
  * document's number as a string, which it parses back into maps (3 s and a lot of garbage for 50k
- * articles). Here each document's distinct terms and frequencies go straight into the maps that
- * `add()` fills, through the state minisearch keeps `protected` for subclasses, and each term
- * reaches the radix tree once, in `finish`. The result is the index `addAll` builds
- * (test/knowledge/knowledge-base.test.ts compares them).
+ * articles). Here each document's distinct terms and frequencies are collected as they come and
+ * become, in `finish`, the maps that `add()` fills, set through the state minisearch keeps
+ * `protected` for subclasses; each term reaches the radix tree once. The result is the index
+ * `addAll` builds (test/knowledge/knowledge-base.test.ts compares them).
  */
 class CountedMiniSearch<T> extends MiniSearch<T> {
   private readonly fieldCount: number;
