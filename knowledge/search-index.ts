@@ -1,10 +1,11 @@
-import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
 import { Vocabulary } from './analysis/analyzer.js';
 import { WordTable } from './analysis/word-table.js';
 import type { Article, Language, Passage } from './article.js';
 import { splitIntoPassages, type PassageOptions, DEFAULT_PASSAGE_OPTIONS } from './passages.js';
+import { PostingStream } from './posting-stream.js';
 
 /** What minisearch indexes per article: fields hold analysed terms separated by spaces. */
 export interface ArticleDocument {
@@ -104,30 +105,29 @@ export class PassageIndex {
   /**
    * Builds the indexes in two passes: the first analyses every title, keyword list and passage
    * once and counts the corpus vocabulary; the second adds compound parts (which need that
-   * vocabulary) and bulk-loads minisearch.
+   * vocabulary) and fills minisearch.
    *
    * Analysis is memoised per distinct written word: a corpus of 50k articles has millions of
    * tokens but a few tens of thousands of distinct words. `WordTable` turns texts into word ids
    * without making a string per token, and each word is tokenised, stop-word filtered, stemmed and
    * split into compound parts once per language.
    *
-   * Bulk loading: minisearch's `add()` inserts every token into its radix tree (about 3 µs a
-   * token, 20 s and more for 50k articles). Here postings are counted in plain arrays and handed to
-   * `MiniSearch.loadJS` in minisearch's own serialisation format (`AsPlainObject`, version 2), which
-   * touches the radix tree once per distinct term. The indexes are the same as `addAll` would
-   * build (test/knowledge/knowledge-base.test.ts compares them), loaded with the same options.
+   * Bulk loading: postings are counted per document and put into minisearch's maps directly (see
+   * `CountedMiniSearch`), touching the radix tree once per distinct term. The indexes are the same
+   * as `addAll` would build (test/knowledge/knowledge-base.test.ts compares them), with the same
+   * options as `fromSnapshot` loads them with.
    */
   static build(articles: readonly Article[], analyzer: Analyzer, passageOptions: PassageOptions = DEFAULT_PASSAGE_OPTIONS): PassageIndex {
     const terms = new TermTable();
     const analysis = new DocumentAnalysis(analyzer, terms);
 
-    // Pass 1: every segment becomes word ids; stems are counted per article.
+    // Pass 1: every segment becomes the ids of its indexed words; stems are counted per article.
     const pass1Df: number[] = [];
     const lastSeen: number[] = [];
     const analysed = articles.map((article, articleIndex) => {
       const language = article.language;
       const segment = (text: string): Segment => {
-        const words = analysis.words(text);
+        const words = analysis.indexedWords(text, language);
         for (const word of words) {
           for (const stem of analysis.stemsOf(word, language)) {
             if (lastSeen[stem] !== articleIndex) {
@@ -147,8 +147,8 @@ export class PassageIndex {
     const vocabulary = Vocabulary.fromCounts(articles.length, terms.counted(pass1Df), analysis.surfaces());
 
     // Pass 2: add compound parts (they need the vocabulary) and count postings per field.
-    const articleIndex = new BulkIndex(2);
-    const passageIndex = new BulkIndex(1);
+    const articleSearch = new CountedMiniSearch<ArticleDocument>(ARTICLE_SEARCH_OPTIONS);
+    const passageSearch = new CountedMiniSearch<PassageDocument>(PASSAGE_SEARCH_OPTIONS);
     const pass2Df: number[] = [];
     lastSeen.length = 0;
     const allPassages: Passage[] = [];
@@ -164,10 +164,10 @@ export class PassageIndex {
         }
         return frequencies;
       };
-      articleIndex.add(article.id, {}, [fieldTerms(title), fieldTerms(keywords)]);
+      articleSearch.addCounted(article.id, undefined, [fieldTerms(title), fieldTerms(keywords)]);
       passages.forEach((passage, at) => {
         allPassages.push(passage);
-        passageIndex.add(passage.id, { articleId: article.id }, [fieldTerms(bodies[at] ?? [])]);
+        passageSearch.addCounted(passage.id, { articleId: article.id }, [fieldTerms(bodies[at] ?? [])]);
       });
     });
     // Document frequencies as indexed, compound parts included: a word that exists only inside
@@ -176,13 +176,7 @@ export class PassageIndex {
     vocabulary.setCounts(terms.counted(pass2Df));
     vocabulary.freeze();
 
-    return new PassageIndex(
-      articles,
-      vocabulary,
-      MiniSearch.loadJS<ArticleDocument>(articleIndex.toPlainObject(terms.list, ['title', 'keywords']), ARTICLE_SEARCH_OPTIONS),
-      MiniSearch.loadJS<PassageDocument>(passageIndex.toPlainObject(terms.list, ['body']), PASSAGE_SEARCH_OPTIONS),
-      allPassages,
-    );
+    return new PassageIndex(articles, vocabulary, articleSearch.finish(terms.list), passageSearch.finish(terms.list), allPassages);
   }
 
   /** The same indexes built document by document with minisearch's own `addAll` (tests, reference). */
@@ -272,7 +266,7 @@ const COMMON_TERM_SHARE = 0.01;
 /** Only the best articles and passages are grouped; the long tail cannot reach the top ten. */
 const RESULTS_TO_AGGREGATE = 300;
 
-/** A segment of a document as word ids (see WordTable). */
+/** A segment of a document as the ids of its indexed words (see WordTable, `DocumentAnalysis.indexedWords`). */
 type Segment = readonly number[];
 
 /** The text indexed in an article's keywords field. */
@@ -335,8 +329,16 @@ class DocumentAnalysis {
     private readonly terms: TermTable,
   ) {}
 
-  words(text: string): number[] {
-    return this.table.idsOf(text);
+  /**
+   * The ids of a text's words that have index terms: stop words (a large share of any text) are
+   * left out here, so that the second pass and the memory between the passes do not carry them.
+   */
+  indexedWords(text: string, language: Language): number[] {
+    const words: number[] = [];
+    this.table.scan(text, (word) => {
+      if (this.stemsOf(word, language).length > 0) words.push(word);
+    });
+    return words;
   }
 
   /** Stem ids of a word's surfaces (stop words dropped, names whole and in parts). */
@@ -389,72 +391,68 @@ class DocumentAnalysis {
 }
 
 /**
- * Documents of one minisearch index as counted postings (per field and term, flat
- * [shortId, frequency, …] arrays), turned into minisearch's serialisation format at the end.
+ * A minisearch index filled with counted postings instead of document by document.
+ *
+ * `add()` inserts every token into minisearch's radix tree (about 3 µs a token, 20 s and more for
+ * 50k articles), and `loadJS` wants every posting as a property of a plain object keyed by the
+ * document's number as a string, which it parses back into maps (3 s and a lot of garbage for 50k
+ * articles). Here each document's distinct terms and frequencies are collected as they come and
+ * become, in `finish`, the maps that `add()` fills, set through the state minisearch keeps
+ * `protected` for subclasses; each term reaches the radix tree once. The result is the index
+ * `addAll` builds (test/knowledge/knowledge-base.test.ts compares them).
  */
-class BulkIndex {
-  private readonly postings: number[][][];
-  private readonly documentIds: Record<number, string> = {};
-  private readonly storedFields: Record<number, Record<string, unknown>> = {};
-  private readonly fieldLength: Record<number, number[]> = {};
+class CountedMiniSearch<T> extends MiniSearch<T> {
+  private readonly fieldCount: number;
+  /** Keyed by term id × field count + field id. */
+  private readonly postings = new PostingStream();
   private readonly lengthSums: number[];
-  private documentCount = 0;
 
-  constructor(private readonly fieldCount: number) {
-    this.postings = Array.from({ length: fieldCount }, () => []);
-    this.lengthSums = Array.from({ length: fieldCount }, () => 0);
+  constructor(options: Options<T>) {
+    super(options);
+    this.fieldCount = options.fields.length;
+    this.lengthSums = options.fields.map(() => 0);
   }
 
-  /** Adds a document; `fields` in the order of the options' `fields`. */
-  add(id: string, stored: Record<string, unknown>, fields: readonly TermFrequencies[]): void {
-    const shortId = this.documentCount;
-    this.documentCount += 1;
-    this.documentIds[shortId] = id;
-    this.storedFields[shortId] = stored;
+  /** Adds a document: its `fields` in the order of the options' `fields`, its stored fields if the options store any. */
+  addCounted(id: string, stored: Record<string, unknown> | undefined, fields: readonly TermFrequencies[]): void {
+    const shortId = this._nextId;
+    this._nextId += 1;
+    this._documentCount += 1;
+    this._documentIds.set(shortId, id);
+    this._idToShortId.set(id, shortId);
+    if (stored) this._storedFields.set(shortId, stored);
     const lengths: number[] = [];
     fields.forEach(({ terms, counts }, fieldId) => {
-      const field = this.postings[fieldId] ?? [];
-      for (let i = 0; i < terms.length; i += 1) (field[terms[i] ?? 0] ??= []).push(shortId, counts[i] ?? 0);
+      for (let i = 0; i < terms.length; i += 1) this.postings.append((terms[i] ?? 0) * this.fieldCount + fieldId, shortId, counts[i] ?? 0);
       // minisearch's field length is the number of distinct terms.
       lengths.push(terms.length);
       this.lengthSums[fieldId] = (this.lengthSums[fieldId] ?? 0) + terms.length;
     });
-    this.fieldLength[shortId] = lengths;
+    this._fieldLength.set(shortId, lengths);
   }
 
-  toPlainObject(terms: readonly string[], fields: readonly string[]): AsPlainObject {
-    const count = this.documentCount;
-    return {
-      documentCount: count,
-      nextId: count,
-      documentIds: this.documentIds,
-      fieldIds: Object.fromEntries(fields.map((field, id) => [field, id])),
-      fieldLength: this.fieldLength,
-      averageFieldLength: this.lengthSums.map((sum) => (count === 0 ? 0 : sum / count)),
-      storedFields: this.storedFields,
-      dirtCount: 0,
-      index: this.serialisedIndex(terms),
-      serializationVersion: 2,
-    };
-  }
-
-  /** Per term, per field id, document short id -> occurrences. */
-  private serialisedIndex(terms: readonly string[]): AsPlainObject['index'] {
-    const index: AsPlainObject['index'] = [];
+  /**
+   * Puts the postings into the radix tree under the terms' strings; call once, after the last
+   * document. Each term's maps are built in one go here rather than a posting at a time while
+   * adding: filling one map at a time is several times faster than spreading inserts over all.
+   */
+  finish(terms: readonly string[]): this {
+    const { starts, pairs } = this.postings.drain(terms.length * this.fieldCount);
     terms.forEach((term, id) => {
-      const data: Record<string, Record<number, number>> = {};
-      let hasPostings = false;
+      const data = new Map<number, Map<number, number>>();
       for (let fieldId = 0; fieldId < this.fieldCount; fieldId += 1) {
-        const pairs = this.postings[fieldId]?.[id];
-        if (!pairs) continue;
-        const entry: Record<number, number> = {};
-        for (let i = 0; i < pairs.length; i += 2) entry[pairs[i] ?? 0] = pairs[i + 1] ?? 0;
-        data[fieldId] = entry;
-        hasPostings = true;
+        const key = id * this.fieldCount + fieldId;
+        const end = starts[key + 1] ?? 0;
+        let pair = starts[key] ?? 0;
+        if (pair === end) continue;
+        const documents = new Map<number, number>();
+        for (; pair < end; pair += 1) documents.set(pairs[2 * pair] ?? 0, pairs[2 * pair + 1] ?? 0);
+        data.set(fieldId, documents);
       }
-      if (hasPostings) index.push([term, data]);
+      if (data.size > 0) this._index.set(term, data);
     });
-    return index;
+    this._avgFieldLength = this.lengthSums.map((sum) => (this._documentCount === 0 ? 0 : sum / this._documentCount));
+    return this;
   }
 }
 

@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../knowledge/analysis/analyzer.js';
 import { createKnowledgeBase, knowledgeBaseFromSnapshot, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
@@ -81,8 +81,8 @@ describe('KnowledgeBase.answer', () => {
 });
 
 describe('PassageIndex', () => {
-  describe('when built by bulk loading', () => {
-    it('scores like indexes built with minisearch addAll', async () => {
+  describe('when built from counted postings', () => {
+    it('holds the same postings and scores as indexes built with minisearch addAll', async () => {
       const articles = await loadArticles(['knowledge/articles']);
       const analyzer = new Analyzer();
       const snapshot = PassageIndex.build(articles, analyzer).snapshot();
@@ -97,6 +97,17 @@ describe('PassageIndex', () => {
           expect(bulk[index].search(query).map((r) => [r.id, r.score.toFixed(6)])).toEqual(expected);
         }
         expect(reference.articleSearch.search(query).length + reference.passageSearch.search(query).length).toBeGreaterThan(0);
+      }
+      // The same postings, field lengths and stored fields, term by term.
+      for (const [serialised, built] of [
+        [snapshot.articleIndex, reference.articleSearch],
+        [snapshot.passageIndex, reference.passageSearch],
+      ] as const) {
+        const { index, averageFieldLength, ...rest } = JSON.parse(serialised) as AsPlainObject;
+        const expected = built.toJSON();
+        expect(rest).toEqual({ ...expected, index: undefined, averageFieldLength: undefined });
+        expect(new Map(index)).toEqual(new Map(expected.index));
+        averageFieldLength.forEach((average, field) => expect(average).toBeCloseTo(expected.averageFieldLength[field] ?? 0, 9));
       }
     });
   });
