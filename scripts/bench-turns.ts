@@ -4,9 +4,11 @@
  * CloudAdapter, the same middleware) measured in the same run. Printed as multiples of the echo
  * figures. Targets: knowledge turn ≤ 1.3× echo, case-dialog turns ≤ 1.5× echo.
  *
+ * Knowledge users ask the questions of bench/scenarios.ts, each starting at another question; case
+ * users do whole case dialogs (one case per 10 turns), each at another step when the clock starts.
  * The assistant runs as `main.ts` in a child process on a fresh embedded database (PGlite) with
  * the demo data, or on BENCH_DATABASE_URL when set. Settings: BENCH_CONVERSATIONS (default 8),
- * BENCH_TURNS (turns per conversation and phase, default 60).
+ * BENCH_TURNS (turns per conversation and phase, default 200; shorter runs leave the echo bot less warmed up than the assistant, which flatters the ratios).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,7 +18,7 @@ import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn,
 
 const json = process.argv.includes('--json');
 const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 8);
-const turnsEach = Number(process.env.BENCH_TURNS ?? 60);
+const turnsEach = Number(process.env.BENCH_TURNS ?? 200);
 const log = (line: string): void => {
   if (!json) process.stdout.write(`${line}\n`);
 };
@@ -24,14 +26,24 @@ const log = (line: string): void => {
 type Phase = 'echo' | 'knowledge' | 'caseDialog';
 
 async function measure(server: ServerProcess, listener: ReplyListener, phase: Phase, run: number): Promise<LoadFigures & { errorSamples: string[]; cpuMsPerTurn: number }> {
+  const conversationId = (index: number) => `bench-${phase}-${run}-${index}`;
+  // Knowledge needs no identity; the case dialog is anna's (an e-mail from.id on the emulator channel).
+  const from = (index: number) => (phase === 'caseDialog' ? 'anna@eksempelstyrelsen.dk' : `bench-user-${index}`);
+  const step = (index: number, i: number): string =>
+    phase === 'caseDialog'
+      ? (CASE_DIALOG_TURNS[i % CASE_DIALOG_TURNS.length] ?? '').replace('{tag}', `${run}-${index}`)
+      : (KNOWLEDGE_QUESTIONS[(i + index) % KNOWLEDGE_QUESTIONS.length] ?? '');
+  // Users are at different steps of their dialogs, as real users are: before the clock starts, user
+  // k plays the first k mod 10 steps of a case unmeasured. (Started together, all of them reached
+  // the two heavy steps — the first, which looks the user up, and "Bekræft" — at the same moment.)
+  const offset = (index: number) => (phase === 'caseDialog' ? index % CASE_DIALOG_TURNS.length : 0);
+  await runConcurrent(conversations, async (index) => {
+    for (let i = 0; i < offset(index); i++) await turn(server.url, listener, { conversationId: conversationId(index), from: from(index), text: step(index, i) });
+  });
   const cpuBefore = server.cpuMs();
   const result = await runConcurrent(conversations, async (index, record) => {
-    const conversationId = `bench-${phase}-${run}-${index}`;
-    // Knowledge needs no identity; the case dialog is anna's (an e-mail from.id on the emulator channel).
-    const from = phase === 'caseDialog' ? 'anna@eksempelstyrelsen.dk' : `bench-user-${index}`;
     for (let i = 0; i < turnsEach; i++) {
-      const text = phase === 'caseDialog' ? (CASE_DIALOG_TURNS[i % CASE_DIALOG_TURNS.length] ?? '').replace('{tag}', `${run}-${index}`) : (KNOWLEDGE_QUESTIONS[(i + index) % KNOWLEDGE_QUESTIONS.length] ?? '');
-      record(await turn(server.url, listener, { conversationId, from, text }));
+      record(await turn(server.url, listener, { conversationId: conversationId(index), from: from(index), text: step(index, offset(index) + i) }));
     }
   });
   const cpuMsPerTurn = round((server.cpuMs() - cpuBefore) / Math.max(1, result.latencies.length + result.errors), 2);
