@@ -31,6 +31,15 @@ function placeholders(count: number, first = 1): string {
   return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
 }
 
+/** Rows per statement: far below PostgreSQL's 65,535 parameters (a batch may hold every turn of a busy tick). */
+export const ROWS_PER_STATEMENT = 500;
+
+function chunks<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) out.push(items.slice(i, i + ROWS_PER_STATEMENT));
+  return out;
+}
+
 const UPSERT = `INSERT INTO bot_state (key, document, etag) VALUES`;
 const ON_CONFLICT = `ON CONFLICT (key) DO UPDATE SET document = EXCLUDED.document, etag = EXCLUDED.etag, updated_at = now()`;
 
@@ -65,14 +74,15 @@ export class PgStorage implements Storage {
         items[key] = { ...(JSON.parse(hit.json) as Record<string, unknown>), eTag: hit.etag };
       } else missing.push(key);
     }
-    if (missing.length === 0) return items;
-    const { rows } = await this.db.query<{ key: string; document: Record<string, unknown>; etag: string }>(
-      `SELECT key, document, etag FROM bot_state WHERE key IN (${placeholders(missing.length)})`,
-      missing,
-    );
-    for (const row of rows) {
-      items[row.key] = { ...row.document, eTag: row.etag };
-      this.remember(row.key, JSON.stringify(row.document), row.etag);
+    for (const chunk of chunks(missing)) {
+      const { rows } = await this.db.query<{ key: string; document: Record<string, unknown>; etag: string }>(
+        `SELECT key, document, etag FROM bot_state WHERE key IN (${placeholders(chunk.length)})`,
+        chunk,
+      );
+      for (const row of rows) {
+        items[row.key] = { ...row.document, eTag: row.etag };
+        this.remember(row.key, JSON.stringify(row.document), row.etag);
+      }
     }
     return items;
   }
@@ -97,21 +107,21 @@ export class PgStorage implements Storage {
       }
       this.remember(key, json, etag);
     }
-    if (unconditional.length === 0) return;
-    const values = unconditional.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}::jsonb, $${3 * i + 3})`).join(', ');
-    try {
-      await this.db.query(`${UPSERT} ${values} ${ON_CONFLICT}`, unconditional.flatMap((u) => [u.key, u.json, u.etag]));
-    } catch (error: unknown) {
-      for (const u of unconditional) this.cache?.delete(u.key);
-      throw error;
+    for (const chunk of chunks(unconditional)) {
+      const values = chunk.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}::jsonb, $${3 * i + 3})`).join(', ');
+      try {
+        await this.db.query(`${UPSERT} ${values} ${ON_CONFLICT}`, chunk.flatMap((u) => [u.key, u.json, u.etag]));
+      } catch (error: unknown) {
+        for (const u of unconditional) this.cache?.delete(u.key);
+        throw error;
+      }
+      for (const u of chunk) this.remember(u.key, u.json, u.etag);
     }
-    for (const u of unconditional) this.remember(u.key, u.json, u.etag);
   }
 
   async delete(keys: string[]): Promise<void> {
-    if (keys.length === 0) return;
     for (const key of keys) this.cache?.delete(key);
-    await this.db.query(`DELETE FROM bot_state WHERE key IN (${placeholders(keys.length)})`, keys);
+    for (const chunk of chunks(keys)) await this.db.query(`DELETE FROM bot_state WHERE key IN (${placeholders(chunk.length)})`, chunk);
   }
 
   private remember(key: string, json: string, etag: string): void {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PgStorage, StorageConflictError } from '../../../adapters/postgres/pg-storage.js';
+import { PgStorage, ROWS_PER_STATEMENT, StorageConflictError } from '../../../adapters/postgres/pg-storage.js';
 import { PgliteDatabase } from '../../../adapters/postgres/pglite-database.js';
 import { migrate } from '../../../adapters/postgres/migrate.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,6 +59,17 @@ describe.each(DATABASE_KINDS)('PgStorage on %s', (kind) => {
       const items = await storage.read(['m/1', 'm/2', 'm/3']);
       expect([items['m/1']?.v, items['m/2']?.v, items['m/3']?.v]).toEqual([1, 2, 3]);
       expect(new Set([items['m/1']?.eTag, items['m/2']?.eTag, items['m/3']?.eTag]).size).toBe(3);
+    });
+  });
+
+  describe('when one call reads, writes and deletes more items than fit in one statement', () => {
+    it('splits them and loses none', async () => {
+      const many = Array.from({ length: ROWS_PER_STATEMENT * 2 + 7 }, (_, i) => `bulk/${i}`);
+      await storage.write(Object.fromEntries(many.map((key, i) => [key, { i }])));
+      const items = await storage.read(many);
+      expect(many.every((key, i) => items[key]?.i === i)).toBe(true);
+      await storage.delete(many);
+      expect(await storage.read(many)).toEqual({});
     });
   });
 
