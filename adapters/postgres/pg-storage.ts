@@ -26,9 +26,9 @@ interface Cached {
   etag: string;
 }
 
-/** `$first, …` placeholders for `count` parameters: `IN (…)` plans and binds faster than `= ANY($1::text[])` (PGlite serialises arrays slowly). */
-function placeholders(count: number, first = 1): string {
-  return Array.from({ length: count }, (_, i) => `$${first + i}`).join(', ');
+/** `$1, …, $count`: `IN (…)` plans and binds faster than `= ANY($1::text[])` (PGlite serialises arrays slowly). */
+function placeholders(count: number): string {
+  return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
 }
 
 /** Rows per statement: far below PostgreSQL's 65,535 parameters (a batch may hold every turn of a busy tick). */
