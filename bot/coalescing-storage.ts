@@ -5,6 +5,12 @@ interface Batch<T> {
   done: Promise<StoreItems | void>;
 }
 
+interface WriteBatch {
+  items: StoreItems;
+  callers: number;
+  done: Promise<void>;
+}
+
 /**
  * Bot state storage that merges the calls issued in the same tick into one call of the inner
  * storage: a turn's conversation and user state load with one query and save with one, and turns
@@ -15,7 +21,7 @@ interface Batch<T> {
  */
 export class CoalescingStorage implements Storage {
   private reads: Batch<Map<string, number>> | undefined;
-  private writes: Batch<StoreItems> | undefined;
+  private writes: WriteBatch | undefined;
 
   constructor(private readonly inner: Storage) {}
 
@@ -48,7 +54,7 @@ export class CoalescingStorage implements Storage {
       return this.write(changes);
     }
     if (!this.writes) {
-      const batch: Batch<StoreItems> = { items: {}, done: Promise.resolve() };
+      const batch: WriteBatch = { items: {}, callers: 0, done: Promise.resolve() };
       batch.done = new Promise<void>((resolve, reject) => {
         setImmediate(() => {
           this.writes = undefined;
@@ -57,9 +63,18 @@ export class CoalescingStorage implements Storage {
       });
       this.writes = batch;
     }
+    const batch = this.writes;
     // The batch holds the caller's objects until they are written; BotState leaves them alone meanwhile.
-    for (const key of keys) this.writes.items[key] = changes[key];
-    await this.writes.done;
+    for (const key of keys) batch.items[key] = changes[key];
+    batch.callers += 1;
+    try {
+      await batch.done;
+    } catch (error: unknown) {
+      // The database may have refused one caller's change: the others must not fail with it, so
+      // each caller of a failed batch tries again alone (when the database is down, each fails).
+      if (batch.callers === 1) throw error;
+      await this.inner.write(changes);
+    }
   }
 
   delete(keys: string[]): Promise<void> {

@@ -59,12 +59,23 @@ describe('CoalescingStorage', () => {
   });
 
   describe('when the inner write fails', () => {
-    it('rejects every caller of the batch', async () => {
+    it('rejects every caller of the batch when the storage is down', async () => {
       const inner = new CountingStorage();
       inner.write = () => Promise.reject(new Error('database gone'));
       const storage = new CoalescingStorage(inner);
       const results = await Promise.allSettled([storage.write({ a: {} }), storage.write({ b: {} })]);
       expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    });
+
+    it('fails only the caller whose change the storage refuses; the others are written', async () => {
+      const inner = new CountingStorage();
+      const write = inner.write.bind(inner);
+      inner.write = (changes: StoreItems) => ('bad' in changes ? Promise.reject(new Error('refused')) : write(changes));
+      const storage = new CoalescingStorage(inner);
+      const results = await Promise.allSettled([storage.write({ good: { v: 1 } }), storage.write({ bad: { v: 2 } }), storage.write({ fine: { v: 3 } })]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await inner.read(['good', 'bad', 'fine'])).toMatchObject({ good: { v: 1 }, fine: { v: 3 } });
+      expect(Object.keys(await inner.read(['bad']))).toEqual([]);
     });
   });
 });
