@@ -21,7 +21,7 @@ import { answerCase, backToField, cancel, helpFor, resume, startCase, type CaseC
 import { matchTolerant } from './matching.js';
 import { questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
-import { turnInfo } from './turn.js';
+import { takeRepromptLead, turnInfo } from './turn.js';
 import type { Language } from './ports.js';
 
 export interface CaseDialogOptions {
@@ -88,7 +88,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
     const result = resume(engine, this.context(options));
-    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang));
+    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang, undefined, takeRepromptLead(context)));
   }
 
   help(instance: DialogInstance, lang: Language): Localized {

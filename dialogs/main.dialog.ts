@@ -32,7 +32,7 @@ import type { FeedbackRecorder, Intent, Language } from './ports.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, reply } from './render.js';
 import { texts } from './texts.js';
-import { turnInfo } from './turn.js';
+import { setRepromptLead, turnInfo } from './turn.js';
 
 export interface ConversationDeps {
   portal: PortalService;
@@ -531,7 +531,7 @@ export class MainDialog extends ComponentDialog {
       switch (intent.kind) {
         case 'help': {
           const help = isInterruptible(dialog) ? dialog.help(active, info.lang)[info.lang] : t.registrationHelp;
-          await context.sendActivity(reply(help));
+          setRepromptLead(context, help);
           await innerDc.repromptDialog();
           return Dialog.EndOfTurn;
         }
@@ -560,7 +560,7 @@ export class MainDialog extends ComponentDialog {
     }
     if (intent.kind === 'question' && looksLikeQuestion(info.text)) {
       await this.conversation.answerQuestion(context, info.text, true);
-      await context.sendActivity(reply(t.backToDialog));
+      setRepromptLead(context, t.backToDialog);
       await innerDc.repromptDialog();
       return Dialog.EndOfTurn;
     }
@@ -583,7 +583,7 @@ export class MainDialog extends ComponentDialog {
     } else {
       return false;
     }
-    await context.sendActivity(reply(t.backToDialog));
+    setRepromptLead(context, t.backToDialog);
     await innerDc.repromptDialog();
     return true;
   }

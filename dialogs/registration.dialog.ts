@@ -21,7 +21,7 @@ import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { reply } from './render.js';
 import { texts } from './texts.js';
-import { turnInfo } from './turn.js';
+import { takeRepromptLead, turnInfo } from './turn.js';
 import type { Language } from './ports.js';
 
 /** What to do once the user is registered (or has accepted the declaration). */
@@ -132,7 +132,7 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    await this.ask(context, (instance as DialogInstance<RegistrationState>).state);
+    await this.ask(context, (instance as DialogInstance<RegistrationState>).state, takeRepromptLead(context));
   }
 
   help(_instance: DialogInstance, _lang: Language): Localized {
@@ -222,7 +222,7 @@ export class ConsentDialog extends Dialog<ConsentOptions> implements Interruptib
   }
 
   override async repromptDialog(context: TurnContext): Promise<void> {
-    await this.ask(context);
+    await this.ask(context, takeRepromptLead(context));
   }
 
   help(): Localized {
@@ -280,7 +280,8 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = (instance as DialogInstance<CommentOptions>).state;
-    await context.sendActivity(reply(`**${texts(turnInfo(context).lang).askComment(state.caseNumber)}**`));
+    const lead = takeRepromptLead(context);
+    await context.sendActivity(reply(`${lead ? `${lead}\n\n` : ''}**${texts(turnInfo(context).lang).askComment(state.caseNumber)}**`));
   }
 
   help(): Localized {

@@ -26,3 +26,20 @@ export function turnInfo(context: TurnContext): TurnInfo {
   if (!info) throw new Error('DIALOG.NO_TURN_INFO: the bot did not set the turn info before running the dialogs');
   return info;
 }
+
+const LEAD_KEY = 'serviceportal.repromptLead';
+
+/**
+ * What the dialog about to ask its question again should say first, in the same message ("Så
+ * fortsætter vi, hvor vi slap:", or the help for the step): one reply instead of two.
+ */
+export function setRepromptLead(context: TurnContext, text: string): void {
+  context.turnState.set(LEAD_KEY, text);
+}
+
+/** The lead set for this turn's repeated question, once (see {@link setRepromptLead}). */
+export function takeRepromptLead(context: TurnContext): string | undefined {
+  const lead = context.turnState.get(LEAD_KEY) as string | undefined;
+  context.turnState.delete(LEAD_KEY);
+  return lead;
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTranscript, type CasePlan } from '../support/case-plans.js';
-import { actions, Chat, createConversationWorld, without, type ConversationWorld, type TranscriptRow } from '../support/conversation.js';
+import { actions, Chat, createConversationWorld, messages, without, type ConversationWorld, type TranscriptRow } from '../support/conversation.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
 const LARS = 'lars@testministeriet.dk';
@@ -213,11 +213,12 @@ describe('creating a case in chat', () => {
       const demo = await world.demoCase('Rejseafregning afvist');
       await new Chat(world, ANNA).run([
         ['opret sag', 'Hvilket område'],
-        ['hjælp', ['Vælg det område, din henvendelse hører til', 'Hvilket område']],
+        ['hjælp', messages(['Vælg det område, din henvendelse hører til', 'Hvilket område'])],
         ['Økonomi og Regnskab', 'Hvilket system'],
-        ['Hvordan nulstiller jeg min adgangskode?', ['Glemt adgangskode', 'Så fortsætter vi, hvor vi slap', 'Hvilket system', without('Hjalp det?')]],
+        // The answer, then one message that says the dialog goes on and asks again.
+        ['Hvordan nulstiller jeg min adgangskode?', [messages(['Glemt adgangskode'], ['Så fortsætter vi, hvor vi slap', 'Hvilket system']), without('Hjalp det?')]],
         ['RejsUd', 'Hvilken formular'],
-        ['mine sager', ['Dine sager', 'Så fortsætter vi', 'Hvilken formular']],
+        ['mine sager', messages(['Dine sager'], ['Så fortsætter vi', 'Hvilken formular'])],
         ['Rejseafregning i RejsUd', 'sendes fra'],
         ['Fra mig', 'Hvad er problemet?'],
         [`status på ${demo.number}`, [`${demo.number}`, 'Status: **Modtaget**', 'Hvad er problemet?']],

@@ -144,3 +144,19 @@ export function actions(...expected: string[]): (reply: BotReply) => void {
 export function without(text: string | RegExp): (reply: BotReply) => void {
   return (reply) => (typeof text === 'string' ? expect(reply.text).not.toContain(text) : expect(reply.text).not.toMatch(text));
 }
+
+/** A reply expectation on how many messages the turn sent, and what each one holds (in order). */
+export function messages(...each: readonly (readonly string[])[]): (reply: BotReply) => void {
+  return (reply) => {
+    const texts = reply.activities.filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    expect(texts).toHaveLength(each.length);
+    each.forEach((parts, i) => {
+      let from = 0;
+      for (const part of parts) {
+        const at = (texts[i] ?? '').indexOf(part, from);
+        expect(at, `message ${i + 1} should hold "${part}" after what came before: ${texts[i]}`).toBeGreaterThanOrEqual(0);
+        from = at + part.length;
+      }
+    });
+  };
+}
