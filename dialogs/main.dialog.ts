@@ -286,18 +286,18 @@ class RouterDialog extends Dialog {
     const afterwards: Afterwards = { kind: 'createCase', prefill };
     if (!user) return this.beginRegistration(dc, afterwards);
     if (needsConsent(user)) return dc.beginDialog(DIALOG_IDS.consent, { userId: user.id, afterwards });
-    const [institutions, mailboxes] = await Promise.all([portal.institutionsForCases(user.id), portal.mailboxesFor(user.id)]);
-    if (!institutions.ok || !mailboxes.ok) {
-      const error = !institutions.ok ? institutions.error : !mailboxes.ok ? mailboxes.error : undefined;
-      await context.sendActivity(reply(error?.message[info.lang] ?? ''));
+    const options = await portal.caseOptions(user.id);
+    if (!options.ok) {
+      await context.sendActivity(reply(options.error.message[info.lang]));
       return Dialog.EndOfTurn;
     }
+    const { institutions, mailboxes } = options.value;
     return dc.beginDialog(DIALOG_IDS.createCase, {
       prefill,
       userId: user.id,
       userEmail: user.email,
-      institutions: institutions.value.map((i) => ({ id: i.id, name: i.name })),
-      mailboxes: mailboxes.value.map((m) => ({ id: m.id, email: m.email })),
+      institutions: institutions.map((i) => ({ id: i.id, name: i.name })),
+      mailboxes: mailboxes.map((m) => ({ id: m.id, email: m.email })),
     });
   }
 

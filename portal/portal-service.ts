@@ -76,6 +76,12 @@ function userNotFound(): { ok: false; error: DomainError<'USER.NOT_FOUND'> } {
   return err('USER.NOT_FOUND', 'Jeg kender dig ikke endnu. Opret dig som bruger først.', 'I do not know you yet. Register as a user first.');
 }
 
+/** See {@link PortalService.caseOptions}. */
+export interface CaseOptions {
+  institutions: Institution[];
+  mailboxes: User[];
+}
+
 export class PortalService {
   private readonly cases: CaseStore;
   private readonly directory: DirectoryStore;
@@ -123,22 +129,21 @@ export class PortalService {
 
   // --- what may this user do -------------------------------------------------------------------
 
-  /** The institutions the user may create cases for (ask which when more than one). */
-  async institutionsForCases(userId: string): Promise<ServiceResult<Institution[]>> {
+  /**
+   * What the user chooses between when creating a case: the institutions they may create cases
+   * for (ask which when more than one) and the shared mailboxes they may send from (ask which when
+   * there are any). The user is looked up once; the rest in parallel.
+   */
+  async caseOptions(userId: string): Promise<ServiceResult<CaseOptions>> {
     const user = await this.directory.getUser(userId);
     if (!user) return userNotFound();
-    const ids = caseInstitutionIds(user, await this.directory.listCommunityRequests({ userId }));
-    const institutions = await Promise.all(ids.map((id) => this.directory.getInstitution(id)));
-    return ok(institutions.filter((i): i is Institution => i !== undefined));
-  }
-
-  /** The shared mailboxes the user may send a case from (ask which when there are any). */
-  async mailboxesFor(userId: string): Promise<ServiceResult<User[]>> {
-    const user = await this.directory.getUser(userId);
-    if (!user) return userNotFound();
-    const mailboxes = await this.directory.mailboxesOf(userId);
+    const [requests, mailboxes] = await Promise.all([this.directory.listCommunityRequests({ userId }), this.directory.mailboxesOf(userId)]);
+    const institutions = await Promise.all(caseInstitutionIds(user, requests).map((id) => this.directory.getInstitution(id)));
     const scope = visibilityScope(user, mailboxes);
-    return ok(mailboxes.filter((m) => scope.mailboxIds.includes(m.id)));
+    return ok({
+      institutions: institutions.filter((i): i is Institution => i !== undefined),
+      mailboxes: mailboxes.filter((m) => scope.mailboxIds.includes(m.id)),
+    });
   }
 
   async scopeOf(userId: string): Promise<VisibilityScope | undefined> {

@@ -213,13 +213,14 @@ export class CardSubmissions {
   }
 
   private async cardOptions(userId: string, form: FormDefinition, dialogInstanceId: string, context: FormCardOptions['context']): Promise<FormCardOptions> {
-    const [institutions, mailboxes] = await Promise.all([this.options.portal.institutionsForCases(userId), this.options.portal.mailboxesFor(userId)]);
+    const options = await this.options.portal.caseOptions(userId);
+    const { institutions, mailboxes } = options.ok ? options.value : { institutions: [], mailboxes: [] };
     return {
       dialogInstanceId,
       action: this.kind,
-      institutions: institutions.ok ? institutions.value.map((i) => ({ id: i.id, name: i.name })) : [],
+      institutions: institutions.map((i) => ({ id: i.id, name: i.name })),
       systems: form.systemIds.map((id) => ({ id, name: getSystem(id, this.catalogue)?.name ?? id })),
-      mailboxes: mailboxes.ok ? mailboxes.value.map((m) => ({ id: m.id, name: m.name })) : [],
+      mailboxes: mailboxes.map((m) => ({ id: m.id, name: m.name })),
       context,
     };
   }

@@ -77,8 +77,8 @@ describe('seedDemoData', () => {
       expect(loen.kind).toBe('sharedMailbox');
       expect((await w.directory.membersOf(loen.id)).map((u) => u.email).sort()).toEqual(['anna@eksempelstyrelsen.dk', 'mette@eksempelstyrelsen.dk']);
       const lars = await w.user('lars@testministeriet.dk');
-      const larsInstitutions = await w.service.institutionsForCases(lars.id);
-      expect(larsInstitutions.ok && larsInstitutions.value.map((i) => i.id)).toEqual(['testministeriet', 'eksempelstyrelsen', 'demo-instituttet']);
+      const larsOptions = await w.service.caseOptions(lars.id);
+      expect(larsOptions.ok && larsOptions.value.institutions.map((i) => i.id)).toEqual(['testministeriet', 'eksempelstyrelsen', 'demo-instituttet']);
       expect(new Set(w.cases.all().map((c) => c.status))).toEqual(new Set(['modtaget', 'under_behandling', 'afventer_kunde', 'loest', 'lukket']));
       expect(w.cases.all()).toHaveLength(DEMO_CASES.length);
     });
@@ -301,8 +301,7 @@ describe('PortalService', () => {
       it('answers USER.NOT_FOUND', async () => {
         expect(codeOf(await w.service.myCases('nobody'))).toBe('USER.NOT_FOUND');
         expect(codeOf(await w.service.caseFor('nobody', 'SA-2026-000001'))).toBe('USER.NOT_FOUND');
-        expect(codeOf(await w.service.institutionsForCases('nobody'))).toBe('USER.NOT_FOUND');
-        expect(codeOf(await w.service.mailboxesFor('nobody'))).toBe('USER.NOT_FOUND');
+        expect(codeOf(await w.service.caseOptions('nobody'))).toBe('USER.NOT_FOUND');
       });
     });
   });
@@ -338,8 +337,8 @@ describe('PortalService', () => {
         const detached = await w.service.changeMembership(mette.id, 'detach', 'loen@eksempelstyrelsen.dk', 'anna@eksempelstyrelsen.dk');
         expect(detached.ok && detached.value.map((u) => u.email).sort()).toEqual(['mette@eksempelstyrelsen.dk', 'peter@eksempelstyrelsen.dk']);
         const anna = await w.user('anna@eksempelstyrelsen.dk');
-        const mailboxes = await w.service.mailboxesFor(anna.id);
-        expect(mailboxes.ok && mailboxes.value).toEqual([]);
+        const options = await w.service.caseOptions(anna.id);
+        expect(options.ok && options.value.mailboxes).toEqual([]);
       });
     });
     describe('when refused', () => {
