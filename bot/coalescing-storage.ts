@@ -1,8 +1,9 @@
 import type { Storage, StoreItems } from 'botbuilder';
 
-interface Batch<T> {
-  items: T;
-  done: Promise<StoreItems | void>;
+interface ReadBatch {
+  /** Each key, with how many callers asked for it. */
+  items: Map<string, number>;
+  done: Promise<StoreItems>;
 }
 
 interface WriteBatch {
@@ -20,14 +21,14 @@ interface WriteBatch {
  * Deletes pass through.
  */
 export class CoalescingStorage implements Storage {
-  private reads: Batch<Map<string, number>> | undefined;
+  private reads: ReadBatch | undefined;
   private writes: WriteBatch | undefined;
 
   constructor(private readonly inner: Storage) {}
 
   async read(keys: string[]): Promise<StoreItems> {
     if (!this.reads) {
-      const batch: Batch<Map<string, number>> = { items: new Map(), done: Promise.resolve() };
+      const batch: ReadBatch = { items: new Map(), done: Promise.resolve({}) };
       batch.done = new Promise<StoreItems>((resolve, reject) => {
         setImmediate(() => {
           this.reads = undefined;
@@ -38,7 +39,7 @@ export class CoalescingStorage implements Storage {
     }
     const batch = this.reads;
     for (const key of keys) batch.items.set(key, (batch.items.get(key) ?? 0) + 1);
-    const items = (await batch.done) as StoreItems;
+    const items = await batch.done;
     const mine: StoreItems = {};
     // A key that several callers asked for gets a copy each; BotState changes what it reads.
     for (const key of keys) if (key in items) mine[key] = (batch.items.get(key) ?? 0) > 1 ? (structuredClone(items[key]) as unknown) : items[key];
