@@ -57,6 +57,11 @@ export interface InterruptibleDialog {
 export class CaseDialog extends Dialog<CaseDialogOptions> implements InterruptibleDialog {
   private readonly catalogue: Catalogue;
   private readonly newKey: () => string;
+  /**
+   * The answer {@link accepts} worked out, for the continueDialog that follows it in the same turn
+   * (keyed by the engine state that turn loaded), so an answer goes through the engine once.
+   */
+  private readonly accepted = new WeakMap<CaseState, { input: unknown; result: EngineResult }>();
 
   constructor(private readonly deps: CaseDialogDeps) {
     super(DIALOG_IDS.createCase);
@@ -82,7 +87,9 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const { engine, options } = instance.state;
     const value: unknown = dc.context.activity.value;
     const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : turnInfo(dc.context).text;
-    return this.show(dc, answerCase(engine, input, this.context(options)));
+    const accepted = this.accepted.get(engine);
+    this.accepted.delete(engine);
+    return this.show(dc, accepted && accepted.input === input ? accepted.result : answerCase(engine, input, this.context(options)));
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -99,8 +106,9 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
 
   accepts(instance: DialogInstance, input: string): boolean {
     const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
-    const { outcome } = answerCase(engine, input, this.context(options));
-    return !(outcome.kind === 'ask' && outcome.problem !== undefined);
+    const result = answerCase(engine, input, this.context(options));
+    this.accepted.set(engine, { input, result });
+    return !(result.outcome.kind === 'ask' && result.outcome.problem !== undefined);
   }
 
   /** Restarts the case from the first step ("forfra"), keeping who the user is. */
