@@ -54,7 +54,7 @@ export class OutboxNotifier {
 
 const int = z.union([z.number(), z.string(), z.bigint()]).transform((v) => Number(v));
 const outboxRowSchema = z.object({ id: int, txid: int, payload: z.unknown() });
-const cursorRowSchema = z.object({ last_txid: int, last_id: int });
+const claimSchema = z.object({ last_txid: int, last_id: int, horizon: int });
 
 export interface PgOutboxSubscriberOptions {
   /** How often to look for events when no notification came. Default 1000 ms. */
@@ -161,21 +161,28 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
     );
   }
 
-  /** One round: take the lease, deliver a batch, move the cursor, give the lease back. */
+  /**
+   * One round: take the lease, deliver a batch, move the cursor, give the lease back. Three
+   * statements for a round of one event: the claim (which also reads the horizon), the read, and
+   * the release (which also moves the cursor past the round's last event).
+   */
   private async drain(consumer: string, handler: PortalEventHandler, isClosed: () => boolean): Promise<'idle' | 'more' | 'failed' | 'busy'> {
-    // The horizon first, before this session holds any transaction id of its own.
-    const horizonRows = await this.db.query<{ horizon: unknown }>(`SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`);
-    const horizon = int.parse(horizonRows.rows[0]?.horizon);
+    // The horizon comes from the claim statement's snapshot, taken before the statement gives this
+    // session a transaction id of its own: every transaction below it has ended, so no event with
+    // a smaller txid can still appear.
     const claimed = await this.db.query<unknown>(
       `UPDATE portal_outbox_consumer
           SET locked_by = $2, locked_until = now() + make_interval(secs => $3::double precision / 1000), updated_at = now()
         WHERE consumer = $1 AND (locked_by IS NULL OR locked_by = $2 OR locked_until < now())
-        RETURNING last_txid, last_id`,
+        RETURNING last_txid, last_id, pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS horizon`,
       [consumer, this.processId, this.options.leaseMs],
     );
-    const cursorRow = claimed.rows[0];
-    if (cursorRow === undefined) return 'busy';
-    let cursor = cursorRowSchema.parse(cursorRow);
+    const claimedRow = claimed.rows[0];
+    if (claimedRow === undefined) return 'busy';
+    const { horizon, ...start } = claimSchema.parse(claimedRow);
+    let cursor = start;
+    /** The cursor after the last delivered event, not yet written (the release writes it). */
+    let unsaved: typeof cursor | undefined;
     let outcome: 'idle' | 'more' | 'failed' = 'idle';
     try {
       const { rows } = await this.db.query<unknown>(
@@ -194,6 +201,12 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
           this.options.onError?.(new Error(`pg-outbox: event ${row.id} is malformed: ${event.error.message}`), { consumer, eventId: String(row.id) });
         }
         const published: PublishedEvent | undefined = event.success ? { id: String(row.id), event: event.data } : undefined;
+        // The previous event's cursor is written before the next event is handled, so a crash
+        // repeats at most the event in hand.
+        if (unsaved) {
+          await this.advance(consumer, unsaved);
+          unsaved = undefined;
+        }
         try {
           if (published) await handler(published);
         } catch (error: unknown) {
@@ -202,21 +215,33 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
           break;
         }
         cursor = { last_txid: row.txid, last_id: row.id };
-        await this.db.query(`UPDATE portal_outbox_consumer SET last_txid = $2, last_id = $3, updated_at = now() WHERE consumer = $1 AND locked_by = $4`, [
-          consumer,
-          cursor.last_txid,
-          cursor.last_id,
-          this.processId,
-        ]);
+        unsaved = cursor;
       }
       if (outcome === 'idle' && rows.length === this.options.batchSize) outcome = 'more';
     } finally {
-      await this.release(consumer);
+      await this.release(consumer, unsaved);
     }
     return outcome;
   }
 
-  private async release(consumer: string): Promise<void> {
+  private async advance(consumer: string, cursor: { last_txid: number; last_id: number }): Promise<void> {
+    await this.db.query(`UPDATE portal_outbox_consumer SET last_txid = $2, last_id = $3, updated_at = now() WHERE consumer = $1 AND locked_by = $4`, [
+      consumer,
+      cursor.last_txid,
+      cursor.last_id,
+      this.processId,
+    ]);
+  }
+
+  /** Gives the lease back, moving the cursor first when a delivered event's is not yet written. */
+  private async release(consumer: string, cursor?: { last_txid: number; last_id: number }): Promise<void> {
+    if (cursor) {
+      await this.db.query(
+        `UPDATE portal_outbox_consumer SET last_txid = $3, last_id = $4, updated_at = now(), locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`,
+        [consumer, this.processId, cursor.last_txid, cursor.last_id],
+      );
+      return;
+    }
     await this.db.query(`UPDATE portal_outbox_consumer SET locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`, [consumer, this.processId]);
   }
 }

@@ -101,6 +101,39 @@ for (const kind of DATABASE_KINDS) {
       });
     });
 
+    describe('when a round delivers one event', () => {
+      it('takes three statements: the claim with the horizon, the read, and the release with the cursor', async () => {
+        const statements: string[] = [];
+        const counted: Database = {
+          ...t.db,
+          kind: t.db.kind,
+          query: (sql, params) => {
+            statements.push(sql.replace(/\s+/g, ' ').trim());
+            return t.db.query(sql, params);
+          },
+          listen: (channel, handler) => t.db.listen(channel, handler),
+        };
+        const got: PublishedEvent[] = [];
+        const s = await collect('counted', new PgOutboxSubscriber(counted, { ...fast, pollIntervalMs: 60_000 }), got);
+        await eventually(() => (statements.some((q) => q.includes('locked_by = NULL')) ? true : undefined));
+        statements.length = 0;
+        await publish(t.db, 70);
+        await eventually(() => (got.length >= 1 && statements.some((q) => q.includes('locked_by = NULL')) ? true : undefined));
+        await s.close();
+        const round = statements.slice(0, statements.findIndex((q) => q.includes('locked_by = NULL')) + 1);
+        expect(round).toEqual([
+          expect.stringMatching(/^UPDATE portal_outbox_consumer SET locked_by = \$2.*RETURNING last_txid, last_id, pg_snapshot_xmin/),
+          expect.stringMatching(/^SELECT id, txid, payload FROM portal_outbox/),
+          expect.stringMatching(/^UPDATE portal_outbox_consumer SET last_txid = \$3, last_id = \$4, .*locked_by = NULL/),
+        ]);
+        const again: PublishedEvent[] = [];
+        await collect('counted', new PgOutboxSubscriber(t.db, fast), again);
+        await publish(t.db, 71);
+        await eventually(() => (again.length >= 1 ? true : undefined));
+        expect(ids(again)).toEqual(['inst-71']);
+      });
+    });
+
     describe('when two processes share a consumer name', () => {
       it('delivers each event once between them', async () => {
         const other = kind === 'postgres' && t.schema ? connectToSchema(t.schema) : t.db;
