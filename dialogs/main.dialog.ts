@@ -286,7 +286,7 @@ class RouterDialog extends Dialog {
     const afterwards: Afterwards = { kind: 'createCase', prefill };
     if (!user) return this.beginRegistration(dc, afterwards);
     if (needsConsent(user)) return dc.beginDialog(DIALOG_IDS.consent, { userId: user.id, afterwards });
-    const options = await portal.caseOptions(user.id);
+    const options = await portal.caseOptions(user);
     if (!options.ok) {
       await context.sendActivity(reply(options.error.message[info.lang]));
       return Dialog.EndOfTurn;

@@ -132,11 +132,13 @@ export class PortalService {
   /**
    * What the user chooses between when creating a case: the institutions they may create cases
    * for (ask which when more than one) and the shared mailboxes they may send from (ask which when
-   * there are any). The user is looked up once; the rest in parallel.
+   * there are any). Given the user's id, the user is looked up once; given the user just looked
+   * up (the conversation resolved them this turn), not at all. The rest in parallel.
    */
-  async caseOptions(userId: string): Promise<ServiceResult<CaseOptions>> {
-    const user = await this.directory.getUser(userId);
+  async caseOptions(who: string | User): Promise<ServiceResult<CaseOptions>> {
+    const user = typeof who === 'string' ? await this.directory.getUser(who) : who;
     if (!user) return userNotFound();
+    const userId = user.id;
     const [requests, mailboxes] = await Promise.all([this.directory.listCommunityRequests({ userId }), this.directory.mailboxesOf(userId)]);
     const institutions = await Promise.all(caseInstitutionIds(user, requests).map((id) => this.directory.getInstitution(id)));
     const scope = visibilityScope(user, mailboxes);

@@ -79,6 +79,11 @@ describe('seedDemoData', () => {
       const lars = await w.user('lars@testministeriet.dk');
       const larsOptions = await w.service.caseOptions(lars.id);
       expect(larsOptions.ok && larsOptions.value.institutions.map((i) => i.id)).toEqual(['testministeriet', 'eksempelstyrelsen', 'demo-instituttet']);
+      // Given the user the conversation already looked up, the same options.
+      expect(await w.service.caseOptions(lars)).toEqual(larsOptions);
+      const anna = await w.user('anna@eksempelstyrelsen.dk');
+      const annaOptions = await w.service.caseOptions(anna);
+      expect(annaOptions.ok && annaOptions.value.mailboxes.map((m) => m.email)).toEqual(['loen@eksempelstyrelsen.dk']);
       expect(new Set(w.cases.all().map((c) => c.status))).toEqual(new Set(['modtaget', 'under_behandling', 'afventer_kunde', 'loest', 'lukket']));
       expect(w.cases.all()).toHaveLength(DEMO_CASES.length);
     });
