@@ -167,9 +167,8 @@ export class PortalService {
     if (!values.ok) {
       return { ok: false, error: { code: 'CASE.INVALID_VALUES', message: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' }, problems: values.error } };
     }
-    const user = await this.directory.getUser(userId);
+    const [user, requests] = await Promise.all([this.directory.getUser(userId), this.directory.listCommunityRequests({ userId })]);
     if (!user) return userNotFound();
-    const requests = await this.directory.listCommunityRequests({ userId });
     let sentFrom: { mailbox: User; isMember: boolean } | undefined;
     if (draft.sentFromMailboxId) {
       const mailbox = await this.directory.getUser(draft.sentFromMailboxId);
