@@ -10,6 +10,7 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type 
 import type { AnswerCandidate, Article, KnowledgeBase } from '../knowledge/index.js';
 import {
   caseNumberSchema,
+  danishDateTime,
   catalogue as defaultCatalogue,
   formatDateDa,
   matchKey,
@@ -83,14 +84,6 @@ function routerStateOf(instance: DialogInstance | undefined): RouterState {
   if (!inst) return {};
   inst.state ??= {};
   return inst.state;
-}
-
-function formatWhen(iso: string, lang: Language): string {
-  const date = new Date(iso);
-  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(date);
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  void lang;
-  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 /** What the conversation does for the router and for interruptions alike. */
@@ -198,9 +191,9 @@ class Conversation {
     const { case: c, events } = found.value;
     const history = events
       .slice(-5)
-      .map((e) => `- ${formatWhen(e.at, lang)} ${this.eventText(e, lang)}`)
+      .map((e) => `- ${danishDateTime(e.at)} ${this.eventText(e, lang)}`)
       .join('\n');
-    await context.sendActivity(reply(`${t.caseStatus(c.number, markdownText(c.subject), statusLabel(c.status, lang), formatWhen(c.updatedAt, lang))}\n\n${t.historyHeader}\n${history}`));
+    await context.sendActivity(reply(`${t.caseStatus(c.number, markdownText(c.subject), statusLabel(c.status, lang), danishDateTime(c.updatedAt))}\n\n${t.historyHeader}\n${history}`));
   }
 
   private eventText(e: CaseEvent, lang: Language): string {

@@ -26,10 +26,20 @@ export function formatCaseNumber(year: number, sequence: number): CaseNumber {
   return `SA-${year}-${String(sequence).padStart(6, '0')}`;
 }
 
+// Built once: constructing an Intl.DateTimeFormat costs about 0.13 ms, formatting with one 2 µs.
+const DANISH_YEAR = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', year: 'numeric' });
+const DANISH_DATE_TIME = new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
 /** The year a case number carries: the year in Denmark when the case was created. */
 export function caseYear(at: Date): number {
-  const year = new Intl.DateTimeFormat('en', { timeZone: 'Europe/Copenhagen', year: 'numeric' }).format(at);
-  return Number(year);
+  return Number(DANISH_YEAR.format(at));
+}
+
+/** A case's time as users read it, in Danish time: `2026-03-01T09:05:00Z` → `01-03-2026 10:05`. */
+export function danishDateTime(iso: string): string {
+  const parts = DANISH_DATE_TIME.formatToParts(new Date(iso));
+  const get = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 const LOOSE_CASE_NUMBER = /\bSA[\s-]?(\d{4})[\s-]?(\d{1,6})\b/gi;

@@ -3,6 +3,7 @@ import {
   CASE_STATUSES,
   caseSubject,
   caseYear,
+  danishDateTime,
   checkTransition,
   findCaseNumbers,
   formatCaseNumber,
@@ -34,6 +35,18 @@ describe('case numbers', () => {
     it('uses the Danish year', () => {
       expect(caseYear(new Date('2025-12-31T23:30:00Z'))).toBe(2026);
       expect(caseYear(new Date('2025-12-31T22:30:00Z'))).toBe(2025);
+    });
+  });
+
+  describe('when a case time is shown', () => {
+    it.each([
+      ['2026-03-01T09:05:00Z', '01-03-2026 10:05'],
+      ['2026-07-01T09:05:00Z', '01-07-2026 11:05'],
+      ['2025-12-31T23:30:00Z', '01-01-2026 00:30'],
+      ['2026-10-25T00:59:00Z', '25-10-2026 02:59'],
+      ['2026-10-25T01:00:00Z', '25-10-2026 02:00'],
+    ])('shows %s in Danish time as %s, midnight as 00', (iso, shown) => {
+      expect(danishDateTime(iso)).toBe(shown);
     });
   });
 

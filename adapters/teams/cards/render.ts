@@ -5,6 +5,7 @@
  * shown as typed and can never add an element or an action.
  */
 import {
+  danishDateTime,
   formatFieldValue,
   isFieldVisible,
   statusLabel,
@@ -332,19 +333,9 @@ export function renderFormChooserCard(forms: readonly FormDefinition[], areaName
   );
 }
 
-const TIME_ZONE = 'Europe/Copenhagen';
-
-/** `2026-03-01T09:05:00Z` → `01-03-2026 10:05` (Danish time). */
-export function formatTimestamp(iso: string, lang: Language): string {
-  const parts = new Intl.DateTimeFormat('da-DK', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).formatToParts(new Date(iso));
-  const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  const date = lang === 'da' ? `${get('day')}-${get('month')}-${get('year')}` : `${get('day')}-${get('month')}-${get('year')}`;
-  return `${date} ${get('hour')}:${get('minute')}`;
-}
-
 function eventLine(event: CaseEvent, lang: Language): { title: string; value: string } {
   const t = cardTexts(lang);
-  const when = formatTimestamp(event.at, lang);
+  const when = danishDateTime(event.at);
   switch (event.type) {
     case 'created':
       return { title: when, value: t.eventCreated };
@@ -366,8 +357,8 @@ export function renderCaseCard(c: Case, events: readonly CaseEvent[], lang: Lang
     { title: t.status, value: statusLabel(c.status, lang) },
     ...(names.area ? [{ title: t.area, value: names.area[lang] }] : []),
     ...(names.form ? [{ title: t.form, value: names.form[lang] }] : []),
-    { title: t.created, value: formatTimestamp(c.createdAt, lang) },
-    { title: t.updated, value: formatTimestamp(c.updatedAt, lang) },
+    { title: t.created, value: danishDateTime(c.createdAt) },
+    { title: t.updated, value: danishDateTime(c.updatedAt) },
   ].map((f) => ({ title: displayText(f.title), value: displayText(f.value) }));
   const history = events.slice(-CASE_CARD_HISTORY).map((e) => eventLine(e, lang)).map((f) => ({ title: displayText(f.title), value: displayText(f.value) }));
   const body: CardElement[] = [heading(t.caseTitle(c.number)), { type: 'FactSet', facts }];
