@@ -33,10 +33,19 @@ export function hasBody(req: { headers: Record<string, string | string[] | undef
   return length !== undefined && length !== '0' && Number(length) !== 0;
 }
 
+/** How long an idle keep-alive connection is kept open (announced as `Keep-Alive: timeout=65`). */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** restify with the Bot Framework endpoint, the health check and any extra routes. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'serviceportal-assistant', handleUncaughtExceptions: false });
+  // Idle keep-alive connections stay open longer than the usual 60 s idle timeout of proxies and
+  // HTTP clients, so the other side closes first. With Node's default (5 s) a client that reuses a
+  // connection just as the server closes it gets ECONNRESET; under load a client's own timer can
+  // fire late enough for that (seen in bench:load as 12 reset turns on a busy machine).
+  server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   let inFlight = 0;
   let closing = false;
 

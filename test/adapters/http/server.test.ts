@@ -67,6 +67,12 @@ describe('the assistant over HTTP', () => {
       expect(response.status).toBe(200);
       expect(await response.json()).toMatchObject({ status: 'ok' });
     });
+
+    it('keeps an idle connection open for 65 s, longer than proxies and clients do', async () => {
+      const response = await fetch(`${world.assistant.url}/healthz`);
+      await response.body?.cancel();
+      expect(response.headers.get('keep-alive')).toBe('timeout=65');
+    });
   });
 });
 
