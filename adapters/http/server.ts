@@ -43,7 +43,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Idle keep-alive connections stay open longer than the usual 60 s idle timeout of proxies and
   // HTTP clients, so the other side closes first. With Node's default (5 s) a client that reuses a
   // connection just as the server closes it gets ECONNRESET; under load a client's own timer can
-  // fire late enough for that (seen in bench:load as 12 reset turns on a busy machine).
+  // fire late enough for that (the likely cause of 12 reset turns in one bench:load run).
   server.server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1000;
   let inFlight = 0;
