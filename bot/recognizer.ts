@@ -98,6 +98,10 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
   }
 
   recognize(raw: string): Recognition {
+    return { ...this.recognizeIntent(raw), confidence: 1, scores: {}, slots: {} };
+  }
+
+  private recognizeIntent(raw: string): Pick<Recognition, 'intent' | 'command'> {
     const text = normalise(raw);
     if (text === '') return { intent: { kind: 'greeting' }, command: true };
     const words = text.split(' ').length;

@@ -22,7 +22,7 @@ import { matchTolerant } from './matching.js';
 import { questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
-import type { Language } from './ports.js';
+import type { Expectation, Language } from './ports.js';
 
 export interface CaseDialogOptions {
   prefill: CasePrefill;
@@ -52,6 +52,8 @@ export interface InterruptibleDialog {
   help(instance: DialogInstance, lang: Language): Localized;
   /** Whether the input is a valid answer to the current question (then it is not an interruption). */
   accepts(instance: DialogInstance, input: string): boolean;
+  /** What the dialog's current question waits for (the router weighs an input against it). */
+  expectation?(instance: DialogInstance): Expectation;
 }
 
 export class CaseDialog extends Dialog<CaseDialogOptions> implements InterruptibleDialog {

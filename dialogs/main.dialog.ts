@@ -415,6 +415,7 @@ class RouterDialog extends Dialog {
         await this.conversation.changeMembership(context, user, intent);
         return Dialog.EndOfTurn;
       }
+      case 'human':
       case 'question': {
         const next = await this.conversation.answerQuestion(context, text, false);
         if (next) state.pending = next;

@@ -45,6 +45,8 @@ export type Intent =
   | { kind: 'greeting' }
   | { kind: 'thanks' }
   | { kind: 'help' }
+  /** "Talk to a person": the service desk's contact details and opening hours, and a case offered. */
+  | { kind: 'human' }
   /** "Stil et spørgsmål": the user wants to ask; invite the question. */
   | { kind: 'ask' }
   | { kind: 'cancel' }
@@ -62,11 +64,40 @@ export type Intent =
 
 export type IntentKind = Intent['kind'];
 
+/** Area, system and form a text names (by name, alias or with a typo), as catalogue ids. */
+export interface Slots {
+  areaId?: string;
+  systemId?: string;
+  formId?: string;
+}
+
 export interface Recognition {
   intent: Intent;
   /** The whole text is a command ("hjælp", "annuller", "mine sager", "status på SA-…"): it interrupts any dialog. */
   command: boolean;
+  /** Trust in `intent`, in [0, 1]: 1 for a rule (an exact command, a case number), else the classifier's share. */
+  confidence: number;
+  /** The classifier's share per intent kind (empty for a rule); the router weighs them. */
+  scores: Readonly<Partial<Record<IntentKind, number>>>;
+  /** What the text names of the catalogue. */
+  slots: Slots;
 }
+
+// ---------------------------------------------------------------------------------------------
+// What the conversation is waiting for (the router weighs an input against it)
+
+/** What a form field's value looks like, for telling an answer from a question typed into it. */
+export type AnswerShape = 'code' | 'name' | 'number' | 'date' | 'email' | 'phone' | 'shortText' | 'longText' | 'choice' | 'yesNo';
+
+export type Expectation =
+  /** Nothing asked: the input is a new request. */
+  | { kind: 'none' }
+  /** A yes/no question of the router's own ("Hjalp det?", "Vil du oprette en sag?", "Er det dit svar …?"). */
+  | { kind: 'yesNo'; about: string }
+  /** A choice between listed options (area, system, form, institution, article, summary action …). */
+  | { kind: 'choice'; about: string; choices: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[] }
+  /** A form field's value. */
+  | { kind: 'field'; fieldId: string; label: { da: string; en: string }; shape: AnswerShape; optional: boolean };
 
 export interface IntentRecognizer {
   /** The intent of one (already cleaned) user text. Cheap: called on every turn. */
