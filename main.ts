@@ -158,6 +158,14 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
       directory,
       authEnabled: config.authEnabled,
+      // One line per routing decision: what was decided and why, never the text.
+      onRoute: (decision, context) => {
+        const { route, ...figures } = decision;
+        logger.info(
+          { conversationId: context.activity.conversation?.id, activityId: context.activity.id, route: route.kind === 'intent' ? `intent:${route.intent.kind}` : route.kind, ...figures },
+          'route',
+        );
+      },
     });
     const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
     const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE });

@@ -1,10 +1,13 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
-import type { ChannelAccount, IntentRecognizer, ResolvedIdentity, UserResolver } from '../dialogs/ports.js';
+import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
+import type { AnswerResult } from '../knowledge/index.js';
+import { matchTolerant } from '../dialogs/matching.js';
+import { decide } from './routing.js';
+import { languageOfUserWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
-import { detectLanguage } from '../knowledge/index.js';
 import type { DirectoryStore } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
@@ -21,8 +24,14 @@ export interface UserProfile {
 export interface Conversations {
   conversationState: ConversationState;
   userState: UserState;
-  /** The root dialog (id DIALOG_IDS.main). */
-  mainDialog: Dialog;
+  /** The root dialog (id DIALOG_IDS.main); it says what the conversation waits for. */
+  mainDialog: Dialog & {
+    expectation(state: DialogState | undefined): Expectation;
+    /** The knowledge base's answer to a text (the router weighs it). */
+    knowledge(text: string, lang: Language): AnswerResult;
+  };
+  /** Told every routing decision (for the log: never the text). */
+  onRoute?: (decision: RouteDecision, context: TurnContext) => void;
   recognizer: IntentRecognizer;
   resolver: UserResolver;
   directory: DirectoryStore;
@@ -43,33 +52,13 @@ export function cleanText(text: string | undefined): string {
   return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const DANISH_MARKERS = /[æøå]|\b(ja|nej|tak|hej|hejsa|hjælp|annuller|forfra|mine sager|vis flere|sag|sager|opret|og|jeg|hvad|hvordan|hvor|kan|skal|ikke|til|fra|på|med|er|det|den|en|et)\b/i;
-const DANISH_LETTERS = /[æøå]/i;
-const ENGLISH_MARKERS = /\b(yes|no|thanks|thank you|hello|help|cancel|start over|my cases|show more|case|cases|create|please|what|how|why|where|the|and|is|are|my|you|of|for|with)\b/i;
-
-/**
- * The language of one text, when it shows one: English only where detectLanguage says so and English
- * words are there; Danish letters or words say Danish. Undefined for "1", "RejsUd", "help", an e-mail
- * (then the remembered language or the activity's locale decides).
- */
-export function languageOf(text: string): Locale | undefined {
-  if (text.trim() === '') return undefined;
-  const detected = detectLanguage(text);
-  const en = ENGLISH_MARKERS.test(text);
-  const da = DANISH_MARKERS.test(text);
-  // Danish letters outweigh the detector: "Løn mangler for to medarbejdere" is Danish.
-  if (detected === 'en' && en && !DANISH_LETTERS.test(text)) return 'en';
-  if (da) return 'da';
-  if (en) return 'en';
-  return undefined;
-}
-
 /** The assistant's ActivityHandler: language, identity and state per turn; the dialogs do the rest. */
 export class AssistantBot extends ActivityHandler {
   private readonly defaultLocale: Locale;
   private conversations: Conversations | undefined;
   private dialogs: DialogSet | undefined;
   private profile: StatePropertyAccessor<UserProfile> | undefined;
+  private dialogState: StatePropertyAccessor<DialogState> | undefined;
 
   constructor(options: AssistantBotOptions = {}) {
     super();
@@ -94,6 +83,7 @@ export class AssistantBot extends ActivityHandler {
   useConversations(conversations: Conversations): void {
     const dialogState: StatePropertyAccessor<DialogState> = conversations.conversationState.createProperty('dialogState');
     this.dialogs = new DialogSet(dialogState);
+    this.dialogState = dialogState;
     this.dialogs.add(conversations.mainDialog);
     this.profile = conversations.userState.createProperty('profile');
     this.conversations = conversations;
@@ -123,14 +113,22 @@ export class AssistantBot extends ActivityHandler {
   private async converse(context: TurnContext, c: Conversations): Promise<void> {
     const dialogs = this.dialogs;
     const profileAccessor = this.profile;
-    if (!dialogs || !profileAccessor) return;
+    const dialogStateAccessor = this.dialogState;
+    if (!dialogs || !profileAccessor || !dialogStateAccessor) return;
     const activity = context.activity;
     const text = cleanText(activity.text);
     // Both states in parallel: one round trip's latency.
     await Promise.all([c.conversationState.load(context), c.userState.load(context)]);
     const profile = await profileAccessor.get(context, {});
-    const lang = languageOf(text) ?? profile.language ?? this.localeOf(context);
+    const expectation = c.mainDialog.expectation(await dialogStateAccessor.get(context));
+    // Only the user's own words change the language: not a button's value or a typed option, a
+    // product name, a case number or an e-mail.
+    const picksOption = expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined;
+    const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
+    const recognition = c.recognizer.recognize(text);
+    const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
+    c.onRoute?.(decision, context);
 
     const account: ChannelAccount = {
       channelId: activity.channelId,
@@ -151,7 +149,9 @@ export class AssistantBot extends ActivityHandler {
     setTurnInfo(context, {
       lang,
       text,
-      recognition: c.recognizer.recognize(text),
+      recognition,
+      decision,
+      ...(decision.route.kind === 'answer' && decision.route.inDoubt ? { answerInDoubt: true } : {}),
       account,
       identity: () => (identity ??= resolve()),
       remember: (user) => {

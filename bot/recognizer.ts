@@ -98,7 +98,8 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
   }
 
   recognize(raw: string): Recognition {
-    return { ...this.recognizeIntent(raw), confidence: 1, scores: {}, slots: {} };
+    const found = this.recognizeIntent(raw);
+    return { ...found, confidence: found.command ? 1 : 0.6, scores: {}, slots: {} };
   }
 
   private recognizeIntent(raw: string): Pick<Recognition, 'intent' | 'command'> {

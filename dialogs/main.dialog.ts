@@ -6,8 +6,8 @@
  * dialog asks its question again.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { AnswerCandidate, Article, KnowledgeBase } from '../knowledge/index.js';
+import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { AnswerCandidate, AnswerResult, Article, KnowledgeBase } from '../knowledge/index.js';
 import {
   caseNumberSchema,
   danishDateTime,
@@ -29,7 +29,7 @@ import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './c
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
-import type { FeedbackRecorder, Intent, Language } from './ports.js';
+import type { Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, reply } from './render.js';
 import { texts } from './texts.js';
@@ -47,6 +47,10 @@ export interface ConversationDeps {
   catalogue?: Catalogue;
   /** The link for an article without its own url. Default: none (the title is shown without a link). */
   articleUrl?: (article: Article) => string | undefined;
+  /** The service desk's contact article in the user's language ("talk to a person"). Default: none. */
+  contact?: (lang: Language) => AnswerCandidate | undefined;
+  /** Today, for telling how old an article is. Default: the clock. */
+  now?: () => Date;
   /** Cases per page in "mine sager". Default 5. */
   pageSize?: number;
   /** New idempotency keys. Default crypto.randomUUID. */
@@ -58,6 +62,10 @@ interface CandidateRef {
   title: string;
   text: string;
   url?: string;
+  /** The language of the shown article. */
+  language?: Language;
+  /** The article's last update (YYYY-MM-DD), when known. */
+  updated?: string;
   areaId?: string;
   systemId?: string;
 }
@@ -66,7 +74,7 @@ type Pending =
   | { kind: 'feedback'; question: string; articleId: string; areaId?: string; systemId?: string }
   | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string }
   | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
-  | { kind: 'accessInstitution' };
+  | { kind: 'accessInstitution'; choices?: { id: string; name: string }[] };
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -106,19 +114,28 @@ class Conversation {
 
   private candidateRef(candidate: AnswerCandidate): CandidateRef {
     const url = candidate.url ?? this.deps.articleUrl?.(candidate.article);
+    const updated = candidate.article.updated;
     return {
       articleId: candidate.article.id,
       title: candidate.article.title,
       text: candidate.passage.text,
+      language: candidate.article.language,
+      ...(updated ? { updated: String(updated).slice(0, 10) } : {}),
       ...(url ? { url } : {}),
       ...caseAreaOfArticle(candidate.article, this.catalogue),
     };
   }
 
   async showAnswer(context: TurnContext, ref: CandidateRef, question: string, withFeedback: boolean): Promise<Pending | undefined> {
-    const t = texts(turnInfo(context).lang);
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
     const title = ref.url ? `[${ref.title}](${ref.url})` : `*${ref.title}*`;
-    const body = `${ref.text}\n\n${t.source}: ${title}`;
+    const notes = [
+      ...(ref.language && ref.language !== lang ? [t.onlyInOtherLanguage] : []),
+      ...(ref.updated && this.isOld(ref.updated) ? [t.oldArticle(ref.updated.slice(0, 4))] : []),
+    ];
+    const lead = notes.length > 0 ? `*${notes.join(' ')}*\n\n` : '';
+    const body = `${lead}${ref.text}\n\n${t.source}: ${title}`;
     if (!withFeedback) {
       await context.sendActivity(reply(body));
       return undefined;
@@ -127,11 +144,26 @@ class Conversation {
     return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
   }
 
+  /** More than three years since the article was updated. */
+  private isOld(updated: string): boolean {
+    const date = new Date(`${updated.slice(0, 10)}T00:00:00Z`);
+    if (Number.isNaN(date.getTime())) return false;
+    const now = this.deps.now?.() ?? new Date();
+    const limit = new Date(now);
+    limit.setUTCFullYear(limit.getUTCFullYear() - 3);
+    return date < limit;
+  }
+
+  /** The knowledge base's answer to a text in the user's language (the router asks the same). */
+  knowledgeAnswer(question: string, lang: Language): AnswerResult {
+    return this.deps.knowledge.answer(question, { locale: lang });
+  }
+
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean): Promise<Pending | undefined> {
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
-    const result = this.deps.knowledge.answer(question, { locale: lang });
+    const result = answer ?? this.knowledgeAnswer(question, lang);
     switch (result.kind) {
       case 'answered':
         return this.showAnswer(context, this.candidateRef(result), question, !inDialog);
@@ -152,6 +184,60 @@ class Conversation {
         return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
       }
     }
+  }
+
+  /** What a case request says of the case: area, system and form from the slots; the text as description only when it says more. */
+  prefillFrom(text: string, slots: Slots): CasePrefill {
+    const area = caseAreaOfText(text, this.catalogue);
+    const areaId = slots.areaId ?? area.areaId;
+    const systemId = slots.systemId ?? area.systemId;
+    return { ...(areaId ? { areaId } : {}), ...(systemId ? { systemId } : {}), ...(slots.formId ? { formId: slots.formId } : {}) };
+  }
+
+  /** What the router's pending follow-up waits for. */
+  pendingExpectation(pending: Pending | undefined): Expectation {
+    if (!pending) return { kind: 'none' };
+    const both = (da: string, en: string) => ({ da, en });
+    switch (pending.kind) {
+      case 'feedback':
+        return { kind: 'yesNo', about: 'router:feedback' };
+      case 'offerCase':
+        return {
+          kind: 'choice',
+          about: 'router:offerCase',
+          choices: [
+            { id: 'yes', label: both(texts('da').createCase, texts('en').createCase), aliases: ['ja', 'yes', 'ja tak', 'gerne', 'ok'] },
+            { id: 'no', label: both(texts('da').rephrase, texts('en').rephrase), aliases: ['nej', 'no', 'nej tak', 'no thanks'] },
+          ],
+        };
+      case 'candidates':
+        return {
+          kind: 'choice',
+          about: 'router:candidates',
+          choices: [
+            ...pending.candidates.map((c) => ({ id: c.articleId, label: both(c.title, c.title) })),
+            { id: 'none', label: both(texts('da').noneOfThem, texts('en').noneOfThem) },
+          ],
+        };
+      case 'accessInstitution':
+        return { kind: 'choice', about: 'router:accessInstitution', choices: (pending.choices ?? []).map((c) => ({ id: c.id, label: both(c.name, c.name) })) };
+    }
+  }
+
+  /** "Talk to a person": the service desk's contact details from the knowledge base, and a case offered. */
+  async showContact(context: TurnContext, inDialog: boolean): Promise<Pending | undefined> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const contact = this.deps.contact?.(lang);
+    if (contact) {
+      const ref = this.candidateRef(contact);
+      await this.showAnswer(context, ref, '', false);
+    } else {
+      await context.sendActivity(reply(t.noContactArticle));
+    }
+    if (inDialog) return undefined;
+    await context.sendActivity(reply(t.offerCaseInstead, [t.createCase, t.no]));
+    return { kind: 'offerCase', question: '' };
   }
 
   // --- cases ------------------------------------------------------------------------------------
@@ -317,11 +403,12 @@ class RouterDialog extends Dialog {
     const { text, lang } = info;
     const t = texts(lang);
     const state = routerStateOf(dc.activeDialog);
-    const intent = info.recognition.intent;
+    const { route } = info.decision;
     const pending = state.pending;
     delete state.pending;
 
-    if (pending) {
+    // The reply to the router's own last question, when the router took it as one.
+    if (pending && route.kind === 'answer') {
       const handled = await this.followUp(dc, state, pending);
       if (handled) return handled;
     }
@@ -329,6 +416,12 @@ class RouterDialog extends Dialog {
       await context.sendActivity(reply(t.caseAlreadyCreated(state.lastCase.number)));
       return Dialog.EndOfTurn;
     }
+    if (route.kind !== 'intent') {
+      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined);
+      if (next) state.pending = next;
+      return Dialog.EndOfTurn;
+    }
+    const intent = route.intent;
 
     switch (intent.kind) {
       case 'greeting':
@@ -348,7 +441,7 @@ class RouterDialog extends Dialog {
         await context.sendActivity(reply(t.nothingToCancel, [t.createCase, t.myCases]));
         return Dialog.EndOfTurn;
       case 'createCase':
-        return this.startCase(dc, caseAreaOfText(text, this.conversation.catalogue));
+        return this.startCase(dc, this.conversation.prefillFrom(text, info.recognition.slots));
       case 'register': {
         const user = await this.conversation.user(context);
         if (user) {
@@ -403,7 +496,7 @@ class RouterDialog extends Dialog {
         if (!institution) {
           const lead = intent.institution ? `${t.unknownInstitution(intent.institution)} ` : '';
           await context.sendActivity(reply(`${lead}**${t.whichInstitution}**`, choices.map((c) => c.label[lang])));
-          state.pending = { kind: 'accessInstitution' };
+          state.pending = { kind: 'accessInstitution', choices: choices.map((c) => ({ id: c.id, name: c.label.da })) };
           return Dialog.EndOfTurn;
         }
         await this.conversation.requestAccess(context, user, institution.id);
@@ -415,7 +508,11 @@ class RouterDialog extends Dialog {
         await this.conversation.changeMembership(context, user, intent);
         return Dialog.EndOfTurn;
       }
-      case 'human':
+      case 'human': {
+        const next = await this.conversation.showContact(context, false);
+        if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
       case 'question': {
         const next = await this.conversation.answerQuestion(context, text, false);
         if (next) state.pending = next;
@@ -486,11 +583,10 @@ function isInterruptible(dialog: Dialog | undefined): dialog is Dialog & Interru
   return dialog !== undefined && 'accepts' in dialog && 'help' in dialog;
 }
 
-const INTERROGATIVE = /^(hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilke|kan jeg|skal jeg|må jeg|how|what|why|where|when|who|which|can i|should i|do i|is it)\b/i;
-
-/** An input that is not a valid answer is taken as a knowledge question only when it reads like one. */
-function looksLikeQuestion(text: string): boolean {
-  return text.includes('?') || INTERROGATIVE.test(text.trim()) || text.trim().split(/\s+/).length >= 5;
+/** The inner dialog stack of the main dialog (a ComponentDialog keeps it in its instance state). */
+function innerStack(state: DialogState | undefined): DialogInstance[] {
+  const main = state?.dialogStack?.[0] as DialogInstance<{ dialogs?: DialogState }> | undefined;
+  return main?.state?.dialogs?.dialogStack ?? [];
 }
 
 /** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
@@ -512,16 +608,41 @@ export class MainDialog extends ComponentDialog {
     this.initialDialogId = DIALOG_IDS.router;
   }
 
+  /** The knowledge base's answer to a text, as the router weighs it. */
+  knowledge(text: string, lang: Language): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang);
+  }
+
+  /** What the conversation waits for, from its stored dialog state (read before the turn runs). */
+  expectation(state: DialogState | undefined): Expectation {
+    const stack = innerStack(state);
+    // botbuilder-js keeps the active dialog last.
+    const top = stack[stack.length - 1];
+    if (!top) return { kind: 'none' };
+    if (top.id === DIALOG_IDS.router) return this.conversation.pendingExpectation(routerStateOf(top).pending);
+    const dialog = this.findDialog(top.id);
+    if (isInterruptible(dialog) && dialog.expectation) return dialog.expectation(top);
+    // A dialog that does not say: any text may be its answer.
+    return { kind: 'field', fieldId: top.id, label: { da: '', en: '' }, shape: 'shortText', optional: false };
+  }
+
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const active = innerDc.activeDialog;
     if (!active || active.id === DIALOG_IDS.router) return super.onContinueDialog(innerDc);
     const dialog = this.findDialog(active.id);
     const context = innerDc.context;
     const info = turnInfo(context);
-    const { intent, command } = info.recognition;
+    const { route } = info.decision;
     const t = texts(info.lang);
 
-    if (command) {
+    if (route.kind === 'knowledge') {
+      await this.conversation.answerQuestion(context, info.text, true, route.answer);
+      setRepromptLead(context, t.backToDialog);
+      await innerDc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    if (route.kind === 'intent') {
+      const intent = route.intent;
       switch (intent.kind) {
         case 'help': {
           const help = isInterruptible(dialog) ? dialog.help(active, info.lang)[info.lang] : t.registrationHelp;
@@ -539,6 +660,11 @@ export class MainDialog extends ComponentDialog {
           }
           await context.sendActivity(reply(t.cancelled));
           return innerDc.endDialog({ kind: 'cancelled' });
+        case 'human':
+          await this.conversation.showContact(context, true);
+          setRepromptLead(context, t.backToDialog);
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
         case 'myCases':
         case 'showMore':
         case 'status':
@@ -548,16 +674,6 @@ export class MainDialog extends ComponentDialog {
           break;
       }
     }
-    if (!isInterruptible(dialog) || dialog.accepts(active, info.text)) return super.onContinueDialog(innerDc);
-    if (intent.kind === 'myCases' || intent.kind === 'status' || intent.kind === 'showMore') {
-      if (await this.interrupt(innerDc, intent)) return Dialog.EndOfTurn;
-    }
-    if (intent.kind === 'question' && looksLikeQuestion(info.text)) {
-      await this.conversation.answerQuestion(context, info.text, true);
-      setRepromptLead(context, t.backToDialog);
-      await innerDc.repromptDialog();
-      return Dialog.EndOfTurn;
-    }
     return super.onContinueDialog(innerDc);
   }
 
@@ -566,7 +682,7 @@ export class MainDialog extends ComponentDialog {
     const context = innerDc.context;
     const user = await this.conversation.user(context);
     if (!user) return false;
-    const router = routerStateOf(innerDc.stack[innerDc.stack.length - 1]);
+    const router = routerStateOf(innerDc.stack.find((instance) => instance.id === DIALOG_IDS.router));
     const t = texts(turnInfo(context).lang);
     if (intent.kind === 'status' && intent.caseNumber && caseNumberSchema.safeParse(intent.caseNumber).success) {
       await this.conversation.showStatus(context, user, intent.caseNumber);

@@ -4,6 +4,7 @@
  * feedback goes (a {@link FeedbackRecorder}). Plain types; no botbuilder.
  */
 import type { ExternalIdentity, User } from '../portal/index.js';
+import type { AnswerResult } from '../knowledge/index.js';
 
 export type Language = 'da' | 'en';
 
@@ -102,6 +103,53 @@ export type Expectation =
 export interface IntentRecognizer {
   /** The intent of one (already cleaned) user text. Cheap: called on every turn. */
   recognize(text: string): Recognition;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The routing decision (made in bot/routing.ts before the dialogs run; the dialogs act on it)
+
+export type Route =
+  /** The text answers what the conversation asked. `inDoubt`: ask the user before storing it. */
+  | { kind: 'answer'; inDoubt: boolean }
+  /** A request of its own: help, cancel, my cases, a case, talk to a person, … */
+  | { kind: 'intent'; intent: Intent }
+  /** A question for the knowledge base, with the knowledge base's answer. */
+  | { kind: 'knowledge'; answer: AnswerResult };
+
+/** Why a route was chosen (logged; stable codes for tests and dashboards). */
+export type RouteReason =
+  | 'command'
+  | 'rule'
+  | 'choice-exact'
+  | 'choice-typed'
+  | 'yes-no'
+  | 'question-at-choice'
+  | 'value-fits-field'
+  | 'question-at-field'
+  | 'question-at-free-text'
+  | 'unclear-value'
+  | 'intent-at-field'
+  | 'knowledge-at-field'
+  | 'intent-confident'
+  | 'intent-request'
+  | 'how-question'
+  | 'intent-without-answer'
+  | 'question'
+  | 'small-talk'
+  | 'knowledge-over-small-talk'
+  | 'answer-to-dialog';
+
+export interface RouteDecision {
+  route: Route;
+  /** The recognised intent, its confidence and where it came from. */
+  intent: IntentKind;
+  confidence: number;
+  /** What the conversation was waiting for. */
+  expecting: Expectation['kind'];
+  /** The knowledge base's outcome, when it was asked; its best score. */
+  knowledge?: AnswerResult['kind'];
+  knowledgeScore?: number;
+  reason: RouteReason;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -73,6 +73,10 @@ const da = {
   noOne: 'ingen',
   statusNotVisible: 'Jeg kan ikke finde en sag med det nummer, som du har adgang til.',
   notUnderstoodAnswer: 'Det forstod jeg ikke.',
+  onlyInOtherLanguage: 'Artiklen findes kun på engelsk:',
+  oldArticle: (year: string) => `Opdateret ${year} – tjek om det stadig gælder.`,
+  noContactArticle: 'Jeg kan ikke finde servicedeskens kontaktoplysninger i vidensbasen lige nu.',
+  offerCaseInstead: 'Du kan også oprette en sag, så kontakter Statens Administration dig. Vil du det?',
 } as const;
 
 type Texts = { [K in keyof typeof da]: (typeof da)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -146,6 +150,10 @@ const en: Texts = {
   noOne: 'nobody',
   statusNotVisible: 'I cannot find a case with that number that you have access to.',
   notUnderstoodAnswer: 'I did not understand that.',
+  onlyInOtherLanguage: 'This article is only available in Danish:',
+  oldArticle: (year: string) => `Updated ${year} – check that it still applies.`,
+  noContactArticle: 'I cannot find the service desk’s contact details in the knowledge base right now.',
+  offerCaseInstead: 'You can also create a case, and Statens Administration will contact you. Would you like that?',
 };
 
 const catalogues: Record<Language, Texts> = { da: da as Texts, en };

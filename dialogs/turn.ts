@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { User } from '../portal/index.js';
-import type { ChannelAccount, Language, Recognition, ResolvedIdentity } from './ports.js';
+import type { ChannelAccount, Language, Recognition, ResolvedIdentity, RouteDecision } from './ports.js';
 
 /** What the bot has worked out about the current turn before the dialogs run. */
 export interface TurnInfo {
@@ -8,6 +8,10 @@ export interface TurnInfo {
   /** The user's text, mentions stripped. */
   text: string;
   recognition: Recognition;
+  /** What the router decided this turn means (bot/routing.ts); the dialogs act on it. */
+  decision: RouteDecision;
+  /** The router is not sure the text answers the question: ask before storing it. */
+  answerInDoubt?: boolean;
   account: ChannelAccount;
   /** Who is talking; resolved on first use (knowledge answers never need it). */
   identity(): Promise<ResolvedIdentity>;

@@ -1,0 +1,69 @@
+/**
+ * The language a user writes in, from the user's own words only. A product name ("SLS/HR-Løn"),
+ * an area's name, a case number, an e-mail address or a link says nothing about it: they are taken
+ * out first. Then Danish and English function and conversation words are counted (Danish letters
+ * count for Danish); the larger count decides, and a tie or no evidence says nothing (the caller
+ * keeps the language it had).
+ */
+import { catalogue as defaultCatalogue, type Catalogue } from '../portal/index.js';
+import type { Language } from '../dialogs/ports.js';
+
+// Words only one of the languages uses; "i", "at", "for", "under" exist in both and are left out.
+const DANISH = new Set(
+  (
+    'og jeg du vi de er det den en et til på af med hvordan hvad hvor hvornår hvem hvorfor hvilken hvilket hvilke kan skal må ikke ' +
+    'min mit mine vores jeres din dit dine har være blive bliver fra om som også eller når så der nu får finder mig dig os sig ' +
+    'ja nej tak hej hejsa goddag hjælp annuller forfra gerne venligst tusind mange godt noget nogen hvis fordi men skulle kunne vil'
+  ).split(' '),
+);
+const ENGLISH = new Set(
+  (
+    'the an and or you we they is are was were be been to of in on with how what where when who why which can could should must not ' +
+    'my our your their have has do does did from about also will would there here get find this that these it me us ' +
+    'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m'
+  ).split(' '),
+);
+
+const CASE_NUMBER = /\b[A-Z]{2,4}-\d{4}-\d{3,}\b/gi;
+const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
+const URL = /\bhttps?:\/\/\S+/gi;
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Names of the portal's systems and areas, longest first, as one pattern. */
+function namePattern(cat: Catalogue): RegExp {
+  const names = [...cat.systems.map((s) => s.name), ...cat.areas.flatMap((a) => [a.name.da, a.name.en])]
+    .filter((n) => n.trim() !== '')
+    .sort((a, b) => b.length - a.length)
+    .map(escape);
+  return new RegExp(`(?<![\\p{L}\\d])(?:${names.join('|')})(?![\\p{L}\\d])`, 'giu');
+}
+
+const patterns = new WeakMap<Catalogue, RegExp>();
+
+/** The text without product and area names, case numbers, e-mails and links. */
+export function userWords(text: string, cat: Catalogue = defaultCatalogue): string {
+  let pattern = patterns.get(cat);
+  if (!pattern) {
+    pattern = namePattern(cat);
+    patterns.set(cat, pattern);
+  }
+  return text.replace(URL, ' ').replace(EMAIL, ' ').replace(CASE_NUMBER, ' ').replace(pattern, ' ');
+}
+
+/** The language the user's own words show, or undefined when they show none. */
+export function languageOfUserWords(text: string, cat: Catalogue = defaultCatalogue): Language | undefined {
+  const own = userWords(text, cat).toLowerCase();
+  let da = /[æøå]/u.test(own) ? 1.5 : 0;
+  let en = 0;
+  for (const word of own.match(/[\p{L}']+/gu) ?? []) {
+    const w = word.replace(/’/g, "'");
+    if (DANISH.has(w)) da += 1;
+    if (ENGLISH.has(w)) en += 1;
+  }
+  if (en > da) return 'en';
+  if (da > en) return 'da';
+  return undefined;
+}

@@ -1,0 +1,259 @@
+/**
+ * The routing decision: what one user turn means. Read it top to bottom.
+ *
+ * Every turn is decided here, once, before any dialog runs; the dialogs act on the result and do
+ * not decide again. Four things are weighed together:
+ *
+ *   1. what the conversation is waiting for (the {@link Expectation}: nothing, a yes/no, a choice,
+ *      a form field of a certain shape),
+ *   2. the recognised intent and the classifier's confidence in it,
+ *   3. the form of the text: does it ask how something works ("hvordan opretter man en sag?"),
+ *      or does it ask for something to be done ("opret en sag", "kan du sende en henvendelse")?
+ *   4. how confidently the knowledge base answers the text (asked only when it matters).
+ *
+ * The result is one RouteDecision (dialogs/ports.ts): a {@link Route} plus the figures and a reason code, which
+ * the bot logs (never the text itself).
+ */
+import type { AnswerResult } from '../knowledge/index.js';
+import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
+import { matchTolerant, type Choice } from '../dialogs/matching.js';
+import { matchKey } from '../portal/index.js';
+
+export interface RouteInput {
+  /** The user's text, cleaned. */
+  text: string;
+  lang: Language;
+  recognition: Recognition;
+  expectation: Expectation;
+  /** The knowledge base's answer to the text (asked at most once, and only when it matters). */
+  knowledge(text: string, lang: Language): AnswerResult;
+}
+
+/** The thresholds of the decision; calibrated with chat:eval and nlu:eval (see the README). */
+export const ROUTING_THRESHOLDS = {
+  /** An intent this sure is acted on even when the text is phrased as a question. */
+  confident: 0.85,
+  /** Below this an intent is not acted on without support from the form of the text. */
+  plausible: 0.55,
+  /** A knowledge answer this strong at a field that expects a name makes the value doubtful. */
+  strongAnswer: 0.8,
+} as const;
+
+// ---------------------------------------------------------------------------------------------
+// The form of a text
+
+/** Question words and inverted openings that ask how or whether something is (da, en). */
+const INTERROGATIVE =
+  /^(?:hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)\b/i;
+
+/** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
+const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)\b/i;
+
+/** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
+const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;
+
+/** How something is done: asks for knowledge even when it names an action. */
+const HOW = /^(?:hvordan|hvorledes|how)\b|\b(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)\b/i;
+
+/** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
+export function readsAsQuestion(text: string): boolean {
+  const t = text.trim();
+  if (POLITE_REQUEST.test(t)) return false;
+  if (t.includes('?')) return true;
+  // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
+  if (NEGATED_OPENING.test(t)) return false;
+  return INTERROGATIVE.test(t);
+}
+
+/** Whether the text asks how something is done. */
+export function asksHow(text: string): boolean {
+  return HOW.test(text.trim());
+}
+
+function words(text: string): string[] {
+  return text.trim().split(/\s+/).filter((w) => w !== '');
+}
+
+/** Whether a text could be a value of the given strict shape (before the form engine validates it). */
+export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'email' | 'phone'): boolean {
+  const t = text.trim();
+  const n = words(t).length;
+  switch (shape) {
+    case 'email':
+      return /\S+@\S+/.test(t) && n <= 3;
+    case 'phone':
+      return (t.match(/\d/g) ?? []).length >= 8 && n <= 5;
+    case 'number':
+      return /\d/.test(t) && n <= 4 && !t.includes('?');
+    case 'date':
+      return (/\d/.test(t) || /\b(?:i\s*dag|i\s*går|i\s*forgårs|today|yesterday)\b/i.test(t)) && n <= 5 && !t.includes('?');
+    case 'code':
+      return n <= 3 && !t.includes('?') && (/\d/.test(t) || /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9\-_/.]+$/.test(t));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intents
+
+/** Intents that interrupt whatever is asked when the whole text is the command. */
+const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human']);
+
+/** Intents that ask for something to be done (the alternative to answering a question). */
+const REQUESTS: ReadonlySet<IntentKind> = new Set(['createCase', 'myCases', 'showMore', 'status', 'addComment', 'register', 'communityAccess', 'membership', 'human']);
+
+/** Small talk and conversation control. */
+const SOCIAL: ReadonlySet<IntentKind> = new Set(['greeting', 'thanks', 'help', 'cancel', 'restart', 'yes', 'no', 'ask']);
+
+// ---------------------------------------------------------------------------------------------
+// The decision
+
+export function decide(input: RouteInput): RouteDecision {
+  const { recognition, expectation } = input;
+  const base = { intent: recognition.intent.kind, confidence: recognition.confidence, expecting: expectation.kind } as const;
+  let asked: AnswerResult | undefined;
+  const knowledge = (): AnswerResult => (asked ??= input.knowledge(input.text, input.lang));
+  const done = (route: Route, reason: RouteReason): RouteDecision => ({
+    ...base,
+    route,
+    reason,
+    ...(asked ? { knowledge: asked.kind, knowledgeScore: bestScore(asked) } : {}),
+  });
+  const answer = (reason: RouteReason, inDoubt = false): RouteDecision => done({ kind: 'answer', inDoubt }, reason);
+  const intent = (reason: RouteReason): RouteDecision => done({ kind: 'intent', intent: recognition.intent }, reason);
+  const ask = (reason: RouteReason): RouteDecision => done({ kind: 'knowledge', answer: knowledge() }, reason);
+
+  const kind = recognition.intent.kind;
+  const text = input.text;
+  const question = readsAsQuestion(text);
+
+  switch (expectation.kind) {
+    case 'choice': {
+      // A typed answer to a pending choice is matched against that choice first.
+      const exact = exactChoice(expectation.choices, text);
+      if (recognition.command && (kind === 'help' || kind === 'cancel' || kind === 'restart') && !exact) return intent('command');
+      if (exact) return answer('choice-exact');
+      if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      const typed = matchTolerant(expectation.choices as readonly Choice[], text);
+      if (question) {
+        const found = knowledge();
+        if (found.kind !== 'unknown') return ask('question-at-choice');
+        return typed ? answer('choice-typed') : ask('question-at-choice');
+      }
+      if (typed) return answer('choice-typed');
+      if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
+      if (words(text).length >= 3 && knowledge().kind !== 'unknown') return ask('knowledge-at-field');
+      // Not an option: the dialog says so and asks again.
+      return answer('answer-to-dialog');
+    }
+
+    case 'yesNo': {
+      if (kind === 'yes' || kind === 'no') return answer('yes-no');
+      if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
+      if (expectation.about.startsWith('router:')) return decideFree();
+      return answer('answer-to-dialog');
+    }
+
+    case 'field': {
+      if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      const shape = expectation.shape;
+      switch (shape) {
+        case 'code':
+        case 'number':
+        case 'date':
+        case 'email':
+        case 'phone': {
+          if (fitsShape(text, shape)) return answer('value-fits-field');
+          if (question) return ask('question-at-field');
+          if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
+          if (kind === 'question' && recognition.confidence >= ROUTING_THRESHOLDS.plausible && knowledge().kind !== 'unknown') return ask('knowledge-at-field');
+          // Numbers, dates, e-mails and phone numbers are validated by the form; a code that does not look like one is asked about.
+          return answer(shape === 'code' ? 'unclear-value' : 'answer-to-dialog', shape === 'code');
+        }
+        case 'name':
+        case 'shortText': {
+          if (question) return knowledge().kind === 'unknown' ? answer('question-at-field', true) : ask('question-at-field');
+          if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
+          if (words(text).length >= 3) {
+            const found = knowledge();
+            if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer) return answer('unclear-value', true);
+          }
+          return answer('value-fits-field');
+        }
+        case 'longText': {
+          // A description may well be phrased as a question: ask before storing it, never answer over it.
+          if (REQUESTS.has(kind) && INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && words(text).length <= 5) {
+            return intent('intent-at-field');
+          }
+          if (question) return answer('question-at-free-text', true);
+          return answer('value-fits-field');
+        }
+        case 'choice':
+        case 'yesNo': {
+          if (kind === 'yes' || kind === 'no') return answer('yes-no');
+          if (question && knowledge().kind !== 'unknown') return ask('question-at-choice');
+          if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && kind !== 'cancel') return intent('intent-at-field');
+          return answer('answer-to-dialog');
+        }
+      }
+      return answer('answer-to-dialog');
+    }
+
+    case 'none':
+      return decideFree();
+  }
+
+  /** Nothing asked (or a follow-up the user went past): a new request or a question. */
+  function decideFree(): RouteDecision {
+    if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
+    if (recognition.confidence >= 1 && kind !== 'question') return intent('rule');
+    if (kind === 'question') return ask('question');
+
+    const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
+    const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
+
+    if (SOCIAL.has(kind)) {
+      // "Hej, hvordan nulstiller jeg min kode?": the question is what counts.
+      if (words(text).length > 3 && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      return plausible ? intent('small-talk') : ask('question');
+    }
+
+    // A request (a case, my cases, a person, access, registration) — or a question about one?
+    if (kind === 'human' && plausible) return intent('intent-confident');
+    if (asksHow(text)) {
+      // "Hvordan opretter man en sag om løn?" asks how: the knowledge base answers if it can.
+      if (knowledge().kind !== 'unknown') return ask('how-question');
+      return sure ? intent('intent-without-answer') : ask('how-question');
+    }
+    if (question) {
+      if (sure) return intent('intent-confident');
+      if (knowledge().kind !== 'unknown') return ask('question');
+      return plausible ? intent('intent-without-answer') : ask('question');
+    }
+    if (plausible) return intent('intent-request');
+    return ask('question');
+  }
+}
+
+/** A choice named exactly: its number, id, label or alias (spaces, case and æ/ø/å spelling aside). */
+function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'], text: string): boolean {
+  const raw = text.trim();
+  if (/^\d{1,2}[.)]?$/.test(raw)) {
+    const n = Number.parseInt(raw, 10);
+    return n >= 1 && n <= choices.length;
+  }
+  const key = matchKey(raw);
+  if (key === '') return false;
+  return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
+}
+
+function bestScore(result: AnswerResult): number {
+  switch (result.kind) {
+    case 'answered':
+      return result.score;
+    case 'ambiguous':
+      return Math.max(0, ...result.candidates.map((c) => c.score));
+    case 'unknown':
+      return 0;
+  }
+}
