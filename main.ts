@@ -69,6 +69,8 @@ export interface StartOptions {
   feedback?: FeedbackRecorder;
   /** Re-index the articles when a file changes. Default true. */
   watchArticles?: boolean;
+  /** Knowledge sources (folders of Markdown articles, `.jsonl` files) instead of the shipped articles (chat:eval). Default: {@link ARTICLES_DIR}. */
+  knowledgeSources?: readonly string[];
 }
 
 /** The assistant's own articles. */
@@ -76,13 +78,15 @@ export const ARTICLES_DIR = fileURLToPath(new URL('./knowledge/articles/', impor
 
 const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
 
-/** One knowledge base per source folder and process: the index is built once, not per start (tests start many assistants). */
-export function knowledgeBaseFor(dir: string = ARTICLES_DIR): Promise<KnowledgeBase> {
-  let kb = knowledgeBases.get(dir);
+/** One knowledge base per list of sources and process: the index is built once, not per start (tests start many assistants). */
+export function knowledgeBaseFor(sources: string | readonly string[] = ARTICLES_DIR): Promise<KnowledgeBase> {
+  const list = typeof sources === 'string' ? [sources] : [...sources];
+  const key = list.join('\n');
+  let kb = knowledgeBases.get(key);
   if (!kb) {
-    kb = createKnowledgeBase({ sources: [dir] });
-    knowledgeBases.set(dir, kb);
-    kb.catch(() => knowledgeBases.delete(dir));
+    kb = createKnowledgeBase({ sources: list });
+    knowledgeBases.set(key, kb);
+    kb.catch(() => knowledgeBases.delete(key));
   }
   return kb;
 }
@@ -118,13 +122,14 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger.info({ ...seeded }, 'main: demo data ready');
     }
     const portal = new PortalService({ cases, directory });
-    const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor());
+    const knowledgeSources = options.knowledgeSources ?? [ARTICLES_DIR];
+    const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor(knowledgeSources));
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
     const watcher =
       options.watchArticles === false
         ? undefined
-        : watchArticles(knowledge, [ARTICLES_DIR], {
+        : watchArticles(knowledge, knowledgeSources, {
             onReload: (outcome) => {
               if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
               else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');

@@ -1,4 +1,4 @@
-import { ConnectorListener, messageActivity, postActivity } from './connector-listener.js';
+import { ChatClient } from '../../scripts/eval/chat-client.js';
 
 /** The replies of one turn: their texts joined, and the HTTP status of the post. */
 export interface TurnReply {
@@ -9,31 +9,11 @@ export interface TurnReply {
 /** What the turn-error handler says when something broke (never a sensible answer to a turn). */
 export const FAILURE_REPLY = /gik noget galt hos mig|kan ikke nå mine data|Skriv det venligst igen/;
 
-/**
- * Types into /api/messages of any assistant (in-process or a child process) as a given user and
- * collects the bot's replies to exactly that activity (by replyToId), so turns of one conversation
- * sent at the same time to different processes are told apart. With authentication off the replies
- * are posted before /api/messages answers, so they are all in when the post returns.
- */
-export class Chat {
-  readonly connector = new ConnectorListener();
-  serviceUrl = '';
-
-  async start(): Promise<this> {
-    this.serviceUrl = await this.connector.start();
-    return this;
-  }
-
+/** The chat:eval client ({@link ChatClient}) with the replies' texts joined, as most tests want them. */
+export class Chat extends ChatClient {
   async say(baseUrl: string, from: string, conversationId: string, text: string): Promise<TurnReply> {
-    const activity = messageActivity({ serviceUrl: this.serviceUrl, conversationId, text, from });
-    const response = await postActivity(baseUrl, activity);
-    await response.arrayBuffer();
-    const replies = this.connector.received.filter((a) => a.replyToId === activity.id);
-    return { status: response.status, text: replies.map((a) => a.text ?? '').join('\n\n') };
-  }
-
-  stop(): Promise<void> {
-    return this.connector.stop();
+    const { status, replies } = await this.turn(baseUrl, { from, conversationId, text });
+    return { status, text: replies.map((r) => r.text).join('\n\n') };
   }
 }
 

@@ -1,0 +1,76 @@
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { texts } from '../../dialogs/texts.js';
+import { loadArticles } from '../../knowledge/index.js';
+import type { SeenReply } from '../../scripts/eval/chat-client.js';
+import { ArticleTitles, chatEnd, whatTheUserSaw, type ChatEnd } from '../../scripts/eval/chat-ends.js';
+import { evaluateChat, type ChatEvalReport, type QuestionOutcome } from '../../scripts/eval/chat-report.js';
+import { QuestionSchema, type Question } from '../../scripts/eval/questions.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const CORPUS = join(root, 'test/fixtures/knowledge/corpus');
+
+const question = (q: string, expected: string[], lang: 'da' | 'en' = 'da'): Question => QuestionSchema.parse({ q, expected_ids: expected, lang });
+
+describe('chat:eval', () => {
+  describe('when it judges what the user saw (fixture corpus titles, the texts of dialogs/texts.ts)', () => {
+    let titles: ArticleTitles;
+    beforeAll(async () => {
+      titles = new ArticleTitles(await loadArticles([CORPUS]));
+    });
+    const da = texts('da');
+    const en = texts('en');
+    const r = (text: string, actions: string[] = []): SeenReply => ({ text, actions });
+    const rows: Array<[what: string, replies: SeenReply[], expected: string[], end: ChatEnd]> = [
+      ['an answer naming its source with a link', [r(`Brug "Glemt adgangskode".\n\n${da.source}: [Nulstil din adgangskode til HR-Løn](https://example.org/a)\n\n**${da.helped}**`, [da.yes, da.no])], ['adgangskode'], 'expectedAnswered'],
+      ['an answer from the English translation of the expected article', [r(`Choose an area.\n\n${en.source}: *How to create a case*`, [en.yes, en.no])], ['opret-sag'], 'expectedAnswered'],
+      ['an answer naming another article (the longer title wins over "RejsUd")', [r(`Tekst.\n\n${da.source}: *Fraværsassistent i RejsUd*`)], ['indfak-stedfortraeder'], 'otherAnswered'],
+      ['"did you mean" with the expected article among the buttons', [r(`**${da.didYouMean}**\n\n- Fraværsassistent i IndFak\n- Fraværsassistent i RejsUd`, ['Fraværsassistent i IndFak', 'Fraværsassistent i RejsUd', da.noneOfThem])], ['rejsud-stedfortraeder'], 'choicesWithExpected'],
+      ['"did you mean" without it', [r(`**${en.didYouMean}**`, ['Fraværsassistent i IndFak', 'Fraværsassistent i RejsUd', en.noneOfThem])], ['loenseddel'], 'choicesWithout'],
+      ['the unknown-answer reply in English', [r(en.unknownAnswer, [en.createCase, en.rephrase])], [], 'declined'],
+      ['a choice whose buttons happen to be titles, without "did you mean" (a case dialog)', [r('**Hvilket system?**', ['Rejseafregning i RejsUd', 'Fakturagodkendelse i IndFak'])], ['rejseafregning'], 'otherDialog'],
+      ['the welcome text', [r('Hej! Jeg er Serviceportalens assistent.', ['Stil et spørgsmål', da.createCase, da.myCases])], [], 'otherDialog'],
+    ];
+    it.each(rows)('%s', (_what, replies, expected, end) => {
+      const q = question('et spørgsmål', expected);
+      expect(chatEnd(whatTheUserSaw(replies, titles), q, titles)).toBe(end);
+    });
+  });
+
+  describe('when questions go through the real bot over the fixture corpus', () => {
+    const questions = [
+      question('hvordan nulstiller jeg min adgangskode til HR-Løn?', ['adgangskode']),
+      question('How do I create a case in the portal?', ['opret-sag'], 'en'),
+      question('fraværsassistent', ['indfak-stedfortraeder']),
+      question('hvad bliver vejret i morgen?', []),
+      question('opret en sag', []),
+    ];
+    let report: ChatEvalReport;
+    let outcomes: QuestionOutcome[];
+    beforeAll(async () => {
+      ({ report, outcomes } = await evaluateChat([CORPUS], questions));
+    });
+
+    it('each question ends as the user saw it: answered, answered in English, choices, declined, another dialog', () => {
+      expect(outcomes.map((o) => o.end)).toEqual(['expectedAnswered', 'expectedAnswered', 'choicesWithExpected', 'declined', 'otherDialog']);
+      expect(outcomes[1]?.seen).toEqual({ kind: 'answered', articleIds: ['opret-sag.en'] });
+      expect(outcomes[4]?.replies[0]?.text).toMatch(/område/i);
+    });
+
+    it('counts the shares per group and where kb:eval decided otherwise ("opret en sag": kb:eval answers it)', () => {
+      expect(report.questions).toBe(5);
+      expect(report.chat.all).toMatchObject({ n: 5, expectedAnswered: 0.4, choicesWithExpected: 0.2, declined: 0.2, otherDialog: 0.2 });
+      expect(report.chat.inScope).toMatchObject({ n: 3, expectedAnswered: 0.667, answeredOrOffered: 1 });
+      expect(report.chat.outOfScope).toMatchObject({ n: 2, declined: 0.5, otherDialog: 0.5 });
+      expect(report.chat.en).toMatchObject({ n: 1, expectedAnswered: 1 });
+      expect(report.kb).toMatchObject({ questions: 3, outOfScope: 2 });
+      expect(outcomes.filter((o) => o.disagrees).map((o) => o.question.q)).toEqual(['opret en sag']);
+      expect(report.disagreements).toBe(1);
+    });
+
+    it('reports the figures as one object: questions, kb, chat, disagreements (what --json prints)', () => {
+      expect(Object.keys(report).sort()).toEqual(['chat', 'disagreements', 'kb', 'questions']);
+      expect(Object.keys(report.chat).sort()).toEqual(['all', 'en', 'enOutOfScope', 'inScope', 'outOfScope']);
+    });
+  });
+});
