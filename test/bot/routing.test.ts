@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { asksHow, decide, fitsShape, readsAsQuestion } from '../../bot/routing.js';
+import type { Expectation, Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
+import type { AnswerResult } from '../../knowledge/index.js';
+
+const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
+
+function answered(score: number): AnswerResult {
+  return {
+    kind: 'answered',
+    score,
+    url: undefined,
+    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: 'x', source: 'a.md' } as never,
+    passage: { id: 'a#0', articleId: 'a', index: 0, text: 'x' } as never,
+  };
+}
+
+function recognition(intent: Intent, confidence: number, command = false): Recognition {
+  return { intent, confidence, command, scores: {}, slots: {} };
+}
+
+interface Case {
+  text: string;
+  recognized: Recognition;
+  expecting?: Expectation;
+  knowledge?: AnswerResult;
+  route: string;
+  inDoubt?: boolean;
+}
+
+function routeOf(decision: RouteDecision): string {
+  return decision.route.kind === 'intent' ? `intent:${decision.route.intent.kind}` : decision.route.kind;
+}
+
+function run(c: Case): RouteDecision {
+  let asked = 0;
+  const decision = decide({
+    text: c.text,
+    lang: 'da',
+    recognition: c.recognized,
+    expectation: c.expecting ?? { kind: 'none' },
+    knowledge: () => {
+      asked += 1;
+      return c.knowledge ?? UNKNOWN;
+    },
+  });
+  expect(asked, 'the knowledge base is asked at most once a turn').toBeLessThanOrEqual(1);
+  return decision;
+}
+
+const field = (shape: Extract<Expectation, { kind: 'field' }>['shape'], label = 'Leverandør'): Expectation => ({
+  kind: 'field',
+  fieldId: 'x',
+  label: { da: label, en: label },
+  shape,
+  optional: false,
+});
+
+const areas: Expectation = {
+  kind: 'choice',
+  about: 'area',
+  choices: [
+    { id: 'oekonomi', label: { da: 'Økonomi og Regnskab', en: 'Finance and Accounting' } },
+    { id: 'loen-hr', label: { da: 'Statens Løn og HR', en: 'State Payroll and HR' }, aliases: ['løn'] },
+  ],
+};
+
+describe('routing', () => {
+  describe('when nothing is asked', () => {
+    const cases: Case[] = [
+      { text: 'opret en sag om løn', recognized: recognition({ kind: 'createCase' }, 0.7), route: 'intent:createCase' },
+      { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.95), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'kan du oprette en sag til mig om IndFak', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), route: 'intent:register' },
+      { text: 'har jeg nogen åbne henvendelser?', recognized: recognition({ kind: 'myCases' }, 0.92), knowledge: answered(0.6), route: 'intent:myCases' },
+      { text: 'hvad er RejsUd?', recognized: recognition({ kind: 'question' }, 0.9), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvad er klokken', recognized: recognition({ kind: 'question' }, 0.5), route: 'knowledge' },
+      { text: 'hej, hvordan nulstiller jeg min adgangskode?', recognized: recognition({ kind: 'greeting' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hej med dig', recognized: recognition({ kind: 'greeting' }, 0.9), route: 'intent:greeting' },
+      { text: 'hvornår har I åbent?', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(0.7), route: 'intent:human' },
+      { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.4), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), route: 'intent:myCases' },
+    ];
+    it.each(cases)('"$text" ($recognized.intent.kind at $recognized.confidence) → $route', (c) => {
+      expect(routeOf(run(c))).toBe(c.route);
+    });
+  });
+
+  describe('when a choice is pending', () => {
+    const cases: Case[] = [
+      { text: 'Økonomi og Regnskab', recognized: recognition({ kind: 'question' }, 0.8), expecting: areas, knowledge: answered(0.9), route: 'answer' },
+      { text: '2', recognized: recognition({ kind: 'question' }, 0.5), expecting: areas, route: 'answer' },
+      { text: 'økonmi og regnskab', recognized: recognition({ kind: 'question' }, 0.5), expecting: areas, route: 'answer' },
+      { text: 'hvad hører under Statens Løn og HR?', recognized: recognition({ kind: 'question' }, 0.8), expecting: areas, knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hjælp', recognized: recognition({ kind: 'help' }, 1, true), expecting: areas, route: 'intent:help' },
+      { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: areas, route: 'intent:myCases' },
+      { text: 'noget helt andet', recognized: recognition({ kind: 'question' }, 0.5), expecting: areas, route: 'answer' },
+    ];
+    it.each(cases)('"$text" → $route', (c) => {
+      expect(routeOf(run(c))).toBe(c.route);
+    });
+  });
+
+  describe('when a form field is asked', () => {
+    const cases: Case[] = [
+      { text: 'Hvordan nulstiller jeg min adgangskode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('code', 'Fakturanummer'), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'Hvordan nulstiller jeg min adgangskode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('code', 'Fakturanummer'), route: 'knowledge' },
+      { text: 'F-2026-0042', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('code', 'Fakturanummer'), route: 'answer' },
+      { text: 'ved ikke', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('code', 'Fakturanummer'), route: 'answer', inDoubt: true },
+      { text: 'hvad er RejsUd?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('name'), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvad er det her?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('name'), route: 'answer', inDoubt: true },
+      { text: 'Dansk Kontorforsyning A/S', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('name'), route: 'answer', inDoubt: false },
+      { text: 'nulstil min adgangskode til portalen', recognized: recognition({ kind: 'question' }, 0.7), expecting: field('name'), knowledge: answered(0.95), route: 'answer', inDoubt: true },
+      { text: 'Hvorfor er min løn ikke udbetalt?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('longText', 'Beskrivelse'), knowledge: answered(0.9), route: 'answer', inDoubt: true },
+      { text: 'Lønnen blev ikke udbetalt til to medarbejdere', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('longText', 'Beskrivelse'), route: 'answer', inDoubt: false },
+      { text: 'hvilken dato mener du?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('date', 'Udbetalingsdato'), route: 'knowledge' },
+      { text: '27-03-2026', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('date', 'Udbetalingsdato'), route: 'answer' },
+      { text: 'hvor mange skal jeg skrive?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('number', 'Antal'), route: 'knowledge' },
+      { text: '12', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('number', 'Antal'), route: 'answer' },
+      { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: field('longText', 'Beskrivelse'), route: 'intent:myCases' },
+      { text: 'ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: field('yesNo', 'Haster sagen?'), route: 'answer' },
+      { text: 'hvad betyder haster her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.7), route: 'knowledge' },
+    ];
+    it.each(cases)('"$text" at a $expecting.shape field → $route', (c) => {
+      const decision = run(c);
+      expect(routeOf(decision)).toBe(c.route);
+      if (c.inDoubt !== undefined && decision.route.kind === 'answer') expect(decision.route.inDoubt).toBe(c.inDoubt);
+    });
+  });
+
+  describe('when the router asked "Hjalp det?"', () => {
+    const feedback: Expectation = { kind: 'yesNo', about: 'router:feedback' };
+    it('takes "ja" as the answer and a new question as a new question', () => {
+      expect(routeOf(run({ text: 'ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: feedback, route: '' }))).toBe('answer');
+      expect(routeOf(run({ text: 'hvad er ISOLA?', recognized: recognition({ kind: 'question' }, 0.9), expecting: feedback, knowledge: answered(0.9), route: '' }))).toBe('knowledge');
+    });
+  });
+
+  describe('the decision', () => {
+    it('carries the figures to log and no text', () => {
+      const decision = run({ text: 'hvad er RejsUd?', recognized: recognition({ kind: 'question' }, 0.9), knowledge: answered(0.83), route: '' });
+      expect(decision).toMatchObject({ intent: 'question', confidence: 0.9, expecting: 'none', knowledge: 'answered', knowledgeScore: 0.83, reason: 'question' });
+      expect(JSON.stringify({ ...decision, route: decision.route.kind })).not.toContain('RejsUd');
+    });
+  });
+});
+
+describe('the form of a text', () => {
+  it.each([
+    ['hvordan opretter jeg en sag?', true],
+    ['Hvad er RejsUd', true],
+    ['skal vi bruge SLS?', true],
+    ['kan ikke logge ind i RejsUd', false],
+    ["can't open the report", false],
+    ['kan du oprette en sag til mig', false],
+    ['could you open a ticket', false],
+    ['opret en sag', false],
+    ['how do I reset my password', true],
+    ['min løn mangler', false],
+  ])('"%s" reads as a question: %s', (text, expected) => {
+    expect(readsAsQuestion(text)).toBe(expected);
+  });
+
+  it.each([
+    ['hvordan opretter man en sag', true],
+    ['how do I create a case', true],
+    ['opret en sag', false],
+    ['hvad er en sag', false],
+  ])('"%s" asks how: %s', (text, expected) => {
+    expect(asksHow(text)).toBe(expected);
+  });
+
+  it.each([
+    ['F-2026-0042', 'code', true],
+    ['INV12345', 'code', true],
+    ['hvad er RejsUd?', 'code', false],
+    ['ved ikke', 'code', false],
+    ['1.250,50', 'number', true],
+    ['mange', 'number', false],
+    ['i går', 'date', true],
+    ['27-03-2026', 'date', true],
+    ['anna@eksempelstyrelsen.dk', 'email', true],
+    ['+45 12 34 56 78', 'phone', true],
+  ] as const)('"%s" fits a %s field: %s', (text, shape, expected) => {
+    expect(fitsShape(text, shape)).toBe(expected);
+  });
+});
