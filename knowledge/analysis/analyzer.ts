@@ -17,7 +17,7 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   word: { weight: 1, credit: 1 },
   glossary: { weight: 1, credit: 1 },
   'name-part': { weight: 0.5, credit: 0.8 },
-  'compound-part': { weight: 0.6, credit: 0.8 },
+  'compound-part': { weight: 0.6, credit: 0.6 },
   'compound-head': { weight: 0.4, credit: 0.4 },
   typo: { weight: 0.8, credit: 0.7 },
   synonym: { weight: 0.6, credit: 0.9 },
