@@ -40,6 +40,24 @@ export const configSchema = z.object({
     emptyToUndefined,
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   ),
+  /**
+   * Knowledge sources: comma-separated folders of Markdown articles and `.jsonl` files. Unset: the
+   * shipped articles (knowledge/articles). Each is checked at start (a missing path or a bad article
+   * stops start-up naming the path and field) and reloaded when it changes.
+   */
+  KNOWLEDGE_SOURCES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part.length > 0),
+      )
+      .refine((list) => list.length > 0, 'expected at least one folder or .jsonl file')
+      .optional(),
+  ),
   /** Language used when the user's language is not known. Default da. */
   DEFAULT_LOCALE: z.preprocess(emptyToUndefined, z.enum(['da', 'en']).default('da')),
   /** Largest accepted request body in bytes. Default 262144 (256 KiB). */

@@ -69,8 +69,6 @@ export interface StartOptions {
   feedback?: FeedbackRecorder;
   /** Re-index the articles when a file changes. Default true. */
   watchArticles?: boolean;
-  /** Knowledge sources (folders of Markdown articles, `.jsonl` files) instead of the shipped articles (chat:eval). Default: {@link ARTICLES_DIR}. */
-  knowledgeSources?: readonly string[];
 }
 
 /** The assistant's own articles. */
@@ -78,10 +76,18 @@ export const ARTICLES_DIR = fileURLToPath(new URL('./knowledge/articles/', impor
 
 const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
 
-/** One knowledge base per list of sources and process: the index is built once, not per start (tests start many assistants). */
-export function knowledgeBaseFor(sources: string | readonly string[] = ARTICLES_DIR): Promise<KnowledgeBase> {
+/** The knowledge sources of a configuration: KNOWLEDGE_SOURCES, or the shipped articles. */
+export function knowledgeSources(config: Pick<Config, 'KNOWLEDGE_SOURCES'>): readonly string[] {
+  return config.KNOWLEDGE_SOURCES ?? [ARTICLES_DIR];
+}
+
+/**
+ * One knowledge base per list of sources and process: the index is built once, not per start (tests
+ * start many assistants). Rejects with KB.BAD_SOURCE / KB.BAD_ARTICLE naming the path and field.
+ */
+export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES_DIR]): Promise<KnowledgeBase> {
   const list = typeof sources === 'string' ? [sources] : [...sources];
-  const key = list.join('\n');
+  const key = list.join('\u0000');
   let kb = knowledgeBases.get(key);
   if (!kb) {
     kb = createKnowledgeBase({ sources: list });
@@ -99,6 +105,9 @@ export async function openDatabase(config: Config): Promise<Database> {
 
 export async function startAssistant(config: Config, options: StartOptions = {}): Promise<Assistant> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
+  // The knowledge sources first: a missing path or a bad article stops start-up before anything opens.
+  const sources = knowledgeSources(config);
+  const sharedKnowledge = await knowledgeBaseFor(sources);
   const db = options.db ?? (await openDatabase(config));
   const ownsDb = options.db === undefined;
   try {
@@ -122,14 +131,13 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger.info({ ...seeded }, 'main: demo data ready');
     }
     const portal = new PortalService({ cases, directory });
-    const knowledgeSources = options.knowledgeSources ?? [ARTICLES_DIR];
-    const knowledge = new CachedKnowledgeBase(await knowledgeBaseFor(knowledgeSources));
+    const knowledge = new CachedKnowledgeBase(sharedKnowledge);
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
     const watcher =
       options.watchArticles === false
         ? undefined
-        : watchArticles(knowledge, knowledgeSources, {
+        : watchArticles(knowledge, sources, {
             onReload: (outcome) => {
               if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
               else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
@@ -153,6 +161,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       knowledge,
       feedback,
+      contact: (lang) => knowledge.contact(lang),
       welcome: (lang) => assistantBot.welcomeActivity(lang),
     });
     assistantBot.useConversations({

@@ -3,7 +3,7 @@
  * the knowledge base keeps a repeated question (the FAQ case) from costing a search each turn.
  * Reloading or replacing the articles empties it; entries also expire after `ttlMs`.
  */
-import type { AnswerOptions, AnswerResult, Article, IndexSnapshot, KnowledgeBase, RankedArticle } from '../knowledge/index.js';
+import type { AnswerCandidate, AnswerOptions, AnswerResult, Article, IndexSnapshot, KnowledgeBase, Language, RankedArticle } from '../knowledge/index.js';
 
 export interface KnowledgeCacheOptions {
   /** Questions kept. Default 2,000. */
@@ -65,6 +65,10 @@ export class CachedKnowledgeBase implements KnowledgeBase {
 
   article(id: string): Article | undefined {
     return this.inner.article(id);
+  }
+
+  contact(locale?: Language): AnswerCandidate | undefined {
+    return this.inner.contact(locale);
   }
 
   get articles(): readonly Article[] {

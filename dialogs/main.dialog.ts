@@ -49,8 +49,6 @@ export interface ConversationDeps {
   articleUrl?: (article: Article) => string | undefined;
   /** The service desk's contact article in the user's language ("talk to a person"). Default: none. */
   contact?: (lang: Language) => AnswerCandidate | undefined;
-  /** Today, for telling how old an article is. Default: the clock. */
-  now?: () => Date;
   /** Cases per page in "mine sager". Default 5. */
   pageSize?: number;
   /** New idempotency keys. Default crypto.randomUUID. */
@@ -64,8 +62,8 @@ interface CandidateRef {
   url?: string;
   /** The language of the shown article. */
   language?: Language;
-  /** The article's last update (YYYY-MM-DD), when known. */
-  updated?: string;
+  /** The year of the article's last update, when that is more than three years ago. */
+  staleSince?: string;
   areaId?: string;
   systemId?: string;
 }
@@ -114,13 +112,12 @@ class Conversation {
 
   private candidateRef(candidate: AnswerCandidate): CandidateRef {
     const url = candidate.url ?? this.deps.articleUrl?.(candidate.article);
-    const updated = candidate.article.updated;
     return {
       articleId: candidate.article.id,
       title: candidate.article.title,
       text: candidate.passage.text,
       language: candidate.article.language,
-      ...(updated ? { updated: String(updated).slice(0, 10) } : {}),
+      ...(candidate.stale && candidate.updated ? { staleSince: candidate.updated.slice(0, 4) } : {}),
       ...(url ? { url } : {}),
       ...caseAreaOfArticle(candidate.article, this.catalogue),
     };
@@ -132,7 +129,7 @@ class Conversation {
     const title = ref.url ? `[${ref.title}](${ref.url})` : `*${ref.title}*`;
     const notes = [
       ...(ref.language && ref.language !== lang ? [t.onlyInOtherLanguage] : []),
-      ...(ref.updated && this.isOld(ref.updated) ? [t.oldArticle(ref.updated.slice(0, 4))] : []),
+      ...(ref.staleSince ? [t.oldArticle(ref.staleSince)] : []),
     ];
     const lead = notes.length > 0 ? `*${notes.join(' ')}*\n\n` : '';
     const body = `${lead}${ref.text}\n\n${t.source}: ${title}`;
@@ -142,16 +139,6 @@ class Conversation {
     }
     await context.sendActivity(reply(`${body}\n\n**${t.helped}**`, [t.yes, t.no]));
     return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
-  }
-
-  /** More than three years since the article was updated. */
-  private isOld(updated: string): boolean {
-    const date = new Date(`${updated.slice(0, 10)}T00:00:00Z`);
-    if (Number.isNaN(date.getTime())) return false;
-    const now = this.deps.now?.() ?? new Date();
-    const limit = new Date(now);
-    limit.setUTCFullYear(limit.getUTCFullYear() - 3);
-    return date < limit;
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */

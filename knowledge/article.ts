@@ -4,6 +4,13 @@ import { PORTAL_AREA, isAreaSlug, isFormId, type ArticleArea } from './areas.js'
 export const LANGUAGES = ['da', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
+/**
+ * What an article is for, beyond answering questions: `contact` marks the article with the service
+ * desk's contact details and opening hours ("talk to a person" is answered from it).
+ */
+export const TOPICS = ['contact'] as const;
+export type Topic = (typeof TOPICS)[number];
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
 
 /** The YAML front matter of an article file under `knowledge/articles/`. */
@@ -29,10 +36,12 @@ export const ArticleFrontMatterSchema = z
     updated: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]),
     /** Id of the article this one translates (an English version points to the Danish one). */
     translationOf: z.string().min(1).optional(),
+    /** Optional role of the article (see TOPICS); `contact` = the desk's contact details. */
+    topic: z.enum(TOPICS).optional(),
   })
   .strict();
 
-/** One line of a JSONL export: `{id,title,area,system,url,body}`. */
+/** One line of a JSONL export: `{id,title,area,system,url,body}`, optionally `updated` (YYYY-MM-DD), `language`, `keywords`, `topic`. */
 export const JsonlArticleSchema = z.object({
   id: z.string().trim().min(1),
   title: z.string().trim().min(1),
@@ -42,6 +51,8 @@ export const JsonlArticleSchema = z.object({
   body: z.string().trim().min(1),
   language: z.enum(LANGUAGES).optional(),
   keywords: z.array(z.string()).optional(),
+  updated: isoDate.optional(),
+  topic: z.enum(TOPICS).optional(),
 });
 
 /** An article as the knowledge base uses it, whatever its source. */
@@ -56,6 +67,8 @@ export interface Article {
   readonly url: string | undefined;
   readonly updated: string | undefined;
   readonly translationOf: string | undefined;
+  /** What the article is for besides answering questions (see TOPICS). */
+  readonly topic?: Topic | undefined;
   /** Markdown body without front matter. */
   readonly body: string;
   /** File the article came from (with line for JSONL), for error messages. */

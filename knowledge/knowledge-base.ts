@@ -1,7 +1,7 @@
 import { Analyzer } from './analysis/analyzer.js';
 import { detectLanguage } from './analysis/language.js';
-import { Answerer, type AnswerOptions, type AnswerResult, type RankedArticle } from './answerer.js';
-import type { Article } from './article.js';
+import { Answerer, type AnswerCandidate, type AnswerOptions, type AnswerResult, type RankedArticle } from './answerer.js';
+import type { Article, Language } from './article.js';
 import { loadArticles, type KnowledgeSource } from './loader.js';
 import { PassageIndex, type IndexSnapshot } from './search-index.js';
 
@@ -12,6 +12,13 @@ export interface KnowledgeBase {
   /** Articles ranked for a question with their scores (evaluation, diagnostics). */
   rank(question: string, limit?: number): RankedArticle[];
   article(id: string): Article | undefined;
+  /**
+   * The service desk's contact details and opening hours ("talk to a person"), from the loaded
+   * articles: the article marked `topic: contact` (its translation in `locale` when there is one),
+   * else the article that best answers a generic question about contacting the service desk.
+   * Undefined when no article says anything about it.
+   */
+  contact(locale?: Language): AnswerCandidate | undefined;
   readonly articles: readonly Article[];
   /** Number of indexed passages. */
   readonly passageCount: number;
@@ -27,7 +34,20 @@ export interface KnowledgeBaseOptions {
   readonly sources: readonly KnowledgeSource[];
   /** Shared analyser (its caches survive reloads). Default: a new one over the default lexicon. */
   readonly analyzer?: Analyzer;
+  /** The clock that decides whether an article is stale (see `AnswerCandidate.stale`). Default: now. */
+  readonly now?: () => Date;
 }
+
+/**
+ * What a user asking for a person wants to know, as a question to the articles when none is marked
+ * `topic: contact`: how to reach the service desk, by phone or e-mail, and when it is open.
+ */
+const CONTACT_QUESTION: Record<Language, string> = {
+  da: 'kontakt servicedesk telefon mail åbningstid henvendelser',
+  en: 'contact service desk phone e-mail opening hours',
+};
+/** A contact article found by the generic question must cover at least half of it (its informative words, IDF-weighted). */
+const CONTACT_MIN_COVERAGE = 0.5;
 
 class IndexedKnowledgeBase implements KnowledgeBase {
   private index: PassageIndex;
@@ -37,9 +57,10 @@ class IndexedKnowledgeBase implements KnowledgeBase {
     private readonly analyzer: Analyzer,
     private readonly sources: readonly KnowledgeSource[],
     index: PassageIndex,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.index = index;
-    this.answerer = new Answerer(analyzer, index);
+    this.answerer = new Answerer(analyzer, index, now);
   }
 
   get articles(): readonly Article[] {
@@ -62,10 +83,39 @@ class IndexedKnowledgeBase implements KnowledgeBase {
     return this.index.articles.get(id);
   }
 
+  contact(locale: Language = 'da'): AnswerCandidate | undefined {
+    const marked = [...this.index.articles.values()].filter((article) => article.topic === 'contact');
+    // An original rather than a translation: the candidate picks the translation for the locale.
+    const chosen = marked.find((article) => article.translationOf === undefined) ?? marked[0];
+    if (chosen) {
+      const original = chosen.translationOf ?? chosen.id;
+      const passage = this.contactPassage(original);
+      return this.answerer.candidateFor(original, passage, locale);
+    }
+    let best: RankedArticle | undefined;
+    for (const language of ['da', 'en'] as const) {
+      const top = this.answerer.rankArticles(CONTACT_QUESTION[language], 1).ranked[0];
+      if (top && top.coverage >= CONTACT_MIN_COVERAGE && (best === undefined || top.trust > best.trust)) best = top;
+    }
+    if (!best) return undefined;
+    const found = this.index.articles.get(best.articleId);
+    const original = found?.translationOf ?? best.articleId;
+    return this.answerer.candidateFor(original, original === best.articleId ? best.bestPassageId : this.contactPassage(original), locale, Math.min(1, best.trust));
+  }
+
+  /** The passage of an article that says most about contacting the desk. */
+  private contactPassage(articleId: string): string | undefined {
+    for (const language of ['da', 'en'] as const) {
+      const hit = this.answerer.rankArticles(CONTACT_QUESTION[language], 50).ranked.find((ranked) => ranked.articleId === articleId);
+      if (hit) return hit.bestPassageId;
+    }
+    return undefined;
+  }
+
   replaceArticles(articles: readonly Article[]): void {
     const index = PassageIndex.build(articles, this.analyzer);
     this.index = index;
-    this.answerer = new Answerer(this.analyzer, index);
+    this.answerer = new Answerer(this.analyzer, index, this.now);
   }
 
   async reload(): Promise<void> {
@@ -81,12 +131,12 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
   const analyzer = options.analyzer ?? new Analyzer();
   const articles = await loadArticles(options.sources);
-  return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.build(articles, analyzer));
+  return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.build(articles, analyzer), options.now);
 }
 
 /** A knowledge base over articles already in memory (tests, benchmarks). */
-export function knowledgeBaseFromArticles(articles: readonly Article[], analyzer: Analyzer = new Analyzer()): KnowledgeBase {
-  return new IndexedKnowledgeBase(analyzer, [], PassageIndex.build(articles, analyzer));
+export function knowledgeBaseFromArticles(articles: readonly Article[], analyzer: Analyzer = new Analyzer(), now?: () => Date): KnowledgeBase {
+  return new IndexedKnowledgeBase(analyzer, [], PassageIndex.build(articles, analyzer), now);
 }
 
 /** A knowledge base from a saved snapshot, without re-analysing the articles. */

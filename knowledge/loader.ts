@@ -57,6 +57,7 @@ export function parseMarkdownArticle(text: string, file: string): Article {
     url: fm.url,
     updated: fm.updated,
     translationOf: fm.translationOf,
+    topic: fm.topic,
     body,
     source: file,
   };
@@ -92,8 +93,9 @@ export function parseJsonlArticles(text: string, file: string): Article[] {
       keywords: row.keywords ?? [],
       relatedForm: undefined,
       url: row.url,
-      updated: undefined,
+      updated: row.updated,
       translationOf: undefined,
+      topic: row.topic,
       body: row.body,
       source: where,
     });

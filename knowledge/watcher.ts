@@ -1,4 +1,5 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /** What a reload did: the new article count, or the error that kept the old content in place. */
@@ -16,6 +17,25 @@ export interface ArticleWatcher {
 }
 
 const DEFAULTS = { debounceMs: 250 } as const;
+
+/**
+ * A folder is watched recursively. A single file (a `.jsonl` export, a `.md` article) is watched
+ * through its folder, filtered by name: editors and export jobs often write a new file and rename
+ * it over the old one, and a watch on the old file would then never fire again.
+ */
+function watchSource(source: string, onChange: () => void): FSWatcher {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(source).isDirectory();
+  } catch {
+    isDirectory = false;
+  }
+  if (isDirectory) return watch(source, { recursive: true }, onChange);
+  const name = basename(source);
+  return watch(dirname(source), (_event, changed) => {
+    if (changed === null || changed.toString() === name) onChange();
+  });
+}
 
 /**
  * Hot reload: watches the knowledge sources (directories recursively, JSONL files directly) and
@@ -54,7 +74,7 @@ export function watchArticles(kb: KnowledgeBase, sources: readonly string[], opt
     }, debounceMs);
   };
 
-  const watchers: FSWatcher[] = sources.map((source) => watch(source, { recursive: !source.endsWith('.jsonl') }, schedule));
+  const watchers: FSWatcher[] = sources.map((source) => watchSource(source, schedule));
   return {
     close(): void {
       closed = true;

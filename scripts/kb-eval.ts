@@ -1,24 +1,222 @@
 /**
  * kb:eval — measures retrieval and the answer/unknown decision on a questions file.
  *
- *   npm run --silent kb:eval -- --kb <dir-or-jsonl> [--kb …] --questions <jsonl> [--json] [--verbose]
+ *   npm run --silent kb:eval -- --kb <dir-or-jsonl> [--kb …] --questions <jsonl> [--json] [--verbose] [--sweep]
  *
  * Questions: one JSON object a line, {q, expected_ids, style?, lang?, category?}; `expected_ids: []`
  * means no article answers the question. With --json exactly one JSON object is printed.
+ *
+ * Besides retrieval (top1, top3, MRR) it reports how each question would end in chat, in the terms
+ * of chat:eval: `expectedAnswered` (one answer, an expected article), `otherAnswered`,
+ * `choicesWithExpected` / `choicesWithout` ("Mente du…?"), `declined`; `answeredOrOffered` is
+ * everything but declined. `--sweep` prints the answered-versus-declined trade-off over `minTrust`
+ * as a Markdown table (the README's).
  */
+import { readFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
-import { createKnowledgeBase } from '../knowledge/index.js';
+import { z } from 'zod';
+import { ANSWER_THRESHOLDS, createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../knowledge/index.js';
 import { loadArticles } from '../knowledge/loader.js';
-import { FIGURES_HEADER, figuresRow, judgeWithKnowledge, kbReport, type Judged } from './eval/kb-figures.js';
-import { parseEvalArgs, readQuestions } from './eval/questions.js';
+
+const QuestionSchema = z.object({
+  q: z.string().min(1),
+  expected_ids: z.array(z.string()),
+  style: z.string().optional(),
+  lang: z.enum(['da', 'en']).default('da'),
+  category: z.string().optional(),
+});
+type Question = z.infer<typeof QuestionSchema>;
+
+type Outcome = 'expectedAnswered' | 'otherAnswered' | 'choicesWithExpected' | 'choicesWithout' | 'declined';
+const OUTCOMES: readonly Outcome[] = ['expectedAnswered', 'otherAnswered', 'choicesWithExpected', 'choicesWithout', 'declined'];
+
+interface Judged {
+  readonly question: Question;
+  readonly ranking: readonly string[];
+  readonly unknown: boolean;
+  readonly outcome?: Outcome;
+  readonly detail?: string;
+}
+
+/** The article an answer is about: a translation counts as its original. */
+function originalId(kb: KnowledgeBase, id: string): string {
+  return kb.article(id)?.translationOf ?? id;
+}
+
+function outcomeOf(kb: KnowledgeBase, question: Question, result: AnswerResult): Outcome {
+  const expected = new Set(question.expected_ids);
+  if (result.kind === 'unknown') return 'declined';
+  if (result.kind === 'answered') return expected.has(originalId(kb, result.article.id)) ? 'expectedAnswered' : 'otherAnswered';
+  return result.candidates.some((c) => expected.has(originalId(kb, c.article.id))) ? 'choicesWithExpected' : 'choicesWithout';
+}
+
+type OutcomeShares = Record<Outcome, number> & { answeredOrOffered: number };
+
+function outcomeShares(judged: readonly Judged[]): OutcomeShares | null {
+  const withOutcome = judged.filter((j) => j.outcome !== undefined);
+  if (withOutcome.length === 0) return null;
+  const shares = Object.fromEntries(
+    OUTCOMES.map((outcome) => [outcome, round(withOutcome.filter((j) => j.outcome === outcome).length / withOutcome.length)]),
+  ) as Record<Outcome, number>;
+  return { ...shares, answeredOrOffered: round(1 - shares.declined) };
+}
+
+interface Figures {
+  questions: number;
+  outOfScope: number;
+  top1: number;
+  top3: number;
+  mrr: number;
+  answered: number;
+  outOfScopeDeclined: number | null;
+  /** How the in-scope questions would end in chat. */
+  chat: OutcomeShares | null;
+}
+
+function parseArgs(argv: readonly string[]): { kb: string[]; questions: string; json: boolean; verbose: boolean; sweep: boolean } {
+  const kb: string[] = [];
+  let questions: string | undefined;
+  let json = false;
+  let verbose = false;
+  let sweep = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--kb') kb.push(argv[++i] ?? '');
+    else if (arg === '--questions') questions = argv[++i];
+    else if (arg === '--json') json = true;
+    else if (arg === '--verbose') verbose = true;
+    else if (arg === '--sweep') sweep = true;
+    else throw new Error(`kb:eval: unknown argument ${arg ?? ''}`);
+  }
+  if (kb.length === 0 || kb.some((source) => source === '') || !questions) {
+    throw new Error('kb:eval: usage: kb:eval --kb <dir-or-jsonl> --questions <jsonl> [--json]');
+  }
+  return { kb, questions, json, verbose, sweep };
+}
+
+async function readQuestions(file: string): Promise<Question[]> {
+  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
+  const questions: Question[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = QuestionSchema.safeParse(JSON.parse(line));
+    if (!parsed.success) throw new Error(`kb:eval: ${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    questions.push(parsed.data);
+  });
+  return questions;
+}
+
+const round = (value: number): number => Math.round(value * 1000) / 1000;
+
+function figures(judged: readonly Judged[]): Figures {
+  const inScope = judged.filter((j) => j.question.expected_ids.length > 0);
+  const outOfScope = judged.filter((j) => j.question.expected_ids.length === 0);
+  let top1 = 0;
+  let top3 = 0;
+  let mrr = 0;
+  let answered = 0;
+  for (const j of inScope) {
+    const expected = new Set(j.question.expected_ids);
+    const rank = j.ranking.findIndex((id) => expected.has(id));
+    if (rank === 0) top1 += 1;
+    if (rank >= 0 && rank < 3) top3 += 1;
+    if (rank >= 0) mrr += 1 / (rank + 1);
+    if (!j.unknown) answered += 1;
+  }
+  const n = inScope.length || 1;
+  return {
+    questions: inScope.length,
+    outOfScope: outOfScope.length,
+    top1: round(top1 / n),
+    top3: round(top3 / n),
+    mrr: round(mrr / n),
+    answered: round(answered / n),
+    outOfScopeDeclined: outOfScope.length === 0 ? null : round(outOfScope.filter((j) => j.unknown).length / outOfScope.length),
+    chat: outcomeShares(inScope),
+  };
+}
+
+function report(judged: readonly Judged[]): Figures & { en: Figures; byStyle: Record<string, Figures> } {
+  const styles = [...new Set(judged.map((j) => j.question.style ?? '-'))].sort();
+  return {
+    ...figures(judged),
+    en: figures(judged.filter((j) => j.question.lang === 'en')),
+    byStyle: Object.fromEntries(styles.map((style) => [style, figures(judged.filter((j) => (j.question.style ?? '-') === style))])),
+  };
+}
+
+/** Trust thresholds around the shipped one, for the answered-versus-declined table. */
+const SWEEP = [0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1.0];
+
+interface SweepRow {
+  minTrust: number;
+  answeredOrOffered: number;
+  expectedAnswered: number;
+  outOfScopeDeclined: number | null;
+}
+
+function sweep(kb: KnowledgeBase, questions: readonly Question[]): SweepRow[] {
+  const values = [...new Set([...SWEEP, ANSWER_THRESHOLDS.minTrust])].sort((a, b) => a - b);
+  return values.map((minTrust) => {
+    const judged = questions.map((question) => {
+      const result = kb.answer(question.q, { thresholds: { minTrust } });
+      const inScope = question.expected_ids.length > 0;
+      return { question, ranking: [], unknown: result.kind === 'unknown', ...(inScope ? { outcome: outcomeOf(kb, question, result) } : {}) };
+    });
+    const f = figures(judged);
+    return {
+      minTrust,
+      answeredOrOffered: f.chat?.answeredOrOffered ?? 0,
+      expectedAnswered: f.chat?.expectedAnswered ?? 0,
+      outOfScopeDeclined: f.outOfScopeDeclined,
+    };
+  });
+}
+
+function sweepTable(rows: readonly SweepRow[]): string {
+  const lines = [
+    '| minTrust | in scope answered or offered | expected article answered | out of scope declined |',
+    '| --- | --- | --- | --- |',
+  ];
+  for (const row of rows) {
+    const mark = row.minTrust === ANSWER_THRESHOLDS.minTrust ? ' (shipped)' : '';
+    lines.push(
+      `| ${row.minTrust.toFixed(2)}${mark} | ${row.answeredOrOffered.toFixed(3)} | ${row.expectedAnswered.toFixed(3)} | ${
+        row.outOfScopeDeclined === null ? '–' : row.outOfScopeDeclined.toFixed(3)
+      } |`,
+    );
+  }
+  return lines.join('\n');
+}
 
 async function main(): Promise<void> {
   process.stdout.on('error', () => undefined);
-  const args = parseEvalArgs(process.argv.slice(2), 'kb:eval');
-  const questions = await readQuestions(args.questions, 'kb:eval');
+  const args = parseArgs(process.argv.slice(2));
+  const questions = await readQuestions(args.questions);
 
   const kb = await createKnowledgeBase({ sources: args.kb });
-  const judged = judgeWithKnowledge(kb, questions);
+  const judged: Judged[] = questions.map((question) => {
+    const ranked = kb.rank(question.q, 10);
+    const result = kb.answer(question.q);
+    const detail = ranked
+      .slice(0, 3)
+      .map((r) => `${r.articleId} s=${r.score.toFixed(1)} c=${r.coverage.toFixed(2)} t=${r.trust.toFixed(2)}`)
+      .join(' | ');
+    const inScope = question.expected_ids.length > 0;
+    return {
+      question,
+      ranking: ranked.map((r) => r.articleId),
+      unknown: result.kind === 'unknown',
+      ...(inScope ? { outcome: outcomeOf(kb, question, result) } : {}),
+      detail,
+    };
+  });
+  if (args.sweep) {
+    const rows = sweep(kb, questions);
+    if (args.json) process.stdout.write(`${JSON.stringify({ sweep: rows })}\n`);
+    else console.log(sweepTable(rows));
+    return;
+  }
 
   // Baseline: minisearch with its default options over whole articles.
   const articles = await loadArticles(args.kb);
@@ -29,24 +227,37 @@ async function main(): Promise<void> {
     return { question, ranking: results.slice(0, 10).map((r) => String(r.id)), unknown: results.length === 0 };
   });
 
-  const output = { ...kbReport(judged), baseline: kbReport(baseline) };
+  const output = { ...report(judged), baseline: report(baseline) };
   if (args.json) {
     process.stdout.write(`${JSON.stringify(output)}\n`);
     return;
   }
-  console.log(FIGURES_HEADER);
-  console.log(figuresRow('knowledge', output));
-  console.log(figuresRow('knowledge en', output.en));
-  console.log(figuresRow('baseline', output.baseline));
-  console.log(figuresRow('baseline en', output.baseline.en));
+  const row = (name: string, f: Figures): string =>
+    `${name.padEnd(14)} ${String(f.questions).padStart(4)} ${[f.top1, f.top3, f.mrr, f.answered].map((v) => v.toFixed(3).padStart(7)).join('')} ${
+      f.outOfScopeDeclined === null ? '      -' : f.outOfScopeDeclined.toFixed(3).padStart(7)
+    }`;
+  console.log(`${'run'.padEnd(14)} ${'n'.padStart(4)}${['top1', 'top3', 'mrr', 'answrd'].map((h) => h.padStart(7)).join('')} ${'oosDecl'.padStart(7)}`);
+  console.log(row('knowledge', output));
+  console.log(row('knowledge en', output.en));
+  for (const [style, f] of Object.entries(output.byStyle)) console.log(row(`  ${style}`, f));
+  console.log(row('baseline', output.baseline));
+  console.log(row('baseline en', output.baseline.en));
+  const chat = (name: string, f: Figures): string =>
+    `${name.padEnd(14)} ${
+      f.chat === null ? '  -' : [f.chat.expectedAnswered, f.chat.answeredOrOffered, f.chat.otherAnswered, f.chat.choicesWithExpected, f.chat.choicesWithout, f.chat.declined].map((v) => v.toFixed(3).padStart(9)).join('')
+    }`;
+  console.log(`\nin chat        ${['expAnswd', 'answOrOff', 'otherAns', 'choiceExp', 'choiceOth', 'declined'].map((h) => h.padStart(9)).join('')}`);
+  console.log(chat('knowledge', output));
+  console.log(chat('knowledge en', output.en));
+  for (const [style, f] of Object.entries(output.byStyle)) console.log(chat(`  ${style}`, f));
   console.log('\nmisses:');
   for (const j of judged) {
     const expected = j.question.expected_ids;
     const inScope = expected.length > 0;
     const top1Wrong = inScope && !expected.includes(j.ranking[0] ?? '');
-    const decisionWrong = inScope ? j.unknown : !j.unknown;
+    const decisionWrong = inScope ? j.unknown || (j.outcome !== 'expectedAnswered' && j.outcome !== 'choicesWithExpected') : !j.unknown;
     if (!top1Wrong && !decisionWrong && !args.verbose) continue;
-    const marks = [top1Wrong ? 'RANK' : '', decisionWrong ? (inScope ? 'DECLINED' : 'ANSWERED') : ''].filter(Boolean).join('+') || 'ok';
+    const marks = [top1Wrong ? 'RANK' : '', decisionWrong ? (inScope ? (j.outcome ?? 'declined') : 'ANSWERED') : ''].filter(Boolean).join('+') || 'ok';
     console.log(`- [${marks}] (${j.question.lang}/${j.question.style ?? '-'}) ${j.question.q}`);
     console.log(`    expected ${expected.join(', ') || '(none)'}; got ${j.detail ?? ''}`);
   }

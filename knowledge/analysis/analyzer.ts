@@ -17,7 +17,7 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   word: { weight: 1, credit: 1 },
   glossary: { weight: 1, credit: 1 },
   'name-part': { weight: 0.5, credit: 0.8 },
-  'compound-part': { weight: 0.6, credit: 0.8 },
+  'compound-part': { weight: 0.6, credit: 0.6 },
   'compound-head': { weight: 0.4, credit: 0.4 },
   typo: { weight: 0.8, credit: 0.7 },
   synonym: { weight: 0.6, credit: 0.9 },
@@ -51,6 +51,26 @@ const MIN_HEAD_COMPOUND = 10;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
+/**
+ * In an English question over Danish articles most everyday words are unknown to the corpus, so an
+ * unknown plain English word weighs only this share of an unknown word. Names (capitalised inside
+ * the sentence, with digits or mixed case: "MitID", "Outlook", "Canada") keep the full weight: a
+ * question that hinges on a name the corpus lacks is about something else.
+ */
+const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.5;
+
+/** Words written like names: capitalised after the first word, with digits, or mixed case. */
+function nameLikeWords(question: string): Set<string> {
+  const names = new Set<string>();
+  const written = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  written.forEach((word, index) => {
+    const mixed = /\p{Ll}\p{Lu}/u.test(word);
+    const capitalised = index > 0 && /^\p{Lu}/u.test(word);
+    const allCaps = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+    if (mixed || capitalised || allCaps || /\p{N}/u.test(word)) names.add(word.toLowerCase());
+  });
+  return names;
+}
 
 /**
  * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
@@ -412,11 +432,14 @@ export class Analyzer {
       const idf = vocabulary.idf(term.term);
       idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
     }
+    const names = language === 'en' ? nameLikeWords(question) : new Set<string>();
     const resolved = concepts.map((concept, index) => {
       const idf = idfs[index] ?? -1;
       // Unknown words count as rare ones in both languages: an unrelated English question ("renew
-      // my driving licence") must not pass on its one known word.
-      return { surface: concept.surface, idf: idf >= 0 ? idf : vocabulary.unknownIdf() };
+      // my driving licence") must not pass on its one known word. Plain English words weigh less
+      // (see ENGLISH_PLAIN_UNKNOWN_SHARE).
+      const unknown = language === 'en' && !names.has(concept.surface) ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE : vocabulary.unknownIdf();
+      return { surface: concept.surface, idf: idf >= 0 ? idf : unknown };
     });
     return { language, concepts: resolved, terms };
   }

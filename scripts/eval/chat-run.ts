@@ -53,8 +53,6 @@ export async function startEvalAssistant(sources: readonly string[], options: Ev
     db,
     logger: silentLogger,
     watchArticles: false,
-    // Until config.ts knows KNOWLEDGE_SOURCES, the sources go in through the start options.
-    ...('KNOWLEDGE_SOURCES' in config ? {} : { knowledgeSources: absolute }),
   };
   let assistant: Assistant;
   try {

@@ -10,6 +10,8 @@ function answered(score: number): AnswerResult {
     kind: 'answered',
     score,
     url: undefined,
+    updated: undefined,
+    stale: false,
     article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: 'x', source: 'a.md' } as never,
     passage: { id: 'a#0', articleId: 'a', index: 0, text: 'x' } as never,
   };

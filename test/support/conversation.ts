@@ -40,7 +40,7 @@ export async function createConversationWorld(options: { pageSize?: number } = {
   const feedback = new InMemoryFeedbackRecorder();
   const knowledge = await knowledgeBaseFor();
   const bot = new AssistantBot();
-  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
+  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, contact: (lang) => knowledge.contact(lang), welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
   recognizer ??= new NaturalIntentRecognizer();
   bot.useConversations({
     conversationState: new ConversationState(storage),
