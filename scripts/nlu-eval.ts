@@ -121,8 +121,8 @@ function parseArgs(argv: readonly string[]): { utterances: string; json: boolean
   return { utterances, json };
 }
 
-function table(f: NluFigures, trainingMs: number): string {
-  const out = [`utterances ${f.utterances}   accuracy ${f.accuracy.toFixed(3)}   slots ${f.slots.accuracy.toFixed(3)} (n=${f.slots.n})   training ${Math.round(trainingMs)} ms`, '', 'intent              n   accuracy   confused with'];
+function table(f: NluFigures, trainingMs: number, cpuMs: number): string {
+  const out = [`utterances ${f.utterances}   accuracy ${f.accuracy.toFixed(3)}   slots ${f.slots.accuracy.toFixed(3)} (n=${f.slots.n})   training ${Math.round(trainingMs)} ms (CPU ${Math.round(cpuMs)} ms)`, '', 'intent              n   accuracy   confused with'];
   for (const [intent, { n, accuracy }] of Object.entries(f.perIntent)) {
     const wrong = Object.entries(f.confusion[intent] ?? {})
       .filter(([got]) => got !== intent)
@@ -139,7 +139,7 @@ async function main(): Promise<void> {
   const lines = parseLines(await readFile(args.utterances, 'utf8'), args.utterances);
   const recognizer = new NaturalIntentRecognizer();
   const figures = evaluate(recognizer, lines);
-  process.stdout.write(`${args.json ? JSON.stringify(figures) : table(figures, recognizer.trainingMs)}\n`);
+  process.stdout.write(`${args.json ? JSON.stringify(figures) : table(figures, recognizer.trainingMs, recognizer.trainingCpuMs)}\n`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
