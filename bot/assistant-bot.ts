@@ -8,6 +8,7 @@ import { detectLanguage } from '../knowledge/index.js';
 import type { DirectoryStore } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
+import { questionBelowFloor } from './recognizer.js';
 
 /** What the assistant remembers about a channel user (user state): plain JSON. */
 export interface UserProfile {
@@ -151,7 +152,7 @@ export class AssistantBot extends ActivityHandler {
     setTurnInfo(context, {
       lang,
       text,
-      recognition: c.recognizer.recognize(text),
+      recognition: questionBelowFloor(c.recognizer.recognize(text)),
       account,
       identity: () => (identity ??= resolve()),
       remember: (user) => {

@@ -158,3 +158,12 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     return extractSlots(raw, this.catalogue, { isStopword: (w) => s.isStopword(w, 'da') || s.isStopword(w, 'en') });
   }
 }
+
+/**
+ * Interim, until the routing decision (bot/routing.ts) weighs confidence itself: a classifier
+ * guess below `floor` is taken as a question, as the old recognizer did. Rules are untouched.
+ */
+export function questionBelowFloor(recognition: Recognition, floor = 0.6): Recognition {
+  if (recognition.command || Object.keys(recognition.scores).length === 0 || recognition.confidence >= floor) return recognition;
+  return { ...recognition, intent: { kind: 'question' } };
+}
