@@ -1,22 +1,43 @@
 /**
- * What a user turn asks for: rules where they are exact (case numbers, commands, membership
- * changes by e-mail), and a small naive Bayes classifier from `natural`, trained once on the
- * example utterances in intents.data.ts, for the free phrasings. Below the confidence floor a
- * turn is a knowledge question.
+ * What a user turn asks for. Rules where they are exact (case numbers, whole-text commands,
+ * membership changes by e-mail, community access by institution name), and for the free phrasings
+ * a classifier trained at start on the utterances in bot/nlu/data/ (with typo variants). The
+ * classifier returns its best label and that label's share; it does not decide that a weak
+ * guess is a question — the router weighs the share against the knowledge answer. Every text gets
+ * the catalogue slots it names (area, system, form).
  */
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier.js';
-import type { Intent, IntentRecognizer, Recognition } from '../dialogs/ports.js';
-import { findCaseNumbers, mentionedSystems } from '../portal/index.js';
-import { INTENT_EXAMPLES, type ClassifiedIntent } from './intents.data.js';
+import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '../dialogs/ports.js';
+import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
+import { SoftmaxClassifier, type ClassifierOptions } from './nlu/classifier.js';
+import { features, stemmers } from './nlu/features.js';
+import { extractSlots } from './nlu/slots.js';
+import { augment, loadUtterances, type NluLabel, type Utterance } from './nlu/training-data.js';
 
 export interface RecognizerOptions {
-  /** Share of the probability the best intent needs; below it the turn is a question. Default 0.6. */
-  confidenceFloor?: number;
-  /** Training data. Default INTENT_EXAMPLES. */
-  examples?: Readonly<Record<ClassifiedIntent, readonly string[]>>;
+  /** Training utterances. Default: every .jsonl in bot/nlu/data/. */
+  utterances?: readonly Utterance[];
+  /** Typo variants made per training utterance. Default 1. */
+  typoVariants?: number;
+  /** The catalogue slots are read from. Default the portal's. */
+  catalogue?: Catalogue;
+  classifier?: ClassifierOptions;
 }
 
-const DEFAULTS = { confidenceFloor: 0.6 } as const;
+/** The Intent kind each classifier label stands for. */
+export const LABEL_KIND: Readonly<Record<NluLabel, IntentKind>> = {
+  create_case: 'createCase',
+  status: 'status',
+  my_cases: 'myCases',
+  kb_question: 'question',
+  human: 'human',
+  greeting: 'greeting',
+  thanks: 'thanks',
+  help: 'help',
+  cancel: 'cancel',
+  add_comment: 'addComment',
+  community_access: 'communityAccess',
+  register: 'register',
+};
 
 /** Lower case, punctuation at the ends dropped, spaces collapsed. */
 function normalise(text: string): string {
@@ -54,117 +75,86 @@ const ACCESS = /\b(?:adgang til|access to)\s+(?:institutionen\s+|the institution
 const ACCESS_VERBS = /\b(skal have|vil have|vil gerne have|bestil|bestille|ønsker|mangler|need|want|request|order|give me)\b/i;
 const COMMENT_WORDS = /\b(kommentar|kommenter|kommentere|comment)\b/i;
 
-/** Crude suffix stripping (Danish and English), applied twice: enough to meet "sager"/"sagen"/"sag" and "cases"/"case". */
-function stem(word: string): string {
-  let w = word;
-  for (let pass = 0; pass < 2; pass++) {
-    const m = /^(.{3,}?)(erne|ene|ede|ing|er|en|et|es|ed|e|s)$/.exec(w);
-    if (!m?.[1]) break;
-    w = m[1];
+
+/** A rule's verdict, or undefined when the classifier is to decide. */
+function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'command'> | undefined {
+  if (text === '') return { intent: { kind: 'greeting' }, command: true };
+  const words = text.split(' ').length;
+
+  const attach = ATTACH.exec(raw);
+  if (attach?.[1] && attach[2]) return { intent: { kind: 'membership', op: 'attach', member: attach[1].toLowerCase(), mailbox: attach[2].toLowerCase() }, command: true };
+  const detach = DETACH.exec(raw);
+  if (detach?.[1] && detach[2]) return { intent: { kind: 'membership', op: 'detach', member: detach[1].toLowerCase(), mailbox: detach[2].toLowerCase() }, command: true };
+
+  const caseNumber = findCaseNumbers(raw)[0];
+  if (caseNumber) {
+    const intent: Intent = COMMENT_WORDS.test(raw) ? { kind: 'addComment', caseNumber } : { kind: 'status', caseNumber };
+    return { intent, command: words <= 8 };
   }
-  return w;
+
+  const exact = COMMAND_INDEX.get(text);
+  if (exact) return { intent: exact, command: true };
+
+  const access = ACCESS.exec(raw);
+  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0) {
+    return { intent: { kind: 'communityAccess', institution: access[1].trim() }, command: false };
+  }
+  return undefined;
 }
 
-/** Words that say nothing about the intent (they appear in every class). */
-const STOP = new Set('jeg du vi en et den det de at og i på til om for med af er har kan vil gerne mig min mit mine sig the a an i to of for my me can do is it please'.split(' '));
-
-const stemmer = {
-  tokenizeAndStem(text: string): string[] {
-    return text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((t) => t.length > 0 && !STOP.has(t))
-      .map(stem);
-  },
-};
-
+/**
+ * The assistant's recognizer (the name is kept from when natural's naive Bayes did the
+ * classifying; see bot/nlu/classifier.ts for what was measured and why it no longer does).
+ */
 export class NaturalIntentRecognizer implements IntentRecognizer {
-  private readonly classifier: BayesClassifier;
-  private readonly floor: number;
-  private readonly vocabulary = new Set<string>();
+  private readonly classifier: SoftmaxClassifier;
+  private readonly catalogue: Catalogue;
+  /** How long training took at construction, in milliseconds: wall clock and this process's CPU. */
+  readonly trainingMs: number;
+  readonly trainingCpuMs: number;
 
   constructor(options: RecognizerOptions = {}) {
-    this.floor = options.confidenceFloor ?? DEFAULTS.confidenceFloor;
-    // A small smoothing: with the default (1) an unseen word favours the classes with the fewest examples.
-    this.classifier = new BayesClassifier(stemmer, 0.05);
-    const examples = options.examples ?? INTENT_EXAMPLES;
-    for (const [label, utterances] of Object.entries(examples)) {
-      for (const utterance of utterances) {
-        this.classifier.addDocument(utterance, label);
-        for (const token of stemmer.tokenizeAndStem(utterance)) this.vocabulary.add(token);
-      }
-    }
-    this.classifier.train();
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    this.catalogue = options.catalogue ?? portalCatalogue;
+    const utterances = augment(options.utterances ?? loadUtterances(), { variants: options.typoVariants ?? 1 });
+    this.classifier = new SoftmaxClassifier(
+      utterances.map((u) => ({ features: features(u.u), label: u.intent })),
+      options.classifier,
+    );
+    this.trainingMs = performance.now() - started;
+    const used = process.cpuUsage(cpu);
+    this.trainingCpuMs = (used.user + used.system) / 1000;
   }
 
   recognize(raw: string): Recognition {
-    const found = this.recognizeIntent(raw);
-    return { ...found, confidence: found.command ? 1 : 0.6, scores: {}, slots: {} };
-  }
-
-  private recognizeIntent(raw: string): Pick<Recognition, 'intent' | 'command'> {
     const text = normalise(raw);
-    if (text === '') return { intent: { kind: 'greeting' }, command: true };
-    const words = text.split(' ').length;
+    const slots = this.slots(raw);
+    const rule = byRule(raw, text);
+    if (rule) return { ...rule, confidence: 1, scores: {}, slots };
 
-    const attach = ATTACH.exec(raw);
-    if (attach?.[1] && attach[2]) return { intent: { kind: 'membership', op: 'attach', member: attach[1].toLowerCase(), mailbox: attach[2].toLowerCase() }, command: true };
-    const detach = DETACH.exec(raw);
-    if (detach?.[1] && detach[2]) return { intent: { kind: 'membership', op: 'detach', member: detach[1].toLowerCase(), mailbox: detach[2].toLowerCase() }, command: true };
-
-    const numbers = findCaseNumbers(raw);
-    const caseNumber = numbers[0];
-    if (caseNumber) {
-      const intent: Intent = COMMENT_WORDS.test(raw) ? { kind: 'addComment', caseNumber } : { kind: 'status', caseNumber };
-      return { intent, command: words <= 8 };
+    const ranked = this.classify(raw);
+    const best = ranked[0];
+    const scores: Partial<Record<IntentKind, number>> = {};
+    for (const { label, share } of ranked) {
+      const kind = LABEL_KIND[label];
+      scores[kind] = (scores[kind] ?? 0) + share;
     }
-
-    const exact = COMMAND_INDEX.get(text);
-    if (exact) return { intent: exact, command: true };
-
-    const access = ACCESS.exec(raw);
-    if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0) {
-      return { intent: { kind: 'communityAccess', institution: access[1].trim() }, command: false };
-    }
-
-    const label = this.classify(text);
-    switch (label) {
-      case 'createCase':
-      case 'myCases':
-      case 'register':
-      case 'greeting':
-      case 'thanks':
-      case 'help':
-      case 'status':
-      case 'addComment':
-        return { intent: { kind: label }, command: false };
-      case 'communityAccess':
-        // Access to a system is a user-administration matter, not a payroll community.
-        return mentionedSystems(raw).length > 0 ? { intent: { kind: 'question' }, command: false } : { intent: { kind: 'communityAccess' }, command: false };
-      case 'cancel':
-        return { intent: { kind: 'cancel' }, command: false };
-      default:
-        return { intent: { kind: 'question' }, command: false };
-    }
+    if (!best) return { intent: { kind: 'question' }, command: false, confidence: 0, scores, slots };
+    let intent: Intent = { kind: LABEL_KIND[best.label] } as Intent;
+    // Access to a system is a user-administration matter (a case about access), not a payroll community.
+    if (intent.kind === 'communityAccess' && slots.systemId !== undefined) intent = { kind: 'createCase' };
+    return { intent, command: false, confidence: best.share, scores, slots };
   }
 
-  /** The best intent with its share of the probability, or `question` below the floor. */
-  classify(text: string): ClassifiedIntent {
-    // Mostly unknown words say nothing about an intent (naive Bayes would favour the smallest class).
-    const tokens = stemmer.tokenizeAndStem(text);
-    const known = tokens.filter((t) => this.vocabulary.has(t)).length;
-    if (tokens.length === 0 || known * 2 < tokens.length) return 'question';
-    const scored = this.classifier.getClassifications(text);
-    const total = scored.reduce((sum, s) => sum + s.value, 0);
-    const best = scored[0];
-    if (!best || total <= 0) return 'question';
-    return best.value / total >= this.floor ? (best.label as ClassifiedIntent) : 'question';
+  /** Every label's share for a text, best first (for nlu:eval and tuning). */
+  classify(raw: string): { label: NluLabel; share: number }[] {
+    return this.classifier.classify(features(raw)) as { label: NluLabel; share: number }[];
   }
 
-  /** For tuning: every intent's share of the probability. */
-  scores(text: string): { label: string; share: number }[] {
-    const scored = this.classifier.getClassifications(normalise(text));
-    const total = scored.reduce((sum, s) => sum + s.value, 0) || 1;
-    return scored.map((s) => ({ label: s.label, share: s.value / total }));
+  /** The catalogue area, system and form a text names. */
+  slots(raw: string): Slots {
+    const s = stemmers();
+    return extractSlots(raw, this.catalogue, { isStopword: (w) => s.isStopword(w, 'da') || s.isStopword(w, 'en') });
   }
 }

@@ -1,0 +1,147 @@
+/**
+ * Area, system and form a text names, by name, alias or with a typo ("navison", "rejs ud",
+ * "Indfak", "løn og hr", "fakturaen"). Pure: takes the catalogue; the recognizer fills
+ * `Recognition.slots` with it for every text, questions included.
+ *
+ * - A system is named by its name, an alias or a part of a joined name ("IndFak/SDI" → "indfak",
+ *   "sdi"), as one to three words written together or apart, or within a typo or two of a name of
+ *   five letters or more.
+ * - The area is the one the text names; else, for a named system, the area that lists it. When
+ *   several do, Brugeradministration only when the text is about users or access, and among the
+ *   rest the one whose description names the system (Økonomi og Regnskab: "Fx Navision Stat …").
+ * - The form only when the text names one of the chosen area's forms for that system (never the
+ *   general form, which is the default anyway).
+ */
+import { editDistance } from '../../dialogs/matching.js';
+import type { Slots } from '../../dialogs/ports.js';
+import { type Area, type Catalogue, type FormDefinition, type System, formsFor, matchKey, matchWords } from '../../portal/index.js';
+
+export interface SlotOptions {
+  /** Words too common to name an area or form on their own ("andet", "other"). Default: none. */
+  isStopword?: (word: string) => boolean;
+}
+
+const USER_ADMINISTRATION = 'brugeradministration';
+/** Words that make a text about users and access (stems, matched as word starts). */
+const ACCESS_WORDS = ['adgang', 'bruger', 'rettighed', 'rolle', 'login', 'access', 'user', 'permission', 'role', 'account'];
+
+/** How many typos a name of this many letters tolerates. */
+function tolerance(length: number): number {
+  if (length < 5) return 0;
+  if (length < 10) return 1;
+  return 2;
+}
+
+/** The one-to-three-word windows of a text, joined as match keys, with their word span. */
+function windows(words: readonly string[]): { key: string; from: number; to: number }[] {
+  const out: { key: string; from: number; to: number }[] = [];
+  for (let from = 0; from < words.length; from++) {
+    for (let n = 1; n <= 3 && from + n <= words.length; n++) out.push({ key: words.slice(from, from + n).join(''), from, to: from + n });
+  }
+  return out;
+}
+
+function systemKeys(system: System): string[] {
+  const names = [system.id, system.name, ...system.aliases];
+  const parts = system.name.includes('/') ? system.name.split('/') : [];
+  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2))];
+}
+
+interface Hit {
+  /** 0 exact, else the edit distance. */
+  distance: number;
+  /** Letters of the name matched (longer names are surer). */
+  length: number;
+  from: number;
+}
+
+function better(a: Hit, b: Hit | undefined): boolean {
+  return !b || a.distance < b.distance || (a.distance === b.distance && (a.length > b.length || (a.length === b.length && a.from < b.from)));
+}
+
+/** Best hit of any key in the text: exact, or within tolerance for keys of five letters or more. */
+function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: readonly string[], typos: boolean): Hit | undefined {
+  let best: Hit | undefined;
+  for (const key of keys) {
+    for (const w of wins) {
+      // A two-letter name ("hr", "ns", "bi") counts only as a word of its own.
+      if (key.length < 3 && !(w.to - w.from === 1 && words[w.from] === key)) continue;
+      if (w.key === key) {
+        const hit = { distance: 0, length: key.length, from: w.from };
+        if (better(hit, best)) best = hit;
+        continue;
+      }
+      if (!typos) continue;
+      const allowed = tolerance(Math.min(key.length, w.key.length));
+      if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
+      const d = editDistance(w.key, key);
+      if (d <= allowed) {
+        const hit = { distance: d, length: key.length, from: w.from };
+        if (better(hit, best)) best = hit;
+      }
+    }
+  }
+  return best;
+}
+
+/** Keys of a name list, without words too common to name anything on their own. */
+function meaningfulKeys(names: readonly string[], options: SlotOptions): string[] {
+  return [...new Set(names.filter((n) => !(options.isStopword?.(n.toLowerCase()) ?? false)).map(matchKey).filter((k) => k.length >= 2))];
+}
+
+function areaKeys(area: Area, options: SlotOptions): string[] {
+  return meaningfulKeys([area.id, area.name.da, area.name.en, ...area.aliases], options);
+}
+
+/** A form's names match also inflected ("fakturaen", "rejseafregningen"): the name plus up to three letters. */
+function namesForm(form: FormDefinition, words: readonly string[], options: SlotOptions): boolean {
+  const keys = meaningfulKeys([form.title.da, form.title.en, ...form.aliases], options);
+  const wins = windows(words);
+  return keys.some((key) => wins.some((w) => w.key === key || (key.length >= 5 && w.key.startsWith(key) && w.key.length - key.length <= 3)));
+}
+
+export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
+  const words = matchWords(text);
+  if (words.length === 0) return {};
+  const wins = windows(words);
+
+  let system: System | undefined;
+  let systemHit: Hit | undefined;
+  for (const s of catalogue.systems) {
+    const hit = find(systemKeys(s), wins, words, true);
+    if (hit && better(hit, systemHit)) {
+      system = s;
+      systemHit = hit;
+    }
+  }
+
+  const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)));
+  const named = catalogue.areas
+    .map((area) => ({ area, hit: find(areaKeys(area, options), wins, words, false) }))
+    .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
+    .sort((a, b) => b.hit.length - a.hit.length);
+
+  let area: Area | undefined;
+  if (system) {
+    const owners = catalogue.areas.filter((a) => a.systemIds.includes(system.id));
+    const candidates = owners.filter((a) => a.id !== USER_ADMINISTRATION || aboutAccess);
+    const systemName = matchKey(system.name);
+    area =
+      named.find((n) => candidates.includes(n.area))?.area ??
+      (aboutAccess ? owners.find((a) => a.id === USER_ADMINISTRATION) : undefined) ??
+      candidates.find((a) => matchKey(a.description.da).includes(systemName)) ??
+      candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
+      owners[0];
+  } else {
+    area = named[0]?.area;
+  }
+
+  const slots: Slots = {};
+  if (area) slots.areaId = area.id;
+  if (system) slots.systemId = system.id;
+  if (area) {
+    const form = formsFor(area.id, system?.id ?? null, catalogue).find((f) => !f.general && namesForm(f, words, options));
+    if (form) slots.formId = form.id;
+  }
+  return slots;
+}

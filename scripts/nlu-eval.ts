@@ -1,0 +1,150 @@
+/**
+ * nlu:eval — runs utterances through the assistant's real recognizer (rules and classifier, as
+ * the bot uses it) and reports intent accuracy, per intent, the confusion and slot accuracy.
+ *
+ *   npm run --silent nlu:eval -- --utterances <jsonl> [--json]
+ *
+ * Lines: {u, intent, area?, system?} with intent one of create_case, status, my_cases,
+ * kb_question, human, greeting, thanks, help, cancel (the project's own add_comment,
+ * community_access and register are understood too). area/system may be catalogue ids or names
+ * and aliases ("Økonomi og Regnskab", "IndFak"). With --json exactly one JSON object is printed.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { NaturalIntentRecognizer } from '../bot/recognizer.js';
+import type { IntentKind, IntentRecognizer } from '../dialogs/ports.js';
+import { type Catalogue, catalogue as portalCatalogue, findArea, findSystem } from '../portal/index.js';
+
+const LineSchema = z.object({ u: z.string().min(1), intent: z.string().min(1), area: z.string().min(1).optional(), system: z.string().min(1).optional() });
+export type EvalLine = z.infer<typeof LineSchema>;
+
+/** The evaluation's name for what the recognizer returned. */
+export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
+  question: 'kb_question',
+  ask: 'kb_question',
+  createCase: 'create_case',
+  myCases: 'my_cases',
+  showMore: 'my_cases',
+  status: 'status',
+  human: 'human',
+  greeting: 'greeting',
+  thanks: 'thanks',
+  help: 'help',
+  cancel: 'cancel',
+  restart: 'restart',
+  yes: 'yes',
+  no: 'no',
+  addComment: 'add_comment',
+  communityAccess: 'community_access',
+  register: 'register',
+  membership: 'membership',
+};
+
+export interface NluFigures {
+  utterances: number;
+  accuracy: number;
+  perIntent: Record<string, { n: number; accuracy: number }>;
+  slots: { n: number; accuracy: number };
+  confusion: Record<string, Record<string, number>>;
+}
+
+export function parseLines(text: string, file = 'utterances'): EvalLine[] {
+  return text
+    .split('\n')
+    .map((line, i) => ({ line, i }))
+    .filter(({ line }) => line.trim() !== '')
+    .map(({ line, i }) => {
+      let json: unknown;
+      try {
+        json = JSON.parse(line);
+      } catch (cause: unknown) {
+        throw new Error(`NLU.BAD_LINE: ${file}:${i + 1}: not JSON`, { cause });
+      }
+      const parsed = LineSchema.safeParse(json);
+      if (!parsed.success) throw new Error(`NLU.BAD_LINE: ${file}:${i + 1}: ${parsed.error.issues[0]?.path.join('.') ?? ''}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return parsed.data;
+    });
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** Runs every line through the recognizer; expected slots are resolved through the catalogue. */
+export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[], catalogue: Catalogue = portalCatalogue): NluFigures {
+  let right = 0;
+  let slotLines = 0;
+  let slotRight = 0;
+  const per: Record<string, { n: number; right: number }> = {};
+  const confusion: Record<string, Record<string, number>> = {};
+  for (const line of lines) {
+    const recognition = recognizer.recognize(line.u);
+    const got = EVAL_NAME[recognition.intent.kind];
+    const bucket = (per[line.intent] ??= { n: 0, right: 0 });
+    bucket.n += 1;
+    if (got === line.intent) {
+      right += 1;
+      bucket.right += 1;
+    }
+    const row = (confusion[line.intent] ??= {});
+    row[got] = (row[got] ?? 0) + 1;
+
+    if (line.area !== undefined || line.system !== undefined) {
+      slotLines += 1;
+      const area = line.area === undefined ? undefined : findArea(line.area, catalogue)?.id;
+      const system = line.system === undefined ? undefined : findSystem(line.system, catalogue)?.id;
+      if ((line.area !== undefined && area === undefined) || (line.system !== undefined && system === undefined)) {
+        throw new Error(`NLU.UNKNOWN_SLOT: "${line.area ?? ''}"/"${line.system ?? ''}" names nothing in the catalogue`);
+      }
+      const ok = (area === undefined || recognition.slots.areaId === area) && (system === undefined || recognition.slots.systemId === system);
+      if (ok) slotRight += 1;
+    }
+  }
+  return {
+    utterances: lines.length,
+    accuracy: lines.length === 0 ? 0 : round(right / lines.length),
+    perIntent: Object.fromEntries(Object.entries(per).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { n: v.n, accuracy: round(v.right / v.n) }])),
+    slots: { n: slotLines, accuracy: slotLines === 0 ? 0 : round(slotRight / slotLines) },
+    confusion,
+  };
+}
+
+function parseArgs(argv: readonly string[]): { utterances: string; json: boolean } {
+  let utterances: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--utterances') utterances = argv[++i];
+    else if (arg === '--json') json = true;
+    else throw new Error(`nlu:eval: unknown argument ${arg ?? ''}`);
+  }
+  if (!utterances) throw new Error('usage: npm run --silent nlu:eval -- --utterances <jsonl> [--json]');
+  return { utterances, json };
+}
+
+function table(f: NluFigures, trainingMs: number, cpuMs: number): string {
+  const out = [`utterances ${f.utterances}   accuracy ${f.accuracy.toFixed(3)}   slots ${f.slots.accuracy.toFixed(3)} (n=${f.slots.n})   training ${Math.round(trainingMs)} ms (CPU ${Math.round(cpuMs)} ms)`, '', 'intent              n   accuracy   confused with'];
+  for (const [intent, { n, accuracy }] of Object.entries(f.perIntent)) {
+    const wrong = Object.entries(f.confusion[intent] ?? {})
+      .filter(([got]) => got !== intent)
+      .sort((a, b) => b[1] - a[1])
+      .map(([got, c]) => `${got} ${c}`)
+      .join(', ');
+    out.push(`${intent.padEnd(18)} ${String(n).padStart(3)}   ${accuracy.toFixed(3).padStart(8)}   ${wrong}`);
+  }
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const lines = parseLines(await readFile(args.utterances, 'utf8'), args.utterances);
+  const recognizer = new NaturalIntentRecognizer();
+  const figures = evaluate(recognizer, lines);
+  process.stdout.write(`${args.json ? JSON.stringify(figures) : table(figures, recognizer.trainingMs, recognizer.trainingCpuMs)}\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`nlu:eval: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

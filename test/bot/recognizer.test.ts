@@ -1,0 +1,166 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { extractSlots } from '../../bot/nlu/slots.js';
+import { loadUtterances, parseUtterances, withTypo, seededRandom } from '../../bot/nlu/training-data.js';
+import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
+import type { IntentKind, Slots } from '../../dialogs/ports.js';
+import { catalogue } from '../../portal/index.js';
+import { evaluate, parseLines } from '../../scripts/nlu-eval.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const HELDOUT = resolve(root, 'test/fixtures/nlu/utterances.heldout.jsonl');
+
+let recognizer: NaturalIntentRecognizer;
+beforeAll(() => {
+  recognizer = new NaturalIntentRecognizer();
+});
+
+describe('NaturalIntentRecognizer', () => {
+  describe('when measured on the held-out utterances (never tuned on)', () => {
+    it('gets ≥ 0.95 overall, ≥ 0.90 per intent and ≥ 0.90 of the slots', () => {
+      const figures = evaluate(recognizer, parseLines(readFileSync(HELDOUT, 'utf8')));
+      expect(figures.utterances).toBeGreaterThanOrEqual(9 * 25);
+      expect(figures.accuracy).toBeGreaterThanOrEqual(0.95);
+      for (const [intent, { n, accuracy }] of Object.entries(figures.perIntent)) {
+        expect({ intent, n: n >= 25, ok: accuracy >= 0.9 }).toEqual({ intent, n: true, ok: true });
+      }
+      expect(figures.slots.n).toBeGreaterThanOrEqual(30);
+      expect(figures.slots.accuracy).toBeGreaterThanOrEqual(0.9);
+    });
+  });
+
+  describe('when a request and a question share their words', () => {
+    const pairs: [string, IntentKind][] = [
+      ['hvordan opretter man en sag om løn?', 'question'],
+      ['opret en sag om løn', 'createCase'],
+      ['kan du oprette en sag til mig', 'createCase'],
+      ['jeg vil gerne indberette en fejl i Navision Stat', 'createCase'],
+      ['hvordan indberetter man en fejl i Navision Stat?', 'question'],
+      ['send en henvendelse til jer', 'createCase'],
+      ['open a ticket', 'createCase'],
+      ['how do I open a ticket about payroll?', 'question'],
+      ['der er en fejl i RejsUd', 'createCase'],
+      ['hvad gør jeg hvis RejsUd viser en fejl?', 'question'],
+      ['jeg har en faktura i IndFak der skal rettes, kan du lave en sag', 'createCase'],
+      ['hvordan retter jeg en faktura i IndFak?', 'question'],
+      ['mine sgaer', 'myCases'],
+      ['har jeg nogen åbne henvendelser?', 'myCases'],
+      ['hvad betyder status afventer på en sag?', 'question'],
+      ['hvad er status på min sag?', 'status'],
+      ['hvem er kontaktperson for årsafslutningen?', 'question'],
+      ['hvordan kontakter jeg jer?', 'human'],
+      ['I want to talk to someone', 'human'],
+      ['hvornår har I åbent?', 'human'],
+      ['kan jeg ringe til jer', 'human'],
+      ['hvad er jeres telefonnummer', 'human'],
+    ];
+    it.each(pairs)('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+  });
+
+  describe('when words are misspelt', () => {
+    const typos: [string, IntentKind][] = [
+      ['opert en sag', 'createCase'],
+      ['kan du opprette en sag til mig', 'createCase'],
+      ['vis mine sagre', 'myCases'],
+      ['hvad er sattus på min sag', 'status'],
+      ['hvornår har i åbnet', 'human'],
+      ['tusind takk', 'thanks'],
+      ['hvordan nulstiler jeg min adgangskode', 'question'],
+      ['anuller', 'cancel'],
+    ];
+    it.each(typos)('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+
+    it('keeps ≥ 0.9 of the held-out utterances right with a typo added to each', () => {
+      const random = seededRandom(99);
+      const lines = parseLines(readFileSync(HELDOUT, 'utf8')).map((l) => ({ ...l, u: withTypo(l.u, random) }));
+      expect(evaluate(recognizer, lines).accuracy).toBeGreaterThanOrEqual(0.9);
+    });
+  });
+
+  describe('when it reports its confidence', () => {
+    it('gives a rule confidence 1 and no scores', () => {
+      const r = recognizer.recognize('status på SA-2025-00012');
+      expect([r.intent.kind, r.confidence, r.scores]).toEqual(['status', 1, {}]);
+    });
+
+    it('gives the classifier’s share, and the shares sum to 1', () => {
+      const r = recognizer.recognize('kan du lave en sag til mig om lønnen');
+      const sum = Object.values(r.scores).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(1, 6);
+      expect(r.confidence).toBe(r.scores[r.intent.kind]);
+      expect(r.confidence).toBeLessThan(1);
+    });
+
+    it('is unsure of a bare product name, and sure of a rule', () => {
+      expect(recognizer.recognize('SAP').confidence).toBeLessThan(0.6);
+      expect(recognizer.recognize('mine sager')).toMatchObject({ intent: { kind: 'myCases' }, confidence: 1, command: true });
+    });
+
+    it('is unsure of text it has no features for', () => {
+      const r = recognizer.recognize('ƒƒƒ ƒƒƒƒ');
+      expect(r.confidence).toBeLessThan(0.3);
+    });
+  });
+
+  describe('when the training data is read', () => {
+    it('has hundreds of utterances in all and both languages', () => {
+      const data = loadUtterances();
+      expect(data.length).toBeGreaterThan(1000);
+      expect(new Set(data.map((d) => d.intent)).size).toBe(12);
+    });
+
+    it('fails with the file, line and field of a bad line', () => {
+      expect(() => parseUtterances('{"u":"hej","intent":"greeting"}\n{"u":"x","intent":"nope"}', 'f.jsonl')).toThrow(/f\.jsonl:2: field "intent"/);
+    });
+  });
+});
+
+describe('extractSlots', () => {
+  const table: [string, Slots][] = [
+    ['kan du oprette en sag til mig om en faktura i IndFak', { areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' }],
+    ['der er en fejl i indfak', { areaId: 'oekonomi', systemId: 'indfak' }],
+    ['IndFak/SDI driller', { areaId: 'oekonomi', systemId: 'indfak' }],
+    ['navison virker ikke', { areaId: 'oekonomi', systemId: 'navision-stat' }],
+    ['min rejseafregning i rejs ud er afvist', { areaId: 'oekonomi', systemId: 'rejsud', formId: 'oekonomi.rejseafregning' }],
+    ['opret en sag om løn og hr', { areaId: 'loen-hr' }],
+    ['fejl i HR-Løn', { areaId: 'loen-hr', systemId: 'sls' }],
+    ['min kollega skal have adgang til Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.ny-adgang' }],
+    ['rapporten i løndatavarehuset fejler', { areaId: 'bi', systemId: 'ldv', formId: 'bi.rapport' }],
+    ['hvordan nulstiller jeg min adgangskode', {}],
+    ['jeg vil noget andet', {}],
+    ['hej', {}],
+  ];
+  it.each(table)('%s → %o', (text, slots) => {
+    expect(extractSlots(text, catalogue, { isStopword: (w) => ['noget', 'andet', 'other'].includes(w) })).toEqual(slots);
+  });
+
+  it('fills slots for questions too', () => {
+    expect(recognizer.recognize('hvordan godkender jeg en faktura i Indfak?').slots).toEqual({ areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' });
+  });
+});
+
+describe('nlu:eval', () => {
+  it('prints one JSON object with the figures (child process)', () => {
+    const out = execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['scripts/nlu-eval.ts', '--utterances', HELDOUT, '--json'], { cwd: root, encoding: 'utf8' });
+    const figures = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(figures).sort()).toEqual(['accuracy', 'confusion', 'perIntent', 'slots', 'utterances']);
+    expect(figures['perIntent']).toHaveProperty('create_case.n');
+    expect(figures['slots']).toEqual({ n: expect.any(Number), accuracy: expect.any(Number) });
+    expect(figures['confusion']).toHaveProperty('kb_question.kb_question');
+  }, 60_000);
+
+  it('resolves expected slots given as names and counts a wrong one', () => {
+    const f = evaluate(recognizer, [
+      { u: 'der er en fejl i RejsUd', intent: 'create_case', area: 'Økonomi og Regnskab', system: 'RejsUd' },
+      { u: 'der er en fejl i RejsUd', intent: 'create_case', system: 'IndFak' },
+      { u: 'hej', intent: 'greeting' },
+    ]);
+    expect(f).toMatchObject({ utterances: 3, accuracy: 1, slots: { n: 2, accuracy: 0.5 } });
+  });
+});

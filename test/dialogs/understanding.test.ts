@@ -1,0 +1,108 @@
+/**
+ * Transcripts of how a turn is understood (issue 12): every path of the routing decision, through
+ * the whole bot (recognizer, router, dialogs, knowledge base) as a user meets it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+
+const ANNA = 'anna@eksempelstyrelsen.dk';
+const CASE_DIALOG = /Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt/;
+
+describe('understanding a turn', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  describe('when a case is asked for in free words', () => {
+    it.each([
+      'jeg vil gerne indberette en fejl i Navision Stat',
+      'kan du sende en henvendelse til Statens Administration for mig',
+      'opert en sag',
+      'I need to open a ticket',
+    ])('"%s" starts the case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/);
+    });
+
+    it('takes area, system and form from the request and shows the path it chose', async () => {
+      await new Chat(world, ANNA).run([
+        ['kan du oprette en sag til mig om en faktura i IndFak', ['Økonomi og Regnskab', 'IndFak', without('Hvilket område'), without('Hvilket system')]],
+      ]);
+    });
+  });
+
+  describe('when a question names an action', () => {
+    it('answers "hvordan opretter man en sag om løn?" from the knowledge base', async () => {
+      const reply = await new Chat(world, ANNA).say('hvordan opretter man en sag om løn?');
+      expect(reply.text).toContain('Kilde:');
+      expect(reply.text).not.toMatch(CASE_DIALOG);
+    });
+  });
+
+  describe('when the user asks for a person', () => {
+    it.each(['kan jeg tale med et menneske?', 'hvad er jeres telefonnummer', 'I would like to talk to someone'])('"%s" gets the contact details and a case offered', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}|@/);
+      expect(reply.actions.join(' ')).toMatch(/Opret en sag|Create a case/);
+    });
+  });
+
+  describe('when the question is unrelated', () => {
+    it.each(['Hvordan søger jeg om SU?', 'hvad er der til frokost i kantinen i dag', 'fortæl en vittighed'])('"%s" is declined, not answered with an article', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).not.toContain('Kilde:');
+      expect(reply.text).not.toContain('Mente du');
+    });
+  });
+
+  describe('when a question is typed at a form field', () => {
+    it('answers it and asks the field again instead of storing it', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag', 'Hvilket område'],
+        ['Økonomi og Regnskab', 'Hvilket system'],
+        ['IndFak/SDI', 'Hvilken formular'],
+        ['Faktura', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Fakturanummer'],
+        ['Hvordan nulstiller jeg min adgangskode?', ['Kilde:', 'Fakturanummer']],
+        ['F-2026-0042', 'Leverandør'],
+        ['hvad er RejsUd?', ['Leverandør', without('Fakturadato')]],
+      ]);
+    });
+
+    it('asks before it stores a question typed as a description', async () => {
+      const chat = new Chat(world, ANNA);
+      await chat.run([
+        ['opret en sag', 'Hvilket område'],
+        ['Statens Løn og HR', 'Hvilket system'],
+        ['SLS', 'Hvilken formular'],
+        ['Fejl i lønkørsel', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Udbetalingsdato'],
+        ['hvornår er næste lønkørsel?', ['Udbetalingsdato']],
+        ['27-03-2026', 'Hvilke fejl'],
+        ['Manglende udbetaling', 'Antal berørte'],
+        ['hvor mange skal jeg skrive?', 'Antal berørte'],
+        ['2', 'Haster sagen?'],
+        ['ja', 'Beskrivelse'],
+        ['Hvorfor er lønnen ikke udbetalt til to medarbejdere?', ['Beskrivelse', actions('Ja', 'Nej')]],
+        ['Ja', 'Telefonnummer'],
+      ]);
+    });
+  });
+
+  describe('when the user writes English', () => {
+    it('says that an article is only in Danish before a Danish passage', async () => {
+      const reply = await new Chat(world, ANNA).say('What is ISOLA used for?');
+      expect(reply.text).toContain('only available in Danish');
+    });
+
+    it('stays in English after the user clicks a button with a Danish product name', async () => {
+      await new Chat(world, ANNA).run([
+        ['I want to create a case', 'Which area'],
+        ['Statens Løn og HR', 'Which system'],
+        ['SLS/HR-Løn', 'Which form'],
+      ]);
+    });
+  });
+});
