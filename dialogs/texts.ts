@@ -73,6 +73,9 @@ const da = {
   noOne: 'ingen',
   statusNotVisible: 'Jeg kan ikke finde en sag med det nummer, som du har adgang til.',
   notUnderstoodAnswer: 'Det forstod jeg ikke.',
+  youWrote: (quoted: string) => `Du skrev ${quoted}.`,
+  isThatYourName: 'Er det dit navn?',
+  isThatYourComment: (number: string) => `Er det din kommentar til ${number}?`,
 } as const;
 
 type Texts = { [K in keyof typeof da]: (typeof da)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -146,6 +149,9 @@ const en: Texts = {
   noOne: 'nobody',
   statusNotVisible: 'I cannot find a case with that number that you have access to.',
   notUnderstoodAnswer: 'I did not understand that.',
+  youWrote: (quoted: string) => `You wrote ${quoted}.`,
+  isThatYourName: 'Is that your name?',
+  isThatYourComment: (number: string) => `Is that your comment on ${number}?`,
 };
 
 const catalogues: Record<Language, Texts> = { da: da as Texts, en };

@@ -8,6 +8,11 @@ export interface TurnInfo {
   /** The user's text, mentions stripped. */
   text: string;
   recognition: Recognition;
+  /**
+   * The router is not sure the text answers what the dialog asked: the dialog asks "Er det dit
+   * svar til «…»?" before storing it. Unset = the text is an answer (or not for the dialog at all).
+   */
+  answerInDoubt?: boolean;
   account: ChannelAccount;
   /** Who is talking; resolved on first use (knowledge answers never need it). */
   identity(): Promise<ResolvedIdentity>;
