@@ -25,7 +25,7 @@ import {
   type FormDefinition,
   type Localized,
 } from '../portal/index.js';
-import { matchTolerant, type Choice } from './matching.js';
+import { matchNamePart, matchTolerant, type Choice } from './matching.js';
 import type { AnswerShape, Expectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
@@ -708,7 +708,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return ask(state, ctx);
     }
     case 'institution': {
-      const choice = chosen(choices, answer);
+      const choice = matchNamePart(choices, inputText(answer));
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       d.institutionId = choice.id;
       return ask(state, ctx);

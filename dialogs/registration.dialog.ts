@@ -18,7 +18,7 @@ import {
 import type { InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import { CONFIRM_ACTIONS, confirmed, type CasePrefill } from './form-engine.js';
-import { matchTolerant, type Choice } from './matching.js';
+import { matchNamePart, matchTolerant, type Choice } from './matching.js';
 import { quoted, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
@@ -90,7 +90,7 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     const t = texts(lang);
     switch (state.step) {
       case 'institution': {
-        const choice = matchTolerant(this.choices(state), text);
+        const choice = matchNamePart(this.choices(state), text);
         if (!choice) {
           await this.ask(dc.context, state, t.notUnderstoodAnswer);
           return Dialog.EndOfTurn;
@@ -178,7 +178,7 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     if (state.step === 'name' && state.pendingName !== undefined && confirmed(input) !== undefined) return true;
     switch (state.step) {
       case 'institution':
-        return matchTolerant(this.choices(state), input) !== undefined;
+        return matchNamePart(this.choices(state), input) !== undefined;
       case 'email':
         return normaliseEmail(input) !== undefined;
       case 'name':

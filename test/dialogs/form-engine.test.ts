@@ -216,6 +216,23 @@ describe('form engine: confirming an answer in doubt', () => {
   });
 });
 
+describe('form engine: typed answers to a choice step', () => {
+  it.each([
+    ['area', {}, 'økonmi', 'areaId', 'oekonomi'],
+    ['area', {}, 'finance and accounting', 'areaId', 'oekonomi'],
+    ['system', { areaId: 'oekonomi' }, 'indfak', 'systemId', 'indfak'],
+    ['system', { areaId: 'oekonomi' }, 'rejs ud', 'systemId', 'rejsud'],
+    ['form', { areaId: 'oekonomi', systemId: 'indfak' }, 'fakturaer', 'formId', 'oekonomi.faktura'],
+    ['institution', INVOICE, 'test ministeriet', 'institutionId', 'testministeriet'],
+    ['institution', INVOICE, 'eksempelstyrlsen', 'institutionId', 'eksempelstyrelsen'],
+    ['institution', INVOICE, 'ministeriet', 'institutionId', 'testministeriet'],
+  ] as const)('at the %s step, "%s" names the choice', (stepKind, prefill, typed, key, id) => {
+    const state = startCase(prefill, ctx);
+    expect(currentQuestion(state, ctx)?.step).toBe(stepKind);
+    expect(answerCase(state, typed, ctx).state.draft[key]).toBe(id);
+  });
+});
+
 describe('form engine: what each step waits for', () => {
   it('answers a choice with the options at the catalogue steps and the summary', () => {
     const area = expectationOf(startCase({}, ctx), ctx);
