@@ -179,7 +179,7 @@ export const CHANGE_PATH: Choice = {
   aliases: ['vælg en anden', 'vælg andet', 'vælg noget andet', 'andet område', 'et andet område', 'vælg et andet område', 'skift område', 'forkert område', 'choose another', 'choose something else', 'another area', 'change area', 'wrong area'],
 };
 
-/** The id of a fixed choice the input names exactly (id, label or alias, as {@link matchKey} spells it). */
+/** The fixed choice the input names exactly (id, label or alias, as {@link matchKey} spells it): no typos, no parts. */
 function exactly(choices: readonly Choice[], input: unknown): Choice | undefined {
   if (typeof input !== 'string') return undefined;
   const key = matchKey(input);
@@ -552,10 +552,15 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
 export function helpFor(state: CaseState, ctx: CaseContext): Localized {
   const question = currentQuestion(state, ctx);
   if (!question) return { da: 'Sagen er afsluttet.', en: 'The case is finished.' };
-  const commands: Localized = {
-    da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
-    en: 'Type "cancel" to stop, or "start over" to begin again.',
-  };
+  const commands: Localized = question.path
+    ? {
+        da: `Skriv "${CHANGE_PATH.label.da}" for at vælge et andet område, "annuller" for at stoppe, eller "forfra" for at starte forfra.`,
+        en: `Type "${CHANGE_PATH.label.en}" to choose another area, "cancel" to stop, or "start over" to begin again.`,
+      }
+    : {
+        da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
+        en: 'Type "cancel" to stop, or "start over" to begin again.',
+      };
   const join = (a: Localized, b: Localized): Localized => ({ da: `${a.da} ${b.da}`, en: `${a.en} ${b.en}` });
   switch (question.step) {
     case 'area':

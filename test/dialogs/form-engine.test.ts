@@ -282,6 +282,11 @@ describe('form engine: the path chosen from the first message', () => {
       expect(result.state.pathFromPrefill).toBeUndefined();
     });
 
+    it('says in the help how to choose another', () => {
+      expect(helpFor(startCase(INVOICE, single), single).da).toContain('Skriv "Vælg et andet" for at vælge et andet område');
+      expect(helpFor(startCase({}, single), single).da).not.toContain('Vælg et andet');
+    });
+
     it('takes "Andet" as the field\'s own choice, not as choosing another path', () => {
       const result = answerCase(startCase(INVOICE, single), 'Andet', single);
       expect(result.state.draft.values.problem).toBe('andet');
