@@ -17,7 +17,7 @@ import {
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { answerCase, backToField, cancel, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
+import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
 import { matchTolerant } from './matching.js';
 import { questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
@@ -88,10 +88,15 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
     const { engine, options } = instance.state;
     const value: unknown = dc.context.activity.value;
-    const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : turnInfo(dc.context).text;
+    const submitted = typeof value === 'object' && value !== null && 'answer' in value;
+    const info = turnInfo(dc.context);
+    const input = submitted ? (value as { answer: unknown }).answer : info.text;
+    // A card's submission is an answer; typed text the router is unsure of is confirmed first.
+    const confirm = !submitted && info.answerInDoubt === true;
     const accepted = this.accepted.get(engine);
     this.accepted.delete(engine);
-    return this.show(dc, accepted && accepted.input === input ? accepted.result : answerCase(engine, input, this.context(options)));
+    const reuse = accepted && accepted.input === input && !confirm;
+    return this.show(dc, reuse ? accepted.result : answerCase(engine, input, this.context(options), { confirm }));
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -104,6 +109,11 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
     void lang;
     return helpFor(engine, this.context(options));
+  }
+
+  expectation(instance: DialogInstance): Expectation {
+    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    return expectationOf(engine, this.context(options));
   }
 
   accepts(instance: DialogInstance, input: string): boolean {

@@ -15,6 +15,7 @@ import {
   getForm,
   getSystem,
   isFieldVisible,
+  matchKey,
   parseField,
   parseForm,
   systemsOf,
@@ -24,12 +25,13 @@ import {
   type FormDefinition,
   type Localized,
 } from '../portal/index.js';
-import { matchTolerant, type Choice } from './matching.js';
+import { matchNamePart, matchTolerant, type Choice } from './matching.js';
+import type { AnswerShape, Expectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
 export const MAX_ATTEMPTS = 3;
 
-export const CASE_STATUSES = ['collecting', 'summary', 'pickField', 'stuck', 'complete', 'cancelled'] as const;
+export const CASE_STATUSES = ['collecting', 'confirmAnswer', 'summary', 'pickField', 'stuck', 'complete', 'cancelled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** What the user has chosen so far. `systemId: null` = no particular system; `sentFromMailboxId: null` = from me. */
@@ -56,6 +58,13 @@ export interface CaseState {
   editing?: string;
   /** Bound to this dialog instance when the summary is first shown; the same key twice makes one case. */
   idempotencyKey?: string;
+  /** Status `confirmAnswer`: the answer typed to a field, not stored until the user says it is one. */
+  pendingAnswer?: { fieldId: string; input: string };
+  /**
+   * Area (and system, form) came from the user's first message: the questions say the path chosen
+   * and offer to choose another, until the first answer is taken.
+   */
+  pathFromPrefill?: boolean;
 }
 
 /** What the engine needs to know besides the state. Not stored. */
@@ -71,7 +80,7 @@ export interface CaseContext {
   newKey(): string;
 }
 
-export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'summary' | 'pickField' | 'stuck';
+export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'confirmAnswer' | 'summary' | 'pickField' | 'stuck';
 
 export type QuestionKind = Field['type'] | 'choice' | 'summary';
 
@@ -93,10 +102,22 @@ export interface Question {
   choices: Choice[];
   /** The field may be left empty ("spring over"). */
   optional: boolean;
-  /** The current value, when the user is changing a field. */
+  /** Step `confirmAnswer`: the answer waiting to be confirmed, as typed. */
   current?: Localized;
   /** Steps `summary`: what will be sent. */
   summary?: SummaryLine[];
+  /** The path chosen from the user's first message ("Jeg har valgt Økonomi og Regnskab → IndFak/SDI."); said before the question. */
+  path?: Localized;
+}
+
+/** How an answer is taken. */
+export interface AnswerOptions {
+  /**
+   * The router is not sure the input answers the field: a valid value is not stored but the user
+   * is asked "Er det dit svar til «…»?" first (an invalid one is asked again with the reason, no
+   * attempt counted). Default false.
+   */
+  confirm?: boolean;
 }
 
 /** A completed case, ready for PortalService.createCase. */
@@ -145,6 +166,27 @@ const STUCK_ACTIONS = {
   cancel: { id: 'annuller', label: { da: 'Annuller sagen', en: 'Cancel the case' }, aliases: ['annuller', 'cancel', 'afbryd'] },
 } as const satisfies Record<string, Choice>;
 
+/** Ja/Nej of the step that confirms an answer. Typed answers must name them exactly (no typo matching: anything else is a new answer). */
+export const CONFIRM_ACTIONS = {
+  yes: { id: 'ja', label: { da: 'Ja', en: 'Yes' }, aliases: ['j', 'jo', 'jep', 'yes', 'y', 'yep', 'yeah', 'ok', 'okay', 'ja tak', 'korrekt', 'rigtigt', 'det er rigtigt', 'det er det', 'correct', 'right', 'that is right'] },
+  no: { id: 'nej', label: { da: 'Nej', en: 'No' }, aliases: ['n', 'no', 'nope', 'nej tak', 'forkert', 'ikke rigtigt', 'det er det ikke', 'wrong', 'not right'] },
+} as const satisfies Record<string, Choice>;
+
+/** Back to the area step from a path chosen from the first message. */
+export const CHANGE_PATH: Choice = {
+  id: 'vaelg-et-andet',
+  label: { da: 'Vælg et andet', en: 'Choose another' },
+  aliases: ['vælg en anden', 'vælg andet', 'vælg noget andet', 'andet område', 'et andet område', 'vælg et andet område', 'skift område', 'forkert område', 'choose another', 'choose something else', 'another area', 'change area', 'wrong area'],
+};
+
+/** The fixed choice the input names exactly (id, label or alias, as {@link matchKey} spells it): no typos, no parts. */
+function exactly(choices: readonly Choice[], input: unknown): Choice | undefined {
+  if (typeof input !== 'string') return undefined;
+  const key = matchKey(input);
+  if (key === '') return undefined;
+  return choices.find((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
+}
+
 const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
 const SKIP_CHOICE: Choice = { id: 'spring-over', label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
@@ -157,7 +199,11 @@ function isSkip(input: unknown): boolean {
 // ---------------------------------------------------------------------------------------------
 // Start
 
-/** A new case, with what is already known applied (an unknown id in the prefill is ignored). */
+/**
+ * A new case, with what is already known applied (an unknown id, a system outside the area or a
+ * form not offered for them is ignored). A form known before its system waits for the system and
+ * is dropped if it is not offered for the one chosen.
+ */
 export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
   const draft: CaseDraftValues = { values: {}, skipped: [] };
   const area = prefill.areaId ? getArea(prefill.areaId, ctx.catalogue) : undefined;
@@ -166,14 +212,18 @@ export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
     if (prefill.systemId === null) draft.systemId = null;
     else if (prefill.systemId && area.systemIds.includes(prefill.systemId)) draft.systemId = prefill.systemId;
     const form = prefill.formId ? getForm(prefill.formId, ctx.catalogue) : undefined;
-    if (form && draft.systemId !== undefined && formsFor(area.id, draft.systemId, ctx.catalogue).some((f) => f.id === form.id)) {
+    if (form && form.areaId === area.id && (draft.systemId === undefined || formOffered(area.id, draft.systemId, form.id, ctx))) {
       draft.formId = form.id;
     }
   }
   if (prefill.description !== undefined && prefill.description.trim() !== '') {
     draft.values.beskrivelse = prefill.description.trim();
   }
-  return settle({ status: 'collecting', draft, attempts: {} }, ctx);
+  return settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
+}
+
+function formOffered(areaId: string, systemId: string | null, formId: string, ctx: CaseContext): boolean {
+  return formsFor(areaId, systemId, ctx.catalogue).some((f) => f.id === formId);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +249,11 @@ function dropInvalidPrefill(form: FormDefinition, draft: CaseDraftValues): void 
 /** Fills in what needs no question (one form, one institution, no mailbox) and moves to the summary when all is answered. */
 function settle(input: CaseState, ctx: CaseContext): CaseState {
   const state: CaseState = structuredClone(input);
+  if (state.status === 'confirmAnswer' && !pendingField(state, ctx)) {
+    // A broken pending answer (the form changed under it): ask the field again.
+    state.status = 'collecting';
+    delete state.pendingAnswer;
+  }
   if (state.status !== 'collecting') return state;
   const d = state.draft;
   if (!d.areaId) return state;
@@ -223,6 +278,11 @@ function settle(input: CaseState, ctx: CaseContext): CaseState {
   return state;
 }
 
+function pendingField(state: CaseState, ctx: CaseContext): Field | undefined {
+  const form = formOf(state, ctx);
+  return form && state.pendingAnswer ? fieldById(form, state.pendingAnswer.fieldId) : undefined;
+}
+
 function stepOf(state: CaseState, ctx: CaseContext): { kind: StepKind; field?: Field } | undefined {
   const d = state.draft;
   switch (state.status) {
@@ -233,6 +293,10 @@ function stepOf(state: CaseState, ctx: CaseContext): { kind: StepKind; field?: F
       return { kind: 'summary' };
     case 'pickField':
       return { kind: 'pickField' };
+    case 'confirmAnswer': {
+      const field = pendingField(state, ctx);
+      return field ? { kind: 'confirmAnswer', field } : { kind: 'summary' };
+    }
     case 'stuck': {
       const form = formOf(state, ctx);
       const field = form && state.stuckField ? fieldById(form, state.stuckField) : undefined;
@@ -342,8 +406,62 @@ function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
   return lines;
 }
 
+/** The steps at which a path chosen from the first message is said and can be changed. */
+const PATH_STEPS: ReadonlySet<StepKind> = new Set(['system', 'form', 'institution', 'sentFrom', 'field']);
+
+/** "Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura i IndFak." */
+function pathOf(state: CaseState, ctx: CaseContext): Localized | undefined {
+  const d = state.draft;
+  const area = d.areaId ? getArea(d.areaId, ctx.catalogue) : undefined;
+  if (!area) return undefined;
+  const system = d.systemId ? getSystem(d.systemId, ctx.catalogue) : undefined;
+  const form = formOf(state, ctx);
+  const parts = (lang: 'da' | 'en'): string => [area.name[lang], ...(system ? [system.name] : []), ...(form ? [form.title[lang]] : [])].join(' → ');
+  return { da: `Jeg har valgt ${parts('da')}.`, en: `I have chosen ${parts('en')}.` };
+}
+
+/** What the field's value looks like, for the router. */
+export function fieldShape(field: Field): AnswerShape {
+  switch (field.type) {
+    case 'text':
+      return field.shape ?? 'shortText';
+    case 'multiChoice':
+      return 'choice';
+    default:
+      return field.type;
+  }
+}
+
+/** What the current question waits for (the router weighs an input against it). */
+export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
+  const question = currentQuestion(state, ctx);
+  if (!question) return { kind: 'none' };
+  const step = stepOf(state, ctx);
+  const field = step?.field;
+  switch (question.step) {
+    case 'field':
+      if (!field) return { kind: 'none' };
+      return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+    case 'confirmAnswer':
+      return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}` };
+    default:
+      return {
+        kind: 'choice',
+        about: field ? `${question.step}:${field.id}` : question.step,
+        choices: question.choices.map((c) => ({ id: c.id, label: c.label, ...(c.aliases ? { aliases: c.aliases } : {}) })),
+      };
+  }
+}
+
 /** The question for the current step. Throws only on a broken state (a bug). */
 export function currentQuestion(state: CaseState, ctx: CaseContext): Question | undefined {
+  const question = stepQuestion(state, ctx);
+  if (!question || !state.pathFromPrefill || !PATH_STEPS.has(question.step)) return question;
+  const path = pathOf(state, ctx);
+  return path ? { ...question, path, choices: [...question.choices, CHANGE_PATH] } : question;
+}
+
+function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined {
   const step = stepOf(state, ctx);
   if (!step) return undefined;
   const form = formOf(state, ctx);
@@ -380,6 +498,20 @@ export function currentQuestion(state: CaseState, ctx: CaseContext): Question | 
         ...(field.help ? { help: field.help } : TYPE_HINTS[field.type] ? { help: TYPE_HINTS[field.type] } : {}),
         choices: [...fieldChoices(field), ...(optional ? [SKIP_CHOICE] : [])],
         optional,
+      };
+    }
+    case 'confirmAnswer': {
+      const field = step.field;
+      const typed = state.pendingAnswer?.input;
+      if (!field || typed === undefined) return undefined;
+      return {
+        step: 'confirmAnswer',
+        field: field.id,
+        kind: 'yesNo',
+        text: { da: `Er det dit svar til «${field.label.da}»?`, en: `Is that your answer to «${field.label.en}»?` },
+        choices: [CONFIRM_ACTIONS.yes, CONFIRM_ACTIONS.no],
+        optional: false,
+        current: { da: typed, en: typed },
       };
     }
     case 'stuck': {
@@ -420,10 +552,15 @@ export function currentQuestion(state: CaseState, ctx: CaseContext): Question | 
 export function helpFor(state: CaseState, ctx: CaseContext): Localized {
   const question = currentQuestion(state, ctx);
   if (!question) return { da: 'Sagen er afsluttet.', en: 'The case is finished.' };
-  const commands: Localized = {
-    da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
-    en: 'Type "cancel" to stop, or "start over" to begin again.',
-  };
+  const commands: Localized = question.path
+    ? {
+        da: `Skriv "${CHANGE_PATH.label.da}" for at vælge et andet område, "annuller" for at stoppe, eller "forfra" for at starte forfra.`,
+        en: `Type "${CHANGE_PATH.label.en}" to choose another area, "cancel" to stop, or "start over" to begin again.`,
+      }
+    : {
+        da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
+        en: 'Type "cancel" to stop, or "start over" to begin again.',
+      };
   const join = (a: Localized, b: Localized): Localized => ({ da: `${a.da} ${b.da}`, en: `${a.en} ${b.en}` });
   switch (question.step) {
     case 'area':
@@ -440,6 +577,14 @@ export function helpFor(state: CaseState, ctx: CaseContext): Localized {
       return { da: 'Vælg "Bekræft" for at sende sagen, "Ret et felt" for at ændre et svar, eller "Annuller" for at droppe sagen.', en: 'Choose "Confirm" to send the case, "Change a field" to change an answer, or "Cancel" to drop the case.' };
     case 'pickField':
       return join({ da: 'Vælg det felt, du vil svare på igen. Bagefter ser du resuméet igen.', en: 'Choose the field you want to answer again. Afterwards you see the summary again.' }, commands);
+    case 'confirmAnswer': {
+      const form = formOf(state, ctx);
+      const label = (form && question.field ? fieldById(form, question.field)?.label : undefined) ?? question.text;
+      return join(
+        { da: `Svar "ja", hvis det, du skrev, er dit svar til «${label.da}», eller "nej" for at svare igen. Du kan også skrive et nyt svar.`, en: `Answer "yes" if what you wrote is your answer to «${label.en}», or "no" to answer again. You can also write a new answer.` },
+        commands,
+      );
+    }
     default: {
       const base = question.help ?? { da: `Svar på: ${question.text.da}`, en: `Answer: ${question.text.en}` };
       const skip: Localized = question.optional ? { da: 'Feltet er valgfrit: skriv "spring over" for at lade det stå tomt.', en: 'The field is optional: type "skip" to leave it empty.' } : { da: '', en: '' };
@@ -499,13 +644,51 @@ function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField
   return parsed;
 }
 
-/** Applies one answer (chat text, or a card's value) to the current step. Never throws for bad input. */
-export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext): EngineResult {
+/**
+ * Applies one answer (chat text, or a card's value) to the current step. Never throws for bad
+ * input. With `confirm` (see {@link AnswerOptions}) a field's valid value waits for the user's Ja.
+ */
+export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext, options: AnswerOptions = {}): EngineResult {
+  const result = answerStep(input, answer, ctx, options);
+  const rejected = result.outcome.kind === 'ask' && result.outcome.problem !== undefined;
+  if (result.state.pathFromPrefill && !rejected && result.state.status !== 'confirmAnswer') {
+    // The first answer taken: the path stands (the user can still say "forfra").
+    delete result.state.pathFromPrefill;
+    const question = result.outcome.kind === 'ask' ? currentQuestion(result.state, ctx) : undefined;
+    if (result.outcome.kind === 'ask' && question) return { state: result.state, outcome: { ...result.outcome, question } };
+  }
+  return result;
+}
+
+/** Back to the area step: nothing of the path chosen from the first message is kept (its description is). */
+function changePath(state: CaseState, ctx: CaseContext): EngineResult {
+  const d = state.draft;
+  delete d.areaId;
+  delete d.systemId;
+  delete d.formId;
+  const description = d.values.beskrivelse;
+  d.values = description === undefined ? {} : { beskrivelse: description };
+  d.skipped = [];
+  state.attempts = {};
+  delete state.pathFromPrefill;
+  return ask(state, ctx);
+}
+
+/** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
+export function confirmed(answer: unknown): boolean | undefined {
+  if (typeof answer === 'boolean') return answer;
+  const choice = exactly([CONFIRM_ACTIONS.yes, CONFIRM_ACTIONS.no], answer);
+  return choice ? choice.id === CONFIRM_ACTIONS.yes.id : undefined;
+}
+
+function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options: AnswerOptions): EngineResult {
   const state = settle(input, ctx);
   const step = stepOf(state, ctx);
   if (!step) return { state, outcome: { kind: 'cancelled' } };
   const d = state.draft;
-  const question = currentQuestion(state, ctx);
+  if (state.pathFromPrefill && PATH_STEPS.has(step.kind) && exactly([CHANGE_PATH], answer)) return changePath(state, ctx);
+  // The step's own choices (without "Vælg et andet"), so a typo never lands on it.
+  const question = stepQuestion(state, ctx);
   const choices = question?.choices ?? [];
 
   switch (step.kind) {
@@ -519,6 +702,8 @@ export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext):
       const choice = chosen(choices, answer);
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       d.systemId = choice.id === NO_SYSTEM ? null : choice.id;
+      // A form known before the system stays only if it is offered for this system.
+      if (d.formId && d.areaId && !formOffered(d.areaId, d.systemId, d.formId, ctx)) delete d.formId;
       return ask(state, ctx);
     }
     case 'form': {
@@ -528,7 +713,7 @@ export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext):
       return ask(state, ctx);
     }
     case 'institution': {
-      const choice = chosen(choices, answer);
+      const choice = matchNamePart(choices, inputText(answer));
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       d.institutionId = choice.id;
       return ask(state, ctx);
@@ -549,6 +734,11 @@ export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext):
         return ask(state, ctx);
       }
       const parsed = parseAnswer(field, answer);
+      if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string') {
+        state.status = 'confirmAnswer';
+        state.pendingAnswer = { fieldId: field.id, input: answer.trim() };
+        return ask(state, ctx);
+      }
       if (parsed.ok && parsed.value !== undefined) {
         d.values[field.id] = parsed.value;
         d.skipped = d.skipped.filter((id) => id !== field.id);
@@ -560,11 +750,24 @@ export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext):
         d.skipped.push(field.id);
         return ask(state, ctx);
       }
+      // Not sure the input was meant as an answer: say why it does not fit, but count no attempt.
+      if (options.confirm) return ask(state, ctx, parsed.error.message);
       if (failed(state, key) >= MAX_ATTEMPTS) {
         state.status = 'stuck';
         state.stuckField = field.id;
       }
       return ask(state, ctx, parsed.error.message);
+    }
+    case 'confirmAnswer': {
+      const pending = state.pendingAnswer;
+      state.status = 'collecting';
+      delete state.pendingAnswer;
+      const yes = confirmed(answer);
+      // Ja: taken exactly as a normal answer (validated again, stored or re-asked with the reason).
+      if (yes === true && pending) return answerStep(state, pending.input, ctx, {});
+      if (yes === false) return ask(state, ctx);
+      // Anything else is a new answer to the field.
+      return answerStep(state, answer, ctx, options);
     }
     case 'stuck': {
       const field = step.field;

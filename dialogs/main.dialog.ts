@@ -25,6 +25,7 @@ import {
   type User,
 } from '../portal/index.js';
 import { caseAreaOfArticle, caseAreaOfText } from './areas.js';
+import { casePrefillFrom } from './prefill.js';
 import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
@@ -175,10 +176,7 @@ class Conversation {
 
   /** What a case request says of the case: area, system and form from the slots; the text as description only when it says more. */
   prefillFrom(text: string, slots: Slots): CasePrefill {
-    const area = caseAreaOfText(text, this.catalogue);
-    const areaId = slots.areaId ?? area.areaId;
-    const systemId = slots.systemId ?? area.systemId;
-    return { ...(areaId ? { areaId } : {}), ...(systemId ? { systemId } : {}), ...(slots.formId ? { formId: slots.formId } : {}) };
+    return casePrefillFrom(text, slots, this.catalogue);
   }
 
   /** What the router's pending follow-up waits for. */

@@ -85,3 +85,17 @@ export function matchTolerant<C extends Choice>(choices: readonly C[], input: st
   }
   return tie ? undefined : best;
 }
+
+/**
+ * {@link matchTolerant}, and then a part of one name: "ministeriet" for "Testministeriet",
+ * "styrelsen" when only one name holds it. For lists of names (institutions), where a user types
+ * the part that they say aloud. The part must be five letters or more and fit one choice only.
+ */
+export function matchNamePart<C extends Choice>(choices: readonly C[], input: string): C | undefined {
+  const found = matchTolerant(choices, input);
+  if (found) return found;
+  const key = matchKey(input);
+  if (key.length < 5) return undefined;
+  const holding = choices.filter((c) => keysOf(c).some((k) => k.includes(key)));
+  return holding.length === 1 ? holding[0] : undefined;
+}

@@ -17,12 +17,18 @@ import {
 } from '../portal/index.js';
 import type { InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import type { CasePrefill } from './form-engine.js';
-import { matchTolerant, type Choice } from './matching.js';
-import { reply } from './render.js';
+import { CONFIRM_ACTIONS, confirmed, type CasePrefill } from './form-engine.js';
+import { matchNamePart, matchTolerant, type Choice } from './matching.js';
+import { quoted, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
-import type { Language } from './ports.js';
+import type { Expectation, Language } from './ports.js';
+
+const YES_NO = [CONFIRM_ACTIONS.yes, CONFIRM_ACTIONS.no] as const;
+
+function yesNoActions(lang: Language): string[] {
+  return YES_NO.map((c) => c.label[lang]);
+}
 
 /** What to do once the user is registered (or has accepted the declaration). */
 export type Afterwards = { kind: 'createCase'; prefill: CasePrefill } | { kind: 'none' };
@@ -42,6 +48,8 @@ interface RegistrationState {
   /** The e-mail came from the channel: it cannot be changed here. */
   emailFixed: boolean;
   name?: string;
+  /** Step `name`: a name typed while the router was unsure it was one, waiting for Ja. */
+  pendingName?: string;
   identity?: ExternalIdentity;
   afterwards: Afterwards;
 }
@@ -82,7 +90,7 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     const t = texts(lang);
     switch (state.step) {
       case 'institution': {
-        const choice = matchTolerant(this.choices(state), text);
+        const choice = matchNamePart(this.choices(state), text);
         if (!choice) {
           await this.ask(dc.context, state, t.notUnderstoodAnswer);
           return Dialog.EndOfTurn;
@@ -100,9 +108,22 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         break;
       }
       case 'name': {
-        const name = text.trim();
+        const pending = state.pendingName;
+        delete state.pendingName;
+        const yes = pending === undefined ? undefined : confirmed(text);
+        if (yes === false) {
+          await this.ask(dc.context, state);
+          return Dialog.EndOfTurn;
+        }
+        // Ja takes the pending name; anything else is a new answer.
+        const name = (yes === true && pending !== undefined ? pending : text).trim();
         if (name.length < 2 || name.length > 200) {
           await this.ask(dc.context, state, t.invalidName);
+          return Dialog.EndOfTurn;
+        }
+        if (yes !== true && turnInfo(dc.context).answerInDoubt === true) {
+          state.pendingName = name;
+          await this.ask(dc.context, state);
           return Dialog.EndOfTurn;
         }
         state.name = name;
@@ -139,11 +160,25 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     return { da: texts('da').registrationHelp, en: texts('en').registrationHelp };
   }
 
-  accepts(instance: DialogInstance, input: string): boolean {
+  expectation(instance: DialogInstance): Expectation {
     const state = (instance as DialogInstance<RegistrationState>).state;
     switch (state.step) {
       case 'institution':
-        return matchTolerant(this.choices(state), input) !== undefined;
+        return { kind: 'choice', about: 'institution', choices: this.choices(state) };
+      case 'email':
+        return { kind: 'field', fieldId: 'email', label: { da: 'E-mailadresse', en: 'E-mail address' }, shape: 'email', optional: false };
+      case 'name':
+        if (state.pendingName !== undefined) return { kind: 'yesNo', about: 'confirmAnswer:name' };
+        return { kind: 'field', fieldId: 'name', label: { da: 'Fulde navn', en: 'Full name' }, shape: 'name', optional: false };
+    }
+  }
+
+  accepts(instance: DialogInstance, input: string): boolean {
+    const state = (instance as DialogInstance<RegistrationState>).state;
+    if (state.step === 'name' && state.pendingName !== undefined && confirmed(input) !== undefined) return true;
+    switch (state.step) {
+      case 'institution':
+        return matchNamePart(this.choices(state), input) !== undefined;
       case 'email':
         return normaliseEmail(input) !== undefined;
       case 'name':
@@ -166,6 +201,10 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         await context.sendActivity(reply(`${lead}**${t.askEmail}**`));
         return;
       case 'name':
+        if (state.pendingName !== undefined) {
+          await context.sendActivity(reply(`${lead}${t.youWrote(quoted(state.pendingName))}\n\n**${t.isThatYourName}**`, yesNoActions(turnInfo(context).lang)));
+          return;
+        }
         await context.sendActivity(reply(`${lead}**${t.askName}**`));
         return;
     }
@@ -229,6 +268,10 @@ export class ConsentDialog extends Dialog<ConsentOptions> implements Interruptib
     return { da: texts('da').consentHelp, en: texts('en').consentHelp };
   }
 
+  expectation(): Expectation {
+    return { kind: 'choice', about: 'consent', choices: Object.values(CONSENT_CHOICES) };
+  }
+
   accepts(_instance: DialogInstance, input: string): boolean {
     return matchTolerant(Object.values(CONSENT_CHOICES), input) !== undefined;
   }
@@ -248,6 +291,11 @@ export interface CommentOptions {
   caseNumber: string;
 }
 
+interface CommentState extends CommentOptions {
+  /** A comment typed while the router was unsure it was one, waiting for Ja. */
+  pending?: string;
+}
+
 /** "Tilføj kommentar til SA-…": asks for the text and adds it as the customer's comment. */
 export class CommentDialog extends Dialog<CommentOptions> implements InterruptibleDialog {
   constructor(private readonly deps: { portal: PortalService; statusLabel: (status: string, lang: Language) => string }) {
@@ -256,15 +304,30 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
 
   override async beginDialog(dc: DialogContext, options?: CommentOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('DIALOG.NO_OPTIONS: the comment dialog needs the user and the case');
-    (dc.activeDialog as DialogInstance<CommentOptions>).state = options;
+    (dc.activeDialog as DialogInstance<CommentState>).state = { ...options };
     await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
     return Dialog.EndOfTurn;
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const state = (dc.activeDialog as DialogInstance<CommentOptions>).state;
-    const { text, lang } = turnInfo(dc.context);
+    const state = (dc.activeDialog as DialogInstance<CommentState>).state;
+    const info = turnInfo(dc.context);
+    const { lang } = info;
     const t = texts(lang);
+    const pending = state.pending;
+    delete state.pending;
+    const yes = pending === undefined ? undefined : confirmed(info.text);
+    if (yes === false) {
+      await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
+      return Dialog.EndOfTurn;
+    }
+    // Ja takes the pending comment; anything else is a new comment.
+    const text = yes === true && pending !== undefined ? pending : info.text;
+    if (yes !== true && info.answerInDoubt === true && text.trim() !== '') {
+      state.pending = text;
+      await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
+      return Dialog.EndOfTurn;
+    }
     const added = await this.deps.portal.comment(state.userId, state.caseNumber, text);
     if (!added.ok) {
       if (added.error.code === 'CASE.EMPTY_COMMENT') {
@@ -279,13 +342,26 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const state = (instance as DialogInstance<CommentOptions>).state;
+    const state = (instance as DialogInstance<CommentState>).state;
     const lead = takeRepromptLead(context);
-    await context.sendActivity(reply(`${lead ? `${lead}\n\n` : ''}**${texts(turnInfo(context).lang).askComment(state.caseNumber)}**`));
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const before = lead ? `${lead}\n\n` : '';
+    if (state.pending !== undefined) {
+      await context.sendActivity(reply(`${before}${t.youWrote(quoted(state.pending))}\n\n**${t.isThatYourComment(state.caseNumber)}**`, yesNoActions(lang)));
+      return;
+    }
+    await context.sendActivity(reply(`${before}**${t.askComment(state.caseNumber)}**`));
   }
 
   help(): Localized {
     return { da: texts('da').commentHelp, en: texts('en').commentHelp };
+  }
+
+  expectation(instance: DialogInstance): Expectation {
+    const state = (instance as DialogInstance<CommentState>).state;
+    if (state.pending !== undefined) return { kind: 'yesNo', about: 'confirmAnswer:comment' };
+    return { kind: 'field', fieldId: 'comment', label: { da: 'Kommentar', en: 'Comment' }, shape: 'longText', optional: false };
   }
 
   accepts(_instance: DialogInstance, input: string): boolean {

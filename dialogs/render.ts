@@ -6,6 +6,7 @@ import { MessageFactory, type Activity } from 'botbuilder';
 import type { Localized } from '../portal/index.js';
 import type { Question } from './form-engine.js';
 import type { Language } from './ports.js';
+import { texts } from './texts.js';
 
 /**
  * User-typed text inside a Markdown reply: shown as typed, never as markup. HTML's specials become
@@ -27,10 +28,26 @@ export function reply(text: string, actions: readonly string[] = []): Partial<Ac
   return activity;
 }
 
+/** How long a quoted text may be before it is shortened. */
+const QUOTE_MAX = 300;
+
+/** Typed text quoted back: «…», on one line, shortened, never as markup. */
+export function quoted(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `«${markdownText(line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX)}…` : line)}»`;
+}
+
+/**
+ * One message for a question: the lead (a re-prompt's), the path chosen from the first message,
+ * the problem with the last answer, the summary or the answer waiting to be confirmed, the
+ * question in bold, its help; the choices as suggested actions.
+ */
 export function questionActivity(question: Question, lang: Language, problem?: Localized, lead?: string): Partial<Activity> {
   const parts: string[] = [];
   if (lead) parts.push(lead);
+  if (question.path) parts.push(question.path[lang]);
   if (problem) parts.push(problem[lang]);
+  if (question.step === 'confirmAnswer' && question.current) parts.push(texts(lang).youWrote(quoted(question.current[lang])));
   if (question.summary) {
     parts.push(question.summary.map((line) => `- **${line.label[lang]}:** ${markdownText(line.value[lang].replace(/\n+/g, ' '))}`).join('\n'));
   }

@@ -77,6 +77,9 @@ const da = {
   oldArticle: (year: string) => `Opdateret ${year} – tjek om det stadig gælder.`,
   noContactArticle: 'Jeg kan ikke finde servicedeskens kontaktoplysninger i vidensbasen lige nu.',
   offerCaseInstead: 'Du kan også oprette en sag, så kontakter Statens Administration dig. Vil du det?',
+  youWrote: (quoted: string) => `Du skrev ${quoted}.`,
+  isThatYourName: 'Er det dit navn?',
+  isThatYourComment: (number: string) => `Er det din kommentar til ${number}?`,
 } as const;
 
 type Texts = { [K in keyof typeof da]: (typeof da)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -154,6 +157,9 @@ const en: Texts = {
   oldArticle: (year: string) => `Updated ${year} – check that it still applies.`,
   noContactArticle: 'I cannot find the service desk’s contact details in the knowledge base right now.',
   offerCaseInstead: 'You can also create a case, and Statens Administration will contact you. Would you like that?',
+  youWrote: (quoted: string) => `You wrote ${quoted}.`,
+  isThatYourName: 'Is that your name?',
+  isThatYourComment: (number: string) => `Is that your comment on ${number}?`,
 };
 
 const catalogues: Record<Language, Texts> = { da: da as Texts, en };

@@ -10,7 +10,10 @@ export interface TurnInfo {
   recognition: Recognition;
   /** What the router decided this turn means (bot/routing.ts); the dialogs act on it. */
   decision: RouteDecision;
-  /** The router is not sure the text answers the question: ask before storing it. */
+  /**
+   * The router is not sure the text answers what the dialog asked: the dialog asks "Er det dit
+   * svar til «…»?" before storing it. Unset = the text is an answer (or not for the dialog at all).
+   */
   answerInDoubt?: boolean;
   account: ChannelAccount;
   /** Who is talking; resolved on first use (knowledge answers never need it). */

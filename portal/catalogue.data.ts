@@ -43,6 +43,7 @@ export interface FormInput {
 const emne = (): FieldInput => ({
   id: 'emne',
   type: 'text',
+  shape: 'shortText',
   label: { da: 'Emne', en: 'Subject' },
   help: { da: 'En kort overskrift på henvendelsen.', en: 'A short headline for the request.' },
   minLength: 3,
@@ -273,6 +274,7 @@ export const FORMS: FormInput[] = [
       {
         id: 'medarbejdernummer',
         type: 'text',
+        shape: 'code',
         label: { da: 'Medarbejdernummer', en: 'Employee number' },
         help: { da: 'Medarbejdernummeret i lønsystemet, ikke CPR-nummer.', en: 'The employee number in the payroll system, not the CPR number.' },
         required: false,
@@ -304,11 +306,12 @@ export const FORMS: FormInput[] = [
     aliases: ['ny adgang', 'ny bruger', 'opret bruger', 'adgang', 'brugeradgang', 'new access'],
     systemIds: ALL_SYSTEM_IDS,
     fields: [
-      { id: 'brugerNavn', type: 'text', label: { da: 'Brugerens navn', en: 'The user’s name' }, minLength: 2, maxLength: 120 },
+      { id: 'brugerNavn', type: 'text', shape: 'name', label: { da: 'Brugerens navn', en: 'The user’s name' }, minLength: 2, maxLength: 120 },
       { id: 'brugerEmail', type: 'email', label: { da: 'Brugerens e-mail', en: 'The user’s e-mail' } },
       {
         id: 'rettigheder',
         type: 'text',
+        shape: 'shortText',
         label: { da: 'Roller eller rettigheder', en: 'Roles or rights' },
         help: { da: 'Fx "godkender", "bogholder" eller "som kollega X".', en: 'E.g. "approver", "bookkeeper" or "like colleague X".' },
         maxLength: 300,
@@ -332,7 +335,7 @@ export const FORMS: FormInput[] = [
     aliases: ['nedlæg adgang', 'fjern adgang', 'luk bruger', 'slet bruger', 'remove access'],
     systemIds: ALL_SYSTEM_IDS,
     fields: [
-      { id: 'brugerNavn', type: 'text', label: { da: 'Brugerens navn', en: 'The user’s name' }, minLength: 2, maxLength: 120 },
+      { id: 'brugerNavn', type: 'text', shape: 'name', label: { da: 'Brugerens navn', en: 'The user’s name' }, minLength: 2, maxLength: 120 },
       { id: 'brugerEmail', type: 'email', label: { da: 'Brugerens e-mail', en: 'The user’s e-mail' } },
       { id: 'ophoersdato', type: 'date', label: { da: 'Adgangen ophører', en: 'Access ends' }, help: { da: 'dd-mm-åååå', en: 'dd-mm-yyyy' } },
       beskrivelse(),
@@ -382,6 +385,7 @@ export const FORMS: FormInput[] = [
       {
         id: 'afregningsnummer',
         type: 'text',
+        shape: 'code',
         label: { da: 'Afregningsnummer', en: 'Settlement number' },
         help: { da: 'Står på afregningen i RejsUd (valgfrit).', en: 'Shown on the settlement in RejsUd (optional).' },
         required: false,
@@ -413,11 +417,12 @@ export const FORMS: FormInput[] = [
           { id: 'andet', label: { da: 'Andet', en: 'Other' } },
         ],
       },
-      { id: 'fakturanummer', type: 'text', label: { da: 'Fakturanummer', en: 'Invoice number' }, maxLength: 50 },
-      { id: 'leverandoer', type: 'text', label: { da: 'Leverandør', en: 'Supplier' }, maxLength: 120 },
+      { id: 'fakturanummer', type: 'text', shape: 'code', label: { da: 'Fakturanummer', en: 'Invoice number' }, maxLength: 50 },
+      { id: 'leverandoer', type: 'text', shape: 'name', label: { da: 'Leverandør', en: 'Supplier' }, maxLength: 120 },
       {
         id: 'cvr',
         type: 'text',
+        shape: 'code',
         label: { da: 'Leverandørens CVR-nummer', en: 'Supplier’s CVR number' },
         required: false,
         pattern: { regex: '^\\d{8}$', description: { da: '8 cifre', en: '8 digits' } },
@@ -439,6 +444,7 @@ export const FORMS: FormInput[] = [
       {
         id: 'regnskabsperiode',
         type: 'text',
+        shape: 'code',
         label: { da: 'Regnskabsperiode', en: 'Accounting period' },
         help: { da: 'Måned og år, fx 03-2026.', en: 'Month and year, e.g. 03-2026.' },
         pattern: { regex: '^(0?[1-9]|1[0-2])[-./ ]\\d{4}$', description: { da: 'måned og år som mm-åååå', en: 'month and year as mm-yyyy' } },
@@ -547,7 +553,7 @@ export const FORMS: FormInput[] = [
     aliases: ['rapport', 'data', 'report', 'udtræk'],
     systemIds: ['ldv', 'isola', 'oes-indsigt'],
     fields: [
-      { id: 'rapportNavn', type: 'text', label: { da: 'Rapportens navn', en: 'Name of the report' }, maxLength: 150 },
+      { id: 'rapportNavn', type: 'text', shape: 'name', label: { da: 'Rapportens navn', en: 'Name of the report' }, maxLength: 150 },
       {
         id: 'problem',
         type: 'choice',
@@ -563,6 +569,7 @@ export const FORMS: FormInput[] = [
       {
         id: 'periode',
         type: 'text',
+        shape: 'shortText',
         label: { da: 'Hvilken periode gælder det?', en: 'Which period is it about?' },
         help: { da: 'Fx "marts 2026" eller "2025".', en: 'E.g. "March 2026" or "2025".' },
         required: false,
@@ -604,6 +611,7 @@ export const FORMS: FormInput[] = [
       {
         id: 'institutioner',
         type: 'text',
+        shape: 'name',
         label: { da: 'Hvilke institutioner skal du have adgang til?', en: 'Which institutions do you need access to?' },
         help: { da: 'Navnene på institutionerne, adskilt med komma.', en: 'The institutions’ names, separated by commas.' },
         visibleWhen: { field: 'henvendelsestype', in: ['faellesskab'] },

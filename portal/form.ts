@@ -14,6 +14,15 @@ import { localizedSchema, matchKey, type Language, type Localized } from './text
 export const FIELD_TYPES = ['text', 'longText', 'choice', 'multiChoice', 'date', 'email', 'phone', 'number', 'yesNo'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
 
+/**
+ * What a text field's value looks like: `code` (an invoice, settlement or employee number, a CVR
+ * number, a period: letters, digits and dashes, rarely a sentence), `name` (a supplier, a person,
+ * a report: a few capitalised words) or `shortText` (a headline or a few words of free text).
+ * Used to tell an answer from a question typed into the field.
+ */
+export const TEXT_SHAPES = ['code', 'name', 'shortText'] as const;
+export type TextShape = (typeof TEXT_SHAPES)[number];
+
 const fieldIdSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'field ids are camelCase ascii');
 const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -62,6 +71,8 @@ export const fieldSchemaDefinition = z.discriminatedUnion('type', [
     .object({
       ...baseField,
       type: z.literal('text'),
+      /** What the value looks like; unset = `shortText`. */
+      shape: z.enum(TEXT_SHAPES).optional(),
       minLength: z.number().int().min(0).optional(),
       /** Default 200. */
       maxLength: z.number().int().min(1).default(200),

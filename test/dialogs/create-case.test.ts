@@ -46,7 +46,7 @@ describe('creating a case in chat', () => {
     it('asks which institution and creates the case there', async () => {
       const chat = new Chat(world, LARS);
       const last = await chat.run([
-        ['opret sag om rejsud', ['Hvilken formular', actions('Rejseafregning i RejsUd')]],
+        ['opret sag om rejsud', ['Jeg har valgt Økonomi og Regnskab → RejsUd.', 'Hvilken formular', actions('Rejseafregning i RejsUd', 'Vælg et andet')]],
         ['Rejseafregning i RejsUd', ['Hvilken institution gælder sagen?', actions('Testministeriet', 'Eksempelstyrelsen', 'Demo-instituttet')]],
         ['demo-instituttet', 'Hvad er problemet?'],
         ['2', 'Afregningsnummer'],

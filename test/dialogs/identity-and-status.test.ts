@@ -24,6 +24,15 @@ describe('who the assistant talks to', () => {
       expect(await world.directory.getUserByEmail('nina@testministeriet.dk')).toMatchObject({ primaryInstitutionId: 'testministeriet', kind: 'employee' });
     });
 
+    it('takes the institution typed with a space or a typo instead of clicked', async () => {
+      await new Chat(world, 'sara@testministeriet.dk', { name: 'Sara Svendsen' }).run([
+        ['opret sag', ['Hvilken institution', actions('Testministeriet')]],
+        ['test minsteriet', ['Velkommen, Sara Svendsen', 'Testministeriet', 'Hvilket område']],
+        ['annuller', 'annulleret'],
+      ]);
+      expect(await world.directory.getUserByEmail('sara@testministeriet.dk')).toMatchObject({ primaryInstitutionId: 'testministeriet' });
+    });
+
     it('refuses an e-mail whose domain does not belong to the institution, with the reason', async () => {
       await new Chat(world, 'anonym-1').run([
         ['opret mig som bruger', 'Hvilken institution'],

@@ -18,6 +18,12 @@ import {
 
 describe('catalogue', () => {
   describe('when loaded', () => {
+    it('says what every text field\'s value looks like', () => {
+      const shapes = catalogue.forms.flatMap((f) => f.fields.flatMap((field) => (field.type === 'text' ? [[field.label.da, field.shape]] : [])));
+      expect(shapes.filter(([, shape]) => shape === undefined)).toEqual([]);
+      expect(Object.fromEntries(shapes)).toMatchObject({ Fakturanummer: 'code', Leverandør: 'name', 'Rapportens navn': 'name', 'Brugerens navn': 'name', Emne: 'shortText' });
+    });
+
     it('has the six areas exactly as the seed names them, in order', () => {
       expect(catalogue.areas.map((a) => [a.id, a.name.da])).toEqual([
         ['kundebetjening', 'Kundebetjening Løn og Regnskab'],

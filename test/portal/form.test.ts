@@ -398,4 +398,12 @@ describe('fieldSchemaDefinition', () => {
       expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'choice', label, choices: [{ id: 'a', label }] }).success).toBe(false);
     });
   });
+  describe('when a text field says what its value looks like', () => {
+    it('takes code, name and shortText, and nothing else, on text fields only', () => {
+      for (const shape of ['code', 'name', 'shortText']) expect(fieldSchemaDefinition.parse({ id: 'x', type: 'text', label, shape })).toMatchObject({ shape });
+      expect(fieldSchemaDefinition.parse({ id: 'x', type: 'text', label })).not.toHaveProperty('shape');
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'text', label, shape: 'date' }).success).toBe(false);
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'longText', label, shape: 'name' }).success).toBe(false);
+    });
+  });
 });
