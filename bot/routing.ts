@@ -44,16 +44,16 @@ export const ROUTING_THRESHOLDS = {
 
 /** Question words and inverted openings that ask how or whether something is (da, en). */
 const INTERROGATIVE =
-  /^(?:hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)\b/i;
+  /^(?:hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
 /** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
-const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)\b/i;
+const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])/iu;
 
 /** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
 const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;
 
 /** How something is done: asks for knowledge even when it names an action. */
-const HOW = /^(?:hvordan|hvorledes|how)\b|\b(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)\b/i;
+const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
 
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
@@ -174,7 +174,8 @@ export function decide(input: RouteInput): RouteDecision {
         case 'shortText': {
           if (question) return knowledge().kind === 'unknown' ? answer('question-at-field', true) : ask('question-at-field');
           if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
-          if (words(text).length >= 3) {
+          // A name that reads like a request the knowledge base answers well ("nulstil min adgangskode") is asked about.
+          if (shape === 'name' && words(text).length >= 3) {
             const found = knowledge();
             if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer) return answer('unclear-value', true);
           }
@@ -191,7 +192,7 @@ export function decide(input: RouteInput): RouteDecision {
         case 'choice':
         case 'yesNo': {
           if (kind === 'yes' || kind === 'no') return answer('yes-no');
-          if (question && knowledge().kind !== 'unknown') return ask('question-at-choice');
+          if (question) return knowledge().kind === 'unknown' ? answer('question-at-choice', true) : ask('question-at-choice');
           if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && kind !== 'cancel') return intent('intent-at-field');
           return answer('answer-to-dialog');
         }

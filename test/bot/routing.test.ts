@@ -124,6 +124,7 @@ describe('routing', () => {
       { text: '12', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('number', 'Antal'), route: 'answer' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: field('longText', 'Beskrivelse'), route: 'intent:myCases' },
       { text: 'ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: field('yesNo', 'Haster sagen?'), route: 'answer' },
+      { text: 'hvad betyder kontering?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('choice', 'Hvad er problemet?'), route: 'answer', inDoubt: true },
       { text: 'hvad betyder haster her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.7), route: 'knowledge' },
     ];
     it.each(cases)('"$text" at a $expecting.shape field → $route', (c) => {

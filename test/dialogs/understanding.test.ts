@@ -28,7 +28,11 @@ describe('understanding a turn', () => {
 
     it('takes area, system and form from the request and shows the path it chose', async () => {
       await new Chat(world, ANNA).run([
-        ['kan du oprette en sag til mig om en faktura i IndFak', ['Økonomi og Regnskab', 'IndFak', without('Hvilket område'), without('Hvilket system')]],
+        [
+          'kan du oprette en sag til mig om en faktura i IndFak',
+          ['Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura', actions('Vælg et andet'), without('Kilde:'), without('Hvilket område'), without('Hvilket system'), without('Hvilken formular')],
+        ],
+        ['Vælg et andet', 'Hvilket område'],
       ]);
     });
   });
@@ -64,11 +68,17 @@ describe('understanding a turn', () => {
         ['Økonomi og Regnskab', 'Hvilket system'],
         ['IndFak/SDI', 'Hvilken formular'],
         ['Faktura', 'Skal sagen sendes fra'],
-        ['Fra mig', 'Fakturanummer'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['hvad betyder kontering?', ['Hvad er problemet?', without('Fakturanummer')]],
+        ['Nej', 'Hvad er problemet?'],
+        ['Fakturaen er afvist', 'Fakturanummer'],
         ['Hvordan nulstiller jeg min adgangskode?', ['Kilde:', 'Fakturanummer']],
         ['F-2026-0042', 'Leverandør'],
         ['hvad er RejsUd?', ['Leverandør', without('Fakturadato')]],
+        ['Kontorforsyningen A/S', 'CVR'],
       ]);
+      const summary = await new Chat(world, ANNA).say('mine sager');
+      expect(summary.text).not.toContain('adgangskode');
     });
 
     it('asks before it stores a question typed as a description', async () => {
