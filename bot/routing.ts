@@ -207,10 +207,15 @@ export function decide(input: RouteInput): RouteDecision {
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
-    if (recognition.confidence >= 1 && kind !== 'question') return intent('rule');
+    if (recognition.confidence >= 1 && kind !== 'question') {
+      // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first.
+      if (question && knowledge().kind !== 'unknown') return ask('question');
+      return intent('rule');
+    }
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
+    const namesThePortal = Object.values(recognition.slots).some((id) => id !== undefined);
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
     if (SOCIAL.has(kind)) {
@@ -220,7 +225,7 @@ export function decide(input: RouteInput): RouteDecision {
     }
 
     // A request (a case, my cases, a person, access, registration) — or a question about one?
-    if (kind === 'human' && plausible) return intent('intent-confident');
+    if (kind === 'human' && (sure || (plausible && knowledge().kind !== 'unknown'))) return intent('intent-confident');
     if (asksHow(text)) {
       // "Hvordan opretter man en sag om løn?" asks how: the knowledge base answers if it can.
       if (knowledge().kind !== 'unknown') return ask('how-question');
@@ -231,7 +236,10 @@ export function decide(input: RouteInput): RouteDecision {
       if (knowledge().kind !== 'unknown') return ask('question');
       return plausible ? intent('intent-without-answer') : ask('question');
     }
-    if (plausible) return intent('intent-request');
+    if (sure || (plausible && namesThePortal)) return intent('intent-request');
+    // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):
+    // the knowledge base decides; declining still offers a case.
+    if (plausible && knowledge().kind !== 'unknown') return intent('intent-request');
     return ask('question');
   }
 }

@@ -17,8 +17,8 @@ function answered(score: number): AnswerResult {
   };
 }
 
-function recognition(intent: Intent, confidence: number, command = false): Recognition {
-  return { intent, confidence, command, scores: {}, slots: {} };
+function recognition(intent: Intent, confidence: number, command = false, slots: Recognition['slots'] = {}): Recognition {
+  return { intent, confidence, command, scores: {}, slots };
 }
 
 interface Case {
@@ -70,7 +70,11 @@ const areas: Expectation = {
 describe('routing', () => {
   describe('when nothing is asked', () => {
     const cases: Case[] = [
-      { text: 'opret en sag om løn', recognized: recognition({ kind: 'createCase' }, 0.7), route: 'intent:createCase' },
+      { text: 'opret en sag om løn', recognized: recognition({ kind: 'createCase' }, 0.7, false, { areaId: 'loen-hr' }), route: 'intent:createCase' },
+      { text: 'kan du bestille et fly til London', recognized: recognition({ kind: 'createCase' }, 0.7), route: 'knowledge' },
+      { text: 'jeg kan ikke logge på e-Boks', recognized: recognition({ kind: 'human' }, 0.6), route: 'knowledge' },
+      { text: 'hvem må bestille adgang til lønsystemet hos os?', recognized: recognition({ kind: 'communityAccess', institution: 'lønsystemet hos os' }, 1), knowledge: answered(0.8), route: 'knowledge' },
+      { text: 'jeg skal have adgang til Testministeriet', recognized: recognition({ kind: 'communityAccess', institution: 'Testministeriet' }, 1), knowledge: answered(0.8), route: 'intent:communityAccess' },
       { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.95), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'kan du oprette en sag til mig om IndFak', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
