@@ -5,7 +5,7 @@ import { messages } from './messages.js';
 
 /** An error that already knows which user-facing message fits it (e.g. the database is down). */
 export interface UserFacingError {
-  userMessageKey: 'tryAgainSoon' | 'busyRepeat';
+  userMessageKey: 'tryAgainSoon' | 'busyRepeat' | 'tooManyCases';
 }
 
 function isUserFacing(error: unknown): error is UserFacingError {
