@@ -8,7 +8,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { Logger } from '../../bot/logger.js';
 import type { LimitDecision, LimitKind, RateLimits } from '../../bot/rate-limits.js';
-import type { Database } from '../postgres/database.js';
+import { DatabaseUnavailableError, type Database } from '../postgres/database.js';
 
 /** The limits, per kind; 0 switches a kind off. */
 export interface RateLimitSettings {
@@ -45,16 +45,29 @@ interface Window {
   duration: number;
 }
 
+/** After the database failed to answer, how long the counters stay in memory without asking it. */
+const DATABASE_PAUSE_MS = 5000;
+
 /**
  * The library's PostgreSQL store talks to a node-postgres client: `query({ text, values })`. This
  * gives it one on the project's Database port, so it runs on the pool (PostgreSQL) and on PGlite
  * alike, with the table from the migrations. PGlite reports no row count for a SELECT: the rows do.
+ * Once the database is unreachable, it is not asked again for a few seconds (the library counts in
+ * memory meanwhile): otherwise every request of an outage would first wait out a connection timeout
+ * for its rate limit.
  */
-function storeClientOn(db: Database) {
+function storeClientOn(db: Database, now: () => number = Date.now) {
+  let pausedUntil = 0;
   return {
     async query(q: { text: string; values?: unknown[] }) {
-      const result = await db.query(q.text, q.values ?? []);
-      return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : result.rowCount };
+      if (now() < pausedUntil) throw new DatabaseUnavailableError();
+      try {
+        const result = await db.query(q.text, q.values ?? []);
+        return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : result.rowCount };
+      } catch (error: unknown) {
+        if (error instanceof DatabaseUnavailableError) pausedUntil = now() + DATABASE_PAUSE_MS;
+        throw error;
+      }
     },
   };
 }
@@ -77,11 +90,12 @@ export class FlexibleRateLimits implements RateLimits {
   constructor(options: RateLimitOptions) {
     this.logger = options.logger;
     const { settings, db } = options;
+    const storeClient = db ? storeClientOn(db) : undefined;
     const limiter = (prefix: string, window: Window): RateLimiterAbstract => {
       const memory = new RateLimiterMemory({ keyPrefix: prefix, ...window });
-      if (!db) return memory;
+      if (!storeClient) return memory;
       return new RateLimiterPostgres({
-        storeClient: storeClientOn(db),
+        storeClient,
         storeType: 'client',
         tableName: RATE_LIMIT_TABLE,
         tableCreated: true,

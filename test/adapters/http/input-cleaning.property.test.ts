@@ -53,9 +53,8 @@ describe('cleanText', () => {
         const cleaned = cleanText(text);
         expect(cleaned).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/);
         expect(cleaned).not.toMatch(LONE_SURROGATE);
-        expect(cleaned.isWellFormed()).toBe(true);
         // Only removals: the cleaned text of a well-formed text without controls is the text.
-        if (text.isWellFormed() && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) expect(cleaned).toBe(text);
+        if (!LONE_SURROGATE.test(text) && !/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(text)) expect(cleaned).toBe(text);
       }),
       { numRuns: 500 },
     );
