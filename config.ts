@@ -105,6 +105,53 @@ export const configSchema = z.object({
   PORTAL_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
   /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
   AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  /**
+   * Turns one user may take a minute (web chat, Teams, Emulator), counted in 10-second windows of a
+   * sixth each; RATE_LIMIT_BURST more a minute are allowed for a burst. 0 = no limit. Default 60.
+   */
+  RATE_LIMIT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(60)),
+  /** Turns a user may take beyond RATE_LIMIT_PER_MINUTE's 10-second share, per minute (a burst). Default 20. */
+  RATE_LIMIT_BURST: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(20)),
+  /**
+   * Requests one client address may make a minute (Direct Line, demo tokens, the agent API, and
+   * /api/messages when Bot Framework authentication is off). A whole ministry may sit behind one
+   * address, so far above the per-user limit. 0 = no limit. Default 1200.
+   */
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(1200)),
+  /** Web chat tokens minted (new conversation, refresh, resume) per user a minute. 0 = no limit. Default 20. */
+  RATE_LIMIT_TOKENS_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(20)),
+  /** Cases one user may create an hour (chat and Teams cards). 0 = no limit. Default 20. */
+  RATE_LIMIT_CASES_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(20)),
+  /** Agent API requests per agent (X-Agent-Id) a minute. 0 = no limit. Default 600. */
+  RATE_LIMIT_AGENT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  /**
+   * Whether the client address comes from X-Forwarded-For: `false` (default: the TCP peer), `true`
+   * (the left-most address: every proxy in front is trusted), or the number of trusted proxies in
+   * front (1 = the address the nearest proxy saw).
+   */
+  TRUST_PROXY: z.preprocess(
+    emptyToUndefined,
+    z
+      .union([z.enum(['true', 'false']), z.string().regex(/^\d{1,2}$/, 'must be true, false or a number of proxies')])
+      .default('false')
+      .transform((v): boolean | number => (v === 'true' ? true : v === 'false' ? false : Number(v))),
+  ),
+  /**
+   * Origins that may embed the web chat page in a frame (the CSP's frame-ancestors), separated by
+   * spaces, e.g. `https://serviceportal.statens-adm.dk`. Default 'self'.
+   */
+  WEBCHAT_FRAME_ANCESTORS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((v) => v.trim().split(/[\s,]+/).filter((o) => o !== ''))
+      .pipe(
+        z
+          .array(z.string().regex(/^('self'|'none'|https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?)$/i, "each must be 'self', 'none' or an http(s) origin"))
+          .min(1),
+      )
+      .default("'self'"),
+  ),
 });
 
 type RawConfig = z.infer<typeof configSchema>;

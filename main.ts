@@ -42,6 +42,10 @@ import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
+import { HttpLimits } from './adapters/http/http-limits.js';
+import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
+import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
+import { limitTurns } from './bot/rate-limits.js';
 import { DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
 
 /**
@@ -130,7 +134,23 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
       logger.info({ ...seeded }, 'main: demo data ready');
     }
-    const portal = new PortalService({ cases, directory });
+    // Rate limits: counted in PostgreSQL, so every process of a deployment shares them; on the
+    // embedded database (one process) in memory.
+    const limits = new FlexibleRateLimits({
+      logger,
+      settings: {
+        turnsPerMinute: config.RATE_LIMIT_PER_MINUTE,
+        burst: config.RATE_LIMIT_BURST,
+        addressPerMinute: config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE,
+        tokensPerMinute: config.RATE_LIMIT_TOKENS_PER_MINUTE,
+        casesPerHour: config.RATE_LIMIT_CASES_PER_HOUR,
+        agentPerMinute: config.RATE_LIMIT_AGENT_PER_MINUTE,
+      },
+      ...(db.kind === 'postgres' ? { db } : {}),
+    });
+    const httpLimits = new HttpLimits(limits, config.TRUST_PROXY);
+    // Cases are created in dialogs and from Teams cards: each user's creations are counted at the store.
+    const portal = new PortalService({ cases: new RateLimitedCaseStore(cases, limits), directory });
     const knowledge = new CachedKnowledgeBase(sharedKnowledge);
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
@@ -198,6 +218,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       conversationLock(db),
       recordConversationReferences(identity, references, logger, config.DEFAULT_LOCALE),
     ];
+    // Bot Framework channels: a user over the turn limit gets one polite message and no turn (web
+    // chat is limited at its HTTP endpoint instead: 429).
+    adapter.use(limitTurns({ limits, defaultLocale: config.DEFAULT_LOCALE }));
     for (const handler of turnMiddleware) adapter.use(handler);
     adapter.use(teamsTyping(config.TEAMS_TYPING_DELAY_MS));
 
@@ -221,6 +244,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       ...(config.PORTAL_API_SECRET ? { portalApiSecret: config.PORTAL_API_SECRET } : {}),
       ...(demoUsers ? { demoUsers } : {}),
       defaultLocale: config.DEFAULT_LOCALE === 'en' ? 'en-US' : 'da-DK',
+      limits: httpLimits,
     });
     if (!config.DEMO_MODE && !config.PORTAL_API_SECRET) {
       logger.warn('main: PORTAL_API_SECRET is not set, so the portal cannot get web chat tokens');
@@ -264,10 +288,12 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       isHealthy: () => db.ping(2000),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
+      limits: httpLimits,
+      authEnabled: config.authEnabled,
       routes: [
         directLine.routes,
-        createWebChatPage(demoUsers ? { demoUsers } : {}),
-        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger })] : []),
+        createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
+        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger, limits: httpLimits })] : []),
       ],
     });
     const url = await http.listen(config.PORT, config.HOST);

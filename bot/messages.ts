@@ -24,6 +24,9 @@ const da = {
   tooLong: (max: number) =>
     `Din besked er for lang til mig (over ${max} tegn). Skriv den kortere – en lang beskrivelse kan du give, når vi opretter en sag.`,
   busyRepeat: 'Jeg nåede ikke at gemme det, du skrev, fordi samtalen blev opdateret samtidig et andet sted. Skriv det venligst igen.',
+  tooManyTurns: (seconds: number) =>
+    `Du skriver hurtigere, end jeg kan følge med. Vent venligst ${seconds === 1 ? 'et sekund' : `${seconds} sekunder`}, og skriv så igen.`,
+  tooManyCases: 'Du har oprettet mange sager på kort tid, så jeg venter lidt med den næste. Prøv at bekræfte igen om lidt – dine svar er gemt.',
 };
 
 type Catalogue = typeof da;
@@ -47,6 +50,9 @@ const en: Catalogue = {
   tooLong: (max: number) =>
     `Your message is too long for me (over ${max} characters). Please shorten it – you can give a long description when we create a case.`,
   busyRepeat: 'I could not save what you wrote because the conversation was updated elsewhere at the same time. Please write it again.',
+  tooManyTurns: (seconds: number) =>
+    `You are writing faster than I can keep up with. Please wait ${seconds === 1 ? 'a second' : `${seconds} seconds`} and write again.`,
+  tooManyCases: 'You have created many cases in a short time, so I am waiting a little before the next one. Please confirm again shortly – your answers are saved.',
 };
 
 const catalogues: Record<Locale, Catalogue> = { da, en };

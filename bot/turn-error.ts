@@ -5,11 +5,25 @@ import { messages } from './messages.js';
 
 /** An error that already knows which user-facing message fits it (e.g. the database is down). */
 export interface UserFacingError {
-  userMessageKey: 'tryAgainSoon' | 'busyRepeat';
+  userMessageKey: 'tryAgainSoon' | 'busyRepeat' | 'tooManyCases';
 }
 
 function isUserFacing(error: unknown): error is UserFacingError {
   return typeof error === 'object' && error !== null && 'userMessageKey' in error;
+}
+
+/**
+ * The user-facing error behind `error`, if any: botbuilder-dialogs wraps what a dialog throws in a
+ * DialogContextError (the original in `error`), and errors may carry a `cause`.
+ */
+function userFacingIn(error: unknown): UserFacingError | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    if (isUserFacing(current)) return current;
+    const wrapper = current as { error?: unknown; cause?: unknown };
+    current = wrapper.error ?? wrapper.cause;
+  }
+  return undefined;
 }
 
 /**
@@ -33,7 +47,8 @@ export function createTurnErrorHandler(logger: Logger, defaultLocale: Locale = '
     // A proactive turn (a notification) has nobody waiting for an answer; its sender retries.
     if (activity.type === 'event' && activity.name === 'ContinueConversation') return;
     const m = messages(toLocale(activity.locale, defaultLocale));
-    const text = isUserFacing(error) ? m[error.userMessageKey] : m.turnError;
+    const userFacing = userFacingIn(error);
+    const text = userFacing ? m[userFacing.userMessageKey] : m.turnError;
     try {
       await context.sendActivity(text);
     } catch (sendError: unknown) {

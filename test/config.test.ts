@@ -102,4 +102,34 @@ describe('start-up with a bad setting', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/^config: PORT: /);
   });
+
+  describe('the limits and framing settings', () => {
+    it('defaults to 60 turns a user a minute, a burst of 20, 1200 an address, no proxy trusted, frames from the own origin', () => {
+      const config = loadConfig({});
+      expect(config.RATE_LIMIT_PER_MINUTE).toBe(60);
+      expect(config.RATE_LIMIT_BURST).toBe(20);
+      expect(config.RATE_LIMIT_PER_ADDRESS_PER_MINUTE).toBe(1200);
+      expect(config.TRUST_PROXY).toBe(false);
+      expect(config.WEBCHAT_FRAME_ANCESTORS).toEqual(["'self'"]);
+    });
+
+    it('reads TRUST_PROXY as true, false or a number of proxies', () => {
+      expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+      expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+      expect(errorOf({ TRUST_PROXY: 'yes' }).variable).toBe('TRUST_PROXY');
+    });
+
+    it('reads WEBCHAT_FRAME_ANCESTORS as a list of origins and refuses anything else', () => {
+      expect(loadConfig({ WEBCHAT_FRAME_ANCESTORS: "'self' https://serviceportal.statens-adm.dk" }).WEBCHAT_FRAME_ANCESTORS).toEqual([
+        "'self'",
+        'https://serviceportal.statens-adm.dk',
+      ]);
+      expect(errorOf({ WEBCHAT_FRAME_ANCESTORS: 'https://x.dk; script-src *' }).variable).toBe('WEBCHAT_FRAME_ANCESTORS');
+      expect(errorOf({ WEBCHAT_FRAME_ANCESTORS: '*' }).variable).toBe('WEBCHAT_FRAME_ANCESTORS');
+    });
+
+    it('refuses a negative limit', () => {
+      expect(errorOf({ RATE_LIMIT_PER_MINUTE: '-1' }).variable).toBe('RATE_LIMIT_PER_MINUTE');
+    });
+  });
 });

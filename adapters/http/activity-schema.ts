@@ -30,10 +30,20 @@ export type IncomingProblem = { code: 'ACTIVITY.INVALID'; message: string };
 
 /** C0 control characters other than tab, newline and carriage return (NUL above all: PostgreSQL refuses it). */
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/**
+ * A UTF-16 surrogate without its partner. JSON and query strings can carry one ("\ud800"), but it is
+ * no character: PostgreSQL refuses it in jsonb and UTF-8 cannot encode it.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The text without control characters and lone surrogates: what every input is cleaned to. */
+export function cleanText(text: string): string {
+  return text.replace(CONTROL, '').replace(LONE_SURROGATE, '');
+}
 
 /**
  * Validates an incoming activity and cleans its strings in place of a copy: control characters
- * removed. Returns the cleaned activity or the reason it was refused.
+ * and lone surrogates removed. Returns the cleaned activity or the reason it was refused.
  */
 export function checkIncomingActivity(body: unknown): { ok: true; activity: Record<string, unknown> } | { ok: false; problem: IncomingProblem } {
   if (depthOf(body) > MAX_JSON_DEPTH) {
@@ -57,12 +67,12 @@ export function depthOf(value: unknown, depth = 0): number {
   return max;
 }
 
-/** A copy with control characters removed from every string and key. */
+/** A copy with control characters and lone surrogates removed from every string and key. */
 export function cleanStrings(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(CONTROL, '');
+  if (typeof value === 'string') return cleanText(value);
   if (Array.isArray(value)) return value.map(cleanStrings);
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k.replace(CONTROL, ''), cleanStrings(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanStrings(v)]));
   }
   return value;
 }

@@ -27,6 +27,8 @@ import {
   type ErrorCode,
 } from '../../portal/index.js';
 import type { Logger } from '../../bot/logger.js';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './failures.js';
+import type { HttpLimits } from './http-limits.js';
 import type { RouteRegistrar } from './server.js';
 
 export const AGENT_API_PREFIX = '/api/agent';
@@ -37,6 +39,8 @@ export interface AgentApiOptions {
   cases: CaseStore;
   directory: DirectoryStore;
   logger: Logger;
+  /** Rate limits: every request counts against its client address, and then against its agent (X-Agent-Id). */
+  limits?: HttpLimits;
 }
 
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -179,15 +183,23 @@ export function agentApiRoutes(options: AgentApiOptions): RouteRegistrar {
     (handler: Handler): Handler =>
     async (req, res) => {
       try {
+        if (options.limits && !(await options.limits.admitAddress(req, res))) return;
         if (!authorised(req)) {
           res.header('WWW-Authenticate', 'Bearer realm="agent-api"');
           res.send(401, { code: 'API.UNAUTHORIZED', message: { da: 'Mangler eller forkert adgangsnøgle.', en: 'Missing or wrong access token.' } });
           return;
         }
+        if (options.limits && !(await options.limits.admit(res, [['agent', req.header('x-agent-id') || 'servicedesk']]))) return;
         await handler(req, res);
       } catch (error: unknown) {
         if (error instanceof HttpProblem) {
           res.send(error.status, error.body);
+          return;
+        }
+        if (isDatabaseUnavailable(error)) {
+          logger.warn({ err: error, method: req.method }, 'agent-api: database unavailable');
+          res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+          res.send(503, { code: 'SERVICE.UNAVAILABLE', message: { da: 'Databasen svarer ikke lige nu. Prøv igen om lidt.', en: 'The database is not answering; try again shortly.' } });
           return;
         }
         logger.error({ err: error, url: req.url, method: req.method }, 'agent-api: request failed');

@@ -1,7 +1,9 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
   type MiddlewareHandler,
   type TurnContext,
 } from 'botbuilder';
@@ -17,17 +19,33 @@ export interface BotAdapterOptions {
 }
 
 /**
+ * The CloudAdapter, with its turn processing open to the HTTP route: `CloudAdapter.process` answers
+ * any failure with the error's text (a failed fetch of the Bot Framework's signing keys gave
+ * HTTP 500 with the fetch error), so the route runs the activity itself and answers failures cleanly.
+ */
+export class AssistantCloudAdapter extends CloudAdapter {
+  /**
+   * Authenticates the request's `Authorization` header and runs the activity's turn; resolves with
+   * the invoke response, if any. Throws what authentication throws (an error with a 4xx
+   * `statusCode` for a bad token; a network error when the signing keys cannot be fetched).
+   */
+  runActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, activity, logic);
+  }
+}
+
+/**
  * The CloudAdapter. With no app id, authentication is off (Bot Framework Emulator, local use,
  * tests); with one, every request's JWT is validated and replies are authenticated.
  */
-export function createBotAdapter(options: BotAdapterOptions): CloudAdapter {
+export function createBotAdapter(options: BotAdapterOptions): AssistantCloudAdapter {
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: options.appId ?? '',
     MicrosoftAppPassword: options.appPassword ?? '',
     MicrosoftAppType: options.appType,
     MicrosoftAppTenantId: options.tenantId ?? '',
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new AssistantCloudAdapter(auth);
   adapter.onTurnError = options.onTurnError;
   adapter.use(turnLoggingMiddleware(options.logger));
   return adapter;

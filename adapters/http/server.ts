@@ -1,13 +1,16 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { ActivityHandlerBase, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandlerBase } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
 import { checkIncomingActivity, cleanStrings, depthOf, MAX_JSON_DEPTH } from './activity-schema.js';
+import type { AssistantCloudAdapter } from './bot-adapter.js';
+import { isAuthenticationRefusal, isDatabaseUnavailable, isNetworkFailure, UNAVAILABLE_RETRY_AFTER_SECONDS } from './failures.js';
+import type { HttpLimits } from './http-limits.js';
 
 export type RouteRegistrar = (server: restify.Server) => void;
 
 export interface HttpServerOptions {
-  adapter: CloudAdapter;
+  adapter: AssistantCloudAdapter;
   bot: ActivityHandlerBase;
   /** The health check: true when the database answers. */
   isHealthy: () => Promise<boolean>;
@@ -16,6 +19,14 @@ export interface HttpServerOptions {
   maxBodyBytes: number;
   /** Extra routes (agent API, web chat, Direct Line). */
   routes?: RouteRegistrar[];
+  /**
+   * Rate limits. On /api/messages only the client address is counted here, and only while Bot
+   * Framework authentication is off: with it on, the sender is the Bot Framework service, whose
+   * addresses every Teams user shares; users are limited per turn (bot/rate-limits.ts).
+   */
+  limits?: HttpLimits;
+  /** Bot Framework authentication is on (an app id is set). */
+  authEnabled?: boolean;
 }
 
 export interface HttpServer {
@@ -31,6 +42,24 @@ export function hasBody(req: { headers: Record<string, string | string[] | undef
   if (req.headers['transfer-encoding'] !== undefined) return true;
   const length = req.headers['content-length'];
   return length !== undefined && length !== '0' && Number(length) !== 0;
+}
+
+/** Activity times as the Bot Framework SDK keeps them: Date objects, the sent text in `raw…`. */
+function withDates(activity: Record<string, unknown>): Record<string, unknown> {
+  const fixed = { ...activity };
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = fixed[field];
+    if (typeof value === 'string') {
+      fixed[raw] = value;
+      fixed[field] = new Date(value);
+    }
+  }
+  return fixed;
+}
+
+function unavailable(res: restify.Response): void {
+  res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+  res.send(503, { code: 'SERVICE.UNAVAILABLE', message: 'A service the assistant needs is unreachable; try again shortly.' });
 }
 
 /** How long an idle keep-alive connection is kept open (announced as `Keep-Alive: timeout=65`). */
@@ -57,16 +86,23 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   for (const parse of bodyParsers) {
     server.use((req, res, next) => (hasBody(req) ? parse(req, res, next) : next()));
   }
-  // Every JSON body, whatever the route: refused when nested absurdly deep, and cleaned of control
-  // characters (PostgreSQL refuses NUL in text), so no handler has to remember it.
+  // Every input, whatever the route, cleaned once here: control characters (PostgreSQL refuses NUL
+  // in text) and lone UTF-16 surrogates (no character; refused in jsonb) out of JSON bodies, query
+  // strings and path parameters; a JSON body nested absurdly deep is refused. No handler, store or
+  // dialog has to remember it. (The router has matched the route, so the path parameters are known.)
   server.use((req, res, next) => {
     const body: unknown = req.body;
-    if (typeof body !== 'object' || body === null) return next();
-    if (depthOf(body) > MAX_JSON_DEPTH) {
-      res.send(400, { code: 'HTTP.BODY_TOO_DEEP', message: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.` });
-      return next(false);
+    if (typeof body === 'object' && body !== null) {
+      if (depthOf(body) > MAX_JSON_DEPTH) {
+        res.send(400, { code: 'HTTP.BODY_TOO_DEEP', message: `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.` });
+        return next(false);
+      }
+      req.body = cleanStrings(body);
+    } else if (typeof body === 'string') {
+      req.body = cleanStrings(body);
     }
-    req.body = cleanStrings(body);
+    if (req.query && typeof req.query === 'object') req.query = cleanStrings(req.query);
+    if (req.params && typeof req.params === 'object') req.params = cleanStrings(req.params) as typeof req.params;
     return next();
   });
   server.use((req, res, next) => {
@@ -89,13 +125,36 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   server.post('/api/messages', async (req, res) => {
+    if (options.limits && !options.authEnabled && !(await options.limits.admitAddress(req, res))) return;
     const checked = checkIncomingActivity(req.body);
     if (!checked.ok) {
       res.send(400, checked.problem);
       return;
     }
-    req.body = checked.activity;
-    await adapter.process(req, res, (context) => bot.run(context));
+    const activity = withDates(checked.activity) as unknown as Activity;
+    try {
+      const invoke = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) => bot.run(context));
+      if (invoke?.body !== undefined) {
+        res.send(invoke.status, invoke.body);
+      } else {
+        res.status(invoke?.status ?? 200);
+        res.end();
+      }
+    } catch (error: unknown) {
+      // What the Bot Framework SDK would have put in the body (a fetch error, a token's complaint)
+      // goes to the log only.
+      if (isAuthenticationRefusal(error)) {
+        logger.info({ reason: (error as Error).message }, 'http: Bot Framework request not authenticated');
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, { code: 'AUTH.UNAUTHORIZED', message: 'The request is not authenticated.' });
+      } else if (isNetworkFailure(error) || isDatabaseUnavailable(error)) {
+        logger.error({ err: error }, 'http: a service the request needs is unreachable');
+        unavailable(res);
+      } else {
+        logger.error({ err: error }, 'http: Bot Framework request failed');
+        res.send(500, { code: 'HTTP.500', message: 'Internal error.' });
+      }
+    }
   });
 
   server.get('/healthz', async (_req, res) => {
@@ -105,15 +164,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
 
   for (const register of options.routes ?? []) register(server);
 
-  // Errors from restify itself (bad JSON, too large, 404, 405) get a JSON body without internals.
-  server.on('restifyError', (req, res, err: { statusCode?: number; message?: string }, callback: () => void) => {
-    const status = err.statusCode ?? 500;
-    if (status >= 500) logger.error({ err, url: req.url }, 'http: request failed');
-    err.message = status >= 500 ? 'Internal error.' : (err.message ?? 'Bad request.');
-    (err as { toJSON?: () => unknown }).toJSON = () => ({
-      code: `HTTP.${status}`,
-      message: status >= 500 ? 'Internal error.' : err.message,
-    });
+  // Errors from restify itself (bad JSON, too large, 404, 405) and errors a handler let through get
+  // a JSON body without internals: no class name, text or stack. The database unreachable is 503
+  // with Retry-After (a client tries again), not 500.
+  server.on('restifyError', (req, res, err: Error & { statusCode?: number; body?: unknown }, callback: () => void) => {
+    const down = isDatabaseUnavailable(err);
+    const status = down ? 503 : (err.statusCode ?? 500);
+    if (down) logger.warn({ err, url: req.url }, 'http: database unavailable');
+    else if (status >= 500) logger.error({ err, url: req.url }, 'http: request failed');
+    const message = down ? 'The assistant cannot reach its database; try again shortly.' : status >= 500 ? 'Internal error.' : (err.message || 'Bad request.');
+    const body = { code: down ? 'SERVICE.UNAVAILABLE' : `HTTP.${status}`, message };
+    if (down) res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    // restify sends `statusCode` and `toJSON()` (JSON) or `toString()` (text; "Name: message" by default).
+    err.statusCode = status;
+    err.message = message;
+    Object.assign(err, { toJSON: () => body, toString: () => message, body });
     return callback();
   });
 

@@ -6,7 +6,11 @@ import type { Request, Response, Server } from 'restify';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
 import type { Logger } from '../../bot/logger.js';
-import { cleanStrings, depthOf, MAX_JSON_DEPTH } from '../http/activity-schema.js';
+import { toLocale } from '../../bot/locale.js';
+import { messages } from '../../bot/messages.js';
+import { cleanStrings, cleanText, depthOf, MAX_JSON_DEPTH } from '../http/activity-schema.js';
+import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from '../http/failures.js';
+import type { HttpLimits } from '../http/http-limits.js';
 import { WEBCHAT_CHANNEL_ID, type DirectLineBotAdapter } from './direct-line-bot-adapter.js';
 import type { TokenClaims, WebChatTokens } from './tokens.js';
 import type { StoredActivity, WebChatConversation, WebChatEvent, WebChatStore } from './webchat-store.js';
@@ -36,6 +40,12 @@ export interface DirectLineOptions {
   demoUsers?: readonly DemoUser[];
   /** Locale of a conversation whose client does not say. */
   defaultLocale: string;
+  /**
+   * Rate limits: every request but polling counts against its client address; posted messages and events
+   * against the user's turns; starting, resuming and refreshing against the user's tokens; a token
+   * from the portal's server against that user's tokens (not the portal server's address).
+   */
+  limits?: HttpLimits;
 }
 
 export interface DirectLine {
@@ -109,7 +119,7 @@ function bearer(header: string | undefined): string | undefined {
 }
 
 /** The origin the client used, for the absolute `streamUrl` (behind a proxy: X-Forwarded-*). */
-function publicOrigin(req: IncomingMessage, secure: boolean): { http: string; ws: string } {
+export function publicOrigin(req: IncomingMessage, secure: boolean): { http: string; ws: string } {
   const forwardedProto = String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim();
   const forwardedHost = String(req.headers['x-forwarded-host'] ?? '').split(',')[0]?.trim();
   const https = forwardedProto ? forwardedProto === 'https' : secure;
@@ -213,6 +223,36 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     await adapter.processActivity(activity, (context) => bot.run(context));
   }
 
+  /** Counts the request against its client address (before anything else is done for it). */
+  const admitAddress = (req: Request, res: Response): Promise<boolean> =>
+    options.limits ? options.limits.admitAddress(req, res) : Promise.resolve(true);
+  const admit = (res: Response, kind: 'turn' | 'token', userId: string): Promise<boolean> =>
+    options.limits ? options.limits.admit(res, [[kind, userId]]) : Promise.resolve(true);
+
+  /**
+   * The database unreachable: 503 with Retry-After and the bot's "try again shortly" in the body,
+   * also shown in the conversation's open streams on this process (the activity log cannot take it).
+   * Anything else goes on to the server's error handler (500 without internals).
+   */
+  const failingCleanly =
+    (handler: (req: Request, res: Response) => Promise<void>) =>
+    async (req: Request, res: Response): Promise<void> => {
+      try {
+        await handler(req, res);
+      } catch (error: unknown) {
+        if (!isDatabaseUnavailable(error) || res.headersSent) throw error;
+        const locale = typeof (req.body as { locale?: unknown } | undefined)?.locale === 'string' ? String((req.body as { locale: string }).locale) : options.defaultLocale;
+        const text = messages(toLocale(locale, 'da')).tryAgainSoon;
+        logger.warn({ err: error, url: req.url }, 'webchat: database unavailable');
+        const conversationId = typeof req.params?.conversationId === 'string' ? req.params.conversationId : undefined;
+        for (const stream of conversationId ? (streams.get(conversationId) ?? []) : []) {
+          stream.sendEphemeral({ type: 'message', id: `${conversationId}|e-${randomUUID()}`, text, from: { ...adapter.bot, role: 'bot' }, timestamp: new Date() } as Partial<Activity>);
+        }
+        res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+        res.send(503, { code: 'SERVICE.UNAVAILABLE', message: text });
+      }
+    };
+
   function routes(server: Server): void {
     server.post('/api/webchat/token', async (req: Request, res: Response) => {
       const denied = requirePortalSecret(req);
@@ -220,6 +260,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       const body = portalTokenBody.safeParse(req.body);
       if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
       const { user, name } = body.data;
+      if (!(await admit(res, 'token', user))) return;
       const issued = await tokens.issue({ userId: user, userName: name ?? user, scope: 'user' });
       res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: user });
     });
@@ -227,36 +268,43 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     if (options.demoUsers) {
       const demoUsers = options.demoUsers;
       server.get('/api/demo/token', async (req: Request, res: Response) => {
+        if (!(await admitAddress(req, res))) return;
         const wanted = typeof req.query?.user === 'string' ? req.query.user.trim().toLowerCase() : '';
         const user = demoUsers.find((u) => u.email.toLowerCase() === wanted);
         if (!user) return send(res, fail(400, 'DEMO.UNKNOWN_USER', 'user must be one of the demo users.'));
+        if (!(await admit(res, 'token', user.email))) return;
         const issued = await tokens.issue({ userId: user.email, userName: user.name, scope: 'user' });
         res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: user.email, userName: user.name });
       });
     }
 
     // Direct Line: with the portal secret (like a Direct Line secret), a token bound to a new conversation.
-    server.post(`${DIRECT_LINE_PATH}/tokens/generate`, async (req: Request, res: Response) => {
+    server.post(`${DIRECT_LINE_PATH}/tokens/generate`, failingCleanly(async (req: Request, res: Response) => {
       const denied = requirePortalSecret(req);
       if (denied) return send(res, denied);
       const body = generateBody.safeParse(req.body);
       if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
       const { id, name } = body.data.user;
+      if (!(await admit(res, 'token', id))) return;
       const conversation = await store.createConversation({ id: randomUUID(), userId: id, userName: name ?? id });
       const issued = await tokens.issue({ userId: id, userName: conversation.userName, scope: 'conversation', conversationId: conversation.id });
       res.send(200, { conversationId: conversation.id, token: issued.token, expires_in: issued.expiresIn });
-    });
+    }));
 
     server.post(`${DIRECT_LINE_PATH}/tokens/refresh`, async (req: Request, res: Response) => {
+      if (!(await admitAddress(req, res))) return;
       const claims = await authenticate(req);
       if (isFailure(claims)) return send(res, claims);
+      if (!(await admit(res, 'token', claims.userId))) return;
       const issued = await tokens.issue(claims);
       res.send(200, { ...(claims.conversationId ? { conversationId: claims.conversationId } : {}), token: issued.token, expires_in: issued.expiresIn });
     });
 
-    server.post(`${DIRECT_LINE_PATH}/conversations`, async (req: Request, res: Response) => {
+    server.post(`${DIRECT_LINE_PATH}/conversations`, failingCleanly(async (req: Request, res: Response) => {
+      if (!(await admitAddress(req, res))) return;
       const claims = await authenticate(req);
       if (isFailure(claims)) return send(res, claims);
+      if (!(await admit(res, 'token', claims.userId))) return;
       const body = startBody.safeParse(req.body ?? undefined);
       if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
       const locale = body.data?.locale;
@@ -272,22 +320,28 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       }
       await start(conversation, locale);
       res.send(created ? 201 : 200, await conversationResponse(req, conversation, undefined));
-    });
+    }));
 
-    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, async (req: Request, res: Response) => {
+    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId`, failingCleanly(async (req: Request, res: Response) => {
+      if (!(await admitAddress(req, res))) return;
       const claims = await authenticate(req);
       if (isFailure(claims)) return send(res, claims);
+      if (!(await admit(res, 'token', claims.userId))) return;
       const watermark = watermarkParam.safeParse(req.query?.watermark);
       if (!watermark.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', `watermark: ${reasonOf(watermark.error)}`));
       const conversation = await conversationFor(claims, String(req.params.conversationId), true);
       if (isFailure(conversation)) return send(res, conversation);
       await start(conversation, undefined);
       res.send(200, await conversationResponse(req, conversation, watermark.data || undefined));
-    });
+    }));
 
-    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, failingCleanly(async (req: Request, res: Response) => {
+      if (!(await admitAddress(req, res))) return;
       const claims = await authenticate(req);
       if (isFailure(claims)) return send(res, claims);
+      // A turn costs the most: counted before the conversation is even looked up. Typing runs none.
+      const type = (req.body as { type?: unknown } | undefined)?.type;
+      if (type !== 'typing' && !(await admit(res, 'turn', `${WEBCHAT_CHANNEL_ID}:${claims.userId}`))) return;
       const conversation = await conversationFor(claims, String(req.params.conversationId), false);
       if (isFailure(conversation)) return send(res, conversation);
       if (depthOf(req.body) > MAX_JSON_DEPTH) {
@@ -320,9 +374,11 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       // The turn runs before the response, so a client sees the reply no later than the answer.
       await adapter.processActivity(stored.activity, (context) => bot.run(context));
       res.send(200, { id: stored.activity.id });
-    });
+    }));
 
-    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
+    // Polling (a proxy that drops WebSockets) reads once a second per client, a ministry behind one
+    // address would soon use up its limit: a read of one's own conversation is not counted.
+    server.get(`${DIRECT_LINE_PATH}/conversations/:conversationId/activities`, failingCleanly(async (req: Request, res: Response) => {
       const claims = await authenticate(req);
       if (isFailure(claims)) return send(res, claims);
       const conversation = await conversationFor(claims, String(req.params.conversationId), false);
@@ -331,7 +387,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       if (!watermark.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', `watermark: ${reasonOf(watermark.error)}`));
       const page = await store.activitiesAfter(conversation.id, watermark.data, PAGE_SIZE);
       res.send(200, activityGroup(page, watermark.data));
-    });
+    }));
 
     server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
       send(res, fail(501, 'WEBCHAT.NO_UPLOADS', 'File uploads are not supported.'));
@@ -340,6 +396,10 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     const http = server.server;
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
       upgrade(req, socket, head).catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) {
+          logger.warn({ err: error }, 'webchat: WebSocket upgrade failed: database unavailable');
+          return refuse(socket, 503, 'Service Unavailable', UNAVAILABLE_RETRY_AFTER_SECONDS);
+        }
         logger.error({ err: error }, 'webchat: WebSocket upgrade failed');
         refuse(socket, 500, 'Internal Server Error');
       });
@@ -350,7 +410,12 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = new RegExp(`^${DIRECT_LINE_PATH}/conversations/([^/]+)/stream$`).exec(url.pathname);
     if (!match?.[1]) return refuse(socket, 404, 'Not Found');
-    const conversationId = decodeURIComponent(match[1]);
+    let conversationId: string;
+    try {
+      conversationId = cleanText(decodeURIComponent(match[1]));
+    } catch {
+      return refuse(socket, 404, 'Not Found');
+    }
     const result = await tokens.verify(url.searchParams.get('t') ?? '');
     if (!result.ok) return refuse(socket, result.reason === 'expired' ? 403 : 401, result.reason === 'expired' ? 'Forbidden' : 'Unauthorized');
     const claims = result.claims;
@@ -417,8 +482,9 @@ function activityGroup(page: readonly StoredActivity[], after: number): { activi
   return { activities: page.map((a) => a.activity), watermark: String(last ? last.seq : after) };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
-  socket.write(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+function refuse(socket: Duplex, status: number, text: string, retryAfterSeconds?: number): void {
+  const retry = retryAfterSeconds === undefined ? '' : `Retry-After: ${retryAfterSeconds}\r\n`;
+  socket.write(`HTTP/1.1 ${status} ${text}\r\n${retry}Connection: close\r\nContent-Length: 0\r\n\r\n`);
   socket.destroy();
 }
 

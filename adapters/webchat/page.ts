@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { DIRECT_LINE_PATH, type DemoUser } from './direct-line.js';
+import { DIRECT_LINE_PATH, publicOrigin, type DemoUser } from './direct-line.js';
 
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'public');
 
@@ -14,6 +14,11 @@ export interface WebChatPageOptions {
   demoUsers?: readonly DemoUser[];
   /** Web Chat's `locale`. Default da-DK. */
   locale?: string;
+  /**
+   * Who may show the page in a frame: the CSP's `frame-ancestors` sources ('self', 'none' or
+   * origins such as https://serviceportal.statens-adm.dk). Default ['\'self\''].
+   */
+  frameAncestors?: readonly string[];
 }
 
 /** Web Chat's bundle (React included) from the project's own node_modules: no CDN. */
@@ -47,18 +52,35 @@ const escapeHtml = (text: string) =>
 /** JSON safe inside a <script> element. */
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
 
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Web Chat styles itself with inline <style> elements.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
-  "media-src 'self' data: blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-].join('; ');
+/** A Host header fit to be written into a policy: a name or address and an optional port. */
+const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * The page's policy. `connect-src` is the page's own origin and the WebSocket to it (not any
+ * `ws:`/`wss:` host); `frame-ancestors` says who may embed the page.
+ */
+export function contentSecurityPolicy(frameAncestors: readonly string[], streamOrigin: string | undefined): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    // Web Chat styles itself with inline <style> elements.
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    `connect-src 'self'${streamOrigin ? ` ${streamOrigin}` : ''}`,
+    "media-src 'self' data: blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    `frame-ancestors ${frameAncestors.join(' ')}`,
+  ].join('; ');
+}
+
+/** X-Frame-Options for browsers without frame-ancestors, where it can say the same thing. */
+function frameOptions(frameAncestors: readonly string[]): string | undefined {
+  if (frameAncestors.length === 1 && frameAncestors[0] === "'none'") return 'DENY';
+  if (frameAncestors.length === 1 && frameAncestors[0] === "'self'") return 'SAMEORIGIN';
+  return undefined;
+}
 
 export function renderPage(options: WebChatPageOptions): string {
   const demo = options.demoUsers !== undefined;
@@ -145,9 +167,16 @@ export function createWebChatPage(options: WebChatPageOptions): (server: Server)
   };
 
   return (server: Server) => {
-    server.get('/', (_req: Request, res: Response, next: (err?: false) => void) => {
+    const frameAncestors = options.frameAncestors ?? ["'self'"];
+    const xfo = frameOptions(frameAncestors);
+    server.get('/', (req: Request, res: Response, next: (err?: false) => void) => {
       securityHeaders(res);
-      res.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+      // The stream's origin as Direct Line writes it into streamUrl; a Host header that is not a
+      // plain host is not written into the policy ('self' alone then).
+      const origin = publicOrigin(req, req.isSecure()).ws;
+      const host = origin.replace(/^wss?:\/\//, '');
+      res.header('Content-Security-Policy', contentSecurityPolicy(frameAncestors, PLAIN_HOST.test(host) ? origin : undefined));
+      if (xfo) res.header('X-Frame-Options', xfo);
       res.header('Cache-Control', 'no-store');
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(html);

@@ -8,6 +8,10 @@ import { TcpProxy } from '../support/tcp-proxy.js';
 import type { Database } from '../../adapters/postgres/database.js';
 import { connectToSchema } from '../support/database.js';
 import { ANNA, annaCaseTurns, caseNumberIn, Chat } from '../support/chat.js';
+import { call, isWelcome, startConversation, StreamRecorder } from '../support/direct-line-client.js';
+
+/** What no response body may show: an error's class, a stack, a driver's text. */
+const INTERNALS = /[A-Z][A-Za-z]+Error\b|at .*\.(js|ts):\d+|node_modules|ECONNREFUSED|ECONNRESET|terminated/;
 
 /**
  * The assistant's database seen through a port that can pull the plug right after the statement
@@ -166,6 +170,45 @@ describe('the assistant when PostgreSQL goes away', () => {
       const retried = await chat.say(assistant.url, ANNA, conv, 'Bekræft');
       expect(retried.text).toContain(`allerede oprettet med nummeret **${stored[0]}**`);
       expect(await casesTagged(tag)).toEqual(stored);
+    });
+  });
+
+  describe('web chat (Direct Line) when the connection is cut', () => {
+    it('answers 503 with Retry-After and "Prøv igen om lidt" (never 500 or internals), also in the open stream', async () => {
+      proxy.restore();
+      const { body } = await call(`${assistant.url}/api/demo/token?user=${encodeURIComponent(ANNA)}`);
+      const conversation = await startConversation(assistant.url, (body as { token: string }).token);
+      const stream = await StreamRecorder.open(conversation.streamUrl);
+      try {
+        await stream.waitFor((activities) => activities.some(isWelcome));
+
+        proxy.cutAll();
+        const dl = `${assistant.url}/v3/directline/conversations/${conversation.conversationId}`;
+        const auth = { authorization: `Bearer ${conversation.token}` };
+        const attempts = [
+          () => fetch(`${dl}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hej', locale: 'da-DK' }) }),
+          () => fetch(`${dl}/activities?watermark=0`, { headers: auth }),
+          () => fetch(dl, { headers: auth }),
+        ];
+        for (const attempt of attempts) {
+          const response = await attempt();
+          const text = await response.text();
+          expect(response.status, text).toBe(503);
+          expect(Number(response.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+          expect(text).not.toMatch(INTERNALS);
+        }
+        const posted = await attempts[0]!();
+        expect(((await posted.json()) as { message: string }).message).toMatch(/Prøv igen om lidt/);
+        await stream.waitFor((activities) => activities.some((a) => a.from?.role === 'bot' && /Prøv igen om lidt/.test(a.text ?? '')));
+        expect((await fetch(`${assistant.url}/healthz`)).status).toBe(503);
+
+        proxy.restore();
+        const again = await fetch(`${dl}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hej' }) });
+        expect(again.status).toBe(200);
+      } finally {
+        proxy.restore();
+        await stream.close();
+      }
     });
   });
 });

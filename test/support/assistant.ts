@@ -5,6 +5,18 @@ import { silentLogger } from '../../bot/logger.js';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from './database.js';
 
+/**
+ * Rate limits far above what any test does, so a test that chats a lot is not cut off; the limits
+ * are still counted (the code path runs). Tests of the limits set their own values.
+ */
+export const GENEROUS_LIMITS: Readonly<Record<string, string>> = {
+  RATE_LIMIT_PER_MINUTE: '100000',
+  RATE_LIMIT_PER_ADDRESS_PER_MINUTE: '1000000',
+  RATE_LIMIT_TOKENS_PER_MINUTE: '100000',
+  RATE_LIMIT_CASES_PER_HOUR: '100000',
+  RATE_LIMIT_AGENT_PER_MINUTE: '1000000',
+};
+
 export interface TestAssistant extends Assistant {
   world: TestDatabase;
   dispose(): Promise<void>;
@@ -20,7 +32,7 @@ export async function startTestAssistant(
   world?: TestDatabase,
 ): Promise<TestAssistant> {
   const db = world ?? (await createTestDatabase(kind));
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2', ...env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', SHUTDOWN_GRACE_SECONDS: '2', ...GENEROUS_LIMITS, ...env });
   const assistant = await startAssistant(config, { db: db.db, logger: silentLogger, watchArticles: false });
   return {
     ...assistant,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderPage } from '../../../adapters/webchat/page.js';
+import { contentSecurityPolicy, renderPage } from '../../../adapters/webchat/page.js';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
 import { portalToken, startConversation, StreamRecorder, WEBCHAT_ENV } from '../../support/direct-line-client.js';
 
@@ -26,6 +26,36 @@ describe('the web chat page over HTTP', () => {
       expect(sources).toEqual(['data:,', '/webchat/app.css', '/webchat/webchat.js', '/webchat/app.js']);
       expect(html).toContain('"locale":"da-DK"');
       expect(html).toContain('value="kim@konsulenthuset.dk"');
+    });
+  });
+
+  describe('GET / and framing', () => {
+    it("may be framed by its own origin only (frame-ancestors 'self', X-Frame-Options SAMEORIGIN)", async () => {
+      const response = await fetch(`${assistant.url}/`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp).toContain("frame-ancestors 'self'");
+      expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    });
+
+    it('connects only to its own origin and the WebSocket to it, not any ws:/wss: host', async () => {
+      const response = await fetch(`${assistant.url}/`);
+      const connect = /connect-src ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';
+      expect(connect.split(' ')).toEqual(["'self'", assistant.url.replace(/^http/, 'ws')]);
+    });
+
+    it('keeps a Host header that is not a plain host out of the policy', async () => {
+      const { request } = await import('node:http');
+      const csp = await new Promise<string>((resolve, reject) => {
+        const url = new URL(assistant.url);
+        request({ host: url.hostname, port: url.port, path: '/', headers: { host: "evil.example'; script-src *" } }, (res) => {
+          res.resume();
+          resolve(String(res.headers['content-security-policy'] ?? ''));
+        })
+          .on('error', reject)
+          .end();
+      });
+      expect(csp).toContain("connect-src 'self';");
+      expect(csp).not.toContain('evil');
     });
   });
 
@@ -79,4 +109,12 @@ describe('stopping the assistant while a web chat stream is open', () => {
       await assistant.dispose();
     }
   });
+
+describe('contentSecurityPolicy', () => {
+  it('names the origins allowed to frame the page', () => {
+    expect(contentSecurityPolicy(["'self'", 'https://serviceportal.statens-adm.dk'], 'wss://assistent.example')).toContain(
+      "frame-ancestors 'self' https://serviceportal.statens-adm.dk",
+    );
+  });
+});
 });

@@ -1,0 +1,153 @@
+import { createHash } from 'node:crypto';
+import {
+  BurstyRateLimiter,
+  RateLimiterMemory,
+  RateLimiterPostgres,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from 'rate-limiter-flexible';
+import type { Logger } from '../../bot/logger.js';
+import type { LimitDecision, LimitKind, RateLimits } from '../../bot/rate-limits.js';
+import { DatabaseUnavailableError, type Database } from '../postgres/database.js';
+
+/** The limits, per kind; 0 switches a kind off. */
+export interface RateLimitSettings {
+  /** Turns a user may take a minute, counted in 10-second windows of a sixth each. */
+  turnsPerMinute: number;
+  /** Turns a minute beyond the 10-second share (a burst). */
+  burst: number;
+  /** Requests a client address may make a minute. */
+  addressPerMinute: number;
+  /** Web chat tokens minted per user a minute. */
+  tokensPerMinute: number;
+  /** Cases created per user an hour. */
+  casesPerHour: number;
+  /** Agent API requests per agent a minute. */
+  agentPerMinute: number;
+}
+
+export interface RateLimitOptions {
+  settings: RateLimitSettings;
+  logger: Logger;
+  /**
+   * Where the counters live: a database (every process of the deployment shares them), or this
+   * process's memory (the embedded database has one process anyway). Default memory.
+   */
+  db?: Database;
+}
+
+/** The table the counters live in (migration 070). */
+export const RATE_LIMIT_TABLE = 'rate_limit';
+
+/** The counters as the library stores them: the key, points used, and when the window ends (ms). */
+interface Window {
+  points: number;
+  duration: number;
+}
+
+/** After the database failed to answer, how long the counters stay in memory without asking it. */
+const DATABASE_PAUSE_MS = 5000;
+
+/**
+ * The library's PostgreSQL store talks to a node-postgres client: `query({ text, values })`. This
+ * gives it one on the project's Database port, so it runs on the pool (PostgreSQL) and on PGlite
+ * alike, with the table from the migrations. PGlite reports no row count for a SELECT: the rows do.
+ * Once the database is unreachable, it is not asked again for a few seconds (the library counts in
+ * memory meanwhile): otherwise every request of an outage would first wait out a connection timeout
+ * for its rate limit.
+ */
+function storeClientOn(db: Database, now: () => number = Date.now) {
+  let pausedUntil = 0;
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      if (now() < pausedUntil) throw new DatabaseUnavailableError();
+      try {
+        const result = await db.query(q.text, q.values ?? []);
+        return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : result.rowCount };
+      } catch (error: unknown) {
+        if (error instanceof DatabaseUnavailableError) pausedUntil = now() + DATABASE_PAUSE_MS;
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * Limiter keys are digests: the counters table and the logs hold no e-mail or address, and any
+ * key fits the table's varchar(255).
+ */
+export function limiterKey(kind: LimitKind, key: string): string {
+  return createHash('sha256').update(`${kind}\u0000${key}`).digest('base64url').slice(0, 22);
+}
+
+/** rate-limiter-flexible behind the {@link RateLimits} port. */
+export class FlexibleRateLimits implements RateLimits {
+  private readonly limiters = new Map<LimitKind, RateLimiterAbstract | BurstyRateLimiter>();
+  private readonly logger: Logger;
+  /** Until when an over-limit key has been logged: one line per key and window, not per request. */
+  private readonly logged = new Map<string, number>();
+
+  constructor(options: RateLimitOptions) {
+    this.logger = options.logger;
+    const { settings, db } = options;
+    const storeClient = db ? storeClientOn(db) : undefined;
+    const limiter = (prefix: string, window: Window): RateLimiterAbstract => {
+      const memory = new RateLimiterMemory({ keyPrefix: prefix, ...window });
+      if (!storeClient) return memory;
+      return new RateLimiterPostgres({
+        storeClient,
+        storeType: 'client',
+        tableName: RATE_LIMIT_TABLE,
+        tableCreated: true,
+        keyPrefix: prefix,
+        ...window,
+        // A key over its limit is refused from memory until its window ends: a flood costs no statements.
+        inMemoryBlockOnConsumed: window.points + 1,
+        // The database unreachable: counting goes on in this process's memory.
+        insuranceLimiter: memory,
+      });
+    };
+    if (settings.turnsPerMinute > 0) {
+      const steady = limiter('turn', { points: Math.ceil(settings.turnsPerMinute / 6), duration: 10 });
+      this.limiters.set('turn', settings.burst > 0 ? new BurstyRateLimiter(steady, limiter('turnburst', { points: settings.burst, duration: 60 })) : steady);
+    }
+    if (settings.addressPerMinute > 0) this.limiters.set('address', limiter('address', { points: settings.addressPerMinute, duration: 60 }));
+    if (settings.tokensPerMinute > 0) this.limiters.set('token', limiter('token', { points: settings.tokensPerMinute, duration: 60 }));
+    if (settings.casesPerHour > 0) this.limiters.set('case', limiter('case', { points: settings.casesPerHour, duration: 3600 }));
+    if (settings.agentPerMinute > 0) this.limiters.set('agent', limiter('agent', { points: settings.agentPerMinute, duration: 60 }));
+  }
+
+  async take(kind: LimitKind, key: string): Promise<LimitDecision> {
+    const limiter = this.limiters.get(kind);
+    if (!limiter) return { ok: true };
+    const digest = limiterKey(kind, key);
+    try {
+      await limiter.consume(digest);
+      return { ok: true };
+    } catch (rejection: unknown) {
+      if (!(rejection instanceof RateLimiterRes)) {
+        // Neither the store nor the insurance could count: let the request through rather than fail it.
+        this.logger.warn({ err: rejection, kind }, 'limits: could not count');
+        return { ok: true };
+      }
+      const retryAfterMs = Math.max(rejection.msBeforeNext, 1000);
+      this.logOnce(kind, digest, retryAfterMs);
+      return { ok: false, retryAfterMs };
+    }
+  }
+
+  async giveBack(kind: LimitKind, key: string): Promise<void> {
+    const limiter = this.limiters.get(kind);
+    if (!limiter || limiter instanceof BurstyRateLimiter) return;
+    await limiter.reward(limiterKey(kind, key)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'limits: could not give back'));
+  }
+
+  private logOnce(kind: LimitKind, digest: string, retryAfterMs: number): void {
+    const now = Date.now();
+    if ((this.logged.get(digest) ?? 0) > now) return;
+    if (this.logged.size > 10_000) for (const [k, until] of this.logged) if (until <= now) this.logged.delete(k);
+    this.logged.set(digest, now + retryAfterMs);
+    // The digest, never the user id or address: enough to see one subject hammering.
+    this.logger.warn({ kind, subject: digest, retryAfterMs }, 'limits: over the limit');
+  }
+}
