@@ -26,7 +26,7 @@ const VotesRow = z.object({
   not_helpful: z.coerce.number().int(),
 });
 
-/** FeedbackStore on PostgreSQL (pg or PGlite); schema in migrations/020_knowledge_feedback.sql and 070_personal_data.sql. */
+/** FeedbackStore on PostgreSQL (pg or PGlite); schema in migrations/020_knowledge_feedback.sql and 080_personal_data.sql. */
 export class PgFeedbackStore implements FeedbackStore {
   constructor(private readonly db: Queryable) {}
 

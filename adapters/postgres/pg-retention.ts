@@ -40,7 +40,7 @@ const DAY_MS = 86_400_000;
 
 /**
  * Each purge: one statement per batch, repeated until a batch comes back short. Rows are picked
- * by the index on their timestamp (migration 070) and deleted by primary key.
+ * by the index on their timestamp (migration 080) and deleted by primary key.
  */
 const PURGES: ReadonlyArray<{ name: Exclude<keyof RetentionReport, 'cutoff'>; sql: string }> = [
   {

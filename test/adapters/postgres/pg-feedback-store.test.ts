@@ -19,7 +19,7 @@ for (const kind of DATABASE_KINDS) {
   });
 }
 
-// Feedback and unanswered questions are kept with the portal user (migration 070), so a person's
+// Feedback and unanswered questions are kept with the portal user (migration 080), so a person's
 // data can be exported and erased; an id that is not a portal user's is not kept.
 describe.each(DATABASE_KINDS)('PgFeedbackStore with the user on %s', (kind) => {
   let database: TestDatabase;
