@@ -103,6 +103,12 @@ export const configSchema = z.object({
    * for a user (at least 32 characters). Unset: only demo tokens can be had (demo mode).
    */
   PORTAL_API_SECRET: z.preprocess(emptyToUndefined, z.string().min(32, 'must be at least 32 characters').optional()),
+  /**
+   * Days that transcripts (web chat), bot state, conversation references and unanswered questions
+   * are kept before the retention job deletes them (feedback loses its text and user). Cases and
+   * their history are kept. Default 90.
+   */
+  RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
   AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   /**
@@ -212,6 +218,20 @@ export function configFromProcessEnv(): Config {
     }
     throw error;
   }
+}
+
+/**
+ * Where the database is, for scripts that only open it (`gdpr:*`, `kb:report`): the secrets the
+ * assistant itself needs are not required.
+ */
+export function databaseConfigFromProcessEnv(): Pick<Config, 'DATABASE_URL' | 'DATA_DIR'> {
+  const parsed = configSchema.pick({ DATABASE_URL: true, DATA_DIR: true }).safeParse(process.env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    process.stderr.write(`config: ${String(issue?.path[0] ?? 'environment')}: ${issue?.message ?? 'invalid value'}\n`);
+    process.exit(1);
+  }
+  return parsed.data;
 }
 
 /**

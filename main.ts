@@ -12,6 +12,7 @@ import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
+import { PgRetention } from './adapters/postgres/pg-retention.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
 import { DirectLineBotAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
 import { createDirectLine } from './adapters/webchat/direct-line.js';
@@ -121,7 +122,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     // The conversation and user state of a turn are read with one query and saved with one. The
     // embedded database belongs to this process alone, so its state documents are also kept in
     // memory (the most recent 10,000) and read from there.
-    const storage = new CoalescingStorage(new PgStorage(db, db.kind === 'pglite' ? { exclusiveCacheSize: 10_000 } : {}));
+    const stateStorage = new PgStorage(db, db.kind === 'pglite' ? { exclusiveCacheSize: 10_000 } : {});
+    const storage = new CoalescingStorage(stateStorage);
     const conversationState = new ConversationState(storage);
     const userState = new UserState(storage);
 
@@ -296,7 +298,11 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger, limits: httpLimits })] : []),
       ],
     });
+    // Personal data is kept RETENTION_DAYS: every process runs the job, one at a time (a lock).
+    const retention = new PgRetention(db, { days: config.RETENTION_DAYS, logger, onStateDeleted: (keys) => stateStorage.forget(keys) });
+
     const url = await http.listen(config.PORT, config.HOST);
+    retention.start();
     logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE, notifications: config.NOTIFICATIONS_ENABLED }, 'main: listening');
 
     let stopping: Promise<void> | undefined;
@@ -307,6 +313,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         await http.close(config.SHUTDOWN_GRACE_SECONDS * 1000);
         await subscription?.close().catch((error: unknown) => logger.warn({ err: error }, 'main: closing the outbox subscription failed'));
         await notifier?.stop();
+        await retention.stop();
         await webChatStore.close();
         watcher?.close();
         if (ownsDb) await db.close();

@@ -163,7 +163,9 @@ class Conversation {
         return { kind: 'candidates', question, candidates };
       }
       case 'unknown': {
-        await this.deps.feedback.recordUnanswered({ question, locale: lang, at: new Date() });
+        // Stored with the person, so it can be exported and erased with the rest of their data.
+        const user = await this.user(context);
+        await this.deps.feedback.recordUnanswered({ question, locale: lang, at: new Date(), ...(user ? { userId: user.id } : {}) });
         if (inDialog) {
           await context.sendActivity(reply(t.unknownInDialog));
           return undefined;
@@ -518,7 +520,8 @@ class RouterDialog extends Dialog {
       case 'feedback': {
         if (intent.kind !== 'yes' && intent.kind !== 'no') return undefined;
         const helpful = intent.kind === 'yes';
-        await feedback.recordFeedback({ question: pending.question, articleId: pending.articleId, helpful, locale: lang, at: new Date() });
+        const user = await this.conversation.user(context);
+        await feedback.recordFeedback({ question: pending.question, articleId: pending.articleId, helpful, locale: lang, at: new Date(), ...(user ? { userId: user.id } : {}) });
         if (helpful) {
           await context.sendActivity(reply(t.gladItHelped));
           return Dialog.EndOfTurn;

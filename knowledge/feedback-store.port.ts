@@ -7,6 +7,8 @@ export interface AnswerFeedback {
   readonly helpful: boolean;
   readonly locale: Language;
   readonly at: Date;
+  /** The portal user who answered, when known: a person's data can then be exported and erased. */
+  readonly userId?: string;
 }
 
 /** A question the knowledge base could not answer. */
@@ -15,6 +17,8 @@ export interface UnansweredQuestion {
   readonly locale: Language;
   /** Default: now. */
   readonly at?: Date;
+  /** The portal user who asked, when known: a person's data can then be exported and erased. */
+  readonly userId?: string;
 }
 
 export interface FeedbackReportOptions {

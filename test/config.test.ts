@@ -26,6 +26,15 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when RETENTION_DAYS is set', () => {
+    it('keeps personal data 90 days by default, the days given otherwise, and refuses less than one', () => {
+      expect(loadConfig({}).RETENTION_DAYS).toBe(90);
+      expect(loadConfig({ RETENTION_DAYS: '30' }).RETENTION_DAYS).toBe(30);
+      expect(errorOf({ RETENTION_DAYS: '0' }).variable).toBe('RETENTION_DAYS');
+      expect(errorOf({ RETENTION_DAYS: '7.5' }).variable).toBe('RETENTION_DAYS');
+    });
+  });
+
   describe('when a database URL and an app id are set', () => {
     it('turns demo mode off and authentication on', () => {
       const config = loadConfig({

@@ -9,6 +9,10 @@ import {
   type UnansweredQuestion,
 } from '../../knowledge/feedback-store.port.js';
 import type { Queryable } from './database.js';
+import { isUuid } from './pg-case-store.js';
+
+/** Only a portal user's id is kept (anything else would be an identifier of unknown kind). */
+const userIdOf = (userId: string | undefined): string | null => (userId !== undefined && isUuid(userId) ? userId : null);
 
 // pg returns bigint/numeric as strings and PGlite as numbers: coerce both.
 const UnansweredRow = z.object({
@@ -22,27 +26,26 @@ const VotesRow = z.object({
   not_helpful: z.coerce.number().int(),
 });
 
-/** FeedbackStore on PostgreSQL (pg or PGlite); schema in migrations/020_knowledge_feedback.sql. */
+/** FeedbackStore on PostgreSQL (pg or PGlite); schema in migrations/020_knowledge_feedback.sql and 080_personal_data.sql. */
 export class PgFeedbackStore implements FeedbackStore {
   constructor(private readonly db: Queryable) {}
 
   async recordFeedback(feedback: AnswerFeedback): Promise<void> {
-    await this.db.query('INSERT INTO kb_feedback (question, article_id, helpful, locale, at) VALUES ($1, $2, $3, $4, $5)', [
+    await this.db.query('INSERT INTO kb_feedback (question, article_id, helpful, locale, at, user_id) VALUES ($1, $2, $3, $4, $5, $6)', [
       feedback.question,
       feedback.articleId,
       feedback.helpful,
       feedback.locale,
       feedback.at.toISOString(),
+      userIdOf(feedback.userId),
     ]);
   }
 
   async recordUnanswered(question: UnansweredQuestion): Promise<void> {
-    await this.db.query('INSERT INTO kb_unanswered (question, question_key, locale, at) VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()))', [
-      question.question,
-      questionKey(question.question),
-      question.locale,
-      question.at?.toISOString() ?? null,
-    ]);
+    await this.db.query(
+      'INSERT INTO kb_unanswered (question, question_key, locale, at, user_id) VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5)',
+      [question.question, questionKey(question.question), question.locale, question.at?.toISOString() ?? null, userIdOf(question.userId)],
+    );
   }
 
   async report(options: FeedbackReportOptions = {}): Promise<FeedbackReport> {

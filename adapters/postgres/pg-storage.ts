@@ -124,6 +124,11 @@ export class PgStorage implements Storage {
     for (const chunk of chunks(keys)) await this.db.query(`DELETE FROM bot_state WHERE key IN (${placeholders(chunk.length)})`, chunk);
   }
 
+  /** Drops documents deleted behind this storage's back (the retention job) from its cache. */
+  forget(keys: readonly string[]): void {
+    for (const key of keys) this.cache?.delete(key);
+  }
+
   private remember(key: string, json: string, etag: string): void {
     if (!this.cache) return;
     this.cache.delete(key);

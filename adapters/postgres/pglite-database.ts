@@ -6,11 +6,27 @@ interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
 }
 
+/**
+ * PGlite hangs the statement's parameters on its errors (`params`, `queryOptions`): a failed
+ * insert of an activity would carry the user's message, e-mail and name to whoever logs the
+ * error. They are dropped here, where the error is made; the SQL text stays.
+ */
+export function withoutParameters(error: unknown): unknown {
+  if (typeof error === 'object' && error !== null) {
+    for (const key of ['params', 'queryOptions']) if (key in error) delete (error as Record<string, unknown>)[key];
+  }
+  return error;
+}
+
 function wrap(db: PgliteLike): Queryable {
   return {
     async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
-      const result = await db.query<R>(sql, params as unknown[]);
-      return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+      try {
+        const result = await db.query<R>(sql, params as unknown[]);
+        return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
+      } catch (error: unknown) {
+        throw withoutParameters(error);
+      }
     },
   };
 }
@@ -50,15 +66,19 @@ export class PgliteDatabase implements Database {
     return this.plain.query<R>(sql, params);
   }
 
-  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) =>
-      fn({
-        ...wrap(tx),
-        async exec(sql: string) {
-          await tx.exec(sql);
-        },
-      }),
-    );
+  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.db.transaction((tx) =>
+        fn({
+          ...wrap(tx),
+          async exec(sql: string) {
+            await tx.exec(sql);
+          },
+        }),
+      );
+    } catch (error: unknown) {
+      throw withoutParameters(error);
+    }
   }
 
   async exec(sql: string): Promise<void> {

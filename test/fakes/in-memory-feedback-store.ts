@@ -11,7 +11,7 @@ import {
 /** FeedbackStore in memory, with the same report rules as PgFeedbackStore. */
 export class InMemoryFeedbackStore implements FeedbackStore {
   readonly feedback: AnswerFeedback[] = [];
-  readonly unanswered: Required<UnansweredQuestion>[] = [];
+  readonly unanswered: (UnansweredQuestion & { at: Date })[] = [];
 
   constructor(private readonly now: () => Date = () => new Date()) {}
 

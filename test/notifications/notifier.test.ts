@@ -7,7 +7,7 @@ import { Notifier } from '../../bot/notifications/notifier.js';
 import { DeliveryError, type ProactiveMessage, type ProactiveSender, type StoredReference } from '../../bot/notifications/ports.js';
 import { PgCaseStore } from '../../adapters/postgres/pg-case-store.js';
 import { seedDemoData, type CaseDomainEvent } from '../../portal/index.js';
-import { createTestDatabase, type TestDatabase } from '../support/database.js';
+import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/database.js';
 
 class FlakySender implements ProactiveSender {
   readonly sent: Array<{ target: StoredReference; message: ProactiveMessage }> = [];
@@ -137,5 +137,96 @@ describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
       expect(classified.retryable).toBe(retryable);
       expect(classified.options.retryAfterMs).toBe(retryAfterMs);
     });
+  });
+});
+
+/**
+ * The retry timing, on the ledger both databases share: each failed attempt must be due again
+ * after the doubling backoff (capped), or after the channel's Retry-After when that is longer.
+ * The delay is read back from the stored `next_attempt_at`, bracketed by the clock around the send.
+ */
+describe.each(DATABASE_KINDS)('Notifier retry timing on %s', (kind) => {
+  let world: TestDatabase;
+  let annaId = '';
+  let event: CaseDomainEvent;
+
+  beforeAll(async () => {
+    world = await createTestDatabase(kind);
+    const directory = new PgDirectoryStore(world.db);
+    await seedDemoData(directory, new PgCaseStore(world.db));
+    annaId = (await directory.getUserByEmail('anna@eksempelstyrelsen.dk'))?.id ?? '';
+    await new PgConversationReferenceStore(world.db).save(
+      annaId,
+      { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1', conversation: { id: 'c-anna', isGroup: false, conversationType: 'personal', name: '' } },
+      'da',
+    );
+    event = {
+      type: 'case.status_changed',
+      caseId: 'x',
+      caseNumber: 'SA-2026-000001',
+      subject: 'Rejseafregning afvist',
+      institutionId: 'eksempelstyrelsen',
+      requesterId: annaId,
+      sentFromId: annaId,
+      actor: { kind: 'agent', agentId: 'a' },
+      at: new Date().toISOString(),
+      from: 'modtaget',
+      to: 'under_behandling',
+      note: null,
+    };
+  });
+  afterAll(async () => world?.dispose());
+
+  const notifier = (sender: ProactiveSender) =>
+    new Notifier({
+      ledger: new PgDeliveryLedger(world.db),
+      references: new PgConversationReferenceStore(world.db),
+      directory: new PgDirectoryStore(world.db),
+      senders: new Map([['msteams', sender]]),
+      logger: silentLogger,
+      maxAttempts: 10,
+      retryBaseMs: 1000,
+      retryMaxMs: 10_000,
+    });
+
+  /** Runs one attempt of the delivery; answers the bounds of the delay it was given, in ms. */
+  async function attempt(n: Notifier, eventId: string): Promise<{ atLeast: number; atMost: number }> {
+    // Due now, so this dispatch takes it: the test does not wait out the backoff.
+    await world.db.query(`UPDATE notification_delivery SET next_attempt_at = now() - interval '1 second' WHERE event_id = $1`, [eventId]);
+    const before = Date.now();
+    expect(await n.dispatch()).toBe(1);
+    const after = Date.now();
+    const { rows } = await world.db.query<{ at: Date | string; status: string }>(
+      'SELECT next_attempt_at AS at, status FROM notification_delivery WHERE event_id = $1 AND user_id = $2',
+      [eventId, annaId],
+    );
+    expect(rows[0]?.status).toBe('pending');
+    const at = new Date(rows[0]?.at ?? 0).getTime();
+    return { atLeast: at - after, atMost: at - before };
+  }
+
+  it('doubles the delay after each failure, up to retryMaxMs', async () => {
+    const n = notifier(new FlakySender(99, () => new DeliveryError('HTTP 502', true, { status: 502 })));
+    await n.handle({ id: `e-backoff-${kind}`, event });
+    const expected = [1000, 2000, 4000, 8000, 10_000];
+    for (const [i, backoff] of expected.entries()) {
+      const delay = await attempt(n, `e-backoff-${kind}`);
+      // Up to 10 % jitter on top, never below the backoff.
+      expect(delay.atMost, `attempt ${i + 1}`).toBeGreaterThanOrEqual(backoff);
+      expect(delay.atLeast, `attempt ${i + 1}`).toBeLessThanOrEqual(backoff * 1.1);
+    }
+  });
+
+  it('waits the Retry-After when it is longer than the backoff, and the backoff when it is shorter', async () => {
+    let retryAfterMs = 30_000;
+    const n = notifier(new FlakySender(99, () => new DeliveryError('HTTP 429', true, { status: 429, retryAfterMs })));
+    await n.handle({ id: `e-retry-after-${kind}`, event });
+    const longer = await attempt(n, `e-retry-after-${kind}`);
+    expect(longer.atMost).toBeGreaterThanOrEqual(30_000);
+    expect(longer.atLeast).toBeLessThanOrEqual(30_000);
+    retryAfterMs = 100; // second attempt: the backoff (2000 ms) is longer
+    const shorter = await attempt(n, `e-retry-after-${kind}`);
+    expect(shorter.atMost).toBeGreaterThanOrEqual(2000);
+    expect(shorter.atLeast).toBeLessThanOrEqual(2200);
   });
 });
