@@ -12,20 +12,11 @@
  * everything but declined. `--sweep` prints the answered-versus-declined trade-off over `minTrust`
  * as a Markdown table (the README's).
  */
-import { readFile } from 'node:fs/promises';
 import MiniSearch from 'minisearch';
-import { z } from 'zod';
+import { parseEvalArgs, readQuestions, round, type EvalArgs, type Question } from './eval/questions.js';
 import { ANSWER_THRESHOLDS, createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../knowledge/index.js';
 import { loadArticles } from '../knowledge/loader.js';
 
-const QuestionSchema = z.object({
-  q: z.string().min(1),
-  expected_ids: z.array(z.string()),
-  style: z.string().optional(),
-  lang: z.enum(['da', 'en']).default('da'),
-  category: z.string().optional(),
-});
-type Question = z.infer<typeof QuestionSchema>;
 
 type Outcome = 'expectedAnswered' | 'otherAnswered' | 'choicesWithExpected' | 'choicesWithout' | 'declined';
 const OUTCOMES: readonly Outcome[] = ['expectedAnswered', 'otherAnswered', 'choicesWithExpected', 'choicesWithout', 'declined'];
@@ -73,40 +64,11 @@ interface Figures {
   chat: OutcomeShares | null;
 }
 
-function parseArgs(argv: readonly string[]): { kb: string[]; questions: string; json: boolean; verbose: boolean; sweep: boolean } {
-  const kb: string[] = [];
-  let questions: string | undefined;
-  let json = false;
-  let verbose = false;
-  let sweep = false;
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    if (arg === '--kb') kb.push(argv[++i] ?? '');
-    else if (arg === '--questions') questions = argv[++i];
-    else if (arg === '--json') json = true;
-    else if (arg === '--verbose') verbose = true;
-    else if (arg === '--sweep') sweep = true;
-    else throw new Error(`kb:eval: unknown argument ${arg ?? ''}`);
-  }
-  if (kb.length === 0 || kb.some((source) => source === '') || !questions) {
-    throw new Error('kb:eval: usage: kb:eval --kb <dir-or-jsonl> --questions <jsonl> [--json]');
-  }
-  return { kb, questions, json, verbose, sweep };
+/** kb:eval's command line: the shared one, and `--sweep`. */
+function parseArgs(argv: readonly string[]): EvalArgs & { sweep: boolean } {
+  const sweep = argv.includes('--sweep');
+  return { ...parseEvalArgs(argv.filter((arg) => arg !== '--sweep'), 'kb:eval'), sweep };
 }
-
-async function readQuestions(file: string): Promise<Question[]> {
-  const lines = (await readFile(file, 'utf8')).split(/\r?\n/);
-  const questions: Question[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const parsed = QuestionSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`kb:eval: ${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    questions.push(parsed.data);
-  });
-  return questions;
-}
-
-const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 function figures(judged: readonly Judged[]): Figures {
   const inScope = judged.filter((j) => j.question.expected_ids.length > 0);
@@ -192,7 +154,7 @@ function sweepTable(rows: readonly SweepRow[]): string {
 async function main(): Promise<void> {
   process.stdout.on('error', () => undefined);
   const args = parseArgs(process.argv.slice(2));
-  const questions = await readQuestions(args.questions);
+  const questions = await readQuestions(args.questions, 'kb:eval');
 
   const kb = await createKnowledgeBase({ sources: args.kb });
   const judged: Judged[] = questions.map((question) => {
