@@ -29,6 +29,10 @@ export const ArticleFrontMatterSchema = z
     updated: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]),
     /** Id of the article this one translates (an English version points to the Danish one). */
     translationOf: z.string().min(1).optional(),
+    /** The team that answers for the article's content (kb:lint). */
+    owner: z.string().trim().min(1).optional(),
+    /** The date by which the owner checks the article against its source again (kb:lint warns after it). */
+    reviewBy: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]).optional(),
   })
   .strict();
 
