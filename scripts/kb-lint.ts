@@ -7,7 +7,8 @@
  * text), an id used twice, a `relatedForm` that is not a form of the portal catalogue or not of
  * the article's area, an internal link that leads nowhere, a translation of an article that does
  * not exist or is in the same language. Warnings: an article past its `reviewBy` date (stale),
- * without `owner` or `reviewBy`, or `updated` in the future. Default source: knowledge/articles.
+ * without `owner` or `reviewBy`, `updated` in the future, or a translation whose sections do not
+ * match its original's. Default source: knowledge/articles.
  */
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,6 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { ArticleFrontMatterSchema, type Article } from '../knowledge/article.js';
 import { parseJsonlArticles, parseMarkdownArticle } from '../knowledge/loader.js';
+import { splitIntoPassages } from '../knowledge/passages.js';
 import { catalogue, getForm, type Catalogue } from '../portal/index.js';
 
 export type Severity = 'error' | 'warning';
@@ -145,6 +147,12 @@ export async function lintKnowledge(sources: readonly string[], options: LintOpt
       if (!original) error(`translationOf "${article.translationOf}": no article has that id`);
       else if (original.language === article.language) error(`translationOf "${article.translationOf}": the original is in the same language (${article.language})`);
       else if (original.translationOf !== undefined) error(`translationOf "${article.translationOf}": that article is itself a translation; point at the original`);
+      else {
+        // An answer found in one language is shown from the passage at the same position in the other.
+        const mine = splitIntoPassages(article).length;
+        const theirs = splitIntoPassages(original).length;
+        if (mine !== theirs) warning(`has ${mine} passages, its original "${original.id}" ${theirs}: keep the same sections in the same order, so that an answer shows the matching passage`);
+      }
     }
 
     for (const match of article.body.matchAll(LINK)) {
