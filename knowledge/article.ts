@@ -38,6 +38,10 @@ export const ArticleFrontMatterSchema = z
     translationOf: z.string().min(1).optional(),
     /** Optional role of the article (see TOPICS); `contact` = the desk's contact details. */
     topic: z.enum(TOPICS).optional(),
+    /** The team that answers for the article's content (kb:lint). */
+    owner: z.string().trim().min(1).optional(),
+    /** The date by which the owner checks the article against its source again (kb:lint warns after it). */
+    reviewBy: z.union([isoDate, z.date().transform((date) => date.toISOString().slice(0, 10))]).optional(),
   })
   .strict();
 

@@ -18,6 +18,8 @@ export interface CasePlan {
 
 const OVERRIDES: Record<string, string> = {
   regnskabsperiode: '03-2026',
+  // As the field's help suggests; "Test af hvilken periode gælder det?" reads as a question and is asked of the knowledge base.
+  periode: 'marts 2026',
   cvr: '12345678',
   medarbejdernummer: '1001',
   institutioner: 'Testministeriet',
