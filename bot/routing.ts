@@ -17,6 +17,7 @@
 import type { AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { matchTolerant, type Choice } from '../dialogs/matching.js';
+import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
 
 export interface RouteInput {
@@ -156,6 +157,7 @@ export function decide(input: RouteInput): RouteDecision {
 
     case 'field': {
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      if (expectation.optional && isSkip(text)) return answer('value-fits-field');
       const shape = expectation.shape;
       switch (shape) {
         case 'code':
@@ -175,7 +177,7 @@ export function decide(input: RouteInput): RouteDecision {
           if (question) return knowledge().kind === 'unknown' ? answer('question-at-field', true) : ask('question-at-field');
           if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
           // A name that reads like a request the knowledge base answers well ("nulstil min adgangskode") is asked about.
-          if (shape === 'name' && words(text).length >= 3) {
+          if (shape === 'name' && words(text).length >= 3 && kind === 'question' && recognition.confidence >= ROUTING_THRESHOLDS.confident) {
             const found = knowledge();
             if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer) return answer('unclear-value', true);
           }

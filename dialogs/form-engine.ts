@@ -190,7 +190,8 @@ function exactly(choices: readonly Choice[], input: unknown): Choice | undefined
 const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
 const SKIP_CHOICE: Choice = { id: 'spring-over', label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
-function isSkip(input: unknown): boolean {
+/** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
+export function isSkip(input: unknown): boolean {
   if (typeof input !== 'string') return false;
   const key = input.trim().toLowerCase().replace(/[\s.!-]+/g, '');
   return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield';

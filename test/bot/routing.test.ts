@@ -50,12 +50,12 @@ function run(c: Case): RouteDecision {
   return decision;
 }
 
-const field = (shape: Extract<Expectation, { kind: 'field' }>['shape'], label = 'Leverandør'): Expectation => ({
+const field = (shape: Extract<Expectation, { kind: 'field' }>['shape'], label = 'Leverandør', optional = false): Expectation => ({
   kind: 'field',
   fieldId: 'x',
   label: { da: label, en: label },
   shape,
-  optional: false,
+  optional,
 });
 
 const areas: Expectation = {
@@ -119,7 +119,9 @@ describe('routing', () => {
       { text: 'hvad er RejsUd?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('name'), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hvad er det her?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('name'), route: 'answer', inDoubt: true },
       { text: 'Dansk Kontorforsyning A/S', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('name'), route: 'answer', inDoubt: false },
-      { text: 'nulstil min adgangskode til portalen', recognized: recognition({ kind: 'question' }, 0.7), expecting: field('name'), knowledge: answered(0.95), route: 'answer', inDoubt: true },
+      { text: 'nulstil min adgangskode til portalen', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('name'), knowledge: answered(0.95), route: 'answer', inDoubt: true },
+      { text: 'Test af leverandør', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('name'), knowledge: answered(0.95), route: 'answer', inDoubt: false },
+      { text: 'spring over', recognized: recognition({ kind: 'question' }, 0.7), expecting: field('code', 'Afregningsnummer', true), knowledge: answered(0.9), route: 'answer', inDoubt: false },
       { text: 'Hvorfor er min løn ikke udbetalt?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('longText', 'Beskrivelse'), knowledge: answered(0.9), route: 'answer', inDoubt: true },
       { text: 'Lønnen blev ikke udbetalt til to medarbejdere', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('longText', 'Beskrivelse'), route: 'answer', inDoubt: false },
       { text: 'hvilken dato mener du?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('date', 'Udbetalingsdato'), route: 'knowledge' },

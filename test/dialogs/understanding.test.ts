@@ -103,7 +103,7 @@ describe('understanding a turn', () => {
 
   describe('when the user writes English', () => {
     it('says that an article is only in Danish before a Danish passage', async () => {
-      const reply = await new Chat(world, ANNA).say('What is ISOLA used for?');
+      const reply = await new Chat(world, ANNA).say('What is Statens Budgetsystem used for?');
       expect(reply.text).toContain('only available in Danish');
     });
 

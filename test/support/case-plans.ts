@@ -34,6 +34,7 @@ export function validAnswer(field: Field): string {
     case 'text':
       // A value of the kind the field asks for: a code has digits, a name or a short text is a plain phrase.
       if (field.shape === 'code') return `T-${1000 + field.id.length}`;
+      if (field.shape === 'name') return 'Kontorforsyningen A/S';
       return `Test af ${field.label.da.toLowerCase().replace(/[?]/g, '')}`.slice(0, field.maxLength);
     case 'longText':
       return 'Der er et problem, som jeg gerne vil have hjælp til hurtigst muligt.';
