@@ -371,7 +371,7 @@ function pickFieldChoices(form: FormDefinition, draft: CaseDraftValues): Choice[
 // Questions
 
 const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
-  date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026.', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026.' },
+  date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026, eller "i dag" eller "i går".', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026, or "today" or "yesterday".' },
   email: { da: 'Skriv en e-mailadresse, fx navn@institution.dk.', en: 'Write an e-mail address, e.g. name@institution.dk.' },
   phone: { da: 'Skriv et telefonnummer med 8 cifre.', en: 'Write a phone number with 8 digits.' },
   number: { da: 'Skriv et tal, fx 1.250,50.', en: 'Write a number, e.g. 1250.50.' },
@@ -379,6 +379,15 @@ const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
   yesNo: { da: 'Svar ja eller nej.', en: 'Answer yes or no.' },
   longText: { da: 'Skriv med dine egne ord. Skriv ikke CPR-numre.', en: 'Write in your own words. Do not write CPR numbers.' },
 };
+
+/** A field's help: its own or its type's hint, then its example ("Fx: F-2026-17"). */
+function withHelp(field: Field): { help?: Localized } {
+  const help = field.help ?? TYPE_HINTS[field.type];
+  const example = field.example;
+  if (!example) return help ? { help } : {};
+  const lead = (lang: 'da' | 'en'): string => (help ? `${ended(help[lang])} ` : '');
+  return { help: { da: `${lead('da')}Fx: ${example.da}`, en: `${lead('en')}E.g.: ${example.en}` } };
+}
 
 function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
   const d = state.draft;
@@ -496,7 +505,7 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
         field: field.id,
         kind: field.type,
         text: field.label,
-        ...(field.help ? { help: field.help } : TYPE_HINTS[field.type] ? { help: TYPE_HINTS[field.type] } : {}),
+        ...withHelp(field),
         choices: [...fieldChoices(field), ...(optional ? [SKIP_CHOICE] : [])],
         optional,
       };
@@ -549,6 +558,12 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
   }
 }
 
+/** A help text as a sentence: ends with a mark. */
+function ended(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.?!:…»"')]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /** What "hjælp" says at the current step. */
 export function helpFor(state: CaseState, ctx: CaseContext): Localized {
   const question = currentQuestion(state, ctx);
@@ -562,7 +577,7 @@ export function helpFor(state: CaseState, ctx: CaseContext): Localized {
         da: 'Skriv "annuller" for at stoppe, eller "forfra" for at starte forfra.',
         en: 'Type "cancel" to stop, or "start over" to begin again.',
       };
-  const join = (a: Localized, b: Localized): Localized => ({ da: `${a.da} ${b.da}`, en: `${a.en} ${b.en}` });
+  const join = (a: Localized, b: Localized): Localized => ({ da: [a.da, b.da].filter((x) => x !== '').join(' '), en: [a.en, b.en].filter((x) => x !== '').join(' ') });
   switch (question.step) {
     case 'area':
       return join({ da: `Vælg det område, din henvendelse hører til: ${ctx.catalogue.areas.map((a) => `${a.name.da} (${a.description.da})`).join('; ')}.`, en: `Choose the area your request belongs to: ${ctx.catalogue.areas.map((a) => `${a.name.en} (${a.description.en})`).join('; ')}.` }, commands);
@@ -587,7 +602,9 @@ export function helpFor(state: CaseState, ctx: CaseContext): Localized {
       );
     }
     default: {
-      const base = question.help ?? { da: `Svar på: ${question.text.da}`, en: `Answer: ${question.text.en}` };
+      const label = (text: string): string => `«${text.trim().replace(/[?:.]+$/, '')}»`;
+      const asked: Localized = { da: `Svar på ${label(question.text.da)}.`, en: `Answer ${label(question.text.en)}.` };
+      const base = question.help ? join(asked, { da: ended(question.help.da), en: ended(question.help.en) }) : asked;
       const skip: Localized = question.optional ? { da: 'Feltet er valgfrit: skriv "spring over" for at lade det stå tomt.', en: 'The field is optional: type "skip" to leave it empty.' } : { da: '', en: '' };
       return join(join(base, skip), commands);
     }

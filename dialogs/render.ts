@@ -37,6 +37,18 @@ export function quoted(text: string): string {
   return `«${markdownText(line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX)}…` : line)}»`;
 }
 
+/** A label before its value: "Leverandør:", but "Hvad er problemet?" keeps its own mark. */
+export function labelled(label: string): string {
+  const trimmed = label.trim();
+  return /[?:!.]$/.test(trimmed) ? trimmed : `${trimmed}:`;
+}
+
+/** A sentence ends with a full stop unless it already ends with a mark. */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  return trimmed === '' || /[.?!:…»"')]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
 /**
  * One message for a question: the lead (a re-prompt's), the path chosen from the first message,
  * the problem with the last answer, the summary or the answer waiting to be confirmed, the
@@ -49,7 +61,7 @@ export function questionActivity(question: Question, lang: Language, problem?: L
   if (problem) parts.push(problem[lang]);
   if (question.step === 'confirmAnswer' && question.current) parts.push(texts(lang).youWrote(quoted(question.current[lang])));
   if (question.summary) {
-    parts.push(question.summary.map((line) => `- **${line.label[lang]}:** ${markdownText(line.value[lang].replace(/\n+/g, ' '))}`).join('\n'));
+    parts.push(question.summary.map((line) => `- **${labelled(line.label[lang])}** ${markdownText(line.value[lang].replace(/\n+/g, ' '))}`).join('\n'));
   }
   const optional = question.optional && question.step === 'field' ? (lang === 'da' ? ' (valgfrit)' : ' (optional)') : '';
   parts.push(`**${question.text[lang]}**${optional}`);

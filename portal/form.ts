@@ -46,6 +46,8 @@ const baseField = {
   id: fieldIdSchema,
   label: localizedSchema,
   help: localizedSchema.optional(),
+  /** A sample answer shown after the help ("Fx F-2026-17"); every free-text field of the catalogue has one. */
+  example: localizedSchema.optional(),
   /** Default true. A field with `visibleWhen` is required only while it is visible. */
   required: z.boolean().default(true),
   visibleWhen: visibleWhenSchema.optional(),
@@ -105,6 +107,8 @@ export const fieldSchemaDefinition = z.discriminatedUnion('type', [
     .object({
       ...baseField,
       type: z.literal('number'),
+      /** `DKK`: an amount, shown with two decimals and "kr." (en: "DKK"). Unset: a plain number. */
+      unit: z.enum(['DKK']).optional(),
       min: z.number().optional(),
       max: z.number().optional(),
       /** Default false. */
@@ -148,6 +152,20 @@ const DANISH_NUMBER = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 10
 /** Danish number formatting for messages: 1.234,5 */
 export function formatNumberDa(n: number): string {
   return DANISH_NUMBER.format(n);
+}
+
+const DANISH_AMOUNT = new Intl.NumberFormat('da-DK', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const ENGLISH_AMOUNT = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** An amount in kroner as a user reads it: `1.250,50 kr.` (en: `DKK 1,250.50`). */
+export function formatAmount(n: number, lang: Language): string {
+  return lang === 'da' ? `${DANISH_AMOUNT.format(n)} kr.` : `DKK ${ENGLISH_AMOUNT.format(n)}`;
+}
+
+/** A normalised phone number as a user reads it: Danish numbers in pairs (`+45 12 34 56 78`), others as stored. */
+export function formatPhone(value: string): string {
+  const danish = /^\+45(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(value);
+  return danish ? `+45 ${danish.slice(1).join(' ')}` : value;
 }
 
 /** `2026-03-01` → `01-03-2026`. */
@@ -246,8 +264,36 @@ function isValidDate(y: number, m: number, d: number): boolean {
   return d <= days && y >= 1900 && y <= 2999;
 }
 
-/** `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy`, `yyyy-mm-dd` (or an ISO timestamp, or a Date) → `yyyy-mm-dd`. */
-export function parseDate(raw: unknown): string | undefined {
+/** Days back from today, by the words a user types for them (after {@link matchKey}). */
+const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
+  ['idag', 0],
+  ['today', 0],
+  ['igaar', 1],
+  ['igar', 1],
+  ['yesterday', 1],
+  ['iforgaars', 2],
+  ['iforgars', 2],
+  ['thedaybeforeyesterday', 2],
+])
+
+// The service desk's day: a date typed in the evening is the Danish date, not UTC's.
+const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** "i dag", "i går", "i forgårs" (today, yesterday) → `yyyy-mm-dd` in Danish time, from `now`. */
+export function relativeDate(raw: string, now: Date = new Date()): string | undefined {
+  const key = matchKey(raw);
+  const days = RELATIVE_DAYS.get(key);
+  if (days === undefined) return undefined;
+  const [y, m, d] = COPENHAGEN_DAY.format(now).split('-').map(Number);
+  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days));
+  return day.toISOString().slice(0, 10);
+}
+
+/**
+ * `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy`, `yyyy-mm-dd` (or an ISO timestamp, or a Date), and
+ * "i dag" / "i går" / "i forgårs" (today, yesterday) counted from `now` → `yyyy-mm-dd`.
+ */
+export function parseDate(raw: unknown, now: Date = new Date()): string | undefined {
   let y: number;
   let m: number;
   let d: number;
@@ -258,6 +304,8 @@ export function parseDate(raw: unknown): string | undefined {
     d = raw.getUTCDate();
   } else if (typeof raw === 'string') {
     const text = raw.trim();
+    const relative = relativeDate(text, now);
+    if (relative !== undefined) return relative;
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
     const dmy = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(text);
     if (iso) {
@@ -554,7 +602,7 @@ export function parseForm(form: FormShape, raw: unknown): Result<FormValues, Fie
   return parsed.success ? ok(parsed.data) : { ok: false, error: fieldProblems(parsed.error) };
 }
 
-/** A value as a user reads it: choice labels, ja/nej, dd-mm-yyyy, Danish numbers. */
+/** A value as a user reads it: choice labels, ja/nej, dd-mm-yyyy, Danish numbers, amounts with two decimals, phone numbers grouped. */
 export function formatFieldValue(field: Field, value: FieldValue, lang: Language): string {
   switch (field.type) {
     case 'choice':
@@ -566,7 +614,11 @@ export function formatFieldValue(field: Field, value: FieldValue, lang: Language
     case 'date':
       return typeof value === 'string' ? formatDateDa(value) : String(value);
     case 'number':
-      return typeof value === 'number' && lang === 'da' ? formatNumberDa(value) : String(value);
+      if (typeof value !== 'number') return String(value);
+      if (field.unit === 'DKK') return formatAmount(value, lang);
+      return lang === 'da' ? formatNumberDa(value) : String(value);
+    case 'phone':
+      return typeof value === 'string' ? formatPhone(value) : String(value);
     default:
       return Array.isArray(value) ? value.join(', ') : String(value);
   }

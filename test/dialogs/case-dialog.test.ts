@@ -94,13 +94,13 @@ describe('the case dialog', () => {
         [{ doubt: 'hvad er RejsUd?' }, 'Er det dit svar til «Leverandør»?'],
         ['Kontorland A/S', 'CVR-nummer'],
         ['spring over', 'Fakturadato'],
-        [{ doubt: 'i går' }, ['Skriv en gyldig dato', 'Fakturadato', without('Er det dit svar')]],
+        [{ doubt: '32-13-2026' }, ['Skriv en gyldig dato', 'Fakturadato', without('Er det dit svar')]],
         [{ doubt: '01-03-2026' }, 'Er det dit svar til «Fakturadato»?'],
-        ['ja', 'Beløb i kr.'],
-        [{ doubt: '1.250,50' }, 'Er det dit svar til «Beløb i kr.»?'],
+        ['ja', 'Beløb'],
+        [{ doubt: '1.250,50' }, 'Er det dit svar til «Beløb»?'],
         ['Ja', 'Beskrivelse'],
         [{ doubt: 'Hvorfor er fakturaen afvist, når den er konteret rigtigt?' }, 'Er det dit svar til «Beskrivelse»?'],
-        ['Ja', ['Her er din sag', 'Kontorland A/S', '1.250,5']],
+        ['Ja', ['Her er din sag', 'Kontorland A/S', '1.250,50 kr.']],
         ['Bekræft', 'Din sag er oprettet'],
       ]);
       const number = CASE_NUMBER.exec(last.text)?.[0] ?? '';

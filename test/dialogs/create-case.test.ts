@@ -51,9 +51,9 @@ describe('creating a case in chat', () => {
         ['demo-instituttet', 'Hvad er problemet?'],
         ['2', 'Afregningsnummer'],
         ['spring over', 'Rejsens startdato'],
-        ['', 'Beløb i kr.'],
+        ['', 'Beløb'],
         ['1.250,50', 'Beskrivelse'],
-        ['Afregningen fra mødet i Odense er afvist.', ['Her er din sag', 'Demo-instituttet', '1.250,5', actions('Bekræft', 'Ret et felt', 'Annuller')]],
+        ['Afregningen fra mødet i Odense er afvist.', ['Her er din sag', 'Demo-instituttet', '1.250,50 kr.', actions('Bekræft', 'Ret et felt', 'Annuller')]],
         ['Bekræft', 'Din sag er oprettet'],
       ]);
       const created = await world.cases.getByNumber(createdNumber(last.text));
@@ -143,7 +143,7 @@ describe('creating a case in chat', () => {
         ['Tilmelding til kursus', ['Her er din sag', 'Tilmelding til kursus', without('Kursus i Campus')]],
         ['Ret et felt', 'Hvilket felt'],
         ['Telefonnummer', 'Telefonnummer'],
-        ['12 34 56 78', ['Her er din sag', '+4512345678']],
+        ['12 34 56 78', ['Her er din sag', '+45 12 34 56 78']],
         ['Bekræft', 'Din sag er oprettet'],
       ]);
       const created = await world.cases.getByNumber(createdNumber(last.text));

@@ -186,7 +186,7 @@ describe('form engine: confirming an answer in doubt', () => {
 
     it('re-asks with the reason when the new answer does not fit', () => {
       const pending = answerCase(invoiceAt('fakturadato'), '01-03-2026', single, { confirm: true }).state;
-      const next = answerCase(pending, 'i forgårs', single);
+      const next = answerCase(pending, 'sidste tirsdag', single);
       expect(asked(next)).toMatchObject({ step: 'field', field: 'fakturadato' });
       expect(next.outcome).toMatchObject({ problem: { da: expect.stringContaining('Skriv en gyldig dato') } });
     });

@@ -24,6 +24,20 @@ describe('catalogue', () => {
       expect(Object.fromEntries(shapes)).toMatchObject({ Fakturanummer: 'code', Leverandør: 'name', 'Rapportens navn': 'name', 'Brugerens navn': 'name', Emne: 'shortText' });
     });
 
+    it('gives every free-text field a hint and an example, and no help repeats "(valgfrit)" (the prompt says it)', () => {
+      const free = catalogue.forms.flatMap((f) => f.fields.filter((field) => field.type === 'text' || field.type === 'longText').map((field) => ({ form: f.id, field })));
+      expect(free.length).toBeGreaterThan(10);
+      expect(free.filter(({ field }) => !field.help || !field.example).map(({ form, field }) => `${form}.${field.id}`)).toEqual([]);
+      const helps = catalogue.forms.flatMap((f) => f.fields.flatMap((field) => (field.help ? [field.help.da, field.help.en] : [])));
+      expect(helps.filter((h) => /valgfri|optional/i.test(h))).toEqual([]);
+    });
+
+    it('marks every amount field as kroner', () => {
+      const amounts = catalogue.forms.flatMap((f) => f.fields.filter((field) => field.id === 'beloeb'));
+      expect(amounts.length).toBeGreaterThan(0);
+      expect(amounts.every((field) => field.type === 'number' && field.unit === 'DKK')).toBe(true);
+    });
+
     it('has the six areas exactly as the seed names them, in order', () => {
       expect(catalogue.areas.map((a) => [a.id, a.name.da])).toEqual([
         ['kundebetjening', 'Kundebetjening Løn og Regnskab'],

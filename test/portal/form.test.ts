@@ -407,3 +407,19 @@ describe('fieldSchemaDefinition', () => {
     });
   });
 });
+
+describe('relative dates', () => {
+  it('reads "i dag", "i går", "i forgårs", today and yesterday in Danish time', async () => {
+    const { parseDate } = await import('../../portal/form.js');
+    // 23:30 UTC on 1 March is already 2 March in Copenhagen.
+    const now = new Date('2026-03-01T23:30:00Z');
+    expect(parseDate('i dag', now)).toBe('2026-03-02');
+    expect(parseDate('I dag.', now)).toBe('2026-03-02');
+    expect(parseDate('today', now)).toBe('2026-03-02');
+    expect(parseDate('i går', now)).toBe('2026-03-01');
+    expect(parseDate('igår', now)).toBe('2026-03-01');
+    expect(parseDate('yesterday', now)).toBe('2026-03-01');
+    expect(parseDate('i forgårs', now)).toBe('2026-02-28');
+    expect(parseDate('i morgen', now)).toBeUndefined();
+  });
+});
