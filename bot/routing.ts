@@ -93,6 +93,14 @@ export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'ema
   }
 }
 
+/** A case number with at most a word or two around it ("SA-2026-000123", "sag SA-2026-000123"), not a request naming one. */
+function isBareCaseNumber(text: string, recognition: Recognition): boolean {
+  const intent = recognition.intent;
+  if ((intent.kind !== 'status' && intent.kind !== 'addComment') || !intent.caseNumber) return false;
+  const rest = text.replace(/\bSA[\s-]?\d{4}[\s-]?\d{1,6}\b/gi, ' ');
+  return words(rest).length <= 2 && !/\bstatus\b/i.test(rest) && !rest.includes('?');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Intents
 
@@ -142,6 +150,8 @@ export function decide(input: RouteInput): RouteDecision {
       }
       if (typed) return answer('choice-typed');
       if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
+      // The router's own offers ("Opret en sag / Spørg på en anden måde") give way to a new request.
+      if (expectation.about.startsWith('router:')) return decideFree();
       if (words(text).length >= 3 && knowledge().kind !== 'unknown') return ask('knowledge-at-field');
       // Not an option: the dialog says so and asks again.
       return answer('answer-to-dialog');
@@ -156,6 +166,8 @@ export function decide(input: RouteInput): RouteDecision {
     }
 
     case 'field': {
+      // A case number where one is asked for ("which case?") answers it; "status på SA-…" is a request of its own.
+      if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
       const shape = expectation.shape;
@@ -191,6 +203,10 @@ export function decide(input: RouteInput): RouteDecision {
           if (question) return answer('question-at-free-text', true);
           return answer('value-fits-field');
         }
+        case 'caseNumber':
+          if (question) return ask('question-at-field');
+          if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.plausible) return intent('intent-at-field');
+          return answer('answer-to-dialog');
         case 'choice':
         case 'yesNo': {
           if (kind === 'yes' || kind === 'no') return answer('yes-no');

@@ -15,6 +15,7 @@ import {
   formatDateDa,
   matchKey,
   needsConsent,
+  parseCaseNumber,
   statusLabel,
   type Case,
   type CaseEvent,
@@ -73,7 +74,9 @@ type Pending =
   | { kind: 'feedback'; question: string; articleId: string; areaId?: string; systemId?: string }
   | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string }
   | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
-  | { kind: 'accessInstitution'; choices?: { id: string; name: string }[] };
+  | { kind: 'accessInstitution'; choices?: { id: string; name: string }[] }
+  /** "Tilføj en kommentar til min sag": which case is asked; the number continues the comment. */
+  | { kind: 'commentCase' };
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -208,6 +211,8 @@ class Conversation {
         };
       case 'accessInstitution':
         return { kind: 'choice', about: 'router:accessInstitution', choices: (pending.choices ?? []).map((c) => ({ id: c.id, label: both(c.name, c.name) })) };
+      case 'commentCase':
+        return { kind: 'field', fieldId: 'router:commentCase', label: both('Sagsnummer', 'Case number'), shape: 'caseNumber', optional: false };
     }
   }
 
@@ -462,18 +467,8 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
       case 'addComment': {
-        if (!intent.caseNumber) {
-          await context.sendActivity(reply(t.askCommentCaseNumber, [t.myCases]));
-          return Dialog.EndOfTurn;
-        }
-        const user = await this.requireUser(dc);
-        if (!('id' in user)) return user;
-        const visible = await this.conversation.deps.portal.caseFor(user.id, intent.caseNumber);
-        if (!visible.ok) {
-          await context.sendActivity(reply(t.statusNotVisible));
-          return Dialog.EndOfTurn;
-        }
-        return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber: intent.caseNumber });
+        if (!intent.caseNumber) return this.askCommentCase(dc, state);
+        return this.beginComment(dc, intent.caseNumber);
       }
       case 'communityAccess': {
         const user = await this.requireUser(dc);
@@ -506,6 +501,29 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
     }
+  }
+
+  /** "Which case?" for a comment, with the user's latest cases to pick from. */
+  private async askCommentCase(dc: DialogContext, state: RouterState): Promise<DialogTurnResult> {
+    const t = texts(turnInfo(dc.context).lang);
+    const user = await this.conversation.user(dc.context);
+    const latest = user ? await this.conversation.deps.portal.myCases(user.id, { limit: 3, after: null }) : undefined;
+    const numbers = latest?.ok ? latest.value.items.map((c) => c.number) : [];
+    await dc.context.sendActivity(reply(t.askCommentCaseNumber, [...numbers, t.myCases]));
+    state.pending = { kind: 'commentCase' };
+    return Dialog.EndOfTurn;
+  }
+
+  /** The comment dialog on a case the user may see. */
+  private async beginComment(dc: DialogContext, caseNumber: string): Promise<DialogTurnResult> {
+    const user = await this.requireUser(dc);
+    if (!('id' in user)) return user;
+    const visible = await this.conversation.deps.portal.caseFor(user.id, caseNumber);
+    if (!visible.ok) {
+      await dc.context.sendActivity(reply(texts(turnInfo(dc.context).lang).statusNotVisible));
+      return Dialog.EndOfTurn;
+    }
+    return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber });
   }
 
   /** The reply to the router's own last question (Hjalp det? / Vil du oprette en sag? / Mente du …?). */
@@ -552,6 +570,11 @@ class RouterDialog extends Dialog {
         const next = await this.conversation.showAnswer(context, ref, pending.question, true);
         if (next) state.pending = next;
         return Dialog.EndOfTurn;
+      }
+      case 'commentCase': {
+        const number = parseCaseNumber(text);
+        if (!number) return this.askCommentCase(dc, state);
+        return this.beginComment(dc, number);
       }
       case 'accessInstitution': {
         const institution = matchTolerant(await this.conversation.institutionChoices(), text);

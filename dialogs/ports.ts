@@ -88,7 +88,7 @@ export interface Recognition {
 // What the conversation is waiting for (the router weighs an input against it)
 
 /** What a form field's value looks like, for telling an answer from a question typed into it. */
-export type AnswerShape = 'code' | 'name' | 'number' | 'date' | 'email' | 'phone' | 'shortText' | 'longText' | 'choice' | 'yesNo';
+export type AnswerShape = 'code' | 'name' | 'number' | 'date' | 'email' | 'phone' | 'shortText' | 'longText' | 'choice' | 'yesNo' | 'caseNumber';
 
 export type Expectation =
   /** Nothing asked: the input is a new request. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chat, createConversationWorld, type BotReply, type ConversationWorld } from '../support/conversation.js';
+import { actions, Chat, createConversationWorld, without, type BotReply, type ConversationWorld } from '../support/conversation.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
 
@@ -75,6 +75,44 @@ describe('the web chat polish (issue 16)', () => {
         ['Fakturaen blev afvist uden en begrundelse i IndFak.', 'Her er din sag'],
       ]);
       expect(summary.text).toContain(`**Fakturadato:** ${daysAgo(days)}`);
+    });
+  });
+
+  describe('when a comment is asked for without a case number', () => {
+    it('offers the latest cases, and the number then continues the comment instead of showing the status', async () => {
+      const c = await world.demoCase('Rejseafregning afvist');
+      const chat = new Chat(world, ANNA);
+      await chat.run([
+        ['tilføj en kommentar til min sag', ['Skriv hvilken sag', actions(c.number, 'Mine sager')]],
+        [c.number, [`Skriv din kommentar til ${c.number}`, without('Status:')]],
+        ['Kvitteringen for hotellet er nu vedhæftet i RejsUd.', `Din kommentar er tilføjet til ${c.number}`],
+      ]);
+      const events = (await world.cases.events(c.number)) ?? [];
+      expect(events.at(-1)).toMatchObject({ type: 'comment', author: 'customer', text: 'Kvitteringen for hotellet er nu vedhæftet i RejsUd.' });
+    });
+
+    it('still shows the status when the user asks for it by name', async () => {
+      const c = await world.demoCase('Rejseafregning afvist');
+      await new Chat(world, ANNA).run([
+        ['tilføj en kommentar', 'Skriv hvilken sag'],
+        [`status på ${c.number}`, ['Status:', without('Skriv din kommentar')]],
+      ]);
+    });
+  });
+
+  describe('when the user types a request instead of choosing one of the router\'s buttons', () => {
+    it('acts on the request (a mailbox change after "Opret en sag / Spørg på en anden måde")', async () => {
+      await new Chat(world, ANNA).run([
+        ['hvordan bestiller jeg en enhjørning til kantinen', actions('Opret en sag', 'Spørg på en anden måde')],
+        ['fjern kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk', ['administrator af fællespostkasser', without('vidensbasen')]],
+      ]);
+    });
+
+    it('takes a typed button label as the click, in any case', async () => {
+      await new Chat(world, ANNA).run([
+        ['hvordan bestiller jeg en enhjørning til kantinen', actions('Opret en sag', 'Spørg på en anden måde')],
+        ['spørg på en anden måde', 'Skriv gerne dit spørgsmål med andre ord'],
+      ]);
     });
   });
 
