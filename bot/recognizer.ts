@@ -71,9 +71,14 @@ const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases
 const EMAIL = String.raw`[^\s@]+@[^\s@]+\.[a-zæøå]{2,}`;
 const ATTACH = new RegExp(String.raw`\b(?:tilføj|tilknyt|add|attach)\s+(${EMAIL})\s+(?:til|to)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
 const DETACH = new RegExp(String.raw`\b(?:fjern|afmeld|frakobl|remove|detach)\s+(${EMAIL})\s+(?:fra|from)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
+const MEMBERS_ASKED = /\b(?:hvem|who|vis|se|list|show|see)\b/i;
+const MEMBERS_WORD = /\b(?:tilknyttet|tilknyttede|medlem|medlemmer|members?|attached|adgang til|access to)\b/i;
+const MAILBOX_EMAIL = new RegExp(EMAIL, 'i');
 const ACCESS = /\b(?:adgang til|access to)\s+(?:institutionen\s+|the institution\s+)?(.+?)\s*[.!?]*$/i;
 const ACCESS_VERBS = /\b(skal have|vil have|vil gerne have|bestil|bestille|ønsker|mangler|need|want|request|order|give me)\b/i;
 const COMMENT_WORDS = /\b(kommentar|kommenter|kommentere|comment)\b/i;
+/** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
+const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
 
 /** A rule's verdict, or undefined when the classifier is to decide. */
@@ -86,9 +91,15 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   const detach = DETACH.exec(raw);
   if (detach?.[1] && detach[2]) return { intent: { kind: 'membership', op: 'detach', member: detach[1].toLowerCase(), mailbox: detach[2].toLowerCase() }, command: true };
 
+  // "Hvem er tilknyttet loen@…?", "vis medlemmer af loen@…": asks who, names the membership and one address.
+  const mailbox = MAILBOX_EMAIL.exec(raw)?.[0];
+  if (mailbox && MEMBERS_ASKED.test(raw) && MEMBERS_WORD.test(raw) && (raw.match(new RegExp(EMAIL, 'gi')) ?? []).length === 1) {
+    return { intent: { kind: 'mailboxMembers', mailbox: mailbox.replace(/[.,;:!?]+$/, '').toLowerCase() }, command: true };
+  }
+
   const caseNumber = findCaseNumbers(raw)[0];
   if (caseNumber) {
-    const intent: Intent = COMMENT_WORDS.test(raw) ? { kind: 'addComment', caseNumber } : { kind: 'status', caseNumber };
+    const intent: Intent = COMMENT_WORDS.test(raw) || ANSWER_OPENING.test(raw) ? { kind: 'addComment', caseNumber } : { kind: 'status', caseNumber };
     return { intent, command: words <= 8 };
   }
 

@@ -14,6 +14,9 @@ import {
   catalogue as defaultCatalogue,
   formatDateDa,
   matchKey,
+  getArea,
+  getForm,
+  getSystem,
   needsConsent,
   parseCaseNumber,
   statusLabel,
@@ -33,7 +36,7 @@ import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import type { Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
-import { markdownText, reply } from './render.js';
+import { markdownText, quoted, reply } from './render.js';
 import { texts } from './texts.js';
 import { setRepromptLead, turnInfo } from './turn.js';
 
@@ -76,7 +79,9 @@ type Pending =
   | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
   | { kind: 'accessInstitution'; choices?: { id: string; name: string }[] }
   /** "Tilføj en kommentar til min sag": which case is asked; the number continues the comment. */
-  | { kind: 'commentCase' };
+  | { kind: 'commentCase' }
+  /** Removing a member from a shared mailbox waits for the administrator's yes. */
+  | { kind: 'confirmDetach'; member: string; mailbox: string };
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -88,6 +93,12 @@ interface RouterState {
 }
 
 const CONFIRM_KEYS = new Set(['bekraeft', 'confirm']);
+
+/** The answers to "Vil du fjerne … fra …?". */
+const DETACH_CHOICES: Choice[] = [
+  { id: 'remove', label: { da: 'Ja, fjern', en: 'Yes, remove' }, aliases: ['ja', 'yes', 'fjern', 'remove', 'ja tak', 'ok'] },
+  { id: 'keep', label: { da: 'Nej, behold', en: 'No, keep' }, aliases: ['nej', 'no', 'behold', 'keep', 'annuller', 'cancel', 'fortryd'] },
+];
 
 function routerStateOf(instance: DialogInstance | undefined): RouterState {
   const inst = instance as DialogInstance<RouterState> | undefined;
@@ -213,6 +224,8 @@ class Conversation {
         return { kind: 'choice', about: 'router:accessInstitution', choices: (pending.choices ?? []).map((c) => ({ id: c.id, label: both(c.name, c.name) })) };
       case 'commentCase':
         return { kind: 'field', fieldId: 'router:commentCase', label: both('Sagsnummer', 'Case number'), shape: 'caseNumber', optional: false };
+      case 'confirmDetach':
+        return { kind: 'choice', about: 'router:confirmDetach', choices: DETACH_CHOICES };
     }
   }
 
@@ -247,15 +260,50 @@ class Conversation {
       await context.sendActivity(reply(after ? t.noMoreCases : t.noCases, after ? [] : [t.createCase]));
       return undefined;
     }
-    const lines = page.value.items.map((c) => this.caseLine(c, lang));
+    // Cases sent from a shared mailbox say so: the user sees them as a member, not as the sender.
+    const mailboxes = new Map((await this.deps.directory.mailboxesOf(user.id)).map((m) => [m.id, m.email]));
+    const lines = page.value.items.map((c) => this.caseLine(c, lang, c.sentFromId !== user.id ? mailboxes.get(c.sentFromId) : undefined));
     const more = page.value.next ?? undefined;
     const text = `${after ? '' : `**${t.myCasesHeader}**\n\n`}${lines.join('\n')}${more ? `\n\n${t.moreCasesHint}` : ''}`;
     await context.sendActivity(reply(text, more ? [t.showMore] : []));
     return more;
   }
 
-  private caseLine(c: Case, lang: Language): string {
-    return `- **${c.number}** ${markdownText(c.subject)} – *${statusLabel(c.status, lang)}* (${formatDateDa(c.createdAt.slice(0, 10))})`;
+  private caseLine(c: Case, lang: Language, mailbox?: string): string {
+    const from = mailbox ? ` – ${texts(lang).fromMailbox(markdownText(mailbox))}` : '';
+    return `- **${c.number}** ${markdownText(c.subject)} – *${statusLabel(c.status, lang)}* (${formatDateDa(c.createdAt.slice(0, 10))})${from}`;
+  }
+
+  /** "Økonomi og Regnskab · RejsUd · Rejseafregning i RejsUd": what the case is about. */
+  private caseAbout(c: Case, lang: Language): string {
+    const area = getArea(c.areaId, this.catalogue)?.name[lang];
+    const system = c.systemId ? getSystem(c.systemId, this.catalogue)?.name : undefined;
+    const form = getForm(c.formId, this.catalogue)?.title[lang];
+    const t = texts(lang);
+    return [area ? `${t.areaLabel}: ${area}` : undefined, system ? `${t.systemLabel}: ${system}` : undefined, form ? `${t.formLabel}: ${form}` : undefined]
+      .filter((part): part is string => part !== undefined)
+      .join(' · ');
+  }
+
+  /** The service desk's latest question: its last comment, or the note with its last status change. */
+  private latestFromDesk(events: readonly CaseEvent[]): string | undefined {
+    for (const e of [...events].reverse()) {
+      if (e.type === 'comment' && e.author === 'agent') return e.text;
+      if (e.type === 'status_changed' && e.actor.kind === 'agent' && e.note) return e.note;
+      if (e.type === 'comment' && e.author === 'customer') return undefined;
+    }
+    return undefined;
+  }
+
+  /** Who wrote a comment: "dig", a colleague's name, or Statens Administration. */
+  private async authors(events: readonly CaseEvent[], viewer: User): Promise<Map<string, string>> {
+    const ids = new Set(events.flatMap((e) => (e.type === 'comment' && e.actor.kind === 'user' && e.actor.userId !== viewer.id ? [e.actor.userId] : [])));
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const who = await this.deps.directory.getUser(id);
+      if (who) names.set(id, who.name);
+    }
+    return names;
   }
 
   async showStatus(context: TurnContext, user: User, number: string): Promise<void> {
@@ -267,14 +315,18 @@ class Conversation {
       return;
     }
     const { case: c, events } = found.value;
-    const history = events
-      .slice(-5)
-      .map((e) => `- ${danishDateTime(e.at)} ${this.eventText(e, lang)}`)
-      .join('\n');
-    await context.sendActivity(reply(`${t.caseStatus(c.number, markdownText(c.subject), statusLabel(c.status, lang), danishDateTime(c.updatedAt))}\n\n${t.historyHeader}\n${history}`));
+    const shown = events.slice(-5);
+    const names = await this.authors(shown, user);
+    const history = shown.map((e) => `- ${danishDateTime(e.at)} ${this.eventText(e, lang, user, names)}`).join('\n');
+    const parts = [t.caseStatus(c.number, markdownText(c.subject), statusLabel(c.status, lang), danishDateTime(c.updatedAt)), this.caseAbout(c, lang)];
+    const waiting = c.status === 'afventer_kunde';
+    const question = waiting ? this.latestFromDesk(events) : undefined;
+    if (waiting) parts.push(question ? `**${t.deskAsks}** ${quoted(question)}\n\n${t.howToAnswer(c.number)}` : t.howToAnswer(c.number));
+    parts.push(`${t.historyHeader}\n${history}`);
+    await context.sendActivity(reply(parts.join('\n\n'), waiting ? [t.answerAction(c.number)] : []));
   }
 
-  private eventText(e: CaseEvent, lang: Language): string {
+  private eventText(e: CaseEvent, lang: Language, viewer: User, names: ReadonlyMap<string, string>): string {
     const s = (status: CaseStatus): string => statusLabel(status, lang);
     switch (e.type) {
       case 'created':
@@ -282,7 +334,12 @@ class Conversation {
       case 'status_changed':
         return lang === 'da' ? `Status ændret: ${s(e.from)} → ${s(e.to)}` : `Status changed: ${s(e.from)} → ${s(e.to)}`;
       case 'comment': {
-        const who = e.author === 'agent' ? (lang === 'da' ? 'Statens Administration' : 'Statens Administration') : lang === 'da' ? 'kunden' : 'the customer';
+        const who =
+          e.author === 'agent'
+            ? 'Statens Administration'
+            : e.actor.kind === 'user' && e.actor.userId === viewer.id
+              ? texts(lang).you
+              : markdownText((e.actor.kind === 'user' ? names.get(e.actor.userId) : undefined) ?? (lang === 'da' ? 'kunden' : 'the customer'));
         const text = markdownText(e.text.length > 200 ? `${e.text.slice(0, 197)}…` : e.text);
         return lang === 'da' ? `Kommentar fra ${who}: "${text}"` : `Comment from ${who}: "${text}"`;
       }
@@ -305,6 +362,33 @@ class Conversation {
     }
     const name = (await this.deps.directory.getInstitution(institutionId))?.name ?? institutionId;
     await context.sendActivity(reply(t.communityRequested(name)));
+  }
+
+  /** "Hvem er tilknyttet loen@…?" */
+  async showMailboxMembers(context: TurnContext, user: User, mailboxEmail: string): Promise<void> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const found = await this.deps.portal.mailboxMembers(user.id, mailboxEmail);
+    if (!found.ok) {
+      await context.sendActivity(reply(t.refused(found.error.message[lang])));
+      return;
+    }
+    const { mailbox, members } = found.value;
+    const lines = members.map((m) => `- ${markdownText(m.name)} (${markdownText(m.email)})`).join('\n');
+    await context.sendActivity(reply(members.length === 0 ? t.mailboxHasNoMembers(mailbox.email) : `${t.mailboxMembersHeader(mailbox.email)}\n\n${lines}`));
+  }
+
+  /** Detaching asks first: answers the pending confirmation, or undefined when the change is refused (said) or done. */
+  async askDetach(context: TurnContext, user: User, intent: Extract<Intent, { kind: 'membership' }>): Promise<Pending | undefined> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    const allowed = await this.deps.portal.changeMembership(user.id, 'detach', intent.mailbox, intent.member, { check: true });
+    if (!allowed.ok) {
+      await context.sendActivity(reply(t.refused(allowed.error.message[lang])));
+      return undefined;
+    }
+    await context.sendActivity(reply(`**${t.confirmDetach(intent.member, intent.mailbox)}**`, DETACH_CHOICES.map((c) => c.label[lang])));
+    return { kind: 'confirmDetach', member: intent.member, mailbox: intent.mailbox };
   }
 
   async changeMembership(context: TurnContext, user: User, intent: Extract<Intent, { kind: 'membership' }>): Promise<void> {
@@ -487,7 +571,18 @@ class RouterDialog extends Dialog {
       case 'membership': {
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
+        if (intent.op === 'detach') {
+          const next = await this.conversation.askDetach(context, user, intent);
+          if (next) state.pending = next;
+          return Dialog.EndOfTurn;
+        }
         await this.conversation.changeMembership(context, user, intent);
+        return Dialog.EndOfTurn;
+      }
+      case 'mailboxMembers': {
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await this.conversation.showMailboxMembers(context, user, intent.mailbox);
         return Dialog.EndOfTurn;
       }
       case 'human': {
@@ -569,6 +664,18 @@ class RouterDialog extends Dialog {
         if (!ref) return undefined;
         const next = await this.conversation.showAnswer(context, ref, pending.question, true);
         if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
+      case 'confirmDetach': {
+        const choice = matchTolerant(DETACH_CHOICES, text);
+        if (!choice) return undefined;
+        if (choice.id === 'keep') {
+          await context.sendActivity(reply(t.detachKept(pending.member, pending.mailbox)));
+          return Dialog.EndOfTurn;
+        }
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await this.conversation.changeMembership(context, user, { kind: 'membership', op: 'detach', member: pending.member, mailbox: pending.mailbox });
         return Dialog.EndOfTurn;
       }
       case 'commentCase': {

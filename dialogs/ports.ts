@@ -61,7 +61,9 @@ export type Intent =
   | { kind: 'addComment'; caseNumber?: string }
   | { kind: 'register' }
   | { kind: 'communityAccess'; institution?: string }
-  | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string };
+  | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string }
+  /** "Hvem er tilknyttet loen@…?": the users attached to a shared mailbox. */
+  | { kind: 'mailboxMembers'; mailbox: string };
 
 export type IntentKind = Intent['kind'];
 

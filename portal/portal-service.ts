@@ -259,8 +259,35 @@ export class PortalService {
 
   // --- shared mailboxes ------------------------------------------------------------------------
 
-  /** A shared-mailbox administrator attaches a user to, or detaches one from, a mailbox (by e-mail). */
-  async changeMembership(actorId: string, op: 'attach' | 'detach', mailboxEmail: string, memberEmail: string): Promise<ServiceResult<User[]>> {
+  /**
+   * Who is attached to a shared mailbox (by e-mail): for the mailbox institution's shared-mailbox
+   * administrators and for the users attached to it.
+   */
+  async mailboxMembers(actorId: string, mailboxEmail: string): Promise<ServiceResult<{ mailbox: User; members: User[] }>> {
+    const actor = await this.directory.getUser(actorId);
+    if (!actor) return userNotFound();
+    const mailbox = await this.directory.getUserByEmail(mailboxEmail);
+    if (!mailbox || mailbox.kind !== 'sharedMailbox') {
+      return err('MAILBOX.NOT_A_MAILBOX', `${mailboxEmail} er ikke oprettet som fællespostkasse.`, `${mailboxEmail} is not set up as a shared mailbox.`);
+    }
+    const members = await this.directory.membersOf(mailbox.id);
+    const admin = actor.roles.includes('sharedMailboxAdmin') && actor.primaryInstitutionId === mailbox.primaryInstitutionId;
+    if (!admin && !members.some((m) => m.id === actor.id)) {
+      return err(
+        'MAILBOX.NOT_ADMIN',
+        `Kun administratorer af fællespostkasser og brugere, der er tilknyttet ${mailbox.email}, kan se, hvem der er tilknyttet.`,
+        `Only shared mailbox administrators and users attached to ${mailbox.email} can see who is attached.`,
+      );
+    }
+    return ok({ mailbox, members });
+  }
+
+  /**
+   * A shared-mailbox administrator attaches a user to, or detaches one from, a mailbox (by e-mail).
+   * With `check` nothing changes: the answer says whether the change would be allowed (the chat
+   * asks before it detaches).
+   */
+  async changeMembership(actorId: string, op: 'attach' | 'detach', mailboxEmail: string, memberEmail: string, options: { check?: boolean } = {}): Promise<ServiceResult<User[]>> {
     const actor = await this.directory.getUser(actorId);
     if (!actor) return userNotFound();
     const mailbox = await this.directory.getUserByEmail(mailboxEmail);
@@ -274,6 +301,7 @@ export class PortalService {
     const isMember = await this.directory.isMember(mailbox.id, member.id);
     const may = checkMembershipChange({ op, actor, mailbox, member, isMember });
     if (!may.ok) return may;
+    if (options.check) return ok(await this.directory.membersOf(mailbox.id));
     if (op === 'attach') {
       await this.directory.attachMember({ mailboxId: mailbox.id, memberId: member.id, addedBy: actor.id, addedAt: this.clock().toISOString() });
     } else {

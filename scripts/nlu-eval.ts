@@ -39,6 +39,7 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   communityAccess: 'community_access',
   register: 'register',
   membership: 'membership',
+  mailboxMembers: 'mailbox_members',
 };
 
 export interface NluFigures {

@@ -98,8 +98,32 @@ describe('who the assistant talks to', () => {
       await new Chat(world, METTE).run([
         ['tilføj kim@konsulenthuset.dk til loen@eksempelstyrelsen.dk', ['kim@konsulenthuset.dk er nu tilknyttet loen@eksempelstyrelsen.dk', 'anna@eksempelstyrelsen.dk']],
         ['tilføj ole@demo-institut.dk til loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', 'anden institution']],
-        ['fjern kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk', 'er fjernet fra loen@eksempelstyrelsen.dk'],
+        ['fjern kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk', ['Vil du fjerne kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk?', actions('Ja, fjern', 'Nej, behold'), without('er fjernet')]],
+        ['Ja, fjern', 'er fjernet fra loen@eksempelstyrelsen.dk'],
       ]);
+    });
+
+    it('asks before it removes a member, and "Nej, behold" keeps the member', async () => {
+      await new Chat(world, METTE).run([
+        ['fjern anna@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', ['Vil du fjerne anna@eksempelstyrelsen.dk', actions('Ja, fjern', 'Nej, behold')]],
+        ['Nej, behold', 'anna@eksempelstyrelsen.dk er stadig tilknyttet loen@eksempelstyrelsen.dk'],
+      ]);
+      const mailbox = await world.directory.getUserByEmail('loen@eksempelstyrelsen.dk');
+      const members = mailbox ? await world.directory.membersOf(mailbox.id) : [];
+      expect(members.map((m) => m.email)).toContain('anna@eksempelstyrelsen.dk');
+    });
+
+    it('does not ask about a removal it would refuse', async () => {
+      await new Chat(world, ANNA).run([['fjern mette@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', without('Vil du fjerne')]]]);
+    });
+
+    it('tells administrators and members who is attached to a mailbox, and no one else', async () => {
+      await new Chat(world, METTE).run([['hvem er tilknyttet loen@eksempelstyrelsen.dk?', ['Tilknyttet loen@eksempelstyrelsen.dk:', 'Anna Andersen (anna@eksempelstyrelsen.dk)', 'mette@eksempelstyrelsen.dk']]]);
+      await new Chat(world, ANNA).run([['vis medlemmer af loen@eksempelstyrelsen.dk', ['Tilknyttet loen@eksempelstyrelsen.dk:', 'mette@eksempelstyrelsen.dk']]]);
+      await new Chat(world, ANNA, { locale: 'en-GB' }).run([['who is attached to loen@eksempelstyrelsen.dk', ['Attached to loen@eksempelstyrelsen.dk:']]]);
+      // Back to Danish: the language follows what the user last wrote in.
+      await new Chat(world, ANNA).run([['hvem er medlemmer af loen@eksempelstyrelsen.dk', 'Tilknyttet loen@eksempelstyrelsen.dk:']]);
+      await new Chat(world, 'ole@demo-institut.dk').run([['hvem er tilknyttet loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', without('anna@')]]]);
     });
 
     it('refuses a case from a mailbox the user is no longer attached to', async () => {
@@ -114,7 +138,10 @@ describe('who the assistant talks to', () => {
         ['Integrationen til CIP fejler igen.', 'Telefonnummer'],
         ['spring over', ['Her er din sag', 'loen@eksempelstyrelsen.dk']],
       ]);
-      await new Chat(world, METTE).run([['fjern anna@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', 'er fjernet']]);
+      await new Chat(world, METTE).run([
+        ['fjern anna@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', 'Vil du fjerne'],
+        ['ja', 'er fjernet'],
+      ]);
       await anna.run([['Bekræft', ['Sagen kunne ikke oprettes', 'Du er ikke tilknyttet fællespostkassen loen@eksempelstyrelsen.dk']]]);
       await new Chat(world, METTE).run([['tilføj anna@eksempelstyrelsen.dk til loen@eksempelstyrelsen.dk', 'er nu tilknyttet']]);
     });

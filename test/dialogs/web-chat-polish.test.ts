@@ -116,6 +116,44 @@ describe('the web chat polish (issue 16)', () => {
     });
   });
 
+  describe('when a user looks at a case', () => {
+    it('shows area, system and form, and for a case waiting for the customer the desk\'s question with a "Svar" action that takes the answer', async () => {
+      const c = await world.demoCase('Brugeradgang til Navision Stat');
+      const chat = new Chat(world, ANNA);
+      await chat.run([
+        [
+          `status på ${c.number}`,
+          [
+            'Område: Brugeradministration',
+            'System: Navision Stat',
+            'Formular: ',
+            '**Servicedesken spørger:** «Hvilket regnskab skal Peter have adgang til?»',
+            actions(`Svar på ${c.number}`),
+          ],
+        ],
+        [`Svar på ${c.number}`, `Skriv din kommentar til ${c.number}`],
+        ['Regnskab 1234, som kollega Jens.', `Din kommentar er tilføjet til ${c.number}`],
+      ]);
+    });
+
+    it('says who wrote each comment: "dig" to the author, the name to a colleague of the mailbox', async () => {
+      const c = await world.demoCase('Fejl i lønkørsel');
+      await new Chat(world, ANNA).run([
+        [`tilføj kommentar til ${c.number}`, 'Skriv din kommentar'],
+        ['Fejlen gælder også to medarbejdere i afdeling B.', 'Din kommentar er tilføjet'],
+        [`status på ${c.number}`, 'Kommentar fra dig: "Fejlen gælder også to medarbejdere i afdeling B."'],
+      ]);
+      await new Chat(world, 'mette@eksempelstyrelsen.dk').run([[`status på ${c.number}`, ['Kommentar fra Anna Andersen: "Fejlen gælder også', without('Kommentar fra kunden')]]]);
+    });
+
+    it('marks the cases in "mine sager" that came from a shared mailbox', async () => {
+      const reply = await new Chat(world, ANNA).run([['mine sager', 'Dine sager']]);
+      const line = (subject: string): string => reply.text.split('\n').find((l) => l.includes(subject)) ?? '';
+      expect(line('Fejl i lønkørsel')).toContain('fra fællespostkassen loen@eksempelstyrelsen.dk');
+      expect(line('Rejseafregning afvist')).not.toContain('fællespostkassen');
+    });
+  });
+
   describe('when the user writes English', () => {
     it('shows an amount as DKK with two decimals', async () => {
       const chat = new Chat(world, ANNA, { locale: 'en-GB' });
