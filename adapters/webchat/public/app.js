@@ -11,6 +11,8 @@
   var userEl = document.getElementById('chat-user');
   var newButton = document.getElementById('new-conversation');
   var container = document.getElementById('webchat');
+  // Set by "Ny samtale": the stored conversation is gone and must not be written back on pagehide.
+  var forgetting = false;
 
   // Web Chat's connection states (botframework-directlinejs ConnectionStatus).
   var ONLINE = 2;
@@ -38,6 +40,39 @@
     botAvatarInitials: 'SA',
     userAvatarInitials: 'Du'
   };
+
+  // Web Chat writes a message's time with a 12-hour pattern whatever the locale ("Sendt kl. 2.
+  // december kl. 9.21 PM" for screen readers): its text is rewritten to the 24-hour clock the page's
+  // language uses, as Web Chat renders it.
+  var TWELVE_HOUR = /(\d{1,2})([.:])(\d{2})\s?(AM|PM)/g;
+  function twentyFourHour(text) {
+    var fixed = text.replace(TWELVE_HOUR, function (all, hour, separator, minute, half) {
+      var h = Number(hour) % 12 + (half === 'PM' ? 12 : 0);
+      return (h < 10 ? '0' : '') + h + separator + minute;
+    });
+    // "Sendt kl. 2. december kl. 21.21": one "kl." is enough.
+    return fixed.replace(/\bkl\. (\d{1,2}\. [^\s\d]+ kl\.)/g, '$1');
+  }
+  function watchTimes(root) {
+    var fix = function (node) {
+      if (node.nodeType === 3) {
+        var text = node.nodeValue;
+        if (text && /AM|PM|kl\. \d{1,2}\. /.test(text)) {
+          var fixed = twentyFourHour(text);
+          if (fixed !== text) node.nodeValue = fixed;
+        }
+        return;
+      }
+      var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+      for (var current = walker.nextNode(); current; current = walker.nextNode()) fix(current);
+    };
+    new MutationObserver(function (records) {
+      records.forEach(function (record) {
+        if (record.type === 'characterData') fix(record.target);
+        else record.addedNodes.forEach(fix);
+      });
+    }).observe(root, { childList: true, characterData: true, subtree: true });
+  }
 
   function status(text) {
     statusEl.textContent = text;
@@ -115,7 +150,7 @@
       var directLine = window.WebChat.createDirectLine(options);
 
       var remember = function () {
-        if (directLine.conversationId && directLine.token) {
+        if (!forgetting && directLine.conversationId && directLine.token) {
           writeJson(CONVERSATION_KEY, { userId: user.id, conversationId: directLine.conversationId, token: directLine.token });
         }
       };
@@ -139,6 +174,7 @@
       setInterval(remember, 30000);
       window.addEventListener('pagehide', remember);
 
+      watchTimes(container);
       window.WebChat.renderWebChat(
         {
           directLine: directLine,
@@ -155,14 +191,19 @@
   }
 
   newButton.addEventListener('click', function () {
+    forgetting = true;
     sessionStorage.removeItem(CONVERSATION_KEY);
     location.reload();
   });
 
+  // The portal's token wins in demo mode too, so the production identity path can be tried locally.
+  var portalToken = takeFragmentToken();
+
   if (config.demo) {
     var form = document.getElementById('demo-form');
     var select = document.getElementById('demo-user');
-    var chosen = sessionStorage.getItem(USER_KEY);
+    var chosen = portalToken ? null : sessionStorage.getItem(USER_KEY);
+    if (portalToken) sessionStorage.removeItem(USER_KEY);
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       if (select.value !== chosen) {
@@ -175,11 +216,12 @@
     if (user) {
       select.value = user.email;
       start({ id: user.email, name: user.name }, function () { return demoToken(user.email); });
+      return;
     }
-    return;
+    // No demo user picked: a conversation started from a #token= link goes on, else the picker waits.
+    if (!portalToken && !readJson(CONVERSATION_KEY)) return;
   }
 
-  var portalToken = takeFragmentToken();
   var saved = readJson(CONVERSATION_KEY);
   var claims = portalToken ? claimsOf(portalToken) : saved && claimsOf(saved.token);
   if (!claims || !claims.sub) {
