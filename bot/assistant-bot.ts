@@ -1,4 +1,4 @@
-import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
@@ -8,7 +8,7 @@ import { decide } from './routing.js';
 import { languageOfUserWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
-import type { DirectoryStore } from '../portal/index.js';
+import type { DirectoryStore, User } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
 
@@ -18,6 +18,8 @@ export interface UserProfile {
   language?: Locale;
   /** A user registered in this chat whose channel gives no identity (only with authentication off). */
   userId?: string;
+  /** When the user last saw the assistant (ISO): what changed in their cases after it is told on opening the chat. */
+  lastSeenAt?: string;
 }
 
 /** The conversations: wired by main.ts; without them the bot only welcomes. */
@@ -29,6 +31,8 @@ export interface Conversations {
     expectation(state: DialogState | undefined): Expectation;
     /** The knowledge base's answer to a text (the router weighs it). */
     knowledge(text: string, lang: Language): AnswerResult;
+    /** "Siden sidst: …": what changed in the user's cases after `since`, or undefined. */
+    sinceLastSeen?(user: User, since: string, lang: Language): Promise<Partial<Activity> | undefined>;
   };
   /** Told every routing decision (for the log: never the text). */
   onRoute?: (decision: RouteDecision, context: TurnContext) => void;
@@ -68,7 +72,10 @@ export class AssistantBot extends ActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
       const joined = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      if (joined.length > 0) await this.sendWelcome(context);
+      if (joined.length > 0) {
+        if (this.conversations) await this.openConversation(context, this.conversations);
+        else await this.sendWelcome(context);
+      }
       await next();
     });
 
@@ -104,6 +111,33 @@ export class AssistantBot extends ActivityHandler {
     await context.sendActivity(this.welcomeActivity(locale));
   }
 
+  /**
+   * A new conversation: first what changed in the user's cases since they last saw the assistant
+   * ("Siden sidst"), then the welcome, in the language they last wrote in. A failure to look up
+   * the news is logged by the turn's error handler only if the welcome fails too.
+   */
+  private async openConversation(context: TurnContext, c: Conversations): Promise<void> {
+    const profileAccessor = this.profile;
+    if (!profileAccessor) return this.sendWelcome(context);
+    await c.userState.load(context);
+    const profile = await profileAccessor.get(context, {});
+    const locale = profile.language ?? this.localeOf(context);
+    const activity = context.activity;
+    const resolved = await c.resolver
+      .resolve({ channelId: activity.channelId, fromId: activity.from?.id ?? '', fromName: activity.from?.name, aadObjectId: activity.from?.aadObjectId, verifiedFromId: verifiedFromId(context) })
+      .catch((): ResolvedIdentity => ({ kind: 'anonymous' }));
+    const user = resolved.kind === 'user' ? resolved.user : profile.userId && !c.authEnabled ? await c.directory.getUser(profile.userId) : undefined;
+    if (user && profile.lastSeenAt && c.mainDialog.sinceLastSeen) {
+      const news = await c.mainDialog.sinceLastSeen(user, profile.lastSeenAt, locale).catch(() => undefined);
+      if (news) await context.sendActivity(news);
+    }
+    await this.sendWelcome(context, locale);
+    if (user) {
+      profile.lastSeenAt = new Date().toISOString();
+      await c.userState.saveChanges(context);
+    }
+  }
+
   private async welcomeOnly(context: TurnContext): Promise<void> {
     const text = cleanText(context.activity.text);
     if (GREETING.test(text) || text === '') await this.sendWelcome(context);
@@ -126,6 +160,7 @@ export class AssistantBot extends ActivityHandler {
     const picksOption = expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined;
     const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
+    profile.lastSeenAt = new Date().toISOString();
     const recognition = c.recognizer.recognize(text);
     const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
     c.onRoute?.(decision, context);

@@ -364,6 +364,35 @@ class Conversation {
     await context.sendActivity(reply(t.communityRequested(name)));
   }
 
+  /**
+   * "Siden sidst": what others did on the user's cases (and their shared mailboxes' cases) after
+   * `since`, newest first, with a button to see each and to answer one waiting for the customer.
+   */
+  async sinceLastSeen(user: User, since: string, lang: Language): Promise<Partial<Activity> | undefined> {
+    const t = texts(lang);
+    const page = await this.deps.portal.myCases(user.id, { limit: 20, after: null });
+    if (!page.ok) return undefined;
+    const lines: string[] = [];
+    const buttons: string[] = [];
+    for (const c of page.value.items.filter((x) => x.updatedAt > since).slice(0, 5)) {
+      const found = await this.deps.portal.caseFor(user.id, c.number);
+      if (!found.ok) continue;
+      const news = found.value.events.filter((e) => e.at > since && !(e.actor.kind === 'user' && e.actor.userId === user.id));
+      if (news.length === 0) continue;
+      const waiting = c.status === 'afventer_kunde';
+      const question = waiting ? this.latestFromDesk(found.value.events) : undefined;
+      const changed = news.some((e) => e.type === 'status_changed');
+      const comment = [...news].reverse().find((e): e is Extract<CaseEvent, { type: 'comment' }> => e.type === 'comment');
+      const what = changed ? t.newsStatus(statusLabel(c.status, lang)) : comment ? t.newsComment : t.newsChanged;
+      const said = question ?? (comment && comment.author === 'agent' ? comment.text : undefined);
+      lines.push(`- **${c.number}** ${markdownText(c.subject)}: ${what}${said ? ` – ${waiting ? t.newsDeskAsks : t.newsDeskWrites} ${quoted(said)}` : ''}`);
+      buttons.push(t.showCaseAction(c.number));
+      if (waiting) buttons.push(t.answerAction(c.number));
+    }
+    if (lines.length === 0) return undefined;
+    return reply(`**${t.sinceLastTime}**\n\n${lines.join('\n')}`, buttons.slice(0, 6));
+  }
+
   /** "Hvem er tilknyttet loen@…?" */
   async showMailboxMembers(context: TurnContext, user: User, mailboxEmail: string): Promise<void> {
     const lang = turnInfo(context).lang;
@@ -426,6 +455,10 @@ class RouterDialog extends Dialog {
     const state = routerStateOf(dc.activeDialog);
     const outcome = result as CaseDialogResult | RegistrationResult | ConsentResult | undefined;
     if (outcome?.kind === 'created') state.lastCase = { number: outcome.number, idempotencyKey: outcome.idempotencyKey };
+    if (outcome?.kind === 'refused' && 'contact' in outcome && outcome.contact) {
+      await this.conversation.showContact(dc.context, true);
+      return Dialog.EndOfTurn;
+    }
     if ((outcome?.kind === 'registered' || outcome?.kind === 'accepted') && outcome.afterwards.kind === 'createCase') {
       return this.startCase(dc, outcome.afterwards.prefill, outcome.user);
     }
@@ -724,6 +757,11 @@ export class MainDialog extends ComponentDialog {
     this.addDialog(new ConsentDialog({ portal: deps.portal }));
     this.addDialog(new CommentDialog({ portal: deps.portal, statusLabel: statusText }));
     this.initialDialogId = DIALOG_IDS.router;
+  }
+
+  /** "Siden sidst: …" for a user opening the chat, or undefined when nothing changed since `since`. */
+  sinceLastSeen(user: User, since: string, lang: Language): Promise<Partial<Activity> | undefined> {
+    return this.conversation.sinceLastSeen(user, since, lang);
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */

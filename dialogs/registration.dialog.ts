@@ -41,7 +41,8 @@ export interface RegistrationOptions {
 }
 
 interface RegistrationState {
-  step: 'institution' | 'email' | 'name';
+  /** `refused`: the portal refused the registration; the user chooses again or contacts the desk. */
+  step: 'institution' | 'email' | 'name' | 'refused';
   institutions: { id: string; name: string }[];
   institutionId?: string;
   email?: string;
@@ -54,7 +55,15 @@ interface RegistrationState {
   afterwards: Afterwards;
 }
 
-export type RegistrationResult = { kind: 'registered'; user: User; afterwards: Afterwards } | { kind: 'refused' } | { kind: 'cancelled' };
+/** `contact`: the registration was refused and the user asked for the service desk's contact details. */
+export type RegistrationResult = { kind: 'registered'; user: User; afterwards: Afterwards } | { kind: 'refused'; contact?: boolean } | { kind: 'cancelled' };
+
+/** The ways on after a refused registration. */
+const AFTER_REFUSAL = {
+  institution: { id: 'institution', label: { da: 'Vælg en anden institution', en: 'Choose another institution' }, aliases: ['anden institution', 'another institution', 'institution'] },
+  email: { id: 'email', label: { da: 'Ret e-mailadressen', en: 'Change the e-mail address' }, aliases: ['ret e-mail', 'e-mail', 'email', 'change e-mail'] },
+  contact: { id: 'contact', label: { da: 'Kontakt servicedesken', en: 'Contact the service desk' }, aliases: ['kontakt', 'servicedesken', 'contact', 'service desk'] },
+} as const satisfies Record<string, Choice>;
 
 export class RegistrationDialog extends Dialog<RegistrationOptions> implements InterruptibleDialog {
   constructor(private readonly deps: { portal: PortalService; directory: DirectoryStore }) {
@@ -89,6 +98,17 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     const { text, lang } = turnInfo(dc.context);
     const t = texts(lang);
     switch (state.step) {
+      case 'refused': {
+        const choice = matchTolerant(this.refusalChoices(state), text);
+        if (!choice) {
+          await this.ask(dc.context, state, t.notUnderstoodAnswer);
+          return Dialog.EndOfTurn;
+        }
+        if (choice.id === AFTER_REFUSAL.contact.id) return dc.endDialog({ kind: 'refused', contact: true } satisfies RegistrationResult);
+        if (choice.id === AFTER_REFUSAL.email.id) delete state.email;
+        else delete state.institutionId;
+        break;
+      }
       case 'institution': {
         const choice = matchNamePart(this.choices(state), text);
         if (!choice) {
@@ -143,8 +163,13 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
       ...(state.identity ? { identity: state.identity } : {}),
     });
     if (!registered.ok) {
-      await dc.context.sendActivity(reply(t.registrationRefused(registered.error.message[lang])));
-      return dc.endDialog({ kind: 'refused' } satisfies RegistrationResult);
+      // Not the end: the user may choose another institution, correct the address, or ask the desk.
+      state.step = 'refused';
+      const all = await this.deps.directory.listInstitutions();
+      const fitting = institutionsForEmail(state.email ?? '', all).filter((i) => i.id !== state.institutionId);
+      const advice = fitting.length > 0 ? t.emailFitsInstitution(fitting.map((i) => i.name).join(', ')) : institutionsForEmail(state.email ?? '', all).length === 0 ? t.emailFitsNoInstitution : '';
+      await this.ask(dc.context, state, [t.registrationRefused(registered.error.message[lang]), advice].filter((x) => x !== '').join('\n\n'));
+      return Dialog.EndOfTurn;
     }
     turnInfo(dc.context).remember(registered.value);
     const institution = state.institutions.find((i) => i.id === registered.value.primaryInstitutionId)?.name ?? registered.value.primaryInstitutionId;
@@ -167,6 +192,8 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         return { kind: 'choice', about: 'institution', choices: this.choices(state) };
       case 'email':
         return { kind: 'field', fieldId: 'email', label: { da: 'E-mailadresse', en: 'E-mail address' }, shape: 'email', optional: false };
+      case 'refused':
+        return { kind: 'choice', about: 'registrationRefused', choices: this.refusalChoices(state) };
       case 'name':
         if (state.pendingName !== undefined) return { kind: 'yesNo', about: 'confirmAnswer:name' };
         return { kind: 'field', fieldId: 'name', label: { da: 'Fulde navn', en: 'Full name' }, shape: 'name', optional: false };
@@ -177,6 +204,8 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     const state = (instance as DialogInstance<RegistrationState>).state;
     if (state.step === 'name' && state.pendingName !== undefined && confirmed(input) !== undefined) return true;
     switch (state.step) {
+      case 'refused':
+        return matchTolerant(this.refusalChoices(state), input) !== undefined;
       case 'institution':
         return matchNamePart(this.choices(state), input) !== undefined;
       case 'email':
@@ -186,6 +215,10 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     }
   }
 
+  private refusalChoices(state: RegistrationState): Choice[] {
+    return state.emailFixed ? [AFTER_REFUSAL.institution, AFTER_REFUSAL.contact] : [AFTER_REFUSAL.institution, AFTER_REFUSAL.email, AFTER_REFUSAL.contact];
+  }
+
   private choices(state: RegistrationState): Choice[] {
     return state.institutions.map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
   }
@@ -193,7 +226,11 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
   private async ask(context: TurnContext, state: RegistrationState, problem?: string): Promise<void> {
     const t = texts(turnInfo(context).lang);
     const lead = problem ? `${problem}\n\n` : '';
+    const lang = turnInfo(context).lang;
     switch (state.step) {
+      case 'refused':
+        await context.sendActivity(reply(`${lead}**${t.afterRefusal}**`, this.refusalChoices(state).map((c) => c.label[lang])));
+        return;
       case 'institution':
         await context.sendActivity(reply(`${lead}**${t.askInstitution}**`, state.institutions.map((i) => i.name)));
         return;

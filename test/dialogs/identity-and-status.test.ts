@@ -44,6 +44,36 @@ describe('who the assistant talks to', () => {
       expect(await world.directory.getUserByEmail('per@eksempelstyrelsen.dk')).toBeUndefined();
     });
 
+    it('after a refusal offers to choose another institution (naming the one the address fits), correct the address, or contact the desk', async () => {
+      await new Chat(world, 'anonym-3').run([
+        ['opret mig som bruger', 'Hvilken institution'],
+        ['Testministeriet', 'Hvad er din e-mailadresse'],
+        ['per@eksempelstyrelsen.dk', 'Hvad er dit fulde navn?'],
+        ['Per Hansen', ['Jeg kan ikke oprette dig', 'Din e-mailadresse passer til Eksempelstyrelsen.', 'Hvad vil du gøre?', actions('Vælg en anden institution', 'Ret e-mailadressen', 'Kontakt servicedesken')]],
+        ['Vælg en anden institution', 'Hvilken institution'],
+        ['Eksempelstyrelsen', 'Velkommen, Per Hansen'],
+      ]);
+      expect(await world.directory.getUserByEmail('per@eksempelstyrelsen.dk')).toMatchObject({ primaryInstitutionId: 'eksempelstyrelsen' });
+    });
+
+    it('advises on an address outside every institution, and shows the desk\'s contact details on request', async () => {
+      await new Chat(world, 'anonym-4').run([
+        ['opret mig som bruger', 'Hvilken institution'],
+        ['Testministeriet', 'Hvad er din e-mailadresse'],
+        ['jens@gmail.com', 'Hvad er dit fulde navn?'],
+        ['Jens Jensen', ['Jeg kan ikke oprette dig', 'hører ikke til nogen institution', 'Brug din arbejdsmail']],
+        ['Ret e-mailadressen', 'Hvad er din e-mailadresse'],
+        ['jens@testministeriet.dk', 'Velkommen, Jens Jensen'],
+      ]);
+      await new Chat(world, 'anonym-5').run([
+        ['opret mig som bruger', 'Hvilken institution'],
+        ['Testministeriet', 'Hvad er din e-mailadresse'],
+        ['jens@gmail.com', 'Hvad er dit fulde navn?'],
+        ['Jens Jensen', actions('Kontakt servicedesken')],
+        ['Kontakt servicedesken', [without('Hvad vil du gøre?'), /Kilde|kontakt|telefon/i]],
+      ]);
+    });
+
     it('remembers a person registered in a chat whose channel gives no e-mail', async () => {
       await new Chat(world, 'anonym-2').run([
         ['registrer mig', 'Hvilken institution'],
