@@ -142,8 +142,7 @@ export function decide(input: RouteInput): RouteDecision {
       }
       if (typed) return answer('choice-typed');
       if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
-      if (words(text).length >= 3 && knowledge().kind !== 'unknown') return ask('knowledge-at-field');
-      // Not an option: the dialog says so and asks again.
+      // Not an option (and not a question): the dialog says so and asks again.
       return answer('answer-to-dialog');
     }
 
