@@ -21,6 +21,8 @@ interface Member {
 const anna: Member = { userId: '29:anna', aadObjectId: randomUUID(), email: 'anna@eksempelstyrelsen.dk', name: 'Anna Andersen' };
 const lars: Member = { userId: '29:lars', aadObjectId: randomUUID(), email: 'lars@testministeriet.dk', name: 'Lars Larsen' };
 const ole: Member = { userId: '29:ole', aadObjectId: randomUUID(), email: 'ole@demo-institut.dk', name: 'Ole Olsen' };
+/** A member of the team the portal does not know. */
+const guest: Member = { userId: '29:guest', aadObjectId: randomUUID(), email: 'guest@example.com', name: 'Gæst' };
 const personalOf = (m: Member) => `a:personal:${m.userId}`;
 
 const validAnswers = {
@@ -178,6 +180,61 @@ describe('Teams channels and group chats', () => {
       const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
       expect(body.type).toBe('application/vnd.microsoft.activity.message');
       expect(String(body.value)).toMatch(/sendt til en anden/);
+    });
+  });
+
+  describe('when Teams asks for the refresh of a card (Universal Actions)', () => {
+    const refresh = (m: Member, data: Record<string, unknown>) =>
+      say(m, 'personal', personalOf(m), { type: 'invoke', name: 'adaptiveCard/action', mention: false, value: { action: { type: 'Action.Execute', verb: 'serviceportal.refresh', data }, trigger: 'automatic' } });
+    const caseListOf = { formStep: 'refresh', view: 'caseList', dialogInstanceId: 'case-list', owner: anna.userId };
+
+    it('answers the owner with her own card as it is now', async () => {
+      const response = await refresh(anna, caseListOf);
+      const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
+      expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
+      const card = adaptiveCardSchema.parse(body.value);
+      const number = [...secrets].find((x) => CASE_NUMBER.test(x)) ?? '';
+      expect(JSON.stringify(card)).toContain(number);
+      expect(card.actions?.every((a) => a.data?.owner === anna.userId)).toBe(true);
+    });
+
+    it('answers anyone else with a card that says it is someone else\'s, without its content', async () => {
+      const response = await refresh(guest, caseListOf);
+      const body = (await response.json()) as { statusCode: number; type: string; value: unknown };
+      const card = adaptiveCardSchema.parse(body.value);
+      expect(JSON.stringify(card)).toMatch(/tilhører en anden/);
+      expect(JSON.stringify(card)).not.toMatch(CASE_NUMBER);
+      expect(card.actions).toBeUndefined();
+    });
+
+    it('answers the owner of a form with her form (her mailboxes), anyone else without it', async () => {
+      const form = { formStep: 'refresh', view: 'form', formId: 'oekonomi.faktura', dialogInstanceId: 'form-13', owner: anna.userId };
+      const mine = adaptiveCardSchema.parse(((await (await refresh(anna, form)).json()) as { value: unknown }).value);
+      expect(JSON.stringify(mine)).toContain('"id":"_sentFrom"');
+      expect(mine.actions?.[0]?.data).toMatchObject({ dialogInstanceId: 'form-13', owner: anna.userId });
+      const his = adaptiveCardSchema.parse(((await (await refresh(guest, form)).json()) as { value: unknown }).value);
+      expect(JSON.stringify(his)).not.toContain('Input.');
+    });
+  });
+
+  describe('when the app is installed', () => {
+    it('welcomes a team with a card that says personal matters go to a private chat, and a personal chat with its buttons', async () => {
+      const team = `19:team-${randomUUID()}@thread.tacv2`;
+      await say(anna, 'channel', team, { type: 'installationUpdate', action: 'add', mention: false });
+      await connector.waitFor(() => messagesIn(team).length >= 1);
+      const welcome = cardsOf(messagesIn(team)[0])[0];
+      expect(JSON.stringify(welcome)).toMatch(/privat chat/);
+      expect(welcome?.actions?.map((a) => a.title)).toEqual(['Stil et spørgsmål']);
+      const personal = `a:welcome-${randomUUID()}`;
+      await say(anna, 'personal', personal, { type: 'installationUpdate', action: 'add', mention: false });
+      await connector.waitFor(() => messagesIn(personal).length >= 1);
+      const own = cardsOf(messagesIn(personal)[0])[0];
+      expect(JSON.stringify(own)).not.toMatch(/privat chat/);
+      expect(own?.actions?.map((a) => a.title)).toEqual(['Stil et spørgsmål', 'Opret sag', 'Mine sager']);
+      // A member joining the team is no reason for another welcome.
+      await say(lars, 'channel', team, { type: 'conversationUpdate', mention: false });
+      await sleep(300);
+      expect(messagesIn(team)).toHaveLength(1);
     });
   });
 
