@@ -205,9 +205,35 @@ function questionElements(q: CardQuestion, lang: Language): CardElement[] {
       return [{ type: 'FactSet', facts: (q.summary ?? []).map((s) => ({ title: displayText(s.label[lang]), value: displayText(s.value) })) }];
   }
   const elements: CardElement[] = [input];
-  if (q.help) elements.push(paragraph(q.help[lang], true));
+  // A date picker takes no typed format: a help that only says "dd-mm-åååå" says nothing here.
+  const help = q.help && q.kind === 'date' ? withoutDateFormat(q.help[lang]) : q.help?.[lang];
+  if (help) elements.push(paragraph(help, true));
   if (q.error) elements.push(errorBlock(q.error[lang], `${q.fieldId}__error`));
   return elements;
+}
+
+const DATE_FORMAT = /\s*\(?(?:dd-mm-åååå|dd-mm-yyyy)\)?/gi;
+
+/** A help text without the typed date format it names (the card's input is a date picker). */
+function withoutDateFormat(text: string): string {
+  const rest = text.replace(DATE_FORMAT, '').trim();
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+}
+
+/**
+ * A form problem as the card's input shows it: the portal's wording fits typed chat answers
+ * (a date as dd-mm-åååå, a number with a decimal comma), which a date picker or number input
+ * never receives; those two say what fits the input instead.
+ */
+function cardProblem(problem: FieldProblem): Localized {
+  switch (problem.code) {
+    case 'FORM.INVALID_DATE':
+      return { da: cardTexts('da').invalidDate, en: cardTexts('en').invalidDate };
+    case 'FORM.INVALID_NUMBER':
+      return { da: cardTexts('da').invalidNumber, en: cardTexts('en').invalidNumber };
+    default:
+      return problem.message;
+  }
 }
 
 /** One question as a card: its input with help and error, and one action that sends it. */
@@ -297,7 +323,10 @@ export function renderFormCard(
 ): AdaptiveCard {
   const t = cardTexts(lang);
   const body: CardElement[] = [heading(form.title[lang]), paragraph(form.description[lang], true)];
-  const errorOf = (fieldId: string): Localized | undefined => errors.find((e) => e.fieldId === fieldId)?.message;
+  const errorOf = (fieldId: string): Localized | undefined => {
+    const problem = errors.find((e) => e.fieldId === fieldId);
+    return problem ? cardProblem(problem) : undefined;
+  };
   const placed = new Set<string>([...form.fields.map((f) => f.id), ...Object.values(CONTEXT_INPUT)]);
   const general = errors.filter((e) => !placed.has(e.fieldId));
   if (errors.length > 0) {
@@ -368,7 +397,8 @@ export function renderFormChooserCard(
         label: t.form,
         isRequired: true,
         errorMessage: t.required,
-        style: 'filtered',
+        // "filtered" (type to search) needs Adaptive Cards 1.6, more than Teams renders everywhere.
+        style: 'compact',
         choices: forms.map((f) => ({ title: `${areaNames[f.areaId]?.[lang] ?? f.areaId} – ${f.title[lang]}`, value: f.id })),
       },
     ],
@@ -420,11 +450,22 @@ export function renderCaseListCard(cases: readonly Case[], lang: Language, optio
     { type: 'FactSet', facts: cases.map((c) => ({ title: displayText(c.number), value: displayText(`${c.subject} · ${statusLabel(c.status, lang)}`) })) },
   ];
   if (options.hasMore) body.push(paragraph(t.moreCases, true));
-  const actions = cases
-    .slice(0, 5)
-    .map((c) => action(options.action ?? 'submit', t.showCase(c.number), { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: options.dialogInstanceId ?? 'case-list' }, undefined, 'none'));
+  // Buttons named by the case's subject: "Vis SA-2026-…" five times cannot be told apart.
+  const shown = cases.slice(0, 5);
+  const titles = shown.map((c) => shortTitle(c.subject));
+  const actions = shown.map((c, i) => {
+    const title = titles[i] ?? c.number;
+    const unique = titles.filter((x) => x === title).length === 1 ? title : `${title} (${c.number})`;
+    return action(options.action ?? 'submit', unique, { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: options.dialogInstanceId ?? 'case-list' }, undefined, 'none');
+  });
   const kind = options.action ?? 'submit';
   return owned(card(body, actions, lang), options.ownerId ? { id: options.ownerId, view: 'caseList' } : undefined, kind, options.dialogInstanceId ?? 'case-list');
+}
+
+/** A case subject short enough for a button (a button title is plain text: no escaping). */
+function shortTitle(subject: string): string {
+  const one = neutraliseTemplate(subject.replace(/\s+/g, ' ').trim());
+  return one.length <= 40 ? one : `${one.slice(0, 39).trimEnd()}…`;
 }
 
 /** What another member sees of a card that is not theirs (a refresh): no inputs, no data. */
