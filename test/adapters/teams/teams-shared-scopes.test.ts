@@ -249,8 +249,13 @@ describe('Teams channels and group chats', () => {
   });
 
   describe('when the service desk changes the status of her case', () => {
-    it('notifies her as a card in the 1:1 chat only', async () => {
+    it('notifies her as a card in the 1:1 chat only, though she last wrote in the channel', async () => {
       const number = [...secrets].find((s) => CASE_NUMBER.test(s)) ?? '';
+      const before = messagesIn(shared.channel).length;
+      await say(anna, 'channel', shared.channel, { text: 'Hvordan får jeg adgang til RejsUd?' });
+      await connector.waitFor(() => messagesIn(shared.channel).length > before);
+      const { rows } = await assistant.db.query<{ reference: unknown }>(`SELECT reference FROM notification_reference WHERE user_id = $1::uuid`, [await userId(anna)]);
+      expect(JSON.stringify(rows)).toContain(personalOf(anna));
       const changed = await new PgCaseStore(assistant.db).changeStatus(number as never, { to: 'loest', actor: AGENT, note: 'Betalt.' });
       expect(changed.ok).toBe(true);
       await connector.waitFor(() => messagesIn(personalOf(anna)).some((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.')));
