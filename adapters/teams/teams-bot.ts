@@ -16,9 +16,9 @@ import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card-sche
 import type { CardReply, CardSubmissions } from './card-submissions.js';
 import { cardTexts, teamsReplies } from './cards/card-texts.js';
 import { REFRESH_VERB, renderButtonsCard, renderWelcomeCard } from './cards/render.js';
-import { teamsScope, type TeamsPrivateConversations } from './teams-private-conversations.js';
+import { TEAMS_CHANNEL_ID, teamsScope, type TeamsPrivateConversations } from './teams-private-conversations.js';
 
-export const TEAMS_CHANNEL = 'msteams';
+export const TEAMS_CHANNEL = TEAMS_CHANNEL_ID;
 
 export interface TeamsBotOptions {
   /** The assistant's own bot: everything the Teams path does not answer goes to it. */

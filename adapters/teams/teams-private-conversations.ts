@@ -12,7 +12,7 @@ import { teamsReplies } from './cards/card-texts.js';
 
 export const TEAMS_CHANNEL_ID = 'msteams';
 /** The audience of Bot Connector calls when the incoming turn does not say. */
-const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
+export const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 /** A Teams conversation's scope, from the activity. */
 export type TeamsScope = 'personal' | 'channel' | 'groupChat';

@@ -11,11 +11,10 @@ import type { Logger } from '../../bot/logger.js';
 import { isSharedConversation } from '../../bot/notifications/reference-recorder.js';
 import { DeliveryError, type ConversationReferenceStore, type ProactiveMessage, type ProactiveSender, type StoredReference } from '../../bot/notifications/ports.js';
 import { renderNotificationCard, type CardActionKind } from './cards/render.js';
-import { personalConversationParameters, TEAMS_CHANNEL_ID } from './teams-private-conversations.js';
+import { BOT_CONNECTOR_AUDIENCE, personalConversationParameters, TEAMS_CHANNEL_ID } from './teams-private-conversations.js';
 
 /** Statuses with which Teams refuses a conversation with a user for good (not installed, blocked, unknown). */
 const REFUSED_STATUSES: ReadonlySet<number> = new Set([400, 403, 404]);
-const BOT_CONNECTOR_AUDIENCE = 'https://api.botframework.com';
 
 export interface TeamsSenderOptions {
   adapter: Pick<CloudAdapter, 'createConversationAsync' | 'continueConversationAsync'>;
