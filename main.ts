@@ -32,7 +32,7 @@ import type { FeedbackRecorder } from './dialogs/ports.js';
 import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
 import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
 import { Notifier } from './bot/notifications/notifier.js';
-import { recordConversationReferences } from './bot/notifications/reference-recorder.js';
+import { conversationReferenceRecorder, recordConversationReferences } from './bot/notifications/reference-recorder.js';
 import type { ProactiveSender } from './bot/notifications/ports.js';
 import { BotConnectorSender } from './adapters/http/bot-connector-sender.js';
 import { PgConversationReferenceStore, PgDeliveryLedger } from './adapters/postgres/pg-notifications.js';
@@ -40,6 +40,8 @@ import { OutboxNotifier, PgOutboxSubscriber } from './adapters/postgres/pg-outbo
 import { CardSubmissions } from './adapters/teams/card-submissions.js';
 import { TeamsIdentity } from './adapters/teams/teams-identity.js';
 import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot.js';
+import { TeamsPrivateConversations } from './adapters/teams/teams-private-conversations.js';
+import { TeamsProactiveSender } from './adapters/teams/teams-sender.js';
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
@@ -168,6 +170,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const feedback = options.feedback ?? new PgFeedbackStore(db);
 
     const webChatStore = new PgWebChatStore(db);
+    const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     // Who is talking, per channel: Teams from the member, web chat from the signed token.
     const identity = new ChannelIdentities(
       new Map<string, ChannelIdentity>([
@@ -175,9 +178,24 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         [WEBCHAT_CHANNEL_ID, new WebChatIdentity(directory)],
       ]),
     );
+    const adapter = createBotAdapter({
+      appId: config.MicrosoftAppId,
+      appPassword: config.MicrosoftAppPassword,
+      appType: config.MicrosoftAppType,
+      tenantId: config.MicrosoftAppTenantId,
+      logger,
+      onTurnError,
+    });
+    const references = new PgConversationReferenceStore(db);
+    // Teams channels and group chats: personal turns continue in the member's 1:1 chat, whose reference is recorded.
+    const privates = new TeamsPrivateConversations({
+      adapter,
+      appId: config.MicrosoftAppId ?? '',
+      logger,
+      onPrivateTurn: conversationReferenceRecorder(identity, references, logger, config.DEFAULT_LOCALE),
+    });
     const assistantBot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
     const bot = assistantBot;
-    const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     const mainDialog = new MainDialog({
       portal,
       directory,
@@ -194,6 +212,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
       directory,
       authEnabled: config.authEnabled,
+      privateConversations: privates,
       // One line per routing decision: what was decided and why, never the text.
       onRoute: (decision, context) => {
         const { route, ...figures } = decision;
@@ -204,16 +223,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       },
     });
     const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
-    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE });
-    const adapter = createBotAdapter({
-      appId: config.MicrosoftAppId,
-      appPassword: config.MicrosoftAppPassword,
-      appType: config.MicrosoftAppType,
-      tenantId: config.MicrosoftAppTenantId,
-      logger,
-      onTurnError,
-    });
-    const references = new PgConversationReferenceStore(db);
+    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE, privates });
     // The same turn middleware on every channel's adapter (the CloudAdapter logs turns itself).
     const turnMiddleware = [
       rejectOverlongText(undefined, config.DEFAULT_LOCALE),
@@ -260,7 +270,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     if (config.NOTIFICATIONS_ENABLED) {
       const connector = new BotConnectorSender(adapter, config.MicrosoftAppId ?? '');
       const senders = new Map<string, ProactiveSender>([
-        [TEAMS_CHANNEL, connector],
+        [TEAMS_CHANNEL, new TeamsProactiveSender({ adapter, appId: config.MicrosoftAppId ?? '', references, logger, action: config.TEAMS_CARD_ACTION })],
         ['emulator', connector],
         [WEBCHAT_CHANNEL_ID, new WebChatSender(webChat)],
       ]);
