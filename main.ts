@@ -11,6 +11,7 @@ import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
+import { PgDeskStore } from './adapters/postgres/pg-desk-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgRetention } from './adapters/postgres/pg-retention.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
@@ -166,6 +167,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
             },
           });
     const feedback = options.feedback ?? new PgFeedbackStore(db);
+    const desk = new PgDeskStore(db);
 
     const webChatStore = new PgWebChatStore(db);
     // Who is talking, per channel: Teams from the member, web chat from the signed token.
@@ -183,6 +185,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       knowledge,
       feedback,
+      desk,
       contact: (lang) => knowledge.contact(lang),
       welcome: (lang) => assistantBot.welcomeActivity(lang),
     });
