@@ -44,6 +44,7 @@ import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
+import { deskPageRoutes } from './adapters/http/desk-insights.js';
 import { HttpLimits } from './adapters/http/http-limits.js';
 import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
@@ -298,7 +299,27 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       routes: [
         directLine.routes,
         createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
-        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger, limits: httpLimits })] : []),
+        ...(config.AGENT_API_TOKEN
+          ? [
+              agentApiRoutes({
+                token: config.AGENT_API_TOKEN,
+                cases,
+                directory,
+                logger,
+                limits: httpLimits,
+                insights: {
+                  source: desk,
+                  closest: (question) => {
+                    const best = knowledge.rank(question, 1)[0];
+                    const article = best ? knowledge.article(best.articleId) : undefined;
+                    return article ? { articleId: article.id, title: article.title } : undefined;
+                  },
+                  articleTitle: (id) => knowledge.article(id)?.title,
+                },
+              }),
+            ]
+          : []),
+        deskPageRoutes({ enabled: config.AGENT_API_TOKEN !== undefined }),
       ],
     });
     // Personal data is kept RETENTION_DAYS: every process runs the job, one at a time (a lock).
