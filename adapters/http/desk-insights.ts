@@ -230,10 +230,7 @@ const SCRIPT = String.raw`(() => {
     const box = $('.table-box', section);
     box.textContent = '';
     const t = document.createElement('table');
-    const caption = document.createElement('caption');
-    caption.className = 'visually-hidden';
-    caption.textContent = $('h2', section).textContent;
-    caption.hidden = true;
+    t.setAttribute('aria-labelledby', $('h2', section).id);
     const thead = t.createTHead().insertRow();
     const tbody = t.createTBody();
     let sortBy = -1, dir = 1;
@@ -267,16 +264,15 @@ const SCRIPT = String.raw`(() => {
     dl.type = 'button';
     dl.className = 'csv';
     dl.textContent = 'Hent som CSV';
-    dl.setAttribute('aria-label', 'Hent "' + $('h2', section).textContent + '" som CSV');
+    dl.setAttribute('aria-label', 'Hent som CSV: ' + $('h2', section).textContent);
     dl.addEventListener('click', () => {
       const lines = [columns.map((c) => csvCell(c.label)).join(';'), ...rows.map((r) => columns.map((c) => csvCell(c.csv ? c.csv(r[c.key], r) : r[c.key])).join(';'))];
       const blob = new Blob(['\ufeff' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' });
       const a = document.createElement('a');
       a.href = URL.createObjectURL(blob);
       a.download = name + '.csv';
-      document.body.appendChild(a);
       a.click();
-      setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      setTimeout(() => URL.revokeObjectURL(a.href), 1000);
     });
     box.appendChild(dl);
   }
