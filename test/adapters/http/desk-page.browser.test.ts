@@ -78,7 +78,7 @@ describe('the desk page in a browser', () => {
     });
 
     it('draws the charts with data', async () => {
-      const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => ({ bars: svg.querySelectorAll('rect.bar').length, nonZero: [...svg.querySelectorAll('rect.bar')].filter((r) => Number(r.getAttribute('data-value')) > 0).length })));
+      const charts = await page.$$eval('svg.chart', (svgs) => svgs.map((svg) => ({ bars: svg.querySelectorAll('rect.bar').length, nonZero: Array.from(svg.querySelectorAll('rect.bar')).filter((r) => Number(r.getAttribute('data-value')) > 0).length })));
       expect(charts.length).toBe(5);
       for (const chart of charts) expect(chart.nonZero).toBeGreaterThan(0);
     });
@@ -101,7 +101,7 @@ describe('the desk page in a browser', () => {
       const csv = readFileSync(path, 'utf8').replace(/^\ufeff/, '');
       const lines = csv.trim().split(/\r\n/);
       expect(lines[0]).toBe('Område;Sager');
-      const tableRows = await page.$$eval('#cases-area tbody tr', (rows) => rows.map((r) => [...r.children].map((c) => c.textContent).join(';')));
+      const tableRows = await page.$$eval('#cases-area tbody tr', (rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent).join(';')));
       expect(lines.slice(1).sort()).toEqual(tableRows.sort());
       expect(lines.length).toBeGreaterThan(1);
     });
