@@ -11,6 +11,7 @@ import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
+import { PgDeskStore } from './adapters/postgres/pg-desk-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgRetention } from './adapters/postgres/pg-retention.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
@@ -45,6 +46,7 @@ import { TeamsProactiveSender } from './adapters/teams/teams-sender.js';
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
+import { deskPageRoutes } from './adapters/http/desk-insights.js';
 import { HttpLimits } from './adapters/http/http-limits.js';
 import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
@@ -168,6 +170,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
             },
           });
     const feedback = options.feedback ?? new PgFeedbackStore(db);
+    const desk = new PgDeskStore(db);
 
     const webChatStore = new PgWebChatStore(db);
     const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
@@ -201,6 +204,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       knowledge,
       feedback,
+      desk,
       contact: (lang) => knowledge.contact(lang),
       welcome: (lang) => assistantBot.welcomeActivity(lang),
     });
@@ -305,7 +309,27 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       routes: [
         directLine.routes,
         createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
-        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger, limits: httpLimits })] : []),
+        ...(config.AGENT_API_TOKEN
+          ? [
+              agentApiRoutes({
+                token: config.AGENT_API_TOKEN,
+                cases,
+                directory,
+                logger,
+                limits: httpLimits,
+                insights: {
+                  source: desk,
+                  closest: (question) => {
+                    const best = knowledge.rank(question, 1)[0];
+                    const article = best ? knowledge.article(best.articleId) : undefined;
+                    return article ? { articleId: article.id, title: article.title } : undefined;
+                  },
+                  articleTitle: (id) => knowledge.article(id)?.title,
+                },
+              }),
+            ]
+          : []),
+        deskPageRoutes({ enabled: config.AGENT_API_TOKEN !== undefined }),
       ],
     });
     // Personal data is kept RETENTION_DAYS: every process runs the job, one at a time (a lock).
