@@ -287,7 +287,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const http = createHttpServer({
       adapter,
       bot: teamsBot,
-      isHealthy: () => db.ping(2000),
+      readiness: async () => ({ database: await db.ping(2000), knowledge: knowledge.articles.length > 0 }),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
       limits: httpLimits,

@@ -17,7 +17,7 @@ const db = process.env.DATABASE_URL
 const { bot, lease } = await createStatefulEcho(db);
 const adapter = createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: createTurnErrorHandler(silentLogger) });
 adapter.use(lease);
-const http = createHttpServer({ adapter, bot, isHealthy: () => db.ping(2000), logger: silentLogger, maxBodyBytes: 262_144 });
+const http = createHttpServer({ adapter, bot, readiness: async () => ({ database: await db.ping(2000) }), logger: silentLogger, maxBodyBytes: 262_144 });
 const url = await http.listen(Number(process.argv[2] ?? 0), '127.0.0.1');
 process.stdout.write(`kører: ${url}\n`);
 process.once('SIGTERM', () => void http.close(1000).then(() => db.close()).then(() => process.exit(0)));
