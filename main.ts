@@ -114,11 +114,14 @@ export async function openDatabase(config: Config): Promise<Database> {
 
 export async function startAssistant(config: Config, options: StartOptions = {}): Promise<Assistant> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  // The knowledge sources first: a missing path or a bad article stops start-up before anything opens.
+  // The knowledge index is built while the database opens and migrates (and the demo data is
+  // seeded, below): neither waits for the other. A missing path or a bad article still stops
+  // start-up, and closes the database it opened.
   const sources = knowledgeSources(config);
-  const sharedKnowledge = await knowledgeBaseFor(sources);
-  const db = options.db ?? (await openDatabase(config));
+  const knowledgeLoading = knowledgeBaseFor(sources);
+  knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const ownsDb = options.db === undefined;
+  const db = options.db ?? (await openDatabase(config));
   try {
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
@@ -140,6 +143,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
       logger.info({ ...seeded }, 'main: demo data ready');
     }
+    const sharedKnowledge = await knowledgeLoading;
     // Rate limits: counted in PostgreSQL, so every process of a deployment shares them; on the
     // embedded database (one process) in memory.
     const limits = new FlexibleRateLimits({
@@ -301,7 +305,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const http = createHttpServer({
       adapter,
       bot: teamsBot,
-      isHealthy: () => db.ping(2000),
+      readiness: async () => ({ database: await db.ping(2000), knowledge: knowledge.articles.length > 0 }),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
       limits: httpLimits,
