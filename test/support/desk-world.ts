@@ -79,7 +79,7 @@ export async function createDeskWorld(kind: DatabaseKind, options: { token?: str
   const http = createHttpServer({
     adapter: createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: async () => undefined }),
     bot: new AssistantBot(),
-    isHealthy: () => database.db.ping(),
+    readiness: async () => ({ database: await database.db.ping() }),
     logger: silentLogger,
     maxBodyBytes: 65_536,
     routes: [
