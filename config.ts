@@ -78,8 +78,8 @@ export const configSchema = z.object({
   TEAMS_TYPING_DELAY_MS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(60_000).default(700)),
   /** Teams: the action type on cards, Action.Submit (default, every client) or Action.Execute (universal actions). */
   TEAMS_CARD_ACTION: z.preprocess(emptyToUndefined, z.enum(['submit', 'execute']).default('submit')),
-  /** Teams app package: the app version in manifest.json. Default 1.0.0. */
-  TEAMS_APP_VERSION: z.preprocess(emptyToUndefined, z.string().regex(/^\d+\.\d+\.\d+$/, 'must be like 1.0.0').default('1.0.0')),
+  /** Teams app package: the app version in manifest.json. Default: the version in package.json. */
+  TEAMS_APP_VERSION: z.preprocess(emptyToUndefined, z.string().regex(/^\d+\.\d+\.\d+$/, 'must be like 1.0.0').optional()),
   /** Teams app package: the publisher's website. Default https://www.statens-adm.dk */
   TEAMS_DEVELOPER_URL: z.preprocess(emptyToUndefined, z.string().url().startsWith('https://').default('https://www.statens-adm.dk')),
   /** Teams app package: privacy statement URL. Default <TEAMS_DEVELOPER_URL>/privatlivspolitik */

@@ -11,6 +11,7 @@ import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
+import { PgDeskStore } from './adapters/postgres/pg-desk-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgRetention } from './adapters/postgres/pg-retention.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
@@ -32,7 +33,7 @@ import type { FeedbackRecorder } from './dialogs/ports.js';
 import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
 import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
 import { Notifier } from './bot/notifications/notifier.js';
-import { recordConversationReferences } from './bot/notifications/reference-recorder.js';
+import { conversationReferenceRecorder, recordConversationReferences } from './bot/notifications/reference-recorder.js';
 import type { ProactiveSender } from './bot/notifications/ports.js';
 import { BotConnectorSender } from './adapters/http/bot-connector-sender.js';
 import { PgConversationReferenceStore, PgDeliveryLedger } from './adapters/postgres/pg-notifications.js';
@@ -40,9 +41,12 @@ import { OutboxNotifier, PgOutboxSubscriber } from './adapters/postgres/pg-outbo
 import { CardSubmissions } from './adapters/teams/card-submissions.js';
 import { TeamsIdentity } from './adapters/teams/teams-identity.js';
 import { TEAMS_CHANNEL, TeamsBot, teamsTyping } from './adapters/teams/teams-bot.js';
+import { TeamsPrivateConversations } from './adapters/teams/teams-private-conversations.js';
+import { TeamsProactiveSender } from './adapters/teams/teams-sender.js';
 import { WebChatIdentity } from './adapters/webchat/webchat-identity.js';
 import { WebChatSender } from './adapters/webchat/webchat-sender.js';
 import { agentApiRoutes } from './adapters/http/agent-api.js';
+import { deskPageRoutes } from './adapters/http/desk-insights.js';
 import { HttpLimits } from './adapters/http/http-limits.js';
 import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
@@ -110,11 +114,14 @@ export async function openDatabase(config: Config): Promise<Database> {
 
 export async function startAssistant(config: Config, options: StartOptions = {}): Promise<Assistant> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
-  // The knowledge sources first: a missing path or a bad article stops start-up before anything opens.
+  // The knowledge index is built while the database opens and migrates (and the demo data is
+  // seeded, below): neither waits for the other. A missing path or a bad article still stops
+  // start-up, and closes the database it opened.
   const sources = knowledgeSources(config);
-  const sharedKnowledge = await knowledgeBaseFor(sources);
-  const db = options.db ?? (await openDatabase(config));
+  const knowledgeLoading = knowledgeBaseFor(sources);
+  knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const ownsDb = options.db === undefined;
+  const db = options.db ?? (await openDatabase(config));
   try {
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
@@ -136,6 +143,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
       logger.info({ ...seeded }, 'main: demo data ready');
     }
+    const sharedKnowledge = await knowledgeLoading;
     // Rate limits: counted in PostgreSQL, so every process of a deployment shares them; on the
     // embedded database (one process) in memory.
     const limits = new FlexibleRateLimits({
@@ -166,8 +174,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
             },
           });
     const feedback = options.feedback ?? new PgFeedbackStore(db);
+    const desk = new PgDeskStore(db);
 
     const webChatStore = new PgWebChatStore(db);
+    const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     // Who is talking, per channel: Teams from the member, web chat from the signed token.
     const identity = new ChannelIdentities(
       new Map<string, ChannelIdentity>([
@@ -175,14 +185,30 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         [WEBCHAT_CHANNEL_ID, new WebChatIdentity(directory)],
       ]),
     );
+    const adapter = createBotAdapter({
+      appId: config.MicrosoftAppId,
+      appPassword: config.MicrosoftAppPassword,
+      appType: config.MicrosoftAppType,
+      tenantId: config.MicrosoftAppTenantId,
+      logger,
+      onTurnError,
+    });
+    const references = new PgConversationReferenceStore(db);
+    // Teams channels and group chats: personal turns continue in the member's 1:1 chat, whose reference is recorded.
+    const privates = new TeamsPrivateConversations({
+      adapter,
+      appId: config.MicrosoftAppId ?? '',
+      logger,
+      onPrivateTurn: conversationReferenceRecorder(identity, references, logger, config.DEFAULT_LOCALE),
+    });
     const assistantBot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
     const bot = assistantBot;
-    const onTurnError = createTurnErrorHandler(logger, config.DEFAULT_LOCALE);
     const mainDialog = new MainDialog({
       portal,
       directory,
       knowledge,
       feedback,
+      desk,
       contact: (lang) => knowledge.contact(lang),
       welcome: (lang) => assistantBot.welcomeActivity(lang),
     });
@@ -194,6 +220,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
       directory,
       authEnabled: config.authEnabled,
+      privateConversations: privates,
       // One line per routing decision: what was decided and why, never the text.
       onRoute: (decision, context) => {
         const { route, ...figures } = decision;
@@ -204,16 +231,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       },
     });
     const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
-    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE });
-    const adapter = createBotAdapter({
-      appId: config.MicrosoftAppId,
-      appPassword: config.MicrosoftAppPassword,
-      appType: config.MicrosoftAppType,
-      tenantId: config.MicrosoftAppTenantId,
-      logger,
-      onTurnError,
-    });
-    const references = new PgConversationReferenceStore(db);
+    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE, privates });
     // The same turn middleware on every channel's adapter (the CloudAdapter logs turns itself).
     const turnMiddleware = [
       rejectOverlongText(undefined, config.DEFAULT_LOCALE),
@@ -260,7 +278,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     if (config.NOTIFICATIONS_ENABLED) {
       const connector = new BotConnectorSender(adapter, config.MicrosoftAppId ?? '');
       const senders = new Map<string, ProactiveSender>([
-        [TEAMS_CHANNEL, connector],
+        [TEAMS_CHANNEL, new TeamsProactiveSender({ adapter, appId: config.MicrosoftAppId ?? '', references, logger, action: config.TEAMS_CARD_ACTION })],
         ['emulator', connector],
         [WEBCHAT_CHANNEL_ID, new WebChatSender(webChat)],
       ]);
@@ -287,7 +305,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const http = createHttpServer({
       adapter,
       bot: teamsBot,
-      isHealthy: () => db.ping(2000),
+      readiness: async () => ({ database: await db.ping(2000), knowledge: knowledge.articles.length > 0 }),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
       limits: httpLimits,
@@ -295,7 +313,27 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       routes: [
         directLine.routes,
         createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
-        ...(config.AGENT_API_TOKEN ? [agentApiRoutes({ token: config.AGENT_API_TOKEN, cases, directory, logger, limits: httpLimits })] : []),
+        ...(config.AGENT_API_TOKEN
+          ? [
+              agentApiRoutes({
+                token: config.AGENT_API_TOKEN,
+                cases,
+                directory,
+                logger,
+                limits: httpLimits,
+                insights: {
+                  source: desk,
+                  closest: (question) => {
+                    const best = knowledge.rank(question, 1)[0];
+                    const article = best ? knowledge.article(best.articleId) : undefined;
+                    return article ? { articleId: article.id, title: article.title } : undefined;
+                  },
+                  articleTitle: (id) => knowledge.article(id)?.title,
+                },
+              }),
+            ]
+          : []),
+        deskPageRoutes({ enabled: config.AGENT_API_TOKEN !== undefined }),
       ],
     });
     // Personal data is kept RETENTION_DAYS: every process runs the job, one at a time (a lock).

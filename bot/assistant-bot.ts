@@ -11,6 +11,7 @@ import { setTurnInfo } from '../dialogs/turn.js';
 import type { DirectoryStore, User } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
+import { answerableInPublic, type PrivateConversations } from './private-conversations.js';
 
 /** What the assistant remembers about a channel user (user state): plain JSON. */
 export interface UserProfile {
@@ -41,6 +42,8 @@ export interface Conversations {
   directory: DirectoryStore;
   /** Authentication is on: a user remembered in user state is not trusted. */
   authEnabled: boolean;
+  /** Shared conversations (Teams channels, group chats): personal turns continue in a 1:1 conversation. Default none. */
+  privateConversations?: PrivateConversations;
 }
 
 export interface AssistantBotOptions {
@@ -164,6 +167,13 @@ export class AssistantBot extends ActivityHandler {
     const recognition = c.recognizer.recognize(text);
     const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
     c.onRoute?.(decision, context);
+
+    // Shared conversations (issue 13): only knowledge and small talk are answered where others read.
+    const privates = c.privateConversations;
+    if (privates?.isShared(context) && !answerableInPublic(decision, expectation, text, (t) => (expectation.kind === 'choice' ? matchTolerant(expectation.choices, t)?.id : undefined))) {
+      await privates.continueInPrivate(context, (privateContext) => this.converse(privateContext, c), lang);
+      return;
+    }
 
     const account: ChannelAccount = {
       channelId: activity.channelId,

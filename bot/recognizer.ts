@@ -10,7 +10,7 @@ import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '.
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
 import { SoftmaxClassifier, type ClassifierOptions } from './nlu/classifier.js';
 import { features, stemmers } from './nlu/features.js';
-import { extractSlots } from './nlu/slots.js';
+import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, loadUtterances, type NluLabel, type Utterance } from './nlu/training-data.js';
 
 export interface RecognizerOptions {
@@ -164,8 +164,15 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
   }
 
   /** The catalogue area, system and form a text names. */
+  /** One stop-word test for every text, so the slot extractor's keys are made once (see extractSlots). */
+  private readonly slotOptions: SlotOptions = {
+    isStopword: (w) => {
+      const s = stemmers();
+      return s.isStopword(w, 'da') || s.isStopword(w, 'en');
+    },
+  };
+
   slots(raw: string): Slots {
-    const s = stemmers();
-    return extractSlots(raw, this.catalogue, { isStopword: (w) => s.isStopword(w, 'da') || s.isStopword(w, 'en') });
+    return extractSlots(raw, this.catalogue, this.slotOptions);
   }
 }

@@ -152,8 +152,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
       // The router's own offers ("Opret en sag / Spørg på en anden måde") give way to a new request.
       if (expectation.about.startsWith('router:')) return decideFree();
-      if (words(text).length >= 3 && knowledge().kind !== 'unknown') return ask('knowledge-at-field');
-      // Not an option: the dialog says so and asks again.
+      // Not an option (and not a question): the dialog says so and asks again.
       return answer('answer-to-dialog');
     }
 
@@ -250,9 +249,12 @@ export function decide(input: RouteInput): RouteDecision {
       return sure ? intent('intent-without-answer') : ask('how-question');
     }
     if (question) {
-      if (sure) return intent('intent-confident');
+      // A case asked for in a question's form ("skal jeg have … ?") is weighed against the knowledge base:
+      // declining still offers the case, a wrong case dialog costs the user more.
+      if (sure && kind !== 'createCase') return intent('intent-confident');
       if (knowledge().kind !== 'unknown') return ask('question');
-      return plausible ? intent('intent-without-answer') : ask('question');
+      // A question the knowledge base cannot place is a case only when it names the portal's area, system or form.
+      return plausible && (kind !== 'createCase' || namesThePortal) ? intent('intent-without-answer') : ask('question');
     }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):

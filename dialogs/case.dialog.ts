@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
 import {
   COMMUNITY_ACCESS_CHOICE,
   COMMUNITY_ACCESS_FORM_ID,
@@ -18,11 +18,11 @@ import {
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
-import { matchTolerant } from './matching.js';
+import { matchTolerant, type Choice } from './matching.js';
 import { questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
-import type { Expectation, Language } from './ports.js';
+import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
 
 export interface CaseDialogOptions {
   prefill: CasePrefill;
@@ -36,15 +36,42 @@ export interface CaseDialogOptions {
 interface CaseDialogState {
   engine: CaseState;
   options: CaseDialogOptions;
+  /** An article offered for the description, waiting for "Det løste det" / "Send sagen alligevel". */
+  offer?: DeflectionOffer;
+  /** The article offered in this dialog (offered once: a changed description is not searched again). */
+  offeredArticleId?: string;
 }
 
-export type CaseDialogResult = { kind: 'created'; number: string; idempotencyKey: string } | { kind: 'cancelled' } | { kind: 'refused' };
+export type CaseDialogResult =
+  | { kind: 'created'; number: string; idempotencyKey: string }
+  | { kind: 'cancelled' }
+  | { kind: 'refused' }
+  /** The article offered at submit solved it: no case. */
+  | { kind: 'deflected'; articleId: string };
 
 export interface CaseDialogDeps {
   portal: PortalService;
   directory: DirectoryStore;
   catalogue?: Catalogue;
   newKey?: () => string;
+  /**
+   * Deflection at submit: the article that answers a case's description confidently, or
+   * undefined. Asked once per case, when the description has been written. Default: none offered.
+   */
+  deflect?: (description: string, lang: Language) => DeflectionOffer | undefined;
+  /** Where deflected cases and the channel of created cases are recorded. Default: nowhere. */
+  desk?: DeskEventRecorder;
+}
+
+/** The two answers to an offered article. Typed words match with typos; a card sends the id. */
+function deflectionChoices(lang: Language): Choice[] {
+  void lang;
+  const da = texts('da');
+  const en = texts('en');
+  return [
+    { id: 'loest', label: { da: da.deflectionSolved, en: en.deflectionSolved }, aliases: ['løst', 'det hjalp', 'det løste problemet', 'ja', 'ja tak', 'solved', 'yes', 'it helped'] },
+    { id: 'send-alligevel', label: { da: da.deflectionSendAnyway, en: en.deflectionSendAnyway }, aliases: ['send sagen', 'send', 'nej', 'nej tak', 'fortsæt', 'send anyway', 'no', 'continue'] },
+  ];
 }
 
 /** The dialogs that can be interrupted say what "hjælp" means now and whether an input answers them. */
@@ -88,6 +115,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
     const { engine, options } = instance.state;
     const value: unknown = dc.context.activity.value;
+    if (instance.state.offer) return this.answerOffer(dc, instance.state.offer);
     const submitted = typeof value === 'object' && value !== null && 'answer' in value;
     const info = turnInfo(dc.context);
     const input = submitted ? (value as { answer: unknown }).answer : info.text;
@@ -96,28 +124,92 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const accepted = this.accepted.get(engine);
     this.accepted.delete(engine);
     const reuse = accepted && accepted.input === input && !confirm;
-    return this.show(dc, reuse ? accepted.result : answerCase(engine, input, this.context(options), { confirm }));
+    const result = reuse ? accepted.result : answerCase(engine, input, this.context(options), { confirm });
+    const offer = this.offerFor(instance.state, result, info.lang);
+    if (offer) {
+      instance.state.engine = result.state;
+      instance.state.offer = offer;
+      instance.state.offeredArticleId = offer.articleId;
+      await dc.context.sendActivity(this.offerActivity(offer, info.lang));
+      return Dialog.EndOfTurn;
+    }
+    return this.show(dc, result);
+  }
+
+  /** The article to offer now: the description was just written and an article answers it confidently. */
+  private offerFor(state: CaseDialogState, result: EngineResult, lang: Language): DeflectionOffer | undefined {
+    if (!this.deps.deflect || state.offeredArticleId !== undefined || result.outcome.kind !== 'ask') return undefined;
+    const before = state.engine.draft.values.beskrivelse;
+    const after = result.state.draft.values.beskrivelse;
+    if (before !== undefined || typeof after !== 'string') return undefined;
+    return this.deps.deflect(after, lang);
+  }
+
+  private offerActivity(offer: DeflectionOffer, lang: Language, problem?: string): Partial<Activity> {
+    const t = texts(lang);
+    const title = offer.url ? `[${offer.title}](${offer.url})` : `*${offer.title}*`;
+    const parts = [...(problem ? [problem] : []), `${t.deflectionOffer} **${offer.title}**`, offer.text, `${t.source}: ${title}`, `**${t.deflectionQuestion}**`];
+    return reply(parts.join('\n\n'), deflectionChoices(lang).map((c) => c.label[lang]));
+  }
+
+  /** "Det løste det" ends the dialog with no case (recorded as deflected); "Send sagen alligevel" goes on. */
+  private async answerOffer(dc: DialogContext, offer: DeflectionOffer): Promise<DialogTurnResult> {
+    const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
+    const state = instance.state;
+    const info = turnInfo(dc.context);
+    const value: unknown = dc.context.activity.value;
+    const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : info.text;
+    const choices = deflectionChoices(info.lang);
+    const choice = typeof input === 'string' ? matchTolerant(choices, input) : undefined;
+    const t = texts(info.lang);
+    if (!choice) {
+      const problem = info.lang === 'da' ? `Vælg "${t.deflectionSolved}" eller "${t.deflectionSendAnyway}".` : `Choose "${t.deflectionSolved}" or "${t.deflectionSendAnyway}".`;
+      await dc.context.sendActivity(this.offerActivity(offer, info.lang, problem));
+      return Dialog.EndOfTurn;
+    }
+    delete state.offer;
+    if (choice.id === 'send-alligevel') return this.show(dc, resume(state.engine, this.context(state.options)));
+    const d = state.engine.draft;
+    const formId = d.formId;
+    await this.deps.desk?.recordDeflection({
+      articleId: offer.articleId,
+      ...(d.areaId ? { areaId: d.areaId } : {}),
+      ...(formId ? { formId } : {}),
+      channelId: dc.context.activity.channelId ?? 'unknown',
+      locale: info.lang,
+      userId: state.options.userId,
+      at: new Date(),
+    });
+    await dc.context.sendActivity(reply(t.deflected));
+    return dc.endDialog({ kind: 'deflected', articleId: offer.articleId } satisfies CaseDialogResult);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    if (offer) {
+      await context.sendActivity(this.offerActivity(offer, turnInfo(context).lang));
+      return;
+    }
     const result = resume(engine, this.context(options));
     if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang, undefined, takeRepromptLead(context)));
   }
 
   help(instance: DialogInstance, lang: Language): Localized {
-    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    if (offer) return { da: texts('da').deflectionHelp, en: texts('en').deflectionHelp };
     void lang;
     return helpFor(engine, this.context(options));
   }
 
   expectation(instance: DialogInstance): Expectation {
-    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    if (offer) return { kind: 'choice', about: 'deflection', choices: deflectionChoices('da') };
     return expectationOf(engine, this.context(options));
   }
 
   accepts(instance: DialogInstance, input: string): boolean {
-    const { engine, options } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    if (offer) return matchTolerant(deflectionChoices('da'), input) !== undefined;
     const result = answerCase(engine, input, this.context(options));
     this.accepted.set(engine, { input, result });
     return !(result.outcome.kind === 'ask' && result.outcome.problem !== undefined);
@@ -167,6 +259,14 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
           return dc.endDialog({ kind: 'refused' } satisfies CaseDialogResult);
         }
         const number = created.value.case.number;
+        if (created.value.created) {
+          await this.deps.desk?.recordCaseFromChat({
+            caseNumber: number,
+            channelId: dc.context.activity.channelId ?? 'unknown',
+            ...(state.offeredArticleId ? { offeredArticleId: state.offeredArticleId } : {}),
+            at: new Date(),
+          });
+        }
         await dc.context.sendActivity(reply(created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number), [t.myCases]));
         return dc.endDialog({ kind: 'created', number, idempotencyKey: submission.idempotencyKey } satisfies CaseDialogResult);
       }

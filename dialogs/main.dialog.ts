@@ -34,7 +34,7 @@ import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './c
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
-import type { Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
+import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, quoted, reply } from './render.js';
 import { texts } from './texts.js';
@@ -58,7 +58,30 @@ export interface ConversationDeps {
   pageSize?: number;
   /** New idempotency keys. Default crypto.randomUUID. */
   newKey?: () => string;
+  /** Where deflected cases and the channel of chat-created cases go (the desk page). Default: nowhere. */
+  desk?: DeskEventRecorder;
+  /** When an article is offered before a case's summary. Default {@link DEFLECTION_RULE}. */
+  deflection?: Partial<DeflectionRule>;
 }
+
+/** When the knowledge base answers a case's description confidently enough to offer its article. */
+export interface DeflectionRule {
+  /** Least coverage of the description's words by the article, in [0, 1]. */
+  minCoverage: number;
+  /** How many times the runner-up's trust the best article's trust must be. */
+  minLead: number;
+  /** Off: never offer. */
+  enabled: boolean;
+}
+
+/**
+ * A weak offer costs the user a turn on the way to their case, so the rule is stricter than an
+ * answer's: the article covers (nearly) all of the description and stands clearly above the next
+ * one. Set on descriptions of our own: a system's overview article matches a description that
+ * names the system about as well as a neighbouring article does (lead 1.4–2.1), while an article
+ * that answers the problem leads by 3 or more.
+ */
+export const DEFLECTION_RULE: DeflectionRule = { minCoverage: 0.9, minLead: 2.5, enabled: true };
 
 interface CandidateRef {
   articleId: string;
@@ -154,6 +177,20 @@ class Conversation {
     }
     await context.sendActivity(reply(`${body}\n\n**${t.helped}**`, [t.yes, t.no]));
     return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
+  }
+
+  /** The article to offer before a case's summary: a confident answer to its description, or none. */
+  deflectionOffer(description: string, lang: Language): DeflectionOffer | undefined {
+    const rule = { ...DEFLECTION_RULE, ...this.deps.deflection };
+    if (!rule.enabled) return undefined;
+    const result = this.knowledgeAnswer(description, lang);
+    if (result.kind !== 'answered') return undefined;
+    const [best, next] = this.deps.knowledge.rank(description, 2);
+    const shown = result.article;
+    if (!best || (best.articleId !== shown.id && best.articleId !== shown.translationOf) || best.coverage < rule.minCoverage) return undefined;
+    if (next && next.articleId !== shown.id && next.articleId !== shown.translationOf && best.trust < rule.minLead * next.trust) return undefined;
+    const ref = this.candidateRef(result);
+    return { articleId: ref.articleId, title: ref.title, text: ref.text, ...(ref.url ? { url: ref.url } : {}) };
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
@@ -752,7 +789,16 @@ export class MainDialog extends ComponentDialog {
       return parsed;
     };
     this.addDialog(new RouterDialog(this.conversation));
-    this.addDialog(new CaseDialog({ portal: deps.portal, directory: deps.directory, ...(deps.catalogue ? { catalogue: deps.catalogue } : {}), ...(deps.newKey ? { newKey: deps.newKey } : {}) }));
+    this.addDialog(
+      new CaseDialog({
+        portal: deps.portal,
+        directory: deps.directory,
+        ...(deps.catalogue ? { catalogue: deps.catalogue } : {}),
+        ...(deps.newKey ? { newKey: deps.newKey } : {}),
+        deflect: (description, lang) => this.conversation.deflectionOffer(description, lang),
+        ...(deps.desk ? { desk: deps.desk } : {}),
+      }),
+    );
     this.addDialog(new RegistrationDialog({ portal: deps.portal, directory: deps.directory }));
     this.addDialog(new ConsentDialog({ portal: deps.portal }));
     this.addDialog(new CommentDialog({ portal: deps.portal, statusLabel: statusText }));

@@ -186,3 +186,55 @@ export class InMemoryFeedbackRecorder implements FeedbackRecorder {
     if (this.unanswered.length > this.limit) this.unanswered.shift();
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Deflection at submit and the desk's figures (issue 15)
+
+/** An article that answers a case's description confidently, offered before the summary. */
+export interface DeflectionOffer {
+  articleId: string;
+  title: string;
+  /** The passage that answers (markdown). */
+  text: string;
+  url?: string;
+}
+
+/** "Det løste det": a case the knowledge base solved before it was sent. */
+export interface CaseDeflection {
+  articleId: string;
+  areaId?: string;
+  formId?: string;
+  channelId: string;
+  locale: Language;
+  /** The portal user, so the row can be exported and erased with the rest of their data. */
+  userId?: string;
+  at: Date;
+}
+
+/** A case created in the chat: the channel it came from and the article offered first, if any. */
+export interface CaseFromChat {
+  caseNumber: string;
+  channelId: string;
+  offeredArticleId?: string;
+  at: Date;
+}
+
+/** Where the case dialog records what the desk page counts (PostgreSQL in production). */
+export interface DeskEventRecorder {
+  recordDeflection(event: CaseDeflection): Promise<void>;
+  recordCaseFromChat(event: CaseFromChat): Promise<void>;
+}
+
+/** Keeps desk events in memory (tests, and when no database is wired). */
+export class InMemoryDeskEventRecorder implements DeskEventRecorder {
+  readonly deflections: CaseDeflection[] = [];
+  readonly cases: CaseFromChat[] = [];
+
+  async recordDeflection(event: CaseDeflection): Promise<void> {
+    this.deflections.push(event);
+  }
+
+  async recordCaseFromChat(event: CaseFromChat): Promise<void> {
+    this.cases.push(event);
+  }
+}

@@ -102,6 +102,12 @@ const da = {
   youWrote: (quoted: string) => `Du skrev ${quoted}.`,
   isThatYourName: 'Er det dit navn?',
   isThatYourComment: (number: string) => `Er det din kommentar til ${number}?`,
+  deflectionOffer: 'Måske kan denne artikel hjælpe:',
+  deflectionQuestion: 'Løste artiklen dit problem? Så behøver du ikke sende sagen.',
+  deflectionSolved: 'Det løste det',
+  deflectionSendAnyway: 'Send sagen alligevel',
+  deflected: 'Godt, at artiklen løste det. Jeg har ikke oprettet nogen sag. Skriv endelig, hvis der er andet.',
+  deflectionHelp: 'Vælg "Det løste det", hvis artiklen svarer på dit problem (så sendes der ingen sag), eller "Send sagen alligevel" for at fortsætte med sagen. Skriv "annuller" for at stoppe.',
 } as const;
 
 type Texts = { [K in keyof typeof da]: (typeof da)[K] extends (...args: infer A) => string ? (...args: A) => string : string };
@@ -204,6 +210,12 @@ const en: Texts = {
   youWrote: (quoted: string) => `You wrote ${quoted}.`,
   isThatYourName: 'Is that your name?',
   isThatYourComment: (number: string) => `Is that your comment on ${number}?`,
+  deflectionOffer: 'Perhaps this article can help:',
+  deflectionQuestion: 'Did the article solve your problem? Then you do not need to send the case.',
+  deflectionSolved: 'That solved it',
+  deflectionSendAnyway: 'Send the case anyway',
+  deflected: 'Good that the article solved it. I have not created a case. Write again if there is anything else.',
+  deflectionHelp: 'Choose "That solved it" if the article answers your problem (no case is sent), or "Send the case anyway" to go on with the case. Type "cancel" to stop.',
 };
 
 const catalogues: Record<Language, Texts> = { da: da as Texts, en };

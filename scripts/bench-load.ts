@@ -7,12 +7,16 @@
  * process, so each conversation hops between them). One in ten case dialogs double-clicks
  * "Bekræft" — both clicks at once, on different processes. Afterwards the database is checked:
  * every confirmed case exists exactly once. In the same run the same load of plain messages
- * against an echo bot on the same stack gives the floor.
+ * gives two floors: an echo bot on the same stack (one process), and the stateful echo bot
+ * (bench/stateful-echo.ts: the per-turn conversation lease, conversation and user state through
+ * the assistant's storage stack, a counter in state) on the same number of processes behind the
+ * same round robin, on a schema of its own on the same PostgreSQL.
  *
  * Runs on a fresh schema of BENCH_DATABASE_URL (default: the machine's PostgreSQL,
  * postgres://postgres@127.0.0.1:5432/test), dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { commandCpuMs, figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
@@ -50,6 +54,8 @@ interface RunFigures {
   p99Ms: number;
   echoTurnsPerSecond: number;
   echoP99Ms: number;
+  statefulEchoTurnsPerSecond: number;
+  statefulEchoP99Ms: number;
   errors: number;
   casesConfirmed: number;
   casesFound: number;
@@ -90,7 +96,42 @@ async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ 
   }
 }
 
-async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms'> & { turnsEach: number; errorSamples: string[]; cpuMsPerTurn: { assistant: number; postgres: number } }> {
+/**
+ * The stateful floor: the same load of plain messages against `processes` stateful echo bots on a
+ * fresh schema, every turn to the next process (so each conversation hops between them, and the
+ * lease and the state read see the other process's writes).
+ */
+async function statefulEchoFloor(listener: ReplyListener, processes: number, turnsEach: number, runTag: string): Promise<{ turnsPerSecond: number; p99Ms: number; cpuMsPerTurn: number; errors: number }> {
+  const schema = `bench_floor_${runTag}`;
+  await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
+  const env = { DATABASE_URL: schemaUrl(schema), DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
+  const servers: ServerProcess[] = [];
+  try {
+    servers.push(await startServerProcess('scripts/bench/stateful-echo-server.ts', env));
+    for (let p = 1; p < processes; p++) servers.push(await startServerProcess('scripts/bench/stateful-echo-server.ts', env));
+    let next = 0;
+    const pick = () => servers[next++ % servers.length] as ServerProcess;
+    const run = async (tag: string) =>
+      runConcurrent(conversations, async (i, record) => {
+        for (let t = 0; t < turnsEach; t++) record(await turn(pick().url, listener, { conversationId: `floor-${tag}-${i}`, from: `u${i}`, text: 'hej' }));
+      });
+    // Warm-up as the assistant's: every user's connection to every process, then whole runs.
+    for (const [p, server] of servers.entries()) {
+      await runConcurrent(conversations, async (i, record) => record(await turn(server.url, listener, { conversationId: `floor-hello-${p}-${i}`, from: `u${i}`, text: 'hej' })));
+    }
+    await run('warm');
+    const cpuBefore = servers.reduce((sum, s) => sum + s.cpuMs(), 0);
+    const r = await run('measure');
+    const f = figures(r.latencies, r.errors, r.seconds);
+    const cpu = servers.reduce((sum, s) => sum + s.cpuMs(), 0) - cpuBefore;
+    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms, cpuMsPerTurn: round(cpu / Math.max(1, f.turns + r.errors), 2), errors: r.errors };
+  } finally {
+    await Promise.all(servers.map((s) => s.stop()));
+    await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
+  }
+}
+
+async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms' | 'statefulEchoTurnsPerSecond' | 'statefulEchoP99Ms'> & { turnsEach: number; errorSamples: string[]; cpuMsPerTurn: { assistant: number; postgres: number } }> {
   const schema = `bench_${runTag}`;
   await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
   const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
@@ -202,12 +243,16 @@ async function main(): Promise<void> {
     log(`echo floor    ${String(echo.turnsPerSecond).padStart(7)} turns/s   p99 ${echo.p99Ms} ms`);
     for (const processes of processCounts) {
       const runTag = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+      const floor = await statefulEchoFloor(listener, processes, CASE_DIALOG_TURNS.length, runTag);
+      log(
+        `stateful echo ${String(floor.turnsPerSecond).padStart(7)} turns/s   p99 ${floor.p99Ms} ms   on ${processes} process${processes > 1 ? 'es' : ''}, cpu per turn ${floor.cpuMsPerTurn} ms, errors ${floor.errors}`,
+      );
       const run = await assistantRun(listener, processes, runTag);
       const { turnsEach: _t, errorSamples, cpuMsPerTurn, ...figuresOnly } = run;
-      results.push({ ...figuresOnly, echoTurnsPerSecond: echo.turnsPerSecond, echoP99Ms: echo.p99Ms });
+      results.push({ ...figuresOnly, echoTurnsPerSecond: echo.turnsPerSecond, echoP99Ms: echo.p99Ms, statefulEchoTurnsPerSecond: floor.turnsPerSecond, statefulEchoP99Ms: floor.p99Ms });
       log(
         `${processes} process${processes > 1 ? 'es' : '  '}   ${String(run.turnsPerSecond).padStart(7)} turns/s   p50 ${run.p50Ms} ms   p99 ${run.p99Ms} ms ` +
-          `(${round(run.p99Ms / Math.max(echo.p99Ms, 0.1), 2)}× echo p99)   errors ${run.errors}   cases confirmed ${run.casesConfirmed}, found ${run.casesFound}, duplicated ${run.casesDuplicated}`,
+          `(${round(run.p99Ms / Math.max(floor.p99Ms, 0.1), 2)}× stateful echo p99, ${round(run.p99Ms / Math.max(echo.p99Ms, 0.1), 2)}× echo p99)   errors ${run.errors}   cases confirmed ${run.casesConfirmed}, found ${run.casesFound}, duplicated ${run.casesDuplicated}`,
       );
       log(`              cpu per turn: assistant ${cpuMsPerTurn.assistant} ms, PostgreSQL ${cpuMsPerTurn.postgres} ms (echo ${echo.cpuMsPerTurn} ms)`);
       if (errorSamples.length > 0) log(`  e.g. ${errorSamples.join('; ')}`);
@@ -216,7 +261,8 @@ async function main(): Promise<void> {
     await listener.stop();
   }
   const last = results.at(-1);
-  if (json && last) process.stdout.write(`${JSON.stringify({ ...last, runs: results })}\n`);
+  if (json && last) process.stdout.write(`${JSON.stringify({ ...last, runs: results, loadAverage: round(loadavg()[0] ?? 0, 2) })}\n`);
+  else log(`load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
 }
 
 main().catch((error: unknown) => {

@@ -30,6 +30,7 @@ import type { Logger } from '../../bot/logger.js';
 import { isDatabaseUnavailable, UNAVAILABLE_RETRY_AFTER_SECONDS } from './failures.js';
 import type { HttpLimits } from './http-limits.js';
 import type { RouteRegistrar } from './server.js';
+import { INSIGHTS_PREFIX, insightsHandlers, type DeskInsightsOptions } from './desk-insights.js';
 
 export const AGENT_API_PREFIX = '/api/agent';
 
@@ -41,6 +42,8 @@ export interface AgentApiOptions {
   logger: Logger;
   /** Rate limits: every request counts against its client address, and then against its agent (X-Agent-Id). */
   limits?: HttpLimits;
+  /** The desk page's figures under /api/agent/insights. Default: none. */
+  insights?: DeskInsightsOptions;
 }
 
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -341,5 +344,8 @@ export function agentApiRoutes(options: AgentApiOptions): RouteRegistrar {
     server.patch(`${p}/institutions/:id`, guard(patchInstitution));
     server.post(`${p}/institutions/:id/domains`, guard(addDomain));
     server.del(`${p}/institutions/:id/domains/:domain`, guard(removeDomain));
+    if (options.insights) {
+      for (const [path, handler] of Object.entries(insightsHandlers(options.insights))) server.get(`${INSIGHTS_PREFIX}${path}`, guard(handler));
+    }
   };
 }

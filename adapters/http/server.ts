@@ -12,8 +12,11 @@ export type RouteRegistrar = (server: restify.Server) => void;
 export interface HttpServerOptions {
   adapter: AssistantCloudAdapter;
   bot: ActivityHandlerBase;
-  /** The health check: true when the database answers. */
-  isHealthy: () => Promise<boolean>;
+  /**
+   * What /readyz checks, by name (e.g. `database`, `knowledge`): ready when every check is true.
+   * /healthz only says the process serves HTTP.
+   */
+  readiness: () => Promise<Readonly<Record<string, boolean>>>;
   logger: Logger;
   /** Largest accepted body in bytes. */
   maxBodyBytes: number;
@@ -65,7 +68,7 @@ function unavailable(res: restify.Response): void {
 /** How long an idle keep-alive connection is kept open (announced as `Keep-Alive: timeout=65`). */
 export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 
-/** restify with the Bot Framework endpoint, the health check and any extra routes. */
+/** restify with the Bot Framework endpoint, the health and readiness checks and any extra routes. */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
   const { adapter, bot, logger } = options;
   const server = restify.createServer({ name: 'serviceportal-assistant', handleUncaughtExceptions: false });
@@ -157,9 +160,21 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     }
   });
 
-  server.get('/healthz', async (_req, res) => {
-    const ok = await options.isHealthy();
-    res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: ok ? 'reachable' : 'unreachable' });
+  // Liveness: the process answers HTTP (a restart would not help with anything else).
+  server.get('/healthz', (_req, res, next) => {
+    res.send(200, { status: 'ok' });
+    return next();
+  });
+  // Readiness: the database answers and the knowledge base is loaded; a load balancer sends turns
+  // only to a ready process.
+  server.get('/readyz', async (_req, res) => {
+    const checks = await options.readiness().catch(() => ({ readiness: false }));
+    const ready = Object.values(checks).every(Boolean);
+    if (!ready) res.header('Retry-After', String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'unavailable',
+      checks: Object.fromEntries(Object.entries(checks).map(([name, ok]) => [name, ok ? 'ok' : 'failing'])),
+    });
   });
 
   for (const register of options.routes ?? []) register(server);

@@ -40,19 +40,20 @@ export class PgConversationReferenceStore implements ConversationReferenceStore 
     this.refreshMs = options.refreshMs ?? 60_000;
   }
 
-  async save(userId: string, reference: Partial<ConversationReference>, locale: Locale): Promise<void> {
+  async save(userId: string, reference: Partial<ConversationReference>, locale: Locale, options: { keepExisting?: boolean } = {}): Promise<void> {
     const channelId = reference.channelId;
     if (!channelId || !isUuid(userId)) return;
     const { activityId: _activityId, ...stable } = reference;
     const body = JSON.stringify(stable);
-    const key = `${userId}\u0000${channelId}`;
+    const keep = options.keepExisting === true;
+    const key = `${userId}\u0000${channelId}${keep ? '\u0000keep' : ''}`;
     const last = this.written.get(key);
     const payload = `${locale}\u0000${body}`;
-    if (last && last.json === payload && Date.now() - last.at < this.refreshMs) return;
+    if (last && (keep || (last.json === payload && Date.now() - last.at < this.refreshMs))) return;
     await this.db.query(
       `INSERT INTO notification_reference (user_id, channel_id, reference, locale, updated_at)
        VALUES ($1::uuid, $2, $3::jsonb, $4, now())
-       ON CONFLICT (user_id, channel_id) DO UPDATE SET reference = EXCLUDED.reference, locale = EXCLUDED.locale, updated_at = now()`,
+       ON CONFLICT (user_id, channel_id) DO ${keep ? 'NOTHING' : 'UPDATE SET reference = EXCLUDED.reference, locale = EXCLUDED.locale, updated_at = now()'}`,
       [userId, channelId, body, locale],
     );
     this.written.set(key, { json: payload, at: Date.now() });

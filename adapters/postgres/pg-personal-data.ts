@@ -37,6 +37,8 @@ export interface PersonalDataExport {
   conversationReferences: Record<string, unknown>[];
   feedback: Record<string, unknown>[];
   unansweredQuestions: Record<string, unknown>[];
+  /** Cases the knowledge base solved at submit ("Det løste det"). */
+  deflections: Record<string, unknown>[];
   notificationDeliveries: Record<string, unknown>[];
 }
 
@@ -52,6 +54,7 @@ export interface ErasureReport {
     conversationReferences: number;
     feedback: number;
     unansweredQuestions: number;
+    deflections: number;
   };
   /** Kept on purpose: the authority's records. */
   kept: { cases: number; notificationDeliveries: number };
@@ -203,6 +206,7 @@ export class PgPersonalData {
       conversationReferences: await all(`SELECT channel_id, reference, locale, updated_at FROM notification_reference WHERE user_id = $1::uuid ORDER BY channel_id`, [uid]),
       feedback: await all(`SELECT question, article_id, helpful, locale, at FROM kb_feedback WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
       unansweredQuestions: await all(`SELECT question, locale, at FROM kb_unanswered WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
+      deflections: await all(`SELECT article_id, area_id, form_id, channel_id, locale, at FROM case_deflection WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
       notificationDeliveries: await all(
         `SELECT event_id, event, status, attempts, channel_id, last_error, created_at, finished_at FROM notification_delivery WHERE user_id = $1::uuid ORDER BY created_at, event_id`,
         [uid],
@@ -222,12 +226,13 @@ export class PgPersonalData {
       const conversationReferences = await count('DELETE FROM notification_reference WHERE user_id = $1::uuid RETURNING channel_id', [uid]);
       const feedback = await count('DELETE FROM kb_feedback WHERE user_id = $1::uuid RETURNING id', [uid]);
       const unansweredQuestions = await count('DELETE FROM kb_unanswered WHERE user_id = $1::uuid RETURNING id', [uid]);
+      const deflections = await count('DELETE FROM case_deflection WHERE user_id = $1::uuid RETURNING id', [uid]);
       const kept = async (sql: string) => Number((await tx.query<{ n: unknown }>(sql, [uid])).rows[0]?.n ?? 0);
       return {
         erasedAt: new Date().toISOString(),
         email: person.email,
         userFound: person.userId !== undefined,
-        deleted: { webchatConversations, webchatActivities, botState, conversationReferences, feedback, unansweredQuestions },
+        deleted: { webchatConversations, webchatActivities, botState, conversationReferences, feedback, unansweredQuestions, deflections },
         kept: {
           cases: await kept('SELECT count(*) AS n FROM portal_case WHERE requester_id = $1::uuid OR sent_from_id = $1::uuid'),
           notificationDeliveries: await kept('SELECT count(*) AS n FROM notification_delivery WHERE user_id = $1::uuid'),

@@ -31,6 +31,8 @@ export interface RetentionReport {
   conversationReferences: number;
   unansweredQuestions: number;
   feedbackAnonymised: number;
+  /** Cases deflected at submit whose user was forgotten (the count stays for the desk page). */
+  deflectionsAnonymised: number;
 }
 
 /** The lock every process's job takes: one purge at a time across the deployment. */
@@ -78,6 +80,13 @@ const PURGES: ReadonlyArray<{ name: Exclude<keyof RetentionReport, 'cutoff'>; sq
     name: 'feedbackAnonymised',
     sql: `UPDATE kb_feedback SET question = '', user_id = NULL WHERE id IN (
             SELECT id FROM kb_feedback WHERE at < $1 AND (question <> '' OR user_id IS NOT NULL) ORDER BY at LIMIT $2)
+          RETURNING id::text AS key`,
+  },
+  {
+    // The deflection stays for the desk page's figures (migration 090); the person goes.
+    name: 'deflectionsAnonymised',
+    sql: `UPDATE case_deflection SET user_id = NULL WHERE id IN (
+            SELECT id FROM case_deflection WHERE at < $1 AND user_id IS NOT NULL ORDER BY at LIMIT $2)
           RETURNING id::text AS key`,
   },
 ];
@@ -146,6 +155,7 @@ export class PgRetention {
       conversationReferences: 0,
       unansweredQuestions: 0,
       feedbackAnonymised: 0,
+      deflectionsAnonymised: 0,
     };
     for (const purge of PURGES) {
       for (;;) {

@@ -1,11 +1,15 @@
 /**
- * The Teams app package: manifest.json (schema v1.22) and the two icons, generated in code.
- * Pure: the script scripts/teams-package.ts validates and zips what this builds.
+ * The Teams app package: manifest.json (schema v1.30), its English translation and the two
+ * icons, generated in code. Pure: the script scripts/teams-package.ts validates and zips what
+ * this builds.
  */
 import { deflateSync } from 'node:zlib';
 
-export const MANIFEST_VERSION = '1.22';
+export const MANIFEST_VERSION = '1.30';
 export const MANIFEST_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`;
+export const LOCALIZATION_SCHEMA_URL = `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.Localization.schema.json`;
+/** The English translation's file in the package. */
+export const ENGLISH_FILE = 'en-us.json';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface ManifestOptions {
@@ -15,7 +19,64 @@ export interface ManifestOptions {
   websiteUrl: string;
   privacyUrl: string;
   termsOfUseUrl: string;
+  /** Domains the app's cards link to or load from. Default: the website's domain. */
+  validDomains?: readonly string[];
 }
+
+type Texts = { short: string; full: string; descriptionShort: string; descriptionFull: string; commands: { personal: Command[]; shared: Command[] } };
+interface Command {
+  title: string;
+  description: string;
+}
+
+/**
+ * What the manifest says, Danish (the default language) and English. Personal chats list every
+ * command; teams and group chats only what is answered there without personal data.
+ */
+const TEXTS: Record<'da' | 'en', Texts> = {
+  da: {
+    short: 'Serviceportal',
+    full: 'Serviceportalens assistent',
+    descriptionShort: 'Spørg om løn og regnskab, opret sager og følg dem i Teams.',
+    descriptionFull:
+      'Serviceportalens assistent fra Statens Administration svarer på spørgsmål om løn, regnskab og de fællesstatslige ' +
+      'systemer ud fra vidensbasen, opretter sager sammen med dig og giver besked, når der sker noget på dine sager. ' +
+      'I teams og gruppechats svarer den på spørgsmål; dine sager klarer den i en privat chat.',
+    commands: {
+      personal: [
+        { title: 'opret sag', description: 'Opret en sag til Statens Administration med en formular.' },
+        { title: 'mine sager', description: 'Se dine sager og deres status.' },
+        { title: 'status', description: 'Status på en sag: skriv sagsnummeret efter.' },
+        { title: 'hjælp', description: 'Hvad assistenten kan.' },
+      ],
+      shared: [
+        { title: 'hjælp', description: 'Hvad assistenten kan.' },
+        { title: 'stil et spørgsmål', description: 'Få svar fra vidensbasen. Dine sager klares i en privat chat.' },
+      ],
+    },
+  },
+  en: {
+    short: 'Serviceportal',
+    full: 'The Serviceportal assistant',
+    descriptionShort: 'Ask about payroll and accounting, create cases and follow them in Teams.',
+    descriptionFull:
+      'The Serviceportal assistant from Statens Administration answers questions about payroll, accounting and the shared ' +
+      'government systems from the knowledge base, creates cases with you and tells you when something happens on your cases. ' +
+      'In teams and group chats it answers questions; your cases it handles in a private chat.',
+    commands: {
+      personal: [
+        { title: 'create case', description: 'Create a case for Statens Administration with a form.' },
+        { title: 'my cases', description: 'See your cases and their status.' },
+        { title: 'status', description: 'The status of a case: write the case number after it.' },
+        { title: 'help', description: 'What the assistant can do.' },
+      ],
+      shared: [
+        { title: 'help', description: 'What the assistant can do.' },
+        { title: 'ask a question', description: 'Get an answer from the knowledge base. Your cases are handled in a private chat.' },
+      ],
+    },
+  },
+};
 
 export class AppPackageError extends Error {
   readonly code = 'TEAMS.PACKAGE_INVALID';
@@ -25,9 +86,10 @@ export function isAppId(value: string): boolean {
   return GUID.test(value);
 }
 
-/** manifest.json for the assistant's bot (personal chat first; teams and group chats too). */
+/** manifest.json for the assistant's bot (personal chat first; teams and group chats too), in Danish. */
 export function buildManifest(options: ManifestOptions): Record<string, unknown> {
   if (!isAppId(options.appId)) throw new AppPackageError(`teams-package: the bot id "${options.appId}" is not a GUID (MicrosoftAppId)`);
+  const da = TEXTS.da;
   return {
     $schema: MANIFEST_SCHEMA_URL,
     manifestVersion: MANIFEST_VERSION,
@@ -39,13 +101,9 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
       privacyUrl: options.privacyUrl,
       termsOfUseUrl: options.termsOfUseUrl,
     },
-    name: { short: 'Serviceportal', full: 'Serviceportalens assistent' },
-    description: {
-      short: 'Spørg om løn og regnskab, opret sager og følg dem i Teams.',
-      full:
-        'Serviceportalens assistent fra Statens Administration svarer på spørgsmål om løn, regnskab og de fællesstatslige ' +
-        'systemer ud fra vidensbasen, opretter sager sammen med dig og giver besked, når der sker noget på dine sager.',
-    },
+    name: { short: da.short, full: da.full },
+    description: { short: da.descriptionShort, full: da.descriptionFull },
+    localizationInfo: { defaultLanguageTag: 'da-dk', additionalLanguages: [{ languageTag: 'en-us', file: ENGLISH_FILE }] },
     icons: { color: 'color.png', outline: 'outline.png' },
     accentColor: '#14143C',
     bots: [
@@ -55,19 +113,32 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
         supportsFiles: false,
         isNotificationOnly: false,
         commandLists: [
-          {
-            scopes: ['personal', 'team', 'groupChat'],
-            commands: [
-              { title: 'opret sag', description: 'Opret en sag til Statens Administration med en formular.' },
-              { title: 'mine sager', description: 'Se dine sager og deres status.' },
-              { title: 'hjælp', description: 'Hvad assistenten kan.' },
-            ],
-          },
+          { scopes: ['personal'], commands: da.commands.personal },
+          { scopes: ['team', 'groupChat'], commands: da.commands.shared },
         ],
       },
     ],
     permissions: ['identity', 'messageTeamMembers'],
-    validDomains: [],
+    validDomains: [...(options.validDomains ?? [new URL(options.websiteUrl).hostname])],
+  };
+}
+
+/** The English translation file (en-us.json): every text of the manifest, by its path. */
+export function buildEnglishLocalization(): Record<string, unknown> {
+  const en = TEXTS.en;
+  const commands = [en.commands.personal, en.commands.shared].flatMap((list, i) =>
+    list.flatMap((c, j) => [
+      [`bots[0].commandLists[${i}].commands[${j}].title`, c.title],
+      [`bots[0].commandLists[${i}].commands[${j}].description`, c.description],
+    ]),
+  );
+  return {
+    $schema: LOCALIZATION_SCHEMA_URL,
+    'name.short': en.short,
+    'name.full': en.full,
+    'description.short': en.descriptionShort,
+    'description.full': en.descriptionFull,
+    ...Object.fromEntries(commands),
   };
 }
 

@@ -35,6 +35,7 @@ import {
   renderCaseListCard,
   renderFormCard,
   renderFormChooserCard,
+  renderNotYoursCard,
   renderSubmittedFormCard,
   SENT_FROM_SELF,
   type CardActionKind,
@@ -50,6 +51,8 @@ export interface CardReply {
   messages: string[];
   /** Extra cards sent after the messages. */
   cards?: AdaptiveCard[];
+  /** The submission was refused (the card is someone else's): nothing about the card changes. */
+  refused?: boolean;
 }
 
 const submissionSchema = z
@@ -58,6 +61,9 @@ const submissionSchema = z
     dialogInstanceId: z.string().regex(/^[A-Za-z0-9_-]{1,100}$/),
     formId: z.string().max(100).optional(),
     caseNumber: z.string().max(40).optional(),
+    /** Whose the card is (the Teams member id it was made for). */
+    owner: z.string().max(200).optional(),
+    view: z.enum(['form', 'chooser', 'caseList']).optional(),
     [CONTEXT_INPUT.form]: z.string().max(100).optional(),
     [CONTEXT_INPUT.institution]: z.string().max(100).optional(),
     [CONTEXT_INPUT.system]: z.string().max(100).optional(),
@@ -98,6 +104,12 @@ export class CardSubmissions {
     this.kind = options.action ?? 'submit';
   }
 
+  /** Whether a typed message is one the Teams path answers with a (personal) card. Cheap: no look-ups. */
+  isCardRequest(text: string): boolean {
+    const numbers = findCaseNumbers(text);
+    return CREATE.test(text) || MY_CASES.test(text) || (numbers.length === 1 && STATUS.test(text));
+  }
+
   /** A typed message the Teams path answers with a card, or undefined to let the conversation handle it. */
   async handleText(context: IdentityContext, text: string, lang: Language): Promise<CardReply | undefined> {
     const create = CREATE.exec(text);
@@ -107,26 +119,45 @@ export class CardSubmissions {
     if (!create && !myCases && !status) return undefined;
     const userId = (await this.options.identity.resolve(context)).userId;
     if (!userId) return { replace: false, messages: [teamsReplies(lang).unknownUser] };
+    const owner = ownerOf(context);
     if (create) {
       const form = this.findForm(create[1] ?? '');
-      if (!form) return { replace: false, messages: create[1]?.trim() ? [teamsReplies(lang).unknownForm] : [], card: this.chooser(lang) };
-      return { replace: false, messages: [], card: await this.formCard(userId, form, {}, [], lang, randomUUID(), {}) };
+      if (!form) return { replace: false, messages: create[1]?.trim() ? [teamsReplies(lang).unknownForm] : [], card: this.chooser(lang, owner) };
+      return { replace: false, messages: [], card: await this.formCard(userId, form, {}, [], lang, randomUUID(), {}, owner) };
     }
-    if (myCases) return this.caseList(userId, lang);
+    if (myCases) return this.caseList(userId, lang, owner);
     return this.caseStatus(userId, numbers[0] ?? '', lang);
+  }
+
+  /** Whether `value` is a submission of one of the Teams path's own cards (not the conversation's one-question cards). */
+  isCardSubmission(value: unknown): boolean {
+    const step = parseSubmission(value)?.formStep;
+    return step === FORM_STEP.chooseForm || step === FORM_STEP.caseStatus || step === FORM_STEP.submit || step === FORM_STEP.refresh;
+  }
+
+  /** Whether a submission is of a card made for someone else (refused; the card stays as it was). */
+  isForeign(context: IdentityContext, value: unknown): boolean {
+    const submission = parseSubmission(value);
+    return submission?.owner !== undefined && submission.owner !== ownerOf(context);
   }
 
   /** A card's submission (`activity.value`, or the data of an Action.Execute). */
   async handleSubmission(context: IdentityContext, value: unknown, lang: Language): Promise<CardReply | undefined> {
     const submission = parseSubmission(value);
     if (!submission) return undefined;
+    const owner = ownerOf(context);
+    if (submission.owner !== undefined && submission.owner !== owner) {
+      this.options.logger.info({ formStep: submission.formStep, conversationId: context.activity.conversation?.id }, 'teams: a card submitted by someone else than its owner was refused');
+      return { replace: false, refused: true, messages: [teamsReplies(lang).notYourCard] };
+    }
+    if (submission.formStep === FORM_STEP.refresh) return this.refresh(context, submission, lang);
     const userId = (await this.options.identity.resolve(context)).userId;
     if (!userId) return { replace: false, messages: [teamsReplies(lang).unknownUser] };
     switch (submission.formStep) {
       case FORM_STEP.chooseForm: {
         const form = getForm(submission[CONTEXT_INPUT.form] ?? '', this.catalogue);
-        if (!form) return { replace: false, messages: [teamsReplies(lang).unknownForm], card: this.chooser(lang) };
-        return { replace: false, messages: [], card: await this.formCard(userId, form, {}, [], lang, randomUUID(), {}) };
+        if (!form) return { replace: false, messages: [teamsReplies(lang).unknownForm], card: this.chooser(lang, owner) };
+        return { replace: false, messages: [], card: await this.formCard(userId, form, {}, [], lang, randomUUID(), {}, owner) };
       }
       case FORM_STEP.caseStatus:
         return this.caseStatus(userId, submission.caseNumber ?? '', lang);
@@ -135,6 +166,32 @@ export class CardSubmissions {
       default:
         // A step of the conversation engine's one-question cards: not the Teams path's to answer.
         return undefined;
+    }
+  }
+
+  /**
+   * Universal Actions `refresh`: the viewer's own version of a card. The owner gets the card again
+   * as it is now (the form with their institutions and mailboxes, their current cases); anyone
+   * else a card that says it is someone else's, without its content.
+   */
+  async refresh(context: IdentityContext, value: unknown, lang: Language): Promise<CardReply> {
+    const submission = parseSubmission(value);
+    const t = teamsReplies(lang);
+    const notYours: CardReply = { replace: true, messages: [], card: renderNotYoursCard(t.notYourCardTitle, t.notYourCard, lang) };
+    if (!submission?.owner || submission.owner !== ownerOf(context)) return notYours;
+    const owner = submission.owner;
+    const userId = (await this.options.identity.resolve(context)).userId;
+    if (!userId) return notYours;
+    switch (submission.view) {
+      case 'form': {
+        const form = getForm(submission.formId ?? '', this.catalogue);
+        if (!form) return { replace: true, messages: [], card: this.chooser(lang, owner) };
+        return { replace: true, messages: [], card: await this.formCard(userId, form, {}, [], lang, submission.dialogInstanceId, {}, owner) };
+      }
+      case 'caseList':
+        return { ...(await this.caseList(userId, lang, owner)), replace: true };
+      default:
+        return { replace: true, messages: [], card: this.chooser(lang, owner, submission.dialogInstanceId) };
     }
   }
 
@@ -148,6 +205,7 @@ export class CardSubmissions {
       if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') answers[field.id] = v;
     }
     const context = { institutionId: submission[CONTEXT_INPUT.institution], systemId: submission[CONTEXT_INPUT.system], sentFrom: submission[CONTEXT_INPUT.sentFrom] };
+    const owner = submission.owner;
     const options = await this.cardOptions(userId, form, submission.dialogInstanceId, context);
     const problems: FieldProblem[] = [];
     const institutionId = context.institutionId ?? (options.institutions?.length === 1 ? options.institutions[0]?.id : undefined);
@@ -158,7 +216,7 @@ export class CardSubmissions {
     const parsed = parseForm(form, raw);
     if (!parsed.ok) problems.push(...parsed.error);
     if (problems.length > 0 || !institutionId || systemId === undefined) {
-      return { replace: true, messages: [teamsReplies(lang).fixErrors], card: await this.formCard(userId, form, answers, problems, lang, submission.dialogInstanceId, context) };
+      return { replace: true, messages: [teamsReplies(lang).fixErrors], card: await this.formCard(userId, form, answers, problems, lang, submission.dialogInstanceId, context, owner) };
     }
     const created = await this.options.portal.createCase(userId, {
       formId: form.id,
@@ -171,7 +229,7 @@ export class CardSubmissions {
     if (!created.ok) {
       const errors = created.error.problems ?? [{ fieldId: '', code: 'FORM.INVALID_TYPE' as const, message: created.error.message }];
       this.options.logger.info({ code: created.error.code, formId: form.id }, 'teams: case submission refused');
-      return { replace: true, messages: [teamsReplies(lang).fixErrors], card: await this.formCard(userId, form, answers, errors, lang, submission.dialogInstanceId, context) };
+      return { replace: true, messages: [teamsReplies(lang).fixErrors], card: await this.formCard(userId, form, answers, errors, lang, submission.dialogInstanceId, context, owner) };
     }
     const c = created.value.case;
     this.options.logger.info({ caseNumber: c.number, created: created.value.created, formId: form.id }, 'teams: case submitted by card');
@@ -189,15 +247,15 @@ export class CardSubmissions {
     return { replace: false, messages: [], card: renderCaseCard(c, found.value.events, lang, { area: getArea(c.areaId, this.catalogue)?.name, form: getForm(c.formId, this.catalogue)?.title }) };
   }
 
-  private async caseList(userId: string, lang: Language): Promise<CardReply> {
+  private async caseList(userId: string, lang: Language, ownerId: string): Promise<CardReply> {
     const page = await this.options.portal.myCases(userId, { limit: 10 });
     if (!page.ok) return { replace: false, messages: [page.error.message[lang]] };
-    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind }) };
+    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind, ownerId }) };
   }
 
-  private chooser(lang: Language): AdaptiveCard {
+  private chooser(lang: Language, ownerId: string, dialogInstanceId: string = randomUUID()): AdaptiveCard {
     const areaNames: Record<string, Localized> = Object.fromEntries(this.catalogue.areas.map((a) => [a.id, a.name]));
-    return renderFormChooserCard(this.catalogue.forms, areaNames, lang, randomUUID(), this.kind);
+    return renderFormChooserCard(this.catalogue.forms, areaNames, lang, dialogInstanceId, this.kind, ownerId);
   }
 
   private findForm(query: string): FormDefinition | undefined {
@@ -233,9 +291,15 @@ export class CardSubmissions {
     lang: Language,
     dialogInstanceId: string,
     context: NonNullable<FormCardOptions['context']>,
+    ownerId: string | undefined,
   ): Promise<AdaptiveCard> {
-    return renderFormCard(form, values, errors, lang, await this.cardOptions(userId, form, dialogInstanceId, context));
+    return renderFormCard(form, values, errors, lang, { ...(await this.cardOptions(userId, form, dialogInstanceId, context)), ownerId });
   }
+}
+
+/** The member a card is made for: the Teams member id of the turn's sender. */
+function ownerOf(context: IdentityContext): string {
+  return context.activity.from?.id ?? '';
 }
 
 function required(fieldId: string): FieldProblem {

@@ -100,15 +100,49 @@ function namesForm(form: FormDefinition, words: readonly string[], options: Slot
   return keys.some((key) => wins.some((w) => w.key === key || (key.length >= 5 && w.key.startsWith(key) && w.key.length - key.length <= 3)));
 }
 
+interface CatalogueKeys {
+  systems: readonly System[];
+  areas: readonly Area[];
+  systemKeys: readonly string[][];
+  areaKeys: readonly string[][];
+}
+
+/**
+ * The match keys of a catalogue's systems and areas, made once per catalogue and stop-word test
+ * instead of for every text (they were most of a turn's slot extraction). Rebuilt when the
+ * catalogue's lists are replaced.
+ */
+const keyCache = new WeakMap<Catalogue, Map<SlotOptions['isStopword'], CatalogueKeys>>();
+
+function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
+  let byStopwords = keyCache.get(catalogue);
+  if (!byStopwords) {
+    byStopwords = new Map();
+    keyCache.set(catalogue, byStopwords);
+  }
+  let keys = byStopwords.get(options.isStopword);
+  if (!keys || keys.systems !== catalogue.systems || keys.areas !== catalogue.areas) {
+    keys = {
+      systems: catalogue.systems,
+      areas: catalogue.areas,
+      systemKeys: catalogue.systems.map(systemKeys),
+      areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
+    };
+    byStopwords.set(options.isStopword, keys);
+  }
+  return keys;
+}
+
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
   const words = matchWords(text);
   if (words.length === 0) return {};
   const wins = windows(words);
+  const keys = keysOf(catalogue, options);
 
   let system: System | undefined;
   let systemHit: Hit | undefined;
-  for (const s of catalogue.systems) {
-    const hit = find(systemKeys(s), wins, words, true);
+  for (const [index, s] of catalogue.systems.entries()) {
+    const hit = find(keys.systemKeys[index] ?? [], wins, words, true);
     if (hit && better(hit, systemHit)) {
       system = s;
       systemHit = hit;
@@ -117,7 +151,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
 
   const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)));
   const named = catalogue.areas
-    .map((area) => ({ area, hit: find(areaKeys(area, options), wins, words, false) }))
+    .map((area, index) => ({ area, hit: find(keys.areaKeys[index] ?? [], wins, words, false) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
     .sort((a, b) => b.hit.length - a.hit.length);
 

@@ -143,10 +143,15 @@ export class Notifier {
       return;
     }
     try {
-      await sender.send(target, { text, locale: target.locale });
+      await sender.send(target, { text, locale: target.locale, event: delivery.event, userId: delivery.userId });
     } catch (error: unknown) {
       const retryable = error instanceof DeliveryError ? error.retryable : true;
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof DeliveryError && error.options.skip) {
+        await ledger.markFinal(delivery, 'skipped', message);
+        this.log.info({ ...log, channelId: target.channelId }, 'notify: the channel refused a conversation with the user; skipped');
+        return;
+      }
       if (retryable && delivery.attempts < this.settings.maxAttempts) {
         const retryAfter = error instanceof DeliveryError ? (error.options.retryAfterMs ?? 0) : 0;
         const backoff = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (delivery.attempts - 1));

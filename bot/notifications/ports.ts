@@ -12,8 +12,11 @@ export interface StoredReference {
 }
 
 export interface ConversationReferenceStore {
-  /** Upserts the user's reference for the reference's channel. */
-  save(userId: string, reference: Partial<ConversationReference>, locale: Locale): Promise<void>;
+  /**
+   * Upserts the user's reference for the reference's channel. `keepExisting`: only when the user
+   * has none for that channel yet (a way to reach them never replaces a conversation). Default false.
+   */
+  save(userId: string, reference: Partial<ConversationReference>, locale: Locale, options?: { keepExisting?: boolean }): Promise<void>;
   /** The reference of the channel the user talked in most recently, if any. */
   latest(userId: string): Promise<StoredReference | undefined>;
 }
@@ -57,15 +60,19 @@ export interface DeliveryLedger {
 export interface ProactiveMessage {
   text: string;
   locale: Locale;
+  /** The case event the message tells about (a channel with cards shows it as one). */
+  event?: CaseDomainEvent;
+  /** The portal user it is for. */
+  userId?: string;
 }
 
-/** Why a send failed, and whether trying again later may help. */
+/** Why a send failed, and whether trying again later may help. `skip`: the channel refused the recipient (recorded as skipped). */
 export class DeliveryError extends Error {
   readonly code = 'NOTIFY.DELIVERY_FAILED';
   constructor(
     message: string,
     readonly retryable: boolean,
-    readonly options: { status?: number | undefined; retryAfterMs?: number | undefined; cause?: unknown } = {},
+    readonly options: { status?: number | undefined; retryAfterMs?: number | undefined; cause?: unknown; skip?: boolean | undefined } = {},
   ) {
     super(message, { cause: options.cause });
     this.name = 'DeliveryError';

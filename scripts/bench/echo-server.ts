@@ -19,7 +19,7 @@ class EchoBot extends ActivityHandler {
 }
 
 const adapter = createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: createTurnErrorHandler(silentLogger) });
-const http = createHttpServer({ adapter, bot: new EchoBot(), isHealthy: async () => true, logger: silentLogger, maxBodyBytes: 262_144 });
+const http = createHttpServer({ adapter, bot: new EchoBot(), readiness: async () => ({}), logger: silentLogger, maxBodyBytes: 262_144 });
 const url = await http.listen(Number(process.argv[2] ?? 0), '127.0.0.1');
 process.stdout.write(`kører: ${url}\n`);
 process.once('SIGTERM', () => void http.close(1000).then(() => process.exit(0)));

@@ -23,6 +23,10 @@ export class ConnectorListener {
   /** Roster for TeamsInfo.getMember (GET …/conversations/{id}/members/{memberId}); unknown members get 404. */
   readonly members = new Map<string, Record<string, unknown>>();
   private attempts = 0;
+  /** Conversations created (POST …/v3/conversations): the parameters and the id answered. */
+  readonly created: Array<{ parameters: Record<string, unknown>; id: string; status: number }> = [];
+  /** Status for a createConversation call (e.g. 403: the user does not have the app). Default 200. */
+  respondCreate: (parameters: Record<string, unknown>) => number = () => 200;
 
   constructor() {
     this.server = createServer((req, res) => {
@@ -59,8 +63,15 @@ export class ConnectorListener {
           return;
         }
         if (req.method === 'POST' && /\/v3\/conversations\/?$/.test(req.url ?? '')) {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ id: `conv-${Date.now()}` }));
+          const parameters = JSON.parse(body || '{}') as Record<string, unknown>;
+          const status = this.respondCreate(parameters);
+          // Like Teams: a 1:1 conversation with the same member is the same conversation.
+          const members = (parameters.members as Array<{ id?: string }> | undefined) ?? [];
+          const id = parameters.isGroup === false && members.length === 1 ? `a:personal:${members[0]?.id ?? ''}` : `conv-${Date.now()}-${this.created.length}`;
+          this.created.push({ parameters, id, status });
+          this.requests.push({ method: 'POST', url, status });
+          res.writeHead(status, { 'content-type': 'application/json' });
+          res.end(JSON.stringify(status < 300 ? { id } : { error: { code: 'Forbidden', message: 'refused' } }));
           return;
         }
         res.writeHead(404);

@@ -8,6 +8,22 @@ import { startTestAssistant, type TestAssistant } from '../support/assistant.js'
 import { ConnectorListener, postActivity, type SentActivity } from '../support/connector-listener.js';
 import { connectToSchema, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { teamsActivity } from '../support/teams.js';
+import { displayText } from '../../adapters/teams/cards/card-text.js';
+
+/** What a Teams notification shows: the banner summary, any text, and the card's text blocks and facts. */
+function shown(activity: SentActivity | undefined): string {
+  const parts: string[] = [String(activity?.summary ?? ''), String(activity?.text ?? '')];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      for (const key of ['text', 'title', 'value']) if (typeof o[key] === 'string') parts.push(o[key]);
+      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
+    }
+  };
+  walk(activity?.attachments);
+  return parts.join('\n');
+}
 
 const AGENT: Actor = { kind: 'agent', agentId: 'agent-7' };
 const FAST_NOTIFY = { DEMO_MODE: 'true', NOTIFICATIONS_ENABLED: 'true', NOTIFY_RETRY_BASE_MS: '150', NOTIFY_SWEEP_INTERVAL_MS: '300', NOTIFY_OUTBOX_POLL_MS: '100' };
@@ -46,7 +62,7 @@ describe('notifications across processes', () => {
     extraDbs.push(db);
     return startTestAssistant('postgres', FAST_NOTIFY, { db, schema, dispose: async () => undefined });
   };
-  const toAnna = (number: string): SentActivity[] => connector.for(anna.conversationId).filter((a) => a.type === 'message' && String(a.text).includes(number));
+  const toAnna = (number: string): SentActivity[] => connector.for(anna.conversationId).filter((a) => a.type === 'message' && shown(a).includes(number));
   const caseOf = async (key: string): Promise<string> => {
     const { rows } = await world.db.query<{ number: string }>('SELECT number FROM portal_case WHERE idempotency_key = $1', [key]);
     return rows[0]?.number ?? '';
@@ -88,9 +104,9 @@ describe('notifications across processes', () => {
       await sleep(800);
       const sent = toAnna(number);
       expect(sent).toHaveLength(1);
-      expect(sent[0]?.text).toContain('Status på sag');
-      expect(sent[0]?.text).toContain('Under behandling');
-      expect(sent[0]?.text).toContain('Vi kigger på den.');
+      expect(shown(sent[0])).toContain('Status på sag');
+      expect(shown(sent[0])).toContain('Under behandling');
+      expect(shown(sent[0])).toContain('Vi kigger på den.');
       expect(sent[0]?.conversation?.id).toBe(anna.conversationId);
       expect(await deliveries(number)).toEqual([expect.objectContaining({ user_id: annaId, status: 'sent', channel_id: 'msteams' })]);
     });
@@ -102,8 +118,8 @@ describe('notifications across processes', () => {
       const commented = await desk.addComment(number, { author: 'agent', actor: AGENT, text: 'Vi har brug for **medarbejdernumrene**.' });
       expect(commented.ok).toBe(true);
       await connector.waitFor(() => toAnna(number).length >= 1);
-      expect(toAnna(number)[0]?.text).toContain('Servicedesken har skrevet en kommentar');
-      expect(toAnna(number)[0]?.text).toContain('**medarbejdernumrene**'); // plain text, as typed
+      expect(shown(toAnna(number)[0])).toContain('Servicedesken har skrevet en kommentar');
+      expect(shown(toAnna(number)[0])).toContain(displayText('Vi har brug for **medarbejdernumrene**.')); // shown as typed, never as markup
       const rows = await eventually(() => deliveries(number), (r) => r.length === 2 && r.every((d) => d.status !== 'sending' && d.status !== 'pending'));
       expect(rows.map((r) => r.status).sort()).toEqual(['sent', 'skipped']);
     });
@@ -115,7 +131,7 @@ describe('notifications across processes', () => {
       let failures = 0;
       connector.failureHeaders = { 'Retry-After': '0' };
       connector.respond = (activity) => {
-        if (String(activity.text).includes(number) && failures < 2) return failures++ === 0 ? 429 : 502;
+        if (shown(activity).includes(number) && failures < 2) return failures++ === 0 ? 429 : 502;
         return 200;
       };
       try {
@@ -125,7 +141,7 @@ describe('notifications across processes', () => {
         await sleep(1000);
         expect(failures).toBe(2);
         expect(toAnna(number)).toHaveLength(1);
-        const failed = connector.requests.filter((r) => r.status >= 400 && String(r.activity?.text).includes(number));
+        const failed = connector.requests.filter((r) => r.status >= 400 && shown(r.activity).includes(number));
         expect(failed.map((r) => r.status)).toEqual([429, 502]);
         const [row] = await eventually(() => deliveries(number), (r) => r[0]?.status === 'sent');
         expect(row).toMatchObject({ status: 'sent' });
@@ -140,14 +156,14 @@ describe('notifications across processes', () => {
     it('the ledger retries later and delivers exactly once on the third attempt', async () => {
       const number = await caseOf('demo-case-1');
       let failures = 0;
-      connector.respond = (activity) => (String(activity.text).includes(number) && String(activity.text).includes('Afventer kunde') && failures++ < 2 ? 412 : 200);
+      connector.respond = (activity) => (shown(activity).includes(number) && shown(activity).includes('Afventer kunde') && failures++ < 2 ? 412 : 200);
       try {
         expect((await desk.changeStatus(number, { to: 'afventer_kunde', actor: AGENT })).ok).toBe(true);
-        await connector.waitFor(() => toAnna(number).some((a) => String(a.text).includes('Afventer kunde')), 20_000);
+        await connector.waitFor(() => toAnna(number).some((a) => shown(a).includes('Afventer kunde')), 20_000);
         const rows = await eventually(() => deliveries(number), (r) => r.some((d) => d.attempts === 3 && d.status === 'sent'));
         expect(rows).toContainEqual(expect.objectContaining({ status: 'sent', attempts: 3 }));
         await sleep(500);
-        expect(toAnna(number).filter((a) => String(a.text).includes('Afventer kunde'))).toHaveLength(1);
+        expect(toAnna(number).filter((a) => shown(a).includes('Afventer kunde'))).toHaveLength(1);
       } finally {
         connector.respond = () => 200;
       }
@@ -155,12 +171,12 @@ describe('notifications across processes', () => {
 
     it('gives up at once on a refusal (403) and sends nothing', async () => {
       const number = await caseOf('demo-case-1');
-      connector.respond = (activity) => (String(activity.text).includes(number) && String(activity.text).includes('Løst') ? 403 : 200);
+      connector.respond = (activity) => (shown(activity).includes(number) && shown(activity).includes('Løst') ? 403 : 200);
       try {
         expect((await desk.changeStatus(number, { to: 'loest', actor: AGENT })).ok).toBe(true);
         const rows = await eventually(() => deliveries(number), (r) => r.some((d) => d.status === 'failed'));
         expect(rows).toContainEqual(expect.objectContaining({ status: 'failed', attempts: 1 }));
-        expect(toAnna(number).filter((a) => String(a.text).includes('Løst'))).toHaveLength(0);
+        expect(toAnna(number).filter((a) => shown(a).includes('Løst'))).toHaveLength(0);
       } finally {
         connector.respond = () => 200;
       }
@@ -173,13 +189,13 @@ describe('notifications across processes', () => {
       const number = await caseOf('demo-case-3');
       const changed = await desk.changeStatus(number, { to: 'loest', actor: AGENT });
       expect(changed.ok).toBe(true);
-      await connector.waitFor(() => toAnna(number).some((a) => String(a.text).includes('Løst')));
+      await connector.waitFor(() => toAnna(number).some((a) => shown(a).includes('Løst')));
       // The same outbox event handed to both notifiers again, and both dispatch at once.
       const { rows } = await world.db.query<{ id: string | number; payload: unknown }>(`SELECT id, payload FROM portal_outbox WHERE payload->>'caseNumber' = $1 ORDER BY id DESC LIMIT 1`, [number]);
       const published = { id: String(rows[0]?.id), event: portalEventSchema.parse(rows[0]?.payload) };
       await Promise.all([sender.notifier?.handle(published), sender2.notifier?.handle(published), sender.notifier?.dispatch(), sender2.notifier?.dispatch()]);
       await sleep(1200);
-      expect(toAnna(number).filter((a) => String(a.text).includes('Løst'))).toHaveLength(1);
+      expect(toAnna(number).filter((a) => shown(a).includes('Løst'))).toHaveLength(1);
       const rowsForEvent = await world.db.query(`SELECT status FROM notification_delivery WHERE event_id = $1`, [published.id]);
       expect(rowsForEvent.rows).toEqual([{ status: 'sent' }]);
     });

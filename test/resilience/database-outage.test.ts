@@ -79,26 +79,26 @@ describe('the assistant when PostgreSQL goes away', () => {
   });
 
   describe('when the connection is cut', () => {
-    it('tells the user in Danish to try again shortly, and /healthz says 503', async () => {
+    it('tells the user in Danish to try again shortly, and /readyz says 503', async () => {
       proxy.cutAll();
       const conversationId = 'outage-1';
       const response = await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'hej' }));
       expect(response.status).toBeLessThan(600);
       await connector.waitFor(() => connector.for(conversationId).length >= 1);
       expect(connector.for(conversationId)[0]?.text).toMatch(/Prøv igen om lidt/);
-      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(503);
+      expect((await fetch(`${assistant.url}/readyz`)).status).toBe(503);
     });
   });
 
   describe('when the connection comes back', () => {
-    it('answers the next turn normally and /healthz says 200', async () => {
+    it('answers the next turn normally and /readyz says 200', async () => {
       proxy.restore();
       const conversationId = 'outage-1';
       const before = connector.for(conversationId).length;
       await postActivity(assistant.url, messageActivity({ serviceUrl, conversationId, text: 'hej' }));
       await connector.waitFor(() => connector.for(conversationId).length > before);
       expect(connector.for(conversationId).at(-1)?.text).toMatch(/^Hej!/);
-      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${assistant.url}/readyz`)).status).toBe(200);
     });
   });
 
@@ -128,12 +128,12 @@ describe('the assistant when PostgreSQL goes away', () => {
       const failed = await chat.say(assistant.url, ANNA, conv, say);
       expect(failed.text).toMatch(/Prøv igen om lidt/);
       expect(failed.text).not.toContain(want);
-      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(503);
+      expect((await fetch(`${assistant.url}/readyz`)).status).toBe(503);
       expect(await stateOf(conv)).toEqual(before);
 
       proxy.restore();
       expect((await chat.say(assistant.url, ANNA, conv, say)).text).toContain(want);
-      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${assistant.url}/readyz`)).status).toBe(200);
     });
 
     it('a confirmation that failed during the cut may be sent again after the restore and gives one case', async () => {
@@ -200,7 +200,7 @@ describe('the assistant when PostgreSQL goes away', () => {
         const posted = await attempts[0]!();
         expect(((await posted.json()) as { message: string }).message).toMatch(/Prøv igen om lidt/);
         await stream.waitFor((activities) => activities.some((a) => a.from?.role === 'bot' && /Prøv igen om lidt/.test(a.text ?? '')));
-        expect((await fetch(`${assistant.url}/healthz`)).status).toBe(503);
+        expect((await fetch(`${assistant.url}/readyz`)).status).toBe(503);
 
         proxy.restore();
         const again = await fetch(`${dl}/activities`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hej' }) });

@@ -7,6 +7,7 @@ import { AssistantBot } from '../../bot/assistant-bot.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import { ChannelUserResolver } from '../../bot/user-resolver.js';
 import { MainDialog } from '../../dialogs/main.dialog.js';
+import { PgDeskStore } from '../../adapters/postgres/pg-desk-store.js';
 import { InMemoryFeedbackRecorder } from '../../dialogs/ports.js';
 import { knowledgeBaseFor } from '../../main.js';
 import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
@@ -20,6 +21,8 @@ export interface ConversationWorld {
   cases: PgCaseStore;
   storage: PgStorage;
   feedback: InMemoryFeedbackRecorder;
+  /** Deflected cases and the channel of chat-created cases, in the world's database. */
+  desk: PgDeskStore;
   database: TestDatabase;
   /** A demo case by its subject. */
   demoCase(subject: string): Promise<Case>;
@@ -39,8 +42,9 @@ export async function createConversationWorld(options: { pageSize?: number } = {
   const storage = new PgStorage(db);
   const feedback = new InMemoryFeedbackRecorder();
   const knowledge = await knowledgeBaseFor();
+  const desk = new PgDeskStore(db);
   const bot = new AssistantBot();
-  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, contact: (lang) => knowledge.contact(lang), welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
+  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, desk, contact: (lang) => knowledge.contact(lang), welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
   recognizer ??= new NaturalIntentRecognizer();
   bot.useConversations({
     conversationState: new ConversationState(storage),
@@ -59,6 +63,7 @@ export async function createConversationWorld(options: { pageSize?: number } = {
     cases,
     storage,
     feedback,
+    desk,
     database,
     allCases,
     async demoCase(subject) {

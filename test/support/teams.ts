@@ -2,7 +2,10 @@ import { messageActivity } from './connector-listener.js';
 
 let counter = 0;
 
-/** A Teams-shaped activity: channel msteams, the member's Entra object id, tenant, personal chat. */
+/** Where a Teams activity is written: the member's personal chat, a team channel, or a group chat. */
+export type TeamsScope = 'personal' | 'channel' | 'groupChat';
+
+/** A Teams-shaped activity: channel msteams, the member's Entra object id, tenant, personal chat unless `scope` says. */
 export function teamsActivity(options: {
   serviceUrl: string;
   conversationId: string;
@@ -12,9 +15,12 @@ export function teamsActivity(options: {
   value?: unknown;
   replyToId?: string;
   locale?: string;
-  type?: 'message' | 'invoke';
+  type?: 'message' | 'invoke' | 'installationUpdate' | 'conversationUpdate';
   name?: string;
   mention?: boolean;
+  scope?: TeamsScope;
+  /** installationUpdate's action. */
+  action?: string;
 }): Record<string, unknown> {
   counter++;
   const base = messageActivity({ serviceUrl: options.serviceUrl, conversationId: options.conversationId, channelId: 'msteams', locale: options.locale ?? 'da-DK', from: options.userId });
@@ -23,11 +29,20 @@ export function teamsActivity(options: {
     ...base,
     id: `teams-${process.pid}-${counter}`,
     type: options.type ?? 'message',
+    ...(options.action ? { action: options.action } : {}),
     ...(options.name ? { name: options.name } : {}),
     from: { id: options.userId, name: 'Teams-bruger', aadObjectId: options.aadObjectId },
     recipient: { id: '28:bot', name: 'Serviceportal' },
-    conversation: { id: options.conversationId, conversationType: 'personal', tenantId: 'tenant-1' },
-    channelData: { tenant: { id: 'tenant-1' } },
+    conversation: {
+      id: options.conversationId,
+      conversationType: options.scope ?? 'personal',
+      tenantId: 'tenant-1',
+      ...(options.scope && options.scope !== 'personal' ? { isGroup: true } : {}),
+    },
+    channelData: {
+      tenant: { id: 'tenant-1' },
+      ...(options.scope === 'channel' ? { team: { id: '19:team-1@thread.skype' }, channel: { id: options.conversationId.split(';')[0] } } : {}),
+    },
     ...(text !== undefined ? { text } : {}),
     ...(options.value !== undefined ? { value: options.value } : {}),
     ...(options.replyToId ? { replyToId: options.replyToId } : {}),

@@ -149,6 +149,8 @@ export const adaptiveCardSchema = z
     version: z.literal('1.5'),
     body: z.array(elementSchema),
     actions: z.array(actionSchema).optional(),
+    /** Universal Actions: Teams asks the bot for the card again for these users (each sees their own). */
+    refresh: z.object({ action: actionExecuteSchema, userIds: z.array(z.string().min(1)).max(60).optional() }).strict().optional(),
     lang: z.string().optional(),
   })
   .strict()

@@ -35,11 +35,23 @@ const da = {
   myCases: 'Mine sager',
   noCases: 'Du har ingen sager endnu.',
   moreCases: 'Der er flere sager. Skriv "mine sager" igen for at se de næste.',
-  showCase: (number: string) => `Vis ${number}`,
   summary: 'Tjek dine svar',
   yes: 'Ja',
   no: 'Nej',
   choose: 'Vælg …',
+  welcomeTitle: 'Serviceportalens assistent',
+  welcomeText: 'Jeg svarer på spørgsmål om løn, regnskab og de fællesstatslige systemer ud fra vidensbasen, og jeg kan oprette sager til Statens Administration og vise status på dine sager.',
+  welcomeShared: 'Her svarer jeg på spørgsmål, som alle kan se. Alt om dine egne sager klarer vi i en privat chat mellem dig og mig.',
+  welcomeAsk: 'Stil et spørgsmål',
+  welcomeCreateCase: 'Opret sag',
+  welcomeMyCases: 'Mine sager',
+  previousStatus: 'Før',
+  invalidDate: 'Vælg en dato.',
+  invalidNumber: 'Skriv et tal.',
+  deskNote: 'Bemærkning fra servicedesken',
+  showCaseButton: 'Vis sag',
+  replyButton: 'Svar',
+  replyText: (number: string) => `Tilføj kommentar til ${number}`,
 };
 
 type CardTexts = typeof da;
@@ -78,11 +90,23 @@ const en: CardTexts = {
   myCases: 'My cases',
   noCases: 'You have no cases yet.',
   moreCases: 'There are more cases. Write "my cases" again to see the next ones.',
-  showCase: (number: string) => `Show ${number}`,
   summary: 'Check your answers',
   yes: 'Yes',
   no: 'No',
   choose: 'Choose …',
+  welcomeTitle: 'The Serviceportal assistant',
+  welcomeText: 'I answer questions about payroll, accounting and the shared government systems from the knowledge base, and I can create cases for Statens Administration and show the status of your cases.',
+  welcomeShared: 'Here I answer questions everyone can see. Anything about your own cases we handle in a private chat between you and me.',
+  welcomeAsk: 'Ask a question',
+  welcomeCreateCase: 'Create case',
+  welcomeMyCases: 'My cases',
+  previousStatus: 'Before',
+  invalidDate: 'Choose a date.',
+  invalidNumber: 'Write a number.',
+  deskNote: 'Note from the service desk',
+  showCaseButton: 'Show case',
+  replyButton: 'Reply',
+  replyText: (number: string) => `Add comment to ${number}`,
 };
 
 export function cardTexts(lang: Language): CardTexts {
@@ -97,6 +121,10 @@ const repliesDa = {
   unknownUser: 'Jeg kender dig ikke endnu, så jeg kan ikke oprette sager eller vise sager for dig. Skriv "hjælp" for at komme i gang.',
   staleCard: 'Det kort er for gammelt til at blive sendt. Skriv "opret sag" for at få et nyt.',
   fixErrors: 'Der er felter, der ikke er udfyldt korrekt. Jeg har markeret dem på kortet.',
+  answeredPrivately: 'Jeg har skrevet til dig i en privat chat, så dine oplysninger ikke deles her.',
+  privateRefused: 'Det hjælper jeg gerne med i en privat chat, så dine oplysninger ikke deles her. Skriv til mig direkte i en chat med Serviceportal.',
+  notYourCard: 'Kortet er sendt til en anden. Skriv til mig i en privat chat for at få dit eget.',
+  notYourCardTitle: 'Kortet tilhører en anden',
 };
 type Replies = typeof repliesDa;
 const repliesEn: Replies = {
@@ -106,6 +134,10 @@ const repliesEn: Replies = {
   unknownUser: 'I do not know you yet, so I cannot create or show cases for you. Write "help" to get started.',
   staleCard: 'That card is too old to be sent. Write "create case" to get a new one.',
   fixErrors: 'Some fields are not filled in correctly. I have marked them on the card.',
+  answeredPrivately: 'I have written to you in a private chat, so your details are not shared here.',
+  privateRefused: 'I am glad to help with that in a private chat, so your details are not shared here. Write to me directly in a chat with Serviceportal.',
+  notYourCard: 'This card was sent to someone else. Write to me in a private chat to get your own.',
+  notYourCardTitle: 'This card belongs to someone else',
 };
 
 export function teamsReplies(lang: Language): Replies {

@@ -5,6 +5,7 @@
  * shown as typed and can never add an element or an action.
  */
 import {
+  type CaseDomainEvent,
   danishDateTime,
   formatFieldValue,
   isFieldVisible,
@@ -33,6 +34,8 @@ export const FORM_STEP = {
   confirm: 'confirm',
   /** "Show" on a case in "mine sager". */
   caseStatus: 'caseStatus',
+  /** Teams asks for the viewer's own version of a card (Universal Actions `refresh`). */
+  refresh: 'refresh',
 } as const;
 export type FormStep = (typeof FORM_STEP)[keyof typeof FORM_STEP];
 
@@ -42,6 +45,24 @@ export const CONTEXT_INPUT = { institution: '_institutionId', system: '_systemId
 export const SENT_FROM_SELF = 'self';
 /** The verb of every Action.Execute the assistant emits. */
 export const EXECUTE_VERB = 'serviceportal.card';
+/** The verb of a card's `refresh` action: the viewer's own card. */
+export const REFRESH_VERB = 'serviceportal.refresh';
+
+/** Which of the personal cards a refresh asks for again. */
+export type CardView = 'form' | 'chooser' | 'caseList';
+
+/**
+ * Whose a card is: the Teams member id (`from.id`) it was made for. Every action's data carries
+ * it, so a submission by anyone else is refused; with Action.Execute the card also refreshes for
+ * that member alone (`refresh.userIds`), so each viewer sees their own version.
+ */
+export interface CardOwner {
+  /** The member's id (Teams `29:…`). */
+  id: string;
+  /** What a refresh shows again (with Action.Execute). */
+  view: CardView;
+  formId?: string | undefined;
+}
 
 export type QuestionKind = FieldType | 'confirm';
 
@@ -88,6 +109,18 @@ function action(kind: CardActionKind, title: string, data: Record<string, unknow
 
 function card(body: CardElement[], actions: CardAction[] | undefined, lang: Language): AdaptiveCard {
   return { type: 'AdaptiveCard', $schema: ADAPTIVE_CARD_SCHEMA_URL, version: '1.5', lang, body, ...(actions && actions.length > 0 ? { actions } : {}) };
+}
+
+/** Marks a card as the owner's: the owner id in every action's data and, with Action.Execute, a refresh for the owner alone. */
+function owned(c: AdaptiveCard, owner: CardOwner | undefined, kind: CardActionKind, dialogInstanceId: string): AdaptiveCard {
+  if (!owner) return c;
+  const actions = c.actions?.map((a) => ({ ...a, data: { ...a.data, owner: owner.id } }));
+  const refreshData = { formStep: FORM_STEP.refresh, view: owner.view, dialogInstanceId, owner: owner.id, ...(owner.formId ? { formId: owner.formId } : {}) };
+  return {
+    ...c,
+    ...(actions ? { actions } : {}),
+    ...(kind === 'execute' ? { refresh: { action: { type: 'Action.Execute' as const, title: 'Refresh', verb: REFRESH_VERB, data: refreshData }, userIds: [owner.id] } } : {}),
+  };
 }
 
 function heading(text: string): CardElement {
@@ -172,9 +205,35 @@ function questionElements(q: CardQuestion, lang: Language): CardElement[] {
       return [{ type: 'FactSet', facts: (q.summary ?? []).map((s) => ({ title: displayText(s.label[lang]), value: displayText(s.value) })) }];
   }
   const elements: CardElement[] = [input];
-  if (q.help) elements.push(paragraph(q.help[lang], true));
+  // A date picker takes no typed format: a help that only says "dd-mm-åååå" says nothing here.
+  const help = q.help && q.kind === 'date' ? withoutDateFormat(q.help[lang]) : q.help?.[lang];
+  if (help) elements.push(paragraph(help, true));
   if (q.error) elements.push(errorBlock(q.error[lang], `${q.fieldId}__error`));
   return elements;
+}
+
+const DATE_FORMAT = /\s*\(?(?:dd-mm-åååå|dd-mm-yyyy)\)?/gi;
+
+/** A help text without the typed date format it names (the card's input is a date picker). */
+function withoutDateFormat(text: string): string {
+  const rest = text.replace(DATE_FORMAT, '').trim();
+  return /[\p{L}\p{N}]/u.test(rest) ? rest : '';
+}
+
+/**
+ * A form problem as the card's input shows it: the portal's wording fits typed chat answers
+ * (a date as dd-mm-åååå, a number with a decimal comma), which a date picker or number input
+ * never receives; those two say what fits the input instead.
+ */
+function cardProblem(problem: FieldProblem): Localized {
+  switch (problem.code) {
+    case 'FORM.INVALID_DATE':
+      return { da: cardTexts('da').invalidDate, en: cardTexts('en').invalidDate };
+    case 'FORM.INVALID_NUMBER':
+      return { da: cardTexts('da').invalidNumber, en: cardTexts('en').invalidNumber };
+    default:
+      return problem.message;
+  }
 }
 
 /** One question as a card: its input with help and error, and one action that sends it. */
@@ -232,6 +291,8 @@ export interface FormCardOptions {
   mailboxes?: readonly NamedChoice[];
   /** Current answers of the context inputs. */
   context?: { institutionId?: string | undefined; systemId?: string | undefined; sentFrom?: string | undefined };
+  /** The Teams member the card is for (see {@link CardOwner}). */
+  ownerId?: string | undefined;
 }
 
 function contextChoice(id: string, label: string, choices: readonly NamedChoice[], value: string | undefined, lang: Language): CardElement {
@@ -262,7 +323,10 @@ export function renderFormCard(
 ): AdaptiveCard {
   const t = cardTexts(lang);
   const body: CardElement[] = [heading(form.title[lang]), paragraph(form.description[lang], true)];
-  const errorOf = (fieldId: string): Localized | undefined => errors.find((e) => e.fieldId === fieldId)?.message;
+  const errorOf = (fieldId: string): Localized | undefined => {
+    const problem = errors.find((e) => e.fieldId === fieldId);
+    return problem ? cardProblem(problem) : undefined;
+  };
   const placed = new Set<string>([...form.fields.map((f) => f.id), ...Object.values(CONTEXT_INPUT)]);
   const general = errors.filter((e) => !placed.has(e.fieldId));
   if (errors.length > 0) {
@@ -295,7 +359,9 @@ export function renderFormCard(
     body.push(...questionElements(question, lang));
   }
   const data = { formStep: FORM_STEP.submit, formId: form.id, dialogInstanceId: options.dialogInstanceId };
-  return card(body, [action(options.action ?? 'submit', t.send, data, 'positive')], lang);
+  const kind = options.action ?? 'submit';
+  const owner = options.ownerId ? { id: options.ownerId, view: 'form' as const, formId: form.id } : undefined;
+  return owned(card(body, [action(kind, t.send, data, 'positive')], lang), owner, kind, options.dialogInstanceId);
 }
 
 /** The card that replaces a sent form: the answers as facts, the case number, no inputs or actions. */
@@ -312,9 +378,16 @@ export function renderSubmittedFormCard(form: FormDefinition, values: Readonly<R
 }
 
 /** The form picker: every form of the catalogue as one choice ("Område – Formular"). */
-export function renderFormChooserCard(forms: readonly FormDefinition[], areaNames: Readonly<Record<string, Localized>>, lang: Language, dialogInstanceId: string, kind: CardActionKind = 'submit'): AdaptiveCard {
+export function renderFormChooserCard(
+  forms: readonly FormDefinition[],
+  areaNames: Readonly<Record<string, Localized>>,
+  lang: Language,
+  dialogInstanceId: string,
+  kind: CardActionKind = 'submit',
+  ownerId?: string,
+): AdaptiveCard {
   const t = cardTexts(lang);
-  return card(
+  const built = card(
     [
       heading(t.chooseFormTitle),
       paragraph(t.chooseFormHelp, true),
@@ -324,13 +397,15 @@ export function renderFormChooserCard(forms: readonly FormDefinition[], areaName
         label: t.form,
         isRequired: true,
         errorMessage: t.required,
-        style: 'filtered',
+        // "filtered" (type to search) needs Adaptive Cards 1.6, more than Teams renders everywhere.
+        style: 'compact',
         choices: forms.map((f) => ({ title: `${areaNames[f.areaId]?.[lang] ?? f.areaId} – ${f.title[lang]}`, value: f.id })),
       },
     ],
     [action(kind, t.chooseForm, { formStep: FORM_STEP.chooseForm, dialogInstanceId }, 'positive')],
     lang,
   );
+  return owned(built, ownerId ? { id: ownerId, view: 'chooser' } : undefined, kind, dialogInstanceId);
 }
 
 function eventLine(event: CaseEvent, lang: Language): { title: string; value: string } {
@@ -367,7 +442,7 @@ export function renderCaseCard(c: Case, events: readonly CaseEvent[], lang: Lang
 }
 
 /** "Mine sager": one fact per case (number → subject · status) and a "show" action for each of the first five. */
-export function renderCaseListCard(cases: readonly Case[], lang: Language, options: { hasMore?: boolean; dialogInstanceId?: string; action?: CardActionKind } = {}): AdaptiveCard {
+export function renderCaseListCard(cases: readonly Case[], lang: Language, options: { hasMore?: boolean; dialogInstanceId?: string; action?: CardActionKind; ownerId?: string } = {}): AdaptiveCard {
   const t = cardTexts(lang);
   if (cases.length === 0) return card([heading(t.myCases), paragraph(t.noCases)], undefined, lang);
   const body: CardElement[] = [
@@ -375,8 +450,74 @@ export function renderCaseListCard(cases: readonly Case[], lang: Language, optio
     { type: 'FactSet', facts: cases.map((c) => ({ title: displayText(c.number), value: displayText(`${c.subject} · ${statusLabel(c.status, lang)}`) })) },
   ];
   if (options.hasMore) body.push(paragraph(t.moreCases, true));
-  const actions = cases
-    .slice(0, 5)
-    .map((c) => action(options.action ?? 'submit', t.showCase(c.number), { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: options.dialogInstanceId ?? 'case-list' }, undefined, 'none'));
+  // Buttons named by the case's subject: "Vis SA-2026-…" five times cannot be told apart.
+  const shown = cases.slice(0, 5);
+  const titles = shown.map((c) => shortTitle(c.subject));
+  const actions = shown.map((c, i) => {
+    const title = titles[i] ?? c.number;
+    const unique = titles.filter((x) => x === title).length === 1 ? title : `${title} (${c.number})`;
+    return action(options.action ?? 'submit', unique, { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: options.dialogInstanceId ?? 'case-list' }, undefined, 'none');
+  });
+  const kind = options.action ?? 'submit';
+  return owned(card(body, actions, lang), options.ownerId ? { id: options.ownerId, view: 'caseList' } : undefined, kind, options.dialogInstanceId ?? 'case-list');
+}
+
+/** A case subject short enough for a button (a button title is plain text: no escaping). */
+function shortTitle(subject: string): string {
+  const one = neutraliseTemplate(subject.replace(/\s+/g, ' ').trim());
+  return one.length <= 40 ? one : `${one.slice(0, 39).trimEnd()}…`;
+}
+
+/** What another member sees of a card that is not theirs (a refresh): no inputs, no data. */
+export function renderNotYoursCard(title: string, text: string, lang: Language): AdaptiveCard {
+  return card([heading(title), paragraph(text, true)], undefined, lang);
+}
+
+/** A card button that sends `text` to the bot as if the member wrote it (Teams `messageBack`; works in channels). */
+function messageBack(title: string, text: string): CardAction {
+  return { type: 'Action.Submit', title, data: { msteams: { type: 'messageBack', text, displayText: title } } };
+}
+
+/**
+ * Teams shows suggested actions in personal chats only: in a channel or group chat a reply's
+ * suggested actions become the buttons of a card sent with it (each sends its title back).
+ */
+export function renderButtonsCard(titles: readonly string[], lang: Language): AdaptiveCard {
+  return card([], titles.map((title) => messageBack(title, title)), lang);
+}
+
+/** Where the app was added: a personal chat, a team or a group chat. */
+export type WelcomeScope = 'personal' | 'team' | 'groupChat';
+
+/** The welcome when the app is added: what the assistant does, and in a team or group chat that personal matters go to a private chat. */
+export function renderWelcomeCard(lang: Language, scope: WelcomeScope, buttons: readonly { title: string; text: string }[]): AdaptiveCard {
+  const t = cardTexts(lang);
+  const body: CardElement[] = [heading(t.welcomeTitle), paragraph(t.welcomeText)];
+  if (scope !== 'personal') body.push(paragraph(t.welcomeShared, true));
+  return card(body, buttons.map((b) => messageBack(b.title, b.text)), lang);
+}
+
+/**
+ * A case notification: the case, what changed (the new status and the desk's note, or the desk's
+ * comment), and buttons "Vis sag" (the case card) and "Svar" (starts a comment). Only ever sent
+ * to the owner's personal chat; the buttons carry whose it is.
+ */
+export function renderNotificationCard(event: CaseDomainEvent, lang: Language, options: { ownerId?: string; action?: CardActionKind } = {}): AdaptiveCard | undefined {
+  const t = cardTexts(lang);
+  const kind = options.action ?? 'submit';
+  const body: CardElement[] = [heading(t.caseTitle(event.caseNumber)), paragraph(event.subject, true)];
+  if (event.type === 'case.status_changed') {
+    body.push({ type: 'FactSet', facts: [{ title: t.status, value: displayText(statusLabel(event.to, lang)) }, { title: t.previousStatus, value: displayText(statusLabel(event.from, lang)) }] });
+    if (event.note) body.push({ type: 'TextBlock', text: t.deskNote, weight: 'Bolder', wrap: true, spacing: 'Medium' }, paragraph(event.note));
+  } else if (event.type === 'case.commented' && event.author === 'agent') {
+    body.push({ type: 'TextBlock', text: t.eventCommentAgent, weight: 'Bolder', wrap: true, spacing: 'Medium' }, paragraph(event.text));
+  } else {
+    return undefined;
+  }
+  const owner = options.ownerId ? { owner: options.ownerId } : {};
+  const actions: CardAction[] = [
+    action(kind, t.showCaseButton, { formStep: FORM_STEP.caseStatus, caseNumber: event.caseNumber, dialogInstanceId: `notify-${event.caseNumber}`, ...owner }, 'positive', 'none'),
+    messageBack(t.replyButton, t.replyText(event.caseNumber)),
+  ];
   return card(body, actions, lang);
 }

@@ -74,7 +74,7 @@ describe.each(DATABASE_KINDS)('agent API over HTTP on %s', (kind) => {
     http = createHttpServer({
       adapter,
       bot: new AssistantBot(),
-      isHealthy: () => world.db.ping(),
+      readiness: async () => ({ database: await world.db.ping() }),
       logger: silentLogger,
       maxBodyBytes: 65_536,
       routes: [agentApiRoutes({ token: TOKEN, cases, directory, logger: silentLogger })],

@@ -92,8 +92,8 @@ describe('/api/messages with hostile input', () => {
   });
 
   describe('after all of that', () => {
-    it('is still healthy', async () => {
-      expect((await fetch(`${world.assistant.url}/healthz`)).status).toBe(200);
+    it('is still ready', async () => {
+      expect((await fetch(`${world.assistant.url}/readyz`)).status).toBe(200);
     });
   });
 });

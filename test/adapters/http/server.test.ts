@@ -62,10 +62,10 @@ describe('the assistant over HTTP', () => {
   });
 
   describe('GET /healthz', () => {
-    it('answers 200 while the database is reachable', async () => {
+    it('answers 200 while the process serves', async () => {
       const response = await fetch(`${world.assistant.url}/healthz`);
       expect(response.status).toBe(200);
-      expect(await response.json()).toMatchObject({ status: 'ok' });
+      expect(await response.json()).toEqual({ status: 'ok' });
     });
 
     it('keeps an idle connection open for 65 s, longer than proxies and clients do', async () => {
@@ -76,13 +76,27 @@ describe('the assistant over HTTP', () => {
   });
 });
 
-describe('GET /healthz without a database', () => {
-  it('answers 503', async () => {
+describe('GET /readyz', () => {
+  it('answers 200 when the database answers and the knowledge base is loaded', async () => {
+    const assistant = await startTestAssistant('pglite');
+    try {
+      const response = await fetch(`${assistant.url}/readyz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: 'ready', checks: { database: 'ok', knowledge: 'ok' } });
+    } finally {
+      await assistant.stop();
+    }
+  });
+
+  it('answers 503 with Retry-After without a database, while /healthz still answers 200', async () => {
     const assistant = await startTestAssistant('pglite');
     try {
       await assistant.world.db.close();
-      const response = await fetch(`${assistant.url}/healthz`);
+      const response = await fetch(`${assistant.url}/readyz`);
       expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).not.toBeNull();
+      expect(await response.json()).toEqual({ status: 'unavailable', checks: { database: 'failing', knowledge: 'ok' } });
+      expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
     } finally {
       await assistant.stop();
     }
@@ -110,7 +124,7 @@ describe('the assistant process', () => {
           }
         });
       });
-      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

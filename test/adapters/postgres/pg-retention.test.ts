@@ -3,6 +3,7 @@ import type { Logger } from '../../../bot/logger.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { PgCaseStore } from '../../../adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
+import { PgDeskStore } from '../../../adapters/postgres/pg-desk-store.js';
 import { PgFeedbackStore } from '../../../adapters/postgres/pg-feedback-store.js';
 import { PgConversationReferenceStore } from '../../../adapters/postgres/pg-notifications.js';
 import { PgRetention, RETENTION_LOCK } from '../../../adapters/postgres/pg-retention.js';
@@ -66,6 +67,10 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
     await feedback.recordUnanswered({ question: 'nyt spørgsmål', locale: 'da', at: daysAgo(89), userId: annaId });
     await feedback.recordFeedback({ question: 'gammel vurdering', articleId: 'a', helpful: false, locale: 'da', at: daysAgo(91), userId: annaId });
     await feedback.recordFeedback({ question: 'ny vurdering', articleId: 'a', helpful: true, locale: 'da', at: daysAgo(89), userId: annaId });
+    // Cases deflected at submit: the old one loses its user, the count stays.
+    const desk = new PgDeskStore(world.db);
+    await desk.recordDeflection({ articleId: 'gammel', channelId: 'webchat', locale: 'da', userId: annaId, at: daysAgo(91) });
+    await desk.recordDeflection({ articleId: 'ny', channelId: 'webchat', locale: 'da', userId: annaId, at: daysAgo(89) });
   });
   afterAll(async () => world?.dispose());
 
@@ -79,6 +84,7 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
         conversationReferences: 1,
         unansweredQuestions: 1,
         feedbackAnonymised: 1,
+        deflectionsAnonymised: 1,
       });
       const texts = (await world.db.query<{ t: string }>(`SELECT conversation_id || ':' || (activity->>'text') AS t FROM webchat_activities ORDER BY 1`)).rows.map((r) => r.t);
       expect(texts).toEqual(['conv-in-use:ny', 'conv-new:ny']);
@@ -92,12 +98,17 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
         { q: '', u: null, helpful: false },
         { q: 'ny vurdering', u: annaId, helpful: true },
       ]);
+      const deflections = (await world.db.query<{ a: string; u: string | null }>('SELECT article_id AS a, user_id::text AS u FROM case_deflection ORDER BY at')).rows;
+      expect(deflections).toEqual([
+        { a: 'gammel', u: null },
+        { a: 'ny', u: annaId },
+      ]);
       expect(await casesNow()).toEqual(cases);
     });
 
     it('finds nothing more on a second run', async () => {
       const report = await new PgRetention(world.db, { days: 90, logger: silentLogger }).runOnce();
-      expect(report).toMatchObject({ webchatActivities: 0, webchatConversations: 0, botState: 0, conversationReferences: 0, unansweredQuestions: 0, feedbackAnonymised: 0 });
+      expect(report).toMatchObject({ webchatActivities: 0, webchatConversations: 0, botState: 0, conversationReferences: 0, unansweredQuestions: 0, feedbackAnonymised: 0, deflectionsAnonymised: 0 });
     });
   });
 

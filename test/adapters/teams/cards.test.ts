@@ -193,6 +193,54 @@ describe('Adaptive Card rendering', () => {
     });
   });
 
+  describe('when cards are read (issue 13)', () => {
+    it('names the case list\'s buttons by the case, so they can be told apart', () => {
+      const cases = [
+        { ...demoCase, number: 'SA-2026-000001', subject: 'Løn til ny medarbejder' },
+        { ...demoCase, number: 'SA-2026-000002', subject: 'Faktura fra Kontorhuset' },
+        { ...demoCase, number: 'SA-2026-000003', subject: 'Faktura fra Kontorhuset' },
+        { ...demoCase, number: 'SA-2026-000004', subject: 'En meget lang overskrift på en sag om refusion af barselsløn i SLS' },
+      ];
+      const titles = (renderCaseListCard(cases, 'da').actions ?? []).map((a) => a.title);
+      expect(titles[0]).toBe('Løn til ny medarbejder');
+      expect(new Set(titles).size).toBe(titles.length);
+      expect(titles[1]).toContain('SA-2026-000002');
+      expect(titles[3]?.length).toBeLessThanOrEqual(40);
+      expect(titles.some((t) => /^Vis SA-/.test(t))).toBe(false);
+    });
+
+    it('offers the forms in a choice that Adaptive Cards 1.5 knows (no "filtered")', () => {
+      const names = Object.fromEntries(catalogue.areas.map((a) => [a.id, a.name]));
+      const chooser = inputs(renderFormChooserCard(catalogue.forms, names, 'da', 'd'))[0];
+      expect(chooser).toMatchObject({ type: 'Input.ChoiceSet', style: 'compact' });
+    });
+
+    it('says nothing about typing dd-mm-åååå under a date picker, nor about a decimal comma under a number input', () => {
+      const datedForms = catalogue.forms.filter((f) => f.fields.some((x) => x.type === 'date' && /dd-mm/.test(x.help?.da ?? '')));
+      expect(datedForms.length).toBeGreaterThan(0);
+      for (const form of catalogue.forms) {
+        const problems = form.fields
+          .filter((f) => f.type === 'date' || f.type === 'number')
+          .map((f) => ({ fieldId: f.id, code: f.type === 'date' ? ('FORM.INVALID_DATE' as const) : ('FORM.INVALID_NUMBER' as const), message: { da: 'Skriv en gyldig dato som dd-mm-åååå. Skriv et tal, fx 1.250,50.', en: 'x' } }));
+        const card = renderFormCard(form, {}, problems, 'da', { dialogInstanceId: 'd' });
+        const text = JSON.stringify(card);
+        expect(text).not.toMatch(/dd-mm-åååå/);
+        expect(text).not.toMatch(/1\.250,50/);
+      }
+      const card = renderFormCard(datedForms[0] as FormDefinition, {}, [], 'da', { dialogInstanceId: 'd' });
+      expect(JSON.stringify(card)).not.toMatch(/\(\)/);
+    });
+
+    it('marks a card as its owner\'s: every action carries the owner, and with Action.Execute a refresh for the owner alone', () => {
+      const submit = renderFormCard(faktura, {}, [], 'da', { dialogInstanceId: 'd', ownerId: '29:anna' });
+      expect(submit.actions?.every((a) => a.data?.owner === '29:anna')).toBe(true);
+      expect(submit.refresh).toBeUndefined();
+      const execute = renderFormCard(faktura, {}, [], 'da', { dialogInstanceId: 'd', ownerId: '29:anna', action: 'execute' });
+      expect(execute.refresh).toMatchObject({ userIds: ['29:anna'], action: { type: 'Action.Execute', verb: 'serviceportal.refresh', data: { formStep: 'refresh', view: 'form', formId: faktura.id, owner: '29:anna', dialogInstanceId: 'd' } } });
+      adaptiveCardSchema.parse(execute);
+    });
+  });
+
   describe('when card inputs come back as strings', () => {
     it('the portal form schema parses them', () => {
       const raw = restoreSubmitted({ problem: 'betaling', fakturanummer: 'F-1', leverandoer: 'A/S', beloeb: '1250.5', fakturadato: '2026-02-01', beskrivelse: 'Leverandøren rykker for betaling.', formStep: 'submit', dialogInstanceId: 'x' });
