@@ -7,6 +7,7 @@
  * assigns it), so an invoice or account number of ten digits is not taken for one. There is no
  * modulus-11 check: numbers issued since 2007 need not pass it.
  */
+import type { FieldProblem, FormShape } from './form.js';
 
 /** What a removed CPR number reads as. */
 export const CPR_MASK = '######-####';
@@ -65,3 +66,24 @@ export const CPR_REASON = {
   da: 'Det ligner et CPR-nummer. CPR-numre hører ikke hjemme i en sag: sagen læses af flere, både hos Statens Administration og hos jer, og vi har ikke brug for nummeret for at hjælpe. Et CPR-nummer er en fortrolig personoplysning.',
   en: 'That looks like a CPR number (a Danish personal identity number). CPR numbers do not belong in a case: the case is read by several people, at Statens Administration and at your institution, and we do not need the number to help you. A CPR number is confidential personal data.',
 } as const;
+
+/** The reason a free-text value holding a CPR number is refused (a card, the agent API). */
+export const CPR_REFUSAL = {
+  da: `${CPR_REASON.da} Fjern nummeret, eller skriv ${CPR_MASK} i stedet.`,
+  en: `${CPR_REASON.en} Remove the number, or write ${CPR_MASK} instead.`,
+} as const;
+
+/**
+ * One problem per free-text field (text, long text) of the form whose value holds a CPR-like
+ * number, code `FORM.CPR_NUMBER`. Fields named in `skip` (already refused for another reason) are
+ * left out.
+ */
+export function cprProblems(form: FormShape, values: Readonly<Record<string, unknown>>, skip: ReadonlySet<string> = new Set()): FieldProblem[] {
+  return form.fields
+    .filter((f) => (f.type === 'text' || f.type === 'longText') && !skip.has(f.id))
+    .filter((f) => {
+      const value = values[f.id];
+      return typeof value === 'string' && hasCprNumber(value);
+    })
+    .map((f) => ({ fieldId: f.id, code: 'FORM.CPR_NUMBER' as const, message: { da: CPR_REFUSAL.da, en: CPR_REFUSAL.en } }));
+}
