@@ -8,13 +8,17 @@
  * the dialog state.
  */
 import {
+  CPR_MASK,
+  CPR_REASON,
   fieldById,
   formatFieldValue,
   formsFor,
   getArea,
   getForm,
   getSystem,
+  hasCprNumber,
   isFieldVisible,
+  maskCprNumbers,
   matchKey,
   parseField,
   parseForm,
@@ -31,7 +35,7 @@ import type { AnswerShape, Expectation } from './ports.js';
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
 export const MAX_ATTEMPTS = 3;
 
-export const CASE_STATUSES = ['collecting', 'confirmAnswer', 'summary', 'pickField', 'stuck', 'complete', 'cancelled'] as const;
+export const CASE_STATUSES = ['collecting', 'confirmAnswer', 'cprFound', 'summary', 'pickField', 'stuck', 'complete', 'cancelled'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 /** What the user has chosen so far. `systemId: null` = no particular system; `sentFromMailboxId: null` = from me. */
@@ -58,7 +62,11 @@ export interface CaseState {
   editing?: string;
   /** Bound to this dialog instance when the summary is first shown; the same key twice makes one case. */
   idempotencyKey?: string;
-  /** Status `confirmAnswer`: the answer typed to a field, not stored until the user says it is one. */
+  /**
+   * Status `confirmAnswer`: the answer typed to a field, not stored until the user says it is one.
+   * Status `cprFound`: the answer that holds a CPR-like number, not stored until the number is
+   * removed (or the answer written again).
+   */
   pendingAnswer?: { fieldId: string; input: string };
   /**
    * Area (and system, form) came from the user's first message: the questions say the path chosen
@@ -80,7 +88,7 @@ export interface CaseContext {
   newKey(): string;
 }
 
-export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'confirmAnswer' | 'summary' | 'pickField' | 'stuck';
+export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'confirmAnswer' | 'cprFound' | 'summary' | 'pickField' | 'stuck';
 
 export type QuestionKind = Field['type'] | 'choice' | 'summary';
 
@@ -102,7 +110,7 @@ export interface Question {
   choices: Choice[];
   /** The field may be left empty ("spring over"). */
   optional: boolean;
-  /** Step `confirmAnswer`: the answer waiting to be confirmed, as typed. */
+  /** Step `confirmAnswer`: the answer waiting to be confirmed, as typed. Step `cprFound`: the answer with the CPR number removed. */
   current?: Localized;
   /** Steps `summary`: what will be sent. */
   summary?: SummaryLine[];
@@ -170,6 +178,23 @@ const STUCK_ACTIONS = {
 export const CONFIRM_ACTIONS = {
   yes: { id: 'ja', label: { da: 'Ja', en: 'Yes' }, aliases: ['j', 'jo', 'jep', 'yes', 'y', 'yep', 'yeah', 'ok', 'okay', 'ja tak', 'korrekt', 'rigtigt', 'det er rigtigt', 'det er det', 'correct', 'right', 'that is right'] },
   no: { id: 'nej', label: { da: 'Nej', en: 'No' }, aliases: ['n', 'no', 'nope', 'nej tak', 'forkert', 'ikke rigtigt', 'det er det ikke', 'wrong', 'not right'] },
+} as const satisfies Record<string, Choice>;
+
+/**
+ * The two ways on from an answer that holds a CPR number. Typed answers must name them exactly
+ * (anything else is a new answer to the field).
+ */
+export const CPR_ACTIONS = {
+  remove: {
+    id: 'fjern-cpr',
+    label: { da: 'Fjern CPR-nummeret', en: 'Remove the CPR number' },
+    aliases: ['fjern', 'fjern det', 'fjern nummeret', 'fjern cpr', 'fjern cpr nummeret', 'slet det', 'slet nummeret', 'ja', 'ja tak', 'ok', 'yes', 'remove', 'remove it', 'remove the number', 'delete it'],
+  },
+  rewrite: {
+    id: 'skriv-igen',
+    label: { da: 'Skriv svaret igen', en: 'Write the answer again' },
+    aliases: ['skriv igen', 'skriv det igen', 'igen', 'nej', 'nej tak', 'no', 'rewrite', 'write again', 'write it again', 'try again'],
+  },
 } as const satisfies Record<string, Choice>;
 
 /** Back to the area step from a path chosen from the first message. */
@@ -250,7 +275,7 @@ function dropInvalidPrefill(form: FormDefinition, draft: CaseDraftValues): void 
 /** Fills in what needs no question (one form, one institution, no mailbox) and moves to the summary when all is answered. */
 function settle(input: CaseState, ctx: CaseContext): CaseState {
   const state: CaseState = structuredClone(input);
-  if (state.status === 'confirmAnswer' && !pendingField(state, ctx)) {
+  if ((state.status === 'confirmAnswer' || state.status === 'cprFound') && !pendingField(state, ctx)) {
     // A broken pending answer (the form changed under it): ask the field again.
     state.status = 'collecting';
     delete state.pendingAnswer;
@@ -272,11 +297,27 @@ function settle(input: CaseState, ctx: CaseContext): CaseState {
   if (d.institutionId === undefined) return state;
   if (d.sentFromMailboxId === undefined && ctx.mailboxes.length === 0) d.sentFromMailboxId = null;
   if (d.sentFromMailboxId === undefined) return state;
+  if (holdCprAnswer(state, form)) return state;
   if (openField(form, d)) return state;
   state.status = 'summary';
   delete state.editing;
   state.idempotencyKey ??= ctx.newKey();
   return state;
+}
+
+/**
+ * No free-text value holding a CPR-like number is kept silently, whichever way it came (an answer,
+ * the first message, a stuck field answered after all): it is taken out and the user is asked to
+ * remove the number or write the answer again.
+ */
+function holdCprAnswer(state: CaseState, form: FormDefinition): boolean {
+  const d = state.draft;
+  const field = form.fields.find((f) => (f.type === 'text' || f.type === 'longText') && isFieldVisible(f, d.values) && typeof d.values[f.id] === 'string' && hasCprNumber(d.values[f.id] as string));
+  if (!field) return false;
+  state.status = 'cprFound';
+  state.pendingAnswer = { fieldId: field.id, input: String(d.values[field.id]) };
+  delete d.values[field.id];
+  return true;
 }
 
 function pendingField(state: CaseState, ctx: CaseContext): Field | undefined {
@@ -294,9 +335,10 @@ function stepOf(state: CaseState, ctx: CaseContext): { kind: StepKind; field?: F
       return { kind: 'summary' };
     case 'pickField':
       return { kind: 'pickField' };
-    case 'confirmAnswer': {
+    case 'confirmAnswer':
+    case 'cprFound': {
       const field = pendingField(state, ctx);
-      return field ? { kind: 'confirmAnswer', field } : { kind: 'summary' };
+      return field ? { kind: state.status, field } : { kind: 'summary' };
     }
     case 'stuck': {
       const form = formOf(state, ctx);
@@ -417,7 +459,7 @@ function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
 }
 
 /** The steps at which a path chosen from the first message is said and can be changed. */
-const PATH_STEPS: ReadonlySet<StepKind> = new Set(['system', 'form', 'institution', 'sentFrom', 'field']);
+const PATH_STEPS: ReadonlySet<StepKind> = new Set(['system', 'form', 'institution', 'sentFrom', 'field', 'cprFound']);
 
 /** "Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura i IndFak." */
 function pathOf(state: CaseState, ctx: CaseContext): Localized | undefined {
@@ -522,6 +564,28 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
         choices: [CONFIRM_ACTIONS.yes, CONFIRM_ACTIONS.no],
         optional: false,
         current: { da: typed, en: typed },
+      };
+    }
+    case 'cprFound': {
+      const field = step.field;
+      const typed = state.pendingAnswer?.input;
+      if (!field || typed === undefined) return undefined;
+      const masked = maskCprNumbers(typed);
+      return {
+        step: 'cprFound',
+        field: field.id,
+        kind: 'choice',
+        text: {
+          da: `${CPR_REASON.da} Skal jeg fjerne det fra dit svar til «${field.label.da}», eller vil du skrive svaret igen?`,
+          en: `${CPR_REASON.en} Shall I remove it from your answer to «${field.label.en}», or do you want to write the answer again?`,
+        },
+        help: {
+          da: `Vælg "${CPR_ACTIONS.remove.label.da}" for at sende svaret med ${CPR_MASK} i stedet for nummeret, eller "${CPR_ACTIONS.rewrite.label.da}". Du kan også skrive et nyt svar uden CPR-nummer.`,
+          en: `Choose "${CPR_ACTIONS.remove.label.en}" to send the answer with ${CPR_MASK} instead of the number, or "${CPR_ACTIONS.rewrite.label.en}". You can also write a new answer without the CPR number.`,
+        },
+        choices: [CPR_ACTIONS.remove, CPR_ACTIONS.rewrite],
+        optional: false,
+        current: { da: masked, en: masked },
       };
     }
     case 'stuck': {
@@ -669,7 +733,7 @@ function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField
 export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext, options: AnswerOptions = {}): EngineResult {
   const result = answerStep(input, answer, ctx, options);
   const rejected = result.outcome.kind === 'ask' && result.outcome.problem !== undefined;
-  if (result.state.pathFromPrefill && !rejected && result.state.status !== 'confirmAnswer') {
+  if (result.state.pathFromPrefill && !rejected && result.state.status !== 'confirmAnswer' && result.state.status !== 'cprFound') {
     // The first answer taken: the path stands (the user can still say "forfra").
     delete result.state.pathFromPrefill;
     const question = result.outcome.kind === 'ask' ? currentQuestion(result.state, ctx) : undefined;
@@ -752,7 +816,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
         return ask(state, ctx);
       }
       const parsed = parseAnswer(field, answer);
-      if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string') {
+      if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string' && !hasCprNumber(answer)) {
         state.status = 'confirmAnswer';
         state.pendingAnswer = { fieldId: field.id, input: answer.trim() };
         return ask(state, ctx);
@@ -786,6 +850,26 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       if (yes === false) return ask(state, ctx);
       // Anything else is a new answer to the field.
       return answerStep(state, answer, ctx, options);
+    }
+    case 'cprFound': {
+      const pending = state.pendingAnswer;
+      state.status = 'collecting';
+      delete state.pendingAnswer;
+      const choice = exactly(choices, answer);
+      if (choice?.id === CPR_ACTIONS.rewrite.id) return ask(state, ctx);
+      const field = step.field;
+      const removed = choice?.id === CPR_ACTIONS.remove.id;
+      const text = removed && pending ? maskCprNumbers(pending.input) : answer;
+      // The field asked now: taken as a normal answer (validated again, checked again for CPR numbers).
+      const next = stepOf(state, ctx);
+      if (!field || (next?.kind === 'field' && next.field?.id === field.id)) return answerStep(state, text, ctx, removed ? {} : options);
+      // A value from the first message, held before its field is asked: the answer goes to that field.
+      const parsed = parseAnswer(field, text);
+      if (parsed.ok && parsed.value !== undefined) {
+        d.values[field.id] = parsed.value;
+        d.skipped = d.skipped.filter((id) => id !== field.id);
+      }
+      return ask(state, ctx);
     }
     case 'stuck': {
       const field = step.field;

@@ -60,6 +60,7 @@ export function questionActivity(question: Question, lang: Language, problem?: L
   if (question.path) parts.push(question.path[lang]);
   if (problem) parts.push(problem[lang]);
   if (question.step === 'confirmAnswer' && question.current) parts.push(texts(lang).youWrote(quoted(question.current[lang])));
+  if (question.step === 'cprFound' && question.current) parts.push(texts(lang).withoutCpr(quoted(question.current[lang])));
   if (question.summary) {
     parts.push(question.summary.map((line) => `- **${labelled(line.label[lang])}** ${markdownText(line.value[lang].replace(/\n+/g, ' '))}`).join('\n'));
   }

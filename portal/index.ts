@@ -1,6 +1,7 @@
 /** The portal domain: catalogue, forms, organisation rules, cases, events and ports. */
 export * from './result.js';
 export * from './text.js';
+export * from './cpr.js';
 export * from './form.js';
 export * from './catalogue.js';
 export * from './organisation.js';

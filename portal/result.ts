@@ -62,7 +62,9 @@ export type FormErrorCode =
   | 'FORM.TOO_FEW_CHOICES'
   | 'FORM.TOO_MANY_CHOICES'
   | 'FORM.INVALID_YES_NO'
-  | 'FORM.UNKNOWN_FIELD';
+  | 'FORM.UNKNOWN_FIELD'
+  /** A free-text answer holds a CPR-like number (refused where the user cannot be asked to remove it). */
+  | 'FORM.CPR_NUMBER';
 
 export interface DomainError<C extends ErrorCode = ErrorCode> {
   code: C;

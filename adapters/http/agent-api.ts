@@ -12,7 +12,9 @@ import type restify from 'restify';
 import { z } from 'zod';
 import {
   caseStatusSchema,
+  CPR_REFUSAL,
   domainSchema,
+  hasCprNumber,
   institutionIdSchema,
   institutionSchema,
   nextStatuses,
@@ -123,9 +125,12 @@ const caseListQuery = z
   })
   .strict();
 
-const statusBody = z.object({ status: caseStatusSchema, note: z.string().trim().min(1).max(2000).optional() }).strict();
-const commentBody = z.object({ text: z.string().trim().min(1).max(4000) }).strict();
-const decisionBody = z.object({ note: z.string().trim().min(1).max(1000).optional() }).strict().default({});
+/** Free text an agent writes into a case's history: refused (400, naming the field) when it holds a CPR-like number. */
+const caseText = (max: number) => z.string().trim().min(1).max(max).refine((t) => !hasCprNumber(t), CPR_REFUSAL.en);
+
+const statusBody = z.object({ status: caseStatusSchema, note: caseText(2000).optional() }).strict();
+const commentBody = z.object({ text: caseText(4000) }).strict();
+const decisionBody = z.object({ note: caseText(1000).optional() }).strict().default({});
 const communityListQuery = z
   .object({ status: z.enum(['pending', 'approved', 'rejected']).optional(), institution: z.string().min(1).optional(), user: z.string().min(1).optional() })
   .strict();

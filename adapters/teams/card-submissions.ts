@@ -11,6 +11,7 @@ import type { ChannelIdentity } from '../../bot/channel-identity.js';
 import type { Logger } from '../../bot/logger.js';
 import {
   catalogue as defaultCatalogue,
+  cprProblems,
   findCaseNumbers,
   findForm,
   getArea,
@@ -215,6 +216,8 @@ export class CardSubmissions {
     const sentFrom = context.sentFrom && context.sentFrom !== SENT_FROM_SELF ? context.sentFrom : null;
     const parsed = parseForm(form, raw);
     if (!parsed.ok) problems.push(...parsed.error);
+    // A CPR number in a free-text answer is refused with the reason at the field (a card cannot ask what to do with it).
+    problems.push(...cprProblems(form, raw, new Set(problems.map((p) => p.fieldId))));
     if (problems.length > 0 || !institutionId || systemId === undefined) {
       return { replace: true, messages: [teamsReplies(lang).fixErrors], card: await this.formCard(userId, form, answers, problems, lang, submission.dialogInstanceId, context, owner) };
     }

@@ -200,6 +200,22 @@ describe.each(DATABASE_KINDS)('agent API over HTTP on %s', (kind) => {
       expect((await call('POST', `/cases/${closed.number}/comments`, { text: '   ' })).status).toBe(400);
       expect((await call('POST', '/cases/SA-2026-999999/comments', { text: 'Hej' })).status).toBe(404);
     });
+    it.each(['Medarbejderen 010190-1234 er rettet.', 'CPR 0101901234', 'cpr 010190 1234 ok'])('refuses a comment holding a CPR number (%j): 400 naming the field and why, nothing recorded', async (text) => {
+      const c = await demoCase('Fejl i lønkørsel');
+      const before = (await cases.events(c.number))?.length;
+      const r = await call('POST', `/cases/${c.number}/comments`, { text });
+      expect(r.status).toBe(400);
+      expect(r.body.code).toBe('API.INVALID_BODY');
+      expect(r.body.fields).toEqual([{ field: 'text', message: expect.stringContaining('CPR numbers do not belong in a case') }]);
+      expect((await cases.events(c.number))?.length).toBe(before);
+    });
+    it('refuses a status note holding a CPR number, and takes a comment with a ten-digit number that is no date', async () => {
+      const c = await demoCase('Fejl i lønkørsel');
+      const note = await call('POST', `/cases/${c.number}/status`, { status: 'under_behandling', note: 'Gælder 311299-1234' });
+      expect(note.status).toBe(400);
+      expect(note.body.fields).toEqual([{ field: 'note', message: expect.stringContaining('CPR') }]);
+      expect((await call('POST', `/cases/${c.number}/comments`, { text: 'Faktura 3213991234 er betalt.' })).status).toBe(201);
+    });
   });
 
   describe('community access requests', () => {
