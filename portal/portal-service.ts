@@ -9,6 +9,7 @@ import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCES
 import type { DirectoryStore } from './directory-store.port.js';
 import type { CaseDomainEvent } from './events.js';
 import { parseForm, type FieldProblem } from './form.js';
+import { cprProblems } from './cpr.js';
 import {
   canSeeCase,
   caseInstitutionIds,
@@ -166,6 +167,11 @@ export class PortalService {
     const values = parseForm(form, draft.values);
     if (!values.ok) {
       return { ok: false, error: { code: 'CASE.INVALID_VALUES', message: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' }, problems: values.error } };
+    }
+    // Whatever way a case comes in, a CPR number in free text is not stored (the dialogs and cards ask first).
+    const cpr = cprProblems(form, values.value);
+    if (cpr.length > 0) {
+      return { ok: false, error: { code: 'CASE.INVALID_VALUES', message: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' }, problems: cpr } };
     }
     const [user, requests] = await Promise.all([this.directory.getUser(userId), this.directory.listCommunityRequests({ userId })]);
     if (!user) return userNotFound();

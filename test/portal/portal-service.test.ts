@@ -230,6 +230,14 @@ describe('PortalService', () => {
         expect(codeOf(r)).toBe('CASE.INVALID_VALUES');
         expect(r.ok ? [] : r.error.problems?.map((p) => `${p.fieldId}:${p.code}`)).toEqual(['emne:FORM.TOO_SHORT', 'beskrivelse:FORM.REQUIRED', 'telefon:FORM.INVALID_PHONE']);
       });
+      it('refuses a CPR number in free text, whichever way the case comes in, and creates nothing', async () => {
+        const anna = await w.user('anna@eksempelstyrelsen.dk');
+        const before = w.cases.all().length;
+        const r = await w.service.createCase(anna.id, generalDraft('eksempelstyrelsen', 'cpr', { values: { emne: 'Løn', beskrivelse: 'Medarbejderen har CPR 010190-1234 og mangler løn.' } }));
+        expect(codeOf(r)).toBe('CASE.INVALID_VALUES');
+        expect(r.ok ? [] : r.error.problems?.map((p) => `${p.fieldId}:${p.code}`)).toEqual(['beskrivelse:FORM.CPR_NUMBER']);
+        expect(w.cases.all()).toHaveLength(before);
+      });
       it('refuses an unknown form with CASE.UNKNOWN_FORM', async () => {
         const anna = await w.user('anna@eksempelstyrelsen.dk');
         expect(codeOf(await w.service.createCase(anna.id, generalDraft('eksempelstyrelsen', 'x', { formId: 'nope.nope' })))).toBe('CASE.UNKNOWN_FORM');
