@@ -13,6 +13,7 @@
  * as a Markdown table (the README's).
  */
 import MiniSearch from 'minisearch';
+import { figures as retrievalFigures, type Figures as RetrievalFigures } from './eval/kb-figures.js';
 import { parseEvalArgs, readQuestions, round, type EvalArgs, type Question } from './eval/questions.js';
 import { ANSWER_THRESHOLDS, createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../knowledge/index.js';
 import { loadArticles } from '../knowledge/loader.js';
@@ -52,14 +53,7 @@ function outcomeShares(judged: readonly Judged[]): OutcomeShares | null {
   return { ...shares, answeredOrOffered: round(1 - shares.declined) };
 }
 
-interface Figures {
-  questions: number;
-  outOfScope: number;
-  top1: number;
-  top3: number;
-  mrr: number;
-  answered: number;
-  outOfScopeDeclined: number | null;
+interface Figures extends RetrievalFigures {
   /** How the in-scope questions would end in chat. */
   chat: OutcomeShares | null;
 }
@@ -70,32 +64,9 @@ function parseArgs(argv: readonly string[]): EvalArgs & { sweep: boolean } {
   return { ...parseEvalArgs(argv.filter((arg) => arg !== '--sweep'), 'kb:eval'), sweep };
 }
 
+/** kb:eval's shared figures (retrieval and decision), and how the in-scope questions would end in chat. */
 function figures(judged: readonly Judged[]): Figures {
-  const inScope = judged.filter((j) => j.question.expected_ids.length > 0);
-  const outOfScope = judged.filter((j) => j.question.expected_ids.length === 0);
-  let top1 = 0;
-  let top3 = 0;
-  let mrr = 0;
-  let answered = 0;
-  for (const j of inScope) {
-    const expected = new Set(j.question.expected_ids);
-    const rank = j.ranking.findIndex((id) => expected.has(id));
-    if (rank === 0) top1 += 1;
-    if (rank >= 0 && rank < 3) top3 += 1;
-    if (rank >= 0) mrr += 1 / (rank + 1);
-    if (!j.unknown) answered += 1;
-  }
-  const n = inScope.length || 1;
-  return {
-    questions: inScope.length,
-    outOfScope: outOfScope.length,
-    top1: round(top1 / n),
-    top3: round(top3 / n),
-    mrr: round(mrr / n),
-    answered: round(answered / n),
-    outOfScopeDeclined: outOfScope.length === 0 ? null : round(outOfScope.filter((j) => j.unknown).length / outOfScope.length),
-    chat: outcomeShares(inScope),
-  };
+  return { ...retrievalFigures(judged), chat: outcomeShares(judged.filter((j) => j.question.expected_ids.length > 0)) };
 }
 
 function report(judged: readonly Judged[]): Figures & { en: Figures; byStyle: Record<string, Figures> } {
