@@ -367,7 +367,7 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
     }
     const added = await this.deps.portal.comment(state.userId, state.caseNumber, text);
     if (!added.ok) {
-      if (added.error.code === 'CASE.EMPTY_COMMENT') {
+      if (added.error.code === 'CASE.EMPTY_COMMENT' || added.error.code === 'CASE.CPR_NUMBER') {
         await dc.context.sendActivity(reply(`${added.error.message[lang]} ${t.askComment(state.caseNumber)}`));
         return Dialog.EndOfTurn;
       }

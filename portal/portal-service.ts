@@ -9,7 +9,7 @@ import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCES
 import type { DirectoryStore } from './directory-store.port.js';
 import type { CaseDomainEvent } from './events.js';
 import { parseForm, type FieldProblem } from './form.js';
-import { cprProblems } from './cpr.js';
+import { CPR_REFUSAL, cprProblems, hasCprNumber } from './cpr.js';
 import {
   canSeeCase,
   caseInstitutionIds,
@@ -239,6 +239,8 @@ export class PortalService {
   async comment(userId: string, number: CaseNumber, text: string): Promise<ServiceResult<{ case: Case; events: CaseEvent[] }>> {
     const visible = await this.caseFor(userId, number);
     if (!visible.ok) return visible;
+    // A comment is read by the desk and the mailbox's members: a CPR number is not stored.
+    if (hasCprNumber(text)) return { ok: false, error: { code: 'CASE.CPR_NUMBER', message: { da: CPR_REFUSAL.da, en: CPR_REFUSAL.en } } };
     const changed = await this.cases.addComment(number, { author: 'customer', actor: { kind: 'user', userId }, text });
     return changed.ok ? ok(changed.value) : changed;
   }

@@ -214,6 +214,7 @@ describe('who the assistant talks to', () => {
       await new Chat(world, ANNA).run([
         [`tilføj kommentar til ${c.number}`, `Skriv din kommentar til ${c.number}`],
         ['hjælp', ['tekst, du vil tilføje', 'Skriv din kommentar']],
+        ['Peters CPR er 010190-1234', ['CPR-numre hører ikke hjemme i en sag', 'Skriv din kommentar', without('Din kommentar er tilføjet')]],
         ['Peter skal have adgang til regnskab 1234.', ['Din kommentar er tilføjet', 'Under behandling']],
       ]);
       const events = await world.cases.events(c.number);

@@ -238,6 +238,15 @@ describe('PortalService', () => {
         expect(r.ok ? [] : r.error.problems?.map((p) => `${p.fieldId}:${p.code}`)).toEqual(['beskrivelse:FORM.CPR_NUMBER']);
         expect(w.cases.all()).toHaveLength(before);
       });
+      it('refuses a comment holding a CPR number and stores nothing of it', async () => {
+        const anna = await w.user('anna@eksempelstyrelsen.dk');
+        const own = w.cases.all().find((c) => c.requesterId === anna.id);
+        if (!own) throw new Error('anna has no demo case');
+        const before = (await w.cases.events(own.number))?.length;
+        const r = await w.service.comment(anna.id, own.number, 'Det drejer sig om 0101901234, kan I se på det?');
+        expect(codeOf(r)).toBe('CASE.CPR_NUMBER');
+        expect((await w.cases.events(own.number))?.length).toBe(before);
+      });
       it('refuses an unknown form with CASE.UNKNOWN_FORM', async () => {
         const anna = await w.user('anna@eksempelstyrelsen.dk');
         expect(codeOf(await w.service.createCase(anna.id, generalDraft('eksempelstyrelsen', 'x', { formId: 'nope.nope' })))).toBe('CASE.UNKNOWN_FORM');
