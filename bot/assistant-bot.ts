@@ -54,6 +54,9 @@ export interface AssistantBotOptions {
 
 const GREETING = /^\s*(hej|hejsa|goddag|godmorgen|hallo|hi|hello|hey|hjælp|hjaelp|help|menu|start)\s*[!.?]*\s*$/i;
 
+/** How stale the "last seen" stamp may be before a turn renews it. */
+const LAST_SEEN_GRANULARITY_MS = 60_000;
+
 /** Strips Teams `<at>…</at>` mentions and surrounding whitespace. */
 export function cleanText(text: string | undefined): string {
   return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
@@ -163,7 +166,10 @@ export class AssistantBot extends ActivityHandler {
     const picksOption = expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined;
     const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
-    profile.lastSeenAt = new Date().toISOString();
+    // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make
+    // every turn write the user state. A change in the last minute may be told again, never missed.
+    const now = Date.now();
+    if (!profile.lastSeenAt || now - Date.parse(profile.lastSeenAt) >= LAST_SEEN_GRANULARITY_MS) profile.lastSeenAt = new Date(now).toISOString();
     const recognition = c.recognizer.recognize(text);
     const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
     c.onRoute?.(decision, context);
