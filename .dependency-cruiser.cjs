@@ -55,6 +55,13 @@ module.exports = {
       to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: EDGE_PACKAGES },
     },
     {
+      name: 'metrics-library-at-the-edge',
+      comment: 'The core reports to the Metrics port (bot/metrics.ts); only adapters/metrics imports prom-client.',
+      severity: 'error',
+      from: { path: '^(portal|knowledge|dialogs|bot)/|^config\\.ts$' },
+      to: { dependencyTypes: ['npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'], path: '(^|/)node_modules/prom-client/|^prom-client$' },
+    },
+    {
       name: 'no-cycles',
       comment: 'No import cycles.',
       severity: 'error',

@@ -111,6 +111,10 @@ export const configSchema = z.object({
   RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
   /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
   AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Serve GET /metrics (Prometheus text format). Default false: /metrics answers 404. */
+  METRICS_ENABLED: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).default('false')),
+  /** Bearer token /metrics requires (compared in constant time; 401 without it). Unset: /metrics is open to whoever reaches it. */
+  METRICS_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   /**
    * Turns one user may take a minute (web chat, Teams, Emulator), counted in 10-second windows of a
    * sixth each; RATE_LIMIT_BURST more a minute are allowed for a burst. 0 = no limit. Default 60.
@@ -163,10 +167,11 @@ export const configSchema = z.object({
 type RawConfig = z.infer<typeof configSchema>;
 
 export type Config = Readonly<
-  Omit<RawConfig, 'DEMO_MODE' | 'NOTIFICATIONS_ENABLED'> & {
+  Omit<RawConfig, 'DEMO_MODE' | 'NOTIFICATIONS_ENABLED' | 'METRICS_ENABLED'> & {
     /** Resolved: true/false from DEMO_MODE, else true exactly when running embedded. */
     DEMO_MODE: boolean;
     NOTIFICATIONS_ENABLED: boolean;
+    METRICS_ENABLED: boolean;
     /** Bot Framework authentication is enforced exactly when an app id is set. */
     authEnabled: boolean;
   }
@@ -203,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ...raw,
     DEMO_MODE: demoMode,
     NOTIFICATIONS_ENABLED: raw.NOTIFICATIONS_ENABLED === 'true',
+    METRICS_ENABLED: raw.METRICS_ENABLED === 'true',
     authEnabled: Boolean(raw.MicrosoftAppId),
   });
 }

@@ -51,7 +51,9 @@ import { HttpLimits } from './adapters/http/http-limits.js';
 import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
 import { limitTurns } from './bot/rate-limits.js';
-import { DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { countingFeedback, noMetrics, type Metrics } from './bot/metrics.js';
+import { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
+import { AREA_IDS, DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -67,6 +69,8 @@ export interface Assistant {
   portal: PortalService;
   /** The notification sender of this process (absent when NOTIFICATIONS_ENABLED=false). */
   notifier?: Notifier;
+  /** What /metrics serves (absent when METRICS_ENABLED=false). */
+  metrics?: PrometheusMetrics;
   stop(): Promise<void>;
 }
 
@@ -126,6 +130,13 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
 
+    // Counted where the events are logged already (turns, routing, feedback, cases, notifications,
+    // rate limits); served at /metrics only when METRICS_ENABLED.
+    const prometheus = config.METRICS_ENABLED
+      ? new PrometheusMetrics({ areas: AREA_IDS, ...(db.connections ? { connections: () => db.connections!() } : {}) })
+      : undefined;
+    const metrics: Metrics = prometheus ?? noMetrics;
+
     // The conversation and user state of a turn are read with one query and saved with one. The
     // embedded database belongs to this process alone, so its state documents are also kept in
     // memory (the most recent 10,000) and read from there.
@@ -157,10 +168,11 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         agentPerMinute: config.RATE_LIMIT_AGENT_PER_MINUTE,
       },
       ...(db.kind === 'postgres' ? { db } : {}),
+      metrics,
     });
     const httpLimits = new HttpLimits(limits, config.TRUST_PROXY);
     // Cases are created in dialogs and from Teams cards: each user's creations are counted at the store.
-    const portal = new PortalService({ cases: new RateLimitedCaseStore(cases, limits), directory });
+    const portal = new PortalService({ cases: new RateLimitedCaseStore(cases, limits, metrics), directory });
     const knowledge = new CachedKnowledgeBase(sharedKnowledge);
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
@@ -173,7 +185,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
               else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
             },
           });
-    const feedback = options.feedback ?? new PgFeedbackStore(db);
+    const feedback = countingFeedback(options.feedback ?? new PgFeedbackStore(db), metrics);
     const desk = new PgDeskStore(db);
 
     const webChatStore = new PgWebChatStore(db);
@@ -192,6 +204,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       tenantId: config.MicrosoftAppTenantId,
       logger,
       onTurnError,
+      metrics,
     });
     const references = new PgConversationReferenceStore(db);
     // Teams channels and group chats: personal turns continue in the member's 1:1 chat, whose reference is recorded.
@@ -221,9 +234,11 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       authEnabled: config.authEnabled,
       privateConversations: privates,
-      // One line per routing decision: what was decided and why, never the text.
+      // One line per routing decision: what was decided and why, never the text; a knowledge
+      // answer's outcome is counted.
       onRoute: (decision, context) => {
         const { route, ...figures } = decision;
+        if (route.kind === 'knowledge') metrics.knowledgeOutcome(route.answer.kind);
         logger.info(
           { conversationId: context.activity.conversation?.id, activityId: context.activity.id, route: route.kind === 'intent' ? `intent:${route.intent.kind}` : route.kind, ...figures },
           'route',
@@ -252,7 +267,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       serviceUrl: WEBCHAT_SERVICE_URL,
       logger,
       onTurnError,
-      middleware: [turnLoggingMiddleware(logger), ...turnMiddleware],
+      middleware: [turnLoggingMiddleware(logger, metrics), ...turnMiddleware],
     });
     const demoUsers = config.DEMO_MODE ? DEMO_USERS : undefined;
     const directLine = createDirectLine({
@@ -288,6 +303,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         directory,
         senders,
         logger,
+        metrics,
         maxAttempts: config.NOTIFY_MAX_ATTEMPTS,
         retryBaseMs: config.NOTIFY_RETRY_BASE_MS,
         retryMaxMs: config.NOTIFY_RETRY_MAX_MS,
@@ -310,6 +326,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       maxBodyBytes: config.MAX_BODY_BYTES,
       limits: httpLimits,
       authEnabled: config.authEnabled,
+      ...(prometheus ? { metrics: { render: () => prometheus.render(), ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } } : {}),
       routes: [
         directLine.routes,
         createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
@@ -357,7 +374,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         if (ownsDb) await db.close();
         logger.info('main: stopped');
       })());
-    return { url, db, http, logger, webChat, portal, ...(notifier ? { notifier } : {}), stop };
+    return { url, db, http, logger, webChat, portal, ...(notifier ? { notifier } : {}), ...(prometheus ? { metrics: prometheus } : {}), stop };
   } catch (error: unknown) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw error;

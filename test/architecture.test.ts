@@ -60,6 +60,13 @@ describe('architecture', () => {
     });
   });
 
+  describe('when the core imports the metrics library (fixture)', () => {
+    it('reports it', async () => {
+      const found = await violations(join(root, 'test/fixtures/architecture'), ['bot']);
+      expect(found.map((v) => v.rule.name)).toContain('metrics-library-at-the-edge');
+    });
+  });
+
   describe('when the source is read', () => {
     // A layer not written yet (e.g. dialogs/ before its issue lands) has no files to check.
     const files = LAYERS.filter((l) => existsSync(join(root, l))).flatMap((l) =>

@@ -8,6 +8,7 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Logger } from '../../bot/logger.js';
+import { noMetrics, type Metrics } from '../../bot/metrics.js';
 
 export interface BotAdapterOptions {
   appId?: string;
@@ -16,6 +17,8 @@ export interface BotAdapterOptions {
   tenantId?: string;
   logger: Logger;
   onTurnError: (context: TurnContext, error: Error) => Promise<void>;
+  /** Where each turn is counted (with its latency). Default: nowhere. */
+  metrics?: Metrics;
 }
 
 /**
@@ -47,15 +50,16 @@ export function createBotAdapter(options: BotAdapterOptions): AssistantCloudAdap
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new AssistantCloudAdapter(auth);
   adapter.onTurnError = options.onTurnError;
-  adapter.use(turnLoggingMiddleware(options.logger));
+  adapter.use(turnLoggingMiddleware(options.logger, options.metrics));
   return adapter;
 }
 
 /**
- * One log line per turn, with its latency. Every adapter (the CloudAdapter here, the web chat's
- * Direct Line adapter) runs it, so turns log the same whichever channel they came from.
+ * One log line per turn, with its latency, and the same turn counted in `metrics`. Every adapter
+ * (the CloudAdapter here, the web chat's Direct Line adapter) runs it, so turns log and count the
+ * same whichever channel they came from.
  */
-export function turnLoggingMiddleware(logger: Logger): MiddlewareHandler {
+export function turnLoggingMiddleware(logger: Logger, metrics: Metrics = noMetrics): MiddlewareHandler {
   return async (context, next) => {
     const started = performance.now();
     let failed = false;
@@ -66,13 +70,15 @@ export function turnLoggingMiddleware(logger: Logger): MiddlewareHandler {
       throw error;
     } finally {
       const a = context.activity;
+      const latencyMs = performance.now() - started;
+      metrics.turnFinished(a.channelId ?? '', failed ? 'failed' : 'ok', latencyMs);
       logger.info(
         {
           conversationId: a.conversation?.id,
           activityId: a.id,
           channelId: a.channelId,
           type: a.type,
-          latencyMs: Math.round((performance.now() - started) * 10) / 10,
+          latencyMs: Math.round(latencyMs * 10) / 10,
           failed,
         },
         'turn',

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Activity, ActivityHandlerBase } from 'botbuilder';
@@ -30,6 +31,22 @@ export interface HttpServerOptions {
   limits?: HttpLimits;
   /** Bot Framework authentication is on (an app id is set). */
   authEnabled?: boolean;
+  /** GET /metrics (the Prometheus text format). Absent: no such route (404). */
+  metrics?: MetricsEndpoint;
+}
+
+export interface MetricsEndpoint {
+  render(): Promise<{ contentType: string; body: string }>;
+  /** A bearer token the scraper must send; absent: no token asked for. */
+  token?: string;
+}
+
+const sha256 = (text: string): Buffer => createHash('sha256').update(text).digest();
+
+/** Whether the request carries `Authorization: Bearer <token>`, compared in constant time (digests: no length leaks). */
+function bearerMatches(header: string | undefined, token: string): boolean {
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1] !== undefined && timingSafeEqual(sha256(match[1]), sha256(token));
 }
 
 export interface HttpServer {
@@ -176,6 +193,20 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
       checks: Object.fromEntries(Object.entries(checks).map(([name, ok]) => [name, ok ? 'ok' : 'failing'])),
     });
   });
+
+  // Metrics for Prometheus: on only when configured, and then, with a token, only for its bearer.
+  const metrics = options.metrics;
+  if (metrics) {
+    server.get('/metrics', async (req, res) => {
+      if (metrics.token !== undefined && !bearerMatches(req.header('authorization'), metrics.token)) {
+        res.header('WWW-Authenticate', 'Bearer');
+        res.send(401, { code: 'AUTH.UNAUTHORIZED', message: 'The metrics need a bearer token.' });
+        return;
+      }
+      const { contentType, body } = await metrics.render();
+      res.sendRaw(200, body, { 'Content-Type': contentType, 'Cache-Control': 'no-store' });
+    });
+  }
 
   for (const register of options.routes ?? []) register(server);
 

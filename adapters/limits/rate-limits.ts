@@ -7,6 +7,7 @@ import {
   type RateLimiterAbstract,
 } from 'rate-limiter-flexible';
 import type { Logger } from '../../bot/logger.js';
+import { noMetrics, type Metrics } from '../../bot/metrics.js';
 import type { LimitDecision, LimitKind, RateLimits } from '../../bot/rate-limits.js';
 import { DatabaseUnavailableError, type Database } from '../postgres/database.js';
 
@@ -34,6 +35,8 @@ export interface RateLimitOptions {
    * process's memory (the embedded database has one process anyway). Default memory.
    */
   db?: Database;
+  /** Where refusals are counted. Default: nowhere. */
+  metrics?: Metrics;
 }
 
 /** The table the counters live in (migration 070). */
@@ -84,11 +87,13 @@ export function limiterKey(kind: LimitKind, key: string): string {
 export class FlexibleRateLimits implements RateLimits {
   private readonly limiters = new Map<LimitKind, RateLimiterAbstract | BurstyRateLimiter>();
   private readonly logger: Logger;
+  private readonly metrics: Metrics;
   /** Until when an over-limit key has been logged: one line per key and window, not per request. */
   private readonly logged = new Map<string, number>();
 
   constructor(options: RateLimitOptions) {
     this.logger = options.logger;
+    this.metrics = options.metrics ?? noMetrics;
     const { settings, db } = options;
     const storeClient = db ? storeClientOn(db) : undefined;
     const limiter = (prefix: string, window: Window): RateLimiterAbstract => {
@@ -131,6 +136,8 @@ export class FlexibleRateLimits implements RateLimits {
         return { ok: true };
       }
       const retryAfterMs = Math.max(rejection.msBeforeNext, 1000);
+      // Every refusal is counted; the log has one line per key and window.
+      this.metrics.rateLimited(kind);
       this.logOnce(kind, digest, retryAfterMs);
       return { ok: false, retryAfterMs };
     }

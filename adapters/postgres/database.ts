@@ -21,6 +21,18 @@ export interface Transaction extends Queryable {
 
 export type NotificationHandler = (payload: string) => void;
 
+/** A process's database connections at one moment (for /metrics). */
+export interface ConnectionStats {
+  /** Connections open. */
+  total: number;
+  /** Of those, in use (the rest idle). */
+  inUse: number;
+  /** Statements waiting for a connection. */
+  waiting: number;
+  /** Most connections the process opens. */
+  max: number;
+}
+
 export interface Database extends Queryable {
   readonly kind: 'postgres' | 'pglite';
   /** Runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
@@ -37,6 +49,8 @@ export interface Database extends Queryable {
   withLock<T>(key: string, timeoutMs: number, fn: () => Promise<T>): Promise<T>;
   /** True when a trivial query succeeds within the timeout. */
   ping(timeoutMs?: number): Promise<boolean>;
+  /** The connections now (both adapters have it; optional so that test doubles need not). */
+  connections?(): ConnectionStats;
   close(): Promise<void>;
 }
 

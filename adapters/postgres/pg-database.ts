@@ -4,6 +4,7 @@ import {
   DatabaseUnavailableError,
   KeyedMutex,
   LockTimeoutError,
+  type ConnectionStats,
   type Database,
   type NotificationHandler,
   type QueryResult,
@@ -50,6 +51,12 @@ export class PgDatabase implements Database {
     });
     // An idle client losing its connection must not crash the process; the next query reconnects.
     this.pool.on('error', () => undefined);
+  }
+
+  /** The pool now: the LISTEN connection, checked out for good, counts as in use. */
+  connections(): ConnectionStats {
+    const { totalCount, idleCount, waitingCount } = this.pool;
+    return { total: totalCount, inUse: totalCount - idleCount, waiting: waitingCount, max: this.options.poolSize ?? 10 };
   }
 
   async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {

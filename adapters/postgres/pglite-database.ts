@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { KeyedMutex, type Database, type NotificationHandler, type Queryable, type QueryResult, type Transaction } from './database.js';
+import { KeyedMutex, type ConnectionStats, type Database, type NotificationHandler, type Queryable, type QueryResult, type Transaction } from './database.js';
 
 interface PgliteLike {
   query<R>(sql: string, params?: unknown[]): Promise<{ rows: R[]; affectedRows?: number }>;
@@ -40,6 +40,8 @@ export class PgliteDatabase implements Database {
   private readonly plain: Queryable;
   private closed = false;
   private readonly mutex = new KeyedMutex();
+  /** Statements and transactions started and not finished: PGlite runs one at a time, the rest wait. */
+  private pending = 0;
 
   private constructor(readonly db: PGlite) {
     this.plain = wrap(db);
@@ -63,10 +65,29 @@ export class PgliteDatabase implements Database {
   }
 
   query<R>(sql: string, params?: readonly unknown[]): Promise<QueryResult<R>> {
-    return this.plain.query<R>(sql, params);
+    return this.counted(() => this.plain.query<R>(sql, params));
   }
 
-  async transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+  /** PGlite's one connection: in use while a statement or transaction runs; the others wait for it. */
+  connections(): ConnectionStats {
+    const inUse = Math.min(this.pending, 1);
+    return { total: this.closed ? 0 : 1, inUse, waiting: this.pending - inUse, max: 1 };
+  }
+
+  private async counted<T>(work: () => Promise<T>): Promise<T> {
+    this.pending++;
+    try {
+      return await work();
+    } finally {
+      this.pending--;
+    }
+  }
+
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.counted(() => this.runTransaction(fn));
+  }
+
+  private async runTransaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
     try {
       return await this.db.transaction((tx) =>
         fn({
@@ -82,7 +103,7 @@ export class PgliteDatabase implements Database {
   }
 
   async exec(sql: string): Promise<void> {
-    await this.db.exec(sql);
+    await this.counted(() => this.db.exec(sql));
   }
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {

@@ -6,6 +6,7 @@
  */
 import type { DirectoryStore, PublishedEvent } from '../../portal/index.js';
 import type { Logger } from '../logger.js';
+import { noMetrics, type Metrics } from '../metrics.js';
 import { isNotifiable, notificationText } from './notification-text.js';
 import { DeliveryError, type ConversationReferenceStore, type Delivery, type DeliveryLedger, type ProactiveSender } from './ports.js';
 
@@ -16,6 +17,8 @@ export interface NotifierOptions {
   /** Senders by channel id ('msteams', 'emulator', 'webchat', …). */
   senders: ReadonlyMap<string, ProactiveSender>;
   logger: Logger;
+  /** Where each delivery's outcome is counted. Default: nowhere. */
+  metrics?: Metrics;
   /** Attempts before a delivery is given up. Default 6. */
   maxAttempts?: number;
   /** First retry delay; doubles per attempt. Default 2000 ms. */
@@ -30,13 +33,14 @@ export interface NotifierOptions {
   batchSize?: number;
 }
 
-type Settings = Required<Omit<NotifierOptions, 'ledger' | 'references' | 'directory' | 'senders' | 'logger'>>;
+type Settings = Required<Omit<NotifierOptions, 'ledger' | 'references' | 'directory' | 'senders' | 'logger' | 'metrics'>>;
 
 const DEFAULTS: Settings = { maxAttempts: 6, retryBaseMs: 2000, retryMaxMs: 300_000, sweepIntervalMs: 15_000, leaseMs: 120_000, batchSize: 20 };
 
 export class Notifier {
   private readonly settings: Settings;
   private readonly log: Logger;
+  private readonly metrics: Metrics;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
@@ -45,6 +49,7 @@ export class Notifier {
   constructor(private readonly options: NotifierOptions) {
     this.settings = { ...DEFAULTS, ...definedOnly(options) };
     this.log = options.logger;
+    this.metrics = options.metrics ?? noMetrics;
   }
 
   /** The outbox handler: records the deliveries of a notifiable event (idempotent), then sends soon. */
@@ -99,7 +104,10 @@ export class Notifier {
   /** One round: claims due deliveries until none is left and sends them; answers how many were handled. */
   async dispatch(): Promise<number> {
     const expired = await this.options.ledger.expireInterrupted();
-    if (expired > 0) this.log.warn({ count: expired }, 'notify: deliveries interrupted mid-send are given up (never sent twice)');
+    if (expired > 0) {
+      this.log.warn({ count: expired }, 'notify: deliveries interrupted mid-send are given up (never sent twice)');
+      this.metrics.notification('given_up', expired);
+    }
     let handled = 0;
     for (;;) {
       if (this.stopped && handled > 0) break;
@@ -133,6 +141,7 @@ export class Notifier {
     if (!target) {
       this.log.info(log, 'notify: the user has no stored conversation; skipped');
       await ledger.markFinal(delivery, 'skipped', 'no conversation reference');
+      this.metrics.notification('skipped');
       return;
     }
     const sender = senders.get(target.channelId);
@@ -140,6 +149,7 @@ export class Notifier {
     if (!sender || text === undefined) {
       this.log.warn({ ...log, channelId: target.channelId }, 'notify: no sender for the channel; skipped');
       await ledger.markFinal(delivery, 'skipped', `no sender for channel ${target.channelId}`);
+      this.metrics.notification('skipped');
       return;
     }
     try {
@@ -150,6 +160,7 @@ export class Notifier {
       if (error instanceof DeliveryError && error.options.skip) {
         await ledger.markFinal(delivery, 'skipped', message);
         this.log.info({ ...log, channelId: target.channelId }, 'notify: the channel refused a conversation with the user; skipped');
+        this.metrics.notification('skipped');
         return;
       }
       if (retryable && delivery.attempts < this.settings.maxAttempts) {
@@ -158,14 +169,17 @@ export class Notifier {
         const delay = Math.max(retryAfter, backoff * (1 + Math.random() * 0.1));
         await ledger.markRetry(delivery, new Date(Date.now() + delay), message);
         this.log.warn({ ...log, channelId: target.channelId, err: error, retryInMs: Math.round(delay) }, 'notify: delivery failed; will retry');
+        this.metrics.notification('retried');
       } else {
         await ledger.markFinal(delivery, 'failed', message);
         this.log.error({ ...log, channelId: target.channelId, err: error, retryable }, 'notify: delivery failed; giving up');
+        this.metrics.notification('given_up');
       }
       return;
     }
     await ledger.markSent(delivery, target.channelId);
     this.log.info({ ...log, channelId: target.channelId }, 'notify: delivered');
+    this.metrics.notification('sent');
   }
 }
 

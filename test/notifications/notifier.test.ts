@@ -8,6 +8,7 @@ import { DeliveryError, type ProactiveMessage, type ProactiveSender, type Stored
 import { PgCaseStore } from '../../adapters/postgres/pg-case-store.js';
 import { seedDemoData, type CaseDomainEvent } from '../../portal/index.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../support/database.js';
+import { RecordingMetrics } from '../fakes/recording-metrics.js';
 
 class FlakySender implements ProactiveSender {
   readonly sent: Array<{ target: StoredReference; message: ProactiveMessage }> = [];
@@ -54,8 +55,9 @@ describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
   });
   afterAll(async () => world.dispose());
 
-  const notifier = (sender: ProactiveSender, maxAttempts = 3) =>
+  const notifier = (sender: ProactiveSender, maxAttempts = 3, metrics = new RecordingMetrics()) =>
     new Notifier({
+      metrics,
       ledger: new PgDeliveryLedger(world.db),
       references: new PgConversationReferenceStore(world.db),
       directory: new PgDirectoryStore(world.db),
@@ -79,35 +81,41 @@ describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
   describe('when the send keeps failing with a retryable error', () => {
     it('tries maxAttempts times with backoff, then gives up', async () => {
       const sender = new FlakySender(99, () => new DeliveryError('HTTP 502', true, { status: 502 }));
-      const n = notifier(sender, 3);
+      const metrics = new RecordingMetrics();
+      const n = notifier(sender, 3, metrics);
       await n.handle({ id: 'e-giveup', event });
       await drain(n);
       expect(sender.calls).toBe(3);
       expect(await row('e-giveup', annaId)).toEqual({ status: 'failed', attempts: 3 });
+      expect(metrics.notifications).toEqual(['retried', 'retried', 'given_up']);
     });
   });
 
   describe('when the send fails twice and then succeeds', () => {
     it('sends once, in the language stored with the reference', async () => {
       const sender = new FlakySender(2, () => new DeliveryError('HTTP 429', true, { status: 429, retryAfterMs: 10 }));
-      const n = notifier(sender, 5);
+      const metrics = new RecordingMetrics();
+      const n = notifier(sender, 5, metrics);
       await n.handle({ id: 'e-retry', event });
       await n.handle({ id: 'e-retry', event }); // redelivered by the outbox: nothing more is recorded
       await drain(n);
       expect(sender.sent).toHaveLength(1);
       expect(sender.sent[0]?.message.text).toMatch(/^The status of case SA-2026-000001/);
       expect(await row('e-retry', annaId)).toEqual({ status: 'sent', attempts: 3 });
+      expect(metrics.notifications).toEqual(['retried', 'retried', 'sent']);
     });
   });
 
   describe('when the recipient never talked to the assistant', () => {
     it('skips the delivery', async () => {
       const sender = new FlakySender(0, () => new Error('unused'));
-      const n = notifier(sender);
+      const metrics = new RecordingMetrics();
+      const n = notifier(sender, 3, metrics);
       await n.handle({ id: 'e-skip', event: { ...event, requesterId: metteId, sentFromId: metteId } });
       await drain(n, 2);
       expect(sender.calls).toBe(0);
       expect(await row('e-skip', metteId)).toEqual({ status: 'skipped', attempts: 1 });
+      expect(metrics.notifications).toEqual(['skipped']);
     });
   });
 
@@ -119,9 +127,11 @@ describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
       expect(claimed.map((d) => d.eventId)).toContain('e-crash');
       await new Promise((r) => setTimeout(r, 20));
       const sender = new FlakySender(0, () => new Error('unused'));
-      await notifier(sender).dispatch();
+      const metrics = new RecordingMetrics();
+      await notifier(sender, 3, metrics).dispatch();
       expect(sender.calls).toBe(0);
       expect(await row('e-crash', annaId)).toMatchObject({ status: 'failed' });
+      expect(metrics.notifications).toEqual(['given_up']);
     });
   });
 

@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { messageActivity, postActivity } from '../../support/connector-listener.js';
 import { startTestAssistant, useAssistantWithConnector } from '../../support/assistant.js';
 import { createSchema, dropSchema, newSchemaName, schemaUrl } from '../../support/database.js';
+import { ActivityHandler } from 'botbuilder';
+import { createBotAdapter } from '../../../adapters/http/bot-adapter.js';
+import { createHttpServer } from '../../../adapters/http/server.js';
+import { silentLogger } from '../../../bot/logger.js';
 
 describe('the assistant over HTTP', () => {
   const world = useAssistantWithConnector('pglite');
@@ -99,6 +103,41 @@ describe('GET /readyz', () => {
       expect((await fetch(`${assistant.url}/healthz`)).status).toBe(200);
     } finally {
       await assistant.stop();
+    }
+  });
+});
+
+describe('GET /readyz of the HTTP server alone', () => {
+  const serve = async (readiness: () => Promise<Record<string, boolean>>) => {
+    const adapter = createBotAdapter({ appType: 'MultiTenant', logger: silentLogger, onTurnError: async () => undefined });
+    const http = createHttpServer({ adapter, bot: new ActivityHandler(), readiness, logger: silentLogger, maxBodyBytes: 65_536 });
+    return { http, url: await http.listen(0, '127.0.0.1') };
+  };
+
+  it('answers 503 naming the knowledge base while it is not loaded', async () => {
+    const { http, url } = await serve(async () => ({ database: true, knowledge: false }));
+    try {
+      const response = await fetch(`${url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(await response.json()).toEqual({ status: 'unavailable', checks: { database: 'ok', knowledge: 'failing' } });
+    } finally {
+      await http.close(100);
+    }
+  });
+
+  it('answers 503 without internals when a check throws', async () => {
+    const { http, url } = await serve(async () => {
+      throw new Error('connect ECONNREFUSED 10.0.0.1:5432');
+    });
+    try {
+      const response = await fetch(`${url}/readyz`);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).not.toBeNull();
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status: 'unavailable', checks: { readiness: 'failing' } });
+      expect(text).not.toContain('ECONNREFUSED');
+    } finally {
+      await http.close(100);
     }
   });
 });
