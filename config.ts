@@ -194,8 +194,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(variable, issue?.message ?? 'invalid value');
   }
   const raw = parsed.data;
-  if (raw.MicrosoftAppType === 'SingleTenant' && raw.MicrosoftAppId && !raw.MicrosoftAppTenantId) {
-    throw new ConfigError('MicrosoftAppTenantId', 'is required when MicrosoftAppType is SingleTenant');
+  // The Bot Framework SDK needs the tenant for both (it asserts it when the adapter is made).
+  if ((raw.MicrosoftAppType === 'SingleTenant' || raw.MicrosoftAppType === 'UserAssignedMSI') && raw.MicrosoftAppId && !raw.MicrosoftAppTenantId) {
+    throw new ConfigError('MicrosoftAppTenantId', `is required when MicrosoftAppType is ${raw.MicrosoftAppType}`);
   }
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');

@@ -22,6 +22,8 @@ describe('loadConfig', () => {
       expect(config.LOG_LEVEL).toBe('info');
       expect(config.DEMO_MODE).toBe(true);
       expect(config.authEnabled).toBe(false);
+      expect(config.METRICS_ENABLED).toBe(false);
+      expect(config.METRICS_TOKEN).toBeUndefined();
       expect(Object.isFrozen(config)).toBe(true);
     });
   });
@@ -58,6 +60,7 @@ describe('loadConfig', () => {
       ['MicrosoftAppType', { MicrosoftAppType: 'Anyone' }],
       ['MicrosoftAppPassword', { MicrosoftAppId: 'abc' }],
       ['MicrosoftAppTenantId', { MicrosoftAppId: 'abc', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }],
+      ['MicrosoftAppTenantId', { MicrosoftAppId: 'abc', MicrosoftAppType: 'UserAssignedMSI' }],
       ['DEMO_MODE', { DEMO_MODE: 'yes' }],
       ['DATABASE_POOL_SIZE', { DATABASE_POOL_SIZE: '0' }],
       ['MAX_BODY_BYTES', { MAX_BODY_BYTES: '10' }],
@@ -66,6 +69,8 @@ describe('loadConfig', () => {
       ['WEBCHAT_TOKEN_SECRET', { DEMO_MODE: 'false' }],
       ['WEBCHAT_TOKEN_TTL_SECONDS', { WEBCHAT_TOKEN_TTL_SECONDS: '600' }],
       ['PORTAL_API_SECRET', { PORTAL_API_SECRET: 'short' }],
+      ['METRICS_ENABLED', { METRICS_ENABLED: 'yes' }],
+      ['METRICS_TOKEN', { METRICS_TOKEN: 'short' }],
     ])('names %s in a one-line message', (variable, env) => {
       const error = errorOf(env);
       expect(error.variable).toBe(variable);
