@@ -40,7 +40,7 @@ export class PrometheusMetrics implements Metrics {
     this.areas = options.areas ? new Set(options.areas) : undefined;
     collectDefaultMetrics({ register: this.registry });
     this.turns = new Counter({ name: 'assistant_turns_total', help: 'Turns run, by channel and outcome (ok, failed).', labelNames: ['channel', 'outcome'], registers });
-    this.turnSeconds = new Histogram({ name: 'assistant_turn_duration_seconds', help: 'How long a turn took, from the adapter receiving the activity to the end of the turn.', labelNames: ['channel'], buckets: TURN_BUCKETS, registers });
+    this.turnSeconds = new Histogram({ name: 'assistant_turn_duration_seconds', help: 'How long a turn took, from the adapter starting it to its end (lease, state and replies included).', labelNames: ['channel'], buckets: TURN_BUCKETS, registers });
     this.knowledge = new Counter({
       name: 'assistant_knowledge_outcomes_total',
       help: "Knowledge answers the router chose (answered, ambiguous, unknown) and users' verdicts on them (helpful, not_helpful).",
