@@ -61,28 +61,30 @@ function parseExposition(text: string): Scrape {
 
 describe('GET /metrics', () => {
   describe('when METRICS_ENABLED is not set', () => {
+    let assistant: TestAssistant;
+    beforeAll(async () => {
+      assistant = await startTestAssistant('pglite');
+    });
+    afterAll(async () => assistant?.dispose());
+
     it('answers 404: there is no such route', async () => {
-      const assistant = await startTestAssistant('pglite');
-      try {
-        const response = await fetch(`${assistant.url}/metrics`);
-        expect(response.status).toBe(404);
-        expect(assistant.metrics).toBeUndefined();
-      } finally {
-        await assistant.dispose();
-      }
+      const response = await fetch(`${assistant.url}/metrics`);
+      expect(response.status).toBe(404);
+      expect(assistant.metrics).toBeUndefined();
     });
   });
 
   describe('when METRICS_ENABLED is set without a token', () => {
+    let assistant: TestAssistant;
+    beforeAll(async () => {
+      assistant = await startTestAssistant('pglite', { METRICS_ENABLED: 'true' });
+    });
+    afterAll(async () => assistant?.dispose());
+
     it('serves the metrics to whoever asks', async () => {
-      const assistant = await startTestAssistant('pglite', { METRICS_ENABLED: 'true' });
-      try {
-        const response = await fetch(`${assistant.url}/metrics`);
-        expect(response.status).toBe(200);
-        expect(parseExposition(await response.text()).types.get('assistant_turns_total')).toBe('counter');
-      } finally {
-        await assistant.dispose();
-      }
+      const response = await fetch(`${assistant.url}/metrics`);
+      expect(response.status).toBe(200);
+      expect(parseExposition(await response.text()).types.get('assistant_turns_total')).toBe('counter');
     });
   });
 
