@@ -12,7 +12,7 @@ import { InMemoryFeedbackRecorder } from '../../dialogs/ports.js';
 import { knowledgeBaseFor } from '../../main.js';
 import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
-import { AddressVerification } from '../../dialogs/address-verification.js';
+import { AddressVerification, type VerificationCodeSender } from '../../dialogs/address-verification.js';
 import { PgVerificationCodeStore } from '../../adapters/postgres/pg-verification-codes.js';
 import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
 
@@ -37,7 +37,15 @@ export interface ConversationWorld {
 
 let recognizer: NaturalIntentRecognizer | undefined;
 
-export async function createConversationWorld(options: { pageSize?: number } = {}): Promise<ConversationWorld> {
+export interface ConversationWorldOptions {
+  pageSize?: number;
+  /** Where one-time codes go. Default: {@link ConversationWorld.codes}, which keeps them. */
+  codeSender?: VerificationCodeSender;
+  /** The clock of the one-time codes. Default Date.now. */
+  now?: () => number;
+}
+
+export async function createConversationWorld(options: ConversationWorldOptions = {}): Promise<ConversationWorld> {
   const database = await createTestDatabase('pglite');
   const db = database.db;
   const directory = new PgDirectoryStore(db);
@@ -50,7 +58,7 @@ export async function createConversationWorld(options: { pageSize?: number } = {
   const desk = new PgDeskStore(db);
   const bot = new AssistantBot();
   const codes = new RecordingCodeSender();
-  const addressVerification = new AddressVerification({ store: new PgVerificationCodeStore(db), sender: codes });
+  const addressVerification = new AddressVerification({ store: new PgVerificationCodeStore(db), sender: options.codeSender ?? codes, ...(options.now ? { now: options.now } : {}) });
   const mainDialog = new MainDialog({
     portal,
     directory,
