@@ -9,6 +9,8 @@ import { createLogger } from '../../adapters/logging/pino-logger.js';
 import { SmtpCodeSender } from '../../adapters/mail/smtp-code-sender.js';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
 import { codeIn, startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
+import { AddressVerification, InMemoryVerificationCodeStore, readCode } from '../../dialogs/address-verification.js';
+import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
 
 const MINUTE = 60_000;
 
@@ -237,5 +239,32 @@ describe('the one-time code at registration', () => {
       ['Testministeriet', ['Velkommen, Vera Vouch', without('engangskode')]],
     ]);
     expect(world.codes.sent.length).toBe(before);
+  });
+});
+
+describe('AddressVerification on its own', () => {
+  it('sends at most ten codes an hour to one address, whoever asks', async () => {
+    const codes = new RecordingCodeSender();
+    let now = Date.parse('2026-12-03T09:00:00Z');
+    const verification = new AddressVerification({ store: new InMemoryVerificationCodeStore(), sender: codes, now: () => now });
+    for (let i = 1; i <= 10; i++) expect((await verification.send(`webchat:someone-${i}`, 'target@testministeriet.dk', 'da')).kind).toBe('sent');
+    expect(await verification.send('webchat:someone-11', 'target@testministeriet.dk', 'da')).toEqual({ kind: 'tooMany', minutes: 60 });
+    expect((await verification.send('webchat:someone-11', 'other@testministeriet.dk', 'da')).kind).toBe('sent');
+    now += 61 * MINUTE;
+    expect((await verification.send('webchat:someone-12', 'target@testministeriet.dk', 'da')).kind).toBe('sent');
+    expect(codes.sent.filter((m) => m.to === 'target@testministeriet.dk')).toHaveLength(11);
+  });
+
+  it('makes codes of six digits, leading zeros kept, and reads them with spaces or a hyphen', async () => {
+    const codes = new RecordingCodeSender();
+    let now = 0;
+    const verification = new AddressVerification({ store: new InMemoryVerificationCodeStore(), sender: codes, now: () => now, rules: { maxSendsPerSubject: 1000, maxSendsPerAddress: 1000 } });
+    for (let i = 0; i < 200; i++) {
+      now += 61_000;
+      await verification.send('webchat:many', 'x@testministeriet.dk', 'da');
+    }
+    expect(codes.sent.every((m) => /^\d{6}$/.test(m.code))).toBe(true);
+    expect(new Set(codes.sent.map((m) => m.code)).size).toBeGreaterThan(190);
+    expect([readCode('123 456'), readCode('123-456'), readCode(' 012345 '), readCode('12345'), readCode('1234567'), readCode('12345a')]).toEqual(['123456', '123456', '012345', undefined, undefined, undefined]);
   });
 });
