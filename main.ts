@@ -279,6 +279,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       ...(config.PORTAL_API_SECRET ? { portalApiSecret: config.PORTAL_API_SECRET } : {}),
       ...(demoUsers ? { demoUsers } : {}),
+      ...(demoUsers && demoCodes ? { demoCodes } : {}),
       defaultLocale: config.DEFAULT_LOCALE === 'en' ? 'en-US' : 'da-DK',
       limits: httpLimits,
     });
@@ -328,7 +329,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       authEnabled: config.authEnabled,
       routes: [
         directLine.routes,
-        createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
+        createWebChatPage({ ...(demoUsers ? { demoUsers, demoCodes: demoCodes !== undefined } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
         ...(config.AGENT_API_TOKEN
           ? [
               agentApiRoutes({
