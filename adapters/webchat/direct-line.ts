@@ -47,7 +47,7 @@ export interface DirectLineOptions {
   demoUsers?: readonly DemoUser[];
   /**
    * Demo mode without SMTP_URL: `GET /api/demo/code` shows the bearer of a web chat token the latest
-   * one-time code sent for them (the demo page's panel). Unset: no such route.
+   * one-time code sent for them (the demo page's panel), 204 when none was. Unset: no such route.
    */
   demoCodes?: { codeFor(subject: string): { code: string; sentAt: string } | undefined };
   /** Locale of a conversation whose client does not say. */
@@ -306,8 +306,12 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         const claims = await authenticate(req);
         if (isFailure(claims)) return send(res, claims);
         const found = demoCodes.codeFor(`${WEBCHAT_CHANNEL_ID}:${claims.userId}`);
-        if (!found) return send(res, fail(404, 'DEMO.NO_CODE', 'No one-time code has been sent in this chat.'));
         res.header('Cache-Control', 'no-store');
+        // No code (yet) is the usual answer while the page asks: not an error.
+        if (!found) {
+          res.send(204);
+          return;
+        }
         res.send(200, { code: found.code, sentAt: found.sentAt });
       });
     }

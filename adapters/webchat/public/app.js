@@ -199,7 +199,7 @@
     var check = function () {
       if (!directLine.token) return;
       fetch('/api/demo/code', { headers: { Accept: 'application/json', Authorization: 'Bearer ' + directLine.token } })
-        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (response) { return response.status === 200 ? response.json() : null; })
         .then(function (body) {
           if (!body || !body.code) return;
           panel.hidden = false;
@@ -208,7 +208,7 @@
         .catch(function () { /* the next check tries again */ });
     };
     check();
-    setInterval(check, 2000);
+    setInterval(check, 3000);
   }
 
   newButton.addEventListener('click', function () {
