@@ -237,6 +237,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       authEnabled: config.authEnabled,
       privateConversations: privates,
+      // Teams: the roster's e-mail of a member not yet registered (registration then needs no code).
+      channelIdentity: identity,
       // One line per routing decision: what was decided and why, never the text.
       onRoute: (decision, context) => {
         const { route, ...figures } = decision;
