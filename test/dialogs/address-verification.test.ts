@@ -183,7 +183,10 @@ describe('the one-time code at registration', () => {
     expect(reply.text).toMatch(/Kilde: .*adgangskode/i);
     expect(reply.text.indexOf('Skriv koden fra e-mailen her.')).toBeGreaterThan(reply.text.indexOf('Kilde:'));
     expect(reply.text).not.toMatch(/Koden er (forkert|seks cifre)/);
-    await chat.run([[wrong(code), 'Du har 4 forsøg tilbage.']]);
+    await chat.run([
+      ['hjælp', ['Skriv den sekscifrede kode fra e-mailen', 'uønsket post', 'Skriv koden fra e-mailen her.']],
+      [wrong(code), 'Du har 4 forsøg tilbage.'],
+    ]);
     await chat.run([[code, 'Velkommen, Quentin Quist!']]);
   });
 
