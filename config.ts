@@ -109,6 +109,15 @@ export const configSchema = z.object({
    * their history are kept. Default 90.
    */
   RETENTION_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(3650).default(90)),
+  /**
+   * The mail server that sends the one-time codes proving a typed e-mail address at registration:
+   * smtp://user:password@host:587 (STARTTLS when the server offers it) or smtps://…:465. Unset: in demo
+   * mode the code is written to the log and shown on the demo page; outside demo mode a person
+   * whose channel does not vouch for their address cannot register in the chat.
+   */
+  SMTP_URL: z.preprocess(emptyToUndefined, z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL').optional()),
+  /** The sender of those e-mails, e.g. "Serviceportalen <noreply@statens-adm.dk>". Required with SMTP_URL. */
+  MAIL_FROM: z.preprocess(emptyToUndefined, z.string().trim().min(3).max(300).regex(/@/, 'must hold an e-mail address').optional()),
   /** Bearer token of the service desk's agent API (/api/agent/…). Unset: the agent API is off. */
   AGENT_API_TOKEN: z.preprocess(emptyToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   /** Serve GET /metrics (Prometheus text format). Default false: /metrics answers 404. */
@@ -200,6 +209,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (raw.MicrosoftAppId && raw.MicrosoftAppType !== 'UserAssignedMSI' && !raw.MicrosoftAppPassword) {
     throw new ConfigError('MicrosoftAppPassword', 'is required when MicrosoftAppId is set');
+  }
+  if (raw.SMTP_URL && !raw.MAIL_FROM) {
+    throw new ConfigError('MAIL_FROM', 'is required when SMTP_URL is set');
   }
   const demoMode = raw.DEMO_MODE === undefined ? raw.DATABASE_URL === undefined : raw.DEMO_MODE === 'true';
   if (!demoMode && !raw.WEBCHAT_TOKEN_SECRET) {

@@ -14,6 +14,10 @@ import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
 import { PgDeskStore } from './adapters/postgres/pg-desk-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgRetention } from './adapters/postgres/pg-retention.js';
+import { PgVerificationCodeStore } from './adapters/postgres/pg-verification-codes.js';
+import { SmtpCodeSender } from './adapters/mail/smtp-code-sender.js';
+import { DemoCodeSender, UnconfiguredCodeSender } from './adapters/mail/demo-code-sender.js';
+import { AddressVerification, type VerificationCodeSender } from './dialogs/address-verification.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
 import { DirectLineBotAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
 import { createDirectLine } from './adapters/webchat/direct-line.js';
@@ -215,6 +219,17 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       onPrivateTurn: conversationReferenceRecorder(identity, references, logger, config.DEFAULT_LOCALE),
     });
+    // Proof of a typed address at registration: a one-time code by SMTP; in demo mode without
+    // SMTP_URL, to the log and the demo page; otherwise none can be sent (the user is told so).
+    const smtp = config.SMTP_URL ? new SmtpCodeSender({ url: config.SMTP_URL, from: config.MAIL_FROM ?? '', logger }) : undefined;
+    const demoCodes = !smtp && config.DEMO_MODE ? new DemoCodeSender(logger) : undefined;
+    const codeSender: VerificationCodeSender = smtp ?? demoCodes ?? new UnconfiguredCodeSender();
+    if (!smtp && !config.DEMO_MODE) logger.warn('main: SMTP_URL is not set, so a person whose channel does not vouch for their e-mail cannot register in the chat');
+    const addressVerification = new AddressVerification({
+      store: new PgVerificationCodeStore(db),
+      sender: codeSender,
+      onSendFailed: (error, reference) => logger.warn({ err: error, codeRef: reference }, 'mail: the one-time code could not be sent'),
+    });
     const assistantBot = new AssistantBot({ defaultLocale: config.DEFAULT_LOCALE });
     const bot = assistantBot;
     const mainDialog = new MainDialog({
@@ -225,6 +240,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       desk,
       contact: (lang) => knowledge.contact(lang),
       welcome: (lang) => assistantBot.welcomeActivity(lang),
+      addressVerification,
     });
     assistantBot.useConversations({
       conversationState,
@@ -235,6 +251,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       directory,
       authEnabled: config.authEnabled,
       privateConversations: privates,
+      // Teams: the roster's e-mail of a member not yet registered (registration then needs no code).
+      channelIdentity: identity,
       // One line per routing decision: what was decided and why, never the text; a knowledge
       // answer's outcome is counted.
       onRoute: (decision, context) => {
@@ -279,6 +297,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       logger,
       ...(config.PORTAL_API_SECRET ? { portalApiSecret: config.PORTAL_API_SECRET } : {}),
       ...(demoUsers ? { demoUsers } : {}),
+      ...(demoUsers && demoCodes ? { demoCodes } : {}),
       defaultLocale: config.DEFAULT_LOCALE === 'en' ? 'en-US' : 'da-DK',
       limits: httpLimits,
     });
@@ -330,7 +349,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       ...(prometheus ? { metrics: { render: () => prometheus.render(), ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } } : {}),
       routes: [
         directLine.routes,
-        createWebChatPage({ ...(demoUsers ? { demoUsers } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
+        createWebChatPage({ ...(demoUsers ? { demoUsers, demoCodes: demoCodes !== undefined } : {}), frameAncestors: config.WEBCHAT_FRAME_ANCESTORS }),
         ...(config.AGENT_API_TOKEN
           ? [
               agentApiRoutes({
@@ -371,6 +390,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         await notifier?.stop();
         await retention.stop();
         await webChatStore.close();
+        smtp?.close();
         watcher?.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');

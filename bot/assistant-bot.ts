@@ -7,8 +7,9 @@ import { matchTolerant } from '../dialogs/matching.js';
 import { decide } from './routing.js';
 import { languageOfUserWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
+import type { ChannelIdentity } from './channel-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
-import type { DirectoryStore, User } from '../portal/index.js';
+import { normaliseEmail, type DirectoryStore, type User } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
 import { answerableInPublic, type PrivateConversations } from './private-conversations.js';
@@ -44,6 +45,13 @@ export interface Conversations {
   authEnabled: boolean;
   /** Shared conversations (Teams channels, group chats): personal turns continue in a 1:1 conversation. Default none. */
   privateConversations?: PrivateConversations;
+  /**
+   * What the channel itself vouches for (Teams: the roster's e-mail of the member). A person the
+   * resolver knows only by an external identity gets this e-mail for registration, which then needs
+   * no one-time code; without it (the roster lookup failed) they type the address and prove it.
+   * Default none.
+   */
+  channelIdentity?: ChannelIdentity;
 }
 
 export interface AssistantBotOptions {
@@ -194,6 +202,13 @@ export class AssistantBot extends ActivityHandler {
       if (resolved.kind !== 'user' && profile.userId && !c.authEnabled) {
         const remembered = await c.directory.getUser(profile.userId);
         if (remembered) return { kind: 'user', user: remembered };
+      }
+      if (resolved.kind === 'unregistered' && resolved.email === undefined && resolved.identity && c.channelIdentity) {
+        const vouched = await c.channelIdentity.resolve(context).catch(() => undefined);
+        const known = vouched?.userId ? await c.directory.getUser(vouched.userId) : undefined;
+        if (known) return { kind: 'user', user: known };
+        const email = vouched?.email ? normaliseEmail(vouched.email) : undefined;
+        if (email) return { ...resolved, email };
       }
       return resolved;
     };

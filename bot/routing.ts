@@ -165,6 +165,8 @@ export function decide(input: RouteInput): RouteDecision {
     }
 
     case 'field': {
+      // A button offered beside the field («Send en ny kode»), typed or clicked, is for the dialog.
+      if (expectation.choices && exactChoice(expectation.choices, text)) return answer('choice-exact');
       // A case number where one is asked for ("which case?") answers it; "status på SA-…" is a request of its own.
       if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');

@@ -35,6 +35,7 @@ import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
+import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, quoted, reply } from './render.js';
 import { texts } from './texts.js';
@@ -48,6 +49,8 @@ export interface ConversationDeps {
   feedback: FeedbackRecorder;
   /** The welcome and overview of what the assistant can do. */
   welcome(lang: Language): Partial<Activity>;
+  /** Proof of a typed e-mail address at registration: a one-time code sent to it. */
+  addressVerification: AddressVerification;
   /** Default: the Serviceportal catalogue. */
   catalogue?: Catalogue;
   /** The link for an article without its own url. Default: none (the title is shown without a link). */
@@ -799,7 +802,7 @@ export class MainDialog extends ComponentDialog {
         ...(deps.desk ? { desk: deps.desk } : {}),
       }),
     );
-    this.addDialog(new RegistrationDialog({ portal: deps.portal, directory: deps.directory }));
+    this.addDialog(new RegistrationDialog({ portal: deps.portal, directory: deps.directory, verification: deps.addressVerification }));
     this.addDialog(new ConsentDialog({ portal: deps.portal }));
     this.addDialog(new CommentDialog({ portal: deps.portal, statusLabel: statusText }));
     this.initialDialogId = DIALOG_IDS.router;

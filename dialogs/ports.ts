@@ -100,7 +100,15 @@ export type Expectation =
   /** A choice between listed options (area, system, form, institution, article, summary action …). */
   | { kind: 'choice'; about: string; choices: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[] }
   /** A form field's value. */
-  | { kind: 'field'; fieldId: string; label: { da: string; en: string }; shape: AnswerShape; optional: boolean };
+  | {
+      kind: 'field';
+      fieldId: string;
+      label: { da: string; en: string };
+      shape: AnswerShape;
+      optional: boolean;
+      /** Buttons offered beside the field («Send en ny kode»): named exactly, they answer the field's dialog. */
+      choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
+    };
 
 export interface IntentRecognizer {
   /** The intent of one (already cleaned) user text. Cheap: called on every turn. */

@@ -7,6 +7,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import {
   CONSENT_DECLARATION,
+  checkRegistration,
   institutionsForEmail,
   normaliseEmail,
   type DirectoryStore,
@@ -15,6 +16,7 @@ import {
   type PortalService,
   type User,
 } from '../portal/index.js';
+import { readCode, type AddressVerification, type CheckOutcome, type SendOutcome } from './address-verification.js';
 import type { InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import { CONFIRM_ACTIONS, confirmed, type CasePrefill } from './form-engine.js';
@@ -41,13 +43,18 @@ export interface RegistrationOptions {
 }
 
 interface RegistrationState {
-  /** `refused`: the portal refused the registration; the user chooses again or contacts the desk. */
-  step: 'institution' | 'email' | 'name' | 'refused';
+  /**
+   * `refused`: the portal refused the registration; the user chooses again or contacts the desk.
+   * `code`: a one-time code was sent to the typed address; the user types it (or asks for a new one).
+   */
+  step: 'institution' | 'email' | 'name' | 'code' | 'refused';
   institutions: { id: string; name: string }[];
   institutionId?: string;
   email?: string;
-  /** The e-mail came from the channel: it cannot be changed here. */
+  /** The e-mail came from the channel, which vouches for it: it cannot be changed here and needs no code. */
   emailFixed: boolean;
+  /** A typed address proven with the one-time code. */
+  verifiedEmail?: string;
   name?: string;
   /** Step `name`: a name typed while the router was unsure it was one, waiting for Ja. */
   pendingName?: string;
@@ -58,6 +65,12 @@ interface RegistrationState {
 /** `contact`: the registration was refused and the user asked for the service desk's contact details. */
 export type RegistrationResult = { kind: 'registered'; user: User; afterwards: Afterwards } | { kind: 'refused'; contact?: boolean } | { kind: 'cancelled' };
 
+/** The buttons beside the one-time code. */
+const AT_CODE = {
+  resend: { id: 'resendCode', label: { da: 'Send en ny kode', en: 'Send a new code' }, aliases: ['ny kode', 'send ny kode', 'send koden igen', 'new code', 'send the code again', 'resend'] },
+  email: { id: 'changeEmail', label: { da: 'Ret e-mailadressen', en: 'Change the e-mail address' }, aliases: ['ret e-mail', 'ret adressen', 'change e-mail', 'change the address'] },
+} as const satisfies Record<string, Choice>;
+
 /** The ways on after a refused registration. */
 const AFTER_REFUSAL = {
   institution: { id: 'institution', label: { da: 'Vælg en anden institution', en: 'Choose another institution' }, aliases: ['anden institution', 'another institution', 'institution'] },
@@ -66,7 +79,7 @@ const AFTER_REFUSAL = {
 } as const satisfies Record<string, Choice>;
 
 export class RegistrationDialog extends Dialog<RegistrationOptions> implements InterruptibleDialog {
-  constructor(private readonly deps: { portal: PortalService; directory: DirectoryStore }) {
+  constructor(private readonly deps: { portal: PortalService; directory: DirectoryStore; verification: AddressVerification }) {
     super(DIALOG_IDS.registration);
   }
 
@@ -107,6 +120,30 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         if (choice.id === AFTER_REFUSAL.contact.id) return dc.endDialog({ kind: 'refused', contact: true } satisfies RegistrationResult);
         if (choice.id === AFTER_REFUSAL.email.id) delete state.email;
         else delete state.institutionId;
+        break;
+      }
+      case 'code': {
+        const choice = matchTolerant(Object.values(AT_CODE), text);
+        if (choice?.id === AT_CODE.email.id) {
+          delete state.email;
+          break;
+        }
+        if (choice?.id === AT_CODE.resend.id) {
+          const sent = await this.sendCode(dc.context, state);
+          await this.ask(dc.context, state, this.sendReport(sent, lang));
+          return Dialog.EndOfTurn;
+        }
+        const code = readCode(text);
+        if (!code) {
+          await this.ask(dc.context, state, t.codeNotSixDigits);
+          return Dialog.EndOfTurn;
+        }
+        const checked = await this.deps.verification.check(this.subject(dc.context), state.email ?? '', code);
+        if (checked.kind !== 'verified') {
+          await this.ask(dc.context, state, this.checkReport(checked, lang));
+          return Dialog.EndOfTurn;
+        }
+        state.verifiedEmail = state.email;
         break;
       }
       case 'institution': {
@@ -156,21 +193,22 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
       await this.ask(dc.context, state);
       return Dialog.EndOfTurn;
     }
+    if (!state.emailFixed && state.verifiedEmail !== state.email) {
+      // A typed address is proven before anything is created; one the portal would refuse gets no code.
+      const refusal = await this.refusal(state);
+      if (refusal) return this.refuse(dc.context, state, refusal);
+      state.step = 'code';
+      const sent = await this.sendCode(dc.context, state);
+      await this.ask(dc.context, state, this.sendReport(sent, lang));
+      return Dialog.EndOfTurn;
+    }
     const registered = await this.deps.portal.register({
       email: state.email ?? '',
       name: state.name ?? '',
       institutionId: state.institutionId ?? '',
       ...(state.identity ? { identity: state.identity } : {}),
     });
-    if (!registered.ok) {
-      // Not the end: the user may choose another institution, correct the address, or ask the desk.
-      state.step = 'refused';
-      const all = await this.deps.directory.listInstitutions();
-      const fitting = institutionsForEmail(state.email ?? '', all).filter((i) => i.id !== state.institutionId);
-      const advice = fitting.length > 0 ? t.emailFitsInstitution(fitting.map((i) => i.name).join(', ')) : institutionsForEmail(state.email ?? '', all).length === 0 ? t.emailFitsNoInstitution : '';
-      await this.ask(dc.context, state, [t.registrationRefused(registered.error.message[lang]), advice].filter((x) => x !== '').join('\n\n'));
-      return Dialog.EndOfTurn;
-    }
+    if (!registered.ok) return this.refuse(dc.context, state, registered.error.message);
     turnInfo(dc.context).remember(registered.value);
     const institution = state.institutions.find((i) => i.id === registered.value.primaryInstitutionId)?.name ?? registered.value.primaryInstitutionId;
     await dc.context.sendActivity(reply(t.registered(registered.value.name, institution)));
@@ -181,7 +219,71 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
     await this.ask(context, (instance as DialogInstance<RegistrationState>).state, takeRepromptLead(context));
   }
 
-  help(_instance: DialogInstance, _lang: Language): Localized {
+  /** Not the end: the user may choose another institution, correct the address, or ask the desk. */
+  private async refuse(context: TurnContext, state: RegistrationState, reason: Localized): Promise<DialogTurnResult> {
+    const lang = turnInfo(context).lang;
+    const t = texts(lang);
+    state.step = 'refused';
+    const all = await this.deps.directory.listInstitutions();
+    const fitting = institutionsForEmail(state.email ?? '', all).filter((i) => i.id !== state.institutionId);
+    const advice = fitting.length > 0 ? t.emailFitsInstitution(fitting.map((i) => i.name).join(', ')) : institutionsForEmail(state.email ?? '', all).length === 0 ? t.emailFitsNoInstitution : '';
+    await this.ask(context, state, [t.registrationRefused(reason[lang]), advice].filter((x) => x !== '').join('\n\n'));
+    return Dialog.EndOfTurn;
+  }
+
+  /** Why the portal would refuse these answers (the domain check, an address in use), before a code is sent. */
+  private async refusal(state: RegistrationState): Promise<Localized | undefined> {
+    const institution = await this.deps.directory.getInstitution(state.institutionId ?? '');
+    if (!institution) return undefined; // the portal says so at register
+    const checked = checkRegistration(state.email ?? '', institution);
+    if (!checked.ok) return checked.error.message;
+    if (await this.deps.directory.getUserByEmail(checked.value.email)) {
+      return { da: 'Adressen er allerede oprettet som bruger.', en: 'That address is already registered as a user.' };
+    }
+    return undefined;
+  }
+
+  /** The channel user the code is tied to. */
+  private subject(context: TurnContext): string {
+    const { account } = turnInfo(context);
+    return `${account.channelId}:${account.fromId}`;
+  }
+
+  private sendCode(context: TurnContext, state: RegistrationState): Promise<SendOutcome> {
+    return this.deps.verification.send(this.subject(context), state.email ?? '', turnInfo(context).lang);
+  }
+
+  private sendReport(sent: SendOutcome, lang: Language): string {
+    const t = texts(lang);
+    switch (sent.kind) {
+      case 'sent':
+        return t.codeSent(sent.to, sent.validMinutes);
+      case 'wait':
+        return t.codeWait(sent.seconds);
+      case 'tooMany':
+        return t.codeTooMany(sent.minutes);
+      case 'failed':
+        return t.codeNotSent;
+    }
+  }
+
+  private checkReport(checked: Exclude<CheckOutcome, { kind: 'verified' }>, lang: Language): string {
+    const t = texts(lang);
+    const rules = this.deps.verification.rules;
+    switch (checked.kind) {
+      case 'wrong':
+        return t.codeWrong(checked.triesLeft);
+      case 'exhausted':
+        return t.codeExhausted(rules.maxTries);
+      case 'expired':
+        return t.codeExpired(Math.round(rules.codeTtlMs / 60_000));
+      case 'none':
+        return t.codeMissing;
+    }
+  }
+
+  help(instance: DialogInstance, _lang: Language): Localized {
+    if ((instance as DialogInstance<RegistrationState>).state.step === 'code') return { da: texts('da').codeHelp, en: texts('en').codeHelp };
     return { da: texts('da').registrationHelp, en: texts('en').registrationHelp };
   }
 
@@ -194,6 +296,8 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         return { kind: 'field', fieldId: 'email', label: { da: 'E-mailadresse', en: 'E-mail address' }, shape: 'email', optional: false };
       case 'refused':
         return { kind: 'choice', about: 'registrationRefused', choices: this.refusalChoices(state) };
+      case 'code':
+        return { kind: 'field', fieldId: 'code', label: { da: 'Engangskode', en: 'One-time code' }, shape: 'code', optional: false, choices: Object.values(AT_CODE) };
       case 'name':
         if (state.pendingName !== undefined) return { kind: 'yesNo', about: 'confirmAnswer:name' };
         return { kind: 'field', fieldId: 'name', label: { da: 'Fulde navn', en: 'Full name' }, shape: 'name', optional: false };
@@ -210,6 +314,8 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         return matchNamePart(this.choices(state), input) !== undefined;
       case 'email':
         return normaliseEmail(input) !== undefined;
+      case 'code':
+        return readCode(input) !== undefined || matchTolerant(Object.values(AT_CODE), input) !== undefined;
       case 'name':
         return input.trim().length >= 2 && !input.trim().endsWith('?');
     }
@@ -236,6 +342,9 @@ export class RegistrationDialog extends Dialog<RegistrationOptions> implements I
         return;
       case 'email':
         await context.sendActivity(reply(`${lead}**${t.askEmail}**`));
+        return;
+      case 'code':
+        await context.sendActivity(reply(`${lead}**${t.askCode}**`, Object.values(AT_CODE).map((c) => c.label[lang])));
         return;
       case 'name':
         if (state.pendingName !== undefined) {

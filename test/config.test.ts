@@ -37,6 +37,18 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when the mail server of the one-time codes is set', () => {
+    it('reads SMTP_URL and MAIL_FROM, needs MAIL_FROM with SMTP_URL, and refuses a URL that is not SMTP', () => {
+      expect(loadConfig({}).SMTP_URL).toBeUndefined();
+      const config = loadConfig({ SMTP_URL: 'smtps://assistant:hemmeligt@mail.statens-adm.dk:465', MAIL_FROM: 'Serviceportalen <noreply@statens-adm.dk>' });
+      expect(config.SMTP_URL).toBe('smtps://assistant:hemmeligt@mail.statens-adm.dk:465');
+      expect(config.MAIL_FROM).toBe('Serviceportalen <noreply@statens-adm.dk>');
+      expect(errorOf({ SMTP_URL: 'smtp://mail.statens-adm.dk' }).variable).toBe('MAIL_FROM');
+      expect(errorOf({ SMTP_URL: 'https://mail.statens-adm.dk', MAIL_FROM: 'noreply@statens-adm.dk' }).variable).toBe('SMTP_URL');
+      expect(errorOf({ SMTP_URL: 'smtp://mail.statens-adm.dk', MAIL_FROM: 'Serviceportalen' }).variable).toBe('MAIL_FROM');
+    });
+  });
+
   describe('when a database URL and an app id are set', () => {
     it('turns demo mode off and authentication on', () => {
       const config = loadConfig({

@@ -40,6 +40,8 @@ export interface PersonalDataExport {
   /** Cases the knowledge base solved at submit ("Det løste det"). */
   deflections: Record<string, unknown>[];
   notificationDeliveries: Record<string, unknown>[];
+  /** Pending one-time codes sent to the address at registration (the code's hash and salt are not shown). */
+  verificationCodes: Record<string, unknown>[];
 }
 
 /** What an erasure deleted, by kind. */
@@ -55,6 +57,7 @@ export interface ErasureReport {
     feedback: number;
     unansweredQuestions: number;
     deflections: number;
+    verificationCodes: number;
   };
   /** Kept on purpose: the authority's records. */
   kept: { cases: number; notificationDeliveries: number };
@@ -211,6 +214,10 @@ export class PgPersonalData {
         `SELECT event_id, event, status, attempts, channel_id, last_error, created_at, finished_at FROM notification_delivery WHERE user_id = $1::uuid ORDER BY created_at, event_id`,
         [uid],
       ),
+      verificationCodes: await all(
+        `SELECT subject, reference AS code_reference, tries, sends, window_started_at, sent_at, expires_at FROM address_verification WHERE email = $1 ORDER BY sent_at, subject`,
+        [person.email],
+      ),
     };
   }
 
@@ -227,12 +234,13 @@ export class PgPersonalData {
       const feedback = await count('DELETE FROM kb_feedback WHERE user_id = $1::uuid RETURNING id', [uid]);
       const unansweredQuestions = await count('DELETE FROM kb_unanswered WHERE user_id = $1::uuid RETURNING id', [uid]);
       const deflections = await count('DELETE FROM case_deflection WHERE user_id = $1::uuid RETURNING id', [uid]);
+      const verificationCodes = await count('DELETE FROM address_verification WHERE email = $1 RETURNING subject', [person.email]);
       const kept = async (sql: string) => Number((await tx.query<{ n: unknown }>(sql, [uid])).rows[0]?.n ?? 0);
       return {
         erasedAt: new Date().toISOString(),
         email: person.email,
         userFound: person.userId !== undefined,
-        deleted: { webchatConversations, webchatActivities, botState, conversationReferences, feedback, unansweredQuestions, deflections },
+        deleted: { webchatConversations, webchatActivities, botState, conversationReferences, feedback, unansweredQuestions, deflections, verificationCodes },
         kept: {
           cases: await kept('SELECT count(*) AS n FROM portal_case WHERE requester_id = $1::uuid OR sent_from_id = $1::uuid'),
           notificationDeliveries: await kept('SELECT count(*) AS n FROM notification_delivery WHERE user_id = $1::uuid'),

@@ -33,6 +33,8 @@ export interface RetentionReport {
   feedbackAnonymised: number;
   /** Cases deflected at submit whose user was forgotten (the count stays for the desk page). */
   deflectionsAnonymised: number;
+  /** One-time codes past their expiry and their send window (used codes are deleted at once). */
+  verificationCodes: number;
 }
 
 /** The lock every process's job takes: one purge at a time across the deployment. */
@@ -44,7 +46,12 @@ const DAY_MS = 86_400_000;
  * Each purge: one statement per batch, repeated until a batch comes back short. Rows are picked
  * by the index on their timestamp (migration 080) and deleted by primary key.
  */
-const PURGES: ReadonlyArray<{ name: Exclude<keyof RetentionReport, 'cutoff'>; sql: string }> = [
+const PURGES: ReadonlyArray<{
+  name: Exclude<keyof RetentionReport, 'cutoff'>;
+  sql: string;
+  /** What `$1` is: the retention cutoff (default), or an hour ago (one-time codes: their send window). */
+  before?: 'retention' | 'hourAgo';
+}> = [
   {
     name: 'webchatActivities',
     sql: `DELETE FROM webchat_activities WHERE (conversation_id, seq) IN (
@@ -88,6 +95,14 @@ const PURGES: ReadonlyArray<{ name: Exclude<keyof RetentionReport, 'cutoff'>; sq
     sql: `UPDATE case_deflection SET user_id = NULL WHERE id IN (
             SELECT id FROM case_deflection WHERE at < $1 AND user_id IS NOT NULL ORDER BY at LIMIT $2)
           RETURNING id::text AS key`,
+  },
+  {
+    // Expired, and the send throttle's window over: nothing left to keep (migration 110).
+    name: 'verificationCodes',
+    before: 'hourAgo',
+    sql: `DELETE FROM address_verification WHERE subject IN (
+            SELECT subject FROM address_verification WHERE expires_at < $1 AND window_started_at < $1 ORDER BY expires_at LIMIT $2)
+          RETURNING subject AS key`,
   },
 ];
 
@@ -156,10 +171,13 @@ export class PgRetention {
       unansweredQuestions: 0,
       feedbackAnonymised: 0,
       deflectionsAnonymised: 0,
+      verificationCodes: 0,
     };
+    const hourAgo = new Date(this.now() - 3_600_000);
     for (const purge of PURGES) {
+      const before = purge.before === 'hourAgo' ? hourAgo : cutoff;
       for (;;) {
-        const { rows } = await this.db.query<{ key: string }>(purge.sql, [cutoff.toISOString(), this.batchSize]);
+        const { rows } = await this.db.query<{ key: string }>(purge.sql, [before.toISOString(), this.batchSize]);
         report[purge.name] += rows.length;
         if (purge.name === 'botState' && rows.length > 0) this.options.onStateDeleted?.(rows.map((r) => r.key));
         if (rows.length < this.batchSize) break;

@@ -22,6 +22,9 @@ const PAGE_SIZE = 500;
 /** How often a stream checks the table anyway (a lost NOTIFY) and pings its client. */
 const STREAM_CHECK_MS = 15_000;
 
+/** The demo picker's value for a person the portal does not know (`GET /api/demo/token?user=anonymous`). */
+export const DEMO_ANONYMOUS = 'anonymous';
+
 export interface DemoUser {
   /** The portal user id (e-mail). */
   email: string;
@@ -36,8 +39,17 @@ export interface DirectLineOptions {
   logger: Logger;
   /** The portal server's secret for `POST /api/webchat/token` and `tokens/generate`; unset: those answer 503. */
   portalApiSecret?: string;
-  /** Demo mode: `GET /api/demo/token?user=` hands out tokens for these users. Unset: no such route. */
+  /**
+   * Demo mode: `GET /api/demo/token?user=` hands out tokens for these users, and for
+   * `user=anonymous` a token for a new person the portal does not know (not an e-mail: the
+   * assistant registers them with a one-time code). Unset: no such route.
+   */
   demoUsers?: readonly DemoUser[];
+  /**
+   * Demo mode without SMTP_URL: `GET /api/demo/code` shows the bearer of a web chat token the latest
+   * one-time code sent for them (the demo page's panel), 204 when none was. Unset: no such route.
+   */
+  demoCodes?: { codeFor(subject: string): { code: string; sentAt: string } | undefined };
   /** Locale of a conversation whose client does not say. */
   defaultLocale: string;
   /**
@@ -270,11 +282,37 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       server.get('/api/demo/token', async (req: Request, res: Response) => {
         if (!(await admitAddress(req, res))) return;
         const wanted = typeof req.query?.user === 'string' ? req.query.user.trim().toLowerCase() : '';
+        if (wanted === DEMO_ANONYMOUS) {
+          // Someone the portal does not vouch for: the id is no e-mail, so the chat knows nobody.
+          const id = `anonym-${randomUUID()}`;
+          if (!(await admit(res, 'token', id))) return;
+          // No name either (the name is the id): registration asks for it.
+          const issued = await tokens.issue({ userId: id, userName: id, scope: 'user' });
+          res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: id, userName: 'Ny bruger' });
+          return;
+        }
         const user = demoUsers.find((u) => u.email.toLowerCase() === wanted);
         if (!user) return send(res, fail(400, 'DEMO.UNKNOWN_USER', 'user must be one of the demo users.'));
         if (!(await admit(res, 'token', user.email))) return;
         const issued = await tokens.issue({ userId: user.email, userName: user.name, scope: 'user' });
         res.send(200, { token: issued.token, expires_in: issued.expiresIn, userId: user.email, userName: user.name });
+      });
+    }
+
+    if (options.demoUsers && options.demoCodes) {
+      const demoCodes = options.demoCodes;
+      server.get('/api/demo/code', async (req: Request, res: Response) => {
+        if (!(await admitAddress(req, res))) return;
+        const claims = await authenticate(req);
+        if (isFailure(claims)) return send(res, claims);
+        const found = demoCodes.codeFor(`${WEBCHAT_CHANNEL_ID}:${claims.userId}`);
+        res.header('Cache-Control', 'no-store');
+        // No code (yet) is the usual answer while the page asks: not an error.
+        if (!found) {
+          res.send(204);
+          return;
+        }
+        res.send(200, { code: found.code, sentAt: found.sentAt });
       });
     }
 

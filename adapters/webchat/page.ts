@@ -5,13 +5,18 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import { DIRECT_LINE_PATH, publicOrigin, type DemoUser } from './direct-line.js';
+import { DEMO_ANONYMOUS, DIRECT_LINE_PATH, publicOrigin, type DemoUser } from './direct-line.js';
 
 const PUBLIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'public');
 
 export interface WebChatPageOptions {
   /** Demo mode: the page shows a picker of these users and fetches demo tokens for them. */
   demoUsers?: readonly DemoUser[];
+  /**
+   * Demo mode without SMTP_URL: a panel shows the one-time code sent in the conversation (from
+   * `GET /api/demo/code`). Only with `demoUsers`. Default false.
+   */
+  demoCodes?: boolean;
   /** Web Chat's `locale`. Default da-DK. */
   locale?: string;
   /**
@@ -84,8 +89,11 @@ function frameOptions(frameAncestors: readonly string[]): string | undefined {
 
 export function renderPage(options: WebChatPageOptions): string {
   const demo = options.demoUsers !== undefined;
+  const demoCodes = demo && options.demoCodes === true;
   const config = {
     demo,
+    demoCodes,
+    anonymous: DEMO_ANONYMOUS,
     users: options.demoUsers ?? [],
     directLine: DIRECT_LINE_PATH,
     locale: options.locale ?? 'da-DK',
@@ -101,9 +109,19 @@ export function renderPage(options: WebChatPageOptions): string {
             ${(options.demoUsers ?? [])
               .map((u) => `<option value="${escapeHtml(u.email)}">${escapeHtml(u.name)} (${escapeHtml(u.email)})</option>`)
               .join('\n            ')}
+            <option value="${DEMO_ANONYMOUS}">Ny bruger uden login (e-mailadressen bekræftes med en engangskode)</option>
           </select>
           <button type="submit">Start samtalen</button>
         </form>
+      </section>`
+    : '';
+  // Demo only: no mail server, so the one-time code is shown here (and written to the log).
+  const codePanel = demoCodes
+    ? `
+      <section class="demo demo-codes" id="demo-codes" aria-labelledby="demo-codes-heading" hidden>
+        <h2 id="demo-codes-heading">Demo: engangskode</h2>
+        <p>Demo-tilstand uden mailserver (SMTP_URL): koden, assistenten ville have sendt til e-mailadressen, står her.</p>
+        <p>Seneste kode: <output id="demo-code" aria-live="polite">ingen endnu</output></p>
       </section>`
     : '';
   return `<!doctype html>
@@ -134,7 +152,7 @@ export function renderPage(options: WebChatPageOptions): string {
       </div>
       <p id="chat-status" class="chat-status" role="status" aria-live="polite">${demo ? 'Vælg en bruger for at starte.' : 'Forbinder …'}</p>
       <div id="webchat" class="webchat"></div>
-    </section>
+    </section>${codePanel}
   </main>
   <footer class="site-footer">
     <div class="wrap">

@@ -197,3 +197,34 @@ describe('the form of a text', () => {
     expect(fitsShape(text, shape)).toBe(expected);
   });
 });
+
+describe('a field with buttons beside it (the one-time code)', () => {
+  const code: Expectation = {
+    kind: 'field',
+    fieldId: 'code',
+    label: { da: 'Engangskode', en: 'One-time code' },
+    shape: 'code',
+    optional: false,
+    choices: [
+      { id: 'resendCode', label: { da: 'Send en ny kode', en: 'Send a new code' } },
+      { id: 'changeEmail', label: { da: 'Ret e-mailadressen', en: 'Change the e-mail address' } },
+    ],
+  };
+  const sendCase = recognition({ kind: 'createCase' }, 0.95);
+
+  it('gives a button named exactly to the dialog, even when it reads like a request', () => {
+    const decision = run({ text: 'Send en ny kode', recognized: sendCase, expecting: code, route: 'answer' });
+    expect(decision).toMatchObject({ route: { kind: 'answer', inDoubt: false }, reason: 'choice-exact' });
+    expect(run({ text: 'send a new code', recognized: sendCase, expecting: code, route: 'answer' }).reason).toBe('choice-exact');
+  });
+
+  it('weighs the same text as a request where the field has no such button', () => {
+    const { choices: _choices, ...plain } = code;
+    expect(routeOf(run({ text: 'Send en ny kode', recognized: sendCase, expecting: plain, route: 'intent' }))).toBe('intent:createCase');
+  });
+
+  it('takes six digits as the value and a question as a question', () => {
+    expect(run({ text: '123 456', recognized: recognition({ kind: 'question' }, 0.3), expecting: code, route: 'answer' }).reason).toBe('value-fits-field');
+    expect(routeOf(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: answered(0.9), route: 'knowledge' }))).toBe('knowledge');
+  });
+});

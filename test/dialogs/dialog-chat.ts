@@ -23,7 +23,8 @@ export interface Reply {
 
 export type Check = string | RegExp | ((reply: Reply) => void);
 /** What the user says (`{ doubt }`: the router is not sure it answers the question), and what the reply must hold. */
-export type Row = [userSays: string | { doubt: string }, botShould: Check | Check[]];
+/** `userSays` as a function: worked out when the row is said (a code the dialog has just sent). */
+export type Row = [userSays: string | { doubt: string } | (() => string), botShould: Check | Check[]];
 
 export function actions(...expected: string[]): (reply: Reply) => void {
   return (reply) => expect(reply.actions).toEqual(expect.arrayContaining(expected));
@@ -98,7 +99,8 @@ export class DialogChat {
 
   async run(rows: readonly Row[]): Promise<Reply> {
     let last: Reply | undefined;
-    for (const [said, should] of rows) {
+    for (const [row, should] of rows) {
+      const said = typeof row === 'function' ? row() : row;
       last = await this.say(said);
       const label = typeof said === 'string' ? `after "${said}"` : `after "${said.doubt}" (in doubt)`;
       for (const check of Array.isArray(should) ? should : [should]) {

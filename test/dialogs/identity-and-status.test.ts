@@ -51,7 +51,8 @@ describe('who the assistant talks to', () => {
         ['per@eksempelstyrelsen.dk', 'Hvad er dit fulde navn?'],
         ['Per Hansen', ['Jeg kan ikke oprette dig', 'Din e-mailadresse passer til Eksempelstyrelsen.', 'Hvad vil du gøre?', actions('Vælg en anden institution', 'Ret e-mailadressen', 'Kontakt servicedesken')]],
         ['Vælg en anden institution', 'Hvilken institution'],
-        ['Eksempelstyrelsen', 'Velkommen, Per Hansen'],
+        ['Eksempelstyrelsen', 'Jeg har sendt en engangskode på seks cifre til per@eksempelstyrelsen.dk'],
+        [() => world.codes.codeTo('per@eksempelstyrelsen.dk'), 'Velkommen, Per Hansen'],
       ]);
       expect(await world.directory.getUserByEmail('per@eksempelstyrelsen.dk')).toMatchObject({ primaryInstitutionId: 'eksempelstyrelsen' });
     });
@@ -63,7 +64,8 @@ describe('who the assistant talks to', () => {
         ['jens@gmail.com', 'Hvad er dit fulde navn?'],
         ['Jens Jensen', ['Jeg kan ikke oprette dig', 'hører ikke til nogen institution', 'Brug din arbejdsmail']],
         ['Ret e-mailadressen', 'Hvad er din e-mailadresse'],
-        ['jens@testministeriet.dk', 'Velkommen, Jens Jensen'],
+        ['jens@testministeriet.dk', 'engangskode'],
+        [() => world.codes.codeTo('jens@testministeriet.dk'), 'Velkommen, Jens Jensen'],
       ]);
       await new Chat(world, 'anonym-5').run([
         ['opret mig som bruger', 'Hvilken institution'],
@@ -79,7 +81,8 @@ describe('who the assistant talks to', () => {
         ['registrer mig', 'Hvilken institution'],
         ['Demo-instituttet', 'e-mailadresse'],
         ['bo@demo-institut.dk', 'fulde navn'],
-        ['Bo Bech', 'Velkommen, Bo Bech'],
+        ['Bo Bech', 'engangskode'],
+        [() => world.codes.codeTo('bo@demo-institut.dk'), 'Velkommen, Bo Bech'],
         ['mine sager', 'Du har ingen sager endnu'],
         ['opret mig', 'allerede oprettet som Bo Bech hos Demo-instituttet'],
       ]);

@@ -3,6 +3,8 @@ import { DIALOG_IDS } from '../../dialogs/dialog-ids.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type RegistrationOptions } from '../../dialogs/registration.dialog.js';
 import type { DialogInstance } from 'botbuilder-dialogs';
 import { actions, demoPortal, DialogChat, oneMessage, without } from './dialog-chat.js';
+import { AddressVerification, InMemoryVerificationCodeStore } from '../../dialogs/address-verification.js';
+import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
 
 describe('registration', () => {
   let demo: Awaited<ReturnType<typeof demoPortal>>;
@@ -10,8 +12,11 @@ describe('registration', () => {
     demo = await demoPortal();
   });
 
+  let codes = new RecordingCodeSender();
   function registrationChat(options: Partial<RegistrationOptions> = {}): DialogChat {
-    return new DialogChat(new RegistrationDialog({ portal: demo.portal, directory: demo.directory }), (dc) =>
+    codes = new RecordingCodeSender();
+    const verification = new AddressVerification({ store: new InMemoryVerificationCodeStore(), sender: codes });
+    return new DialogChat(new RegistrationDialog({ portal: demo.portal, directory: demo.directory, verification }), (dc) =>
       dc.beginDialog(DIALOG_IDS.registration, { afterwards: { kind: 'none' }, ...options } satisfies RegistrationOptions),
     );
   }
@@ -38,7 +43,8 @@ describe('registration', () => {
         ['opret mig', ['Hvilken institution', actions('Eksempelstyrelsen', 'Testministeriet', 'Demo-instituttet')]],
         [said, 'Hvad er din e-mailadresse'],
         [email, 'Hvad er dit fulde navn?'],
-        ['Bo Bech', `Velkommen, Bo Bech! Du er nu oprettet som bruger hos ${name}.`],
+        ['Bo Bech', [`Jeg har sendt en engangskode på seks cifre til ${email}`, 'Skriv koden']],
+        [() => codes.codeTo(email), `Velkommen, Bo Bech! Du er nu oprettet som bruger hos ${name}.`],
       ]);
       expect(chat.remembered[0]?.primaryInstitutionId).toBe(id);
     });
@@ -78,12 +84,16 @@ describe('registration', () => {
 
   describe('what each step waits for', () => {
     it('is the institution choice, the e-mail, the name and its confirmation', () => {
-      const dialog = new RegistrationDialog({ portal: demo.portal, directory: demo.directory });
+      const verification = new AddressVerification({ store: new InMemoryVerificationCodeStore(), sender: new RecordingCodeSender() });
+      const dialog = new RegistrationDialog({ portal: demo.portal, directory: demo.directory, verification });
       const instance = (state: object): DialogInstance => ({ id: DIALOG_IDS.registration, state: { institutions: [{ id: 'testministeriet', name: 'Testministeriet' }], emailFixed: false, afterwards: { kind: 'none' }, ...state } });
       expect(dialog.expectation(instance({ step: 'institution' }))).toEqual({ kind: 'choice', about: 'institution', choices: [{ id: 'testministeriet', label: { da: 'Testministeriet', en: 'Testministeriet' } }] });
       expect(dialog.expectation(instance({ step: 'email' }))).toMatchObject({ kind: 'field', shape: 'email', optional: false });
       expect(dialog.expectation(instance({ step: 'name' }))).toMatchObject({ kind: 'field', shape: 'name', optional: false });
       expect(dialog.expectation(instance({ step: 'name', pendingName: 'x y' }))).toEqual({ kind: 'yesNo', about: 'confirmAnswer:name' });
+      const code = dialog.expectation(instance({ step: 'code', email: 'x@testministeriet.dk' }));
+      expect(code).toMatchObject({ kind: 'field', fieldId: 'code', shape: 'code', optional: false });
+      expect(code.kind === 'field' && code.choices?.map((c) => c.label.da)).toEqual(['Send en ny kode', 'Ret e-mailadressen']);
       const consent = new ConsentDialog({ portal: demo.portal }).expectation();
       expect(consent).toMatchObject({ kind: 'choice', about: 'consent' });
       expect(consent.kind === 'choice' && consent.choices.map((c) => c.id)).toEqual(['accept', 'decline']);

@@ -12,6 +12,9 @@ import { InMemoryFeedbackRecorder } from '../../dialogs/ports.js';
 import { knowledgeBaseFor } from '../../main.js';
 import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { AddressVerification, type VerificationCodeSender } from '../../dialogs/address-verification.js';
+import { PgVerificationCodeStore } from '../../adapters/postgres/pg-verification-codes.js';
+import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
 
 /** The whole conversation stack over the real database adapter (PGlite) with the demo data. */
 export interface ConversationWorld {
@@ -24,6 +27,8 @@ export interface ConversationWorld {
   /** Deflected cases and the channel of chat-created cases, in the world's database. */
   desk: PgDeskStore;
   database: TestDatabase;
+  /** The one-time codes registration sent (to typed addresses). */
+  codes: RecordingCodeSender;
   /** A demo case by its subject. */
   demoCase(subject: string): Promise<Case>;
   allCases(): Promise<Case[]>;
@@ -32,7 +37,15 @@ export interface ConversationWorld {
 
 let recognizer: NaturalIntentRecognizer | undefined;
 
-export async function createConversationWorld(options: { pageSize?: number } = {}): Promise<ConversationWorld> {
+export interface ConversationWorldOptions {
+  pageSize?: number;
+  /** Where one-time codes go. Default: {@link ConversationWorld.codes}, which keeps them. */
+  codeSender?: VerificationCodeSender;
+  /** The clock of the one-time codes. Default Date.now. */
+  now?: () => number;
+}
+
+export async function createConversationWorld(options: ConversationWorldOptions = {}): Promise<ConversationWorld> {
   const database = await createTestDatabase('pglite');
   const db = database.db;
   const directory = new PgDirectoryStore(db);
@@ -44,7 +57,19 @@ export async function createConversationWorld(options: { pageSize?: number } = {
   const knowledge = await knowledgeBaseFor();
   const desk = new PgDeskStore(db);
   const bot = new AssistantBot();
-  const mainDialog = new MainDialog({ portal, directory, knowledge, feedback, desk, contact: (lang) => knowledge.contact(lang), welcome: (lang) => bot.welcomeActivity(lang), pageSize: options.pageSize ?? 5 });
+  const codes = new RecordingCodeSender();
+  const addressVerification = new AddressVerification({ store: new PgVerificationCodeStore(db), sender: options.codeSender ?? codes, ...(options.now ? { now: options.now } : {}) });
+  const mainDialog = new MainDialog({
+    portal,
+    directory,
+    knowledge,
+    feedback,
+    desk,
+    contact: (lang) => knowledge.contact(lang),
+    welcome: (lang) => bot.welcomeActivity(lang),
+    pageSize: options.pageSize ?? 5,
+    addressVerification,
+  });
   recognizer ??= new NaturalIntentRecognizer();
   bot.useConversations({
     conversationState: new ConversationState(storage),
@@ -65,6 +90,7 @@ export async function createConversationWorld(options: { pageSize?: number } = {
     feedback,
     desk,
     database,
+    codes,
     allCases,
     async demoCase(subject) {
       const found = (await allCases()).find((c) => c.subject === subject);
@@ -86,7 +112,8 @@ export interface BotReply {
 
 export type BotShould = string | RegExp | ((reply: BotReply) => void);
 /** One row of a transcript table: what the user says, and what the bot's reply should contain/match. */
-export type TranscriptRow = [userSays: string, botShould: BotShould | BotShould[]];
+/** `userSays` as a function: worked out when the row is said (a code the bot has just sent). */
+export type TranscriptRow = [userSays: string | (() => string), botShould: BotShould | BotShould[]];
 
 let conversationCounter = 0;
 
@@ -127,7 +154,8 @@ export class Chat {
   /** Runs a transcript table, checking each reply. */
   async run(rows: readonly TranscriptRow[]): Promise<BotReply> {
     let last: BotReply | undefined;
-    for (const [userSays, botShould] of rows) {
+    for (const [said, botShould] of rows) {
+      const userSays = typeof said === 'function' ? said() : said;
       last = await this.say(userSays);
       for (const expectation of Array.isArray(botShould) ? botShould : [botShould]) {
         if (typeof expectation === 'string') expect(last.text, `after "${userSays}"`).toContain(expectation);

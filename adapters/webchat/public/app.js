@@ -172,6 +172,7 @@
       });
       // Web Chat refreshes its token every 15 minutes; keep the newest for the next reload.
       setInterval(remember, 30000);
+      if (config.demoCodes) watchDemoCode(directLine);
       window.addEventListener('pagehide', remember);
 
       watchTimes(container);
@@ -188,6 +189,26 @@
     }).catch(function () {
       status('Assistenten kan ikke nås lige nu. Prøv igen om lidt.');
     });
+  }
+
+  /** Demo mode without a mail server: the one-time code sent in this chat, shown in the demo panel. */
+  function watchDemoCode(directLine) {
+    var panel = document.getElementById('demo-codes');
+    var output = document.getElementById('demo-code');
+    if (!panel || !output) return;
+    var check = function () {
+      if (!directLine.token) return;
+      fetch('/api/demo/code', { headers: { Accept: 'application/json', Authorization: 'Bearer ' + directLine.token } })
+        .then(function (response) { return response.status === 200 ? response.json() : null; })
+        .then(function (body) {
+          if (!body || !body.code) return;
+          panel.hidden = false;
+          if (output.textContent !== body.code) output.textContent = body.code;
+        })
+        .catch(function () { /* the next check tries again */ });
+    };
+    check();
+    setInterval(check, 3000);
   }
 
   newButton.addEventListener('click', function () {
@@ -212,6 +233,11 @@
       }
       location.reload();
     });
+    if (chosen === config.anonymous) {
+      select.value = config.anonymous;
+      start({ id: config.anonymous, name: 'Ny bruger' }, function () { return demoToken(config.anonymous); });
+      return;
+    }
     var user = config.users.filter(function (u) { return u.email === chosen; })[0];
     if (user) {
       select.value = user.email;

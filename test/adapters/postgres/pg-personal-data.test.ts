@@ -141,6 +141,7 @@ describe.each(DATABASE_KINDS)('export and erasure of a person on %s', (kind) => 
         feedback: 1,
         unansweredQuestions: 1,
         deflections: 0,
+        verificationCodes: 0,
       });
       expect(report.kept).toEqual({ cases: 2, notificationDeliveries: 1 });
 
