@@ -6,11 +6,13 @@
 //
 // Plain JavaScript run by node: this file cannot itself need a build.
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const OUT_DIR = join(ROOT, 'dist');
+// START_BUILD_DIR (under the project, so the bundle finds node_modules): another build folder,
+// for bench:startup's first-start runs. Default dist/.
+const OUT_DIR = process.env.START_BUILD_DIR ? resolve(ROOT, process.env.START_BUILD_DIR) : join(ROOT, 'dist');
 const BUNDLE = join(OUT_DIR, 'main.js');
 const MANIFEST = join(OUT_DIR, 'build-manifest.json');
 /** Files that change the build without being bundled. */
