@@ -55,7 +55,8 @@ import { HttpLimits } from './adapters/http/http-limits.js';
 import { FlexibleRateLimits } from './adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.js';
 import { limitTurns } from './bot/rate-limits.js';
-import { DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { DEMO_USERS, DEMO_WORLD_KEYS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { demoWorldComplete } from './adapters/postgres/pg-demo-world.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -174,7 +175,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const cases = new PgCaseStore(db, { notifier: outboxNotifier });
     if (config.DEMO_MODE) {
       // Several processes may start at once on one database: one seeds, the others find it done.
-      const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
+      // One query finds an existing folder complete; seeding is two dozen round trips.
+      const seeded = await db.withLock('demo-seed', 60_000, async () =>
+        (await demoWorldComplete(db, DEMO_WORLD_KEYS)) ? { institutions: 0, users: 0, cases: 0 } : seedDemoData(directory, cases),
+      );
       logger.info({ ...seeded }, 'main: demo data ready');
     }
     const sharedKnowledge = await knowledgeLoading;
