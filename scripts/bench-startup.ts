@@ -43,8 +43,8 @@ interface Start {
 
 /**
  * Resident memory in MB (from /proc) of `pid` and every process below it (`tree`: for `npm start`
- * npm, its shell and the assistant's node), and of the processes at the bottom of the tree alone
- * (`process`: the assistant's node; for the floor, itself).
+ * npm, its shell and the assistant's node), and of the server's own process (`process`: the node
+ * running scripts/start.mjs; for the floor, itself).
  */
 function rssMb(pid: number): { tree: number; process: number } {
   const children = new Map<number, number[]>();
@@ -62,16 +62,19 @@ function rssMb(pid: number): { tree: number; process: number } {
     }
   }
   let tree = 0;
-  let leaves = 0;
+  let server = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop() as number;
     tree += rss.get(p) ?? 0;
-    const below = children.get(p) ?? [];
-    if (below.length === 0) leaves += rss.get(p) ?? 0;
-    stack.push(...below);
+    try {
+      if (/(?:start\.mjs|bare-server\.mjs)/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))) server += rss.get(p) ?? 0;
+    } catch {
+      // ended while we looked
+    }
+    stack.push(...(children.get(p) ?? []));
   }
-  return { tree: Math.round(tree / 1024), process: Math.round(leaves / 1024) };
+  return { tree: Math.round(tree / 1024), process: Math.round(server / 1024) };
 }
 
 interface Running extends Start {
