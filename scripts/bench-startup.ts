@@ -68,7 +68,8 @@ function rssMb(pid: number): { tree: number; process: number } {
     const p = stack.pop() as number;
     tree += rss.get(p) ?? 0;
     try {
-      if (/(?:start\.mjs|bare-server\.mjs)/.test(readFileSync(`/proc/${p}/cmdline`, 'utf8'))) server += rss.get(p) ?? 0;
+      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      if (/(?:^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => /(?:start|bare-server)\.mjs$/.test(arg))) server += rss.get(p) ?? 0;
     } catch {
       // ended while we looked
     }
