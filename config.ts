@@ -26,6 +26,13 @@ export const configSchema = z.object({
   DATABASE_POOL_SIZE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1).max(200).default(10)),
   /** Folder of the embedded database (used only without DATABASE_URL). Default .data/pglite */
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().min(1).default('.data/pglite')),
+  /**
+   * Where start-up keeps what it can reuse: the trained intent classifier, the knowledge index and
+   * a migrated empty embedded database to copy into a new DATA_DIR, each under a hash of what it
+   * was made from. `off` disables it. Default node_modules/.cache/serviceportal-assistant (beside
+   * the code). Not personal data; safe to delete.
+   */
+  CACHE_DIR: z.preprocess(emptyToUndefined, z.string().min(1).optional()),
   /** Seed demo institutions, users and cases at start. Default: on with the embedded database, off otherwise. */
   DEMO_MODE: z.preprocess(emptyToUndefined, z.enum(['true', 'false']).optional()),
   MicrosoftAppId: optionalString,

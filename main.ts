@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ConversationState, UserState } from 'botbuilder';
 import { configFromProcessEnv, type Config } from './config.js';
@@ -6,6 +8,8 @@ import { createHttpServer, type HttpServer } from './adapters/http/server.js';
 import { createLogger } from './adapters/logging/pino-logger.js';
 import type { Database } from './adapters/postgres/database.js';
 import { migrate } from './adapters/postgres/migrate.js';
+import { FileCache, cacheKey, sourceFingerprint } from './adapters/cache/file-cache.js';
+import { fileClassifierCache, fileIndexCache } from './adapters/cache/start-caches.js';
 import { PgDatabase } from './adapters/postgres/pg-database.js';
 import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
@@ -34,7 +38,7 @@ import { ChannelUserResolver } from './bot/user-resolver.js';
 import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
 import type { FeedbackRecorder } from './dialogs/ports.js';
-import { createKnowledgeBase, watchArticles, type KnowledgeBase } from './knowledge/index.js';
+import { createKnowledgeBase, watchArticles, type IndexCache, type KnowledgeBase } from './knowledge/index.js';
 import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
 import { Notifier } from './bot/notifications/notifier.js';
 import { conversationReferenceRecorder, recordConversationReferences } from './bot/notifications/reference-recorder.js';
@@ -57,7 +61,8 @@ import { RateLimitedCaseStore } from './adapters/limits/rate-limited-case-store.
 import { limitTurns } from './bot/rate-limits.js';
 import { countingFeedback, noMetrics, type Metrics } from './bot/metrics.js';
 import type { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
-import { AREA_IDS, DEMO_USERS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { AREA_IDS, DEMO_USERS, DEMO_WORLD_KEYS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
+import { demoWorldComplete } from './adapters/postgres/pg-demo-world.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -91,6 +96,28 @@ export interface StartOptions {
 /** The assistant's own articles. */
 export const ARTICLES_DIR = fileURLToPath(new URL('./knowledge/articles/', import.meta.url));
 
+/** The folder of main.ts: the project. */
+const PROJECT_DIR = fileURLToPath(new URL('./', import.meta.url));
+
+/**
+ * The start-up cache of a configuration (CACHE_DIR; `off`: none). What each entry is made by, for
+ * its key: the classifier by bot/nlu (with its training data) and the knowledge analysis it uses;
+ * the knowledge index by knowledge/ apart from the articles (their text is in the key itself); the
+ * embedded database template by the migrations and the PGlite adapter; all by the locked package versions.
+ */
+export function startCaches(config: Pick<Config, 'CACHE_DIR'>): { modelCache?: ReturnType<typeof fileClassifierCache>; indexCache?: IndexCache; files: FileCache } {
+  if (config.CACHE_DIR === 'off') return { files: new FileCache(undefined) };
+  const files = new FileCache(resolve(PROJECT_DIR, config.CACHE_DIR ?? 'node_modules/.cache/serviceportal-assistant'));
+  const knowledgeCode = readdirSync(resolve(PROJECT_DIR, 'knowledge'))
+    .filter((entry) => entry !== 'articles')
+    .map((entry) => `knowledge/${entry}`);
+  return {
+    files,
+    modelCache: fileClassifierCache(files, sourceFingerprint(PROJECT_DIR, ['bot/nlu', 'bot/recognizer.ts', 'knowledge/analysis', 'package-lock.json'])),
+    indexCache: fileIndexCache(files, sourceFingerprint(PROJECT_DIR, [...knowledgeCode, 'package-lock.json'])),
+  };
+}
+
 const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
 
 /** The knowledge sources of a configuration: KNOWLEDGE_SOURCES, or the shipped articles. */
@@ -102,22 +129,29 @@ export function knowledgeSources(config: Pick<Config, 'KNOWLEDGE_SOURCES'>): rea
  * One knowledge base per list of sources and process: the index is built once, not per start (tests
  * start many assistants). Rejects with KB.BAD_SOURCE / KB.BAD_ARTICLE naming the path and field.
  */
-export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES_DIR]): Promise<KnowledgeBase> {
+export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES_DIR], indexCache?: IndexCache): Promise<KnowledgeBase> {
   const list = typeof sources === 'string' ? [sources] : [...sources];
   const key = list.join('\u0000');
   let kb = knowledgeBases.get(key);
   if (!kb) {
-    kb = createKnowledgeBase({ sources: list });
+    kb = createKnowledgeBase({ sources: list, ...(indexCache ? { indexCache } : {}) });
     knowledgeBases.set(key, kb);
     kb.catch(() => knowledgeBases.delete(key));
   }
   return kb;
 }
 
-export async function openDatabase(config: Config): Promise<Database> {
-  return config.DATABASE_URL
-    ? new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE })
-    : PgliteDatabase.open(config.DATA_DIR);
+/**
+ * PostgreSQL at DATABASE_URL, or the embedded database in DATA_DIR. A new DATA_DIR is a copy of a
+ * migrated empty database kept in the cache (made once, by initdb and the migrations, when the
+ * cache has none for these migrations).
+ */
+export async function openDatabase(config: Config, cache: FileCache = new FileCache(undefined)): Promise<Database> {
+  if (config.DATABASE_URL) return new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  if (!PgliteDatabase.isNew(config.DATA_DIR) || !cache.dir) return PgliteDatabase.open(config.DATA_DIR);
+  const key = cacheKey(sourceFingerprint(PROJECT_DIR, ['adapters/postgres/migrations', 'adapters/postgres/pglite-database.ts', 'package-lock.json']));
+  const template = await cache.directory('pglite-template', key, (folder) => PgliteDatabase.makeTemplate(folder, async (db) => void (await migrate(db))));
+  return PgliteDatabase.open(config.DATA_DIR, template ? { template } : {});
 }
 
 export async function startAssistant(config: Config, options: StartOptions = {}): Promise<Assistant> {
@@ -125,11 +159,12 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   // The knowledge index is built while the database opens and migrates (and the demo data is
   // seeded, below): neither waits for the other. A missing path or a bad article still stops
   // start-up, and closes the database it opened.
+  const caches = startCaches(config);
   const sources = knowledgeSources(config);
-  const knowledgeLoading = knowledgeBaseFor(sources);
+  const knowledgeLoading = knowledgeBaseFor(sources, caches.indexCache);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const ownsDb = options.db === undefined;
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config, caches.files));
   try {
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
@@ -156,7 +191,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const cases = new PgCaseStore(db, { notifier: outboxNotifier });
     if (config.DEMO_MODE) {
       // Several processes may start at once on one database: one seeds, the others find it done.
-      const seeded = await db.withLock('demo-seed', 60_000, () => seedDemoData(directory, cases));
+      // One query finds an existing folder complete; seeding is two dozen round trips.
+      const seeded = await db.withLock('demo-seed', 60_000, async () =>
+        (await demoWorldComplete(db, DEMO_WORLD_KEYS)) ? { institutions: 0, users: 0, cases: 0 } : seedDemoData(directory, cases),
+      );
       logger.info({ ...seeded }, 'main: demo data ready');
     }
     const sharedKnowledge = await knowledgeLoading;
@@ -246,7 +284,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       conversationState,
       userState,
       mainDialog,
-      recognizer: new NaturalIntentRecognizer(),
+      recognizer: new NaturalIntentRecognizer(caches.modelCache ? { modelCache: caches.modelCache } : {}),
       resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
       directory,
       authEnabled: config.authEnabled,
@@ -402,7 +440,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   }
 }
 
-async function runFromCommandLine(): Promise<void> {
+/** `npm start` (scripts/start.mjs runs it from the bundle) and `tsx main.ts`. */
+export async function runFromCommandLine(): Promise<void> {
   const config = configFromProcessEnv();
   const assistant = await startAssistant(config);
   process.stdout.write(

@@ -8,7 +8,7 @@
  */
 import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '../dialogs/ports.js';
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
-import { SoftmaxClassifier, type ClassifierOptions } from './nlu/classifier.js';
+import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
 import { features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, loadUtterances, type NluLabel, type Utterance } from './nlu/training-data.js';
@@ -21,6 +21,18 @@ export interface RecognizerOptions {
   /** The catalogue slots are read from. Default the portal's. */
   catalogue?: Catalogue;
   classifier?: ClassifierOptions;
+  /** Where a model trained on the same data is kept between starts. Default: none (trained at every construction). */
+  modelCache?: ClassifierModelCache;
+}
+
+/**
+ * Keeps trained models between starts. `training` describes everything training reads (the
+ * utterances and the options, as JSON): the cache must answer a model only for the same
+ * `training` and the same training code (an adapter hashes both; see adapters/cache).
+ */
+export interface ClassifierModelCache {
+  load(training: string): ClassifierModel | undefined;
+  save(training: string, model: ClassifierModel): void;
 }
 
 /** The Intent kind each classifier label stands for. */
@@ -120,19 +132,39 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 export class NaturalIntentRecognizer implements IntentRecognizer {
   private readonly classifier: SoftmaxClassifier;
   private readonly catalogue: Catalogue;
-  /** How long training took at construction, in milliseconds: wall clock and this process's CPU. */
+  /** How long training (or loading the cached model) took at construction, in milliseconds: wall clock and this process's CPU. */
   readonly trainingMs: number;
   readonly trainingCpuMs: number;
+  /** True when the model came from `modelCache` instead of training. */
+  readonly fromCache: boolean;
 
   constructor(options: RecognizerOptions = {}) {
     const started = performance.now();
     const cpu = process.cpuUsage();
     this.catalogue = options.catalogue ?? portalCatalogue;
-    const utterances = augment(options.utterances ?? loadUtterances(), { variants: options.typoVariants ?? 1 });
-    this.classifier = new SoftmaxClassifier(
-      utterances.map((u) => ({ features: features(u.u), label: u.intent })),
-      options.classifier,
-    );
+    const source = options.utterances ?? loadUtterances();
+    const variants = options.typoVariants ?? 1;
+    const cache = options.modelCache;
+    const training = cache ? JSON.stringify({ utterances: source, variants, classifier: options.classifier ?? {} }) : '';
+    const cached = cache?.load(training);
+    let classifier: SoftmaxClassifier | undefined;
+    if (cached) {
+      try {
+        classifier = SoftmaxClassifier.fromModel(cached);
+      } catch {
+        classifier = undefined; // a damaged entry: train instead
+      }
+    }
+    this.fromCache = classifier !== undefined;
+    if (!classifier) {
+      const utterances = augment(source, { variants });
+      classifier = new SoftmaxClassifier(
+        utterances.map((u) => ({ features: features(u.u), label: u.intent })),
+        options.classifier,
+      );
+      cache?.save(training, classifier.model());
+    }
+    this.classifier = classifier;
     this.trainingMs = performance.now() - started;
     const used = process.cpuUsage(cpu);
     this.trainingCpuMs = (used.user + used.system) / 1000;

@@ -3,15 +3,15 @@
  * the answerer (answered / ambiguous / unknown). Pure apart from reading article files.
  */
 export { createKnowledgeBase, knowledgeBaseFromArticles, knowledgeBaseFromSnapshot } from './knowledge-base.js';
-export type { KnowledgeBase, KnowledgeBaseOptions } from './knowledge-base.js';
+export type { KnowledgeBase, KnowledgeBaseOptions, IndexCache } from './knowledge-base.js';
 export type { AnswerResult, AnswerCandidate, AnswerOptions, RankedArticle } from './answerer.js';
 export { ANSWER_THRESHOLDS, STALE_AFTER_YEARS, isStale } from './answerer.js';
 export type { AnswerThresholds } from './answerer.js';
 export { withoutCopyNotes, isCopyNote } from './passages.js';
 export { detectLanguage } from './analysis/language.js';
 export { Analyzer } from './analysis/analyzer.js';
-export { loadArticles, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
-export type { KnowledgeSource } from './loader.js';
+export { loadArticles, readSources, parseSources, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
+export type { KnowledgeSource, SourceFile } from './loader.js';
 export type { Article, Passage, Language, Topic } from './article.js';
 export { AREAS, areaName } from './areas.js';
 export type { AreaSlug, ArticleArea } from './areas.js';

@@ -2,7 +2,7 @@ import { Analyzer } from './analysis/analyzer.js';
 import { detectLanguage } from './analysis/language.js';
 import { Answerer, type AnswerCandidate, type AnswerOptions, type AnswerResult, type RankedArticle } from './answerer.js';
 import type { Article, Language } from './article.js';
-import { loadArticles, type KnowledgeSource } from './loader.js';
+import { loadArticles, parseSources, readSources, type KnowledgeSource } from './loader.js';
 import { PassageIndex, type IndexSnapshot } from './search-index.js';
 
 /** The knowledge base the conversation layer asks, one question per user turn. */
@@ -36,6 +36,18 @@ export interface KnowledgeBaseOptions {
   readonly analyzer?: Analyzer;
   /** The clock that decides whether an article is stale (see `AnswerCandidate.stale`). Default: now. */
   readonly now?: () => Date;
+  /** Where the index of the same source files is kept between starts. Default: none (built at every start). */
+  readonly indexCache?: IndexCache;
+}
+
+/**
+ * Keeps built indexes between starts. `sources` describes everything the index is built from
+ * (each source file's path and text, as JSON): the cache must answer a snapshot only for the same
+ * `sources` and the same analysis and indexing code (an adapter hashes both; see adapters/cache).
+ */
+export interface IndexCache {
+  load(sources: string): IndexSnapshot | undefined;
+  save(sources: string, snapshot: IndexSnapshot): void;
 }
 
 /**
@@ -130,8 +142,21 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 /** Loads the sources and builds the index. Throws KB.BAD_ARTICLE naming the file and field at fault. */
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
   const analyzer = options.analyzer ?? new Analyzer();
-  const articles = await loadArticles(options.sources);
-  return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.build(articles, analyzer), options.now);
+  const cache = options.indexCache;
+  if (!cache) return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.build(await loadArticles(options.sources), analyzer), options.now);
+  const files = await readSources(options.sources);
+  const sources = JSON.stringify(files);
+  const snapshot = cache.load(sources);
+  if (snapshot?.version === 2) {
+    try {
+      return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.fromSnapshot(snapshot), options.now);
+    } catch {
+      // a damaged entry: build instead
+    }
+  }
+  const index = PassageIndex.build(parseSources(files), analyzer);
+  cache.save(sources, index.snapshot());
+  return new IndexedKnowledgeBase(analyzer, options.sources, index, options.now);
 }
 
 /** A knowledge base over articles already in memory (tests, benchmarks). */
@@ -139,7 +164,7 @@ export function knowledgeBaseFromArticles(articles: readonly Article[], analyzer
   return new IndexedKnowledgeBase(analyzer, [], PassageIndex.build(articles, analyzer), now);
 }
 
-/** A knowledge base from a saved snapshot, without re-analysing the articles. */
+/** A knowledge base from a saved snapshot, without re-analysing the articles (it cannot reload: no sources). */
 export function knowledgeBaseFromSnapshot(snapshot: IndexSnapshot, analyzer: Analyzer = new Analyzer()): KnowledgeBase {
   return new IndexedKnowledgeBase(analyzer, [], PassageIndex.fromSnapshot(snapshot));
 }

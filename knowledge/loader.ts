@@ -141,9 +141,16 @@ export function checkArticles(articles: readonly Article[]): void {
   }
 }
 
-/** Loads every article of the given sources (directories of `.md` files or `.jsonl` files). */
-export async function loadArticles(sources: readonly KnowledgeSource[]): Promise<Article[]> {
-  const articles: Article[] = [];
+/** One file of a knowledge source, as read: the unit the loader parses and a cache keys on. */
+export interface SourceFile {
+  readonly path: string;
+  readonly kind: 'md' | 'jsonl';
+  readonly text: string;
+}
+
+/** Reads every article file of the given sources (directories of `.md` files or `.jsonl` files), unparsed. */
+export async function readSources(sources: readonly KnowledgeSource[]): Promise<SourceFile[]> {
+  const files: SourceFile[] = [];
   for (const source of sources) {
     let info;
     try {
@@ -155,19 +162,32 @@ export async function loadArticles(sources: readonly KnowledgeSource[]): Promise
       });
     }
     if (info.isDirectory()) {
-      for (const file of await markdownFiles(source)) {
-        articles.push(parseMarkdownArticle(await readFile(file, 'utf8'), file));
-      }
+      for (const file of await markdownFiles(source)) files.push({ path: file, kind: 'md', text: await readFile(file, 'utf8') });
     } else if (source.endsWith('.jsonl')) {
-      articles.push(...parseJsonlArticles(await readFile(source, 'utf8'), source));
+      files.push({ path: source, kind: 'jsonl', text: await readFile(source, 'utf8') });
     } else if (source.endsWith('.md')) {
-      articles.push(parseMarkdownArticle(await readFile(source, 'utf8'), source));
+      files.push({ path: source, kind: 'md', text: await readFile(source, 'utf8') });
     } else {
       throw new KnowledgeError('KB.BAD_SOURCE', `${source}: expected a directory of .md files or a .jsonl file`, {
         file: source,
       });
     }
   }
+  return files;
+}
+
+/** Parses files read by {@link readSources} and checks them together. Throws KB.BAD_ARTICLE naming the file and field. */
+export function parseSources(files: readonly SourceFile[]): Article[] {
+  const articles: Article[] = [];
+  for (const file of files) {
+    if (file.kind === 'jsonl') articles.push(...parseJsonlArticles(file.text, file.path));
+    else articles.push(parseMarkdownArticle(file.text, file.path));
+  }
   checkArticles(articles);
   return articles;
+}
+
+/** Loads every article of the given sources (directories of `.md` files or `.jsonl` files). */
+export async function loadArticles(sources: readonly KnowledgeSource[]): Promise<Article[]> {
+  return parseSources(await readSources(sources));
 }

@@ -143,6 +143,29 @@ export const DEMO_CASES: readonly DemoCase[] = [
   },
 ];
 
+/**
+ * What a complete demo world has, by key: a store can tell in one look whether {@link seedDemoData}
+ * would add anything (when everything here exists it adds nothing), and a start skips it.
+ */
+export interface DemoWorldKeys {
+  institutionIds: readonly string[];
+  userEmails: readonly string[];
+  /** Shared mailbox and member e-mails. */
+  mailboxMembers: readonly { mailbox: string; member: string }[];
+  /** Users with approved community access to an institution. */
+  communityAccess: readonly { email: string; institutionId: string }[];
+  /** The demo cases' idempotency keys. */
+  caseKeys: readonly string[];
+}
+
+export const DEMO_WORLD_KEYS: DemoWorldKeys = {
+  institutionIds: DEMO_INSTITUTIONS.map((institution) => institution.id),
+  userEmails: DEMO_USERS.map((user) => user.email),
+  mailboxMembers: Object.entries(DEMO_MAILBOX_MEMBERS).flatMap(([mailbox, members]) => members.map((member) => ({ mailbox, member }))),
+  communityAccess: DEMO_COMMUNITY_ACCESS,
+  caseKeys: DEMO_CASES.map((demo) => demo.key),
+};
+
 export interface SeedReport {
   institutions: number;
   users: number;

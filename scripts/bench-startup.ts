@@ -1,32 +1,52 @@
 /**
- * `npm run bench:startup [-- --runs N] [--json]`: how long `npm start` takes from the command to
- * a ready assistant (GET /readyz answers 200: the database answers and the knowledge base is
- * loaded), on a new data folder (the embedded database created, migrated and seeded) and on an
- * existing one, against the floor: a process that only loads botbuilder and restify and listens
- * (bench/bare-server.mjs, run by node). Prints each as a multiple of the floor, and the resident
- * memory of the process tree once ready. Each figure is the median of N runs (default 3), the
- * runs of the three kinds interleaved so load on the machine hits them alike.
+ * `npm run bench:startup [-- --runs N] [--turns N] [--json]`: how long `npm start` takes from the
+ * command to a ready assistant (GET /readyz answers 200: the database answers and the knowledge
+ * base is loaded), on an existing data folder, on a new one (created, migrated and seeded; the
+ * start-up cache warm, as after any earlier start on the machine) and on a new one with an empty
+ * start-up cache (the first start after a clone: build, initdb, training, indexing), against the
+ * floor: a process that only loads botbuilder and restify and listens (bench/bare-server.mjs, run
+ * by node). Prints each as a multiple of the floor, and the resident memory of the process tree
+ * once ready. Each figure is the median of N runs (default 3), the kinds interleaved so load on
+ * the machine hits them alike.
+ *
+ * Then the resident memory after start and after 1,000 turns (`--turns`): the turns are posted to
+ * /api/messages as the Bot Connector posts them (emulator channel, replies to a local listener),
+ * 20 conversations at a time, knowledge questions and anna's "mine sager", on the embedded
+ * database and — with BENCH_DATABASE_URL — on PostgreSQL (in a schema of its own, dropped after).
  */
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
+import { BENCH_LIMITS, ReplyListener, runConcurrent, turn } from './bench/load.js';
+import { KNOWLEDGE_QUESTIONS } from './bench/scenarios.js';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1] ?? 3) : 3;
+const turnsIndex = args.indexOf('--turns');
+const turns = turnsIndex >= 0 ? Number(args[turnsIndex + 1] ?? 1000) : 1000;
 const log = (line: string) => {
   if (!json) process.stdout.write(`${line}\n`);
 };
 
 interface Start {
   ms: number;
+  /** The assistant's own process (the floor: itself). */
   rssMb: number;
+  /** With npm and its shell. */
+  treeRssMb: number;
 }
 
-/** Resident memory of `pid` and every process below it, in MB (from /proc). */
-function treeRssMb(pid: number): number {
+/**
+ * Resident memory in MB (from /proc) of `pid` and every process below it (`tree`: for `npm start`
+ * npm, its shell and the assistant's node), and of the server's own process (`process`: the node
+ * running scripts/start.mjs; for the floor, itself).
+ */
+function rssMb(pid: number): { tree: number; process: number } {
   const children = new Map<number, number[]>();
   const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
@@ -41,28 +61,51 @@ function treeRssMb(pid: number): number {
       // ended while we looked
     }
   }
-  let total = 0;
+  let tree = 0;
+  let server = 0;
   const stack = [pid];
   while (stack.length > 0) {
     const p = stack.pop() as number;
-    total += rss.get(p) ?? 0;
+    tree += rss.get(p) ?? 0;
+    try {
+      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      if (/(?:^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => /(?:start|bare-server)\.mjs$/.test(arg))) server += rss.get(p) ?? 0;
+    } catch {
+      // ended while we looked
+    }
     stack.push(...(children.get(p) ?? []));
   }
-  return Math.round(total / 1024);
+  return { tree: Math.round(tree / 1024), process: Math.round(server / 1024) };
 }
 
-/** Runs `command`, waits for its "kører: <url>" line, then polls /readyz until 200; stops it. */
-async function timeToReady(command: string, commandArgs: string[], env: Record<string, string>): Promise<Start> {
+interface Running extends Start {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** Runs `command`, waits for its "kører: <url>" line, then polls /readyz until 200. */
+async function startToReady(command: string, commandArgs: string[], env: Record<string, string>): Promise<Running> {
   const started = performance.now();
   const child = spawn(command, commandArgs, {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     detached: true,
   });
+  const stop = async () => {
+    const exited = new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    // The whole group: npm, its shell and node.
+    try {
+      process.kill(-(child.pid ?? 0), 'SIGTERM');
+    } catch {
+      // already gone
+    }
+    await exited;
+  };
   try {
     let out = '';
     const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`bench:startup: ${command} ${commandArgs.join(' ')} did not start: ${out.slice(-300)}`)), 120_000);
+      const timer = setTimeout(() => reject(new Error(`bench:startup: ${command} ${commandArgs.join(' ')} did not start: ${out.slice(-300)}`)), 180_000);
       child.stdout?.on('data', (chunk: Buffer) => {
         out += chunk.toString();
         const match = /kører: (http:\/\/\S+)/.exec(out);
@@ -79,61 +122,175 @@ async function timeToReady(command: string, commandArgs: string[], env: Record<s
       await new Promise((r) => setTimeout(r, 10));
     }
     const ms = performance.now() - started;
-    return { ms: Math.round(ms), rssMb: treeRssMb(child.pid ?? 0) };
+    child.stdout?.resume();
+    const memory = rssMb(child.pid ?? 0);
+    return { ms: Math.round(ms), rssMb: memory.process, treeRssMb: memory.tree, url, pid: child.pid ?? 0, stop };
+  } catch (error: unknown) {
+    await stop();
+    throw error;
+  }
+}
+
+async function timeToReady(command: string, commandArgs: string[], env: Record<string, string>): Promise<Start> {
+  const running = await startToReady(command, commandArgs, env);
+  await running.stop();
+  return { ms: running.ms, rssMb: running.rssMb, treeRssMb: running.treeRssMb };
+}
+
+interface Memory {
+  database: 'embedded' | 'postgres';
+  /** The assistant's process; `Tree`: with npm and its shell. */
+  afterStartMb: number;
+  afterTurnsMb: number;
+  afterStartTreeMb: number;
+  afterTurnsTreeMb: number;
+  turns: number;
+  errors: number;
+}
+
+/** Starts the assistant, then posts `turns` turns (20 conversations at a time); resident memory before and after. */
+async function memoryAfterTurns(database: Memory['database'], env: Record<string, string>): Promise<Memory> {
+  const listener = new ReplyListener();
+  await listener.start();
+  const assistant = await startToReady('npm', ['start', '--silent'], { ...env, ...BENCH_LIMITS });
+  try {
+    // Settle: the first turn's lazily made parts belong to "after start".
+    await turn(assistant.url, listener, { conversationId: 'memory-warm', from: 'bench-memory', text: 'hej' });
+    const afterStart = rssMb(assistant.pid);
+    const conversations = 20;
+    const each = Math.ceil(turns / conversations);
+    const result = await runConcurrent(conversations, async (index, record) => {
+      for (let i = 0; i < each; i++) {
+        const mine = i % 10 === 9;
+        record(
+          await turn(assistant.url, listener, {
+            conversationId: `memory-${database}-${index}`,
+            from: mine ? 'anna@eksempelstyrelsen.dk' : `bench-memory-${index}`,
+            text: mine ? 'mine sager' : (KNOWLEDGE_QUESTIONS[(i + index * 7) % KNOWLEDGE_QUESTIONS.length] ?? 'hej'),
+          }),
+        );
+      }
+    });
+    const afterTurns = rssMb(assistant.pid);
+    return {
+      database,
+      afterStartMb: afterStart.process,
+      afterTurnsMb: afterTurns.process,
+      afterStartTreeMb: afterStart.tree,
+      afterTurnsTreeMb: afterTurns.tree,
+      turns: result.latencies.length + result.errors,
+      errors: result.errors,
+    };
   } finally {
-    const exited = new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
-    // The whole group: npm, its shell and node.
-    try {
-      process.kill(-(child.pid ?? 0), 'SIGTERM');
-    } catch {
-      // already gone
-    }
-    await exited;
+    await assistant.stop();
+    await listener.stop();
   }
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
+/** A schema of its own on BENCH_DATABASE_URL, and the URL that puts it first on the search path. */
+async function benchSchema(url: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const schema = `bench_startup_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  await admin.end();
+  const withPath = new URL(url);
+  withPath.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    url: withPath.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      await client.end();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const existing = mkdtempSync(join(tmpdir(), 'bench-startup-existing-'));
   const fresh: string[] = [];
-  const figures = { floor: [] as Start[], existing: [] as Start[], fresh: [] as Start[] };
-  const env = { DEMO_MODE: 'true' };
+  const builds: string[] = [];
+  const figures = { floor: [] as Start[], existing: [] as Start[], fresh: [] as Start[], firstStart: [] as Start[] };
+  const env = { DEMO_MODE: 'true', DATABASE_URL: '' };
   try {
     log(`bench:startup: ${runs} runs each; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
     // The existing folder: made once by a start that is not counted.
     await timeToReady('npm', ['start', '--silent'], { ...env, DATA_DIR: existing });
+    const folder = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'bench-startup-new-'));
+      fresh.push(dir);
+      return dir;
+    };
     for (let i = 0; i < runs; i++) {
       figures.floor.push(await timeToReady(process.execPath, ['scripts/bench/bare-server.mjs'], {}));
       figures.existing.push(await timeToReady('npm', ['start', '--silent'], { ...env, DATA_DIR: existing }));
-      const dir = mkdtempSync(join(tmpdir(), 'bench-startup-new-'));
-      fresh.push(dir);
-      figures.fresh.push(await timeToReady('npm', ['start', '--silent'], { ...env, DATA_DIR: join(dir, 'pglite') }));
+      figures.fresh.push(await timeToReady('npm', ['start', '--silent'], { ...env, DATA_DIR: join(folder(), 'pglite') }));
+      // The first start after a clone: no build to reuse (one to a folder of its own under dist/) and an empty start-up cache.
+      const first = folder();
+      const build = join('dist', `bench-first-start-${process.pid}-${i}`);
+      builds.push(build);
+      figures.firstStart.push(await timeToReady('npm', ['start', '--silent'], { ...env, DATA_DIR: join(first, 'pglite'), CACHE_DIR: join(first, 'cache'), START_BUILD_DIR: build }));
     }
-    const summary = (list: Start[]) => ({ ms: median(list.map((s) => s.ms)), rssMb: median(list.map((s) => s.rssMb)), runsMs: list.map((s) => s.ms) });
+    const summary = (list: Start[]) => ({
+      ms: median(list.map((s) => s.ms)),
+      rssMb: median(list.map((s) => s.rssMb)),
+      treeRssMb: median(list.map((s) => s.treeRssMb)),
+      runsMs: list.map((s) => s.ms),
+    });
     const floor = summary(figures.floor);
     const existingFigures = summary(figures.existing);
     const freshFigures = summary(figures.fresh);
+    const firstFigures = summary(figures.firstStart);
     const ratio = (ms: number) => Math.round((ms / Math.max(1, floor.ms)) * 100) / 100;
-    const result = {
-      floor,
-      existingDataFolder: { ...existingFigures, ratio: ratio(existingFigures.ms) },
-      newDataFolder: { ...freshFigures, ratio: ratio(freshFigures.ms) },
-      loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
-    };
-    if (json) {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      return;
-    }
-    const row = (name: string, s: { ms: number; rssMb: number; runsMs: number[] }, r?: number) =>
-      `${name.padEnd(28)} ${String(s.ms).padStart(6)} ms${r === undefined ? '         ' : ` (${String(r).padStart(4)}×)`}   resident ${s.rssMb} MB   runs ${s.runsMs.join(', ')} ms`;
+    const row = (name: string, s: { ms: number; rssMb: number; treeRssMb: number; runsMs: number[] }, r?: number) =>
+      `${name.padEnd(34)} ${String(s.ms).padStart(6)} ms${r === undefined ? '         ' : ` (${String(r).padStart(4)}×)`}   resident ${s.rssMb} MB${s.treeRssMb !== s.rssMb ? ` (${s.treeRssMb} MB with npm)` : ''}   runs ${s.runsMs.join(', ')} ms`;
     log(row('floor (botbuilder+restify)', floor));
-    log(row('npm start, existing folder', existingFigures, result.existingDataFolder.ratio));
-    log(row('npm start, new folder', freshFigures, result.newDataFolder.ratio));
+    log(row('npm start, existing folder', existingFigures, ratio(existingFigures.ms)));
+    log(row('npm start, new folder', freshFigures, ratio(freshFigures.ms)));
+    log(row('npm start, new folder, first start', firstFigures, ratio(firstFigures.ms)));
     log(`targets: existing ≤ 2×, new ≤ 3×; load average now ${loadavg()[0]?.toFixed(1)}`);
+
+    const memory: Memory[] = [];
+    if (turns > 0) {
+      memory.push(await memoryAfterTurns('embedded', { ...env, DATA_DIR: existing }));
+      const postgresUrl = process.env.BENCH_DATABASE_URL;
+      if (postgresUrl) {
+        const schema = await benchSchema(postgresUrl);
+        try {
+          memory.push(await memoryAfterTurns('postgres', { ...env, DATABASE_URL: schema.url }));
+        } finally {
+          await schema.drop();
+        }
+      }
+      const times = (mb: number) => `${mb} MB (${(Math.round((mb / Math.max(1, floor.rssMb)) * 100) / 100).toFixed(2)}× the floor's ${floor.rssMb} MB)`;
+      for (const m of memory) {
+        log(
+          `resident, ${m.database.padEnd(8)}: after start ${times(m.afterStartMb)}; after ${m.turns} turns ${times(m.afterTurnsMb)}${m.errors ? `; ${m.errors} errors` : ''}` +
+            ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB)`,
+        );
+      }
+      if (!process.env.BENCH_DATABASE_URL) log('(PostgreSQL: set BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
+      log(`memory targets: embedded < 3×, PostgreSQL < 2× the floor; load average now ${loadavg()[0]?.toFixed(1)}`);
+    }
+    if (json) {
+      const memoryRatio = (mb: number) => Math.round((mb / Math.max(1, floor.rssMb)) * 100) / 100;
+      process.stdout.write(
+        `${JSON.stringify({
+          floor,
+          existingDataFolder: { ...existingFigures, ratio: ratio(existingFigures.ms) },
+          newDataFolder: { ...freshFigures, ratio: ratio(freshFigures.ms) },
+          firstStart: { ...firstFigures, ratio: ratio(firstFigures.ms) },
+          memory: memory.map((m) => ({ ...m, afterStartRatio: memoryRatio(m.afterStartMb), afterTurnsRatio: memoryRatio(m.afterTurnsMb) })),
+          loadAverage: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+        })}\n`,
+      );
+    }
   } finally {
     rmSync(existing, { recursive: true, force: true });
-    for (const dir of fresh) rmSync(dir, { recursive: true, force: true });
+    for (const dir of [...fresh, ...builds]) rmSync(dir, { recursive: true, force: true });
   }
 }
 

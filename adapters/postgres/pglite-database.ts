@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { KeyedMutex, type ConnectionStats, type Database, type NotificationHandler, type Queryable, type QueryResult, type Transaction } from './database.js';
 
@@ -32,6 +32,26 @@ function wrap(db: PgliteLike): Queryable {
 }
 
 /**
+ * PostgreSQL settings for the embedded database, beside PGlite's own start parameters. One process
+ * on a small database: shared_buffers at 16 MB instead of initdb's 128 MB, which PGlite touches
+ * whole at open (≈ 110 MB less resident memory and a shorter open); pages beyond it are read
+ * through the operating system's file cache.
+ */
+export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
+
+function pgliteOptions(): { startParams: string[] } {
+  return { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
+}
+
+export interface PgliteOpenOptions {
+  /**
+   * A closed data folder (see {@link PgliteDatabase.makeTemplate}) copied into `dataDir` when that
+   * folder is new (absent or empty), instead of running initdb there.
+   */
+  template?: string;
+}
+
+/**
  * The embedded adapter: PostgreSQL compiled to WASM, persisted in a folder (or in memory when
  * no folder is given). One process owns the folder; PGlite serialises queries itself.
  */
@@ -48,15 +68,42 @@ export class PgliteDatabase implements Database {
   }
 
   /** Opens (creating when needed) the database in `dataDir`, or an in-memory one. */
-  static async open(dataDir?: string): Promise<PgliteDatabase> {
-    if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  static async open(dataDir?: string, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
+    if (dataDir) {
+      mkdirSync(dataDir, { recursive: true });
+      if (options.template !== undefined && readdirSync(dataDir).length === 0) cpSync(options.template, dataDir, { recursive: true });
+    }
+    const db = dataDir ? await PGlite.create(dataDir, pgliteOptions()) : await PGlite.create(pgliteOptions());
     return new PgliteDatabase(db);
+  }
+
+  /**
+   * Makes a template in `folder`: a new database, `prepare`d (migrated), closed. Copying it into
+   * a new data folder is a cold copy of a stopped PostgreSQL, and costs a file copy where initdb
+   * costs seconds.
+   */
+  static async makeTemplate(folder: string, prepare: (db: PgliteDatabase) => Promise<void>): Promise<void> {
+    const db = await PgliteDatabase.open(folder);
+    try {
+      await prepare(db);
+      await db.exec('CHECKPOINT');
+    } finally {
+      await db.close();
+    }
+  }
+
+  /** True when `dataDir` holds no database yet (absent or empty), i.e. opening it creates one. */
+  static isNew(dataDir: string): boolean {
+    try {
+      return readdirSync(dataDir).length === 0;
+    } catch {
+      return true;
+    }
   }
 
   /** An in-memory database started from a {@link dump} (about 5× faster than a fresh initdb). */
   static async fromDump(dump: Blob): Promise<PgliteDatabase> {
-    return new PgliteDatabase(await PGlite.create({ loadDataDir: dump }));
+    return new PgliteDatabase(await PGlite.create({ loadDataDir: dump, ...pgliteOptions() }));
   }
 
   /** The whole data directory as an uncompressed tarball. */

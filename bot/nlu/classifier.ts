@@ -29,12 +29,33 @@ export interface Example {
   label: string;
 }
 
+/** A trained model as data: its labels, its features in id order and the weights (feature-major). */
+export interface ClassifierModel {
+  readonly labels: readonly string[];
+  readonly features: readonly string[];
+  readonly weights: Float64Array;
+}
+
 export class SoftmaxClassifier {
   readonly labels: readonly string[];
   private readonly index = new Map<string, number>();
   private readonly weights: Float64Array;
 
-  constructor(examples: readonly Example[], options: ClassifierOptions = {}) {
+  /** A classifier from a trained {@link ClassifierModel} (the same answers as the one it was taken from). */
+  static fromModel(model: ClassifierModel): SoftmaxClassifier {
+    if (model.weights.length !== model.features.length * model.labels.length) {
+      throw new Error(`NLU.BAD_MODEL: ${model.weights.length} weights for ${model.features.length} features × ${model.labels.length} labels`);
+    }
+    return new SoftmaxClassifier([], {}, model);
+  }
+
+  constructor(examples: readonly Example[], options: ClassifierOptions = {}, model?: ClassifierModel) {
+    if (model) {
+      this.labels = [...model.labels];
+      model.features.forEach((feature, id) => this.index.set(feature, id));
+      this.weights = model.weights;
+      return;
+    }
     const o = { ...DEFAULTS, ...options };
     this.labels = [...new Set(examples.map((e) => e.label))].sort();
     const L = this.labels.length;
@@ -96,6 +117,11 @@ export class SoftmaxClassifier {
     this.logits(ids, z);
     softmaxInPlace(z);
     return this.labels.map((label, k) => ({ label, share: z[k] as number })).sort((a, b) => b.share - a.share);
+  }
+
+  /** The trained model as data (see {@link SoftmaxClassifier.fromModel}). */
+  model(): ClassifierModel {
+    return { labels: this.labels, features: [...this.index.keys()], weights: this.weights };
   }
 
   /** How many distinct features the model knows. */

@@ -1,0 +1,111 @@
+import { execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PgliteDatabase } from '../../adapters/postgres/pglite-database.js';
+import { readMigrations } from '../../adapters/postgres/migrate.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const run = promisify(execFile);
+
+/** `node scripts/start.mjs` (what `npm start` runs) until it listens: its URL, and a stop. */
+async function start(env: Record<string, string>): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /kører: (http:\/\/\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`start.mjs exited with ${code}: ${out.slice(-500)}`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function isFresh(): Promise<boolean> {
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', "import('./scripts/start.mjs').then((m) => process.stdout.write(String(m.isFresh())))"], { cwd: ROOT });
+  return stdout === 'true';
+}
+
+describe('npm start (scripts/start.mjs)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'start-'));
+  const cache = join(dir, 'cache');
+  beforeAll(async () => {
+    await run(process.execPath, ['scripts/start.mjs', '--build-only'], { cwd: ROOT, timeout: 120_000 });
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('the build', () => {
+    it('lists every module of the assistant it bundled, and is stale once one of them changes', async () => {
+      const manifest = JSON.parse(readFileSync(join(ROOT, 'dist/build-manifest.json'), 'utf8')) as { inputs: Record<string, unknown> };
+      for (const file of ['main.ts', 'config.ts', 'bot/recognizer.ts', 'knowledge/loader.ts', 'adapters/postgres/pglite-database.ts', 'package-lock.json']) {
+        expect(Object.keys(manifest.inputs)).toContain(file);
+      }
+      expect(await isFresh()).toBe(true);
+      const file = join(ROOT, 'knowledge/loader.ts');
+      const { atime, mtime } = statSync(file);
+      try {
+        utimesSync(file, atime, new Date(mtime.getTime() + 5_000));
+        expect(await isFresh()).toBe(false);
+      } finally {
+        utimesSync(file, atime, mtime);
+      }
+      expect(await isFresh()).toBe(true);
+    }, 60_000);
+  });
+
+  describe('on new data folders', () => {
+    it('is ready from the bundle (articles, migrations, training data and web chat page found), the second folder a copy of the cached template', async () => {
+      for (const folder of ['a', 'b']) {
+        const assistant = await start({ DATA_DIR: join(dir, folder), CACHE_DIR: cache, DEMO_MODE: 'true' });
+        try {
+          expect((await fetch(`${assistant.url}/readyz`)).status).toBe(200);
+          const page = await fetch(`${assistant.url}/`);
+          expect(page.status).toBe(200);
+          expect(await page.text()).toContain('<html');
+        } finally {
+          await assistant.stop();
+        }
+      }
+      const templates = readdirSync(cache).filter((entry) => entry.startsWith('pglite-template-'));
+      expect(templates).toHaveLength(1);
+      // Every folder is migrated and seeded on its own; the template holds the schema and nothing else.
+      const latest = Math.max(...readMigrations().map((m) => m.version));
+      for (const folder of ['a', 'b']) {
+        const db = await PgliteDatabase.open(join(dir, folder));
+        try {
+          expect((await db.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v).toBe(latest);
+          expect(Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM portal_user')).rows[0]?.n)).toBeGreaterThan(0);
+        } finally {
+          await db.close();
+        }
+      }
+      const copy = join(dir, 'template-copy');
+      cpSync(join(cache, templates[0] ?? ''), copy, { recursive: true });
+      const template = await PgliteDatabase.open(copy);
+      try {
+        expect((await template.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v).toBe(latest);
+        expect(Number((await template.query<{ n: string }>('SELECT count(*) AS n FROM portal_user')).rows[0]?.n)).toBe(0);
+      } finally {
+        await template.close();
+      }
+      expect(existsSync(join(cache, templates[0] ?? '', 'PG_VERSION'))).toBe(true);
+    }, 180_000);
+  });
+});
