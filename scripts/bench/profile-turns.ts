@@ -87,6 +87,8 @@ async function main(): Promise<void> {
   const byFunction = new Map<string, number>();
   // Inclusive time per app file/package: a sample counts once for each distinct group on its stack.
   const inclusive = new Map<string, number>();
+  // Inclusive time per function (a sample counts once per distinct function on its stack).
+  const inclusiveFn = new Map<string, number>();
   for (const [id, us] of self) {
     const node = byId.get(id);
     if (!node) continue;
@@ -96,9 +98,15 @@ async function main(): Promise<void> {
     const fn = `${name} ${node.callFrame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${node.callFrame.lineNumber + 1}`;
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + us);
     const seen = new Set<string>();
+    const seenFn = new Set<string>();
     for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
       const frame = byId.get(n)?.callFrame;
       if (!frame) continue;
+      const f = `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/\/work\/[^/]+\//, '')}:${frame.lineNumber + 1}`;
+      if (!seenFn.has(f)) {
+        seenFn.add(f);
+        inclusiveFn.set(f, (inclusiveFn.get(f) ?? 0) + us);
+      }
       const g = where(frame.url);
       if (!seen.has(g)) {
         seen.add(g);
@@ -113,6 +121,8 @@ async function main(): Promise<void> {
   for (const [k, v] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, 30)) process.stdout.write(`${perTurn(v)}  ${k}\n`);
   process.stdout.write(`\nself time by function (µs/turn):\n`);
   for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 45)) process.stdout.write(`${perTurn(v)}  ${k}\n`);
+  process.stdout.write(`\ninclusive by function (µs/turn):\n`);
+  for (const [k, v] of [...inclusiveFn].sort((a, b) => b[1] - a[1]).slice(0, 90)) process.stdout.write(`${perTurn(v)}  ${k}\n`);
   process.stdout.write(`\nprofile: ${join(profDir, file)}\n`);
 }
 
