@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
@@ -65,6 +65,13 @@ const GREETING = /^\s*(hej|hejsa|goddag|godmorgen|hallo|hi|hello|hey|hjælp|hjae
 /** How stale the "last seen" stamp may be before a turn renews it. */
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 
+/**
+ * The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its
+ * configuration before building one (memoryScopes and pathResolvers from a fresh component
+ * registration: most of the cost of a turn's first DialogContext).
+ */
+const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
 /** Strips Teams `<at>…</at>` mentions and surrounding whitespace. */
 export function cleanText(text: string | undefined): string {
   return (text ?? '').replace(/<at>[^<]*<\/at>/gi, ' ').replace(/\s+/g, ' ').trim();
@@ -77,6 +84,12 @@ export class AssistantBot extends ActivityHandler {
   private dialogs: DialogSet | undefined;
   private profile: StatePropertyAccessor<UserProfile> | undefined;
   private dialogState: StatePropertyAccessor<DialogState> | undefined;
+  /**
+   * The dialog state manager's memory scopes and path resolvers, taken from the first turn and
+   * given to every later one (the scopes keep nothing between turns; botbuilder's DialogManager
+   * keeps its `stateConfiguration` across turns the same way).
+   */
+  private stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   constructor(options: AssistantBotOptions = {}) {
     super();
@@ -225,7 +238,9 @@ export class AssistantBot extends ActivityHandler {
       },
     });
 
+    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
     const dc = await dialogs.createContext(context);
+    this.stateConfiguration ??= dc.state.configuration;
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(DIALOG_IDS.main);
     await Promise.all([c.conversationState.saveChanges(context), c.userState.saveChanges(context)]);

@@ -11,24 +11,67 @@ export interface Choice {
   readonly aliases?: readonly string[];
 }
 
+/** Three rows of the distance table, reused by every call (grown when a longer text comes). */
+let rowBefore = new Int32Array(64);
+let rowPrevious = new Int32Array(64);
+let rowCurrent = new Int32Array(64);
+
+/**
+ * Edit distance with transpositions (optimal string alignment), or, when it exceeds `max`, some
+ * number above `max`: the table stops once two rows in a row are all above it (no later row can
+ * come back under). Three reused rows instead of a whole table: it runs for every name in every
+ * text (slot extraction, tolerant choices), so allocation was most of its cost.
+ */
+export function editDistanceWithin(a: string, b: string, max: number): number {
+  if (a === b) return 0;
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) > max) return max + 1;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  if (rowCurrent.length < n + 1) {
+    rowBefore = new Int32Array(n + 1);
+    rowPrevious = new Int32Array(n + 1);
+    rowCurrent = new Int32Array(n + 1);
+  }
+  let before = rowBefore;
+  let previous = rowPrevious;
+  let current = rowCurrent;
+  for (let j = 0; j <= n; j++) previous[j] = j;
+  let previousMin = 0;
+  for (let i = 1; i <= m; i++) {
+    const ai = a.charCodeAt(i - 1);
+    const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const bj = b.charCodeAt(j - 1);
+      const cost = ai === bj ? 0 : 1;
+      let v = (previous[j - 1] as number) + cost;
+      const del = (previous[j] as number) + 1;
+      if (del < v) v = del;
+      const ins = (current[j - 1] as number) + 1;
+      if (ins < v) v = ins;
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && aBefore === bj) {
+        const swap = (before[j - 2] as number) + 1;
+        if (swap < v) v = swap;
+      }
+      current[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > max && previousMin > max) return max + 1;
+    previousMin = rowMin;
+    const spare = before;
+    before = previous;
+    previous = current;
+    current = spare;
+  }
+  return previous[n] as number;
+}
+
 /** Edit distance with transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[] = new Array<number>(rows * cols).fill(0);
-  const at = (i: number, j: number): number => d[i * cols + j] ?? 0;
-  for (let i = 0; i < rows; i++) d[i * cols] = i;
-  for (let j = 0; j < cols; j++) d[j] = j;
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, at(i - 2, j - 2) + 1);
-      d[i * cols + j] = v;
-    }
-  }
-  return at(a.length, b.length);
+  return editDistanceWithin(a, b, Number.POSITIVE_INFINITY);
 }
 
 function keysOf(choice: Choice): string[] {
@@ -72,8 +115,9 @@ export function matchTolerant<C extends Choice>(choices: readonly C[], input: st
   let tie = false;
   for (const choice of choices) {
     for (const k of keysOf(choice)) {
-      const distance = editDistance(key, k);
-      if (distance > tolerance(Math.min(key.length, k.length))) continue;
+      const allowed = tolerance(Math.min(key.length, k.length));
+      const distance = editDistanceWithin(key, k, allowed);
+      if (distance > allowed) continue;
       if (distance < bestDistance) {
         best = choice;
         bestDistance = distance;

@@ -85,7 +85,7 @@ async function main(): Promise<void> {
     for (const [name, f] of [['echo', echoFigures], ['statefulEcho', floor], ['knowledge', knowledge], ['caseDialog', caseDialog]] as const) {
       if (f.errors > 0) process.stderr.write(`bench:turns: ${name}: ${f.errors} errors, e.g. ${f.errorSamples.join('; ')}\n`);
     }
-    const pick = (f: LoadFigures) => ({ p50Ms: f.p50Ms, p99Ms: f.p99Ms, turnsPerSecond: f.turnsPerSecond });
+    const pick = (f: LoadFigures & { cpuMsPerTurn: number }) => ({ p50Ms: f.p50Ms, p99Ms: f.p99Ms, turnsPerSecond: f.turnsPerSecond, cpuMsPerTurn: f.cpuMsPerTurn });
     const against = (base: LoadFigures) => ({
       knowledgeP50: ratio(knowledge.p50Ms, base.p50Ms),
       knowledgeP99: ratio(knowledge.p99Ms, base.p99Ms),

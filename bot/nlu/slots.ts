@@ -12,7 +12,7 @@
  * - The form only when the text names one of the chosen area's forms for that system (never the
  *   general form, which is the default anyway).
  */
-import { editDistance } from '../../dialogs/matching.js';
+import { editDistanceWithin } from '../../dialogs/matching.js';
 import type { Slots } from '../../dialogs/ports.js';
 import { type Area, type Catalogue, type FormDefinition, type System, formsFor, matchKey, matchWords } from '../../portal/index.js';
 
@@ -74,7 +74,7 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
       if (!typos) continue;
       const allowed = tolerance(Math.min(key.length, w.key.length));
       if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
-      const d = editDistance(w.key, key);
+      const d = editDistanceWithin(w.key, key, allowed);
       if (d <= allowed) {
         const hit = { distance: d, length: key.length, from: w.from };
         if (better(hit, best)) best = hit;
@@ -93,10 +93,26 @@ function areaKeys(area: Area, options: SlotOptions): string[] {
   return meaningfulKeys([area.id, area.name.da, area.name.en, ...area.aliases], options);
 }
 
+/** A form's match keys per stop-word test, made once per form (not for every text). */
+const formKeyCache = new WeakMap<FormDefinition, Map<SlotOptions['isStopword'], string[]>>();
+
+function formKeys(form: FormDefinition, options: SlotOptions): string[] {
+  let byStopwords = formKeyCache.get(form);
+  if (!byStopwords) {
+    byStopwords = new Map();
+    formKeyCache.set(form, byStopwords);
+  }
+  let keys = byStopwords.get(options.isStopword);
+  if (!keys) {
+    keys = meaningfulKeys([form.title.da, form.title.en, ...form.aliases], options);
+    byStopwords.set(options.isStopword, keys);
+  }
+  return keys;
+}
+
 /** A form's names match also inflected ("fakturaen", "rejseafregningen"): the name plus up to three letters. */
-function namesForm(form: FormDefinition, words: readonly string[], options: SlotOptions): boolean {
-  const keys = meaningfulKeys([form.title.da, form.title.en, ...form.aliases], options);
-  const wins = windows(words);
+function namesForm(form: FormDefinition, wins: ReturnType<typeof windows>, options: SlotOptions): boolean {
+  const keys = formKeys(form, options);
   return keys.some((key) => wins.some((w) => w.key === key || (key.length >= 5 && w.key.startsWith(key) && w.key.length - key.length <= 3)));
 }
 
@@ -174,7 +190,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   if (area) slots.areaId = area.id;
   if (system) slots.systemId = system.id;
   if (area) {
-    const form = formsFor(area.id, system?.id ?? null, catalogue).find((f) => !f.general && namesForm(f, words, options));
+    const form = formsFor(area.id, system?.id ?? null, catalogue).find((f) => !f.general && namesForm(f, wins, options));
     if (form) slots.formId = form.id;
   }
   return slots;

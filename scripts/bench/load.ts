@@ -207,9 +207,9 @@ export const BENCH_LIMITS: Readonly<Record<string, string>> = {
   RATE_LIMIT_AGENT_PER_MINUTE: '1000000',
 };
 
-/** Starts `entry` with tsx in a child process and waits for its "kører: <url>" line. */
-export async function startServerProcess(entry: string, env: Record<string, string> = {}, args: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+/** Starts `entry` with tsx in a child process (node given `nodeArgs`, e.g. `--cpu-prof`) and waits for its "kører: <url>" line. */
+export async function startServerProcess(entry: string, env: Record<string, string> = {}, args: string[] = [], nodeArgs: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...BENCH_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
