@@ -127,3 +127,14 @@ export function kindMatch(text: string, kinds: readonly FactKind[]): number {
   }
   return (held / asked) * strongest;
 }
+
+/**
+ * "Hvad er RejsUd?", "what is CIP": a question for what something is, answered by the summary an
+ * article opens with. Only a question of a few words counts ("hvad betyder styrelse 5 på
+ * registerprintet" asks for a detail, which the passages' coverage finds).
+ */
+const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|are|does)|what's)\b/iu;
+
+export function asksDefinition(question: string, concepts: number): boolean {
+  return concepts <= 2 && DEFINITION.test(question);
+}
