@@ -254,7 +254,8 @@ export class Answerer {
     }
     if (passages.length <= 1) return passages[0];
     const kinds = askedKinds(question);
-    const definition = asksDefinition(question, analysis.concepts.length);
+    // "Hvad er telefonnummeret" asks for a fact, not for what something is.
+    const definition = kinds.length === 0 && asksDefinition(question, analysis.concepts.length);
     // What the title names, the whole article is about: it counts for every passage.
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
     const bestSearch = Math.max(0, ...searchScores.values());

@@ -37,7 +37,8 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   phone: {
     weight: 1,
     asks: /\b(?:telefon\w*|tlf|ringe|ringer|ring|nummer(?:et)?|phone|call|telephone)\b/iu,
-    holds: /\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\btlf\.?|\btelefon|\bphone\b/iu,
+    // A number to call, not the word "telefon": 3392 9800, 33 92 98 00, 00-298 35 26 00.
+    holds: /\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d{2,3}[- ]\d{2,3}[- ]\d{2}[- ]\d{2}\b/u,
   },
   clock: {
     weight: 1,
