@@ -1,7 +1,8 @@
 import { TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { KnowledgeError } from './errors.js';
-import type { ArticleHit, PassageIndex } from './search-index.js';
+import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
+import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
 export interface AnswerCandidate {
@@ -45,6 +46,8 @@ export interface RankedArticle {
   /** Score per unit of the question's informativeness, times coverage² (see ANSWER_THRESHOLDS). */
   readonly trust: number;
   readonly bestPassageId: string;
+  /** Search score of each matched passage of the article (see `choosePassage`). */
+  readonly passageScores?: ReadonlyMap<string, number>;
 }
 
 /**
@@ -121,9 +124,26 @@ export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[], assum
       coverage: covered,
       trust: (hit.score / Math.max(1, informativeness)) * covered ** 2,
       bestPassageId: hit.bestPassageId,
+      passageScores: hit.passageScores,
     };
   });
 }
+
+/**
+ * How the passage shown is chosen among the passages of the article that answers. The search's
+ * best passage is the one whose words weigh most in BM25, which is often a passage that repeats the
+ * article's subject rather than the one holding what was asked. Here each passage is scored by
+ * - how much of the question it covers (with the article's title and keywords, which stand for
+ *   every passage of it), IDF-weighted like the article's coverage,
+ * - whether it holds the kind of fact the question asks for (a phone number, a time, a date or a
+ *   period, a number, a frequency, a place or menu path, a role; see fact-kinds.ts), as a share of
+ *   the kinds asked, and
+ * - its search score relative to the article's best passage, as a tie-breaker, and
+ * - for a short "hvad er …" question, being the article's first passage (its summary);
+ * ties go to the earlier passage. Calibrated on the fact questions the articles were written against
+ * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
+ */
+export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 0.25 } as const;
 
 /**
  * Order of candidates: the search score damped by the square of coverage. BM25 rewards an article
@@ -144,6 +164,9 @@ export interface AnswerOptions {
 
 /** Turns a question into answered / ambiguous / unknown against one index. */
 export class Answerer {
+  /** Index terms of passages and of articles' titles and keywords, for choosing the passage shown. */
+  private readonly termCache = new Map<string, ReadonlySet<string>>();
+
   constructor(
     private readonly analyzer: Analyzer,
     private readonly index: PassageIndex,
@@ -185,7 +208,7 @@ export class Answerer {
             candidate.coverage >= best.coverage - AMBIGUITY_COVERAGE_GAP),
       )
       .slice(0, thresholds.maxCandidates)
-      .map((candidate) => this.candidate(candidate, locale));
+      .map((candidate) => this.candidate(candidate, locale, { question, analysis }));
     const unique = dedupeTranslations(close);
     const first = unique[0];
     if (!first) return { kind: 'unknown', reason: 'no-match' };
@@ -193,22 +216,69 @@ export class Answerer {
     return { kind: 'answered', ...first };
   }
 
-  private candidate(ranked: RankedArticle, locale: Language): AnswerCandidate {
+  private candidate(ranked: RankedArticle, locale: Language, asked?: { question: string; analysis: QueryAnalysis }): AnswerCandidate {
     const found = this.index.articles.get(ranked.articleId);
     const passage = this.index.passages.get(ranked.bestPassageId);
     if (!found || !passage) throw new KnowledgeError('KB.BAD_INDEX', `${ranked.articleId} is ranked but not in the index`);
     const article = this.inLocale(found, locale);
-    // The translation's passage with the same position, if it has one.
-    const translatedPassage =
-      article === found ? passage : (this.index.passages.get(`${article.id}#${passage.index}`) ?? this.index.passages.get(`${article.id}#0`) ?? passage);
+    let shown: Passage;
+    if (asked !== undefined) {
+      // Search scores by position, so that a translation's passages are scored like the original's.
+      const scores = new Map<number, number>();
+      for (const [id, score] of ranked.passageScores ?? []) {
+        const index = this.index.passages.get(id)?.index;
+        if (index !== undefined) scores.set(index, score);
+      }
+      shown = this.choosePassage(article, asked.question, asked.analysis, scores) ?? passage;
+    } else {
+      // The translation's passage with the same position, if it has one.
+      shown = article === found ? passage : (this.index.passages.get(`${article.id}#${passage.index}`) ?? this.index.passages.get(`${article.id}#0`) ?? passage);
+    }
     return {
       article,
-      passage: translatedPassage,
+      passage: shown,
       url: article.url,
       score: Math.min(1, ranked.trust),
       updated: article.updated,
       stale: isStale(article.updated, this.now()),
     };
+  }
+
+  /** The passage of `article` that best answers the question (see PASSAGE_CHOICE); scores by passage position. */
+  private choosePassage(article: Article, question: string, analysis: QueryAnalysis, searchScores: ReadonlyMap<number, number>): Passage | undefined {
+    const passages: Passage[] = [];
+    for (let index = 0; ; index += 1) {
+      const passage = this.index.passages.get(`${article.id}#${index}`);
+      if (passage === undefined) break;
+      passages.push(passage);
+    }
+    if (passages.length <= 1) return passages[0];
+    const kinds = askedKinds(question);
+    // "Hvad er telefonnummeret" asks for a fact, not for what something is.
+    const definition = kinds.length === 0 && asksDefinition(question, analysis.concepts.length);
+    // What the title names, the whole article is about: it counts for every passage.
+    const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
+    const bestSearch = Math.max(0, ...searchScores.values());
+    let best: { passage: Passage; score: number } | undefined;
+    for (const passage of passages) {
+      const terms = new Set([...about, ...this.termsOf(passage.id, () => passageText(passage), article.language)]);
+      const kindShare = kindMatch(passage.text, kinds);
+      const search = bestSearch > 0 ? (searchScores.get(passage.index) ?? 0) / bestSearch : 0;
+      const lead = definition && passage.index === 0 ? PASSAGE_CHOICE.leadWeight : 0;
+      const score = coverage(analysis, terms) + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead;
+      if (best === undefined || score > best.score + 1e-9) best = { passage, score };
+    }
+    return best?.passage;
+  }
+
+  /** Index terms of a text, analysed once per key. */
+  private termsOf(key: string, text: () => string, language: Language): ReadonlySet<string> {
+    let terms = this.termCache.get(key);
+    if (terms === undefined) {
+      terms = new Set(this.analyzer.documentTerms(text(), language, this.index.vocabulary));
+      this.termCache.set(key, terms);
+    }
+    return terms;
   }
 
   /** A candidate for an article and passage chosen by the caller (e.g. the contact article). */

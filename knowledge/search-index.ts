@@ -69,6 +69,8 @@ export interface ArticleHit {
   /** Aggregated passage scores (see `aggregate`). */
   readonly score: number;
   readonly bestPassageId: string;
+  /** Search score of each of the article's passages that matched (its best one included). */
+  readonly passageScores: ReadonlyMap<string, number>;
   /** Query terms found anywhere in the article. */
   readonly matchedTerms: ReadonlySet<string>;
 }
@@ -274,7 +276,8 @@ function articleKeywords(article: Article): string {
   return [...article.keywords, article.system ?? '', areaName(article.area)].join(' ');
 }
 
-function passageText(passage: Passage): string {
+/** The text indexed for a passage: its heading and its text. */
+export function passageText(passage: Passage): string {
   return passage.heading ? `${passage.heading}\n${passage.text}` : passage.text;
 }
 
@@ -460,6 +463,7 @@ function aggregate(articleResults: readonly SearchResult[], passageResults: read
   interface Entry {
     about: number;
     scores: number[];
+    byPassage: Map<string, number>;
     best: string | undefined;
     bestScore: number;
     terms: Set<string>;
@@ -468,7 +472,7 @@ function aggregate(articleResults: readonly SearchResult[], passageResults: read
   const entryOf = (articleId: string): Entry => {
     let entry = byArticle.get(articleId);
     if (!entry) {
-      entry = { about: 0, scores: [], best: undefined, bestScore: -1, terms: new Set() };
+      entry = { about: 0, scores: [], byPassage: new Map(), best: undefined, bestScore: -1, terms: new Set() };
       byArticle.set(articleId, entry);
     }
     return entry;
@@ -486,6 +490,7 @@ function aggregate(articleResults: readonly SearchResult[], passageResults: read
     const entry = entryOf(String(result['articleId']));
     const score = plainScore(result);
     entry.scores.push(score);
+    entry.byPassage.set(String(result.id), score);
     if (score > entry.bestScore) {
       entry.best = String(result.id);
       entry.bestScore = score;
@@ -501,6 +506,7 @@ function aggregate(articleResults: readonly SearchResult[], passageResults: read
       score: entry.about + (sorted[0] ?? 0) + OTHER_PASSAGES_WEIGHT * rest,
       // An article found by its title alone is answered with its first passage.
       bestPassageId: entry.best ?? `${articleId}#0`,
+      passageScores: entry.byPassage,
       matchedTerms: entry.terms,
     });
   }

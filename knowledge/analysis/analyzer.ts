@@ -59,6 +59,10 @@ const UNKNOWN_DF = 1.5;
  */
 const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.5;
 
+/** An unknown number in a question weighs this share of an unknown word (see `analyzeQuery`). */
+const UNKNOWN_NUMBER_SHARE = 0.25;
+const NUMBER = /^\d+(?:[.,]\d+)*$/;
+
 /** Words written like names: capitalised after the first word, with digits, or mixed case. */
 function nameLikeWords(question: string): Set<string> {
   const names = new Set<string>();
@@ -438,7 +442,13 @@ export class Analyzer {
       // Unknown words count as rare ones in both languages: an unrelated English question ("renew
       // my driving licence") must not pass on its one known word. Plain English words weigh less
       // (see ENGLISH_PLAIN_UNKNOWN_SHARE).
-      const unknown = language === 'en' && !names.has(concept.surface) ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE : vocabulary.unknownIdf();
+      // A number the articles never mention is mostly a value the user supplies ("20 timer om ugen",
+      // "kl 11"), not what the question is about: it weighs like a common word.
+      const unknown = NUMBER.test(concept.surface)
+        ? vocabulary.unknownIdf() * UNKNOWN_NUMBER_SHARE
+        : language === 'en' && !names.has(concept.surface)
+          ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE
+          : vocabulary.unknownIdf();
       return { surface: concept.surface, idf: idf >= 0 ? idf : unknown };
     });
     return { language, concepts: resolved, terms };

@@ -8,7 +8,9 @@ import { FactQuestionSchema, judgeFact, normaliseFact, type FactQuestion } from 
 // has the fact (a number, date, phone number, menu path, name) the answer must show. The shown
 // passage is what the chat prints (`result.passage.text`); a "did you mean" with several articles
 // shows no passage and counts as a miss. facts.jsonl was used to improve the articles' structure;
-// facts.heldout.jsonl was written at the same time and not tuned on.
+// facts.heldout.jsonl was written at the same time and not tuned on at first, and its misses were
+// then used to find kinds of failure (see knowledge/fact-kinds.ts); facts.heldout2.jsonl was written
+// afterwards from the public pages alone (not from the articles) and is kept apart for measuring.
 const root = resolve(import.meta.dirname, '../..');
 const ARTICLES = join(root, 'knowledge/articles');
 const FIXTURES = join(root, 'test/fixtures/knowledge');
@@ -25,6 +27,7 @@ const showsFact = (kb: KnowledgeBase, question: FactQuestion): boolean => judgeF
 
 const tuned = read('facts.jsonl');
 const heldOut = read('facts.heldout.jsonl');
+const heldOut2 = read('facts.heldout2.jsonl');
 let kb: KnowledgeBase;
 
 beforeAll(async () => {
@@ -46,7 +49,7 @@ describe('the shipped knowledge base', () => {
 
   describe('when asked the fact questions', () => {
     it('shows the fact in the answered passage for at least 4 in 5 of all of them', () => {
-      const all = [...tuned, ...heldOut];
+      const all = [...tuned, ...heldOut, ...heldOut2];
       const shown = all.filter((question) => showsFact(kb, question)).length;
       expect(shown / all.length).toBeGreaterThanOrEqual(0.8);
     });
@@ -56,9 +59,15 @@ describe('the shipped knowledge base', () => {
       expect(shown / tuned.length).toBeGreaterThanOrEqual(0.8);
     });
 
-    it('does not fall below 7 in 10 on the held-out questions (measured: 19 of 25)', () => {
+    it('shows it for at least 4 in 5 of the first held-out questions (measured: 24 of 25)', () => {
       const shown = heldOut.filter((question) => showsFact(kb, question)).length;
-      expect(shown / heldOut.length).toBeGreaterThanOrEqual(0.7);
+      expect(shown / heldOut.length).toBeGreaterThanOrEqual(0.8);
+    });
+
+    it('shows it for at least 4 in 5 of the questions written from the public pages alone (measured: 40 of 45)', () => {
+      const shown = heldOut2.filter((question) => showsFact(kb, question)).length;
+      expect(heldOut2.length).toBeGreaterThanOrEqual(30);
+      expect(shown / heldOut2.length).toBeGreaterThanOrEqual(0.8);
     });
   });
 

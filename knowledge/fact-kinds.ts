@@ -1,0 +1,154 @@
+/**
+ * The kind of fact a question asks for, and whether a passage holds a fact of that kind: a phone
+ * number for "hvad er telefonnummeret", a time of day for "hvad tid lukker", a date or a period
+ * for "hvornår" and "frist", a number for "hvor mange", a frequency for "hvor tit", a place or menu
+ * path for "hvor finder jeg", a role or a body for "hvem". Used to choose, among the passages of
+ * the article that answers, the one that holds what was asked (see `Answerer`), never to choose
+ * the article. Danish and English; the patterns describe kinds of wording, not known questions.
+ */
+
+export type FactKind = 'phone' | 'clock' | 'when' | 'deadline' | 'quantity' | 'price' | 'frequency' | 'where' | 'who' | 'email' | 'names';
+
+interface KindPatterns {
+  /** How much holding this kind says about a passage (a phone number is telling, a role much less). */
+  readonly weight: number;
+  /** Wordings of a question that asks for this kind of fact. */
+  readonly asks: RegExp;
+  /** Text that holds a fact of this kind. */
+  readonly holds: RegExp;
+}
+
+const MONTHS_DA = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
+const MONTHS_EN = 'january|february|march|april|may|june|july|august|september|october|november|december';
+const WEEKDAYS = 'mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const COUNT_WORDS = 'en|et|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|one|two|three|four|five|six|seven|eight|nine|ten|twelve|\\d+';
+const PERIOD_UNITS = 'hverdag(?:e)?|arbejdsdag(?:e)?|dag(?:e)?|uge(?:r)?|måned(?:er)?|år|working days?|business days?|days?|weeks?|months?|years?';
+/** A period in numbers or words ("5 dage", "fire hverdage", "2 months"). */
+const PERIOD = `\\b(?:${COUNT_WORDS})\\s+(?:${PERIOD_UNITS})\\b`;
+/** A date: "8. april 2024", "11.01.2018", "den 12.", "15 June", a year. */
+const DATE = `\\b\\d{1,2}\\.?\\s*(?:${MONTHS_DA}|${MONTHS_EN})\\b|\\b\\d{1,2}\\.\\d{1,2}\\.\\d{2,4}\\b|\\bden \\d{1,2}\\.|\\b(?:19|20)\\d{2}\\b|\\b(?:${MONTHS_DA}|${MONTHS_EN})\\b`;
+/** A time of day: "kl. 16.00", "9.00-15.00", "8:30". */
+const CLOCK = `\\bkl\\.?\\s*\\d|\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\s*(?:am|pm)\\b`;
+
+/** A place in a system or on the web: a quoted name, a menu path, a click, an address. */
+const MENU_PATH = /"[^"]{2,}"|«[^»]{2,}»|'[^']{2,}'|\s>\s|\bunder (?:menuen|fanen|knappen|menupunktet)\b|\bfanen\b|\bmenu\w*|\bklik\w*|\bvælg\w*|\bknappen\b|www\.|https?:|\b[\w-]+\.(?:dk|fo|com|org|eu)\b|\bligger (?:i|på|under)\b|\bfindes (?:i|på|under)\b|\bvia\b|\bsøges\b|\bunder the\b|\bclick\w*|\bselect\b|\bchoose\b|\bthe (?:tab|menu|button)\b|\bis found\b|\blies in\b/iu;
+
+export const FACT_KINDS: Record<FactKind, KindPatterns> = {
+  phone: {
+    weight: 1,
+    asks: /\b(?:telefon\w*|tlf|ringe|ringer|ring|nummer(?:et)?|phone|call|telephone)\b/iu,
+    // A number to call, not the word "telefon": 3392 9800, 33 92 98 00, 00-298 35 26 00.
+    holds: /\b\d{2} ?\d{2} ?\d{2} ?\d{2}\b|\b\d{2,3}[- ]\d{2,3}[- ]\d{2}[- ]\d{2}\b/u,
+  },
+  clock: {
+    weight: 1,
+    asks: /\bhvad tid\b|\bhvilket tidspunkt\b|\bhvilken tid\b|\bklokken\b|\bkl\b|\båbningstid\w*|\båbent?\b|\blukke[rt]?\b|\bwhat time\b|\bopening hours\b|\bopen\b|\bclose[sd]?\b/iu,
+    holds: new RegExp(CLOCK, 'iu'),
+  },
+  when: {
+    weight: 0.8,
+    asks: /\bhvornår\b|\bhvilken dato\b|\bhvilket år\b|\bhvilken dag\b|\bwhen\b|\bwhat date\b|\bwhich (?:date|year|day)\b|\bwhat year\b/iu,
+    holds: new RegExp(`${DATE}|${PERIOD}|${CLOCK}|\\b(?:${WEEKDAYS})\\b|\\bdagen (?:før|efter)\\b|\\bsamme dag\\b|\\b(?:før|efter|inden)\\b.{0,30}\\b(?:lønkørsel\\w*|dispositionsdato\\w*)|\\bthe day (?:before|after)\\b|\\bsame day\\b`, 'iu'),
+  },
+  deadline: {
+    weight: 0.8,
+    asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bdue\b|\blatest\b/iu,
+    holds: new RegExp(`\\bsenest\\b|\\binden for\\b|\\bfrist\\w*|\\bno later than\\b|\\bwithin\\b|\\bdeadline\\w*|${PERIOD}|${DATE}`, 'iu'),
+  },
+  quantity: {
+    weight: 0.6,
+    asks: /\bhvor (?:mange|meget|lang|længe|stor|store|høj|høje|lav)\b|\b\w*sats\w*|\btakst\w*|\bmaks\w*|\bmax\w*|\bminimum\b|\bmindst\b|\bhøjst\b|\bhow (?:many|much|long|big|high)\b|\bwhat (?:rate|amount|percentage)\b/iu,
+    holds: /\d/u,
+  },
+  price: {
+    weight: 0.8,
+    asks: /\bkoste[rt]?\b|\bpris\w*|\bgebyr\w*|\bbetale\b|\bgratis\b|\bcosts?\b|\bprice\w*|\bfees?\b|\bfree\b|\bcharge[sd]?\b/iu,
+    holds: /\d+(?:[.,]\d+)?\s*(?:kr\.?|kroner|%|dkk)|\bpris\w*|\bgratis\b|\bgebyr\w*|\bbetal\w*|\bomkostning\w*|\bfree\b|\bprice\w*|\bcosts?\b|\bfees?\b|\bcharge\w*/iu,
+  },
+  frequency: {
+    weight: 0.8,
+    asks: /\bhvor (?:tit|ofte)\b|\bhvor mange gange\b|\bhvor hyppigt\b|\bhow (?:often|frequently)\b|\bhow many times\b/iu,
+    holds: /\bhver(?:t|e)?\b|\bgange? (?:om|pr\.?|i|a)\b|\bdagligt?\b|\bugentlig\w*|\bmånedlig\w*|\bkvartal\w*|\bårlig\w*|\bom (?:året|måneden|ugen|dagen|natten)\b|\bnat(?:ten)?\b|\bevery\b|\bdaily\b|\bweekly\b|\bmonthly\b|\bquarter\w*|\byearly\b|\bannual\w*|\bnight\w*|\bonce\b|\btwice\b/iu,
+  },
+  where: {
+    weight: 0.6,
+    asks: /\bhvor(?!\s+(?:mange|meget|lang|længe|tit|ofte|stor|store|høj|hyppigt)\b)(?:\s+(?:finder|ligger|kan|er|henter|søger|skal|sender|melder|opretter|ser|får|logger|ændrer|står|bestiller|indberetter|retter))\b|\bwhere\b|\bhvilken (?:menu|fane|side|knap|link)\b|\bwhich (?:menu|tab|page|button|link|site)\b/iu,
+    holds: MENU_PATH,
+  },
+  who: {
+    weight: 0.4,
+    asks: /\bhvem\b|\bhvilken (?:afdeling|rolle|myndighed|styrelse|leverandør|enhed|person)\b|\bwho\b|\bwhich (?:department|role|authority|agency|supplier)\b/iu,
+    holds: /\b[\wæøå-]*(?:afdeling\w*|administrator\w*|chef\w*|styrelse\w*|leverandør\w*|ministerie\w*|kontrollant\w*|konsulent\w*|enhed\w*|team\w*|kontaktperson\w*|myndighed\w*|kommune\w*|institution\w*|fællesskab\w*)\b|\bStatens Administration\b|\bUdbetaling Danmark\b|\bdepartment\b|\badministrator\b|\bmanager\b|\bsupplier\b|\bagency\b|\bauthority\b|\bteam\b|\bA\/S\b/iu,
+  },
+  /** "Hvilke apps kan jeg bruge", "which browsers": a passage that names several (a list, "fx …, … og …"). */
+  names: {
+    weight: 0.5,
+    asks: /\bhvilke\b|\bhvilken (?:app|browser|program|software|system)\b|\b(?:which|what)\s+(?:\S+\s+)?(?:apps|browsers|programs|systems|roles|forms|tools|characters|symbols)\b/iu,
+    holds: /\b(?:fx|f\.eks\.|bl\.a\.|e\.g\.|for example|such as|including)\s|(?:^|\n)\s*(?:[-*]|\d+[.)])\s|\d\)\s.*\d\)\s|[\p{L}\d-]+(?: [\p{L}\d-]+)?, [\p{L}\d-]+(?: [\p{L}\d-]+)?,? (?:og|eller|and|or) |:\s*(?:[^\s\p{L}\p{N}]{1,3}\s*){3,}/iu,
+  },
+  email: {
+    weight: 1,
+    asks: /\be-?mail(?:adresse\w*)?\b|\bmailadresse\w*|\bhvilken mail\b|\bemne\w*|\bsubject\b|\bemail address\b/iu,
+    holds: /@|\bemne\w*|\bsubject\b/iu,
+  },
+};
+
+const KINDS = Object.keys(FACT_KINDS) as FactKind[];
+
+/**
+ * JavaScript's `\\b` does not know æ, ø and å as letters (not even with the u flag), and a
+ * look-around boundary that does is several times slower. So patterns and texts are matched with
+ * the three letters written out (æ → ae, ø → oe, å → aa), where `\\b` works as in Danish.
+ */
+const SPELLED_OUT: Record<string, string> = { æ: 'ae', ø: 'oe', å: 'aa', Æ: 'AE', Ø: 'OE', Å: 'AA' };
+const DANISH_LETTERS = /[æøåÆØÅ]/g;
+/**
+ * Texts are lower-cased once and the patterns compiled in lower case without the `i` flag:
+ * case-insensitive Unicode matching made each test several times slower.
+ */
+const spelled = (text: string): string => text.replace(DANISH_LETTERS, (letter) => SPELLED_OUT[letter] ?? letter);
+const spelledOut = (text: string): string => spelled(text.toLowerCase());
+/** A pattern's source in lower case, its escapes (`\\S`, `\\p{L}`) kept. */
+const lowerSource = (source: string): string =>
+  source.replace(/\\p\{\w+\}|\\[A-Za-z]|[A-ZÆØÅ]/g, (piece) => (piece.startsWith('\\') ? piece : piece.toLowerCase()));
+const compile = (pattern: RegExp): RegExp => new RegExp(spelled(lowerSource(pattern.source)), pattern.flags.replace('i', ''));
+const COMPILED: Record<FactKind, { asks: RegExp; holds: RegExp }> = Object.fromEntries(
+  KINDS.map((kind) => [kind, { asks: compile(FACT_KINDS[kind].asks), holds: compile(FACT_KINDS[kind].holds) }]),
+) as Record<FactKind, { asks: RegExp; holds: RegExp }>;
+
+/** The kinds of fact a question asks for (none for "hvad er X" or a bare keyword). */
+export function askedKinds(question: string): FactKind[] {
+  const text = spelledOut(question);
+  return KINDS.filter((kind) => COMPILED[kind].asks.test(text));
+}
+
+/**
+ * How well a text holds the kinds of fact asked, in [0, 1]: the weights of the kinds it holds over
+ * those of the kinds asked, times the strongest weight asked (so a question asking only for a role
+ * moves the choice less than one asking for a phone number). 0 when nothing is asked.
+ */
+export function kindMatch(text: string, kinds: readonly FactKind[]): number {
+  if (kinds.length === 0) return 0;
+  const written = spelledOut(text);
+  let asked = 0;
+  let held = 0;
+  let strongest = 0;
+  for (const kind of kinds) {
+    const { weight } = FACT_KINDS[kind];
+    asked += weight;
+    strongest = Math.max(strongest, weight);
+    if (COMPILED[kind].holds.test(written)) held += weight;
+  }
+  return (held / asked) * strongest;
+}
+
+/**
+ * "Hvad er RejsUd?", "what is CIP": a question for what something is, answered by the summary an
+ * article opens with. Only a question of a few words counts ("hvad betyder styrelse 5 på
+ * registerprintet" asks for a detail, which the passages' coverage finds).
+ */
+const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|are|does)|what's)\b/iu;
+
+export function asksDefinition(question: string, concepts: number): boolean {
+  return concepts <= 2 && DEFINITION.test(question);
+}

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { knowledgeBaseFromArticles, type Article } from '../../knowledge/index.js';
+import { askedKinds, asksDefinition, kindMatch, type FactKind } from '../../knowledge/fact-kinds.js';
+
+const article = (fields: Partial<Article> & Pick<Article, 'id' | 'body'>): Article => ({
+  title: fields.id,
+  area: 'portal',
+  system: undefined,
+  language: 'da',
+  keywords: [],
+  relatedForm: undefined,
+  url: undefined,
+  updated: undefined,
+  translationOf: undefined,
+  source: `${fields.id}.md`,
+  ...fields,
+});
+
+describe('the kind of fact a question asks for', () => {
+  it.each<[string, FactKind[]]>([
+    ['hvad er telefonnummeret til kundebetjeningen', ['phone']],
+    ['hvad tid lukker HR-Løn', ['clock']],
+    ['hvornår kommer lønsedlen', ['when']],
+    ['frist for graviditetsorlov', ['deadline']],
+    ['hvor mange timer er et årsværk', ['quantity']],
+    ['hvad koster Campus', ['price']],
+    ['hvor tit skal vi kontrollere administratorerne', ['frequency']],
+    ['hvor finder jeg blanketten', ['where']],
+    ['hvem beregner pensionen', ['who']],
+    ['hvilken mailadresse skal jeg skrive til', ['email']],
+    ['which authenticator apps can I use', ['names']],
+    ['how often is the data refreshed', ['frequency']],
+    ['where do we apply', ['where']],
+  ])('reads "%s" as asking for %j', (question, kinds) => {
+    expect(askedKinds(question)).toEqual(kinds);
+  });
+
+  it('reads æ, ø and å as letters of the asking words', () => {
+    expect(askedKinds('åbningstid for servicedesken')).toContain('clock');
+    expect(askedKinds('hvor længe gælder koden')).toContain('quantity');
+  });
+
+  it('asks for no kind in a question for what something is or in bare keywords', () => {
+    expect(askedKinds('hvad er RejsUd')).toEqual([]);
+    expect(askedKinds('glemt kode serviceportal')).toEqual([]);
+    expect(askedKinds('hvor mange')).not.toContain('where');
+  });
+
+  it('finds the kind in a passage that holds it, weighted by how telling the kind is', () => {
+    expect(kindMatch('Ring på tlf. 3392 9800 på hverdage.', ['phone'])).toBe(1);
+    expect(kindMatch('Skriv til os, så svarer vi.', ['phone'])).toBe(0);
+    expect(kindMatch('Servicedesken fordeler sagerne kl. 9.00-15.00.', ['clock'])).toBe(1);
+    expect(kindMatch('Det sker senest 5 dage før lønkørslen.', ['deadline'])).toBeGreaterThan(0);
+    expect(kindMatch('Vælg "Rediger min profil" under fanen Varsling.', ['where'])).toBeGreaterThan(0);
+    expect(kindMatch('HR-afdelingen svarer.', ['who'])).toBeLessThan(kindMatch('tlf. 3392 9800', ['phone']));
+    expect(kindMatch('Hvad som helst', [])).toBe(0);
+  });
+
+  it('counts only short questions for what something is as asking for the summary', () => {
+    expect(asksDefinition('Hvad er RejsUd?', 1)).toBe(true);
+    expect(asksDefinition('What is CIP', 1)).toBe(true);
+    expect(asksDefinition('hvad betyder styrelse 5 på registerprintet', 4)).toBe(false);
+    expect(asksDefinition('hvornår lukker SLS', 2)).toBe(false);
+  });
+});
+
+describe('the passage shown', () => {
+  // One article whose opening names every topic and repeats the subject (what plain BM25 prefers);
+  // each section holds the fact of one topic.
+  const body = [
+    'Kundebetjeningen hjælper kunderne med løn og refusion. Her står Kundebetjeningens telefonnummer, Kundebetjeningens åbningstid og hvor Kundebetjeningens blanketter findes, så Kundebetjeningen kan hjælpe hurtigt.',
+    '## Telefonnummer',
+    'Telefonnummeret er 3392 9800.',
+    '## Åbningstid',
+    'Åbningstiden er mandag til torsdag kl. 9.00-15.00 og fredag kl. 9.00-14.00.',
+    '## Blanketter',
+    'Blanketterne ligger i Lønportalen under menuen "Blanketoversigt".',
+  ].join('\n\n');
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'kundebetjening', title: 'Kundebetjening Løn og Refusion', body }),
+    article({ id: 'andet', title: 'Rejser', body: 'Rejseafregninger laves i RejsUd. Godkendelsen sker hos chefen.' }),
+  ]);
+  const shown = (question: string): string => {
+    const result = kb.answer(question);
+    return result.kind === 'answered' ? result.passage.text : result.kind;
+  };
+
+  it('holds the phone number when the question asks for one', () => {
+    expect(shown('hvad er telefonnummeret til kundebetjeningen')).toContain('3392 9800');
+  });
+
+  it('holds the time when the question asks when something is open', () => {
+    expect(shown('hvornår har kundebetjeningen åbningstid om fredagen')).toContain('14.00');
+  });
+
+  it('holds the menu path when the question asks where something is', () => {
+    expect(shown('hvor finder jeg blanketterne til kundebetjeningen')).toContain('Blanketoversigt');
+  });
+
+  it('is the summary for a question for what something is', () => {
+    expect(shown('hvad er kundebetjeningen')).toContain('hjælper kunderne med løn og refusion');
+  });
+});
