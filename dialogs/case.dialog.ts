@@ -11,18 +11,21 @@ import {
   COMMUNITY_ACCESS_CHOICE,
   COMMUNITY_ACCESS_FORM_ID,
   catalogue as defaultCatalogue,
+  describeAttachment,
   type Catalogue,
   type DirectoryStore,
   type Localized,
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
+import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
-import { questionActivity, reply } from './render.js';
+import { markdownText, questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
+import { attachTexts, FILES_DONE, filesQuestion, receipt, refusedOf, stagedOf, summaryFilesLine, type FileRef } from './attach.js';
+import { arrivedFiles } from './files.js';
 
 export interface CaseDialogOptions {
   prefill: CasePrefill;
@@ -30,6 +33,8 @@ export interface CaseDialogOptions {
   userEmail: string;
   institutions: { id: string; name: string }[];
   mailboxes: { id: string; email: string }[];
+  /** Files already sent (before the case was begun), to attach to the case. */
+  files?: FileRef[];
 }
 
 /** The dialog's state: the engine's, and the context captured when the dialog began. */
@@ -40,6 +45,10 @@ interface CaseDialogState {
   offer?: DeflectionOffer;
   /** The article offered in this dialog (offered once: a changed description is not searched again). */
   offeredArticleId?: string;
+  /** Files to attach to the case when it is created (staged, checked). */
+  files?: FileRef[];
+  /** The files question: asked once, before the first summary; `waiting` while it is the question. */
+  filesStep?: 'waiting' | 'done';
 }
 
 export type CaseDialogResult =
@@ -106,7 +115,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     if (!options) throw new Error('DIALOG.NO_OPTIONS: the case dialog needs the user and what they may act for');
     const ctx = this.context(options);
     const engine = startCase(options.prefill, ctx);
-    const state: CaseDialogState = { engine, options };
+    const state: CaseDialogState = { engine, options, ...(options.files && options.files.length > 0 ? { files: options.files } : {}) };
     (dc.activeDialog as DialogInstance<CaseDialogState>).state = state;
     return this.show(dc, resume(engine, ctx));
   }
@@ -115,6 +124,9 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
     const { engine, options } = instance.state;
     const value: unknown = dc.context.activity.value;
+    const files = this.takeFiles(dc, instance.state);
+    if (files !== undefined && turnInfo(dc.context).text === '') return this.afterFiles(dc, files);
+    if (instance.state.filesStep === 'waiting') return this.answerFiles(dc, files);
     if (instance.state.offer) return this.answerOffer(dc, instance.state.offer);
     const submitted = typeof value === 'object' && value !== null && 'answer' in value;
     const info = turnInfo(dc.context);
@@ -130,10 +142,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
       instance.state.engine = result.state;
       instance.state.offer = offer;
       instance.state.offeredArticleId = offer.articleId;
-      await dc.context.sendActivity(this.offerActivity(offer, info.lang));
+      await dc.context.sendActivity(this.offerActivity(offer, info.lang, files));
       return Dialog.EndOfTurn;
     }
-    return this.show(dc, result);
+    return this.show(dc, result, files);
   }
 
   /** The article to offer now: the description was just written and an article answers it confidently. */
@@ -184,31 +196,94 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     return dc.endDialog({ kind: 'deflected', articleId: offer.articleId } satisfies CaseDialogResult);
   }
 
+  /** Files that came with this turn, kept for the case (within the per-case limit); the receipt to say, or undefined when none came. */
+  private takeFiles(dc: DialogContext, state: CaseDialogState): string | undefined {
+    const arrived = arrivedFiles(dc.context);
+    if (arrived.length === 0) return undefined;
+    const lang = turnInfo(dc.context).lang;
+    const perCase = this.deps.portal.attachmentPolicy?.perCase ?? 0;
+    const have = state.files ?? [];
+    const staged = stagedOf(arrived);
+    const room = Math.max(0, perCase - have.length);
+    const taken = staged.slice(0, room);
+    state.files = [...have, ...taken];
+    const lines = [receipt(taken, refusedOf(arrived), lang)];
+    if (taken.length < staged.length) lines.push(attachTexts(lang).tooManyOnCase(perCase));
+    return lines.filter((l) => l !== '').join('\n\n');
+  }
+
+  /** Files with no words: said received, and the question waiting is asked again. */
+  private async afterFiles(dc: DialogContext, lead: string): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<CaseDialogState>).state;
+    const lang = turnInfo(dc.context).lang;
+    const policy = this.deps.portal.attachmentPolicy;
+    if (state.filesStep === 'waiting' && policy) {
+      if ((state.files ?? []).length >= policy.perCase) {
+        state.filesStep = 'done';
+        return this.show(dc, resume(state.engine, this.context(state.options)), lead);
+      }
+      await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], lang, lead));
+      return Dialog.EndOfTurn;
+    }
+    if (state.offer) {
+      await dc.context.sendActivity(this.offerActivity(state.offer, lang, lead));
+      return Dialog.EndOfTurn;
+    }
+    return this.show(dc, resume(state.engine, this.context(state.options)), lead);
+  }
+
+  /** The answer to the files question: go on to the summary, or the question again with how to answer. */
+  private async answerFiles(dc: DialogContext, lead: string | undefined): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<CaseDialogState>).state;
+    const info = turnInfo(dc.context);
+    const value: unknown = dc.context.activity.value;
+    const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : info.text;
+    const policy = this.deps.portal.attachmentPolicy;
+    const done = typeof input === 'string' && (matchTolerant([FILES_DONE], input) !== undefined || input.trim().toLowerCase() === attachTexts(info.lang).continueLabel.toLowerCase());
+    if (!done && policy) {
+      const x = attachTexts(info.lang);
+      const hint = info.lang === 'da' ? `Send filerne her i chatten, eller vælg «${(state.files ?? []).length === 0 ? FILES_DONE.label.da : x.continueLabel}».` : `Send the files here in the chat, or choose «${(state.files ?? []).length === 0 ? FILES_DONE.label.en : x.continueLabel}».`;
+      await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], info.lang, [lead, hint].filter(Boolean).join('\n\n')));
+      return Dialog.EndOfTurn;
+    }
+    state.filesStep = 'done';
+    return this.show(dc, resume(state.engine, this.context(state.options)), lead);
+  }
+
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer, filesStep, files } = (instance as DialogInstance<CaseDialogState>).state;
+    const policy = this.deps.portal.attachmentPolicy;
+    if (filesStep === 'waiting' && policy) {
+      await context.sendActivity(filesQuestion(policy, files ?? [], turnInfo(context).lang, takeRepromptLead(context)));
+      return;
+    }
     if (offer) {
       await context.sendActivity(this.offerActivity(offer, turnInfo(context).lang));
       return;
     }
     const result = resume(engine, this.context(options));
-    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang, undefined, takeRepromptLead(context)));
+    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(withFiles(result.outcome.question, files), turnInfo(context).lang, undefined, takeRepromptLead(context)));
   }
 
   help(instance: DialogInstance, lang: Language): Localized {
-    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
+    const policy = this.deps.portal.attachmentPolicy;
+    if (filesStep === 'waiting' && policy) return { da: attachTexts('da').filesHow(policy), en: attachTexts('en').filesHow(policy) };
     if (offer) return { da: texts('da').deflectionHelp, en: texts('en').deflectionHelp };
     void lang;
     return helpFor(engine, this.context(options));
   }
 
   expectation(instance: DialogInstance): Expectation {
-    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
+    if (filesStep === 'waiting') return { kind: 'choice', about: 'files', choices: [FILES_DONE, { id: 'files-continue', label: { da: attachTexts('da').continueLabel, en: attachTexts('en').continueLabel } }] };
     if (offer) return { kind: 'choice', about: 'deflection', choices: deflectionChoices('da') };
     return expectationOf(engine, this.context(options));
   }
 
   accepts(instance: DialogInstance, input: string): boolean {
-    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
+    if (filesStep === 'waiting') return matchTolerant([FILES_DONE], input) !== undefined || input.trim().toLowerCase() === attachTexts('da').continueLabel.toLowerCase() || input.trim().toLowerCase() === attachTexts('en').continueLabel.toLowerCase();
     if (offer) return matchTolerant(deflectionChoices('da'), input) !== undefined;
     const result = answerCase(engine, input, this.context(options));
     this.accepted.set(engine, { input, result });
@@ -233,9 +308,17 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const lang = turnInfo(dc.context).lang;
     const t = texts(lang);
     switch (result.outcome.kind) {
-      case 'ask':
-        await dc.context.sendActivity(questionActivity(result.outcome.question, lang, result.outcome.problem, lead));
+      case 'ask': {
+        const policy = this.deps.portal.attachmentPolicy;
+        // Before the first summary: would the user like to attach files?
+        if (result.outcome.question.step === 'summary' && policy && policy.perCase > 0 && state.filesStep === undefined && (state.files ?? []).length < policy.perCase) {
+          state.filesStep = 'waiting';
+          await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], lang, lead));
+          return Dialog.EndOfTurn;
+        }
+        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, lead));
         return Dialog.EndOfTurn;
+      }
       case 'cancelled':
         await dc.context.sendActivity(reply(t.caseCancelled));
         return dc.endDialog({ kind: 'cancelled' } satisfies CaseDialogResult);
@@ -267,10 +350,21 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
             at: new Date(),
           });
         }
-        await dc.context.sendActivity(reply(created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number), [t.myCases]));
+        const filesNote = await this.attachFiles(state, number, lang);
+        const said = created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number);
+        await dc.context.sendActivity(reply(filesNote ? `${said}\n\n${filesNote}` : said, [t.myCases]));
         return dc.endDialog({ kind: 'created', number, idempotencyKey: submission.idempotencyKey } satisfies CaseDialogResult);
       }
     }
+  }
+
+  /** The files kept in the dialog, attached to the created case; what to say about them. */
+  private async attachFiles(state: CaseDialogState, number: string, lang: Language): Promise<string | undefined> {
+    const files = state.files ?? [];
+    if (files.length === 0) return undefined;
+    const attached = await this.deps.portal.attachFiles(state.options.userId, number, files.map((f) => f.id));
+    if (!attached.ok) return attached.error.message[lang];
+    return attachTexts(lang).alsoAttached(attached.value.map((a) => markdownText(describeAttachment(a, lang))).join(', '));
   }
 
   /** For the form Øvrige with community access: the institutions named in the field "institutioner". */
@@ -280,4 +374,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const institutions = (await this.deps.directory.listInstitutions()).map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
     return [...new Set(named.map((name) => matchTolerant(institutions, name)?.id).filter((id): id is string => id !== undefined))];
   }
+}
+
+/** The summary with a line for the files that go with the case. */
+function withFiles(question: Question, files: readonly FileRef[] | undefined): Question {
+  const line = question.summary ? summaryFilesLine(files ?? []) : undefined;
+  return line && question.summary ? { ...question, summary: [...question.summary, line] } : question;
 }

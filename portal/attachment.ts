@@ -133,7 +133,7 @@ function megabytes(bytes: number): string {
 
 /** What the user is told the allowed kinds are, in words. */
 export function allowedKindsText(kinds: readonly AttachmentKind[]): Localized {
-  const names: Record<AttachmentKind, string> = { pdf: 'PDF', png: 'PNG', jpeg: 'JPEG', docx: 'Word', xlsx: 'Excel', pptx: 'PowerPoint', doc: 'Word (.doc)', xls: 'Excel (.xls)', txt: 'tekst (.txt)', csv: 'CSV' };
+  const names: Record<AttachmentKind, string> = { pdf: 'PDF', png: 'PNG', jpeg: 'JPEG', docx: 'Word', xlsx: 'Excel', pptx: 'PowerPoint', doc: 'Word', xls: 'Excel', txt: 'tekst (.txt)', csv: 'CSV' };
   const list = [...new Set(kinds.map((k) => names[k]))];
   const join = (and: string) => (list.length <= 1 ? list.join('') : `${list.slice(0, -1).join(', ')} ${and} ${list[list.length - 1]}`);
   return { da: join('og'), en: join('and').replace('tekst', 'text') };
