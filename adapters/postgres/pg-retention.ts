@@ -33,6 +33,8 @@ export interface RetentionReport {
   feedbackAnonymised: number;
   /** Cases deflected at submit whose user was forgotten (the count stays for the desk page). */
   deflectionsAnonymised: number;
+  /** Files sent in the chat but never attached to a case (files on cases stay with the case). */
+  stagedFiles: number;
 }
 
 /** The lock every process's job takes: one purge at a time across the deployment. */
@@ -87,6 +89,13 @@ const PURGES: ReadonlyArray<{ name: Exclude<keyof RetentionReport, 'cutoff'>; sq
     name: 'deflectionsAnonymised',
     sql: `UPDATE case_deflection SET user_id = NULL WHERE id IN (
             SELECT id FROM case_deflection WHERE at < $1 AND user_id IS NOT NULL ORDER BY at LIMIT $2)
+          RETURNING id::text AS key`,
+  },
+  {
+    // A file sent in the chat and never attached to a case (migration 100); a case's files stay with it.
+    name: 'stagedFiles',
+    sql: `DELETE FROM case_attachment WHERE id IN (
+            SELECT id FROM case_attachment WHERE case_number IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2)
           RETURNING id::text AS key`,
   },
 ];
@@ -156,6 +165,7 @@ export class PgRetention {
       unansweredQuestions: 0,
       feedbackAnonymised: 0,
       deflectionsAnonymised: 0,
+      stagedFiles: 0,
     };
     for (const purge of PURGES) {
       for (;;) {
