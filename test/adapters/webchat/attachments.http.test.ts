@@ -261,3 +261,28 @@ describe('attachments on cases over HTTP (web chat upload, Teams files, agent AP
     });
   });
 });
+
+describe('the upload rate limit', () => {
+  let assistant: TestAssistant;
+  beforeAll(async () => {
+    assistant = await startTestAssistant('pglite', { ...WEBCHAT_ENV, DEMO_MODE: 'true', NOTIFICATIONS_ENABLED: 'false', RATE_LIMIT_UPLOADS_PER_HOUR: '2' });
+  });
+  afterAll(async () => {
+    await assistant?.dispose();
+  });
+
+  it('counts each file: past the limit an upload gets 429 and nothing is stored', async () => {
+    const user = new WebChatUser(assistant.url, await startConversation(assistant.url, await portalToken(assistant.url, ANNA)));
+    const png = sampleFiles().png;
+    const first = await user.upload([
+      ['a.png', png, 'image/png'],
+      ['b.png', png, 'image/png'],
+    ]);
+    expect(first.status).toBe(200);
+    const third = await user.upload([['c.png', png, 'image/png']]);
+    expect(third.status).toBe(429);
+    expect((third.body as { code: string }).code).toBe('RATE.LIMITED');
+    const { rows } = await assistant.world.db.query<{ name: string }>('SELECT name FROM case_attachment ORDER BY name');
+    expect(rows.map((r) => r.name)).toEqual(['a.png', 'b.png']);
+  });
+});
