@@ -7,7 +7,6 @@
 import type { Activity } from 'botbuilder';
 import { describeAttachment, type AttachmentPolicy, type Localized, type PortalService } from '../portal/index.js';
 import type { ArrivedFile } from './files.js';
-import type { Choice } from './matching.js';
 import type { Language } from './ports.js';
 import { markdownText, reply } from './render.js';
 
@@ -30,20 +29,11 @@ function list(files: readonly FileRef[], lang: Language): string {
   return files.map((f) => markdownText(describeAttachment(f, lang))).join(', ');
 }
 
-/** The one answer to the files question: go on (with or without files). */
-export const FILES_DONE: Choice = {
-  id: 'files-done',
-  label: { da: 'Ingen filer', en: 'No files' },
-  aliases: ['nej', 'nej tak', 'no', 'no thanks', 'ingen', 'none', 'spring over', 'skip', 'fortsæt', 'continue', 'videre', 'færdig', 'done', 'det var det', 'ingen filer', 'no files', 'ok', 'send'],
-};
-
 const t = {
   da: {
     filesQuestion: 'Vil du vedhæfte filer, fx et skærmbillede eller et dokument?',
-    filesHow: (p: AttachmentPolicy) => `Send dem her i chatten (papirclipsen ved skrivefeltet). Højst ${p.perCase} filer på hver ${mb(p.maxBytes)} MB. Ellers vælg «Ingen filer».`,
-    moreQuestion: 'Vil du vedhæfte flere filer?',
-    moreHow: 'Send dem her i chatten, eller vælg «Fortsæt».',
-    continueLabel: 'Fortsæt',
+    filesHow: (p: AttachmentPolicy) => `Send dem her i chatten (papirclipsen ved skrivefeltet), før du bekræfter. Højst ${p.perCase} filer på hver ${mb(p.maxBytes)} MB.`,
+    moreHow: (p: AttachmentPolicy) => `Du kan sende flere filer, før du bekræfter (højst ${p.perCase} i alt).`,
     received: (names: string) => `Modtaget: ${names}.`,
     notSaved: 'Filen er ikke gemt.',
     tooManyOnCase: (perCase: number) => `En sag kan have højst ${perCase} filer, så de sidste er ikke taget med.`,
@@ -60,10 +50,8 @@ const t = {
   },
   en: {
     filesQuestion: 'Do you want to attach files, e.g. a screenshot or a document?',
-    filesHow: (p: AttachmentPolicy) => `Send them here in the chat (the paper clip by the text box). At most ${p.perCase} files of ${mb(p.maxBytes)} MB each. Otherwise choose «No files».`,
-    moreQuestion: 'Do you want to attach more files?',
-    moreHow: 'Send them here in the chat, or choose «Continue».',
-    continueLabel: 'Continue',
+    filesHow: (p: AttachmentPolicy) => `Send them here in the chat (the paper clip by the text box) before you confirm. At most ${p.perCase} files of ${mb(p.maxBytes)} MB each.`,
+    moreHow: (p: AttachmentPolicy) => `You can send more files before you confirm (at most ${p.perCase} in all).`,
     received: (names: string) => `Received: ${names}.`,
     notSaved: 'The file is not saved.',
     tooManyOnCase: (perCase: number) => `A case can have at most ${perCase} files, so the last ones are not included.`,
@@ -97,13 +85,9 @@ export function receipt(staged: readonly FileRef[], refused: readonly Localized[
   return parts.join('\n\n');
 }
 
-/** The case dialog's question before the summary (or again after files arrived). */
-export function filesQuestion(policy: AttachmentPolicy, have: readonly FileRef[], lang: Language, lead?: string): Partial<Activity> {
-  const x = t[lang];
-  const parts = [...(lead ? [lead] : [])];
-  if (have.length === 0) parts.push(`**${x.filesQuestion}**`, x.filesHow(policy));
-  else parts.push(`**${x.moreQuestion}**`, x.moreHow);
-  return reply(parts.join('\n\n'), [have.length === 0 ? FILES_DONE.label[lang] : x.continueLabel]);
+/** Said with the summary until it is confirmed: files may be sent now (none are needed). */
+export function filesHint(policy: AttachmentPolicy, have: readonly FileRef[], lang: Language): string {
+  return have.length === 0 ? `**${t[lang].filesQuestion}** ${t[lang].filesHow(policy)}` : t[lang].moreHow(policy);
 }
 
 /** The summary's line for the files that go with the case. */

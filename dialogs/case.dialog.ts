@@ -24,7 +24,7 @@ import { markdownText, questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
-import { attachTexts, FILES_DONE, filesQuestion, receipt, refusedOf, stagedOf, summaryFilesLine, type FileRef } from './attach.js';
+import { attachTexts, filesHint, receipt, refusedOf, stagedOf, summaryFilesLine, type FileRef } from './attach.js';
 import { arrivedFiles } from './files.js';
 
 export interface CaseDialogOptions {
@@ -47,8 +47,6 @@ interface CaseDialogState {
   offeredArticleId?: string;
   /** Files to attach to the case when it is created (staged, checked). */
   files?: FileRef[];
-  /** The files question: asked once, before the first summary; `waiting` while it is the question. */
-  filesStep?: 'waiting' | 'done';
 }
 
 export type CaseDialogResult =
@@ -126,7 +124,6 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const value: unknown = dc.context.activity.value;
     const files = this.takeFiles(dc, instance.state);
     if (files !== undefined && turnInfo(dc.context).text === '') return this.afterFiles(dc, files);
-    if (instance.state.filesStep === 'waiting') return this.answerFiles(dc, files);
     if (instance.state.offer) return this.answerOffer(dc, instance.state.offer);
     const submitted = typeof value === 'object' && value !== null && 'answer' in value;
     const info = turnInfo(dc.context);
@@ -212,51 +209,18 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     return lines.filter((l) => l !== '').join('\n\n');
   }
 
-  /** Files with no words: said received, and the question waiting is asked again. */
+  /** Files with no words: said received, and the question waiting is asked again (the summary with them). */
   private async afterFiles(dc: DialogContext, lead: string): Promise<DialogTurnResult> {
     const state = (dc.activeDialog as DialogInstance<CaseDialogState>).state;
-    const lang = turnInfo(dc.context).lang;
-    const policy = this.deps.portal.attachmentPolicy;
-    if (state.filesStep === 'waiting' && policy) {
-      if ((state.files ?? []).length >= policy.perCase) {
-        state.filesStep = 'done';
-        return this.show(dc, resume(state.engine, this.context(state.options)), lead);
-      }
-      await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], lang, lead));
-      return Dialog.EndOfTurn;
-    }
     if (state.offer) {
-      await dc.context.sendActivity(this.offerActivity(state.offer, lang, lead));
+      await dc.context.sendActivity(this.offerActivity(state.offer, turnInfo(dc.context).lang, lead));
       return Dialog.EndOfTurn;
     }
-    return this.show(dc, resume(state.engine, this.context(state.options)), lead);
-  }
-
-  /** The answer to the files question: go on to the summary, or the question again with how to answer. */
-  private async answerFiles(dc: DialogContext, lead: string | undefined): Promise<DialogTurnResult> {
-    const state = (dc.activeDialog as DialogInstance<CaseDialogState>).state;
-    const info = turnInfo(dc.context);
-    const value: unknown = dc.context.activity.value;
-    const input = typeof value === 'object' && value !== null && 'answer' in value ? (value as { answer: unknown }).answer : info.text;
-    const policy = this.deps.portal.attachmentPolicy;
-    const done = typeof input === 'string' && (matchTolerant([FILES_DONE], input) !== undefined || input.trim().toLowerCase() === attachTexts(info.lang).continueLabel.toLowerCase());
-    if (!done && policy) {
-      const x = attachTexts(info.lang);
-      const hint = info.lang === 'da' ? `Send filerne her i chatten, eller vælg «${(state.files ?? []).length === 0 ? FILES_DONE.label.da : x.continueLabel}».` : `Send the files here in the chat, or choose «${(state.files ?? []).length === 0 ? FILES_DONE.label.en : x.continueLabel}».`;
-      await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], info.lang, [lead, hint].filter(Boolean).join('\n\n')));
-      return Dialog.EndOfTurn;
-    }
-    state.filesStep = 'done';
     return this.show(dc, resume(state.engine, this.context(state.options)), lead);
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const { engine, options, offer, filesStep, files } = (instance as DialogInstance<CaseDialogState>).state;
-    const policy = this.deps.portal.attachmentPolicy;
-    if (filesStep === 'waiting' && policy) {
-      await context.sendActivity(filesQuestion(policy, files ?? [], turnInfo(context).lang, takeRepromptLead(context)));
-      return;
-    }
+    const { engine, options, offer, files } = (instance as DialogInstance<CaseDialogState>).state;
     if (offer) {
       await context.sendActivity(this.offerActivity(offer, turnInfo(context).lang));
       return;
@@ -266,24 +230,20 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
   }
 
   help(instance: DialogInstance, lang: Language): Localized {
-    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
-    const policy = this.deps.portal.attachmentPolicy;
-    if (filesStep === 'waiting' && policy) return { da: attachTexts('da').filesHow(policy), en: attachTexts('en').filesHow(policy) };
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
     if (offer) return { da: texts('da').deflectionHelp, en: texts('en').deflectionHelp };
     void lang;
     return helpFor(engine, this.context(options));
   }
 
   expectation(instance: DialogInstance): Expectation {
-    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
-    if (filesStep === 'waiting') return { kind: 'choice', about: 'files', choices: [FILES_DONE, { id: 'files-continue', label: { da: attachTexts('da').continueLabel, en: attachTexts('en').continueLabel } }] };
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
     if (offer) return { kind: 'choice', about: 'deflection', choices: deflectionChoices('da') };
     return expectationOf(engine, this.context(options));
   }
 
   accepts(instance: DialogInstance, input: string): boolean {
-    const { engine, options, offer, filesStep } = (instance as DialogInstance<CaseDialogState>).state;
-    if (filesStep === 'waiting') return matchTolerant([FILES_DONE], input) !== undefined || input.trim().toLowerCase() === attachTexts('da').continueLabel.toLowerCase() || input.trim().toLowerCase() === attachTexts('en').continueLabel.toLowerCase();
+    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
     if (offer) return matchTolerant(deflectionChoices('da'), input) !== undefined;
     const result = answerCase(engine, input, this.context(options));
     this.accepted.set(engine, { input, result });
@@ -309,14 +269,12 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const t = texts(lang);
     switch (result.outcome.kind) {
       case 'ask': {
+        // At the summary, before it is confirmed: files may still be sent (none needed).
         const policy = this.deps.portal.attachmentPolicy;
-        // Before the first summary: would the user like to attach files?
-        if (result.outcome.question.step === 'summary' && policy && policy.perCase > 0 && state.filesStep === undefined && (state.files ?? []).length < policy.perCase) {
-          state.filesStep = 'waiting';
-          await dc.context.sendActivity(filesQuestion(policy, state.files ?? [], lang, lead));
-          return Dialog.EndOfTurn;
-        }
-        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, lead));
+        const files = state.files ?? [];
+        const hint = result.outcome.question.step === 'summary' && policy && files.length < policy.perCase ? filesHint(policy, files, lang) : undefined;
+        const said = [lead, hint].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
+        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, said || undefined));
         return Dialog.EndOfTurn;
       }
       case 'cancelled':

@@ -81,15 +81,16 @@ describe('attachments on cases over HTTP (web chat upload, Teams files, agent AP
   describe('when files are attached in the case dialog', () => {
     let number = '';
 
-    it('asks for files before the summary, refuses an executable with the reason, lists the files in the summary and attaches them to the new case', async () => {
+    it('asks for files with the summary, refuses an executable with the reason, lists the files in the summary and attaches them to the new case', async () => {
       const user = await anna();
       let reply = await user.say(START_CASE);
-      for (let turn = 0; turn < 12 && !FILES_QUESTION.test(reply); turn++) {
+      for (let turn = 0; turn < 12 && !SUMMARY_QUESTION.test(reply); turn++) {
         const answer = answerFor(reply);
         if (!answer) throw new Error(`no answer for: ${reply}`);
         reply = await user.say(answer);
       }
       expect(reply).toMatch(FILES_QUESTION);
+      expect(reply).toMatch(SUMMARY_QUESTION);
       const first = await user.upload([
         ['skærmbillede.png', files.png, 'image/png'],
         ['faktura.pdf', files.exe, 'application/pdf'],
@@ -97,10 +98,10 @@ describe('attachments on cases over HTTP (web chat upload, Teams files, agent AP
       expect(first.status).toBe(200);
       expect(first.reply).toContain('Modtaget: skærmbillede.png');
       expect(first.reply).toMatch(/Filen faktura\.pdf kan ikke vedhæftes: dens indhold er ikke en af de tilladte filtyper/);
-      expect(first.reply).toContain('Vil du vedhæfte flere filer?');
+      expect(first.reply).toContain('Du kan sende flere filer, før du bekræfter');
       const second = await user.upload([['afvisning.pdf', files.pdf, 'application/pdf']]);
       expect(second.reply).toContain('Modtaget: afvisning.pdf');
-      const summary = await user.say('Fortsæt');
+      const summary = second.reply;
       expect(summary).toMatch(SUMMARY_QUESTION);
       expect(summary).toMatch(/Vedhæftede filer:\*\* skærmbillede\.png \(\d+ kB\), afvisning\.pdf/);
       const created = await user.say('Bekræft');
