@@ -47,6 +47,7 @@ const t = {
     newCaseWithFiles: 'Opret en ny sag',
     filesDropped: 'Okay, filerne er ikke gemt på nogen sag.',
     notEnabled: 'Filer kan desværre ikke vedhæftes her.',
+    notNow: 'Filen er ikke gemt: jeg kan ikke tage imod filer lige nu. Gør det færdigt, du er i gang med, og skriv så "vedhæft en fil til SA-…".',
   },
   en: {
     filesQuestion: 'Do you want to attach files, e.g. a screenshot or a document?',
@@ -65,6 +66,7 @@ const t = {
     newCaseWithFiles: 'Create a new case',
     filesDropped: 'Okay, the files are not saved on any case.',
     notEnabled: 'Files cannot be attached here, sorry.',
+    notNow: 'The file is not saved: I cannot take files right now. Finish what you are doing, then write "attach a file to SA-…".',
   },
 } as const;
 

@@ -39,7 +39,7 @@ import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder,
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, quoted, reply } from './render.js';
 import { texts } from './texts.js';
-import { setRepromptLead, turnInfo } from './turn.js';
+import { setRepromptLead, takeRepromptLead, turnInfo } from './turn.js';
 import { attachAndTell, attachTexts, receipt, refusedOf, stagedOf, type FileRef } from './attach.js';
 import { arrivedFiles } from './files.js';
 
@@ -967,6 +967,17 @@ export class MainDialog extends ComponentDialog {
     const info = turnInfo(context);
     const { route } = info.decision;
     const t = texts(info.lang);
+
+    // Files while another dialog than a case waits (a comment, registration): not kept; said so.
+    if (arrivedFiles(context).length > 0 && active.id !== DIALOG_IDS.createCase) {
+      setRepromptLead(context, attachTexts(info.lang).notNow);
+      if (info.text === '') {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      await context.sendActivity(reply(attachTexts(info.lang).notNow));
+      takeRepromptLead(context);
+    }
 
     if (route.kind === 'knowledge') {
       await this.conversation.answerQuestion(context, info.text, true, route.answer);

@@ -165,6 +165,17 @@ describe('attachments on cases over HTTP (web chat upload, Teams files, agent AP
       expect(await user.say(target)).toContain(`Vedhæftet til ${target}: kvittering.jpg`);
     });
 
+    it('says a file sent while a comment is asked for is not kept, and asks for the comment again', async () => {
+      const user = await anna();
+      const target = await oldestOwnCase();
+      expect(await user.say(`tilføj kommentar til ${target}`)).toBeTruthy();
+      const sent = await user.upload([['bilag.png', files.png, 'image/png']]);
+      expect(sent.reply).toContain('Filen er ikke gemt: jeg kan ikke tage imod filer lige nu.');
+      const listed = (await (await agent(assistant.url, `/cases/${target}`)).json()) as { attachments: Array<{ name: string }> };
+      expect(listed.attachments.map((a) => a.name)).not.toContain('bilag.png');
+      await user.say('annuller');
+    });
+
     it('does not attach to a case the user may not see', async () => {
       const user = await anna();
       const others = (await (await agent(assistant.url, '/cases?requester=lars@testministeriet.dk&limit=1')).json()) as { items: Array<{ number: string }> };
