@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ATTACHMENT_KINDS } from './portal/attachment.js';
 
 /**
  * Every setting of the assistant, read once from the environment. This is the only module that
@@ -150,6 +151,24 @@ export const configSchema = z.object({
   RATE_LIMIT_CASES_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(20)),
   /** Agent API requests per agent (X-Agent-Id) a minute. 0 = no limit. Default 600. */
   RATE_LIMIT_AGENT_PER_MINUTE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(1_000_000).default(600)),
+  /** Files a user may upload an hour (web chat upload button, files sent in Teams). 0 = no limit. Default 60. */
+  RATE_LIMIT_UPLOADS_PER_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(100_000).default(60)),
+  /** Largest file that can be attached to a case, in bytes. Default 10485760 (10 MB). */
+  ATTACHMENT_MAX_BYTES: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1024).max(52_428_800).default(10_485_760)),
+  /** Most files on one case. 0 switches attachments off. Default 5. */
+  ATTACHMENTS_PER_CASE: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(50).default(5)),
+  /**
+   * The kinds of file that can be attached, judged by content: comma-separated of pdf, png, jpeg,
+   * docx, xlsx, pptx, doc, xls, txt, csv. Default all of them.
+   */
+  ATTACHMENT_TYPES: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .default(ATTACHMENT_KINDS.join(','))
+      .transform((s) => s.split(',').map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))
+      .pipe(z.array(z.enum(ATTACHMENT_KINDS)).min(1, 'name at least one kind')),
+  ),
   /**
    * Whether the client address comes from X-Forwarded-For: `false` (default: the TCP peer), `true`
    * (the left-most address: every proxy in front is trusted), or the number of trusted proxies in

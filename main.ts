@@ -25,6 +25,10 @@ import { AddressVerification, type VerificationCodeSender } from './dialogs/addr
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
 import { DirectLineBotAdapter, WEBCHAT_CHANNEL_ID, WEBCHAT_SERVICE_URL } from './adapters/webchat/direct-line-bot-adapter.js';
 import { createDirectLine } from './adapters/webchat/direct-line.js';
+import { UPLOAD_PATH } from './adapters/webchat/upload.js';
+import { incomingFiles } from './adapters/files/incoming-files.js';
+import { FileTypeSniffer } from './adapters/files/file-type-sniffer.js';
+import { PgAttachmentStore } from './adapters/postgres/pg-attachment-store.js';
 import { createWebChatPage } from './adapters/webchat/page.js';
 import { WebChatTokens } from './adapters/webchat/tokens.js';
 import { conversationLock } from './adapters/postgres/conversation-lock.js';
@@ -209,13 +213,21 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         tokensPerMinute: config.RATE_LIMIT_TOKENS_PER_MINUTE,
         casesPerHour: config.RATE_LIMIT_CASES_PER_HOUR,
         agentPerMinute: config.RATE_LIMIT_AGENT_PER_MINUTE,
+        uploadsPerHour: config.RATE_LIMIT_UPLOADS_PER_HOUR,
       },
       ...(db.kind === 'postgres' ? { db } : {}),
       metrics,
     });
     const httpLimits = new HttpLimits(limits, config.TRUST_PROXY);
     // Cases are created in dialogs and from Teams cards: each user's creations are counted at the store.
-    const portal = new PortalService({ cases: new RateLimitedCaseStore(cases, limits, metrics), directory });
+    const attachmentStore = new PgAttachmentStore(db);
+    const attachmentPolicy = { maxBytes: config.ATTACHMENT_MAX_BYTES, perCase: config.ATTACHMENTS_PER_CASE, kinds: config.ATTACHMENT_TYPES };
+    const portal = new PortalService({
+      cases: new RateLimitedCaseStore(cases, limits, metrics),
+      directory,
+      ...(config.ATTACHMENTS_PER_CASE > 0 ? { attachments: { store: attachmentStore, sniffer: new FileTypeSniffer(), policy: attachmentPolicy } } : {}),
+    });
+    const stageFile = (file: { name: string; bytes: Uint8Array }) => portal.stageFile(file);
     const knowledge = new CachedKnowledgeBase(sharedKnowledge);
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
@@ -309,6 +321,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       rejectOverlongText(undefined, config.DEFAULT_LOCALE),
       conversationLock(db),
       recordConversationReferences(identity, references, logger, config.DEFAULT_LOCALE),
+      ...(config.ATTACHMENTS_PER_CASE > 0
+        ? [incomingFiles({ stage: stageFile, maxBytes: config.ATTACHMENT_MAX_BYTES, maxFiles: config.ATTACHMENTS_PER_CASE, logger, limits })]
+        : []),
     ];
     // Bot Framework channels: a user over the turn limit gets one polite message and no turn (web
     // chat is limited at its HTTP endpoint instead: 429).
@@ -338,6 +353,16 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       ...(demoUsers && demoCodes ? { demoCodes } : {}),
       defaultLocale: config.DEFAULT_LOCALE === 'en' ? 'en-US' : 'da-DK',
       limits: httpLimits,
+      ...(config.ATTACHMENTS_PER_CASE > 0
+        ? {
+            uploads: {
+              stage: stageFile,
+              maxFiles: config.ATTACHMENTS_PER_CASE,
+              // Every file at its largest, plus room for the multipart framing and the activity part.
+              maxRequestBytes: config.ATTACHMENT_MAX_BYTES * config.ATTACHMENTS_PER_CASE + 1_048_576,
+            },
+          }
+        : {}),
     });
     if (!config.DEMO_MODE && !config.PORTAL_API_SECRET) {
       logger.warn('main: PORTAL_API_SECRET is not set, so the portal cannot get web chat tokens');
@@ -382,6 +407,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       readiness: async () => ({ database: await db.ping(2000), knowledge: knowledge.articles.length > 0 }),
       logger,
       maxBodyBytes: config.MAX_BODY_BYTES,
+      rawBodyPaths: [UPLOAD_PATH],
       limits: httpLimits,
       authEnabled: config.authEnabled,
       ...(prometheus ? { metrics: { render: () => prometheus.render(), ...(config.METRICS_TOKEN ? { token: config.METRICS_TOKEN } : {}) } } : {}),
@@ -394,6 +420,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
                 token: config.AGENT_API_TOKEN,
                 cases,
                 directory,
+                attachments: attachmentStore,
                 logger,
                 limits: httpLimits,
                 insights: {

@@ -4,9 +4,9 @@ import { messages } from './messages.js';
 
 /**
  * What is counted: a user's turns, a client address's requests, a user's web chat tokens, a user's
- * case creations, an agent's API requests.
+ * case creations, an agent's API requests, a user's uploaded files.
  */
-export type LimitKind = 'turn' | 'address' | 'token' | 'case' | 'agent';
+export type LimitKind = 'turn' | 'address' | 'token' | 'case' | 'agent' | 'upload';
 
 export type LimitDecision = { ok: true } | { ok: false; retryAfterMs: number };
 

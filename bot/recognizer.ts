@@ -47,6 +47,7 @@ export const LABEL_KIND: Readonly<Record<NluLabel, IntentKind>> = {
   help: 'help',
   cancel: 'cancel',
   add_comment: 'addComment',
+  attach_file: 'attachFile',
   community_access: 'communityAccess',
   register: 'register',
 };
@@ -70,6 +71,7 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
   [{ kind: 'status' }, ['status', 'sagsstatus', 'case status']],
   [{ kind: 'createCase' }, ['opret sag', 'opret en sag', 'opret ny sag', 'ny sag', 'create a case', 'create case', 'new case', 'opret en ny sag']],
   [{ kind: 'addComment' }, ['tilføj kommentar', 'tilføj en kommentar', 'add comment', 'add a comment']],
+  [{ kind: 'attachFile' }, ['vedhæft fil', 'vedhæft en fil', 'vedhæft filer', 'attach file', 'attach a file', 'attach files']],
   [{ kind: 'ask' }, ['stil et spørgsmål', 'ask a question']],
   [{ kind: 'register' }, ['opret mig', 'registrer mig', 'register', 'register me', 'sign up']],
   [{ kind: 'yes' }, ['ja', 'jo', 'ja tak', 'ja gerne', 'gerne', 'yes', 'yes please', 'ok', 'okay', 'yep', 'jep']],
@@ -89,6 +91,8 @@ const MAILBOX_EMAIL = new RegExp(EMAIL, 'i');
 const ACCESS = /\b(?:adgang til|access to)\s+(?:institutionen\s+|the institution\s+)?(.+?)\s*[.!?]*$/i;
 const ACCESS_VERBS = /\b(skal have|vil have|vil gerne have|bestil|bestille|ønsker|mangler|need|want|request|order|give me)\b/i;
 const COMMENT_WORDS = /\b(kommentar|kommenter|kommentere|comment)\b/i;
+/** Words that ask to attach a file to the case named ("vedhæft et skærmbillede til SA-…"). */
+const ATTACH_WORDS = /(?:vedhæft|vedlæg|upload|attach|\bfil(?:en|er|erne)?\b|\bfiles?\b|skærmbillede|screenshot|bilag\b)/i;
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
@@ -111,7 +115,11 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   const caseNumber = findCaseNumbers(raw)[0];
   if (caseNumber) {
-    const intent: Intent = COMMENT_WORDS.test(raw) || ANSWER_OPENING.test(raw) ? { kind: 'addComment', caseNumber } : { kind: 'status', caseNumber };
+    const intent: Intent = ATTACH_WORDS.test(raw)
+      ? { kind: 'attachFile', caseNumber }
+      : COMMENT_WORDS.test(raw) || ANSWER_OPENING.test(raw)
+        ? { kind: 'addComment', caseNumber }
+        : { kind: 'status', caseNumber };
     return { intent, command: words <= 8 };
   }
 

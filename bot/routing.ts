@@ -108,7 +108,7 @@ function isBareCaseNumber(text: string, recognition: Recognition): boolean {
 const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human']);
 
 /** Intents that ask for something to be done (the alternative to answering a question). */
-const REQUESTS: ReadonlySet<IntentKind> = new Set(['createCase', 'myCases', 'showMore', 'status', 'addComment', 'register', 'communityAccess', 'membership', 'mailboxMembers', 'human']);
+const REQUESTS: ReadonlySet<IntentKind> = new Set(['createCase', 'myCases', 'showMore', 'status', 'addComment', 'attachFile', 'register', 'communityAccess', 'membership', 'mailboxMembers', 'human']);
 
 /** Small talk and conversation control. */
 const SOCIAL: ReadonlySet<IntentKind> = new Set(['greeting', 'thanks', 'help', 'cancel', 'restart', 'yes', 'no', 'ask']);

@@ -11,18 +11,21 @@ import {
   COMMUNITY_ACCESS_CHOICE,
   COMMUNITY_ACCESS_FORM_ID,
   catalogue as defaultCatalogue,
+  describeAttachment,
   type Catalogue,
   type DirectoryStore,
   type Localized,
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult } from './form-engine.js';
+import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
-import { questionActivity, reply } from './render.js';
+import { markdownText, questionActivity, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
+import { attachTexts, filesHint, receipt, refusedOf, stagedOf, summaryFilesLine, type FileRef } from './attach.js';
+import { arrivedFiles } from './files.js';
 
 export interface CaseDialogOptions {
   prefill: CasePrefill;
@@ -30,6 +33,8 @@ export interface CaseDialogOptions {
   userEmail: string;
   institutions: { id: string; name: string }[];
   mailboxes: { id: string; email: string }[];
+  /** Files already sent (before the case was begun), to attach to the case. */
+  files?: FileRef[];
 }
 
 /** The dialog's state: the engine's, and the context captured when the dialog began. */
@@ -40,6 +45,8 @@ interface CaseDialogState {
   offer?: DeflectionOffer;
   /** The article offered in this dialog (offered once: a changed description is not searched again). */
   offeredArticleId?: string;
+  /** Files to attach to the case when it is created (staged, checked). */
+  files?: FileRef[];
 }
 
 export type CaseDialogResult =
@@ -106,7 +113,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     if (!options) throw new Error('DIALOG.NO_OPTIONS: the case dialog needs the user and what they may act for');
     const ctx = this.context(options);
     const engine = startCase(options.prefill, ctx);
-    const state: CaseDialogState = { engine, options };
+    const state: CaseDialogState = { engine, options, ...(options.files && options.files.length > 0 ? { files: options.files } : {}) };
     (dc.activeDialog as DialogInstance<CaseDialogState>).state = state;
     return this.show(dc, resume(engine, ctx));
   }
@@ -115,6 +122,8 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const instance = dc.activeDialog as DialogInstance<CaseDialogState>;
     const { engine, options } = instance.state;
     const value: unknown = dc.context.activity.value;
+    const files = this.takeFiles(dc, instance.state);
+    if (files !== undefined && turnInfo(dc.context).text === '') return this.afterFiles(dc, files);
     if (instance.state.offer) return this.answerOffer(dc, instance.state.offer);
     const submitted = typeof value === 'object' && value !== null && 'answer' in value;
     const info = turnInfo(dc.context);
@@ -130,10 +139,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
       instance.state.engine = result.state;
       instance.state.offer = offer;
       instance.state.offeredArticleId = offer.articleId;
-      await dc.context.sendActivity(this.offerActivity(offer, info.lang));
+      await dc.context.sendActivity(this.offerActivity(offer, info.lang, files));
       return Dialog.EndOfTurn;
     }
-    return this.show(dc, result);
+    return this.show(dc, result, files);
   }
 
   /** The article to offer now: the description was just written and an article answers it confidently. */
@@ -184,14 +193,40 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     return dc.endDialog({ kind: 'deflected', articleId: offer.articleId } satisfies CaseDialogResult);
   }
 
+  /** Files that came with this turn, kept for the case (within the per-case limit); the receipt to say, or undefined when none came. */
+  private takeFiles(dc: DialogContext, state: CaseDialogState): string | undefined {
+    const arrived = arrivedFiles(dc.context);
+    if (arrived.length === 0) return undefined;
+    const lang = turnInfo(dc.context).lang;
+    const perCase = this.deps.portal.attachmentPolicy?.perCase ?? 0;
+    const have = state.files ?? [];
+    const staged = stagedOf(arrived);
+    const room = Math.max(0, perCase - have.length);
+    const taken = staged.slice(0, room);
+    state.files = [...have, ...taken];
+    const lines = [receipt(taken, refusedOf(arrived), lang)];
+    if (taken.length < staged.length) lines.push(attachTexts(lang).tooManyOnCase(perCase));
+    return lines.filter((l) => l !== '').join('\n\n');
+  }
+
+  /** Files with no words: said received, and the question waiting is asked again (the summary with them). */
+  private async afterFiles(dc: DialogContext, lead: string): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<CaseDialogState>).state;
+    if (state.offer) {
+      await dc.context.sendActivity(this.offerActivity(state.offer, turnInfo(dc.context).lang, lead));
+      return Dialog.EndOfTurn;
+    }
+    return this.show(dc, resume(state.engine, this.context(state.options)), lead);
+  }
+
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
-    const { engine, options, offer } = (instance as DialogInstance<CaseDialogState>).state;
+    const { engine, options, offer, files } = (instance as DialogInstance<CaseDialogState>).state;
     if (offer) {
       await context.sendActivity(this.offerActivity(offer, turnInfo(context).lang));
       return;
     }
     const result = resume(engine, this.context(options));
-    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(result.outcome.question, turnInfo(context).lang, undefined, takeRepromptLead(context)));
+    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(withFiles(result.outcome.question, files), turnInfo(context).lang, undefined, takeRepromptLead(context)));
   }
 
   help(instance: DialogInstance, lang: Language): Localized {
@@ -233,9 +268,15 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const lang = turnInfo(dc.context).lang;
     const t = texts(lang);
     switch (result.outcome.kind) {
-      case 'ask':
-        await dc.context.sendActivity(questionActivity(result.outcome.question, lang, result.outcome.problem, lead));
+      case 'ask': {
+        // At the summary, before it is confirmed: files may still be sent (none needed).
+        const policy = this.deps.portal.attachmentPolicy;
+        const files = state.files ?? [];
+        const hint = result.outcome.question.step === 'summary' && policy && files.length < policy.perCase ? filesHint(policy, files, lang) : undefined;
+        const said = [lead, hint].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
+        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, said || undefined));
         return Dialog.EndOfTurn;
+      }
       case 'cancelled':
         await dc.context.sendActivity(reply(t.caseCancelled));
         return dc.endDialog({ kind: 'cancelled' } satisfies CaseDialogResult);
@@ -267,10 +308,21 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
             at: new Date(),
           });
         }
-        await dc.context.sendActivity(reply(created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number), [t.myCases]));
+        const filesNote = await this.attachFiles(state, number, lang);
+        const said = created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number);
+        await dc.context.sendActivity(reply(filesNote ? `${said}\n\n${filesNote}` : said, [t.myCases]));
         return dc.endDialog({ kind: 'created', number, idempotencyKey: submission.idempotencyKey } satisfies CaseDialogResult);
       }
     }
+  }
+
+  /** The files kept in the dialog, attached to the created case; what to say about them. */
+  private async attachFiles(state: CaseDialogState, number: string, lang: Language): Promise<string | undefined> {
+    const files = state.files ?? [];
+    if (files.length === 0) return undefined;
+    const attached = await this.deps.portal.attachFiles(state.options.userId, number, files.map((f) => f.id));
+    if (!attached.ok) return attached.error.message[lang];
+    return attachTexts(lang).alsoAttached(attached.value.map((a) => markdownText(describeAttachment(a, lang))).join(', '));
   }
 
   /** For the form Øvrige with community access: the institutions named in the field "institutioner". */
@@ -280,4 +332,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const institutions = (await this.deps.directory.listInstitutions()).map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
     return [...new Set(named.map((name) => matchTolerant(institutions, name)?.id).filter((id): id is string => id !== undefined))];
   }
+}
+
+/** The summary with a line for the files that go with the case. */
+function withFiles(question: Question, files: readonly FileRef[] | undefined): Question {
+  const line = question.summary ? summaryFilesLine(files ?? []) : undefined;
+  return line && question.summary ? { ...question, summary: [...question.summary, line] } : question;
 }

@@ -11,6 +11,7 @@ import type { AnswerCandidate, AnswerResult, Article, KnowledgeBase } from '../k
 import {
   caseNumberSchema,
   danishDateTime,
+  describeAttachment,
   catalogue as defaultCatalogue,
   formatDateDa,
   matchKey,
@@ -39,7 +40,9 @@ import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { markdownText, quoted, reply } from './render.js';
 import { texts } from './texts.js';
-import { setRepromptLead, turnInfo } from './turn.js';
+import { setRepromptLead, takeRepromptLead, turnInfo } from './turn.js';
+import { attachAndTell, attachTexts, receipt, refusedOf, stagedOf, type FileRef } from './attach.js';
+import { arrivedFiles } from './files.js';
 
 export interface ConversationDeps {
   portal: PortalService;
@@ -107,7 +110,13 @@ type Pending =
   /** "Tilføj en kommentar til min sag": which case is asked; the number continues the comment. */
   | { kind: 'commentCase' }
   /** Removing a member from a shared mailbox waits for the administrator's yes. */
-  | { kind: 'confirmDetach'; member: string; mailbox: string };
+  | { kind: 'confirmDetach'; member: string; mailbox: string }
+  /** "Vedhæft en fil til SA-…": the files for that case are waited for. */
+  | { kind: 'attachTo'; caseNumber: string }
+  /** "Vedhæft en fil": which case is asked. */
+  | { kind: 'attachCase' }
+  /** Files sent with nothing waiting for them: to which case, or a new one. */
+  | { kind: 'filesFor'; files: FileRef[]; numbers: string[] };
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -260,6 +269,19 @@ class Conversation {
             { id: 'none', label: both(texts('da').noneOfThem, texts('en').noneOfThem) },
           ],
         };
+      case 'attachTo':
+        return { kind: 'none' };
+      case 'attachCase':
+        return { kind: 'field', fieldId: 'router:attachCase', label: both('Sagsnummer', 'Case number'), shape: 'caseNumber', optional: false };
+      case 'filesFor':
+        return {
+          kind: 'choice',
+          about: 'router:filesFor',
+          choices: [
+            ...pending.numbers.map((n) => ({ id: n, label: both(n, n) })),
+            { id: 'new', label: both(attachTexts('da').newCaseWithFiles, attachTexts('en').newCaseWithFiles), aliases: ['ny sag', 'opret sag', 'new case', 'create case'] },
+          ],
+        };
       case 'accessInstitution':
         return { kind: 'choice', about: 'router:accessInstitution', choices: (pending.choices ?? []).map((c) => ({ id: c.id, label: both(c.name, c.name) })) };
       case 'commentCase':
@@ -362,6 +384,8 @@ class Conversation {
     const waiting = c.status === 'afventer_kunde';
     const question = waiting ? this.latestFromDesk(events) : undefined;
     if (waiting) parts.push(question ? `**${t.deskAsks}** ${quoted(question)}\n\n${t.howToAnswer(c.number)}` : t.howToAnswer(c.number));
+    const files = await this.deps.portal.attachmentsFor(user.id, c.number);
+    if (files.ok && files.value.length > 0) parts.push(`**${attachTexts(lang).summaryLabel}:** ${files.value.map((f) => markdownText(describeAttachment(f, lang))).join(', ')}`);
     parts.push(`${t.historyHeader}\n${history}`);
     await context.sendActivity(reply(parts.join('\n\n'), waiting ? [t.answerAction(c.number)] : []));
   }
@@ -506,7 +530,7 @@ class RouterDialog extends Dialog {
   }
 
   /** Begins the case dialog, after registration and the consent declaration when needed. */
-  async startCase(dc: DialogContext, prefill: CasePrefill, known?: User): Promise<DialogTurnResult> {
+  async startCase(dc: DialogContext, prefill: CasePrefill, known?: User, files?: FileRef[]): Promise<DialogTurnResult> {
     const { portal } = this.conversation.deps;
     const context = dc.context;
     const info = turnInfo(context);
@@ -526,6 +550,7 @@ class RouterDialog extends Dialog {
       userEmail: user.email,
       institutions: institutions.map((i) => ({ id: i.id, name: i.name })),
       mailboxes: mailboxes.map((m) => ({ id: m.id, email: m.email })),
+      ...(files && files.length > 0 ? { files } : {}),
     });
   }
 
@@ -556,8 +581,12 @@ class RouterDialog extends Dialog {
     const pending = state.pending;
     delete state.pending;
 
+    // Files came with this message: to the case asked for, or the user is asked where they go.
+    if (arrivedFiles(context).length > 0) return this.filesArrived(dc, state, pending);
+
     // The reply to the router's own last question, when the router took it as one.
-    if (pending && route.kind === 'answer') {
+    // (Files waiting for a case: a typed case number is that case, not a status request.)
+    if (pending && (route.kind === 'answer' || (pending.kind === 'filesFor' && parseCaseNumber(text)))) {
       const handled = await this.followUp(dc, state, pending);
       if (handled) return handled;
     }
@@ -627,6 +656,10 @@ class RouterDialog extends Dialog {
         if (!intent.caseNumber) return this.askCommentCase(dc, state);
         return this.beginComment(dc, intent.caseNumber);
       }
+      case 'attachFile': {
+        if (!intent.caseNumber) return this.askAttachCase(dc, state);
+        return this.waitForFiles(dc, state, intent.caseNumber);
+      }
       case 'communityAccess': {
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
@@ -679,6 +712,80 @@ class RouterDialog extends Dialog {
     const numbers = latest?.ok ? latest.value.items.map((c) => c.number) : [];
     await dc.context.sendActivity(reply(t.askCommentCaseNumber, [...numbers, t.myCases]));
     state.pending = { kind: 'commentCase' };
+    return Dialog.EndOfTurn;
+  }
+
+  /** "Which case?" for files, with the user's latest cases to pick from. */
+  private async askAttachCase(dc: DialogContext, state: RouterState): Promise<DialogTurnResult> {
+    const lang = turnInfo(dc.context).lang;
+    if (!this.conversation.deps.portal.attachmentPolicy) {
+      await dc.context.sendActivity(reply(attachTexts(lang).notEnabled));
+      return Dialog.EndOfTurn;
+    }
+    const numbers = await this.latestCaseNumbers(dc.context);
+    await dc.context.sendActivity(reply(attachTexts(lang).whichCaseForFiles, [...numbers.map((n) => `${lang === 'da' ? 'Vedhæft til' : 'Attach to'} ${n}`), texts(lang).myCases]));
+    state.pending = { kind: 'attachCase' };
+    return Dialog.EndOfTurn;
+  }
+
+  private async latestCaseNumbers(context: TurnContext): Promise<string[]> {
+    const user = await this.conversation.user(context);
+    const latest = user ? await this.conversation.deps.portal.myCases(user.id, { limit: 3, after: null }) : undefined;
+    return latest?.ok ? latest.value.items.map((c) => c.number) : [];
+  }
+
+  /** "Vedhæft en fil til SA-…": on a case the user may see, the files are asked for. */
+  private async waitForFiles(dc: DialogContext, state: RouterState, caseNumber: string): Promise<DialogTurnResult> {
+    const lang = turnInfo(dc.context).lang;
+    const policy = this.conversation.deps.portal.attachmentPolicy;
+    if (!policy) {
+      await dc.context.sendActivity(reply(attachTexts(lang).notEnabled));
+      return Dialog.EndOfTurn;
+    }
+    const user = await this.requireUser(dc);
+    if (!('id' in user)) return user;
+    const visible = await this.conversation.deps.portal.caseFor(user.id, caseNumber);
+    if (!visible.ok) {
+      await dc.context.sendActivity(reply(texts(lang).statusNotVisible));
+      return Dialog.EndOfTurn;
+    }
+    await dc.context.sendActivity(reply(attachTexts(lang).sendFilesFor(visible.value.case.number, policy)));
+    state.pending = { kind: 'attachTo', caseNumber: visible.value.case.number };
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Files with this message: attached to the case waited for or named ("vedhæft til SA-…" with
+   * the files); otherwise the user is asked which case, or a new one.
+   */
+  private async filesArrived(dc: DialogContext, state: RouterState, pending: Pending | undefined): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const info = turnInfo(context);
+    const lang = info.lang;
+    const arrived = arrivedFiles(context);
+    const staged = stagedOf(arrived);
+    const said = receipt([], refusedOf(arrived), lang);
+    const route = info.decision.route;
+    const named = route.kind === 'intent' && (route.intent.kind === 'attachFile' || route.intent.kind === 'status' || route.intent.kind === 'addComment') ? route.intent.caseNumber : undefined;
+    const number = named ?? (pending?.kind === 'attachTo' ? pending.caseNumber : undefined);
+    if (staged.length === 0) {
+      // Nothing to keep: the reasons, and whatever was waited for still is.
+      await context.sendActivity(reply(said));
+      if (pending) state.pending = pending;
+      return Dialog.EndOfTurn;
+    }
+    if (number) {
+      const user = await this.requireUser(dc);
+      if (!('id' in user)) return user;
+      await attachAndTell(this.conversation.deps.portal, (a) => context.sendActivity(a), user.id, number, staged, lang, said || undefined);
+      return Dialog.EndOfTurn;
+    }
+    const files = [...(pending?.kind === 'filesFor' ? pending.files : []), ...staged];
+    const numbers = await this.latestCaseNumbers(context);
+    const x = attachTexts(lang);
+    const text = [receipt(files, refusedOf(arrived), lang), x.offerFiles(files.length === 1)].join('\n\n');
+    await context.sendActivity(reply(text, [...numbers, x.newCaseWithFiles]));
+    state.pending = { kind: 'filesFor', files, numbers };
     return Dialog.EndOfTurn;
   }
 
@@ -755,6 +862,30 @@ class RouterDialog extends Dialog {
         const number = parseCaseNumber(text);
         if (!number) return this.askCommentCase(dc, state);
         return this.beginComment(dc, number);
+      }
+      case 'attachCase': {
+        const number = parseCaseNumber(text);
+        if (!number) return this.askAttachCase(dc, state);
+        return this.waitForFiles(dc, state, number);
+      }
+      case 'attachTo':
+        return undefined;
+      case 'filesFor': {
+        const number = parseCaseNumber(text);
+        if (number) {
+          const user = await this.requireUser(dc);
+          if (!('id' in user)) return user;
+          await attachAndTell(this.conversation.deps.portal, (a) => context.sendActivity(a), user.id, number, pending.files, lang);
+          return Dialog.EndOfTurn;
+        }
+        if (intent.kind === 'no' || intent.kind === 'cancel') {
+          await context.sendActivity(reply(attachTexts(lang).filesDropped));
+          return Dialog.EndOfTurn;
+        }
+        if (intent.kind === 'createCase' || matchKey(text) === matchKey(attachTexts(lang).newCaseWithFiles)) {
+          return this.startCase(dc, {}, undefined, pending.files);
+        }
+        return undefined;
       }
       case 'accessInstitution': {
         const institution = matchTolerant(await this.conversation.institutionChoices(), text);
@@ -839,6 +970,17 @@ export class MainDialog extends ComponentDialog {
     const info = turnInfo(context);
     const { route } = info.decision;
     const t = texts(info.lang);
+
+    // Files while another dialog than a case waits (a comment, registration): not kept; said so.
+    if (arrivedFiles(context).length > 0 && active.id !== DIALOG_IDS.createCase) {
+      setRepromptLead(context, attachTexts(info.lang).notNow);
+      if (info.text === '') {
+        await innerDc.repromptDialog();
+        return Dialog.EndOfTurn;
+      }
+      await context.sendActivity(reply(attachTexts(info.lang).notNow));
+      takeRepromptLead(context);
+    }
 
     if (route.kind === 'knowledge') {
       await this.conversation.answerQuestion(context, info.text, true, route.answer);

@@ -59,6 +59,8 @@ export type Intent =
   | { kind: 'showMore' }
   | { kind: 'status'; caseNumber?: string }
   | { kind: 'addComment'; caseNumber?: string }
+  /** "Vedhæft en fil til SA-…": files for an existing case. */
+  | { kind: 'attachFile'; caseNumber?: string }
   | { kind: 'register' }
   | { kind: 'communityAccess'; institution?: string }
   | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string }

@@ -11,3 +11,4 @@ export * from './case-store.port.js';
 export * from './directory-store.port.js';
 export * from './portal-service.js';
 export * from './demo-data.js';
+export * from './attachment.js';

@@ -29,6 +29,7 @@ import {
   type VisibilityScope,
 } from './organisation.js';
 import { err, ok, type DomainError, type ErrorCode, type Result } from './result.js';
+import { checkFile, DEFAULT_ATTACHMENT_POLICY, type Attachment, type AttachmentPolicy, type AttachmentStore, type FileSniffer, type IncomingFile } from './attachment.js';
 
 /** A refusal; an invalid form carries the problem of each field. */
 export type ServiceError = DomainError<ErrorCode> & { problems?: FieldProblem[] };
@@ -43,6 +44,8 @@ export interface PortalServiceOptions {
   consentVersion?: number;
   /** Default: `() => new Date()`. */
   clock?: () => Date;
+  /** Files on cases: where they are kept, how their content is recognised, the limits. Default: no attachments. */
+  attachments?: { store: AttachmentStore; sniffer: FileSniffer; policy?: AttachmentPolicy };
 }
 
 export interface CaseDraft {
@@ -73,6 +76,10 @@ export interface Registration {
   identity?: ExternalIdentity;
 }
 
+function attachmentsNotEnabled(): { ok: false; error: DomainError<'ATTACHMENT.NOT_ENABLED'> } {
+  return err('ATTACHMENT.NOT_ENABLED', 'Filer kan ikke vedhæftes her.', 'Files cannot be attached here.');
+}
+
 function userNotFound(): { ok: false; error: DomainError<'USER.NOT_FOUND'> } {
   return err('USER.NOT_FOUND', 'Jeg kender dig ikke endnu. Opret dig som bruger først.', 'I do not know you yet. Register as a user first.');
 }
@@ -89,6 +96,7 @@ export class PortalService {
   private readonly catalogue: Catalogue;
   private readonly consentVersion: number;
   private readonly clock: () => Date;
+  private readonly attachments: { store: AttachmentStore; sniffer: FileSniffer; policy: AttachmentPolicy } | undefined;
 
   constructor(options: PortalServiceOptions) {
     this.cases = options.cases;
@@ -96,6 +104,7 @@ export class PortalService {
     this.catalogue = options.catalogue ?? defaultCatalogue;
     this.consentVersion = options.consentVersion ?? CONSENT_DECLARATION.version;
     this.clock = options.clock ?? (() => new Date());
+    this.attachments = options.attachments ? { ...options.attachments, policy: options.attachments.policy ?? DEFAULT_ATTACHMENT_POLICY } : undefined;
   }
 
   // --- who is this -----------------------------------------------------------------------------
@@ -251,6 +260,55 @@ export class PortalService {
     if (!visible.ok) return visible;
     const changed = await this.cases.changeStatus(number, { to, actor: { kind: 'user', userId } });
     return changed.ok ? ok(changed.value) : changed;
+  }
+
+  // --- attachments -----------------------------------------------------------------------------
+
+  /** The limits and kinds of attached files, or undefined when attachments are not enabled. */
+  get attachmentPolicy(): AttachmentPolicy | undefined {
+    return this.attachments?.policy;
+  }
+
+  /**
+   * A file as it arrived (the web chat's upload, a file sent in Teams): checked by size and by
+   * content, and kept until it is attached to a case ({@link attachFiles}). Nothing is stored of a
+   * refused file.
+   */
+  async stageFile(file: IncomingFile): Promise<ServiceResult<Attachment>> {
+    if (!this.attachments) return attachmentsNotEnabled();
+    const checked = await checkFile(file, this.attachments.policy, this.attachments.sniffer);
+    if (!checked.ok) return { ok: false, error: checked.error };
+    return ok(await this.attachments.store.stage({ ...checked.value, bytes: file.bytes }));
+  }
+
+  /** Staged files by id, for showing what waits to be attached. */
+  async stagedFiles(ids: readonly string[]): Promise<Attachment[]> {
+    return this.attachments && ids.length > 0 ? this.attachments.store.staged(ids) : [];
+  }
+
+  /** Attaches staged files to a case the user may see, within the per-case limit. */
+  async attachFiles(userId: string, number: CaseNumber, ids: readonly string[]): Promise<ServiceResult<Attachment[]>> {
+    if (!this.attachments) return attachmentsNotEnabled();
+    const visible = await this.caseFor(userId, number);
+    if (!visible.ok) return visible;
+    const { perCase } = this.attachments.policy;
+    const attached = await this.attachments.store.attach(number, ids, userId, perCase);
+    if (!attached.ok) {
+      const left = Math.max(0, perCase - attached.tooMany.existing);
+      return err(
+        'ATTACHMENT.TOO_MANY',
+        `En sag kan have højst ${perCase} filer. ${number} har ${attached.tooMany.existing}, så der er plads til ${left} mere.`,
+        `A case can have at most ${perCase} files. ${number} has ${attached.tooMany.existing}, so there is room for ${left} more.`,
+      );
+    }
+    return ok(attached.value);
+  }
+
+  /** The files on a case the user may see. */
+  async attachmentsFor(userId: string, number: CaseNumber): Promise<ServiceResult<Attachment[]>> {
+    const visible = await this.caseFor(userId, number);
+    if (!visible.ok) return visible;
+    return ok(this.attachments ? await this.attachments.store.list(number) : []);
   }
 
   // --- community access ------------------------------------------------------------------------

@@ -36,6 +36,7 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   yes: 'yes',
   no: 'no',
   addComment: 'add_comment',
+  attachFile: 'attach_file',
   communityAccess: 'community_access',
   register: 'register',
   membership: 'membership',

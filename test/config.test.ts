@@ -28,6 +28,18 @@ describe('loadConfig', () => {
     });
   });
 
+  describe('when the attachment settings are set', () => {
+    it('allows 10 MB, 5 files a case and every kind by default; takes a list of kinds; refuses an unknown kind', () => {
+      const defaults = loadConfig({});
+      expect([defaults.ATTACHMENT_MAX_BYTES, defaults.ATTACHMENTS_PER_CASE, defaults.RATE_LIMIT_UPLOADS_PER_HOUR]).toEqual([10_485_760, 5, 60]);
+      expect(defaults.ATTACHMENT_TYPES).toEqual(['pdf', 'png', 'jpeg', 'docx', 'xlsx', 'pptx', 'doc', 'xls', 'txt', 'csv']);
+      expect(loadConfig({ ATTACHMENT_TYPES: ' PDF, png ' }).ATTACHMENT_TYPES).toEqual(['pdf', 'png']);
+      expect(errorOf({ ATTACHMENT_TYPES: 'pdf,exe' }).variable).toBe('ATTACHMENT_TYPES');
+      expect(errorOf({ ATTACHMENT_MAX_BYTES: '100' }).variable).toBe('ATTACHMENT_MAX_BYTES');
+      expect(loadConfig({ ATTACHMENTS_PER_CASE: '0' }).ATTACHMENTS_PER_CASE).toBe(0);
+    });
+  });
+
   describe('when RETENTION_DAYS is set', () => {
     it('keeps personal data 90 days by default, the days given otherwise, and refuses less than one', () => {
       expect(loadConfig({}).RETENTION_DAYS).toBe(90);

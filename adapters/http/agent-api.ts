@@ -21,6 +21,8 @@ import {
   parseCaseNumber,
   STATUS_LABELS,
   type Actor,
+  type Attachment,
+  type AttachmentStore,
   type Case,
   type CaseStore,
   type CommunityAccessRequest,
@@ -46,6 +48,26 @@ export interface AgentApiOptions {
   limits?: HttpLimits;
   /** The desk page's figures under /api/agent/insights. Default: none. */
   insights?: DeskInsightsOptions;
+  /** Files on cases: listed with a case and served at …/attachments/:id. Default: none listed. */
+  attachments?: AttachmentStore;
+}
+
+function attachmentView(a: Attachment): Record<string, unknown> {
+  return { id: a.id, name: a.name, contentType: a.contentType, size: a.size, createdAt: a.createdAt.toISOString() };
+}
+
+/**
+ * A filename for Content-Disposition: the ASCII fallback keeps letters, digits and `._- ` (æ, ø, å
+ * spelled out), and `filename*` carries the real name percent-encoded (RFC 6266 / 8187).
+ */
+export function contentDisposition(name: string): string {
+  const ascii =
+    name
+      .replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa').replace(/Æ/g, 'Ae').replace(/Ø/g, 'Oe').replace(/Å/g, 'Aa')
+      .normalize('NFKD')
+      .replace(/[^A-Za-z0-9._ -]/g, '_')
+      .slice(0, 120) || 'fil';
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 type Handler = (req: restify.Request, res: restify.Response) => Promise<void>;
@@ -243,7 +265,24 @@ export function agentApiRoutes(options: AgentApiOptions): RouteRegistrar {
     const number = numberOf(req);
     const found = await cases.getByNumber(number);
     if (!found) throw caseNotFound();
-    res.send(200, { case: caseView(found), events: (await cases.events(number)) ?? [] });
+    const [events, attachments] = await Promise.all([cases.events(number), options.attachments?.list(number) ?? []]);
+    res.send(200, { case: caseView(found), events: events ?? [], attachments: attachments.map(attachmentView) });
+  };
+
+  const getAttachment: Handler = async (req, res) => {
+    const number = numberOf(req);
+    const id = String(req.params?.id ?? '');
+    const found = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) ? await options.attachments?.read(number, id) : undefined;
+    if (!found) throw new HttpProblem(404, { code: 'ATTACHMENT.NOT_FOUND', message: { da: 'Sagen har ingen fil med det id.', en: 'The case has no file with that id.' } });
+    const body = Buffer.from(found.bytes.buffer, found.bytes.byteOffset, found.bytes.byteLength);
+    res.sendRaw(200, body, {
+      'Content-Type': found.attachment.contentType,
+      'Content-Length': String(body.byteLength),
+      'Content-Disposition': contentDisposition(found.attachment.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
   };
 
   const changeStatus: Handler = async (req, res) => {
@@ -338,6 +377,7 @@ export function agentApiRoutes(options: AgentApiOptions): RouteRegistrar {
     const p = AGENT_API_PREFIX;
     server.get(`${p}/cases`, guard(listCases));
     server.get(`${p}/cases/:number`, guard(getCase));
+    server.get(`${p}/cases/:number/attachments/:id`, guard(getAttachment));
     server.post(`${p}/cases/:number/status`, guard(changeStatus));
     server.post(`${p}/cases/:number/comments`, guard(addComment));
     server.get(`${p}/community-requests`, guard(listCommunity));

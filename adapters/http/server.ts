@@ -21,6 +21,11 @@ export interface HttpServerOptions {
   logger: Logger;
   /** Largest accepted body in bytes. */
   maxBodyBytes: number;
+  /**
+   * Paths whose body the route reads itself (the web chat's file upload, multipart with its own
+   * limit): the body parsers leave them alone. Default none.
+   */
+  rawBodyPaths?: readonly RegExp[];
   /** Extra routes (agent API, web chat, Direct Line). */
   routes?: RouteRegistrar[];
   /**
@@ -102,9 +107,10 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   // Unknown content types are refused (415), but only when there is a body to refuse: a DELETE or
   // POST with no body (no Content-Length, or 0, and no Transfer-Encoding: RFC 9112 6.3) skips the
   // body parser, which would otherwise treat it as application/octet-stream and answer 415.
+  const rawBodyPaths = options.rawBodyPaths ?? [];
   const bodyParsers = restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes, mapParams: false, rejectUnknown: true });
   for (const parse of bodyParsers) {
-    server.use((req, res, next) => (hasBody(req) ? parse(req, res, next) : next()));
+    server.use((req, res, next) => (hasBody(req) && !rawBodyPaths.some((p) => p.test(req.path())) ? parse(req, res, next) : next()));
   }
   // Every input, whatever the route, cleaned once here: control characters (PostgreSQL refuses NUL
   // in text) and lone UTF-16 surrogates (no character; refused in jsonb) out of JSON bodies, query

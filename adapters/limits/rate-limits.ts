@@ -25,6 +25,8 @@ export interface RateLimitSettings {
   casesPerHour: number;
   /** Agent API requests per agent a minute. */
   agentPerMinute: number;
+  /** Files a user may upload an hour (web chat and Teams). Default 0: no limit. */
+  uploadsPerHour?: number;
 }
 
 export interface RateLimitOptions {
@@ -120,6 +122,7 @@ export class FlexibleRateLimits implements RateLimits {
     if (settings.tokensPerMinute > 0) this.limiters.set('token', limiter('token', { points: settings.tokensPerMinute, duration: 60 }));
     if (settings.casesPerHour > 0) this.limiters.set('case', limiter('case', { points: settings.casesPerHour, duration: 3600 }));
     if (settings.agentPerMinute > 0) this.limiters.set('agent', limiter('agent', { points: settings.agentPerMinute, duration: 60 }));
+    if ((settings.uploadsPerHour ?? 0) > 0) this.limiters.set('upload', limiter('upload', { points: settings.uploadsPerHour ?? 0, duration: 3600 }));
   }
 
   async take(kind: LimitKind, key: string): Promise<LimitDecision> {

@@ -2,8 +2,8 @@
  * A person's data (GDPR articles 15 and 17, as a Danish public authority keeps them): everything
  * the assistant stores about one person, found by their e-mail address, exported as one document;
  * and the erasure of what is theirs alone — transcripts, bot state, conversation references,
- * feedback and unanswered questions. Cases and their history are the authority's records and
- * stay (they are exported, never erased here); so do the user and their notification deliveries,
+ * feedback and unanswered questions. Cases, their history and their attached files are the
+ * authority's records and stay (they are exported — files as name, type and size — never erased here); so do the user and their notification deliveries,
  * which belong to those cases.
  *
  * How rows map to a person:
@@ -39,6 +39,8 @@ export interface PersonalDataExport {
   unansweredQuestions: Record<string, unknown>[];
   /** Cases the knowledge base solved at submit ("Det løste det"). */
   deflections: Record<string, unknown>[];
+  /** Files they attached, and the files on their cases: name, type, size, when (the bytes stay with the case). */
+  attachments: Record<string, unknown>[];
   notificationDeliveries: Record<string, unknown>[];
   /** Pending one-time codes sent to the address at registration (the code's hash and salt are not shown). */
   verificationCodes: Record<string, unknown>[];
@@ -60,7 +62,7 @@ export interface ErasureReport {
     verificationCodes: number;
   };
   /** Kept on purpose: the authority's records. */
-  kept: { cases: number; notificationDeliveries: number };
+  kept: { cases: number; attachments: number; notificationDeliveries: number };
 }
 
 /** `%`, `_` and `\` taken literally in a LIKE pattern. */
@@ -210,6 +212,14 @@ export class PgPersonalData {
       feedback: await all(`SELECT question, article_id, helpful, locale, at FROM kb_feedback WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
       unansweredQuestions: await all(`SELECT question, locale, at FROM kb_unanswered WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
       deflections: await all(`SELECT article_id, area_id, form_id, channel_id, locale, at FROM case_deflection WHERE user_id = $1::uuid ORDER BY at, id`, [uid]),
+      attachments: await all(
+        `SELECT a.id::text, a.case_number, a.name, a.content_type, a.size, (a.uploader_id = $1::uuid) AS uploaded_by_them, a.created_at
+           FROM case_attachment a
+          WHERE a.uploader_id = $1::uuid
+             OR a.case_number IN (SELECT number FROM portal_case WHERE requester_id = $1::uuid OR sent_from_id = $1::uuid)
+          ORDER BY a.created_at, a.id`,
+        [uid],
+      ),
       notificationDeliveries: await all(
         `SELECT event_id, event, status, attempts, channel_id, last_error, created_at, finished_at FROM notification_delivery WHERE user_id = $1::uuid ORDER BY created_at, event_id`,
         [uid],
@@ -243,6 +253,8 @@ export class PgPersonalData {
         deleted: { webchatConversations, webchatActivities, botState, conversationReferences, feedback, unansweredQuestions, deflections, verificationCodes },
         kept: {
           cases: await kept('SELECT count(*) AS n FROM portal_case WHERE requester_id = $1::uuid OR sent_from_id = $1::uuid'),
+          // Files on cases are part of the cases (the authority's records) and stay with them.
+          attachments: await kept('SELECT count(*) AS n FROM case_attachment WHERE uploader_id = $1::uuid'),
           notificationDeliveries: await kept('SELECT count(*) AS n FROM notification_delivery WHERE user_id = $1::uuid'),
         },
       };

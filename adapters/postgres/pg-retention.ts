@@ -35,6 +35,8 @@ export interface RetentionReport {
   deflectionsAnonymised: number;
   /** One-time codes past their expiry and their send window (used codes are deleted at once). */
   verificationCodes: number;
+  /** Files sent in the chat but never attached to a case (files on cases stay with the case). */
+  stagedFiles: number;
 }
 
 /** The lock every process's job takes: one purge at a time across the deployment. */
@@ -104,6 +106,13 @@ const PURGES: ReadonlyArray<{
             SELECT subject FROM address_verification WHERE expires_at < $1 AND window_started_at < $1 ORDER BY expires_at LIMIT $2)
           RETURNING subject AS key`,
   },
+  {
+    // A file sent in the chat and never attached to a case (migration 100); a case's files stay with it.
+    name: 'stagedFiles',
+    sql: `DELETE FROM case_attachment WHERE id IN (
+            SELECT id FROM case_attachment WHERE case_number IS NULL AND created_at < $1 ORDER BY created_at LIMIT $2)
+          RETURNING id::text AS key`,
+  },
 ];
 
 /**
@@ -172,6 +181,7 @@ export class PgRetention {
       feedbackAnonymised: 0,
       deflectionsAnonymised: 0,
       verificationCodes: 0,
+      stagedFiles: 0,
     };
     const hourAgo = new Date(this.now() - 3_600_000);
     for (const purge of PURGES) {

@@ -110,7 +110,8 @@ export function buildManifest(options: ManifestOptions): Record<string, unknown>
       {
         botId: options.appId,
         scopes: ['personal', 'team', 'groupChat'],
-        supportsFiles: false,
+        // Files sent in the personal chat come as file.download.info attachments (case attachments, issue 16).
+        supportsFiles: true,
         isNotificationOnly: false,
         commandLists: [
           { scopes: ['personal'], commands: da.commands.personal },

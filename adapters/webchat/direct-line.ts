@@ -14,6 +14,7 @@ import type { HttpLimits } from '../http/http-limits.js';
 import { WEBCHAT_CHANNEL_ID, type DirectLineBotAdapter } from './direct-line-bot-adapter.js';
 import type { TokenClaims, WebChatTokens } from './tokens.js';
 import type { StoredActivity, WebChatConversation, WebChatEvent, WebChatStore } from './webchat-store.js';
+import { FILES_CHANNEL_DATA_KEY, parseUpload, readBody, safeThumbnail, type UploadedFileOutcome, type UploadOptions } from './upload.js';
 
 /** Where the Direct Line 3.0 endpoint is served (Web Chat's `domain`). */
 export const DIRECT_LINE_PATH = '/v3/directline';
@@ -58,6 +59,8 @@ export interface DirectLineOptions {
    * from the portal's server against that user's tokens (not the portal server's address).
    */
   limits?: HttpLimits;
+  /** File uploads (Web Chat's upload button). Unset: the upload route answers 501. */
+  uploads?: UploadOptions;
 }
 
 export interface DirectLine {
@@ -238,7 +241,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
   /** Counts the request against its client address (before anything else is done for it). */
   const admitAddress = (req: Request, res: Response): Promise<boolean> =>
     options.limits ? options.limits.admitAddress(req, res) : Promise.resolve(true);
-  const admit = (res: Response, kind: 'turn' | 'token', userId: string): Promise<boolean> =>
+  const admit = (res: Response, kind: 'turn' | 'token' | 'upload', userId: string): Promise<boolean> =>
     options.limits ? options.limits.admit(res, [[kind, userId]]) : Promise.resolve(true);
 
   /**
@@ -390,6 +393,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       if (!body.success) return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', reasonOf(body.error)));
       const activity: Partial<Activity> = {
         ...body.data,
+        ...(body.data.channelData ? { channelData: withoutFiles(body.data.channelData) } : {}),
         channelId: WEBCHAT_CHANNEL_ID,
         serviceUrl: adapter.serviceUrl,
         timestamp: new Date(),
@@ -427,9 +431,68 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       res.send(200, activityGroup(page, watermark.data));
     }));
 
-    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, async (_req: Request, res: Response) => {
-      send(res, fail(501, 'WEBCHAT.NO_UPLOADS', 'File uploads are not supported.'));
-    });
+    server.post(`${DIRECT_LINE_PATH}/conversations/:conversationId/upload`, failingCleanly(async (req: Request, res: Response) => {
+      const uploads = options.uploads;
+      if (!uploads) {
+        req.resume();
+        return send(res, fail(501, 'WEBCHAT.NO_UPLOADS', 'File uploads are not supported.'));
+      }
+      if (!(await admitAddress(req, res))) return void req.resume();
+      const claims = await authenticate(req);
+      if (isFailure(claims)) {
+        req.resume();
+        return send(res, claims);
+      }
+      if (!(await admit(res, 'turn', `${WEBCHAT_CHANNEL_ID}:${claims.userId}`))) return void req.resume();
+      const conversation = await conversationFor(claims, String(req.params.conversationId), false);
+      if (isFailure(conversation)) {
+        req.resume();
+        return send(res, conversation);
+      }
+      const body = await readBody(req, uploads.maxRequestBytes);
+      if (!Buffer.isBuffer(body)) return send(res, fail(body.status, body.code, body.message));
+      const parsed = await parseUpload(body, req.header('content-type') ?? '', uploads.maxFiles);
+      if ('status' in parsed) return send(res, fail(parsed.status, parsed.code, parsed.message));
+      // Each file counts against the user's uploads.
+      for (const _file of parsed.files) if (!(await admit(res, 'upload', claims.userId))) return;
+      const template = userActivityBody.safeParse({ type: 'message', ...(parsed.activity ?? {}), text: typeof parsed.activity?.text === 'string' ? parsed.activity.text : '' });
+      if (!template.success || template.data.type !== 'message') {
+        return send(res, fail(400, 'WEBCHAT.BAD_REQUEST', template.success ? 'an upload carries a message' : `activity: ${reasonOf(template.error)}`));
+      }
+      const thumbnails = Array.isArray(parsed.activity?.attachments) ? (parsed.activity.attachments as unknown[]) : [];
+      const outcomes: UploadedFileOutcome[] = [];
+      const attachments: Record<string, unknown>[] = [];
+      for (const [i, file] of parsed.files.entries()) {
+        const staged = await uploads.stage({ name: file.name, bytes: file.bytes });
+        if (!staged.ok) {
+          outcomes.push({ name: file.name, refused: staged.error.message });
+          continue;
+        }
+        outcomes.push(staged.value);
+        const thumbnail = staged.value.contentType.startsWith('image/') ? safeThumbnail((thumbnails[i] as { thumbnailUrl?: unknown } | undefined)?.thumbnailUrl) : undefined;
+        attachments.push({ contentType: staged.value.contentType, name: staged.value.name, ...(thumbnail ? { thumbnailUrl: thumbnail } : {}) });
+      }
+      const { channelData, ...rest } = template.data;
+      const activity: Partial<Activity> = {
+        ...rest,
+        ...(attachments.length > 0 ? { attachments } : {}),
+        channelData: { ...withoutFiles(channelData), [FILES_CHANNEL_DATA_KEY]: outcomes },
+        channelId: WEBCHAT_CHANNEL_ID,
+        serviceUrl: adapter.serviceUrl,
+        timestamp: new Date(),
+        locale: template.data.locale ?? conversation.locale ?? options.defaultLocale,
+        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
+        from: { id: conversation.userId, name: conversation.userName, role: 'user' },
+        recipient: adapter.bot,
+      } as Partial<Activity>;
+      const stored = await store.append(conversation.id, activity);
+      if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
+      await store.notify({ conversationId: conversation.id, kind: 'appended', seq: stored.seq }).catch((error: unknown) => {
+        logger.warn({ err: error, conversationId: conversation.id }, 'webchat: could not wake the streams');
+      });
+      await adapter.processActivity(stored.activity, (context) => bot.run(context));
+      res.send(200, { id: stored.activity.id });
+    }));
 
     const http = server.server;
     http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -513,6 +576,12 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
   }
 
   return { routes, close };
+}
+
+/** The client's channelData without the server's account of uploaded files (only the upload route writes it). */
+function withoutFiles(channelData: Record<string, unknown> | undefined): Record<string, unknown> {
+  const { [FILES_CHANNEL_DATA_KEY]: _dropped, ...rest } = channelData ?? {};
+  return rest;
 }
 
 function activityGroup(page: readonly StoredActivity[], after: number): { activities: Partial<Activity>[]; watermark: string } {

@@ -61,8 +61,9 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 const PLAIN_HOST = /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
 /**
- * The page's policy. `connect-src` is the page's own origin and the WebSocket to it (not any
- * `ws:`/`wss:` host); `frame-ancestors` says who may embed the page.
+ * The page's policy. `connect-src` is the page's own origin, the WebSocket to it (not any
+ * `ws:`/`wss:` host) and the page's own blob: URLs (files chosen for upload); `frame-ancestors`
+ * says who may embed the page.
  */
 export function contentSecurityPolicy(frameAncestors: readonly string[], streamOrigin: string | undefined): string {
   return [
@@ -71,7 +72,8 @@ export function contentSecurityPolicy(frameAncestors: readonly string[], streamO
     // Web Chat styles itself with inline <style> elements.
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
-    `connect-src 'self'${streamOrigin ? ` ${streamOrigin}` : ''}`,
+    // blob:: Web Chat reads a chosen file back through its blob: URL before it uploads it.
+    `connect-src 'self' blob:${streamOrigin ? ` ${streamOrigin}` : ''}`,
     "media-src 'self' data: blob:",
     "object-src 'none'",
     "base-uri 'none'",

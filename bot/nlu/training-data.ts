@@ -19,6 +19,7 @@ export const NLU_LABELS = [
   'help',
   'cancel',
   'add_comment',
+  'attach_file',
   'community_access',
   'register',
 ] as const;

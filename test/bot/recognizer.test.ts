@@ -31,6 +31,23 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when the user wants to attach a file (issue 16)', () => {
+    it('reads "vedhæft … til SA-…" as attaching to that case, and a bare number or a status request as status', () => {
+      expect(recognizer.recognize('vedhæft en fil til SA-2026-000123').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('jeg vil sende et skærmbillede til SA-2026-000123').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('attach a file to SA-2026-000123').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('status på SA-2026-000123').intent).toEqual({ kind: 'status', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('tilføj en kommentar til SA-2026-000123').intent).toEqual({ kind: 'addComment', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('vedhæft en fil').intent).toEqual({ kind: 'attachFile' });
+    });
+
+    it('classifies phrasings it was not trained on', () => {
+      for (const text of ['kan jeg uploade en kvittering til min sag', 'jeg vil gerne vedlægge et billede af fejlen', 'how can I attach a screenshot to my ticket']) {
+        expect({ text, kind: recognizer.recognize(text).intent.kind }).toEqual({ text, kind: 'attachFile' });
+      }
+    });
+  });
+
   describe('when a request and a question share their words', () => {
     const pairs: [string, IntentKind][] = [
       ['hvordan opretter man en sag om løn?', 'question'],
@@ -112,7 +129,7 @@ describe('NaturalIntentRecognizer', () => {
     it('has hundreds of utterances in all and both languages', () => {
       const data = loadUtterances();
       expect(data.length).toBeGreaterThan(1000);
-      expect(new Set(data.map((d) => d.intent)).size).toBe(12);
+      expect(new Set(data.map((d) => d.intent)).size).toBe(13);
     });
 
     it('fails with the file, line and field of a bad line', () => {

@@ -21,11 +21,13 @@ describe('npm run teams:package', () => {
       const zip = new AdmZip(out);
       expect(zip.getEntries().map((e) => e.entryName).sort()).toEqual(['color.png', 'en-us.json', 'manifest.json', 'outline.png']);
       const manifest = JSON.parse(zip.readAsText('manifest.json')) as Record<string, unknown> & {
-        bots: Array<{ botId: string; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
+        bots: Array<{ botId: string; supportsFiles?: boolean; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string }> }> }>;
       };
       expect(manifest.manifestVersion).toBe(MANIFEST_VERSION);
       expect(manifest.id).toBe(APP_ID);
       expect(manifest.bots[0]?.botId).toBe(APP_ID);
+      // Files the user sends in the personal chat reach the bot (attachments on cases).
+      expect(manifest.bots[0]?.supportsFiles).toBe(true);
       expect(await validateManifest(manifest)).toEqual([]);
       // Danish by default, with the English translation the manifest names.
       expect(manifest.localizationInfo).toEqual({ defaultLanguageTag: 'da-dk', additionalLanguages: [{ languageTag: 'en-us', file: 'en-us.json' }] });

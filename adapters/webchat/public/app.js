@@ -33,7 +33,12 @@
     subtle: '#595959',
     suggestedActionBorderRadius: 4,
     suggestedActionLayout: 'flow',
-    hideUploadButton: true,
+    // Files for a case (issue 16): sent as soon as they are chosen; the server judges each by its
+    // content, `uploadAccept` only narrows the file picker.
+    hideUploadButton: false,
+    uploadAccept: '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.doc,.xls,.txt,.csv',
+    uploadMultiple: true,
+    sendAttachmentOn: 'attach',
     sendBoxBackground: '#ffffff',
     rootHeight: '100%',
     rootWidth: '100%',

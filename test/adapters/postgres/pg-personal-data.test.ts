@@ -4,6 +4,7 @@ import { PgFeedbackStore } from '../../../adapters/postgres/pg-feedback-store.js
 import { PgConversationReferenceStore, PgDeliveryLedger } from '../../../adapters/postgres/pg-notifications.js';
 import { PgPersonalData, type PersonalDataExport } from '../../../adapters/postgres/pg-personal-data.js';
 import { PgStorage } from '../../../adapters/postgres/pg-storage.js';
+import { PgAttachmentStore } from '../../../adapters/postgres/pg-attachment-store.js';
 import type { CaseDomainEvent } from '../../../portal/index.js';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
 import { ANNA, Chat } from '../../support/chat.js';
@@ -79,6 +80,10 @@ describe.each(DATABASE_KINDS)('export and erasure of a person on %s', (kind) => 
       note: null,
     };
     await new PgDeliveryLedger(db).enqueue('event-1', [annaId], event);
+    // A file she attached to her case.
+    const files = new PgAttachmentStore(db);
+    const staged = await files.stage({ name: 'kvittering.pdf', kind: 'pdf', contentType: 'application/pdf', size: 9, bytes: new TextEncoder().encode('%PDF-1.4\n') });
+    await files.attach(rows[0]?.number ?? '', [staged.id], annaId, 5);
     before = await data.export(ANNA);
   }, 90_000);
 
@@ -118,6 +123,9 @@ describe.each(DATABASE_KINDS)('export and erasure of a person on %s', (kind) => 
       expect(before.feedback).toEqual([expect.objectContaining({ question: 'glemt kode', helpful: false })]);
       expect(before.unansweredQuestions.map((q) => q.question)).toEqual(['zebrafinker i kantinen']);
       expect(before.notificationDeliveries).toEqual([expect.objectContaining({ event_id: 'event-1', status: 'pending' })]);
+      // Her file: what it is, not its bytes.
+      expect(before.attachments).toEqual([expect.objectContaining({ name: 'kvittering.pdf', content_type: 'application/pdf', size: 9, uploaded_by_them: true })]);
+      expect(Object.keys(before.attachments[0] ?? {})).not.toContain('bytes');
       expect(JSON.stringify(before)).not.toContain(METTE_SAYS);
     });
 
@@ -143,11 +151,12 @@ describe.each(DATABASE_KINDS)('export and erasure of a person on %s', (kind) => 
         deflections: 0,
         verificationCodes: 0,
       });
-      expect(report.kept).toEqual({ cases: 2, notificationDeliveries: 1 });
+      expect(report.kept).toEqual({ cases: 2, attachments: 1, notificationDeliveries: 1 });
 
       const after = await data.export(ANNA);
       expect([after.transcripts, after.state, after.conversationReferences, after.feedback, after.unansweredQuestions]).toEqual([[], [], [], [], []]);
       expect(after.cases).toEqual(before.cases);
+      expect(after.attachments).toEqual(before.attachments);
       expect(after.user).toEqual(before.user);
       // The group chat is not hers alone: kept.
       expect(after.stateMentioning.map((s) => s.key)).toEqual(['msteams/conversations/19:group/']);

@@ -3,6 +3,7 @@ import type { Logger } from '../../../bot/logger.js';
 import { silentLogger } from '../../../bot/logger.js';
 import { PgCaseStore } from '../../../adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
+import { PgAttachmentStore } from '../../../adapters/postgres/pg-attachment-store.js';
 import { PgDeskStore } from '../../../adapters/postgres/pg-desk-store.js';
 import { PgFeedbackStore } from '../../../adapters/postgres/pg-feedback-store.js';
 import { PgConversationReferenceStore } from '../../../adapters/postgres/pg-notifications.js';
@@ -71,6 +72,15 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
     const desk = new PgDeskStore(world.db);
     await desk.recordDeflection({ articleId: 'gammel', channelId: 'webchat', locale: 'da', userId: annaId, at: daysAgo(91) });
     await desk.recordDeflection({ articleId: 'ny', channelId: 'webchat', locale: 'da', userId: annaId, at: daysAgo(89) });
+    // Files: one sent long ago and never attached goes; a recent one and one on a case stay.
+    const files = new PgAttachmentStore(world.db);
+    const file = (name: string) => files.stage({ name, kind: 'txt', contentType: 'text/plain; charset=utf-8', size: 1, bytes: new TextEncoder().encode('x') });
+    const old = await file('gammel.txt');
+    await file('ny.txt');
+    const onCase = await file('paa-sagen.txt');
+    const { rows: caseRows } = await world.db.query<{ number: string }>('SELECT number FROM portal_case ORDER BY seq LIMIT 1');
+    await files.attach(caseRows[0]?.number ?? '', [onCase.id], annaId, 5);
+    await world.db.query(`UPDATE case_attachment SET created_at = ${OLD} WHERE id = ANY($1::uuid[])`, [[old.id, onCase.id]]);
   });
   afterAll(async () => world?.dispose());
 
@@ -85,7 +95,9 @@ describe.each(DATABASE_KINDS)('the retention job on %s', (kind) => {
         unansweredQuestions: 1,
         feedbackAnonymised: 1,
         deflectionsAnonymised: 1,
+        stagedFiles: 1,
       });
+      expect((await world.db.query<{ name: string }>('SELECT name FROM case_attachment ORDER BY name')).rows.map((r) => r.name)).toEqual(['ny.txt', 'paa-sagen.txt']);
       const texts = (await world.db.query<{ t: string }>(`SELECT conversation_id || ':' || (activity->>'text') AS t FROM webchat_activities ORDER BY 1`)).rows.map((r) => r.t);
       expect(texts).toEqual(['conv-in-use:ny', 'conv-new:ny']);
       const conversations = (await world.db.query<{ id: string }>('SELECT id FROM webchat_conversations ORDER BY id')).rows.map((r) => r.id);

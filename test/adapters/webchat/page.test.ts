@@ -37,10 +37,10 @@ describe('the web chat page over HTTP', () => {
       expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
     });
 
-    it('connects only to its own origin and the WebSocket to it, not any ws:/wss: host', async () => {
+    it('connects only to its own origin, the WebSocket to it and its own blob: URLs (files to upload), not any ws:/wss: host', async () => {
       const response = await fetch(`${assistant.url}/`);
       const connect = /connect-src ([^;]+)/.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? '';
-      expect(connect.split(' ')).toEqual(["'self'", assistant.url.replace(/^http/, 'ws')]);
+      expect(connect.split(' ')).toEqual(["'self'", 'blob:', assistant.url.replace(/^http/, 'ws')]);
     });
 
     it('keeps a Host header that is not a plain host out of the policy', async () => {
@@ -54,7 +54,7 @@ describe('the web chat page over HTTP', () => {
           .on('error', reject)
           .end();
       });
-      expect(csp).toContain("connect-src 'self';");
+      expect(csp).toContain("connect-src 'self' blob:;");
       expect(csp).not.toContain('evil');
     });
   });
