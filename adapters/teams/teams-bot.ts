@@ -12,10 +12,10 @@ import {
 } from 'botbuilder';
 import { toLocale, type Locale } from '../../bot/locale.js';
 import type { Logger } from '../../bot/logger.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card-schema.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../dialogs/cards/card-schema.js';
 import type { CardReply, CardSubmissions } from './card-submissions.js';
-import { cardTexts, teamsReplies } from './cards/card-texts.js';
-import { REFRESH_VERB, renderButtonsCard, renderWelcomeCard } from './cards/render.js';
+import { cardTexts, teamsReplies } from '../../dialogs/cards/card-texts.js';
+import { REFRESH_VERB, renderButtonsCard, renderWelcomeCard } from '../../dialogs/cards/render.js';
 import { TEAMS_CHANNEL_ID, teamsScope, type TeamsPrivateConversations } from './teams-private-conversations.js';
 
 export const TEAMS_CHANNEL = TEAMS_CHANNEL_ID;

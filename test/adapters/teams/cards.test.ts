@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveCardSchema, type AdaptiveCard, type CardElement } from '../../../adapters/teams/cards/card-schema.js';
-import { displayText, restoreSubmitted } from '../../../adapters/teams/cards/card-text.js';
+import { adaptiveCardSchema, type AdaptiveCard, type CardElement } from '../../../dialogs/cards/card-schema.js';
+import { displayText, restoreSubmitted } from '../../../dialogs/cards/card-text.js';
 import {
   FORM_STEP,
   questionFromField,
@@ -10,7 +10,7 @@ import {
   renderFormChooserCard,
   renderQuestionCard,
   renderSubmittedFormCard,
-} from '../../../adapters/teams/cards/render.js';
+} from '../../../dialogs/cards/render.js';
 import { catalogue, getForm, parseForm, type Case, type CaseEvent, type FormDefinition } from '../../../portal/index.js';
 
 function inputs(card: AdaptiveCard): CardElement[] {

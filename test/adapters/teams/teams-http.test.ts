@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
-import { adaptiveCardSchema, type AdaptiveCard } from '../../../adapters/teams/cards/card-schema.js';
+import { adaptiveCardSchema, type AdaptiveCard } from '../../../dialogs/cards/card-schema.js';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
 import { ConnectorListener, postActivity, type SentActivity } from '../../support/connector-listener.js';
 import { teamsActivity } from '../../support/teams.js';

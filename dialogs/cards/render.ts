@@ -19,7 +19,7 @@ import {
   type FormDefinition,
   type Language,
   type Localized,
-} from '../../../portal/index.js';
+} from '../../portal/index.js';
 import { ADAPTIVE_CARD_SCHEMA_URL, type AdaptiveCard, type CardAction, type CardElement } from './card-schema.js';
 import { cardTexts } from './card-texts.js';
 import { displayText, neutraliseTemplate } from './card-text.js';

@@ -1,4 +1,4 @@
-import type { Language } from '../../../portal/index.js';
+import type { Language } from '../../portal/index.js';
 
 /** What the cards themselves say, Danish first. */
 const da = {
