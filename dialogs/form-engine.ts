@@ -213,7 +213,9 @@ function exactly(choices: readonly Choice[], input: unknown): Choice | undefined
 }
 
 const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
-const SKIP_CHOICE: Choice = { id: 'spring-over', label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
+/** The id of the "Spring over" choice an optional field offers. */
+export const SKIP_CHOICE_ID = 'spring-over';
+const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
 /** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
 export function isSkip(input: unknown): boolean {

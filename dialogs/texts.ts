@@ -35,6 +35,7 @@ const da = {
   caseRefused: (reason: string) => `Sagen kunne ikke oprettes: ${reason}`,
   noCases: 'Du har ingen sager endnu.',
   myCasesHeader: 'Dine sager (nyeste først):',
+  moreCasesHeader: 'Flere af dine sager:',
   noMoreCases: 'Der er ikke flere sager.',
   moreCasesHint: 'Skriv "vis flere" for at se flere.',
   askCaseNumber: 'Skriv sagsnummeret, fx "status på SA-2026-000123".',
@@ -108,6 +109,7 @@ const da = {
   deflectionSolved: 'Det løste det',
   deflectionSendAnyway: 'Send sagen alligevel',
   deflected: 'Godt, at artiklen løste det. Jeg har ikke oprettet nogen sag. Skriv endelig, hvis der er andet.',
+  multiChoiceCardHelp: 'Sæt kryds ved en eller flere, og vælg "Næste". Du kan også skrive dem, adskilt med komma.',
   deflectionHelp: 'Vælg "Det løste det", hvis artiklen svarer på dit problem (så sendes der ingen sag), eller "Send sagen alligevel" for at fortsætte med sagen. Skriv "annuller" for at stoppe.',
 } as const;
 
@@ -144,6 +146,7 @@ const en: Texts = {
   caseRefused: (reason: string) => `The case could not be created: ${reason}`,
   noCases: 'You have no cases yet.',
   myCasesHeader: 'Your cases (newest first):',
+  moreCasesHeader: 'More of your cases:',
   noMoreCases: 'There are no more cases.',
   moreCasesHint: 'Type "show more" to see more.',
   askCaseNumber: 'Type the case number, e.g. "status of SA-2026-000123".',
@@ -217,6 +220,7 @@ const en: Texts = {
   deflectionSolved: 'That solved it',
   deflectionSendAnyway: 'Send the case anyway',
   deflected: 'Good that the article solved it. I have not created a case. Write again if there is anything else.',
+  multiChoiceCardHelp: 'Tick one or more and choose "Next". You can also type them, separated by commas.',
   deflectionHelp: 'Choose "That solved it" if the article answers your problem (no case is sent), or "Send the case anyway" to go on with the case. Type "cancel" to stop.',
 };
 

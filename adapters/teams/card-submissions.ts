@@ -253,7 +253,7 @@ export class CardSubmissions {
   private async caseList(userId: string, lang: Language, ownerId: string): Promise<CardReply> {
     const page = await this.options.portal.myCases(userId, { limit: 10 });
     if (!page.ok) return { replace: false, messages: [page.error.message[lang]] };
-    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind, ownerId }) };
+    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind, ownerId, reply: 'messageBack' }) };
   }
 
   private chooser(lang: Language, ownerId: string, dialogInstanceId: string = randomUUID()): AdaptiveCard {

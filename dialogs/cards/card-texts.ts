@@ -52,6 +52,10 @@ const da = {
   showCaseButton: 'Vis sag',
   replyButton: 'Svar',
   replyText: (number: string) => `Tilføj kommentar til ${number}`,
+  showButton: 'Vis',
+  showTooltip: (number: string, subject: string) => `Vis sag ${number}: ${subject}`,
+  replyTooltip: (number: string, subject: string) => `Svar servicedesken på sag ${number}: ${subject}`,
+  fromMailbox: (mailbox: string) => `fra fællespostkassen ${mailbox}`,
 };
 
 type CardTexts = typeof da;
@@ -107,6 +111,10 @@ const en: CardTexts = {
   showCaseButton: 'Show case',
   replyButton: 'Reply',
   replyText: (number: string) => `Add comment to ${number}`,
+  showButton: 'Show',
+  showTooltip: (number: string, subject: string) => `Show case ${number}: ${subject}`,
+  replyTooltip: (number: string, subject: string) => `Answer the service desk on case ${number}: ${subject}`,
+  fromMailbox: (mailbox: string) => `from the shared mailbox ${mailbox}`,
 };
 
 export function cardTexts(lang: Language): CardTexts {

@@ -144,7 +144,8 @@ describe('the Teams path over HTTP', () => {
       await post({ text: 'mine sager' });
       await connector.waitFor(() => messages().length > before);
       const list = cardOf(messages().at(-1));
-      expect(list.body.some((e) => e.type === 'FactSet')).toBe(true);
+      // One block per case with its own buttons (the case card below has the FactSets).
+      expect(list.body.some((e) => e.type === 'Container' && e.items.some((x) => x.type === 'ActionSet'))).toBe(true);
       const number = /SA-\d{4}-\d{6}/.exec(JSON.stringify(list))?.[0] ?? '';
       await post({ text: `status på sag ${number}` });
       await connector.waitFor(() => messages().length > before + 1);
