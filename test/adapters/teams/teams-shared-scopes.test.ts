@@ -257,11 +257,15 @@ describe('Teams channels and group chats', () => {
       await say(anna, 'channel', shared.channel, { text: 'Hvordan får jeg adgang til RejsUd?' });
       await connector.waitFor(() => messagesIn(shared.channel).length > before);
       const { rows } = await assistant.db.query<{ reference: unknown }>(`SELECT reference FROM notification_reference WHERE user_id = $1::uuid`, [await userId(anna)]);
-      expect(JSON.stringify(rows)).toContain(personalOf(anna));
+      // Her latest personal chat: the one the app was last installed in (above), not the channel.
+      const target = (rows[0]?.reference as { conversation?: { id?: string; conversationType?: string } } | undefined)?.conversation;
+      expect(target?.conversationType).toBe('personal');
+      expect(target?.id).toMatch(/^a:/);
+      const personal = target?.id ?? '';
       const changed = await new PgCaseStore(assistant.db).changeStatus(number as never, { to: 'loest', actor: AGENT, note: 'Betalt.' });
       expect(changed.ok).toBe(true);
-      await connector.waitFor(() => messagesIn(personalOf(anna)).some((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.')));
-      const note = messagesIn(personalOf(anna)).find((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.'));
+      await connector.waitFor(() => messagesIn(personal).some((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.')));
+      const note = messagesIn(personal).find((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.'));
       const card = cardsOf(note)[0];
       expect(card?.actions?.map((a) => a.title)).toEqual(['Vis sag', 'Svar']);
       expect(JSON.stringify(card)).toContain(number);
