@@ -39,6 +39,17 @@ export function quoted(text: string): string {
   return `«${markdownText(line.length > QUOTE_MAX ? `${line.slice(0, QUOTE_MAX)}…` : line)}»`;
 }
 
+/** An example address outside code: "navn@institution.dk" or "name@institution.dk". */
+const EXAMPLE_ADDRESS = /(?<!`)\b(?:navn|name)@institution\.dk\b(?!`)/g;
+
+/**
+ * The example address in a text (the portal's reasons say "fx navn@institution.dk") as code, so
+ * Web Chat and Teams do not turn it into a mailto link someone might follow; read out as written.
+ */
+export function exampleAddresses(text: string): string {
+  return text.replace(EXAMPLE_ADDRESS, (address) => `\`${address}\``);
+}
+
 /** A label before its value: "Leverandør:", but "Hvad er problemet?" keeps its own mark. */
 export function labelled(label: string): string {
   const trimmed = label.trim();
@@ -64,7 +75,7 @@ export function questionActivity(question: Question, lang: Language, problem?: L
   const parts: string[] = [];
   if (lead) parts.push(lead);
   if (question.path) parts.push(question.path[lang]);
-  if (problem) parts.push(problem[lang]);
+  if (problem) parts.push(exampleAddresses(problem[lang]));
   if (question.step === 'confirmAnswer' && question.current) parts.push(texts(lang).youWrote(quoted(question.current[lang])));
   if (question.step === 'cprFound' && question.current) parts.push(texts(lang).withoutCpr(quoted(question.current[lang])));
   if (question.summary) {

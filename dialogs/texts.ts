@@ -58,7 +58,7 @@ const da = {
   afterRefusal: 'Hvad vil du gøre?',
   registrationHelp:
     'For at oprette dig skal jeg kende din primære institution og din e-mail derfra. E-mailens domæne skal høre til institutionen. Skriv "annuller" for at stoppe.',
-  invalidEmail: 'Det ligner ikke en e-mailadresse. Skriv fx navn@institution.dk.',
+  invalidEmail: 'Det ligner ikke en e-mailadresse. Skriv fx `navn@institution.dk`.',
   invalidName: 'Skriv dit navn (mindst 2 tegn).',
   consentIntro: 'Som konsulent skal du acceptere samtykkeerklæringen, før du kan oprette sager:',
   accept: 'Accepter',
@@ -169,7 +169,7 @@ const en: Texts = {
   afterRefusal: 'What would you like to do?',
   registrationHelp:
     'To register you I need your primary institution and your e-mail there. The e-mail domain must belong to the institution. Type "cancel" to stop.',
-  invalidEmail: 'That does not look like an e-mail address. Write e.g. name@institution.dk.',
+  invalidEmail: 'That does not look like an e-mail address. Write e.g. `name@institution.dk`.',
   invalidName: 'Type your name (at least 2 characters).',
   consentIntro: 'As a consultant you must accept the consent declaration before you can create cases:',
   accept: 'Accept',
