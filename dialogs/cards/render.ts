@@ -461,8 +461,9 @@ export type ReplyButtonKind = 'submit' | 'messageBack';
 
 /**
  * "Mine sager": one block per case (number and title; status, date and the shared mailbox it came
- * from) with its own buttons: "Vis" and, for a case waiting for the customer, "Svar". Each
- * button's tooltip names its case, so a screen reader tells the "Vis" buttons apart.
+ * from) with its own buttons: "Vis SA-…" and, for a case waiting for the customer, "Svar på SA-…"
+ * (the number in the title: not every host reads a tooltip, and a screen reader must tell the
+ * buttons apart); the tooltip adds the case's title.
  */
 export function renderCaseListCard(
   cases: readonly (Case | CaseListItem)[],
@@ -480,14 +481,14 @@ export function renderCaseListCard(
   for (const [i, { case: c, mailbox }] of items.entries()) {
     const about = [statusLabel(c.status, lang), formatDateDa(c.createdAt.slice(0, 10)), ...(mailbox ? [t.fromMailbox(mailbox)] : [])].join(' · ');
     const buttons: CardAction[] = [
-      { ...action(kind, t.showButton, { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: instance }, undefined, 'none'), tooltip: t.showTooltip(c.number, shortTitle(c.subject)) },
+      { ...action(kind, t.showButton(c.number), { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: instance }, undefined, 'none'), tooltip: t.showTooltip(c.number, shortTitle(c.subject)) },
     ];
     if (c.status === 'afventer_kunde') {
       const tooltip = t.replyTooltip(c.number, shortTitle(c.subject));
       buttons.push(
         options.reply === 'messageBack'
-          ? { ...messageBack(t.replyButton, t.replyText(c.number)), tooltip }
-          : { ...action(kind, t.replyButton, { formStep: FORM_STEP.reply, caseNumber: c.number, dialogInstanceId: instance }, 'positive', 'none'), tooltip },
+          ? { ...messageBack(t.replyCaseButton(c.number), t.replyText(c.number)), tooltip }
+          : { ...action(kind, t.replyCaseButton(c.number), { formStep: FORM_STEP.reply, caseNumber: c.number, dialogInstanceId: instance }, 'positive', 'none'), tooltip },
       );
     }
     body.push({

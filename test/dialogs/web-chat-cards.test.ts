@@ -134,16 +134,16 @@ describe('web chat cards (issue 16)', () => {
       const mailbox = await world.demoCase('Fejl i lønkørsel');
       const rows = card.body.filter((e) => e.type === 'Container');
       const rowOf = (number: string) => rows.find((r) => JSON.stringify(r).includes(number));
-      expect(buttons({ ...card, body: [rowOf(waiting.number) as CardElement] }).map((b) => b.title)).toEqual(['Vis', 'Svar']);
+      expect(buttons({ ...card, body: [rowOf(waiting.number) as CardElement] }).map((b) => b.title)).toEqual([`Vis ${waiting.number}`, `Svar på ${waiting.number}`]);
       expect(JSON.stringify(rowOf(mailbox.number))).toContain('fra fællespostkassen loen@eksempelstyrelsen.dk');
       expect(card.fallbackText).toContain(waiting.number);
 
-      const show = buttons(card).find((b) => b.title === 'Vis' && b.data?.caseNumber === waiting.number)?.data ?? {};
+      const show = buttons(card).find((b) => b.title === `Vis ${waiting.number}`)?.data ?? {};
       const status = await submit(chat, show);
       expect(status.text).toContain(waiting.number);
       expect(status.text).toContain('Hvilket regnskab skal Peter have adgang til?');
 
-      const answer = buttons(card).find((b) => b.title === 'Svar')?.data ?? {};
+      const answer = buttons(card).find((b) => b.title === `Svar på ${waiting.number}`)?.data ?? {};
       const comment = await submit(chat, answer);
       expect(comment.text).toContain(`Skriv din kommentar til ${waiting.number}`);
     });

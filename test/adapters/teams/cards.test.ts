@@ -183,8 +183,8 @@ describe('Adaptive Card rendering', () => {
       const rows = card.body.filter((e) => e.type === 'Container');
       expect(rows).toHaveLength(7);
       const titles = rows.map((row) => (row.type === 'Container' ? row.items.flatMap((e) => (e.type === 'ActionSet' ? e.actions.map((a) => a.title) : [])) : []));
-      expect(titles[0]).toEqual(['Show']);
-      expect(titles[2]).toEqual(['Show', 'Reply']);
+      expect(titles[0]).toEqual(['Show SA-2026-000001']);
+      expect(titles[2]).toEqual(['Show SA-2026-000003', 'Answer SA-2026-000003']);
       expect(card.fallbackText).toContain('SA-2026-000003');
       expect(renderCaseListCard([], 'da').body).toHaveLength(2);
     });
@@ -199,7 +199,7 @@ describe('Adaptive Card rendering', () => {
   });
 
   describe('when cards are read (issue 13)', () => {
-    it('names the case each of the case list\'s buttons acts on (tooltip), so a screen reader tells them apart', () => {
+    it('names the case each of the case list\'s buttons acts on (title and tooltip), so a screen reader tells them apart', () => {
       const cases = [
         { ...demoCase, number: 'SA-2026-000001', subject: 'Løn til ny medarbejder' },
         { ...demoCase, number: 'SA-2026-000002', subject: 'Faktura fra Kontorhuset' },
@@ -209,7 +209,7 @@ describe('Adaptive Card rendering', () => {
       const walk = (elements: readonly CardElement[]): { title: string; tooltip?: string | undefined }[] =>
         elements.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.type === 'Container' ? walk(e.items) : []));
       const buttons = walk(renderCaseListCard(cases.map((c) => ({ ...c, status: 'modtaget' as const })), 'da').body);
-      expect(buttons.map((b) => b.title)).toEqual(['Vis', 'Vis', 'Vis', 'Vis']);
+      expect(buttons.map((b) => b.title)).toEqual(['Vis SA-2026-000001', 'Vis SA-2026-000002', 'Vis SA-2026-000003', 'Vis SA-2026-000004']);
       const tooltips = buttons.map((b) => b.tooltip ?? '');
       expect(tooltips[0]).toBe('Vis sag SA-2026-000001: Løn til ny medarbejder');
       expect(new Set(tooltips).size).toBe(tooltips.length);
