@@ -20,6 +20,7 @@ interface Member {
 }
 const anna: Member = { userId: '29:anna', aadObjectId: randomUUID(), email: 'anna@eksempelstyrelsen.dk', name: 'Anna Andersen' };
 const lars: Member = { userId: '29:lars', aadObjectId: randomUUID(), email: 'lars@testministeriet.dk', name: 'Lars Larsen' };
+const mette: Member = { userId: '29:mette', aadObjectId: randomUUID(), email: 'mette@eksempelstyrelsen.dk', name: 'Mette Madsen' };
 const ole: Member = { userId: '29:ole', aadObjectId: randomUUID(), email: 'ole@demo-institut.dk', name: 'Ole Olsen' };
 /** A member of the team the portal does not know. */
 const guest: Member = { userId: '29:guest', aadObjectId: randomUUID(), email: 'guest@example.com', name: 'Gæst' };
@@ -65,7 +66,7 @@ describe('Teams channels and group chats', () => {
   beforeAll(async () => {
     connector = new ConnectorListener();
     serviceUrl = await connector.start();
-    for (const m of [anna, lars, ole]) connector.members.set(m.userId, { id: m.userId, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email });
+    for (const m of [anna, lars, ole, mette]) connector.members.set(m.userId, { id: m.userId, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email });
     // Teams refuses a conversation with Ole (the app is not available to him).
     connector.respondCreate = (parameters) => ((parameters.members as Array<{ id: string }> | undefined)?.[0]?.id === ole.userId ? 403 : 200);
     assistant = await startTestAssistant('pglite', {
@@ -321,6 +322,33 @@ describe('Teams channels and group chats', () => {
       );
       expect(rows.map((r) => r.status)).toEqual(['skipped']);
       expect(JSON.stringify(connector.received)).not.toContain(number);
+    });
+  });
+
+  describe('when the app is installed for a shared mailbox\'s member who never wrote', () => {
+    it('stores where to reach her, tells her what the desk did on the mailbox\'s cases, and sends later notifications there', async () => {
+      const cases = new PgCaseStore(assistant.db);
+      const mine = await assistant.portal.myCases(await userId(mette), { limit: 20, after: null });
+      const mailboxCase = mine.ok ? mine.value.items.find((c) => c.subject === 'Fejl i lønkørsel') : undefined;
+      expect(mailboxCase).toBeDefined();
+      const number = mailboxCase?.number ?? '';
+      const before = await assistant.db.query(`SELECT 1 FROM notification_reference WHERE user_id = $1::uuid`, [await userId(mette)]);
+      expect(before.rows).toHaveLength(0);
+      await cases.addComment(number as never, { author: 'agent', actor: AGENT, text: 'Lønkørslen er kørt igen.' });
+
+      const chat = `a:install-${randomUUID()}`;
+      await say(mette, 'personal', chat, { type: 'installationUpdate', action: 'add', mention: false });
+      await connector.waitFor(() => messagesIn(chat).length >= 2);
+      const [welcome, news] = messagesIn(chat);
+      expect(JSON.stringify(welcome)).toContain('Mine sager');
+      expect(news?.text).toContain('Siden sidst');
+      expect(news?.text).toContain(number);
+      expect(news?.text).toContain('Lønkørslen er kørt igen.');
+      const { rows } = await assistant.db.query<{ reference: { conversation?: { id?: string } } }>(`SELECT reference FROM notification_reference WHERE user_id = $1::uuid`, [await userId(mette)]);
+      expect(rows[0]?.reference.conversation?.id).toBe(chat);
+
+      await cases.changeStatus(number as never, { to: 'afventer_kunde', actor: AGENT, note: 'Hvilke medarbejdere mangler stadig løn?' });
+      await connector.waitFor(() => messagesIn(chat).some((a) => JSON.stringify(a.attachments ?? []).includes('Hvilke medarbejdere mangler stadig løn?')));
     });
   });
 });
