@@ -488,7 +488,7 @@ export function renderCaseListCard(
       buttons.push(
         options.reply === 'messageBack'
           ? { ...messageBack(t.replyCaseButton(c.number), t.replyText(c.number)), tooltip }
-          : { ...action(kind, t.replyCaseButton(c.number), { formStep: FORM_STEP.reply, caseNumber: c.number, dialogInstanceId: instance }, 'positive', 'none'), tooltip },
+          : { ...action(kind, t.replyCaseButton(c.number), { formStep: FORM_STEP.reply, caseNumber: c.number, dialogInstanceId: instance }, undefined, 'none'), tooltip },
       );
     }
     body.push({
