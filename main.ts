@@ -315,7 +315,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       },
     });
     const cardSubmissions = new CardSubmissions({ portal, identity, logger, action: config.TEAMS_CARD_ACTION });
-    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE, privates });
+    const teamsBot = new TeamsBot({ inner: assistantBot, cards: cardSubmissions, logger, defaultLocale: config.DEFAULT_LOCALE, privates, news: (context) => assistantBot.tellNews(context) });
     // The same turn middleware on every channel's adapter (the CloudAdapter logs turns itself).
     const turnMiddleware = [
       rejectOverlongText(undefined, config.DEFAULT_LOCALE),

@@ -9,7 +9,8 @@ import { languageOfUserWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import type { ChannelIdentity } from './channel-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
-import { normaliseEmail, type DirectoryStore, type User } from '../portal/index.js';
+import { z } from 'zod';
+import { caseNumberSchema, normaliseEmail, type DirectoryStore, type User } from '../portal/index.js';
 import { toLocale, type Locale } from './locale.js';
 import { messages } from './messages.js';
 import { answerableInPublic, type PrivateConversations } from './private-conversations.js';
@@ -58,7 +59,19 @@ export interface AssistantBotOptions {
   /** Language when neither the text nor the activity says. Default da. */
   defaultLocale?: Locale;
   conversations?: Conversations;
+  /**
+   * A user the assistant has never seen (no "last seen" stamp: e.g. a shared mailbox's member who
+   * never wrote) is told what changed in this window before their first visit. Default 14 days.
+   */
+  firstVisitWindowMs?: number;
 }
+
+/**
+ * The event the web chat page sends when it resumes a stored conversation. The server sets its
+ * `value.lastActivityAt` (when the conversation last had an activity, so what the page already
+ * shows in its history is not told again); a client's own value is never trusted.
+ */
+export const RESUME_EVENT = 'serviceportal/resume';
 
 const GREETING = /^\s*(hej|hejsa|goddag|godmorgen|hallo|hi|hello|hey|hjælp|hjaelp|help|menu|start)\s*[!.?]*\s*$/i;
 
@@ -71,6 +84,21 @@ const LAST_SEEN_GRANULARITY_MS = 60_000;
  * registration: most of the cost of a turn's first DialogContext).
  */
 const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+const caseButton = z.object({ formStep: z.enum(['caseStatus', 'reply']), caseNumber: caseNumberSchema });
+
+/** The request a case card's button stands for ("status SA-…", "svar på SA-…"), or undefined for any other value. */
+export function cardRequestText(value: unknown): string | undefined {
+  const parsed = caseButton.safeParse(value);
+  if (!parsed.success) return undefined;
+  return parsed.data.formStep === 'caseStatus' ? `status ${parsed.data.caseNumber}` : `svar på ${parsed.data.caseNumber}`;
+}
+
+/** The server-set `lastActivityAt` of a resume event (ISO), if it is one. */
+function lastActivityAt(value: unknown): string | undefined {
+  const at = typeof value === 'object' && value !== null ? (value as { lastActivityAt?: unknown }).lastActivityAt : undefined;
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(at).toISOString() : undefined;
+}
 
 /** Strips Teams `<at>…</at>` mentions and surrounding whitespace. */
 export function cleanText(text: string | undefined): string {
@@ -91,9 +119,12 @@ export class AssistantBot extends ActivityHandler {
    */
   private stateConfiguration: DialogStateManagerConfiguration | undefined;
 
+  private readonly firstVisitWindowMs: number;
+
   constructor(options: AssistantBotOptions = {}) {
     super();
     this.defaultLocale = options.defaultLocale ?? 'da';
+    this.firstVisitWindowMs = options.firstVisitWindowMs ?? 14 * 24 * 60 * 60 * 1000;
     if (options.conversations) this.useConversations(options.conversations);
 
     this.onMembersAdded(async (context, next) => {
@@ -103,6 +134,12 @@ export class AssistantBot extends ActivityHandler {
         if (this.conversations) await this.openConversation(context, this.conversations);
         else await this.sendWelcome(context);
       }
+      await next();
+    });
+
+    // The web chat page came back to a stored conversation: what changed since, no welcome again.
+    this.onEvent(async (context, next) => {
+      if (context.activity.name === RESUME_EVENT && this.conversations) await this.tellNews(context, this.conversations, lastActivityAt(context.activity.value));
       await next();
     });
 
@@ -140,12 +177,22 @@ export class AssistantBot extends ActivityHandler {
 
   /**
    * A new conversation: first what changed in the user's cases since they last saw the assistant
-   * ("Siden sidst"), then the welcome, in the language they last wrote in. A failure to look up
-   * the news is logged by the turn's error handler only if the welcome fails too.
+   * ("Siden sidst"), then the welcome, in the language they last wrote in.
    */
   private async openConversation(context: TurnContext, c: Conversations): Promise<void> {
+    const locale = await this.tellNews(context, c);
+    await this.sendWelcome(context, locale);
+  }
+
+  /**
+   * Tells the user of this turn what others did on their cases and their shared mailboxes' cases
+   * since they last saw the assistant (or, never seen, in {@link AssistantBotOptions.firstVisitWindowMs}),
+   * and not before `floor` (what the conversation already shows), then stamps "last seen", so the
+   * same news is never told twice. Answers the user's language. A failed look-up tells nothing.
+   */
+  async tellNews(context: TurnContext, c: Conversations | undefined = this.conversations, floor?: string): Promise<Locale> {
     const profileAccessor = this.profile;
-    if (!profileAccessor) return this.sendWelcome(context);
+    if (!profileAccessor || !c) return this.localeOf(context);
     await c.userState.load(context);
     const profile = await profileAccessor.get(context, {});
     const locale = profile.language ?? this.localeOf(context);
@@ -154,15 +201,17 @@ export class AssistantBot extends ActivityHandler {
       .resolve({ channelId: activity.channelId, fromId: activity.from?.id ?? '', fromName: activity.from?.name, aadObjectId: activity.from?.aadObjectId, verifiedFromId: verifiedFromId(context) })
       .catch((): ResolvedIdentity => ({ kind: 'anonymous' }));
     const user = resolved.kind === 'user' ? resolved.user : profile.userId && !c.authEnabled ? await c.directory.getUser(profile.userId) : undefined;
-    if (user && profile.lastSeenAt && c.mainDialog.sinceLastSeen) {
-      const news = await c.mainDialog.sinceLastSeen(user, profile.lastSeenAt, locale).catch(() => undefined);
+    if (!user) return locale;
+    const now = new Date();
+    const seen = profile.lastSeenAt ?? new Date(now.getTime() - this.firstVisitWindowMs).toISOString();
+    const since = floor && floor > seen ? floor : seen;
+    if (c.mainDialog.sinceLastSeen) {
+      const news = await c.mainDialog.sinceLastSeen(user, since, locale).catch(() => undefined);
       if (news) await context.sendActivity(news);
     }
-    await this.sendWelcome(context, locale);
-    if (user) {
-      profile.lastSeenAt = new Date().toISOString();
-      await c.userState.saveChanges(context);
-    }
+    profile.lastSeenAt = now.toISOString();
+    await c.userState.saveChanges(context);
+    return locale;
   }
 
   private async welcomeOnly(context: TurnContext): Promise<void> {
@@ -177,14 +226,16 @@ export class AssistantBot extends ActivityHandler {
     const dialogStateAccessor = this.dialogState;
     if (!dialogs || !profileAccessor || !dialogStateAccessor) return;
     const activity = context.activity;
-    const text = cleanText(activity.text);
     // Both states in parallel: one round trip's latency.
     await Promise.all([c.conversationState.load(context), c.userState.load(context)]);
     const profile = await profileAccessor.get(context, {});
+    // A card's "Vis"/"Svar" on a case is the request the user could have typed.
+    const cardText = cleanText(activity.text) === '' ? cardRequestText(activity.value) : undefined;
+    const text = cardText ?? cleanText(activity.text);
     const expectation = c.mainDialog.expectation(await dialogStateAccessor.get(context));
     // Only the user's own words change the language: not a button's value or a typed option, a
     // product name, a case number or an e-mail.
-    const picksOption = expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined;
+    const picksOption = cardText !== undefined || (expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined);
     const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
     // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make

@@ -18,9 +18,9 @@ import {
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { answerCase, backToField, cancel, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
+import { answerCase, backToField, cancel, currentQuestion, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
-import { markdownText, questionActivity, reply } from './render.js';
+import { markdownText, questionActivity, questionKey, rendersCards, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
@@ -81,6 +81,14 @@ function deflectionChoices(lang: Language): Choice[] {
   ];
 }
 
+/** A card's submission (`activity.value`): the answer and, from a question card, which question it answers. */
+function submittedCard(value: unknown): { answer?: unknown; formStep?: string } | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const v = value as { answer?: unknown; formStep?: unknown };
+  if (!('answer' in v) && typeof v.formStep !== 'string') return undefined;
+  return { ...('answer' in v ? { answer: v.answer } : {}), ...(typeof v.formStep === 'string' ? { formStep: v.formStep } : {}) };
+}
+
 /** The dialogs that can be interrupted say what "hjælp" means now and whether an input answers them. */
 export interface InterruptibleDialog {
   help(instance: DialogInstance, lang: Language): Localized;
@@ -125,9 +133,14 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const files = this.takeFiles(dc, instance.state);
     if (files !== undefined && turnInfo(dc.context).text === '') return this.afterFiles(dc, files);
     if (instance.state.offer) return this.answerOffer(dc, instance.state.offer);
-    const submitted = typeof value === 'object' && value !== null && 'answer' in value;
+    const card = submittedCard(value);
+    const submitted = card !== undefined;
     const info = turnInfo(dc.context);
-    const input = submitted ? (value as { answer: unknown }).answer : info.text;
+    // A click on an older question's card is not an answer to this one: the question is asked again.
+    const asked = card?.formStep !== undefined ? currentQuestion(engine, this.context(options)) : undefined;
+    if (card?.formStep !== undefined && (!asked || questionKey(asked) !== card.formStep)) return this.show(dc, resume(engine, this.context(options)));
+    // An unticked optional card answer submits nothing: left empty.
+    const input = submitted ? (card.answer ?? '') : info.text;
     // A card's submission is an answer; typed text the router is unsure of is confirmed first.
     const confirm = !submitted && info.answerInDoubt === true;
     const accepted = this.accepted.get(engine);
@@ -226,7 +239,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
       return;
     }
     const result = resume(engine, this.context(options));
-    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(withFiles(result.outcome.question, files), turnInfo(context).lang, undefined, takeRepromptLead(context)));
+    if (result.outcome.kind === 'ask') await context.sendActivity(questionActivity(withFiles(result.outcome.question, files), turnInfo(context).lang, undefined, takeRepromptLead(context), { cards: rendersCards(context.activity.channelId) }));
   }
 
   help(instance: DialogInstance, lang: Language): Localized {
@@ -274,7 +287,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
         const files = state.files ?? [];
         const hint = result.outcome.question.step === 'summary' && policy && files.length < policy.perCase ? filesHint(policy, files, lang) : undefined;
         const said = [lead, hint].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
-        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, said || undefined));
+        await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, said || undefined, { cards: rendersCards(dc.context.activity.channelId) }));
         return Dialog.EndOfTurn;
       }
       case 'cancelled':

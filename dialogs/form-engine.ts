@@ -23,6 +23,7 @@ import {
   parseField,
   parseForm,
   systemsOf,
+  titleFromDescription,
   type Catalogue,
   type Field,
   type FieldValue,
@@ -213,7 +214,9 @@ function exactly(choices: readonly Choice[], input: unknown): Choice | undefined
 }
 
 const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
-const SKIP_CHOICE: Choice = { id: 'spring-over', label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
+/** The id of the "Spring over" choice an optional field offers. */
+export const SKIP_CHOICE_ID = 'spring-over';
+const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
 /** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
 export function isSkip(input: unknown): boolean {
@@ -414,7 +417,7 @@ function pickFieldChoices(form: FormDefinition, draft: CaseDraftValues): Choice[
 
 const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
   date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026, eller "i dag" eller "i går".', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026, or "today" or "yesterday".' },
-  email: { da: 'Skriv en e-mailadresse, fx navn@institution.dk.', en: 'Write an e-mail address, e.g. name@institution.dk.' },
+  email: { da: 'Skriv en e-mailadresse, fx `navn@institution.dk`.', en: 'Write an e-mail address, e.g. `name@institution.dk`.' },
   phone: { da: 'Skriv et telefonnummer med 8 cifre.', en: 'Write a phone number with 8 digits.' },
   number: { da: 'Skriv et tal, fx 1.250,50.', en: 'Write a number, e.g. 1250.50.' },
   multiChoice: { da: 'Du kan vælge flere, adskilt med komma.', en: 'You can choose several, separated by commas.' },
@@ -446,6 +449,12 @@ function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
     const mailbox = ctx.mailboxes.find((m) => m.id === d.sentFromMailboxId);
     const from = mailbox?.email ?? ctx.userEmail;
     lines.push({ label: { da: 'Sendes fra', en: 'Sent from' }, value: { da: from, en: from } });
+  }
+  // The case's title as the desk and "mine sager" will show it: the subject field, or made from the description.
+  const description = d.values.beskrivelse;
+  if (form && !form.fields.some((f) => f.id === 'emne') && typeof description === 'string') {
+    const title = titleFromDescription(description);
+    lines.push({ label: { da: 'Titel', en: 'Title' }, value: { da: title, en: title } });
   }
   for (const field of form?.fields ?? []) {
     if (!isFieldVisible(field, d.values)) continue;

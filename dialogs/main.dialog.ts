@@ -38,7 +38,8 @@ import { matchTolerant, type Choice } from './matching.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
-import { markdownText, quoted, reply } from './render.js';
+import { cardReply, markdownText, quoted, rendersCards, reply } from './render.js';
+import { renderCaseListCard } from './cards/render.js';
 import { texts } from './texts.js';
 import { setRepromptLead, takeRepromptLead, turnInfo } from './turn.js';
 import { attachAndTell, attachTexts, receipt, refusedOf, stagedOf, type FileRef } from './attach.js';
@@ -327,6 +328,15 @@ class Conversation {
     const lines = page.value.items.map((c) => this.caseLine(c, lang, c.sentFromId !== user.id ? mailboxes.get(c.sentFromId) : undefined));
     const more = page.value.next ?? undefined;
     const text = `${after ? '' : `**${t.myCasesHeader}**\n\n`}${lines.join('\n')}${more ? `\n\n${t.moreCasesHint}` : ''}`;
+    if (rendersCards(context.activity.channelId)) {
+      // A card with a "Vis" (and "Svar" for a case waiting for the customer) per case; the text list for screen readers.
+      const items = page.value.items.map((c) => ({ case: c, mailbox: c.sentFromId !== user.id ? mailboxes.get(c.sentFromId) : undefined }));
+      const card = renderCaseListCard(items, lang, { header: after ? t.moreCasesHeader : t.myCasesHeader });
+      const activity = cardReply(card, '', text);
+      if (more) activity.suggestedActions = { actions: [{ type: 'imBack', title: t.showMore, value: t.showMore }], to: [] };
+      await context.sendActivity(activity);
+      return more;
+    }
     await context.sendActivity(reply(text, more ? [t.showMore] : []));
     return more;
   }

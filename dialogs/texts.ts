@@ -35,6 +35,7 @@ const da = {
   caseRefused: (reason: string) => `Sagen kunne ikke oprettes: ${reason}`,
   noCases: 'Du har ingen sager endnu.',
   myCasesHeader: 'Dine sager (nyeste først):',
+  moreCasesHeader: 'Flere af dine sager:',
   noMoreCases: 'Der er ikke flere sager.',
   moreCasesHint: 'Skriv "vis flere" for at se flere.',
   askCaseNumber: 'Skriv sagsnummeret, fx "status på SA-2026-000123".',
@@ -57,7 +58,7 @@ const da = {
   afterRefusal: 'Hvad vil du gøre?',
   registrationHelp:
     'For at oprette dig skal jeg kende din primære institution og din e-mail derfra. E-mailens domæne skal høre til institutionen. Skriv "annuller" for at stoppe.',
-  invalidEmail: 'Det ligner ikke en e-mailadresse. Skriv fx navn@institution.dk.',
+  invalidEmail: 'Det ligner ikke en e-mailadresse. Skriv fx `navn@institution.dk`.',
   invalidName: 'Skriv dit navn (mindst 2 tegn).',
   codeSent: (email: string, minutes: number) =>
     `Jeg har sendt en engangskode på seks cifre til ${email}, så vi ved, at adressen er din. Koden gælder i ${minutes} minutter.`,
@@ -122,6 +123,7 @@ const da = {
   deflectionSolved: 'Det løste det',
   deflectionSendAnyway: 'Send sagen alligevel',
   deflected: 'Godt, at artiklen løste det. Jeg har ikke oprettet nogen sag. Skriv endelig, hvis der er andet.',
+  multiChoiceCardHelp: 'Sæt kryds ved en eller flere, og vælg "Næste". Du kan også skrive dem, adskilt med komma.',
   deflectionHelp: 'Vælg "Det løste det", hvis artiklen svarer på dit problem (så sendes der ingen sag), eller "Send sagen alligevel" for at fortsætte med sagen. Skriv "annuller" for at stoppe.',
 } as const;
 
@@ -158,6 +160,7 @@ const en: Texts = {
   caseRefused: (reason: string) => `The case could not be created: ${reason}`,
   noCases: 'You have no cases yet.',
   myCasesHeader: 'Your cases (newest first):',
+  moreCasesHeader: 'More of your cases:',
   noMoreCases: 'There are no more cases.',
   moreCasesHint: 'Type "show more" to see more.',
   askCaseNumber: 'Type the case number, e.g. "status of SA-2026-000123".',
@@ -180,7 +183,7 @@ const en: Texts = {
   afterRefusal: 'What would you like to do?',
   registrationHelp:
     'To register you I need your primary institution and your e-mail there. The e-mail domain must belong to the institution. Type "cancel" to stop.',
-  invalidEmail: 'That does not look like an e-mail address. Write e.g. name@institution.dk.',
+  invalidEmail: 'That does not look like an e-mail address. Write e.g. `name@institution.dk`.',
   invalidName: 'Type your name (at least 2 characters).',
   codeSent: (email: string, minutes: number) =>
     `I have sent a six-digit one-time code to ${email}, so we know the address is yours. The code is valid for ${minutes} minutes.`,
@@ -245,6 +248,7 @@ const en: Texts = {
   deflectionSolved: 'That solved it',
   deflectionSendAnyway: 'Send the case anyway',
   deflected: 'Good that the article solved it. I have not created a case. Write again if there is anything else.',
+  multiChoiceCardHelp: 'Tick one or more and choose "Next". You can also type them, separated by commas.',
   deflectionHelp: 'Choose "That solved it" if the article answers your problem (no case is sent), or "Send the case anyway" to go on with the case. Type "cancel" to stop.',
 };
 

@@ -246,15 +246,32 @@ export const caseEventSchema = z.discriminatedUnion('type', [
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 
-/** The subject of a new case: the form's `emne` field, else the first line of `beskrivelse`, else the form title. */
+/** Longest title derived from a description. */
+export const DERIVED_TITLE_MAX = 80;
+
+/**
+ * A case title from its description: the first sentence (or line), and when that is longer than
+ * {@link DERIVED_TITLE_MAX}, cut at the last word boundary before it with "…" (never mid-word).
+ */
+export function titleFromDescription(description: string): string {
+  const text = description.replace(/\s+/g, ' ').trim();
+  const firstLine = description.split('\n').map((l) => l.trim()).find((l) => l !== '') ?? '';
+  const sentence = /^.+?[.!?](?=\s+[\p{Lu}"«(]|$)/u.exec(firstLine.replace(/\s+/g, ' '))?.[0] ?? firstLine.replace(/\s+/g, ' ');
+  const first = sentence !== '' ? sentence : text;
+  if (first.length <= DERIVED_TITLE_MAX) return first.replace(/[.]$/, '');
+  // Room for the "…": a word that ends exactly at the limit is cut with the rest.
+  const room = first.slice(0, DERIVED_TITLE_MAX);
+  const cut = room.lastIndexOf(' ');
+  const head = (cut > DERIVED_TITLE_MAX / 3 ? room.slice(0, cut) : room.slice(0, DERIVED_TITLE_MAX - 1)).replace(/[\s,;:.–-]+$/, '');
+  return `${head.slice(0, DERIVED_TITLE_MAX - 1)}…`;
+}
+
+/** The subject of a new case: the form's `emne` field, else a title derived from `beskrivelse` ({@link titleFromDescription}), else the form title. */
 export function caseSubject(values: Readonly<Record<string, unknown>>, fallback: string): string {
   const clip = (s: string): string => (s.length > 120 ? `${s.slice(0, 117).trimEnd()}…` : s);
   const emne = values.emne;
   if (typeof emne === 'string' && emne.trim() !== '') return clip(emne.trim());
   const beskrivelse = values.beskrivelse;
-  if (typeof beskrivelse === 'string') {
-    const first = beskrivelse.split('\n')[0]?.trim() ?? '';
-    if (first !== '') return clip(first);
-  }
+  if (typeof beskrivelse === 'string' && beskrivelse.trim() !== '') return titleFromDescription(beskrivelse);
   return clip(fallback);
 }

@@ -26,9 +26,9 @@ import {
   type Localized,
   type PortalService,
 } from '../../portal/index.js';
-import type { AdaptiveCard } from './cards/card-schema.js';
-import { restoreSubmitted } from './cards/card-text.js';
-import { cardTexts, teamsReplies } from './cards/card-texts.js';
+import type { AdaptiveCard } from '../../dialogs/cards/card-schema.js';
+import { restoreSubmitted } from '../../dialogs/cards/card-text.js';
+import { cardTexts, teamsReplies } from '../../dialogs/cards/card-texts.js';
 import {
   CONTEXT_INPUT,
   FORM_STEP,
@@ -41,7 +41,7 @@ import {
   SENT_FROM_SELF,
   type CardActionKind,
   type FormCardOptions,
-} from './cards/render.js';
+} from '../../dialogs/cards/render.js';
 
 /** What to show: a card (replacing the card that was sent, when `replace`), and messages after it. */
 export interface CardReply {
@@ -253,7 +253,7 @@ export class CardSubmissions {
   private async caseList(userId: string, lang: Language, ownerId: string): Promise<CardReply> {
     const page = await this.options.portal.myCases(userId, { limit: 10 });
     if (!page.ok) return { replace: false, messages: [page.error.message[lang]] };
-    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind, ownerId }) };
+    return { replace: false, messages: [], card: renderCaseListCard(page.value.items, lang, { hasMore: page.value.next !== null, action: this.kind, ownerId, reply: 'messageBack' }) };
   }
 
   private chooser(lang: Language, ownerId: string, dialogInstanceId: string = randomUUID()): AdaptiveCard {

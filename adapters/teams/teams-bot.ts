@@ -12,10 +12,10 @@ import {
 } from 'botbuilder';
 import { toLocale, type Locale } from '../../bot/locale.js';
 import type { Logger } from '../../bot/logger.js';
-import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/card-schema.js';
+import { ADAPTIVE_CARD_CONTENT_TYPE, type AdaptiveCard } from '../../dialogs/cards/card-schema.js';
 import type { CardReply, CardSubmissions } from './card-submissions.js';
-import { cardTexts, teamsReplies } from './cards/card-texts.js';
-import { REFRESH_VERB, renderButtonsCard, renderWelcomeCard } from './cards/render.js';
+import { cardTexts, teamsReplies } from '../../dialogs/cards/card-texts.js';
+import { REFRESH_VERB, renderButtonsCard, renderWelcomeCard } from '../../dialogs/cards/render.js';
 import { TEAMS_CHANNEL_ID, teamsScope, type TeamsPrivateConversations } from './teams-private-conversations.js';
 
 export const TEAMS_CHANNEL = TEAMS_CHANNEL_ID;
@@ -28,6 +28,11 @@ export interface TeamsBotOptions {
   defaultLocale: Locale;
   /** Channels and group chats: personal cards and submissions continue in the member's 1:1 chat. Default: answered in place. */
   privates?: TeamsPrivateConversations;
+  /**
+   * The app installed in a member's personal scope: what changed in their cases and their shared
+   * mailboxes' cases ("Siden sidst"), after the welcome. Default: the welcome only.
+   */
+  news?: (context: TurnContext) => Promise<unknown>;
 }
 
 /**
@@ -131,6 +136,11 @@ export class TeamsBot extends TeamsActivityHandler {
         ? [t.welcomeAsk, t.welcomeCreateCase, t.welcomeMyCases].map((title) => ({ title, text: title }))
         : [{ title: t.welcomeAsk, text: t.welcomeAsk }];
     await context.sendActivity(cardMessage(renderWelcomeCard(lang, scope === 'channel' ? 'team' : scope, buttons)));
+    if (scope === 'personal' && this.options.news) {
+      await this.options.news(context).catch((error: unknown) => {
+        this.options.logger.warn({ err: error, conversationId: context.activity.conversation?.id }, 'teams: could not tell what changed since last time');
+      });
+    }
   }
 
   private localeOf(context: TurnContext): Locale {

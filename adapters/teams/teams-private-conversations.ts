@@ -8,7 +8,7 @@ import { ActivityTypes, MessageFactory, TurnContext, type Activity, type CloudAd
 import type { Logger } from '../../bot/logger.js';
 import type { PrivateConversations, PrivateOutcome } from '../../bot/private-conversations.js';
 import type { Language } from '../../portal/index.js';
-import { teamsReplies } from './cards/card-texts.js';
+import { teamsReplies } from '../../dialogs/cards/card-texts.js';
 
 export const TEAMS_CHANNEL_ID = 'msteams';
 /** The audience of Bot Connector calls when the incoming turn does not say. */

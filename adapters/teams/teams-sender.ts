@@ -10,7 +10,7 @@ import { classify } from '../http/bot-connector-sender.js';
 import type { Logger } from '../../bot/logger.js';
 import { isSharedConversation } from '../../bot/notifications/reference-recorder.js';
 import { DeliveryError, type ConversationReferenceStore, type ProactiveMessage, type ProactiveSender, type StoredReference } from '../../bot/notifications/ports.js';
-import { renderNotificationCard, type CardActionKind } from './cards/render.js';
+import { renderNotificationCard, type CardActionKind } from '../../dialogs/cards/render.js';
 import { BOT_CONNECTOR_AUDIENCE, personalConversationParameters, TEAMS_CHANNEL_ID } from './teams-private-conversations.js';
 
 /** Statuses with which Teams refuses a conversation with a user for good (not installed, blocked, unknown). */

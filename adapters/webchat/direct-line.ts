@@ -5,6 +5,7 @@ import type { Activity, ActivityHandlerBase } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { WebSocket, WebSocketServer } from 'ws';
 import { z } from 'zod';
+import { RESUME_EVENT } from '../../bot/assistant-bot.js';
 import type { Logger } from '../../bot/logger.js';
 import { toLocale } from '../../bot/locale.js';
 import { messages } from '../../bot/messages.js';
@@ -219,6 +220,15 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     };
   }
 
+  /** When the conversation last had an activity (ISO), or undefined when it has none. */
+  async function lastActivityAt(conversation: WebChatConversation): Promise<string | undefined> {
+    if (conversation.lastSeq <= 0) return undefined;
+    const [last] = await store.activitiesAfter(conversation.id, conversation.lastSeq - 1, 1);
+    const at = last?.activity.timestamp;
+    const time = at === undefined ? Number.NaN : new Date(at).getTime();
+    return Number.isNaN(time) ? undefined : new Date(time).toISOString();
+  }
+
   /** Runs the welcome turn once, when the client first starts the conversation. */
   async function start(conversation: WebChatConversation, locale: string | undefined): Promise<void> {
     if (!(await store.markStarted(conversation.id, locale))) return;
@@ -407,6 +417,10 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         // Not stored and no turn: the assistant does not act on the user's typing.
         res.send(200, { id: `${conversation.id}|typing` });
         return;
+      }
+      if (activity.type === 'event' && activity.name === RESUME_EVENT) {
+        // What the page shows already (its history) is not told again: the bot gets when the conversation last had an activity.
+        activity.value = { lastActivityAt: await lastActivityAt(conversation) };
       }
       const stored = await store.append(conversation.id, activity);
       if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));

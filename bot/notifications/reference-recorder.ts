@@ -1,5 +1,5 @@
 import { ActivityTypes, TurnContext, type Activity, type ConversationReference, type MiddlewareHandler } from 'botbuilder';
-import { cleanText } from '../assistant-bot.js';
+import { cleanText, RESUME_EVENT } from '../assistant-bot.js';
 import type { ChannelIdentity } from '../channel-identity.js';
 import { languageOfUserWords } from '../language.js';
 import { toLocale, type Locale } from '../locale.js';
@@ -47,6 +47,18 @@ export function conversationReferenceRecorder(identity: ChannelIdentity, store: 
 }
 
 /**
+ * The turns that say where a user is: their messages and card actions, and also opening the chat
+ * (web chat's conversationUpdate, its resume event, the Teams app installed for them), so a user
+ * who has never written (a shared mailbox's member) is reached too.
+ */
+const RECORDED: ReadonlySet<string> = new Set([ActivityTypes.Message, ActivityTypes.Invoke, ActivityTypes.ConversationUpdate, ActivityTypes.InstallationUpdate]);
+
+function recorded(activity: Partial<Activity>): boolean {
+  // Only the page's own resume event: the SDK's events (a created conversation's) are not a user's turn.
+  return RECORDED.has(activity.type ?? '') || (activity.type === ActivityTypes.Event && activity.name === RESUME_EVENT);
+}
+
+/**
  * Remembers, on every incoming turn of a known user, the conversation to send their
  * notifications to (per channel) and their language: the one their own words were last written
  * in (Web Chat says da-DK whatever the user writes), else the activity's. A failure is logged and the turn goes on:
@@ -55,8 +67,7 @@ export function conversationReferenceRecorder(identity: ChannelIdentity, store: 
 export function recordConversationReferences(identity: ChannelIdentity, store: ConversationReferenceStore, logger: Logger, defaultLocale: Locale): MiddlewareHandler {
   const record = conversationReferenceRecorder(identity, store, logger, defaultLocale);
   return async (context, next) => {
-    const type = context.activity.type;
-    if (type === ActivityTypes.Message || type === ActivityTypes.Invoke) await record(context);
+    if (recorded(context.activity)) await record(context);
     await next();
   };
 }

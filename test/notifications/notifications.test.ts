@@ -8,7 +8,7 @@ import { startTestAssistant, type TestAssistant } from '../support/assistant.js'
 import { ConnectorListener, postActivity, type SentActivity } from '../support/connector-listener.js';
 import { connectToSchema, createTestDatabase, type TestDatabase } from '../support/database.js';
 import { teamsActivity } from '../support/teams.js';
-import { displayText } from '../../adapters/teams/cards/card-text.js';
+import { displayText } from '../../dialogs/cards/card-text.js';
 
 /** What a Teams notification shows: the banner summary, any text, and the card's text blocks and facts. */
 function shown(activity: SentActivity | undefined): string {

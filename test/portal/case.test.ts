@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CASE_STATUSES,
   caseSubject,
+  titleFromDescription,
   caseYear,
   danishDateTime,
   checkTransition,
@@ -228,10 +229,35 @@ describe('caseSubject', () => {
   describe('when it has not', () => {
     it('uses the first line of the description, clipped', () => {
       expect(caseSubject({ beskrivelse: 'Første linje\nAnden' }, 'Formular')).toBe('Første linje');
-      expect(caseSubject({ beskrivelse: 'x'.repeat(300) }, 'F')).toHaveLength(118);
+      expect(caseSubject({ beskrivelse: 'x'.repeat(300) }, 'F')).toHaveLength(80);
     });
     it('falls back to the form title', () => {
       expect(caseSubject({}, 'Fejl i lønkørsel')).toBe('Fejl i lønkørsel');
+    });
+  });
+});
+
+describe('titleFromDescription', () => {
+  describe('when the description is long', () => {
+    it.each([
+      ['Siden 2. marts får jeg fejlen "Adgang nægtet", når jeg åbner bilag. Det sker for hele afdelingen.', 'Siden 2. marts får jeg fejlen "Adgang nægtet", når jeg åbner bilag'],
+      ['Lønsedlen for marts mangler tillæg. Kan I se på det?', 'Lønsedlen for marts mangler tillæg'],
+      [`${'Medarbejderen har fået udbetalt forkert løn i flere måneder fordi tillægget ikke er registreret korrekt i systemet'} og mere`, 'Medarbejderen har fået udbetalt forkert løn i flere måneder fordi tillægget…'],
+      ['Første linje\nAnden linje', 'Første linje'],
+    ])('takes the first sentence, cut at a word: %s', (description, title) => {
+      expect(titleFromDescription(description)).toBe(title);
+    });
+
+    it('never cuts a word and stays within 80 characters', () => {
+      const words = 'refusion barselsløn udbetaling kontering afstemning bogføring lønkørsel'.split(' ');
+      for (let n = 5; n < 40; n++) {
+        const description = Array.from({ length: n }, (_, i) => words[i % words.length]).join(' ');
+        const title = titleFromDescription(description);
+        expect(title.length).toBeLessThanOrEqual(80);
+        const shown = title.replace(/…$/, '');
+        expect(description.startsWith(shown)).toBe(true);
+        expect([' ', undefined]).toContain(description[shown.length]);
+      }
     });
   });
 });

@@ -3,7 +3,7 @@
  * the catalogue (blank, with errors, submitted), every kind of single question, the chooser, the
  * case card and list, notifications, the welcome, buttons and "not yours" cards.
  */
-import type { AdaptiveCard } from '../../adapters/teams/cards/card-schema.js';
+import type { AdaptiveCard } from '../../dialogs/cards/card-schema.js';
 import {
   questionFromField,
   renderButtonsCard,
@@ -17,7 +17,7 @@ import {
   renderSubmittedFormCard,
   renderWelcomeCard,
   type CardActionKind,
-} from '../../adapters/teams/cards/render.js';
+} from '../../dialogs/cards/render.js';
 import { catalogue, type Case, type CaseDomainEvent, type CaseEvent, type FieldProblem, type Language } from '../../portal/index.js';
 
 export const sampleCase: Case = {

@@ -159,10 +159,16 @@
           writeJson(CONVERSATION_KEY, { userId: user.id, conversationId: directLine.conversationId, token: directLine.token });
         }
       };
+      var toldResume = false;
       directLine.connectionStatus$.subscribe(function (state) {
         if (state === ONLINE) {
           remember();
           status('');
+          // Back to a stored conversation: the assistant says what changed since ("Siden sidst").
+          if (resume && !toldResume) {
+            toldResume = true;
+            directLine.postActivity({ type: 'event', name: 'serviceportal/resume', from: { id: user.id, name: user.name } }).subscribe({ error: function () {} });
+          }
         } else if (state === EXPIRED_TOKEN) {
           status('Din session er udløbet. Genindlæs siden for at fortsætte.');
         } else if (state === FAILED_TO_CONNECT && resume) {

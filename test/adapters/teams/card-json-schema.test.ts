@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { adaptiveCardSchema, type AdaptiveCard } from '../../../adapters/teams/cards/card-schema.js';
+import { adaptiveCardSchema, type AdaptiveCard } from '../../../dialogs/cards/card-schema.js';
 import { everyCard } from '../../support/cards.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/adaptive-cards');

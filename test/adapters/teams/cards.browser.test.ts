@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AdaptiveCard } from '../../../adapters/teams/cards/card-schema.js';
+import type { AdaptiveCard } from '../../../dialogs/cards/card-schema.js';
 import { everyCard } from '../../support/cards.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { adaptiveCardSchema, type AdaptiveCard, type CardElement } from '../../../adapters/teams/cards/card-schema.js';
-import { displayText, restoreSubmitted } from '../../../adapters/teams/cards/card-text.js';
+import { adaptiveCardSchema, type AdaptiveCard, type CardElement } from '../../../dialogs/cards/card-schema.js';
+import { displayText, restoreSubmitted } from '../../../dialogs/cards/card-text.js';
 import {
   FORM_STEP,
   questionFromField,
@@ -10,7 +10,7 @@ import {
   renderFormChooserCard,
   renderQuestionCard,
   renderSubmittedFormCard,
-} from '../../../adapters/teams/cards/render.js';
+} from '../../../dialogs/cards/render.js';
 import { catalogue, getForm, parseForm, type Case, type CaseEvent, type FormDefinition } from '../../../portal/index.js';
 
 function inputs(card: AdaptiveCard): CardElement[] {
@@ -176,11 +176,16 @@ describe('Adaptive Card rendering', () => {
       expect(JSON.stringify(facts[1])).toContain('01-03-2026 10:05');
     });
 
-    it('the case list has one fact per case and a show action for the first five', () => {
-      const cases = Array.from({ length: 7 }, (_, i) => ({ ...demoCase, number: `SA-2026-00000${i + 1}` }));
+    it('the case list has one block per case, each with its own "Vis" and, waiting for the customer, "Svar"', () => {
+      const cases = Array.from({ length: 7 }, (_, i) => ({ ...demoCase, number: `SA-2026-00000${i + 1}`, status: i === 2 ? ('afventer_kunde' as const) : ('modtaget' as const) }));
       const card = renderCaseListCard(cases, 'en', { hasMore: true });
       adaptiveCardSchema.parse(card);
-      expect(card.actions).toHaveLength(5);
+      const rows = card.body.filter((e) => e.type === 'Container');
+      expect(rows).toHaveLength(7);
+      const titles = rows.map((row) => (row.type === 'Container' ? row.items.flatMap((e) => (e.type === 'ActionSet' ? e.actions.map((a) => a.title) : [])) : []));
+      expect(titles[0]).toEqual(['Show SA-2026-000001']);
+      expect(titles[2]).toEqual(['Show SA-2026-000003', 'Answer SA-2026-000003']);
+      expect(card.fallbackText).toContain('SA-2026-000003');
       expect(renderCaseListCard([], 'da').body).toHaveLength(2);
     });
 
@@ -194,19 +199,21 @@ describe('Adaptive Card rendering', () => {
   });
 
   describe('when cards are read (issue 13)', () => {
-    it('names the case list\'s buttons by the case, so they can be told apart', () => {
+    it('names the case each of the case list\'s buttons acts on (title and tooltip), so a screen reader tells them apart', () => {
       const cases = [
         { ...demoCase, number: 'SA-2026-000001', subject: 'Løn til ny medarbejder' },
         { ...demoCase, number: 'SA-2026-000002', subject: 'Faktura fra Kontorhuset' },
         { ...demoCase, number: 'SA-2026-000003', subject: 'Faktura fra Kontorhuset' },
         { ...demoCase, number: 'SA-2026-000004', subject: 'En meget lang overskrift på en sag om refusion af barselsløn i SLS' },
       ];
-      const titles = (renderCaseListCard(cases, 'da').actions ?? []).map((a) => a.title);
-      expect(titles[0]).toBe('Løn til ny medarbejder');
-      expect(new Set(titles).size).toBe(titles.length);
-      expect(titles[1]).toContain('SA-2026-000002');
-      expect(titles[3]?.length).toBeLessThanOrEqual(40);
-      expect(titles.some((t) => /^Vis SA-/.test(t))).toBe(false);
+      const walk = (elements: readonly CardElement[]): { title: string; tooltip?: string | undefined }[] =>
+        elements.flatMap((e) => (e.type === 'ActionSet' ? e.actions : e.type === 'Container' ? walk(e.items) : []));
+      const buttons = walk(renderCaseListCard(cases.map((c) => ({ ...c, status: 'modtaget' as const })), 'da').body);
+      expect(buttons.map((b) => b.title)).toEqual(['Vis SA-2026-000001', 'Vis SA-2026-000002', 'Vis SA-2026-000003', 'Vis SA-2026-000004']);
+      const tooltips = buttons.map((b) => b.tooltip ?? '');
+      expect(tooltips[0]).toBe('Vis sag SA-2026-000001: Løn til ny medarbejder');
+      expect(new Set(tooltips).size).toBe(tooltips.length);
+      expect(tooltips[3]?.length).toBeLessThanOrEqual(70);
     });
 
     it('offers the forms in a choice that Adaptive Cards 1.5 knows (no "filtered")', () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
-import { adaptiveCardSchema, type AdaptiveCard } from '../../../adapters/teams/cards/card-schema.js';
+import { adaptiveCardSchema, type AdaptiveCard } from '../../../dialogs/cards/card-schema.js';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
 import { ConnectorListener, postActivity, type SentActivity } from '../../support/connector-listener.js';
 import { teamsActivity } from '../../support/teams.js';
@@ -144,7 +144,8 @@ describe('the Teams path over HTTP', () => {
       await post({ text: 'mine sager' });
       await connector.waitFor(() => messages().length > before);
       const list = cardOf(messages().at(-1));
-      expect(list.body.some((e) => e.type === 'FactSet')).toBe(true);
+      // One block per case with its own buttons (the case card below has the FactSets).
+      expect(list.body.some((e) => e.type === 'Container' && e.items.some((x) => x.type === 'ActionSet'))).toBe(true);
       const number = /SA-\d{4}-\d{6}/.exec(JSON.stringify(list))?.[0] ?? '';
       await post({ text: `status på sag ${number}` });
       await connector.waitFor(() => messages().length > before + 1);

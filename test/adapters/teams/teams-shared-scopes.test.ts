@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgCaseStore } from '../../../adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
-import { adaptiveCardSchema, type AdaptiveCard } from '../../../adapters/teams/cards/card-schema.js';
+import { adaptiveCardSchema, type AdaptiveCard } from '../../../dialogs/cards/card-schema.js';
 import { getForm, type Actor } from '../../../portal/index.js';
 import { startTestAssistant, type TestAssistant } from '../../support/assistant.js';
 import { ConnectorListener, postActivity, type SentActivity } from '../../support/connector-listener.js';
@@ -20,6 +20,7 @@ interface Member {
 }
 const anna: Member = { userId: '29:anna', aadObjectId: randomUUID(), email: 'anna@eksempelstyrelsen.dk', name: 'Anna Andersen' };
 const lars: Member = { userId: '29:lars', aadObjectId: randomUUID(), email: 'lars@testministeriet.dk', name: 'Lars Larsen' };
+const mette: Member = { userId: '29:mette', aadObjectId: randomUUID(), email: 'mette@eksempelstyrelsen.dk', name: 'Mette Madsen' };
 const ole: Member = { userId: '29:ole', aadObjectId: randomUUID(), email: 'ole@demo-institut.dk', name: 'Ole Olsen' };
 /** A member of the team the portal does not know. */
 const guest: Member = { userId: '29:guest', aadObjectId: randomUUID(), email: 'guest@example.com', name: 'Gæst' };
@@ -65,7 +66,7 @@ describe('Teams channels and group chats', () => {
   beforeAll(async () => {
     connector = new ConnectorListener();
     serviceUrl = await connector.start();
-    for (const m of [anna, lars, ole]) connector.members.set(m.userId, { id: m.userId, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email });
+    for (const m of [anna, lars, ole, mette]) connector.members.set(m.userId, { id: m.userId, name: m.name, aadObjectId: m.aadObjectId, email: m.email, userPrincipalName: m.email });
     // Teams refuses a conversation with Ole (the app is not available to him).
     connector.respondCreate = (parameters) => ((parameters.members as Array<{ id: string }> | undefined)?.[0]?.id === ole.userId ? 403 : 200);
     assistant = await startTestAssistant('pglite', {
@@ -195,7 +196,9 @@ describe('Teams channels and group chats', () => {
       const card = adaptiveCardSchema.parse(body.value);
       const number = [...secrets].find((x) => CASE_NUMBER.test(x)) ?? '';
       expect(JSON.stringify(card)).toContain(number);
-      expect(card.actions?.every((a) => a.data?.owner === anna.userId)).toBe(true);
+      const buttons = card.body.flatMap((e) => (e.type === 'Container' ? e.items.flatMap((x) => (x.type === 'ActionSet' ? x.actions : [])) : []));
+      expect(buttons.length).toBeGreaterThan(0);
+      expect(buttons.every((a) => a.data?.owner === anna.userId)).toBe(true);
     });
 
     it('answers anyone else with a card that says it is someone else\'s, without its content', async () => {
@@ -255,11 +258,15 @@ describe('Teams channels and group chats', () => {
       await say(anna, 'channel', shared.channel, { text: 'Hvordan får jeg adgang til RejsUd?' });
       await connector.waitFor(() => messagesIn(shared.channel).length > before);
       const { rows } = await assistant.db.query<{ reference: unknown }>(`SELECT reference FROM notification_reference WHERE user_id = $1::uuid`, [await userId(anna)]);
-      expect(JSON.stringify(rows)).toContain(personalOf(anna));
+      // Her latest personal chat: the one the app was last installed in (above), not the channel.
+      const target = (rows[0]?.reference as { conversation?: { id?: string; conversationType?: string } } | undefined)?.conversation;
+      expect(target?.conversationType).toBe('personal');
+      expect(target?.id).toMatch(/^a:/);
+      const personal = target?.id ?? '';
       const changed = await new PgCaseStore(assistant.db).changeStatus(number as never, { to: 'loest', actor: AGENT, note: 'Betalt.' });
       expect(changed.ok).toBe(true);
-      await connector.waitFor(() => messagesIn(personalOf(anna)).some((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.')));
-      const note = messagesIn(personalOf(anna)).find((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.'));
+      await connector.waitFor(() => messagesIn(personal).some((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.')));
+      const note = messagesIn(personal).find((a) => JSON.stringify(a.attachments ?? []).includes('Betalt.'));
       const card = cardsOf(note)[0];
       expect(card?.actions?.map((a) => a.title)).toEqual(['Vis sag', 'Svar']);
       expect(JSON.stringify(card)).toContain(number);
@@ -315,6 +322,33 @@ describe('Teams channels and group chats', () => {
       );
       expect(rows.map((r) => r.status)).toEqual(['skipped']);
       expect(JSON.stringify(connector.received)).not.toContain(number);
+    });
+  });
+
+  describe('when the app is installed for a shared mailbox\'s member who never wrote', () => {
+    it('stores where to reach her, tells her what the desk did on the mailbox\'s cases, and sends later notifications there', async () => {
+      const cases = new PgCaseStore(assistant.db);
+      const mine = await assistant.portal.myCases(await userId(mette), { limit: 20, after: null });
+      const mailboxCase = mine.ok ? mine.value.items.find((c) => c.subject === 'Fejl i lønkørsel') : undefined;
+      expect(mailboxCase).toBeDefined();
+      const number = mailboxCase?.number ?? '';
+      const before = await assistant.db.query(`SELECT 1 FROM notification_reference WHERE user_id = $1::uuid`, [await userId(mette)]);
+      expect(before.rows).toHaveLength(0);
+      await cases.addComment(number as never, { author: 'agent', actor: AGENT, text: 'Lønkørslen er kørt igen.' });
+
+      const chat = `a:install-${randomUUID()}`;
+      await say(mette, 'personal', chat, { type: 'installationUpdate', action: 'add', mention: false });
+      await connector.waitFor(() => messagesIn(chat).length >= 2);
+      const [welcome, news] = messagesIn(chat);
+      expect(JSON.stringify(welcome)).toContain('Mine sager');
+      expect(news?.text).toContain('Siden sidst');
+      expect(news?.text).toContain(number);
+      expect(news?.text).toContain('Lønkørslen er kørt igen.');
+      const { rows } = await assistant.db.query<{ reference: { conversation?: { id?: string } } }>(`SELECT reference FROM notification_reference WHERE user_id = $1::uuid`, [await userId(mette)]);
+      expect(rows[0]?.reference.conversation?.id).toBe(chat);
+
+      await cases.changeStatus(number as never, { to: 'afventer_kunde', actor: AGENT, note: 'Hvilke medarbejdere mangler stadig løn?' });
+      await connector.waitFor(() => messagesIn(chat).some((a) => JSON.stringify(a.attachments ?? []).includes('Hvilke medarbejdere mangler stadig løn?')));
     });
   });
 });

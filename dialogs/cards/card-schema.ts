@@ -91,6 +91,8 @@ export const actionSubmitSchema = z
     data: actionData.optional(),
     style: z.enum(['default', 'positive', 'destructive']).optional(),
     associatedInputs: z.enum(['auto', 'none']).optional(),
+    /** Said by screen readers and shown on hover: which thing the button acts on. */
+    tooltip: z.string().optional(),
   })
   .strict();
 
@@ -102,10 +104,14 @@ export const actionExecuteSchema = z
     data: actionData.optional(),
     style: z.enum(['default', 'positive', 'destructive']).optional(),
     associatedInputs: z.enum(['auto', 'none']).optional(),
+    /** Said by screen readers and shown on hover: which thing the button acts on. */
+    tooltip: z.string().optional(),
   })
   .strict();
 
 export const actionSchema = z.discriminatedUnion('type', [actionSubmitSchema, actionExecuteSchema]);
+
+export const actionSetSchema = z.object({ ...common, type: z.literal('ActionSet'), actions: z.array(actionSchema).min(1) }).strict();
 
 type Element =
   | z.infer<typeof textBlockSchema>
@@ -115,6 +121,7 @@ type Element =
   | z.infer<typeof inputDateSchema>
   | z.infer<typeof inputChoiceSetSchema>
   | z.infer<typeof inputToggleSchema>
+  | z.infer<typeof actionSetSchema>
   | { type: 'Container'; items: Element[]; style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent'; id?: string; spacing?: z.infer<typeof spacing>; separator?: boolean };
 
 export const elementSchema: z.ZodType<Element> = z.lazy(() =>
@@ -126,6 +133,7 @@ export const elementSchema: z.ZodType<Element> = z.lazy(() =>
     inputDateSchema,
     inputChoiceSetSchema,
     inputToggleSchema,
+    actionSetSchema,
     z
       .object({
         type: z.literal('Container'),
@@ -152,6 +160,10 @@ export const adaptiveCardSchema = z
     /** Universal Actions: Teams asks the bot for the card again for these users (each sees their own). */
     refresh: z.object({ action: actionExecuteSchema, userIds: z.array(z.string().min(1)).max(60).optional() }).strict().optional(),
     lang: z.string().optional(),
+    /** What a host that cannot render the card shows instead (plain text). */
+    fallbackText: z.string().optional(),
+    /** What a screen reader or voice channel says for the whole card. */
+    speak: z.string().optional(),
   })
   .strict()
   .superRefine((card, ctx) => {

@@ -1,4 +1,4 @@
-import type { Language } from '../../../portal/index.js';
+import type { Language } from '../../portal/index.js';
 
 /** What the cards themselves say, Danish first. */
 const da = {
@@ -52,6 +52,11 @@ const da = {
   showCaseButton: 'Vis sag',
   replyButton: 'Svar',
   replyText: (number: string) => `Tilføj kommentar til ${number}`,
+  showButton: (number: string) => `Vis ${number}`,
+  replyCaseButton: (number: string) => `Svar på ${number}`,
+  showTooltip: (number: string, subject: string) => `Vis sag ${number}: ${subject}`,
+  replyTooltip: (number: string, subject: string) => `Svar servicedesken på sag ${number}: ${subject}`,
+  fromMailbox: (mailbox: string) => `fra fællespostkassen ${mailbox}`,
 };
 
 type CardTexts = typeof da;
@@ -107,6 +112,11 @@ const en: CardTexts = {
   showCaseButton: 'Show case',
   replyButton: 'Reply',
   replyText: (number: string) => `Add comment to ${number}`,
+  showButton: (number: string) => `Show ${number}`,
+  replyCaseButton: (number: string) => `Answer ${number}`,
+  showTooltip: (number: string, subject: string) => `Show case ${number}: ${subject}`,
+  replyTooltip: (number: string, subject: string) => `Answer the service desk on case ${number}: ${subject}`,
+  fromMailbox: (mailbox: string) => `from the shared mailbox ${mailbox}`,
 };
 
 export function cardTexts(lang: Language): CardTexts {

@@ -7,6 +7,7 @@
 import {
   type CaseDomainEvent,
   danishDateTime,
+  formatDateDa,
   formatFieldValue,
   isFieldVisible,
   statusLabel,
@@ -19,7 +20,7 @@ import {
   type FormDefinition,
   type Language,
   type Localized,
-} from '../../../portal/index.js';
+} from '../../portal/index.js';
 import { ADAPTIVE_CARD_SCHEMA_URL, type AdaptiveCard, type CardAction, type CardElement } from './card-schema.js';
 import { cardTexts } from './card-texts.js';
 import { displayText, neutraliseTemplate } from './card-text.js';
@@ -34,6 +35,8 @@ export const FORM_STEP = {
   confirm: 'confirm',
   /** "Show" on a case in "mine sager". */
   caseStatus: 'caseStatus',
+  /** "Svar" on a case waiting for the customer: starts a comment. */
+  reply: 'reply',
   /** Teams asks for the viewer's own version of a card (Universal Actions `refresh`). */
   refresh: 'refresh',
 } as const;
@@ -95,6 +98,8 @@ export interface CardQuestion {
   dialogInstanceId: string;
   /** Default: the field id. */
   formStep?: string | undefined;
+  /** For `confirm`: the buttons' titles (default: the card texts' Bekræft og send / Ret / Annuller). */
+  confirmLabels?: { confirm: string; change: string; cancel: string } | undefined;
 }
 
 /** Which action type a card uses: Action.Submit (every host) or Action.Execute (Teams universal actions). */
@@ -114,10 +119,14 @@ function card(body: CardElement[], actions: CardAction[] | undefined, lang: Lang
 /** Marks a card as the owner's: the owner id in every action's data and, with Action.Execute, a refresh for the owner alone. */
 function owned(c: AdaptiveCard, owner: CardOwner | undefined, kind: CardActionKind, dialogInstanceId: string): AdaptiveCard {
   if (!owner) return c;
-  const actions = c.actions?.map((a) => ({ ...a, data: { ...a.data, owner: owner.id } }));
+  const mark = (a: CardAction): CardAction => ({ ...a, data: { ...a.data, owner: owner.id } });
+  const walk = (elements: CardElement[]): CardElement[] =>
+    elements.map((e) => (e.type === 'ActionSet' ? { ...e, actions: e.actions.map(mark) } : e.type === 'Container' ? { ...e, items: walk(e.items) } : e));
+  const actions = c.actions?.map(mark);
   const refreshData = { formStep: FORM_STEP.refresh, view: owner.view, dialogInstanceId, owner: owner.id, ...(owner.formId ? { formId: owner.formId } : {}) };
   return {
     ...c,
+    body: walk(c.body),
     ...(actions ? { actions } : {}),
     ...(kind === 'execute' ? { refresh: { action: { type: 'Action.Execute' as const, title: 'Refresh', verb: REFRESH_VERB, data: refreshData }, userIds: [owner.id] } } : {}),
   };
@@ -244,9 +253,9 @@ export function renderQuestionCard(question: CardQuestion, lang: Language, kind:
     return card(
       [heading(question.label[lang]), ...questionElements(question, lang), ...(question.error ? [errorBlock(question.error[lang])] : [])],
       [
-        action(kind, t.confirm, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'confirm' }, 'positive', 'none'),
-        action(kind, t.change, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'change' }, undefined, 'none'),
-        action(kind, t.cancel, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'cancel' }, 'destructive', 'none'),
+        action(kind, question.confirmLabels?.confirm ?? t.confirm, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'confirm' }, 'positive', 'none'),
+        action(kind, question.confirmLabels?.change ?? t.change, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'change' }, undefined, 'none'),
+        action(kind, question.confirmLabels?.cancel ?? t.cancel, { ...data, formStep: question.formStep ?? FORM_STEP.confirm, answer: 'cancel' }, 'destructive', 'none'),
       ],
       lang,
     );
@@ -441,25 +450,62 @@ export function renderCaseCard(c: Case, events: readonly CaseEvent[], lang: Lang
   return card(body, undefined, lang);
 }
 
-/** "Mine sager": one fact per case (number → subject · status) and a "show" action for each of the first five. */
-export function renderCaseListCard(cases: readonly Case[], lang: Language, options: { hasMore?: boolean; dialogInstanceId?: string; action?: CardActionKind; ownerId?: string } = {}): AdaptiveCard {
+/** A case as "mine sager" lists it; `mailbox`: the shared mailbox it was sent from, when not the user's own. */
+export interface CaseListItem {
+  case: Case;
+  mailbox?: string | undefined;
+}
+
+/** How the list's "Svar" buttons reach the bot: a card submission (every host), or Teams' messageBack with the comment request. */
+export type ReplyButtonKind = 'submit' | 'messageBack';
+
+/**
+ * "Mine sager": one block per case (number and title; status, date and the shared mailbox it came
+ * from) with its own buttons: "Vis SA-…" and, for a case waiting for the customer, "Svar på SA-…"
+ * (the number in the title: not every host reads a tooltip, and a screen reader must tell the
+ * buttons apart); the tooltip adds the case's title.
+ */
+export function renderCaseListCard(
+  cases: readonly (Case | CaseListItem)[],
+  lang: Language,
+  options: { hasMore?: boolean; dialogInstanceId?: string; action?: CardActionKind; ownerId?: string; reply?: ReplyButtonKind; header?: string } = {},
+): AdaptiveCard {
   const t = cardTexts(lang);
-  if (cases.length === 0) return card([heading(t.myCases), paragraph(t.noCases)], undefined, lang);
-  const body: CardElement[] = [
-    heading(t.myCases),
-    { type: 'FactSet', facts: cases.map((c) => ({ title: displayText(c.number), value: displayText(`${c.subject} · ${statusLabel(c.status, lang)}`) })) },
-  ];
-  if (options.hasMore) body.push(paragraph(t.moreCases, true));
-  // Buttons named by the case's subject: "Vis SA-2026-…" five times cannot be told apart.
-  const shown = cases.slice(0, 5);
-  const titles = shown.map((c) => shortTitle(c.subject));
-  const actions = shown.map((c, i) => {
-    const title = titles[i] ?? c.number;
-    const unique = titles.filter((x) => x === title).length === 1 ? title : `${title} (${c.number})`;
-    return action(options.action ?? 'submit', unique, { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: options.dialogInstanceId ?? 'case-list' }, undefined, 'none');
-  });
+  const title = options.header ?? t.myCases;
+  if (cases.length === 0) return { ...card([heading(title), paragraph(t.noCases)], undefined, lang), fallbackText: `${title}\n${t.noCases}`, speak: `${title}. ${t.noCases}` };
   const kind = options.action ?? 'submit';
-  return owned(card(body, actions, lang), options.ownerId ? { id: options.ownerId, view: 'caseList' } : undefined, kind, options.dialogInstanceId ?? 'case-list');
+  const instance = options.dialogInstanceId ?? 'case-list';
+  const items = cases.map((x): CaseListItem => ('case' in x ? x : { case: x }));
+  const spoken: string[] = [];
+  const body: CardElement[] = [heading(title)];
+  for (const [i, { case: c, mailbox }] of items.entries()) {
+    const about = [statusLabel(c.status, lang), formatDateDa(c.createdAt.slice(0, 10)), ...(mailbox ? [t.fromMailbox(mailbox)] : [])].join(' · ');
+    const buttons: CardAction[] = [
+      { ...action(kind, t.showButton(c.number), { formStep: FORM_STEP.caseStatus, caseNumber: c.number, dialogInstanceId: instance }, undefined, 'none'), tooltip: t.showTooltip(c.number, shortTitle(c.subject)) },
+    ];
+    if (c.status === 'afventer_kunde') {
+      const tooltip = t.replyTooltip(c.number, shortTitle(c.subject));
+      buttons.push(
+        options.reply === 'messageBack'
+          ? { ...messageBack(t.replyCaseButton(c.number), t.replyText(c.number)), tooltip }
+          : { ...action(kind, t.replyCaseButton(c.number), { formStep: FORM_STEP.reply, caseNumber: c.number, dialogInstanceId: instance }, undefined, 'none'), tooltip },
+      );
+    }
+    body.push({
+      type: 'Container',
+      ...(i > 0 ? { separator: true, spacing: 'Medium' as const } : {}),
+      items: [
+        { type: 'TextBlock', text: `**${c.number}** ${displayText(c.subject)}`, wrap: true },
+        { type: 'TextBlock', text: displayText(about), wrap: true, isSubtle: true, spacing: 'None' },
+        { type: 'ActionSet', actions: buttons },
+      ],
+    });
+    spoken.push(`${c.number} ${c.subject}: ${about}`);
+  }
+  if (options.hasMore) body.push(paragraph(t.moreCases, true));
+  const text = [title, ...spoken, ...(options.hasMore ? [t.moreCases] : [])];
+  const built: AdaptiveCard = { ...card(body, undefined, lang), fallbackText: text.join('\n'), speak: text.join('. ') };
+  return owned(built, options.ownerId ? { id: options.ownerId, view: 'caseList' } : undefined, kind, instance);
 }
 
 /** A case subject short enough for a button (a button title is plain text: no escaping). */
