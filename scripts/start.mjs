@@ -22,7 +22,8 @@ const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scri
 function stamp(file) {
   try {
     const s = statSync(join(ROOT, file));
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    // Whole milliseconds: a file system's nanoseconds do not survive a Date (utimes, copies), rounded so a restored time compares equal.
+    return { size: s.size, mtimeMs: Math.round(s.mtimeMs) };
   } catch {
     return undefined;
   }
