@@ -229,22 +229,24 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     return Number.isNaN(time) ? undefined : new Date(time).toISOString();
   }
 
-  /** Runs the welcome turn once, when the client first starts the conversation. */
-  async function start(conversation: WebChatConversation, locale: string | undefined): Promise<void> {
-    if (!(await store.markStarted(conversation.id, locale))) return;
-    const user = { id: conversation.userId, name: conversation.userName, role: 'user' };
-    const activity: Partial<Activity> = {
-      type: 'conversationUpdate',
-      id: randomUUID(),
+  /** What the server sets on every activity from the user: channel, time, locale, conversation, the token's identity. */
+  function serverSet(conversation: WebChatConversation, locale: string | undefined): Partial<Activity> {
+    return {
       channelId: WEBCHAT_CHANNEL_ID,
       serviceUrl: adapter.serviceUrl,
       timestamp: new Date(),
       locale: locale ?? conversation.locale ?? options.defaultLocale,
       conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-      from: user,
+      from: { id: conversation.userId, name: conversation.userName, role: 'user' },
       recipient: adapter.bot,
-      membersAdded: [adapter.bot, user],
     };
+  }
+
+  /** Runs the welcome turn once, when the client first starts the conversation. */
+  async function start(conversation: WebChatConversation, locale: string | undefined): Promise<void> {
+    if (!(await store.markStarted(conversation.id, locale))) return;
+    const fields = serverSet(conversation, locale);
+    const activity: Partial<Activity> = { type: 'conversationUpdate', id: randomUUID(), ...fields, membersAdded: [adapter.bot, fields.from!] };
     await adapter.processActivity(activity, (context) => bot.run(context));
   }
 
@@ -404,14 +406,8 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
       const activity: Partial<Activity> = {
         ...body.data,
         ...(body.data.channelData ? { channelData: withoutFiles(body.data.channelData) } : {}),
-        channelId: WEBCHAT_CHANNEL_ID,
-        serviceUrl: adapter.serviceUrl,
-        timestamp: new Date(),
-        locale: body.data.locale ?? conversation.locale ?? options.defaultLocale,
-        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
         // Identity from the token only; the client's from is ignored.
-        from: { id: conversation.userId, name: conversation.userName, role: 'user' },
-        recipient: adapter.bot,
+        ...serverSet(conversation, body.data.locale),
       } as Partial<Activity>;
       if (activity.type === 'typing') {
         // Not stored and no turn: the assistant does not act on the user's typing.
@@ -491,13 +487,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         ...rest,
         ...(attachments.length > 0 ? { attachments } : {}),
         channelData: { ...withoutFiles(channelData), [FILES_CHANNEL_DATA_KEY]: outcomes },
-        channelId: WEBCHAT_CHANNEL_ID,
-        serviceUrl: adapter.serviceUrl,
-        timestamp: new Date(),
-        locale: template.data.locale ?? conversation.locale ?? options.defaultLocale,
-        conversation: { id: conversation.id, isGroup: false, conversationType: 'personal', name: '' },
-        from: { id: conversation.userId, name: conversation.userName, role: 'user' },
-        recipient: adapter.bot,
+        ...serverSet(conversation, template.data.locale),
       } as Partial<Activity>;
       const stored = await store.append(conversation.id, activity);
       if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
