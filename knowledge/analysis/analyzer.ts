@@ -220,6 +220,11 @@ export class Vocabulary {
 interface PhraseEntry {
   readonly stems: readonly string[];
   readonly expansions: readonly (readonly string[])[];
+  /**
+   * Glossary entries whose keys stem alike ("customer" and "customise" are both "custom"): the
+   * expansions of the key written exactly as in the question, by its words joined with a space.
+   */
+  readonly bySurface?: ReadonlyMap<string, readonly (readonly string[])[]>;
 }
 
 /** Danish and English text analysis: the same code makes index terms and query terms. */
@@ -242,10 +247,19 @@ export class Analyzer {
       }
     }
     this.glossaryPhrases = [];
+    const glossaryByStems = new Map<string, { stems: string[]; expansions: string[][]; bySurface: Map<string, string[][]> }>();
     for (const [english, danish] of lexicon.glossary) {
       const stems = this.contentStems(english, 'en', true);
       if (stems.length === 0) continue;
-      this.glossaryPhrases.push({ stems, expansions: danish.map((word) => this.contentStems(word, 'da')).filter((s) => s.length > 0) });
+      const expansions = danish.map((word) => this.contentStems(word, 'da')).filter((s) => s.length > 0);
+      const key = stems.join(' ');
+      const entry = glossaryByStems.get(key) ?? { stems, expansions: [], bySurface: new Map<string, string[][]>() };
+      entry.expansions.push(...expansions);
+      entry.bySurface.set(words(english).join(' '), expansions);
+      glossaryByStems.set(key, entry);
+    }
+    for (const entry of glossaryByStems.values()) {
+      this.glossaryPhrases.push(entry.bySurface.size > 1 ? entry : { stems: entry.stems, expansions: entry.expansions });
     }
     for (const [specific, general] of lexicon.broader) {
       const stems = general.map((word) => this.stemmers.stem(word, 'da'));
@@ -401,7 +415,7 @@ export class Analyzer {
     // "arbejdstidsbrøk") are one concept: one term in the articles, weighed once.
     const mergedInto: number[] = [];
     const danishSequence: { stem: string; concept: number }[] = [];
-    const englishSequence: { stem: string; concept: number }[] = [];
+    const englishSequence: { stem: string; concept: number; surface?: string }[] = [];
     for (const token of tokens) {
       if (token.isPart) {
         const concept = conceptOfPosition.get(token.position);
@@ -414,7 +428,7 @@ export class Analyzer {
       const danishStop = this.stemmers.isStopword(token.text, 'da');
       const stop = language === 'en' ? englishStop : danishStop;
       if (stop && !token.isJoined) {
-        if (language === 'en') englishSequence.push({ stem: this.stemmers.stem(token.text, 'en'), concept: -1 });
+        if (language === 'en') englishSequence.push({ stem: this.stemmers.stem(token.text, 'en'), concept: -1, surface: token.text });
         continue;
       }
       const concept = concepts.length;
@@ -424,7 +438,7 @@ export class Analyzer {
       const stems = [daStem];
       if (language === 'en') {
         const enStem = this.stemmers.stem(token.text, 'en');
-        englishSequence.push({ stem: enStem, concept });
+        englishSequence.push({ stem: enStem, concept, surface: token.text });
         stems.push(enStem);
       }
       for (const stem of new Set(stems)) add(stem, 'word', concept);
@@ -520,7 +534,7 @@ export class Analyzer {
 
   /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */
   private expandPhrases(
-    sequence: readonly { stem: string; concept: number }[],
+    sequence: readonly { stem: string; concept: number; surface?: string }[],
     phrases: readonly PhraseEntry[],
     emit: (stem: string, concept: number) => void,
     matched?: (concepts: ReadonlySet<number>) => void,
@@ -541,8 +555,11 @@ export class Analyzer {
         if (concepts.size === 0) continue;
         for (let k = 0; k < n; k += 1) used.add(start + k);
         matched?.(concepts);
-        // Every word of the phrase is covered by what the phrase means.
-        for (const concept of concepts) for (const expansion of phrase.expansions) for (const stem of expansion) emit(stem, concept);
+        // Every word of the phrase is covered by what the phrase means; of keys that stem alike, the
+        // one written as in the question.
+        const written = sequence.slice(start, start + n).map((entry) => entry.surface ?? '').join(' ');
+        const expansions = phrase.bySurface?.get(written) ?? phrase.expansions;
+        for (const concept of concepts) for (const expansion of expansions) for (const stem of expansion) emit(stem, concept);
       }
     }
   }
