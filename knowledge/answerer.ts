@@ -69,15 +69,12 @@ export interface RankedArticle {
  * but also 12 % more unrelated ones.
  *
  * A runner-up is offered beside the best article ("Mente du…?") only when it is strong enough to be
- * answered on its own, within `ambiguityRatio` of the best one's confidence and covering nearly as
- * much of the question; a single good answer is never turned into a choice. 0.95 (was 0.9): on the
- * tuning questions the runner-ups between 0.9 and 0.95 of the best were mostly offered beside the
- * right article, which then was the best one (expected article answered 0.873 → 0.897, answered or
- * offered unchanged at 0.921; development questions 0.952 → 0.964).
+ * answered on its own, within AMBIGUITY_RATIO of the best one's confidence and covering nearly as
+ * much of the question; a single good answer is never turned into a choice.
  */
 export const ANSWER_THRESHOLDS: AnswerThresholds = {
   minTrust: 0.7,
-  ambiguityRatio: 0.95,
+  ambiguityRatio: 0.9,
   maxCandidates: 3,
 };
 
