@@ -63,7 +63,9 @@ export interface RankedArticle {
  *   by the sum of the words' IDF), which makes scores of short and long questions comparable.
  * A word unknown to the corpus weighs like its rarest word, so a question that hinges on something
  * the articles never mention (SU, MitID, rygning) keeps a low coverage even when an everyday word of
- * it matches; in English questions plain unknown words weigh half (see the analyser). MIN_TRUST 0.7
+ * it matches; in English questions plain unknown words weigh three quarters (see the analyser). A
+ * question that names something the corpus lacks (a word written like a name: "F2", "Workzone",
+ * "Aarhus") is declined outright ('unknown-name'), whatever its other words match. MIN_TRUST 0.7
  * is where, on the tuning questions, declining unrelated ones stops costing in-scope answers at a
  * steep rate (the table in README.knowledge-figures.md): 0.5 answered 2 % more in-scope questions
  * but also 12 % more unrelated ones.
