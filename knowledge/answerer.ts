@@ -34,7 +34,7 @@ export function isStale(updated: string | undefined, now: Date): boolean {
 export type AnswerResult =
   | ({ readonly kind: 'answered' } & AnswerCandidate)
   | { readonly kind: 'ambiguous'; readonly candidates: readonly AnswerCandidate[] }
-  | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' };
+  | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' };
 
 /** A ranked article with the figures the decision is based on (for evaluation and tuning). */
 export interface RankedArticle {
@@ -63,7 +63,9 @@ export interface RankedArticle {
  *   by the sum of the words' IDF), which makes scores of short and long questions comparable.
  * A word unknown to the corpus weighs like its rarest word, so a question that hinges on something
  * the articles never mention (SU, MitID, rygning) keeps a low coverage even when an everyday word of
- * it matches; in English questions plain unknown words weigh half (see the analyser). MIN_TRUST 0.7
+ * it matches; in English questions plain unknown words weigh three quarters (see the analyser). A
+ * question that names something the corpus lacks (a word written like a name: "F2", "Workzone",
+ * "Aarhus") is declined outright ('unknown-name'), whatever its other words match. MIN_TRUST 0.7
  * is where, on the tuning questions, declining unrelated ones stops costing in-scope answers at a
  * steep rate (the table in README.knowledge-figures.md): 0.5 answered 2 % more in-scope questions
  * but also 12 % more unrelated ones.
@@ -90,12 +92,13 @@ export interface AnswerThresholds {
 const AMBIGUITY_COVERAGE_GAP = 0.1;
 
 /** Coverage of the question's concepts by the terms an article matched. */
-export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>): number {
+export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language = analysis.language): number {
   const credit = analysis.concepts.map(() => 0);
   // Parts of a word count by their share: "barsel|refusion" with only "refusion" matched is half.
   const partCredit = analysis.concepts.map(() => 0);
+  const sameLanguage = articleLanguage === analysis.language;
   for (const term of analysis.terms) {
-    if (!matched.has(term.term)) continue;
+    if (!matched.has(term.term) || (term.ownLanguageOnly && !sameLanguage)) continue;
     const kind = TERM_KINDS[term.kind];
     if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
     else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
@@ -113,11 +116,16 @@ export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>):
 }
 
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
-export function rank(analysis: QueryAnalysis, hits: readonly ArticleHit[], assumedTerms: ReadonlySet<string> = new Set()): RankedArticle[] {
+export function rank(
+  analysis: QueryAnalysis,
+  hits: readonly ArticleHit[],
+  assumedTerms: ReadonlySet<string> = new Set(),
+  languageOf: (articleId: string) => Language = () => analysis.language,
+): RankedArticle[] {
   const informativeness = analysis.concepts.reduce((sum, concept) => sum + concept.idf, 0);
   return hits.map((hit) => {
     const matched = assumedTerms.size === 0 ? hit.matchedTerms : new Set([...hit.matchedTerms, ...assumedTerms]);
-    const covered = coverage(analysis, matched);
+    const covered = coverage(analysis, matched, languageOf(hit.articleId));
     return {
       articleId: hit.articleId,
       score: hit.score,
@@ -182,7 +190,7 @@ export class Answerer {
   rankArticles(question: string, limit = 10): { analysis: QueryAnalysis; ranked: RankedArticle[] } {
     const analysis = this.analyze(question);
     const { hits, assumedTerms } = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
-    const ranked = rank(analysis, hits, assumedTerms)
+    const ranked = rank(analysis, hits, assumedTerms, (id) => this.index.articles.get(id)?.language ?? analysis.language)
       .sort((a, b) => confidence(b) - confidence(a) || a.articleId.localeCompare(b.articleId))
       .slice(0, limit);
     return { analysis, ranked };
@@ -192,6 +200,9 @@ export class Answerer {
     const thresholds = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     const { analysis, ranked } = this.rankArticles(question, 10);
     if (analysis.concepts.length === 0) return { kind: 'unknown', reason: 'no-content-words' };
+    // A question that names something the articles never mention (a system, a product, a place:
+    // "F2", "Outlook", "Aarhus") is about that thing, whatever its other words match.
+    if (analysis.concepts.some((concept) => concept.name && !concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
     if (best.trust < thresholds.minTrust) return { kind: 'unknown', reason: 'low-confidence' };
@@ -265,7 +276,7 @@ export class Answerer {
       const kindShare = kindMatch(passage.text, kinds);
       const search = bestSearch > 0 ? (searchScores.get(passage.index) ?? 0) / bestSearch : 0;
       const lead = definition && passage.index === 0 ? PASSAGE_CHOICE.leadWeight : 0;
-      const score = coverage(analysis, terms) + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead;
+      const score = coverage(analysis, terms, article.language) + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead;
       if (best === undefined || score > best.score + 1e-9) best = { passage, score };
     }
     return best?.passage;

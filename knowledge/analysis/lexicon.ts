@@ -10,6 +10,7 @@ const SynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min
 const GlossarySchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const LemmasSchema = z.object({ lemmas: z.record(z.string().min(1), z.string().min(1)) }).strict();
 const StopwordAdjustment = z.object({ add: z.array(z.string()), keep: z.array(z.string()) }).strict();
+const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
 
 /** The language data the analyser uses, kept as YAML files in `knowledge/analysis/data/`. */
@@ -20,6 +21,8 @@ export interface Lexicon {
   readonly glossary: ReadonlyMap<string, readonly string[]>;
   /** Danish surface form -> stem, where Snowball is wrong for the domain. */
   readonly lemmas: ReadonlyMap<string, string>;
+  /** Specific word (lower-cased, Danish or English) -> broader Danish words it is also searched as. */
+  readonly broader: ReadonlyMap<string, readonly string[]>;
   readonly stopwords: { readonly da: z.infer<typeof StopwordAdjustment>; readonly en: z.infer<typeof StopwordAdjustment> };
 }
 
@@ -52,10 +55,16 @@ export function defaultLexicon(): Lexicon {
   const glossary = readData('glossary.en-da.yaml', GlossarySchema);
   const lemmas = readData('lemmas.da.yaml', LemmasSchema);
   const stopwords = readData('stopwords.yaml', StopwordsSchema);
+  const hypernyms = readData('hypernyms.yaml', HypernymsSchema);
+  const broader = new Map<string, string[]>();
+  for (const [general, specifics] of Object.entries(hypernyms.terms)) {
+    for (const specific of specifics) broader.set(specific.toLowerCase(), [...(broader.get(specific.toLowerCase()) ?? []), general]);
+  }
   cached = {
     synonyms: synonyms.groups,
     glossary: new Map(Object.entries(glossary.terms).map(([key, value]) => [key.toLowerCase(), value])),
     lemmas: new Map(Object.entries(lemmas.lemmas)),
+    broader,
     stopwords,
   };
   return cached;

@@ -63,8 +63,8 @@ describe.skipIf(!existsSync(KB_PUBLIC))('Answerer on the held-out questions over
     expect(share(english, (q) => outcome(kb.answer(q.q, { locale: 'en' }), q.expected_ids) === 'expected')).toBeGreaterThanOrEqual(0.85);
   });
 
-  it('declines unrelated and near-domain questions (≥ 0.91)', () => {
-    expect(share(outOfScope, (q) => kb.answer(q.q).kind === 'unknown')).toBeGreaterThanOrEqual(0.91);
+  it('declines unrelated and near-domain questions (≥ 0.93)', () => {
+    expect(share(outOfScope, (q) => kb.answer(q.q).kind === 'unknown')).toBeGreaterThanOrEqual(0.93);
   });
 
   describe('when the question shares only an everyday word with an article', () => {
@@ -80,5 +80,43 @@ describe.skipIf(!existsSync(KB_PUBLIC))('Answerer on the held-out questions over
       const result = kb.answer('hvad er timetaksten fra barselsfonden i 2021');
       expect(result.kind).toBe('answered');
     });
+  });
+});
+
+/**
+ * The second held-out set (kb-public.heldout2.jsonl: 84 in scope, 16 of them English, 25 out of
+ * scope), written from the articles alone before the round of 2026-12-03 that changed the analysis,
+ * and never tuned on. The floors are what that round measured (kb:eval's decision; the chat ends the
+ * same way on all but one question).
+ */
+describe.skipIf(!existsSync(KB_PUBLIC))('Answerer on the second held-out questions over kb-public', () => {
+  let kb: KnowledgeBase;
+  let inScope: Question[];
+  let outOfScope: Question[];
+
+  beforeAll(async () => {
+    kb = await createKnowledgeBase({ sources: [KB_PUBLIC] });
+    const all = questions('test/fixtures/knowledge/kb-public.heldout2.jsonl');
+    inScope = all.filter((q) => q.expected_ids.length > 0);
+    outOfScope = all.filter((q) => q.expected_ids.length === 0);
+  });
+
+  const share = (list: readonly Question[], wanted: (q: Question) => boolean): number => list.filter(wanted).length / list.length;
+
+  it('answers or offers choices for in-scope questions (≥ 0.95)', () => {
+    expect(share(inScope, (q) => outcome(kb.answer(q.q), q.expected_ids) !== 'declined')).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('answers most in-scope questions with an expected article (≥ 0.85)', () => {
+    expect(share(inScope, (q) => outcome(kb.answer(q.q), q.expected_ids) === 'expected')).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('answers English questions with an expected article (≥ 0.81)', () => {
+    const english = inScope.filter((q) => q.lang === 'en');
+    expect(share(english, (q) => outcome(kb.answer(q.q, { locale: 'en' }), q.expected_ids) === 'expected')).toBeGreaterThanOrEqual(0.81);
+  });
+
+  it('declines unrelated questions (≥ 0.88)', () => {
+    expect(share(outOfScope, (q) => kb.answer(q.q).kind === 'unknown')).toBeGreaterThanOrEqual(0.88);
   });
 });
