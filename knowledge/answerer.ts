@@ -201,8 +201,11 @@ export class Answerer {
     const { analysis, ranked } = this.rankArticles(question, 10);
     if (analysis.concepts.length === 0) return { kind: 'unknown', reason: 'no-content-words' };
     // A question that names something the articles never mention (a system, a product, a place:
-    // "F2", "Outlook", "Aarhus") is about that thing, whatever its other words match.
-    if (analysis.concepts.some((concept) => concept.name && !concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
+    // "F2", "Outlook", "Aarhus") is about that thing, whatever its other words match — unless it
+    // also names something they know: then the unknown name is a person, a place or a machine
+    // around a known system ("min medarbejder Mette Hansen i SLS", "IndFak fra min Mac").
+    const names = analysis.concepts.filter((concept) => concept.name);
+    if (names.some((concept) => !concept.known) && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
     if (best.trust < thresholds.minTrust) return { kind: 'unknown', reason: 'low-confidence' };

@@ -68,6 +68,12 @@ describe('a question that names something the articles never mention', () => {
     expect(answeredWith(kb.answer('hvordan opretter jeg en sag i Serviceportalen'))).toBe('opret-sag');
   });
 
+  it('is not declined for a person or a place beside a name the articles use', () => {
+    for (const question of ['hvordan opretter jeg en sag til Mette Hansen i Serviceportalen', 'Jeg sidder i Aarhus, hvordan opretter jeg en sag i Serviceportalen?']) {
+      expect(answeredWith(kb.answer(question)), question).toBe('opret-sag');
+    }
+  });
+
   it('does not take the capital that begins a sentence for a name', () => {
     expect(answeredWith(kb.answer('Hej. Hvordan opretter jeg en sag?'))).toBe('opret-sag');
   });
