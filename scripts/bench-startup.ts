@@ -12,7 +12,9 @@
  * Then the resident memory after start and after 1,000 turns (`--turns`): the turns are posted to
  * /api/messages as the Bot Connector posts them (emulator channel, replies to a local listener),
  * 20 conversations at a time, knowledge questions and anna's "mine sager", on the embedded
- * database and — with BENCH_DATABASE_URL — on PostgreSQL (in a schema of its own, dropped after).
+ * database and on PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test,
+ * as bench:load; in a schema of its own, dropped after; skipped with a note when it does not answer).
+ * The starts use a start-up cache of the run's own (CACHE_DIR), filled by a first start that is not counted.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -211,10 +213,13 @@ async function benchSchema(url: string): Promise<{ url: string; drop(): Promise<
 
 async function main(): Promise<void> {
   const existing = mkdtempSync(join(tmpdir(), 'bench-startup-existing-'));
-  const fresh: string[] = [];
+  // A start-up cache of this run's own, filled by the first start (not counted): another checkout
+  // or test run sharing node_modules/.cache would otherwise replace its entries between the runs.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-startup-cache-'));
+  const fresh: string[] = [cacheDir];
   const builds: string[] = [];
   const figures = { floor: [] as Start[], existing: [] as Start[], fresh: [] as Start[], firstStart: [] as Start[] };
-  const env = { DEMO_MODE: 'true', DATABASE_URL: '' };
+  const env = { DEMO_MODE: 'true', DATABASE_URL: '', CACHE_DIR: cacheDir };
   try {
     log(`bench:startup: ${runs} runs each; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
     // The existing folder: made once by a start that is not counted.
@@ -256,9 +261,12 @@ async function main(): Promise<void> {
     const memory: Memory[] = [];
     if (turns > 0) {
       memory.push(await memoryAfterTurns('embedded', { ...env, DATA_DIR: existing }));
-      const postgresUrl = process.env.BENCH_DATABASE_URL;
-      if (postgresUrl) {
-        const schema = await benchSchema(postgresUrl);
+      const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+      const schema = await benchSchema(postgresUrl).catch((error: unknown) => {
+        log(`(PostgreSQL not measured: ${postgresUrl}: ${error instanceof Error ? error.message : String(error)}; set BENCH_DATABASE_URL)`);
+        return undefined;
+      });
+      if (schema) {
         try {
           memory.push(await memoryAfterTurns('postgres', { ...env, DATABASE_URL: schema.url }));
         } finally {
@@ -272,7 +280,6 @@ async function main(): Promise<void> {
             ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB)`,
         );
       }
-      if (!process.env.BENCH_DATABASE_URL) log('(PostgreSQL: set BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
       log(`memory targets: embedded < 3×, PostgreSQL < 2× the floor; load average now ${loadavg()[0]?.toFixed(1)}`);
     }
     if (json) {
