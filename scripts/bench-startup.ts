@@ -80,6 +80,36 @@ function rssMb(pid: number): { tree: number; process: number } {
   return { tree: Math.round(tree / 1024), process: Math.round(server / 1024) };
 }
 
+/** CPU time (user + system, all threads) in ms of the server's own process below `pid` (see {@link rssMb}). */
+function serverCpuMs(pid: number): number {
+  const stack = [pid];
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // ended while we looked
+    }
+  }
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      if (/(?:^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => /start\.mjs$/.test(arg))) {
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+        const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      }
+    } catch {
+      // ended while we looked
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return 0;
+}
+
 interface Running extends Start {
   url: string;
   pid: number;
@@ -148,6 +178,9 @@ interface Memory {
   afterTurnsTreeMb: number;
   turns: number;
   errors: number;
+  turnsPerSecond: number;
+  /** CPU time of the assistant's process during the turns, a turn. */
+  cpuMsPerTurn: number;
 }
 
 /** Starts the assistant, then posts `turns` turns (20 conversations at a time); resident memory before and after. */
@@ -159,6 +192,7 @@ async function memoryAfterTurns(database: Memory['database'], env: Record<string
     // Settle: the first turn's lazily made parts belong to "after start".
     await turn(assistant.url, listener, { conversationId: 'memory-warm', from: 'bench-memory', text: 'hej' });
     const afterStart = rssMb(assistant.pid);
+    const cpuBefore = serverCpuMs(assistant.pid);
     const conversations = 20;
     const each = Math.ceil(turns / conversations);
     const result = await runConcurrent(conversations, async (index, record) => {
@@ -174,14 +208,18 @@ async function memoryAfterTurns(database: Memory['database'], env: Record<string
       }
     });
     const afterTurns = rssMb(assistant.pid);
+    const cpuMs = serverCpuMs(assistant.pid) - cpuBefore;
+    const done = result.latencies.length + result.errors;
     return {
       database,
       afterStartMb: afterStart.process,
       afterTurnsMb: afterTurns.process,
       afterStartTreeMb: afterStart.tree,
       afterTurnsTreeMb: afterTurns.tree,
-      turns: result.latencies.length + result.errors,
+      turns: done,
       errors: result.errors,
+      turnsPerSecond: Math.round((result.latencies.length / result.seconds) * 10) / 10,
+      cpuMsPerTurn: Math.round((cpuMs / Math.max(1, done)) * 100) / 100,
     };
   } finally {
     await assistant.stop();
@@ -277,7 +315,7 @@ async function main(): Promise<void> {
       for (const m of memory) {
         log(
           `resident, ${m.database.padEnd(8)}: after start ${times(m.afterStartMb)}; after ${m.turns} turns ${times(m.afterTurnsMb)}${m.errors ? `; ${m.errors} errors` : ''}` +
-            ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB)`,
+            ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB); ${m.turnsPerSecond} turns/s, ${m.cpuMsPerTurn} ms CPU a turn`,
         );
       }
       log(`memory targets: embedded < 3×, PostgreSQL < 2× the floor; load average now ${loadavg()[0]?.toFixed(1)}`);

@@ -96,13 +96,13 @@ const sourceUrls = {
  * thousands of regular expressions) for its prompts, which the assistant does not use. Each is
  * left out of the bundle and replaced by a stand-in that loads it with node on first use; the
  * culture names the prompts read when their module loads are answered from the small base package.
- * @type {import('esbuild').Plugin}
+ * @returns {import('esbuild').Plugin}
  */
-const lazyRecognizers = {
+export const lazyRecognizers = (outDir = OUT_DIR) => ({
   name: 'lazy-recognizers',
   setup(build) {
     const toBundle = (file) => {
-      const path = relative(OUT_DIR, file).split('\\').join('/');
+      const path = relative(outDir, file).split('\\').join('/');
       return path.startsWith('.') ? path : `./${path}`;
     };
     build.onResolve({ filter: /^@microsoft\/recognizers-text-/ }, async (args) => {
@@ -115,7 +115,7 @@ const lazyRecognizers = {
     // The stand-in's own require of the real file stays a require at run time (relative to the bundle).
     build.onResolve({ filter: /^\.\.?\//, namespace: 'lazy-recognizer' }, (args) => ({ path: args.path, external: true }));
     build.onLoad({ filter: /.*/, namespace: 'lazy-recognizer' }, (args) => ({
-      resolveDir: OUT_DIR,
+      resolveDir: outDir,
       loader: 'js',
       contents: `
 let real;
@@ -138,10 +138,17 @@ module.exports = new Proxy({}, {
 `,
     }));
   },
-};
+});
 
-/** The code cache of a bundle: its name carries the bundle's hash, so a cache never meets another bundle. */
-const codeCacheFile = (bundleHash) => join(OUT_DIR, `main.cjs.${bundleHash}.code-cache`);
+/**
+ * The code cache of a bundle: its name carries the bundle's hash, so a cache never meets another
+ * bundle, and a hash of node's version and flags (V8 refuses a cache made under other flags: npm
+ * start's and a test's `node scripts/start.mjs` each keep their own).
+ */
+const codeCacheFile = (bundleHash) => {
+  const flags = createHash('sha256').update(JSON.stringify([process.version, process.execArgv, process.env.NODE_OPTIONS ?? ''])).digest('hex').slice(0, 8);
+  return join(OUT_DIR, `main.cjs.${bundleHash}.${flags}.code-cache`);
+};
 
 /** Bundles main.ts into dist/main.cjs and writes the manifest; answers how long it took. */
 export async function build() {
@@ -166,7 +173,7 @@ export async function build() {
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [sourceUrls, lazyRecognizers],
+    plugins: [sourceUrls, lazyRecognizers()],
   });
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs).filter((file) => !/(^|\/)node_modules\//.test(file) && !file.includes(':')), ...BUILD_FILES]) {
@@ -186,7 +193,7 @@ export async function build() {
   writeFileSync(MANIFEST + suffix, JSON.stringify({ version: MANIFEST_VERSION, esbuild: esbuild.version, bundleHash, inputs }));
   renameSync(MANIFEST + suffix, MANIFEST);
   for (const entry of readdirSync(OUT_DIR)) {
-    if (/^main\.(?:js|js\.map|cjs\.[0-9a-f]+\.code-cache)$/.test(entry) && entry !== `main.cjs.${bundleHash}.code-cache`) rmSync(join(OUT_DIR, entry), { force: true });
+    if (/^main\.(?:js|js\.map|cjs\.(?:[0-9a-f]+\.)+code-cache)$/.test(entry) && !entry.startsWith(`main.cjs.${bundleHash}.`)) rmSync(join(OUT_DIR, entry), { force: true });
   }
   // esbuild's service process would otherwise live (and hold memory) as long as the assistant.
   await esbuild.stop();
