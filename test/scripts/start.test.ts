@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgliteDatabase } from '../../adapters/postgres/pglite-database.js';
@@ -125,7 +125,9 @@ describe('npm start (scripts/start.mjs)', () => {
     const runProbe = async (module: string) => JSON.parse((await run(process.execPath, ['-e', probe, module], { cwd: ROOT })).stdout) as { before: boolean; cultures: string[]; choices: unknown; after: boolean };
 
     it('are loaded on first use, and answer as when loaded by node', async () => {
-      const { lazyRecognizers } = (await import('../../scripts/start.mjs')) as { lazyRecognizers: (outDir: string) => unknown };
+      // Plain JavaScript without declarations: imported by a path the compiler does not follow.
+      const startScript = pathToFileURL(join(ROOT, 'scripts/start.mjs')).href;
+      const { lazyRecognizers } = (await import(startScript)) as { lazyRecognizers: (outDir: string) => unknown };
       const esbuild = await import('esbuild');
       const out = join(ROOT, 'dist', `test-recognizers-${process.pid}`);
       try {
