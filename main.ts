@@ -10,8 +10,6 @@ import type { Database } from './adapters/postgres/database.js';
 import { migrate } from './adapters/postgres/migrate.js';
 import { FileCache, cacheKey, sourceFingerprint } from './adapters/cache/file-cache.js';
 import { fileClassifierCache, fileIndexCache } from './adapters/cache/start-caches.js';
-import { PgDatabase } from './adapters/postgres/pg-database.js';
-import { PgliteDatabase } from './adapters/postgres/pglite-database.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
@@ -19,7 +17,6 @@ import { PgDeskStore } from './adapters/postgres/pg-desk-store.js';
 import { PgStorage } from './adapters/postgres/pg-storage.js';
 import { PgRetention } from './adapters/postgres/pg-retention.js';
 import { PgVerificationCodeStore } from './adapters/postgres/pg-verification-codes.js';
-import { SmtpCodeSender } from './adapters/mail/smtp-code-sender.js';
 import { DemoCodeSender, UnconfiguredCodeSender } from './adapters/mail/demo-code-sender.js';
 import { AddressVerification, type VerificationCodeSender } from './dialogs/address-verification.js';
 import { PgWebChatStore } from './adapters/postgres/pg-webchat-store.js';
@@ -151,7 +148,12 @@ export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES
  * cache has none for these migrations).
  */
 export async function openDatabase(config: Config, cache: FileCache = new FileCache(undefined)): Promise<Database> {
-  if (config.DATABASE_URL) return new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  // Each adapter (and pg or PGlite under it) is loaded only by the deployment that uses it.
+  if (config.DATABASE_URL) {
+    const { PgDatabase } = await import('./adapters/postgres/pg-database.js');
+    return new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
+  }
+  const { PgliteDatabase } = await import('./adapters/postgres/pglite-database.js');
   if (!PgliteDatabase.isNew(config.DATA_DIR) || !cache.dir) return PgliteDatabase.open(config.DATA_DIR);
   const key = cacheKey(sourceFingerprint(PROJECT_DIR, ['adapters/postgres/migrations', 'adapters/postgres/pglite-database.ts', 'package-lock.json']));
   const template = await cache.directory('pglite-template', key, (folder) => PgliteDatabase.makeTemplate(folder, async (db) => void (await migrate(db))));
@@ -271,7 +273,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     });
     // Proof of a typed address at registration: a one-time code by SMTP; in demo mode without
     // SMTP_URL, to the log and the demo page; otherwise none can be sent (the user is told so).
-    const smtp = config.SMTP_URL ? new SmtpCodeSender({ url: config.SMTP_URL, from: config.MAIL_FROM ?? '', logger }) : undefined;
+    // nodemailer is loaded only when there is a mail server to send through.
+    const smtp = config.SMTP_URL
+      ? new (await import('./adapters/mail/smtp-code-sender.js')).SmtpCodeSender({ url: config.SMTP_URL, from: config.MAIL_FROM ?? '', logger })
+      : undefined;
     const demoCodes = !smtp && config.DEMO_MODE ? new DemoCodeSender(logger) : undefined;
     const codeSender: VerificationCodeSender = smtp ?? demoCodes ?? new UnconfiguredCodeSender();
     if (!smtp && !config.DEMO_MODE) logger.warn('main: SMTP_URL is not set, so a person whose channel does not vouch for their e-mail cannot register in the chat');

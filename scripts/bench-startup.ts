@@ -12,7 +12,9 @@
  * Then the resident memory after start and after 1,000 turns (`--turns`): the turns are posted to
  * /api/messages as the Bot Connector posts them (emulator channel, replies to a local listener),
  * 20 conversations at a time, knowledge questions and anna's "mine sager", on the embedded
- * database and — with BENCH_DATABASE_URL — on PostgreSQL (in a schema of its own, dropped after).
+ * database and on PostgreSQL at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/test,
+ * as bench:load; in a schema of its own, dropped after; skipped with a note when it does not answer).
+ * The starts use a start-up cache of the run's own (CACHE_DIR), filled by a first start that is not counted.
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -76,6 +78,36 @@ function rssMb(pid: number): { tree: number; process: number } {
     stack.push(...(children.get(p) ?? []));
   }
   return { tree: Math.round(tree / 1024), process: Math.round(server / 1024) };
+}
+
+/** CPU time (user + system, all threads) in ms of the server's own process below `pid` (see {@link rssMb}). */
+function serverCpuMs(pid: number): number {
+  const stack = [pid];
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/PPid:\s+(\d+)/.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // ended while we looked
+    }
+  }
+  while (stack.length > 0) {
+    const p = stack.pop() as number;
+    try {
+      const argv = readFileSync(`/proc/${p}/cmdline`, 'utf8').split('\0');
+      if (/(?:^|\/)node$/.test(argv[0] ?? '') && argv.some((arg) => /start\.mjs$/.test(arg))) {
+        // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100 a second).
+        const fields = readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      }
+    } catch {
+      // ended while we looked
+    }
+    stack.push(...(children.get(p) ?? []));
+  }
+  return 0;
 }
 
 interface Running extends Start {
@@ -146,6 +178,9 @@ interface Memory {
   afterTurnsTreeMb: number;
   turns: number;
   errors: number;
+  turnsPerSecond: number;
+  /** CPU time of the assistant's process during the turns, a turn. */
+  cpuMsPerTurn: number;
 }
 
 /** Starts the assistant, then posts `turns` turns (20 conversations at a time); resident memory before and after. */
@@ -157,6 +192,7 @@ async function memoryAfterTurns(database: Memory['database'], env: Record<string
     // Settle: the first turn's lazily made parts belong to "after start".
     await turn(assistant.url, listener, { conversationId: 'memory-warm', from: 'bench-memory', text: 'hej' });
     const afterStart = rssMb(assistant.pid);
+    const cpuBefore = serverCpuMs(assistant.pid);
     const conversations = 20;
     const each = Math.ceil(turns / conversations);
     const result = await runConcurrent(conversations, async (index, record) => {
@@ -172,14 +208,18 @@ async function memoryAfterTurns(database: Memory['database'], env: Record<string
       }
     });
     const afterTurns = rssMb(assistant.pid);
+    const cpuMs = serverCpuMs(assistant.pid) - cpuBefore;
+    const done = result.latencies.length + result.errors;
     return {
       database,
       afterStartMb: afterStart.process,
       afterTurnsMb: afterTurns.process,
       afterStartTreeMb: afterStart.tree,
       afterTurnsTreeMb: afterTurns.tree,
-      turns: result.latencies.length + result.errors,
+      turns: done,
       errors: result.errors,
+      turnsPerSecond: Math.round((result.latencies.length / result.seconds) * 10) / 10,
+      cpuMsPerTurn: Math.round((cpuMs / Math.max(1, done)) * 100) / 100,
     };
   } finally {
     await assistant.stop();
@@ -211,10 +251,13 @@ async function benchSchema(url: string): Promise<{ url: string; drop(): Promise<
 
 async function main(): Promise<void> {
   const existing = mkdtempSync(join(tmpdir(), 'bench-startup-existing-'));
-  const fresh: string[] = [];
+  // A start-up cache of this run's own, filled by the first start (not counted): another checkout
+  // or test run sharing node_modules/.cache would otherwise replace its entries between the runs.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-startup-cache-'));
+  const fresh: string[] = [cacheDir];
   const builds: string[] = [];
   const figures = { floor: [] as Start[], existing: [] as Start[], fresh: [] as Start[], firstStart: [] as Start[] };
-  const env = { DEMO_MODE: 'true', DATABASE_URL: '' };
+  const env = { DEMO_MODE: 'true', DATABASE_URL: '', CACHE_DIR: cacheDir };
   try {
     log(`bench:startup: ${runs} runs each; load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} CPUs`);
     // The existing folder: made once by a start that is not counted.
@@ -256,9 +299,12 @@ async function main(): Promise<void> {
     const memory: Memory[] = [];
     if (turns > 0) {
       memory.push(await memoryAfterTurns('embedded', { ...env, DATA_DIR: existing }));
-      const postgresUrl = process.env.BENCH_DATABASE_URL;
-      if (postgresUrl) {
-        const schema = await benchSchema(postgresUrl);
+      const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+      const schema = await benchSchema(postgresUrl).catch((error: unknown) => {
+        log(`(PostgreSQL not measured: ${postgresUrl}: ${error instanceof Error ? error.message : String(error)}; set BENCH_DATABASE_URL)`);
+        return undefined;
+      });
+      if (schema) {
         try {
           memory.push(await memoryAfterTurns('postgres', { ...env, DATABASE_URL: schema.url }));
         } finally {
@@ -269,10 +315,9 @@ async function main(): Promise<void> {
       for (const m of memory) {
         log(
           `resident, ${m.database.padEnd(8)}: after start ${times(m.afterStartMb)}; after ${m.turns} turns ${times(m.afterTurnsMb)}${m.errors ? `; ${m.errors} errors` : ''}` +
-            ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB)`,
+            ` (with npm: ${m.afterStartTreeMb} / ${m.afterTurnsTreeMb} MB); ${m.turnsPerSecond} turns/s, ${m.cpuMsPerTurn} ms CPU a turn`,
         );
       }
-      if (!process.env.BENCH_DATABASE_URL) log('(PostgreSQL: set BENCH_DATABASE_URL, e.g. postgres://postgres@127.0.0.1:5432/test)');
       log(`memory targets: embedded < 3×, PostgreSQL < 2× the floor; load average now ${loadavg()[0]?.toFixed(1)}`);
     }
     if (json) {

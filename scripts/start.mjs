@@ -1,22 +1,39 @@
-// `npm start`: builds the assistant once (esbuild bundles main.ts and every module it imports into
-// dist/main.js; node_modules stay imports) and runs the bundle with plain node. The build is a
-// no-op when nothing it was made from changed: dist/build-manifest.json lists every input with its
-// size and modification time, and a start stats them (about 150 files, a few milliseconds) instead
-// of transpiling them as tsx does at every start (≈1 s of CPU). `npm run build` forces a build.
+// `npm start`: builds the assistant once and runs the build with plain node.
+//
+// The build: esbuild bundles main.ts with every module it imports, node_modules included, into one
+// CommonJS file, dist/main.cjs. Loading one file instead of ≈1,800 (resolving, reading and
+// compiling each, and the ESM loader's scan of every CommonJS package for its exports) is most of
+// what a start saved; the rest is V8's code cache: the bundle is compiled with the bytecode a
+// previous start of the same bundle left beside it (dist/main.cjs.<hash>.code-cache, written once
+// after the first start of a build is ready), instead of parsing and compiling 10 MB again.
+//
+// The build is a no-op when nothing it was made from changed: dist/build-manifest.json lists every
+// source file with its size and modification time, and a start stats them (about 150 files, a few
+// milliseconds). node_modules is covered by npm's record of what it installed
+// (node_modules/.package-lock.json) and package-lock.json. `npm run build` forces a build.
 //
 // Plain JavaScript run by node: this file cannot itself need a build.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // START_BUILD_DIR (under the project, so the bundle finds node_modules): another build folder,
 // for bench:startup's first-start runs. Default dist/.
 const OUT_DIR = process.env.START_BUILD_DIR ? resolve(ROOT, process.env.START_BUILD_DIR) : join(ROOT, 'dist');
-const BUNDLE = join(OUT_DIR, 'main.js');
+const BUNDLE = join(OUT_DIR, 'main.cjs');
 const MANIFEST = join(OUT_DIR, 'build-manifest.json');
-/** Files that change the build without being bundled. */
-const BUILD_FILES = ['package.json', 'package-lock.json', 'tsconfig.json', 'scripts/start.mjs'];
+const MANIFEST_VERSION = 2;
+/** Files that change the build without being bundled (node_modules/.package-lock.json: what npm installed). */
+const BUILD_FILES = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/start.mjs'];
+/**
+ * Left to node at run time: PGlite finds its WebAssembly and file-system image beside its own
+ * files; esbuild only builds; the rest are optional native add-ons their packages try to load.
+ */
+const EXTERNAL = ['@electric-sql/pglite', 'esbuild', 'pg-native', 'bufferutil', 'utf-8-validate', 'dtrace-provider'];
 
 /** @param {string} file @returns {{ size: number, mtimeMs: number } | undefined} */
 function stamp(file) {
@@ -29,16 +46,22 @@ function stamp(file) {
   }
 }
 
-/** True when dist/main.js was built from the files as they are now. */
-export function isFresh() {
-  let manifest;
+/** @returns {{ version: number, bundleHash: string, inputs: Record<string, { size: number, mtimeMs: number }> } | undefined} */
+function readManifest() {
   try {
-    manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
     statSync(BUNDLE);
+    if (manifest?.version !== MANIFEST_VERSION || typeof manifest.bundleHash !== 'string' || typeof manifest.inputs !== 'object' || manifest.inputs === null) return undefined;
+    return manifest;
   } catch {
-    return false;
+    return undefined;
   }
-  if (manifest?.version !== 1 || typeof manifest.inputs !== 'object' || manifest.inputs === null) return false;
+}
+
+/** True when dist/main.cjs was built from the files as they are now. */
+export function isFresh() {
+  const manifest = readManifest();
+  if (!manifest) return false;
   for (const [file, was] of Object.entries(manifest.inputs)) {
     const now = stamp(file);
     if (!now || now.size !== was.size || now.mtimeMs !== was.mtimeMs) return false;
@@ -47,9 +70,11 @@ export function isFresh() {
 }
 
 /**
- * `import.meta.url` in each module is rewritten to that module's own source URL (computed from the
- * bundle's), so files found beside a module (articles, migrations, training data, web chat assets)
- * resolve as they do unbundled.
+ * `import.meta.url` in each of the assistant's modules is rewritten to that module's own source
+ * URL (computed from the bundle's), so files found beside a module (articles, migrations, training
+ * data, web chat assets) resolve as they do unbundled. (In node_modules only `open`, which
+ * @azure/identity uses for a browser sign-in the assistant never does, reads it: it gets the
+ * bundle's.)
  * @type {import('esbuild').Plugin}
  */
 const sourceUrls = {
@@ -59,14 +84,73 @@ const sourceUrls = {
       const source = readFileSync(args.path, 'utf8');
       const fromBundle = relative(OUT_DIR, args.path).split('\\').join('/');
       return {
-        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, import.meta.url).href`),
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, __bundleUrl).href`),
         loader: 'ts',
       };
     });
   },
 };
 
-/** Bundles main.ts into dist/main.js and writes the manifest; answers how long it took. */
+/**
+ * botbuilder-dialogs loads the text recognizers (numbers, dates, choices: ≈5 MB of JavaScript and
+ * thousands of regular expressions) for its prompts, which the assistant does not use. Each is
+ * left out of the bundle and replaced by a stand-in that loads it with node on first use; the
+ * culture names the prompts read when their module loads are answered from the small base package.
+ * @returns {import('esbuild').Plugin}
+ */
+export const lazyRecognizers = (outDir = OUT_DIR) => ({
+  name: 'lazy-recognizers',
+  setup(build) {
+    const toBundle = (file) => {
+      const path = relative(outDir, file).split('\\').join('/');
+      return path.startsWith('.') ? path : `./${path}`;
+    };
+    build.onResolve({ filter: /^@microsoft\/recognizers-text-/ }, async (args) => {
+      if (args.namespace === 'lazy-recognizer' || args.pluginData?.real) return undefined;
+      const real = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, pluginData: { real: true } });
+      if (real.errors.length > 0) return { errors: real.errors };
+      const base = await build.resolve('@microsoft/recognizers-text', { kind: 'require-call', resolveDir: dirname(real.path), pluginData: { real: true } });
+      return { path: args.path, namespace: 'lazy-recognizer', pluginData: { real: toBundle(real.path), base: base.errors.length === 0 ? toBundle(base.path) : undefined } };
+    });
+    // The stand-in's own require of the real file stays a require at run time (relative to the bundle).
+    build.onResolve({ filter: /^\.\.?\//, namespace: 'lazy-recognizer' }, (args) => ({ path: args.path, external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-recognizer' }, (args) => ({
+      resolveDir: outDir,
+      loader: 'js',
+      contents: `
+let real;
+const load = () => (real ??= require(${JSON.stringify(args.pluginData.real)}));
+const constants = ${args.pluginData.base ? `() => require(${JSON.stringify(args.pluginData.base)}).Culture` : 'undefined'};
+// Culture.English and the like: plain strings, the same in the base package.
+const culture = constants && new Proxy({}, {
+  get: (_, key) => (typeof constants()[key] === 'string' ? constants()[key] : load().Culture[key]),
+  has: (_, key) => key in load().Culture,
+  ownKeys: () => Reflect.ownKeys(load().Culture),
+  getOwnPropertyDescriptor: (_, key) => configurable(Reflect.getOwnPropertyDescriptor(load().Culture, key)),
+});
+const configurable = (descriptor) => descriptor && { ...descriptor, configurable: true };
+module.exports = new Proxy({}, {
+  get: (_, key) => (key === '__esModule' ? true : key === 'Culture' && culture ? culture : load()[key]),
+  has: (_, key) => key === '__esModule' || key in load(),
+  ownKeys: () => Reflect.ownKeys(load()),
+  getOwnPropertyDescriptor: (_, key) => configurable(Reflect.getOwnPropertyDescriptor(load(), key)),
+});
+`,
+    }));
+  },
+});
+
+/**
+ * The code cache of a bundle: its name carries the bundle's hash, so a cache never meets another
+ * bundle, and a hash of node's version and flags (V8 refuses a cache made under other flags: npm
+ * start's and a test's `node scripts/start.mjs` each keep their own).
+ */
+const codeCacheFile = (bundleHash) => {
+  const flags = createHash('sha256').update(JSON.stringify([process.version, process.execArgv, process.env.NODE_OPTIONS ?? ''])).digest('hex').slice(0, 8);
+  return join(OUT_DIR, `main.cjs.${bundleHash}.${flags}.code-cache`);
+};
+
+/** Bundles main.ts into dist/main.cjs and writes the manifest; answers how long it took. */
 export async function build() {
   const started = performance.now();
   const esbuild = await import('esbuild');
@@ -74,22 +158,31 @@ export async function build() {
     absWorkingDir: ROOT,
     entryPoints: ['main.ts'],
     bundle: true,
-    packages: 'external',
+    external: EXTERNAL,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node20',
     outfile: BUNDLE,
-    sourcemap: 'linked',
+    // ASCII only (esbuild's default): the runner reads it as latin1, one byte a character.
+    charset: 'ascii',
+    // Whitespace and syntax only: names stay (stack traces, class names some libraries read).
+    minifyWhitespace: true,
+    minifySyntax: true,
+    banner: { js: 'var __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+    define: { 'import.meta.url': '__bundleUrl' },
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [sourceUrls],
+    plugins: [sourceUrls, lazyRecognizers()],
   });
   const inputs = {};
-  for (const file of [...Object.keys(result.metafile.inputs), ...BUILD_FILES]) {
+  for (const file of [...Object.keys(result.metafile.inputs).filter((file) => !/(^|\/)node_modules\//.test(file) && !file.includes(':')), ...BUILD_FILES]) {
     const s = stamp(file);
     if (s) inputs[file] = s;
   }
+  const bundle = result.outputFiles.find((file) => file.path === BUNDLE);
+  if (!bundle) throw new Error('start: esbuild wrote no bundle');
+  const bundleHash = createHash('sha256').update(bundle.contents).digest('hex').slice(0, 16);
   mkdirSync(OUT_DIR, { recursive: true });
   // Written beside and renamed into place: two starts building at once never see half a file.
   const suffix = `.${process.pid}.tmp`;
@@ -97,11 +190,52 @@ export async function build() {
     writeFileSync(file.path + suffix, file.contents);
     renameSync(file.path + suffix, file.path);
   }
-  writeFileSync(MANIFEST + suffix, JSON.stringify({ version: 1, esbuild: esbuild.version, inputs }));
+  writeFileSync(MANIFEST + suffix, JSON.stringify({ version: MANIFEST_VERSION, esbuild: esbuild.version, bundleHash, inputs }));
   renameSync(MANIFEST + suffix, MANIFEST);
+  for (const entry of readdirSync(OUT_DIR)) {
+    if (/^main\.(?:js|js\.map|cjs\.(?:[0-9a-f]+\.)+code-cache)$/.test(entry) && !entry.startsWith(`main.cjs.${bundleHash}.`)) rmSync(join(OUT_DIR, entry), { force: true });
+  }
   // esbuild's service process would otherwise live (and hold memory) as long as the assistant.
   await esbuild.stop();
   return Math.round(performance.now() - started);
+}
+
+/**
+ * Runs the bundle as CommonJS, compiled with its code cache when there is one; answers its
+ * exports, and `saveCodeCache` to call once the assistant is ready (a no-op when the cache was
+ * used): then every function the start compiled is in the cache.
+ * @param {string} bundleHash
+ */
+export function load(bundleHash) {
+  const cacheFile = codeCacheFile(bundleHash);
+  let cachedData;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    cachedData = undefined;
+  }
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(BUNDLE, 'latin1')}\n})`, {
+    filename: BUNDLE,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const used = cachedData !== undefined && !script.cachedDataRejected;
+  cachedData = undefined;
+  const module = { exports: {} };
+  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, OUT_DIR);
+  return {
+    exports: module.exports,
+    saveCodeCache() {
+      if (used) return;
+      try {
+        const suffix = `.${process.pid}.tmp`;
+        writeFileSync(cacheFile + suffix, script.createCachedData());
+        renameSync(cacheFile + suffix, cacheFile);
+      } catch {
+        // A read-only checkout starts without the cache.
+      }
+    },
+  };
 }
 
 async function main() {
@@ -113,8 +247,11 @@ async function main() {
       return;
     }
   }
-  const { runFromCommandLine } = await import(pathToFileURL(BUNDLE).href);
-  await runFromCommandLine();
+  const manifest = readManifest();
+  if (!manifest) throw new Error(`start: no build in ${relative(ROOT, OUT_DIR)}`);
+  const bundle = load(manifest.bundleHash);
+  await bundle.exports.runFromCommandLine();
+  setImmediate(() => bundle.saveCodeCache());
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -124,4 +261,3 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     process.exit(1);
   });
 }
-

@@ -2,7 +2,7 @@ import { execFile, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PgliteDatabase } from '../../adapters/postgres/pglite-database.js';
@@ -107,5 +107,51 @@ describe('npm start (scripts/start.mjs)', () => {
       }
       expect(existsSync(join(cache, templates[0] ?? '', 'PG_VERSION'))).toBe(true);
     }, 180_000);
+  });
+
+  describe("botbuilder-dialogs' text recognizers", () => {
+    // What the stand-ins give botbuilder-dialogs, run in a process of its own: which recognizer
+    // packages node has loaded after loading botbuilder-dialogs, the culture names its prompts read
+    // at load, a choice recognised by ordinal and by number (both through the recognizers), and
+    // which packages are loaded after that.
+    const probe = `
+      const loaded = () => Object.keys(require.cache).filter((file) => /recognizers-text-(number|date-time|choice|suite)/.test(file)).length > 0;
+      const dialogs = require(process.argv[1]);
+      const before = loaded();
+      const cultures = dialogs.PromptCultureModels.getSupportedCultures().map((culture) => culture.locale);
+      const choices = [dialogs.recognizeChoices('the second one', ['rød', 'grøn', 'blå']), dialogs.recognizeChoices('3', ['rød', 'grøn', 'blå'])];
+      process.stdout.write(JSON.stringify({ before, cultures, choices, after: loaded() }));
+    `;
+    const runProbe = async (module: string) => JSON.parse((await run(process.execPath, ['-e', probe, module], { cwd: ROOT })).stdout) as { before: boolean; cultures: string[]; choices: unknown; after: boolean };
+
+    it('are loaded on first use, and answer as when loaded by node', async () => {
+      // Plain JavaScript without declarations: imported by a path the compiler does not follow.
+      const startScript = pathToFileURL(join(ROOT, 'scripts/start.mjs')).href;
+      const { lazyRecognizers } = (await import(startScript)) as { lazyRecognizers: (outDir: string) => unknown };
+      const esbuild = await import('esbuild');
+      const out = join(ROOT, 'dist', `test-recognizers-${process.pid}`);
+      try {
+        await esbuild.build({
+          absWorkingDir: ROOT,
+          stdin: { contents: "module.exports = require('botbuilder-dialogs');", resolveDir: ROOT, loader: 'js' },
+          bundle: true,
+          platform: 'node',
+          format: 'cjs',
+          outfile: join(out, 'dialogs.cjs'),
+          logLevel: 'error',
+          plugins: [lazyRecognizers(out) as never],
+        });
+        const bundled = await runProbe(join(out, 'dialogs.cjs'));
+        const plain = await runProbe('botbuilder-dialogs');
+        expect(plain.before).toBe(true);
+        expect(bundled.before).toBe(false);
+        expect(bundled.cultures).toEqual(plain.cultures);
+        expect(bundled.cultures).toContain('en-us');
+        expect(bundled.choices).toEqual(plain.choices);
+        expect(bundled.after).toBe(true);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }, 60_000);
   });
 });
