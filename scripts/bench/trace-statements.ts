@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       const turns = await play(name, texts, from);
       counting = false;
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
-      process.stdout.write(`\n${name} on ${kind}: ${turns} turns, ${(total / turns).toFixed(2)} statements a turn\n`);
+      const replies = [...listener.byConversation].filter(([id]) => id.startsWith(`trace-${name}-`)).reduce((sum, [, list]) => sum + list.length, 0);
+      process.stdout.write(`\n${name} on ${kind}: ${turns} turns, ${(total / turns).toFixed(2)} statements and ${(replies / turns).toFixed(2)} replies a turn\n`);
       for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1])) process.stdout.write(`${(n / turns).toFixed(2).padStart(6)}  ${sql}\n`);
     }
   } finally {
