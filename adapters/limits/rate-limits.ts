@@ -82,8 +82,19 @@ function storeClientOn(db: Database, now: () => number = Date.now) {
  * key fits the table's varchar(255).
  */
 export function limiterKey(kind: LimitKind, key: string): string {
-  return createHash('sha256').update(`${kind}\u0000${key}`).digest('base64url').slice(0, 22);
+  const input = `${kind}\u0000${key}`;
+  const known = digests.get(input);
+  if (known !== undefined) return known;
+  const digest = createHash('sha256').update(input).digest('base64url').slice(0, 22);
+  // The same users and addresses come back turn after turn: their digests are kept (a bounded
+  // number; emptied when full), not hashed again for every request.
+  if (digests.size >= DIGESTS_KEPT) digests.clear();
+  digests.set(input, digest);
+  return digest;
 }
+
+const DIGESTS_KEPT = 10_000;
+const digests = new Map<string, string>();
 
 /** rate-limiter-flexible behind the {@link RateLimits} port. */
 export class FlexibleRateLimits implements RateLimits {

@@ -2,7 +2,8 @@
  * Institutions, users, identities, shared mailbox memberships and community access requests on
  * PostgreSQL (pg or PGlite). Uniqueness lives in constraints; rows are parsed with zod.
  */
-import { z } from 'zod';
+// Rows only (the domain schemas they hand over to are zod 3): zod 4 parses them several times faster.
+import { z } from 'zod/v4';
 import {
   communityAccessRequestSchema,
   decideCommunityRequest,
