@@ -53,20 +53,101 @@ interface Window {
 /** After the database failed to answer, how long the counters stay in memory without asking it. */
 const DATABASE_PAUSE_MS = 5000;
 
+/** The name rate-limiter-flexible gives its counting statement (see its RateLimiterPostgres._upsert). */
+const UPSERT_NAME = `${RATE_LIMIT_TABLE}:rlflx-upsert`;
+
+interface PendingUpsert {
+  key: string;
+  points: number;
+  expire: number | null;
+  resolve: (row: Record<string, unknown> | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The counting statements of one tick (every request and limit that counts at the same moment,
+ * e.g. a turn's address and the turns of other users arriving together) as one statement: the
+ * library's upsert with many rows. Each caller gets its own row back, as from its own statement.
+ * A key already waiting or being counted goes in a later batch, after that one has been counted
+ * (one statement cannot update a row twice, and a key's counts stay in the order they were asked).
+ */
+class UpsertBatches {
+  private waiting: PendingUpsert[] = [];
+  private readonly counting = new Set<string>();
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  add(key: string, points: number, expire: number | null): Promise<Record<string, unknown> | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ key, points, expire, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const batch: PendingUpsert[] = [];
+    const later: PendingUpsert[] = [];
+    const held = new Set(this.counting);
+    for (const u of this.waiting) {
+      if (held.has(u.key)) later.push(u);
+      else batch.push(u);
+      held.add(u.key);
+    }
+    this.waiting = later;
+    if (batch.length === 0) return;
+    for (const u of batch) this.counting.add(u.key);
+    const values = batch.map((_, i) => `($${3 * i + 2}::varchar, $${3 * i + 3}::integer, $${3 * i + 4}::bigint)`).join(', ');
+    // As the library's statement: a window that has ended starts again with these points.
+    const sql = `INSERT INTO ${RATE_LIMIT_TABLE} AS t (key, points, expire) VALUES ${values}
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN t.expire <= $1 THEN EXCLUDED.points ELSE t.points + EXCLUDED.points END,
+        expire = CASE WHEN t.expire <= $1 THEN EXCLUDED.expire ELSE t.expire END
+      RETURNING key, points, expire`;
+    try {
+      const { rows } = await this.db.query<{ key: string; points: number; expire: number | string | null }>(sql, [this.now(), ...batch.flatMap((u) => [u.key, u.points, u.expire])]);
+      const byKey = new Map(rows.map((row) => [row.key, row]));
+      for (const u of batch) u.resolve(byKey.get(u.key));
+    } catch (error: unknown) {
+      for (const u of batch) u.reject(error);
+    } finally {
+      for (const u of batch) this.counting.delete(u.key);
+      if (this.waiting.length > 0) this.schedule();
+    }
+  }
+}
+
 /**
  * The library's PostgreSQL store talks to a node-postgres client: `query({ text, values })`. This
  * gives it one on the project's Database port, so it runs on the pool (PostgreSQL) and on PGlite
  * alike, with the table from the migrations. PGlite reports no row count for a SELECT: the rows do.
+ * Its counting statements are batched per tick ({@link UpsertBatches}); the others run as they come.
  * Once the database is unreachable, it is not asked again for a few seconds (the library counts in
  * memory meanwhile): otherwise every request of an outage would first wait out a connection timeout
  * for its rate limit.
  */
 function storeClientOn(db: Database, now: () => number = Date.now) {
   let pausedUntil = 0;
+  const upserts = new UpsertBatches(db, now);
   return {
-    async query(q: { text: string; values?: unknown[] }) {
+    async query(q: { name?: string; text: string; values?: unknown[] }) {
       if (now() < pausedUntil) throw new DatabaseUnavailableError();
       try {
+        const [key, points, expire] = q.values ?? [];
+        if (q.name === UPSERT_NAME && typeof key === 'string' && typeof points === 'number' && (typeof expire === 'number' || expire === null)) {
+          const row = await upserts.add(key, points, expire);
+          return { rows: row ? [row] : [], rowCount: row ? 1 : 0 };
+        }
         const result = await db.query(q.text, q.values ?? []);
         return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : result.rowCount };
       } catch (error: unknown) {
