@@ -67,9 +67,10 @@ interface PendingUpsert {
 /**
  * The counting statements of one tick (every request and limit that counts at the same moment,
  * e.g. a turn's address and the turns of other users arriving together) as one statement: the
- * library's upsert with many rows. Each caller gets its own row back, as from its own statement.
- * A key already waiting or being counted goes in a later batch, after that one has been counted
- * (one statement cannot update a row twice, and a key's counts stay in the order they were asked).
+ * library's upsert with one row per key, the points of a key's callers added up. Each caller gets
+ * the row as if the callers had counted one after another in the order they asked: its points are
+ * the key's total less what the later callers added. A key being counted waits for that
+ * statement to end (its callers then go together in the next one).
  */
 class UpsertBatches {
   private waiting: PendingUpsert[] = [];
@@ -96,32 +97,40 @@ class UpsertBatches {
 
   private async flush(): Promise<void> {
     this.scheduled = false;
-    const batch: PendingUpsert[] = [];
+    const byKey = new Map<string, PendingUpsert[]>();
     const later: PendingUpsert[] = [];
-    const held = new Set(this.counting);
     for (const u of this.waiting) {
-      if (held.has(u.key)) later.push(u);
-      else batch.push(u);
-      held.add(u.key);
+      if (this.counting.has(u.key)) later.push(u);
+      else byKey.set(u.key, [...(byKey.get(u.key) ?? []), u]);
     }
     this.waiting = later;
-    if (batch.length === 0) return;
-    for (const u of batch) this.counting.add(u.key);
-    const values = batch.map((_, i) => `($${3 * i + 2}::varchar, $${3 * i + 3}::integer, $${3 * i + 4}::bigint)`).join(', ');
+    if (byKey.size === 0) return;
+    const groups = [...byKey.values()];
+    for (const key of byKey.keys()) this.counting.add(key);
+    const values = groups.map((_, i) => `($${3 * i + 2}::varchar, $${3 * i + 3}::integer, $${3 * i + 4}::bigint)`).join(', ');
     // As the library's statement: a window that has ended starts again with these points.
     const sql = `INSERT INTO ${RATE_LIMIT_TABLE} AS t (key, points, expire) VALUES ${values}
       ON CONFLICT (key) DO UPDATE SET
         points = CASE WHEN t.expire <= $1 THEN EXCLUDED.points ELSE t.points + EXCLUDED.points END,
         expire = CASE WHEN t.expire <= $1 THEN EXCLUDED.expire ELSE t.expire END
       RETURNING key, points, expire`;
+    const params = [this.now(), ...groups.flatMap((g) => [g[0]!.key, g.reduce((sum, u) => sum + u.points, 0), g[0]!.expire])];
     try {
-      const { rows } = await this.db.query<{ key: string; points: number; expire: number | string | null }>(sql, [this.now(), ...batch.flatMap((u) => [u.key, u.points, u.expire])]);
-      const byKey = new Map(rows.map((row) => [row.key, row]));
-      for (const u of batch) u.resolve(byKey.get(u.key));
+      const { rows } = await this.db.query<{ key: string; points: number | string; expire: number | string | null }>(sql, params);
+      const rowOf = new Map(rows.map((row) => [row.key, row]));
+      for (const group of groups) {
+        const row = rowOf.get(group[0]!.key);
+        let after = 0;
+        for (let i = group.length - 1; i >= 0; i--) {
+          const u = group[i]!;
+          u.resolve(row ? { ...row, points: Number(row.points) - after } : undefined);
+          after += u.points;
+        }
+      }
     } catch (error: unknown) {
-      for (const u of batch) u.reject(error);
+      for (const group of groups) for (const u of group) u.reject(error);
     } finally {
-      for (const u of batch) this.counting.delete(u.key);
+      for (const key of byKey.keys()) this.counting.delete(key);
       if (this.waiting.length > 0) this.schedule();
     }
   }
