@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { ConversationState, UserState } from 'botbuilder';
 import { configFromProcessEnv, type Config } from './config.js';
 import { createBotAdapter, turnLoggingMiddleware } from './adapters/http/bot-adapter.js';
 import { createHttpServer, type HttpServer } from './adapters/http/server.js';
@@ -31,6 +30,7 @@ import { WebChatTokens } from './adapters/webchat/tokens.js';
 import { conversationLock } from './adapters/postgres/conversation-lock.js';
 import { AssistantBot } from './bot/assistant-bot.js';
 import { CoalescingStorage } from './bot/coalescing-storage.js';
+import { JsonConversationState, JsonUserState } from './bot/json-state.js';
 import type { Logger } from './bot/logger.js';
 import { NaturalIntentRecognizer } from './bot/recognizer.js';
 import { createTurnErrorHandler } from './bot/turn-error.js';
@@ -188,8 +188,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     // memory (the most recent 10,000) and read from there.
     const stateStorage = new PgStorage(db, db.kind === 'pglite' ? { exclusiveCacheSize: 10_000 } : {});
     const storage = new CoalescingStorage(stateStorage);
-    const conversationState = new ConversationState(storage);
-    const userState = new UserState(storage);
+    // BotState's turn cache with the change test on the document's JSON (no SHA-256 of it).
+    const conversationState = new JsonConversationState(storage);
+    const userState = new JsonUserState(storage);
 
     // NOTIFY after each commit wakes every process's outbox consumers (polling is the fallback).
     const outboxNotifier = new OutboxNotifier(db);

@@ -28,6 +28,16 @@ export interface NewCommunityRequest {
   caseNumber?: string | null;
 }
 
+/**
+ * A user with what the rules of creating and seeing cases need about them: their community access
+ * requests (oldest first) and the shared mailboxes they are attached to (by e-mail).
+ */
+export interface UserStanding {
+  user: User;
+  communityRequests: CommunityAccessRequest[];
+  mailboxes: User[];
+}
+
 export type InstitutionError = DomainError<'INSTITUTION.NOT_FOUND' | 'INSTITUTION.ALREADY_EXISTS' | 'INSTITUTION.DOMAIN_TAKEN'>;
 
 /**
@@ -52,6 +62,11 @@ export interface DirectoryStore {
   getUser(id: string): Promise<User | undefined>;
   getUserByEmail(email: string): Promise<User | undefined>;
   getUserByIdentity(identity: ExternalIdentity): Promise<User | undefined>;
+  /**
+   * The user with their community requests and mailboxes, read together (one statement on
+   * PostgreSQL, where {@link getUser}, {@link listCommunityRequests} and {@link mailboxesOf} are three).
+   */
+  getUserStanding(id: string): Promise<UserStanding | undefined>;
   /** Creates a user; an e-mail already registered is refused. The rules (domain check) are the caller's. */
   createUser(input: NewUser): Promise<Result<User, DomainError<'REGISTRATION.ALREADY_REGISTERED'>>>;
   /** Ties a channel identity to a user (moving it if another user had it). */

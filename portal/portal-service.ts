@@ -146,10 +146,11 @@ export class PortalService {
    * up (the conversation resolved them this turn), not at all. The rest in parallel.
    */
   async caseOptions(who: string | User): Promise<ServiceResult<CaseOptions>> {
-    const user = typeof who === 'string' ? await this.directory.getUser(who) : who;
-    if (!user) return userNotFound();
-    const userId = user.id;
-    const [requests, mailboxes] = await Promise.all([this.directory.listCommunityRequests({ userId }), this.directory.mailboxesOf(userId)]);
+    const standing = await this.directory.getUserStanding(typeof who === 'string' ? who : who.id);
+    if (!standing) return userNotFound();
+    // A user the caller has already read is taken as given (the requests and mailboxes are read now).
+    const user = typeof who === 'string' ? standing.user : who;
+    const { communityRequests: requests, mailboxes } = standing;
     const institutions = await Promise.all(caseInstitutionIds(user, requests).map((id) => this.directory.getInstitution(id)));
     const scope = visibilityScope(user, mailboxes);
     return ok({
@@ -159,9 +160,8 @@ export class PortalService {
   }
 
   async scopeOf(userId: string): Promise<VisibilityScope | undefined> {
-    const user = await this.directory.getUser(userId);
-    if (!user) return undefined;
-    return visibilityScope(user, await this.directory.mailboxesOf(userId));
+    const standing = await this.directory.getUserStanding(userId);
+    return standing ? visibilityScope(standing.user, standing.mailboxes) : undefined;
   }
 
   // --- cases -----------------------------------------------------------------------------------
@@ -182,13 +182,16 @@ export class PortalService {
     if (cpr.length > 0) {
       return { ok: false, error: { code: 'CASE.INVALID_VALUES', message: { da: 'Nogle felter er ikke udfyldt korrekt.', en: 'Some fields are not filled in correctly.' }, problems: cpr } };
     }
-    const [user, requests] = await Promise.all([this.directory.getUser(userId), this.directory.listCommunityRequests({ userId })]);
-    if (!user) return userNotFound();
+    // Who the user is now, their community access and their mailboxes: read at the moment of creating.
+    const standing = await this.directory.getUserStanding(userId);
+    if (!standing) return userNotFound();
+    const { user, communityRequests: requests } = standing;
     let sentFrom: { mailbox: User; isMember: boolean } | undefined;
     if (draft.sentFromMailboxId) {
-      const mailbox = await this.directory.getUser(draft.sentFromMailboxId);
+      const attached = standing.mailboxes.find((m) => m.id === draft.sentFromMailboxId);
+      const mailbox = attached ?? (await this.directory.getUser(draft.sentFromMailboxId));
       if (!mailbox) return err('MAILBOX.NOT_MEMBER', 'Du er ikke tilknyttet den fællespostkasse.', 'You are not attached to that shared mailbox.');
-      sentFrom = { mailbox, isMember: await this.directory.isMember(mailbox.id, user.id) };
+      sentFrom = { mailbox, isMember: attached !== undefined };
     }
     const allowed = checkCreateCase({ user, institutionId: draft.institutionId, communityRequests: requests, sentFrom, consentVersion: this.consentVersion });
     if (!allowed.ok) return allowed;

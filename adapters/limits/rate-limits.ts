@@ -53,20 +53,110 @@ interface Window {
 /** After the database failed to answer, how long the counters stay in memory without asking it. */
 const DATABASE_PAUSE_MS = 5000;
 
+/** The name rate-limiter-flexible gives its counting statement (see its RateLimiterPostgres._upsert). */
+const UPSERT_NAME = `${RATE_LIMIT_TABLE}:rlflx-upsert`;
+
+interface PendingUpsert {
+  key: string;
+  points: number;
+  expire: number | null;
+  resolve: (row: Record<string, unknown> | undefined) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * The counting statements of one tick (every request and limit that counts at the same moment,
+ * e.g. a turn's address and the turns of other users arriving together) as one statement: the
+ * library's upsert with one row per key, the points of a key's callers added up. Each caller gets
+ * the row as if the callers had counted one after another in the order they asked: its points are
+ * the key's total less what the later callers added. A key being counted waits for that
+ * statement to end (its callers then go together in the next one).
+ */
+class UpsertBatches {
+  private waiting: PendingUpsert[] = [];
+  private readonly counting = new Set<string>();
+  private scheduled = false;
+
+  constructor(
+    private readonly db: Database,
+    private readonly now: () => number,
+  ) {}
+
+  add(key: string, points: number, expire: number | null): Promise<Record<string, unknown> | undefined> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ key, points, expire, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => void this.flush());
+  }
+
+  private async flush(): Promise<void> {
+    this.scheduled = false;
+    const byKey = new Map<string, PendingUpsert[]>();
+    const later: PendingUpsert[] = [];
+    for (const u of this.waiting) {
+      if (this.counting.has(u.key)) later.push(u);
+      else byKey.set(u.key, [...(byKey.get(u.key) ?? []), u]);
+    }
+    this.waiting = later;
+    if (byKey.size === 0) return;
+    const groups = [...byKey.values()];
+    for (const key of byKey.keys()) this.counting.add(key);
+    const values = groups.map((_, i) => `($${3 * i + 2}::varchar, $${3 * i + 3}::integer, $${3 * i + 4}::bigint)`).join(', ');
+    // As the library's statement: a window that has ended starts again with these points.
+    const sql = `INSERT INTO ${RATE_LIMIT_TABLE} AS t (key, points, expire) VALUES ${values}
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN t.expire <= $1 THEN EXCLUDED.points ELSE t.points + EXCLUDED.points END,
+        expire = CASE WHEN t.expire <= $1 THEN EXCLUDED.expire ELSE t.expire END
+      RETURNING key, points, expire`;
+    const params = [this.now(), ...groups.flatMap((g) => [g[0]!.key, g.reduce((sum, u) => sum + u.points, 0), g[0]!.expire])];
+    try {
+      const { rows } = await this.db.query<{ key: string; points: number | string; expire: number | string | null }>(sql, params);
+      const rowOf = new Map(rows.map((row) => [row.key, row]));
+      for (const group of groups) {
+        const row = rowOf.get(group[0]!.key);
+        let after = 0;
+        for (let i = group.length - 1; i >= 0; i--) {
+          const u = group[i]!;
+          u.resolve(row ? { ...row, points: Number(row.points) - after } : undefined);
+          after += u.points;
+        }
+      }
+    } catch (error: unknown) {
+      for (const group of groups) for (const u of group) u.reject(error);
+    } finally {
+      for (const key of byKey.keys()) this.counting.delete(key);
+      if (this.waiting.length > 0) this.schedule();
+    }
+  }
+}
+
 /**
  * The library's PostgreSQL store talks to a node-postgres client: `query({ text, values })`. This
  * gives it one on the project's Database port, so it runs on the pool (PostgreSQL) and on PGlite
  * alike, with the table from the migrations. PGlite reports no row count for a SELECT: the rows do.
+ * Its counting statements are batched per tick ({@link UpsertBatches}); the others run as they come.
  * Once the database is unreachable, it is not asked again for a few seconds (the library counts in
  * memory meanwhile): otherwise every request of an outage would first wait out a connection timeout
  * for its rate limit.
  */
 function storeClientOn(db: Database, now: () => number = Date.now) {
   let pausedUntil = 0;
+  const upserts = new UpsertBatches(db, now);
   return {
-    async query(q: { text: string; values?: unknown[] }) {
+    async query(q: { name?: string; text: string; values?: unknown[] }) {
       if (now() < pausedUntil) throw new DatabaseUnavailableError();
       try {
+        const [key, points, expire] = q.values ?? [];
+        if (q.name === UPSERT_NAME && typeof key === 'string' && typeof points === 'number' && (typeof expire === 'number' || expire === null)) {
+          const row = await upserts.add(key, points, expire);
+          return { rows: row ? [row] : [], rowCount: row ? 1 : 0 };
+        }
         const result = await db.query(q.text, q.values ?? []);
         return { rows: result.rows, rowCount: result.rows.length > 0 ? result.rows.length : result.rowCount };
       } catch (error: unknown) {
@@ -82,8 +172,19 @@ function storeClientOn(db: Database, now: () => number = Date.now) {
  * key fits the table's varchar(255).
  */
 export function limiterKey(kind: LimitKind, key: string): string {
-  return createHash('sha256').update(`${kind}\u0000${key}`).digest('base64url').slice(0, 22);
+  const input = `${kind}\u0000${key}`;
+  const known = digests.get(input);
+  if (known !== undefined) return known;
+  const digest = createHash('sha256').update(input).digest('base64url').slice(0, 22);
+  // The same users and addresses come back turn after turn: their digests are kept (a bounded
+  // number; emptied when full), not hashed again for every request.
+  if (digests.size >= DIGESTS_KEPT) digests.clear();
+  digests.set(input, digest);
+  return digest;
 }
+
+const DIGESTS_KEPT = 10_000;
+const digests = new Map<string, string>();
 
 /** rate-limiter-flexible behind the {@link RateLimits} port. */
 export class FlexibleRateLimits implements RateLimits {

@@ -42,6 +42,11 @@ export interface Database extends Queryable {
   /** LISTEN on a channel; the returned function stops listening. */
   listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>>;
   /**
+   * NOTIFY a channel's listeners (outside any transaction): every process's on PostgreSQL; on the
+   * embedded database, which one process owns, its own listeners without a statement.
+   */
+  notify(channel: string, payload?: string): Promise<void>;
+  /**
    * Runs `fn` while holding an exclusive lock on `key` that every process on this database
    * respects (a renewed lease row in PostgreSQL; in-process for the single-process PGlite). Throws
    * {@link LockTimeoutError} when the lock is not had within `timeoutMs`.

@@ -2,7 +2,8 @@
  * Cases on PostgreSQL (pg or PGlite, same SQL). Every change runs in one transaction with its
  * history event and its outbox entry; rows are parsed with zod on the way back.
  */
-import { z } from 'zod';
+// Rows only (the domain schemas they hand over to are zod 3): zod 4 parses them several times faster.
+import { z } from 'zod/v4';
 import {
   actorSchema,
   caseEventRef,

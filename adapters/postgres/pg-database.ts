@@ -188,6 +188,10 @@ export class PgDatabase implements Database {
     };
   }
 
+  async notify(channel: string, payload = ''): Promise<void> {
+    await this.query('SELECT pg_notify($1, $2)', [channel, payload]);
+  }
+
   async ping(timeoutMs = 2000): Promise<boolean> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {

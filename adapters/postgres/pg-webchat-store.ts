@@ -124,7 +124,7 @@ export class PgWebChatStore implements WebChatStore {
     // An oversized ephemeral activity is only delivered in this process; stored ones are also
     // found by the streams' periodic check.
     if (Buffer.byteLength(payload) > MAX_NOTIFY_BYTES) return;
-    await this.db.query('SELECT pg_notify($1, $2)', [WEBCHAT_CHANNEL, payload]);
+    await this.db.notify(WEBCHAT_CHANNEL, payload);
   }
 
   async subscribe(handler: (event: WebChatEvent) => void): Promise<() => Promise<void>> {

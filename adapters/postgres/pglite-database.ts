@@ -62,6 +62,8 @@ export class PgliteDatabase implements Database {
   private readonly mutex = new KeyedMutex();
   /** Statements and transactions started and not finished: PGlite runs one at a time, the rest wait. */
   private pending = 0;
+  /** The handlers listening through this adapter, by channel: {@link notify} calls them in-process. */
+  private readonly listeners = new Map<string, Set<NotificationHandler>>();
 
   private constructor(readonly db: PGlite) {
     this.plain = wrap(db);
@@ -154,8 +156,28 @@ export class PgliteDatabase implements Database {
   }
 
   async listen(channel: string, handler: NotificationHandler): Promise<() => Promise<void>> {
+    // NOTIFY in SQL still reaches the handler through PGlite; notify() reaches it directly.
     const unsubscribe = await this.db.listen(channel, handler);
-    return async () => unsubscribe();
+    let set = this.listeners.get(channel);
+    if (!set) this.listeners.set(channel, (set = new Set()));
+    const own = (payload: string) => handler(payload);
+    set.add(own);
+    return async () => {
+      set.delete(own);
+      await unsubscribe();
+    };
+  }
+
+  /**
+   * One process owns the embedded database, so every listener is in this process: they are called
+   * directly (after the current tick, as a notification would arrive), with no statement run.
+   */
+  async notify(channel: string, payload = ''): Promise<void> {
+    const handlers = [...(this.listeners.get(channel) ?? [])];
+    if (handlers.length === 0) return;
+    setImmediate(() => {
+      for (const handler of handlers) handler(payload);
+    });
   }
 
   /** One process owns a PGlite database, so an in-process lock is the whole lock. */

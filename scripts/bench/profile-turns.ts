@@ -3,9 +3,12 @@
  * starts the server (main.ts on a fresh PGlite with the demo data, or the stateful echo) with
  * `--cpu-prof`, warms it up, runs 8 conversations × `turns` (default 300) of the phase, stops it,
  * and prints the CPU per turn of the measured window by package and by function (self time), from
- * the profile's samples inside that window only (start-up and warm-up left out).
+ * the profile's samples inside that window only (start-up and warm-up left out). With
+ * BENCH_DATABASE_URL set, the server runs on a fresh schema of that PostgreSQL instead (dropped after).
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './scenarios.js';
@@ -33,7 +36,21 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'profile-turns-'));
   const profDir = mkdtempSync(join(tmpdir(), 'profile-turns-prof-'));
   const entry = phase === 'statefulEcho' ? 'scripts/bench/stateful-echo-server.ts' : 'main.ts';
-  const server = await startServerProcess(entry, { DATA_DIR: dataDir, DEMO_MODE: 'true' }, [], ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200']);
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const schema = `profile_${randomBytes(4).toString('hex')}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  let env: Record<string, string> = { DATA_DIR: dataDir, DEMO_MODE: 'true' };
+  if (databaseUrl) {
+    await admin(`CREATE SCHEMA ${schema}`);
+    const url = new URL(databaseUrl);
+    url.searchParams.set('options', `-c search_path=${schema},public`);
+    env = { DATABASE_URL: url.toString(), DEMO_MODE: 'true' };
+  }
+  const server = await startServerProcess(entry, env, [], ['--cpu-prof', `--cpu-prof-dir=${profDir}`, '--cpu-prof-interval=200']);
   const from = (index: number) => (phase === 'caseDialog' ? 'anna@eksempelstyrelsen.dk' : `bench-user-${index}`);
   const step = (run: number, index: number, i: number): string =>
     phase === 'caseDialog'
@@ -58,6 +75,7 @@ async function main(): Promise<void> {
     await server.stop();
     await listener.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl) await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   }
   const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
   if (!file) throw new Error('no profile written');

@@ -23,6 +23,7 @@ import {
   type Result,
   type Role,
   type User,
+  type UserStanding,
 } from '../../portal/index.js';
 
 const SYSTEM: Actor = { kind: 'system' };
@@ -107,6 +108,13 @@ export class InMemoryDirectoryStore implements DirectoryStore {
 
   getUser(id: string): Promise<User | undefined> {
     return Promise.resolve(this.users.get(id));
+  }
+
+  async getUserStanding(id: string): Promise<UserStanding | undefined> {
+    const user = this.users.get(id);
+    if (!user) return undefined;
+    const [communityRequests, mailboxes] = await Promise.all([this.listCommunityRequests({ userId: id }), this.mailboxesOf(id)]);
+    return { user, communityRequests, mailboxes };
   }
 
   getUserByEmail(email: string): Promise<User | undefined> {

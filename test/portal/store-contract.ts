@@ -223,6 +223,25 @@ export function describeStoreContract(name: string, factory: WorldFactory, optio
           expect(await world.directory.listCommunityRequests({ userId: anna.id })).toEqual([]);
         });
       });
+
+      describe('when a user’s standing is read', () => {
+        it('answers the user with the same requests and mailboxes as the separate reads', async () => {
+          const standing = await world.directory.getUserStanding(lars.id);
+          expect(standing?.user).toEqual(await world.directory.getUser(lars.id));
+          expect(standing?.communityRequests).toEqual(await world.directory.listCommunityRequests({ userId: lars.id }));
+          expect(standing?.communityRequests.map((r) => r.status)).toEqual(['approved', 'pending']);
+          expect(standing?.mailboxes).toEqual([]);
+          const annas = await world.directory.getUserStanding(anna.id);
+          expect(annas?.mailboxes).toEqual(await world.directory.mailboxesOf(anna.id));
+          expect(annas?.mailboxes.map((m) => m.id)).toEqual([loen.id]);
+          expect(annas?.communityRequests).toEqual([]);
+        });
+
+        it('answers undefined for an unknown user', async () => {
+          expect(await world.directory.getUserStanding('00000000-0000-0000-0000-000000000000')).toBeUndefined();
+          expect(await world.directory.getUserStanding('not-a-uuid')).toBeUndefined();
+        });
+      });
     });
 
     describe('CaseStore', () => {

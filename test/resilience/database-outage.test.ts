@@ -34,6 +34,7 @@ class CuttableDatabase implements Database {
   transaction: Database['transaction'] = (fn) => this.inner.transaction(fn);
   exec: Database['exec'] = (sql) => this.inner.exec(sql);
   listen: Database['listen'] = (channel, handler) => this.inner.listen(channel, handler);
+  notify: Database['notify'] = (channel, payload) => this.inner.notify(channel, payload);
   withLock: Database['withLock'] = (key, timeoutMs, fn) => this.inner.withLock(key, timeoutMs, fn);
   ping: Database['ping'] = (timeoutMs) => this.inner.ping(timeoutMs);
   close: Database['close'] = () => this.inner.close();

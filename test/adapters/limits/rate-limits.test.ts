@@ -93,6 +93,27 @@ describe('FlexibleRateLimits', () => {
       expect(decisions.map((d) => d.ok)).toEqual([true, true, false]);
     });
 
+    it('counts the takes of one moment in one statement, each as if counted one after another in order', async () => {
+      const statements: string[] = [];
+      const counted = { ...world.db, kind: world.db.kind, query: (sql: string, params?: readonly unknown[]) => (statements.push(sql), world.db.query(sql, params)) } as Database;
+      const limits = new FlexibleRateLimits({ logger: silentLogger, db: counted, settings: { ...OFF, agentPerMinute: 2, addressPerMinute: 1 } });
+      const decisions = await Promise.all([
+        limits.take('agent', `a-${kind}`),
+        limits.take('agent', `b-${kind}`),
+        limits.take('address', `10.1.0.1-${kind}`),
+        limits.take('agent', `a-${kind}`),
+        limits.take('agent', `a-${kind}`),
+        limits.take('address', `10.1.0.1-${kind}`),
+      ]);
+      expect(decisions.map((d) => d.ok)).toEqual([true, true, true, true, false, false]);
+      // Three keys, the same key's takes added up: one statement.
+      expect(statements.filter((sql) => sql.includes('INSERT INTO rate_limit'))).toHaveLength(1);
+      const refused = decisions[4];
+      if (refused && !refused.ok) expect(refused.retryAfterMs).toBeGreaterThan(50_000);
+      const { rows } = await world.db.query<{ points: number }>('SELECT points FROM rate_limit WHERE key = $1', [`agent:${limiterKey('agent', `a-${kind}`)}`]);
+      expect(rows).toEqual([{ points: 3 }]);
+    });
+
     it('gives back a point', async () => {
       const limits = new FlexibleRateLimits({ logger: silentLogger, db: world.db, settings: { ...OFF, casesPerHour: 1 } });
       expect((await limits.take('case', `user-${kind}`)).ok).toBe(true);

@@ -102,7 +102,7 @@ for (const kind of DATABASE_KINDS) {
     });
 
     describe('when a round delivers one event', () => {
-      it('takes three statements: the claim with the horizon, the read, and the release with the cursor', async () => {
+      it('takes two statements: the claim with the horizon and the batch, and the release with the cursor', async () => {
         const statements: string[] = [];
         const counted: Database = {
           ...t.db,
@@ -122,8 +122,7 @@ for (const kind of DATABASE_KINDS) {
         await s.close();
         const round = statements.slice(0, statements.findIndex((q) => q.includes('locked_by = NULL')) + 1);
         expect(round).toEqual([
-          expect.stringMatching(/^UPDATE portal_outbox_consumer SET locked_by = \$2.*RETURNING last_txid, last_id, pg_snapshot_xmin/),
-          expect.stringMatching(/^SELECT id, txid, payload FROM portal_outbox/),
+          expect.stringMatching(/^WITH claim AS \( UPDATE portal_outbox_consumer SET locked_by = \$2.*RETURNING last_txid, last_id, pg_snapshot_xmin.*SELECT id, txid, payload FROM portal_outbox/),
           expect.stringMatching(/^UPDATE portal_outbox_consumer SET last_txid = \$3, last_id = \$4, .*locked_by = NULL/),
         ]);
         const again: PublishedEvent[] = [];
