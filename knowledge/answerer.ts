@@ -1,4 +1,4 @@
-import { TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
+import { productLikeWords, TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { KnowledgeError } from './errors.js';
 import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
@@ -64,8 +64,8 @@ export interface RankedArticle {
  * A word unknown to the corpus weighs like its rarest word, so a question that hinges on something
  * the articles never mention (SU, MitID, rygning) keeps a low coverage even when an everyday word of
  * it matches; in English questions plain unknown words weigh three quarters (see the analyser). A
- * question that names something the corpus lacks (a word written like a name: "F2", "Workzone",
- * "Aarhus") is declined outright ('unknown-name'), whatever its other words match. MIN_TRUST 0.7
+ * question that names a system or product the corpus lacks (digits, mixed case or capitals: "F2",
+ * "WorkZone", "SAP") and nothing it knows is declined outright ('unknown-name'). MIN_TRUST 0.7
  * is where, on the tuning questions, declining unrelated ones stops costing in-scope answers at a
  * steep rate (the table in README.knowledge-figures.md): 0.5 answered 2 % more in-scope questions
  * but also 12 % more unrelated ones.
@@ -200,12 +200,15 @@ export class Answerer {
     const thresholds = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     const { analysis, ranked } = this.rankArticles(question, 10);
     if (analysis.concepts.length === 0) return { kind: 'unknown', reason: 'no-content-words' };
-    // A question that names something the articles never mention (a system, a product, a place:
-    // "F2", "Outlook", "Aarhus") is about that thing, whatever its other words match — unless it
-    // also names something they know: then the unknown name is a person, a place or a machine
-    // around a known system ("min medarbejder Mette Hansen i SLS", "IndFak fra min Mac").
+    // A question that names a system or a product the articles never mention ("F2", "WorkZone",
+    // "SAP") is about that thing, whatever its other words match — unless it also names something
+    // they know (then the unknown name is around a known system: "IndFak fra min Mac"). A word
+    // that is only capitalised ("Aarhus", "Mette") is a place or a person as often as a product,
+    // and a question about a travel claim from Aarhus is still one about travel claims.
     const names = analysis.concepts.filter((concept) => concept.name);
-    if (names.some((concept) => !concept.known) && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
+    const products = productLikeWords(question);
+    const unknownProduct = names.some((concept) => !concept.known && concept.surface.split(' ').some((word) => products.has(word)));
+    if (unknownProduct && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
     if (best.trust < thresholds.minTrust) return { kind: 'unknown', reason: 'low-confidence' };

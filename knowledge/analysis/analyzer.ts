@@ -97,6 +97,22 @@ export function nameLikeWords(question: string): Set<string> {
 }
 
 /**
+ * Words written like the name of a product, a system or an agency rather than of a person or a
+ * place: with digits, mixed case or in capitals ("F2", "WorkZone", "SAP"). A word only capitalised
+ * ("Aarhus", "Mette") may be anyone or anywhere around a question the articles answer.
+ */
+export function productLikeWords(question: string): Set<string> {
+  const names = new Set<string>();
+  for (const match of question.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    const mixed = /\p{Ll}\p{Lu}/u.test(word);
+    const allCaps = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
+    if (mixed || allCaps || /\p{N}/u.test(word)) names.add(word.toLowerCase());
+  }
+  return names;
+}
+
+/**
  * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
  * stems occur as words of their own, in how many articles, and the surface forms for typos.
  */

@@ -80,9 +80,9 @@ describe('answering from the knowledge base', () => {
     });
 
     it('says so for a question about a system the articles never mention, though its other words match one', async () => {
-      // Without "i Workzone" the question is answered (above): the name decides what it is about.
+      // Without "i WorkZone" the question is answered (above): the name decides what it is about.
       await new Chat(world, ANNA).run([
-        ['Hvordan nulstiller jeg min adgangskode i Workzone?', ['ikke finde et svar på i vidensbasen', actions('Opret en sag', 'Spørg på en anden måde'), without('Kilde')]],
+        ['Hvordan nulstiller jeg min adgangskode i WorkZone?', ['ikke finde et svar på i vidensbasen', actions('Opret en sag', 'Spørg på en anden måde'), without('Kilde')]],
       ]);
     });
 
