@@ -11,29 +11,15 @@ import {
   loadArticles,
   watchArticles,
   withoutCopyNotes,
-  type Article,
   type ArticleWatcher,
   type KnowledgeBase,
   type ReloadOutcome,
 } from '../../knowledge/index.js';
 import { splitIntoPassages } from '../../knowledge/passages.js';
+import { testArticle as article } from '../support/articles.js';
 
 const SHIPPED = 'knowledge/articles';
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
-
-const article = (fields: Partial<Article> & Pick<Article, 'id' | 'body'>): Article => ({
-  title: fields.id,
-  area: 'portal',
-  system: undefined,
-  language: 'da',
-  keywords: [],
-  relatedForm: undefined,
-  url: undefined,
-  updated: undefined,
-  translationOf: undefined,
-  source: `${fields.id}.md`,
-  ...fields,
-});
 
 describe('passages shown', () => {
   describe('when a long list is cut into several passages', () => {

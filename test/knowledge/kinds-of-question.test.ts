@@ -5,20 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
-import { knowledgeBaseFromArticles, type AnswerResult, type Article } from '../../knowledge/index.js';
-
-const article = (fields: Partial<Article> & Pick<Article, 'id' | 'title' | 'body'>): Article => ({
-  area: 'portal',
-  system: undefined,
-  language: 'da',
-  keywords: [],
-  relatedForm: undefined,
-  url: undefined,
-  updated: undefined,
-  translationOf: undefined,
-  source: `${fields.id}.md`,
-  ...fields,
-});
+import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { testArticle as article } from '../support/articles.js';
 
 const kb = knowledgeBaseFromArticles([
   article({

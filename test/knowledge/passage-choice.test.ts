@@ -1,20 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { knowledgeBaseFromArticles, type Article } from '../../knowledge/index.js';
+import { knowledgeBaseFromArticles } from '../../knowledge/index.js';
 import { askedKinds, asksDefinition, kindMatch, type FactKind } from '../../knowledge/fact-kinds.js';
-
-const article = (fields: Partial<Article> & Pick<Article, 'id' | 'body'>): Article => ({
-  title: fields.id,
-  area: 'portal',
-  system: undefined,
-  language: 'da',
-  keywords: [],
-  relatedForm: undefined,
-  url: undefined,
-  updated: undefined,
-  translationOf: undefined,
-  source: `${fields.id}.md`,
-  ...fields,
-});
+import { testArticle as article } from '../support/articles.js';
 
 describe('the kind of fact a question asks for', () => {
   it.each<[string, FactKind[]]>([
