@@ -1,4 +1,4 @@
-import { ConversationState, UserState, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, UserState, type BotState, type Storage, type TurnContext } from 'botbuilder';
 
 /** A turn's copy of a state document and its JSON when it was loaded or last saved (without the eTag). */
 interface Cached {
@@ -64,64 +64,45 @@ class JsonStateCache {
   }
 }
 
-/** ConversationState (same storage keys) with the change test on JSON: see {@link JsonStateCache}. */
-export class JsonConversationState extends ConversationState {
-  private readonly cache: JsonStateCache;
+/**
+ * A botbuilder state class (same storage keys) with the change test on JSON: see {@link JsonStateCache}.
+ * Every state method a turn uses goes to the cache; the storage key is still the class's own.
+ */
+// A mixin's base must be typed as constructible from any arguments (TypeScript's rule for mixins).
+function withJsonChangeTest<TBase extends new (...args: any[]) => BotState>(Base: TBase) {
+  return class extends Base {
+    #cache: JsonStateCache | undefined;
 
-  constructor(storage: Storage, namespace = '') {
-    super(storage, namespace);
-    this.cache = new JsonStateCache(storage, (context) => this.storageKey(context));
-  }
+    private get cache(): JsonStateCache {
+      this.#cache ??= new JsonStateCache(this.storage, (context) => this.storageKey(context));
+      return this.#cache;
+    }
 
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return this.cache.load(context, force);
-  }
+    override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+      return this.cache.load(context, force);
+    }
 
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.cache.saveChanges(context, force);
-  }
+    override saveChanges(context: TurnContext, force = false): Promise<void> {
+      return this.cache.saveChanges(context, force);
+    }
 
-  override clear(context: TurnContext): Promise<void> {
-    this.cache.clear(context);
-    return Promise.resolve();
-  }
+    override clear(context: TurnContext): Promise<void> {
+      this.cache.clear(context);
+      return Promise.resolve();
+    }
 
-  override delete(context: TurnContext): Promise<void> {
-    return this.cache.delete(context);
-  }
+    override delete(context: TurnContext): Promise<void> {
+      return this.cache.delete(context);
+    }
 
-  override get(context: TurnContext): Record<string, unknown> | undefined {
-    return this.cache.get(context);
-  }
+    override get(context: TurnContext): Record<string, unknown> | undefined {
+      return this.cache.get(context);
+    }
+  };
 }
 
-/** UserState (same storage keys) with the change test on JSON: see {@link JsonStateCache}. */
-export class JsonUserState extends UserState {
-  private readonly cache: JsonStateCache;
+/** ConversationState with the change test on JSON. */
+export class JsonConversationState extends withJsonChangeTest(ConversationState) {}
 
-  constructor(storage: Storage, namespace = '') {
-    super(storage, namespace);
-    this.cache = new JsonStateCache(storage, (context) => this.storageKey(context));
-  }
-
-  override load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    return this.cache.load(context, force);
-  }
-
-  override saveChanges(context: TurnContext, force = false): Promise<void> {
-    return this.cache.saveChanges(context, force);
-  }
-
-  override clear(context: TurnContext): Promise<void> {
-    this.cache.clear(context);
-    return Promise.resolve();
-  }
-
-  override delete(context: TurnContext): Promise<void> {
-    return this.cache.delete(context);
-  }
-
-  override get(context: TurnContext): Record<string, unknown> | undefined {
-    return this.cache.get(context);
-  }
-}
+/** UserState with the change test on JSON. */
+export class JsonUserState extends withJsonChangeTest(UserState) {}
