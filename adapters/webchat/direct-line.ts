@@ -242,6 +242,20 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
     };
   }
 
+  /**
+   * Stores the user's activity, wakes the conversation's streams and runs the turn, then answers with
+   * the activity's id: the turn runs before the response, so a client sees the reply no later than the answer.
+   */
+  async function appendAndRun(conversation: WebChatConversation, activity: Partial<Activity>, res: Response): Promise<void> {
+    const stored = await store.append(conversation.id, activity);
+    if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
+    await store.notify({ conversationId: conversation.id, kind: 'appended', seq: stored.seq }).catch((error: unknown) => {
+      logger.warn({ err: error, conversationId: conversation.id }, 'webchat: could not wake the streams');
+    });
+    await adapter.processActivity(stored.activity, (context) => bot.run(context));
+    res.send(200, { id: stored.activity.id });
+  }
+
   /** Runs the welcome turn once, when the client first starts the conversation. */
   async function start(conversation: WebChatConversation, locale: string | undefined): Promise<void> {
     if (!(await store.markStarted(conversation.id, locale))) return;
@@ -418,14 +432,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         // What the page shows already (its history) is not told again: the bot gets when the conversation last had an activity.
         activity.value = { lastActivityAt: await lastActivityAt(conversation) };
       }
-      const stored = await store.append(conversation.id, activity);
-      if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
-      await store.notify({ conversationId: conversation.id, kind: 'appended', seq: stored.seq }).catch((error: unknown) => {
-        logger.warn({ err: error, conversationId: conversation.id }, 'webchat: could not wake the streams');
-      });
-      // The turn runs before the response, so a client sees the reply no later than the answer.
-      await adapter.processActivity(stored.activity, (context) => bot.run(context));
-      res.send(200, { id: stored.activity.id });
+      return appendAndRun(conversation, activity, res);
     }));
 
     // Polling (a proxy that drops WebSockets) reads once a second per client, a ministry behind one
@@ -489,13 +496,7 @@ export function createDirectLine(options: DirectLineOptions): DirectLine {
         channelData: { ...withoutFiles(channelData), [FILES_CHANNEL_DATA_KEY]: outcomes },
         ...serverSet(conversation, template.data.locale),
       } as Partial<Activity>;
-      const stored = await store.append(conversation.id, activity);
-      if (!stored) return send(res, fail(404, 'WEBCHAT.NO_CONVERSATION', 'No such conversation.'));
-      await store.notify({ conversationId: conversation.id, kind: 'appended', seq: stored.seq }).catch((error: unknown) => {
-        logger.warn({ err: error, conversationId: conversation.id }, 'webchat: could not wake the streams');
-      });
-      await adapter.processActivity(stored.activity, (context) => bot.run(context));
-      res.send(200, { id: stored.activity.id });
+      return appendAndRun(conversation, activity, res);
     }));
 
     const http = server.server;

@@ -3,7 +3,6 @@
  * does not vouch for their e-mail gets a one-time code at the address they type, and is registered
  * only with the right code.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../adapters/logging/pino-logger.js';
 import { SmtpCodeSender } from '../../adapters/mail/smtp-code-sender.js';
@@ -11,19 +10,9 @@ import { actions, Chat, createConversationWorld, without, type ConversationWorld
 import { codeIn, startSmtpServer, type TestSmtpServer } from '../support/smtp.js';
 import { AddressVerification, InMemoryVerificationCodeStore, readCode } from '../../dialogs/address-verification.js';
 import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
+import { LogCapture } from '../support/log-capture.js';
 
 const MINUTE = 60_000;
-
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    callback();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-}
 
 /** Not the code: the same digits with the last one changed. */
 function wrong(code: string): string {

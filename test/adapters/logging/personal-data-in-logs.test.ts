@@ -1,4 +1,3 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, safeError } from '../../../adapters/logging/pino-logger.js';
 import { loadConfig } from '../../../config.js';
@@ -6,21 +5,7 @@ import { startAssistant, type Assistant } from '../../../main.js';
 import { ANNA, annaCaseTurns, Chat } from '../../support/chat.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
 import { call, startConversation, TOKEN_SECRET, PORTAL_SECRET, type DlConversation } from '../../support/direct-line-client.js';
-
-/** Everything the assistant logged, one JSON object a line, as it would reach stdout. */
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    callback();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-  parsed(): Array<Record<string, unknown>> {
-    return this.lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  }
-}
+import { LogCapture } from '../../support/log-capture.js';
 
 const NAME = 'Anna Andersen';
 /** What the user types that must never reach a log (each a phrase no log line would hold by chance). */

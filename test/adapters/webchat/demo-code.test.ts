@@ -3,7 +3,6 @@
  * (with a reference, never the address or the name) and shown on the demo page, from
  * `GET /api/demo/code`. Outside demo mode, or with a mail server, neither exists.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../adapters/logging/pino-logger.js';
 import { renderPage } from '../../../adapters/webchat/page.js';
@@ -13,17 +12,7 @@ import { GENEROUS_LIMITS, startTestAssistant, type TestAssistant } from '../../s
 import { createTestDatabase, type TestDatabase } from '../../support/database.js';
 import { call, getActivities, postActivity, startConversation, TOKEN_SECRET, WEBCHAT_ENV, type DlActivity, type DlConversation } from '../../support/direct-line-client.js';
 import { codeIn, startSmtpServer, type TestSmtpServer } from '../../support/smtp.js';
-
-class LogCapture extends Writable {
-  readonly lines: string[] = [];
-  override _write(chunk: Buffer, _encoding: string, callback: () => void): void {
-    this.lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    callback();
-  }
-  get text(): string {
-    return this.lines.join('\n');
-  }
-}
+import { LogCapture } from '../../support/log-capture.js';
 
 const EMAIL = 'nora.nord@testministeriet.dk';
 const NAME = 'Nora Nordenskjold';
