@@ -1,5 +1,5 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogState } from '../dialogs/dialog-stack.js';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
@@ -78,13 +78,6 @@ const GREETING = /^\s*(hej|hejsa|goddag|godmorgen|hallo|hi|hello|hey|hjælp|hjae
 /** How stale the "last seen" stamp may be before a turn renews it. */
 const LAST_SEEN_GRANULARITY_MS = 60_000;
 
-/**
- * The turn-state key under which botbuilder-dialogs' DialogStateManager looks for its
- * configuration before building one (memoryScopes and pathResolvers from a fresh component
- * registration: most of the cost of a turn's first DialogContext).
- */
-const DIALOG_STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
-
 const caseButton = z.object({ formStep: z.enum(['caseStatus', 'reply']), caseNumber: caseNumberSchema });
 
 /** The request a case card's button stands for ("status SA-…", "svar på SA-…"), or undefined for any other value. */
@@ -112,12 +105,6 @@ export class AssistantBot extends ActivityHandler {
   private dialogs: DialogSet | undefined;
   private profile: StatePropertyAccessor<UserProfile> | undefined;
   private dialogState: StatePropertyAccessor<DialogState> | undefined;
-  /**
-   * The dialog state manager's memory scopes and path resolvers, taken from the first turn and
-   * given to every later one (the scopes keep nothing between turns; botbuilder's DialogManager
-   * keeps its `stateConfiguration` across turns the same way).
-   */
-  private stateConfiguration: DialogStateManagerConfiguration | undefined;
 
   private readonly firstVisitWindowMs: number;
 
@@ -153,7 +140,7 @@ export class AssistantBot extends ActivityHandler {
   /** Wires the conversations in (once; the main dialog needs the bot's welcome first). */
   useConversations(conversations: Conversations): void {
     const dialogState: StatePropertyAccessor<DialogState> = conversations.conversationState.createProperty('dialogState');
-    this.dialogs = new DialogSet(dialogState);
+    this.dialogs = new DialogSet();
     this.dialogState = dialogState;
     this.dialogs.add(conversations.mainDialog);
     this.profile = conversations.userState.createProperty('profile');
@@ -232,7 +219,8 @@ export class AssistantBot extends ActivityHandler {
     // A card's "Vis"/"Svar" on a case is the request the user could have typed.
     const cardText = cleanText(activity.text) === '' ? cardRequestText(activity.value) : undefined;
     const text = cardText ?? cleanText(activity.text);
-    const expectation = c.mainDialog.expectation(await dialogStateAccessor.get(context));
+    const dialogState = await dialogStateAccessor.get(context);
+    const expectation = c.mainDialog.expectation(dialogState);
     // Only the user's own words change the language: not a button's value or a typed option, a
     // product name, a case number or an e-mail.
     const picksOption = cardText !== undefined || (expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined);
@@ -289,11 +277,9 @@ export class AssistantBot extends ActivityHandler {
       },
     });
 
-    if (this.stateConfiguration) context.turnState.set(DIALOG_STATE_MANAGER_CONFIGURATION, this.stateConfiguration);
-    const dc = await dialogs.createContext(context);
-    this.stateConfiguration ??= dc.state.configuration;
+    const dc = dialogs.createContext(context, dialogState ?? (await dialogStateAccessor.get(context, { dialogStack: [] })));
     const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(DIALOG_IDS.main);
+    if (result.status === 'empty') await dc.beginDialog(DIALOG_IDS.main);
     await Promise.all([c.conversationState.saveChanges(context), c.userState.saveChanges(context)]);
   }
 }

@@ -5,7 +5,7 @@
  * dialog.
  */
 import { randomUUID } from 'node:crypto';
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-stack.js';
 import type { Activity, TurnContext } from 'botbuilder';
 import {
   COMMUNITY_ACCESS_CHOICE,

@@ -6,7 +6,7 @@
  * dialog asks its question again.
  */
 import type { Activity, TurnContext } from 'botbuilder';
-import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from './dialog-stack.js';
 import type { AnswerCandidate, AnswerResult, Article, KnowledgeBase } from '../knowledge/index.js';
 import {
   caseNumberSchema,

@@ -3,7 +3,7 @@
  * step machines with their state as plain JSON in the dialog instance; the rules are the
  * PortalService's.
  */
-import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from './dialog-stack.js';
 import type { TurnContext } from 'botbuilder';
 import {
   CONSENT_DECLARATION,

@@ -4,7 +4,7 @@
  * question) that the bot sets before the dialogs run.
  */
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, type Dialog, type DialogContext, type DialogState } from '../../dialogs/dialog-stack.js';
 import { expect } from 'vitest';
 import type { Language } from '../../dialogs/ports.js';
 import { setTurnInfo } from '../../dialogs/turn.js';
@@ -63,8 +63,8 @@ export class DialogChat {
   /** `begin` starts the dialog on the first turn, with that turn's text. */
   constructor(dialog: Dialog, begin: (dc: DialogContext, text: string) => Promise<unknown>, lang: Language = 'da') {
     const conversationState = new ConversationState(new MemoryStorage());
-    const dialogs = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
-    dialogs.add(dialog);
+    const dialogState = conversationState.createProperty<DialogState>('dialogState');
+    const dialogs = new DialogSet().add(dialog);
     this.adapter = new TestAdapter(async (context) => {
       const text = context.activity.text ?? '';
       setTurnInfo(context, {
@@ -77,9 +77,9 @@ export class DialogChat {
         remember: (user) => this.remembered.push(user),
         ...(this.doubt ? { answerInDoubt: true } : {}),
       });
-      const dc = await dialogs.createContext(context);
+      const dc = dialogs.createContext(context, await dialogState.get(context, { dialogStack: [] }));
       const result = await dc.continueDialog();
-      if (result.status === DialogTurnStatus.empty) await begin(dc, text);
+      if (result.status === 'empty') await begin(dc, text);
       await conversationState.saveChanges(context);
     });
   }

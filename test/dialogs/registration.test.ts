@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALOG_IDS } from '../../dialogs/dialog-ids.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type RegistrationOptions } from '../../dialogs/registration.dialog.js';
-import type { DialogInstance } from 'botbuilder-dialogs';
+import type { DialogInstance } from '../../dialogs/dialog-stack.js';
 import { actions, demoPortal, DialogChat, oneMessage, without } from './dialog-chat.js';
 import { AddressVerification, InMemoryVerificationCodeStore } from '../../dialogs/address-verification.js';
 import { RecordingCodeSender } from '../fakes/recording-code-sender.js';
