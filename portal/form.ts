@@ -523,12 +523,15 @@ function buildFieldSchema(field: Field): z.ZodType<FieldValue | undefined, z.Zod
   });
 }
 
-/** Parses one answer; the dialog's way to validate a field as the user answers it. */
+/**
+ * Parses one answer; the dialog's way to validate a field as the user answers it. The same as
+ * {@link fieldSchema}'s parse with its first problem, without building a zod result and error (a
+ * case turn parses every answer so far again: a form's values are checked at each step).
+ */
 export function parseField(field: Field, raw: unknown): Result<FieldValue | undefined, FieldProblem> {
-  const parsed = fieldSchema(field).safeParse(raw);
-  if (parsed.success) return ok(parsed.data);
-  const first = fieldProblems(parsed.error)[0];
-  return { ok: false, error: { ...(first ?? { code: 'FORM.INVALID_TYPE', message: REQUIRED }), fieldId: field.id } };
+  if (isBlank(raw)) return field.required ? { ok: false, error: { fieldId: field.id, code: 'FORM.REQUIRED', message: REQUIRED } } : ok(undefined);
+  const parsed = parseAnswer(field, raw);
+  return parsed.ok ? parsed : { ok: false, error: { fieldId: field.id, code: parsed.error.code, message: parsed.error.message } };
 }
 
 /** Whether a field is shown, given the answers so far. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { catalogue } from '../../portal/catalogue.js';
 import {
+  fieldProblems,
+  fieldSchema,
   fieldSchemaDefinition,
   formatFieldValue,
   formSchema,
@@ -421,5 +424,42 @@ describe('relative dates', () => {
     expect(parseDate('yesterday', now)).toBe('2026-03-01');
     expect(parseDate('i forgårs', now)).toBe('2026-02-28');
     expect(parseDate('i morgen', now)).toBeUndefined();
+  });
+});
+
+describe('parseField', () => {
+  describe('when it parses without zod', () => {
+    // parseField answers what fieldSchema's parse answers, with its first problem, for every field
+    // of the catalogue and any answer: texts of every shape the chat sends, a field's own choice
+    // labels and ids, numbers, lists and values of the wrong type.
+    const fields = catalogue.forms.flatMap((form) => form.fields);
+    const choiceWords = fields.flatMap((f) => (f.type === 'choice' || f.type === 'multiChoice' ? f.choices.flatMap((c) => [c.id, c.label.da, c.label.en]) : []));
+    const raw = fc.oneof(
+      fc.string(),
+      fc.constantFrom('', '  ', 'ja', 'nej', 'Ja tak', '12-03-2026', '2026-03-12', 'i går', '1.250,50', '+45 12 34 56 78', 'anna@eksempelstyrelsen.dk', '0101901234', ...choiceWords),
+      fc.array(fc.constantFrom(...choiceWords, 'x')),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.object(),
+    );
+    const viaZod = (f: Field, value: unknown) => {
+      const parsed = fieldSchema(f).safeParse(value);
+      if (parsed.success) return { ok: true, value: parsed.data };
+      const first = fieldProblems(parsed.error)[0];
+      return { ok: false, error: { ...first, fieldId: f.id } };
+    };
+
+    it('answers as the field schema does', () => {
+      expect(fields.length).toBeGreaterThan(10);
+      fc.assert(
+        fc.property(fc.constantFrom(...fields), raw, (f, value) => {
+          expect(parseField(f, value)).toEqual(viaZod(f, value));
+        }),
+        { numRuns: 3000 },
+      );
+    });
   });
 });
