@@ -12,6 +12,24 @@ export interface CaseArea {
 
 /** The portal area (and system, when the article names one of the area's systems) of an article; none for portal articles. */
 export function caseAreaOfArticle(article: Pick<Article, 'area' | 'system'>, cat: Catalogue = defaultCatalogue): CaseArea {
+  // Asked for every answer shown: worked out once per area and system (the catalogue is immutable).
+  let known = articleAreas.get(cat);
+  if (!known) {
+    known = new Map();
+    articleAreas.set(cat, known);
+  }
+  const key = `${article.area}\u0000${article.system ?? ''}`;
+  let found = known.get(key);
+  if (!found) {
+    found = Object.freeze(areaOfArticle(article, cat));
+    known.set(key, found);
+  }
+  return found;
+}
+
+const articleAreas = new WeakMap<Catalogue, Map<string, CaseArea>>();
+
+function areaOfArticle(article: Pick<Article, 'area' | 'system'>, cat: Catalogue): CaseArea {
   const area = areaIdSchema.safeParse(article.area);
   if (!area.success) return {};
   const system = article.system ? findSystem(article.system, cat) : undefined;

@@ -74,8 +74,16 @@ export function editDistance(a: string, b: string): number {
   return editDistanceWithin(a, b, Number.POSITIVE_INFINITY);
 }
 
-function keysOf(choice: Choice): string[] {
-  return [choice.id, choice.label.da, choice.label.en, ...(choice.aliases ?? [])].map(matchKey).filter((k) => k !== '');
+/** A choice's match keys, made once per choice object (choices are immutable; many are constants or the catalogue's). */
+const choiceKeys = new WeakMap<Choice, readonly string[]>();
+
+function keysOf(choice: Choice): readonly string[] {
+  let keys = choiceKeys.get(choice);
+  if (!keys) {
+    keys = [choice.id, choice.label.da, choice.label.en, ...(choice.aliases ?? [])].map(matchKey).filter((k) => k !== '');
+    choiceKeys.set(choice, keys);
+  }
+  return keys;
 }
 
 /** How many typos a key of this length tolerates. */

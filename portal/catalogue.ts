@@ -191,13 +191,32 @@ export function findForm(areaId: string, query: string, cat: Catalogue = catalog
 export function mentionedSystems(text: string, cat: Catalogue = catalogue): System[] {
   const words = matchWords(text);
   const joined = ` ${words.join(' ')} `;
-  return cat.systems.filter((system) =>
-    [system.id, system.name, ...system.aliases].some((name) => {
-      const nameWords = matchWords(name);
-      if (nameWords.join('').length < 3) return false;
-      return joined.includes(` ${nameWords.join(' ')} `) || (nameWords.length > 1 && words.includes(nameWords.join('')));
-    }),
-  );
+  return systemNames(cat)
+    .filter(({ names }) => names.some((name) => joined.includes(name.spaced) || (name.several && words.includes(name.joined))))
+    .map(({ system }) => system);
+}
+
+/** Each system's names (id, name, aliases) in match words, made once per catalogue; names under three letters left out. */
+interface SystemNames {
+  system: System;
+  names: { spaced: string; joined: string; several: boolean }[];
+}
+
+const systemNamesOf = new WeakMap<Catalogue, SystemNames[]>();
+
+function systemNames(cat: Catalogue): SystemNames[] {
+  let found = systemNamesOf.get(cat);
+  if (!found) {
+    found = cat.systems.map((system) => ({
+      system,
+      names: [system.id, system.name, ...system.aliases]
+        .map((name) => matchWords(name))
+        .filter((nameWords) => nameWords.join('').length >= 3)
+        .map((nameWords) => ({ spaced: ` ${nameWords.join(' ')} `, joined: nameWords.join(''), several: nameWords.length > 1 })),
+    }));
+    systemNamesOf.set(cat, found);
+  }
+  return found;
 }
 
 /** The systems of an area, in catalogue order. */
