@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { answerCase, cancel, currentQuestion, expectationOf, fieldShape, helpFor, resume, startCase, type CaseContext, type CaseState, type EngineResult, type Question } from '../../dialogs/form-engine.js';
+import { answerCase, cancel, cloneJson, currentQuestion, expectationOf, fieldShape, helpFor, resume, startCase, type CaseContext, type CaseState, type EngineResult, type Question } from '../../dialogs/form-engine.js';
 import { catalogue, formAppliesTo, getForm, parseForm } from '../../portal/index.js';
 import { validAnswer } from '../support/case-plans.js';
 
@@ -330,6 +330,49 @@ describe('form engine: the path chosen from the first message', () => {
     it('says no path', () => {
       const state = answerCase(startCase({}, single), 'Økonomi og Regnskab', single).state;
       expect(currentQuestion(state, single)?.path).toBeUndefined();
+    });
+  });
+});
+
+describe('cloneJson', () => {
+  /** Every object and array inside a value. */
+  const containers = (value: unknown, into: object[] = []): object[] => {
+    if (typeof value === 'object' && value !== null) {
+      into.push(value);
+      for (const inner of Object.values(value)) containers(inner, into);
+    }
+    return into;
+  };
+
+  describe('when given plain JSON data', () => {
+    it('answers an equal copy that shares no object or array with the original', () => {
+      fc.assert(
+        fc.property(fc.jsonValue(), (value) => {
+          const copy = cloneJson(value);
+          expect(copy).toStrictEqual(structuredClone(value));
+          const originals = new Set(containers(value));
+          expect(containers(copy).filter((inner) => originals.has(inner))).toEqual([]);
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it('keeps a key "__proto__" an own property', () => {
+      const value = JSON.parse('{"__proto__": {"a": 1}, "b": [1]}') as Record<string, unknown>;
+      const copy = cloneJson(value);
+      expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
+      expect(Object.keys(copy)).toEqual(['__proto__', 'b']);
+      expect(copy).toStrictEqual(value);
+    });
+
+    it('copies a case state so that answering the copy leaves the original as it was', () => {
+      const ctx: CaseContext = { catalogue, institutions: [{ id: 'i1', name: 'Testministeriet' }], mailboxes: [], userEmail: 'anna@eksempelstyrelsen.dk', newKey: () => 'key' };
+      const state = startCase({ areaId: 'oekonomi' }, ctx);
+      const before = JSON.stringify(state);
+      const copy = cloneJson(state);
+      copy.draft.values.beskrivelse = 'ændret';
+      copy.draft.skipped.push('x');
+      expect(JSON.stringify(state)).toBe(before);
     });
   });
 });
