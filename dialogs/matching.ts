@@ -18,9 +18,11 @@ let rowCurrent = new Int32Array(64);
 
 /**
  * Edit distance with transpositions (optimal string alignment), or, when it exceeds `max`, some
- * number above `max`: the table stops once two rows in a row are all above it (no later row can
- * come back under). Three reused rows instead of a whole table: it runs for every name in every
- * text (slot extraction, tolerant choices), so allocation was most of its cost.
+ * number above `max`. Only the band of cells within `max` of the diagonal is computed (a cell
+ * further off is more than `max` edits away on every path through it; the cells just outside the
+ * band read as `max + 1`), and the table stops once two rows in a row are all above `max` (no later
+ * row can come back under). Three reused rows instead of a whole table: it runs for every name in
+ * every text (slot extraction, tolerant choices), so allocation was most of its cost.
  */
 export function editDistanceWithin(a: string, b: string, max: number): number {
   if (a === b) return 0;
@@ -29,22 +31,27 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
   if (Math.abs(m - n) > max) return max + 1;
   if (m === 0) return n;
   if (n === 0) return m;
-  if (rowCurrent.length < n + 1) {
-    rowBefore = new Int32Array(n + 1);
-    rowPrevious = new Int32Array(n + 1);
-    rowCurrent = new Int32Array(n + 1);
+  if (rowCurrent.length < n + 2) {
+    rowBefore = new Int32Array(n + 2);
+    rowPrevious = new Int32Array(n + 2);
+    rowCurrent = new Int32Array(n + 2);
   }
+  // Above max; finite (the rows are integers). With max ≥ m + n the band is the whole table.
+  const outside = Math.min(max, m + n) + 1;
   let before = rowBefore;
   let previous = rowPrevious;
   let current = rowCurrent;
   for (let j = 0; j <= n; j++) previous[j] = j;
+  previous[n + 1] = outside;
   let previousMin = 0;
   for (let i = 1; i <= m; i++) {
     const ai = a.charCodeAt(i - 1);
     const aBefore = i > 1 ? a.charCodeAt(i - 2) : -1;
-    current[0] = i;
-    let rowMin = i;
-    for (let j = 1; j <= n; j++) {
+    const from = i - max > 1 ? i - max : 1;
+    const to = i + max < n ? i + max : n;
+    current[from - 1] = from === 1 ? i : outside;
+    let rowMin = from === 1 ? i : outside;
+    for (let j = from; j <= to; j++) {
       const bj = b.charCodeAt(j - 1);
       const cost = ai === bj ? 0 : 1;
       let v = (previous[j - 1] as number) + cost;
@@ -59,6 +66,7 @@ export function editDistanceWithin(a: string, b: string, max: number): number {
       current[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    current[to + 1] = outside;
     if (rowMin > max && previousMin > max) return max + 1;
     previousMin = rowMin;
     const spare = before;
