@@ -13,8 +13,9 @@ function isUserFacing(error: unknown): error is UserFacingError {
 }
 
 /**
- * The user-facing error behind `error`, if any: botbuilder-dialogs wraps what a dialog throws in a
- * DialogContextError (the original in `error`), and errors may carry a `cause`.
+ * The user-facing error behind `error`, if any: a wrapper may keep the original in `error`
+ * (botbuilder-dialogs' DialogContextError did, before the dialogs ran on dialogs/dialog-stack.ts)
+ * or in `cause`.
  */
 function userFacingIn(error: unknown): UserFacingError | undefined {
   let current: unknown = error;
