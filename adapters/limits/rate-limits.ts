@@ -191,8 +191,11 @@ export class FlexibleRateLimits implements RateLimits {
   private readonly limiters = new Map<LimitKind, RateLimiterAbstract | BurstyRateLimiter>();
   private readonly logger: Logger;
   private readonly metrics: Metrics;
-  /** Until when an over-limit key has been logged: one line per key and window, not per request. */
-  private readonly logged = new Map<string, number>();
+  /**
+   * Until when an over-limit key is refused (the end of the window it was refused in): one log
+   * line per key and window, not per request, and {@link refusing} without a statement.
+   */
+  private readonly refused = new Map<string, number>();
 
   constructor(options: RateLimitOptions) {
     this.logger = options.logger;
@@ -253,11 +256,16 @@ export class FlexibleRateLimits implements RateLimits {
     await limiter.reward(limiterKey(kind, key)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'limits: could not give back'));
   }
 
+  refusing(kind: LimitKind, key: string): boolean {
+    if (!this.limiters.has(kind)) return false;
+    return (this.refused.get(limiterKey(kind, key)) ?? 0) > Date.now();
+  }
+
   private logOnce(kind: LimitKind, digest: string, retryAfterMs: number): void {
     const now = Date.now();
-    if ((this.logged.get(digest) ?? 0) > now) return;
-    if (this.logged.size > 10_000) for (const [k, until] of this.logged) if (until <= now) this.logged.delete(k);
-    this.logged.set(digest, now + retryAfterMs);
+    if ((this.refused.get(digest) ?? 0) > now) return;
+    if (this.refused.size > 10_000) for (const [k, until] of this.refused) if (until <= now) this.refused.delete(k);
+    this.refused.set(digest, now + retryAfterMs);
     // The digest, never the user id or address: enough to see one subject hammering.
     this.logger.warn({ kind, subject: digest, retryAfterMs }, 'limits: over the limit');
   }
