@@ -95,8 +95,9 @@ export class PgDatabase implements Database {
     try {
       await client.query('BEGIN');
       const tx: Transaction = {
-        async query<R>(sql: string, params: readonly unknown[] = []) {
-          const result = await client.query(sql, params as unknown[]);
+        async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+          const values = params as unknown[];
+          const result = options.prepareAs ? await client.query({ name: options.prepareAs, text: sql, values }) : await client.query(sql, values);
           return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
         },
         async exec(sql: string) {
