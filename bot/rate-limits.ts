@@ -16,6 +16,11 @@ export interface RateLimits {
   take(kind: LimitKind, key: string): Promise<LimitDecision>;
   /** Gives one back, e.g. for a case creation that turned out to be a retry of an existing case. */
   giveBack(kind: LimitKind, key: string): Promise<void>;
+  /**
+   * True when this process refused `key` for `kind` so recently that counting it now would be
+   * refused too (no statement needed to know). Optional: false when absent.
+   */
+  refusing?(kind: LimitKind, key: string): boolean;
 }
 
 /**
@@ -37,6 +42,20 @@ export function turnSubject(activity: Partial<Activity>): string {
   return `${activity.channelId ?? ''}:${from?.aadObjectId || from?.id || ''}`;
 }
 
+/** Turn counts started before their turn reached the middleware, by activity (see {@link countTurnAhead}). */
+const countedAhead = new WeakMap<object, { limits: RateLimits; decision: Promise<LimitDecision> }>();
+
+/**
+ * Starts counting `activity`'s turn now, so that it goes to the database in one statement with
+ * what the caller counts at the same moment (the HTTP endpoint: the client address);
+ * {@link limitTurns} then waits for this count instead of counting the turn a second time.
+ */
+export function countTurnAhead(limits: RateLimits, activity: Partial<Activity>): Promise<LimitDecision> {
+  const decision = limits.take('turn', turnSubject(activity));
+  countedAhead.set(activity, { limits, decision });
+  return decision;
+}
+
 export interface TurnLimitOptions {
   limits: RateLimits;
   defaultLocale?: Locale;
@@ -56,7 +75,9 @@ export function limitTurns(options: TurnLimitOptions): MiddlewareHandler {
   return async (context: TurnContext, next) => {
     const activity = context.activity;
     const subject = turnSubject(activity);
-    const decision = await options.limits.take('turn', subject);
+    const ahead = countedAhead.get(activity);
+    if (ahead) countedAhead.delete(activity);
+    const decision = await (ahead?.limits === options.limits ? ahead.decision : options.limits.take('turn', subject));
     if (decision.ok) return next();
     const t = now();
     if (told.size > 10_000) for (const [key, until] of told) if (until <= t) told.delete(key);

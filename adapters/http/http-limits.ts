@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
+import type { Activity } from 'botbuilder';
 import type { Response } from 'restify';
-import type { LimitKind, RateLimits } from '../../bot/rate-limits.js';
+import { countTurnAhead, type LimitKind, type RateLimits } from '../../bot/rate-limits.js';
 import { clientAddress, type TrustProxy } from './client-address.js';
 
 /** The rate limits as HTTP routes use them: over a limit, 429 with `Retry-After`. */
@@ -27,6 +28,22 @@ export class HttpLimits {
       }
     }
     return true;
+  }
+
+  /**
+   * A Bot Framework activity while authentication is off: counts its client address and, at the
+   * same moment, its user's turn (one statement on PostgreSQL; the turn middleware takes that
+   * count, see countTurnAhead). An address this process has just refused is refused again without
+   * counting either. When the address is over its limit the turn has been counted all the same.
+   */
+  async admitActivity(req: Pick<IncomingMessage, 'headers' | 'socket'>, res: Response, activity: Partial<Activity>): Promise<boolean> {
+    const address = this.addressOf(req);
+    if (this.limits.refusing?.('address', address)) return this.admit(res, [['address', address]]);
+    const decision = this.limits.take('address', address);
+    void countTurnAhead(this.limits, activity);
+    const counted = await decision;
+    if (!counted.ok) tooManyRequests(res, counted.retryAfterMs);
+    return counted.ok;
   }
 
   /** Counts the request against its client address's limit. */

@@ -31,7 +31,8 @@ export interface HttpServerOptions {
   /**
    * Rate limits. On /api/messages only the client address is counted here, and only while Bot
    * Framework authentication is off: with it on, the sender is the Bot Framework service, whose
-   * addresses every Teams user shares; users are limited per turn (bot/rate-limits.ts).
+   * addresses every Teams user shares; users are limited per turn (bot/rate-limits.ts). While it is
+   * off, the user's turn is counted here too, in the same statement as the address.
    */
   limits?: HttpLimits;
   /** Bot Framework authentication is on (an app id is set). */
@@ -151,13 +152,16 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
   });
 
   server.post('/api/messages', async (req, res) => {
-    if (options.limits && !options.authEnabled && !(await options.limits.admitAddress(req, res))) return;
+    const limits = options.authEnabled ? undefined : options.limits;
     const checked = checkIncomingActivity(req.body);
     if (!checked.ok) {
+      if (limits && !(await limits.admitAddress(req, res))) return;
       res.send(400, checked.problem);
       return;
     }
     const activity = withDates(checked.activity) as unknown as Activity;
+    // The address and the user's turn counted together: one statement, not one each.
+    if (limits && !(await limits.admitActivity(req, res, activity))) return;
     try {
       const invoke = await adapter.runActivity(req.header('authorization') ?? '', activity, (context) => bot.run(context));
       if (invoke?.body !== undefined) {

@@ -56,6 +56,19 @@ const DATABASE_PAUSE_MS = 5000;
 /** The name rate-limiter-flexible gives its counting statement (see its RateLimiterPostgres._upsert). */
 const UPSERT_NAME = `${RATE_LIMIT_TABLE}:rlflx-upsert`;
 
+/**
+ * The library's counting statement (a window that has ended starts again with these points) for
+ * any number of keys: arrays rather than a VALUES row per key, so that it is one text, prepared
+ * once per connection. The keys of one statement are distinct (ON CONFLICT touches a row once).
+ */
+const COUNT = `INSERT INTO ${RATE_LIMIT_TABLE} AS t (key, points, expire)
+  SELECT * FROM unnest($2::varchar[], $3::integer[], $4::bigint[])
+  ON CONFLICT (key) DO UPDATE SET
+    points = CASE WHEN t.expire <= $1 THEN EXCLUDED.points ELSE t.points + EXCLUDED.points END,
+    expire = CASE WHEN t.expire <= $1 THEN EXCLUDED.expire ELSE t.expire END
+  RETURNING key, points, expire`;
+const COUNT_NAME = 'rate_limit_count';
+
 interface PendingUpsert {
   key: string;
   points: number;
@@ -107,16 +120,9 @@ class UpsertBatches {
     if (byKey.size === 0) return;
     const groups = [...byKey.values()];
     for (const key of byKey.keys()) this.counting.add(key);
-    const values = groups.map((_, i) => `($${3 * i + 2}::varchar, $${3 * i + 3}::integer, $${3 * i + 4}::bigint)`).join(', ');
-    // As the library's statement: a window that has ended starts again with these points.
-    const sql = `INSERT INTO ${RATE_LIMIT_TABLE} AS t (key, points, expire) VALUES ${values}
-      ON CONFLICT (key) DO UPDATE SET
-        points = CASE WHEN t.expire <= $1 THEN EXCLUDED.points ELSE t.points + EXCLUDED.points END,
-        expire = CASE WHEN t.expire <= $1 THEN EXCLUDED.expire ELSE t.expire END
-      RETURNING key, points, expire`;
-    const params = [this.now(), ...groups.flatMap((g) => [g[0]!.key, g.reduce((sum, u) => sum + u.points, 0), g[0]!.expire])];
+    const params = [this.now(), groups.map((g) => g[0]!.key), groups.map((g) => g.reduce((sum, u) => sum + u.points, 0)), groups.map((g) => g[0]!.expire)];
     try {
-      const { rows } = await this.db.query<{ key: string; points: number | string; expire: number | string | null }>(sql, params);
+      const { rows } = await this.db.query<{ key: string; points: number | string; expire: number | string | null }>(COUNT, params, { prepareAs: COUNT_NAME });
       const rowOf = new Map(rows.map((row) => [row.key, row]));
       for (const group of groups) {
         const row = rowOf.get(group[0]!.key);
@@ -191,8 +197,11 @@ export class FlexibleRateLimits implements RateLimits {
   private readonly limiters = new Map<LimitKind, RateLimiterAbstract | BurstyRateLimiter>();
   private readonly logger: Logger;
   private readonly metrics: Metrics;
-  /** Until when an over-limit key has been logged: one line per key and window, not per request. */
-  private readonly logged = new Map<string, number>();
+  /**
+   * Until when an over-limit key is refused (the end of the window it was refused in): one log
+   * line per key and window, not per request, and {@link refusing} without a statement.
+   */
+  private readonly refused = new Map<string, number>();
 
   constructor(options: RateLimitOptions) {
     this.logger = options.logger;
@@ -253,11 +262,16 @@ export class FlexibleRateLimits implements RateLimits {
     await limiter.reward(limiterKey(kind, key)).catch((error: unknown) => this.logger.warn({ err: error, kind }, 'limits: could not give back'));
   }
 
+  refusing(kind: LimitKind, key: string): boolean {
+    if (!this.limiters.has(kind)) return false;
+    return (this.refused.get(limiterKey(kind, key)) ?? 0) > Date.now();
+  }
+
   private logOnce(kind: LimitKind, digest: string, retryAfterMs: number): void {
     const now = Date.now();
-    if ((this.logged.get(digest) ?? 0) > now) return;
-    if (this.logged.size > 10_000) for (const [k, until] of this.logged) if (until <= now) this.logged.delete(k);
-    this.logged.set(digest, now + retryAfterMs);
+    if ((this.refused.get(digest) ?? 0) > now) return;
+    if (this.refused.size > 10_000) for (const [k, until] of this.refused) if (until <= now) this.refused.delete(k);
+    this.refused.set(digest, now + retryAfterMs);
     // The digest, never the user id or address: enough to see one subject hammering.
     this.logger.warn({ kind, subject: digest, retryAfterMs }, 'limits: over the limit');
   }

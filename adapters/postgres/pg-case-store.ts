@@ -202,6 +202,7 @@ export class PgCaseStore implements CaseStore {
         JSON.stringify(actor),
         at,
       ],
+      { prepareAs: 'case_create' },
     );
     const row = inserted.rows[0];
     if (row !== undefined) {

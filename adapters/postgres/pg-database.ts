@@ -7,6 +7,7 @@ import {
   type ConnectionStats,
   type Database,
   type NotificationHandler,
+  type QueryOptions,
   type QueryResult,
   type Transaction,
 } from './database.js';
@@ -59,9 +60,10 @@ export class PgDatabase implements Database {
     return { total: totalCount, inUse: totalCount - idleCount, waiting: waitingCount, max: this.options.poolSize ?? 10 };
   }
 
-  async query<R>(sql: string, params: readonly unknown[] = []): Promise<QueryResult<R>> {
+  async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<QueryResult<R>> {
     try {
-      const result = await this.pool.query(sql, params as unknown[]);
+      const values = params as unknown[];
+      const result = options.prepareAs ? await this.pool.query({ name: options.prepareAs, text: sql, values }) : await this.pool.query(sql, values);
       return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
     } catch (error: unknown) {
       throw classify(error);
@@ -93,8 +95,9 @@ export class PgDatabase implements Database {
     try {
       await client.query('BEGIN');
       const tx: Transaction = {
-        async query<R>(sql: string, params: readonly unknown[] = []) {
-          const result = await client.query(sql, params as unknown[]);
+        async query<R>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}) {
+          const values = params as unknown[];
+          const result = options.prepareAs ? await client.query({ name: options.prepareAs, text: sql, values }) : await client.query(sql, values);
           return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
         },
         async exec(sql: string) {

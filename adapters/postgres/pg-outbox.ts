@@ -186,6 +186,7 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
             LIMIT $4) AS e ON true
         ORDER BY e.txid, e.id`,
       [consumer, this.processId, this.options.leaseMs, this.options.batchSize],
+      { prepareAs: 'outbox_claim' },
     );
     const claimedRow = claimed.rows[0];
     if (claimedRow === undefined) return 'busy';

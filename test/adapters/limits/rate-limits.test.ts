@@ -1,10 +1,14 @@
+import type { IncomingMessage } from 'node:http';
+import type { Activity, TurnContext } from 'botbuilder';
+import type { Response } from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HttpLimits } from '../../../adapters/http/http-limits.js';
 import { FlexibleRateLimits, limiterKey, type RateLimitSettings } from '../../../adapters/limits/rate-limits.js';
 import { RateLimitedCaseStore } from '../../../adapters/limits/rate-limited-case-store.js';
 import type { Database } from '../../../adapters/postgres/database.js';
 import { DatabaseUnavailableError } from '../../../adapters/postgres/database.js';
 import { silentLogger } from '../../../bot/logger.js';
-import { TooManyCasesError } from '../../../bot/rate-limits.js';
+import { limitTurns, TooManyCasesError } from '../../../bot/rate-limits.js';
 import type { CaseStore, NewCase } from '../../../portal/index.js';
 import { InMemoryCaseStore } from '../../fakes/in-memory-case-store.js';
 import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
@@ -112,6 +116,39 @@ describe('FlexibleRateLimits', () => {
       if (refused && !refused.ok) expect(refused.retryAfterMs).toBeGreaterThan(50_000);
       const { rows } = await world.db.query<{ points: number }>('SELECT points FROM rate_limit WHERE key = $1', [`agent:${limiterKey('agent', `a-${kind}`)}`]);
       expect(rows).toEqual([{ points: 3 }]);
+    });
+
+    it("counts a Bot Framework activity's address and its user's turn in one statement, and the turn middleware does not count it again", async () => {
+      const statements: string[] = [];
+      const counted = { ...world.db, kind: world.db.kind, query: (sql: string, params?: readonly unknown[]) => (statements.push(sql), world.db.query(sql, params)) } as Database;
+      // 6 turns a minute (1 per 10 s), no burst; 3 requests an address.
+      const limits = new FlexibleRateLimits({ logger: silentLogger, db: counted, settings: { ...OFF, turnsPerMinute: 6, addressPerMinute: 3 } });
+      const http = new HttpLimits(limits, false);
+      const middleware = limitTurns({ limits });
+      const address = `10.2.0.${kind === 'pglite' ? 1 : 2}`;
+      const request = { headers: {}, socket: { remoteAddress: address } } as unknown as IncomingMessage;
+      const refusals: number[] = [];
+      const response = { header: () => undefined, send: (status: number) => void refusals.push(status) } as unknown as Response;
+      const run = async (from: string) => {
+        const activity: Partial<Activity> = { type: 'message', channelId: 'emulator', from: { id: `${from}-${kind}`, name: from }, conversation: { id: 'c' } as Activity['conversation'], text: 'hej' };
+        if (!(await http.admitActivity(request, response, activity))) return 'refused (address)';
+        let ran = false;
+        const context = { activity, sendActivity: async () => undefined } as unknown as TurnContext;
+        await middleware(context, async () => void (ran = true));
+        return ran ? 'ran' : 'refused (turn)';
+      };
+      statements.length = 0;
+      expect(await run('ida')).toBe('ran');
+      expect(statements.filter((sql) => sql.includes('INSERT INTO rate_limit'))).toHaveLength(1);
+      // Ida's second turn within 10 s is refused by the turn limit, counted once (else the first would have been refused).
+      expect(await run('ida')).toBe('refused (turn)');
+      expect(await run('ole')).toBe('ran');
+      expect(statements.filter((sql) => sql.includes('INSERT INTO rate_limit'))).toHaveLength(3);
+      // The address's fourth request: 429, and the next one refused from memory, without a statement.
+      expect(await run('eva')).toBe('refused (address)');
+      expect(await run('per')).toBe('refused (address)');
+      expect(refusals).toEqual([429, 429]);
+      expect(statements.filter((sql) => sql.includes('INSERT INTO rate_limit'))).toHaveLength(4);
     });
 
     it('gives back a point', async () => {
