@@ -8,7 +8,7 @@ import { createLogger } from './adapters/logging/pino-logger.js';
 import type { Database } from './adapters/postgres/database.js';
 import { migrate } from './adapters/postgres/migrate.js';
 import { FileCache, cacheKey, sourceFingerprint } from './adapters/cache/file-cache.js';
-import { fileClassifierCache, fileIndexCache } from './adapters/cache/start-caches.js';
+import { fileAnalyzerCache, fileClassifierCache, fileIndexCache } from './adapters/cache/start-caches.js';
 import { PgCaseStore } from './adapters/postgres/pg-case-store.js';
 import { PgDirectoryStore } from './adapters/postgres/pg-directory-store.js';
 import { PgFeedbackStore } from './adapters/postgres/pg-feedback-store.js';
@@ -39,7 +39,7 @@ import { ChannelUserResolver } from './bot/user-resolver.js';
 import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
 import type { FeedbackRecorder } from './dialogs/ports.js';
-import { createKnowledgeBase, watchArticles, type IndexCache, type KnowledgeBase } from './knowledge/index.js';
+import { createKnowledgeBase, watchArticles, type AnalyzerCache, type IndexCache, type KnowledgeBase } from './knowledge/index.js';
 import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
 import { Notifier } from './bot/notifications/notifier.js';
 import { conversationReferenceRecorder, recordConversationReferences } from './bot/notifications/reference-recorder.js';
@@ -103,19 +103,29 @@ const PROJECT_DIR = fileURLToPath(new URL('./', import.meta.url));
 /**
  * The start-up cache of a configuration (CACHE_DIR; `off`: none). What each entry is made by, for
  * its key: the classifier by bot/nlu (with its training data) and the knowledge analysis it uses;
- * the knowledge index by knowledge/ apart from the articles (their text is in the key itself); the
- * embedded database template by the migrations and the PGlite adapter; all by the locked package versions.
+ * the knowledge index by knowledge/ apart from the articles (their text is in the key itself), and so
+ * the analyser's parsed lexicon (its files' text is in the key); the embedded database template by
+ * the migrations and the PGlite adapter; all by the locked package versions.
  */
-export function startCaches(config: Pick<Config, 'CACHE_DIR'>): { modelCache?: ReturnType<typeof fileClassifierCache>; indexCache?: IndexCache; files: FileCache } {
+export interface StartCaches {
+  modelCache?: ReturnType<typeof fileClassifierCache>;
+  indexCache?: IndexCache;
+  analyzerCache?: AnalyzerCache;
+  files: FileCache;
+}
+
+export function startCaches(config: Pick<Config, 'CACHE_DIR'>): StartCaches {
   if (config.CACHE_DIR === 'off') return { files: new FileCache(undefined) };
   const files = new FileCache(resolve(PROJECT_DIR, config.CACHE_DIR ?? 'node_modules/.cache/serviceportal-assistant'));
   const knowledgeCode = readdirSync(resolve(PROJECT_DIR, 'knowledge'))
     .filter((entry) => entry !== 'articles')
     .map((entry) => `knowledge/${entry}`);
+  const knowledgeFingerprint = sourceFingerprint(PROJECT_DIR, [...knowledgeCode, 'package-lock.json']);
   return {
     files,
     modelCache: fileClassifierCache(files, sourceFingerprint(PROJECT_DIR, ['bot/nlu', 'bot/recognizer.ts', 'knowledge/analysis', 'package-lock.json'])),
-    indexCache: fileIndexCache(files, sourceFingerprint(PROJECT_DIR, [...knowledgeCode, 'package-lock.json'])),
+    indexCache: fileIndexCache(files, knowledgeFingerprint),
+    analyzerCache: fileAnalyzerCache(files, knowledgeFingerprint),
   };
 }
 
@@ -130,12 +140,16 @@ export function knowledgeSources(config: Pick<Config, 'KNOWLEDGE_SOURCES'>): rea
  * One knowledge base per list of sources and process: the index is built once, not per start (tests
  * start many assistants). Rejects with KB.BAD_SOURCE / KB.BAD_ARTICLE naming the path and field.
  */
-export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES_DIR], indexCache?: IndexCache): Promise<KnowledgeBase> {
+export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES_DIR], caches: Pick<StartCaches, 'indexCache' | 'analyzerCache'> = {}): Promise<KnowledgeBase> {
   const list = typeof sources === 'string' ? [sources] : [...sources];
   const key = list.join('\u0000');
   let kb = knowledgeBases.get(key);
   if (!kb) {
-    kb = createKnowledgeBase({ sources: list, ...(indexCache ? { indexCache } : {}) });
+    kb = createKnowledgeBase({
+      sources: list,
+      ...(caches.indexCache ? { indexCache: caches.indexCache } : {}),
+      ...(caches.analyzerCache ? { analyzerCache: caches.analyzerCache } : {}),
+    });
     knowledgeBases.set(key, kb);
     kb.catch(() => knowledgeBases.delete(key));
   }
@@ -167,7 +181,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   // start-up, and closes the database it opened.
   const caches = startCaches(config);
   const sources = knowledgeSources(config);
-  const knowledgeLoading = knowledgeBaseFor(sources, caches.indexCache);
+  const knowledgeLoading = knowledgeBaseFor(sources, caches);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const ownsDb = options.db === undefined;
   const db = options.db ?? (await openDatabase(config, caches.files));

@@ -11,7 +11,7 @@ import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentione
 import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
 import { features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
-import { augment, loadUtterances, type NluLabel, type Utterance } from './nlu/training-data.js';
+import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
 
 export interface RecognizerOptions {
   /** Training utterances. Default: every .jsonl in bot/nlu/data/. */
@@ -150,10 +150,12 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     const started = performance.now();
     const cpu = process.cpuUsage();
     this.catalogue = options.catalogue ?? portalCatalogue;
-    const source = options.utterances ?? loadUtterances();
+    // The shipped training data is keyed by its files' text: parsing and checking ≈1,500 lines is
+    // only needed to train, not to find the model trained on them.
+    const files = options.utterances ? undefined : readUtteranceFiles();
     const variants = options.typoVariants ?? 1;
     const cache = options.modelCache;
-    const training = cache ? JSON.stringify({ utterances: source, variants, classifier: options.classifier ?? {} }) : '';
+    const training = cache ? JSON.stringify({ utterances: options.utterances ?? files, variants, classifier: options.classifier ?? {} }) : '';
     const cached = cache?.load(training);
     let classifier: SoftmaxClassifier | undefined;
     if (cached) {
@@ -165,7 +167,7 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     }
     this.fromCache = classifier !== undefined;
     if (!classifier) {
-      const utterances = augment(source, { variants });
+      const utterances = augment(options.utterances ?? parseUtteranceFiles(files ?? []), { variants });
       classifier = new SoftmaxClassifier(
         utterances.map((u) => ({ features: features(u.u), label: u.intent })),
         options.classifier,

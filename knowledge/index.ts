@@ -10,6 +10,7 @@ export type { AnswerThresholds } from './answerer.js';
 export { withoutCopyNotes, isCopyNote } from './passages.js';
 export { detectLanguage } from './analysis/language.js';
 export { Analyzer } from './analysis/analyzer.js';
+export type { AnalyzerCache, AnalyzerSnapshot } from './analysis/analyzer.js';
 export { loadArticles, readSources, parseSources, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
 export type { KnowledgeSource, SourceFile } from './loader.js';
 export type { Article, Passage, Language, Topic } from './article.js';

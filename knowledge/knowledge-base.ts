@@ -1,4 +1,4 @@
-import { Analyzer } from './analysis/analyzer.js';
+import { Analyzer, analyzerFromCache, type AnalyzerCache } from './analysis/analyzer.js';
 import { detectLanguage } from './analysis/language.js';
 import { Answerer, type AnswerCandidate, type AnswerOptions, type AnswerResult, type RankedArticle } from './answerer.js';
 import type { Article, Language } from './article.js';
@@ -38,6 +38,8 @@ export interface KnowledgeBaseOptions {
   readonly now?: () => Date;
   /** Where the index of the same source files is kept between starts. Default: none (built at every start). */
   readonly indexCache?: IndexCache;
+  /** Where the default analyser's parsed lexicon is kept between starts (unless `analyzer` is given). Default: none. */
+  readonly analyzerCache?: AnalyzerCache;
 }
 
 /**
@@ -141,7 +143,7 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 
 /** Loads the sources and builds the index. Throws KB.BAD_ARTICLE naming the file and field at fault. */
 export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promise<KnowledgeBase> {
-  const analyzer = options.analyzer ?? new Analyzer();
+  const analyzer = options.analyzer ?? (options.analyzerCache ? analyzerFromCache(options.analyzerCache) : new Analyzer());
   const cache = options.indexCache;
   if (!cache) return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.build(await loadArticles(options.sources), analyzer), options.now);
   const files = await readSources(options.sources);

@@ -18,6 +18,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +28,15 @@ const OUT_DIR = process.env.START_BUILD_DIR ? resolve(ROOT, process.env.START_BU
 const BUNDLE = join(OUT_DIR, 'main.cjs');
 const MANIFEST = join(OUT_DIR, 'build-manifest.json');
 const MANIFEST_VERSION = 2;
+/**
+ * V8's old generation grows to 1.2× what the last full collection kept, not to as much as 4× (its
+ * default for a small heap on a machine with memory to spare): the garbage of a burst of turns is
+ * collected as it comes instead of being kept resident (after 1,000 turns on the embedded database
+ * ≈290–300 MB instead of ≈315–360 MB), for ≈0.3–0.6 ms more CPU a turn in full collections.
+ * Set before the bundle is compiled, so its code cache is made and used under the same flags.
+ */
+export const V8_FLAGS = ['--heap-growing-percent=20'];
+
 /** Files that change the build without being bundled (node_modules/.package-lock.json: what npm installed). */
 const BUILD_FILES = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/start.mjs'];
 /**
@@ -239,6 +249,7 @@ export function load(bundleHash) {
 }
 
 async function main() {
+  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
   const force = process.argv.includes('--build-only');
   if (force || !isFresh()) {
     const ms = await build();

@@ -4,12 +4,15 @@
  * description of its inputs the component hands over, so neither a changed input nor changed code
  * can be answered from an old entry.
  */
+import { endianness } from 'node:os';
 import type { ClassifierModelCache } from '../../bot/recognizer.js';
 import type { ClassifierModel } from '../../bot/nlu/classifier.js';
-import type { IndexCache, IndexSnapshot } from '../../knowledge/index.js';
+import type { AnalyzerCache, AnalyzerSnapshot, IndexCache, IndexSnapshot } from '../../knowledge/index.js';
 import { cacheKey, type FileCache } from './file-cache.js';
 
 const MODEL_MAGIC = 'classifier-model/1/f64le';
+/** Typed arrays use the machine's byte order; the file's is little-endian. */
+const BIG_ENDIAN = endianness() === 'BE';
 
 /** Header (labels, features) as JSON, then the weights as little-endian doubles at an 8-byte boundary. */
 export function encodeModel(model: ClassifierModel): Buffer {
@@ -30,8 +33,11 @@ export function decodeModel(bytes: Buffer): ClassifierModel | undefined {
     if (header.magic !== MODEL_MAGIC || !Array.isArray(header.labels) || !Array.isArray(header.features) || typeof header.weights !== 'number') return undefined;
     const offset = Math.ceil((4 + length) / 8) * 8;
     if (bytes.length !== offset + header.weights * 8) return undefined;
+    // One copy of the bytes: 200,000 weights read one by one cost 30–400 ms of a start.
     const weights = new Float64Array(header.weights);
-    for (let i = 0; i < weights.length; i++) weights[i] = bytes.readDoubleLE(offset + i * 8);
+    const view = new Uint8Array(weights.buffer);
+    view.set(bytes.subarray(offset, offset + header.weights * 8));
+    if (BIG_ENDIAN) for (let i = 0; i < weights.length; i++) weights[i] = bytes.readDoubleLE(offset + i * 8);
     return { labels: header.labels.map(String), features: header.features.map(String), weights };
   } catch {
     return undefined;
@@ -63,6 +69,23 @@ export function fileIndexCache(cache: FileCache, code: string): IndexCache {
     },
     save(sources, snapshot) {
       cache.write('knowledge-index', cacheKey(code, sources), JSON.stringify(snapshot));
+    },
+  };
+}
+
+export function fileAnalyzerCache(cache: FileCache, code: string): AnalyzerCache {
+  return {
+    load(texts) {
+      const bytes = cache.read('analyzer', cacheKey(code, texts));
+      if (!bytes) return undefined;
+      try {
+        return JSON.parse(bytes.toString('utf8')) as AnalyzerSnapshot;
+      } catch {
+        return undefined;
+      }
+    },
+    save(texts, snapshot) {
+      cache.write('analyzer', cacheKey(code, texts), JSON.stringify(snapshot));
     },
   };
 }

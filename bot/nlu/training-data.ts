@@ -59,12 +59,22 @@ export function parseUtterances(text: string, file: string, schema: z.ZodType<Ut
   return out;
 }
 
-/** Every `.jsonl` file in a folder (default: the shipped training data). */
-export function loadUtterances(dir: string = DATA_DIR): Utterance[] {
+/** The text of every `.jsonl` file in a folder (default: the shipped training data), by name, not parsed. */
+export function readUtteranceFiles(dir: string = DATA_DIR): { file: string; text: string }[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) => parseUtterances(readFileSync(`${dir}${dir.endsWith('/') ? '' : '/'}${f}`, 'utf8'), f));
+    .map((file) => ({ file, text: readFileSync(`${dir}${dir.endsWith('/') ? '' : '/'}${file}`, 'utf8') }));
+}
+
+/** The utterances of files {@link readUtteranceFiles} read. */
+export function parseUtteranceFiles(files: readonly { file: string; text: string }[]): Utterance[] {
+  return files.flatMap(({ file, text }) => parseUtterances(text, file));
+}
+
+/** Every `.jsonl` file in a folder (default: the shipped training data). */
+export function loadUtterances(dir: string = DATA_DIR): Utterance[] {
+  return parseUtteranceFiles(readUtteranceFiles(dir));
 }
 
 /** mulberry32: a small seeded generator, so augmentation is reproducible. */

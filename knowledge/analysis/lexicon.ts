@@ -26,15 +26,43 @@ export interface Lexicon {
   readonly stopwords: { readonly da: z.infer<typeof StopwordAdjustment>; readonly en: z.infer<typeof StopwordAdjustment> };
 }
 
-function readData<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>): T {
+/** The lexicon's files, each with the schema its YAML must satisfy. */
+const FILES = {
+  synonyms: { file: 'synonyms.da.yaml', schema: SynonymsSchema },
+  glossary: { file: 'glossary.en-da.yaml', schema: GlossarySchema },
+  lemmas: { file: 'lemmas.da.yaml', schema: LemmasSchema },
+  stopwords: { file: 'stopwords.yaml', schema: StopwordsSchema },
+  hypernyms: { file: 'hypernyms.yaml', schema: HypernymsSchema },
+} as const;
+type LexiconFile = keyof typeof FILES;
+
+/** The text of each lexicon file, by file name: everything a lexicon is made from. */
+export type LexiconTexts = Readonly<Record<string, string>>;
+
+/** Reads the lexicon files' text (no parsing): what {@link parseLexicon} reads and a cached lexicon is keyed on. */
+export function readLexiconTexts(): LexiconTexts {
+  const texts: Record<string, string> = {};
+  for (const { file } of Object.values(FILES)) {
+    const path = `${DATA_DIR}${file}`;
+    try {
+      texts[file] = readFileSync(path, 'utf8');
+    } catch (error: unknown) {
+      throw new KnowledgeError('KB.BAD_LEXICON', `${path}: cannot read: ${String(error)}`, { file: path, cause: error });
+    }
+  }
+  return texts;
+}
+
+function parseFile<K extends LexiconFile>(texts: LexiconTexts, name: K): z.infer<(typeof FILES)[K]['schema']> {
+  const { file, schema } = FILES[name];
   const path = `${DATA_DIR}${file}`;
   let data: unknown;
   try {
-    data = parseYaml(readFileSync(path, 'utf8'));
+    data = parseYaml(texts[file] ?? '');
   } catch (error: unknown) {
     throw new KnowledgeError('KB.BAD_LEXICON', `${path}: cannot read: ${String(error)}`, { file: path, cause: error });
   }
-  const parsed = schema.safeParse(data);
+  const parsed = (schema as z.ZodType<z.infer<(typeof FILES)[K]['schema']>, z.ZodTypeDef, unknown>).safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new KnowledgeError(
@@ -46,26 +74,68 @@ function readData<T>(file: string, schema: z.ZodType<T, z.ZodTypeDef, unknown>):
   return parsed.data;
 }
 
-let cached: Lexicon | undefined;
-
-/** Reads the lexicon files once per process. */
-export function defaultLexicon(): Lexicon {
-  if (cached) return cached;
-  const synonyms = readData('synonyms.da.yaml', SynonymsSchema);
-  const glossary = readData('glossary.en-da.yaml', GlossarySchema);
-  const lemmas = readData('lemmas.da.yaml', LemmasSchema);
-  const stopwords = readData('stopwords.yaml', StopwordsSchema);
-  const hypernyms = readData('hypernyms.yaml', HypernymsSchema);
+/** Parses and checks the lexicon files' text. Throws KB.BAD_LEXICON naming the file and field. */
+export function parseLexicon(texts: LexiconTexts): Lexicon {
+  const synonyms = parseFile(texts, 'synonyms');
+  const glossary = parseFile(texts, 'glossary');
+  const lemmas = parseFile(texts, 'lemmas');
+  const stopwords = parseFile(texts, 'stopwords');
+  const hypernyms = parseFile(texts, 'hypernyms');
   const broader = new Map<string, string[]>();
   for (const [general, specifics] of Object.entries(hypernyms.terms)) {
     for (const specific of specifics) broader.set(specific.toLowerCase(), [...(broader.get(specific.toLowerCase()) ?? []), general]);
   }
-  cached = {
+  return {
     synonyms: synonyms.groups,
     glossary: new Map(Object.entries(glossary.terms).map(([key, value]) => [key.toLowerCase(), value])),
     lemmas: new Map(Object.entries(lemmas.lemmas)),
     broader,
     stopwords,
   };
+}
+
+/** A lexicon as plain JSON (for a cache of the parsed files). */
+export interface LexiconData {
+  readonly synonyms: readonly (readonly string[])[];
+  readonly glossary: readonly (readonly [string, readonly string[]])[];
+  readonly lemmas: readonly (readonly [string, string])[];
+  readonly broader: readonly (readonly [string, readonly string[]])[];
+  readonly stopwords: Lexicon['stopwords'];
+}
+
+export function lexiconData(lexicon: Lexicon): LexiconData {
+  return {
+    synonyms: lexicon.synonyms,
+    glossary: [...lexicon.glossary],
+    lemmas: [...lexicon.lemmas],
+    broader: [...lexicon.broader],
+    stopwords: lexicon.stopwords,
+  };
+}
+
+export function lexiconFromData(data: LexiconData): Lexicon {
+  return {
+    synonyms: data.synonyms,
+    glossary: new Map(data.glossary),
+    lemmas: new Map(data.lemmas),
+    broader: new Map(data.broader),
+    stopwords: data.stopwords,
+  };
+}
+
+let cached: Lexicon | undefined;
+
+/** Reads the lexicon files once per process (or takes the one {@link useLexicon} was given). */
+export function defaultLexicon(): Lexicon {
+  cached ??= parseLexicon(readLexiconTexts());
+  return cached;
+}
+
+/**
+ * Makes `lexicon` (parsed from the files as they are now, e.g. taken from a start-up cache keyed on
+ * their text) the one {@link defaultLexicon} answers, unless it has read the files already.
+ */
+export function useLexicon(lexicon: Lexicon): Lexicon {
+  cached ??= lexicon;
   return cached;
 }

@@ -49,17 +49,30 @@ function fixpoint(word: string, step: (word: string) => string): string {
   return current;
 }
 
+/** Words and their stems, per language: what {@link Stemmers} has worked out (see {@link Stemmers.table}). */
+export type StemTable = Readonly<Record<Language, readonly (readonly [string, string])[]>>;
+
 /** Stemmers and stop words for Danish and English, with per-process caches. */
 export class Stemmers {
-  private readonly cache: Record<Language, Map<string, string>> = { da: new Map(), en: new Map() };
+  private readonly cache: Record<Language, Map<string, string>>;
   readonly stopwords: Record<Language, ReadonlySet<string>>;
 
-  constructor(private readonly lexicon: Lexicon) {
+  /** `known`: stems worked out before with this lexicon and this code (a start-up cache), taken as they are. */
+  constructor(
+    private readonly lexicon: Lexicon,
+    known?: StemTable,
+  ) {
+    this.cache = { da: new Map(known?.da), en: new Map(known?.en) };
     const da = new Set([...(stopwordsIso['da'] ?? []), ...lexicon.stopwords.da.add]);
     for (const word of lexicon.stopwords.da.keep) da.delete(word);
     const en = new Set([...naturalEnglishStopwords, ...lexicon.stopwords.en.add]);
     for (const word of lexicon.stopwords.en.keep) en.delete(word);
     this.stopwords = { da, en };
+  }
+
+  /** The stems worked out so far. */
+  table(): StemTable {
+    return { da: [...this.cache.da], en: [...this.cache.en] };
   }
 
   isStopword(word: string, language: Language): boolean {

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileCache, cacheKey, sourceFingerprint } from '../../../adapters/cache/file-cache.js';
-import { decodeModel, encodeModel, fileClassifierCache, fileIndexCache } from '../../../adapters/cache/start-caches.js';
+import { decodeModel, encodeModel, fileAnalyzerCache, fileClassifierCache, fileIndexCache } from '../../../adapters/cache/start-caches.js';
 import { NaturalIntentRecognizer } from '../../../bot/recognizer.js';
 import type { Utterance } from '../../../bot/nlu/training-data.js';
-import { createKnowledgeBase } from '../../../knowledge/index.js';
+import { Analyzer, createKnowledgeBase, type AnalyzerCache } from '../../../knowledge/index.js';
+import { analyzerFromCache } from '../../../knowledge/analysis/analyzer.js';
+import { parseLexicon, readLexiconTexts } from '../../../knowledge/analysis/lexicon.js';
 
 /** A small training set: each label a few phrasings, and one made-up word whose label a test moves. */
 function utterances(marker: Utterance['intent']): Utterance[] {
@@ -70,6 +72,16 @@ describe('start-up caches', () => {
       expect(other.fromCache).toBe(false);
       // The old entry is dropped: the folder keeps one model.
       expect(readdirSync(files.dir ?? '').filter((f) => f.startsWith('classifier-'))).toHaveLength(1);
+    });
+
+    it('is found for the shipped training data by its files\' text, and classifies as the trained one', () => {
+      const cache = fileClassifierCache(files, 'code-1');
+      const trained = new NaturalIntentRecognizer({ modelCache: cache });
+      const loaded = new NaturalIntentRecognizer({ modelCache: cache });
+      expect([trained.fromCache, loaded.fromCache]).toEqual([false, true]);
+      for (const text of ['jeg vil oprette en sag om løn', 'hvad er status på min sag', 'tak for hjælpen']) {
+        expect(loaded.classify(text)).toEqual(trained.classify(text));
+      }
     });
 
     it('survives encoding bit for bit, and a damaged entry is not a model', () => {
@@ -140,6 +152,79 @@ describe('start-up caches', () => {
       await createKnowledgeBase({ sources: [articles], indexCache: counting('code-1') });
       await createKnowledgeBase({ sources: [articles], indexCache: counting('code-2') });
       expect(loaded).toBe(0);
+    });
+  });
+
+  describe("the analyser's lexicon", () => {
+    /** Counts what the cache answered and stored. */
+    const counting = (inner: AnalyzerCache) => {
+      const counts = { loaded: 0, saved: 0 };
+      const cache: AnalyzerCache = {
+        load: (texts) => {
+          const hit = inner.load(texts);
+          if (hit) counts.loaded++;
+          return hit;
+        },
+        save: (texts, snapshot) => {
+          counts.saved++;
+          inner.save(texts, snapshot);
+        },
+      };
+      return { cache, counts };
+    };
+    // Glossary (English → Danish), synonyms, a lemma, broader words, compounds, a typo.
+    const questions = ['How do I register my working time?', 'ferie med løn og ferietillæg', 'rejseafregning for kørsel i Sverige', 'nulstilling af adgangskode til Navision', 'udbetalng af løn'];
+
+    it('is parsed once, then loaded, and the loaded analyser analyses exactly as one made from the files', async () => {
+      const { cache, counts } = counting(fileAnalyzerCache(files, 'code-1'));
+      const made = analyzerFromCache(cache);
+      const loaded = analyzerFromCache(cache);
+      expect(counts).toEqual({ saved: 1, loaded: 1 });
+      const fresh = new Analyzer(parseLexicon(readLexiconTexts()));
+      expect(loaded.lexicon).toEqual(fresh.lexicon);
+      const articles = join(dir, 'articles');
+      mkdirSync(articles, { recursive: true });
+      writeFileSync(join(articles, 'ferie.md'), article('Ferie med løn, ferietillæg og arbejdstid. Rejseafregning for kørsel i udlandet. Nulstilling af adgangskode.'));
+      for (const analyzer of [made, loaded]) {
+        const kb = await createKnowledgeBase({ sources: [articles], analyzer });
+        const reference = await createKnowledgeBase({ sources: [articles], analyzer: fresh });
+        for (const question of questions) expect(kb.rank(question)).toEqual(reference.rank(question));
+      }
+      for (const question of questions) {
+        expect(loaded.surfaces(question, 'da')).toEqual(fresh.surfaces(question, 'da'));
+        expect(loaded.documentTerms(question, 'da', undefined)).toEqual(fresh.documentTerms(question, 'da', undefined));
+        expect(loaded.documentTerms(question, 'en', undefined)).toEqual(fresh.documentTerms(question, 'en', undefined));
+      }
+    });
+
+    it('keeps the stems of the lexicon words, so a loaded analyser stems nothing again to start', () => {
+      const cache = fileAnalyzerCache(files, 'code-1');
+      const made = analyzerFromCache(cache);
+      const loaded = analyzerFromCache(cache);
+      expect(made.stemmers.table().da.length).toBeGreaterThan(100);
+      expect(loaded.stemmers.table()).toEqual(made.stemmers.table());
+    });
+
+    it('is parsed again when the lexicon text differs or the analysis code changes (another fingerprint)', () => {
+      const first = counting(fileAnalyzerCache(files, 'code-1'));
+      analyzerFromCache(first.cache);
+      const other = counting(fileAnalyzerCache(files, 'code-2'));
+      analyzerFromCache(other.cache);
+      expect(other.counts).toEqual({ saved: 1, loaded: 0 });
+      // Another text of the files is another key.
+      const inner = fileAnalyzerCache(files, 'code-2');
+      const texts = JSON.stringify(readLexiconTexts());
+      expect(inner.load(texts)).toBeDefined();
+      expect(inner.load(texts.replace('ferie', 'fjerie'))).toBeUndefined();
+    });
+
+    it('is parsed when the cached file is damaged', () => {
+      const cache = fileAnalyzerCache(files, 'code-1');
+      analyzerFromCache(cache);
+      for (const entry of readdirSync(files.dir ?? '')) writeFileSync(join(files.dir ?? '', entry), '{"version": 1, "lexic');
+      const { cache: again, counts } = counting(cache);
+      expect(analyzerFromCache(again).lexicon.lemmas.size).toBeGreaterThan(0);
+      expect(counts).toEqual({ saved: 1, loaded: 0 });
     });
   });
 
