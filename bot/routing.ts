@@ -56,6 +56,12 @@ const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['�
 /** How something is done: asks for knowledge even when it names an action. */
 const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
 
+/**
+ * How something stands rather than how it is done: "hvordan går det med min sag", "hvordan står
+ * det til med…", "how is my ticket", "how's it going with…" ask about a state (a status), not a procedure.
+ */
+const HOW_IT_STANDS = /^(?:hvordan|hvorledes)\s+(?:går|gik|står|stod|ser)\s+det\b|^how\s*(?:['’]s|\s+is|\s+are|\s+was|\s+far)(?![\p{L}\d])/iu;
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
   const t = text.trim();
@@ -66,10 +72,22 @@ export function readsAsQuestion(text: string): boolean {
   return INTERROGATIVE.test(t);
 }
 
+/** Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "can't open the report"): a problem, not a wish. */
+const PROBLEM = /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t)(?![\p{L}\d])/iu;
+
+/** Whether the text reports that something does not work. */
+export function reportsAProblem(text: string): boolean {
+  return PROBLEM.test(text);
+}
+
 /** Whether the text asks how something is done. */
 export function asksHow(text: string): boolean {
-  return HOW.test(text.trim());
+  const t = text.trim();
+  return HOW.test(t) && !HOW_IT_STANDS.test(t);
 }
+
+/** The user's own case or cases ("min sag", "mine henvendelser", "my ticket", "vores sager"). */
+const OWN_CASES = /(?<![\p{L}\d])(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)(?![\p{L}\d])/iu;
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/).filter((w) => w !== '');
@@ -238,13 +256,29 @@ export function decide(input: RouteInput): RouteDecision {
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
     if (SOCIAL.has(kind)) {
-      // "Hej, hvordan nulstiller jeg min kode?": the question is what counts.
-      if (words(text).length > 3 && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
+      // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
+      // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
+      // something or names the portal ("hej, jeg har et spørgsmål om RejsUd") is weighed against the knowledge base.
+      const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesThePortal);
+      if (words(text).length > 3 && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       return plausible ? intent('small-talk') : ask('question');
     }
 
     // A request (a case, my cases, a person, access, registration) — or a question about one?
-    if (kind === 'human' && (sure || (plausible && knowledge().kind !== 'unknown'))) return intent('intent-confident');
+    if (kind === 'human') {
+      // A person, a phone number, opening hours. Fairly sure: the contact article found by the knowledge
+      // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
+      // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
+      // for a person the knowledge base cannot place ("speak to an agent") is one.
+      if (sure) return intent('intent-confident');
+      if (plausible) {
+        const found = knowledge();
+        if (namesContact(found)) return intent('contact-article');
+        if (!question && !asksHow(text) && !reportsAProblem(text)) return intent('intent-request');
+      }
+      return ask('question');
+    }
     if (asksHow(text)) {
       // "Hvordan opretter man en sag om løn?" asks how: the knowledge base answers if it can.
       if (knowledge().kind !== 'unknown') return ask('how-question');
@@ -254,6 +288,8 @@ export function decide(input: RouteInput): RouteDecision {
       // A case asked for in a question's form ("skal jeg have … ?") is weighed against the knowledge base:
       // declining still offers the case, a wrong case dialog costs the user more.
       if (sure && kind !== 'createCase') return intent('intent-confident');
+      // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
+      if (plausible && (kind === 'status' || kind === 'myCases') && OWN_CASES.test(text)) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case only when it names the portal's area, system or form.
       return plausible && (kind !== 'createCase' || namesThePortal) ? intent('intent-without-answer') : ask('question');
@@ -276,6 +312,18 @@ function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'
   const key = matchKey(raw);
   if (key === '') return false;
   return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
+}
+
+/** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */
+function namesContact(result: AnswerResult): boolean {
+  switch (result.kind) {
+    case 'answered':
+      return result.article.topic === 'contact';
+    case 'ambiguous':
+      return result.candidates.some((c) => c.article.topic === 'contact');
+    case 'unknown':
+      return false;
+  }
 }
 
 function bestScore(result: AnswerResult): number {

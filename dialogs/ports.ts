@@ -143,6 +143,8 @@ export type RouteReason =
   | 'intent-at-field'
   | 'knowledge-at-field'
   | 'intent-confident'
+  | 'contact-article'
+  | 'own-cases'
   | 'intent-request'
   | 'how-question'
   | 'intent-without-answer'

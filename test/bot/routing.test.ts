@@ -5,14 +5,14 @@ import type { AnswerResult } from '../../knowledge/index.js';
 
 const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 
-function answered(score: number): AnswerResult {
+function answered(score: number, topic?: 'contact'): AnswerResult {
   return {
     kind: 'answered',
     score,
     url: undefined,
     updated: undefined,
     stale: false,
-    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: 'x', source: 'a.md' } as never,
+    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: 'x', source: 'a.md', ...(topic ? { topic } : {}) } as never,
     passage: { id: 'a#0', articleId: 'a', index: 0, text: 'x' } as never,
   };
 }
@@ -85,7 +85,16 @@ describe('routing', () => {
       { text: 'hvad er klokken', recognized: recognition({ kind: 'question' }, 0.5), route: 'knowledge' },
       { text: 'hej, hvordan nulstiller jeg min adgangskode?', recognized: recognition({ kind: 'greeting' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hej med dig', recognized: recognition({ kind: 'greeting' }, 0.9), route: 'intent:greeting' },
-      { text: 'hvornår har I åbent?', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(0.7), route: 'intent:human' },
+      { text: 'hvornår har I åbent?', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(0.7, 'contact'), route: 'intent:human' },
+      { text: 'hvad er et CVR-nummer', recognized: recognition({ kind: 'human' }, 0.6), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvornår har svømmehallen åbent', recognized: recognition({ kind: 'human' }, 0.8), route: 'knowledge' },
+      { text: 'speak to an agent', recognized: recognition({ kind: 'human' }, 0.8), route: 'intent:human' },
+      { text: 'tak for hjælpen, det virkede', recognized: recognition({ kind: 'thanks' }, 0.97), knowledge: answered(1), route: 'intent:thanks' },
+      { text: 'what can you help with', recognized: recognition({ kind: 'help' }, 0.99), knowledge: answered(1), route: 'intent:help' },
+      { text: 'hej, jeg har et spørgsmål om RejsUd', recognized: recognition({ kind: 'greeting' }, 0.95, false, { systemId: 'rejsud' }), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'when will my ticket be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'when will the pay run be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvordan går det med min sag', recognized: recognition({ kind: 'status' }, 0.95), knowledge: answered(0.9), route: 'intent:status' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.4), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), route: 'intent:myCases' },
@@ -178,6 +187,10 @@ describe('the form of a text', () => {
     ['how do I create a case', true],
     ['opret en sag', false],
     ['hvad er en sag', false],
+    ['hvordan går det med min sag', false],
+    ['hvordan står det til med min henvendelse', false],
+    ["how's my ticket doing", false],
+    ['how is the pay run calculated', false],
   ])('"%s" asks how: %s', (text, expected) => {
     expect(asksHow(text)).toBe(expected);
   });
