@@ -6,7 +6,8 @@
  * - A system is named by its name, an alias or a part of a joined name ("IndFak/SDI" → "indfak",
  *   "sdi"), as one to three words written together or apart, or within a typo or two of a name of
  *   five letters or more.
- * - The area is the one the text names; else, for a named system, the area that lists it. When
+ * - The area is the one the text names; else, for a named system, the area that lists it (with no
+ *   system, Brugeradministration when the text is about users or access). When
  *   several do, Brugeradministration only when the text is about users or access, and among the
  *   rest the one whose description names the system (Økonomi og Regnskab: "Fx Navision Stat …").
  * - The form only when the text names one of the chosen area's forms for that system (never the
@@ -183,7 +184,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
       owners[0];
   } else {
-    area = named[0]?.area;
+    // Nothing but users or access named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
+    area = named[0]?.area ?? (aboutAccess ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
   }
 
   const slots: Slots = {};
