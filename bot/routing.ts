@@ -291,8 +291,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
       if (plausible && (kind === 'status' || kind === 'myCases') && OWN_CASES.test(text)) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
-      // A question the knowledge base cannot place is a case only when it names the portal's area, system or form.
-      return plausible && (kind !== 'createCase' || namesThePortal) ? intent('intent-without-answer') : ask('question');
+      // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
+      // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
+      return sure || (plausible && (kind !== 'createCase' || namesThePortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):

@@ -7,7 +7,7 @@
  *   "sdi"), as one to three words written together or apart, or within a typo or two of a name of
  *   five letters or more.
  * - The area is the one the text names; else, for a named system, the area that lists it (with no
- *   system, Brugeradministration when the text is about users or access). When
+ *   system, Brugeradministration when the text names a user: "bruger", "brugeradgang", "user"). When
  *   several do, Brugeradministration only when the text is about users or access, and among the
  *   rest the one whose description names the system (Økonomi og Regnskab: "Fx Navision Stat …").
  * - The form only when the text names one of the chosen area's forms for that system (never the
@@ -25,6 +25,9 @@ export interface SlotOptions {
 const USER_ADMINISTRATION = 'brugeradministration';
 /** Words that make a text about users and access (stems, matched as word starts). */
 const ACCESS_WORDS = ['adgang', 'bruger', 'rettighed', 'rolle', 'login', 'access', 'user', 'permission', 'role', 'account'];
+
+/** Words that name a user account (word starts). */
+const USER_WORDS = ['bruger', 'user'];
 
 /** How many typos a name of this many letters tolerates. */
 function tolerance(length: number): number {
@@ -184,8 +187,9 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
       owners[0];
   } else {
-    // Nothing but users or access named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
-    area = named[0]?.area ?? (aboutAccess ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
+    // Nothing but a user named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
+    const aboutUsers = words.some((w) => USER_WORDS.some((u) => w.startsWith(u)));
+    area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
   }
 
   const slots: Slots = {};
