@@ -19,6 +19,7 @@ import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecisi
 import { matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
+import { cleanWords, stemmers } from './nlu/features.js';
 
 export interface RouteInput {
   /** The user's text, cleaned. */
@@ -78,6 +79,35 @@ const PROBLEM = /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|d
 /** Whether the text reports that something does not work. */
 export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
+}
+
+/** Words that ask what to put in the field asked ("hvad skal der stå her?", "hvad skal jeg skrive?", "what do I enter here?"). */
+const ABOUT_THE_FIELD =
+  /(?<![\p{L}\d])(?:her|feltet|skrive|skriv|udfylde|udfylder|stå|angive|angiver|svare|mener\s+du|here|this\s+field|write|enter|fill\s+in|mean\s+by)(?![\p{L}\d])/iu;
+
+function contentWords(text: string): string[] {
+  const s = stemmers();
+  return cleanWords(text).filter((w) => w.length >= 4 && !s.isStopword(w, 'da') && !s.isStopword(w, 'en'));
+}
+
+/**
+ * Whether a question is about the field being asked rather than a question of its own: it asks
+ * what to write there, or names the field's own words ("hvad er et afregningsnummer?" at
+ * «Afregningsnummer», "hvornår startede rejsen?" at «Rejsens startdato»). Such a question is
+ * confirmed ("Er det dit svar til …?"; *Nej* asks the field again with its help), not answered
+ * with whatever article shares a word with it.
+ */
+export function asksAboutTheField(text: string, label: { da: string; en: string }): boolean {
+  if (ABOUT_THE_FIELD.test(text)) return true;
+  const fieldWords = contentWords(`${label.da} ${label.en}`);
+  return contentWords(text).some((w) => fieldWords.some((f) => f.includes(w) || w.includes(f)));
+}
+
+/** Whether an answer's article speaks of the field (its title or passage holds one of the field's words). */
+function answerSpeaksOf(result: AnswerResult, label: { da: string; en: string }): boolean {
+  if (result.kind !== 'answered') return false;
+  const shown = `${result.article.title} ${result.passage.text}`.toLowerCase();
+  return contentWords(`${label.da} ${label.en}`).some((w) => shown.includes(w));
 }
 
 /** Whether the text asks how something is done. */
@@ -190,6 +220,11 @@ export function decide(input: RouteInput): RouteDecision {
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
       const shape = expectation.shape;
+      // A question about the field itself is never answered with an article that merely shares a word with it:
+      // An article that speaks of the field answers it ("hvad er et afregningsnummer?"); otherwise it is confirmed.
+      if (question && shape !== 'caseNumber' && asksAboutTheField(text, expectation.label)) {
+        return answerSpeaksOf(knowledge(), expectation.label) ? ask('question-at-field') : answer('question-about-field', true);
+      }
       switch (shape) {
         case 'code':
         case 'number':

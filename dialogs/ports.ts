@@ -139,6 +139,7 @@ export type RouteReason =
   | 'value-fits-field'
   | 'question-at-field'
   | 'question-at-free-text'
+  | 'question-about-field'
   | 'unclear-value'
   | 'intent-at-field'
   | 'knowledge-at-field'
