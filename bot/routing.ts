@@ -63,9 +63,17 @@ const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|ho
  */
 const HOW_IT_STANDS = /^(?:hvordan|hvorledes)\s+(?:går|gik|står|stod|ser)\s+det\b|^how\s*(?:['’]s|\s+is|\s+are|\s+was|\s+far)(?![\p{L}\d])/iu;
 
+/** A greeting or an interjection before the sentence proper ("Hej, kan I lave en sag til mig?", "ok så: hvordan …"). */
+const OPENING_WORDS = /^(?:(?:hej|hejsa|halløj|hallo|goddag|godmorgen|dav|hi|hello|hey|ok|okay|nå|altså|og|så|well|so)(?![\p{L}\d])[\s,.!:;-]*)+/iu;
+
+/** The sentence without a greeting or interjection before it. */
+function sentence(text: string): string {
+  return text.trim().replace(OPENING_WORDS, '');
+}
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
-  const t = text.trim();
+  const t = sentence(text);
   if (POLITE_REQUEST.test(t)) return false;
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
@@ -112,12 +120,16 @@ function answerSpeaksOf(result: AnswerResult, label: { da: string; en: string })
 
 /** Whether the text asks how something is done. */
 export function asksHow(text: string): boolean {
-  const t = text.trim();
+  const t = sentence(text);
   return HOW.test(t) && !HOW_IT_STANDS.test(t);
 }
 
-/** The user's own case or cases ("min sag", "mine henvendelser", "my ticket", "vores sager"). */
-const OWN_CASES = /(?<![\p{L}\d])(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)(?![\p{L}\d])/iu;
+/**
+ * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
+ * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "the case I opened").
+ */
+const OWN_CASES =
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we))(?![\p{L}\d])/iu;
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/).filter((w) => w !== '');
@@ -296,7 +308,9 @@ export function decide(input: RouteInput): RouteDecision {
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
       // something or names the portal ("hej, jeg har et spørgsmål om RejsUd") is weighed against the knowledge base.
       const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesThePortal);
-      if (words(text).length > 3 && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
+      const substantial = contentWords(text).length >= 2 || namesThePortal;
+      if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       return plausible ? intent('small-talk') : ask('question');
     }
 

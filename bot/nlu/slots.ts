@@ -26,8 +26,15 @@ const USER_ADMINISTRATION = 'brugeradministration';
 /** Words that make a text about users and access (stems, matched as word starts). */
 const ACCESS_WORDS = ['adgang', 'bruger', 'rettighed', 'rolle', 'login', 'access', 'user', 'permission', 'role', 'account'];
 
-/** Words that name a user account (word starts). */
-const USER_WORDS = ['bruger', 'user'];
+/**
+ * Whether a word names a user account: "brugeren", "brugeradgang", "user", or "bruger" as a noun
+ * ("en bruger", "som bruger") — not the verb ("hvordan bruger man …").
+ */
+function namesAUser(word: string, before: string | undefined): boolean {
+  if (word.startsWith('user')) return true;
+  if (word === 'bruger') return before !== undefined && /^(?:en|ny|nye|min|sin|din|vores|jeres|hans|hendes|deres|som|egen)$/.test(before);
+  return word.startsWith('bruger');
+}
 
 /** How many typos a name of this many letters tolerates. */
 function tolerance(length: number): number {
@@ -188,7 +195,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       owners[0];
   } else {
     // Nothing but a user named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
-    const aboutUsers = words.some((w) => USER_WORDS.some((u) => w.startsWith(u)));
+    const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
   }
 

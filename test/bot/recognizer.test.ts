@@ -152,6 +152,7 @@ describe('extractSlots', () => {
     ['hvordan nulstiller jeg min adgangskode', {}],
     ['en ny kollega skal have en bruger', { areaId: 'brugeradministration' }],
     ['nedlæg brugeradgang for en der er fratrådt', { areaId: 'brugeradministration' }],
+    ['hvordan bruger man dig', {}],
     ['jeg vil noget andet', {}],
     ['hej', {}],
   ];

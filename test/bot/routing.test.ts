@@ -94,6 +94,9 @@ describe('routing', () => {
       { text: 'hej, jeg har et spørgsmål om RejsUd', recognized: recognition({ kind: 'greeting' }, 0.95, false, { systemId: 'rejsud' }), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'when will my ticket be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'intent:status' },
       { text: 'when will the pay run be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvornår får jeg svar på sagen', recognized: recognition({ kind: 'status' }, 0.6), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'hvad sker der med den sag jeg sendte i sidste uge', recognized: recognition({ kind: 'status' }, 0.66), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'what can I ask', recognized: recognition({ kind: 'help' }, 0.8), knowledge: answered(1), route: 'intent:help' },
       { text: 'hvordan går det med min sag', recognized: recognition({ kind: 'status' }, 0.95), knowledge: answered(0.9), route: 'intent:status' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.4), knowledge: answered(0.9), route: 'knowledge' },
@@ -186,6 +189,8 @@ describe('the form of a text', () => {
     ['opret en sag', false],
     ['how do I reset my password', true],
     ['min løn mangler', false],
+    ['Hej, kan I lave en sag til mig?', false],
+    ['hej, hvad er RejsUd?', true],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });
