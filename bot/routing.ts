@@ -37,6 +37,8 @@ export const ROUTING_THRESHOLDS = {
   confident: 0.85,
   /** Below this an intent is not acted on without support from the form of the text. */
   plausible: 0.55,
+  /** Small talk of one to three words that is not a question, when the knowledge base has nothing, is acted on from this share. */
+  shortSmallTalk: 0.4,
   /** A knowledge answer this strong at a field that expects a name makes the value doubtful. */
   strongAnswer: 0.8,
 } as const;
@@ -123,6 +125,10 @@ export function asksHow(text: string): boolean {
   const t = sentence(text);
   return HOW.test(t) && !HOW_IT_STANDS.test(t);
 }
+
+/** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
+const ADDRESSES_THE_DESK =
+  /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
 
 /**
  * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
@@ -311,7 +317,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
       const substantial = contentWords(text).length >= 2 || namesThePortal;
       if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
-      return plausible ? intent('small-talk') : ask('question');
+      if (plausible) return intent('small-talk');
+      // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
+      return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');
     }
 
     // A request (a case, my cases, a person, access, registration) — or a question about one?
@@ -323,7 +331,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();
-        if (namesContact(found)) return intent('contact-article');
+        // "What are your hours?", "hvornår har I åbent?": asked of the desk itself.
+        if (namesContact(found) || ADDRESSES_THE_DESK.test(text)) return intent('contact-article');
         if (!question && !asksHow(text) && !reportsAProblem(text)) return intent('intent-request');
       }
       return ask('question');
