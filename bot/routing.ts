@@ -19,6 +19,7 @@ import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecisi
 import { matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
+import { cleanWords, stemmers } from './nlu/features.js';
 
 export interface RouteInput {
   /** The user's text, cleaned. */
@@ -36,6 +37,8 @@ export const ROUTING_THRESHOLDS = {
   confident: 0.85,
   /** Below this an intent is not acted on without support from the form of the text. */
   plausible: 0.55,
+  /** Small talk of one to three words that is not a question, when the knowledge base has nothing, is acted on from this share. */
+  shortSmallTalk: 0.4,
   /** A knowledge answer this strong at a field that expects a name makes the value doubtful. */
   strongAnswer: 0.8,
 } as const;
@@ -56,9 +59,23 @@ const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['�
 /** How something is done: asks for knowledge even when it names an action. */
 const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
 
+/**
+ * How something stands rather than how it is done: "hvordan går det med min sag", "hvordan står
+ * det til med…", "how is my ticket", "how's it going with…" ask about a state (a status), not a procedure.
+ */
+const HOW_IT_STANDS = /^(?:hvordan|hvorledes)\s+(?:går|gik|står|stod|ser)\s+det\b|^how\s*(?:['’]s|\s+is|\s+are|\s+was|\s+far)(?![\p{L}\d])/iu;
+
+/** A greeting or an interjection before the sentence proper ("Hej, kan I lave en sag til mig?", "ok så: hvordan …"). */
+const OPENING_WORDS = /^(?:(?:hej|hejsa|halløj|hallo|goddag|godmorgen|dav|hi|hello|hey|ok|okay|nå|altså|og|så|well|so)(?![\p{L}\d])[\s,.!:;-]*)+/iu;
+
+/** The sentence without a greeting or interjection before it. */
+function sentence(text: string): string {
+  return text.trim().replace(OPENING_WORDS, '');
+}
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
-  const t = text.trim();
+  const t = sentence(text);
   if (POLITE_REQUEST.test(t)) return false;
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
@@ -66,10 +83,59 @@ export function readsAsQuestion(text: string): boolean {
   return INTERROGATIVE.test(t);
 }
 
+/** Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "can't open the report"): a problem, not a wish. */
+const PROBLEM = /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t)(?![\p{L}\d])/iu;
+
+/** Whether the text reports that something does not work. */
+export function reportsAProblem(text: string): boolean {
+  return PROBLEM.test(text);
+}
+
+/** Words that ask what to put in the field asked ("hvad skal der stå her?", "hvad skal jeg skrive?", "what do I enter here?"). */
+const ABOUT_THE_FIELD =
+  /(?<![\p{L}\d])(?:her|feltet|skrive|skriv|udfylde|udfylder|stå|angive|angiver|svare|mener\s+du|here|this\s+field|write|enter|fill\s+in|mean\s+by)(?![\p{L}\d])/iu;
+
+function contentWords(text: string): string[] {
+  const s = stemmers();
+  return cleanWords(text).filter((w) => w.length >= 4 && !s.isStopword(w, 'da') && !s.isStopword(w, 'en'));
+}
+
+/**
+ * Whether a question is about the field being asked rather than a question of its own: it asks
+ * what to write there, or names the field's own words ("hvad er et afregningsnummer?" at
+ * «Afregningsnummer», "hvornår startede rejsen?" at «Rejsens startdato»). Such a question is
+ * confirmed ("Er det dit svar til …?"; *Nej* asks the field again with its help), not answered
+ * with whatever article shares a word with it.
+ */
+export function asksAboutTheField(text: string, label: { da: string; en: string }): boolean {
+  if (ABOUT_THE_FIELD.test(text)) return true;
+  const fieldWords = contentWords(`${label.da} ${label.en}`);
+  return contentWords(text).some((w) => fieldWords.some((f) => f.includes(w) || w.includes(f)));
+}
+
+/** Whether an answer's article speaks of the field (its title or passage holds one of the field's words). */
+function answerSpeaksOf(result: AnswerResult, label: { da: string; en: string }): boolean {
+  if (result.kind !== 'answered') return false;
+  const shown = `${result.article.title} ${result.passage.text}`.toLowerCase();
+  return contentWords(`${label.da} ${label.en}`).some((w) => shown.includes(w));
+}
+
 /** Whether the text asks how something is done. */
 export function asksHow(text: string): boolean {
-  return HOW.test(text.trim());
+  const t = sentence(text);
+  return HOW.test(t) && !HOW_IT_STANDS.test(t);
 }
+
+/** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
+const ADDRESSES_THE_DESK =
+  /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
+
+/**
+ * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
+ * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "the case I opened").
+ */
+const OWN_CASES =
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we))(?![\p{L}\d])/iu;
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/).filter((w) => w !== '');
@@ -172,6 +238,11 @@ export function decide(input: RouteInput): RouteDecision {
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
       const shape = expectation.shape;
+      // A question about the field itself is never answered with an article that merely shares a word with it:
+      // An article that speaks of the field answers it ("hvad er et afregningsnummer?"); otherwise it is confirmed.
+      if (question && shape !== 'caseNumber' && asksAboutTheField(text, expectation.label)) {
+        return answerSpeaksOf(knowledge(), expectation.label) ? ask('question-at-field') : answer('question-about-field', true);
+      }
       switch (shape) {
         case 'code':
         case 'number':
@@ -238,13 +309,34 @@ export function decide(input: RouteInput): RouteDecision {
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
     if (SOCIAL.has(kind)) {
-      // "Hej, hvordan nulstiller jeg min kode?": the question is what counts.
-      if (words(text).length > 3 && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
-      return plausible ? intent('small-talk') : ask('question');
+      // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
+      // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
+      // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
+      // something or names the portal ("hej, jeg har et spørgsmål om RejsUd") is weighed against the knowledge base.
+      const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesThePortal);
+      // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
+      const substantial = contentWords(text).length >= 2 || namesThePortal;
+      if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      if (plausible) return intent('small-talk');
+      // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
+      return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');
     }
 
     // A request (a case, my cases, a person, access, registration) — or a question about one?
-    if (kind === 'human' && (sure || (plausible && knowledge().kind !== 'unknown'))) return intent('intent-confident');
+    if (kind === 'human') {
+      // A person, a phone number, opening hours. Fairly sure: the contact article found by the knowledge
+      // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
+      // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
+      // for a person the knowledge base cannot place ("speak to an agent") is one.
+      if (sure) return intent('intent-confident');
+      if (plausible) {
+        const found = knowledge();
+        // "What are your hours?", "hvornår har I åbent?": asked of the desk itself.
+        if (namesContact(found) || ADDRESSES_THE_DESK.test(text)) return intent('contact-article');
+        if (!question && !asksHow(text) && !reportsAProblem(text)) return intent('intent-request');
+      }
+      return ask('question');
+    }
     if (asksHow(text)) {
       // "Hvordan opretter man en sag om løn?" asks how: the knowledge base answers if it can.
       if (knowledge().kind !== 'unknown') return ask('how-question');
@@ -254,9 +346,12 @@ export function decide(input: RouteInput): RouteDecision {
       // A case asked for in a question's form ("skal jeg have … ?") is weighed against the knowledge base:
       // declining still offers the case, a wrong case dialog costs the user more.
       if (sure && kind !== 'createCase') return intent('intent-confident');
+      // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
+      if (plausible && (kind === 'status' || kind === 'myCases') && OWN_CASES.test(text)) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
-      // A question the knowledge base cannot place is a case only when it names the portal's area, system or form.
-      return plausible && (kind !== 'createCase' || namesThePortal) ? intent('intent-without-answer') : ask('question');
+      // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
+      // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
+      return sure || (plausible && (kind !== 'createCase' || namesThePortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):
@@ -276,6 +371,18 @@ function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'
   const key = matchKey(raw);
   if (key === '') return false;
   return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
+}
+
+/** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */
+function namesContact(result: AnswerResult): boolean {
+  switch (result.kind) {
+    case 'answered':
+      return result.article.topic === 'contact';
+    case 'ambiguous':
+      return result.candidates.some((c) => c.article.topic === 'contact');
+    case 'unknown':
+      return false;
+  }
 }
 
 function bestScore(result: AnswerResult): number {

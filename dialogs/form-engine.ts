@@ -764,7 +764,7 @@ function ask(state: CaseState, ctx: CaseContext, problem?: Localized): EngineRes
 function notAChoice(choices: readonly Choice[], input: unknown): Localized {
   const shown = typeof input === 'string' && input.trim() !== '' && input.length <= 60 ? `"${input.trim()}" ` : '';
   return {
-    da: `${shown === '' ? 'Det' : shown}er ikke en af mulighederne. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,
+    da: `${shown === '' ? 'Det ' : shown}er ikke en af mulighederne. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,
     en: `${shown === '' ? 'That ' : shown}is not one of the options. Choose one of: ${choices.map((c) => c.label.en).join(', ')}.`,
   };
 }

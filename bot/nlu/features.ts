@@ -1,6 +1,7 @@
 /**
  * What the intent classifier sees of a text: stemmed words (the knowledge base's own Danish
- * stemmer) and character 3- and 4-grams over the whole text with word boundaries. A dropped,
+ * stemmer), character 3- and 4-grams over the whole text with word boundaries, and the text's length
+ * in words (1, 2, 3, 4 or more: short texts are mostly small talk and commands, whatever their spelling). A dropped,
  * doubled or swapped letter breaks a word's stem but leaves most of its n-grams ("mine sgaer" still
  * shares "_min", "ine_", "er_" with "mine sager"). Pure and deterministic.
  */
@@ -33,6 +34,8 @@ export function features(text: string): string[] {
   const out = new Set<string>();
   for (const word of words) out.add(`w:${/^\p{N}+$/u.test(word) ? '#' : danish(word)}`);
   const joined = `_${words.map((w) => (/^\p{N}+$/u.test(w) ? '#' : w)).join('_')}_`;
+  // How long the text is: one or two words are mostly small talk and commands, however they are spelt.
+  out.add(`n:${Math.min(words.length, 4)}`);
   for (const n of [3, 4]) {
     for (let i = 0; i + n <= joined.length; i++) out.add(`c:${joined.slice(i, i + n)}`);
   }

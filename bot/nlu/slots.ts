@@ -6,7 +6,8 @@
  * - A system is named by its name, an alias or a part of a joined name ("IndFak/SDI" → "indfak",
  *   "sdi"), as one to three words written together or apart, or within a typo or two of a name of
  *   five letters or more.
- * - The area is the one the text names; else, for a named system, the area that lists it. When
+ * - The area is the one the text names; else, for a named system, the area that lists it (with no
+ *   system, Brugeradministration when the text names a user: "bruger", "brugeradgang", "user"). When
  *   several do, Brugeradministration only when the text is about users or access, and among the
  *   rest the one whose description names the system (Økonomi og Regnskab: "Fx Navision Stat …").
  * - The form only when the text names one of the chosen area's forms for that system (never the
@@ -24,6 +25,16 @@ export interface SlotOptions {
 const USER_ADMINISTRATION = 'brugeradministration';
 /** Words that make a text about users and access (stems, matched as word starts). */
 const ACCESS_WORDS = ['adgang', 'bruger', 'rettighed', 'rolle', 'login', 'access', 'user', 'permission', 'role', 'account'];
+
+/**
+ * Whether a word names a user account: "brugeren", "brugeradgang", "user", or "bruger" as a noun
+ * ("en bruger", "som bruger") — not the verb ("hvordan bruger man …").
+ */
+function namesAUser(word: string, before: string | undefined): boolean {
+  if (word.startsWith('user')) return true;
+  if (word === 'bruger') return before !== undefined && /^(?:en|ny|nye|min|sin|din|vores|jeres|hans|hendes|deres|som|egen)$/.test(before);
+  return word.startsWith('bruger');
+}
 
 /** How many typos a name of this many letters tolerates. */
 function tolerance(length: number): number {
@@ -183,7 +194,9 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
       owners[0];
   } else {
-    area = named[0]?.area;
+    // Nothing but a user named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
+    const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
+    area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
   }
 
   const slots: Slots = {};

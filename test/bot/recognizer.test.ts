@@ -150,6 +150,9 @@ describe('extractSlots', () => {
     ['min kollega skal have adgang til Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.ny-adgang' }],
     ['rapporten i løndatavarehuset fejler', { areaId: 'bi', systemId: 'ldv', formId: 'bi.rapport' }],
     ['hvordan nulstiller jeg min adgangskode', {}],
+    ['en ny kollega skal have en bruger', { areaId: 'brugeradministration' }],
+    ['nedlæg brugeradgang for en der er fratrådt', { areaId: 'brugeradministration' }],
+    ['hvordan bruger man dig', {}],
     ['jeg vil noget andet', {}],
     ['hej', {}],
   ];

@@ -5,15 +5,15 @@ import type { AnswerResult } from '../../knowledge/index.js';
 
 const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 
-function answered(score: number): AnswerResult {
+function answered(score: number, topic?: 'contact', text = 'x'): AnswerResult {
   return {
     kind: 'answered',
     score,
     url: undefined,
     updated: undefined,
     stale: false,
-    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: 'x', source: 'a.md' } as never,
-    passage: { id: 'a#0', articleId: 'a', index: 0, text: 'x' } as never,
+    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: text, source: 'a.md', ...(topic ? { topic } : {}) } as never,
+    passage: { id: 'a#0', articleId: 'a', index: 0, text } as never,
   };
 }
 
@@ -85,7 +85,22 @@ describe('routing', () => {
       { text: 'hvad er klokken', recognized: recognition({ kind: 'question' }, 0.5), route: 'knowledge' },
       { text: 'hej, hvordan nulstiller jeg min adgangskode?', recognized: recognition({ kind: 'greeting' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hej med dig', recognized: recognition({ kind: 'greeting' }, 0.9), route: 'intent:greeting' },
-      { text: 'hvornår har I åbent?', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(0.7), route: 'intent:human' },
+      { text: 'hvornår har I åbent?', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(0.7, 'contact'), route: 'intent:human' },
+      { text: 'hvad er et CVR-nummer', recognized: recognition({ kind: 'human' }, 0.6), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvornår har svømmehallen åbent', recognized: recognition({ kind: 'human' }, 0.8), route: 'knowledge' },
+      { text: 'what are your hours', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(1), route: 'intent:human' },
+      { text: 'kommandoer', recognized: recognition({ kind: 'help' }, 0.46), route: 'intent:help' },
+      { text: 'hvad er klokken?', recognized: recognition({ kind: 'help' }, 0.46), route: 'knowledge' },
+      { text: 'speak to an agent', recognized: recognition({ kind: 'human' }, 0.8), route: 'intent:human' },
+      { text: 'tak for hjælpen, det virkede', recognized: recognition({ kind: 'thanks' }, 0.97), knowledge: answered(1), route: 'intent:thanks' },
+      { text: 'what can you help with', recognized: recognition({ kind: 'help' }, 0.99), knowledge: answered(1), route: 'intent:help' },
+      { text: 'hej, jeg har et spørgsmål om RejsUd', recognized: recognition({ kind: 'greeting' }, 0.95, false, { systemId: 'rejsud' }), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'when will my ticket be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'when will the pay run be done?', recognized: recognition({ kind: 'status' }, 0.63), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvornår får jeg svar på sagen', recognized: recognition({ kind: 'status' }, 0.6), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'hvad sker der med den sag jeg sendte i sidste uge', recognized: recognition({ kind: 'status' }, 0.66), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'what can I ask', recognized: recognition({ kind: 'help' }, 0.8), knowledge: answered(1), route: 'intent:help' },
+      { text: 'hvordan går det med min sag', recognized: recognition({ kind: 'status' }, 0.95), knowledge: answered(0.9), route: 'intent:status' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.4), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), route: 'intent:myCases' },
@@ -124,14 +139,22 @@ describe('routing', () => {
       { text: 'spring over', recognized: recognition({ kind: 'question' }, 0.7), expecting: field('code', 'Afregningsnummer', true), knowledge: answered(0.9), route: 'answer', inDoubt: false },
       { text: 'Hvorfor er min løn ikke udbetalt?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('longText', 'Beskrivelse'), knowledge: answered(0.9), route: 'answer', inDoubt: true },
       { text: 'Lønnen blev ikke udbetalt til to medarbejdere', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('longText', 'Beskrivelse'), route: 'answer', inDoubt: false },
-      { text: 'hvilken dato mener du?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('date', 'Udbetalingsdato'), route: 'knowledge' },
+      { text: 'hvilken dato mener du?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('date', 'Udbetalingsdato'), route: 'answer', inDoubt: true },
+      { text: 'hvornår er næste lønkørsel?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('date', 'Udbetalingsdato'), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvad skal der stå her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('shortText', 'Emne'), knowledge: answered(1), route: 'answer', inDoubt: true },
+      { text: 'hvad er et afregningsnummer?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('code', 'Afregningsnummer', true), knowledge: answered(0.9), route: 'answer', inDoubt: true },
+      { text: 'hvad er et afregningsnummer?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('code', 'Afregningsnummer', true), knowledge: answered(0.9, undefined, 'Afregningsnummeret står øverst på afregningen.'), route: 'knowledge' },
+      { text: 'hvornår startede rejsen?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('date', 'Rejsens startdato'), knowledge: answered(1), route: 'answer', inDoubt: true },
       { text: '27-03-2026', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('date', 'Udbetalingsdato'), route: 'answer' },
-      { text: 'hvor mange skal jeg skrive?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('number', 'Antal'), route: 'knowledge' },
+      { text: 'hvor mange skal jeg skrive?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('number', 'Antal'), route: 'answer', inDoubt: true },
+      { text: 'hvad koster en rejse til Aarhus?', recognized: recognition({ kind: 'question' }, 0.6), expecting: field('number', 'Antal'), route: 'knowledge' },
       { text: '12', recognized: recognition({ kind: 'question' }, 0.5), expecting: field('number', 'Antal'), route: 'answer' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: field('longText', 'Beskrivelse'), route: 'intent:myCases' },
       { text: 'ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: field('yesNo', 'Haster sagen?'), route: 'answer' },
       { text: 'hvad betyder kontering?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('choice', 'Hvad er problemet?'), route: 'answer', inDoubt: true },
-      { text: 'hvad betyder haster her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.7), route: 'knowledge' },
+      { text: 'hvad betyder haster her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.7), route: 'answer', inDoubt: true },
+      { text: 'hvad betyder haster her?', recognized: recognition({ kind: 'question' }, 0.8), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.7, undefined, 'En sag haster, når lønnen ellers ikke kan udbetales.'), route: 'knowledge' },
+      { text: 'hvad er diæter?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.9), route: 'knowledge' },
     ];
     it.each(cases)('"$text" at a $expecting.shape field → $route', (c) => {
       const decision = run(c);
@@ -169,6 +192,8 @@ describe('the form of a text', () => {
     ['opret en sag', false],
     ['how do I reset my password', true],
     ['min løn mangler', false],
+    ['Hej, kan I lave en sag til mig?', false],
+    ['hej, hvad er RejsUd?', true],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });
@@ -178,6 +203,10 @@ describe('the form of a text', () => {
     ['how do I create a case', true],
     ['opret en sag', false],
     ['hvad er en sag', false],
+    ['hvordan går det med min sag', false],
+    ['hvordan står det til med min henvendelse', false],
+    ["how's my ticket doing", false],
+    ['how is the pay run calculated', false],
   ])('"%s" asks how: %s', (text, expected) => {
     expect(asksHow(text)).toBe(expected);
   });
@@ -225,6 +254,9 @@ describe('a field with buttons beside it (the one-time code)', () => {
 
   it('takes six digits as the value and a question as a question', () => {
     expect(run({ text: '123 456', recognized: recognition({ kind: 'question' }, 0.3), expecting: code, route: 'answer' }).reason).toBe('value-fits-field');
-    expect(routeOf(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: answered(0.9), route: 'knowledge' }))).toBe('knowledge');
+    const aboutCodes = answered(0.9, undefined, 'Engangskoden sendes til din e-mail og bekræfter, at adressen er din.');
+    expect(routeOf(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: aboutCodes, route: 'knowledge' }))).toBe('knowledge');
+    // An article that does not speak of the field is not an answer to a question about it.
+    expect(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: answered(0.9), route: 'answer' }).reason).toBe('question-about-field');
   });
 });

@@ -21,6 +21,11 @@ describe('understanding a turn', () => {
       'kan du sende en henvendelse til Statens Administration for mig',
       'opert en sag',
       'I need to open a ticket',
+      'log a ticket about my pay please',
+      'opet en sag',
+      'send en henvendelse til jer om min løn',
+      'kan jeg sende en forespørgsel til jer',
+      'RejsUd smider en fejlbesked når jeg gemmer',
     ])('"%s" starts the case dialog', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/);
@@ -37,6 +42,41 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when an error is reported in a named system', () => {
+    it('starts the case dialog with the system chosen from the report', async () => {
+      const reply = await new Chat(world, ANNA).say('vi har en faktura der sidder fast i SDI');
+      expect(reply.text).toContain('Jeg har valgt Økonomi og Regnskab → IndFak/SDI');
+      expect(reply.text).not.toContain('Kilde:');
+    });
+  });
+
+  describe('when the user asks about their own cases', () => {
+    it.each(['mine sgaer', 'har jeg nogen åbne henvendelser?'])('"%s" lists the cases', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain('Dine sager');
+    });
+
+    it.each(['hvordan står det til med min henvendelse', 'when will my ticket be done?'])('"%s" asks which case (a status, not an article)', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/sagsnummeret|case number/);
+      expect(reply.text).not.toMatch(/Kilde:|Source:/);
+    });
+  });
+
+  describe('when the user makes small talk the classifier is sure of', () => {
+    it('thanks stays thanks even when a word of it finds an article', async () => {
+      const reply = await new Chat(world, ANNA).say('tak for hjælpen, det virkede');
+      expect(reply.text).toContain('Selv tak');
+      expect(reply.text).not.toContain('Kilde:');
+    });
+
+    it('"what can you help with" gets what the assistant can do', async () => {
+      const reply = await new Chat(world, ANNA).say('what can you help with');
+      expect(reply.actions).toEqual(expect.arrayContaining(['Create a case']));
+      expect(reply.text).not.toContain('Source:');
+    });
+  });
+
   describe('when a question names an action', () => {
     it('answers "hvordan opretter man en sag om løn?" from the knowledge base', async () => {
       const reply = await new Chat(world, ANNA).say('hvordan opretter man en sag om løn?');
@@ -46,7 +86,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when the user asks for a person', () => {
-    it.each(['kan jeg tale med et menneske?', 'hvad er jeres telefonnummer', 'I would like to talk to someone'])('"%s" gets the contact details and a case offered', async (text) => {
+    it.each(['kan jeg tale med et menneske?', 'hvad er jeres telefonnummer', 'I would like to talk to someone', 'speak to an agent', 'tlf nr', 'person tak'])('"%s" gets the contact details and a case offered', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}|@/);
       expect(reply.actions.join(' ')).toMatch(/Opret en sag|Create a case/);
@@ -54,7 +94,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when the question is unrelated', () => {
-    it.each(['Hvordan søger jeg om SU?', 'hvad er der til frokost i kantinen i dag', 'fortæl en vittighed'])('"%s" is declined, not answered with an article', async (text) => {
+    it.each(['Hvordan søger jeg om SU?', 'hvad er der til frokost i kantinen i dag', 'fortæl en vittighed', 'hvornår har svømmehallen åbent'])('"%s" is declined, not answered with an article', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).not.toContain('Kilde:');
       expect(reply.text).not.toContain('Mente du');
@@ -97,6 +137,37 @@ describe('understanding a turn', () => {
         ['ja', 'Beskrivelse'],
         ['Hvorfor er lønnen ikke udbetalt til to medarbejdere?', ['Beskrivelse', actions('Ja', 'Nej')]],
         ['Ja', 'Telefonnummer'],
+      ]);
+    });
+  });
+
+  describe('when a question about the field is typed at it', () => {
+    it('confirms it at a short text, a code, a date and a number field instead of answering an unrelated article', async () => {
+      const chat = new Chat(world, ANNA);
+      await chat.run([
+        ['opret en sag', 'Hvilket område'],
+        ['Øvrige', 'Hvilket system'],
+        ['Serviceportalen', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad drejer henvendelsen sig om?'],
+        ['Andet', 'Emne'],
+        ['hvad skal der stå her?', ['Er det dit svar til «Emne»?', actions('Ja', 'Nej'), without('Kilde:')]],
+        ['Nej', ['Emne', 'En kort overskrift']],
+        ['hvordan nulstiller jeg min adgangskode?', ['Kilde:', 'Emne']],
+        ['Upload af bilag fejler', 'Beskrivelse'],
+      ]);
+      const travel = new Chat(world, ANNA);
+      await travel.run([
+        ['opret en sag', 'Hvilket område'],
+        ['Økonomi og Regnskab', 'Hvilket system'],
+        ['RejsUd', 'Hvilken formular'],
+        ['Rejseafregning', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['Andet', 'Afregningsnummer'],
+        ['spring over', 'Rejsens startdato'],
+        ['hvornår startede rejsen?', ['Rejsens startdato', without('Kilde:'), without('Beløb')]],
+        ['Nej', 'Rejsens startdato'],
+        ['01-03-2026', 'Beløb'],
+        ['hvor meget skal jeg skrive?', ['Beløb', without('Kilde:')]],
       ]);
     });
   });

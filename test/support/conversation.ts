@@ -8,7 +8,7 @@ import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import { ChannelUserResolver } from '../../bot/user-resolver.js';
 import { MainDialog } from '../../dialogs/main.dialog.js';
 import { PgDeskStore } from '../../adapters/postgres/pg-desk-store.js';
-import { InMemoryFeedbackRecorder } from '../../dialogs/ports.js';
+import { InMemoryFeedbackRecorder, type RouteDecision } from '../../dialogs/ports.js';
 import { knowledgeBaseFor } from '../../main.js';
 import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -43,6 +43,8 @@ export interface ConversationWorldOptions {
   codeSender?: VerificationCodeSender;
   /** The clock of the one-time codes. Default Date.now. */
   now?: () => number;
+  /** Told every routing decision (the bot's `onRoute`). */
+  onRoute?: (decision: RouteDecision) => void;
 }
 
 export async function createConversationWorld(options: ConversationWorldOptions = {}): Promise<ConversationWorld> {
@@ -79,6 +81,7 @@ export async function createConversationWorld(options: ConversationWorldOptions 
     resolver: new ChannelUserResolver({ directory, authEnabled: false }),
     directory,
     authEnabled: false,
+    ...(options.onRoute ? { onRoute: options.onRoute } : {}),
   });
   const allCases = async (): Promise<Case[]> => (await cases.search({}, { limit: 100 })).items;
   return {
