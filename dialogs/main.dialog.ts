@@ -35,6 +35,7 @@ import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './c
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
+import { asksAboutAssistant } from './small-talk.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
@@ -215,6 +216,11 @@ class Conversation {
   async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
+    // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
+    if (!inDialog && asksAboutAssistant(question)) {
+      await context.sendActivity(reply(t.aboutMe));
+      return undefined;
+    }
     const result = answer ?? this.knowledgeAnswer(question, lang);
     switch (result.kind) {
       case 'answered':
@@ -616,6 +622,11 @@ class RouterDialog extends Dialog {
       case 'help':
       case 'yes':
       case 'no':
+        // "Er du et menneske?" asks about the assistant, not for the welcome.
+        if ((intent.kind === 'greeting' || intent.kind === 'help') && asksAboutAssistant(text)) {
+          await context.sendActivity(reply(t.aboutMe));
+          return Dialog.EndOfTurn;
+        }
         await context.sendActivity(this.conversation.deps.welcome(lang));
         return Dialog.EndOfTurn;
       case 'ask':
@@ -702,6 +713,11 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
       case 'human': {
+        // "Are you a human?" asks what the assistant is; it does not ask for a person.
+        if (asksAboutAssistant(text)) {
+          await context.sendActivity(reply(t.aboutMe));
+          return Dialog.EndOfTurn;
+        }
         const next = await this.conversation.showContact(context, false);
         if (next) state.pending = next;
         return Dialog.EndOfTurn;

@@ -24,6 +24,8 @@ const da = {
   unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
   thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
+  aboutMe:
+    'Jeg er Serviceportalens digitale assistent – et program, ikke et menneske. Det står der ikke noget om i vidensbasen, men jeg kan svare på spørgsmål om løn, regnskab og de fællesstatslige systemer, oprette en sag og vise dine sager.',
   askPrompt: 'Skriv dit spørgsmål med dine egne ord, så finder jeg svaret i vidensbasen.',
   nothingToCancel: 'Der er ikke noget at annullere. Hvad kan jeg hjælpe med?',
   cancelled: 'Okay, jeg har stoppet. Intet er sendt.',
@@ -149,6 +151,8 @@ const en: Texts = {
   unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
   backToDialog: 'Let us continue where we left off:',
   thanks: 'You are welcome! Just write if there is more.',
+  aboutMe:
+    'I am the Serviceportal\'s digital assistant – a program, not a person. The knowledge base says nothing about that, but I can answer questions about payroll, accounting and the shared government systems, create a case and show your cases.',
   askPrompt: 'Type your question in your own words and I will look it up in the knowledge base.',
   nothingToCancel: 'There is nothing to cancel. What can I help you with?',
   cancelled: 'Okay, I have stopped. Nothing was sent.',

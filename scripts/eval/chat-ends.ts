@@ -5,7 +5,8 @@
  * - answered: a reply names its source ("Kilde: …" / "Source: …") with an article's title;
  * - choices: a reply asks "Mente du …?" / "Did you mean …?" (or offers "Ingen af dem" / "None of
  *   them") with articles' titles as buttons;
- * - declined: the knowledge base's unknown-answer reply;
+ * - declined: the knowledge base's unknown-answer reply, or the answer to small talk about the
+ *   assistant itself (no article);
  * - anything else (the case dialog, the welcome, registration, my cases) is another dialog.
  *
  * The fixed texts come from dialogs/texts.ts in both languages, so a change of wording there is
@@ -121,7 +122,9 @@ export function whatTheUserSaw(replies: readonly SeenReply[], titles: ArticleTit
     }
     return { kind: 'choices', articleIds: [...new Set(offered.map((a) => a.id))] };
   }
-  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog)];
+  // Small talk about the assistant ("er du et menneske?") is answered without an article: declined
+  // from the knowledge base.
+  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe)];
   if (replies.some((reply) => unknown.some((u) => normalise(reply.text).includes(u)))) return { kind: 'declined' };
   return { kind: 'otherDialog' };
 }
