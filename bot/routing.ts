@@ -56,8 +56,8 @@ const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?
 /** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
 const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;
 
-/** How something is done: asks for knowledge even when it names an action. */
-const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
+/** How something is done: asks for knowledge even when it names an action — also after a statement, in either word order ("…, hvordan melder jeg det", "hvordan gør man"). */
+const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:\p{L}+\s+)?(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
 
 /**
  * How something stands rather than how it is done: "hvordan går det med min sag", "hvordan står

@@ -201,6 +201,9 @@ describe('the form of a text', () => {
   it.each([
     ['hvordan opretter man en sag', true],
     ['how do I create a case', true],
+    ['der er en fejl i lønnen, hvordan retter jeg den', true],
+    ['afregningen er afvist – hvordan sender vi den igen', true],
+    ['jeg vil melde en fejl i lønnen', false],
     ['opret en sag', false],
     ['hvad er en sag', false],
     ['hvordan går det med min sag', false],
