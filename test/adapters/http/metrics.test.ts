@@ -174,7 +174,7 @@ describe('GET /metrics', () => {
       const before = await scrape();
       const conversationId = `metrics-${randomUUID()}`;
       let number: string | undefined;
-      for (const [say, expected] of annaCaseTurns(`metrics ${randomUUID()}`)) {
+      for (const [say, expected] of annaCaseTurns(`Lønnen mangler for to medarbejdere (${randomUUID()}).`)) {
         const reply = await chat.say(assistant.url, ANNA, conversationId, say);
         expect(reply.text, say).toContain(expected);
         number ??= caseNumberIn(reply.text);
