@@ -25,7 +25,7 @@ const da = {
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
   thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
   aboutMe:
-    'Jeg er Serviceportalens digitale assistent – et program, ikke et menneske. Det står der ikke noget om i vidensbasen, men jeg kan svare på spørgsmål om løn, regnskab og de fællesstatslige systemer, oprette en sag og vise dine sager.',
+    'Jeg er Serviceportalens digitale assistent – et program, ikke et menneske. Jeg kan svare på spørgsmål om løn, regnskab og de fællesstatslige systemer, oprette en sag og vise dine sager. Skriv «tal med en medarbejder», hvis du vil have fat i servicedesken.',
   askPrompt: 'Skriv dit spørgsmål med dine egne ord, så finder jeg svaret i vidensbasen.',
   nothingToCancel: 'Der er ikke noget at annullere. Hvad kan jeg hjælpe med?',
   cancelled: 'Okay, jeg har stoppet. Intet er sendt.',
@@ -152,7 +152,7 @@ const en: Texts = {
   backToDialog: 'Let us continue where we left off:',
   thanks: 'You are welcome! Just write if there is more.',
   aboutMe:
-    'I am the Serviceportal\'s digital assistant – a program, not a person. The knowledge base says nothing about that, but I can answer questions about payroll, accounting and the shared government systems, create a case and show your cases.',
+    'I am the Serviceportal\'s digital assistant – a program, not a person. I can answer questions about payroll, accounting and the shared government systems, create a case and show your cases. Write «talk to a person» to reach the service desk.',
   askPrompt: 'Type your question in your own words and I will look it up in the knowledge base.',
   nothingToCancel: 'There is nothing to cancel. What can I help you with?',
   cancelled: 'Okay, I have stopped. Nothing was sent.',

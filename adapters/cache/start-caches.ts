@@ -56,36 +56,28 @@ export function fileClassifierCache(cache: FileCache, code: string): ClassifierM
   };
 }
 
-export function fileIndexCache(cache: FileCache, code: string): IndexCache {
+/** A snapshot kept as JSON under a kind and a key of its inputs' text and the code that makes it; a damaged entry is a miss. */
+function jsonCache<T>(cache: FileCache, kind: string, code: string): { load(inputs: string): T | undefined; save(inputs: string, snapshot: T): void } {
   return {
-    load(sources) {
-      const bytes = cache.read('knowledge-index', cacheKey(code, sources));
+    load(inputs) {
+      const bytes = cache.read(kind, cacheKey(code, inputs));
       if (!bytes) return undefined;
       try {
-        return JSON.parse(bytes.toString('utf8')) as IndexSnapshot;
+        return JSON.parse(bytes.toString('utf8')) as T;
       } catch {
         return undefined;
       }
     },
-    save(sources, snapshot) {
-      cache.write('knowledge-index', cacheKey(code, sources), JSON.stringify(snapshot));
+    save(inputs, snapshot) {
+      cache.write(kind, cacheKey(code, inputs), JSON.stringify(snapshot));
     },
   };
 }
 
+export function fileIndexCache(cache: FileCache, code: string): IndexCache {
+  return jsonCache<IndexSnapshot>(cache, 'knowledge-index', code);
+}
+
 export function fileAnalyzerCache(cache: FileCache, code: string): AnalyzerCache {
-  return {
-    load(texts) {
-      const bytes = cache.read('analyzer', cacheKey(code, texts));
-      if (!bytes) return undefined;
-      try {
-        return JSON.parse(bytes.toString('utf8')) as AnalyzerSnapshot;
-      } catch {
-        return undefined;
-      }
-    },
-    save(texts, snapshot) {
-      cache.write('analyzer', cacheKey(code, texts), JSON.stringify(snapshot));
-    },
-  };
+  return jsonCache<AnalyzerSnapshot>(cache, 'analyzer', code);
 }
