@@ -1,14 +1,15 @@
 /**
  * The language a user writes in, from the user's own words only. A product name ("SLS/HR-Løn"),
  * an area's name, a case number, an e-mail address or a link says nothing about it: they are taken
- * out first. Then Danish and English function and conversation words are counted (Danish letters
- * count for Danish); the larger count decides, and a tie or no evidence says nothing (the caller
- * keeps the language it had).
+ * out first, and so is every token with a digit in it (an identifier's letters are not words).
+ * Then Danish and English function and conversation words are counted (Danish letters count for
+ * Danish); the larger count decides, and a tie or no evidence says nothing (the caller keeps the
+ * language it had).
  */
 import { catalogue as defaultCatalogue, type Catalogue } from '../portal/index.js';
 import type { Language } from '../dialogs/ports.js';
 
-// Words only one of the languages uses; "i", "at", "for", "under" exist in both and are left out.
+// Words only one of the languages uses; "i", "at", "for", "to", "under" exist in both and are left out.
 const DANISH = new Set(
   (
     'og jeg du vi de er det den en et til på af med hvordan hvad hvor hvornår hvem hvorfor hvilken hvilket hvilke kan skal må ikke ' +
@@ -18,7 +19,7 @@ const DANISH = new Set(
 );
 const ENGLISH = new Set(
   (
-    'the an and or you we they is are was were be been to of in on with how what where when who why which can could should must not ' +
+    'the an and or you we they is are was were be been of in on with how what where when who why which can could should must not ' +
     'my our your their have has do does did from about also will would there here get find this that these it me us ' +
     'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m'
   ).split(' '),
@@ -27,6 +28,9 @@ const ENGLISH = new Set(
 const CASE_NUMBER = /\b[A-Z]{2,4}-\d{4}-\d{3,}\b/gi;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 const URL = /\bhttps?:\/\/\S+/gi;
+// A token with a digit in it (an invoice number, a reference, a UUID, a date) is an identifier: its
+// letters ("be", "de" in a hexadecimal id) are not words.
+const IDENTIFIER = /\S*\d\S*/gu;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -55,7 +59,7 @@ export function userWords(text: string, cat: Catalogue = defaultCatalogue): stri
 
 /** The language the user's own words show, or undefined when they show none. */
 export function languageOfUserWords(text: string, cat: Catalogue = defaultCatalogue): Language | undefined {
-  const own = userWords(text, cat).toLowerCase();
+  const own = userWords(text, cat).replace(IDENTIFIER, ' ').toLowerCase();
   let da = /[æøå]/u.test(own) ? 1.5 : 0;
   let en = 0;
   for (const word of own.match(/[\p{L}']+/gu) ?? []) {

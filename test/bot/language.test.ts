@@ -22,6 +22,18 @@ describe('the language of the user\'s own words', () => {
     },
   );
 
+  it.each([
+    ['Lønnen mangler for to medarbejdere (1be2be3c-4ad5-4ace-8bad-0123456789ab).', 'da'],
+    ['Fakturaen 4be7a0 er ikke betalt', 'da'],
+    ['The invoice 3de2de1f-de00-4dea-8ded-0123456789ab is missing', 'en'],
+  ] as const)('"%s" is %s: an identifier\'s letters are not words', (text, lang) => {
+    expect(languageOfUserWords(text)).toBe(lang);
+  });
+
+  it.each(['1be2be3c-4ad5-4ace-8bad-0123456789ab', 'be12an34', 'ORD-2026-be'])('"%s" shows no language', (text) => {
+    expect(languageOfUserWords(text)).toBeUndefined();
+  });
+
   it('takes out product names, case numbers and e-mails, nothing else', () => {
     expect(userWords('status på SA-2026-000123 i IndFak/SDI fra anna@eksempelstyrelsen.dk').replace(/\s+/g, ' ').trim()).toBe('status på i fra');
   });
