@@ -9,7 +9,8 @@
 import { catalogue as defaultCatalogue, type Catalogue } from '../portal/index.js';
 import type { Language } from '../dialogs/ports.js';
 
-// Words only one of the languages uses; "i", "at", "for", "to", "under" exist in both and are left out.
+// Words only one of the languages uses; "i", "at", "for", "under" exist in both and are left out
+// ("to" is Danish for two, but far more often English).
 const DANISH = new Set(
   (
     'og jeg du vi de er det den en et til på af med hvordan hvad hvor hvornår hvem hvorfor hvilken hvilket hvilke kan skal må ikke ' +
@@ -19,7 +20,7 @@ const DANISH = new Set(
 );
 const ENGLISH = new Set(
   (
-    'the an and or you we they is are was were be been of in on with how what where when who why which can could should must not ' +
+    'the an and or you we they is are was were be been a to of in on with how what where when who why which can could should must not ' +
     'my our your their have has do does did from about also will would there here get find this that these it me us ' +
     'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m'
   ).split(' '),

@@ -11,6 +11,8 @@ describe('the language of the user\'s own words', () => {
     ['lønseddel forkert', 'da'],
     ['How do I get access to SLS/HR-Løn?', 'en'],
     ['I have a problem with Statens Løn og HR', 'en'],
+    ['attach a file to SA-2026-000123', 'en'],
+    ['vedhæft en fil til SA-2026-000123', 'da'],
   ] as const)('"%s" is %s', (text, lang) => {
     expect(languageOfUserWords(text)).toBe(lang);
   });
