@@ -32,7 +32,10 @@ function concat(parts: readonly Uint8Array[]): Uint8Array {
  * time), then each run is one Bind + Execute + Sync. PGlite's own `query()` parses, plans and
  * describes the text again at every call, in five calls into the WebAssembly backend (a user's
  * standing: ≈ 1.4 ms against ≈ 0.35 ms prepared). Rows are parsed by PGlite's own parser with the
- * same type parsers, so a prepared statement returns what `query()` would.
+ * same type parsers, so a prepared statement returns what `query()` would. As on a PostgreSQL
+ * connection, a table changed under a prepared statement (DDL after it was first run) makes
+ * PostgreSQL refuse it ("cached plan must not change result type") rather than answer with the
+ * old row description; migrations run before the first turn.
  */
 class PreparedStatements {
   private readonly byName = new Map<string, PreparedStatement>();
