@@ -16,6 +16,7 @@
  * postgres://postgres@127.0.0.1:5432/test), dropped afterwards.
  */
 import { randomBytes } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pg from 'pg';
 import { commandCpuMs, figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess, type TurnResult } from './bench/load.js';
@@ -62,6 +63,30 @@ interface RunFigures {
   casesDuplicated: number;
 }
 
+/** A measured turn: what it was and when in the run it started (ms after the run began). */
+interface TailSample {
+  kind: string;
+  at: number;
+  ms: number;
+}
+
+/**
+ * Which turns make the p99: of the turns at or above it, how many of each kind, and when in the
+ * run they started (by tenth of the run's length). For finding the cause of a tail before changing
+ * anything (a kind of turn, the start burst, the last users alone at the end).
+ */
+function tailReport(samples: readonly TailSample[], p99Ms: number): string {
+  if (samples.length === 0) return 'no turns';
+  const tail = samples.filter((s) => s.ms >= p99Ms);
+  const end = Math.max(...samples.map((s) => s.at + s.ms));
+  const count = (key: (s: TailSample) => string) => {
+    const byKey = new Map<string, number>();
+    for (const s of tail) byKey.set(key(s), (byKey.get(key(s)) ?? 0) + 1);
+    return [...byKey].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${n}`).join(', ');
+  };
+  return `${tail.length} turns ≥ p99 ${round(p99Ms)} ms — by kind: ${count((s) => s.kind)}; by tenth of the run: ${count((s) => String(Math.min(9, Math.floor((s.at / end) * 10))))}`;
+}
+
 async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
@@ -101,7 +126,7 @@ async function echoFloor(listener: ReplyListener, turnsEach: number): Promise<{ 
  * fresh schema, every turn to the next process (so each conversation hops between them, and the
  * lease and the state read see the other process's writes).
  */
-async function statefulEchoFloor(listener: ReplyListener, processes: number, turnsEach: number, runTag: string): Promise<{ turnsPerSecond: number; p99Ms: number; cpuMsPerTurn: number; errors: number }> {
+async function statefulEchoFloor(listener: ReplyListener, processes: number, turnsEach: number, runTag: string): Promise<{ turnsPerSecond: number; p99Ms: number; cpuMsPerTurn: number; errors: number; tail: string }> {
   const schema = `bench_floor_${runTag}`;
   await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
   const env = { DATABASE_URL: schemaUrl(schema), DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
@@ -111,10 +136,20 @@ async function statefulEchoFloor(listener: ReplyListener, processes: number, tur
     for (let p = 1; p < processes; p++) servers.push(await startServerProcess('scripts/bench/stateful-echo-server.ts', env));
     let next = 0;
     const pick = () => servers[next++ % servers.length] as ServerProcess;
-    const run = async (tag: string) =>
-      runConcurrent(conversations, async (i, record) => {
-        for (let t = 0; t < turnsEach; t++) record(await turn(pick().url, listener, { conversationId: `floor-${tag}-${i}`, from: `u${i}`, text: 'hej' }));
+    const samples: TailSample[] = [];
+    let started = performance.now();
+    const run = async (tag: string) => {
+      samples.length = 0;
+      started = performance.now();
+      return runConcurrent(conversations, async (i, record) => {
+        for (let t = 0; t < turnsEach; t++) {
+          const at = performance.now() - started;
+          const result = await turn(pick().url, listener, { conversationId: `floor-${tag}-${i}`, from: `u${i}`, text: 'hej' });
+          if (!result.error) samples.push({ kind: `turn ${t + 1}`, at, ms: result.ms });
+          record(result);
+        }
       });
+    };
     // Warm-up as the assistant's: every user's connection to every process, then whole runs.
     for (const [p, server] of servers.entries()) {
       await runConcurrent(conversations, async (i, record) => record(await turn(server.url, listener, { conversationId: `floor-hello-${p}-${i}`, from: `u${i}`, text: 'hej' })));
@@ -124,14 +159,14 @@ async function statefulEchoFloor(listener: ReplyListener, processes: number, tur
     const r = await run('measure');
     const f = figures(r.latencies, r.errors, r.seconds);
     const cpu = servers.reduce((sum, s) => sum + s.cpuMs(), 0) - cpuBefore;
-    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms, cpuMsPerTurn: round(cpu / Math.max(1, f.turns + r.errors), 2), errors: r.errors };
+    return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms, cpuMsPerTurn: round(cpu / Math.max(1, f.turns + r.errors), 2), errors: r.errors, tail: tailReport(samples, f.p99Ms) };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await admin((c) => c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`));
   }
 }
 
-async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms' | 'statefulEchoTurnsPerSecond' | 'statefulEchoP99Ms'> & { turnsEach: number; errorSamples: string[]; cpuMsPerTurn: { assistant: number; postgres: number } }> {
+async function assistantRun(listener: ReplyListener, processes: number, runTag: string): Promise<Omit<RunFigures, 'echoTurnsPerSecond' | 'echoP99Ms' | 'statefulEchoTurnsPerSecond' | 'statefulEchoP99Ms'> & { turnsEach: number; errorSamples: string[]; cpuMsPerTurn: { assistant: number; postgres: number }; tail: string }> {
   const schema = `bench_${runTag}`;
   await admin((c) => c.query(`CREATE SCHEMA ${schema}`));
   const env = { DATABASE_URL: schemaUrl(schema), DEMO_MODE: 'true', LOG_LEVEL: 'warn', DATABASE_POOL_SIZE: process.env.BENCH_POOL_SIZE ?? '20' };
@@ -145,18 +180,30 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
 
     const confirmed = new Map<string, string>(); // conversation → case number in the reply
     const turnsEach = CASE_DIALOG_TURNS.length;
+    const samples: TailSample[] = [];
+    let started = performance.now();
     const scenario = async (phase: string, i: number, recordRaw: (r: TurnResult) => void) => {
-      const record = (r: TurnResult) => recordRaw(checked(r));
+      let kind = '';
+      let at = 0;
+      const record = (r: TurnResult) => {
+        const result = checked(r);
+        if (!result.error) samples.push({ kind, at, ms: result.ms });
+        recordRaw(result);
+      };
       const conversationId = `load-${runTag}-${phase}-${i}`;
       if (i % 2 === 0) {
         for (let t = 0; t < turnsEach; t++) {
           const text = KNOWLEDGE_QUESTIONS[(i + t) % KNOWLEDGE_QUESTIONS.length] ?? 'hej';
+          kind = `knowledge ${t + 1}`;
+          at = performance.now() - started;
           record(await turn(pick().url, listener, { conversationId, from: `bench-${i}@eksempel.invalid`, text }));
         }
         return;
       }
       const tag = `${runTag}-${phase}-${i}`;
-      for (const step of CASE_DIALOG_TURNS) {
+      for (const [index, step] of CASE_DIALOG_TURNS.entries()) {
+        kind = `case ${index + 1}`;
+        at = performance.now() - started;
         const text = step.replace('{tag}', tag);
         const isConfirm = step === CASE_DIALOG_TURNS.at(-1);
         if (isConfirm && i % 10 === 1) {
@@ -188,6 +235,8 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
     }
     await runConcurrent(Math.min(conversations, 20), (i, record) => scenario('warm', i, record));
     confirmed.clear();
+    samples.length = 0;
+    started = performance.now();
     const cpuBefore = { assistant: servers.reduce((sum, s) => sum + s.cpuMs(), 0), postgres: commandCpuMs('postgres') };
     const r = await runConcurrent(conversations, (i, record) => scenario('measure', i, record));
     const f = figures(r.latencies, r.errors, r.seconds);
@@ -210,6 +259,8 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
     const byTag = new Map(found.map((row) => [row.tag, row.numbers]));
     let casesFound = 0;
     for (const [tag, number] of confirmed) if (byTag.get(tag)?.includes(number)) casesFound++;
+    // Every measured turn (kind, start, latency) for a closer look at the tail.
+    if (process.env.BENCH_SAMPLES_FILE) writeFileSync(process.env.BENCH_SAMPLES_FILE, JSON.stringify(samples));
     // A case dialog that ended without a case number in the reply counts as an error.
     const dialogsWithoutCase = Math.floor(conversations / 2) - confirmed.size;
     return {
@@ -226,6 +277,7 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
       turnsEach,
       errorSamples: r.errorSamples,
       cpuMsPerTurn,
+      tail: tailReport(samples, f.p99Ms),
     };
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
@@ -248,13 +300,15 @@ async function main(): Promise<void> {
         `stateful echo ${String(floor.turnsPerSecond).padStart(7)} turns/s   p99 ${floor.p99Ms} ms   on ${processes} process${processes > 1 ? 'es' : ''}, cpu per turn ${floor.cpuMsPerTurn} ms, errors ${floor.errors}`,
       );
       const run = await assistantRun(listener, processes, runTag);
-      const { turnsEach: _t, errorSamples, cpuMsPerTurn, ...figuresOnly } = run;
+      const { turnsEach: _t, errorSamples, cpuMsPerTurn, tail, ...figuresOnly } = run;
       results.push({ ...figuresOnly, echoTurnsPerSecond: echo.turnsPerSecond, echoP99Ms: echo.p99Ms, statefulEchoTurnsPerSecond: floor.turnsPerSecond, statefulEchoP99Ms: floor.p99Ms });
       log(
         `${processes} process${processes > 1 ? 'es' : '  '}   ${String(run.turnsPerSecond).padStart(7)} turns/s   p50 ${run.p50Ms} ms   p99 ${run.p99Ms} ms ` +
           `(${round(run.p99Ms / Math.max(floor.p99Ms, 0.1), 2)}× stateful echo p99, ${round(run.p99Ms / Math.max(echo.p99Ms, 0.1), 2)}× echo p99)   errors ${run.errors}   cases confirmed ${run.casesConfirmed}, found ${run.casesFound}, duplicated ${run.casesDuplicated}`,
       );
       log(`              cpu per turn: assistant ${cpuMsPerTurn.assistant} ms, PostgreSQL ${cpuMsPerTurn.postgres} ms (echo ${echo.cpuMsPerTurn} ms)`);
+      log(`              the assistant's tail: ${tail}`);
+      log(`              the stateful echo's tail: ${floor.tail}`);
       if (errorSamples.length > 0) log(`  e.g. ${errorSamples.join('; ')}`);
     }
   } finally {

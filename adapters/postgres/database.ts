@@ -12,7 +12,8 @@ export interface QueryResult<R> {
 export interface QueryOptions {
   /**
    * A name for a statement run very often under this one text: PostgreSQL then parses and plans it
-   * once per connection (node-postgres' named statements). One name, one text. Ignored on PGlite.
+   * once per connection (node-postgres' named statements; on PGlite the same through its wire
+   * protocol, `pglite-database.ts`). One name, one text.
    */
   prepareAs?: string;
 }

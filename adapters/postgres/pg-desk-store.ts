@@ -106,7 +106,7 @@ export class PgDeskStore implements DeskEventRecorder {
       event.channelId,
       event.offeredArticleId ?? null,
       event.at.toISOString(),
-    ]);
+    ], { prepareAs: 'case_channel_insert' });
   }
 
   /** Per week of the period (weeks without any are there with zeros), oldest first. */

@@ -45,6 +45,7 @@ export class PgFeedbackStore implements FeedbackStore {
     await this.db.query(
       'INSERT INTO kb_unanswered (question, question_key, locale, at, user_id) VALUES ($1, $2, $3, COALESCE($4::timestamptz, now()), $5)',
       [question.question, questionKey(question.question), question.locale, question.at?.toISOString() ?? null, userIdOf(question.userId)],
+      { prepareAs: 'kb_unanswered_insert' },
     );
   }
 

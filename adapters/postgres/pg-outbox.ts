@@ -236,7 +236,7 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
       cursor.last_txid,
       cursor.last_id,
       this.processId,
-    ]);
+    ], { prepareAs: 'outbox_advance' });
   }
 
   /** Gives the lease back, moving the cursor first when a delivered event's is not yet written. */
@@ -245,9 +245,12 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
       await this.db.query(
         `UPDATE portal_outbox_consumer SET last_txid = $3, last_id = $4, updated_at = now(), locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`,
         [consumer, this.processId, cursor.last_txid, cursor.last_id],
+        { prepareAs: 'outbox_release_moved' },
       );
       return;
     }
-    await this.db.query(`UPDATE portal_outbox_consumer SET locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`, [consumer, this.processId]);
+    await this.db.query(`UPDATE portal_outbox_consumer SET locked_by = NULL, locked_until = NULL WHERE consumer = $1 AND locked_by = $2`, [consumer, this.processId], {
+      prepareAs: 'outbox_release',
+    });
   }
 }

@@ -141,7 +141,7 @@ async function main(): Promise<void> {
   for (const [k, v] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 45)) process.stdout.write(`${perTurn(v)}  ${k}\n`);
   process.stdout.write(`\ninclusive by function (µs/turn):\n`);
   for (const [k, v] of [...inclusiveFn].sort((a, b) => b[1] - a[1]).slice(0, 90)) process.stdout.write(`${perTurn(v)}  ${k}\n`);
-  process.stdout.write(`\nprofile: ${join(profDir, file)}\n`);
+  process.stdout.write(`\nprofile: ${join(profDir, file)}\nwindow: ${startUs} ${endUs} ${turns}\n`);
 }
 
 main().catch((error: unknown) => {
