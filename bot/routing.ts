@@ -114,6 +114,13 @@ const ACTION_WORDS =
 const SENTENCE =
   /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|min|mit|mine|vores|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|my|our|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
 
+/**
+ * A case asked for in so many words: a verb of making or sending before the case itself ("open
+ * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
+ */
+const ASKS_FOR_A_CASE =
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make|start|send)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+
 /** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}), or reports a problem. */
 export function asksForAction(text: string): boolean {
   return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text);
@@ -351,7 +358,12 @@ export function decide(input: RouteInput): RouteDecision {
     const namesThePortal = Object.values(recognition.slots).some((id) => id !== undefined);
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
+    // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
+    if (kind === 'createCase' && ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) return intent('intent-request');
+
     if (SOCIAL.has(kind)) {
+      // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
+      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text)) return ask('question');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -411,7 +423,7 @@ export function decide(input: RouteInput): RouteDecision {
     }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
-    if ((kind === 'status' || kind === 'myCases') && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');
+    if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):
     // the knowledge base decides; declining still offers a case.
     if (plausible && knowledge().kind !== 'unknown') return intent('intent-request');

@@ -130,6 +130,20 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when a vague problem is reported', () => {
+    it('"det virker ikke" is not taken as a cancel', async () => {
+      const reply = await new Chat(world, ANNA).say('det virker ikke');
+      expect(reply.text).not.toMatch(/annullere/);
+    });
+  });
+
+  describe('when a case is asked for in so many words but the classifier is unsure', () => {
+    it.each(['file ticket', 'åbn sag', 'open case'])('"%s" starts the case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Hvilket område|Which area/);
+    });
+  });
+
   describe('when help is asked for with something the portal does not have', () => {
     it.each(['kan I hjælpe med WorkZone', 'kan du hjælpe mig med mit kørekort'])('"%s" is declined, not the contact details or the welcome', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
