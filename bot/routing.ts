@@ -421,6 +421,12 @@ export function decide(input: RouteInput): RouteDecision {
       // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
       if (unplaced(knowledge())) return ask('outside-portal');
     }
+    // "Jeg skal have adgang til WorkZone": a request about a system the portal does not have (a name the
+    // classifier never saw and the knowledge base does not know) is declined with where to go instead.
+    if (!sure && (recognition.unfamiliar ?? 0) > 0) {
+      const found = knowledge();
+      if (found.kind === 'unknown' && found.reason === 'unknown-name') return ask('unknown-subject');
+    }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

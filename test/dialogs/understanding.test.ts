@@ -151,6 +151,12 @@ describe('understanding a turn', () => {
       expect(reply.text).not.toMatch(/Kilde:|Jeg kan:|\d{2} ?\d{2} ?\d{2} ?\d{2}/);
     });
 
+    it.each(['I need access to ServiceNow', 'jeg skal have adgang til WorkZone'])('a request for access to a system the portal does not have ("%s") is declined with where to go, not the community-access dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/lokale IT-support|local IT support/);
+      expect(reply.text).not.toMatch(/institution/i);
+    });
+
     it('help with a request is the request', async () => {
       const reply = await new Chat(world, ANNA).say('kan du hjælpe mig med at oprette en sag');
       expect(reply.text).toMatch(CASE_DIALOG);
