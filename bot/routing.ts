@@ -16,7 +16,7 @@
  */
 import type { AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
-import { matchTolerant, type Choice } from '../dialogs/matching.js';
+import { choiceNumber, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
@@ -172,6 +172,9 @@ const ADDRESSES_THE_DESK =
 const OWN_CASES =
   /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
 
+/** Access, logging in or a password: what a user asks of a system ("adgang til", "log ind i", "access to", "password"). */
+const ACCESS_OR_LOGIN = /(?<![\p{L}\d])(?:adgang\p{L}*|log(?:ge)?\s*(?:ind|på|in|on)|login|password|adgangskode\p{L}*|access)(?![\p{L}\d])/iu;
+
 /** The case itself named: "sag", "henvendelse", "ticket", "case", "request". */
 const CASE_WORDS = /(?<![\p{L}\d])(?:sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|request)(?![\p{L}\d])/iu;
 
@@ -243,7 +246,7 @@ export function decide(input: RouteInput): RouteDecision {
     // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
     const outsidePortal =
       unplaced(answer) &&
-      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name') || (reportsAProblem(input.text) && !Object.values(recognition.slots).some((id) => id !== undefined)));
+      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !Object.values(recognition.slots).some((id) => id !== undefined)));
     return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
   };
 
@@ -440,10 +443,8 @@ export function decide(input: RouteInput): RouteDecision {
 /** A choice named exactly: its number, id, label or alias (spaces, case and æ/ø/å spelling aside). */
 function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'], text: string): boolean {
   const raw = text.trim();
-  if (/^\d{1,2}[.)]?$/.test(raw)) {
-    const n = Number.parseInt(raw, 10);
-    return n >= 1 && n <= choices.length;
-  }
+  const n = choiceNumber(raw, choices.length);
+  if (n !== undefined) return n >= 1 && n <= choices.length;
   const key = matchKey(raw);
   if (key === '') return false;
   return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));

@@ -176,6 +176,21 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when a choice is answered by its place in the list', () => {
+    it('"den første" after "Mente du…?" shows the first article; "den sidste" picks the last area', async () => {
+      // A user of their own: the language a user last wrote in is remembered, and others here write English.
+      const LARS = 'lars@testministeriet.dk';
+      await new Chat(world, LARS).run([
+        ['adgangskode', ['Mente du', actions('Glemt adgangskode til Serviceportalen')]],
+        ['den første', ['Kilde:', 'Glemt adgangskode til Serviceportalen']],
+      ]);
+      await new Chat(world, LARS).run([
+        ['opret en sag', 'Hvilket område'],
+        ['den sidste', ['Hvilket system', actions('Campus')]],
+      ]);
+    });
+  });
+
   describe('when a question is typed at a form field', () => {
     it('answers it and asks the field again instead of storing it', async () => {
       await new Chat(world, ANNA).run([
