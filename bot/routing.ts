@@ -91,6 +91,9 @@ export function readsAsQuestion(text: string): boolean {
 const PROBLEM =
   /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down)(?![\p{L}\d])/iu;
 
+/** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
+const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
+
 /** Whether the text reports that something does not work. */
 export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
@@ -366,7 +369,7 @@ export function decide(input: RouteInput): RouteDecision {
 
     if (SOCIAL.has(kind)) {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
-      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text)) return ask('question');
+      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -377,7 +380,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
-      if (words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');
+      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');
       if (plausible) return intent('small-talk');
       // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
       return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');

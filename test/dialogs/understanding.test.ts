@@ -131,6 +131,11 @@ describe('understanding a turn', () => {
   });
 
   describe('when a vague problem is reported', () => {
+    it.each(['jeg vil ikke fortsætte', "I don't want to go on with this anymore"])('a refusal ("%s") is still a cancel, not a problem', async (text) => {
+      const reply = await new Chat(world, 'mette@eksempelstyrelsen.dk').say(text);
+      expect(reply.text).toMatch(/Der er ikke noget at annullere|There is nothing to cancel/);
+    });
+
     it('"det virker ikke" is not taken as a cancel', async () => {
       const reply = await new Chat(world, ANNA).say('det virker ikke');
       expect(reply.text).not.toMatch(/annullere/);
