@@ -9,7 +9,7 @@
 import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '../dialogs/ports.js';
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
 import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
-import { features, stemmers } from './nlu/features.js';
+import { cleanWords, features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
 
@@ -95,9 +95,27 @@ const COMMENT_WORDS = /\b(kommentar|kommenter|kommentere|comment)\b/i;
 const ATTACH_WORDS = /(?:vedhæft|vedlæg|upload|attach|\bfil(?:en|er|erne)?\b|\bfiles?\b|skærmbillede|screenshot|bilag\b)/i;
 /** A phrase that opens with an article or a possessive ("et system for en kollega", "en anden institution") describes, it does not name an institution. */
 const NOT_A_NAME = /^(?:en|et|den|det|de|min|mit|mine|vores|jeres|deres|nogle|flere|endnu|a|an|the|my|our|your|some|another|one)\s/i;
+/** A name written like a product's, in mixed case or with digits ("ServiceNow", "F2"): a system, never an institution. */
+const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
+
+/**
+ * Help asked for with a thing ("kan du hjælpe mig med Excel", "kan I hjælpe med at oprette en sag",
+ * "can you help me with my payslip"): the thing is what the text is about, not the assistant. Group 1 is
+ * the thing. "Hvad kan du hjælpe med", "what can you help me with" name none.
+ */
+const HELP_WITH = /(?<![\p{L}\d])(?:hjælpe?|hjælper|hjaelpe?|help|assist)(?:\s+(?:mig|os|me|us))?\s+(?:med|with|on)\s+(.+)$/iu;
+/** An object of "help with" that names nothing: a pronoun, a question word, a time ("i dag"). */
+const NO_THING = /^(?:(?:at|to|det|dette|den|noget|nogle|alt|andet|hvad|her|i|dag|nu|lige|this|that|it|something|anything|what|today|now|please|tak)(?:\s+|$))+$/iu;
+
+/** The thing help is asked with, when the text asks for help with one (see {@link HELP_WITH}). */
+export function helpWithThing(text: string): string | undefined {
+  const thing = HELP_WITH.exec(text.replace(/[?!.]+\s*$/u, ''))?.[1]?.trim();
+  if (!thing || NO_THING.test(`${thing} `.trim())) return undefined;
+  return thing.replace(/^(?:at|to)\s+/iu, '');
+}
 
 /** A rule's verdict, or undefined when the classifier is to decide. */
 function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'command'> | undefined {
@@ -129,7 +147,7 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   if (exact) return { intent: exact, command: true };
 
   const access = ACCESS.exec(raw);
-  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1])) {
+  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1])) {
     return { intent: { kind: 'communityAccess', institution: access[1].trim() }, command: false };
   }
   return undefined;
@@ -189,17 +207,45 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     if (rule) return { ...rule, confidence: 1, scores: {}, slots };
 
     const ranked = this.classify(raw);
-    const best = ranked[0];
+    const unfamiliar = this.unfamiliar(raw);
+    let best = ranked[0];
+    // "Kan du hjælpe mig med at oprette en sag / med Excel": help (or a person) asked for with a thing
+    // is about the thing. The thing is classified on its own: a request stays one; anything else is
+    // a question, which the knowledge base answers or declines.
+    if (best && (LABEL_KIND[best.label] === 'help' || LABEL_KIND[best.label] === 'human')) {
+      const thing = helpWithThing(raw);
+      if (thing !== undefined) {
+        const inner = this.classify(thing)[0];
+        const innerKind = inner ? LABEL_KIND[inner.label] : 'question';
+        if (inner && innerKind !== 'help' && innerKind !== 'greeting' && innerKind !== 'thanks' && innerKind !== 'cancel') {
+          const request = innerKind === 'human' || innerKind === 'createCase' || innerKind === 'status' || innerKind === 'myCases';
+          best = request && inner.share >= 0.55 ? inner : { label: 'kb_question', share: best.share };
+        } else if (!inner || innerKind !== 'help') {
+          best = { label: 'kb_question', share: best.share };
+        }
+      }
+    }
     const scores: Partial<Record<IntentKind, number>> = {};
     for (const { label, share } of ranked) {
       const kind = LABEL_KIND[label];
       scores[kind] = (scores[kind] ?? 0) + share;
     }
-    if (!best) return { intent: { kind: 'question' }, command: false, confidence: 0, scores, slots };
+    if (!best) return { intent: { kind: 'question' }, command: false, confidence: 0, scores, slots, unfamiliar };
     let intent: Intent = { kind: LABEL_KIND[best.label] } as Intent;
     // Access to a system is a user-administration matter (a case about access), not a payroll community.
     if (intent.kind === 'communityAccess' && slots.systemId !== undefined) intent = { kind: 'createCase' };
-    return { intent, command: false, confidence: best.share, scores, slots };
+    return { intent, command: false, confidence: best.share, scores, slots, unfamiliar };
+  }
+
+  /** How many content words of a text (four letters or more, not stop words, not numbers) the classifier never saw. */
+  unfamiliar(raw: string): number {
+    const s = stemmers();
+    let n = 0;
+    for (const w of cleanWords(raw)) {
+      if (w.length < 4 || /\p{N}/u.test(w) || s.isStopword(w, 'da') || s.isStopword(w, 'en')) continue;
+      if (!this.classifier.knows(`w:${s.stem(w, 'da')}`)) n += 1;
+    }
+    return n;
   }
 
   /** Every label's share for a text, best first (for nlu:eval and tuning). */

@@ -16,7 +16,7 @@
  */
 import type { AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
-import { matchTolerant, type Choice } from '../dialogs/matching.js';
+import { choiceNumber, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
@@ -83,12 +83,50 @@ export function readsAsQuestion(text: string): boolean {
   return INTERROGATIVE.test(t);
 }
 
-/** Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "can't open the report"): a problem, not a wish. */
-const PROBLEM = /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t)(?![\p{L}\d])/iu;
+/**
+ * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
+ * "printeren er i stykker", "can't open the report"): a problem, not a wish. A Danish verb in the
+ * present tense (-r) before "ikke" states that something fails.
+ */
+const PROBLEM =
+  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down)(?![\p{L}\d])/iu;
+
+/** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
+const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
 
 /** Whether the text reports that something does not work. */
 export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
+}
+
+/**
+ * The text asks for something to be done, in words: an action verb ("opret", "indberet", "meld",
+ * "send", "luk", "bestil", "create", "open", "raise", "log", "report"), a wish ("jeg vil gerne", "skal
+ * have", "har brug for", "I need", "I'd like", "please"), or the case itself ("sag", "henvendelse",
+ * "ticket", "a case", "fejl"), or something wrong ("hænger", "sidder fast", "forkerte tal", "failed"). A text without any of them ("refusion graviditetsbetinget fravær",
+ * "blanket rejseforskud") names a topic: it is searched, not a case to be made of it.
+ */
+const ACTION_WORDS =
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|send|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|fejl\p{L}*|error|bug|problem\p{L}*|forkert\p{L}*|hænger|sidder\s+fast|fast|afvist\p{L}*|mangler|wrong|incorrect|failed|fails|failing|stuck|stopped|hangs|rejected|missing|needed|needs|required|broken)(?![\p{L}\d])/iu;
+
+/**
+ * A sentence rather than keywords: a subject ("jeg", "vi", "der", "we") or a finite verb of being,
+ * having or being able ("er", "har", "kan", "is", "has"). "Vi har en faktura der sidder fast i SDI"
+ * says something happened; "refusion den 12. i måneden graviditetsbetinget" names a topic.
+ */
+const SENTENCE =
+  /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|min|mit|mine|vores|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|my|our|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
+
+/**
+ * A case asked for in so many words: a verb of making or sending before the case itself ("open
+ * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
+ */
+const ASKS_FOR_A_CASE =
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make|start|send)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+
+/** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}), or reports a problem. */
+export function asksForAction(text: string): boolean {
+  return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text);
 }
 
 /** Words that ask what to put in the field asked ("hvad skal der stå her?", "hvad skal jeg skrive?", "what do I enter here?"). */
@@ -132,10 +170,21 @@ const ADDRESSES_THE_DESK =
 
 /**
  * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
- * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "the case I opened").
+ * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "det jeg sendte", "the case I opened").
  */
 const OWN_CASES =
-  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
+
+/** Access, logging in or a password: what a user asks of a system ("adgang til", "log ind i", "access to", "password"). */
+const ACCESS_OR_LOGIN = /(?<![\p{L}\d])(?:adgang\p{L}*|log(?:ge)?\s*(?:ind|på|in|on)|login|password|adgangskode\p{L}*|access)(?![\p{L}\d])/iu;
+
+/** The case itself named: "sag", "henvendelse", "ticket", "case", "request". */
+const CASE_WORDS = /(?<![\p{L}\d])(?:sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|request)(?![\p{L}\d])/iu;
+
+/** The knowledge base found nothing about the text's words (not merely no words to search: "det virker ikke"). */
+function unplaced(result: AnswerResult): boolean {
+  return result.kind === 'unknown' && result.reason !== 'no-content-words';
+}
 
 function words(text: string): string[] {
   return text.trim().split(/\s+/).filter((w) => w !== '');
@@ -191,11 +240,18 @@ export function decide(input: RouteInput): RouteDecision {
     ...base,
     route,
     reason,
-    ...(asked ? { knowledge: asked.kind, knowledgeScore: bestScore(asked) } : {}),
+    ...(asked ? { knowledge: asked.kind, knowledgeScore: bestScore(asked), ...(asked.kind === 'unknown' ? { knowledgeReason: asked.reason } : {}) } : {}),
   });
   const answer = (reason: RouteReason, inDoubt = false): RouteDecision => done({ kind: 'answer', inDoubt }, reason);
   const intent = (reason: RouteReason): RouteDecision => done({ kind: 'intent', intent: recognition.intent }, reason);
-  const ask = (reason: RouteReason): RouteDecision => done({ kind: 'knowledge', answer: knowledge() }, reason);
+  const ask = (reason: RouteReason): RouteDecision => {
+    const answer = knowledge();
+    // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
+    const outsidePortal =
+      unplaced(answer) &&
+      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !Object.values(recognition.slots).some((id) => id !== undefined)));
+    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
+  };
 
   const kind = recognition.intent.kind;
   const text = input.text;
@@ -308,7 +364,12 @@ export function decide(input: RouteInput): RouteDecision {
     const namesThePortal = Object.values(recognition.slots).some((id) => id !== undefined);
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
+    // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
+    if (kind === 'createCase' && ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) return intent('intent-request');
+
     if (SOCIAL.has(kind)) {
+      // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
+      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -317,6 +378,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
       const substantial = contentWords(text).length >= 2 || namesThePortal;
       if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
+      // base cannot place either — the text is about them, not small talk: declined, not the welcome.
+      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');
       if (plausible) return intent('small-talk');
       // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
       return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');
@@ -347,13 +411,31 @@ export function decide(input: RouteInput): RouteDecision {
       // declining still offers the case, a wrong case dialog costs the user more.
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
-      if (plausible && (kind === 'status' || kind === 'myCases') && OWN_CASES.test(text)) return intent('own-cases');
+      if (plausible && (kind === 'status' || kind === 'myCases') && (OWN_CASES.test(text) || ADDRESSES_THE_DESK.test(text))) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
       return sure || (plausible && (kind !== 'createCase' || namesThePortal)) ? intent('intent-without-answer') : ask('question');
     }
+    if (kind === 'createCase' && !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text)) {
+      // No action, no wish, no case and no problem in words ("refusion graviditetsbetinget fravær"): a
+      // topic to look up. The knowledge base answers it if it can; the case is one click from its answer.
+      if (knowledge().kind !== 'unknown') return ask('topic');
+    }
+    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesThePortal && reportsAProblem(text) && !CASE_WORDS.test(text)) {
+      // "Printeren virker ikke": a problem with something the portal does not name, nor the knowledge base
+      // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
+      if (unplaced(knowledge())) return ask('outside-portal');
+    }
+    // "Jeg skal have adgang til WorkZone": a request about a system the portal does not have (a name the
+    // classifier never saw and the knowledge base does not know) is declined with where to go instead.
+    if (!sure && (recognition.unfamiliar ?? 0) > 0) {
+      const found = knowledge();
+      if (found.kind === 'unknown' && found.reason === 'unknown-name') return ask('unknown-subject');
+    }
     if (sure || (plausible && namesThePortal)) return intent('intent-request');
+    // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
+    if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):
     // the knowledge base decides; declining still offers a case.
     if (plausible && knowledge().kind !== 'unknown') return intent('intent-request');
@@ -364,10 +446,8 @@ export function decide(input: RouteInput): RouteDecision {
 /** A choice named exactly: its number, id, label or alias (spaces, case and æ/ø/å spelling aside). */
 function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'], text: string): boolean {
   const raw = text.trim();
-  if (/^\d{1,2}[.)]?$/.test(raw)) {
-    const n = Number.parseInt(raw, 10);
-    return n >= 1 && n <= choices.length;
-  }
+  const n = choiceNumber(raw, choices.length);
+  if (n !== undefined) return n >= 1 && n <= choices.length;
   const key = matchKey(raw);
   if (key === '') return false;
   return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));

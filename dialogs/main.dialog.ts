@@ -213,7 +213,7 @@ class Conversation {
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult): Promise<Pending | undefined> {
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outsidePortal = false): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -240,7 +240,8 @@ class Conversation {
           await context.sendActivity(reply(t.unknownInDialog));
           return undefined;
         }
-        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
+        // Something the portal does not handle (a printer, a system it does not have): where to go instead.
+        await context.sendActivity(reply(outsidePortal ? `${t.outsidePortal}\n\n${t.unknownAnswer}` : t.unknownAnswer, [t.createCase, t.rephrase]));
         return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
       }
     }
@@ -611,7 +612,7 @@ class RouterDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     if (route.kind !== 'intent') {
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined);
+      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, route.kind === 'knowledge' && route.outsidePortal === true);
       if (next) state.pending = next;
       return Dialog.EndOfTurn;
     }

@@ -101,6 +101,27 @@ function tolerance(length: number): number {
   return 2;
 }
 
+const ORDINALS: Readonly<Record<string, number>> = {
+  første: 1, først: 1, anden: 2, andet: 2, tredje: 3, fjerde: 4, femte: 5,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5,
+};
+
+/**
+ * The place in a list a typed answer names: "2", "2.", "nr. 2", "nummer 2", "option 2", "den
+ * første", "the second one", "den sidste", "the last". Undefined when the answer names no place.
+ */
+export function choiceNumber(input: string, count: number): number | undefined {
+  const t = input.trim().toLowerCase().replace(/[.!)]+$/u, '');
+  const digits = /^(?:(?:nr|nummer|number|no|option|mulighed|valg)\.?\s*)?(\d{1,2})$/u.exec(t);
+  if (digits?.[1]) return Number.parseInt(digits[1], 10);
+  const ordinal = /^(?:(?:den|det|the)\s+)?(\p{L}+)(?:\s+(?:one|option|mulighed|af\s+dem|of\s+them))?$/u.exec(t)?.[1];
+  if (ordinal === undefined) return undefined;
+  if (ordinal === 'sidste' || ordinal === 'last') return count;
+  // "Anden"/"andet" alone is also "other": only with an article ("den anden") is it the second.
+  if ((ordinal === 'anden' || ordinal === 'andet') && !/^(?:den|det)\s/u.test(t)) return undefined;
+  return ORDINALS[ordinal];
+}
+
 /**
  * The choice a typed answer names, or undefined when none or several fit equally. In order: its
  * number in the list; an exact id, label or alias (ignoring case, spaces, æ/ø/å spelling); a
@@ -109,10 +130,8 @@ function tolerance(length: number): number {
 export function matchTolerant<C extends Choice>(choices: readonly C[], input: string): C | undefined {
   const raw = input.trim();
   if (raw === '') return undefined;
-  if (/^\d{1,2}[.)]?$/.test(raw)) {
-    const n = Number.parseInt(raw, 10);
-    if (n >= 1 && n <= choices.length) return choices[n - 1];
-  }
+  const n = choiceNumber(raw, choices.length);
+  if (n !== undefined && n >= 1 && n <= choices.length) return choices[n - 1];
   const key = matchKey(raw);
   if (key === '') return undefined;
   const exact = choices.filter((c) => keysOf(c).includes(key));

@@ -86,6 +86,12 @@ export interface Recognition {
   scores: Readonly<Partial<Record<IntentKind, number>>>;
   /** What the text names of the catalogue. */
   slots: Slots;
+  /**
+   * How many of the text's content words the classifier never saw in training (a system, a place or
+   * a thing it was not taught): its confidence then rests on the frame of the sentence alone ("kan I
+   * hjælpe med ___"), and the knowledge base is the better judge of the rest. Absent for a rule.
+   */
+  unfamiliar?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -125,8 +131,12 @@ export type Route =
   | { kind: 'answer'; inDoubt: boolean }
   /** A request of its own: help, cancel, my cases, a case, talk to a person, … */
   | { kind: 'intent'; intent: Intent }
-  /** A question for the knowledge base, with the knowledge base's answer. */
-  | { kind: 'knowledge'; answer: AnswerResult };
+  /**
+   * A question for the knowledge base, with the knowledge base's answer. `outsidePortal`: the text is
+   * about something the portal does not handle (a printer that does not work, a system the knowledge
+   * base does not know): a decline says where to go instead.
+   */
+  | { kind: 'knowledge'; answer: AnswerResult; outsidePortal?: boolean };
 
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
@@ -152,6 +162,9 @@ export type RouteReason =
   | 'question'
   | 'small-talk'
   | 'knowledge-over-small-talk'
+  | 'unknown-subject'
+  | 'topic'
+  | 'outside-portal'
   | 'answer-to-dialog';
 
 export interface RouteDecision {
@@ -164,6 +177,8 @@ export interface RouteDecision {
   /** The knowledge base's outcome, when it was asked; its best score. */
   knowledge?: AnswerResult['kind'];
   knowledgeScore?: number;
+  /** Why the knowledge base had no answer, when it had none (no content words, no match, low confidence, a name it does not know). */
+  knowledgeReason?: Extract<AnswerResult, { kind: 'unknown' }>['reason'];
   reason: RouteReason;
 }
 

@@ -22,6 +22,8 @@ const da = {
   unknownAnswer:
     'Det kan jeg desværre ikke finde et svar på i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.',
   unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
+  outsidePortal:
+    'Serviceportalen dækker løn, regnskab og de fællesstatslige systemer. Drejer det sig om din egen pc, printer, telefon eller et andet system, så kontakt din lokale IT-support.',
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
   thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
   aboutMe:
@@ -149,6 +151,8 @@ const en: Texts = {
   unknownAnswer:
     'I cannot find an answer to that in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.',
   unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
+  outsidePortal:
+    'The Serviceportal covers payroll, accounting and the shared government systems. If this is about your own computer, printer, phone or another system, please contact your local IT support.',
   backToDialog: 'Let us continue where we left off:',
   thanks: 'You are welcome! Just write if there is more.',
   aboutMe:

@@ -124,6 +124,11 @@ export class SoftmaxClassifier {
     return { labels: this.labels, features: [...this.index.keys()], weights: this.weights };
   }
 
+  /** Whether the model was trained on a feature (a word's `w:<stem>`, an n-gram). */
+  knows(feature: string): boolean {
+    return this.index.has(feature);
+  }
+
   /** How many distinct features the model knows. */
   get vocabularySize(): number {
     return this.index.size;

@@ -97,9 +97,19 @@ export function nameLikeWords(question: string): Set<string> {
 }
 
 /**
+ * A capitalised word where a system is named: what one gets access to or logs in to ("access to
+ * Jira", "adgang til Zendesk", "logge ind i Workday"). An agency in that place ("adgang til
+ * Økonomistyrelsen") is an institution of the portal's communities, not a system.
+ */
+const SYSTEM_PLACE =
+  /(?<![\p{L}\d])(?:access\s+to|adgang\s+til|log(?:ge)?\s*(?:ind|på|in|on)\s+(?:i|på|til|to)|login\s+(?:to|til))\s+(\p{Lu}[\p{L}\p{N}]*)/gu;
+const AGENCY = /(?:styrelse|styrelsen|ministeriet|direktorat|direktoratet|universitet|instituttet|institut|rådet|nævnet|kontoret|centret|center|agency|ministry|university)$/iu;
+
+/**
  * Words written like the name of a product, a system or an agency rather than of a person or a
- * place: with digits, mixed case or in capitals ("F2", "WorkZone", "SAP"). A word only capitalised
- * ("Aarhus", "Mette") may be anyone or anywhere around a question the articles answer.
+ * place: with digits, mixed case or in capitals ("F2", "WorkZone", "SAP"), or capitalised where a
+ * system is named ({@link SYSTEM_PLACE}). A word only capitalised elsewhere ("Aarhus", "Mette") may
+ * be anyone or anywhere around a question the articles answer.
  */
 export function productLikeWords(question: string): Set<string> {
   const names = new Set<string>();
@@ -108,6 +118,10 @@ export function productLikeWords(question: string): Set<string> {
     const mixed = /\p{Ll}\p{Lu}/u.test(word);
     const allCaps = word.length > 1 && word === word.toUpperCase() && /\p{L}/u.test(word);
     if (mixed || allCaps || /\p{N}/u.test(word)) names.add(word.toLowerCase());
+  }
+  for (const match of question.matchAll(SYSTEM_PLACE)) {
+    const word = match[1];
+    if (word && !AGENCY.test(word)) names.add(word.toLowerCase());
   }
   return names;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { editDistance, editDistanceWithin } from '../../dialogs/matching.js';
+import { choiceNumber, editDistance, editDistanceWithin } from '../../dialogs/matching.js';
 
 /** The textbook table: optimal string alignment distance, the whole table, no shortcuts. */
 function reference(a: string, b: string): number {
@@ -51,3 +51,17 @@ describe('editDistanceWithin', () => {
     );
   });
 });
+
+describe('choiceNumber', () => {
+  it.each([
+    ['2', 2], ['2.', 2], ['nr. 3', 3], ['nummer 1', 1], ['option 2', 2], ['den første', 1], ['første', 1], ['den anden', 2],
+    ['the second one', 2], ['first', 1], ['den sidste', 4], ['the last', 4],
+  ] as const)('"%s" is place %i', (text, n) => {
+    expect(choiceNumber(text, 4)).toBe(n);
+  });
+
+  it.each(['en anden', 'anden', 'andet system', 'Økonomi', 'den første sag om løn'])('"%s" names no place', (text) => {
+    expect(choiceNumber(text, 4)).toBeUndefined();
+  });
+});
+

@@ -101,6 +101,101 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when a text names a topic without asking for anything to be done', () => {
+    // Keywords that name a form's topic ("refusion", a system) read like a case request to the
+    // classifier; without an action, a wish, a case or a problem in words they are looked up.
+    it.each(['sygedagpengerefusion den 12. i måneden', 'ny medarbejder brugeradgang SLS'])('"%s" is answered from the knowledge base, not a case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Kilde:|Mente du/);
+      expect(reply.text).not.toMatch(CASE_DIALOG);
+    });
+
+    it('still starts the case dialog when the same topic is asked for as a case', async () => {
+      const reply = await new Chat(world, ANNA).say('opret en sag om refusion for graviditetsbetinget fravær');
+      expect(reply.text).toMatch(CASE_DIALOG);
+    });
+  });
+
+  describe('when a problem is reported with something the portal does not handle', () => {
+    it.each(['skanneren på kontoret virker ikke', 'min computer vil ikke starte', 'skærmen er gået i stykker', "my laptop's screen doesn't work"])('"%s" is declined with a pointer to local IT, the case still offered', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).not.toMatch(CASE_DIALOG);
+      expect(reply.text).toMatch(/lokale IT-support|local IT support/);
+      expect(reply.actions.join(' ')).toMatch(/Opret en sag|Create a case/);
+    });
+
+    it('a problem in a system of the portal still starts the case dialog', async () => {
+      const reply = await new Chat(world, ANNA).say('RejsUd virker ikke');
+      expect(reply.text).toMatch(CASE_DIALOG);
+    });
+  });
+
+  describe('when a vague problem is reported', () => {
+    it.each(['jeg vil ikke fortsætte', "I don't want to go on with this anymore"])('a refusal ("%s") is still a cancel, not a problem', async (text) => {
+      const reply = await new Chat(world, 'mette@eksempelstyrelsen.dk').say(text);
+      expect(reply.text).toMatch(/Der er ikke noget at annullere|There is nothing to cancel/);
+    });
+
+    it('"det virker ikke" is not taken as a cancel', async () => {
+      const reply = await new Chat(world, ANNA).say('det virker ikke');
+      expect(reply.text).not.toMatch(/annullere/);
+    });
+  });
+
+  describe('when a case is asked for in so many words but the classifier is unsure', () => {
+    it.each(['file ticket', 'åbn sag', 'open case'])('"%s" starts the case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Hvilket område|Which area/);
+    });
+  });
+
+  describe('when help is asked for with something the portal does not have', () => {
+    it.each(['kan I hjælpe med WorkZone', 'kan du hjælpe mig med mit kørekort'])('"%s" is declined, not the contact details or the welcome', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain('Det kan jeg desværre ikke finde et svar på');
+      expect(reply.text).not.toMatch(/Kilde:|Jeg kan:|\d{2} ?\d{2} ?\d{2} ?\d{2}/);
+    });
+
+    it.each(['I need access to ServiceNow', 'jeg skal have adgang til WorkZone'])('a request for access to a system the portal does not have ("%s") is declined with where to go, not the community-access dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/lokale IT-support|local IT support/);
+      expect(reply.text).not.toMatch(/institution/i);
+    });
+
+    it('help with a request is the request', async () => {
+      const reply = await new Chat(world, ANNA).say('kan du hjælpe mig med at oprette en sag');
+      expect(reply.text).toMatch(CASE_DIALOG);
+    });
+
+    it('"what can you help me with" is still the welcome', async () => {
+      const reply = await new Chat(world, ANNA).say('hvad kan du hjælpe mig med?');
+      expect(reply.actions).toEqual(expect.arrayContaining(['Opret en sag']));
+      expect(reply.text).not.toContain('Kilde:');
+    });
+
+    it.each(['How can I get access to Zendesk?', 'how do I get access to WorkZone'])('an English access question about an unknown system ("%s") is declined in English', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain('I cannot find an answer to that');
+      expect(reply.text).toContain('local IT support');
+      expect(reply.text).not.toMatch(/I can:|Source:/);
+    });
+  });
+
+  describe('when a choice is answered by its place in the list', () => {
+    it('"den første" after "Mente du…?" shows the first article; "den sidste" picks the last area', async () => {
+      // A user of their own: the language a user last wrote in is remembered, and others here write English.
+      const LARS = 'lars@testministeriet.dk';
+      await new Chat(world, LARS).run([
+        ['adgangskode', ['Mente du', actions('Glemt adgangskode til Serviceportalen')]],
+        ['den første', ['Kilde:', 'Glemt adgangskode til Serviceportalen']],
+      ]);
+      await new Chat(world, LARS).run([
+        ['opret en sag', 'Hvilket område'],
+        ['den sidste', ['Hvilket system', actions('Campus')]],
+      ]);
+    });
+  });
+
   describe('when a question is typed at a form field', () => {
     it('answers it and asks the field again instead of storing it', async () => {
       await new Chat(world, ANNA).run([
