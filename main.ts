@@ -178,13 +178,16 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   // The knowledge index is built while the database opens and migrates (and the demo data is
   // seeded, below): neither waits for the other. A missing path or a bad article still stops
-  // start-up, and closes the database it opened.
+  // start-up, and closes the database it opened. The database's open is begun first: its file
+  // reads and WebAssembly compilation run while the knowledge base loads (synchronous work on
+  // this thread) between its steps.
   const caches = startCaches(config);
+  const ownsDb = options.db === undefined;
+  const opening = options.db ? Promise.resolve(options.db) : openDatabase(config, caches.files);
   const sources = knowledgeSources(config);
   const knowledgeLoading = knowledgeBaseFor(sources, caches);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
-  const ownsDb = options.db === undefined;
-  const db = options.db ?? (await openDatabase(config, caches.files));
+  const db = await opening;
   try {
     const { applied, current } = await migrate(db);
     logger.info({ applied, schemaVersion: current, database: db.kind }, 'main: database ready');
