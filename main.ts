@@ -63,7 +63,7 @@ import { limitTurns } from './bot/rate-limits.js';
 import { countingFeedback, noMetrics, type Metrics } from './bot/metrics.js';
 import type { PrometheusMetrics } from './adapters/metrics/prometheus-metrics.js';
 import { AREA_IDS, DEMO_USERS, DEMO_WORLD_KEYS, PortalService, seedDemoData, type Subscription } from './portal/index.js';
-import { demoWorldComplete } from './adapters/postgres/pg-demo-world.js';
+import { demoWorldState } from './adapters/postgres/pg-demo-world.js';
 
 /**
  * The composition root: config → adapters → ports → dialogs → bot → server. The only module
@@ -223,10 +223,11 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const cases = new PgCaseStore(db, { notifier: outboxNotifier });
     if (config.DEMO_MODE) {
       // Several processes may start at once on one database: one seeds, the others find it done.
-      // One query finds an existing folder complete; seeding is two dozen round trips.
-      const seeded = await db.withLock('demo-seed', 60_000, async () =>
-        (await demoWorldComplete(db, DEMO_WORLD_KEYS)) ? { institutions: 0, users: 0, cases: 0 } : seedDemoData(directory, cases),
-      );
+      // One query finds an existing folder complete; seeding a new one adds without looking first.
+      const seeded = await db.withLock('demo-seed', 60_000, async () => {
+        const state = await demoWorldState(db, DEMO_WORLD_KEYS);
+        return state === 'complete' ? { institutions: 0, users: 0, cases: 0 } : seedDemoData(directory, cases, undefined, { empty: state === 'empty' });
+      });
       logger.info({ ...seeded }, 'main: demo data ready');
     }
     const sharedKnowledge = await knowledgeLoading;
