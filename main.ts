@@ -195,6 +195,18 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   const sources = knowledgeSources(config);
   const knowledgeLoading = knowledgeBaseFor(sources, caches);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+  // The intent classifier is read from the start-up cache (synchronous, 50–100 ms) in a gap of
+  // the database's open (while its files are read and its WebAssembly compiled), not after it.
+  const recognizerLoading = new Promise<NaturalIntentRecognizer>((resolve, reject) =>
+    setImmediate(() => {
+      try {
+        resolve(new NaturalIntentRecognizer(caches.modelCache ? { modelCache: caches.modelCache } : {}));
+      } catch (error: unknown) {
+        reject(error);
+      }
+    }),
+  );
+  recognizerLoading.catch(() => undefined); // awaited below
   const db = await opening;
   try {
     const { applied, current } = await migrate(db);
@@ -328,7 +340,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
       conversationState,
       userState,
       mainDialog,
-      recognizer: new NaturalIntentRecognizer(caches.modelCache ? { modelCache: caches.modelCache } : {}),
+      recognizer: await recognizerLoading,
       resolver: new ChannelUserResolver({ directory, authEnabled: config.authEnabled }),
       directory,
       authEnabled: config.authEnabled,
