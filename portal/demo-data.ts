@@ -177,22 +177,31 @@ function must<T>(value: T | undefined, what: string): T {
   return value;
 }
 
+export interface SeedOptions {
+  /**
+   * The caller found none of the demo world in the store (a new database): nothing is looked up
+   * before it is added (11 reads fewer). Adding to a store that has some of it fails instead.
+   */
+  empty?: boolean;
+}
+
 /**
  * Seeds the demo world through the ports; safe to run any number of times. Answers how many
  * things it added. Cases are created with idempotency keys `demo-case-N` and walked through their
  * statuses only when newly created.
  */
-export async function seedDemoData(directory: DirectoryStore, cases: CaseStore, clock: () => Date = () => new Date()): Promise<SeedReport> {
+export async function seedDemoData(directory: DirectoryStore, cases: CaseStore, clock: () => Date = () => new Date(), options: SeedOptions = {}): Promise<SeedReport> {
+  const empty = options.empty === true;
   const report: SeedReport = { institutions: 0, users: 0, cases: 0 };
   for (const institution of DEMO_INSTITUTIONS) {
-    if (await directory.getInstitution(institution.id)) continue;
+    if (!empty && (await directory.getInstitution(institution.id))) continue;
     const created = await directory.createInstitution(institution);
     if (!created.ok) throw new PortalError('DEMO.SEED_FAILED', `demo-data: institution ${institution.id}: ${created.error.code}`);
     report.institutions++;
   }
   const users = new Map<string, User>();
   for (const demo of DEMO_USERS) {
-    let user = await directory.getUserByEmail(demo.email);
+    let user = empty ? undefined : await directory.getUserByEmail(demo.email);
     if (!user) {
       const created = await directory.createUser({
         email: demo.email,
@@ -218,7 +227,7 @@ export async function seedDemoData(directory: DirectoryStore, cases: CaseStore, 
 
   for (const access of DEMO_COMMUNITY_ACCESS) {
     const id = userId(access.email);
-    const existing = await directory.listCommunityRequests({ userId: id, institutionId: access.institutionId });
+    const existing = empty ? [] : await directory.listCommunityRequests({ userId: id, institutionId: access.institutionId });
     if (existing.some((r) => r.status === 'approved')) continue;
     let pending = existing.find((r) => r.status === 'pending');
     if (!pending) {

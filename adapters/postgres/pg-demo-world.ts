@@ -7,6 +7,14 @@ import type { Queryable } from './database.js';
  * missing (a demo user erased, a case deleted) and the start seeds as before.
  */
 export async function demoWorldComplete(db: Queryable, keys: DemoWorldKeys): Promise<boolean> {
+  return (await demoWorldState(db, keys)) === 'complete';
+}
+
+/**
+ * How much of the demo world is in the database (one query): all of it, none of it (a new data
+ * folder: seeding then need not look for each thing before adding it), or some.
+ */
+export async function demoWorldState(db: Queryable, keys: DemoWorldKeys): Promise<'complete' | 'empty' | 'partial'> {
   const { rows } = await db.query<{ institutions: string; users: string; members: string; access: string; cases: string }>(
     `SELECT
        (SELECT count(*) FROM portal_institution WHERE id = ANY($1::text[])) AS institutions,
@@ -27,12 +35,13 @@ export async function demoWorldComplete(db: Queryable, keys: DemoWorldKeys): Pro
     ],
   );
   const row = rows[0];
-  if (!row) return false;
-  return (
+  if (!row) return 'partial';
+  if ([row.institutions, row.users, row.members, row.access, row.cases].every((n) => Number(n) === 0)) return 'empty';
+  const complete =
     Number(row.institutions) === new Set(keys.institutionIds).size &&
     Number(row.users) === new Set(keys.userEmails).size &&
     Number(row.members) === new Set(keys.mailboxMembers.map((m) => `${m.mailbox} ${m.member}`)).size &&
     Number(row.access) === new Set(keys.communityAccess.map((a) => `${a.email} ${a.institutionId}`)).size &&
-    Number(row.cases) === new Set(keys.caseKeys).size
-  );
+    Number(row.cases) === new Set(keys.caseKeys).size;
+  return complete ? 'complete' : 'partial';
 }

@@ -66,6 +66,11 @@ export interface PgOutboxSubscriberOptions {
   leaseMs?: number;
   /** Wait before retrying after a handler failed. Default 5000 ms. */
   retryDelayMs?: number;
+  /**
+   * The first round after subscribing waits this long (default 0: at once); a notification of a new
+   * event starts it sooner. The cursor is placed when subscribing either way.
+   */
+  firstRoundDelayMs?: number;
   /** Where a new consumer starts: events from now on (default), or every event in the outbox. */
   startFrom?: 'now' | 'beginning';
   /** Told about handler failures and database errors; the default ignores them. */
@@ -86,7 +91,7 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
     private readonly db: Database,
     options: PgOutboxSubscriberOptions = {},
   ) {
-    this.options = { pollIntervalMs: 1000, batchSize: 100, leaseMs: 30_000, retryDelayMs: 5000, startFrom: 'now', ...options };
+    this.options = { pollIntervalMs: 1000, batchSize: 100, leaseMs: 30_000, retryDelayMs: 5000, startFrom: 'now', firstRoundDelayMs: 0, ...options };
   }
 
   async subscribe(consumer: string, handler: PortalEventHandler): Promise<Subscription> {
@@ -133,7 +138,8 @@ export class PgOutboxSubscriber implements PortalEventSubscriber {
     };
 
     const unlisten = await this.db.listen(OUTBOX_CHANNEL, () => kick());
-    kick();
+    if (this.options.firstRoundDelayMs > 0) schedule(this.options.firstRoundDelayMs);
+    else kick();
     return {
       close: async () => {
         closed = true;

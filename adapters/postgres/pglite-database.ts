@@ -121,6 +121,9 @@ function wrap(db: PgliteLike, prepared: PreparedStatements, exclusive: <T>(fn: (
  */
 export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
 
+/** initdb's arguments for a template (see {@link PgliteDatabase.makeTemplate}). */
+const TEMPLATE_INITDB_ARGS: string[] = ['--wal-segsize=1'];
+
 function pgliteOptions(): { startParams: string[] } {
   return { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] };
 }
@@ -167,12 +170,22 @@ export class PgliteDatabase implements Database {
   /**
    * Makes a template in `folder`: a new database, `prepare`d (migrated), closed. Copying it into
    * a new data folder is a cold copy of a stopped PostgreSQL, and costs a file copy where initdb
-   * costs seconds.
+   * costs seconds. The copy is made small: WAL segments of 1 MB instead of 16 (initdb's
+   * `--wal-segsize`), and without the databases `template0` and `template1`, which only CREATE
+   * DATABASE reads (PGlite and the assistant use `postgres`): 40 MB in 1,115 files became 16 MB
+   * in 520 (of which 6 MB are WAL segments initdb made ahead).
    */
   static async makeTemplate(folder: string, prepare: (db: PgliteDatabase) => Promise<void>): Promise<void> {
-    const db = await PgliteDatabase.open(folder);
+    mkdirSync(folder, { recursive: true });
+    const db = new PgliteDatabase(
+      await PGlite.create(folder, { ...pgliteOptions(), initDbStartParams: TEMPLATE_INITDB_ARGS }),
+    );
     try {
       await prepare(db);
+      for (const name of ['template0', 'template1']) {
+        await db.exec(`ALTER DATABASE ${name} IS_TEMPLATE false`);
+        await db.exec(`DROP DATABASE ${name}`);
+      }
       await db.exec('CHECKPOINT');
     } finally {
       await db.close();

@@ -69,10 +69,19 @@ export class Notifier {
     this.kick();
   }
 
-  /** Starts the periodic sweep (retries and deliveries recorded by other processes). */
-  start(): void {
+  /**
+   * Starts the periodic sweep (retries and deliveries recorded by other processes). Its first round
+   * runs after `firstRoundDelayMs` (default at once); a delivery recorded meanwhile starts it sooner.
+   */
+  start(firstRoundDelayMs = 0): void {
     this.stopped = false;
-    this.kick();
+    if (firstRoundDelayMs <= 0) {
+      this.kick();
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.kick(), firstRoundDelayMs);
+    this.timer.unref?.();
   }
 
   async stop(): Promise<void> {

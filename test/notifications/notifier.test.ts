@@ -119,6 +119,25 @@ describe('Notifier with the PostgreSQL ledger (PGlite)', () => {
     });
   });
 
+  describe('when started with a first-round delay (start-up)', () => {
+    it('sends a delivery left from before only after the delay', async () => {
+      await new PgDeliveryLedger(world.db).enqueue('e-delayed', [annaId], event);
+      const sender = new FlakySender(0, () => new Error('unused'));
+      const n = notifier(sender, 3);
+      const startedAt = Date.now();
+      n.start(300);
+      try {
+        await new Promise((r) => setTimeout(r, 100));
+        expect(sender.calls).toBe(0);
+        for (let i = 0; i < 200 && sender.sent.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+        expect(sender.sent).toHaveLength(1);
+        expect(Date.now() - startedAt).toBeGreaterThanOrEqual(300);
+      } finally {
+        await n.stop();
+      }
+    });
+  });
+
   describe('when a process died while sending (its lease ran out)', () => {
     it('the delivery is given up, never resent', async () => {
       const ledger = new PgDeliveryLedger(world.db);

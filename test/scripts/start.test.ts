@@ -102,6 +102,9 @@ describe('npm start (scripts/start.mjs)', () => {
       try {
         expect((await template.query<{ v: number }>('SELECT max(version) AS v FROM schema_migrations')).rows[0]?.v).toBe(latest);
         expect(Number((await template.query<{ n: string }>('SELECT count(*) AS n FROM portal_user')).rows[0]?.n)).toBe(0);
+        // Made small to copy: 1 MB WAL segments, and only the database PGlite uses.
+        expect((await template.query<{ datname: string }>('SELECT datname FROM pg_database ORDER BY datname')).rows.map((r) => r.datname)).toEqual(['postgres']);
+        expect((await template.query<{ wal_segment_size: string }>('SHOW wal_segment_size')).rows[0]?.wal_segment_size).toBe('1MB');
       } finally {
         await template.close();
       }

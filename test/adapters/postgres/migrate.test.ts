@@ -41,6 +41,28 @@ describe.each(DATABASE_KINDS)('migrate on %s', (kind) => {
     });
   });
 
+  describe('when every migration is applied already (every start of an existing database)', () => {
+    it('finds it with one read and no transaction; a missing one still takes the locked path', async () => {
+      world = await createTestDatabase(kind, { migrated: false });
+      await migrate(world.db, extra);
+      const db = world.db;
+      const counts = { transactions: 0, statements: 0 };
+      const counted = new Proxy(db, {
+        get(target, key) {
+          if (key === 'transaction') return (fn: Parameters<typeof db.transaction>[0]) => (counts.transactions++, target.transaction(fn));
+          if (key === 'query') return (...args: Parameters<typeof db.query>) => (counts.statements++, target.query(...args));
+          const value = Reflect.get(target, key) as unknown;
+          return typeof value === 'function' ? value.bind(target) : value;
+        },
+      });
+      expect(await migrate(counted, extra)).toEqual({ applied: [], current: 2 });
+      expect(counts).toEqual({ transactions: 0, statements: 1 });
+      const more = await migrate(counted, [...extra, { version: 3, name: 'three', sql: 'CREATE TABLE m_three (id int);' }]);
+      expect(more).toEqual({ applied: [3], current: 3 });
+      expect(counts.transactions).toBe(1);
+    });
+  });
+
   describe('when the database is newer than the code', () => {
     it('refuses with MIGRATION.SCHEMA_NEWER', async () => {
       world = await createTestDatabase(kind, { migrated: false });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PgCaseStore } from '../../../adapters/postgres/pg-case-store.js';
-import { demoWorldComplete } from '../../../adapters/postgres/pg-demo-world.js';
+import { demoWorldComplete, demoWorldState } from '../../../adapters/postgres/pg-demo-world.js';
 import { PgDirectoryStore } from '../../../adapters/postgres/pg-directory-store.js';
 import { DEMO_WORLD_KEYS, seedDemoData } from '../../../portal/index.js';
 import { createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
@@ -14,11 +14,42 @@ describe.each(DATABASE_KINDS)('demoWorldComplete on %s', (kind) => {
     seed = () => seedDemoData(new PgDirectoryStore(database.db), new PgCaseStore(database.db));
   });
   afterEach(() => database.dispose());
+  // What seeding a database without any of the demo world adds, the ordinary way.
+  const expectedReport = async () => {
+    const other = await createTestDatabase(kind);
+    try {
+      return await seedDemoData(new PgDirectoryStore(other.db), new PgCaseStore(other.db));
+    } finally {
+      await other.dispose();
+    }
+  };
 
   it('is false on an empty database and true once seeded', async () => {
     expect(await demoWorldComplete(database.db, DEMO_WORLD_KEYS)).toBe(false);
     await seed();
     expect(await demoWorldComplete(database.db, DEMO_WORLD_KEYS)).toBe(true);
+  });
+
+  it('tells an empty database from a partly seeded one, and seeding an empty one without lookups makes the same world', async () => {
+    expect(await demoWorldState(database.db, DEMO_WORLD_KEYS)).toBe('empty');
+    const directory = new PgDirectoryStore(database.db);
+    const counted = { lookups: 0 };
+    const looking = new Proxy(directory, {
+      get(target, key) {
+        const value = Reflect.get(target, key) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          if (key === 'getInstitution' || key === 'getUserByEmail' || key === 'listCommunityRequests') counted.lookups++;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    expect(await seedDemoData(looking, new PgCaseStore(database.db), undefined, { empty: true })).toEqual(await expectedReport());
+    expect(counted.lookups).toBe(0);
+    expect(await demoWorldState(database.db, DEMO_WORLD_KEYS)).toBe('complete');
+    expect(await seed()).toEqual({ institutions: 0, users: 0, cases: 0 });
+    await database.db.query(`DELETE FROM portal_case WHERE idempotency_key = 'demo-case-1'`);
+    expect(await demoWorldState(database.db, DEMO_WORLD_KEYS)).toBe('partial');
   });
 
   const losses: [string, string][] = [
