@@ -20,7 +20,7 @@ const DANISH = new Set(
 );
 const ENGLISH = new Set(
   (
-    'the an and or you we they is are was were be been a to of in on with how what where when who why which can could should must not ' +
+    'the an and or you we they is are was were be been to of in on with how what where when who why which can could should must not ' +
     'my our your their have has do does did from about also will would there here get find this that these it me us ' +
     'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m'
   ).split(' '),

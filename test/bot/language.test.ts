@@ -13,6 +13,8 @@ describe('the language of the user\'s own words', () => {
     ['I have a problem with Statens Løn og HR', 'en'],
     ['attach a file to SA-2026-000123', 'en'],
     ['vedhæft en fil til SA-2026-000123', 'da'],
+    ['Kontorforsyningen A/S', undefined],
+    ['Fakturaen fra Kontorforsyningen A/S', 'da'],
   ] as const)('"%s" is %s', (text, lang) => {
     expect(languageOfUserWords(text)).toBe(lang);
   });
