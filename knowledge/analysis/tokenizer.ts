@@ -47,8 +47,28 @@ export function cleanText(text: string): string {
   return ANY_APOSTROPHE.test(normal) ? normal.replace(APOSTROPHE_TAIL, '') : normal;
 }
 
+/** A web address's host: "virk.dk", "www.loenoverblik.dk", "statens-adm.dk". */
+const HOST = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:dk|com|org|net|eu|gov|io|info|nu|se|no|de)$/u;
+
+/**
+ * The tokens of a host: the whole as a name (without "www."), and of its labels only the words of five letters or
+ * more ("loenoverblik", "statens", "borger"). A short label ("virk", "oes", "www") and the domain are
+ * not words: "virk" of Virk.dk meets the stem of "virker" (works), and "det virker ikke" found the
+ * pages that mention Virk.dk.
+ */
+function hostTokens(written: string, position: number, tokens: RawToken[]): RawToken[] {
+  // "www.loenoverblik.dk" and "loenoverblik.dk" are one name.
+  const whole = written.replace(/^www\./, '');
+  tokens.push({ text: whole, position, isPart: false, isJoined: true });
+  for (const label of whole.split('.').slice(0, -1)) {
+    for (const part of label.split('-')) if (part.length >= 5) tokens.push({ text: part, position, isPart: true, isJoined: false });
+  }
+  return tokens;
+}
+
 /** The tokens of one written word (an element of `words(text)`) at a given position. */
 export function tokenizeWord(whole: string, position = 0, tokens: RawToken[] = []): RawToken[] {
+  if (HOST.test(whole)) return hostTokens(whole, position, tokens);
   if (JOINERS.test(whole)) {
     if (keep(whole)) tokens.push({ text: whole, position, isPart: false, isJoined: true });
     // Sub-names first ("hr-løn" in "sls/hr-løn"), then the single words.

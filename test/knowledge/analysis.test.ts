@@ -68,6 +68,13 @@ describe('tokenize', () => {
     });
   });
 
+  describe('when the text holds a web address', () => {
+    it('keeps the host whole without "www." and only its labels of five letters or more', () => {
+      expect(tokenize('se www.loenoverblik.dk og virk.dk').map((token) => token.text)).toEqual(['se', 'loenoverblik.dk', 'loenoverblik', 'og', 'virk.dk']);
+      expect(tokenize('statens-adm.dk').map((token) => token.text)).toEqual(['statens-adm.dk', 'statens']);
+    });
+  });
+
   describe('when a word has an apostrophe ending', () => {
     it('drops the ending', () => {
       expect(tokenize("LDV's kuber").map((token) => token.text)).toEqual(['ldv', 'kuber']);

@@ -39,6 +39,11 @@ const kb = knowledgeBaseFromArticles([
     title: 'Årsværk i fleksjobordningen',
     body: 'Arbejdstidsbrøken beregnes ved at dividere det ugentlige timetal med 37. Et årsværk er 1924 timer.',
   }),
+  article({
+    id: 'arbejdsgiveradresse',
+    title: 'Arbejdsgiverens adresse på lønsedlen',
+    body: 'Arbejdsgiverens navn og adresse hentes fra Virk.dk før lønkørslen. Se også lønstatistikken på www.loenoverblik.dk.',
+  }),
 ]);
 
 const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
@@ -69,6 +74,20 @@ describe('a question that names something the articles never mention', () => {
 
   it('does not take the capital that begins a sentence for a name', () => {
     expect(answeredWith(kb.answer('Hej. Hvordan opretter jeg en sag?'))).toBe('opret-sag');
+  });
+});
+
+describe('a web address in an article', () => {
+  it('is a name: a short label of it is not the stem of an everyday word ("virker" is not Virk.dk)', () => {
+    for (const question of ['det virker ikke', 'virker lønsedlen?']) {
+      expect(answeredWith(kb.answer(question)), question).not.toBe('arbejdsgiveradresse');
+    }
+  });
+
+  it('is found by its name, with or without "www.", and by a long label', () => {
+    expect(answeredWith(kb.answer('virk.dk'))).toBe('arbejdsgiveradresse');
+    expect(answeredWith(kb.answer('loenoverblik.dk'))).toBe('arbejdsgiveradresse');
+    expect(answeredWith(kb.answer('hvor henter I adressen fra virk.dk'))).toBe('arbejdsgiveradresse');
   });
 });
 
