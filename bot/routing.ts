@@ -103,11 +103,12 @@ export function reportsAProblem(text: string): boolean {
  * The text asks for something to be done, in words: an action verb ("opret", "indberet", "meld",
  * "send", "luk", "bestil", "create", "open", "raise", "log", "report"), a wish ("jeg vil gerne", "skal
  * have", "har brug for", "I need", "I'd like", "please"), or the case itself ("sag", "henvendelse",
- * "ticket", "a case", "fejl"), or something wrong ("hænger", "sidder fast", "forkerte tal", "failed"). A text without any of them ("refusion graviditetsbetinget fravær",
- * "blanket rejseforskud") names a topic: it is searched, not a case to be made of it.
+ * "ticket", "a case", "fejl"), or something wrong ("hænger", "sidder fast", "forkerte tal", "failed").
+ * A text without any of them ("refusion graviditetsbetinget fravær", "blanket rejseforskud") names a
+ * topic: it is searched, not a case to be made of it.
  */
 const ACTION_WORDS =
-  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|send|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|fejl\p{L}*|error|bug|problem\p{L}*|forkert\p{L}*|hænger|sidder\s+fast|fast|afvist\p{L}*|mangler|wrong|incorrect|failed|fails|failing|stuck|stopped|hangs|rejected|missing|needed|needs|required|broken)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|fejl\p{L}*|error|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvist\p{L}*|wrong|incorrect|failed|fails|failing|stuck|stopped|hangs|rejected|missing|needed|needs|required|broken)(?![\p{L}\d])/iu;
 
 /**
  * A sentence rather than keywords: a subject ("jeg", "vi", "der", "we") or a finite verb of being,
@@ -122,7 +123,7 @@ const SENTENCE =
  * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
  */
 const ASKS_FOR_A_CASE =
-  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make|start|send)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
 
 /** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}), or reports a problem. */
 export function asksForAction(text: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksHow, decide, fitsShape, readsAsQuestion } from '../../bot/routing.js';
+import { asksForAction, asksHow, decide, fitsShape, readsAsQuestion } from '../../bot/routing.js';
 import type { Expectation, Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
 
@@ -261,5 +261,18 @@ describe('a field with buttons beside it (the one-time code)', () => {
     expect(routeOf(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: aboutCodes, route: 'knowledge' }))).toBe('knowledge');
     // An article that does not speak of the field is not an answer to a question about it.
     expect(run({ text: 'hvorfor skal jeg bruge en kode?', recognized: recognition({ kind: 'question' }, 0.9), expecting: code, knowledge: answered(0.9), route: 'answer' }).reason).toBe('question-about-field');
+  });
+});
+
+describe('asking for something to be done, in words', () => {
+  it.each(['opret en sag om refusion', 'fakturaen sidder fast i IndFak', 'kørslen står fast', 'the pay run failed', 'RejsUd virker ikke', 'jeg har brug for adgang'])(
+    '"%s" asks for action',
+    (text) => {
+      expect(asksForAction(text)).toBe(true);
+    },
+  );
+
+  it.each(['fast løn ny medarbejder', 'fast tillæg refusion', 'refusion graviditetsbetinget fravær', 'blanket rejseforskud'])('"%s" names a topic', (text) => {
+    expect(asksForAction(text)).toBe(false);
   });
 });
