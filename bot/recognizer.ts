@@ -97,6 +97,12 @@ const ATTACH_WORDS = /(?:vedhæft|vedlæg|upload|attach|\bfil(?:en|er|erne)?\b|\
 const NOT_A_NAME = /^(?:en|et|den|det|de|min|mit|mine|vores|jeres|deres|nogle|flere|endnu|a|an|the|my|our|your|some|another|one)\s/i;
 /** A name written like a product's, in mixed case or with digits ("ServiceNow", "F2"): a system, never an institution. */
 const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
+/**
+ * A name followed by whom the access is for ("Jira for min kollega", "X til en ny medarbejder", "X for my
+ * colleague"): access for someone else is that person's own request or a user-administration case, and
+ * what precedes it is not known to be an institution.
+ */
+const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|vores|my|our|a|an|the|new)\s/iu;
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
@@ -147,7 +153,7 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   if (exact) return { intent: exact, command: true };
 
   const access = ACCESS.exec(raw);
-  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1])) {
+  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1]) && !FOR_SOMEONE.test(` ${access[1]} `)) {
     return { intent: { kind: 'communityAccess', institution: access[1].trim() }, command: false };
   }
   return undefined;

@@ -162,6 +162,17 @@ describe('understanding a turn', () => {
       expect(reply.text).not.toMatch(/institution/i);
     });
 
+    it('access "for a colleague" to a system the portal does not have is not a request for access to an institution of that name', async () => {
+      const reply = await new Chat(world, ANNA).say('bestil adgang til Jira for min kollega');
+      expect(reply.text).toMatch(/lokale IT-support/);
+      expect(reply.text).not.toMatch(/institution/i);
+    });
+
+    it('access to a portal system for a new employee is a user-administration case', async () => {
+      const reply = await new Chat(world, ANNA).say('jeg skal bestille adgang til Navision Stat for en ny medarbejder');
+      expect(reply.text).toContain('Jeg har valgt Brugeradministration → Navision Stat');
+    });
+
     it('help with a request is the request', async () => {
       const reply = await new Chat(world, ANNA).say('kan du hjælpe mig med at oprette en sag');
       expect(reply.text).toMatch(CASE_DIALOG);
