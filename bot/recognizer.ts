@@ -7,6 +7,7 @@
  * the catalogue slots it names (area, system, form).
  */
 import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '../dialogs/ports.js';
+import { editDistanceWithin } from '../dialogs/matching.js';
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
 import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
 import { cleanWords, features, stemmers } from './nlu/features.js';
@@ -82,6 +83,31 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
 
 const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)));
 
+/** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr"). */
+const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 8);
+
+/**
+ * The command a short text means with a typo or two: the nearest command of eight letters or more
+ * (one edit for fewer than ten, two for ten or more), when no command of another kind is as near.
+ */
+function nearCommand(text: string): Intent | undefined {
+  if (text.length < 7 || text.split(' ').length > 4) return undefined;
+  let best: { intent: Intent; distance: number } | undefined;
+  let tied = false;
+  for (const [phrase, intent] of TYPO_COMMANDS) {
+    const allowed = phrase.length >= 10 ? 2 : 1;
+    const distance = editDistanceWithin(text, phrase, allowed);
+    if (distance > allowed) continue;
+    if (!best || distance < best.distance) {
+      best = { intent, distance };
+      tied = false;
+    } else if (distance === best.distance && best.intent.kind !== intent.kind) {
+      tied = true;
+    }
+  }
+  return best && !tied ? best.intent : undefined;
+}
+
 const EMAIL = String.raw`[^\s@]+@[^\s@]+\.[a-zæøå]{2,}`;
 const ATTACH = new RegExp(String.raw`\b(?:tilføj|tilknyt|add|attach)\s+(${EMAIL})\s+(?:til|to)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
 const DETACH = new RegExp(String.raw`\b(?:fjern|afmeld|frakobl|remove|detach)\s+(${EMAIL})\s+(?:fra|from)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
@@ -151,6 +177,8 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   const exact = COMMAND_INDEX.get(text);
   if (exact) return { intent: exact, command: true };
+  const near = nearCommand(text);
+  if (near) return { intent: near, command: true };
 
   const access = ACCESS.exec(raw);
   if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1]) && !FOR_SOMEONE.test(` ${access[1]} `)) {

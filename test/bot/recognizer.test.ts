@@ -149,7 +149,15 @@ describe('extractSlots', () => {
     ['fejl i HR-Løn', { areaId: 'loen-hr', systemId: 'sls' }],
     ['min kollega skal have adgang til Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.ny-adgang' }],
     ['rapporten i løndatavarehuset fejler', { areaId: 'bi', systemId: 'ldv', formId: 'bi.rapport' }],
-    ['hvordan nulstiller jeg min adgangskode', {}],
+    // A password is a matter of users and access.
+    ['hvordan nulstiller jeg min adgangskode', { areaId: 'brugeradministration' }],
+    // An area's one-word name inflected or as the first part of a compound; English names of pay.
+    ['der er fejl i lønnen', { areaId: 'loen-hr' }],
+    ['min lønseddel er forkert', { areaId: 'loen-hr' }],
+    ['vores lønkørsel er gået galt', { areaId: 'loen-hr' }],
+    ['fejl i regnskabet', { areaId: 'oekonomi' }],
+    ['I want to report a problem with my salary', { areaId: 'loen-hr' }],
+    ['er det en lønsom forretning', {}],
     ['en ny kollega skal have en bruger', { areaId: 'brugeradministration' }],
     ['nedlæg brugeradgang for en der er fratrådt', { areaId: 'brugeradministration' }],
     ['hvordan bruger man dig', {}],
