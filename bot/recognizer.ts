@@ -86,18 +86,33 @@ const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases
 /** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr"). */
 const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 8);
 
+/** Edits between a text and a command, word by word: each word within one edit of the command's, or undefined. */
+function wordEdits(text: readonly string[], phrase: readonly string[]): number | undefined {
+  if (text.length !== phrase.length) return undefined;
+  let total = 0;
+  for (const [i, word] of text.entries()) {
+    const d = editDistanceWithin(word, phrase[i] ?? '', 1);
+    if (d > 1) return undefined;
+    total += d;
+  }
+  return total;
+}
+
 /**
- * The command a short text means with a typo or two: the nearest command of eight letters or more
- * (one edit for fewer than ten, two for ten or more), when no command of another kind is as near.
+ * The command a short text means with a typo or two: the nearest command of eight letters or more,
+ * each word within one edit of the command's (one edit in all for fewer than ten letters, two for
+ * ten or more), when no command of another kind is as near. "min sagr" is "mine sager"; a name typed
+ * at a field ("Anne Sager") is two edits in one word and is not.
  */
 function nearCommand(text: string): Intent | undefined {
-  if (text.length < 7 || text.split(' ').length > 4) return undefined;
+  const words = text.split(' ');
+  if (text.length < 7 || words.length > 4) return undefined;
   let best: { intent: Intent; distance: number } | undefined;
   let tied = false;
   for (const [phrase, intent] of TYPO_COMMANDS) {
     const allowed = phrase.length >= 10 ? 2 : 1;
-    const distance = editDistanceWithin(text, phrase, allowed);
-    if (distance > allowed) continue;
+    const distance = wordEdits(words, phrase.split(' '));
+    if (distance === undefined || distance > allowed) continue;
     if (!best || distance < best.distance) {
       best = { intent, distance };
       tied = false;

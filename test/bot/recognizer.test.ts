@@ -192,3 +192,22 @@ describe('nlu:eval', () => {
     expect(f).toMatchObject({ utterances: 3, accuracy: 1, slots: { n: 2, accuracy: 0.5 } });
   });
 });
+
+describe('commands with a typo', () => {
+  const recognizer = new NaturalIntentRecognizer();
+  it.each([
+    ['opreet en sagg', 'createCase'],
+    ['min sagr', 'myCases'],
+    ['vis mine sagre', 'myCases'],
+  ])('"%s" is the command %s', (text, kind) => {
+    const r = recognizer.recognize(text);
+    expect(r.intent.kind).toBe(kind);
+    expect(r.command).toBe(true);
+  });
+
+  it.each(['Anne Sager', 'Mine Sagner ApS', 'opret mig'])('"%s" (two edits in a word, or exact of another command) is not taken for a near command', (text) => {
+    const r = recognizer.recognize(text);
+    expect(r.command && r.intent.kind === 'myCases').toBe(false);
+    if (text === 'opret mig') expect(r.intent.kind).toBe('register');
+  });
+});
