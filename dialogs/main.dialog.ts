@@ -167,7 +167,7 @@ class Conversation {
     return {
       articleId: candidate.article.id,
       title: candidate.article.title,
-      text: candidate.passage.text,
+      text: withListIntro(candidate.passage),
       language: candidate.article.language,
       ...(candidate.stale && candidate.updated ? { staleSince: candidate.updated.slice(0, 4) } : {}),
       ...(url ? { url } : {}),
@@ -939,6 +939,17 @@ function innerStack(state: DialogState | undefined): DialogInstance[] {
 }
 
 /** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
+
+/**
+ * A passage as shown: one that opens with a list item and has no sentence introducing the list
+ * (the list follows its heading at once: "## Det får institutionen" then "- Ét lokalt datavarehus…")
+ * opens with its heading, so an item never stands alone.
+ */
+export function withListIntro(passage: { readonly heading?: string | undefined; readonly text: string }): string {
+  const opensWithItem = /^\s*(?:[-*+]|\d+[.)])\s/.test(passage.text);
+  return opensWithItem && passage.heading ? `**${passage.heading}**\n\n${passage.text}` : passage.text;
+}
+
 export class MainDialog extends ComponentDialog {
   private readonly conversation: Conversation;
 

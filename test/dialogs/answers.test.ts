@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { withListIntro } from '../../dialogs/main.dialog.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
 
@@ -119,4 +120,22 @@ describe('answering from the knowledge base', () => {
       await new Chat(world, ANNA).run([['<at>Assistent</at> mine sager', 'Dine sager']]);
     });
   });
+
+  describe('when the passage is a list right under its heading', () => {
+    it('opens with the heading, so no item stands alone', () => {
+      expect(withListIntro({ heading: 'Det får institutionen', text: '- Ét lokalt datavarehus.\n- Standardrapporter.' })).toBe('**Det får institutionen**\n\n- Ét lokalt datavarehus.\n- Standardrapporter.');
+      expect(withListIntro({ heading: 'Trin', text: '1. Log ind.\n2. Vælg sag.' })).toMatch(/^\*\*Trin\*\*/);
+      expect(withListIntro({ heading: 'Hvad er LDV?', text: 'LDV er rapporteringssystemet.' })).toBe('LDV er rapporteringssystemet.');
+      expect(withListIntro({ heading: undefined, text: '- et punkt' })).toBe('- et punkt');
+    });
+
+    it('shows no list item without what introduces it in a chat answer', async () => {
+      for (const question of ['hvad får institutionen med LDV', 'hvornår opdateres data i LDV', 'hvad betyder felterne i hovedet på et registerprint']) {
+        const reply = await new Chat(world, ANNA).say(question);
+        expect(reply.text, question).toContain('Kilde:');
+        expect(reply.text.split('\n')[0], question).not.toMatch(/^\s*(?:[-*+]|\d+[.)])\s/);
+      }
+    });
+  });
 });
+
