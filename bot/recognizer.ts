@@ -83,8 +83,11 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
 
 const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)));
 
-/** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr"). */
-const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 8);
+/** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr", "nyy sag"). */
+const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 6 && phrase.includes(' '));
+
+/** Politeness around a command ("opret sag tak", "please show my cases"). */
+const POLITENESS = /^(?:(?:please|pls|venligst|lige)\s+)+|(?:\s+(?:tak|please|pls|venligst|lige|tack))+$/g;
 
 /** Edits between a text and a command, word by word: each word within one edit of the command's, or undefined. */
 function wordEdits(text: readonly string[], phrase: readonly string[]): number | undefined {
@@ -92,7 +95,8 @@ function wordEdits(text: readonly string[], phrase: readonly string[]): number |
   let total = 0;
   for (const [i, word] of text.entries()) {
     const d = editDistanceWithin(word, phrase[i] ?? '', 1);
-    if (d > 1) return undefined;
+    // A word of one or two letters is one of its own ("en", "ny", "my"), never a typo of another.
+    if (d > 1 || (d === 1 && Math.min(word.length, (phrase[i] ?? '').length) < 2)) return undefined;
     total += d;
   }
   return total;
@@ -104,14 +108,15 @@ function wordEdits(text: readonly string[], phrase: readonly string[]): number |
  * ten or more), when no command of another kind is as near. "min sagr" is "mine sager"; a name typed
  * at a field ("Anne Sager") is two edits in one word and is not.
  */
-function nearCommand(text: string): Intent | undefined {
+function nearCommand(raw: string): Intent | undefined {
+  const text = raw.replace(POLITENESS, '');
   const words = text.split(' ');
-  if (text.length < 7 || words.length > 4) return undefined;
+  if (text.length < 6 || words.length > 4) return undefined;
   let best: { intent: Intent; distance: number } | undefined;
   let tied = false;
   for (const [phrase, intent] of TYPO_COMMANDS) {
     const allowed = phrase.length >= 10 ? 2 : 1;
-    const distance = wordEdits(words, phrase.split(' '));
+    const distance = text === phrase ? undefined : wordEdits(words, phrase.split(' '));
     if (distance === undefined || distance > allowed) continue;
     if (!best || distance < best.distance) {
       best = { intent, distance };

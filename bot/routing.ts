@@ -48,7 +48,7 @@ export const ROUTING_THRESHOLDS = {
 
 /** Question words and inverted openings that ask how or whether something is (da, en). */
 const INTERROGATIVE =
-  /^(?:hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
+  /^(?:(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
 /** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
 const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])/iu;
@@ -80,8 +80,16 @@ export function readsAsQuestion(text: string): boolean {
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t);
+  return INTERROGATIVE.test(t) || LATER_QUESTION.test(t);
 }
+
+/**
+ * A question in a later clause ("I har lavet en fejl i en lønbestilling, skal vi stadig sende en
+ * blanket", "the invoice was rejected, what do I do now"): a question word, or a verb before its
+ * subject, after a comma or a colon. "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
+ */
+const LATER_QUESTION =
+  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -376,18 +384,19 @@ export function decide(input: RouteInput): RouteDecision {
       if (question && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
     }
+    // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
+    // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
+    // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
+    if (ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) {
+      if (kind === 'createCase') return intent('intent-request');
+      if (!OWN_CASES.test(text) && !/\bSA[\s-]?\d{4}/i.test(text)) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+    }
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
     const namesThePortal = Object.values(recognition.slots).some((id) => id !== undefined);
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
-    // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
-    // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status).
-    if (ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) {
-      if (kind === 'createCase') return intent('intent-request');
-      if (!OWN_CASES.test(text) && !/\bSA[\s-]?\d{4}/i.test(text)) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
-    }
 
     if (SOCIAL.has(kind)) {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.

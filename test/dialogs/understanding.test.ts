@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
-const CASE_DIALOG = /Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt/;
+const CASE_DIALOG = /Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/;
 
 describe('understanding a turn', () => {
   let world: ConversationWorld;
@@ -39,6 +39,31 @@ describe('understanding a turn', () => {
         ],
         ['Vælg et andet', 'Hvilket område'],
       ]);
+    });
+  });
+
+  describe('when a case is asked for in words the classifier reads otherwise', () => {
+    it.each(['vil oprette sag under brugeradministration', 'my colleague needs access to RejsUd'])('"%s" starts the case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Brugeradministration|User Administration/);
+      expect(reply.text).toMatch(CASE_DIALOG);
+    });
+  });
+
+  describe('when a question follows a statement, or asks for a difference', () => {
+    it.each([
+      'Vi har sendt en forkert blanket, skal vi sende en ny i Lønportalen',
+      'forskel på fejl og advis i lønsystemet',
+      'the invoice was rejected in IndFak, what do I do now',
+    ])('"%s" is looked up, not a case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).not.toMatch(CASE_DIALOG);
+      expect(reply.text).toMatch(/Kilde:|Source:|Mente du|Did you mean|ikke finde et svar|cannot find an answer/);
+    });
+
+    it('"…, kan I hjælpe" still asks for help with the problem', async () => {
+      const reply = await new Chat(world, ANNA).say('RejsUd virker ikke, kan I hjælpe');
+      expect(reply.text).toMatch(CASE_DIALOG);
     });
   });
 
@@ -149,7 +174,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when a case is asked for in so many words but the classifier is unsure', () => {
-    it.each(['file ticket', 'åbn sag', 'open case', 'opreet en sagg', 'kan du lave en henvendlese'])('"%s" starts the case dialog', async (text) => {
+    it.each(['file ticket', 'åbn sag', 'open case', 'opreet en sagg', 'kan du lave en henvendlese', 'nyy sag tak'])('"%s" starts the case dialog', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Hvilket område|Which area/);
     });
