@@ -7,7 +7,7 @@ import { Stemmers, type StemTable } from './stemmers.js';
 import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
-export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'typo' | 'synonym' | 'glossary' | 'broader';
+export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
 
 /**
  * Weight (search boost) and credit (how much a match counts as matching the user's word, for
@@ -19,6 +19,8 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   'name-part': { weight: 0.5, credit: 0.8 },
   'compound-part': { weight: 0.6, credit: 0.6 },
   'compound-head': { weight: 0.4, credit: 0.4 },
+  // "studenter|medhjælpere", "møde|referater": the corpus knows the first part, not the rest.
+  'compound-modifier': { weight: 0.5, credit: 0.5 },
   typo: { weight: 0.8, credit: 0.7 },
   synonym: { weight: 0.6, credit: 0.9 },
   // "Sverige" read as "udenlandsk": what the word is a kind of says less than the word itself.
@@ -60,6 +62,7 @@ export interface QueryAnalysis {
 const MIN_PART = 3;
 const MIN_COMPOUND = 6;
 const MIN_HEAD_COMPOUND = 10;
+const MIN_MODIFIER = 4;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
@@ -427,6 +430,25 @@ export class Analyzer {
     return found;
   }
 
+  /**
+   * The longest known first part of a compound the corpus does not know as a whole: "studenter" of
+   * "studentermedhjælpere", "møde" of "mødereferater" (a linking -s- or -e- dropped). At least
+   * MIN_MODIFIER letters, and at least MIN_PART letters left for the rest; undefined when none.
+   */
+  compoundModifier(surface: string, language: Language, vocabulary: Vocabulary): string | undefined {
+    if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
+    for (let i = surface.length - MIN_PART - 1; i >= MIN_MODIFIER; i -= 1) {
+      const left = surface.slice(0, i);
+      const candidates = left.length > MIN_MODIFIER && (left.endsWith('s') || left.endsWith('e')) ? [left, left.slice(0, -1)] : [left];
+      for (const candidate of candidates) {
+        if (!vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
+        const stem = this.stemmers.stem(candidate, language);
+        if (stem.length >= MIN_MODIFIER - 1 && vocabulary.has(stem)) return stem;
+      }
+    }
+    return undefined;
+  }
+
   /** Index terms of a text: stems, whole names and their parts, and known parts of compounds. */
   documentTerms(text: string, language: Language, vocabulary: Vocabulary | undefined): string[] {
     return this.termsOf(this.surfaces(text, language), language, vocabulary);
@@ -502,6 +524,10 @@ export class Analyzer {
               add(split.head, 'compound-head', concept);
               add(split.modifier, 'compound-part', concept, 0.5);
             }
+            // A compound whose head the corpus lacks but whose first part it knows: the first part
+            // says what the word is about ("studentermedhjælpere" is about students).
+            const modifier = language === 'da' && !(split && vocabulary.has(split.modifier)) ? this.compoundModifier(token.text, 'da', vocabulary) : undefined;
+            if (modifier) add(modifier, 'compound-modifier', concept);
           }
         }
       }
@@ -541,9 +567,9 @@ export class Analyzer {
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
     for (const term of terms) {
-      // A compound head alone does not make the word known ("samtykke|erklæring" with only
-      // "erklæring" in the corpus): the word stays as informative as an unknown word.
-      if (term.kind === 'compound-head' || !vocabulary.has(term.term)) continue;
+      // A compound head or first part alone does not make the word known ("samtykke|erklæring"
+      // with only "erklæring" in the corpus): the word stays as informative as an unknown word.
+      if (term.kind === 'compound-head' || term.kind === 'compound-modifier' || !vocabulary.has(term.term)) continue;
       const idf = vocabulary.idf(term.term);
       idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
     }

@@ -1,0 +1,61 @@
+/**
+ * Round 5 of issue 12: questions whose words the articles do not use as such — a compound whose
+ * head the corpus lacks, an everyday word for what the articles name formally, a system's name
+ * written as two words — on a few small articles written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
+import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { testArticle as article } from '../support/articles.js';
+
+const kb = knowledgeBaseFromArticles([
+  article({
+    id: 'masseindberetning',
+    title: 'Masseindberetning i HR-Løn',
+    body: 'Masseindberetning bruges til ensartede lønændringer for mange medarbejdere, fx udbetaling af timer til studenter. Det sker via regneark.',
+  }),
+  article({
+    id: 'kundeportal',
+    title: 'Kundeportalen',
+    body: 'Kundeportalen giver kunderne adgang til kundeaftaler, drejebøger og mødedokumenter.',
+  }),
+  article({
+    id: 'regnskab',
+    title: 'Servicebeskrivelse: Regnskab',
+    body: 'Vi udfører regnskabsopgaver inden for kreditor, debitor, bank, anlæg og moms.',
+  }),
+  article({
+    id: 'lønkalender',
+    title: 'Lønkalender',
+    body: 'Lønkalenderen viser afleveringsfrister og datoer for lønkørsler. Blanketter skal indsendes senest 5 dage før lønkørslen.',
+  }),
+]);
+
+const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+
+describe('a compound whose head the articles lack', () => {
+  it('is searched by its known first part', () => {
+    const analyzer = new Analyzer();
+    const words = ['studenter', 'timer', 'møde'];
+    const vocabulary = Vocabulary.fromCounts(2, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
+    const analysis = analyzer.analyzeQuery('timer til studentermedhjælpere', vocabulary);
+    const student = analysis.terms.find((term) => term.kind === 'compound-modifier');
+    expect(student?.term).toBe(analyzer.stemmers.stem('studenter', 'da'));
+    // The first part alone does not make the word known: it stays as informative as an unknown word.
+    expect(analysis.concepts[1]?.known).toBe(false);
+  });
+
+  it('finds the article about that first part', () => {
+    expect(answeredWith(kb.answer('udbetaling af timer til studentermedhjælpere'))).toBe('masseindberetning');
+    const [best] = kb.rank('tager I jer af momsen og anlægskartoteket');
+    expect(best?.articleId).toBe('regnskab');
+    expect(best?.coverage).toBeGreaterThan(0.7);
+  });
+
+  it('does not take a short first part for the word', () => {
+    const analyzer = new Analyzer();
+    const words = ['løn'];
+    const vocabulary = Vocabulary.fromCounts(1, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
+    expect(analyzer.compoundModifier('lønxyzqvbn', 'da', vocabulary)).toBeUndefined();
+  });
+});
