@@ -27,7 +27,12 @@ const kb = knowledgeBaseFromArticles([
   article({
     id: 'lønkalender',
     title: 'Lønkalender',
-    body: 'Lønkalenderen viser afleveringsfrister og datoer for lønkørsler. Blanketter skal indsendes senest 5 dage før lønkørslen.',
+    body: 'Lønkalenderen viser afleveringsfrister, datoer for lønkørsler og dispositionsdatoer. Blanketter skal indsendes senest 5 dage før lønkørslen.',
+  }),
+  article({
+    id: 'systemkrav',
+    title: 'Systemkrav',
+    body: 'Minimumskrav: mindst 4 logiske CPU\'er og 4 GB RAM, og en nyere browser.',
   }),
 ]);
 
@@ -38,7 +43,7 @@ describe('a compound whose head the articles lack', () => {
     const analyzer = new Analyzer();
     const words = ['studenter', 'timer', 'møde'];
     const vocabulary = Vocabulary.fromCounts(2, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
-    const analysis = analyzer.analyzeQuery('timer til studentermedhjælpere', vocabulary);
+    const analysis = analyzer.analyzeQuery('timer til studenterassistenter', vocabulary);
     const student = analysis.terms.find((term) => term.kind === 'compound-modifier');
     expect(student?.term).toBe(analyzer.stemmers.stem('studenter', 'da'));
     // The first part alone does not make the word known: it stays as informative as an unknown word.
@@ -57,5 +62,38 @@ describe('a compound whose head the articles lack', () => {
     const words = ['løn'];
     const vocabulary = Vocabulary.fromCounts(1, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
     expect(analyzer.compoundModifier('lønxyzqvbn', 'da', vocabulary)).toBeUndefined();
+  });
+});
+
+describe('an everyday word for what the articles name formally', () => {
+  const analyzer = new Analyzer();
+  const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(
+    1,
+    ['leverandør', 'dispositionsdato', 'ram', 'tjenestemand'].map((word) => [stem(word), 1]),
+    [],
+  );
+  const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary).terms.map((term) => term.term);
+
+  it('is searched with the domain word (synonyms and the glossary are data)', () => {
+    expect(searched('hvem leverer systemet')).toContain(stem('leverandør'));
+    expect(searched('hvornår er der lønningsdag')).toContain(stem('dispositionsdato'));
+    expect(searched('hvor meget hukommelse skal pc-en have')).toContain(stem('ram'));
+    expect(searched('how much memory does the computer need')).toContain(stem('ram'));
+  });
+
+  it('reads an irregular plural as its singular ("tjenestemænd")', () => {
+    expect(stem('tjenestemænd')).toBe(stem('tjenestemand'));
+  });
+
+  it('finds the article, covering the word', () => {
+    for (const [question, id] of [
+      ['hvornår er der lønningsdag', 'lønkalender'],
+      ['hukommelse', 'systemkrav'],
+    ] as const) {
+      const [best] = kb.rank(question);
+      expect(best?.articleId, question).toBe(id);
+      expect(best?.coverage, question).toBeGreaterThanOrEqual(0.9);
+    }
   });
 });
