@@ -70,7 +70,7 @@ describe('an everyday word for what the articles name formally', () => {
   const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
   const vocabulary = Vocabulary.fromCounts(
     1,
-    ['leverandør', 'dispositionsdato', 'ram', 'tjenestemand'].map((word) => [stem(word), 1]),
+    ['leverandør', 'dispositionsdato', 'ram', 'tjenestemand', 'medarbejder'].map((word) => [stem(word), 1]),
     [],
   );
   const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary).terms.map((term) => term.term);
@@ -80,6 +80,8 @@ describe('an everyday word for what the articles name formally', () => {
     expect(searched('hvornår er der lønningsdag')).toContain(stem('dispositionsdato'));
     expect(searched('hvor meget hukommelse skal pc-en have')).toContain(stem('ram'));
     expect(searched('how much memory does the computer need')).toContain(stem('ram'));
+    // A colleague is, in the articles' words, another employee.
+    expect(searched('kan min kollega godkende')).toContain(stem('medarbejder'));
   });
 
   it('reads an irregular plural as its singular ("tjenestemænd")', () => {
