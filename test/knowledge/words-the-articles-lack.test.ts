@@ -99,3 +99,12 @@ describe('an everyday word for what the articles name formally', () => {
     }
   });
 });
+
+describe('an English filler verb', () => {
+  it('is no concept of the question, so that its letters do not spell a Danish word ("made" is not "mad")', () => {
+    const analyzer = new Analyzer();
+    const vocabulary = Vocabulary.fromCounts(1, [[analyzer.stemmers.stem('mad', 'da'), 1], [analyzer.stemmers.stem('fejl', 'da'), 1]], []);
+    const analysis = analyzer.analyzeQuery('Who do I contact if the agency made a mistake?', vocabulary);
+    expect(analysis.concepts.map((concept) => concept.surface)).not.toContain('made');
+  });
+});
