@@ -267,6 +267,8 @@ export class Analyzer {
   private readonly glossaryPhrases: PhraseEntry[];
   /** Stem of a specific word (Danish or English stemming) -> stems of the broader Danish words (lexicon `broader`). */
   private readonly broaderStems = new Map<string, string[]>();
+  /** Stems (Danish and English stemming) of the lexicon's `outside` words. */
+  private readonly outsideStems = new Set<string>();
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
   private readonly headCache = new WeakMap<Vocabulary, Map<string, { modifier: string; head: string } | null>>();
 
@@ -304,6 +306,9 @@ export class Analyzer {
         const key = this.stemmers.stem(specific, language);
         this.broaderStems.set(key, [...new Set([...(this.broaderStems.get(key) ?? []), ...stems])]);
       }
+    }
+    for (const word of lexicon.outside) {
+      for (const language of ['da', 'en'] as const) this.outsideStems.add(this.stemmers.stem(word, language));
     }
     // Longest phrases first, so "bulk upload" wins over "upload".
     this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
@@ -566,6 +571,13 @@ export class Analyzer {
     if (mergedInto.length > 0) mergeConcepts(concepts, terms, mergedInto);
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
+    // A word that places the question in private life ("privat", "derhjemme") weighs like a word
+    // the articles never use, however often they use it about something else ("private dele af
+    // rejsen"): an article that does not speak of it covers little of such a question.
+    const outside = new Set<number>();
+    for (const term of terms) {
+      if (term.kind === 'word' && this.outsideStems.has(term.term)) outside.add(term.concept);
+    }
     for (const term of terms) {
       // A compound head or first part alone does not make the word known ("samtykke|erklæring"
       // with only "erklæring" in the corpus): the word stays as informative as an unknown word.
@@ -587,7 +599,7 @@ export class Analyzer {
           ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE
           : vocabulary.unknownIdf();
       const name = !NUMBER.test(concept.surface) && concept.surface.split(' ').some((word) => names.has(word));
-      return { surface: concept.surface, idf: idf >= 0 ? idf : unknown, known: idf >= 0, name };
+      return { surface: concept.surface, idf: idf >= 0 ? (outside.has(index) ? Math.max(idf, vocabulary.unknownIdf()) : idf) : unknown, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
   }

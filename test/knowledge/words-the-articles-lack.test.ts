@@ -108,3 +108,40 @@ describe('an English filler verb', () => {
     expect(analysis.concepts.map((concept) => concept.surface)).not.toContain('made');
   });
 });
+
+describe('a word that places the question in private life', () => {
+  const privateKb = knowledgeBaseFromArticles([
+    article({
+      id: 'pension',
+      title: 'Tjenestemandspension',
+      body: 'Tjenestemandspensionen udbetales fra pensionsalderen. Pensionen beregnes ud fra skalatrin og pensionsalder.',
+    }),
+    article({
+      id: 'rejse',
+      title: 'Rejseafregning',
+      body: 'Dagpenge beregnes ud fra rejsetid og evt. private dele af rejsen. Private udgifter afregnes ikke.',
+    }),
+    article({ id: 'skoler', body: 'Syv private gymnasier og skoler bruger lønsystemet.' }),
+    article({ id: 'campus', body: 'Offentligt og privat ansatte kan tilmelde sig kurser.' }),
+    article({ id: 'navision', body: 'Systemet bruges i private og offentlige virksomheder.' }),
+  ]);
+
+  it('weighs like a word the articles never use, although they use it about something else', () => {
+    const analyzer = new Analyzer();
+    const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+    const vocabulary = Vocabulary.fromCounts(10, [[stem('privat'), 4], [stem('pension'), 4], [stem('rejse'), 2]], []);
+    const [pension, privat] = ['pension', 'privat'].map((word) => analyzer.analyzeQuery(`min ${word}`, vocabulary).concepts[0]);
+    expect(privat?.known).toBe(true);
+    expect(privat?.idf).toBeCloseTo(vocabulary.unknownIdf());
+    expect(pension?.idf).toBeLessThan(vocabulary.unknownIdf());
+  });
+
+  it('leaves little of the question covered by an article that does not speak of it, and is answered by one that does', () => {
+    const [pension] = privateKb.rank('kan min private pension udbetales før tid');
+    expect(pension?.articleId).toBe('pension');
+    expect(pension?.coverage).toBeLessThan(0.55);
+    const [travel] = privateKb.rank('skal private dele af rejsen med i afregningen');
+    expect(travel?.articleId).toBe('rejse');
+    expect(travel?.coverage).toBeGreaterThan(0.8);
+  });
+});
