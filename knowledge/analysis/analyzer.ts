@@ -212,6 +212,15 @@ export class Vocabulary {
     return this.articles;
   }
 
+  /**
+   * Whether the corpus has the written word (four letters or more, letters only: what a snapshot
+   * keeps); undefined for a word too short or with other characters to tell.
+   */
+  hasSurface(word: string): boolean | undefined {
+    if (word.length < 4 || !/^\p{L}+$/u.test(word)) return undefined;
+    return this.surfaceCounts.has(word);
+  }
+
   has(stem: string): boolean {
     return this.df.has(stem);
   }
@@ -495,10 +504,14 @@ export class Analyzer {
       const concept = concepts.length;
       conceptOfPosition.set(token.position, concept);
       const daStem = this.stemmers.stem(token.text, 'da');
-      danishSequence.push({ stem: daStem, concept });
-      const stems = [daStem];
+      const enStem = language === 'en' ? this.stemmers.stem(token.text, 'en') : daStem;
+      // An English word the articles never write, whose Danish stem differs from its English one,
+      // is not read as Danish: "summer" is not "sum", "made" is not "mad". A Danish word in an
+      // English question ("lønsedlen", "e-Boks") is one the articles write.
+      const foreign = language === 'en' && daStem !== enStem && vocabulary.hasSurface(token.text) === false;
+      if (!foreign) danishSequence.push({ stem: daStem, concept });
+      const stems = foreign ? [] : [daStem];
       if (language === 'en') {
-        const enStem = this.stemmers.stem(token.text, 'en');
         englishSequence.push({ stem: enStem, concept, surface: token.text });
         stems.push(enStem);
       }

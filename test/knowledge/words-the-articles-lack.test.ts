@@ -145,3 +145,19 @@ describe('a word that places the question in private life', () => {
     expect(travel?.coverage).toBeGreaterThan(0.8);
   });
 });
+
+describe('an English word whose Danish stem is another word', () => {
+  const analyzer = new Analyzer();
+  const da = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(10, [[da('sum'), 2], [da('lønsedlen'), 2]], ['sum', 'lønsedlen']);
+
+  it('is not read as Danish when the articles never write it ("summer" is not "sum")', () => {
+    const terms = analyzer.analyzeQuery('When do schools start after the summer holiday?', vocabulary).terms.map((term) => term.term);
+    expect(terms).not.toContain(da('summer'));
+  });
+
+  it('while a Danish word the articles write is ("lønsedlen" in an English question)', () => {
+    const terms = analyzer.analyzeQuery('Where do I find lønsedlen?', vocabulary).terms.map((term) => term.term);
+    expect(terms).toContain(da('lønsedlen'));
+  });
+});
