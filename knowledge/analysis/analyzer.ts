@@ -276,6 +276,9 @@ export class Analyzer {
   private readonly glossaryPhrases: PhraseEntry[];
   /** Stem of a specific word (Danish or English stemming) -> stems of the broader Danish words (lexicon `broader`). */
   private readonly broaderStems = new Map<string, string[]>();
+  /** The glossary's one-word English keys, for correcting a misspelt English word, and their stems. */
+  private readonly glossaryWords = new SearchableMap<number>();
+  private readonly glossaryStems = new Set<string>();
   /** Stems (Danish and English stemming) of the lexicon's `outside` words. */
   private readonly outsideStems = new Set<string>();
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
@@ -315,6 +318,11 @@ export class Analyzer {
         const key = this.stemmers.stem(specific, language);
         this.broaderStems.set(key, [...new Set([...(this.broaderStems.get(key) ?? []), ...stems])]);
       }
+    }
+    for (const english of lexicon.glossary.keys()) {
+      if (!/^\p{L}+$/u.test(english)) continue;
+      this.glossaryWords.set(english, english.length);
+      this.glossaryStems.add(this.stemmers.stem(english, 'en'));
     }
     for (const word of lexicon.outside) {
       for (const language of ['da', 'en'] as const) this.outsideStems.add(this.stemmers.stem(word, language));
@@ -445,6 +453,24 @@ export class Analyzer {
   }
 
   /**
+   * The glossary's English word closest to a misspelt one (five letters or more) with the same first
+   * letter: Levenshtein distance 1 (2 from ten letters), ties broken by Jaro-Winkler similarity;
+   * undefined when none.
+   */
+  closestGlossaryWord(word: string): string | undefined {
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+    let best: { word: string; distance: number; similarity: number } | undefined;
+    for (const [candidate, [, distance]] of this.glossaryWords.fuzzyGet(word, word.length >= 10 ? 2 : 1)) {
+      // A slip of the finger rarely hits the first letter, and another first letter is often
+      // another word ("paternity" is not "maternity").
+      if (candidate === word || candidate[0] !== word[0]) continue;
+      const similarity = JaroWinklerDistance(word, candidate);
+      if (best === undefined || distance < best.distance || (distance === best.distance && similarity > best.similarity)) best = { word: candidate, distance, similarity };
+    }
+    return best?.word;
+  }
+
+  /**
    * The longest known first part of a compound the corpus does not know as a whole: "studenter" of
    * "studentermedhjælpere", "møde" of "mødereferater" (a linking -s- or -e- dropped). At least
    * MIN_MODIFIER letters, and at least MIN_PART letters left for the rest; undefined when none.
@@ -511,10 +537,7 @@ export class Analyzer {
       const foreign = language === 'en' && daStem !== enStem && vocabulary.hasSurface(token.text) === false;
       if (!foreign) danishSequence.push({ stem: daStem, concept });
       const stems = foreign ? [] : [daStem];
-      if (language === 'en') {
-        englishSequence.push({ stem: enStem, concept, surface: token.text });
-        stems.push(enStem);
-      }
+      if (language === 'en') stems.push(enStem);
       for (const stem of new Set(stems)) add(stem, 'word', concept);
       // What the word is a kind of ("Sverige" → udenlandsk), searched like a synonym.
       for (const stem of new Set(stems)) {
@@ -524,6 +547,11 @@ export class Analyzer {
         }
       }
       const known = stems.some((stem) => vocabulary.has(stem));
+      if (language === 'en') {
+        // A misspelt English word the glossary would translate ("payslp") is read as the glossary's word.
+        const fixed = known || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
+        englishSequence.push(fixed ? { stem: this.stemmers.stem(fixed, 'en'), concept, surface: fixed } : { stem: enStem, concept, surface: token.text });
+      }
       if (!token.isJoined) {
         // Parts of a compound are searched even when the whole word is known: an article may say
         // "refusion fra Barselsfonden" where the question says "barselsrefusion".

@@ -161,3 +161,18 @@ describe('an English word whose Danish stem is another word', () => {
     expect(terms).toContain(da('lønsedlen'));
   });
 });
+
+describe('a misspelt English word', () => {
+  const analyzer = new Analyzer();
+  const da = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(10, [[da('lønseddel'), 2], [da('barsel'), 2]], ['lønseddel', 'barsel']);
+  const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary, 'en').terms.map((term) => term.term);
+
+  it('is read as the glossary word it misspells ("payslp")', () => {
+    expect(searched('where can I see my payslp')).toContain(da('lønseddel'));
+  });
+
+  it('is not read as a glossary word with another first letter ("paternity" is not "maternity")', () => {
+    expect(searched('what is paternity')).not.toContain(da('barsel'));
+  });
+});
