@@ -7,6 +7,7 @@
  * the catalogue slots it names (area, system, form).
  */
 import type { Intent, IntentKind, IntentRecognizer, Recognition, Slots } from '../dialogs/ports.js';
+import { editDistanceWithin } from '../dialogs/matching.js';
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
 import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
 import { cleanWords, features, stemmers } from './nlu/features.js';
@@ -82,6 +83,46 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
 
 const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)));
 
+/** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr"). */
+const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 8);
+
+/** Edits between a text and a command, word by word: each word within one edit of the command's, or undefined. */
+function wordEdits(text: readonly string[], phrase: readonly string[]): number | undefined {
+  if (text.length !== phrase.length) return undefined;
+  let total = 0;
+  for (const [i, word] of text.entries()) {
+    const d = editDistanceWithin(word, phrase[i] ?? '', 1);
+    if (d > 1) return undefined;
+    total += d;
+  }
+  return total;
+}
+
+/**
+ * The command a short text means with a typo or two: the nearest command of eight letters or more,
+ * each word within one edit of the command's (one edit in all for fewer than ten letters, two for
+ * ten or more), when no command of another kind is as near. "min sagr" is "mine sager"; a name typed
+ * at a field ("Anne Sager") is two edits in one word and is not.
+ */
+function nearCommand(text: string): Intent | undefined {
+  const words = text.split(' ');
+  if (text.length < 7 || words.length > 4) return undefined;
+  let best: { intent: Intent; distance: number } | undefined;
+  let tied = false;
+  for (const [phrase, intent] of TYPO_COMMANDS) {
+    const allowed = phrase.length >= 10 ? 2 : 1;
+    const distance = wordEdits(words, phrase.split(' '));
+    if (distance === undefined || distance > allowed) continue;
+    if (!best || distance < best.distance) {
+      best = { intent, distance };
+      tied = false;
+    } else if (distance === best.distance && best.intent.kind !== intent.kind) {
+      tied = true;
+    }
+  }
+  return best && !tied ? best.intent : undefined;
+}
+
 const EMAIL = String.raw`[^\s@]+@[^\s@]+\.[a-zæøå]{2,}`;
 const ATTACH = new RegExp(String.raw`\b(?:tilføj|tilknyt|add|attach)\s+(${EMAIL})\s+(?:til|to)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
 const DETACH = new RegExp(String.raw`\b(?:fjern|afmeld|frakobl|remove|detach)\s+(${EMAIL})\s+(?:fra|from)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
@@ -97,6 +138,12 @@ const ATTACH_WORDS = /(?:vedhæft|vedlæg|upload|attach|\bfil(?:en|er|erne)?\b|\
 const NOT_A_NAME = /^(?:en|et|den|det|de|min|mit|mine|vores|jeres|deres|nogle|flere|endnu|a|an|the|my|our|your|some|another|one)\s/i;
 /** A name written like a product's, in mixed case or with digits ("ServiceNow", "F2"): a system, never an institution. */
 const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
+/**
+ * A name followed by whom the access is for ("Jira for min kollega", "X til en ny medarbejder", "X for my
+ * colleague"): access for someone else is that person's own request or a user-administration case, and
+ * what precedes it is not known to be an institution.
+ */
+const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|vores|my|our|a|an|the|new)\s/iu;
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
@@ -145,9 +192,11 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   const exact = COMMAND_INDEX.get(text);
   if (exact) return { intent: exact, command: true };
+  const near = nearCommand(text);
+  if (near) return { intent: near, command: true };
 
   const access = ACCESS.exec(raw);
-  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1])) {
+  if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1]) && !FOR_SOMEONE.test(` ${access[1]} `)) {
     return { intent: { kind: 'communityAccess', institution: access[1].trim() }, command: false };
   }
   return undefined;

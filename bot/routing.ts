@@ -16,7 +16,7 @@
  */
 import type { AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
-import { choiceNumber, matchTolerant, type Choice } from '../dialogs/matching.js';
+import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { matchKey } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
@@ -94,6 +94,9 @@ const PROBLEM =
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
 
+/** A text that speaks to the assistant or of the user ("kan du", "hjælp mig", "what can I", "can you"). */
+const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|you|your|i|me|my|we|us)(?![\p{L}\d])/iu;
+
 /** Whether the text reports that something does not work. */
 export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
@@ -125,10 +128,24 @@ const SENTENCE =
 const ASKS_FOR_A_CASE =
   /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
 
-/** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}), or reports a problem. */
-export function asksForAction(text: string): boolean {
-  return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text);
+/**
+ * The action and case words long enough to be recognised with a typo ("opreet", "indberrete",
+ * "henvendlese", "tikcet"): one edit (a swap counts as one) from one of them.
+ */
+const ACTION_WORDS_WITH_TYPOS = ['opret', 'oprette', 'indberet', 'indberette', 'indmeld', 'indmelde', 'bestil', 'bestille', 'anmeld', 'anmelde', 'henvendelse', 'forespørgsel', 'create', 'ticket', 'submit', 'report', 'request', 'problem'];
+
+function typedActionWord(text: string): boolean {
+  return cleanWords(text).some((w) => w.length >= 5 && ACTION_WORDS_WITH_TYPOS.some((base) => editDistanceWithin(w, base, 1) <= 1));
 }
+
+/** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}, typos too), or reports a problem. */
+export function asksForAction(text: string): boolean {
+  return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text) || typedActionWord(text);
+}
+
+/** Something wrong, in words: an error, a rejection, a hang, a crash ("fejl", "afvist", "hænger", "sidder fast", "failed"). */
+const SOMETHING_WRONG =
+  /(?<![\p{L}\d])(?:fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|afvist\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down)(?![\p{L}\d])/iu;
 
 /** Words that ask what to put in the field asked ("hvad skal der stå her?", "hvad skal jeg skrive?", "what do I enter here?"). */
 const ABOUT_THE_FIELD =
@@ -366,7 +383,11 @@ export function decide(input: RouteInput): RouteDecision {
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
-    if (kind === 'createCase' && ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) return intent('intent-request');
+    // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status).
+    if (ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) {
+      if (kind === 'createCase') return intent('intent-request');
+      if (!OWN_CASES.test(text) && !/\bSA[\s-]?\d{4}/i.test(text)) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+    }
 
     if (SOCIAL.has(kind)) {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
@@ -378,7 +399,9 @@ export function decide(input: RouteInput): RouteDecision {
       const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesThePortal);
       // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
       const substantial = contentWords(text).length >= 2 || namesThePortal;
-      if (words(text).length > 3 && substantial && (!sure || carriesMore) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "What does the service desk help with?": help asked about someone else than the assistant and the user.
+      const aboutAThirdParty = kind === 'help' && !SPEAKS_TO_THE_ASSISTANT.test(text);
+      if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
       if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');
@@ -428,9 +451,15 @@ export function decide(input: RouteInput): RouteDecision {
       // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
       if (unplaced(knowledge())) return ask('outside-portal');
     }
+    // "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, that the knowledge
+    // base cannot answer, is a case about that system however unsure the classifier is of the wording.
+    if (kind === 'createCase' && recognition.slots.systemId !== undefined && !question && !asksHow(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text))) {
+      if (knowledge().kind === 'unknown') return intent('problem-in-system');
+    }
     // "Jeg skal have adgang til WorkZone": a request about a system the portal does not have (a name the
     // classifier never saw and the knowledge base does not know) is declined with where to go instead.
-    if (!sure && (recognition.unfamiliar ?? 0) > 0) {
+    // Access to such a system is declined however sure the classifier is of a request ("bestil adgang til Jira").
+    if ((!sure || (ACCESS_OR_LOGIN.test(text) && recognition.slots.systemId === undefined)) && (recognition.unfamiliar ?? 0) > 0) {
       const found = knowledge();
       if (found.kind === 'unknown' && found.reason === 'unknown-name') return ask('unknown-subject');
     }

@@ -165,6 +165,7 @@ export type RouteReason =
   | 'unknown-subject'
   | 'topic'
   | 'outside-portal'
+  | 'problem-in-system'
   | 'answer-to-dialog';
 
 export interface RouteDecision {

@@ -210,7 +210,7 @@ export const AREAS: AreaInput[] = [
       da: 'Fx SLS/HR-Løn, Statens Pensionssystem og Statens Refusion.',
       en: 'E.g. SLS/HR-Løn, Statens Pensionssystem and Statens Refusion.',
     },
-    aliases: ['løn', 'løn og hr', 'hr', 'payroll'],
+    aliases: ['løn', 'løn og hr', 'hr', 'payroll', 'salary', 'wages', 'payslip'],
     systemIds: ['sls', 'statens-pensionssystem', 'statens-refusion', 'statens-hr'],
   },
   {

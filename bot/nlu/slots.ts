@@ -95,6 +95,38 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
   return best;
 }
 
+/** Endings of an inflected Danish noun ("lønnen", "regnskabet", "brugerens"), after a doubled last letter or not. */
+const INFLECTION = /^(?:e|en|et|er|ere|erne|ens|ets|s|n|ne|ene|nes)$/;
+
+/**
+ * Whether a word is an area's one-word name inflected or as the first part of a compound: "lønnen",
+ * "lønseddel", "lønkørslen" name Løn; "regnskabsåret" Regnskab; "adgangskoden" Adgang. The rest of
+ * a compound is four letters or more (after a linking s or e), so "lønsom" is not one.
+ */
+function namesAreaWord(key: string, word: string): boolean {
+  if (key.length < 3 || word.length <= key.length || !word.startsWith(key)) return false;
+  let rest = word.slice(key.length);
+  if (rest.startsWith(key.at(-1) ?? '') && INFLECTION.test(rest.slice(1))) return true;
+  if (INFLECTION.test(rest)) return true;
+  if (rest.length > 4 && (rest.startsWith('s') || rest.startsWith('e'))) rest = rest.slice(1);
+  return rest.length >= 4;
+}
+
+/** An area's keys in a text: exactly (one to three words), or a one-word key inflected or compounded (see {@link namesAreaWord}). */
+function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>, words: readonly string[]): Hit | undefined {
+  const exact = find(keys, wins, words, false);
+  if (exact) return exact;
+  let best: Hit | undefined;
+  for (const key of keys) {
+    words.forEach((word, from) => {
+      if (!namesAreaWord(key, word)) return;
+      const hit = { distance: 1, length: key.length, from };
+      if (better(hit, best)) best = hit;
+    });
+  }
+  return best;
+}
+
 /** Keys of a name list, without words too common to name anything on their own. */
 function meaningfulKeys(names: readonly string[], options: SlotOptions): string[] {
   return [...new Set(names.filter((n) => !(options.isStopword?.(n.toLowerCase()) ?? false)).map(matchKey).filter((k) => k.length >= 2))];
@@ -178,7 +210,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
 
   const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)));
   const named = catalogue.areas
-    .map((area, index) => ({ area, hit: find(keys.areaKeys[index] ?? [], wins, words, false) }))
+    .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
     .sort((a, b) => b.hit.length - a.hit.length);
 

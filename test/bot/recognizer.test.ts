@@ -149,7 +149,15 @@ describe('extractSlots', () => {
     ['fejl i HR-Løn', { areaId: 'loen-hr', systemId: 'sls' }],
     ['min kollega skal have adgang til Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.ny-adgang' }],
     ['rapporten i løndatavarehuset fejler', { areaId: 'bi', systemId: 'ldv', formId: 'bi.rapport' }],
-    ['hvordan nulstiller jeg min adgangskode', {}],
+    // A password is a matter of users and access.
+    ['hvordan nulstiller jeg min adgangskode', { areaId: 'brugeradministration' }],
+    // An area's one-word name inflected or as the first part of a compound; English names of pay.
+    ['der er fejl i lønnen', { areaId: 'loen-hr' }],
+    ['min lønseddel er forkert', { areaId: 'loen-hr' }],
+    ['vores lønkørsel er gået galt', { areaId: 'loen-hr' }],
+    ['fejl i regnskabet', { areaId: 'oekonomi' }],
+    ['I want to report a problem with my salary', { areaId: 'loen-hr' }],
+    ['er det en lønsom forretning', {}],
     ['en ny kollega skal have en bruger', { areaId: 'brugeradministration' }],
     ['nedlæg brugeradgang for en der er fratrådt', { areaId: 'brugeradministration' }],
     ['hvordan bruger man dig', {}],
@@ -182,5 +190,24 @@ describe('nlu:eval', () => {
       { u: 'hej', intent: 'greeting' },
     ]);
     expect(f).toMatchObject({ utterances: 3, accuracy: 1, slots: { n: 2, accuracy: 0.5 } });
+  });
+});
+
+describe('commands with a typo', () => {
+  const recognizer = new NaturalIntentRecognizer();
+  it.each([
+    ['opreet en sagg', 'createCase'],
+    ['min sagr', 'myCases'],
+    ['vis mine sagre', 'myCases'],
+  ])('"%s" is the command %s', (text, kind) => {
+    const r = recognizer.recognize(text);
+    expect(r.intent.kind).toBe(kind);
+    expect(r.command).toBe(true);
+  });
+
+  it.each(['Anne Sager', 'Mine Sagner ApS', 'opret mig'])('"%s" (two edits in a word, or exact of another command) is not taken for a near command', (text) => {
+    const r = recognizer.recognize(text);
+    expect(r.command && r.intent.kind === 'myCases').toBe(false);
+    if (text === 'opret mig') expect(r.intent.kind).toBe('register');
   });
 });

@@ -43,6 +43,12 @@ describe('understanding a turn', () => {
   });
 
   describe('when an error is reported in a named system', () => {
+    it('a hang in a portal system the knowledge base cannot answer starts the case with that system, however unsure the classifier', async () => {
+      const reply = await new Chat(world, ANNA).say('RejsUd hænger når jeg uploader bilag');
+      expect(reply.text).toContain('Jeg har valgt Økonomi og Regnskab → RejsUd');
+    });
+
+
     it('starts the case dialog with the system chosen from the report', async () => {
       const reply = await new Chat(world, ANNA).say('vi har en faktura der sidder fast i SDI');
       expect(reply.text).toContain('Jeg har valgt Økonomi og Regnskab → IndFak/SDI');
@@ -51,7 +57,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when the user asks about their own cases', () => {
-    it.each(['mine sgaer', 'har jeg nogen åbne henvendelser?'])('"%s" lists the cases', async (text) => {
+    it.each(['mine sgaer', 'har jeg nogen åbne henvendelser?', 'min sagr', 'vis mine sagr'])('"%s" lists the cases', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toContain('Dine sager');
     });
@@ -143,7 +149,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when a case is asked for in so many words but the classifier is unsure', () => {
-    it.each(['file ticket', 'åbn sag', 'open case'])('"%s" starts the case dialog', async (text) => {
+    it.each(['file ticket', 'åbn sag', 'open case', 'opreet en sagg', 'kan du lave en henvendlese'])('"%s" starts the case dialog', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Hvilket område|Which area/);
     });
@@ -162,9 +168,26 @@ describe('understanding a turn', () => {
       expect(reply.text).not.toMatch(/institution/i);
     });
 
+    it('access "for a colleague" to a system the portal does not have is not a request for access to an institution of that name', async () => {
+      const reply = await new Chat(world, ANNA).say('bestil adgang til Jira for min kollega');
+      expect(reply.text).toMatch(/lokale IT-support/);
+      expect(reply.text).not.toMatch(/institution/i);
+    });
+
+    it('access to a portal system for a new employee is a user-administration case', async () => {
+      const reply = await new Chat(world, ANNA).say('jeg skal bestille adgang til Navision Stat for en ny medarbejder');
+      expect(reply.text).toContain('Jeg har valgt Brugeradministration → Navision Stat');
+    });
+
     it('help with a request is the request', async () => {
       const reply = await new Chat(world, ANNA).say('kan du hjælpe mig med at oprette en sag');
       expect(reply.text).toMatch(CASE_DIALOG);
+    });
+
+    it('what someone else helps with is looked up, not the welcome', async () => {
+      const reply = await new Chat(world, ANNA).say('What does the service desk help with?');
+      expect(reply.text).toContain('Source:');
+      expect(reply.actions).not.toContain('Create a case');
     });
 
     it('"what can you help me with" is still the welcome', async () => {
