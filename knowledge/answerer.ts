@@ -77,6 +77,7 @@ export interface RankedArticle {
 export const ANSWER_THRESHOLDS: AnswerThresholds = {
   minTrust: 0.7,
   ambiguityRatio: 0.9,
+  ambiguityCoverageGap: 0.1,
   maxCandidates: 3,
 };
 
@@ -85,11 +86,10 @@ export interface AnswerThresholds {
   readonly minTrust: number;
   /** A runner-up with at least this share of the best one's confidence is offered too. */
   readonly ambiguityRatio: number;
+  /** A runner-up whose coverage is lower than the best one's by more than this is not offered beside it. */
+  readonly ambiguityCoverageGap: number;
   readonly maxCandidates: number;
 }
-
-/** A runner-up whose coverage is lower than the best one's by more than this is not offered beside it. */
-const AMBIGUITY_COVERAGE_GAP = 0.1;
 
 /** Coverage of the question's concepts by the terms an article matched. */
 export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language = analysis.language): number {
@@ -222,7 +222,7 @@ export class Answerer {
           candidate === best ||
           (candidate.trust >= thresholds.minTrust &&
             confidence(candidate) >= top * thresholds.ambiguityRatio &&
-            candidate.coverage >= best.coverage - AMBIGUITY_COVERAGE_GAP),
+            candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
       )
       .slice(0, thresholds.maxCandidates)
       .map((candidate) => this.candidate(candidate, locale, { question, analysis }));

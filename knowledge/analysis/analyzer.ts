@@ -7,7 +7,7 @@ import { Stemmers, type StemTable } from './stemmers.js';
 import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
-export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'typo' | 'synonym' | 'glossary' | 'broader';
+export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
 
 /**
  * Weight (search boost) and credit (how much a match counts as matching the user's word, for
@@ -19,6 +19,8 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   'name-part': { weight: 0.5, credit: 0.8 },
   'compound-part': { weight: 0.6, credit: 0.6 },
   'compound-head': { weight: 0.4, credit: 0.4 },
+  // "studenter|medhjælpere", "møde|referater": the corpus knows the first part, not the rest.
+  'compound-modifier': { weight: 0.5, credit: 0.5 },
   typo: { weight: 0.8, credit: 0.7 },
   synonym: { weight: 0.6, credit: 0.9 },
   // "Sverige" read as "udenlandsk": what the word is a kind of says less than the word itself.
@@ -60,6 +62,7 @@ export interface QueryAnalysis {
 const MIN_PART = 3;
 const MIN_COMPOUND = 6;
 const MIN_HEAD_COMPOUND = 10;
+const MIN_MODIFIER = 4;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
@@ -209,6 +212,15 @@ export class Vocabulary {
     return this.articles;
   }
 
+  /**
+   * Whether the corpus has the written word (four letters or more, letters only: what a snapshot
+   * keeps); undefined for a word too short or with other characters to tell.
+   */
+  hasSurface(word: string): boolean | undefined {
+    if (word.length < 4 || !/^\p{L}+$/u.test(word)) return undefined;
+    return this.surfaceCounts.has(word);
+  }
+
   has(stem: string): boolean {
     return this.df.has(stem);
   }
@@ -264,6 +276,11 @@ export class Analyzer {
   private readonly glossaryPhrases: PhraseEntry[];
   /** Stem of a specific word (Danish or English stemming) -> stems of the broader Danish words (lexicon `broader`). */
   private readonly broaderStems = new Map<string, string[]>();
+  /** The glossary's one-word English keys, for correcting a misspelt English word, and their stems. */
+  private readonly glossaryWords = new SearchableMap<number>();
+  private readonly glossaryStems = new Set<string>();
+  /** Stems (Danish and English stemming) of the lexicon's `outside` words. */
+  private readonly outsideStems = new Set<string>();
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
   private readonly headCache = new WeakMap<Vocabulary, Map<string, { modifier: string; head: string } | null>>();
 
@@ -301,6 +318,14 @@ export class Analyzer {
         const key = this.stemmers.stem(specific, language);
         this.broaderStems.set(key, [...new Set([...(this.broaderStems.get(key) ?? []), ...stems])]);
       }
+    }
+    for (const english of lexicon.glossary.keys()) {
+      if (!/^\p{L}+$/u.test(english)) continue;
+      this.glossaryWords.set(english, english.length);
+      this.glossaryStems.add(this.stemmers.stem(english, 'en'));
+    }
+    for (const word of lexicon.outside) {
+      for (const language of ['da', 'en'] as const) this.outsideStems.add(this.stemmers.stem(word, language));
     }
     // Longest phrases first, so "bulk upload" wins over "upload".
     this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
@@ -427,6 +452,43 @@ export class Analyzer {
     return found;
   }
 
+  /**
+   * The glossary's English word closest to a misspelt one (five letters or more) with the same first
+   * letter: Levenshtein distance 1 (2 from ten letters), ties broken by Jaro-Winkler similarity;
+   * undefined when none.
+   */
+  closestGlossaryWord(word: string): string | undefined {
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+    let best: { word: string; distance: number; similarity: number } | undefined;
+    for (const [candidate, [, distance]] of this.glossaryWords.fuzzyGet(word, word.length >= 10 ? 2 : 1)) {
+      // A slip of the finger rarely hits the first letter, and another first letter is often
+      // another word ("paternity" is not "maternity").
+      if (candidate === word || candidate[0] !== word[0]) continue;
+      const similarity = JaroWinklerDistance(word, candidate);
+      if (best === undefined || distance < best.distance || (distance === best.distance && similarity > best.similarity)) best = { word: candidate, distance, similarity };
+    }
+    return best?.word;
+  }
+
+  /**
+   * The longest known first part of a compound the corpus does not know as a whole: "studenter" of
+   * "studentermedhjælpere", "møde" of "mødereferater" (a linking -s- or -e- dropped). At least
+   * MIN_MODIFIER letters, and at least MIN_PART letters left for the rest; undefined when none.
+   */
+  compoundModifier(surface: string, language: Language, vocabulary: Vocabulary): string | undefined {
+    if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface)) return undefined;
+    for (let i = surface.length - MIN_PART - 1; i >= MIN_MODIFIER; i -= 1) {
+      const left = surface.slice(0, i);
+      const candidates = left.length > MIN_MODIFIER && (left.endsWith('s') || left.endsWith('e')) ? [left, left.slice(0, -1)] : [left];
+      for (const candidate of candidates) {
+        if (!vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
+        const stem = this.stemmers.stem(candidate, language);
+        if (stem.length >= MIN_MODIFIER - 1 && vocabulary.has(stem)) return stem;
+      }
+    }
+    return undefined;
+  }
+
   /** Index terms of a text: stems, whole names and their parts, and known parts of compounds. */
   documentTerms(text: string, language: Language, vocabulary: Vocabulary | undefined): string[] {
     return this.termsOf(this.surfaces(text, language), language, vocabulary);
@@ -468,13 +530,14 @@ export class Analyzer {
       const concept = concepts.length;
       conceptOfPosition.set(token.position, concept);
       const daStem = this.stemmers.stem(token.text, 'da');
-      danishSequence.push({ stem: daStem, concept });
-      const stems = [daStem];
-      if (language === 'en') {
-        const enStem = this.stemmers.stem(token.text, 'en');
-        englishSequence.push({ stem: enStem, concept, surface: token.text });
-        stems.push(enStem);
-      }
+      const enStem = language === 'en' ? this.stemmers.stem(token.text, 'en') : daStem;
+      // An English word the articles never write, whose Danish stem differs from its English one,
+      // is not read as Danish: "summer" is not "sum", "made" is not "mad". A Danish word in an
+      // English question ("lønsedlen", "e-Boks") is one the articles write.
+      const foreign = language === 'en' && daStem !== enStem && vocabulary.hasSurface(token.text) === false;
+      if (!foreign) danishSequence.push({ stem: daStem, concept });
+      const stems = foreign ? [] : [daStem];
+      if (language === 'en') stems.push(enStem);
       for (const stem of new Set(stems)) add(stem, 'word', concept);
       // What the word is a kind of ("Sverige" → udenlandsk), searched like a synonym.
       for (const stem of new Set(stems)) {
@@ -484,6 +547,11 @@ export class Analyzer {
         }
       }
       const known = stems.some((stem) => vocabulary.has(stem));
+      if (language === 'en') {
+        // A misspelt English word the glossary would translate ("payslp") is read as the glossary's word.
+        const fixed = known || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
+        englishSequence.push(fixed ? { stem: this.stemmers.stem(fixed, 'en'), concept, surface: fixed } : { stem: enStem, concept, surface: token.text });
+      }
       if (!token.isJoined) {
         // Parts of a compound are searched even when the whole word is known: an article may say
         // "refusion fra Barselsfonden" where the question says "barselsrefusion".
@@ -502,6 +570,10 @@ export class Analyzer {
               add(split.head, 'compound-head', concept);
               add(split.modifier, 'compound-part', concept, 0.5);
             }
+            // A compound whose head the corpus lacks but whose first part it knows: the first part
+            // says what the word is about ("studentermedhjælpere" is about students).
+            const modifier = language === 'da' && !(split && vocabulary.has(split.modifier)) ? this.compoundModifier(token.text, 'da', vocabulary) : undefined;
+            if (modifier) add(modifier, 'compound-modifier', concept);
           }
         }
       }
@@ -540,10 +612,17 @@ export class Analyzer {
     if (mergedInto.length > 0) mergeConcepts(concepts, terms, mergedInto);
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
+    // A word that places the question in private life ("privat", "derhjemme") weighs like a word
+    // the articles never use, however often they use it about something else ("private dele af
+    // rejsen"): an article that does not speak of it covers little of such a question.
+    const outside = new Set<number>();
     for (const term of terms) {
-      // A compound head alone does not make the word known ("samtykke|erklæring" with only
-      // "erklæring" in the corpus): the word stays as informative as an unknown word.
-      if (term.kind === 'compound-head' || !vocabulary.has(term.term)) continue;
+      if (term.kind === 'word' && this.outsideStems.has(term.term)) outside.add(term.concept);
+    }
+    for (const term of terms) {
+      // A compound head or first part alone does not make the word known ("samtykke|erklæring"
+      // with only "erklæring" in the corpus): the word stays as informative as an unknown word.
+      if (term.kind === 'compound-head' || term.kind === 'compound-modifier' || !vocabulary.has(term.term)) continue;
       const idf = vocabulary.idf(term.term);
       idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
     }
@@ -561,7 +640,7 @@ export class Analyzer {
           ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE
           : vocabulary.unknownIdf();
       const name = !NUMBER.test(concept.surface) && concept.surface.split(' ').some((word) => names.has(word));
-      return { surface: concept.surface, idf: idf >= 0 ? idf : unknown, known: idf >= 0, name };
+      return { surface: concept.surface, idf: idf >= 0 ? (outside.has(index) ? Math.max(idf, vocabulary.unknownIdf()) : idf) : unknown, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
   }

@@ -12,6 +12,7 @@ const LemmasSchema = z.object({ lemmas: z.record(z.string().min(1), z.string().m
 const StopwordAdjustment = z.object({ add: z.array(z.string()), keep: z.array(z.string()) }).strict();
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
+const OutsideSchema = z.object({ words: z.array(z.string().min(1)) }).strict();
 
 /** The language data the analyser uses, kept as YAML files in `knowledge/analysis/data/`. */
 export interface Lexicon {
@@ -24,6 +25,11 @@ export interface Lexicon {
   /** Specific word (lower-cased, Danish or English) -> broader Danish words it is also searched as. */
   readonly broader: ReadonlyMap<string, readonly string[]>;
   readonly stopwords: { readonly da: z.infer<typeof StopwordAdjustment>; readonly en: z.infer<typeof StopwordAdjustment> };
+  /**
+   * Words (lower-cased, Danish or English) that place a question outside the state's administration,
+   * in private life ("privat", "derhjemme"): they weigh like a word the articles never use.
+   */
+  readonly outside: ReadonlySet<string>;
 }
 
 /** The lexicon's files, each with the schema its YAML must satisfy. */
@@ -33,6 +39,7 @@ const FILES = {
   lemmas: { file: 'lemmas.da.yaml', schema: LemmasSchema },
   stopwords: { file: 'stopwords.yaml', schema: StopwordsSchema },
   hypernyms: { file: 'hypernyms.yaml', schema: HypernymsSchema },
+  outside: { file: 'outside.yaml', schema: OutsideSchema },
 } as const;
 type LexiconFile = keyof typeof FILES;
 
@@ -81,6 +88,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
   const lemmas = parseFile(texts, 'lemmas');
   const stopwords = parseFile(texts, 'stopwords');
   const hypernyms = parseFile(texts, 'hypernyms');
+  const outside = parseFile(texts, 'outside');
   const broader = new Map<string, string[]>();
   for (const [general, specifics] of Object.entries(hypernyms.terms)) {
     for (const specific of specifics) broader.set(specific.toLowerCase(), [...(broader.get(specific.toLowerCase()) ?? []), general]);
@@ -91,6 +99,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     lemmas: new Map(Object.entries(lemmas.lemmas)),
     broader,
     stopwords,
+    outside: new Set(outside.words.map((word) => word.toLowerCase())),
   };
 }
 
@@ -101,6 +110,7 @@ export interface LexiconData {
   readonly lemmas: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
+  readonly outside?: readonly string[];
 }
 
 export function lexiconData(lexicon: Lexicon): LexiconData {
@@ -110,6 +120,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     lemmas: [...lexicon.lemmas],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
+    outside: [...lexicon.outside],
   };
 }
 
@@ -120,6 +131,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     lemmas: new Map(data.lemmas),
     broader: new Map(data.broader),
     stopwords: data.stopwords,
+    outside: new Set(data.outside ?? []),
   };
 }
 

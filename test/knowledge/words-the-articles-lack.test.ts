@@ -1,0 +1,178 @@
+/**
+ * Round 5 of issue 12: questions whose words the articles do not use as such — a compound whose
+ * head the corpus lacks, an everyday word for what the articles name formally, a system's name
+ * written as two words — on a few small articles written for the test.
+ */
+import { describe, expect, it } from 'vitest';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
+import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { testArticle as article } from '../support/articles.js';
+
+const kb = knowledgeBaseFromArticles([
+  article({
+    id: 'masseindberetning',
+    title: 'Masseindberetning i HR-Løn',
+    body: 'Masseindberetning bruges til ensartede lønændringer for mange medarbejdere, fx udbetaling af timer til studenter. Det sker via regneark.',
+  }),
+  article({
+    id: 'kundeportal',
+    title: 'Kundeportalen',
+    body: 'Kundeportalen giver kunderne adgang til kundeaftaler, drejebøger og mødedokumenter.',
+  }),
+  article({
+    id: 'regnskab',
+    title: 'Servicebeskrivelse: Regnskab',
+    body: 'Vi udfører regnskabsopgaver inden for kreditor, debitor, bank, anlæg og moms.',
+  }),
+  article({
+    id: 'lønkalender',
+    title: 'Lønkalender',
+    body: 'Lønkalenderen viser afleveringsfrister, datoer for lønkørsler og dispositionsdatoer. Blanketter skal indsendes senest 5 dage før lønkørslen.',
+  }),
+  article({
+    id: 'systemkrav',
+    title: 'Systemkrav',
+    body: 'Minimumskrav: mindst 4 logiske CPU\'er og 4 GB RAM, og en nyere browser.',
+  }),
+]);
+
+const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+
+describe('a compound whose head the articles lack', () => {
+  it('is searched by its known first part', () => {
+    const analyzer = new Analyzer();
+    const words = ['studenter', 'timer', 'møde'];
+    const vocabulary = Vocabulary.fromCounts(2, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
+    const analysis = analyzer.analyzeQuery('timer til studenterassistenter', vocabulary);
+    const student = analysis.terms.find((term) => term.kind === 'compound-modifier');
+    expect(student?.term).toBe(analyzer.stemmers.stem('studenter', 'da'));
+    // The first part alone does not make the word known: it stays as informative as an unknown word.
+    expect(analysis.concepts[1]?.known).toBe(false);
+  });
+
+  it('finds the article about that first part', () => {
+    expect(answeredWith(kb.answer('udbetaling af timer til studentermedhjælpere'))).toBe('masseindberetning');
+    const [best] = kb.rank('tager I jer af momsen og anlægskartoteket');
+    expect(best?.articleId).toBe('regnskab');
+    expect(best?.coverage).toBeGreaterThan(0.7);
+  });
+
+  it('does not take a short first part for the word', () => {
+    const analyzer = new Analyzer();
+    const words = ['løn'];
+    const vocabulary = Vocabulary.fromCounts(1, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
+    expect(analyzer.compoundModifier('lønxyzqvbn', 'da', vocabulary)).toBeUndefined();
+  });
+});
+
+describe('an everyday word for what the articles name formally', () => {
+  const analyzer = new Analyzer();
+  const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(
+    1,
+    ['leverandør', 'dispositionsdato', 'ram', 'tjenestemand', 'medarbejder'].map((word) => [stem(word), 1]),
+    [],
+  );
+  const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary).terms.map((term) => term.term);
+
+  it('is searched with the domain word (synonyms and the glossary are data)', () => {
+    expect(searched('hvem leverer systemet')).toContain(stem('leverandør'));
+    expect(searched('hvornår er der lønningsdag')).toContain(stem('dispositionsdato'));
+    expect(searched('hvor meget hukommelse skal pc-en have')).toContain(stem('ram'));
+    expect(searched('how much memory does the computer need')).toContain(stem('ram'));
+    // A colleague is, in the articles' words, another employee.
+    expect(searched('kan min kollega godkende')).toContain(stem('medarbejder'));
+  });
+
+  it('reads an irregular plural as its singular ("tjenestemænd")', () => {
+    expect(stem('tjenestemænd')).toBe(stem('tjenestemand'));
+  });
+
+  it('finds the article, covering the word', () => {
+    for (const [question, id] of [
+      ['hvornår er der lønningsdag', 'lønkalender'],
+      ['hukommelse', 'systemkrav'],
+    ] as const) {
+      const [best] = kb.rank(question);
+      expect(best?.articleId, question).toBe(id);
+      expect(best?.coverage, question).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+});
+
+describe('an English filler verb', () => {
+  it('is no concept of the question, so that its letters do not spell a Danish word ("made" is not "mad")', () => {
+    const analyzer = new Analyzer();
+    const vocabulary = Vocabulary.fromCounts(1, [[analyzer.stemmers.stem('mad', 'da'), 1], [analyzer.stemmers.stem('fejl', 'da'), 1]], []);
+    const analysis = analyzer.analyzeQuery('Who do I contact if the agency made a mistake?', vocabulary);
+    expect(analysis.concepts.map((concept) => concept.surface)).not.toContain('made');
+  });
+});
+
+describe('a word that places the question in private life', () => {
+  const privateKb = knowledgeBaseFromArticles([
+    article({
+      id: 'pension',
+      title: 'Tjenestemandspension',
+      body: 'Tjenestemandspensionen udbetales fra pensionsalderen. Pensionen beregnes ud fra skalatrin og pensionsalder.',
+    }),
+    article({
+      id: 'rejse',
+      title: 'Rejseafregning',
+      body: 'Dagpenge beregnes ud fra rejsetid og evt. private dele af rejsen. Private udgifter afregnes ikke.',
+    }),
+    article({ id: 'skoler', body: 'Syv private gymnasier og skoler bruger lønsystemet.' }),
+    article({ id: 'campus', body: 'Offentligt og privat ansatte kan tilmelde sig kurser.' }),
+    article({ id: 'navision', body: 'Systemet bruges i private og offentlige virksomheder.' }),
+  ]);
+
+  it('weighs like a word the articles never use, although they use it about something else', () => {
+    const analyzer = new Analyzer();
+    const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+    const vocabulary = Vocabulary.fromCounts(10, [[stem('privat'), 4], [stem('pension'), 4], [stem('rejse'), 2]], []);
+    const [pension, privat] = ['pension', 'privat'].map((word) => analyzer.analyzeQuery(`min ${word}`, vocabulary).concepts[0]);
+    expect(privat?.known).toBe(true);
+    expect(privat?.idf).toBeCloseTo(vocabulary.unknownIdf());
+    expect(pension?.idf).toBeLessThan(vocabulary.unknownIdf());
+  });
+
+  it('leaves little of the question covered by an article that does not speak of it, and is answered by one that does', () => {
+    const [pension] = privateKb.rank('kan min private pension udbetales før tid');
+    expect(pension?.articleId).toBe('pension');
+    expect(pension?.coverage).toBeLessThan(0.55);
+    const [travel] = privateKb.rank('skal private dele af rejsen med i afregningen');
+    expect(travel?.articleId).toBe('rejse');
+    expect(travel?.coverage).toBeGreaterThan(0.8);
+  });
+});
+
+describe('an English word whose Danish stem is another word', () => {
+  const analyzer = new Analyzer();
+  const da = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(10, [[da('sum'), 2], [da('lønsedlen'), 2]], ['sum', 'lønsedlen']);
+
+  it('is not read as Danish when the articles never write it ("summer" is not "sum")', () => {
+    const terms = analyzer.analyzeQuery('When do schools start after the summer holiday?', vocabulary).terms.map((term) => term.term);
+    expect(terms).not.toContain(da('summer'));
+  });
+
+  it('while a Danish word the articles write is ("lønsedlen" in an English question)', () => {
+    const terms = analyzer.analyzeQuery('Where do I find lønsedlen?', vocabulary).terms.map((term) => term.term);
+    expect(terms).toContain(da('lønsedlen'));
+  });
+});
+
+describe('a misspelt English word', () => {
+  const analyzer = new Analyzer();
+  const da = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const vocabulary = Vocabulary.fromCounts(10, [[da('lønseddel'), 2], [da('barsel'), 2]], ['lønseddel', 'barsel']);
+  const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary, 'en').terms.map((term) => term.term);
+
+  it('is read as the glossary word it misspells ("payslp")', () => {
+    expect(searched('where can I see my payslp')).toContain(da('lønseddel'));
+  });
+
+  it('is not read as a glossary word with another first letter ("paternity" is not "maternity")', () => {
+    expect(searched('what is paternity')).not.toContain(da('barsel'));
+  });
+});
