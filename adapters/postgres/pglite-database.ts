@@ -190,11 +190,13 @@ export class PgliteDatabase implements Database {
 
   /** Opens (creating when needed) the database in `dataDir`, or an in-memory one. */
   static async open(dataDir?: string, options: PgliteOpenOptions = {}): Promise<PgliteDatabase> {
+    // Handled at once: a compile that fails while the template is copied is not an unhandled rejection.
+    const compiled = Promise.resolve(options.wasmModule).catch(() => undefined);
     if (dataDir) {
       mkdirSync(dataDir, { recursive: true });
       if (options.template !== undefined && readdirSync(dataDir).length === 0) await copyFolder(options.template, dataDir);
     }
-    const wasmModule = await Promise.resolve(options.wasmModule).catch(() => undefined);
+    const wasmModule = await compiled;
     const db = dataDir ? await PGlite.create(dataDir, pgliteOptions(wasmModule)) : await PGlite.create(pgliteOptions(wasmModule));
     return new PgliteDatabase(db);
   }
