@@ -92,6 +92,11 @@ export interface StartOptions {
   feedback?: FeedbackRecorder;
   /** Re-index the articles when a file changes. Default true. */
   watchArticles?: boolean;
+  /**
+   * PGlite's WebAssembly compiled ahead, for the embedded database (`npm start` compiles it on a
+   * worker thread while this code loads). Default: PGlite compiles its own when it opens.
+   */
+  pgliteWasmModule?: Promise<WebAssembly.Module | undefined>;
 }
 
 /** The assistant's own articles. */
@@ -169,17 +174,22 @@ export function knowledgeBaseFor(sources: string | readonly string[] = [ARTICLES
  * migrated empty database kept in the cache (made once, by initdb and the migrations, when the
  * cache has none for these migrations).
  */
-export async function openDatabase(config: Config, cache: FileCache = new FileCache(undefined)): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  cache: FileCache = new FileCache(undefined),
+  pglite: { wasmModule?: Promise<WebAssembly.Module | undefined> } = {},
+): Promise<Database> {
   // Each adapter (and pg or PGlite under it) is loaded only by the deployment that uses it.
   if (config.DATABASE_URL) {
     const { PgDatabase } = await import('./adapters/postgres/pg-database.js');
     return new PgDatabase({ connectionString: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE });
   }
   const { PgliteDatabase } = await import('./adapters/postgres/pglite-database.js');
-  if (!PgliteDatabase.isNew(config.DATA_DIR) || !cache.dir) return PgliteDatabase.open(config.DATA_DIR);
+  const wasmModule = pglite.wasmModule ? { wasmModule: pglite.wasmModule } : {};
+  if (!PgliteDatabase.isNew(config.DATA_DIR) || !cache.dir) return PgliteDatabase.open(config.DATA_DIR, wasmModule);
   const key = cacheKey(sourceFingerprint(PROJECT_DIR, ['adapters/postgres/migrations', 'adapters/postgres/pglite-database.ts', 'package-lock.json']));
   const template = await cache.directory('pglite-template', key, (folder) => PgliteDatabase.makeTemplate(folder, async (db) => void (await migrate(db))));
-  return PgliteDatabase.open(config.DATA_DIR, template ? { template } : {});
+  return PgliteDatabase.open(config.DATA_DIR, { ...(template ? { template } : {}), ...wasmModule });
 }
 
 export async function startAssistant(config: Config, options: StartOptions = {}): Promise<Assistant> {
@@ -191,7 +201,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   // this thread) between its steps.
   const caches = startCaches(config);
   const ownsDb = options.db === undefined;
-  const opening = options.db ? Promise.resolve(options.db) : openDatabase(config, caches.files);
+  const opening = options.db ? Promise.resolve(options.db) : openDatabase(config, caches.files, options.pgliteWasmModule ? { wasmModule: options.pgliteWasmModule } : {});
   const sources = knowledgeSources(config);
   const knowledgeLoading = knowledgeBaseFor(sources, caches);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
@@ -512,10 +522,10 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   }
 }
 
-/** `npm start` (scripts/start.mjs runs it from the bundle) and `tsx main.ts`. */
-export async function runFromCommandLine(): Promise<void> {
+/** `npm start` (scripts/start.mjs runs it from the bundle, with PGlite's WebAssembly compiling meanwhile) and `tsx main.ts`. */
+export async function runFromCommandLine(options: Pick<StartOptions, 'pgliteWasmModule'> = {}): Promise<void> {
   const config = configFromProcessEnv();
-  const assistant = await startAssistant(config);
+  const assistant = await startAssistant(config, options.pgliteWasmModule ? { pgliteWasmModule: options.pgliteWasmModule } : {});
   process.stdout.write(
     `\nServiceportal-assistenten kører: ${assistant.url}\n` +
       `Web chat: ${assistant.url}/\n` +

@@ -112,6 +112,18 @@ describe('npm start (scripts/start.mjs)', () => {
     }, 180_000);
   });
 
+  describe("PGlite's WebAssembly", () => {
+    it('is compiled on a worker thread for the embedded database, and not at all for PostgreSQL', async () => {
+      // Plain JavaScript without declarations: imported by a path the compiler does not follow.
+      const startScript = pathToFileURL(join(ROOT, 'scripts/start.mjs')).href;
+      const { compilePglite } = (await import(startScript)) as { compilePglite: (env: Record<string, string | undefined>) => Promise<WebAssembly.Module | undefined> | undefined };
+      const compiled = await compilePglite({ DATABASE_URL: '' });
+      expect(compiled).toBeInstanceOf(WebAssembly.Module);
+      expect(WebAssembly.Module.exports(compiled as WebAssembly.Module).map((e) => e.name)).toContain('PostgresMainLoopOnce');
+      expect(compilePglite({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })).toBeUndefined();
+    }, 60_000);
+  });
+
   describe("botbuilder-dialogs' text recognizers", () => {
     // What the stand-ins give botbuilder-dialogs, run in a process of its own: which recognizer
     // packages node has loaded after loading botbuilder-dialogs, the culture names its prompts read
