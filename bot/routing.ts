@@ -50,6 +50,16 @@ export const ROUTING_THRESHOLDS = {
 const INTERROGATIVE =
   /^(?:(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
+/** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
+const WH_QUESTION =
+  /^(?:(?:between|from|until|at|in|on|for|with|to|mellem|fra|til|i|på|for|med)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
+
+/**
+ * A yes/no question in Danish word order: a verb in the present tense before its subject ("tager I
+ * jer af momsen …", "sender I svar …", "får vi besked …").
+ */
+const INVERTED_QUESTION = /^\p{L}{2,}r\s+(?:i|du|jeg|vi|man|de|der)(?![\p{L}\d])/iu;
+
 /** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
 const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])/iu;
 
@@ -80,7 +90,7 @@ export function readsAsQuestion(text: string): boolean {
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t) || LATER_QUESTION.test(t);
+  return INTERROGATIVE.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
 }
 
 /**
@@ -89,7 +99,7 @@ export function readsAsQuestion(text: string): boolean {
  * subject, after a comma or a colon. "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
+  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -401,6 +411,8 @@ export function decide(input: RouteInput): RouteDecision {
     if (SOCIAL.has(kind)) {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
       if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
+      // "Jeg vil ikke fortsætte", "I don't want to go on": a refusal read as a cancel is one, however unsure.
+      if (kind === 'cancel' && REFUSAL.test(text) && !question) return intent('small-talk');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -442,12 +454,19 @@ export function decide(input: RouteInput): RouteDecision {
     if (question) {
       // A case asked for in a question's form ("skal jeg have … ?") is weighed against the knowledge base:
       // declining still offers the case, a wrong case dialog costs the user more.
+      // "Who may order access …?", "between which hours are requests passed on?": a question word asks about
+      // access, registration or cases in general — not for one to be made. Status, my cases and a person
+      // are asked for with question words too ("hvornår er min sag færdig?", "hvad er jeres telefonnummer?").
+      const asksAboutMaking = WH_QUESTION.test(sentence(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
+      if (asksAboutMaking) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
       if (plausible && (kind === 'status' || kind === 'myCases') && (OWN_CASES.test(text) || ADDRESSES_THE_DESK.test(text))) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
+      // Not when it hinges on words the classifier never saw and names nothing of the portal ("skal jeg have visum …").
+      if ((recognition.unfamiliar ?? 0) > 0 && !namesThePortal) return ask('question');
       return sure || (plausible && (kind !== 'createCase' || namesThePortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (kind === 'createCase' && !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text)) {

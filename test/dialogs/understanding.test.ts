@@ -61,6 +61,15 @@ describe('understanding a turn', () => {
       expect(reply.text).toMatch(/Kilde:|Source:|Mente du|Did you mean|ikke finde et svar|cannot find an answer/);
     });
 
+    it.each(['Who may order access to Navision Stat for a new colleague?', 'hvem må bestille adgang til lønsystemet hos os?', 'tager I jer af bogføringen af moms for os'])(
+      '"%s" (a question about access or a service, not a request) is looked up',
+      async (text) => {
+        const reply = await new Chat(world, ANNA).say(text);
+        expect(reply.text).not.toMatch(CASE_DIALOG);
+        expect(reply.text).not.toMatch(/Hvilken institution|Which institution/);
+      },
+    );
+
     it('"…, kan I hjælpe" still asks for help with the problem', async () => {
       const reply = await new Chat(world, ANNA).say('RejsUd virker ikke, kan I hjælpe');
       expect(reply.text).toMatch(CASE_DIALOG);
