@@ -156,7 +156,9 @@ async function statefulEchoFloor(listener: ReplyListener, processes: number, tur
     }
     await run('warm');
     const cpuBefore = servers.reduce((sum, s) => sum + s.cpuMs(), 0);
+    const windowStartUs = process.hrtime.bigint() / 1000n;
     const r = await run('measure');
+    if (process.env.BENCH_NODE_ARGS) log(`              the floor's measured window (µs): ${windowStartUs} ${process.hrtime.bigint() / 1000n}, pids ${servers.map((s) => s.child.pid).join(' ')}`);
     const f = figures(r.latencies, r.errors, r.seconds);
     const cpu = servers.reduce((sum, s) => sum + s.cpuMs(), 0) - cpuBefore;
     return { turnsPerSecond: f.turnsPerSecond, p99Ms: f.p99Ms, cpuMsPerTurn: round(cpu / Math.max(1, f.turns + r.errors), 2), errors: r.errors, tail: tailReport(samples, f.p99Ms) };
@@ -238,7 +240,10 @@ async function assistantRun(listener: ReplyListener, processes: number, runTag: 
     samples.length = 0;
     started = performance.now();
     const cpuBefore = { assistant: servers.reduce((sum, s) => sum + s.cpuMs(), 0), postgres: commandCpuMs('postgres') };
+    const windowStartUs = process.hrtime.bigint() / 1000n;
     const r = await runConcurrent(conversations, (i, record) => scenario('measure', i, record));
+    // With BENCH_NODE_ARGS=--cpu-prof…: the measured window on the profiles' clock, to cut them to it.
+    if (process.env.BENCH_NODE_ARGS) log(`              measured window (µs): ${windowStartUs} ${process.hrtime.bigint() / 1000n}, pids ${servers.map((s) => s.child.pid).join(' ')}`);
     const f = figures(r.latencies, r.errors, r.seconds);
     const perTurn = (ms: number) => round(ms / Math.max(1, f.turns + r.errors), 2);
     const cpuMsPerTurn = {
