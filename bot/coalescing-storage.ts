@@ -10,14 +10,23 @@ interface WriteBatch {
   items: StoreItems;
   callers: number;
   done: Promise<void>;
+  /** After a failed batch: its callers' writes alone, one after another in the order they came. */
+  retries: Promise<void>;
+}
+
+/** A change written whatever is stored (BotState's eTag '*', or none): a later one may replace it unseen. */
+function unconditional(item: unknown): boolean {
+  const eTag = (item as { eTag?: unknown } | undefined)?.eTag;
+  return eTag === undefined || eTag === '*';
 }
 
 /**
  * Bot state storage that merges the calls issued in the same tick into one call of the inner
  * storage: a turn's conversation and user state load with one query and save with one, and turns
- * of different conversations that arrive together share them too. A write of a key that is
- * already waiting in the current batch waits for that batch and goes in the next, so writes of
- * one key land in the order they were made.
+ * of different conversations that arrive together share them too. An unconditional write of a key
+ * already waiting in the current batch replaces it there (the later change wins); a conditional
+ * one (an eTag) waits for that batch and goes in the next, so writes of one key land in the order
+ * they were made.
  * Deletes pass through.
  */
 export class CoalescingStorage implements Storage {
@@ -49,13 +58,18 @@ export class CoalescingStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const keys = Object.keys(changes);
     const pending = this.writes;
-    if (pending && keys.some((key) => key in pending.items)) {
-      // The same key twice in one tick: after the waiting batch, in order, so the later change wins.
+    const again = pending ? keys.filter((key) => key in pending.items) : [];
+    if (pending && again.some((key) => !unconditional(pending.items[key]) || !unconditional(changes[key]))) {
+      // A conditional change of a key already waiting: after that batch, in order.
       await pending.done.catch(() => undefined);
       return this.write(changes);
     }
+    // An unconditional change of a key already waiting replaces it in the batch: the later change
+    // wins, as it would one batch later, and both callers have their write when the batch has.
+    // (Waiting for the batch instead made the turns of one user in many conversations at once, each
+    // writing the user's state, a queue of one round trip each.)
     if (!this.writes) {
-      const batch: WriteBatch = { items: {}, callers: 0, done: Promise.resolve() };
+      const batch: WriteBatch = { items: {}, callers: 0, done: Promise.resolve(), retries: Promise.resolve() };
       batch.done = new Promise<void>((resolve, reject) => {
         setImmediate(() => {
           this.writes = undefined;
@@ -72,9 +86,12 @@ export class CoalescingStorage implements Storage {
       await batch.done;
     } catch (error: unknown) {
       // The database may have refused one caller's change: the others must not fail with it, so
-      // each caller of a failed batch tries again alone (when the database is down, each fails).
+      // each caller of a failed batch tries again alone (when the database is down, each fails),
+      // in the order they wrote, so that the later change of a key still wins.
       if (batch.callers === 1) throw error;
-      await this.inner.write(changes);
+      const alone = batch.retries.then(() => this.inner.write(changes));
+      batch.retries = alone.catch(() => undefined);
+      await alone;
     }
   }
 

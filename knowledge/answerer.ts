@@ -170,6 +170,9 @@ export interface AnswerOptions {
   readonly thresholds?: Partial<AnswerThresholds>;
 }
 
+/** Rankings an Answerer keeps (see {@link Answerer.rankArticles}): enough for the turns in flight at once. */
+const RANKINGS_KEPT = 64;
+
 /** Turns a question into answered / ambiguous / unknown against one index. */
 export class Answerer {
   /** Index terms of passages and of articles' titles and keywords, for choosing the passage shown. */
@@ -186,14 +189,35 @@ export class Answerer {
     return this.analyzer.analyzeQuery(question, this.index.vocabulary);
   }
 
+  /**
+   * The questions ranked last, each with every article its search returned, in order: a ranking
+   * asked again for the same question (a case's description: answered by the router, then ranked
+   * for the deflection rule, ≈0.5 ms each) is read from here. A few entries, not one: between the
+   * two calls of one turn other turns rank their own questions. The index of an Answerer never
+   * changes (new articles make a new Answerer).
+   */
+  private readonly rankings = new Map<string, { analysis: QueryAnalysis; ranked: readonly RankedArticle[] }>();
+
   /** Articles ranked for a question, best first, with the figures behind the decision. */
   rankArticles(question: string, limit = 10): { analysis: QueryAnalysis; ranked: RankedArticle[] } {
-    const analysis = this.analyze(question);
-    const { hits, assumedTerms } = this.index.searchArticles(termWeights(analysis), Math.max(limit, 10));
-    const ranked = rank(analysis, hits, assumedTerms, (id) => this.index.articles.get(id)?.language ?? analysis.language)
-      .sort((a, b) => confidence(b) - confidence(a) || a.articleId.localeCompare(b.articleId))
-      .slice(0, limit);
-    return { analysis, ranked };
+    const searched = Math.max(limit, 10);
+    const key = `${searched}\u0000${question}`;
+    let kept = this.rankings.get(key);
+    if (kept) {
+      // Most recently used last.
+      this.rankings.delete(key);
+    } else {
+      const analysis = this.analyze(question);
+      const { hits, assumedTerms } = this.index.searchArticles(termWeights(analysis), searched);
+      const ranked = rank(analysis, hits, assumedTerms, (id) => this.index.articles.get(id)?.language ?? analysis.language).sort(
+        (a, b) => confidence(b) - confidence(a) || a.articleId.localeCompare(b.articleId),
+      );
+      kept = { analysis, ranked };
+      if (this.rankings.size >= RANKINGS_KEPT) this.rankings.delete(this.rankings.keys().next().value as string);
+    }
+    this.rankings.set(key, kept);
+    // Copies: a caller may change what it gets without changing the next caller's.
+    return { analysis: kept.analysis, ranked: kept.ranked.slice(0, limit).map((r) => ({ ...r })) };
   }
 
   answer(question: string, options: AnswerOptions = {}): AnswerResult {

@@ -53,8 +53,12 @@ async function main(): Promise<void> {
   };
   const servers: { name: string; server: ServerProcess }[] = [];
   try {
-    servers.push({ name: 'A', server: await startServerProcess(resolve(dirA, 'main.ts'), { ...(await envFor(true)), LOG_LEVEL: 'warn' }) });
-    servers.push({ name: 'B', server: await startServerProcess(resolve(dirB, 'main.ts'), { ...(await envFor(true)), LOG_LEVEL: 'warn' }) });
+    // A checkout's main.ts under tsx, or a script given by its path (<dir>/scripts/start.mjs: the build npm start runs).
+    const entryOf = (dir: string) => (/\.(?:mjs|cjs|js)$/.test(dir) ? resolve(dir) : resolve(dir, 'main.ts'));
+    servers.push({ name: 'A', server: await startServerProcess(entryOf(dirA), { ...(await envFor(true)), LOG_LEVEL: 'warn' }) });
+    // BENCH_ENV_B (JSON): settings for B only, e.g. '{"RATE_LIMIT_PER_MINUTE":"0"}' to see what a feature costs.
+    const envB = JSON.parse(process.env.BENCH_ENV_B ?? '{}') as Record<string, string>;
+    servers.push({ name: 'B', server: await startServerProcess(entryOf(dirB), { ...(await envFor(true)), LOG_LEVEL: 'warn', ...envB }) });
     const floor = await startServerProcess('scripts/bench/stateful-echo-server.ts', await envFor(false));
     process.stdout.write(`ab-turns: A ${dirA}, B ${dirB}; ${databaseUrl ? 'PostgreSQL' : 'PGlite'}; ${conversations} conversations × ${turnsEach} turns a phase each\n`);
 

@@ -209,7 +209,11 @@ export const BENCH_LIMITS: Readonly<Record<string, string>> = {
 
 /** Starts `entry` with tsx in a child process (node given `nodeArgs`, e.g. `--cpu-prof`) and waits for its "kører: <url>" line. */
 export async function startServerProcess(entry: string, env: Record<string, string> = {}, args: string[] = [], nodeArgs: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
+  // A plain JavaScript entry (scripts/start.mjs: the build `npm start` runs) without tsx.
+  const loader = /\.(?:mjs|cjs|js)$/.test(entry) ? [] : ['--import', 'tsx'];
+  // BENCH_NODE_ARGS: node options for every server a bench starts (e.g. `--cpu-prof --cpu-prof-dir=/tmp/p`).
+  const benchNodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...benchNodeArgs, ...nodeArgs, ...loader, entry, ...args], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_NO_WARNINGS: '1', ...BENCH_LIMITS, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -49,12 +49,42 @@ describe('CoalescingStorage', () => {
       expect(await inner.read(['conv', 'user'])).toMatchObject({ conv: { v: 1 }, user: { lang: 'da' } });
     });
 
-    it('writes a key that is already waiting in the batch after that batch, so the later change wins', async () => {
+    it('writes a conditional change of a key already waiting in the batch after that batch, so the later change wins', async () => {
       const inner = new CountingStorage();
       const storage = new CoalescingStorage(inner);
-      await Promise.all([storage.write({ k: { v: 1 } }), storage.write({ k: { v: 2 } })]);
+      await Promise.all([storage.write({ k: { v: 1, eTag: '*' } }), storage.write({ k: { v: 2, eTag: '*' } })]);
+      inner.calls.length = 0;
+      const stored = (await inner.read(['k'])).k as { eTag: string };
+      inner.calls.length = 0;
+      await Promise.all([storage.write({ k: { v: 3, eTag: stored.eTag } }), storage.write({ k: { v: 4, eTag: '*' } })]);
       expect(inner.calls).toHaveLength(2);
-      expect((await inner.read(['k'])).k).toMatchObject({ v: 2 });
+      expect((await inner.read(['k'])).k).toMatchObject({ v: 4 });
+    });
+  });
+
+  describe("when many turns write the same key unconditionally at once (one user's state from many conversations)", () => {
+    it('writes it once, the latest change, and every caller has its write when that batch has', async () => {
+      const inner = new CountingStorage();
+      const storage = new CoalescingStorage(inner);
+      await Promise.all(Array.from({ length: 100 }, (_, i) => storage.write({ user: { v: i, eTag: '*' }, [`conv${i}`]: { n: i, eTag: '*' } })));
+      expect(inner.calls).toHaveLength(1);
+      expect(inner.calls[0]?.keys).toHaveLength(101);
+      expect((await inner.read(['user'])).user).toMatchObject({ v: 99 });
+    });
+
+    it('after a failed batch, writes each caller alone in the order they wrote: the later change still wins', async () => {
+      const inner = new CountingStorage();
+      const write = inner.write.bind(inner);
+      inner.write = (changes: StoreItems) =>
+        'bad' in changes ? Promise.reject(new Error('refused')) : new Promise<void>((resolve, reject) => setTimeout(() => write(changes).then(resolve, reject), 'first' in changes ? 20 : 0));
+      const storage = new CoalescingStorage(inner);
+      const results = await Promise.allSettled([
+        storage.write({ user: { v: 1 }, first: {} }),
+        storage.write({ user: { v: 2 } }),
+        storage.write({ bad: {} }),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+      expect((await inner.read(['user'])).user).toMatchObject({ v: 2 });
     });
   });
 

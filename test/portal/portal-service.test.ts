@@ -409,3 +409,42 @@ describe('caseEventRecipients', () => {
   });
 });
 
+
+describe('PortalService.caseOptions given the user the conversation resolved', () => {
+  it("reads the user's own institution beside the standing, not after it, and the community institutions after", async () => {
+    const w = await demoWorld();
+    const lars = await w.user('lars@testministeriet.dk');
+    const expected = await w.service.caseOptions(lars.id);
+    const calls: string[] = [];
+    let releaseStanding: () => void = () => undefined;
+    const directory = Object.create(w.directory) as InMemoryDirectoryStore;
+    directory.getUserStanding = async (id) => {
+      calls.push('standing');
+      await new Promise<void>((resolve) => (releaseStanding = resolve));
+      calls.push('standing read');
+      return w.directory.getUserStanding(id);
+    };
+    directory.getInstitution = (id) => {
+      calls.push(`institution ${id}`);
+      return w.directory.getInstitution(id);
+    };
+    const service = new PortalService({ cases: w.cases, directory });
+    const options = service.caseOptions(lars);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(calls).toEqual(['institution testministeriet', 'standing']);
+    releaseStanding();
+    expect(await options).toEqual(expected);
+    expect(calls).toEqual(['institution testministeriet', 'standing', 'standing read', 'institution eksempelstyrelsen', 'institution demo-instituttet']);
+  });
+
+  it('answers USER.NOT_FOUND for a user no longer there, whatever the institution read did', async () => {
+    const w = await demoWorld();
+    const lars = await w.user('lars@testministeriet.dk');
+    const directory = Object.create(w.directory) as InMemoryDirectoryStore;
+    directory.getUserStanding = async () => undefined;
+    directory.getInstitution = async () => {
+      throw new Error('database gone');
+    };
+    expect(codeOf(await new PortalService({ cases: w.cases, directory }).caseOptions(lars))).toBe('USER.NOT_FOUND');
+  });
+});
