@@ -84,7 +84,11 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
 const COMMAND_INDEX = new Map<string, Intent>(COMMANDS.flatMap(([intent, phrases]) => phrases.map((p) => [p, intent] as const)));
 
 /** Commands long enough to be recognised with a typo or two ("opreet en sagg", "min sagr", "nyy sag"). */
-const TYPO_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 6 && phrase.includes(' '));
+const TYPO_COMMANDS = [...COMMAND_INDEX]
+  .filter(([phrase]) => phrase.length >= 6 && phrase.includes(' '))
+  .map(([phrase, intent]) => ({ phrase, words: phrase.split(' '), intent, allowed: phrase.length >= 10 ? 2 : 1 }));
+/** The longest of them, in words: a longer text is never one (checked before any work). */
+const TYPO_COMMAND_WORDS = Math.max(...TYPO_COMMANDS.map((c) => c.words.length));
 
 /** Politeness around a command ("opret sag tak", "please show my cases"). */
 const POLITENESS = /^(?:(?:please|pls|venligst|lige)\s+)+|(?:\s+(?:tak|please|pls|venligst|lige|tack))+$/g;
@@ -109,14 +113,16 @@ function wordEdits(text: readonly string[], phrase: readonly string[]): number |
  * at a field ("Anne Sager") is two edits in one word and is not.
  */
 function nearCommand(raw: string): Intent | undefined {
+  // Cheap rejections first: this runs for every text.
+  if (raw.length > 40 || raw.split(' ', TYPO_COMMAND_WORDS + 3).length > TYPO_COMMAND_WORDS + 2) return undefined;
   const text = raw.replace(POLITENESS, '');
   const words = text.split(' ');
-  if (text.length < 6 || words.length > 4) return undefined;
+  if (text.length < 6 || words.length > TYPO_COMMAND_WORDS) return undefined;
   let best: { intent: Intent; distance: number } | undefined;
   let tied = false;
-  for (const [phrase, intent] of TYPO_COMMANDS) {
-    const allowed = phrase.length >= 10 ? 2 : 1;
-    const distance = text === phrase ? undefined : wordEdits(words, phrase.split(' '));
+  for (const { phrase, words: phraseWords, intent, allowed } of TYPO_COMMANDS) {
+    if (phraseWords.length !== words.length || Math.abs(phrase.length - text.length) > allowed) continue;
+    const distance = text === phrase ? undefined : wordEdits(words, phraseWords);
     if (distance === undefined || distance > allowed) continue;
     if (!best || distance < best.distance) {
       best = { intent, distance };
