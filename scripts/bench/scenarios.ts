@@ -8,7 +8,7 @@ export const KNOWLEDGE_QUESTIONS: readonly string[] = [
   'Hvordan nulstiller jeg min adgangskode?',
   'Hvad er en fællespostkasse?',
   'Hvordan opretter jeg en sag?',
-  'Min rejseafregning er afvist',
+  'Min rejseafregning er afvist, hvad gør jeg?',
   'Hvad bruges IndFak til?',
   'Hvad er en samtykkeerklæring?',
   'How do I reset my password?',
