@@ -107,8 +107,8 @@ function wordEdits(text: readonly string[], phrase: readonly string[]): number |
 }
 
 /**
- * The command a short text means with a typo or two: the nearest command of eight letters or more,
- * each word within one edit of the command's (one edit in all for fewer than ten letters, two for
+ * The command a short text means with a typo or two: the nearest command of two words or more and
+ * six letters or more, each word within one edit of the command's (one edit in all for fewer than ten letters, two for
  * ten or more), when no command of another kind is as near. "min sagr" is "mine sager"; a name typed
  * at a field ("Anne Sager") is two edits in one word and is not.
  */
@@ -154,7 +154,7 @@ const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
  * colleague"): access for someone else is that person's own request or a user-administration case, and
  * what precedes it is not known to be an institution.
  */
-const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|vores|my|our|a|an|the|new)\s/iu;
+const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|my|our|a|an|the|new)\s/iu;
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 

@@ -18,7 +18,7 @@ import type { AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
-import { matchKey } from '../portal/index.js';
+import { findCaseNumbers, matchKey } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 
 export interface RouteInput {
@@ -120,6 +120,9 @@ export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
 }
 
+/** The words of something wrong (an error, a rejection, a hang, a crash), shared by the request words and {@link SOMETHING_WRONG}. */
+const WRONG_WORDS = String.raw`fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
+
 /**
  * The text asks for something to be done, in words: an action verb ("opret", "indberet", "meld",
  * "send", "luk", "bestil", "create", "open", "raise", "log", "report"), a wish ("jeg vil gerne", "skal
@@ -128,8 +131,10 @@ export function reportsAProblem(text: string): boolean {
  * A text without any of them ("refusion graviditetsbetinget fravær", "blanket rejseforskud") names a
  * topic: it is searched, not a case to be made of it.
  */
-const ACTION_WORDS =
-  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|fejl\p{L}*|error|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvist\p{L}*|wrong|incorrect|failed|fails|failing|stuck|stopped|hangs|rejected|missing|needed|needs|required|broken)(?![\p{L}\d])/iu;
+const ACTION_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|stopped|missing|needed|needs|required|${WRONG_WORDS})(?![\p{L}\d])`,
+  'iu',
+);
 
 /**
  * A sentence rather than keywords: a subject ("jeg", "vi", "der", "we") or a finite verb of being,
@@ -162,8 +167,7 @@ export function asksForAction(text: string): boolean {
 }
 
 /** Something wrong, in words: an error, a rejection, a hang, a crash ("fejl", "afvist", "hænger", "sidder fast", "failed"). */
-const SOMETHING_WRONG =
-  /(?<![\p{L}\d])(?:fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|afvist\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down)(?![\p{L}\d])/iu;
+const SOMETHING_WRONG = new RegExp(String.raw`(?<![\p{L}\d])(?:${WRONG_WORDS})(?![\p{L}\d])`, 'iu');
 
 /** Words that ask what to put in the field asked ("hvad skal der stå her?", "hvad skal jeg skrive?", "what do I enter here?"). */
 const ABOUT_THE_FIELD =
@@ -399,7 +403,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
     if (ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) {
       if (kind === 'createCase') return intent('intent-request');
-      if (!OWN_CASES.test(text) && !/\bSA[\s-]?\d{4}/i.test(text)) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+      if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
     if (kind === 'question') return ask('question');
 

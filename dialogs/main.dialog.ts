@@ -938,8 +938,6 @@ function innerStack(state: DialogState | undefined): DialogInstance[] {
   return main?.state?.dialogs?.dialogStack ?? [];
 }
 
-/** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
-
 /**
  * A passage as shown: one that opens with a list item and has no sentence introducing the list
  * (the list follows its heading at once: "## Det får institutionen" then "- Ét lokalt datavarehus…")
@@ -950,6 +948,7 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
   return opensWithItem && passage.heading ? `**${passage.heading}**\n\n${passage.text}` : passage.text;
 }
 
+/** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
 export class MainDialog extends ComponentDialog {
   private readonly conversation: Conversation;
 
