@@ -67,7 +67,7 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
   [{ kind: 'help' }, ['hjælp', 'hjaelp', 'help', '?', 'hvad kan du', 'what can you do', 'menu']],
   [{ kind: 'cancel' }, ['annuller', 'annullér', 'annuler', 'afbryd', 'stop', 'fortryd', 'glem det', 'cancel', 'quit', 'abort']],
   [{ kind: 'restart' }, ['forfra', 'start forfra', 'begynd forfra', 'start om', 'start over', 'restart', 'begin again']],
-  [{ kind: 'myCases' }, ['mine sager', 'vis mine sager', 'se mine sager', 'my cases', 'show my cases', 'list my cases']],
+  [{ kind: 'myCases' }, ['mine sager', 'vis mine sager', 'se mine sager', 'mine henvendelser', 'vis mine henvendelser', 'my cases', 'show my cases', 'list my cases', 'my tickets', 'show my tickets', 'my requests']],
   [{ kind: 'showMore' }, ['vis flere', 'flere', 'vis mere', 'show more', 'more', 'næste side', 'next page']],
   [{ kind: 'status' }, ['status', 'sagsstatus', 'case status']],
   [{ kind: 'createCase' }, ['opret sag', 'opret en sag', 'opret ny sag', 'ny sag', 'create a case', 'create case', 'new case', 'opret en ny sag']],
@@ -201,7 +201,8 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
     return { intent, command: words <= 8 };
   }
 
-  const exact = COMMAND_INDEX.get(text);
+  // A command, also with politeness around it ("status tak", "my tickets please", "stop venligst").
+  const exact = COMMAND_INDEX.get(text) ?? COMMAND_INDEX.get(text.replace(POLITENESS, ''));
   if (exact) return { intent: exact, command: true };
   const near = nearCommand(text);
   if (near) return { intent: near, command: true };

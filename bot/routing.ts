@@ -14,12 +14,13 @@
  * The result is one RouteDecision (dialogs/ports.ts): a {@link Route} plus the figures and a reason code, which
  * the bot logs (never the text itself).
  */
-import type { AnswerResult } from '../knowledge/index.js';
+import type { AnswerCandidate, AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
-import { findCaseNumbers, matchKey } from '../portal/index.js';
+import { findCaseNumbers, findSystem, matchKey, mentionedSystems } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
+import { namesThePortal } from './nlu/slots.js';
 
 export interface RouteInput {
   /** The user's text, cleaned. */
@@ -121,7 +122,7 @@ export function reportsAProblem(text: string): boolean {
 }
 
 /** The words of something wrong (an error, a rejection, a hang, a crash), shared by the request words and {@link SOMETHING_WRONG}. */
-const WRONG_WORDS = String.raw`fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
+const WRONG_WORDS = String.raw`fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|fryser|frosset|freezes|frozen|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
 
 /**
  * The text asks for something to be done, in words: an action verb ("opret", "indberet", "meld",
@@ -289,7 +290,7 @@ export function decide(input: RouteInput): RouteDecision {
     // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
     const outsidePortal =
       unplaced(answer) &&
-      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !Object.values(recognition.slots).some((id) => id !== undefined)));
+      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots)));
     return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
   };
 
@@ -390,6 +391,12 @@ export function decide(input: RouteInput): RouteDecision {
       return decideFree();
   }
 
+  /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
+  function problemInSystem(): boolean {
+    // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
+    return recognition.slots.systemId !== undefined && !asksHow(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+  }
+
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
@@ -405,10 +412,18 @@ export function decide(input: RouteInput): RouteDecision {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
+    // "Ingen af os kan åbne rapporterne i LDV, hvad gør vi?": a problem in a system the portal has, that the
+    // knowledge base cannot answer, is that system's case — also when it ends in a question (the desk's answer
+    // to it is the case). Not a question of how something is done.
+    // An article about another system, or about none, does not answer it ("ISOLA giver en fejlbesked …" is not
+    // answered by SLS's error messages).
+    if ((kind === 'question' || kind === 'createCase') && problemInSystem() && !answersAboutSystem(knowledge(), recognition.slots.systemId)) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
+    }
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
-    const namesThePortal = Object.values(recognition.slots).some((id) => id !== undefined);
+    const namesPortal = namesThePortal(recognition.slots);
     const plausible = recognition.confidence >= ROUTING_THRESHOLDS.plausible;
 
 
@@ -421,9 +436,9 @@ export function decide(input: RouteInput): RouteDecision {
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
       // something or names the portal ("hej, jeg har et spørgsmål om RejsUd") is weighed against the knowledge base.
-      const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesThePortal);
+      const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesPortal);
       // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
-      const substantial = contentWords(text).length >= 2 || namesThePortal;
+      const substantial = contentWords(text).length >= 2 || namesPortal;
       // "What does the service desk help with?": help asked about someone else than the assistant and the user.
       const aboutAThirdParty = kind === 'help' && !SPEAKS_TO_THE_ASSISTANT.test(text);
       if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
@@ -470,23 +485,18 @@ export function decide(input: RouteInput): RouteDecision {
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
       // Not when it hinges on words the classifier never saw and names nothing of the portal ("skal jeg have visum …").
-      if ((recognition.unfamiliar ?? 0) > 0 && !namesThePortal) return ask('question');
-      return sure || (plausible && (kind !== 'createCase' || namesThePortal)) ? intent('intent-without-answer') : ask('question');
+      if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal) return ask('question');
+      return sure || (plausible && (kind !== 'createCase' || namesPortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (kind === 'createCase' && !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text)) {
       // No action, no wish, no case and no problem in words ("refusion graviditetsbetinget fravær"): a
       // topic to look up. The knowledge base answers it if it can; the case is one click from its answer.
       if (knowledge().kind !== 'unknown') return ask('topic');
     }
-    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesThePortal && reportsAProblem(text) && !CASE_WORDS.test(text)) {
+    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && reportsAProblem(text) && !CASE_WORDS.test(text)) {
       // "Printeren virker ikke": a problem with something the portal does not name, nor the knowledge base
       // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
       if (unplaced(knowledge())) return ask('outside-portal');
-    }
-    // "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, that the knowledge
-    // base cannot answer, is a case about that system however unsure the classifier is of the wording.
-    if (kind === 'createCase' && recognition.slots.systemId !== undefined && !question && !asksHow(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text))) {
-      if (knowledge().kind === 'unknown') return intent('problem-in-system');
     }
     // "Jeg skal have adgang til WorkZone": a request about a system the portal does not have (a name the
     // classifier never saw and the knowledge base does not know) is declined with where to go instead.
@@ -495,7 +505,7 @@ export function decide(input: RouteInput): RouteDecision {
       const found = knowledge();
       if (found.kind === 'unknown' && found.reason === 'unknown-name') return ask('unknown-subject');
     }
-    if (sure || (plausible && namesThePortal)) return intent('intent-request');
+    if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):
@@ -513,6 +523,22 @@ function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'
   const key = matchKey(raw);
   if (key === '') return false;
   return choices.some((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
+}
+
+/** Whether the knowledge base answers (or offers) an article about the given portal system. */
+function answersAboutSystem(result: AnswerResult, systemId: string | undefined): boolean {
+  if (systemId === undefined) return false;
+  // An article's system is free text ("RejsUd / IndFak", "LDV (Statens BI)"): any system it names counts.
+  const about = (candidate: AnswerCandidate): boolean =>
+    candidate.article.system !== undefined && (findSystem(candidate.article.system)?.id === systemId || mentionedSystems(candidate.article.system).some((s) => s.id === systemId));
+  switch (result.kind) {
+    case 'answered':
+      return about(result);
+    case 'ambiguous':
+      return result.candidates.some(about);
+    case 'unknown':
+      return false;
+  }
 }
 
 /** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */

@@ -74,6 +74,11 @@ export interface Slots {
   areaId?: string;
   systemId?: string;
   formId?: string;
+  /**
+   * The area was guessed from a word of its subjects ("overtid", "momsen"), not named: it starts a
+   * case there, but the text does not name the portal (bot/nlu/slots.ts: namesThePortal).
+   */
+  areaByTopic?: true;
 }
 
 export interface Recognition {

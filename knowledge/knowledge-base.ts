@@ -149,7 +149,7 @@ export async function createKnowledgeBase(options: KnowledgeBaseOptions): Promis
   const files = await readSources(options.sources);
   const sources = JSON.stringify(files);
   const snapshot = cache.load(sources);
-  if (snapshot?.version === 2) {
+  if (snapshot?.version === 3) {
     try {
       return new IndexedKnowledgeBase(analyzer, options.sources, PassageIndex.fromSnapshot(snapshot), options.now);
     } catch {

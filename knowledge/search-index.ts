@@ -1,7 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { areaName } from './areas.js';
 import type { Analyzer } from './analysis/analyzer.js';
-import { Vocabulary } from './analysis/analyzer.js';
+import { Vocabulary, type VocabularyJSON } from './analysis/analyzer.js';
 import { WordTable } from './analysis/word-table.js';
 import type { Article, Language, Passage } from './article.js';
 import { splitIntoPassages, type PassageOptions, DEFAULT_PASSAGE_OPTIONS } from './passages.js';
@@ -79,9 +79,9 @@ export interface ArticleHit {
 const OTHER_PASSAGES_WEIGHT = 0.25;
 
 export interface IndexSnapshot {
-  readonly version: 2;
+  readonly version: 3;
   readonly articles: readonly Article[];
-  readonly vocabulary: ReturnType<Vocabulary['toJSON']>;
+  readonly vocabulary: VocabularyJSON;
   /** The article index (ARTICLE_SEARCH_OPTIONS) as minisearch serialises it. */
   readonly articleIndex: string;
   /** The passage index (PASSAGE_SEARCH_OPTIONS). */
@@ -213,7 +213,7 @@ export class PassageIndex {
 
   snapshot(): IndexSnapshot {
     return {
-      version: 2,
+      version: 3,
       articles: [...this.articles.values()],
       vocabulary: this.vocabulary.toJSON(),
       articleIndex: JSON.stringify(this.articleSearch),

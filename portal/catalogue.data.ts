@@ -14,6 +14,8 @@ export interface AreaInput {
   name: Localized;
   description: Localized;
   aliases?: string[];
+  /** Words of the area's subjects (see areaSchema): one word each, matched inflected and as a compound's first part. */
+  topics?: string[];
   systemIds: string[];
 }
 
@@ -201,6 +203,7 @@ export const AREAS: AreaInput[] = [
     name: { da: 'Økonomi og Regnskab', en: 'Finance and Accounting' },
     description: { da: 'Fx Navision Stat, RejsUd og IndFak/SDI.', en: 'E.g. Navision Stat, RejsUd and IndFak/SDI.' },
     aliases: ['økonomi', 'regnskab', 'finance', 'accounting'],
+    topics: ['bogføring', 'bogført', 'moms', 'kreditor', 'debitor', 'faktura', 'kontering', 'betaling', 'budget', 'afstemning', 'anlæg', 'bookkeeping', 'invoice', 'vat', 'payment', 'ledger'],
     systemIds: ['navision-stat', 'rejsud', 'indfak', 'statens-budgetsystem'],
   },
   {
@@ -211,6 +214,7 @@ export const AREAS: AreaInput[] = [
       en: 'E.g. SLS/HR-Løn, Statens Pensionssystem and Statens Refusion.',
     },
     aliases: ['løn', 'løn og hr', 'hr', 'payroll', 'salary', 'wages', 'payslip'],
+    topics: ['overtid', 'ferie', 'skattekort', 'tillæg', 'pension', 'barsel', 'sygedagpenge', 'refusion', 'ansættelse', 'fratrædelse', 'opsigelse', 'fravær', 'orlov', 'overtime', 'holiday', 'allowance', 'maternity'],
     systemIds: ['sls', 'statens-pensionssystem', 'statens-refusion', 'statens-hr'],
   },
   {
@@ -218,6 +222,7 @@ export const AREAS: AreaInput[] = [
     name: { da: 'Business Intelligence', en: 'Business Intelligence' },
     description: { da: 'Fx LDV og ISOLA.', en: 'E.g. LDV and ISOLA.' },
     aliases: ['bi', 'rapporter', 'rapportering', 'reports'],
+    topics: ['rapport', 'datavarehus', 'dashboard', 'udtræk', 'report', 'dashboards'],
     systemIds: ['ldv', 'isola', 'oes-indsigt'],
   },
   {

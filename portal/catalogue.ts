@@ -26,6 +26,11 @@ export const areaSchema = z
     name: localizedSchema,
     description: localizedSchema,
     aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * Words of the area's subjects, not its names ("overtid", "moms", "invoice"): a case about them
+     * most likely belongs here. They fill the area of a case request that names nothing else.
+     */
+    topics: z.array(z.string().min(1)).default([]),
     systemIds: z.array(idSchema),
   })
   .strict();

@@ -2,7 +2,7 @@
  * nlu:eval — runs utterances through the assistant's real recognizer (rules and classifier, as
  * the bot uses it) and reports intent accuracy, per intent, the confusion and slot accuracy.
  *
- *   npm run --silent nlu:eval -- --utterances <jsonl> [--json]
+ *   npm run --silent nlu:eval -- --utterances <jsonl> [--json] [--verbose]
  *
  * Lines: {u, intent, area?, system?} with intent one of create_case, status, my_cases,
  * kb_question, human, greeting, thanks, help, cancel (the project's own add_comment,
@@ -49,6 +49,8 @@ export interface NluFigures {
   perIntent: Record<string, { n: number; accuracy: number }>;
   slots: { n: number; accuracy: number };
   confusion: Record<string, Record<string, number>>;
+  /** Each line whose intent or slots came out otherwise: what was expected and what was recognised. */
+  misses: { u: string; intent: string; got: string; confidence: number; slots?: { expected: string; got: string } }[];
 }
 
 export function parseLines(text: string, file = 'utterances'): EvalLine[] {
@@ -78,6 +80,7 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
   let slotRight = 0;
   const per: Record<string, { n: number; right: number }> = {};
   const confusion: Record<string, Record<string, number>> = {};
+  const misses: NluFigures['misses'] = [];
   for (const line of lines) {
     const recognition = recognizer.recognize(line.u);
     const got = EVAL_NAME[recognition.intent.kind];
@@ -89,6 +92,7 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
     }
     const row = (confusion[line.intent] ??= {});
     row[got] = (row[got] ?? 0) + 1;
+    const miss = got === line.intent ? undefined : { u: line.u, intent: line.intent, got, confidence: round(recognition.confidence) };
 
     if (line.area !== undefined || line.system !== undefined) {
       slotLines += 1;
@@ -99,7 +103,13 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
       }
       const ok = (area === undefined || recognition.slots.areaId === area) && (system === undefined || recognition.slots.systemId === system);
       if (ok) slotRight += 1;
+      else {
+        const slots = { expected: `${area ?? '-'}/${system ?? '-'}`, got: `${recognition.slots.areaId ?? '-'}/${recognition.slots.systemId ?? '-'}` };
+        misses.push({ ...(miss ?? { u: line.u, intent: line.intent, got, confidence: round(recognition.confidence) }), slots });
+        continue;
+      }
     }
+    if (miss) misses.push(miss);
   }
   return {
     utterances: lines.length,
@@ -107,20 +117,23 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
     perIntent: Object.fromEntries(Object.entries(per).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { n: v.n, accuracy: round(v.right / v.n) }])),
     slots: { n: slotLines, accuracy: slotLines === 0 ? 0 : round(slotRight / slotLines) },
     confusion,
+    misses,
   };
 }
 
-function parseArgs(argv: readonly string[]): { utterances: string; json: boolean } {
+function parseArgs(argv: readonly string[]): { utterances: string; json: boolean; verbose: boolean } {
   let utterances: string | undefined;
   let json = false;
+  let verbose = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--utterances') utterances = argv[++i];
     else if (arg === '--json') json = true;
+    else if (arg === '--verbose') verbose = true;
     else throw new Error(`nlu:eval: unknown argument ${arg ?? ''}`);
   }
-  if (!utterances) throw new Error('usage: npm run --silent nlu:eval -- --utterances <jsonl> [--json]');
-  return { utterances, json };
+  if (!utterances) throw new Error('usage: npm run --silent nlu:eval -- --utterances <jsonl> [--json] [--verbose]');
+  return { utterances, json, verbose };
 }
 
 function table(f: NluFigures, trainingMs: number, cpuMs: number): string {
@@ -140,8 +153,18 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const lines = parseLines(await readFile(args.utterances, 'utf8'), args.utterances);
   const recognizer = new NaturalIntentRecognizer();
-  const figures = evaluate(recognizer, lines);
-  process.stdout.write(`${args.json ? JSON.stringify(figures) : table(figures, recognizer.trainingMs, recognizer.trainingCpuMs)}\n`);
+  const { misses, ...figures } = evaluate(recognizer, lines);
+  if (args.json) process.stdout.write(`${JSON.stringify(args.verbose ? { ...figures, misses } : figures)}\n`);
+  else {
+    process.stdout.write(`${table({ ...figures, misses }, recognizer.trainingMs, recognizer.trainingCpuMs)}\n`);
+    if (args.verbose && misses.length > 0) {
+      process.stdout.write(`\nlines recognised otherwise:\n`);
+      for (const m of misses) {
+        const slots = m.slots ? `; slots ${m.slots.expected} → ${m.slots.got}` : '';
+        process.stdout.write(`- ${m.intent} → ${m.got} (${m.confidence.toFixed(2)}${slots}): ${m.u}\n`);
+      }
+    }
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

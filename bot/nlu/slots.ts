@@ -164,6 +164,7 @@ interface CatalogueKeys {
   areas: readonly Area[];
   systemKeys: readonly string[][];
   areaKeys: readonly string[][];
+  topicKeys: readonly string[][];
 }
 
 /**
@@ -186,10 +187,25 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
       areas: catalogue.areas,
       systemKeys: catalogue.systems.map(systemKeys),
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
+      topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
     };
     byStopwords.set(options.isStopword, keys);
   }
   return keys;
+}
+
+/** Whether the slots name something of the portal: a system, a form, or an area by name (not only by a word of its subjects). */
+export function namesThePortal(slots: Slots): boolean {
+  return slots.systemId !== undefined || slots.formId !== undefined || (slots.areaId !== undefined && slots.areaByTopic !== true);
+}
+
+/**
+ * The one area whose subjects a text speaks of ("overtiden", "momsen", "feriesaldo"), by its topic
+ * words inflected or as a compound's first part; none when two areas' subjects are named.
+ */
+function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], words: readonly string[]): Area | undefined {
+  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word))));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
@@ -230,8 +246,14 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
   }
+  // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
+  const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
 
   const slots: Slots = {};
+  if (topic) {
+    slots.areaId = topic.id;
+    slots.areaByTopic = true;
+  }
   if (area) slots.areaId = area.id;
   if (system) slots.systemId = system.id;
   if (area) {

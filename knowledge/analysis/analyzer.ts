@@ -133,12 +133,28 @@ export function productLikeWords(question: string): Set<string> {
  * Statistics of one corpus that the analyser splits compounds and corrects typos against: which
  * stems occur as words of their own, in how many articles, and the surface forms for typos.
  */
+/** A {@link Vocabulary} as a snapshot keeps it. */
+export interface VocabularyJSON {
+  articles: number;
+  df: [string, number][];
+  surfaces: [string, number][];
+  /** The stems that are words of their own, when some terms of `df` are only parts of compounds. */
+  words?: string[];
+}
+
 export class Vocabulary {
   private readonly df = new Map<string, number>();
   private readonly surfaceCounts = new Map<string, number>();
   private surfaceTree: SearchableMap<number> | undefined;
   private prefixes: Set<string> | undefined;
   private articles = 0;
+  /**
+   * The stems the corpus has as words of their own, which compounds are split into — kept when
+   * {@link setCounts} adds the terms found only inside compounds, so that a compound is split the
+   * same way whether the index was just built or loaded from a snapshot, and for a word of the
+   * corpus and a word first seen in a question alike. Undefined: every stem of `df` is one.
+   */
+  private words: Set<string> | undefined;
 
   /** Adds one article's words: the stems for document frequency, the surfaces for typo correction. */
   addArticle(stems: Iterable<string>, surfaces: Iterable<string>): void {
@@ -158,7 +174,7 @@ export class Vocabulary {
   mayKnow(word: string): boolean {
     if (!this.prefixes) {
       const prefixes = new Set<string>();
-      for (const stem of this.df.keys()) prefixes.add(stem.slice(0, 3));
+      for (const stem of this.words ?? this.df.keys()) prefixes.add(stem.slice(0, 3));
       this.prefixes = prefixes;
     }
     return this.prefixes.has(word.slice(0, 3));
@@ -175,6 +191,7 @@ export class Vocabulary {
 
   /** Replaces the document frequencies with those of the finished index. */
   setCounts(df: Iterable<[string, number]>): void {
+    this.words ??= new Set(this.df.keys());
     this.df.clear();
     for (const [term, count] of df) this.df.set(term, count);
     this.prefixes = undefined;
@@ -196,13 +213,14 @@ export class Vocabulary {
     return this.surfaceTree;
   }
 
-  toJSON(): { articles: number; df: [string, number][]; surfaces: [string, number][] } {
-    return { articles: this.articles, df: [...this.df], surfaces: [...this.tree()] };
+  toJSON(): VocabularyJSON {
+    return { articles: this.articles, df: [...this.df], surfaces: [...this.tree()], ...(this.words ? { words: [...this.words] } : {}) };
   }
 
-  static fromJSON(json: { articles: number; df: [string, number][]; surfaces: [string, number][] }): Vocabulary {
+  static fromJSON(json: VocabularyJSON): Vocabulary {
     const vocabulary = new Vocabulary();
     vocabulary.articles = json.articles;
+    if (json.words) vocabulary.words = new Set(json.words);
     for (const [stem, df] of json.df) vocabulary.df.set(stem, df);
     for (const [surface, count] of json.surfaces) vocabulary.surfaceCounts.set(surface, count);
     return vocabulary;
@@ -221,8 +239,14 @@ export class Vocabulary {
     return this.surfaceCounts.has(word);
   }
 
+  /** Whether the stem is a term of the index (a word of its own or a part of a compound). */
   has(stem: string): boolean {
     return this.df.has(stem);
+  }
+
+  /** Whether the corpus has the stem as a word of its own: what compounds are split into. */
+  isWord(stem: string): boolean {
+    return this.words ? this.words.has(stem) : this.df.has(stem);
   }
 
   documentFrequency(stem: string): number {
@@ -252,7 +276,8 @@ export class Vocabulary {
       const better =
         best === undefined ||
         distance < best.distance ||
-        (distance === best.distance && (similarity > best.similarity || (similarity === best.similarity && count > best.count)));
+        (distance === best.distance &&
+          (similarity > best.similarity || (similarity === best.similarity && (count > best.count || (count === best.count && candidate < best.word)))));
       if (better) best = { word: candidate, distance, similarity, count };
     }
     return best?.word;
@@ -402,7 +427,7 @@ export class Analyzer {
       const right = surface.slice(i);
       if (!vocabulary.mayKnow(right) || this.stemmers.isStopword(right, language)) continue;
       const rightStem = this.stemmers.stem(right, language);
-      if (rightStem.length < MIN_PART || !vocabulary.has(rightStem)) continue;
+      if (rightStem.length < MIN_PART || !vocabulary.isWord(rightStem)) continue;
       const left = surface.slice(0, i);
       const lefts = [left];
       if (left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e'))) lefts.push(left.slice(0, -1));
@@ -410,7 +435,7 @@ export class Analyzer {
         if (candidate.length < MIN_PART || !vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
         const leftStem = this.stemmers.stem(candidate, language);
         let leftParts: string[] | undefined;
-        if (leftStem.length >= MIN_PART && vocabulary.has(leftStem)) leftParts = [leftStem];
+        if (leftStem.length >= MIN_PART && vocabulary.isWord(leftStem)) leftParts = [leftStem];
         else if (depth > 1) leftParts = this.compoundParts(candidate, language, vocabulary, depth - 1);
         if (!leftParts) continue;
         // Prefer balanced splits into few parts: "løn|seddel" over "lønse|ddel".
@@ -435,20 +460,22 @@ export class Analyzer {
       cache = new Map();
       this.headCache.set(vocabulary, cache);
     }
-    const hit = cache.get(surface);
+    // Per language: the stems differ ("prise" is a Danish word's end, not an English one's).
+    const key = `${language}:${surface}`;
+    const hit = cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
     let found: { modifier: string; head: string } | undefined;
     for (let i = 4; i <= surface.length - 5 && !found; i += 1) {
       const right = surface.slice(i);
       if (!vocabulary.mayKnow(right)) continue;
       const head = this.stemmers.stem(right, language);
-      if (head.length < 4 || !vocabulary.has(head) || this.stemmers.isStopword(right, language)) continue;
+      if (head.length < 4 || !vocabulary.isWord(head) || this.stemmers.isStopword(right, language)) continue;
       const left = surface.slice(0, i);
       const bare = left.length > 4 && left.endsWith('s') ? left.slice(0, -1) : left;
       if (this.stemmers.isStopword(bare, language)) continue;
       found = { modifier: this.stemmers.stem(bare, language), head };
     }
-    cache.set(surface, found ?? null);
+    cache.set(key, found ?? null);
     return found;
   }
 
@@ -465,7 +492,10 @@ export class Analyzer {
       // another word ("paternity" is not "maternity").
       if (candidate === word || candidate[0] !== word[0]) continue;
       const similarity = JaroWinklerDistance(word, candidate);
-      if (best === undefined || distance < best.distance || (distance === best.distance && similarity > best.similarity)) best = { word: candidate, distance, similarity };
+      // Ties go to the first in the alphabet: never to the order the words were put in the tree.
+      if (best === undefined || distance < best.distance || (distance === best.distance && (similarity > best.similarity || (similarity === best.similarity && candidate < best.word)))) {
+        best = { word: candidate, distance, similarity };
+      }
     }
     return best?.word;
   }
@@ -483,7 +513,7 @@ export class Analyzer {
       for (const candidate of candidates) {
         if (!vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
         const stem = this.stemmers.stem(candidate, language);
-        if (stem.length >= MIN_MODIFIER - 1 && vocabulary.has(stem)) return stem;
+        if (stem.length >= MIN_MODIFIER - 1 && vocabulary.isWord(stem)) return stem;
       }
     }
     return undefined;

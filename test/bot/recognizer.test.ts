@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { extractSlots } from '../../bot/nlu/slots.js';
+import { extractSlots, namesThePortal } from '../../bot/nlu/slots.js';
 import { loadUtterances, parseUtterances, withTypo, seededRandom } from '../../bot/nlu/training-data.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import type { IntentKind, Slots } from '../../dialogs/ports.js';
@@ -163,9 +163,23 @@ describe('extractSlots', () => {
     ['hvordan bruger man dig', {}],
     ['jeg vil noget andet', {}],
     ['hej', {}],
+    // Nothing named, but a word of one area's subjects: that area, marked as guessed from the topic.
+    ['min kollega har ikke fået sin overtid udbetalt', { areaId: 'loen-hr', areaByTopic: true }],
+    ['der er noget galt med momsen', { areaId: 'oekonomi', areaByTopic: true }],
+    ['feriesaldoen passer ikke', { areaId: 'loen-hr', areaByTopic: true }],
+    // Subjects of two areas: no guess. A name wins over a subject.
+    ['momsen på min overtid', {}],
+    ['overtid i Navision Stat', { areaId: 'oekonomi', systemId: 'navision-stat' }],
   ];
   it.each(table)('%s → %o', (text, slots) => {
     expect(extractSlots(text, catalogue, { isStopword: (w) => ['noget', 'andet', 'other'].includes(w) })).toEqual(slots);
+  });
+
+  it('does not count an area guessed from a subject as naming the portal', () => {
+    expect(namesThePortal({ areaId: 'loen-hr', areaByTopic: true })).toBe(false);
+    expect(namesThePortal({ areaId: 'loen-hr' })).toBe(true);
+    expect(namesThePortal({ systemId: 'sls' })).toBe(true);
+    expect(namesThePortal({})).toBe(false);
   });
 
   it('fills slots for questions too', () => {
@@ -181,6 +195,13 @@ describe('nlu:eval', () => {
     expect(figures['perIntent']).toHaveProperty('create_case.n');
     expect(figures['slots']).toEqual({ n: expect.any(Number), accuracy: expect.any(Number) });
     expect(figures['confusion']).toHaveProperty('kb_question.kb_question');
+  }, 60_000);
+
+  it('lists the lines recognised otherwise with --verbose (child process)', () => {
+    const out = execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['scripts/nlu-eval.ts', '--utterances', HELDOUT, '--json', '--verbose'], { cwd: root, encoding: 'utf8' });
+    const figures = JSON.parse(out) as { misses: { u: string; intent: string; got: string }[]; accuracy: number; utterances: number };
+    const intentMisses = figures.misses.filter((m) => m.intent !== m.got).length;
+    expect(intentMisses).toBe(Math.round((1 - figures.accuracy) * figures.utterances));
   }, 60_000);
 
   it('resolves expected slots given as names and counts a wrong one', () => {
@@ -200,6 +221,17 @@ describe('commands with a typo', () => {
     ['min sagr', 'myCases'],
     ['vis mine sagre', 'myCases'],
   ])('"%s" is the command %s', (text, kind) => {
+    const r = recognizer.recognize(text);
+    expect(r.intent.kind).toBe(kind);
+    expect(r.command).toBe(true);
+  });
+
+  it.each([
+    ['my tickets please', 'myCases'],
+    ['mine henvendelser', 'myCases'],
+    ['status tak', 'status'],
+    ['stop venligst', 'cancel'],
+  ])('"%s" (a command, with politeness around it) is the command %s', (text, kind) => {
     const r = recognizer.recognize(text);
     expect(r.intent.kind).toBe(kind);
     expect(r.command).toBe(true);

@@ -90,6 +90,16 @@ describe('understanding a turn', () => {
     });
 
 
+    it('a problem in a portal system asked as a question, answered only by an article about another system, starts that system\'s case', async () => {
+      const reply = await new Chat(world, ANNA).say('ISOLA giver en fejlbesked når vi uploader filen, hvad skal vi gøre?');
+      expect(reply.text).toContain('Jeg har valgt Business Intelligence → ISOLA');
+      expect(reply.text).not.toContain('Kilde:');
+    });
+
+    it('a case about a subject of one area starts in that area and asks for the system', async () => {
+      await new Chat(world, ANNA).run([['jeg vil gerne oprette en sag om at min overtid ikke er udbetalt', ['Jeg har valgt Statens Løn og HR', 'Hvilket system']]]);
+    });
+
     it('starts the case dialog with the system chosen from the report', async () => {
       const reply = await new Chat(world, ANNA).say('vi har en faktura der sidder fast i SDI');
       expect(reply.text).toContain('Jeg har valgt Økonomi og Regnskab → IndFak/SDI');
