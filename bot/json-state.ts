@@ -13,6 +13,42 @@ function serialise(state: Record<string, unknown>): string {
 }
 
 /**
+ * The stored JSON of a document handed between a storage and these states, so that neither side
+ * stringifies the same document again: a storage that has a document's JSON when it reads it (PgStorage
+ * keeps it in its cache) offers it with the object it returns, and the state takes it at load as the
+ * change test's baseline; a state offers the JSON its change test just made with the object it
+ * writes, and the storage takes it instead of stringifying the object. Each offer is taken once, by
+ * the side it was made for (a state never takes a write's offer, a storage never a read's): an object
+ * a turn changed after it was read is never written from its JSON at the time of the read. The JSON
+ * is the document without its eTag, as JSON.stringify makes it.
+ */
+const offeredOnRead = new WeakMap<object, string>();
+const offeredOnWrite = new WeakMap<object, string>();
+
+export const storedJson = {
+  /** A storage's read: `item`'s document (without the eTag) is `json`. */
+  offerRead(item: object, json: string): void {
+    offeredOnRead.set(item, json);
+  },
+  /** A state's write: `item`'s document (without the eTag) is `json`, unless changed before it is written. */
+  offerWrite(item: object, json: string): void {
+    offeredOnWrite.set(item, json);
+  },
+  /** The storage's JSON of an object it returned from a read, once. */
+  takeRead(item: object): string | undefined {
+    const json = offeredOnRead.get(item);
+    if (json !== undefined) offeredOnRead.delete(item);
+    return json;
+  },
+  /** The state's JSON of an object it gave to be written, once. */
+  takeWrite(item: object): string | undefined {
+    const json = offeredOnWrite.get(item);
+    if (json !== undefined) offeredOnWrite.delete(item);
+    return json;
+  },
+};
+
+/**
  * What BotState does with its turn cache, with the change test done on the document's JSON instead
  * of botbuilder's change hash (a JSON.stringify with a replacer and a SHA-256 of it at load, again
  * at save, and once more after each write: about 0.1 ms a turn for the two states). Every read and
@@ -32,7 +68,7 @@ class JsonStateCache {
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
     const state = (items[key] as Record<string, unknown> | undefined) ?? {};
-    context.turnState.set(this.key, { state, json: serialise(state) } satisfies Cached);
+    context.turnState.set(this.key, { state, json: storedJson.takeRead(state) ?? serialise(state) } satisfies Cached);
     return state;
   }
 
@@ -43,8 +79,11 @@ class JsonStateCache {
     cached ??= { state: {}, json: '' };
     const key = await this.storageKey(context);
     cached.state.eTag = '*';
+    const written = json ?? serialise(cached.state);
+    // Offered just before the write, after the last await of this turn's save: nothing changes it in between.
+    storedJson.offerWrite(cached.state, written);
     await this.storage.write({ [key]: cached.state });
-    cached.json = json ?? serialise(cached.state);
+    cached.json = written;
     context.turnState.set(this.key, cached);
   }
 

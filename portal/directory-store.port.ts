@@ -36,6 +36,17 @@ export interface UserStanding {
   user: User;
   communityRequests: CommunityAccessRequest[];
   mailboxes: User[];
+  /**
+   * Only when asked for ({@link StandingOptions.institutions}): the institutions the user may create
+   * cases for as the standing stands — their own and those of their approved community access —
+   * read with it. One that no longer exists is not there.
+   */
+  institutions?: Institution[];
+}
+
+export interface StandingOptions {
+  /** Read the institutions the user may create cases for with the standing (see {@link UserStanding.institutions}). */
+  institutions?: boolean;
 }
 
 export type InstitutionError = DomainError<'INSTITUTION.NOT_FOUND' | 'INSTITUTION.ALREADY_EXISTS' | 'INSTITUTION.DOMAIN_TAKEN'>;
@@ -66,7 +77,7 @@ export interface DirectoryStore {
    * The user with their community requests and mailboxes, read together (one statement on
    * PostgreSQL, where {@link getUser}, {@link listCommunityRequests} and {@link mailboxesOf} are three).
    */
-  getUserStanding(id: string): Promise<UserStanding | undefined>;
+  getUserStanding(id: string, options?: StandingOptions): Promise<UserStanding | undefined>;
   /** Creates a user; an e-mail already registered is refused. The rules (domain check) are the caller's. */
   createUser(input: NewUser): Promise<Result<User, DomainError<'REGISTRATION.ALREADY_REGISTERED'>>>;
   /** Ties a channel identity to a user (moving it if another user had it). */

@@ -143,21 +143,19 @@ export class PortalService {
    * What the user chooses between when creating a case: the institutions they may create cases
    * for (ask which when more than one) and the shared mailboxes they may send from (ask which when
    * there are any). Given the user's id, the user is looked up once; given the user just looked
-   * up (the conversation resolved them this turn), not at all. The rest in parallel: given the
-   * user, their own institution is read beside their standing (one round trip after the other
-   * fewer in "opret en sag", the heaviest first turn), the institutions of their community access
-   * after it.
+   * up (the conversation resolved them this turn), not at all. The institutions they may create
+   * cases for are read with the standing, in the same statement (in "opret en sag", the heaviest
+   * first turn, one statement where there were two); one the standing's read did not have (the
+   * given user's institution changed in between) is read after it.
    */
   async caseOptions(who: string | User): Promise<ServiceResult<CaseOptions>> {
-    const own = typeof who === 'string' ? undefined : { id: who.primaryInstitutionId, read: this.directory.getInstitution(who.primaryInstitutionId) };
-    // Awaited below, unless the user is not found: then its outcome is not wanted.
-    own?.read.catch(() => undefined);
-    const standing = await this.directory.getUserStanding(typeof who === 'string' ? who : who.id);
+    const standing = await this.directory.getUserStanding(typeof who === 'string' ? who : who.id, { institutions: true });
     if (!standing) return userNotFound();
     // A user the caller has already read is taken as given (the requests and mailboxes are read now).
     const user = typeof who === 'string' ? standing.user : who;
     const { communityRequests: requests, mailboxes } = standing;
-    const institutions = await Promise.all(caseInstitutionIds(user, requests).map((id) => (id === own?.id ? own.read : this.directory.getInstitution(id))));
+    const read = new Map((standing.institutions ?? []).map((i) => [i.id, i]));
+    const institutions = await Promise.all(caseInstitutionIds(user, requests).map((id) => read.get(id) ?? this.directory.getInstitution(id)));
     const scope = visibilityScope(user, mailboxes);
     return ok({
       institutions: institutions.filter((i): i is Institution => i !== undefined),

@@ -32,6 +32,7 @@ import {
   type Result,
   type Role,
   type User,
+  type StandingOptions,
   type UserStanding,
 } from '../../portal/index.js';
 import type { Database, Queryable } from './database.js';
@@ -60,6 +61,18 @@ const INSTITUTION_SELECT = `SELECT i.id, i.name, i.allow_subdomains,
 const institutionRow = z
   .object({ id: z.string(), name: z.string(), allow_subdomains: z.boolean(), domains: z.array(z.string()) })
   .transform((r) => institutionSchema.parse({ id: r.id, name: r.name, domains: r.domains, allowSubdomains: r.allow_subdomains }));
+
+/**
+ * The institutions a user (`u`) may create cases for, as a JSON array of institution rows: their own
+ * and those of their approved community access requests (the rule, caseInstitutionIds, is applied by
+ * the caller: a consultant's are read and not used). A UNION, not an OR: each institution is found by
+ * its key (an OR of the two made PostgreSQL scan the whole institution table).
+ */
+const STANDING_INSTITUTIONS = `coalesce((SELECT json_agg(json_build_object('id', i.id, 'name', i.name, 'allow_subdomains', i.allow_subdomains,
+             'domains', coalesce((SELECT array_agg(d.domain ORDER BY d.added_seq) FROM portal_institution_domain d WHERE d.institution_id = i.id), '{}')) ORDER BY i.id)
+           FROM portal_institution i
+          WHERE i.id IN (SELECT u.primary_institution_id
+                         UNION SELECT c.institution_id FROM portal_community_request c WHERE c.user_id = u.id AND c.status = 'approved')), '[]'::json)`;
 
 const USER_COLUMNS = `u.id, u.email, u.name, u.primary_institution_id, u.kind, u.roles, u.consent_accepted_version, u.created_at`;
 
@@ -253,25 +266,31 @@ export class PgDirectoryStore implements DirectoryStore {
     return rows[0] === undefined ? undefined : userRow.parse(rows[0]);
   }
 
-  async getUserStanding(id: string): Promise<UserStanding | undefined> {
+  async getUserStanding(id: string, options: StandingOptions = {}): Promise<UserStanding | undefined> {
     if (!isUuid(id)) return undefined;
     // The requests and mailboxes as JSON arrays beside the user's row: one round trip, not three.
-    const { rows } = await this.db.query<{ requests: unknown; mailboxes: unknown }>(
+    // Asked for, the institutions the user may create cases for too (a statement of its own, so the
+    // reads that need no institutions do not pay for them).
+    const { rows } = await this.db.query<{ requests: unknown; mailboxes: unknown; institutions?: unknown }>(
       `SELECT ${USER_COLUMNS},
          coalesce((SELECT json_agg(r ORDER BY r.seq) FROM (SELECT seq, ${REQUEST_COLUMNS} FROM portal_community_request WHERE user_id = u.id) r), '[]'::json) AS requests,
-         coalesce((SELECT json_agg(mb ORDER BY mb.email) FROM (SELECT ${USER_COLUMNS} FROM portal_mailbox_member m JOIN portal_user u ON u.id = m.mailbox_id WHERE m.member_id = $1::uuid) mb), '[]'::json) AS mailboxes
+         coalesce((SELECT json_agg(mb ORDER BY mb.email) FROM (SELECT ${USER_COLUMNS} FROM portal_mailbox_member m JOIN portal_user u ON u.id = m.mailbox_id WHERE m.member_id = $1::uuid) mb), '[]'::json) AS mailboxes${
+           options.institutions ? `,
+         ${STANDING_INSTITUTIONS} AS institutions` : ''
+         }
          FROM portal_user u WHERE u.id = $1::uuid`,
       [id],
       // Planned once per connection: it is read at every case and planning it cost four times its execution.
-      { prepareAs: 'user_standing' },
+      { prepareAs: options.institutions ? 'user_standing_institutions' : 'user_standing' },
     );
     const row = rows[0];
     if (row === undefined) return undefined;
-    const { requests, mailboxes, ...user } = row;
+    const { requests, mailboxes, institutions, ...user } = row;
     return {
       user: userRow.parse(user),
       communityRequests: jsonRows(requests).map((r) => requestRow.parse(r)),
       mailboxes: jsonRows(mailboxes).map((r) => userRow.parse(r)),
+      ...(options.institutions ? { institutions: jsonRows(institutions).map((r) => institutionRow.parse(r)) } : {}),
     };
   }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
+import { storedJson } from '../../bot/json-state.js';
 import type { Database } from './database.js';
 
 export class StorageConflictError extends Error {
@@ -29,6 +30,11 @@ interface Cached {
 /** `$1, …, $count`: `IN (…)` plans and binds faster than `= ANY($1::text[])` (PGlite serialises arrays slowly). */
 function placeholders(count: number): string {
   return Array.from({ length: count }, (_, i) => `$${i + 1}`).join(', ');
+}
+
+function withoutETag(item: Record<string, unknown>): string {
+  const { eTag: _eTag, ...document } = item;
+  return JSON.stringify(document);
 }
 
 /** Rows per statement: far below PostgreSQL's 65,535 parameters (a batch may hold every turn of a busy tick). */
@@ -71,7 +77,10 @@ export class PgStorage implements Storage {
         // Most recently used last: the Map's first key is the one to evict.
         this.cache?.delete(key);
         this.cache?.set(key, hit);
-        items[key] = { ...(JSON.parse(hit.json) as Record<string, unknown>), eTag: hit.etag };
+        const item = { ...(JSON.parse(hit.json) as Record<string, unknown>), eTag: hit.etag };
+        // Its JSON is the cached one (a JSON.stringify output parsed and stringified again is the same text).
+        storedJson.offerRead(item, hit.json);
+        items[key] = item;
       } else missing.push(key);
     }
     for (const chunk of chunks(missing)) {
@@ -80,8 +89,13 @@ export class PgStorage implements Storage {
         chunk,
       );
       for (const row of rows) {
-        items[row.key] = { ...row.document, eTag: row.etag };
-        this.remember(row.key, JSON.stringify(row.document), row.etag);
+        const item = { ...row.document, eTag: row.etag };
+        items[row.key] = item;
+        if (this.cache) {
+          const json = JSON.stringify(row.document);
+          storedJson.offerRead(item, json);
+          this.remember(row.key, json, row.etag);
+        }
       }
     }
     return items;
@@ -90,8 +104,10 @@ export class PgStorage implements Storage {
   async write(changes: StoreItems): Promise<void> {
     const unconditional: { key: string; json: string; etag: string }[] = [];
     for (const [key, item] of Object.entries(changes)) {
-      const { eTag, ...document } = (item ?? {}) as Record<string, unknown>;
-      const json = JSON.stringify(document);
+      const record = (item ?? {}) as Record<string, unknown>;
+      const eTag = record.eTag;
+      // The JSON the state's change test made of this object just before, else the object's own.
+      const json = storedJson.takeWrite(record) ?? withoutETag(record);
       if (eTag === undefined || eTag === '*' || eTag === '') {
         unconditional.push({ key, json, etag: randomUUID() });
         continue;

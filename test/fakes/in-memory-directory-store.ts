@@ -23,6 +23,7 @@ import {
   type Result,
   type Role,
   type User,
+  type StandingOptions,
   type UserStanding,
 } from '../../portal/index.js';
 
@@ -110,11 +111,14 @@ export class InMemoryDirectoryStore implements DirectoryStore {
     return Promise.resolve(this.users.get(id));
   }
 
-  async getUserStanding(id: string): Promise<UserStanding | undefined> {
+  async getUserStanding(id: string, options: StandingOptions = {}): Promise<UserStanding | undefined> {
     const user = this.users.get(id);
     if (!user) return undefined;
     const [communityRequests, mailboxes] = await Promise.all([this.listCommunityRequests({ userId: id }), this.mailboxesOf(id)]);
-    return { user, communityRequests, mailboxes };
+    if (!options.institutions) return { user, communityRequests, mailboxes };
+    const ids = new Set([user.primaryInstitutionId, ...communityRequests.filter((r) => r.status === 'approved').map((r) => r.institutionId)]);
+    const institutions = (await this.listInstitutions()).filter((i) => ids.has(i.id));
+    return { user, communityRequests, mailboxes, institutions };
   }
 
   getUserByEmail(email: string): Promise<User | undefined> {

@@ -411,30 +411,38 @@ describe('caseEventRecipients', () => {
 
 
 describe('PortalService.caseOptions given the user the conversation resolved', () => {
-  it("reads the user's own institution beside the standing, not after it, and the community institutions after", async () => {
+  it('reads the institutions with the standing, in one read of the directory', async () => {
     const w = await demoWorld();
     const lars = await w.user('lars@testministeriet.dk');
     const expected = await w.service.caseOptions(lars.id);
+    expect(expected.ok && expected.value.institutions.map((i) => i.id)).toEqual(['testministeriet', 'eksempelstyrelsen', 'demo-instituttet']);
     const calls: string[] = [];
-    let releaseStanding: () => void = () => undefined;
     const directory = Object.create(w.directory) as InMemoryDirectoryStore;
-    directory.getUserStanding = async (id) => {
-      calls.push('standing');
-      await new Promise<void>((resolve) => (releaseStanding = resolve));
-      calls.push('standing read');
-      return w.directory.getUserStanding(id);
+    directory.getUserStanding = (id, options) => {
+      calls.push(`standing${options?.institutions ? ' with institutions' : ''}`);
+      return w.directory.getUserStanding(id, options);
     };
     directory.getInstitution = (id) => {
       calls.push(`institution ${id}`);
       return w.directory.getInstitution(id);
     };
     const service = new PortalService({ cases: w.cases, directory });
-    const options = service.caseOptions(lars);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(calls).toEqual(['institution testministeriet', 'standing']);
-    releaseStanding();
-    expect(await options).toEqual(expected);
-    expect(calls).toEqual(['institution testministeriet', 'standing', 'standing read', 'institution eksempelstyrelsen', 'institution demo-instituttet']);
+    expect(await service.caseOptions(lars)).toEqual(expected);
+    expect(await service.caseOptions(lars.id)).toEqual(expected);
+    expect(calls).toEqual(['standing with institutions', 'standing with institutions']);
+  });
+
+  it('reads an institution the standing did not have after it (the given user’s institution changed in between)', async () => {
+    const w = await demoWorld();
+    const lars = await w.user('lars@testministeriet.dk');
+    const moved = { ...lars, primaryInstitutionId: 'demo-instituttet' };
+    const directory = Object.create(w.directory) as InMemoryDirectoryStore;
+    directory.getUserStanding = async (id, options) => {
+      const standing = await w.directory.getUserStanding(id, options);
+      return standing && { ...standing, institutions: standing.institutions?.filter((i) => i.id !== 'demo-instituttet') };
+    };
+    const options = await new PortalService({ cases: w.cases, directory }).caseOptions(moved);
+    expect(options.ok && options.value.institutions.map((i) => i.id)).toEqual(['demo-instituttet', 'eksempelstyrelsen']);
   });
 
   it('answers USER.NOT_FOUND for a user no longer there, whatever the institution read did', async () => {

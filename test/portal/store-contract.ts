@@ -237,7 +237,20 @@ export function describeStoreContract(name: string, factory: WorldFactory, optio
           expect(annas?.communityRequests).toEqual([]);
         });
 
+        it('reads, when asked, the institutions the user may create cases for with it: their own and their approved community access', async () => {
+          expect((await world.directory.getUserStanding(lars.id))?.institutions).toBeUndefined();
+          const standing = await world.directory.getUserStanding(lars.id, { institutions: true });
+          const byId = (ids: string[]) => Promise.all(ids.map((id) => world.directory.getInstitution(id)));
+          // Own (testministeriet) and approved (eksempelstyrelsen); the pending request's institution is not one.
+          expect(standing?.institutions?.map((i) => i.id).sort()).toEqual(['eksempelstyrelsen', 'testministeriet']);
+          expect(standing?.institutions?.sort((a, b) => a.id.localeCompare(b.id))).toEqual(await byId(['eksempelstyrelsen', 'testministeriet']));
+          const { institutions: _institutions, ...rest } = standing ?? {};
+          expect(rest).toEqual(await world.directory.getUserStanding(lars.id));
+          expect((await world.directory.getUserStanding(anna.id, { institutions: true }))?.institutions).toEqual(await byId([anna.primaryInstitutionId]));
+        });
+
         it('answers undefined for an unknown user', async () => {
+          expect(await world.directory.getUserStanding('00000000-0000-0000-0000-000000000000', { institutions: true })).toBeUndefined();
           expect(await world.directory.getUserStanding('00000000-0000-0000-0000-000000000000')).toBeUndefined();
           expect(await world.directory.getUserStanding('not-a-uuid')).toBeUndefined();
         });

@@ -1,4 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TestAdapter, TurnContext } from 'botbuilder';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { JsonConversationState } from '../../../bot/json-state.js';
 import { PgStorage, ROWS_PER_STATEMENT, StorageConflictError } from '../../../adapters/postgres/pg-storage.js';
 import { PgliteDatabase } from '../../../adapters/postgres/pglite-database.js';
 import { migrate } from '../../../adapters/postgres/migrate.js';
@@ -6,6 +8,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectToSchema, createTestDatabase, DATABASE_KINDS, type TestDatabase } from '../../support/database.js';
+
+function stateTurn(): TurnContext {
+  return new TurnContext(new TestAdapter(), {
+    type: 'message',
+    channelId: 'test',
+    conversation: { id: 'c-json', isGroup: false, conversationType: 'personal', name: '' },
+    from: { id: 'u-json', name: 'u' },
+    recipient: { id: 'bot', name: 'bot' },
+    text: 'hej',
+  });
+}
 
 describe.each(DATABASE_KINDS)('PgStorage on %s', (kind) => {
   let world: TestDatabase;
@@ -113,6 +126,45 @@ describe.each(DATABASE_KINDS)('PgStorage on %s', (kind) => {
       await cached.write({ 'c/d': { v: 1 } });
       await cached.delete(['c/d']);
       expect(await cached.read(['c/d'])).toEqual({});
+    });
+
+    it('hands a state its cached JSON at load and takes the JSON of its save: one JSON.stringify a changed document a turn', async () => {
+      const cached = new PgStorage(world.db, { exclusiveCacheSize: 10 });
+      const state = new JsonConversationState(cached);
+      const steps = state.createProperty<{ step: number; answers: Record<string, string> }>('form');
+      const first = stateTurn();
+      await steps.set(first, { step: 1, answers: { area: 'Løn' } });
+      await state.saveChanges(first);
+      const second = stateTurn();
+      const stringify = vi.spyOn(JSON, 'stringify');
+      try {
+        await state.load(second);
+        const form = await steps.get(second);
+        if (!form) throw new Error('not loaded');
+        form.step = 2;
+        form.answers.system = 'SLS';
+        await state.saveChanges(second);
+        // The change test of the save; neither the load's baseline nor the storage's write stringified it again.
+        expect(stringify).toHaveBeenCalledTimes(1);
+      } finally {
+        stringify.mockRestore();
+      }
+      expect(await steps.get(stateTurn())).toEqual({ step: 2, answers: { area: 'Løn', system: 'SLS' } });
+      await world.db.query(`DELETE FROM bot_state WHERE key = 'test/conversations/c-json/'`);
+    });
+
+    it('never writes an object from the JSON it was read with: a document changed after the read is written as changed', async () => {
+      const cached = new PgStorage(world.db, { exclusiveCacheSize: 10 });
+      await cached.write({ 'c/j': { v: 1, list: [1] } });
+      const read = (await cached.read(['c/j']))['c/j'] as { v: number; list: number[]; eTag?: string };
+      read.v = 2;
+      read.list.push(2);
+      read.eTag = '*';
+      // botbuilder's own BotState (the stateful floor's) writes what it read, changed, with no JSON of its own.
+      await cached.write({ 'c/j': read });
+      expect((await cached.read(['c/j']))['c/j']).toMatchObject({ v: 2, list: [1, 2] });
+      const fresh = new PgStorage(world.db, { exclusiveCacheSize: 10 });
+      expect((await fresh.read(['c/j']))['c/j']).toMatchObject({ v: 2, list: [1, 2] });
     });
   });
 
