@@ -142,6 +142,13 @@ export function startCaches(config: Pick<Config, 'CACHE_DIR'>): StartCaches {
  */
 const NOTIFY_FIRST_ROUND_DELAY_MS = 1_000;
 
+/**
+ * The article watcher is begun this long after listening: setting up a recursive watch walks the
+ * articles' folder on the main thread (≈ 10–25 ms), which nothing before the first /readyz needs.
+ * An article changed meanwhile is reloaded when it begins (`changedSince`).
+ */
+const ARTICLES_WATCH_DELAY_MS = 1_000;
+
 const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
 
 /** The knowledge sources of a configuration: KNOWLEDGE_SOURCES, or the shipped articles. */
@@ -203,6 +210,8 @@ export async function startAssistant(config: Config, options: StartOptions = {})
   const ownsDb = options.db === undefined;
   const opening = options.db ? Promise.resolve(options.db) : openDatabase(config, caches.files, options.pgliteWasmModule ? { wasmModule: options.pgliteWasmModule } : {});
   const sources = knowledgeSources(config);
+  // Whatever changes in the sources after this is reloaded once the watcher runs (after listening).
+  const sourcesReadFrom = Date.now();
   const knowledgeLoading = knowledgeBaseFor(sources, caches);
   knowledgeLoading.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   // The intent classifier is read from the start-up cache (synchronous, 50–100 ms) in a gap of
@@ -281,16 +290,6 @@ export async function startAssistant(config: Config, options: StartOptions = {})
     const stageFile = (file: { name: string; bytes: Uint8Array }) => portal.stageFile(file);
     const knowledge = new CachedKnowledgeBase(sharedKnowledge);
     logger.info({ articles: knowledge.articles.length }, 'main: knowledge base ready');
-    // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each reload.
-    const watcher =
-      options.watchArticles === false
-        ? undefined
-        : watchArticles(knowledge, sources, {
-            onReload: (outcome) => {
-              if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
-              else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
-            },
-          });
     const feedback = countingFeedback(options.feedback ?? new PgFeedbackStore(db), metrics);
     const desk = new PgDeskStore(db);
 
@@ -498,6 +497,23 @@ export async function startAssistant(config: Config, options: StartOptions = {})
 
     const url = await http.listen(config.PORT, config.HOST);
     retention.start();
+    // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each
+    // reload. It is begun after start-up (a recursive watch is a walk of the folder on this
+    // thread), and reloads at once what changed since the sources were read.
+    let watcher: ReturnType<typeof watchArticles> | undefined;
+    const watching =
+      options.watchArticles === false
+        ? undefined
+        : setTimeout(() => {
+            watcher = watchArticles(knowledge, sources, {
+              changedSince: sourcesReadFrom,
+              onReload: (outcome) => {
+                if (outcome.ok) logger.info({ articles: outcome.articles }, 'main: articles reloaded');
+                else logger.error({ err: outcome.error }, 'main: articles not reloaded (the previous content stays)');
+              },
+            });
+          }, ARTICLES_WATCH_DELAY_MS);
+    watching?.unref();
     logger.info({ url, auth: config.authEnabled, demo: config.DEMO_MODE, notifications: config.NOTIFICATIONS_ENABLED }, 'main: listening');
 
     let stopping: Promise<void> | undefined;
@@ -511,6 +527,7 @@ export async function startAssistant(config: Config, options: StartOptions = {})
         await retention.stop();
         await webChatStore.close();
         smtp?.close();
+        clearTimeout(watching);
         watcher?.close();
         if (ownsDb) await db.close();
         logger.info('main: stopped');

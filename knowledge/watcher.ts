@@ -1,5 +1,5 @@
-import { statSync, watch, type FSWatcher } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { KnowledgeBase } from './knowledge-base.js';
 
 /** What a reload did: the new article count, or the error that kept the old content in place. */
@@ -10,6 +10,11 @@ export interface WatchOptions {
   readonly debounceMs?: number;
   /** Called after each reload attempt (log it; the knowledge component has no logger). */
   readonly onReload?: (outcome: ReloadOutcome) => void;
+  /**
+   * When the knowledge base read its sources (ms since the epoch), for a watch begun later: a
+   * source file changed since then is reloaded at once, as if the change had been seen.
+   */
+  readonly changedSince?: number;
 }
 
 export interface ArticleWatcher {
@@ -35,6 +40,18 @@ function watchSource(source: string, onChange: () => void): FSWatcher {
   return watch(dirname(source), (_event, changed) => {
     if (changed === null || changed.toString() === name) onChange();
   });
+}
+
+/** True when a file in `source` (a folder, recursively, or a file) was modified after `since`. */
+function changedAfter(source: string, since: number): boolean {
+  try {
+    const stat = statSync(source);
+    if (!stat.isDirectory()) return stat.mtimeMs > since;
+    if (stat.mtimeMs > since) return true; // a file added or removed
+    return readdirSync(source).some((entry) => changedAfter(join(source, entry), since));
+  } catch {
+    return true; // gone since: the reload reports it
+  }
 }
 
 /**
@@ -75,6 +92,7 @@ export function watchArticles(kb: KnowledgeBase, sources: readonly string[], opt
   };
 
   const watchers: FSWatcher[] = sources.map((source) => watchSource(source, schedule));
+  if (options.changedSince !== undefined && sources.some((source) => changedAfter(source, options.changedSince as number))) schedule();
   return {
     close(): void {
       closed = true;

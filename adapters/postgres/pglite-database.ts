@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse, PGlite, protocol } from '@electric-sql/pglite';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { parse, PGlite, protocol, type Extension } from '@electric-sql/pglite';
 import { KeyedMutex, type ConnectionStats, type Database, type NotificationHandler, type Queryable, type QueryOptions, type QueryResult, type Transaction } from './database.js';
 
 interface PgliteLike {
@@ -126,8 +127,216 @@ export const PGLITE_SETTINGS: readonly string[] = ['-c', 'shared_buffers=16MB'];
 /** initdb's arguments for a template (see {@link PgliteDatabase.makeTemplate}). */
 const TEMPLATE_INITDB_ARGS: string[] = ['--wal-segsize=1'];
 
-function pgliteOptions(wasmModule?: WebAssembly.Module): { startParams: string[]; pgliteWasmModule?: WebAssembly.Module } {
-  return { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS], ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}) };
+function pgliteOptions(wasmModule?: WebAssembly.Module, hooks?: StartHooks): { startParams: string[]; pgliteWasmModule?: WebAssembly.Module; extensions?: Record<string, Extension> } {
+  return {
+    startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS],
+    ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
+    ...(hooks ? { extensions: { assistantStart: hooks.extension } } : {}),
+  };
+}
+
+/** The parts of Emscripten's file system the start hooks use (PGlite's `mod.FS`, `mod.MEMFS`). */
+interface EmscriptenNode {
+  mount?: { type?: unknown };
+  node_ops: { mknod(parent: EmscriptenNode, name: string, mode: number, dev: number): EmscriptenNode };
+  contents?: unknown;
+  usedBytes?: number;
+}
+interface EmscriptenModule {
+  FS: { lookupPath(path: string): { node: EmscriptenNode }; unlink(path: string): void };
+  MEMFS?: unknown;
+  FS_createDataFile?: (...args: unknown[]) => unknown;
+}
+
+/**
+ * Every file of PGlite's own image (pglite.data: 699 files, the time zones, encodings, ICU data, SQL
+ * scripts) made in its in-memory file system as Emscripten's loader makes it (a node in the
+ * folder, owning its slice of the image) without Emscripten's `createDataFile`, which looks the
+ * path up again, opens, writes, closes and changes its mode twice for each file: ≈ 50–100 ms of
+ * the main thread at every open, in code that runs once and so never leaves the interpreter. The
+ * folders are looked up once each. A file that does not fit this path (not a slice, not in the
+ * in-memory file system) goes through Emscripten's own function.
+ */
+function fastDataFiles(mod: EmscriptenModule): void {
+  const original = mod.FS_createDataFile;
+  if (typeof original !== 'function' || mod.MEMFS === undefined) return;
+  const folders = new Map<string, EmscriptenNode>();
+  mod.FS_createDataFile = (...args: unknown[]) => {
+    const [path, name, data, canRead, canWrite, canOwn] = args;
+    if (typeof path !== 'string' || name !== null || !(data instanceof Uint8Array) || canRead !== true || canWrite !== true || canOwn !== true) return original(...args);
+    const slash = path.lastIndexOf('/');
+    const folderPath = slash > 0 ? path.slice(0, slash) : '/';
+    let folder = folders.get(folderPath);
+    if (!folder) {
+      folder = mod.FS.lookupPath(folderPath).node;
+      folders.set(folderPath, folder);
+    }
+    if (folder.mount?.type !== mod.MEMFS) return original(...args);
+    // A regular file, rwxrwxrwx (what createDataFile gives a readable, writable file), owning its bytes.
+    const node = folder.node_ops.mknod(folder, path.slice(slash + 1), 0o100777, 0);
+    node.contents = data;
+    node.usedBytes = data.length;
+    return node;
+  };
+}
+
+/** PostgreSQL's relation cache init files, below a data folder. */
+function relcacheInitFiles(dataDir: string): string[] {
+  const found: string[] = [];
+  const add = (relative: string) => {
+    try {
+      if (statSync(join(dataDir, relative)).isFile()) found.push(relative);
+    } catch {
+      // none there
+    }
+  };
+  add('global/pg_internal.init');
+  try {
+    for (const db of readdirSync(join(dataDir, 'base'))) add(`base/${db}/pg_internal.init`);
+  } catch {
+    // no base folder
+  }
+  return found.sort();
+}
+
+/** The PGlite build (its package's version): another build may lay out PostgreSQL's relation cache otherwise. */
+let pgliteBuild: string | undefined;
+function currentPgliteBuild(): string {
+  if (pgliteBuild === undefined) {
+    try {
+      const main = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+      pgliteBuild = String((JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version?: unknown }).version ?? '');
+    } catch {
+      pgliteBuild = '';
+    }
+  }
+  return pgliteBuild;
+}
+
+/**
+ * A data folder's record of its relation cache init files (`pg_internal.init`, PostgreSQL's copy of
+ * the system catalogs' descriptions, which a backend reads instead of building them from the
+ * catalogs): which PGlite build opened the folder, and the size and time of each file as they were
+ * once it had opened. Outside PostgreSQL's files (PostgreSQL does not read it).
+ */
+export const RELCACHE_RECORD = 'assistant-relcache.json';
+
+interface RelcacheRecord {
+  build: string;
+  files: Record<string, { size: number; mtimeMs: number }>;
+}
+
+function relcacheRecord(dataDir: string): RelcacheRecord {
+  const files: RelcacheRecord['files'] = {};
+  for (const file of relcacheInitFiles(dataDir)) {
+    const s = statSync(join(dataDir, file));
+    files[file] = { size: s.size, mtimeMs: s.mtimeMs };
+  }
+  return { build: currentPgliteBuild(), files };
+}
+
+/**
+ * True when PostgreSQL was shut down cleanly in `dataDir` (pg_control's state is "shut down": no
+ * WAL to replay at the next start). pg_control begins with the system identifier (8 bytes), the
+ * control file's and the catalog's versions (4 + 4) and then the state (DB_SHUTDOWNED = 1).
+ */
+export function shutDownCleanly(dataDir: string): boolean {
+  try {
+    const control = readFileSync(join(dataDir, 'global', 'pg_control'));
+    return control.length >= 20 && control.readUInt32LE(16) === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * True when the relation cache init files in `dataDir` can be kept at this start: PostgreSQL shut
+ * down cleanly there (nothing to replay that could have changed the catalogs), this PGlite build
+ * made them, and they are the very files this adapter found after its last open (same size and
+ * time: nothing else has started PostgreSQL there since, nor removed or rewritten them; PostgreSQL
+ * removes them itself, during a session, whenever the catalogs they describe change).
+ */
+export function canKeepRelcache(dataDir: string): boolean {
+  if (!shutDownCleanly(dataDir)) return false;
+  let recorded: RelcacheRecord;
+  try {
+    recorded = JSON.parse(readFileSync(join(dataDir, RELCACHE_RECORD), 'utf8')) as RelcacheRecord;
+  } catch {
+    return false;
+  }
+  const now = relcacheRecord(dataDir);
+  const names = Object.keys(now.files);
+  return (
+    recorded.build === now.build &&
+    now.build !== '' &&
+    names.length > 0 &&
+    names.length === Object.keys(recorded.files ?? {}).length &&
+    names.every((name) => recorded.files[name]?.size === now.files[name]?.size && recorded.files[name]?.mtimeMs === now.files[name]?.mtimeMs)
+  );
+}
+
+/** Writes the record of {@link canKeepRelcache} (after an open; a failure only costs the next start the rebuild). */
+function recordRelcache(dataDir: string): void {
+  try {
+    writeFileSync(join(dataDir, RELCACHE_RECORD), JSON.stringify(relcacheRecord(dataDir)));
+  } catch {
+    // a read-only folder: the next start rebuilds the files, as PostgreSQL always does
+  }
+}
+
+interface StartHooks {
+  extension: Extension;
+  /** PGlite has opened: PostgreSQL's start-up is over, its unlink is its own again. */
+  started(): void;
+}
+
+/**
+ * What an open adds to PGlite's start, through its extension hook (which may amend Emscripten's
+ * options before the module is made):
+ *
+ * - {@link fastDataFiles}.
+ * - With `keepRelcache` (see {@link canKeepRelcache}): PostgreSQL's start-up removes the relation
+ *   cache init files, always ("in theory we could leave them in place if the database had been
+ *   cleanly shut down, but it seems safest to just remove them always", xlog.c), and the first
+ *   backend then builds every system catalog's description from the catalogs and writes the files
+ *   again: 140 writes through PGlite's file system and the build, at every open. During the start
+ *   only, the removal of `pg_internal.init` is skipped, so the backend reads them; any other
+ *   removal (of the files later in the session, when a catalog change makes them stale) is
+ *   PostgreSQL's as always.
+ */
+function startHooks(keepRelcache: boolean): StartHooks {
+  let restore: (() => void) | undefined;
+  const extension: Extension = {
+    name: 'assistant-start',
+    setup: async (_pg, emscriptenOpts: { preRun?: Array<(mod: EmscriptenModule) => void> }) => ({
+      emscriptenOpts: {
+        ...emscriptenOpts,
+        preRun: [
+          ...(emscriptenOpts.preRun ?? []),
+          (mod: EmscriptenModule) => {
+            fastDataFiles(mod);
+            if (!keepRelcache) return;
+            const fs = mod.FS;
+            const unlink = fs.unlink;
+            fs.unlink = function (this: unknown, path: string) {
+              if (typeof path === 'string' && path.endsWith('/pg_internal.init')) return;
+              unlink.call(this, path);
+            };
+            restore = () => {
+              fs.unlink = unlink;
+            };
+          },
+        ],
+      },
+    }),
+  };
+  return {
+    extension,
+    started() {
+      restore?.();
+      restore = undefined;
+    },
+  };
 }
 
 /**
@@ -197,7 +406,15 @@ export class PgliteDatabase implements Database {
       if (options.template !== undefined && readdirSync(dataDir).length === 0) await copyFolder(options.template, dataDir);
     }
     const wasmModule = await compiled;
-    const db = dataDir ? await PGlite.create(dataDir, pgliteOptions(wasmModule)) : await PGlite.create(pgliteOptions(wasmModule));
+    if (!dataDir) return new PgliteDatabase(await PGlite.create(pgliteOptions(wasmModule, startHooks(false))));
+    const hooks = startHooks(canKeepRelcache(dataDir));
+    let db: PGlite;
+    try {
+      db = await PGlite.create(dataDir, pgliteOptions(wasmModule, hooks));
+    } finally {
+      hooks.started();
+    }
+    recordRelcache(dataDir);
     return new PgliteDatabase(db);
   }
 

@@ -43,6 +43,30 @@ describe('watchArticles', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  describe('when begun after the sources were read (changedSince)', () => {
+    it('reloads at once what changed in between, and nothing when nothing changed', async () => {
+      watcher?.close();
+      const readAt = Date.now();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const quiet = watchArticles(kb, [dir], { debounceMs: 20, changedSince: Date.now() + 1000, onReload: (outcome) => outcomes.push(outcome) });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      quiet.close();
+      expect(outcomes).toEqual([]);
+      // Added after the read and before the watch: no watcher saw it.
+      await writeFile(join(dir, 'postkasse.md'), article('faellespostkasser', 'Fællespostkasser', 'En fællespostkasse kræver rollen administrator af fællespostkasser.'));
+      const reloaded = nextReload();
+      watcher = watchArticles(kb, [dir], {
+        debounceMs: 20,
+        changedSince: readAt,
+        onReload: (outcome) => {
+          outcomes.push(outcome);
+          waiters.shift()?.(outcome);
+        },
+      });
+      expect(await reloaded).toEqual({ ok: true, articles: 2 });
+    });
+  });
+
   describe('when an article is added', () => {
     it('re-indexes without a restart', async () => {
       expect(kb.answer('fællespostkasse administrator rolle').kind).toBe('unknown');
