@@ -57,7 +57,7 @@ describe('a real word one letter from a word of the articles', () => {
 describe('the everyday English of questions', () => {
   const analyzer = new Analyzer();
   const da = (word: string): string => analyzer.stemmers.stem(word, 'da');
-  const vocabulary = Vocabulary.fromCounts(10, ['dispositionsdato', 'stedfortræder', 'implementering', 'oprette', 'tilføje'].map((word) => [da(word), 1]), []);
+  const vocabulary = Vocabulary.fromCounts(10, ['dispositionsdato', 'stedfortræder', 'implementering', 'oprette', 'tilføje', 'afsnit'].map((word) => [da(word), 1]), []);
   const searched = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary, 'en').terms.map((term) => term.term);
 
   it('is searched with the articles\' words', () => {
@@ -65,6 +65,7 @@ describe('the everyday English of questions', () => {
     expect(searched('how do I add a stand-in in IndFak')).toContain(da('stedfortræder'));
     expect(searched('who can cover for me while I am away')).toContain(da('stedfortræder'));
     expect(searched('how long does the rollout take')).toContain(da('implementering'));
+    expect(searched('explain the different parts of my payslip')).toContain(da('afsnit'));
   });
 
   it('"add" is adding to something, not creating it', () => {
