@@ -77,6 +77,14 @@ const UNKNOWN_DF = 1.5;
  */
 const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
 
+/**
+ * A light word (the lexicon's `light` lists: "bestemt", "kalder", "explain", "someone") says how a
+ * question is put, not what it is about. It weighs at most like a word in this share of the
+ * articles, known or not: an article that lacks it still covers the question, and a question made
+ * of such words and one topic word is still about that topic.
+ */
+const LIGHT_SHARE = 0.25;
+
 /** An unknown number in a question weighs this share of an unknown word (see `analyzeQuery`). */
 const UNKNOWN_NUMBER_SHARE = 0.25;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
@@ -267,7 +275,7 @@ export class Vocabulary {
    * the radix tree, ties broken by Jaro-Winkler similarity (natural) and then by frequency.
    */
   closestSurface(word: string): string | undefined {
-    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
+    if (word.length < 6 || !/^\p{L}+$/u.test(word)) return undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number; similarity: number; count: number } | undefined;
     for (const [candidate, [count, distance]] of this.tree().fuzzyGet(word, maxDistance)) {
@@ -306,6 +314,8 @@ export class Analyzer {
   private readonly glossaryStems = new Set<string>();
   /** Stems (Danish and English stemming) of the lexicon's `outside` words. */
   private readonly outsideStems = new Set<string>();
+  /** The lexicon's light words per language, as written (lower-cased). */
+  private readonly lightWords: Record<Language, ReadonlySet<string>>;
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
   private readonly headCache = new WeakMap<Vocabulary, Map<string, { modifier: string; head: string } | null>>();
 
@@ -349,6 +359,10 @@ export class Analyzer {
       this.glossaryWords.set(english, english.length);
       this.glossaryStems.add(this.stemmers.stem(english, 'en'));
     }
+    this.lightWords = {
+      da: new Set(lexicon.stopwords.da.light.map((word) => word.toLowerCase())),
+      en: new Set(lexicon.stopwords.en.light.map((word) => word.toLowerCase())),
+    };
     for (const word of lexicon.outside) {
       for (const language of ['da', 'en'] as const) this.outsideStems.add(this.stemmers.stem(word, language));
     }
@@ -657,6 +671,7 @@ export class Analyzer {
       idfs[term.concept] = Math.max(idfs[term.concept] ?? -1, idf);
     }
     const names = nameLikeWords(question);
+    const lightIdf = Math.log((vocabulary.articleCount + 1) / (vocabulary.articleCount * LIGHT_SHARE + 0.5));
     const resolved = concepts.map((concept, index) => {
       const idf = idfs[index] ?? -1;
       // Unknown words count as rare ones in both languages: an unrelated English question ("renew
@@ -670,7 +685,9 @@ export class Analyzer {
           ? vocabulary.unknownIdf() * ENGLISH_PLAIN_UNKNOWN_SHARE
           : vocabulary.unknownIdf();
       const name = !NUMBER.test(concept.surface) && concept.surface.split(' ').some((word) => names.has(word));
-      return { surface: concept.surface, idf: idf >= 0 ? (outside.has(index) ? Math.max(idf, vocabulary.unknownIdf()) : idf) : unknown, known: idf >= 0, name };
+      let weight = idf >= 0 ? (outside.has(index) ? Math.max(idf, vocabulary.unknownIdf()) : idf) : unknown;
+      if (!name && this.lightWords[language].has(concept.surface)) weight = Math.min(weight, lightIdf);
+      return { surface: concept.surface, idf: weight, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
   }

@@ -9,7 +9,14 @@ const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 const SynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }).strict();
 const GlossarySchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const LemmasSchema = z.object({ lemmas: z.record(z.string().min(1), z.string().min(1)) }).strict();
-const StopwordAdjustment = z.object({ add: z.array(z.string()), keep: z.array(z.string()) }).strict();
+const StopwordAdjustment = z
+  .object({
+    add: z.array(z.string()),
+    keep: z.array(z.string()),
+    /** Words of how a question is put, not of what it is about: they weigh like a common word (see the analyser). */
+    light: z.array(z.string()).default([]),
+  })
+  .strict();
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
 const OutsideSchema = z.object({ words: z.array(z.string().min(1)) }).strict();

@@ -16,8 +16,9 @@ export interface RawToken {
 
 const WORD = /[\p{L}\p{N}]+(?:[-/.][\p{L}\p{N}]+)*/gu;
 const JOINERS = /[-/.]/;
-// Possessive and inflection after an apostrophe: "LDV's", "CPU'er".
-const APOSTROPHE_TAIL = /['’´`]\p{L}+/gu;
+// Possessive and inflection after an apostrophe: "LDV's", "CPU'er". Only inside a word: a quotation
+// mark before a word ("vælg 'Kontoplan'", "'Rediger min profil'") opens a quoted name, which is kept.
+const APOSTROPHE_TAIL = /(?<=[\p{L}\p{N}])['’´`]\p{L}+/gu;
 
 function keep(token: string): boolean {
   if (token.length === 0) return false;

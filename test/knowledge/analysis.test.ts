@@ -80,6 +80,15 @@ describe('tokenize', () => {
       expect(tokenize("LDV's kuber").map((token) => token.text)).toEqual(['ldv', 'kuber']);
     });
   });
+
+  describe('when a word is in single quotes', () => {
+    it('keeps the quoted word (a quotation mark is no apostrophe ending)', () => {
+      expect(tokenize("søg fx 'Kontoplan' og vælg 'Rediger min profil'").map((token) => token.text)).toEqual([
+        'søg', 'fx', 'kontoplan', 'og', 'vælg', 'rediger', 'min', 'profil',
+      ]);
+      expect(tokenize("CPU'er og ‘Varsling’").map((token) => token.text)).toEqual(['cpu', 'og', 'varsling']);
+    });
+  });
 });
 
 describe('WordTable', () => {
