@@ -13,7 +13,7 @@
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BENCH_LIMITS, percentile, ReplyListener, round, runConcurrent, turn } from './load.js';
+import { BENCH_LIMITS, median, quartiles, ReplyListener, round, runConcurrent, turn } from './load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './scenarios.js';
 
 const [argA, argB, roundsArg] = process.argv.slice(2);
@@ -43,8 +43,6 @@ async function start(dir: string): Promise<Started> {
   const assistant = await main.startAssistant(config, { db, logger: silentLogger, watchArticles: false });
   return { url: assistant.url, stop: () => assistant.stop().then(() => db.close()) };
 }
-
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
 
 async function main(): Promise<void> {
   const listener = new ReplyListener();
@@ -94,11 +92,10 @@ async function main(): Promise<void> {
         }
         ratios.push(got.B! / got.A!);
       }
-      const sorted = [...ratios].sort((x, y) => x - y);
       process.stdout.write(
         `${phase}: ${rounds} rounds, load ${round(Math.min(...loads), 1)}–${round(Math.max(...loads), 1)}, errors ${errors}; ` +
           `cpu ms/turn (median, client included) A ${round(median(cpu.A!), 3)} B ${round(median(cpu.B!), 3)}; ` +
-          `B/A median ${round(median(ratios), 3)} (quartiles ${round(percentile(sorted, 25), 3)}–${round(percentile(sorted, 75), 3)})\n`,
+          `B/A median ${round(median(ratios), 3)} (quartiles ${quartiles(ratios)})\n`,
       );
     }
   } finally {

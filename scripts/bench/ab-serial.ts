@@ -9,12 +9,10 @@
  * server's CPU a turn (/proc) and p50, and the median and quartiles of the per-round ratios B/A,
  * A/floor and B/floor. Phases: BENCH_PHASES (default `caseDialog,knowledge`).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
-import { percentile, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess } from './load.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { BenchDatabases, median, percentile, quartiles, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess } from './load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './scenarios.js';
 
 const [argA, argB, roundsArg] = process.argv.slice(2);
@@ -24,12 +22,6 @@ const conversations = Number(process.env.BENCH_CONVERSATIONS ?? 8);
 const blockTurns = Number(process.env.BENCH_BLOCK_TURNS ?? 10);
 const phases = (process.env.BENCH_PHASES ?? 'caseDialog,knowledge').split(',') as ('caseDialog' | 'knowledge')[];
 const databaseUrl = process.env.BENCH_DATABASE_URL;
-
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
 
 /** CPU time of every thread of a process so far, in ms, from /proc/<pid>/task/<tid>/schedstat (nanoseconds; /proc/<pid>/stat counts 10 ms ticks). */
 function preciseCpuMs(pid: number | undefined): number {
@@ -45,31 +37,11 @@ function preciseCpuMs(pid: number | undefined): number {
   return ns / 1e6;
 }
 
-const median = (xs: number[]) => percentile([...xs].sort((a, b) => a - b), 50);
-const quartiles = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return `${round(percentile(s, 25), 3)}–${round(percentile(s, 75), 3)}`;
-};
-
 async function main(): Promise<void> {
   const listener = new ReplyListener();
   await listener.start();
-  const folders: string[] = [];
-  const schemas: string[] = [];
-  const envFor = async (demo: boolean): Promise<Record<string, string>> => {
-    const extra: Record<string, string> = demo ? { DEMO_MODE: 'true', LOG_LEVEL: 'warn' } : {};
-    if (databaseUrl) {
-      const schema = `abs_${randomBytes(4).toString('hex')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
-      schemas.push(schema);
-      const url = new URL(databaseUrl);
-      url.searchParams.set('options', `-c search_path=${schema},public`);
-      return { DATABASE_URL: url.toString(), ...extra };
-    }
-    const folder = mkdtempSync(join(tmpdir(), 'ab-serial-'));
-    folders.push(folder);
-    return { DATA_DIR: folder, ...extra };
-  };
+  const databases = new BenchDatabases(databaseUrl, 'abs_');
+  const envFor = (demo: boolean): Promise<Record<string, string>> => databases.env(demo ? { DEMO_MODE: 'true', LOG_LEVEL: 'warn' } : {});
   const servers: ServerProcess[] = [];
   try {
     const a = await startServerProcess(resolve(argA!, 'main.ts'), await envFor(true));
@@ -143,8 +115,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.stop()));
     await listener.stop();
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-    for (const schema of schemas) await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await databases.dispose();
   }
 }
 

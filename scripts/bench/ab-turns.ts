@@ -8,12 +8,9 @@
  * on PostgreSQL with BENCH_DATABASE_URL (a fresh schema each, dropped after). Settings:
  * BENCH_CONVERSATIONS (per server, default 8), BENCH_TURNS (per conversation and phase, default 100).
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import pg from 'pg';
-import { figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess } from './load.js';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
+import { BenchDatabases, figures, ReplyListener, round, runConcurrent, startServerProcess, turn, type ServerProcess } from './load.js';
 import { CASE_DIALOG_TURNS, KNOWLEDGE_QUESTIONS } from './scenarios.js';
 
 const [argA, argB, roundsArg] = process.argv.slice(2);
@@ -27,30 +24,11 @@ const databaseUrl = process.env.BENCH_DATABASE_URL;
 
 type Phase = 'knowledge' | 'caseDialog' | 'mix';
 
-async function admin(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(sql).finally(() => client.end());
-}
-
 async function main(): Promise<void> {
   const listener = new ReplyListener();
   await listener.start();
-  const folders: string[] = [];
-  const schemas: string[] = [];
-  const envFor = async (demo: boolean): Promise<Record<string, string>> => {
-    if (databaseUrl) {
-      const schema = `ab_${randomBytes(4).toString('hex')}`;
-      await admin(`CREATE SCHEMA ${schema}`);
-      schemas.push(schema);
-      const url = new URL(databaseUrl);
-      url.searchParams.set('options', `-c search_path=${schema},public`);
-      return { DATABASE_URL: url.toString(), ...(demo ? { DEMO_MODE: 'true' } : {}) };
-    }
-    const folder = mkdtempSync(join(tmpdir(), 'ab-turns-'));
-    folders.push(folder);
-    return { DATA_DIR: folder, ...(demo ? { DEMO_MODE: 'true' } : {}) };
-  };
+  const databases = new BenchDatabases(databaseUrl, 'ab_');
+  const envFor = (demo: boolean): Promise<Record<string, string>> => databases.env(demo ? { DEMO_MODE: 'true' } : {});
   const servers: { name: string; server: ServerProcess }[] = [];
   try {
     // A checkout's main.ts under tsx, or a script given by its path (<dir>/scripts/start.mjs: the build npm start runs).
@@ -102,8 +80,7 @@ async function main(): Promise<void> {
   } finally {
     await Promise.all(servers.map((s) => s.server.stop()));
     await listener.stop();
-    for (const folder of folders) rmSync(folder, { recursive: true, force: true });
-    for (const schema of schemas) await admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await databases.dispose();
   }
 }
 

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
 
 /** Latency figures of one run, in milliseconds. */
 export interface LoadFigures {
@@ -16,6 +20,17 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[index] ?? 0;
+}
+
+/** The median of unsorted values. */
+export function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** The first and third quartile of unsorted values, as "q1–q3" to three decimals. */
+export function quartiles(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${round(percentile(sorted, 25), 3)}–${round(percentile(sorted, 75), 3)}`;
 }
 
 export function round(value: number, digits = 1): number {
@@ -262,4 +277,45 @@ export async function runConcurrent(
   const started = performance.now();
   await Promise.all(Array.from({ length: conversations }, (_, i) => userTurns(i, record)));
   return { latencies, errors, seconds: (performance.now() - started) / 1000, errorSamples };
+}
+
+/**
+ * A database for each benchmark server: a data folder of its own (PGlite), or a fresh schema on
+ * `databaseUrl` (PostgreSQL); {@link dispose} removes them all.
+ */
+export class BenchDatabases {
+  private readonly folders: string[] = [];
+  private readonly schemas: string[] = [];
+
+  constructor(
+    private readonly databaseUrl: string | undefined,
+    /** Names the folders and schemas ("ab_" → ab_1a2b3c4d). */
+    private readonly prefix: string,
+  ) {}
+
+  /** The settings that point a server at a new database of its own, with `extra` beside them. */
+  async env(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+    if (this.databaseUrl) {
+      const schema = `${this.prefix}${randomBytes(4).toString('hex')}`;
+      await this.admin(`CREATE SCHEMA ${schema}`);
+      this.schemas.push(schema);
+      const url = new URL(this.databaseUrl);
+      url.searchParams.set('options', `-c search_path=${schema},public`);
+      return { DATABASE_URL: url.toString(), ...extra };
+    }
+    const folder = mkdtempSync(join(tmpdir(), this.prefix));
+    this.folders.push(folder);
+    return { DATA_DIR: folder, ...extra };
+  }
+
+  async dispose(): Promise<void> {
+    for (const folder of this.folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+    for (const schema of this.schemas.splice(0)) await this.admin(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  }
+
+  private async admin(sql: string): Promise<void> {
+    const client = new pg.Client({ connectionString: this.databaseUrl });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  }
 }
