@@ -53,7 +53,7 @@ const INTERROGATIVE =
 
 /** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
 const WH_QUESTION =
-  /^(?:(?:between|from|until|at|in|on|for|with|to|mellem|fra|til|i|på|for|med)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
+  /^(?:(?:by|before|after|between|from|until|at|in|on|for|with|to|inden|senest|efter|mellem|fra|til|i|på|for|med)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
 
 /**
  * A yes/no question in Danish word order: a verb in the present tense before its subject ("tager I
@@ -91,7 +91,7 @@ export function readsAsQuestion(text: string): boolean {
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
+  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
 }
 
 /**
@@ -151,6 +151,15 @@ const SENTENCE =
  */
 const ASKS_FOR_A_CASE =
   /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+
+/**
+ * A case named by its subject, as a heading rather than a sentence: "sag om moms", "ny henvendelse
+ * vedr. rejseafregning", "ticket regarding my payslip", "issue with ISOLA". The case noun first, then
+ * what it is about: the user names the case to be made (a question would ask about it; the user's own
+ * case is "sagen"/"min sag", see {@link OWN_CASES}).
+ */
+const NAMES_A_CASE_ABOUT =
+  /^(?:(?:en|et|a|an|ny|nyt|new)\s+){0,2}(?:sag|henvendelse|supportsag|forespørgsel|ticket|case|request|issue|support\s+ticket)\s+(?:om|vedr\.?|vedrørende|angående|ang\.?|omkring|about|regarding|concerning|re:?|on|for|i|in|med|with)(?![\p{L}\d])/iu;
 
 /**
  * The action and case words long enough to be recognised with a typo ("opreet", "indberrete",
@@ -408,7 +417,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if (ASKS_FOR_A_CASE.test(text) && !question && !asksHow(text)) {
+    if ((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
@@ -441,7 +450,10 @@ export function decide(input: RouteInput): RouteDecision {
       const substantial = contentWords(text).length >= 2 || namesPortal;
       // "What does the service desk help with?": help asked about someone else than the assistant and the user.
       const aboutAThirdParty = kind === 'help' && !SPEAKS_TO_THE_ASSISTANT.test(text);
-      if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "By what date do you need our forms to get this month's salary right": a question with three words or more
+      // of substance is a question, however sure the classifier is that it asks what the assistant can do.
+      const asksOfSubstance = (kind === 'help' || kind === 'greeting') && question && contentWords(text).length >= 3;
+      if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
       if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');

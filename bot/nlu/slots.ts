@@ -199,12 +199,29 @@ export function namesThePortal(slots: Slots): boolean {
   return slots.systemId !== undefined || slots.formId !== undefined || (slots.areaId !== undefined && slots.areaByTopic !== true);
 }
 
+/** Endings of a Danish verb after its stem ("fratræd|e", "indberet|te", "bogfør|t", "afstem|mer"). */
+const VERB_ENDING = /^(?:e|er|es|et|ede|t|te|tes|ter|ende)$/;
+
+/**
+ * Whether a word is the verb of a topic that is a noun made from it: "fratræde" of "fratrædelse",
+ * "indberette" of "indberetning", "bogført" of "bogføring", "opsiger" of "opsigelse". The noun's
+ * ending ("-else", "-ning", "-ing") gives the verb's stem; the word is that stem and a verb's ending
+ * (after a doubled last letter or not). Stems shorter than four letters are not matched.
+ */
+function namesTopicVerb(key: string, word: string): boolean {
+  const stem = key.endsWith('else') ? key.slice(0, -4) : key.endsWith('ning') ? key.slice(0, -4) : key.endsWith('ing') ? key.slice(0, -3) : undefined;
+  if (stem === undefined || stem.length < 4 || !word.startsWith(stem)) return false;
+  let rest = word.slice(stem.length);
+  if (rest.startsWith(stem.at(-1) ?? '')) rest = rest.slice(1);
+  return VERB_ENDING.test(rest);
+}
+
 /**
  * The one area whose subjects a text speaks of ("overtiden", "momsen", "feriesaldo"), by its topic
  * words inflected or as a compound's first part; none when two areas' subjects are named.
  */
 function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], words: readonly string[]): Area | undefined {
-  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word))));
+  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word))));
   return found.length === 1 ? found[0] : undefined;
 }
 

@@ -167,6 +167,9 @@ describe('extractSlots', () => {
     ['min kollega har ikke fået sin overtid udbetalt', { areaId: 'loen-hr', areaByTopic: true }],
     ['der er noget galt med momsen', { areaId: 'oekonomi', areaByTopic: true }],
     ['feriesaldoen passer ikke', { areaId: 'loen-hr', areaByTopic: true }],
+    // A subject named by its verb: "fratræde" of "fratrædelse", "bogført" of "bogføring".
+    ['en medarbejder skal fratræde til marts', { areaId: 'loen-hr', areaByTopic: true }],
+    ['vi har bogført forkert', { areaId: 'oekonomi', areaByTopic: true }],
     // Subjects of two areas: no guess. A name wins over a subject.
     ['momsen på min overtid', {}],
     ['overtid i Navision Stat', { areaId: 'oekonomi', systemId: 'navision-stat' }],

@@ -28,6 +28,10 @@ describe('understanding a turn', () => {
       'send en henvendelse til jer om min løn',
       'kan jeg sende en forespørgsel til jer',
       'RejsUd smider en fejlbesked når jeg gemmer',
+      // A case named by its subject, as a heading (round 7).
+      'sag om moms',
+      'ticket regarding my payslip',
+      'ny henvendelse vedr. rejseafregning',
     ])('"%s" starts the case dialog', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/);
@@ -125,6 +129,12 @@ describe('understanding a turn', () => {
       const reply = await new Chat(world, ANNA).say('tak for hjælpen, det virkede');
       expect(reply.text).toContain('Selv tak');
       expect(reply.text).not.toContain('Kilde:');
+    });
+
+    it('a question with words of substance is answered, however sure the classifier is that it asks what the assistant can do', async () => {
+      const reply = await new Chat(world, ANNA).say("by what date do you need our forms to get this month's salary right");
+      expect(reply.text).toContain('Source:');
+      expect(reply.actions).not.toContain('Create a case');
     });
 
     it('"what can you help with" gets what the assistant can do', async () => {
