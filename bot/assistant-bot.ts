@@ -3,8 +3,7 @@ import { DialogSet, type Dialog, type DialogState } from '../dialogs/dialog-stac
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
-import { matchTolerant } from '../dialogs/matching.js';
-import { decide } from './routing.js';
+import { decide, typedOption } from './routing.js';
 import { languageOfUserWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import type { ChannelIdentity } from './channel-identity.js';
@@ -223,7 +222,7 @@ export class AssistantBot extends ActivityHandler {
     const expectation = c.mainDialog.expectation(dialogState);
     // Only the user's own words change the language: not a button's value or a typed option, a
     // product name, a case number or an e-mail.
-    const picksOption = cardText !== undefined || (expectation.kind === 'choice' && matchTolerant(expectation.choices, text) !== undefined);
+    const picksOption = cardText !== undefined || typedOption(expectation, text) !== undefined;
     const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
     // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make
@@ -236,7 +235,7 @@ export class AssistantBot extends ActivityHandler {
 
     // Shared conversations (issue 13): only knowledge and small talk are answered where others read.
     const privates = c.privateConversations;
-    if (privates?.isShared(context) && !answerableInPublic(decision, expectation, text, (t) => (expectation.kind === 'choice' ? matchTolerant(expectation.choices, t)?.id : undefined))) {
+    if (privates?.isShared(context) && !answerableInPublic(decision, expectation, text, (t) => typedOption(expectation, t)?.id)) {
       await privates.continueInPrivate(context, (privateContext) => this.converse(privateContext, c), lang);
       return;
     }

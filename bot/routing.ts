@@ -49,7 +49,7 @@ export const ROUTING_THRESHOLDS = {
 
 /** Question words and inverted openings that ask how or whether something is (da, en). */
 const INTERROGATIVE =
-  /^(?:(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
+  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
 /** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
 const WH_QUESTION =
@@ -314,7 +314,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (recognition.command && (kind === 'help' || kind === 'cancel' || kind === 'restart') && !exact) return intent('command');
       if (exact) return answer('choice-exact');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
-      const typed = matchTolerant(expectation.choices as readonly Choice[], text);
+      const typed = typedOption(expectation, text);
       if (question) {
         const found = knowledge();
         if (found.kind !== 'unknown') return ask('question-at-choice');
@@ -333,6 +333,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
       if (expectation.about.startsWith('router:')) return decideFree();
+      // A dialog's yes/no ("Er det dit svar til «Fakturanummer»?") takes anything else as a new answer: a
+      // question is answered (the dialog asks again), or, when nothing answers it, confirmed — never stored as it is.
+      if (question) return knowledge().kind === 'unknown' ? answer('question-at-field', true) : ask('question-at-field');
       return answer('answer-to-dialog');
     }
 
@@ -525,6 +528,18 @@ export function decide(input: RouteInput): RouteDecision {
     if (plausible && knowledge().kind !== 'unknown') return intent('intent-request');
     return ask('question');
   }
+}
+
+/**
+ * The option of a pending choice that a typed text names (tolerantly: a typo, a place in the list, the
+ * option's own words). The router's own offers («Opret en sag») take a typed text only when it is little
+ * more than the offer: "opret en sag om en faktura i IndFak" is a request of its own, with its area and system.
+ */
+export function typedOption(expectation: Expectation, text: string): Choice | undefined {
+  if (expectation.kind !== 'choice') return undefined;
+  const matched = matchTolerant(expectation.choices as readonly Choice[], text);
+  if (!matched || !expectation.about.startsWith('router:')) return matched;
+  return words(text).length > Math.max(words(matched.label.da).length, words(matched.label.en).length) + 1 ? undefined : matched;
 }
 
 /** A choice named exactly: its number, id, label or alias (spaces, case and æ/ø/å spelling aside). */

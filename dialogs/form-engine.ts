@@ -213,7 +213,8 @@ function exactly(choices: readonly Choice[], input: unknown): Choice | undefined
   return choices.find((c) => [c.id, c.label.da, c.label.en, ...(c.aliases ?? [])].some((k) => matchKey(k) === key));
 }
 
-const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nej tak', '']);
+/** Answers that leave an optional field empty, without spaces: "spring over", "ingen", and "I don't know" ("ved ikke", "aner det ikke", "not sure"). */
+const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nejtak', 'vedikke', 'veddetikke', 'jegvedikke', 'jegveddetikke', 'anerdetikke', 'anerikke', 'ukendt', 'dontknow', 'idontknow', 'donotknow', 'idonotknow', 'notsure', 'unknown', 'n/a', 'na', '']);
 /** The id of the "Spring over" choice an optional field offers. */
 export const SKIP_CHOICE_ID = 'spring-over';
 const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
@@ -221,7 +222,7 @@ const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en
 /** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
 export function isSkip(input: unknown): boolean {
   if (typeof input !== 'string') return false;
-  const key = input.trim().toLowerCase().replace(/[\s.!-]+/g, '');
+  const key = input.trim().toLowerCase().replace(/[\s.!'’,-]+/g, '');
   return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield';
 }
 

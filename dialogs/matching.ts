@@ -162,7 +162,45 @@ export function matchTolerant<C extends Choice>(choices: readonly C[], input: st
       }
     }
   }
-  return tie ? undefined : best;
+  if (!tie && best) return best;
+  return matchByWords(choices, raw);
+}
+
+/** The words of a text, lower-cased, of three letters or more ("the invoice got rejected" → invoice, got, rejected, the). */
+function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\d]+/gu) ?? []).filter((w) => w.length >= 3);
+}
+
+/** Two words are one when equal, or when they share their first five letters ("afvises"/"afvist", "arrived"/"arrive", "betalt"/"betaling"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
+}
+
+/** Words of an answer this long or shorter are matched to the choices' words; a longer text is a sentence of its own. */
+const MAX_WORDS_FOR_WORD_MATCH = 6;
+
+/**
+ * The one choice whose own words the answer uses: "the invoice got rejected" for «The invoice was
+ * rejected», "leverandøren er ikke betalt" for «Leverandøren har ikke fået betaling». A choice's own
+ * words are those of its labels and aliases (four letters or more) that not every choice has ("invoice"
+ * in every label of a list says nothing). The choice with the most of them in the answer, when it is the
+ * only one with that many and one of its words in the answer is its alone ("the invoice" alone names none).
+ */
+function matchByWords<C extends Choice>(choices: readonly C[], input: string): C | undefined {
+  if ((input.match(/[\p{L}\d]+/gu) ?? []).length > MAX_WORDS_FOR_WORD_MATCH) return undefined;
+  const said = wordsOf(input);
+  if (said.length === 0 || choices.length < 2) return undefined;
+  const wordsOfChoice = choices.map((c) => new Set([c.label.da, c.label.en, ...(c.aliases ?? [])].flatMap(wordsOf).filter((w) => w.length >= 4)));
+  const holders = (w: string): number => wordsOfChoice.filter((set) => [...set].some((x) => sameWord(x, w))).length;
+  // Each choice's words in the answer, and whether one of them is the choice's alone.
+  const scored = choices.map((choice, i) => {
+    const found = [...(wordsOfChoice[i] ?? [])].filter((w) => said.some((x) => sameWord(x, w)) && holders(w) < choices.length);
+    return { choice, score: found.length, own: found.some((w) => holders(w) === 1) };
+  });
+  const best = Math.max(...scored.map((s) => s.score));
+  const top = scored.filter((s) => s.score === best);
+  return best > 0 && top.length === 1 && top[0]?.own ? top[0].choice : undefined;
 }
 
 /**

@@ -320,6 +320,77 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when a choice is answered in the user\'s own words (round 7)', () => {
+    it('takes the one option whose own words the answer uses, in English and Danish', async () => {
+      await new Chat(world, ANNA).run([
+        ['I need to create a ticket about an invoice in IndFak', 'I have chosen Finance and Accounting → IndFak/SDI'],
+        ['From me', 'What is the problem?'],
+        ['the invoice got rejected', ['Invoice number', without('not one of the options')]],
+      ]);
+      await new Chat(world, ANNA).run([
+        ['opret en sag om en faktura i IndFak', 'Jeg har valgt Økonomi og Regnskab → IndFak/SDI'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['leverandøren er ikke blevet betalt', ['Fakturanummer', without('ikke en af mulighederne')]],
+      ]);
+    });
+
+    it('does not guess when the words fit several options', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag om en faktura i IndFak', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['fakturaen', ['Hvad er problemet?', 'ikke en af mulighederne']],
+      ]);
+    });
+  });
+
+  describe('when the router has offered to create a case', () => {
+    it('a new request with its own area and system is that request, in the language it is written in', async () => {
+      await new Chat(world, ANNA).run([
+        ['x', ['Du kan oprette en sag', actions('Opret en sag')]],
+        ['I need to create a ticket about an invoice in IndFak', ['I have chosen Finance and Accounting → IndFak/SDI → Invoice in IndFak', without('Which area')]],
+      ]);
+      await new Chat(world, 'lars@testministeriet.dk').run([
+        ['x', ['Du kan oprette en sag', actions('Opret en sag')]],
+        ['opret en sag om en faktura i IndFak', ['Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura i IndFak', without('Hvilket område')]],
+      ]);
+    });
+  });
+
+  describe('when a question is typed where the dialog asks "Er det dit svar?"', () => {
+    it('never stores it: it is answered, or confirmed again', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag om en faktura i IndFak', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['Fakturaen er afvist', 'Fakturanummer'],
+        ['jeg ved ikke hvad fakturanummeret er', 'Er det dit svar til «Fakturanummer»?'],
+        ['hvor finder jeg fakturanummeret henne', ['Er det dit svar til «Fakturanummer»?', without('Leverandør')]],
+        ['hvad er RejsUd?', ['Kilde:', 'Er det dit svar til «Fakturanummer»?', without('Leverandør')]],
+        ['F-2026-0042', 'Leverandør'],
+      ]);
+    });
+
+    it('"ved ikke" leaves an optional field empty', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag om en faktura i IndFak', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['Fakturaen er afvist', 'Fakturanummer'],
+        ['F-2026-0042', 'Leverandør'],
+        ['Kontorforsyningen A/S', 'CVR'],
+        ['ved ikke', [without('8 cifre'), without('CVR-nummer**')]],
+      ]);
+    });
+  });
+
+  describe('when a question is put as "tell me how …"', () => {
+    it('is answered at a choice instead of counted as a wrong option', async () => {
+      await new Chat(world, ANNA).run([
+        ['I need to create a ticket about an invoice in IndFak', 'Should the case be sent'],
+        ['From me', 'What is the problem?'],
+        ['tell me how to reset my password', ['Source:', 'What is the problem?', without('not one of the options')]],
+      ]);
+    });
+  });
+
   describe('when a question about the field is typed at it', () => {
     it('confirms it at a short text, a code, a date and a number field instead of answering an unrelated article', async () => {
       const chat = new Chat(world, ANNA);
