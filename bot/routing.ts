@@ -201,6 +201,10 @@ export function asksAboutTheField(text: string, label: { da: string; en: string 
   return contentWords(text).some((w) => fieldWords.some((f) => f.includes(w) || w.includes(f)));
 }
 
+/** Words that ask which options there are ("hvilke muligheder har jeg", "hvilke områder er der", "what options do I have"). */
+const ABOUT_THE_CHOICES =
+  /(?<![\p{L}\d])(?:muligheder(?:ne)?|valgmuligheder(?:ne)?|vælge\s+(?:imellem|mellem)|områderne|systemerne|formularerne|options|choices|choose\s+from|pick\s+from)(?![\p{L}\d])|^(?:hvilke|which|what)\s+(?:områder|systemer|formularer|areas|systems|forms)(?![\p{L}\d])/iu;
+
 /** Whether an answer's article speaks of the field (its title or passage holds one of the field's words). */
 function answerSpeaksOf(result: AnswerResult, label: { da: string; en: string }): boolean {
   if (result.kind !== 'answered') return false;
@@ -299,7 +303,7 @@ export function decide(input: RouteInput): RouteDecision {
     // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
     const outsidePortal =
       unplaced(answer) &&
-      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots)));
+      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
   };
 
@@ -315,6 +319,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (exact) return answer('choice-exact');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       const typed = typedOption(expectation, text);
+      // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
+      if (question && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
       if (question) {
         const found = knowledge();
         if (found.kind !== 'unknown') return ask('question-at-choice');
@@ -391,6 +397,7 @@ export function decide(input: RouteInput): RouteDecision {
         case 'choice':
         case 'yesNo': {
           if (kind === 'yes' || kind === 'no') return answer('yes-no');
+          if (question && shape === 'choice' && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
           if (question) return knowledge().kind === 'unknown' ? answer('question-at-choice', true) : ask('question-at-choice');
           if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && kind !== 'cancel') return intent('intent-at-field');
           return answer('answer-to-dialog');
@@ -508,7 +515,7 @@ export function decide(input: RouteInput): RouteDecision {
       // topic to look up. The knowledge base answers it if it can; the case is one click from its answer.
       if (knowledge().kind !== 'unknown') return ask('topic');
     }
-    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && reportsAProblem(text) && !CASE_WORDS.test(text)) {
+    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && reportsAProblem(text) && !CASE_WORDS.test(text) && !ADDRESSES_THE_DESK.test(text)) {
       // "Printeren virker ikke": a problem with something the portal does not name, nor the knowledge base
       // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
       if (unplaced(knowledge())) return ask('outside-portal');

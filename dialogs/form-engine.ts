@@ -19,6 +19,7 @@ import {
   hasCprNumber,
   isFieldVisible,
   maskCprNumbers,
+  ASKS,
   matchKey,
   parseField,
   parseForm,
@@ -763,6 +764,10 @@ function ask(state: CaseState, ctx: CaseContext, problem?: Localized): EngineRes
 }
 
 function notAChoice(choices: readonly Choice[], input: unknown): Localized {
+  // "Hvilke muligheder har jeg?": the options, not a rebuke.
+  if (typeof input === 'string' && ASKS.test(input)) {
+    return { da: `Du kan vælge mellem: ${choices.map((c) => c.label.da).join(', ')}.`, en: `You can choose from: ${choices.map((c) => c.label.en).join(', ')}.` };
+  }
   const shown = typeof input === 'string' && input.trim() !== '' && input.length <= 60 ? `"${input.trim()}" ` : '';
   return {
     da: `${shown === '' ? 'Det ' : shown}er ikke en af mulighederne. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,

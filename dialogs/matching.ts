@@ -2,7 +2,8 @@
  * Tolerant matching of typed answers to choices: "rejs ud", "indfak", "2", "økonmi" (a typo).
  * Pure; the form engine and the dialogs share it.
  */
-import { matchKey, type Localized } from '../portal/index.js';
+import { ASKS, matchKey, type Localized } from '../portal/index.js';
+
 
 /** A choice the user can pick by id, label (da/en), alias or number. */
 export interface Choice {
@@ -177,21 +178,25 @@ function sameWord(a: string, b: string): boolean {
   return a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5);
 }
 
+/** Words of five letters or more that say nothing of an option ("Kan ikke oprette …" and "… eller diæter" share no subject with an answer). */
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['eller', 'efter', 'under', 'været', 'blive', 'bliver', 'blevet', 'kunne', 'skulle', 'ville', 'about', 'there', 'their', 'which', 'would', 'could', 'should', 'after', 'under', 'being']);
+
+
 /** Words of an answer this long or shorter are matched to the choices' words; a longer text is a sentence of its own. */
 const MAX_WORDS_FOR_WORD_MATCH = 6;
 
 /**
  * The one choice whose own words the answer uses: "the invoice got rejected" for «The invoice was
  * rejected», "leverandøren er ikke betalt" for «Leverandøren har ikke fået betaling». A choice's own
- * words are those of its labels and aliases (four letters or more) that not every choice has ("invoice"
+ * words are those of its labels and aliases (five letters or more, not a function word) that not every choice has ("invoice"
  * in every label of a list says nothing). The choice with the most of them in the answer, when it is the
  * only one with that many and one of its words in the answer is its alone ("the invoice" alone names none).
  */
 function matchByWords<C extends Choice>(choices: readonly C[], input: string): C | undefined {
-  if ((input.match(/[\p{L}\d]+/gu) ?? []).length > MAX_WORDS_FOR_WORD_MATCH) return undefined;
+  if ((input.match(/[\p{L}\d]+/gu) ?? []).length > MAX_WORDS_FOR_WORD_MATCH || ASKS.test(input)) return undefined;
   const said = wordsOf(input);
   if (said.length === 0 || choices.length < 2) return undefined;
-  const wordsOfChoice = choices.map((c) => new Set([c.label.da, c.label.en, ...(c.aliases ?? [])].flatMap(wordsOf).filter((w) => w.length >= 4)));
+  const wordsOfChoice = choices.map((c) => new Set([c.label.da, c.label.en, ...(c.aliases ?? [])].flatMap(wordsOf).filter((w) => w.length >= 5 && !FUNCTION_WORDS.has(w))));
   const holders = (w: string): number => wordsOfChoice.filter((set) => [...set].some((x) => sameWord(x, w))).length;
   // Each choice's words in the answer, and whether one of them is the choice's alone.
   const scored = choices.map((choice, i) => {

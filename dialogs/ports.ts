@@ -155,6 +155,7 @@ export type RouteReason =
   | 'question-at-field'
   | 'question-at-free-text'
   | 'question-about-field'
+  | 'question-about-choices'
   | 'unclear-value'
   | 'intent-at-field'
   | 'knowledge-at-field'

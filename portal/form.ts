@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { err, ok, type FormErrorCode, type Result } from './result.js';
-import { localizedSchema, matchKey, type Language, type Localized } from './text.js';
+import { ASKS, localizedSchema, matchKey, type Language, type Localized } from './text.js';
 
 // ---------------------------------------------------------------------------------------------
 // Definitions
@@ -407,11 +407,13 @@ function choiceList(choices: readonly ChoiceOption[], lang: Language): string {
   return choices.map((c) => c.label[lang]).join(', ');
 }
 
-function invalidChoice<T>(choices: readonly ChoiceOption[], rejected?: string): Parsed<T> {
+function invalidChoice<T>(choices: readonly ChoiceOption[], rejected?: string, asked = false): Parsed<T> {
+  // "Hvilke muligheder har jeg?": the options, not a rebuke.
+  if (asked) return problem('FORM.INVALID_CHOICE', `Du kan vælge mellem: ${choiceList(choices, 'da')}.`, `You can choose from: ${choiceList(choices, 'en')}.`);
   const what = rejected === undefined ? '' : `"${rejected}" `;
   return problem(
     'FORM.INVALID_CHOICE',
-    `${what === '' ? 'Det' : what}er ikke en af mulighederne. Vælg en af: ${choiceList(choices, 'da')}.`,
+    `${what === '' ? 'Det ' : what}er ikke en af mulighederne. Vælg en af: ${choiceList(choices, 'da')}.`,
     `${what === '' ? 'That ' : what}is not one of the options. Choose one of: ${choiceList(choices, 'en')}.`,
   );
 }
@@ -419,7 +421,7 @@ function invalidChoice<T>(choices: readonly ChoiceOption[], rejected?: string): 
 function parseChoice(field: FieldOf<'choice'>, raw: unknown): Parsed<string> {
   if (typeof raw !== 'string') return invalidChoice(field.choices);
   const choice = matchChoice(field.choices, raw);
-  return choice ? ok(choice.id) : invalidChoice(field.choices);
+  return choice ? ok(choice.id) : invalidChoice(field.choices, undefined, ASKS.test(raw));
 }
 
 function splitMulti(choices: readonly ChoiceOption[], raw: string): string[] {

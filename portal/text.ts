@@ -32,3 +32,6 @@ export function matchWords(text: string): string[] {
 export function pick(text: Localized, lang: Language): string {
   return text[lang];
 }
+
+/** A question ("hvilke systemer kan jeg vælge imellem", "which forms are there?"): it names no option by its words. */
+export const ASKS = /\?|^\s*(?:hvilke|hvilken|hvilket|hvad|hvordan|hvor|hvem|hvornår|hvorfor|which|what|how|where|who|when|why)(?![\p{L}\d])/iu;

@@ -381,6 +381,31 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when the user asks which options there are', () => {
+    it('shows the options of the area, system and field choices instead of an article or a rebuke', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret sag', 'Hvilket område'],
+        ['hvilke områder er der', ['Du kan vælge mellem: Kundebetjening Løn og Regnskab', without('Kilde:'), without('ikke en af mulighederne'), 'Hvilket område']],
+        ['Brugeradministration', 'Hvilket system'],
+        ['hvilke systemer kan jeg vælge imellem', ['Du kan vælge mellem: Navision Stat', without('Kilde:'), 'Hvilket system']],
+      ]);
+      await new Chat(world, ANNA).run([
+        ['opret en sag om en faktura i IndFak', 'Skal sagen sendes fra'],
+        ['Fra mig', 'Hvad er problemet?'],
+        ['hvilke muligheder har jeg?', ['Du kan vælge mellem: Fakturaen er ikke modtaget', without('Kilde:'), 'Hvad er problemet?']],
+        // Anything else is still not an option, in a whole sentence ("Det er …", not "Deter …").
+        ['blåbærgrød', ['Det er ikke en af mulighederne', 'Hvad er problemet?']],
+      ]);
+    });
+  });
+
+  describe('when a problem is put to the desk itself', () => {
+    it('is not sent to local IT support', async () => {
+      const reply = await new Chat(world, ANNA).say('jeg har sendt en mail til jer i sidste uge men har ikke hørt noget');
+      expect(reply.text).not.toContain('lokale IT-support');
+    });
+  });
+
   describe('when a question is put as "tell me how …"', () => {
     it('is answered at a choice instead of counted as a wrong option', async () => {
       await new Chat(world, ANNA).run([
