@@ -20,9 +20,17 @@ const TNING = /(.{4,}t)ning$/u;
 const DOUBLE_END = /([^aeiouyæøå])\1$/u;
 // Past participles: ulønnet/ulønnede, oprettet/oprettede (Snowball leaves -et and -ed).
 const PARTICIPLE = /(.{4,})e[td]$/u;
+// The neuter -t of adjectives and the -t of past participles, which Snowball keeps after l, v and
+// rn: digitalt/digital, generelt/generel, negativt/negativ, internt/intern, betalt/betale,
+// udbetalt/udbetaling. Only after -al, -el, -iv, -ern, where Danish nouns rarely end in -t
+// (-rt, -nt and -st end many nouns: kort, start, dokument, post), and in words of five letters
+// or more ("felt" stays).
+const NEUTER_T = /(.{2,}(?:al|el|iv|ern))t$/u;
 
 function danishStep(word: string): string {
   let stem = danishSnowball.stem(word);
+  const neuter = NEUTER_T.exec(stem);
+  if (neuter?.[1]) stem = neuter[1];
   const tning = TNING.exec(stem);
   if (tning?.[1]) stem = tning[1];
   const ing = ING.exec(stem);
