@@ -451,6 +451,8 @@ export function decide(input: RouteInput): RouteDecision {
       if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Jeg vil ikke fortsætte", "I don't want to go on": a refusal read as a cancel is one, however unsure.
       if (kind === 'cancel' && REFUSAL.test(text) && !question) return intent('small-talk');
+      // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
+      if ((kind === 'cancel' || kind === 'thanks') && question && !sure) return ask('question');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -527,6 +529,9 @@ export function decide(input: RouteInput): RouteDecision {
       const found = knowledge();
       if (found.kind === 'unknown' && found.reason === 'unknown-name') return ask('unknown-subject');
     }
+    // "My email domain was rejected when I signed up": registration that went wrong is a question the knowledge
+    // base answers (what to check), not a request to register — the user has tried that.
+    if (kind === 'register' && !sure && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && knowledge().kind === 'answered') return ask('question');
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

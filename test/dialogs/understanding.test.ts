@@ -399,6 +399,18 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when registration went wrong, or an unrelated question is half read as small talk', () => {
+    it('answers a failed sign-up from the knowledge base instead of "you are already registered"', async () => {
+      const reply = await new Chat(world, ANNA).say('my e-mail domain was rejected when I signed up to the portal');
+      expect(reply.text).not.toContain('already registered');
+    });
+
+    it('declines "will it rain this afternoon" instead of "nothing to cancel"', async () => {
+      const reply = await new Chat(world, ANNA).say('will it rain this afternoon');
+      expect(reply.text).not.toMatch(/nothing to cancel|intet at annullere/i);
+    });
+  });
+
   describe('when a problem is put to the desk itself', () => {
     it('is not sent to local IT support', async () => {
       const reply = await new Chat(world, ANNA).say('jeg har sendt en mail til jer i sidste uge men har ikke hørt noget');
