@@ -57,9 +57,10 @@ const WH_QUESTION =
 
 /**
  * A yes/no question in Danish word order: a verb in the present tense before its subject ("tager I
- * jer af momsen …", "sender I svar …", "får vi besked …").
+ * jer af momsen …", "sender I svar …", "får vi besked …") — not a conjunction or preposition that ends
+ * in -r ("når jeg bogfører …", "efter vi sendte …").
  */
-const INVERTED_QUESTION = /^\p{L}{2,}r\s+(?:i|du|jeg|vi|man|de|der)(?![\p{L}\d])/iu;
+const INVERTED_QUESTION = /^(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r\s+(?:i|du|jeg|vi|man|de|der)(?![\p{L}\d])/iu;
 
 /** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
 const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])/iu;
@@ -100,7 +101,7 @@ export function readsAsQuestion(text: string): boolean {
  * subject, after a comma or a colon. "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
+  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",

@@ -926,7 +926,8 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const pending = state.pendingAnswer;
       state.status = 'collecting';
       delete state.pendingAnswer;
-      const yes = confirmed(answer);
+      // The same text again ("Er det dit svar?" answered by typing it once more) says yes.
+      const yes = confirmed(answer) ?? (pending && typeof answer === 'string' && answer.trim() === pending.input.trim() ? true : undefined);
       // Ja: taken exactly as a normal answer (validated again, stored or re-asked with the reason).
       if (yes === true && pending) return answerStep(state, pending.input, ctx, {});
       if (yes === false) return ask(state, ctx);

@@ -194,6 +194,12 @@ describe('the form of a text', () => {
     ['min løn mangler', false],
     ['Hej, kan I lave en sag til mig?', false],
     ['hej, hvad er RejsUd?', true],
+    // A conjunction ending in -r opens a clause, not a question (round 7).
+    ['Bogføringen fejler med en fejlkode, når jeg bogfører et bilag.', false],
+    ['Når jeg gemmer, lukker RejsUd', false],
+    ['Kontoen er forkert, efter vi opdaterede', false],
+    ['tell me how to reset my password', true],
+    ['by what date do you need our forms', true],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });
