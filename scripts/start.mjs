@@ -21,7 +21,7 @@
 // Plain JavaScript run by node: this file cannot itself need a build.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -114,10 +114,12 @@ export function compilePglite(env = process.env) {
 /** Files that change the build without being bundled (node_modules/.package-lock.json: what npm installed). */
 const BUILD_FILES = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/start.mjs'];
 /**
- * Left to node at run time: PGlite finds its WebAssembly and file-system image beside its own
- * files; esbuild only builds; the rest are optional native add-ons their packages try to load.
+ * Left to node at run time: esbuild only builds; the rest are optional native add-ons their
+ * packages try to load. PGlite is bundled (its JavaScript, 0.5 MB, then comes from the code cache
+ * instead of being compiled at every open: ≈40 ms of the main thread), with its own URL
+ * ({@link sourceUrls}).
  */
-const EXTERNAL = ['@electric-sql/pglite', 'esbuild', 'pg-native', 'bufferutil', 'utf-8-validate', 'dtrace-provider'];
+const EXTERNAL = ['esbuild', 'pg-native', 'bufferutil', 'utf-8-validate', 'dtrace-provider'];
 
 /** @param {string} file @returns {{ size: number, mtimeMs: number } | undefined} */
 function stamp(file) {
@@ -156,22 +158,36 @@ export function isFresh() {
 /**
  * `import.meta.url` in each of the assistant's modules is rewritten to that module's own source
  * URL (computed from the bundle's), so files found beside a module (articles, migrations, training
- * data, web chat assets) resolve as they do unbundled. (In node_modules only `open`, which
- * @azure/identity uses for a browser sign-in the assistant never does, reads it: it gets the
- * bundle's.)
+ * data, web chat assets) resolve as they do unbundled; so is PGlite's, which finds its WebAssembly
+ * (pglite.wasm, initdb.wasm) and file-system image (pglite.data) beside its own files. (Elsewhere
+ * in node_modules only `open`, which @azure/identity uses for a browser sign-in the assistant never
+ * does, reads it: it gets the bundle's.)
  * @type {import('esbuild').Plugin}
  */
 const sourceUrls = {
   name: 'source-urls',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const fromBundle = relative(OUT_DIR, args.path).split('\\').join('/');
-      return {
-        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, __bundleUrl).href`),
-        loader: 'ts',
-      };
-    });
+    const ownUrl = (path) => `new URL(${JSON.stringify(relative(OUT_DIR, path).split('\\').join('/'))}, __bundleUrl).href`;
+    build.onLoad({ filter: /\.ts$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', ownUrl(args.path)), loader: 'ts' }));
+    build.onLoad({ filter: /[\\/]@electric-sql[\\/]pglite[\\/]dist[\\/][^\\/]+\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', ownUrl(args.path)),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * A dynamic `import()` of one of node's own modules (PGlite's `import("fs")`, `import("node:module")`
+ * and five more) made a require from the bundle: esbuild keeps such an import as it is, and in
+ * Node 20 a script compiled with a code cache has no dynamic-import callback (the second start,
+ * the first with the cache, failed with "A dynamic import callback was not specified").
+ * @type {import('esbuild').Plugin}
+ */
+const builtinImports = {
+  name: 'builtin-imports',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z:_/]+$/ }, (args) => (args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin-import' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-import' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
@@ -258,7 +274,7 @@ export async function build() {
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [sourceUrls, lazyRecognizers()],
+    plugins: [sourceUrls, builtinImports, lazyRecognizers()],
   });
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs).filter((file) => !/(^|\/)node_modules\//.test(file) && !file.includes(':')), ...BUILD_FILES]) {

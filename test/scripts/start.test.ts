@@ -68,6 +68,13 @@ describe('npm start (scripts/start.mjs)', () => {
       }
       expect(await isFresh()).toBe(true);
     }, 60_000);
+
+    it("bundles PGlite with no dynamic import of node's modules left (a script run from a code cache has no dynamic-import callback in Node 20)", () => {
+      const bundle = readFileSync(join(ROOT, 'dist/main.cjs'), 'latin1');
+      // PGlite's own JavaScript, finding pglite.wasm and pglite.data beside its own files (not the bundle's).
+      expect(bundle).toMatch(/new URL\("[^"]*@electric-sql\/pglite\/dist\/[^"]+\.js",__bundleUrl\)/);
+      expect(bundle.match(/\bimport\((["'])[^"']+\1\)/g) ?? []).toEqual([]);
+    });
   });
 
   describe('on new data folders', () => {
