@@ -21,7 +21,7 @@
 // Plain JavaScript run by node: this file cannot itself need a build.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createRequire, isBuiltin } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -50,9 +50,28 @@ const MANIFEST_VERSION = 2;
  */
 export const V8_FLAGS = ['--heap-growing-percent=20'];
 
-/** After start-up: {@link V8_FLAGS}, and one full collection a second later (unref'd). */
-function settle() {
+/**
+ * Until the code cache is written, V8 keeps the bytecode of every function it compiled. V8 flushes
+ * the bytecode of a function that has not run during its last few full collections (a module body
+ * runs once), and the code cache holds only the functions that still have bytecode when it is
+ * made. The first start after a clone or a change of the start-up cache's keys (initdb, training,
+ * indexing: several seconds and full collections before it is ready) wrote a cache of 2.3 MB
+ * instead of 5.2–5.4 MB, and every later start of that build compiled the rest itself: ≈160–170 ms
+ * more of the main thread until ready (paired starts on an existing folder). Whichever start writes
+ * the cache now writes the whole of it. Flushing is on again once it is written ({@link settle}), so
+ * a long-running process sheds run-once bytecode as before.
+ */
+export const START_V8_FLAGS = ['--no-flush-bytecode'];
+
+/** Before anything is compiled: {@link START_V8_FLAGS}. */
+export function beginStart() {
+  for (const flag of START_V8_FLAGS) v8.setFlagsFromString(flag);
+}
+
+/** After start-up: {@link V8_FLAGS}, bytecode flushing on again, and one full collection a second later (unref'd). */
+export function settle() {
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+  v8.setFlagsFromString('--flush-bytecode');
   v8.setFlagsFromString('--expose-gc');
   const gc = vm.runInNewContext('gc');
   setTimeout(() => gc(), 1000).unref();
@@ -95,10 +114,12 @@ export function compilePglite(env = process.env) {
 /** Files that change the build without being bundled (node_modules/.package-lock.json: what npm installed). */
 const BUILD_FILES = ['package.json', 'package-lock.json', 'node_modules/.package-lock.json', 'tsconfig.json', 'scripts/start.mjs'];
 /**
- * Left to node at run time: PGlite finds its WebAssembly and file-system image beside its own
- * files; esbuild only builds; the rest are optional native add-ons their packages try to load.
+ * Left to node at run time: esbuild only builds; the rest are optional native add-ons their
+ * packages try to load. PGlite is bundled (its JavaScript, 0.5 MB, then comes from the code cache
+ * instead of being compiled at every open: ≈40 ms of the main thread), with its own URL
+ * ({@link sourceUrls}).
  */
-const EXTERNAL = ['@electric-sql/pglite', 'esbuild', 'pg-native', 'bufferutil', 'utf-8-validate', 'dtrace-provider'];
+const EXTERNAL = ['esbuild', 'pg-native', 'bufferutil', 'utf-8-validate', 'dtrace-provider'];
 
 /** @param {string} file @returns {{ size: number, mtimeMs: number } | undefined} */
 function stamp(file) {
@@ -137,22 +158,36 @@ export function isFresh() {
 /**
  * `import.meta.url` in each of the assistant's modules is rewritten to that module's own source
  * URL (computed from the bundle's), so files found beside a module (articles, migrations, training
- * data, web chat assets) resolve as they do unbundled. (In node_modules only `open`, which
- * @azure/identity uses for a browser sign-in the assistant never does, reads it: it gets the
- * bundle's.)
+ * data, web chat assets) resolve as they do unbundled; so is PGlite's, which finds its WebAssembly
+ * (pglite.wasm, initdb.wasm) and file-system image (pglite.data) beside its own files. (Elsewhere
+ * in node_modules only `open`, which @azure/identity uses for a browser sign-in the assistant never
+ * does, reads it: it gets the bundle's.)
  * @type {import('esbuild').Plugin}
  */
 const sourceUrls = {
   name: 'source-urls',
   setup(build) {
-    build.onLoad({ filter: /\.ts$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const fromBundle = relative(OUT_DIR, args.path).split('\\').join('/');
-      return {
-        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(fromBundle)}, __bundleUrl).href`),
-        loader: 'ts',
-      };
-    });
+    const ownUrl = (path) => `new URL(${JSON.stringify(relative(OUT_DIR, path).split('\\').join('/'))}, __bundleUrl).href`;
+    build.onLoad({ filter: /\.ts$/ }, (args) => ({ contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', ownUrl(args.path)), loader: 'ts' }));
+    build.onLoad({ filter: /[\\/]@electric-sql[\\/]pglite[\\/]dist[\\/][^\\/]+\.js$/ }, (args) => ({
+      contents: readFileSync(args.path, 'utf8').replaceAll('import.meta.url', ownUrl(args.path)),
+      loader: 'js',
+    }));
+  },
+};
+
+/**
+ * A dynamic `import()` of one of node's own modules (PGlite's `import("fs")`, `import("node:module")`
+ * and five more) made a require from the bundle: esbuild keeps such an import as it is, and in
+ * Node 20 a script compiled with a code cache has no dynamic-import callback (the second start,
+ * the first with the cache, failed with "A dynamic import callback was not specified").
+ * @type {import('esbuild').Plugin}
+ */
+const builtinImports = {
+  name: 'builtin-imports',
+  setup(build) {
+    build.onResolve({ filter: /^[a-z:_/]+$/ }, (args) => (args.kind === 'dynamic-import' && isBuiltin(args.path) ? { path: args.path, namespace: 'builtin-import' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'builtin-import' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
@@ -208,10 +243,11 @@ module.exports = new Proxy({}, {
 /**
  * The code cache of a bundle: its name carries the bundle's hash, so a cache never meets another
  * bundle, and a hash of node's version and flags (V8 refuses a cache made under other flags: npm
- * start's and a test's `node scripts/start.mjs` each keep their own).
+ * start's and a test's `node scripts/start.mjs` each keep their own) and of {@link START_V8_FLAGS}
+ * (a cache written without them may lack most of the start's functions).
  */
 const codeCacheFile = (bundleHash) => {
-  const flags = createHash('sha256').update(JSON.stringify([process.version, process.execArgv, process.env.NODE_OPTIONS ?? ''])).digest('hex').slice(0, 8);
+  const flags = createHash('sha256').update(JSON.stringify([process.version, process.execArgv, process.env.NODE_OPTIONS ?? '', START_V8_FLAGS])).digest('hex').slice(0, 8);
   return join(OUT_DIR, `main.cjs.${bundleHash}.${flags}.code-cache`);
 };
 
@@ -238,7 +274,7 @@ export async function build() {
     metafile: true,
     write: false,
     logLevel: 'warning',
-    plugins: [sourceUrls, lazyRecognizers()],
+    plugins: [sourceUrls, builtinImports, lazyRecognizers()],
   });
   const inputs = {};
   for (const file of [...Object.keys(result.metafile.inputs).filter((file) => !/(^|\/)node_modules\//.test(file) && !file.includes(':')), ...BUILD_FILES]) {
@@ -304,6 +340,7 @@ export function load(bundleHash) {
 }
 
 async function main() {
+  beginStart();
   const force = process.argv.includes('--build-only');
   const pgliteWasmModule = force ? undefined : compilePglite();
   if (force || !isFresh()) {

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -68,6 +68,13 @@ describe('npm start (scripts/start.mjs)', () => {
       }
       expect(await isFresh()).toBe(true);
     }, 60_000);
+
+    it("bundles PGlite with no dynamic import of node's modules left (a script run from a code cache has no dynamic-import callback in Node 20)", () => {
+      const bundle = readFileSync(join(ROOT, 'dist/main.cjs'), 'latin1');
+      // PGlite's own JavaScript, finding pglite.wasm and pglite.data beside its own files (not the bundle's).
+      expect(bundle).toMatch(/new URL\("[^"]*@electric-sql\/pglite\/dist\/[^"]+\.js",__bundleUrl\)/);
+      expect(bundle.match(/\bimport\((["'])[^"']+\1\)/g) ?? []).toEqual([]);
+    });
   });
 
   describe('on new data folders', () => {
@@ -121,6 +128,45 @@ describe('npm start (scripts/start.mjs)', () => {
       expect(compiled).toBeInstanceOf(WebAssembly.Module);
       expect(WebAssembly.Module.exports(compiled as WebAssembly.Module).map((e) => e.name)).toContain('PostgresMainLoopOnce');
       expect(compilePglite({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test' })).toBeUndefined();
+    }, 60_000);
+  });
+
+  describe('the code cache', () => {
+    // A bundle of 300 functions, each run once (as module bodies are), loaded as start.mjs loads
+    // the assistant's, in a process of its own where V8 flushes the bytecode of every function not
+    // running at each full collection (`--stress-flush-code`: what ageing does to run-once code in
+    // a long first start: initdb, training, indexing). The cache is written after a collection.
+    const cacheSize = async (steps: 'plain' | 'start' | 'settled'): Promise<number> => {
+      const out = mkdtempSync(join(tmpdir(), 'code-cache-'));
+      try {
+        const functions = Array.from({ length: 300 }, (_, i) => `function f${i}(n) { const a = []; for (let j = 0; j < n; j++) a.push(j * ${i} + n); return a.length; }`);
+        const calls = Array.from({ length: 300 }, (_, i) => `t += f${i}(3);`);
+        writeFileSync(join(out, 'main.cjs'), `${functions.join('\n')}\nlet t = 0;\n${calls.join('\n')}\nmodule.exports.t = t;\n`);
+        const probe = `
+          const start = await import(${JSON.stringify(pathToFileURL(join(ROOT, 'scripts/start.mjs')).href)});
+          if (${JSON.stringify(steps)} !== 'plain') start.beginStart();
+          if (${JSON.stringify(steps)} === 'settled') start.settle();
+          const bundle = start.load('probe');
+          gc();
+          bundle.saveCodeCache();
+          const { readdirSync, statSync } = await import('node:fs');
+          const file = readdirSync(${JSON.stringify(out)}).find((name) => name.endsWith('.code-cache'));
+          process.stdout.write(String(statSync(${JSON.stringify(out)} + '/' + file).size));`;
+        const { stdout } = await run(process.execPath, ['--expose-gc', '--stress-flush-code', '--input-type=module', '-e', probe], {
+          cwd: ROOT,
+          env: { ...process.env, START_BUILD_DIR: out },
+        });
+        return Number(stdout);
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    };
+
+    it('holds every function the start ran, however many collections came before it is written; flushing is on again after', async () => {
+      const [plain, start, settled] = [await cacheSize('plain'), await cacheSize('start'), await cacheSize('settled')];
+      // The 300 functions' bytecode is most of the cache: with it the cache is several times larger.
+      expect(start).toBeGreaterThan(plain * 3);
+      expect(settled).toBeLessThan(start / 3);
     }, 60_000);
   });
 
