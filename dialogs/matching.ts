@@ -179,8 +179,7 @@ function sameWord(a: string, b: string): boolean {
 }
 
 /** Words of five letters or more that say nothing of an option ("Kan ikke oprette …" and "… eller diæter" share no subject with an answer). */
-const FUNCTION_WORDS: ReadonlySet<string> = new Set(['eller', 'efter', 'under', 'været', 'blive', 'bliver', 'blevet', 'kunne', 'skulle', 'ville', 'about', 'there', 'their', 'which', 'would', 'could', 'should', 'after', 'under', 'being']);
-
+const FUNCTION_WORDS: ReadonlySet<string> = new Set(['eller', 'efter', 'under', 'været', 'blive', 'bliver', 'blevet', 'kunne', 'skulle', 'ville', 'about', 'there', 'their', 'which', 'would', 'could', 'should', 'after', 'being']);
 
 /** Words of an answer this long or shorter are matched to the choices' words; a longer text is a sentence of its own. */
 const MAX_WORDS_FOR_WORD_MATCH = 6;
@@ -188,8 +187,8 @@ const MAX_WORDS_FOR_WORD_MATCH = 6;
 /**
  * The one choice whose own words the answer uses: "the invoice got rejected" for «The invoice was
  * rejected», "leverandøren er ikke betalt" for «Leverandøren har ikke fået betaling». A choice's own
- * words are those of its labels and aliases (five letters or more, not a function word) that not every choice has ("invoice"
- * in every label of a list says nothing). The choice with the most of them in the answer, when it is the
+ * words are those of its labels and aliases (five letters or more, not a function word) that not
+ * every choice has ("invoice" in every label of a list says nothing). The choice with the most of them in the answer, when it is the
  * only one with that many and one of its words in the answer is its alone ("the invoice" alone names none).
  */
 function matchByWords<C extends Choice>(choices: readonly C[], input: string): C | undefined {
