@@ -98,10 +98,11 @@ export function readsAsQuestion(text: string): boolean {
 /**
  * A question in a later clause ("I har lavet en fejl i en lønbestilling, skal vi stadig sende en
  * blanket", "the invoice was rejected, what do I do now"): a question word, or a verb before its
- * subject, after a comma or a colon. "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
+ * subject, after a comma or a colon — a pronoun, or any subject with an adverb or a passive after
+ * it ("…, skal LDV så ændres", "…, skal datavarehuset rettes til"; "…, brugeren skal slettes" states). "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
+  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -140,11 +141,12 @@ const ACTION_WORDS = new RegExp(
 
 /**
  * A sentence rather than keywords: a subject ("jeg", "vi", "der", "we") or a finite verb of being,
- * having or being able ("er", "har", "kan", "is", "has"). "Vi har en faktura der sidder fast i SDI"
+ * having or being able ("er", "har", "kan", "is", "has") — not a possessive ("lønbånd for vores
+ * ledere" names a topic). "Vi har en faktura der sidder fast i SDI"
  * says something happened; "refusion den 12. i måneden graviditetsbetinget" names a topic.
  */
 const SENTENCE =
-  /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|min|mit|mine|vores|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|my|our|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
 
 /**
  * A case asked for in so many words: a verb of making or sending before the case itself ("open
@@ -161,6 +163,17 @@ const ASKS_FOR_A_CASE =
  */
 const NAMES_A_CASE_ABOUT =
   /^(?:(?:en|et|a|an|ny|nyt|new)\s+){0,2}(?:sag|henvendelse|supportsag|forespørgsel|ticket|case|request|issue|support\s+ticket)\s+(?:om|vedr\.?|vedrørende|angående|ang\.?|omkring|about|regarding|concerning|re:?|on|for|i|in|med|with)(?![\p{L}\d])/iu;
+
+/**
+ * An order made polite: an action verb in the imperative opening a clause, with "venligst", "lige",
+ * "tak" or "please" after it and at most its object between ("opret det venligst", "…, slet brugeren
+ * lige", "fix it please"). Asked this way, something is to be done by the desk — whatever the rest of
+ * the text says about the subject ("min chef skal kunne godkende fakturaer i IndFak, opret det venligst").
+ */
+const POLITE_ORDER = new RegExp(
+  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])`,
+  'iu',
+);
 
 /**
  * The action and case words long enough to be recognised with a typo ("opreet", "indberrete",
@@ -439,6 +452,10 @@ export function decide(input: RouteInput): RouteDecision {
     // answered by SLS's error messages).
     if ((kind === 'question' || kind === 'createCase') && problemInSystem() && !answersAboutSystem(knowledge(), recognition.slots.systemId)) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
+    }
+    // "…, opret det venligst": an order made polite is a request, however the classifier reads the rest.
+    if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && POLITE_ORDER.test(text)) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
     if (kind === 'question') return ask('question');
 

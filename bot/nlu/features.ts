@@ -32,7 +32,9 @@ export function cleanWords(text: string): string[] {
 export function features(text: string): string[] {
   const words = cleanWords(text);
   const out = new Set<string>();
-  for (const word of words) out.add(`w:${/^\p{N}+$/u.test(word) ? '#' : danish(word)}`);
+  const stems = words.map((word) => (/^\p{N}+$/u.test(word) ? '#' : danish(word)));
+  for (const stem of stems) out.add(`w:${stem}`);
+  for (let i = 0; i + 1 < stems.length; i++) out.add(`b:${stems[i]}_${stems[i + 1]}`);
   const joined = `_${words.map((w) => (/^\p{N}+$/u.test(w) ? '#' : w)).join('_')}_`;
   // How long the text is: one or two words are mostly small talk and commands, however they are spelt.
   out.add(`n:${Math.min(words.length, 4)}`);

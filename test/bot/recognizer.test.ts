@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { features } from '../../bot/nlu/features.js';
 import { extractSlots, namesThePortal } from '../../bot/nlu/slots.js';
 import { loadUtterances, parseUtterances, withTypo, seededRandom } from '../../bot/nlu/training-data.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
@@ -78,6 +79,26 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when a request is stated rather than asked (round 8)', () => {
+    // What the desk is to do, said as a need, a passive or an imperative after a statement; a transfer
+    // to a person; satisfaction with an answer. None of these lines is in the training data.
+    const pairs: [string, IntentKind][] = [
+      ['en tidligere kollega skal slettes i RejsUd', 'createCase'],
+      ['vi har brug for at få lukket en brugerkonto i LDV', 'createCase'],
+      ['jeg har brug for hjælp til at få tilføjet en rolle i Navision Stat', 'createCase'],
+      ['regnskabschefen skal have godkenderret i IndFak, lav det venligst', 'createCase'],
+      ['hvem skal slette brugere i RejsUd', 'question'],
+      ['skal vi selv lukke brugere i LDV', 'question'],
+      ['kan du viderestille mig til en rådgiver', 'human'],
+      ['sæt mig i forbindelse med en sagsbehandler', 'human'],
+      ['det var lige det svar jeg skulle bruge', 'thanks'],
+      ['fint, det var en stor hjælp', 'thanks'],
+    ];
+    it.each(pairs)('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+  });
+
   describe('when words are misspelt', () => {
     const typos: [string, IntentKind][] = [
       ['opert en sag', 'createCase'],
@@ -135,6 +156,15 @@ describe('NaturalIntentRecognizer', () => {
     it('fails with the file, line and field of a bad line', () => {
       expect(() => parseUtterances('{"u":"hej","intent":"greeting"}\n{"u":"x","intent":"nope"}', 'f.jsonl')).toThrow(/f\.jsonl:2: field "intent"/);
     });
+  });
+});
+
+describe('features', () => {
+  it('has a feature for each pair of neighbouring words, in their order ("skal slettes" is not "slettes skal")', () => {
+    const pairs = (text: string) => features(text).filter((f) => f.startsWith('b:'));
+    expect(pairs('brugeren skal slettes')).toHaveLength(2);
+    expect(pairs('brugeren skal slettes')).not.toEqual(pairs('slettes skal brugeren'));
+    expect(pairs('slet')).toEqual([]);
   });
 });
 

@@ -104,6 +104,12 @@ describe('routing', () => {
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'der er en fejl i RejsUd', recognized: recognition({ kind: 'createCase' }, 0.4), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), route: 'intent:myCases' },
+      // An order made polite is a request, however the classifier reads the rest of the text.
+      { text: 'vores controller skal kunne se alle bilag i IndFak, ret det venligst', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'vores controller skal kunne se alle bilag i IndFak, ret det venligst', recognized: recognition({ kind: 'createCase' }, 0.5), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'the report in LDV shows last year, fix it please', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'kan du slette den venligst?', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'det er ret lige meget hvilken browser jeg bruger', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
     ];
     it.each(cases)('"$text" ($recognized.intent.kind at $recognized.confidence) → $route', (c) => {
       expect(routeOf(run(c))).toBe(c.route);
@@ -200,6 +206,10 @@ describe('the form of a text', () => {
     ['Kontoen er forkert, efter vi opdaterede', false],
     ['tell me how to reset my password', true],
     ['by what date do you need our forms', true],
+    // A later clause with the verb before a subject and an adverb after it asks (round 8); a subject first states.
+    ['vi er flyttet, kan regnskabet nu lukkes', true],
+    ['en kollega er stoppet, brugeren skal så slettes', false],
+    ['vi har fået en ny afdeling, skal kontoplanen udvides', true],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });

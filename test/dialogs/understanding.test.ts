@@ -32,6 +32,10 @@ describe('understanding a turn', () => {
       'sag om moms',
       'ticket regarding my payslip',
       'ny henvendelse vedr. rejseafregning',
+      // A need stated, a passive, a polite order after a statement (round 8).
+      'en tidligere kollega skal slettes i RejsUd',
+      'jeg har brug for hjælp til at få tilføjet en rolle i Navision Stat',
+      'vores controller skal kunne se alle bilag i IndFak, ret det venligst',
     ])('"%s" starts the case dialog', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/);
