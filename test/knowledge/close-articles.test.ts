@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
+import { judgeWithKnowledge } from '../../scripts/eval/kb-figures.js';
 import { testArticle as article } from '../support/articles.js';
 
 const shown = (result: AnswerResult): string[] =>
@@ -97,6 +98,12 @@ describe.skipIf(!existsSync(KB_PUBLIC))('close articles over kb-public', () => {
     expect(result.kind).toBe('answered');
     expect(shown(result)).toEqual([answered]);
     expect(seeAlso(result)).toContain(other);
+  });
+
+  it("gives kb:eval's decision as the article answered, which can be the runner-up of the ranking", () => {
+    const [judged] = judgeWithKnowledge(kb, [{ q: 'hvor lang skal min kode til SLS være', expected_ids: ['modst-sls-adgangskode-2018'], lang: 'da' }]);
+    expect(judged?.ranking[0]).toBe('modst-hvad-er-sls');
+    expect(judged?.shown).toBe('modst-sls-adgangskode-2018');
   });
 
   it('still offers a choice between close articles that nothing separates', () => {
