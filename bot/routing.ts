@@ -590,7 +590,7 @@ function answersAboutSystem(result: AnswerResult, systemId: string | undefined):
     candidate.article.system !== undefined && (findSystem(candidate.article.system)?.id === systemId || mentionedSystems(candidate.article.system).some((s) => s.id === systemId));
   switch (result.kind) {
     case 'answered':
-      return about(result);
+      return about(result) || (result.seeAlso ?? []).some(about);
     case 'ambiguous':
       return result.candidates.some(about);
     case 'unknown':
@@ -602,7 +602,7 @@ function answersAboutSystem(result: AnswerResult, systemId: string | undefined):
 function namesContact(result: AnswerResult): boolean {
   switch (result.kind) {
     case 'answered':
-      return result.article.topic === 'contact';
+      return [result, ...(result.seeAlso ?? [])].some((c) => c.article.topic === 'contact');
     case 'ambiguous':
       return result.candidates.some((c) => c.article.topic === 'contact');
     case 'unknown':

@@ -102,6 +102,8 @@ interface CandidateRef {
   staleSince?: string;
   areaId?: string;
   systemId?: string;
+  /** Close articles shown under the answer as "Se også" (see CLOSE_CHOICE in knowledge/answerer.ts). */
+  seeAlso?: readonly { title: string; url?: string }[];
 }
 
 type Pending =
@@ -184,7 +186,9 @@ class Conversation {
       ...(ref.staleSince ? [t.oldArticle(ref.staleSince)] : []),
     ];
     const lead = notes.length > 0 ? `*${notes.join(' ')}*\n\n` : '';
-    const body = `${lead}${ref.text}\n\n${t.source}: ${title}`;
+    const seeAlso = (ref.seeAlso ?? []).map((other) => (other.url ? `[${other.title}](${other.url})` : `*${other.title}*`));
+    const more = seeAlso.length > 0 ? `\n\n${t.seeAlso}: ${seeAlso.join(', ')}` : '';
+    const body = `${lead}${ref.text}\n\n${t.source}: ${title}${more}`;
     if (!withFeedback) {
       await context.sendActivity(reply(body));
       return undefined;
@@ -223,8 +227,10 @@ class Conversation {
     }
     const result = answer ?? this.knowledgeAnswer(question, lang);
     switch (result.kind) {
-      case 'answered':
-        return this.showAnswer(context, this.candidateRef(result), question, !inDialog);
+      case 'answered': {
+        const seeAlso = (result.seeAlso ?? []).map((other) => this.candidateRef(other)).map((other) => ({ title: other.title, ...(other.url ? { url: other.url } : {}) }));
+        return this.showAnswer(context, { ...this.candidateRef(result), ...(seeAlso.length > 0 ? { seeAlso } : {}) }, question, !inDialog);
+      }
       case 'ambiguous': {
         const candidates = result.candidates.map((c) => this.candidateRef(c));
         if (inDialog) return this.showAnswer(context, candidates[0] ?? this.candidateRef(result.candidates[0] as AnswerCandidate), question, false);

@@ -32,7 +32,7 @@ export function isStale(updated: string | undefined, now: Date): boolean {
 }
 
 export type AnswerResult =
-  | ({ readonly kind: 'answered' } & AnswerCandidate)
+  | ({ readonly kind: 'answered'; readonly seeAlso?: readonly AnswerCandidate[] } & AnswerCandidate)
   | { readonly kind: 'ambiguous'; readonly candidates: readonly AnswerCandidate[] }
   | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' };
 
@@ -93,6 +93,18 @@ export interface AnswerThresholds {
 
 /** Coverage of the question's concepts by the terms an article matched. */
 export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language = analysis.language): number {
+  const credit = conceptCredits(analysis, matched, articleLanguage);
+  let total = 0;
+  let covered = 0;
+  analysis.concepts.forEach((concept, index) => {
+    total += concept.idf;
+    covered += concept.idf * (credit[index] ?? 0);
+  });
+  return total === 0 ? 0 : covered / total;
+}
+
+/** How much of each of the question's concepts the terms cover, in [0, 1] (see `coverage`). */
+function conceptCredits(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language): number[] {
   const credit = analysis.concepts.map(() => 0);
   // Parts of a word count by their share: "barsel|refusion" with only "refusion" matched is half.
   const partCredit = analysis.concepts.map(() => 0);
@@ -106,13 +118,7 @@ export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, 
   partCredit.forEach((value, index) => {
     credit[index] = Math.max(credit[index] ?? 0, Math.min(1, value));
   });
-  let total = 0;
-  let covered = 0;
-  analysis.concepts.forEach((concept, index) => {
-    total += concept.idf;
-    covered += concept.idf * (credit[index] ?? 0);
-  });
-  return total === 0 ? 0 : covered / total;
+  return credit;
 }
 
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
@@ -152,6 +158,27 @@ export function rank(
  * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
  */
 export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 0.25 } as const;
+
+/**
+ * Which of two or three close articles answers (those within `ambiguityRatio` of the best, see
+ * `answer`). A general article about a system often matches every word of a question somewhere in
+ * its text ("Om Navision Stat" mentions mergers, prices and help in passing) and so ties with the
+ * article that is about what was asked. What tells them apart is where the words are:
+ * - `passageLead`: one article has a passage that, with its title, covers the question (IDF-weighted,
+ *   like `coverage`) by this much more than any passage of the others: the answer is in one place
+ *   there, spread over the others;
+ * - `openingLead`: else, one article's title and first passage — what the article is about — cover
+ *   the question by this much more than the others' do.
+ * That article is answered, the others shown under it as "Se også". Else, when the passages shown
+ * of the close articles are near copies of each other (`twinPassages`: the Jaccard similarity of
+ * their index terms) and the articles are about the same system — two pages that restate the same
+ * text — the best one is answered with the other as "Se også": a choice between two texts that say
+ * the same asks the user for nothing. Two systems' pages written from one template are still a
+ * choice (of system). Otherwise the user chooses ("Mente du…?"). Measured on all our question sets with
+ * `chat:eval` (docs/understanding.md, round 8): the reordering moves only questions that were a
+ * choice before.
+ */
+export const CLOSE_CHOICE = { passageLead: 0.05, openingLead: 0.1, twinPassages: 0.4 } as const;
 
 /**
  * Order of candidates: the search score damped by the square of coverage. BM25 rewards an article
@@ -248,13 +275,69 @@ export class Answerer {
             confidence(candidate) >= top * thresholds.ambiguityRatio &&
             candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
       )
-      .slice(0, thresholds.maxCandidates)
-      .map((candidate) => this.candidate(candidate, locale, { question, analysis }));
-    const unique = dedupeTranslations(close);
-    const first = unique[0];
+      .slice(0, thresholds.maxCandidates);
+    const leader = this.specificLeader(close, analysis);
+    const ordered = leader === undefined ? close : [close[leader] as RankedArticle, ...close.filter((_, index) => index !== leader)];
+    const unique = dedupeTranslations(ordered.map((candidate) => this.candidate(candidate, locale, { question, analysis })));
+    const [first, ...others] = unique;
     if (!first) return { kind: 'unknown', reason: 'no-match' };
-    if (unique.length >= 2) return { kind: 'ambiguous', candidates: unique };
-    return { kind: 'answered', ...first };
+    if (others.length === 0) return { kind: 'answered', ...first };
+    if (leader !== undefined || others.every((other) => this.twins(first, other))) return { kind: 'answered', ...first, seeAlso: others };
+    return { kind: 'ambiguous', candidates: unique };
+  }
+
+  /**
+   * The index of the close candidate that holds the question most specifically (CLOSE_CHOICE):
+   * clearly the best covering passage, else clearly the best covering title and opening; or none.
+   */
+  private specificLeader(close: readonly RankedArticle[], analysis: QueryAnalysis): number | undefined {
+    if (close.length < 2) return undefined;
+    const places = close.map((candidate) => this.placesCovered(candidate.articleId, analysis));
+    const figure = (index: number | undefined, key: 'passage' | 'opening'): number => (index === undefined ? 0 : (places[index]?.[key] ?? 0));
+    for (const [key, lead] of [['passage', CLOSE_CHOICE.passageLead], ['opening', CLOSE_CHOICE.openingLead]] as const) {
+      const [top, next] = places.map((_, index) => index).sort((a, b) => figure(b, key) - figure(a, key) || a - b);
+      // Only an article that speaks of everything the others speak of: when each matches other words of
+      // the question ("hvornår startede rejsen": one "rejsen", the other "driftstart"), none is more specific.
+      const leader = top === undefined ? undefined : places[top];
+      const coversTheOthers = leader !== undefined && places.every((other) => other.concepts.every((credit, concept) => (leader.concepts[concept] ?? 0) >= credit - 1e-9));
+      if (figure(top, key) - figure(next, key) >= lead - 1e-9) return coversTheOthers ? top : undefined;
+    }
+    return undefined;
+  }
+
+  /** How much of the question an article's best passage and its opening (first passage) cover, each with its title. */
+  private placesCovered(articleId: string, analysis: QueryAnalysis): { passage: number; opening: number; concepts: readonly number[] } {
+    const article = this.index.articles.get(articleId);
+    if (article === undefined) return { passage: 0, opening: 0, concepts: [] };
+    const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
+    const whole = new Set([...about, ...this.termsOf(`${article.id}#keywords`, () => article.keywords.join('\n'), article.language)]);
+    let passage = 0;
+    let opening = 0;
+    for (let index = 0; ; index += 1) {
+      const found = this.index.passages.get(`${article.id}#${index}`);
+      if (found === undefined) break;
+      const terms = this.termsOf(found.id, () => passageText(found), article.language);
+      for (const term of terms) whole.add(term);
+      const covered = coverage(analysis, new Set([...about, ...terms]), article.language);
+      passage = Math.max(passage, covered);
+      if (index === 0) opening = covered;
+    }
+    return { passage, opening, concepts: conceptCredits(analysis, whole, article.language) };
+  }
+
+  /**
+   * Whether two candidates restate one page: their shown passages are near copies
+   * (CLOSE_CHOICE.twinPassages) and they are about the same system — two systems' pages written
+   * from one template ("Fraværsassistent i IndFak" / "… i RejsUd") leave a choice to make.
+   */
+  private twins(a: AnswerCandidate, b: AnswerCandidate): boolean {
+    if (!sameSystem(a.article.system, b.article.system)) return false;
+    const first = this.termsOf(a.passage.id, () => passageText(a.passage), a.article.language);
+    const second = this.termsOf(b.passage.id, () => passageText(b.passage), b.article.language);
+    let shared = 0;
+    for (const term of first) if (second.has(term)) shared += 1;
+    const union = first.size + second.size - shared;
+    return union > 0 && shared / union >= CLOSE_CHOICE.twinPassages;
   }
 
   private candidate(ranked: RankedArticle, locale: Language, asked?: { question: string; analysis: QueryAnalysis }): AnswerCandidate {
@@ -337,6 +420,19 @@ export class Answerer {
     }
     return article;
   }
+}
+
+/** Whether two articles' systems (free text: "IndFak / RejsUd", "LDV (Statens BI)") name a system in common; no system is any. */
+function sameSystem(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return true;
+  const names = (system: string): string[] =>
+    system
+      .toLocaleLowerCase('da')
+      .split(/[/,()]|\s+(?:og|and)\s+/)
+      .map((name) => name.trim())
+      .filter((name) => name !== '');
+  const first = new Set(names(a));
+  return names(b).some((name) => first.has(name));
 }
 
 function dedupeTranslations(candidates: readonly AnswerCandidate[]): AnswerCandidate[] {

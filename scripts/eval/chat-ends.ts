@@ -151,7 +151,7 @@ export function endedRight(question: Question, end: ChatEnd): boolean {
 }
 
 /**
- * kb:eval's decision (unknown, or an answer whose first-ranked article is `top`) against the chat's
+ * kb:eval's decision (unknown, or an answer whose article — answered, or offered first — is `top`) against the chat's
  * end: they agree when the chat declined an unknown, or showed `top` (answered or among the choices).
  */
 export function disagrees(kb: { unknown: boolean; top: string | undefined }, seen: Seen, titles: ArticleTitles): boolean {

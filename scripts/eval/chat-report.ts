@@ -15,7 +15,7 @@ export interface QuestionOutcome {
   readonly end: ChatEnd;
   readonly seen: Seen;
   readonly right: boolean;
-  /** kb:eval's decision: unknown, else its first-ranked article. */
+  /** kb:eval's decision: unknown, else the article it answers with (or offers first). */
   readonly kb: { readonly unknown: boolean; readonly top: string | undefined };
   readonly disagrees: boolean;
   readonly replies: readonly SeenReply[];
@@ -49,7 +49,7 @@ export async function evaluateChat(
     const seen = whatTheUserSaw(turn.replies, titles);
     const end = chatEnd(seen, turn.question, titles);
     const j = judged[index];
-    const decision = { unknown: j?.unknown ?? true, top: j?.ranking[0] };
+    const decision = { unknown: j?.unknown ?? true, top: j?.shown ?? j?.ranking[0] };
     return { question: turn.question, end, seen, right: endedRight(turn.question, end), kb: decision, disagrees: disagrees(decision, seen, titles), replies: turn.replies };
   });
   return {

@@ -12,6 +12,8 @@ export interface Judged {
   readonly ranking: readonly string[];
   /** The answerer said it has no answer. */
   readonly unknown: boolean;
+  /** The article the answerer answers with, or the first it offers (close articles can be answered in another order than ranked). */
+  readonly shown?: string;
   readonly detail?: string;
 }
 
@@ -36,7 +38,8 @@ export function judgeWithKnowledge(kb: KnowledgeBase, questions: readonly Questi
       .slice(0, 3)
       .map((r) => `${r.articleId} s=${r.score.toFixed(1)} c=${r.coverage.toFixed(2)} t=${r.trust.toFixed(2)}`)
       .join(' | ');
-    return { question, ranking: ranked.map((r) => r.articleId), unknown: result.kind === 'unknown', detail };
+    const shown = result.kind === 'answered' ? result.article.id : result.kind === 'ambiguous' ? result.candidates[0]?.article.id : undefined;
+    return { question, ranking: ranked.map((r) => r.articleId), unknown: result.kind === 'unknown', ...(shown ? { shown } : {}), detail };
   });
 }
 

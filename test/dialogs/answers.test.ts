@@ -54,6 +54,16 @@ describe('answering from the knowledge base', () => {
       await chat.run([[first, [`Kilde: [${first}](`, 'Hjalp det?']]]);
     });
 
+    it('answers the one that holds the question and names the other under it as "Se også"', async () => {
+      // Both the contact article and the service desk's own say when cases are distributed; the
+      // contact article holds the question in one passage (CLOSE_CHOICE in knowledge/answerer.ts).
+      const reply = await new Chat(world, ANNA).say('Hvornår fordeler servicedesken de indkomne sager?');
+      expect(reply.text).toContain('Kilde: [Kontakt servicedesken](');
+      expect(reply.text).toMatch(/Se også: \[Hvad hjælper servicedesken med\?\]\(/);
+      expect(reply.text).not.toContain('Mente du');
+      expect(reply.actions).toEqual(['Ja', 'Nej']);
+    });
+
     it('"Ingen af dem" offers a case', async () => {
       await new Chat(world, ANNA).run([
         ['adgangskode', 'Mente du'],
