@@ -1,5 +1,7 @@
 import { productLikeWords, TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
+import { PORTAL_AREA } from './areas.js';
+import { declineReason, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
 import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
@@ -34,7 +36,7 @@ export function isStale(updated: string | undefined, now: Date): boolean {
 export type AnswerResult =
   | ({ readonly kind: 'answered'; readonly seeAlso?: readonly AnswerCandidate[] } & AnswerCandidate)
   | { readonly kind: 'ambiguous'; readonly candidates: readonly AnswerCandidate[] }
-  | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' };
+  | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' | DeclineReason };
 
 /** A ranked article with the figures the decision is based on (for evaluation and tuning). */
 export interface RankedArticle {
@@ -48,6 +50,8 @@ export interface RankedArticle {
   readonly bestPassageId: string;
   /** Search score of each matched passage of the article (see `choosePassage`). */
   readonly passageScores?: ReadonlyMap<string, number>;
+  /** The query terms the article matched (common terms left out of a large index's search counted as matched). */
+  readonly matchedTerms?: ReadonlySet<string>;
 }
 
 /**
@@ -139,6 +143,7 @@ export function rank(
       trust: (hit.score / Math.max(1, informativeness)) * covered ** 2,
       bestPassageId: hit.bestPassageId,
       passageScores: hit.passageScores,
+      matchedTerms: matched,
     };
   });
 }
@@ -263,6 +268,8 @@ export class Answerer {
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
     if (best.trust < thresholds.minTrust) return { kind: 'unknown', reason: 'low-confidence' };
+    const declined = this.declined(question, analysis, best);
+    if (declined) return { kind: 'unknown', reason: declined };
     const locale = options.locale ?? analysis.language;
     const top = confidence(best);
     // Offered side by side only when really close: strong enough to answer on its own, nearly as
@@ -338,6 +345,26 @@ export class Answerer {
     for (const term of first) if (second.has(term)) shared += 1;
     const union = first.size + second.size - shared;
     return union > 0 && shared / union >= CLOSE_CHOICE.twinPassages;
+  }
+
+  /** Why the best article does not answer the question after all (see decline.ts), or undefined. */
+  private declined(question: string, analysis: QueryAnalysis, best: RankedArticle): DeclineReason | undefined {
+    const article = this.index.articles.get(best.articleId);
+    if (!article) return undefined;
+    const vocabulary = this.index.vocabulary;
+    return declineReason({
+      question,
+      analysis,
+      analyzer: this.analyzer,
+      aboutThePortal: article.area === PORTAL_AREA,
+      articleLanguage: article.language,
+      matchedTerms: best.matchedTerms ?? new Set(),
+      subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
+      systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
+      isSubjectTerm: (term) => this.index.isSubjectTerm(term),
+      documentFrequency: (term) => vocabulary.documentFrequency(term),
+      articleCount: vocabulary.articleCount,
+    });
   }
 
   private candidate(ranked: RankedArticle, locale: Language, asked?: { question: string; analysis: QueryAnalysis }): AnswerCandidate {

@@ -221,6 +221,11 @@ export class PassageIndex {
     };
   }
 
+  /** Whether some article has the term in its title or keywords (with its system and area): a subject of the articles. */
+  isSubjectTerm(term: string): boolean {
+    return this.articleSearch.search(term).length > 0;
+  }
+
   get passageCount(): number {
     return this.passageSearch.documentCount;
   }

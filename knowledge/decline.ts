@@ -1,0 +1,194 @@
+import { TERM_KINDS, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
+import { tokenize } from './analysis/tokenizer.js';
+import type { Language } from './article.js';
+
+/**
+ * Questions that an article's words answer but the article does not. The articles are about what a
+ * state institution's administration does in the shared systems (payroll, accounting, travel,
+ * invoices, refunds); many everyday questions share their words: "må min chef læse mine mails"
+ * (all three words are in the article on user access to the payroll system), "jeg har glemt
+ * pinkoden til mit dankort" (the SLS password rules), "hvordan laver jeg en pivottabel i Excel
+ * derhjemme" (LDV's cubes in Excel). Coverage and trust cannot tell them from questions the article
+ * answers: their words are as rare and as fully matched (docs/understanding.md, rounds 5–7). What
+ * can is how the question is put and what it is about:
+ *
+ * - **The asker's own thing** ({@link ownThingNotTheirs}): "min chef", "mit dankort", "min syge mor",
+ *   "my email signature" — the first person's thing, when no article has that thing in its title,
+ *   keywords or system, is part of the asker's own life, not of the administration's systems. Such
+ *   a question is declined unless the question also names what the answering article is about
+ *   (its title, keywords or system, in the user's own words: "mine kolleger … adgang til
+ *   kundeportalen", "min kode til lønsystemet"). A thing the articles are about ("min lønseddel",
+ *   "min kode", "mine fakturaer") is asked about as the articles mean it.
+ * - **Private life named** ({@link outsideUnanswered}): a word of the lexicon's `outside` list
+ *   ("privat", "derhjemme", "personal") that the answering article does not speak of. The analyser
+ *   already weighs such a word like a word the articles never use; here it decides, because a
+ *   private pension or a pivot table at home is another question than the article's, however many
+ *   of its other words the article has.
+ * - **Common words only** ({@link commonWordsOnly}): no word of the question is matched through a term
+ *   that at most a quarter of the articles have (the analyser's share for light words): "hvad
+ *   hedder statsministeren" met a title's "hedder" and "stat" of "Statens"; "what time is it" a
+ *   passage's "tid".
+ */
+export type DeclineReason = 'private-life' | 'common-words';
+
+/** What {@link declineReason} needs to know of the question, the best article and the corpus. */
+export interface DeclineContext {
+  readonly question: string;
+  readonly analysis: QueryAnalysis;
+  readonly analyzer: Analyzer;
+  /** The best article is about the portal itself (the user's own account: sign-up, password, e-mail). */
+  readonly aboutThePortal: boolean;
+  /** The language of the best article (an English word's own stem counts only in English articles). */
+  readonly articleLanguage: Language;
+  /** The query terms the best article matched (in its title, keywords or passages). */
+  readonly matchedTerms: ReadonlySet<string>;
+  /** Index terms of the best article's title, keywords and system. */
+  readonly subjectTerms: ReadonlySet<string>;
+  /** Index terms of the best article's system. */
+  readonly systemTerms: ReadonlySet<string>;
+  /** Whether some article has the term in its title, keywords, system or area. */
+  readonly isSubjectTerm: (term: string) => boolean;
+  readonly documentFrequency: (term: string) => number;
+  readonly articleCount: number;
+}
+
+/** Why the best article does not answer the question after all, or undefined when it does. */
+export function declineReason(context: DeclineContext): DeclineReason | undefined {
+  if (outsideUnanswered(context) || ownThingNotTheirs(context)) return 'private-life';
+  if (commonWordsOnly(context)) return 'common-words';
+  return undefined;
+}
+
+/** A concept counts as matched from this credit on (a whole word, or most of a compound). */
+const MATCHED = 0.5;
+/** Kinds of term that are the user's own word (as written, translated, corrected or split), not an inference. */
+const OWN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo', 'compound-part', 'name-part']);
+/** A term in more than this share of the articles says little of what an article is about (the analyser's LIGHT_SHARE). */
+const COMMON_SHARE = 0.25;
+/** …and in more than this many: in a handful of articles no word is common (a test's or a new portal's few articles). */
+const COMMON_MIN_ARTICLES = 5;
+/** Below this credit from uncommon terms a word is not matched (a compound's part is 0.6 × its share). */
+const UNCOMMON_MATCH = 0.4;
+/** First-person possessives: "min chef", "mit dankort", "mine mails", "my signature". */
+const POSSESSIVES: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'my']);
+
+/**
+ * How much each of the question's concepts is matched by a set of terms, in [0, 1] (as in
+ * coverage: the parts of a compound count by their share, a synonym less than the word itself).
+ */
+export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTerm) => boolean): number[] {
+  const credit = analysis.concepts.map(() => 0);
+  const partCredit = analysis.concepts.map(() => 0);
+  for (const term of analysis.terms) {
+    if (!matched(term)) continue;
+    const kind = TERM_KINDS[term.kind];
+    if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
+    else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
+  }
+  return credit.map((value, index) => Math.max(value, Math.min(1, partCredit[index] ?? 0)));
+}
+
+/** Whether a term counts in an article of that language (an English word's own stem only in English articles). */
+function counts(term: QueryTerm, context: DeclineContext): boolean {
+  return !term.ownLanguageOnly || context.articleLanguage === context.analysis.language;
+}
+
+/** A private-life word of the question that the best article does not match. */
+export function outsideUnanswered(context: DeclineContext): boolean {
+  const { analysis, analyzer } = context;
+  const outside = outsideStems(analyzer);
+  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  return analysis.terms.some((term) => term.kind === 'word' && outside.has(term.term) && (credits[term.concept] ?? 0) < MATCHED);
+}
+
+/** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
+export function ownThingNotTheirs(context: DeclineContext): boolean {
+  const { analysis } = context;
+  if (context.aboutThePortal) return false;
+  const owned = possessedConcepts(context.question, analysis, context.analyzer);
+  if (owned.length === 0) return false;
+  const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  // Anything of the article's title, keywords or system in the user's own words, or its system in any words.
+  const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
+  return owned.some((concept) => (anySubject[concept] ?? 0) < MATCHED);
+}
+
+/** No concept matched by the best article through a term that at most a quarter of the articles (or five) have. */
+export function commonWordsOnly(context: DeclineContext): boolean {
+  const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+  const credits = conceptCredits(
+    context.analysis,
+    (term) => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit,
+  );
+  return credits.every((credit) => credit < UNCOMMON_MATCH);
+}
+
+/**
+ * The concepts a first-person possessive owns: the word after "min"/"mit"/"mine"/"my" (light words
+ * such as "egen"/"own" skipped), and in Danish, after an adjective's weak -e ("min syge mor", "min
+ * nye kode"), the noun that follows it too.
+ */
+export function possessedConcepts(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number[] {
+  const language = analysis.language;
+  const light = lightWords(analyzer, language);
+  // Each word of the question with the concept it became (undefined: a stop word).
+  const words: { text: string; concept: number | undefined }[] = [];
+  let next = 0;
+  for (const token of tokenize(question)) {
+    if (token.isPart) continue;
+    if (!token.isJoined && analyzer.stemmers.isStopword(token.text, language)) {
+      words.push({ text: token.text, concept: undefined });
+      continue;
+    }
+    const concept = analysis.concepts[next];
+    // A word of a phrase read as one concept ("working time fraction") belongs to the phrase's concept.
+    if (concept !== undefined && concept.surface.split(' ')[0] === token.text) {
+      words.push({ text: token.text, concept: next });
+      next += 1;
+    } else {
+      words.push({ text: token.text, concept: next > 0 ? next - 1 : undefined });
+    }
+  }
+  const owned = new Set<number>();
+  words.forEach((word, index) => {
+    if (!POSSESSIVES.has(word.text)) return;
+    let at = index + 1;
+    while (words[at] !== undefined && light.has(words[at]?.text ?? '')) at += 1;
+    const first = words[at];
+    if (first?.concept === undefined) return;
+    owned.add(first.concept);
+    const after = words[at + 1];
+    if (language === 'da' && first.text.endsWith('e') && after?.concept !== undefined && !light.has(after.text)) owned.add(after.concept);
+  });
+  return [...owned];
+}
+
+const outsideCache = new WeakMap<Analyzer, ReadonlySet<string>>();
+
+/** Stems (Danish and English) of the lexicon's `outside` words. */
+function outsideStems(analyzer: Analyzer): ReadonlySet<string> {
+  let stems = outsideCache.get(analyzer);
+  if (stems === undefined) {
+    const made = new Set<string>();
+    for (const word of analyzer.lexicon.outside) for (const language of ['da', 'en'] as const) made.add(analyzer.stemmers.stem(word, language));
+    stems = made;
+    outsideCache.set(analyzer, stems);
+  }
+  return stems;
+}
+
+const lightCache = new WeakMap<Analyzer, Record<Language, ReadonlySet<string>>>();
+
+/** The lexicon's light words of a language, lower-cased. */
+function lightWords(analyzer: Analyzer, language: Language): ReadonlySet<string> {
+  let light = lightCache.get(analyzer);
+  if (light === undefined) {
+    const of = (language: Language): ReadonlySet<string> => new Set(analyzer.lexicon.stopwords[language].light.map((word) => word.toLowerCase()));
+    light = { da: of('da'), en: of('en') };
+    lightCache.set(analyzer, light);
+  }
+  return light[language];
+}
