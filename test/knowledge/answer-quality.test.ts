@@ -107,8 +107,12 @@ describe.skipIf(!existsSync(KB_PUBLIC))('Answerer on the second held-out questio
     expect(share(inScope, (q) => outcome(kb.answer(q.q), q.expected_ids) !== 'declined')).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('answers most in-scope questions with an expected article (≥ 0.85)', () => {
-    expect(share(inScope, (q) => outcome(kb.answer(q.q), q.expected_ids) === 'expected')).toBeGreaterThanOrEqual(0.85);
+  // 0.84 (71 of 84) since round 8 (kb8): two answers came through splits of a word into itself
+  // without its ending and a stray word ("statens" → stat + "ens", "fakturahåndtering" →
+  // fakturahåndte + "ring", which met "ringe" and so "telefon"); compound splitting no longer makes
+  // them, and both questions are now a "Mente du…?" with the expected article among the choices.
+  it('answers most in-scope questions with an expected article (≥ 0.84)', () => {
+    expect(share(inScope, (q) => outcome(kb.answer(q.q), q.expected_ids) === 'expected')).toBeGreaterThanOrEqual(0.84);
   });
 
   // 0.75 (12 of 16) since round 8 (kb8): "Is IndFak mandatory … when Statens Administration handles
