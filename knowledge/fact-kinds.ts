@@ -7,7 +7,7 @@
  * the article. Danish and English; the patterns describe kinds of wording, not known questions.
  */
 
-export type FactKind = 'phone' | 'clock' | 'when' | 'deadline' | 'quantity' | 'price' | 'frequency' | 'where' | 'who' | 'email' | 'names';
+export type FactKind = 'phone' | 'clock' | 'when' | 'deadline' | 'duration' | 'quantity' | 'price' | 'frequency' | 'where' | 'who' | 'email' | 'names';
 
 interface KindPatterns {
   /** How much holding this kind says about a passage (a phone number is telling, a role much less). */
@@ -54,6 +54,12 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
     weight: 0.8,
     asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bdue\b|\blatest\b/iu,
     holds: new RegExp(`\\bsenest\\b|\\binden for\\b|\\bfrist\\w*|\\bno later than\\b|\\bwithin\\b|\\bdeadline\\w*|${PERIOD}|${DATE}`, 'iu'),
+  },
+  // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number.
+  duration: {
+    weight: 1,
+    asks: /\bhvor lang tid (?:tager|varer|går der)\b|\bhow long (?:does|do|will|did|would) (?:it|this|that|they) (?:take|last)\b/iu,
+    holds: new RegExp(PERIOD, 'iu'),
   },
   quantity: {
     weight: 0.6,

@@ -437,6 +437,9 @@ export class Analyzer {
     const hit = cache.get(key);
     if (hit !== undefined) return hit ?? undefined;
     let best: { parts: string[]; score: number } | undefined;
+    // A first part that stems like the whole word is the word with its ending cut off, not a
+    // compound's first word: "indrapporte|ring" (indrapportering = indrapportere) is one word.
+    const whole = this.stemmers.stem(surface, language);
     for (let i = MIN_PART; i <= surface.length - MIN_PART; i += 1) {
       const right = surface.slice(i);
       if (!vocabulary.mayKnow(right) || this.stemmers.isStopword(right, language)) continue;
@@ -448,6 +451,7 @@ export class Analyzer {
       for (const candidate of lefts) {
         if (candidate.length < MIN_PART || !vocabulary.mayKnow(candidate) || this.stemmers.isStopword(candidate, language)) continue;
         const leftStem = this.stemmers.stem(candidate, language);
+        if (leftStem === whole) continue;
         let leftParts: string[] | undefined;
         if (leftStem.length >= MIN_PART && vocabulary.isWord(leftStem)) leftParts = [leftStem];
         else if (depth > 1) leftParts = this.compoundParts(candidate, language, vocabulary, depth - 1);
@@ -486,7 +490,7 @@ export class Analyzer {
       if (head.length < 4 || !vocabulary.isWord(head) || this.stemmers.isStopword(right, language)) continue;
       const left = surface.slice(0, i);
       const bare = left.length > 4 && left.endsWith('s') ? left.slice(0, -1) : left;
-      if (this.stemmers.isStopword(bare, language)) continue;
+      if (this.stemmers.isStopword(bare, language) || this.stemmers.stem(bare, language) === this.stemmers.stem(surface, language)) continue;
       found = { modifier: this.stemmers.stem(bare, language), head };
     }
     cache.set(key, found ?? null);
@@ -623,6 +627,7 @@ export class Analyzer {
       }
       concepts.push({ surface: token.text, idf: 0, known: false, name: false });
     }
+    if (language === 'da') this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
     if (language === 'en') {
       const translated = new Set<number>();
       const before = terms.length;
@@ -690,6 +695,36 @@ export class Analyzer {
       return { surface: concept.surface, idf: weight, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
+  }
+
+  /**
+   * A compound written as two words ("aconto udbetaling", "ferie penge"): two neighbouring words
+   * that together, or joined by a linking -s-, make a word of the corpus are searched as that word
+   * too, for both words, like a typo correction (Danish writes compounds as one word; users often
+   * do not).
+   */
+  private addOpenCompounds(
+    tokens: readonly RawToken[],
+    conceptOfPosition: ReadonlyMap<number, number>,
+    vocabulary: Vocabulary,
+    add: (term: string, kind: TermKind, concept: number) => void,
+  ): void {
+    const plain = tokens.filter((token) => !token.isPart);
+    for (let i = 0; i + 1 < plain.length; i += 1) {
+      const first = plain[i];
+      const second = plain[i + 1];
+      if (!first || !second || first.isJoined || second.isJoined) continue;
+      const a = conceptOfPosition.get(first.position);
+      const b = conceptOfPosition.get(second.position);
+      if (a === undefined || b === undefined || !/^\p{L}{3,}$/u.test(first.text) || !/^\p{L}{3,}$/u.test(second.text)) continue;
+      for (const joined of [first.text + second.text, `${first.text}s${second.text}`]) {
+        const stem = this.stemmers.stem(joined, 'da');
+        if (!vocabulary.isWord(stem)) continue;
+        add(stem, 'typo', a);
+        add(stem, 'typo', b);
+        break;
+      }
+    }
   }
 
   /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */

@@ -15,7 +15,7 @@ const CACHE_LIMIT = 1_000_000;
 const E_SYNCOPE = /([^aeiouyæøå])\1?e([lnr])$/u;
 // Verbal nouns in -ing (nulstilling, afregning, betaling) share the verb's stem (nulstil, afregn).
 const ING = /(.{5,}?)ing$/u;
-// indberetning/indberette, opdatering is handled by ING: only -tning needs its n dropped too.
+// indberetning/indberette (ING takes -ing): only -tning needs its n dropped too.
 const TNING = /(.{4,}t)ning$/u;
 const DOUBLE_END = /([^aeiouyæøå])\1$/u;
 // Past participles: ulønnet/ulønnede, oprettet/oprettede (Snowball leaves -et and -ed).
@@ -26,11 +26,16 @@ const PARTICIPLE = /(.{4,})e[td]$/u;
 // (-rt, -nt and -st end many nouns: kort, start, dokument, post), and in words of five letters
 // or more ("felt" stays).
 const NEUTER_T = /(.{2,}(?:al|el|iv|ern))t$/u;
+// Nouns in -ering are verbs in -ere (implementering/implementere, opdatering/opdatere,
+// periodisering/periodisere): ING leaves "implementer", which must lose its -er as the verb does.
+const ERING = /(.{3,})ering$/u;
 
 function danishStep(word: string): string {
   let stem = danishSnowball.stem(word);
   const neuter = NEUTER_T.exec(stem);
   if (neuter?.[1]) stem = neuter[1];
+  const ering = ERING.exec(stem);
+  if (ering?.[1]) return ering[1];
   const tning = TNING.exec(stem);
   if (tning?.[1]) stem = tning[1];
   const ing = ING.exec(stem);

@@ -10,6 +10,8 @@ describe('the kind of fact a question asks for', () => {
     ['hvornår kommer lønsedlen', ['when']],
     ['frist for graviditetsorlov', ['deadline']],
     ['hvor mange timer er et årsværk', ['quantity']],
+    ['hvor lang tid tager det at implementere IndFak', ['duration', 'quantity']],
+    ['how long does it take to set up IndFak', ['duration', 'quantity']],
     ['hvad koster Campus', ['price']],
     ['hvor tit skal vi kontrollere administratorerne', ['frequency']],
     ['hvor finder jeg blanketten', ['where']],
