@@ -122,8 +122,11 @@ describe('over the public articles (rows of our question sets)', () => {
   });
 
   it('declines a question matched on common words only: none through a term that at most a quarter of the articles have', async () => {
-    // "hedder" is in a title, "stat" (of "statsministeren") in nearly every article; "time" is "tid".
-    for (const question of ['hvad hedder statsministeren', 'what time is it']) expect(reasonOf(await publicAnswer(question)), question).toBe('common-words');
+    // "what" and "is" are stop words and "time" is "tid", which nearly every article has.
+    expect(reasonOf(await publicAnswer('what time is it'))).toBe('common-words');
+    // Declined before the rule since round 8's compound splitting (kb8): "statsministeren" is no longer
+    // split into "stat" + "ens", so too little of it is matched to be trusted at all.
+    expect((await publicAnswer('hvad hedder statsministeren')).kind).toBe('unknown');
   });
 
   it('still answers in-scope questions about the asker\'s own things', async () => {
