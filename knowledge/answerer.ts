@@ -1,4 +1,4 @@
-import { productLikeWords, TERM_KINDS, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
+import { conceptCredits, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { declineReason, type DeclineReason } from './decline.js';
@@ -97,7 +97,7 @@ export interface AnswerThresholds {
 
 /** Coverage of the question's concepts by the terms an article matched. */
 export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language = analysis.language): number {
-  const credit = conceptCredits(analysis, matched, articleLanguage);
+  const credit = creditsIn(analysis, matched, articleLanguage);
   let total = 0;
   let covered = 0;
   analysis.concepts.forEach((concept, index) => {
@@ -107,22 +107,10 @@ export function coverage(analysis: QueryAnalysis, matched: ReadonlySet<string>, 
   return total === 0 ? 0 : covered / total;
 }
 
-/** How much of each of the question's concepts the terms cover, in [0, 1] (see `coverage`). */
-function conceptCredits(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language): number[] {
-  const credit = analysis.concepts.map(() => 0);
-  // Parts of a word count by their share: "barsel|refusion" with only "refusion" matched is half.
-  const partCredit = analysis.concepts.map(() => 0);
+/** How much of each of the question's concepts an article's terms cover (an English word's own stem only in English articles). */
+function creditsIn(analysis: QueryAnalysis, matched: ReadonlySet<string>, articleLanguage: Language): number[] {
   const sameLanguage = articleLanguage === analysis.language;
-  for (const term of analysis.terms) {
-    if (!matched.has(term.term) || (term.ownLanguageOnly && !sameLanguage)) continue;
-    const kind = TERM_KINDS[term.kind];
-    if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
-    else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
-  }
-  partCredit.forEach((value, index) => {
-    credit[index] = Math.max(credit[index] ?? 0, Math.min(1, value));
-  });
-  return credit;
+  return conceptCredits(analysis, (term) => matched.has(term.term) && (!term.ownLanguageOnly || sameLanguage));
 }
 
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
@@ -329,7 +317,7 @@ export class Answerer {
       passage = Math.max(passage, covered);
       if (index === 0) opening = covered;
     }
-    return { passage, opening, concepts: conceptCredits(analysis, whole, article.language) };
+    return { passage, opening, concepts: creditsIn(analysis, whole, article.language) };
   }
 
   /**

@@ -1,4 +1,4 @@
-import { TERM_KINDS, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
+import { conceptCredits, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenizer.js';
 import type { Language } from './article.js';
 
@@ -72,22 +72,6 @@ const UNCOMMON_MATCH = 0.4;
 /** First-person possessives: "min chef", "mit dankort", "mine mails", "my signature". */
 const POSSESSIVES: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'my']);
 
-/**
- * How much each of the question's concepts is matched by a set of terms, in [0, 1] (as in
- * coverage: the parts of a compound count by their share, a synonym less than the word itself).
- */
-export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTerm) => boolean): number[] {
-  const credit = analysis.concepts.map(() => 0);
-  const partCredit = analysis.concepts.map(() => 0);
-  for (const term of analysis.terms) {
-    if (!matched(term)) continue;
-    const kind = TERM_KINDS[term.kind];
-    if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
-    else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
-  }
-  return credit.map((value, index) => Math.max(value, Math.min(1, partCredit[index] ?? 0)));
-}
-
 /** Whether a term counts in an article of that language (an English word's own stem only in English articles). */
 function counts(term: QueryTerm, context: DeclineContext): boolean {
   return !term.ownLanguageOnly || context.articleLanguage === context.analysis.language;
@@ -96,7 +80,7 @@ function counts(term: QueryTerm, context: DeclineContext): boolean {
 /** A private-life word of the question that the best article does not match. */
 export function outsideUnanswered(context: DeclineContext): boolean {
   const { analysis, analyzer } = context;
-  const outside = outsideStems(analyzer);
+  const outside = analyzer.outsideStems;
   const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return analysis.terms.some((term) => term.kind === 'word' && outside.has(term.term) && (credits[term.concept] ?? 0) < MATCHED);
 }
@@ -133,7 +117,7 @@ export function commonWordsOnly(context: DeclineContext): boolean {
  */
 export function possessedConcepts(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number[] {
   const language = analysis.language;
-  const light = lightWords(analyzer, language);
+  const light = analyzer.lightWords[language];
   // Each word of the question with the concept it became (undefined: a stop word).
   const words: { text: string; concept: number | undefined }[] = [];
   let next = 0;
@@ -164,31 +148,4 @@ export function possessedConcepts(question: string, analysis: QueryAnalysis, ana
     if (language === 'da' && first.text.endsWith('e') && after?.concept !== undefined && !light.has(after.text)) owned.add(after.concept);
   });
   return [...owned];
-}
-
-const outsideCache = new WeakMap<Analyzer, ReadonlySet<string>>();
-
-/** Stems (Danish and English) of the lexicon's `outside` words. */
-function outsideStems(analyzer: Analyzer): ReadonlySet<string> {
-  let stems = outsideCache.get(analyzer);
-  if (stems === undefined) {
-    const made = new Set<string>();
-    for (const word of analyzer.lexicon.outside) for (const language of ['da', 'en'] as const) made.add(analyzer.stemmers.stem(word, language));
-    stems = made;
-    outsideCache.set(analyzer, stems);
-  }
-  return stems;
-}
-
-const lightCache = new WeakMap<Analyzer, Record<Language, ReadonlySet<string>>>();
-
-/** The lexicon's light words of a language, lower-cased. */
-function lightWords(analyzer: Analyzer, language: Language): ReadonlySet<string> {
-  let light = lightCache.get(analyzer);
-  if (light === undefined) {
-    const of = (language: Language): ReadonlySet<string> => new Set(analyzer.lexicon.stopwords[language].light.map((word) => word.toLowerCase()));
-    light = { da: of('da'), en: of('en') };
-    lightCache.set(analyzer, light);
-  }
-  return light[language];
 }

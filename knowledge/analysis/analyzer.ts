@@ -312,10 +312,10 @@ export class Analyzer {
   /** The glossary's one-word English keys, for correcting a misspelt English word, and their stems. */
   private readonly glossaryWords = new SearchableMap<number>();
   private readonly glossaryStems = new Set<string>();
-  /** Stems (Danish and English stemming) of the lexicon's `outside` words. */
-  private readonly outsideStems = new Set<string>();
-  /** The lexicon's light words per language, as written (lower-cased). */
-  private readonly lightWords: Record<Language, ReadonlySet<string>>;
+  /** Stems (Danish and English stemming) of the lexicon's `outside` words (also read by decline.ts). */
+  readonly outsideStems = new Set<string>();
+  /** The lexicon's light words per language, as written (lower-cased; also read by decline.ts). */
+  readonly lightWords: Readonly<Record<Language, ReadonlySet<string>>>;
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
   private readonly headCache = new WeakMap<Vocabulary, Map<string, { modifier: string; head: string } | null>>();
 
@@ -833,4 +833,22 @@ export function analyzerFromCache(cache: AnalyzerCache): Analyzer {
   const analyzer = new Analyzer(useLexicon(parseLexicon(texts)));
   cache.save(key, { version: 1, lexicon: lexiconData(analyzer.lexicon), stems: analyzer.stemmers.table() });
   return analyzer;
+}
+
+/**
+ * How much each of the question's concepts is matched by the terms `matched` accepts, in [0, 1]: a
+ * whole word by its kind's credit (a synonym less than the word itself), the parts of a compound by
+ * their share ("barsel|refusion" with only "refusion" matched is half). What coverage, the choice
+ * between close articles and the decline rules all weigh.
+ */
+export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTerm) => boolean): number[] {
+  const credit = analysis.concepts.map(() => 0);
+  const partCredit = analysis.concepts.map(() => 0);
+  for (const term of analysis.terms) {
+    if (!matched(term)) continue;
+    const kind = TERM_KINDS[term.kind];
+    if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
+    else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
+  }
+  return credit.map((value, index) => Math.max(value, Math.min(1, partCredit[index] ?? 0)));
 }
