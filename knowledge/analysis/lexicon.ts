@@ -8,7 +8,13 @@ const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 const SynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }).strict();
 const GlossarySchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
-const LemmasSchema = z.object({ lemmas: z.record(z.string().min(1), z.string().min(1)) }).strict();
+const LemmasSchema = z
+  .object({
+    lemmas: z.record(z.string().min(1), z.string().min(1)),
+    /** A noun whose form is also a verb's ("bruger": a user, or uses): the verb's form, read next to a subject. */
+    verbs: z.record(z.string().min(1), z.string().min(1)).default({}),
+  })
+  .strict();
 const StopwordAdjustment = z
   .object({
     add: z.array(z.string()),
@@ -29,6 +35,8 @@ export interface Lexicon {
   readonly glossary: ReadonlyMap<string, readonly string[]>;
   /** Danish surface form -> stem, where Snowball is wrong for the domain. */
   readonly lemmas: ReadonlyMap<string, string>;
+  /** A noun's form that is also a verb's -> the verb's form, read so next to a subject ("hvad bruger man …"). */
+  readonly verbs: ReadonlyMap<string, string>;
   /** Specific word (lower-cased, Danish or English) -> broader Danish words it is also searched as. */
   readonly broader: ReadonlyMap<string, readonly string[]>;
   readonly stopwords: { readonly da: z.infer<typeof StopwordAdjustment>; readonly en: z.infer<typeof StopwordAdjustment> };
@@ -104,6 +112,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     synonyms: synonyms.groups,
     glossary: new Map(Object.entries(glossary.terms).map(([key, value]) => [key.toLowerCase(), value])),
     lemmas: new Map(Object.entries(lemmas.lemmas)),
+    verbs: new Map(Object.entries(lemmas.verbs)),
     broader,
     stopwords,
     outside: new Set(outside.words.map((word) => word.toLowerCase())),
@@ -115,6 +124,7 @@ export interface LexiconData {
   readonly synonyms: readonly (readonly string[])[];
   readonly glossary: readonly (readonly [string, readonly string[]])[];
   readonly lemmas: readonly (readonly [string, string])[];
+  readonly verbs?: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
   readonly outside?: readonly string[];
@@ -125,6 +135,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     synonyms: lexicon.synonyms,
     glossary: [...lexicon.glossary],
     lemmas: [...lexicon.lemmas],
+    verbs: [...lexicon.verbs],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
     outside: [...lexicon.outside],
@@ -136,6 +147,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     synonyms: data.synonyms,
     glossary: new Map(data.glossary),
     lemmas: new Map(data.lemmas),
+    verbs: new Map(data.verbs ?? []),
     broader: new Map(data.broader),
     stopwords: data.stopwords,
     outside: new Set(data.outside ?? []),
