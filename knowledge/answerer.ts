@@ -86,6 +86,7 @@ export const ANSWER_THRESHOLDS: AnswerThresholds = {
   offerTrust: 0.4,
   offerWords: 3,
   offerRatio: 0.3,
+  offerLead: 0.4,
 };
 
 export interface AnswerThresholds {
@@ -105,6 +106,8 @@ export interface AnswerThresholds {
   readonly offerWords: number;
   /** The articles offered then: those with at least this share of the best one's confidence (at most `maxCandidates`). */
   readonly offerRatio: number;
+  /** …unless no other article has this share of the best one's confidence: then the best one is answered. */
+  readonly offerLead: number;
 }
 
 /** Coverage of the question's concepts by the terms an article matched. */
@@ -272,10 +275,13 @@ export class Answerer {
       if (best.trust < thresholds.offerTrust || context === undefined || declineReason(context) !== undefined) return { kind: 'unknown', reason: 'low-confidence' };
       const held = evidence(context);
       if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence' };
-      // OFFER: evidence without trust. Never one answer: the user chooses, or says none of them.
+      // OFFER: evidence without trust. The user chooses, or says none of them — unless the best
+      // article leads every other so far that there is nothing to choose.
       const top = confidence(best);
-      const offered = ranked.filter((candidate) => confidence(candidate) >= top * thresholds.offerRatio).slice(0, thresholds.maxCandidates);
       const locale = options.locale ?? analysis.language;
+      const runnerUp = ranked[1];
+      if (runnerUp === undefined || confidence(runnerUp) < top * thresholds.offerLead) return { kind: 'answered', ...this.candidate(best, locale, { question, analysis }) };
+      const offered = ranked.filter((candidate) => confidence(candidate) >= top * thresholds.offerRatio).slice(0, thresholds.maxCandidates);
       return { kind: 'ambiguous', candidates: dedupeTranslations(offered.map((candidate) => this.candidate(candidate, locale, { question, analysis }))) };
     }
     const declined = context === undefined ? undefined : declineReason(context);
