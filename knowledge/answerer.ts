@@ -77,6 +77,19 @@ export interface RankedArticle {
  * A runner-up is offered beside the best article ("Mente du…?") only when it is strong enough to be
  * answered on its own, within AMBIGUITY_RATIO of the best one's confidence and covering nearly as
  * much of the question; a single good answer is never turned into a choice.
+ *
+ * Under `minTrust` a question is not always declined (round 9, docs/understanding.md): trust falls
+ * with the square of coverage, so a question put in many words of its own ("en ansat bor i Tyskland
+ * og vil have lønnen sat ind på sin tyske konto") stays under it even when its article holds three
+ * of its rare words. From `offerTrust` on, when the best article holds `offerWords` of the question's
+ * uncommon words (one less when one of them names its system; `evidence` in decline.ts) and none of
+ * decline.ts's reasons applies, the articles with `offerRatio` of its confidence are offered; the
+ * best one alone is answered when no other has `offerLead` of it. On every question set no unrelated
+ * question reached that evidence (they meet an article in one or two words: "hvordan melder jeg
+ * flytning", "printeren på kontoret vil ikke printe i farver"); two words without the system would
+ * have offered about as many unrelated questions as in-scope ones. Calibrated on the tuning sets
+ * (tune, tune2, dev and the first half of kb-public.rank9): `offerTrust` 0.4 is the lowest with no
+ * unrelated question offered there; `offerLead` 0.4–0.6 answered the same there, the lowest is kept.
  */
 export const ANSWER_THRESHOLDS: AnswerThresholds = {
   minTrust: 0.7,
