@@ -116,6 +116,24 @@ export function commonWordsOnly(context: DeclineContext): boolean {
 }
 
 /**
+ * How much of the question the best article holds as evidence of its subject, apart from trust:
+ * `words`, how many of the question's words it matches (a whole word, or most of a compound)
+ * through a term that at most a quarter of the articles (or five) have — the words that say what a
+ * question is about, not how it is put — and `namesSystem`, whether one of them is (a part of) the
+ * article's system. Trust falls with the square of coverage, so a long question put in many words of
+ * its own ("en ansat bor i Tyskland og vil have lønnen sat ind på sin tyske konto") stays under
+ * `minTrust` even when its article has three of its rare words; a question on something else
+ * ("hvordan melder jeg flytning", "mit wifi derhjemme") meets the articles in one or two.
+ */
+export function evidence(context: DeclineContext): { words: number; namesSystem: boolean } {
+  const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+  const uncommon = (term: QueryTerm): boolean => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit;
+  const credits = conceptCredits(context.analysis, uncommon);
+  const system = conceptCredits(context.analysis, (term) => uncommon(term) && context.systemTerms.has(term.term));
+  return { words: credits.filter((credit) => credit >= MATCHED).length, namesSystem: system.some((credit) => credit >= MATCHED) };
+}
+
+/**
  * The concepts a first-person possessive owns: the word after "min"/"mit"/"mine"/"my" (light words
  * such as "egen"/"own" skipped), and in Danish, after an adjective's weak -e ("min syge mor", "min
  * nye kode"), the noun that follows it too.
