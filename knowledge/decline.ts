@@ -56,10 +56,18 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   return undefined;
 }
+
+/**
+ * What the asker is entitled to as a person ("hvor mange omsorgsdage har jeg ret til", "am I entitled
+ * to", "er jeg berettiget til"): the local HR's or the union's answer, not the portal's. In the first
+ * person singular only: "har vi ret til refusion" is the institution asking about its refund.
+ */
+const PERSONAL_ENTITLEMENT =
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to)(?![\p{L}\d])/iu;
 
 /** A concept counts as matched from this credit on (a whole word, or most of a compound). */
 const MATCHED = 0.5;
