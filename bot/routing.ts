@@ -262,6 +262,10 @@ export function asksAboutMaking(text: string): boolean {
 /** "Skal man …", "kan man …": a question of anyone, not a request of one's own. */
 const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
 
+/** Words of reaching someone: a person, a phone, a mail, opening hours ("ring", "åbent", "sagsbehandler", "speak to", "hours"). */
+const CONTACT_WORDS =
+  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|person|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
   /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
@@ -536,6 +540,12 @@ export function decide(input: RouteInput): RouteDecision {
       // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
       // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
       // for a person the knowledge base cannot place ("speak to an agent") is one.
+      // "Hvornår i måneden får vi afstemningen fra jer?": a question to the desk about something else than
+      // reaching it — no word of contact, and another article answers it — is that article's.
+      if (sure && question && !CONTACT_WORDS.test(text)) {
+        const found = knowledge();
+        if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
+      }
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();
