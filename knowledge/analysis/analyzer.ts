@@ -498,6 +498,22 @@ export class Analyzer {
   }
 
   /**
+   * The word an English adverb in -ly is made from, when the glossary translates that word:
+   * "correctly" → correct, "automatically" → automatic, "easily" → easy, "possibly" → possible.
+   * Porter leaves -ly on ("correctli"), so the adverb would otherwise be an unknown word. Only
+   * words the glossary has: "apply", "family" or "July" are not adverbs of anything.
+   */
+  adjectiveOfAdverb(word: string): string | undefined {
+    if (word.length < 6 || !word.endsWith('ly')) return undefined;
+    const stem = word.slice(0, -2);
+    const candidates = [stem];
+    if (word.endsWith('ally')) candidates.push(word.slice(0, -4));
+    if (word.endsWith('ily')) candidates.push(`${word.slice(0, -3)}y`);
+    if (word.endsWith('bly')) candidates.push(`${word.slice(0, -1)}e`);
+    return candidates.find((candidate) => candidate.length >= 3 && this.glossaryStems.has(this.stemmers.stem(candidate, 'en')));
+  }
+
+  /**
    * The glossary's English word closest to a misspelt one (five letters or more) with the same first
    * letter: Levenshtein distance 1 (2 from ten letters), ties broken by Jaro-Winkler similarity;
    * undefined when none.
@@ -596,9 +612,12 @@ export class Analyzer {
       }
       const known = stems.some((stem) => vocabulary.has(stem));
       if (language === 'en') {
-        // A misspelt English word the glossary would translate ("payslp") is read as the glossary's word.
-        const fixed = known || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
-        englishSequence.push(fixed ? { stem: this.stemmers.stem(fixed, 'en'), concept, surface: fixed } : { stem: enStem, concept, surface: token.text });
+        // An adverb of a word the glossary translates ("correctly", "automatically") is read as that
+        // word; else a misspelt English word the glossary would translate ("payslp") as the glossary's word.
+        const base = known || this.glossaryStems.has(enStem) ? undefined : this.adjectiveOfAdverb(token.text);
+        const fixed = known || base !== undefined || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
+        const read = base ?? fixed;
+        englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
       }
       if (!token.isJoined) {
         // Parts of a compound are searched even when the whole word is known: an article may say
