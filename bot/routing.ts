@@ -97,12 +97,12 @@ export function readsAsQuestion(text: string): boolean {
 
 /**
  * A question in a later clause ("I har lavet en fejl i en lønbestilling, skal vi stadig sende en
- * blanket", "the invoice was rejected, what do I do now"): a question word, or a verb before its
- * subject, after a comma or a colon — a pronoun, or any subject with an adverb or a passive after
+ * blanket", "the invoice was rejected, what do I do now", "… – skal vores datavarehus laves om"): a
+ * question word, or a verb before its subject, after a comma, a colon or a dash — a pronoun, or any subject with an adverb or a passive after
  * it ("…, skal LDV så ændres", "…, skal datavarehuset rettes til"; "…, brugeren skal slettes" states). "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /[,;:]\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
+  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -530,10 +530,16 @@ export function decide(input: RouteInput): RouteDecision {
       if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal) return ask('question');
       return sure || (plausible && (kind !== 'createCase' || namesPortal)) ? intent('intent-without-answer') : ask('question');
     }
-    if (kind === 'createCase' && !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text)) {
+    if (kind === 'createCase' && namesATopic(text)) {
       // No action, no wish, no case and no problem in words ("refusion graviditetsbetinget fravær"): a
       // topic to look up. The knowledge base answers it if it can; the case is one click from its answer.
       if (knowledge().kind !== 'unknown') return ask('topic');
+    }
+    // "registerprint totalprint forskel", "rapportpakke zip fil upload": words of a topic that the classifier
+    // half reads as another request (registration, a file to attach). Sure of it, the request stands
+    // ("adgang lønfællesskab"); unsure, an article that answers the words is what they ask for.
+    if (REQUESTS.has(kind) && !sure && namesATopic(text) && !OWN_CASES.test(text) && findCaseNumbers(text).length === 0 && knowledge().kind === 'answered') {
+      return ask('topic');
     }
     if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && reportsAProblem(text) && !CASE_WORDS.test(text) && !ADDRESSES_THE_DESK.test(text)) {
       // "Printeren virker ikke": a problem with something the portal does not name, nor the knowledge base
@@ -596,6 +602,11 @@ function answersAboutSystem(result: AnswerResult, systemId: string | undefined):
     case 'unknown':
       return false;
   }
+}
+
+/** Words that name a topic, nothing more: no action, no wish, no problem and no sentence ("løn emnefelt", "registerprint forskel"). */
+function namesATopic(text: string): boolean {
+  return !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text);
 }
 
 /** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */

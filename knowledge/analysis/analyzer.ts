@@ -3,6 +3,10 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Language } from '../article.js';
 import { detectLanguage } from './language.js';
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
+
+/** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
+const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
+const SUBJECT_AFTER: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man']);
 import { Stemmers, type StemTable } from './stemmers.js';
 import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
@@ -570,6 +574,26 @@ export class Analyzer {
     return this.termsOf(this.surfaces(text, language), language, vocabulary);
   }
 
+  /**
+   * A noun's form that is also a verb's (lexicon `verbs`: "bruger") read as the verb where a subject
+   * stands before it ("vi bruger ikke Navision", "som bruger IndFak") or after it ("hvad bruger man
+   * epicenteret til"); elsewhere it is the noun ("en ny bruger i RejsUd"). "i" is left out: it is
+   * far more often the preposition ("bruger i IndFak").
+   */
+  private verbsRead(tokens: RawToken[]): RawToken[] {
+    if (this.lexicon.verbs.size === 0) return tokens;
+    const wholes = new Map<number, string>();
+    for (const token of tokens) if (!token.isPart) wholes.set(token.position, token.text);
+    return tokens.map((token) => {
+      const verb = token.isPart ? undefined : this.lexicon.verbs.get(token.text);
+      if (verb === undefined) return token;
+      const before = wholes.get(token.position - 1);
+      const after = wholes.get(token.position + 1);
+      const subject = (before !== undefined && SUBJECT_BEFORE.has(before)) || (after !== undefined && SUBJECT_AFTER.has(after));
+      return subject ? { ...token, text: verb } : token;
+    });
+  }
+
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
   analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = detectLanguage(question)): QueryAnalysis {
     const concepts: Concept[] = [];
@@ -580,7 +604,7 @@ export class Analyzer {
     const addParts = (parts: readonly string[], kind: TermKind, concept: number): void => {
       for (const part of parts) add(part, kind, concept, 1 / parts.length);
     };
-    const tokens = tokenize(question);
+    const tokens = language === 'da' ? this.verbsRead(tokenize(question)) : tokenize(question);
     const keptStopwords = language === 'en' ? this.stopPhrasePositions(tokens) : new Set<number>();
     // Concept per word of the question; the parts of a joined name belong to the name's concept.
     const conceptOfPosition = new Map<number, number>();

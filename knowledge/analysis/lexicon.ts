@@ -8,7 +8,13 @@ const DATA_DIR = fileURLToPath(new URL('./data/', import.meta.url));
 
 const SynonymsSchema = z.object({ groups: z.array(z.array(z.string().min(1)).min(2)) }).strict();
 const GlossarySchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
-const LemmasSchema = z.object({ lemmas: z.record(z.string().min(1), z.string().min(1)) }).strict();
+const LemmasSchema = z
+  .object({
+    lemmas: z.record(z.string().min(1), z.string().min(1)),
+    /** A noun whose form is also a verb's ("bruger": a user, or uses): the verb's form, read next to a subject. */
+    verbs: z.record(z.string().min(1), z.string().min(1)).default({}),
+  })
+  .strict();
 const StopwordAdjustment = z
   .object({
     add: z.array(z.string()),
@@ -35,6 +41,8 @@ export interface Lexicon {
    * neither the glossary nor an English article's index shares with the base.
    */
   readonly englishLemmas: ReadonlyMap<string, string>;
+  /** A noun's form that is also a verb's -> the verb's form, read so next to a subject ("hvad bruger man …"). */
+  readonly verbs: ReadonlyMap<string, string>;
   /** Specific word (lower-cased, Danish or English) -> broader Danish words it is also searched as. */
   readonly broader: ReadonlyMap<string, readonly string[]>;
   readonly stopwords: { readonly da: z.infer<typeof StopwordAdjustment>; readonly en: z.infer<typeof StopwordAdjustment> };
@@ -113,6 +121,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     glossary: new Map(Object.entries(glossary.terms).map(([key, value]) => [key.toLowerCase(), value])),
     lemmas: new Map(Object.entries(lemmas.lemmas)),
     englishLemmas: new Map(Object.entries(englishLemmas.lemmas).map(([form, base]) => [form.toLowerCase(), base.toLowerCase()])),
+    verbs: new Map(Object.entries(lemmas.verbs)),
     broader,
     stopwords,
     outside: new Set(outside.words.map((word) => word.toLowerCase())),
@@ -125,6 +134,7 @@ export interface LexiconData {
   readonly glossary: readonly (readonly [string, readonly string[]])[];
   readonly lemmas: readonly (readonly [string, string])[];
   readonly englishLemmas?: readonly (readonly [string, string])[];
+  readonly verbs?: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
   readonly outside?: readonly string[];
@@ -136,6 +146,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     glossary: [...lexicon.glossary],
     lemmas: [...lexicon.lemmas],
     englishLemmas: [...lexicon.englishLemmas],
+    verbs: [...lexicon.verbs],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
     outside: [...lexicon.outside],
@@ -148,6 +159,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     glossary: new Map(data.glossary),
     lemmas: new Map(data.lemmas),
     englishLemmas: new Map(data.englishLemmas ?? []),
+    verbs: new Map(data.verbs ?? []),
     broader: new Map(data.broader),
     stopwords: data.stopwords,
     outside: new Set(data.outside ?? []),

@@ -110,6 +110,14 @@ describe('routing', () => {
       { text: 'the report in LDV shows last year, fix it please', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'kan du slette den venligst?', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'det er ret lige meget hvilken browser jeg bruger', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      // Words of a topic, half read as another request: the article that answers them (round 9); sure, the request stands.
+      { text: 'registerprint totalprint forskel', recognized: recognition({ kind: 'register' }, 0.6), knowledge: answered(1), route: 'knowledge' },
+      { text: 'rapportpakke zip fil upload', recognized: recognition({ kind: 'attachFile' }, 0.6), knowledge: answered(1), route: 'knowledge' },
+      { text: 'rapportpakke zip fil upload', recognized: recognition({ kind: 'attachFile' }, 0.6), route: 'knowledge' },
+      { text: 'adgang lønfællesskab', recognized: recognition({ kind: 'communityAccess' }, 0.9), knowledge: answered(1), route: 'intent:communityAccess' },
+      { text: 'status SA-2026-000123', recognized: recognition({ kind: 'status' }, 0.6), knowledge: answered(1), route: 'intent:status' },
+      // A question after a dash asks (round 9).
+      { text: 'to styrelser bliver slået sammen – skal vores datavarehus laves om', recognized: recognition({ kind: 'createCase' }, 0.99), knowledge: answered(1), route: 'knowledge' },
     ];
     it.each(cases)('"$text" ($recognized.intent.kind at $recognized.confidence) → $route', (c) => {
       expect(routeOf(run(c))).toBe(c.route);
@@ -210,6 +218,12 @@ describe('the form of a text', () => {
     ['vi er flyttet, kan regnskabet nu lukkes', true],
     ['en kollega er stoppet, brugeren skal så slettes', false],
     ['vi har fået en ny afdeling, skal kontoplanen udvides', true],
+    // After a dash too, and with a possessive before the subject (round 9).
+    ['en medarbejder har fået for meget udbetalt – hvem skal jeg ringe til', true],
+    ['to styrelser bliver slået sammen – skal vores datavarehus laves om', true],
+    ['to styrelser bliver slået sammen, skal vores datavarehus laves om', true],
+    ['RejsUd - opret en sag om rejseafregning', false],
+    ['jeg vil oprette en sag – min løn er forkert', false],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });

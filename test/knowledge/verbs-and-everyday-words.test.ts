@@ -94,3 +94,32 @@ describe('questions in other words than the articles', () => {
     expect(answeredWith(kb.answer(question))).toBe(id);
   });
 });
+
+describe('a noun whose form is also a verb (round 9): "bruger"', () => {
+  const vocabulary = Vocabulary.fromCounts(3, ['bruger', 'brug', 'epicenter'].map((word) => [word, 1]), ['bruger', 'bruge', 'epicenteret']);
+  const termsOf = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary, 'da').terms.filter((t) => t.kind === 'word').map((t) => t.term);
+
+  // The verb "bruge" is a stop word: read as the verb, it no longer searches for users.
+  it('is the verb next to a subject', () => {
+    expect(termsOf('hvad bruger man epicenteret til')).toEqual([stem('epicenteret')]);
+    expect(termsOf('vi bruger ikke navision')).not.toContain('bruger');
+    expect(termsOf('de institutioner som bruger indfak')).not.toContain('bruger');
+  });
+
+  it('is the noun elsewhere', () => {
+    expect(termsOf('opret en ny bruger i rejsud')).toContain('bruger');
+    expect(termsOf('min bruger er spærret')).toContain('bruger');
+    expect(termsOf('bruger i indfak')).toContain('bruger');
+  });
+
+  const usesKb = knowledgeBaseFromArticles([
+    article({ id: 'epicenter', title: 'Epicenteret', body: 'Epicenteret bruges til at samle og fordele opgaver i regnskabet.' }),
+    article({ id: 'brugere', title: 'Oprettelse af brugere', body: 'En ny bruger oprettes af brugeradministratoren. Brugeren får besked, når brugeren er oprettet i systemet.' }),
+    article({ id: 'filler', title: 'Lønkalender', body: 'Lønkalenderen viser frister for lønindberetning.' }),
+  ]);
+
+  it('finds what something is used for, not the users', () => {
+    const found = usesKb.answer('hvad bruger man epicenteret til');
+    expect(found.kind === 'answered' ? found.article.id : found.kind).toBe('epicenter');
+  });
+});
