@@ -112,3 +112,30 @@ describe('English questions in everyday words', () => {
     expect(kb.answer('How much paternity leave do fathers get?').kind).toBe('unknown');
   });
 });
+
+describe('English names and family the articles never speak of', () => {
+  const named = knowledgeBaseFromArticles([
+    article({
+      id: 'lønkalender',
+      title: 'Lønkalender',
+      body: 'Lønkalenderen viser afleveringsfrister og lønkørsler; kalenderen kan deles med kolleger og hentes for det aktuelle år.',
+    }),
+    article({
+      id: 'refusionsfrister',
+      title: 'Ansøgningsfrister for refusion ved barsel',
+      body: 'Refusion ved barselsorlov anmeldes senest 4 uger efter påbegyndt orlov. Fristerne gælder også fravær i marts og april.',
+    }),
+  ]);
+
+  it('declines a question about a product only English capitals mark as a name ("Outlook")', () => {
+    expect(outcome(named.answer('How do I share my calendar with colleagues in Outlook?'))).toBe('unknown-name');
+  });
+
+  it('still answers a question that names a month, which the glossary translates', () => {
+    expect(outcome(named.answer('What is the deadline for reporting leave taken in March?'))).toBe('refusionsfrister');
+  });
+
+  it("declines a question about the asker's family", () => {
+    expect(outcome(named.answer('My wife is due in March, how much leave can I take as the father?'))).toBe('private-life');
+  });
+});
