@@ -202,6 +202,21 @@ function contentWords(text: string): string[] {
   return cleanWords(text).filter((w) => w.length >= 4 && !s.isStopword(w, 'da') && !s.isStopword(w, 'en'));
 }
 
+/** Words of asking and helping: what a question about the assistant itself is made of. */
+const ABOUT_ASKING =
+  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|slags|typer|emner|ting|bruge|bruges|kunne|question\p{L}*|ask\p{L}*|help\p{L}*|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics|things|able)$/iu;
+/** The assistant addressed in the second person singular ("dig", "du"; in English "you"). */
+const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|you)(?![\p{L}\d])/iu;
+
+/**
+ * "Hvilke slags spørgsmål kan jeg stille dig?", "what kind of questions can I ask you": the assistant
+ * asked what it can be asked — every word of substance one of asking or helping — not an article's topic.
+ */
+function asksWhatTheAssistantDoes(text: string): boolean {
+  const content = contentWords(text);
+  return TO_THE_ASSISTANT.test(text) && content.length > 0 && content.every((w) => ABOUT_ASKING.test(w));
+}
+
 /**
  * Whether a question is about the field being asked rather than a question of its own: it asks
  * what to write there, or names the field's own words ("hvad er et afregningsnummer?" at
@@ -471,6 +486,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (kind === 'cancel' && REFUSAL.test(text) && !question) return intent('small-talk');
       // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
       if ((kind === 'cancel' || kind === 'thanks') && question && !sure) return ask('question');
+      // "What kind of questions can I ask you?": the assistant asked about itself is the help, however the words match an article.
+      if (kind === 'help' && plausible && asksWhatTheAssistantDoes(text)) return intent('small-talk');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks

@@ -192,6 +192,8 @@ export interface AnswerOptions {
 
 /** Rankings an Answerer keeps (see {@link Answerer.rankArticles}): enough for the turns in flight at once. */
 const RANKINGS_KEPT = 64;
+/** What separates the systems an article's system field names: "Statens HR / HR-sag", "LDV (Statens BI)", "RejsUd, IndFak". */
+const SYSTEM_NAME_SEPARATOR = /\s*(?:[\/,;()]|\s(?:og|and)\s)\s*/u;
 
 /** Turns a question into answered / ambiguous / unknown against one index. */
 export class Answerer {
@@ -352,6 +354,9 @@ export class Answerer {
       matchedTerms: best.matchedTerms ?? new Set(),
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
+      systemNames: (article.system ?? '')
+        .split(SYSTEM_NAME_SEPARATOR)
+        .map((name, i) => this.termsOf(`${article.id}#system${i}`, () => name, article.language)),
       isSubjectTerm: (term) => this.index.isSubjectTerm(term),
       documentFrequency: (term) => vocabulary.documentFrequency(term),
       articleCount: vocabulary.articleCount,

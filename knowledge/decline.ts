@@ -46,6 +46,8 @@ export interface DeclineContext {
   readonly subjectTerms: ReadonlySet<string>;
   /** Index terms of the best article's system. */
   readonly systemTerms: ReadonlySet<string>;
+  /** Index terms of each system the best article's system field names ("Statens HR / HR-sag": two). */
+  readonly systemNames: readonly ReadonlySet<string>[];
   /** Whether some article has the term in its title, keywords, system or area. */
   readonly isSubjectTerm: (term: string) => boolean;
   readonly documentFrequency: (term: string) => number;
@@ -102,6 +104,9 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
 
 /** No concept matched by the best article through a term that at most a quarter of the articles (or five) have. */
 export function commonWordsOnly(context: DeclineContext): boolean {
+  // "hvilke systemer får data fra statens hr": common words that together name the best article's
+  // system ("Statens HR") name its subject.
+  if (context.systemNames.some((terms) => terms.size > 0 && [...terms].every((term) => context.matchedTerms.has(term)))) return false;
   const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
   const credits = conceptCredits(
     context.analysis,

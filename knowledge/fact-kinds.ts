@@ -52,7 +52,7 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   },
   deadline: {
     weight: 0.8,
-    asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bdue\b|\blatest\b/iu,
+    asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bhvor (?:sent|tidligt)\b|\bdue\b|\blatest\b|\bhow (?:late|early)\b|\bat the latest\b/iu,
     holds: new RegExp(`\\bsenest\\b|\\binden for\\b|\\bfrist\\w*|\\bno later than\\b|\\bwithin\\b|\\bdeadline\\w*|${PERIOD}|${DATE}`, 'iu'),
   },
   // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number.

@@ -116,6 +116,11 @@ describe('routing', () => {
       { text: 'rapportpakke zip fil upload', recognized: recognition({ kind: 'attachFile' }, 0.6), route: 'knowledge' },
       { text: 'adgang lønfællesskab', recognized: recognition({ kind: 'communityAccess' }, 0.9), knowledge: answered(1), route: 'intent:communityAccess' },
       { text: 'status SA-2026-000123', recognized: recognition({ kind: 'status' }, 0.6), knowledge: answered(1), route: 'intent:status' },
+      // The assistant asked what it can be asked is the help, however the words match an article (round 9).
+      { text: 'hvilke slags spørgsmål kan jeg stille dig', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'intent:help' },
+      { text: 'what kind of questions can I ask you', recognized: recognition({ kind: 'help' }, 0.95), route: 'intent:help' },
+      { text: 'hvilke spørgsmål om lønsedlen kan jeg stille dig', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'knowledge' },
+      { text: 'hvilke slags spørgsmål stiller kunderne til servicedesken', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'knowledge' },
       // A question after a dash asks (round 9).
       { text: 'to styrelser bliver slået sammen – skal vores datavarehus laves om', recognized: recognition({ kind: 'createCase' }, 0.99), knowledge: answered(1), route: 'knowledge' },
     ];

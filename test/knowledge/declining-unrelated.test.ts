@@ -129,6 +129,13 @@ describe('over the public articles (rows of our question sets)', () => {
     expect((await publicAnswer('hvad hedder statsministeren')).kind).toBe('unknown');
   });
 
+  it('answers common words that together name the best article\'s system (round 9)', async () => {
+    // "statens" and "hr" are each in more than a quarter of the articles; "Statens HR" is a system.
+    const found = await publicAnswer('hvilke systemer får data fra statens hr');
+    expect(found.kind === 'answered' ? found.article.id : found.kind).toBe('oes-om-statens-hr');
+    expect(reasonOf(await publicAnswer('hvad er statens hr'))).toBeUndefined();
+  });
+
   it('still answers in-scope questions about the asker\'s own things', async () => {
     const inScope: [string, string][] = [
       ['hvorfor tjekker I domænet på min mailadresse når jeg opretter mig', 'sa-serviceportal'],

@@ -9,6 +9,8 @@ describe('the kind of fact a question asks for', () => {
     ['hvad tid lukker HR-Løn', ['clock']],
     ['hvornår kommer lønsedlen', ['when']],
     ['frist for graviditetsorlov', ['deadline']],
+    ['hvor sent kan vi sende blanketten ind', ['deadline']],
+    ['how late can we send the form', ['deadline']],
     ['hvor mange timer er et årsværk', ['quantity']],
     ['hvor lang tid tager det at implementere IndFak', ['duration', 'quantity']],
     ['how long does it take to set up IndFak', ['duration', 'quantity']],
