@@ -129,6 +129,14 @@ describe('over the public articles (rows of our question sets)', () => {
     expect((await publicAnswer('hvad hedder statsministeren')).kind).toBe('unknown');
   });
 
+  it('declines questions about the asker\'s family: private life (round 9)', async () => {
+    for (const question of ['hvordan får jeg løn under min barsel som far', 'må jeg tage min datter med på kontoret', 'can my husband use my travel card']) {
+      expect((await publicAnswer(question)).kind, question).toBe('unknown');
+    }
+    // An employee's leave is the employer's business: still answered.
+    expect((await publicAnswer('hvordan søger vi refusion for en medarbejder på barsel')).kind).toBe('answered');
+  });
+
   it('answers common words that together name the best article\'s system (round 9)', async () => {
     // "statens" and "hr" are each in more than a quarter of the articles; "Statens HR" is a system.
     const found = await publicAnswer('hvilke systemer får data fra statens hr');
