@@ -113,6 +113,30 @@ describe('English questions in everyday words', () => {
   });
 });
 
+describe('travel expenses are what RejsUd is for', () => {
+  const travel = knowledgeBaseFromArticles([
+    article({
+      id: 'rejsud-app',
+      title: 'Brugervejledninger til RejsUd – app og e-learning',
+      body: 'RejsUd kan bruges via app eller pc. Appen hentes på brugerens smartphone, og der findes en video om at oprette en afregning i appen.',
+    }),
+    article({
+      id: 'rejseafregning',
+      title: 'Rejseafregning',
+      body: 'Rejseafregninger oprettes ved manuel indtastning eller ud fra en importeret rejseplan; dagpenge og godtgørelser beregnes ud fra rejsetid og måltider.',
+    }),
+    article({
+      id: 'telefontid',
+      title: 'Kontakt',
+      body: 'Servicedesken kan kontaktes på telefon alle hverdage.',
+    }),
+  ]);
+
+  it('answers travel expenses from a phone with the page on the RejsUd app', () => {
+    expect(outcome(travel.answer('Can I file my travel expenses from my phone?'))).toBe('rejsud-app');
+  });
+});
+
 describe('English names and family the articles never speak of', () => {
   const named = knowledgeBaseFromArticles([
     article({
