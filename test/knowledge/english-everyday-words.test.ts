@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../knowledge/analysis/analyzer.js';
-import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
 import { testArticle as article } from '../support/articles.js';
 
 const analyzer = new Analyzer();
@@ -161,5 +161,11 @@ describe('English names and family the articles never speak of', () => {
 
   it("declines a question about the asker's family", () => {
     expect(outcome(named.answer('My wife is due in March, how much leave can I take as the father?'))).toBe('private-life');
+  });
+
+  it('does not offer an article for a private-life word it happens to use ("private companies")', async () => {
+    // Over the public articles: "Om Navision Stat" says "private og offentlige virksomheder".
+    const kb2 = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    expect(outcome(kb2.answer('How many vacation days do employees in private companies get?'))).toBe('low-confidence');
   });
 });
