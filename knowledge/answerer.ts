@@ -1,4 +1,4 @@
-import { conceptCredits, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
+import { conceptCredits, nameLikeWords, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { declineReason, evidence, type DeclineContext, type DeclineReason } from './decline.js';
@@ -279,8 +279,11 @@ export class Answerer {
     // they know (then the unknown name is around a known system: "IndFak fra min Mac"). A word
     // that is only capitalised ("Aarhus", "Mette") is a place or a person as often as a product,
     // and a question about a travel claim from Aarhus is still one about travel claims.
+    // In English every name is capitalised and nothing else is (a sentence's first word aside, and
+    // months and weekdays, which the glossary translates): a capitalised word the articles never use
+    // ("Outlook", "Facebook", "London") names something outside the portal as surely as "SAP" does.
     const names = analysis.concepts.filter((concept) => concept.name);
-    const products = productLikeWords(question);
+    const products = analysis.language === 'en' ? nameLikeWords(question) : productLikeWords(question);
     const unknownProduct = names.some((concept) => !concept.known && concept.surface.split(' ').some((word) => products.has(word)));
     if (unknownProduct && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];

@@ -136,7 +136,10 @@ export function commonWordsOnly(context: DeclineContext): boolean {
 export function evidence(context: DeclineContext): { words: number; namesSystem: boolean } {
   const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
   const uncommon = (term: QueryTerm): boolean => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit;
-  const credits = conceptCredits(context.analysis, uncommon);
+  // A private-life word the article happens to use ("private og offentlige virksomheder" for "employees
+  // in private companies") says what the question is about, not that the article holds it (en9).
+  const outside = context.analyzer.outsideStems;
+  const credits = conceptCredits(context.analysis, (term) => uncommon(term) && !outside.has(term.term));
   const system = conceptCredits(context.analysis, (term) => uncommon(term) && context.systemTerms.has(term.term));
   return { words: credits.filter((credit) => credit >= MATCHED).length, namesSystem: system.some((credit) => credit >= MATCHED) };
 }

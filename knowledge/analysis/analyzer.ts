@@ -316,6 +316,12 @@ export class Analyzer {
   /** The glossary's one-word English keys, for correcting a misspelt English word, and their stems. */
   private readonly glossaryWords = new SearchableMap<number>();
   private readonly glossaryStems = new Set<string>();
+  /**
+   * The glossary's English phrases made only of stop words ("last day", "someone else") that mean
+   * something in Danish: their words are kept as words of the question, so that the phrase is
+   * translated like any other (as stems; longest first).
+   */
+  private readonly stopPhrases: (readonly string[])[] = [];
   /** Stems (Danish and English stemming) of the lexicon's `outside` words (also read by decline.ts). */
   readonly outsideStems = new Set<string>();
   /** The lexicon's light words per language, as written (lower-cased; also read by decline.ts). */
@@ -372,6 +378,12 @@ export class Analyzer {
     }
     // Longest phrases first, so "bulk upload" wins over "upload".
     this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
+    for (const [english, danish] of lexicon.glossary) {
+      const written = tokenize(english).filter((token) => !token.isPart);
+      if (written.length < 2 || !written.every((token) => !token.isJoined && this.stemmers.isStopword(token.text, 'en'))) continue;
+      if (danish.some((word) => this.contentStems(word, 'da').length > 0)) this.stopPhrases.push(written.map((token) => this.stemmers.stem(token.text, 'en')));
+    }
+    this.stopPhrases.sort((a, b) => b.length - a.length);
     this.synonymPhrases.sort((a, b) => b.stems.length - a.stems.length);
   }
 
@@ -502,6 +514,22 @@ export class Analyzer {
   }
 
   /**
+   * The word an English adverb in -ly is made from, when the glossary translates that word:
+   * "correctly" → correct, "automatically" → automatic, "easily" → easy, "possibly" → possible.
+   * Porter leaves -ly on ("correctli"), so the adverb would otherwise be an unknown word. Only
+   * words the glossary has: "apply", "family" or "July" are not adverbs of anything.
+   */
+  adjectiveOfAdverb(word: string): string | undefined {
+    if (word.length < 6 || !word.endsWith('ly')) return undefined;
+    const stem = word.slice(0, -2);
+    const candidates = [stem];
+    if (word.endsWith('ally')) candidates.push(word.slice(0, -4));
+    if (word.endsWith('ily')) candidates.push(`${word.slice(0, -3)}y`);
+    if (word.endsWith('bly')) candidates.push(`${word.slice(0, -1)}e`);
+    return candidates.find((candidate) => candidate.length >= 3 && this.glossaryStems.has(this.stemmers.stem(candidate, 'en')));
+  }
+
+  /**
    * The glossary's English word closest to a misspelt one (five letters or more) with the same first
    * letter: Levenshtein distance 1 (2 from ten letters), ties broken by Jaro-Winkler similarity;
    * undefined when none.
@@ -577,6 +605,7 @@ export class Analyzer {
       for (const part of parts) add(part, kind, concept, 1 / parts.length);
     };
     const tokens = language === 'da' ? this.verbsRead(tokenize(question)) : tokenize(question);
+    const keptStopwords = language === 'en' ? this.stopPhrasePositions(tokens) : new Set<number>();
     // Concept per word of the question; the parts of a joined name belong to the name's concept.
     const conceptOfPosition = new Map<number, number>();
     // The words of a phrase the glossary translates as one ("working time fraction" →
@@ -595,7 +624,7 @@ export class Analyzer {
       const englishStop = this.stemmers.isStopword(token.text, 'en');
       const danishStop = this.stemmers.isStopword(token.text, 'da');
       const stop = language === 'en' ? englishStop : danishStop;
-      if (stop && !token.isJoined) {
+      if (stop && !token.isJoined && !keptStopwords.has(token.position)) {
         if (language === 'en') englishSequence.push({ stem: this.stemmers.stem(token.text, 'en'), concept: -1, surface: token.text });
         continue;
       }
@@ -620,9 +649,12 @@ export class Analyzer {
       }
       const known = stems.some((stem) => vocabulary.has(stem));
       if (language === 'en') {
-        // A misspelt English word the glossary would translate ("payslp") is read as the glossary's word.
-        const fixed = known || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
-        englishSequence.push(fixed ? { stem: this.stemmers.stem(fixed, 'en'), concept, surface: fixed } : { stem: enStem, concept, surface: token.text });
+        // An adverb of a word the glossary translates ("correctly", "automatically") is read as that
+        // word; else a misspelt English word the glossary would translate ("payslp") as the glossary's word.
+        const base = known || this.glossaryStems.has(enStem) ? undefined : this.adjectiveOfAdverb(token.text);
+        const fixed = known || base !== undefined || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
+        const read = base ?? fixed;
+        englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
       }
       if (!token.isJoined) {
         // Parts of a compound are searched even when the whole word is known: an article may say
@@ -719,6 +751,21 @@ export class Analyzer {
       return { surface: concept.surface, idf: weight, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
+  }
+
+  /** Positions of the words of a question that make one of the glossary's stop-word phrases ("last day"). */
+  private stopPhrasePositions(tokens: readonly RawToken[]): Set<number> {
+    const kept = new Set<number>();
+    if (this.stopPhrases.length === 0) return kept;
+    const plain = tokens.filter((token) => !token.isPart);
+    const stems = plain.map((token) => (token.isJoined || !this.stemmers.isStopword(token.text, 'en') ? undefined : this.stemmers.stem(token.text, 'en')));
+    for (const phrase of this.stopPhrases) {
+      for (let start = 0; start + phrase.length <= plain.length; start += 1) {
+        if (!phrase.every((stem, k) => stems[start + k] === stem && !kept.has(plain[start + k]?.position ?? -1))) continue;
+        for (let k = 0; k < phrase.length; k += 1) kept.add(plain[start + k]?.position ?? -1);
+      }
+    }
+    return kept;
   }
 
   /**

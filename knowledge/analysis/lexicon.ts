@@ -35,6 +35,12 @@ export interface Lexicon {
   readonly glossary: ReadonlyMap<string, readonly string[]>;
   /** Danish surface form -> stem, where Snowball is wrong for the domain. */
   readonly lemmas: ReadonlyMap<string, string>;
+  /**
+   * English irregular form -> its base word, stemmed in its place ("sent" → send, "bought" → buy):
+   * Porter strips endings, so an irregular verb's past form would otherwise be a word of its own that
+   * neither the glossary nor an English article's index shares with the base.
+   */
+  readonly englishLemmas: ReadonlyMap<string, string>;
   /** A noun's form that is also a verb's -> the verb's form, read so next to a subject ("hvad bruger man …"). */
   readonly verbs: ReadonlyMap<string, string>;
   /** Specific word (lower-cased, Danish or English) -> broader Danish words it is also searched as. */
@@ -52,6 +58,7 @@ const FILES = {
   synonyms: { file: 'synonyms.da.yaml', schema: SynonymsSchema },
   glossary: { file: 'glossary.en-da.yaml', schema: GlossarySchema },
   lemmas: { file: 'lemmas.da.yaml', schema: LemmasSchema },
+  englishLemmas: { file: 'lemmas.en.yaml', schema: LemmasSchema },
   stopwords: { file: 'stopwords.yaml', schema: StopwordsSchema },
   hypernyms: { file: 'hypernyms.yaml', schema: HypernymsSchema },
   outside: { file: 'outside.yaml', schema: OutsideSchema },
@@ -101,6 +108,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
   const synonyms = parseFile(texts, 'synonyms');
   const glossary = parseFile(texts, 'glossary');
   const lemmas = parseFile(texts, 'lemmas');
+  const englishLemmas = parseFile(texts, 'englishLemmas');
   const stopwords = parseFile(texts, 'stopwords');
   const hypernyms = parseFile(texts, 'hypernyms');
   const outside = parseFile(texts, 'outside');
@@ -112,6 +120,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     synonyms: synonyms.groups,
     glossary: new Map(Object.entries(glossary.terms).map(([key, value]) => [key.toLowerCase(), value])),
     lemmas: new Map(Object.entries(lemmas.lemmas)),
+    englishLemmas: new Map(Object.entries(englishLemmas.lemmas).map(([form, base]) => [form.toLowerCase(), base.toLowerCase()])),
     verbs: new Map(Object.entries(lemmas.verbs)),
     broader,
     stopwords,
@@ -124,6 +133,7 @@ export interface LexiconData {
   readonly synonyms: readonly (readonly string[])[];
   readonly glossary: readonly (readonly [string, readonly string[]])[];
   readonly lemmas: readonly (readonly [string, string])[];
+  readonly englishLemmas?: readonly (readonly [string, string])[];
   readonly verbs?: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
@@ -135,6 +145,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     synonyms: lexicon.synonyms,
     glossary: [...lexicon.glossary],
     lemmas: [...lexicon.lemmas],
+    englishLemmas: [...lexicon.englishLemmas],
     verbs: [...lexicon.verbs],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
@@ -147,6 +158,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     synonyms: data.synonyms,
     glossary: new Map(data.glossary),
     lemmas: new Map(data.lemmas),
+    englishLemmas: new Map(data.englishLemmas ?? []),
     verbs: new Map(data.verbs ?? []),
     broader: new Map(data.broader),
     stopwords: data.stopwords,

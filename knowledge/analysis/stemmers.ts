@@ -105,7 +105,7 @@ export class Stemmers {
     if (language === 'da') {
       stem = this.lexicon.lemmas.get(word) ?? fixpoint(word, danishStep);
     } else {
-      stem = fixpoint(word, englishStep);
+      stem = fixpoint(this.lexicon.englishLemmas.get(word) ?? word, englishStep);
     }
     if (stem.length < 2) stem = word;
     if (cache.size > CACHE_LIMIT) cache.clear();
