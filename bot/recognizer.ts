@@ -13,6 +13,10 @@ import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from 
 import { cleanWords, features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
+import { asksAboutMaking } from './routing.js';
+
+/** Requests to make something: a case, a registration, access, a file or a comment on a case, a mailbox's members. */
+const MAKING: ReadonlySet<IntentKind> = new Set(['createCase', 'register', 'communityAccess', 'attachFile', 'addComment', 'membership', 'mailboxMembers']);
 
 export interface RecognizerOptions {
   /** Training utterances. Default: every .jsonl in bot/nlu/data/. */
@@ -295,6 +299,10 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     let intent: Intent = { kind: LABEL_KIND[best.label] } as Intent;
     // Access to a system is a user-administration matter (a case about access), not a payroll community.
     if (intent.kind === 'communityAccess' && slots.systemId !== undefined) intent = { kind: 'createCase' };
+    // "Hvordan vedhæfter jeg en fil?", "how can I open a ticket?", "skal man oprette en sag for at …?":
+    // asked about, a request to make something is a question of how it is done; the request is kept
+    // for when nothing answers it.
+    if (MAKING.has(intent.kind) && asksAboutMaking(raw)) return { intent: { kind: 'question' }, command: false, confidence: best.share, scores, slots, unfamiliar, askedHow: intent };
     return { intent, command: false, confidence: best.share, scores, slots, unfamiliar };
   }
 

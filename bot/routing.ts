@@ -247,6 +247,25 @@ export function asksHow(text: string): boolean {
   return HOW.test(t) && !HOW_IT_STANDS.test(t);
 }
 
+/**
+ * A question about making something rather than a request for it: asked how ("hvordan vedhæfter jeg en
+ * fil"), with a question word ("hvilken formular skal jeg bruge når …", "hvilke oplysninger skal jeg have
+ * klar når jeg opretter en sag"), or of anyone ("skal man oprette en sag for at få adgang").
+ */
+export function asksAboutMaking(text: string): boolean {
+  if (asksHow(text)) return true;
+  if (!readsAsQuestion(text)) return false;
+  const t = sentence(text);
+  return WH_QUESTION.test(t) || GENERIC_SUBJECT.test(t);
+}
+
+/** "Skal man …", "kan man …": a question of anyone, not a request of one's own. */
+const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
+
+/** Words of reaching someone: a person, a phone, a mail, opening hours ("ring", "åbent", "sagsbehandler", "speak to", "hours"). */
+const CONTACT_WORDS =
+  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|person|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
   /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
@@ -472,6 +491,12 @@ export function decide(input: RouteInput): RouteDecision {
     if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && POLITE_ORDER.test(text)) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
+    // "Hvordan vedhæfter jeg en fil?": a request asked how is a question of how (the recognizer's reading).
+    // When the knowledge base has nothing on it and the classifier was sure of the request, the request helps.
+    if (kind === 'question' && recognition.askedHow !== undefined) {
+      if (recognition.confidence < ROUTING_THRESHOLDS.confident || knowledge().kind !== 'unknown') return ask('how-question');
+      return done({ kind: 'intent', intent: recognition.askedHow }, 'intent-without-answer');
+    }
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
@@ -487,7 +512,7 @@ export function decide(input: RouteInput): RouteDecision {
       // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
       if ((kind === 'cancel' || kind === 'thanks') && question && !sure) return ask('question');
       // "What kind of questions can I ask you?": the assistant asked about itself is the help, however the words match an article.
-      if (kind === 'help' && plausible && asksWhatTheAssistantDoes(text)) return intent('small-talk');
+      if (kind === 'help' && asksWhatTheAssistantDoes(text)) return intent('small-talk');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -515,6 +540,12 @@ export function decide(input: RouteInput): RouteDecision {
       // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
       // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
       // for a person the knowledge base cannot place ("speak to an agent") is one.
+      // "Hvornår i måneden får vi afstemningen fra jer?": a question to the desk about something else than
+      // reaching it — no word of contact, and another article answers it — is that article's.
+      if (sure && question && !CONTACT_WORDS.test(text)) {
+        const found = knowledge();
+        if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
+      }
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();

@@ -97,6 +97,12 @@ export interface Recognition {
    * hjælpe med ___"), and the knowledge base is the better judge of the rest. Absent for a rule.
    */
   unfamiliar?: number;
+  /**
+   * A request to make something asked how ("hvordan vedhæfter jeg en fil?", "how can I open a
+   * ticket?"): the text is a question, which `intent` says; this is the request the classifier read,
+   * for when nothing answers the question (then the request itself helps).
+   */
+  askedHow?: Intent;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { conceptCredits, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
-import { declineReason, type DeclineReason } from './decline.js';
+import { declineReason, evidence, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
 import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
@@ -77,12 +77,29 @@ export interface RankedArticle {
  * A runner-up is offered beside the best article ("Mente du…?") only when it is strong enough to be
  * answered on its own, within AMBIGUITY_RATIO of the best one's confidence and covering nearly as
  * much of the question; a single good answer is never turned into a choice.
+ *
+ * Under `minTrust` a question is not always declined (round 9, docs/understanding.md): trust falls
+ * with the square of coverage, so a question put in many words of its own ("en ansat bor i Tyskland
+ * og vil have lønnen sat ind på sin tyske konto") stays under it even when its article holds three
+ * of its rare words. From `offerTrust` on, when the best article holds `offerWords` of the question's
+ * uncommon words (one less when one of them names its system; `evidence` in decline.ts) and none of
+ * decline.ts's reasons applies, the articles with `offerRatio` of its confidence are offered; the
+ * best one alone is answered when no other has `offerLead` of it. On every question set no unrelated
+ * question reached that evidence (they meet an article in one or two words: "hvordan melder jeg
+ * flytning", "printeren på kontoret vil ikke printe i farver"); two words without the system would
+ * have offered about as many unrelated questions as in-scope ones. Calibrated on the tuning sets
+ * (tune, tune2, dev and the first half of kb-public.rank9): `offerTrust` 0.4 is the lowest with no
+ * unrelated question offered there; `offerLead` 0.4–0.6 answered the same there, the lowest is kept.
  */
 export const ANSWER_THRESHOLDS: AnswerThresholds = {
   minTrust: 0.7,
   ambiguityRatio: 0.9,
   ambiguityCoverageGap: 0.1,
   maxCandidates: 3,
+  offerTrust: 0.4,
+  offerWords: 3,
+  offerRatio: 0.3,
+  offerLead: 0.4,
 };
 
 export interface AnswerThresholds {
@@ -93,6 +110,17 @@ export interface AnswerThresholds {
   /** A runner-up whose coverage is lower than the best one's by more than this is not offered beside it. */
   readonly ambiguityCoverageGap: number;
   readonly maxCandidates: number;
+  /**
+   * Under `minTrust`, from this trust on, a question is offered its best articles ("Mente du…?")
+   * instead of declined when the best one holds enough of it (`offerWords`, see OFFER below).
+   */
+  readonly offerTrust: number;
+  /** …namely this many of the question's uncommon words, or one less when one of them names the article's system. */
+  readonly offerWords: number;
+  /** The articles offered then: those with at least this share of the best one's confidence (at most `maxCandidates`). */
+  readonly offerRatio: number;
+  /** …unless no other article has this share of the best one's confidence: then the best one is answered. */
+  readonly offerLead: number;
 }
 
 /** Coverage of the question's concepts by the terms an article matched. */
@@ -257,8 +285,21 @@ export class Answerer {
     if (unknownProduct && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
-    if (best.trust < thresholds.minTrust) return { kind: 'unknown', reason: 'low-confidence' };
-    const declined = this.declined(question, analysis, best);
+    const context = this.declineContext(question, analysis, best);
+    if (best.trust < thresholds.minTrust) {
+      if (best.trust < thresholds.offerTrust || context === undefined || declineReason(context) !== undefined) return { kind: 'unknown', reason: 'low-confidence' };
+      const held = evidence(context);
+      if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence' };
+      // OFFER: evidence without trust. The user chooses, or says none of them — unless the best
+      // article leads every other so far that there is nothing to choose.
+      const top = confidence(best);
+      const locale = options.locale ?? analysis.language;
+      const runnerUp = ranked[1];
+      if (runnerUp === undefined || confidence(runnerUp) < top * thresholds.offerLead) return { kind: 'answered', ...this.candidate(best, locale, { question, analysis }) };
+      const offered = ranked.filter((candidate) => confidence(candidate) >= top * thresholds.offerRatio).slice(0, thresholds.maxCandidates);
+      return { kind: 'ambiguous', candidates: dedupeTranslations(offered.map((candidate) => this.candidate(candidate, locale, { question, analysis }))) };
+    }
+    const declined = context === undefined ? undefined : declineReason(context);
     if (declined) return { kind: 'unknown', reason: declined };
     const locale = options.locale ?? analysis.language;
     const top = confidence(best);
@@ -337,12 +378,12 @@ export class Answerer {
     return union > 0 && shared / union >= CLOSE_CHOICE.twinPassages;
   }
 
-  /** Why the best article does not answer the question after all (see decline.ts), or undefined. */
-  private declined(question: string, analysis: QueryAnalysis, best: RankedArticle): DeclineReason | undefined {
+  /** What decline.ts needs to know of the question and its best article (undefined: the article is not in the index). */
+  private declineContext(question: string, analysis: QueryAnalysis, best: RankedArticle): DeclineContext | undefined {
     const article = this.index.articles.get(best.articleId);
     if (!article) return undefined;
     const vocabulary = this.index.vocabulary;
-    return declineReason({
+    return {
       question,
       analysis,
       analyzer: this.analyzer,
@@ -357,7 +398,7 @@ export class Answerer {
       isSubjectTerm: (term) => this.index.isSubjectTerm(term),
       documentFrequency: (term) => vocabulary.documentFrequency(term),
       articleCount: vocabulary.articleCount,
-    });
+    };
   }
 
   private candidate(ranked: RankedArticle, locale: Language, asked?: { question: string; analysis: QueryAnalysis }): AnswerCandidate {

@@ -56,10 +56,18 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   return undefined;
 }
+
+/**
+ * What the asker is entitled to as a person ("hvor mange omsorgsdage har jeg ret til", "am I entitled
+ * to", "er jeg berettiget til"): the local HR's or the union's answer, not the portal's. In the first
+ * person singular only: "har vi ret til refusion" is the institution asking about its refund.
+ */
+const PERSONAL_ENTITLEMENT =
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to)(?![\p{L}\d])/iu;
 
 /** A concept counts as matched from this credit on (a whole word, or most of a compound). */
 const MATCHED = 0.5;
@@ -113,6 +121,24 @@ export function commonWordsOnly(context: DeclineContext): boolean {
     (term) => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit,
   );
   return credits.every((credit) => credit < UNCOMMON_MATCH);
+}
+
+/**
+ * How much of the question the best article holds as evidence of its subject, apart from trust:
+ * `words`, how many of the question's words it matches (a whole word, or most of a compound)
+ * through a term that at most a quarter of the articles (or five) have — the words that say what a
+ * question is about, not how it is put — and `namesSystem`, whether one of them is (a part of) the
+ * article's system. Trust falls with the square of coverage, so a long question put in many words of
+ * its own ("en ansat bor i Tyskland og vil have lønnen sat ind på sin tyske konto") stays under
+ * `minTrust` even when its article has three of its rare words; a question on something else
+ * ("hvordan melder jeg flytning", "mit wifi derhjemme") meets the articles in one or two.
+ */
+export function evidence(context: DeclineContext): { words: number; namesSystem: boolean } {
+  const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+  const uncommon = (term: QueryTerm): boolean => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit;
+  const credits = conceptCredits(context.analysis, uncommon);
+  const system = conceptCredits(context.analysis, (term) => uncommon(term) && context.systemTerms.has(term.term));
+  return { words: credits.filter((credit) => credit >= MATCHED).length, namesSystem: system.some((credit) => credit >= MATCHED) };
 }
 
 /**

@@ -119,8 +119,18 @@ describe('routing', () => {
       // The assistant asked what it can be asked is the help, however the words match an article (round 9).
       { text: 'hvilke slags spørgsmål kan jeg stille dig', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'intent:help' },
       { text: 'what kind of questions can I ask you', recognized: recognition({ kind: 'help' }, 0.95), route: 'intent:help' },
+      { text: 'hvilke ting kan du svare på', recognized: recognition({ kind: 'help' }, 0.5), knowledge: answered(1), route: 'intent:help' },
       { text: 'hvilke spørgsmål om lønsedlen kan jeg stille dig', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'knowledge' },
       { text: 'hvilke slags spørgsmål stiller kunderne til servicedesken', recognized: recognition({ kind: 'help' }, 0.68), knowledge: answered(1), route: 'knowledge' },
+      // A request asked how is a question; nothing answering it and the request sure, the request helps (round 9).
+      { text: 'hvordan vedhæfter jeg en fil til min sag', recognized: { ...recognition({ kind: 'question' }, 0.96), askedHow: { kind: 'attachFile' } }, knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hvordan vedhæfter jeg en fil til min sag', recognized: { ...recognition({ kind: 'question' }, 0.96), askedHow: { kind: 'attachFile' } }, route: 'intent:attachFile' },
+      { text: 'hvordan vedhæfter jeg en fil til min sag', recognized: { ...recognition({ kind: 'question' }, 0.6), askedHow: { kind: 'attachFile' } }, route: 'knowledge' },
+      // A question to the desk about something else than reaching it, which another article answers (round 9).
+      { text: 'hvornår i måneden får vi den månedlige afstemning fra jer', recognized: recognition({ kind: 'human' }, 0.88), knowledge: answered(1), route: 'knowledge' },
+      { text: 'hvornår i måneden får vi den månedlige afstemning fra jer', recognized: recognition({ kind: 'human' }, 0.88), knowledge: answered(1, 'contact'), route: 'intent:human' },
+      { text: 'hvornår åbner I i morgen', recognized: recognition({ kind: 'human' }, 0.95), knowledge: answered(1), route: 'intent:human' },
+      { text: 'hvad er jeres telefonnummer', recognized: recognition({ kind: 'human' }, 0.95), knowledge: answered(1), route: 'intent:human' },
       // A question after a dash asks (round 9).
       { text: 'to styrelser bliver slået sammen – skal vores datavarehus laves om', recognized: recognition({ kind: 'createCase' }, 0.99), knowledge: answered(1), route: 'knowledge' },
     ];

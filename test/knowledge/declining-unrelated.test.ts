@@ -129,6 +129,20 @@ describe('over the public articles (rows of our question sets)', () => {
     expect((await publicAnswer('hvad hedder statsministeren')).kind).toBe('unknown');
   });
 
+  it('declines questions about the asker\'s family: private life (round 9)', async () => {
+    for (const question of ['hvordan får jeg løn under min barsel som far', 'må jeg tage min datter med på kontoret', 'can my husband use my travel card']) {
+      expect((await publicAnswer(question)).kind, question).toBe('unknown');
+    }
+    // An employee's leave is the employer's business: still answered.
+    expect((await publicAnswer('hvordan søger vi refusion for en medarbejder på barsel')).kind).toBe('answered');
+  });
+
+  it('declines what the asker is entitled to as a person, not what the institution is (round 9)', async () => {
+    expect(reasonOf(await publicAnswer('How many weeks of paternity leave am I entitled to?'))).toBe('private-life');
+    expect(reasonOf(await publicAnswer('hvor mange uger med løn under barsel har jeg ret til'))).toBe('private-life');
+    expect(answeredWith(await publicAnswer('har vi ret til refusion for en medarbejder på barsel'))).toBe('sa-barselsfond-refusion');
+  });
+
   it('answers common words that together name the best article\'s system (round 9)', async () => {
     // "statens" and "hr" are each in more than a quarter of the articles; "Statens HR" is a system.
     const found = await publicAnswer('hvilke systemer får data fra statens hr');
