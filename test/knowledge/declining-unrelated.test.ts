@@ -133,8 +133,10 @@ describe('over the public articles (rows of our question sets)', () => {
     for (const question of ['hvordan får jeg løn under min barsel som far', 'må jeg tage min datter med på kontoret', 'can my husband use my travel card']) {
       expect((await publicAnswer(question)).kind, question).toBe('unknown');
     }
-    // An employee's leave is the employer's business: still answered.
+    // An employee's leave is the employer's business: still answered (a guard: "forældre"/"parents" are
+    // left out of the family words, the leave of an employee's parents is the employer's refund).
     expect((await publicAnswer('hvordan søger vi refusion for en medarbejder på barsel')).kind).toBe('answered');
+    expect(answeredWith(await publicAnswer('can we get reimbursement for an employee on parental leave'))).toBe('sa-barselsfond-refusion');
   });
 
   it('declines what the asker is entitled to as a person, not what the institution is (round 9)', async () => {
