@@ -264,7 +264,7 @@ const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
 
 /** Words of reaching someone: a person, a phone, a mail, opening hours ("ring", "åbent", "sagsbehandler", "speak to", "hours"). */
 const CONTACT_WORDS =
-  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|person|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
 
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =

@@ -288,9 +288,10 @@ export class Answerer {
     if (unknownProduct && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
+    if (best.trust < thresholds.minTrust && best.trust < thresholds.offerTrust) return { kind: 'unknown', reason: 'low-confidence' };
     const context = this.declineContext(question, analysis, best);
     if (best.trust < thresholds.minTrust) {
-      if (best.trust < thresholds.offerTrust || context === undefined || declineReason(context) !== undefined) return { kind: 'unknown', reason: 'low-confidence' };
+      if (context === undefined || declineReason(context) !== undefined) return { kind: 'unknown', reason: 'low-confidence' };
       const held = evidence(context);
       if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence' };
       // OFFER: evidence without trust. The user chooses, or says none of them — unless the best

@@ -110,12 +110,17 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   return owned.some((concept) => (anySubject[concept] ?? 0) < MATCHED);
 }
 
+/** The number of articles above which a term is common (COMMON_SHARE of them, at least COMMON_MIN_ARTICLES). */
+function commonFrom(context: DeclineContext): number {
+  return Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+}
+
 /** No concept matched by the best article through a term that at most a quarter of the articles (or five) have. */
 export function commonWordsOnly(context: DeclineContext): boolean {
   // "hvilke systemer får data fra statens hr": common words that together name the best article's
   // system ("Statens HR") name its subject.
   if (context.systemNames.some((terms) => terms.size > 0 && [...terms].every((term) => context.matchedTerms.has(term)))) return false;
-  const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+  const limit = commonFrom(context);
   const credits = conceptCredits(
     context.analysis,
     (term) => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit,
@@ -134,7 +139,7 @@ export function commonWordsOnly(context: DeclineContext): boolean {
  * ("hvordan melder jeg flytning", "mit wifi derhjemme") meets the articles in one or two.
  */
 export function evidence(context: DeclineContext): { words: number; namesSystem: boolean } {
-  const limit = Math.max(context.articleCount * COMMON_SHARE, COMMON_MIN_ARTICLES);
+  const limit = commonFrom(context);
   const uncommon = (term: QueryTerm): boolean => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit;
   // A private-life word the article happens to use ("private og offentlige virksomheder" for "employees
   // in private companies") says what the question is about, not that the article holds it (en9).

@@ -3,12 +3,12 @@ import SearchableMap from 'minisearch/SearchableMap';
 import type { Language } from '../article.js';
 import { detectLanguage } from './language.js';
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
+import { Stemmers, type StemTable } from './stemmers.js';
+import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
 const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
 const SUBJECT_AFTER: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man']);
-import { Stemmers, type StemTable } from './stemmers.js';
-import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
 export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
