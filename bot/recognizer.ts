@@ -16,6 +16,14 @@ import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type U
 import { asksAboutMaking } from './routing.js';
 
 /** Requests to make something: a case, a registration, access, a file or a comment on a case, a mailbox's members. */
+/**
+ * "Jeg oprettede en sag i sidste uge – er den afsluttet?", "has the ticket I opened been resolved?":
+ * a request told in the past tense with a question whether it is done asks after an existing case,
+ * however much of it reads like making one.
+ */
+const MADE_BEFORE = /\b(?:oprettede|har oprettet|indsendte|har indsendt|sendte|har sendt|skrev|har skrevet|meldte|har meldt|created|opened|submitted|raised|filed|logged|sent|reported)\b/i;
+const DONE_YET = /\b(?:afsluttet|afsluttede|løst|lukket|behandlet|færdig(?:behandlet)?|besvaret|svar|nyt|resolved|closed|done|answered|handled|fixed|finished|news|updates?)\b/i;
+
 const MAKING: ReadonlySet<IntentKind> = new Set(['createCase', 'register', 'communityAccess', 'attachFile', 'addComment', 'membership', 'mailboxMembers']);
 
 export interface RecognizerOptions {
@@ -299,6 +307,7 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     let intent: Intent = { kind: LABEL_KIND[best.label] } as Intent;
     // Access to a system is a user-administration matter (a case about access), not a payroll community.
     if (intent.kind === 'communityAccess' && slots.systemId !== undefined) intent = { kind: 'createCase' };
+    if (intent.kind === 'createCase' && MADE_BEFORE.test(raw) && DONE_YET.test(raw)) return { intent: { kind: 'status' }, command: false, confidence: best.share, scores, slots, unfamiliar };
     // "Hvordan vedhæfter jeg en fil?", "how can I open a ticket?", "skal man oprette en sag for at …?":
     // asked about, a request to make something is a question of how it is done; the request is kept
     // for when nothing answers it.

@@ -85,10 +85,21 @@ function sentence(text: string): string {
   return text.trim().replace(OPENING_WORDS, '');
 }
 
+/**
+ * The desk asked to deal with what was just told ("…. Kan I kigge på det?", "…, kan I undersøge det",
+ * "Can someone sort it out?"): a verb of handling after "kan/vil I", "kan nogen", "can you/someone" in a
+ * later sentence or clause — a request in a question's form, not a question.
+ */
+const DESK_ASKED_TO_ACT =
+  /(?:[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|du|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)(?![\p{L}\d])/iu;
+
+/** "Kan jeg få min startside til at vise …": whether the user can make something do a thing — a question of how, not a polite order. */
+const GET_IT_TO = /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+.+?\s+til\s+at(?![\p{L}\d])/iu;
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
   const t = sentence(text);
-  if (POLITE_REQUEST.test(t)) return false;
+  if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
@@ -102,7 +113,10 @@ export function readsAsQuestion(text: string): boolean {
  * it ("…, skal LDV så ændres", "…, skal datavarehuset rettes til"; "…, brugeren skal slettes" states). "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are)\s+(?:i|we|one|there|it|they))(?![\p{L}\d])/iu;
+  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
+
+/** A question word opening a later clause ("…, who sets it up", "…, hvem gør det"). */
+const LATER_WH_QUESTION = /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -115,6 +129,9 @@ const PROBLEM =
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
 
+/** The user saying who they are ("det er Lone fra lønkontoret", "jeg hedder Per", "this is Sam from HR"): the names in it are theirs, not a subject. */
+const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn\s+er|this\s+is|my\s+name\s+is|i\s+am|i['’]m)\s+\p{Lu}\p{L}+/u;
+
 /** A text that speaks to the assistant or of the user ("kan du", "hjælp mig", "what can I", "can you"). */
 const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|you|your|i|me|my|we|us)(?![\p{L}\d])/iu;
 
@@ -124,7 +141,7 @@ export function reportsAProblem(text: string): boolean {
 }
 
 /** The words of something wrong (an error, a rejection, a hang, a crash), shared by the request words and {@link SOMETHING_WRONG}. */
-const WRONG_WORDS = String.raw`fejl\p{L}*|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|fryser|frosset|freezes|frozen|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
+const WRONG_WORDS = String.raw`fejl\p{L}*|galt|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|fryser|frosset|freezes|frozen|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
 
 /**
  * The text asks for something to be done, in words: an action verb ("opret", "indberet", "meld",
@@ -276,6 +293,23 @@ const ADDRESSES_THE_DESK =
  */
 const OWN_CASES =
   /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
+
+/** The case nouns a possessive names ("min sag"), for a typo of one ("min sgag", "my tikcet"). */
+const CASE_NOUNS = ['sag', 'sagen', 'sager', 'henvendelse', 'henvendelser', 'ticket', 'tickets', 'case', 'cases'];
+const POSSESSIVE = /^(?:min|mine|mit|vores|my|our)$/iu;
+
+/** The user's own case(s) named, also with a typo in the case noun after a possessive ("er min sgag om ISOLA behandlet?"). */
+function namesOwnCases(text: string): boolean {
+  if (OWN_CASES.test(text)) return true;
+  const w = cleanWords(text);
+  return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1));
+}
+
+/** "Hvad betyder fejlkoden …", "what does the error … mean": what something means is asked, not a problem reported. */
+const ASKS_WHAT_IT_MEANS = /^(?:hvad\s+(?:betyder|dækker|står)|what\s+(?:does|do|is\s+meant)|what['’]s\s+the\s+meaning)(?![\p{L}\d])/iu;
+
+/** The verbs that make a case of whatever they are about ("opret", "indberet", "meld", "report", "open a …"). */
+const CASE_ACTION = /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|anmeld\p{L}*|create|open|raise|report|submit|file|log)(?![\p{L}\d])/iu;
 
 /** Access, logging in or a password: what a user asks of a system ("adgang til", "log ind i", "access to", "password"). */
 const ACCESS_OR_LOGIN = /(?<![\p{L}\d])(?:adgang\p{L}*|log(?:ge)?\s*(?:ind|på|in|on)|login|password|adgangskode\p{L}*|access)(?![\p{L}\d])/iu;
@@ -461,7 +495,7 @@ export function decide(input: RouteInput): RouteDecision {
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
   function problemInSystem(): boolean {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
   }
 
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
@@ -506,7 +540,9 @@ export function decide(input: RouteInput): RouteDecision {
 
     if (SOCIAL.has(kind)) {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
-      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && !sure && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
+      // Sure of the help or the greeting, a problem told in three words of substance or more is still the
+      // problem ("Teams crasher hver gang jeg deler skærm – hjælp"): the "hjælp" asks for help with it.
+      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && (!sure || (kind !== 'cancel' && contentWords(text).length >= 3)) && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Jeg vil ikke fortsætte", "I don't want to go on": a refusal read as a cancel is one, however unsure.
       if (kind === 'cancel' && REFUSAL.test(text) && !question) return intent('small-talk');
       // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
@@ -528,7 +564,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
-      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && unplaced(knowledge())) return ask('unknown-subject');
+      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && unplaced(knowledge())) return ask('unknown-subject');
       if (plausible) return intent('small-talk');
       // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
       return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');
@@ -566,16 +602,18 @@ export function decide(input: RouteInput): RouteDecision {
       // "Who may order access …?", "between which hours are requests passed on?": a question word asks about
       // access, registration or cases in general — not for one to be made. Status, my cases and a person
       // are asked for with question words too ("hvornår er min sag færdig?", "hvad er jeres telefonnummer?").
-      const asksAboutMaking = WH_QUESTION.test(sentence(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
+      // The question word may open a later clause: "we need a new user account on the platform, who sets it up".
+      const asksAboutMaking = (WH_QUESTION.test(sentence(text)) || LATER_WH_QUESTION.test(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
       if (asksAboutMaking) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
-      if (plausible && (kind === 'status' || kind === 'myCases') && (OWN_CASES.test(text) || ADDRESSES_THE_DESK.test(text))) return intent('own-cases');
+      if (plausible && (kind === 'status' || kind === 'myCases') && (namesOwnCases(text) || ADDRESSES_THE_DESK.test(text))) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
       // Not when it hinges on words the classifier never saw and names nothing of the portal ("skal jeg have visum …").
-      if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal) return ask('question');
+      // A question that asks for a case in so many words ("kna i oprette en sgaa for mig") is not about its unfamiliar words.
+      if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal && !CASE_ACTION.test(text) && !typedActionWord(text)) return ask('question');
       return sure || (plausible && (kind !== 'createCase' || namesPortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (kind === 'createCase' && namesATopic(text)) {
@@ -604,6 +642,23 @@ export function decide(input: RouteInput): RouteDecision {
     // "My email domain was rejected when I signed up": registration that went wrong is a question the knowledge
     // base answers (what to check), not a request to register — the user has tried that.
     if (kind === 'register' && !sure && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && knowledge().kind === 'answered') return ask('question');
+    // "Kan du hjælpe mig med at skrive en ansøgning til et nyt job": a request, however sure, that names
+    // nothing of the portal, no case and no problem, in words the classifier never saw and the knowledge
+    // base cannot place, is about those words: declined, with the case still offered.
+    if (
+      kind === 'createCase' &&
+      !namesPortal &&
+      !CASE_WORDS.test(text) &&
+      !CASE_ACTION.test(text) &&
+      !typedActionWord(text) &&
+      !ADDRESSES_THE_DESK.test(text) &&
+      !reportsAProblem(text) &&
+      !SOMETHING_WRONG.test(text) &&
+      (recognition.unfamiliar ?? 0) > 0 &&
+      unplaced(knowledge())
+    ) {
+      return ask('unknown-subject');
+    }
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

@@ -42,7 +42,9 @@ export function danishDateTime(iso: string): string {
   return `${get('day')}-${get('month')}-${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
-const LOOSE_CASE_NUMBER = /\bSA[\s-]?(\d{4})[\s-]?(\d{1,6})\b/gi;
+// "SAG-2026-1190", with the Danish word for case as its prefix, is the same number. After SAG the
+// year and the number must stand apart: "sag2026123" says nothing clear.
+const LOOSE_CASE_NUMBER = /\b(?:SA[\s-]?(\d{4})[\s-]?|SAG[\s-]?(\d{4})[\s-])(\d{1,6})\b/gi;
 
 /**
  * The case numbers in a text, normalised: "status på sag sa 2026 123" → ["SA-2026-000123"].
@@ -51,8 +53,8 @@ const LOOSE_CASE_NUMBER = /\bSA[\s-]?(\d{4})[\s-]?(\d{1,6})\b/gi;
 export function findCaseNumbers(text: string): CaseNumber[] {
   const found: CaseNumber[] = [];
   for (const match of text.matchAll(LOOSE_CASE_NUMBER)) {
-    const number = `SA-${match[1] ?? ''}-${(match[2] ?? '').padStart(6, '0')}`;
-    if (CASE_NUMBER.test(number) && !found.includes(number) && Number(match[2]) > 0) found.push(number);
+    const number = `SA-${match[1] ?? match[2] ?? ''}-${(match[3] ?? '').padStart(6, '0')}`;
+    if (CASE_NUMBER.test(number) && !found.includes(number) && Number(match[3]) > 0) found.push(number);
   }
   return found;
 }

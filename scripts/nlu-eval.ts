@@ -43,6 +43,23 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   mailboxMembers: 'mailbox_members',
 };
 
+/** The intents of the issue's evaluation format; a line with one of these is judged at that grain. */
+const EVAL_INTENTS = new Set(['create_case', 'status', 'my_cases', 'kb_question', 'human', 'greeting', 'thanks', 'help', 'cancel']);
+
+/**
+ * The project's finer intents, judged against a line labelled with one of the evaluation's nine, count
+ * as the one whose work they do: "start forfra" cancels what goes on (and offers to begin again);
+ * access to a payroll community's institutions and a change to a shared mailbox's members are requests
+ * the desk handles, as a case is. A line labelled with the finer intent itself is judged exactly.
+ */
+const UNDER_EVAL_INTENT: Readonly<Record<string, string>> = { restart: 'cancel', community_access: 'create_case', membership: 'create_case' };
+
+/** The evaluation's name for a recognised intent, judged against a line labelled `labelled` (see UNDER_EVAL_INTENT). */
+export function judgedAs(kind: IntentKind, labelled: string): string {
+  const own = EVAL_NAME[kind];
+  return EVAL_INTENTS.has(labelled) ? (UNDER_EVAL_INTENT[own] ?? own) : own;
+}
+
 export interface NluFigures {
   utterances: number;
   accuracy: number;
@@ -83,7 +100,7 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
   const misses: NluFigures['misses'] = [];
   for (const line of lines) {
     const recognition = recognizer.recognize(line.u);
-    const got = EVAL_NAME[recognition.intent.kind];
+    const got = judgedAs(recognition.intent.kind, line.intent);
     const bucket = (per[line.intent] ??= { n: 0, right: 0 });
     bucket.n += 1;
     if (got === line.intent) {

@@ -110,6 +110,20 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when a case told in the past tense is asked after (round 10)', () => {
+    // A request made before, with a question whether it is done: the status of that case, not a new one.
+    // None of these lines is in the training data.
+    const pairs: [string, IntentKind][] = [
+      ['jeg oprettede en sag om min adgang til LDV i tirsdags, er den lukket nu?', 'status'],
+      ['vi sendte en henvendelse om refusion for to uger siden – har I svar?', 'status'],
+      ['I opened a ticket about a rejected invoice on Monday, is it fixed?', 'status'],
+      ['jeg vil oprette en sag om en afvist faktura i IndFak', 'createCase'],
+    ];
+    it.each(pairs)('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+  });
+
   describe('when words are misspelt', () => {
     const typos: [string, IntentKind][] = [
       ['opert en sag', 'createCase'],
@@ -247,6 +261,17 @@ describe('nlu:eval', () => {
     const intentMisses = figures.misses.filter((m) => m.intent !== m.got).length;
     expect(intentMisses).toBe(Math.round((1 - figures.accuracy) * figures.utterances));
   }, 60_000);
+
+  it('judges the project\'s finer intents under the evaluation intent whose work they do, and exactly where labelled so', () => {
+    const f = evaluate(recognizer, [
+      { u: 'start forfra', intent: 'cancel' },
+      { u: 'jeg skal have adgang til Eksempelstyrelsen i vores lønfællesskab', intent: 'create_case' },
+      { u: 'start forfra', intent: 'help' },
+      { u: 'jeg skal have adgang til Eksempelstyrelsen i vores lønfællesskab', intent: 'community_access' },
+    ]);
+    expect(f.perIntent).toMatchObject({ cancel: { n: 1, accuracy: 1 }, create_case: { n: 1, accuracy: 1 }, help: { n: 1, accuracy: 0 }, community_access: { n: 1, accuracy: 1 } });
+    expect(f.confusion['help']).toEqual({ cancel: 1 });
+  });
 
   it('resolves expected slots given as names and counts a wrong one', () => {
     const f = evaluate(recognizer, [

@@ -12,7 +12,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteDecision } from '../../dialogs/ports.js';
-import { EVAL_NAME, parseLines } from '../../scripts/nlu-eval.js';
+import { judgedAs, parseLines } from '../../scripts/nlu-eval.js';
 import { Chat, createConversationWorld, type ConversationWorld } from '../support/conversation.js';
 
 const FILE = process.env.NLU_ROUTE_FILE ?? 'test/fixtures/nlu/tune3.jsonl';
@@ -34,7 +34,7 @@ describe('routing utterances through the chat', () => {
       await new Chat(world, 'anna@eksempelstyrelsen.dk').say(line.u);
       const d = last as RouteDecision | undefined;
       if (!d) throw new Error(`no routing decision for line "${line.u}"`);
-      const got = d.route.kind === 'intent' ? EVAL_NAME[d.route.intent.kind] : 'kb_question';
+      const got = d.route.kind === 'intent' ? judgedAs(d.route.intent.kind, line.intent) : 'kb_question';
       const bucket = (per[line.intent] ??= { n: 0, right: 0 });
       bucket.n += 1;
       if (got === line.intent) bucket.right += 1;

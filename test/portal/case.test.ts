@@ -61,6 +61,10 @@ describe('case numbers', () => {
       ['ingen sag her', []],
       ['SA-2026-0000000', []],
       ['SA-2026-000000', []],
+      // The Danish word for case as the prefix: the same number.
+      ['er der nyt i SAG-2026-01190?', ['SA-2026-001190']],
+      ['sag 2025 42', ['SA-2025-000042']],
+      ['sag2026123', []],
     ])('finds the numbers in %j', (text, expected) => {
       expect(findCaseNumbers(text)).toEqual(expected);
     });
