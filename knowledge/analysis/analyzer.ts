@@ -4,7 +4,7 @@ import type { Language } from '../article.js';
 import { detectLanguage } from './language.js';
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { Stemmers, type StemTable } from './stemmers.js';
-import { tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
+import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
 const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
@@ -89,6 +89,8 @@ const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
  */
 const LIGHT_SHARE = 0.25;
 
+/** How many words after a particle verb's verb its particle may stand ("slå [en bestemt kollegas løn] op"). */
+const PARTICLE_REACH = 5;
 /** An unknown number in a question weighs this share of an unknown word (see `analyzeQuery`). */
 const UNKNOWN_NUMBER_SHARE = 0.25;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
@@ -324,6 +326,8 @@ export class Analyzer {
   private readonly stopPhrases: (readonly string[])[] = [];
   /** Stems (Danish and English stemming) of the lexicon's `outside` words (also read by decline.ts). */
   readonly outsideStems = new Set<string>();
+  /** The lexicon's particle verbs with the stems of what they mean (see `addParticleVerbs`). */
+  private readonly particleVerbs: { forms: ReadonlySet<string>; particle: string; means: string[] }[];
   /** The lexicon's light words per language, as written (lower-cased; also read by decline.ts). */
   readonly lightWords: Readonly<Record<Language, ReadonlySet<string>>>;
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
@@ -385,6 +389,11 @@ export class Analyzer {
     }
     this.stopPhrases.sort((a, b) => b.length - a.length);
     this.synonymPhrases.sort((a, b) => b.stems.length - a.stems.length);
+    this.particleVerbs = lexicon.particleVerbs.map((verb) => ({
+      forms: new Set(verb.forms),
+      particle: verb.particle,
+      means: [...new Set(verb.means.flatMap((word) => this.contentStems(word, 'da')))],
+    }));
   }
 
   private contentStems(text: string, language: Language, keepStopwords = false): string[] {
@@ -683,7 +692,13 @@ export class Analyzer {
       }
       concepts.push({ surface: token.text, idf: 0, known: false, name: false });
     }
-    if (language === 'da') this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
+    if (language === 'da') {
+      this.addParticleVerbs(question, tokens, conceptOfPosition, concepts, vocabulary, (stem, concept) => {
+        add(stem, 'synonym', concept);
+        danishSequence.push({ stem, concept });
+      });
+      this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
+    }
     if (language === 'en') {
       const translated = new Set<number>();
       const before = terms.length;
@@ -766,6 +781,47 @@ export class Analyzer {
       }
     }
     return kept;
+  }
+
+  /**
+   * Danish particle verbs (the lexicon's particles.da.yaml): a verb's form followed, in the same clause and
+   * within PARTICLE_REACH words, by its particle ("sagt op", "slå en kollegas løn op", "lagt ud for") is
+   * searched as what the two mean, like a synonym — for the verb's concept, or for a concept of their own
+   * when the verb is a stop word ("sagt", "lagt"). Only when the corpus has one of the meanings: a phrase
+   * that meets nothing adds no weight that the articles cannot cover.
+   */
+  private addParticleVerbs(
+    question: string,
+    tokens: readonly RawToken[],
+    conceptOfPosition: ReadonlyMap<number, number>,
+    concepts: Concept[],
+    vocabulary: Vocabulary,
+    add: (stem: string, concept: number) => void,
+  ): void {
+    if (this.particleVerbs.length === 0) return;
+    const plain = tokens.filter((token) => !token.isPart);
+    let clauses: number[] | undefined;
+    for (let i = 0; i < plain.length; i += 1) {
+      const verb = plain[i];
+      if (!verb || verb.isJoined) continue;
+      for (const entry of this.particleVerbs) {
+        if (!entry.forms.has(verb.text)) continue;
+        clauses ??= clauseOfWords(question);
+        for (let j = i + 1; j < plain.length && j <= i + PARTICLE_REACH; j += 1) {
+          const particle = plain[j];
+          if (!particle || clauses[particle.position] !== clauses[verb.position]) break;
+          if (particle.text !== entry.particle) continue;
+          if (!entry.means.some((stem) => vocabulary.has(stem))) break;
+          let concept = conceptOfPosition.get(verb.position);
+          if (concept === undefined) {
+            concept = concepts.length;
+            concepts.push({ surface: `${verb.text} ${particle.text}`, idf: 0, known: false, name: false });
+          }
+          for (const stem of entry.means) add(stem, concept);
+          break;
+        }
+      }
+    }
   }
 
   /**

@@ -26,6 +26,11 @@ const StopwordAdjustment = z
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
 const OutsideSchema = z.object({ words: z.array(z.string().min(1)) }).strict();
+const ParticleVerb = z.object({ forms: z.array(z.string().min(1)).min(1), particle: z.string().min(1), means: z.array(z.string().min(1)).min(1) }).strict();
+const ParticlesSchema = z.object({ verbs: z.array(ParticleVerb) }).strict();
+
+/** A Danish particle verb ("sige op"): the verb's written forms, its particle, and the words it means. */
+export type ParticleVerb = z.infer<typeof ParticleVerb>;
 
 /** The language data the analyser uses, kept as YAML files in `knowledge/analysis/data/`. */
 export interface Lexicon {
@@ -51,6 +56,8 @@ export interface Lexicon {
    * in private life ("privat", "derhjemme"): they weigh like a word the articles never use.
    */
   readonly outside: ReadonlySet<string>;
+  /** Danish particle verbs ("sige op" = opsige, fratræde): searched as what they mean (see the analyser). */
+  readonly particleVerbs: readonly ParticleVerb[];
 }
 
 /** The lexicon's files, each with the schema its YAML must satisfy. */
@@ -62,6 +69,7 @@ const FILES = {
   stopwords: { file: 'stopwords.yaml', schema: StopwordsSchema },
   hypernyms: { file: 'hypernyms.yaml', schema: HypernymsSchema },
   outside: { file: 'outside.yaml', schema: OutsideSchema },
+  particles: { file: 'particles.da.yaml', schema: ParticlesSchema },
 } as const;
 type LexiconFile = keyof typeof FILES;
 
@@ -112,6 +120,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
   const stopwords = parseFile(texts, 'stopwords');
   const hypernyms = parseFile(texts, 'hypernyms');
   const outside = parseFile(texts, 'outside');
+  const particles = parseFile(texts, 'particles');
   const broader = new Map<string, string[]>();
   for (const [general, specifics] of Object.entries(hypernyms.terms)) {
     for (const specific of specifics) broader.set(specific.toLowerCase(), [...(broader.get(specific.toLowerCase()) ?? []), general]);
@@ -125,6 +134,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     broader,
     stopwords,
     outside: new Set(outside.words.map((word) => word.toLowerCase())),
+    particleVerbs: particles.verbs.map((verb) => ({ forms: verb.forms.map((f) => f.toLowerCase()), particle: verb.particle.toLowerCase(), means: verb.means })),
   };
 }
 
@@ -138,6 +148,7 @@ export interface LexiconData {
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
   readonly outside?: readonly string[];
+  readonly particleVerbs?: readonly ParticleVerb[];
 }
 
 export function lexiconData(lexicon: Lexicon): LexiconData {
@@ -150,6 +161,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
     outside: [...lexicon.outside],
+    particleVerbs: lexicon.particleVerbs,
   };
 }
 
@@ -163,6 +175,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     broader: new Map(data.broader),
     stopwords: data.stopwords,
     outside: new Set(data.outside ?? []),
+    particleVerbs: data.particleVerbs ?? [],
   };
 }
 

@@ -40,6 +40,23 @@ export function words(text: string): string[] {
   return cleanText(text).match(WORD) ?? [];
 }
 
+/** What ends a clause (a comma, a full stop, a dash …). */
+const CLAUSE_END = /[,.;:!?–—]/u;
+
+/** The clause (0, 1, …) of each written word of a text, in the order of `words(text)`. */
+export function clauseOfWords(text: string): number[] {
+  const clean = cleanText(text);
+  const clauses: number[] = [];
+  let clause = 0;
+  let last = 0;
+  for (const match of clean.matchAll(WORD)) {
+    if (CLAUSE_END.test(clean.slice(last, match.index))) clause += 1;
+    clauses.push(clause);
+    last = match.index + match[0].length;
+  }
+  return clauses;
+}
+
 const ANY_APOSTROPHE = /['’´`]/;
 
 /** The text `words` splits: normalised, apostrophe tails removed. */

@@ -87,7 +87,8 @@ describe.skipIf(!existsSync(KB_PUBLIC))('close articles over kb-public', () => {
   it.each([
     // A passage holds the question; the runner-up only mentions its words.
     ['hvor lang skal min kode til SLS være', 'modst-sls-adgangskode-2018', 'modst-hvad-er-sls'],
-    ['vi bliver lagt sammen med en anden styrelse, hvad sker der med vores Navision-regnskaber', 'oes-navision-ressortomlaegning', 'modst-navision-implementering'],
+    // ("vi bliver lagt sammen med en anden styrelse, …" was one until round 10: read as "sammenlægning", the
+    // particle verb leaves the general article far behind, and the right one is answered alone.)
     ['hvor kan jeg se lønnen for en bestemt person', 'pav-loenstatistik', 'sa-aarsafslutning-2023'],
     // Title and opening hold the question.
     ['fraværsassistent indfak', 'sa-indfak-tips', 'oes-indfak-brugeradm'],

@@ -1,0 +1,46 @@
+/**
+ * Round 10: Danish particle verbs ("sige op", "skrive ud", "lægge ud", "regne ud") searched as what
+ * they mean (knowledge/analysis/data/particles.da.yaml) — on small articles written for the test. The
+ * verb and its particle are often stop words on their own ("sagt", "op", "lagt", "ud").
+ */
+import { describe, expect, it } from 'vitest';
+import { Analyzer } from '../../knowledge/analysis/analyzer.js';
+import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { testArticle as article } from '../support/articles.js';
+
+const kb = knowledgeBaseFromArticles([
+  article({ id: 'fratraedelse', title: 'Fratrædelse i lønsystemet', body: 'Når en medarbejder fratræder, indberetter institutionen opsigelsen og sidste arbejdsdag i lønsystemet.' }),
+  article({ id: 'ansaettelse', title: 'Ansættelse i lønsystemet', body: 'Når en medarbejder ansættes, indberetter institutionen ansættelsen og første arbejdsdag i lønsystemet.' }),
+  article({ id: 'udlaeg', title: 'Udlæg uden rejse', body: 'En medarbejder, der har haft et udlæg til forplejning ved et møde, får det godtgjort som en udgiftsafregning.' }),
+  article({ id: 'rejse', title: 'Rejseafregning', body: 'En tjenesterejse afregnes med dagpenge og transport, når medarbejderen er hjemme igen.' }),
+  article({ id: 'udskrift', title: 'Print fra lønsystemet', body: 'Man kan printe lister og lønsedler fra lønsystemet på sin egen printer som PDF.' }),
+  article({ id: 'sammenlaegning', title: 'Sammenlægning af styrelser', body: 'Ved en sammenlægning flyttes regnskaberne til den nye styrelse, og de gamle lukkes.' }),
+  article({ id: 'regnskab', title: 'Regnskaber i styrelsen', body: 'Hver styrelse har sine regnskaber, og de gamle regnskaber arkiveres efter fem år.' }),
+  article({ id: 'pension', title: 'Pension for tjenestemænd', body: 'Pensionen for tjenestemænd beregnes ud fra pensionsalder og løntrin.' }),
+]);
+
+const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : result.kind === 'ambiguous' ? `choice:${result.candidates[0]?.article.id ?? ''}` : undefined);
+
+describe('particle verbs (round 10)', () => {
+  it.each([
+    ['en medarbejder har sagt op, hvad skal vi gøre i lønsystemet', 'fratraedelse'],
+    ['hvordan skriver jeg en liste ud fra lønsystemet', 'udskrift'],
+    ['vi bliver lagt sammen med en anden styrelse, hvad sker der med de gamle regnskaber', 'sammenlaegning'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(kb.answer(question))).toBe(id);
+  });
+
+  const analyzer = new Analyzer();
+  const vocabulary = (kb as unknown as { answerer: { index: { vocabulary: Parameters<Analyzer['analyzeQuery']>[1] } } }).answerer.index.vocabulary;
+  const meanings = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary, 'da').terms.filter((t) => t.kind === 'synonym').map((t) => t.term);
+
+  it('reaches over the verb\'s object in the same clause, not into the next', () => {
+    expect(meanings('hun sagde sit job op i går')).toContain(analyzer.stemmers.stem('opsige', 'da'));
+    expect(meanings('hun sagde det til chefen, op til jul er der travlt')).not.toContain(analyzer.stemmers.stem('opsige', 'da'));
+  });
+
+  it('adds nothing when the corpus has none of the meanings', () => {
+    const before = analyzer.analyzeQuery('de trak det fra', vocabulary, 'da');
+    expect(before.concepts.map((c) => c.surface)).not.toContain('trak fra');
+  });
+});
