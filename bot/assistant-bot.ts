@@ -4,7 +4,7 @@ import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
 import { decide, typedOption } from './routing.js';
-import { languageOfUserWords } from './language.js';
+import { languageOfUserWords, userWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import type { ChannelIdentity } from './channel-identity.js';
 import { setTurnInfo } from '../dialogs/turn.js';
@@ -33,6 +33,8 @@ export interface Conversations {
     expectation(state: DialogState | undefined): Expectation;
     /** The knowledge base's answer to a text (the router weighs it). */
     knowledge(text: string, lang: Language): AnswerResult;
+    /** English when the text is English keywords (no function word tells), else undefined. */
+    keywordLanguage?(text: string): Language | undefined;
     /** "Siden sidst: …": what changed in the user's cases after `since`, or undefined. */
     sinceLastSeen?(user: User, since: string, lang: Language): Promise<Partial<Activity> | undefined>;
   };
@@ -223,7 +225,8 @@ export class AssistantBot extends ActivityHandler {
     // Only the user's own words change the language: not a button's value or a typed option, a
     // product name, a case number or an e-mail.
     const picksOption = cardText !== undefined || typedOption(expectation, text) !== undefined;
-    const lang = (picksOption ? undefined : languageOfUserWords(text)) ?? profile.language ?? this.localeOf(context);
+    // The user's own words decide; English keywords ("maternity fund refund rate") are English too.
+    const lang = (picksOption ? undefined : (languageOfUserWords(text) ?? c.mainDialog.keywordLanguage?.(userWords(text)))) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
     // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make
     // every turn write the user state. A change in the last minute may be told again, never missed.

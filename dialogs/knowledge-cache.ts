@@ -61,6 +61,10 @@ export class CachedKnowledgeBase implements KnowledgeBase {
     this.contacts.clear();
   }
 
+  keywordLanguage(text: string): Language | undefined {
+    return this.inner.keywordLanguage(text);
+  }
+
   rank(question: string, limit?: number): RankedArticle[] {
     return this.inner.rank(question, limit);
   }

@@ -992,6 +992,11 @@ export class MainDialog extends ComponentDialog {
     return this.conversation.knowledgeAnswer(text, lang);
   }
 
+  /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */
+  keywordLanguage(text: string): Language | undefined {
+    return this.conversation.deps.knowledge.keywordLanguage(text);
+  }
+
   /** What the conversation waits for, from its stored dialog state (read before the turn runs). */
   expectation(state: DialogState | undefined): Expectation {
     const stack = innerStack(state);

@@ -12,6 +12,8 @@ export interface KnowledgeBase {
   /** Articles ranked for a question with their scores (evaluation, diagnostics). */
   rank(question: string, limit?: number): RankedArticle[];
   article(id: string): Article | undefined;
+  /** English when a text's words are English keywords that no article writes ("maternity fund refund rate"), else undefined. */
+  keywordLanguage(text: string): Language | undefined;
   /**
    * The service desk's contact details and opening hours ("talk to a person"), from the loaded
    * articles: the article marked `topic: contact` (its translation in `locale` when there is one),
@@ -95,6 +97,10 @@ class IndexedKnowledgeBase implements KnowledgeBase {
 
   article(id: string): Article | undefined {
     return this.index.articles.get(id);
+  }
+
+  keywordLanguage(text: string): Language | undefined {
+    return this.analyzer.keywordLanguage(text, this.index.vocabulary);
   }
 
   contact(locale: Language = 'da'): AnswerCandidate | undefined {

@@ -1,7 +1,7 @@
 import JaroWinklerDistance from 'natural/lib/natural/distance/jaro-winkler_distance.js';
 import SearchableMap from 'minisearch/SearchableMap';
 import type { Language } from '../article.js';
-import { detectLanguage } from './language.js';
+import { contentLanguage, detectLanguage, type ContentWords } from './language.js';
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { Stemmers, type StemTable } from './stemmers.js';
 import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
@@ -603,8 +603,31 @@ export class Analyzer {
     });
   }
 
+  /**
+   * The language of a question: its function words, or, where they say nothing (English keywords:
+   * "standard control reports credit card usage"), its content words — the glossary's English words
+   * that no article writes, against the articles' own words.
+   */
+  languageOf(question: string, vocabulary: Vocabulary): Language {
+    return detectLanguage(question, this.contentWords(vocabulary));
+  }
+
+  /** English when a text's content words are English keywords (see `contentLanguage`), else undefined. */
+  keywordLanguage(text: string, vocabulary: Vocabulary): Language | undefined {
+    return contentLanguage(text, this.contentWords(vocabulary));
+  }
+
+  /**
+   * English content words are the glossary's (whatever articles write them: an English article
+   * writes "payslip" too); Danish ones are the articles' words the glossary does not translate.
+   */
+  private contentWords(vocabulary: Vocabulary): ContentWords {
+    const english = (word: string): boolean => this.glossaryWords.has(word) || this.glossaryStems.has(this.stemmers.stem(word, 'en'));
+    return { english, danish: (word) => vocabulary.hasSurface(word) === true && !english(word) };
+  }
+
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
-  analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = detectLanguage(question)): QueryAnalysis {
+  analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = this.languageOf(question, vocabulary)): QueryAnalysis {
     const concepts: Concept[] = [];
     const terms: QueryTerm[] = [];
     const add = (term: string, kind: TermKind, concept: number, share = 1): void => {

@@ -10,11 +10,18 @@ const ENGLISH = new Set(
   'the an and or you we they is are was were be been to of in on for with how what where when who why which can could should must not my our your their have has do does did from about also will would there here get find this that these it'.split(' '),
 );
 
+/** Tells, word by word, whether a content word is one only English writes, or one the articles' Danish writes. */
+export interface ContentWords {
+  english(word: string): boolean;
+  danish(word: string): boolean;
+}
+
 /**
- * Guesses whether a text is Danish or English from function words and Danish letters.
- * Ties and texts without evidence count as Danish, the portal's first language.
+ * Guesses whether a text is Danish or English from function words and Danish letters. Without any
+ * ("maternity fund refund rate", "lønseddel mangler"), `content` lets the content words decide (see
+ * {@link contentLanguage}). Ties and texts without evidence count as Danish, the portal's first language.
  */
-export function detectLanguage(text: string): Language {
+export function detectLanguage(text: string, content?: ContentWords): Language {
   let da = /[æøå]/iu.test(text) ? 1.5 : 0;
   let en = 0;
   for (const token of tokenize(text)) {
@@ -22,5 +29,28 @@ export function detectLanguage(text: string): Language {
     if (DANISH.has(token.text)) da += 1;
     if (ENGLISH.has(token.text)) en += 1;
   }
-  return en > da ? 'en' : 'da';
+  if (en !== da || !content) return en > da ? 'en' : 'da';
+  return contentLanguage(text, content) ?? 'da';
 }
+
+/**
+ * English, when two or more of a text's content words are ones only English writes (the glossary's
+ * words that no article writes) and they outnumber the words only the articles' Danish writes:
+ * English keywords ("standard control reports credit card usage"). Otherwise undefined: content
+ * words alone do not make a text Danish (a product name or a Danish term is used in English too).
+ */
+export function contentLanguage(text: string, content: ContentWords): Language | undefined {
+  let english = 0;
+  let danish = 0;
+  for (const token of tokenize(text)) {
+    if (token.isPart || token.isJoined || !/^\p{L}{3,}$/u.test(token.text)) continue;
+    const isEnglish = content.english(token.text);
+    const isDanish = content.danish(token.text);
+    if (isEnglish && !isDanish) english += 1;
+    else if (isDanish && !isEnglish) danish += 1;
+  }
+  return english >= MIN_ENGLISH_CONTENT_WORDS && english > danish ? 'en' : undefined;
+}
+
+/** English content words it takes, without function words, to read a text as English. */
+const MIN_ENGLISH_CONTENT_WORDS = 2;

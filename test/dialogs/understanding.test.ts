@@ -469,6 +469,16 @@ describe('understanding a turn', () => {
       expect(reply.text).toContain('only available in Danish');
     });
 
+    it('answers English keywords in English (round 10)', async () => {
+      // No function word tells; the glossary's English words do: the English article, and English around it.
+      const reply = await new Chat(world, ANNA).say('payslip deadline holiday pay');
+      expect(reply.text).toContain('Source:');
+      expect(reply.actions).toEqual(['Yes', 'No']);
+      const danish = await new Chat(world, ANNA).say('lønseddel frist ferie');
+      expect(danish.text).toContain('Kilde:');
+      expect(danish.actions).toEqual(['Ja', 'Nej']);
+    });
+
     it('stays in English after the user clicks a button with a Danish product name', async () => {
       await new Chat(world, ANNA).run([
         ['I want to create a case', 'Which area'],

@@ -6,6 +6,8 @@ import { defaultLexicon } from '../../knowledge/analysis/lexicon.js';
 import { Stemmers } from '../../knowledge/analysis/stemmers.js';
 import { tokenize, words } from '../../knowledge/analysis/tokenizer.js';
 import { WordTable } from '../../knowledge/analysis/word-table.js';
+import { knowledgeBaseFromArticles } from '../../knowledge/index.js';
+import { testArticle } from '../support/articles.js';
 
 const stemmers = new Stemmers(defaultLexicon());
 const analyzer = new Analyzer();
@@ -172,6 +174,24 @@ describe('detectLanguage', () => {
     it('says da', () => {
       expect(detectLanguage('Hvordan nulstiller jeg min adgangskode?')).toBe('da');
       expect(detectLanguage('SLS')).toBe('da');
+    });
+  });
+
+  describe('when no function word tells (round 10)', () => {
+    const articles = knowledgeBaseFromArticles([
+      testArticle({ id: 'barsel', title: 'Refusionssatser for Barselsfonden', body: 'Satsen for refusion pr. time afhænger af lønnen. Lønsedlen viser refusionen.' }),
+    ]);
+    const vocabulary = (articles as unknown as { answerer: { index: { vocabulary: Vocabulary } } }).answerer.index.vocabulary;
+
+    it('lets two or more words only English writes make English keywords English', () => {
+      expect(analyzer.languageOf('maternity fund refund rate per hour', vocabulary)).toBe('en');
+      expect(articles.answer('maternity fund refund rate per hour').kind).toBe('answered');
+    });
+
+    it('keeps Danish keywords, and a single English word, Danish', () => {
+      expect(analyzer.languageOf('refusion barsel sats', vocabulary)).toBe('da');
+      expect(analyzer.languageOf('lønseddel refund', vocabulary)).toBe('da');
+      expect(detectLanguage('maternity fund refund rate per hour')).toBe('da');
     });
   });
 });
