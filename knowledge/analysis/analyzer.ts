@@ -9,6 +9,10 @@ import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './t
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
 const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
 const SUBJECT_AFTER: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man']);
+/** Adverbs that follow a finite verb in a main clause ("vi er et gymnasium og bruger ikke SLS"); a noun is not followed by them… */
+const ADVERB_AFTER: ReadonlySet<string> = new Set(['ikke', 'også', 'kun', 'altid', 'aldrig', 'stadig', 'allerede', 'primært', 'typisk', 'normalt', 'fortsat']);
+/** …unless a determiner makes it the noun, in a subordinate clause ("hvis en bruger ikke kan logge ind"). */
+const DETERMINER_BEFORE: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det', 'denne', 'dette', 'hver', 'enhver', 'ny', 'nye', 'anden', 'andet', 'min', 'mit', 'din', 'dit', 'sin', 'sit', 'vores', 'jeres', 'deres', 'hans', 'hendes', 'ingen', 'nogen', 'samme', 'eneste', 'ekstern', 'intern']);
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
 export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
@@ -586,8 +590,9 @@ export class Analyzer {
   /**
    * A noun's form that is also a verb's (lexicon `verbs`: "bruger") read as the verb where a subject
    * stands before it ("vi bruger ikke Navision", "som bruger IndFak") or after it ("hvad bruger man
-   * epicenteret til"); elsewhere it is the noun ("en ny bruger i RejsUd"). "i" is left out: it is
-   * far more often the preposition ("bruger i IndFak").
+   * epicenteret til"), or an adverb after it with no determiner before it ("vi er et gymnasium og
+   * bruger ikke SLS"; "hvis en bruger ikke kan logge ind" keeps the noun); elsewhere it is the noun
+   * ("en ny bruger i RejsUd"). "i" is left out: it is far more often the preposition ("bruger i IndFak").
    */
   private verbsRead(tokens: RawToken[]): RawToken[] {
     if (this.lexicon.verbs.size === 0) return tokens;
@@ -599,7 +604,8 @@ export class Analyzer {
       const before = wholes.get(token.position - 1);
       const after = wholes.get(token.position + 1);
       const subject = (before !== undefined && SUBJECT_BEFORE.has(before)) || (after !== undefined && SUBJECT_AFTER.has(after));
-      return subject ? { ...token, text: verb } : token;
+      const adverb = after !== undefined && ADVERB_AFTER.has(after) && !(before !== undefined && DETERMINER_BEFORE.has(before));
+      return subject || adverb ? { ...token, text: verb } : token;
     });
   }
 

@@ -112,6 +112,13 @@ describe('a noun whose form is also a verb (round 9): "bruger"', () => {
     expect(termsOf('bruger i indfak')).toContain('bruger');
   });
 
+  it('is the verb before an adverb, unless a determiner makes it the noun (round 10)', () => {
+    expect(termsOf('vi er et gymnasium og bruger ikke navision')).not.toContain('bruger');
+    expect(termsOf('en styrelse der kun har rejser og bruger også indfak')).not.toContain('bruger');
+    expect(termsOf('hvis en bruger ikke kan logge ind')).toContain('bruger');
+    expect(termsOf('hvad gør jeg når min bruger stadig er spærret')).toContain('bruger');
+  });
+
   const usesKb = knowledgeBaseFromArticles([
     article({ id: 'epicenter', title: 'Epicenteret', body: 'Epicenteret bruges til at samle og fordele opgaver i regnskabet.' }),
     article({ id: 'brugere', title: 'Oprettelse af brugere', body: 'En ny bruger oprettes af brugeradministratoren. Brugeren får besked, når brugeren er oprettet i systemet.' }),
