@@ -3,7 +3,7 @@ import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { declineReason, evidence, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
-import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
+import { askedKinds, asksDefinition, kindMatch, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -185,6 +185,9 @@ export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 
  * `answer`). A general article about a system often matches every word of a question somewhere in
  * its text ("Om Navision Stat" mentions mergers, prices and help in passing) and so ties with the
  * article that is about what was asked. What tells them apart is where the words are:
+ * - `factLead` (round 10), when the question asks for a kind of fact (fact-kinds.ts: how often, when,
+ *   which deadline, who …): one article has a passage that holds that kind and, with its title, covers
+ *   the question by this much more than any such passage of the others;
  * - `passageLead`: one article has a passage that, with its title, covers the question (IDF-weighted,
  *   like `coverage`) by this much more than any passage of the others: the answer is in one place
  *   there, spread over the others;
@@ -199,7 +202,7 @@ export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 
  * `chat:eval` (docs/understanding.md, round 8): the reordering moves only questions that were a
  * choice before.
  */
-export const CLOSE_CHOICE = { passageLead: 0.05, openingLead: 0.1, twinPassages: 0.4 } as const;
+export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.1, twinPassages: 0.4 } as const;
 
 /**
  * Order of candidates: the search score damped by the square of coverage. BM25 rewards an article
@@ -318,7 +321,7 @@ export class Answerer {
             candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
       )
       .slice(0, thresholds.maxCandidates);
-    const leader = this.specificLeader(close, analysis);
+    const leader = this.specificLeader(close, analysis, askedKinds(question));
     const ordered = leader === undefined ? close : [close[leader] as RankedArticle, ...close.filter((_, index) => index !== leader)];
     const unique = dedupeTranslations(ordered.map((candidate) => this.candidate(candidate, locale, { question, analysis })));
     const [first, ...others] = unique;
@@ -332,11 +335,18 @@ export class Answerer {
    * The index of the close candidate that holds the question most specifically (CLOSE_CHOICE):
    * clearly the best covering passage, else clearly the best covering title and opening; or none.
    */
-  private specificLeader(close: readonly RankedArticle[], analysis: QueryAnalysis): number | undefined {
+  private specificLeader(close: readonly RankedArticle[], analysis: QueryAnalysis, kinds: readonly FactKind[]): number | undefined {
     if (close.length < 2) return undefined;
-    const places = close.map((candidate) => this.placesCovered(candidate.articleId, analysis));
-    const figure = (index: number | undefined, key: 'passage' | 'opening'): number => (index === undefined ? 0 : (places[index]?.[key] ?? 0));
-    for (const [key, lead] of [['passage', CLOSE_CHOICE.passageLead], ['opening', CLOSE_CHOICE.openingLead]] as const) {
+    const places = close.map((candidate) => this.placesCovered(candidate.articleId, analysis, kinds));
+    const figure = (index: number | undefined, key: 'fact' | 'passage' | 'opening'): number => (index === undefined ? 0 : (places[index]?.[key] ?? 0));
+    // "Hvor ofte skal koden skiftes", "hvornår er fristen": the article with a passage that holds the kind of
+    // fact asked about, beside the question's words, holds the answer; one that only speaks of the words does not.
+    const criteria = [
+      ...(kinds.length > 0 ? [['fact', CLOSE_CHOICE.factLead] as const] : []),
+      ['passage', CLOSE_CHOICE.passageLead] as const,
+      ['opening', CLOSE_CHOICE.openingLead] as const,
+    ];
+    for (const [key, lead] of criteria) {
       const [top, next] = places.map((_, index) => index).sort((a, b) => figure(b, key) - figure(a, key) || a - b);
       // Only an article that speaks of everything the others speak of: when each matches other words of
       // the question ("hvornår startede rejsen": one "rejsen", the other "driftstart"), none is more specific.
@@ -348,13 +358,14 @@ export class Answerer {
   }
 
   /** How much of the question an article's best passage and its opening (first passage) cover, each with its title. */
-  private placesCovered(articleId: string, analysis: QueryAnalysis): { passage: number; opening: number; concepts: readonly number[] } {
+  private placesCovered(articleId: string, analysis: QueryAnalysis, kinds: readonly FactKind[]): { fact: number; passage: number; opening: number; concepts: readonly number[] } {
     const article = this.index.articles.get(articleId);
-    if (article === undefined) return { passage: 0, opening: 0, concepts: [] };
+    if (article === undefined) return { fact: 0, passage: 0, opening: 0, concepts: [] };
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
     const whole = new Set([...about, ...this.termsOf(`${article.id}#keywords`, () => article.keywords.join('\n'), article.language)]);
     let passage = 0;
     let opening = 0;
+    let fact = 0;
     for (let index = 0; ; index += 1) {
       const found = this.index.passages.get(`${article.id}#${index}`);
       if (found === undefined) break;
@@ -363,8 +374,9 @@ export class Answerer {
       const covered = coverage(analysis, new Set([...about, ...terms]), article.language);
       passage = Math.max(passage, covered);
       if (index === 0) opening = covered;
+      if (kinds.length > 0 && kindMatch(found.text, kinds) > 0) fact = Math.max(fact, covered);
     }
-    return { passage, opening, concepts: creditsIn(analysis, whole, article.language) };
+    return { fact, passage, opening, concepts: creditsIn(analysis, whole, article.language) };
   }
 
   /**

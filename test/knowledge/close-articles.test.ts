@@ -48,6 +48,25 @@ describe('close articles told apart by where the question is', () => {
   });
 });
 
+describe('close articles told apart by the kind of fact asked (round 10)', () => {
+  // Both articles' passages hold every word of the question; only one says how often.
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'om-loensystemet', title: 'Om lønsystemet', body: 'Koden til lønsystemet skiftes, når brugeren selv ønsker det, på siden med brugerens profil.' }),
+    article({ id: 'brugere-loensystemet', title: 'Brugere i lønsystemet', body: 'Koden til lønsystemet skiftes automatisk hver 90. dag, og brugeren får besked i forvejen.' }),
+    article({ id: 'loenkalender', title: 'Lønkalender', body: 'Lønkalenderen viser frister for lønindberetning.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+    article({ id: 'fakturaer', title: 'Fakturaer', body: 'Fakturaer behandles i IndFak af bogholderen.' }),
+  ]);
+  // In so few articles trust is low and BM25 far apart; a wide band makes the two close.
+  const close = { thresholds: { ambiguityRatio: 0.3, minTrust: 0.5 } };
+
+  it('answers the article whose passage holds the kind of fact beside the question\'s words', () => {
+    const result = kb.answer('hvor ofte skal koden til lønsystemet skiftes', close);
+    expect(result.kind).toBe('answered');
+    expect(shown(result)).toEqual(['brugere-loensystemet']);
+  });
+});
+
 describe('close articles that restate the same text', () => {
   const twoFactor = (system: string): string =>
     `Er I hostet hos Statens It, logger I på ${system} med to-faktor-login. Brug en authenticator-app som FreeOTP eller Microsoft Authenticator på telefonen, og scan QR-koden ved første login.`;
