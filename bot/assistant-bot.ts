@@ -225,8 +225,10 @@ export class AssistantBot extends ActivityHandler {
     // Only the user's own words change the language: not a button's value or a typed option, a
     // product name, a case number or an e-mail.
     const picksOption = cardText !== undefined || typedOption(expectation, text) !== undefined;
-    // The user's own words decide; English keywords ("maternity fund refund rate") are English too.
-    const lang = (picksOption ? undefined : (languageOfUserWords(text) ?? c.mainDialog.keywordLanguage?.(userWords(text)))) ?? profile.language ?? this.localeOf(context);
+    // The user's own words decide; English keywords ("maternity fund refund rate") are English too when they
+    // are a new request — not a value typed at a field ("'); DROP TABLE …" is no sign of English).
+    const keywords = expectation.kind === 'none' ? c.mainDialog.keywordLanguage?.(userWords(text)) : undefined;
+    const lang = (picksOption ? undefined : (languageOfUserWords(text) ?? keywords)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
     // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make
     // every turn write the user state. A change in the last minute may be told again, never missed.

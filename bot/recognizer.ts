@@ -24,6 +24,11 @@ import { asksAboutMaking } from './routing.js';
 const MADE_BEFORE = /\b(?:oprettede|har oprettet|indsendte|har indsendt|sendte|har sendt|skrev|har skrevet|meldte|har meldt|created|opened|submitted|raised|filed|logged|sent|reported)\b/i;
 const DONE_YET = /\b(?:afsluttet|afsluttede|løst|lukket|behandlet|færdig(?:behandlet)?|besvaret|svar|nyt|resolved|closed|done|answered|handled|fixed|finished|news|updates?)\b/i;
 
+/** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
+const LEADING_CANCEL = /^(?:glem det|glem det bare|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that)[\s,.!;:–—-]+(?=\S)/iu;
+/** What asks something or for something after it ("glem det, hvordan opretter jeg …", "forget it, can you …"). */
+const ASKS_AFTER = /^\s*(?:hvordan|hvad|hvor|hvem|hvornår|hvorfor|hvilk\p{L}*|kan|vil|skal|how|what|where|who|when|why|which|can|could|would|will|please|opret|create|open)(?![\p{L}\d])/iu;
+
 const MAKING: ReadonlySet<IntentKind> = new Set(['createCase', 'register', 'communityAccess', 'attachFile', 'addComment', 'membership', 'mailboxMembers']);
 
 export interface RecognizerOptions {
@@ -212,6 +217,10 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
         : { kind: 'status', caseNumber };
     return { intent, command: words <= 8 };
   }
+
+  // "Glem det, jeg gør det selv", "forget it, I'll do it later": a cancel said first, with a remark after it that asks nothing.
+  const dropped = LEADING_CANCEL.exec(text);
+  if (dropped && !/[?]/.test(raw) && !ASKS_AFTER.test(text.slice(dropped[0].length))) return { intent: { kind: 'cancel' }, command: true };
 
   // A command, also with politeness around it ("status tak", "my tickets please", "stop venligst").
   const exact = COMMAND_INDEX.get(text) ?? COMMAND_INDEX.get(text.replace(POLITENESS, ''));

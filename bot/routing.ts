@@ -90,8 +90,15 @@ function sentence(text: string): string {
  * "Can someone sort it out?"): a verb of handling after "kan/vil I", "kan nogen", "can you/someone" in a
  * later sentence or clause — a request in a question's form, not a question.
  */
-const DESK_ASKED_TO_ACT =
-  /(?:[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|du|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone|one\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)(?![\p{L}\d])/iu;
+const DESK_ASKED_TO_ACT = new RegExp(
+  String.raw`(?:[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
+    // The desk by name ("I", "en af jer", "you guys") asked to do anything but explain: "– vil I registrere fratrædelsen?"
+    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,}` +
+    // "du"/"you" may be the assistant, "nogen"/"someone" anyone: only a verb of handling asks the desk to act.
+    String.raw`|(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|nogen)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)` +
+    String.raw`)(?![\p{L}\d])`,
+  'iu',
+);
 
 /**
  * "Kan jeg få min startside til at vise …": whether the user can make something do a thing — a question
@@ -127,7 +134,7 @@ const LATER_WH_QUESTION = /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\
  * present tense (-r) before "ikke" states that something fails.
  */
 const PROBLEM =
-  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|is|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down)(?![\p{L}\d])/iu;
 
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
@@ -191,7 +198,9 @@ const NAMES_A_CASE_ABOUT =
  * the text says about the subject ("min chef skal kunne godkende fakturaer i IndFak, opret det venligst").
  */
 const POLITE_ORDER = new RegExp(
-  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])`,
+  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])` +
+    // …or the politeness first: "pls register the hire in SLS", "venligst opret en sag".
+    String.raw`|(?:^|[,;:.!]\s*)(?:venligst|please|pls|plz|kindly)\s+(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update|register|set\s+up)(?![\p{L}\d])`,
   'iu',
 );
 
@@ -224,17 +233,20 @@ function contentWords(text: string): string[] {
 
 /** Words of asking and helping: what a question about the assistant itself is made of. */
 const ABOUT_ASKING =
-  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|slags|typer|emner|ting|bruge|bruges|kunne|question\p{L}*|ask\p{L}*|help\p{L}*|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics|things|able)$/iu;
-/** The assistant addressed in the second person singular ("dig", "du"; in English "you"). */
-const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|you)(?![\p{L}\d])/iu;
+  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|slags|typer|emner|ting|bruge|bruges|kunne|virker|fungerer|chat\p{L}*|bot|botten|question\p{L}*|ask\p{L}*|help\p{L}*|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics|things|able|works?)$/iu;
+/** The words of asking and helping that a typo is recognised in ("hjæle", "spøre"). */
+const ASKING_WORDS = ['hjælpe', 'hjælp', 'spørge', 'svare', 'question', 'answer'];
+/** The assistant addressed in the second person singular ("dig", "du"; in English "you"), or by what it is ("den her chat", "this bot"). */
+const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|you|chat|chatten|chatbot|chatbotten|bot|botten)(?![\p{L}\d])/iu;
 
 /**
- * "Hvilke slags spørgsmål kan jeg stille dig?", "what kind of questions can I ask you": the assistant
- * asked what it can be asked — every word of substance one of asking or helping — not an article's topic.
+ * "Hvilke slags spørgsmål kan jeg stille dig?", "what kind of questions can I ask you", "hvordan virker
+ * den her chat": the assistant asked what it can be asked or how it works — every word of substance one
+ * of asking, helping or the chat itself (a typo of one too: "hvad kan du hjæle med") — not an article's topic.
  */
 function asksWhatTheAssistantDoes(text: string): boolean {
   const content = contentWords(text);
-  return TO_THE_ASSISTANT.test(text) && content.length > 0 && content.every((w) => ABOUT_ASKING.test(w));
+  return TO_THE_ASSISTANT.test(text) && content.length > 0 && content.every((w) => ABOUT_ASKING.test(w) || (w.length >= 5 && ASKING_WORDS.some((a) => editDistanceWithin(w, a, 1) <= 1)));
 }
 
 /**
@@ -297,13 +309,31 @@ const ADDRESSES_THE_DESK =
 const OWN_CASES =
   /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
 
+/** A case the user tells of having made ("I sent a ticket yesterday", "vi oprettede en sag i sidste uge"). */
+const CASE_I_MADE =
+  /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|had\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
+
+/** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
+const STANDING_ASKED =
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+
+/** Asked where or whether something can be seen or followed ("kan jeg se …", "hvor kan man følge …", "where can I see …"). */
+const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|finde|følge)|(?:where\s+)?can\s+(?:i|we|one)\s+(?:see|find|follow|track))(?![\p{L}\d])/iu;
+
+/**
+ * A person asked for in words ("ring mig op", "can someone call me back", "kan jeg få fat i en fra
+ * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
+ */
+const PERSON_ASKED =
+  /(?<![\p{L}\d])(?:ring(?:e)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+
 /** The case nouns a possessive names ("min sag"), for a typo of one ("min sgag", "my tikcet"). */
 const CASE_NOUNS = ['sag', 'sagen', 'sager', 'henvendelse', 'henvendelser', 'ticket', 'tickets', 'case', 'cases'];
 const POSSESSIVE = /^(?:min|mine|mit|vores|my|our)$/iu;
 
 /** The user's own case(s) named, also with a typo in the case noun after a possessive ("er min sgag om ISOLA behandlet?"). */
 function namesOwnCases(text: string): boolean {
-  if (OWN_CASES.test(text)) return true;
+  if (OWN_CASES.test(text) || CASE_I_MADE.test(text)) return true;
   const w = cleanWords(text);
   return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1));
 }
@@ -498,7 +528,7 @@ export function decide(input: RouteInput): RouteDecision {
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
   function problemInSystem(): boolean {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
   }
 
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
@@ -533,6 +563,25 @@ export function decide(input: RouteInput): RouteDecision {
     if (kind === 'question' && recognition.askedHow !== undefined) {
       if (recognition.confidence < ROUTING_THRESHOLDS.confident || knowledge().kind !== 'unknown') return ask('how-question');
       return done({ kind: 'intent', intent: recognition.askedHow }, 'intent-without-answer');
+    }
+    // "Hvornår kan jeg forvente svar på sagen om …", "I sent a ticket yesterday …, has anyone looked at it yet?":
+    // the user's own case asked after is its status, however the classifier reads it — not how cases work.
+    // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
+    if ((kind === 'question' || kind === 'createCase') && namesOwnCases(text) && STANDING_ASKED.test(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
+      return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
+    }
+    // "Can someone call me back about my payroll issue?": a person asked for in words.
+    if (PERSON_ASKED.test(text) && !asksHow(text)) return done({ kind: 'intent', intent: { kind: 'human' } }, 'intent-request');
+    // "Our CIP integration has been failing since last night … Can someone look into it?": a problem in
+    // the portal's system (or one its articles speak of) with the desk asked to deal with it is a case,
+    // however the classifier reads it.
+    if (
+      (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
+      DESK_ASKED_TO_ACT.test(sentence(text)) &&
+      (reportsAProblem(text) || SOMETHING_WRONG.test(text)) &&
+      (namesThePortal(recognition.slots) || knowledge().kind !== 'unknown')
+    ) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
     if (kind === 'question') return ask('question');
 

@@ -93,6 +93,10 @@ const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
  */
 const LIGHT_SHARE = 0.25;
 
+/** A word with a pair of letters that may stand for å, ø or æ, written without them. */
+const ASCII_DANISH = /aa|oe|ae/;
+const DANISH_LETTER = { aa: 'å', oe: 'ø', ae: 'æ' } as const;
+
 /** How many words after a particle verb's verb its particle may stand ("slå [en bestemt kollegas løn] op"). */
 const PARTICLE_REACH = 5;
 /** An unknown number in a question weighs this share of an unknown word (see `analyzeQuery`). */
@@ -632,6 +636,25 @@ export class Analyzer {
     return { english, danish: (word) => vocabulary.hasSurface(word) === true && !english(word) };
   }
 
+  /**
+   * A word written without Danish letters ("aarsværk", "loenseddel", "faellespostkasse"): when the
+   * corpus lacks the word as written but has it with å, ø and æ for aa, oe and ae (as a word, as a
+   * compound of its words, or as a stop word: "hvornaar"), it is read so — all three at once, else
+   * each pair alone.
+   */
+  private transliterated(tokens: RawToken[], vocabulary: Vocabulary): RawToken[] {
+    return tokens.map((token) => {
+      if (token.isJoined || !ASCII_DANISH.test(token.text) || vocabulary.hasSurface(token.text) !== false) return token;
+      const all = token.text.replace(/aa/g, 'å').replace(/oe/g, 'ø').replace(/ae/g, 'æ');
+      const candidates = [all, ...(['aa', 'oe', 'ae'] as const).map((pair) => token.text.replaceAll(pair, DANISH_LETTER[pair]))];
+      for (const candidate of candidates) {
+        if (candidate === token.text) continue;
+        if (vocabulary.hasSurface(candidate) === true || this.stemmers.isStopword(candidate, 'da') || this.compoundParts(candidate, 'da', vocabulary)) return { ...token, text: candidate };
+      }
+      return token;
+    });
+  }
+
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
   analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = this.languageOf(question, vocabulary)): QueryAnalysis {
     const concepts: Concept[] = [];
@@ -642,7 +665,8 @@ export class Analyzer {
     const addParts = (parts: readonly string[], kind: TermKind, concept: number): void => {
       for (const part of parts) add(part, kind, concept, 1 / parts.length);
     };
-    const tokens = language === 'da' ? this.verbsRead(tokenize(question)) : tokenize(question);
+    const written = this.transliterated(tokenize(question), vocabulary);
+    const tokens = language === 'da' ? this.verbsRead(written) : written;
     const keptStopwords = language === 'en' ? this.stopPhrasePositions(tokens) : new Set<number>();
     // Concept per word of the question; the parts of a joined name belong to the name's concept.
     const conceptOfPosition = new Map<number, number>();

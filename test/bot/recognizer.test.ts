@@ -124,6 +124,16 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when a cancel is said first (round 10)', () => {
+    it.each([
+      ['glem det, jeg klarer det selv', 'cancel'],
+      ['never mind – I will call them instead', 'cancel'],
+      ['glem det, hvordan opretter jeg en sag?', 'question'],
+    ] as [string, IntentKind][])('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+  });
+
   describe('when words are misspelt', () => {
     const typos: [string, IntentKind][] = [
       ['opert en sag', 'createCase'],

@@ -1,7 +1,8 @@
 /**
- * Round 10: Danish particle verbs ("sige op", "skrive ud", "lægge ud", "regne ud") searched as what
- * they mean (knowledge/analysis/data/particles.da.yaml) — on small articles written for the test. The
- * verb and its particle are often stop words on their own ("sagt", "op", "lagt", "ud").
+ * Round 10: how Danish is written in questions — particle verbs ("sige op", "skrive ud", "lægge ud",
+ * "regne ud") searched as what they mean (knowledge/analysis/data/particles.da.yaml; the verb and its
+ * particle are often stop words on their own: "sagt", "op", "lagt", "ud"), and å, ø, æ written as aa,
+ * oe, ae — on small articles written for the test.
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../knowledge/analysis/analyzer.js';
@@ -42,5 +43,19 @@ describe('particle verbs (round 10)', () => {
   it('adds nothing when the corpus has none of the meanings', () => {
     const before = analyzer.analyzeQuery('de trak det fra', vocabulary, 'da');
     expect(before.concepts.map((c) => c.surface)).not.toContain('trak fra');
+  });
+});
+
+describe('Danish letters written as aa, oe, ae (round 10)', () => {
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'aarsvaerk', title: 'Årsværk i fleksjob', body: 'Et årsværk er 1.924 timer, når refusionen for fleksjob opgøres.' }),
+    article({ id: 'loenseddel', title: 'Lønsedlen', body: 'Lønsedlen viser udbetalingen og fradragene for måneden.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+  ]);
+  it.each([
+    ['hvor mange timer er et aarsvaerk', 'aarsvaerk'],
+    ['hvornaar kommer loensedlen', 'loenseddel'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(kb.answer(question))).toBe(id);
   });
 });
