@@ -1,8 +1,12 @@
 /**
- * nlu:eval — runs utterances through the assistant's real recognizer (rules and classifier, as
- * the bot uses it) and reports intent accuracy, per intent, the confusion and slot accuracy.
+ * nlu:eval — runs utterances through what the assistant understands of a first message and reports
+ * intent accuracy, per intent, the confusion and slot accuracy. By default that is the turn's routing
+ * decision (bot/routing.ts: the recognizer's reading weighed with the form of the text and the
+ * knowledge base's answer, over the shipped articles or `--kb` sources, as in the chat): a line
+ * routed to the knowledge base counts as kb_question, one routed to an intent as that intent.
+ * `--recognizer-only` measures the recognizer (rules and classifier) alone.
  *
- *   npm run --silent nlu:eval -- --utterances <jsonl> [--json] [--verbose]
+ *   npm run --silent nlu:eval -- --utterances <jsonl> [--kb <dir-or-jsonl> …] [--recognizer-only] [--json] [--verbose]
  *
  * Lines: {u, intent, area?, system?} with intent one of create_case, status, my_cases,
  * kb_question, human, greeting, thanks, help, cancel (the project's own add_comment,
@@ -10,10 +14,13 @@
  * and aliases ("Økonomi og Regnskab", "IndFak"). With --json exactly one JSON object is printed.
  */
 import { readFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
+import { languageOfUserWords, userWords } from '../bot/language.js';
 import { NaturalIntentRecognizer } from '../bot/recognizer.js';
-import type { IntentKind, IntentRecognizer } from '../dialogs/ports.js';
+import { decide } from '../bot/routing.js';
+import type { IntentKind, IntentRecognizer, Recognition } from '../dialogs/ports.js';
+import { createKnowledgeBase, type KnowledgeBase } from '../knowledge/index.js';
 import { type Catalogue, catalogue as portalCatalogue, findArea, findSystem } from '../portal/index.js';
 
 const LineSchema = z.object({ u: z.string().min(1), intent: z.string().min(1), area: z.string().min(1).optional(), system: z.string().min(1).optional() });
@@ -138,19 +145,43 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
   };
 }
 
-function parseArgs(argv: readonly string[]): { utterances: string; json: boolean; verbose: boolean } {
+const SHIPPED_ARTICLES = fileURLToPath(new URL('../knowledge/articles/', import.meta.url));
+
+/**
+ * The recognizer as the chat acts on a first message: its reading, then the turn's routing decision with
+ * nothing asked before and the knowledge base's answer; a route to the knowledge base is a question.
+ */
+export function routedAsTheChat(recognizer: IntentRecognizer, kb: KnowledgeBase): IntentRecognizer {
+  return {
+    recognize(text: string): Recognition {
+      const recognition = recognizer.recognize(text);
+      const lang = languageOfUserWords(text) ?? kb.keywordLanguage(userWords(text)) ?? 'da';
+      const decision = decide({ text, lang, recognition, expectation: { kind: 'none' }, knowledge: (t, l) => kb.answer(t, { locale: l }) });
+      return { ...recognition, intent: decision.route.kind === 'intent' ? decision.route.intent : { kind: 'question' } };
+    },
+  };
+}
+
+function parseArgs(argv: readonly string[]): { utterances: string; json: boolean; verbose: boolean; recognizerOnly: boolean; kb: string[] } {
   let utterances: string | undefined;
   let json = false;
   let verbose = false;
+  let recognizerOnly = false;
+  const kb: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--utterances') utterances = argv[++i];
     else if (arg === '--json') json = true;
     else if (arg === '--verbose') verbose = true;
-    else throw new Error(`nlu:eval: unknown argument ${arg ?? ''}`);
+    else if (arg === '--recognizer-only') recognizerOnly = true;
+    else if (arg === '--kb') {
+      const source = argv[++i];
+      if (!source) throw new Error('nlu:eval: --kb needs a folder or a .jsonl file');
+      kb.push(source);
+    } else throw new Error(`nlu:eval: unknown argument ${arg ?? ''}`);
   }
-  if (!utterances) throw new Error('usage: npm run --silent nlu:eval -- --utterances <jsonl> [--json] [--verbose]');
-  return { utterances, json, verbose };
+  if (!utterances) throw new Error('usage: npm run --silent nlu:eval -- --utterances <jsonl> [--kb <dir-or-jsonl> …] [--recognizer-only] [--json] [--verbose]');
+  return { utterances, json, verbose, recognizerOnly, kb };
 }
 
 function table(f: NluFigures, trainingMs: number, cpuMs: number): string {
@@ -170,7 +201,8 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const lines = parseLines(await readFile(args.utterances, 'utf8'), args.utterances);
   const recognizer = new NaturalIntentRecognizer();
-  const { misses, ...figures } = evaluate(recognizer, lines);
+  const judged = args.recognizerOnly ? recognizer : routedAsTheChat(recognizer, await createKnowledgeBase({ sources: args.kb.length > 0 ? args.kb : [SHIPPED_ARTICLES] }));
+  const { misses, ...figures } = evaluate(judged, lines);
   if (args.json) process.stdout.write(`${JSON.stringify(args.verbose ? { ...figures, misses } : figures)}\n`);
   else {
     process.stdout.write(`${table({ ...figures, misses }, recognizer.trainingMs, recognizer.trainingCpuMs)}\n`);

@@ -62,6 +62,8 @@ describe('the desk page in a browser', () => {
 
   describe('when the token is entered', () => {
     beforeAll(async () => {
+      // The wrong token's requests all answered (their 401s are logged as they arrive), then a clean slate.
+      await page.waitForLoadState('networkidle');
       problems.length = 0;
       await page.getByLabel("Adgangsnøgle til agent-API'et").fill(DESK_TOKEN);
       await page.getByRole('button', { name: 'Vis tallene' }).click();
