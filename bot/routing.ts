@@ -150,6 +150,9 @@ export function reportsAProblem(text: string): boolean {
   return PROBLEM.test(text);
 }
 
+/** Urgency ("haster!", "akut", "asap"): something is to be done, not looked up. */
+const URGENT_WORDS = String.raw`haster|hastesag|akut|hurtigst\s+muligt|snarest|urgent|asap|straks`;
+
 /** The words of something wrong (an error, a rejection, a hang, a crash), shared by the request words and {@link SOMETHING_WRONG}. */
 const WRONG_WORDS = String.raw`fejl\p{L}*|galt|error\p{L}*|bug|problem\p{L}*|forkert\p{L}*|hænger|fryser|frosset|freezes|frozen|(?:sidder|står|hænger)\s+fast|afvis\p{L}*|crash\p{L}*|går\s+ned|er\s+nede|wrong|incorrect|failed|fails|failing|stuck|hangs|rejected|broken|is\s+down`;
 
@@ -162,7 +165,7 @@ const WRONG_WORDS = String.raw`fejl\p{L}*|galt|error\p{L}*|bug|problem\p{L}*|for
  * topic: it is searched, not a case to be made of it.
  */
 const ACTION_WORDS = new RegExp(
-  String.raw`(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|stopped|missing|needed|needs|required|${WRONG_WORDS})(?![\p{L}\d])`,
+  String.raw`(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|laves|lavet|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|send|sende|sendt|skriv|skrive|start|starte|åbn|åbne|bestil\p{L}*|fjern\p{L}*|luk|lukke|lukket|slet|slette|tilføj\p{L}*|ændr\p{L}*|opdater\p{L}*|registrer\p{L}*|anmeld\p{L}*|spær\p{L}*|genåbn\p{L}*|nulstil\p{L}*|tildel\p{L}*|afmeld\p{L}*|giv|give|vil|skal|ønsker|mangler|brug|create|open|raise|log|file|report|submit|make|add|remove|delete|close|change|update|order|request|register|reset|grant|revoke|need|want|like|please|pls|sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|issue|stopped|missing|needed|needs|required|${WRONG_WORDS}|${URGENT_WORDS})(?![\p{L}\d])`,
   'iu',
 );
 

@@ -56,7 +56,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   return undefined;
 }
@@ -68,6 +68,13 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
  */
 const PERSONAL_ENTITLEMENT =
   /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to)(?![\p{L}\d])/iu;
+
+/**
+ * The asker reporting their own sickness ("hvordan melder jeg mig syg", "I need to call in sick"): the
+ * employee's own manager's matter, not the payroll's refunds the articles speak of (round 10).
+ */
+const OWN_SICKNESS =
+  /(?<![\p{L}\d])(?:melde?r?\s+(?:jeg\s+)?mig\s+(?:syg|rask)|(?:syge|raske)melde?r?\s+(?:jeg\s+)?mig|call\s+in\s+sick|report\s+(?:myself\s+)?(?:sick|ill)|i\s+am\s+(?:sick|ill)|i['’]m\s+(?:sick|ill)|jeg\s+er\s+syg)(?![\p{L}\d])/iu;
 
 /** A concept counts as matched from this credit on (a whole word, or most of a compound). */
 const MATCHED = 0.5;

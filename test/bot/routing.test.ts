@@ -162,6 +162,9 @@ describe('routing', () => {
       { text: 'kan jeg ikke bare få fat i en fra lønteamet?', recognized: recognition({ kind: 'question' }, 0.55), route: 'intent:human' },
       // A problem the articles speak of, with the desk asked to sort it out, is a case, however the classifier reads it.
       { text: 'overtime was not paid out this month, can you sort that out?', recognized: recognition({ kind: 'cancel' }, 0.33), knowledge: answered(1), route: 'intent:createCase' },
+      // Urgency says something is to be done: not a topic to look up (round 10).
+      { text: 'dobbelt lønudbetaling til to medarbejdere – haster!', recognized: recognition({ kind: 'createCase' }, 0.64, false, { areaId: 'loen-hr' }), knowledge: answered(1), route: 'intent:createCase' },
+      { text: 'dobbelt lønudbetaling til to medarbejdere', recognized: recognition({ kind: 'createCase' }, 0.64, false, { areaId: 'loen-hr' }), knowledge: answered(1), route: 'knowledge' },
       // A request followed by a question word in a later clause asks about making it (round 10).
       { text: 'we need a new user account on the integration platform, who sets it up', recognized: recognition({ kind: 'register' }, 0.9), knowledge: answered(1), route: 'knowledge' },
       { text: 'we need a new user account on the integration platform', recognized: recognition({ kind: 'register' }, 0.9), knowledge: answered(1), route: 'intent:register' },

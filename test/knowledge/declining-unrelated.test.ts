@@ -145,6 +145,12 @@ describe('over the public articles (rows of our question sets)', () => {
     expect(answeredWith(await publicAnswer('har vi ret til refusion for en medarbejder på barsel'))).toBe('sa-barselsfond-refusion');
   });
 
+  it('declines the asker reporting their own sickness, not the employer\'s refund for a sick employee (round 10)', async () => {
+    expect(reasonOf(await publicAnswer('hvordan melder jeg mig syg i morgen'))).toBe('private-life');
+    expect(reasonOf(await publicAnswer('how do I call in sick tomorrow'))).toBe('private-life');
+    expect((await publicAnswer('hvornår skal vi søge refusion for en sygemeldt medarbejder')).kind).toBe('answered');
+  });
+
   it('answers common words that together name the best article\'s system (round 9)', async () => {
     // "statens" and "hr" are each in more than a quarter of the articles; "Statens HR" is a system.
     const found = await publicAnswer('hvilke systemer får data fra statens hr');
