@@ -13,22 +13,14 @@ import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from 
 import { cleanWords, features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
-import { asksAboutMaking } from './routing.js';
-
-/** Requests to make something: a case, a registration, access, a file or a comment on a case, a mailbox's members. */
-/**
- * "Jeg oprettede en sag i sidste uge – er den afsluttet?", "has the ticket I opened been resolved?":
- * a request told in the past tense with a question whether it is done asks after an existing case,
- * however much of it reads like making one.
- */
-const MADE_BEFORE = /\b(?:oprettede|har oprettet|indsendte|har indsendt|sendte|har sendt|skrev|har skrevet|meldte|har meldt|created|opened|submitted|raised|filed|logged|sent|reported)\b/i;
-const DONE_YET = /\b(?:afsluttet|afsluttede|løst|lukket|behandlet|færdig(?:behandlet)?|besvaret|svar|nyt|resolved|closed|done|answered|handled|fixed|finished|news|updates?)\b/i;
+import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js';
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
 const LEADING_CANCEL = /^(?:glem det|glem det bare|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that)[\s,.!;:–—-]+(?=\S)/iu;
 /** What asks something or for something after it ("glem det, hvordan opretter jeg …", "forget it, can you …"). */
 const ASKS_AFTER = /^\s*(?:hvordan|hvad|hvor|hvem|hvornår|hvorfor|hvilk\p{L}*|kan|vil|skal|how|what|where|who|when|why|which|can|could|would|will|please|opret|create|open)(?![\p{L}\d])/iu;
 
+/** Requests to make something: a case, a registration, access, a file or a comment on a case, a mailbox's members. */
 const MAKING: ReadonlySet<IntentKind> = new Set(['createCase', 'register', 'communityAccess', 'attachFile', 'addComment', 'membership', 'mailboxMembers']);
 
 export interface RecognizerOptions {
@@ -316,7 +308,9 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
     let intent: Intent = { kind: LABEL_KIND[best.label] } as Intent;
     // Access to a system is a user-administration matter (a case about access), not a payroll community.
     if (intent.kind === 'communityAccess' && slots.systemId !== undefined) intent = { kind: 'createCase' };
-    if (intent.kind === 'createCase' && MADE_BEFORE.test(raw) && DONE_YET.test(raw)) return { intent: { kind: 'status' }, command: false, confidence: best.share, scores, slots, unfamiliar };
+    // "Jeg oprettede en sag i sidste uge – er den afsluttet?", "has the ticket I opened been resolved?": a request
+    // told in the past tense with a question whether it is done asks after an existing case.
+    if (intent.kind === 'createCase' && toldAsMadeBefore(raw) && asksHowItStands(raw)) return { intent: { kind: 'status' }, command: false, confidence: best.share, scores, slots, unfamiliar };
     // "Hvordan vedhæfter jeg en fil?", "how can I open a ticket?", "skal man oprette en sag for at …?":
     // asked about, a request to make something is a question of how it is done; the request is kept
     // for when nothing answers it.

@@ -87,8 +87,9 @@ function sentence(text: string): string {
 
 /**
  * The desk asked to deal with what was just told ("…. Kan I kigge på det?", "…, kan I undersøge det",
- * "Can someone sort it out?"): a verb of handling after "kan/vil I", "kan nogen", "can you/someone" in a
- * later sentence or clause — a request in a question's form, not a question.
+ * "Can someone sort it out?"), in a later sentence or clause: any verb but one of explaining after
+ * "kan/vil I", "en af jer", "you guys"; a verb of handling after "du", "nogen", "you", "someone" — a
+ * request in a question's form, not a question.
  */
 const DESK_ASKED_TO_ACT = new RegExp(
   String.raw`(?:[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
@@ -318,7 +319,21 @@ const CASE_I_MADE =
 
 /** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+
+/** Whether the text asks how a case stands (see STANDING_ASKED); the recognizer asks it too. */
+export function asksHowItStands(text: string): boolean {
+  return STANDING_ASKED.test(text);
+}
+
+/** A request told in the past tense ("oprettede", "har sendt", "skrev", "opened", "reported"). */
+const MADE_BEFORE =
+  /(?<![\p{L}\d])(?:oprettede|har\s+oprettet|indsendte|har\s+indsendt|sendte|har\s+sendt|skrev|har\s+skrevet|meldte|har\s+meldt|created|opened|submitted|raised|filed|logged|sent|reported)(?![\p{L}\d])/iu;
+
+/** Whether the text tells of a request made before (see MADE_BEFORE). */
+export function toldAsMadeBefore(text: string): boolean {
+  return MADE_BEFORE.test(text);
+}
 
 /** Asked where or whether something can be seen or followed ("kan jeg se …", "hvor kan man følge …", "where can I see …"). */
 const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|finde|følge)|(?:where\s+)?can\s+(?:i|we|one)\s+(?:see|find|follow|track))(?![\p{L}\d])/iu;
