@@ -86,15 +86,16 @@ function sentence(text: string): string {
 }
 
 /**
- * The desk asked to deal with what was just told ("…. Kan I kigge på det?", "…, kan I undersøge det",
- * "Can someone sort it out?"), in a later sentence or clause: any verb but one of explaining after
- * "kan/vil I", "en af jer", "you guys"; a verb of handling after "du", "nogen", "you", "someone" — a
+ * The desk asked to deal with what was told ("…. Kan I kigge på det?", "…, kan I undersøge det",
+ * "Can someone sort it out?", "kan i faa rettet min feriesaldo, der står 0 dage"), before or after it:
+ * any verb but one of explaining after "kan/vil I", "en af jer", "you guys" (also "få" with a
+ * participle: "kan I få rettet …"); a verb of handling after "du", "nogen", "you", "someone" — a
  * request in a question's form, not a question.
  */
 const DESK_ASKED_TO_ACT = new RegExp(
-  String.raw`(?:[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
+  String.raw`(?:^|[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
     // The desk by name ("I", "en af jer", "you guys") asked to do anything but explain: "– vil I registrere fratrædelsen?"
-    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,}` +
+    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:(?:få|faa)\s+)?(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,}` +
     // "du"/"you" may be the assistant, "nogen"/"someone" anyone: only a verb of handling asks the desk to act.
     String.raw`|(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|nogen)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)` +
     String.raw`)(?![\p{L}\d])`,
@@ -184,7 +185,7 @@ const SENTENCE =
  * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
  */
 const ASKS_FOR_A_CASE =
-  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|create|open|raise|log|file|submit|make)\s+(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|registrer|registrere|create|open|raise|log|file|submit|make|register)\s+(?:(?:gerne|lige|venligst|bare|lige\s+hurtigt|please|pls|just|quickly)\s+)?(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
 
 /**
  * A case named by its subject, as a heading rather than a sentence: "sag om moms", "ny henvendelse
@@ -311,7 +312,7 @@ const ADDRESSES_THE_DESK =
  * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "det jeg sendte", "the case I opened").
  */
 const OWN_CASES =
-  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen|sagerne|henvendelserne)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
 
 /** A case the user tells of having made ("I sent a ticket yesterday", "vi oprettede en sag i sidste uge"). */
 const CASE_I_MADE =
@@ -394,6 +395,35 @@ export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'ema
       return n <= 3 && !t.includes('?') && (/\d/.test(t) || /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9\-_/.]+$/.test(t));
   }
 }
+
+/** An intent about one case the user names by its number (its status, a comment or a file for it). */
+function namesItsCase(intent: Recognition['intent']): boolean {
+  return (intent.kind === 'status' || intent.kind === 'addComment' || intent.kind === 'attachFile') && intent.caseNumber !== undefined;
+}
+
+/**
+ * A case asked for in a sentence of its own after the rest ("min lønseddel viser forkert skatteprocent, hvem
+ * kan rette det?? opret gerne en sag"): the last word is the order, whatever the sentences before it ask.
+ */
+function ordersACaseAfter(text: string): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+/u).filter((part) => part.trim() !== '');
+  const last = sentences.at(-1);
+  return sentences.length > 1 && last !== undefined && ASKS_FOR_A_CASE.test(last) && !readsAsQuestion(last) && !asksHow(last);
+}
+
+/**
+ * The desk asked to correct something ("kan I rette min adresse", "kan i få rettet min feriesaldo", "can you
+ * fix the cost centre"): that something is wrong is said by the request itself.
+ */
+const ASKED_TO_CORRECT = /(?<![\p{L}\d])(?:rette|rettet|korrigere|korrigeret|fikse|fikset|fix|fixed|correct|corrected)(?![\p{L}\d])/iu;
+
+/**
+ * The desk (or the assistant) asked to change something in so many words ("gider du lige registrere at vores
+ * kontaktperson er skiftet", "kan I oprette en bruger til Mette", "could you update the cost centre"): a
+ * request in a question's form — with nothing wrong said, unlike {@link DESK_ASKED_TO_ACT}.
+ */
+const CHANGE_ASKED =
+  /^(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up)(?![\p{L}\d])/iu;
 
 /** A case number with at most a word or two around it ("SA-2026-000123", "sag SA-2026-000123"), not a request naming one. */
 function isBareCaseNumber(text: string, recognition: Recognition): boolean {
@@ -553,6 +583,9 @@ export function decide(input: RouteInput): RouteDecision {
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
     if (recognition.confidence >= 1 && kind !== 'question') {
+      // "Hvorfor står min sag SA-2026-000455 som afventer kunde?", "hvornår bliver SA-… behandlet": a question
+      // about a case the user names by its number is about that case — unless it asks how something is done.
+      if (namesItsCase(recognition.intent) && !asksHow(text)) return intent('rule');
       // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first.
       if (question && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
@@ -560,7 +593,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if ((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) {
+    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text)) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
@@ -596,7 +629,17 @@ export function decide(input: RouteInput): RouteDecision {
     if (
       (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
       DESK_ASKED_TO_ACT.test(sentence(text)) &&
-      (reportsAProblem(text) || SOMETHING_WRONG.test(text)) &&
+      (reportsAProblem(text) || SOMETHING_WRONG.test(text) || ASKED_TO_CORRECT.test(text)) &&
+      (namesThePortal(recognition.slots) || knowledge().kind !== 'unknown')
+    ) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+    }
+    // "Gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet": a change asked of the
+    // desk, about something of the portal's, is a case. Not "kan du slette den venligst?": it names nothing to change.
+    if (
+      (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
+      CHANGE_ASKED.test(sentence(text)) &&
+      contentWords(text).length >= 3 &&
       (namesThePortal(recognition.slots) || knowledge().kind !== 'unknown')
     ) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');

@@ -97,9 +97,9 @@ function counts(term: QueryTerm, context: DeclineContext): boolean {
 /** A private-life word of the question that the best article does not match. */
 export function outsideUnanswered(context: DeclineContext): boolean {
   const { analysis, analyzer } = context;
-  const outside = analyzer.outsideStems;
+  const outside = analyzer.outsideConcepts(analysis);
   const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
-  return analysis.terms.some((term) => term.kind === 'word' && outside.has(term.term) && (credits[term.concept] ?? 0) < MATCHED);
+  return [...outside].some((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 
 /** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
@@ -150,8 +150,8 @@ export function evidence(context: DeclineContext): { words: number; namesSystem:
   const uncommon = (term: QueryTerm): boolean => context.matchedTerms.has(term.term) && counts(term, context) && context.documentFrequency(term.term) <= limit;
   // A private-life word the article happens to use ("private og offentlige virksomheder" for "employees
   // in private companies") says what the question is about, not that the article holds it (en9).
-  const outside = context.analyzer.outsideStems;
-  const credits = conceptCredits(context.analysis, (term) => uncommon(term) && !outside.has(term.term));
+  const outside = context.analyzer.outsideConcepts(context.analysis);
+  const credits = conceptCredits(context.analysis, (term) => uncommon(term) && !outside.has(term.concept));
   const system = conceptCredits(context.analysis, (term) => uncommon(term) && context.systemTerms.has(term.term));
   return { words: credits.filter((credit) => credit >= MATCHED).length, namesSystem: system.some((credit) => credit >= MATCHED) };
 }

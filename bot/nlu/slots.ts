@@ -165,6 +165,8 @@ interface CatalogueKeys {
   systemKeys: readonly string[][];
   areaKeys: readonly string[][];
   topicKeys: readonly string[][];
+  /** Every area's subject words ("pension", "ferie"): a system named only by one of them is named less surely. */
+  subjectKeys: ReadonlySet<string>;
 }
 
 /**
@@ -188,6 +190,7 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
       systemKeys: catalogue.systems.map(systemKeys),
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
+      subjectKeys: new Set(catalogue.areas.flatMap((area) => area.topics.map(matchKey))),
     };
     byStopwords.set(options.isStopword, keys);
   }
@@ -233,11 +236,18 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
 
   let system: System | undefined;
   let systemHit: Hit | undefined;
+  let bySubject = false;
   for (const [index, s] of catalogue.systems.entries()) {
-    const hit = find(keys.systemKeys[index] ?? [], wins, words, true);
-    if (hit && better(hit, systemHit)) {
+    const systemKeys = keys.systemKeys[index] ?? [];
+    const hit = find(systemKeys, wins, words, true);
+    if (!hit) continue;
+    // "an employee's pension contribution in SLS": a system named by a word that is also an area's subject
+    // ("pension", the alias of the pension system) gives way to a system named otherwise.
+    const subject = find(systemKeys.filter((key) => !keys.subjectKeys.has(key)), wins, words, true) === undefined;
+    if ((bySubject && !subject) || (subject === bySubject && better(hit, systemHit)) || system === undefined) {
       system = s;
       systemHit = hit;
+      bySubject = subject;
     }
   }
 

@@ -332,8 +332,10 @@ export class Analyzer {
    * translated like any other (as stems; longest first).
    */
   private readonly stopPhrases: (readonly string[])[] = [];
-  /** Stems (Danish and English stemming) of the lexicon's `outside` words (also read by decline.ts). */
-  readonly outsideStems = new Set<string>();
+  /** Danish stems of the lexicon's Danish `outside` words (see {@link isOutsideWord}). */
+  private readonly outsideDanishStems = new Set<string>();
+  /** The lexicon's English `outside` words as written. */
+  private readonly outsideEnglishWords: ReadonlySet<string>;
   /** The lexicon's particle verbs with the stems of what they mean (see `addParticleVerbs`). */
   private readonly particleVerbs: { forms: ReadonlySet<string>; particle: string; means: string[] }[];
   /** The lexicon's light words per language, as written (lower-cased; also read by decline.ts). */
@@ -385,9 +387,8 @@ export class Analyzer {
       da: new Set(lexicon.stopwords.da.light.map((word) => word.toLowerCase())),
       en: new Set(lexicon.stopwords.en.light.map((word) => word.toLowerCase())),
     };
-    for (const word of lexicon.outside) {
-      for (const language of ['da', 'en'] as const) this.outsideStems.add(this.stemmers.stem(word, language));
-    }
+    for (const word of lexicon.outside.da) this.outsideDanishStems.add(this.stemmers.stem(word, 'da'));
+    this.outsideEnglishWords = lexicon.outside.en;
     // Longest phrases first, so "bulk upload" wins over "upload".
     this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
     for (const [english, danish] of lexicon.glossary) {
@@ -655,6 +656,25 @@ export class Analyzer {
     });
   }
 
+  /**
+   * Whether a word of a question in `language` places it in private life (the lexicon's `outside` list,
+   * also read by decline.ts): a Danish word by its Danish stem ("faren", "mors"), an English word as
+   * written — an English stem meets everyday words ("personal" stems to "person").
+   */
+  isOutsideWord(surface: string, language: Language): boolean {
+    const word = surface.toLowerCase();
+    return language === 'en' ? this.outsideEnglishWords.has(word) : this.outsideDanishStems.has(this.stemmers.stem(word, 'da'));
+  }
+
+  /** The concepts of a query that place it in private life (see {@link isOutsideWord}). */
+  outsideConcepts(analysis: QueryAnalysis): ReadonlySet<number> {
+    const outside = new Set<number>();
+    analysis.concepts.forEach((concept, index) => {
+      if (this.isOutsideWord(concept.surface, analysis.language)) outside.add(index);
+    });
+    return outside;
+  }
+
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
   analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = this.languageOf(question, vocabulary)): QueryAnalysis {
     const concepts: Concept[] = [];
@@ -789,9 +809,9 @@ export class Analyzer {
     // the articles never use, however often they use it about something else ("private dele af
     // rejsen"): an article that does not speak of it covers little of such a question.
     const outside = new Set<number>();
-    for (const term of terms) {
-      if (term.kind === 'word' && this.outsideStems.has(term.term)) outside.add(term.concept);
-    }
+    concepts.forEach((concept, index) => {
+      if (this.isOutsideWord(concept.surface, language)) outside.add(index);
+    });
     for (const term of terms) {
       // A compound head or first part alone does not make the word known ("samtykke|erklæring"
       // with only "erklæring" in the corpus): the word stays as informative as an unknown word.

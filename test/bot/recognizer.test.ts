@@ -208,6 +208,9 @@ describe('extractSlots', () => {
   const table: [string, Slots][] = [
     ['kan du oprette en sag til mig om en faktura i IndFak', { areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' }],
     ['der er en fejl i indfak', { areaId: 'oekonomi', systemId: 'indfak' }],
+    // A system named by an area's subject word ("pension") gives way to one named otherwise; alone, it stands.
+    ["an employee's pension contribution in SLS is calculated at 12%", { areaId: 'loen-hr', systemId: 'sls' }],
+    ['fejl i pension for en tjenestemand', { areaId: 'loen-hr', systemId: 'statens-pensionssystem', formId: 'loen-hr.pension' }],
     ['IndFak/SDI driller', { areaId: 'oekonomi', systemId: 'indfak' }],
     ['navison virker ikke', { areaId: 'oekonomi', systemId: 'navision-stat' }],
     ['min rejseafregning i rejs ud er afvist', { areaId: 'oekonomi', systemId: 'rejsud', formId: 'oekonomi.rejseafregning' }],

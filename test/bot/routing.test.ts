@@ -109,6 +109,22 @@ describe('routing', () => {
       { text: 'vores controller skal kunne se alle bilag i IndFak, ret det venligst', recognized: recognition({ kind: 'createCase' }, 0.5), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'the report in LDV shows last year, fix it please', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'kan du slette den venligst?', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      // Round 11: a case named by its number and asked about is that case (not how cases go), unless asked how.
+      { text: 'hvorfor står min sag SA-2026-000455 som afventer kunde, jeg har jo svaret', recognized: recognition({ kind: 'status', caseNumber: 'SA-2026-000455' }, 1), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'jeg har en sag om navision nr SA-2026-002290, hvornår bliver den behandlet', recognized: recognition({ kind: 'status', caseNumber: 'SA-2026-002290' }, 1), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'hvordan kan jeg få vist historikken på min sag SA-2026-002290 i portalen?', recognized: recognition({ kind: 'status', caseNumber: 'SA-2026-002290' }, 1), knowledge: answered(0.9), route: 'knowledge' },
+      // …the desk asked to correct something at the message's opening; "få" with a participle.
+      { text: 'kan i rette min adresse i SLS den er forkert efter jeg er flyttet', recognized: recognition({ kind: 'question' }, 1, false, { systemId: 'sls', areaId: 'loen-hr' }), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'kan i faa rettet min feriesaldo, der står 0 dage men jeg har 12 tilbage', recognized: recognition({ kind: 'question' }, 0.74), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'Can you fix the cost centre on my last two travel claims, they went to the wrong department', recognized: recognition({ kind: 'cancel' }, 0.22), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'kan I forklare hvorfor min feriesaldo er forkert?', recognized: recognition({ kind: 'question' }, 0.9), knowledge: answered(0.9), route: 'knowledge' },
+      // …a change asked of the desk about something the knowledge base places; a pronoun names nothing to change.
+      { text: 'gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet til Mette', recognized: recognition({ kind: 'question' }, 0.52), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet til Mette', recognized: recognition({ kind: 'question' }, 0.52), knowledge: UNKNOWN, route: 'knowledge' },
+      // …a case ordered in a sentence after a question; "register a case".
+      { text: 'min lønseddel for april viser forkert skatteprocent hvem kan rette det?? opret gerne en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'hvem kan rette det? og hvordan opretter jeg en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'register a case for me pls, wrong bank account on my payslip', recognized: recognition({ kind: 'register' }, 0.57), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'det er ret lige meget hvilken browser jeg bruger', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       // Words of a topic, half read as another request: the article that answers them (round 9); sure, the request stands.
       { text: 'registerprint totalprint forskel', recognized: recognition({ kind: 'register' }, 0.6), knowledge: answered(1), route: 'knowledge' },

@@ -95,6 +95,19 @@ describe('private life named', () => {
   it('answers when the article speaks of it', () => {
     expect(answeredWith(kb.answer('hvordan trækker jeg private dele af rejsen fra'))).toBe('rejse');
   });
+
+  it('reads a Danish word by its Danish stem and an English word as written: "person" and "personale" are not "personal" (round 11)', () => {
+    const analyzer = new Analyzer();
+    expect(analyzer.isOutsideWord('personal', 'en')).toBe(true);
+    expect(analyzer.isOutsideWord('person', 'en')).toBe(false);
+    expect(analyzer.isOutsideWord('personale', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('person', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('faren', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('fædrene', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('far', 'en')).toBe(false);
+    expect(answeredWith(kb.answer('who decides which person gets access to the payroll system?'))).toBe('brugerstyring');
+    expect(kb.answer('how do I get access to the payroll system for my personal tax questions?').kind).toBe('unknown');
+  });
 });
 
 describe('over the public articles (rows of our question sets)', () => {
