@@ -96,6 +96,18 @@ describe.skipIf(!existsSync(KB_PUBLIC))('offers under minTrust over kb-public', 
     expect(kb.answer('hvor kan jeg se vores aftaler og mødereferater med SAM og give kollegaer adgang til vores cvr-nr?').kind).toBe('ambiguous');
   });
 
+  it('answers the best one with the others under it when no other has offerLead of its confidence (round 11)', () => {
+    // A question of our tuning set (rank9): its runner-up has under half of the best one's confidence.
+    const question = 'hvilken app skal man hente for at lave rejseafregning på telefonen';
+    const [best, next] = kb.rank(question, 2);
+    expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.minTrust);
+    const ratio = (next?.score ?? 0) * (next?.coverage ?? 0) ** 2 / ((best?.score ?? 1) * (best?.coverage ?? 1) ** 2);
+    expect(ratio).toBeLessThan(ANSWER_THRESHOLDS.offerLead);
+    const result = kb.answer(question);
+    expect(result.kind === 'answered' ? result.article.id : result.kind).toBe('oes-rejsud-vejledning');
+    expect(result.kind === 'answered' ? (result.seeAlso ?? []).map((other) => other.article.id) : []).toContain(next?.articleId);
+  });
+
   it('still declines unrelated questions that meet an article in a word or two', () => {
     for (const question of ['hvordan melder jeg flytning', 'hvor mange feriedage har man i en privat virksomhed', 'hvordan bestiller jeg et firmakreditkort til en ny medarbejder', 'How do I get access to Silkeborg Data?']) {
       expect(kb.answer(question).kind, question).toBe('unknown');
