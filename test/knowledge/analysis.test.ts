@@ -118,6 +118,13 @@ describe('WordTable', () => {
 });
 
 describe('Analyzer', () => {
+  it('drops adverbs of degree and emphasis, which say nothing of the subject (round 11: "især" matched an article\'s "især om …")', () => {
+    const vocabulary = vocabularyOf(['især', 'overhovedet', 'løn', 'ldv']);
+    const surfaces = (question: string, language: 'da' | 'en'): string[] => analyzer.analyzeQuery(question, vocabulary, language).concepts.map((concept) => concept.surface);
+    expect(surfaces('kan vi overhovedet bruge LDV, især til løn', 'da')).toEqual(['ldv', 'løn']);
+    expect(surfaces('can we actually use LDV, especially for payroll', 'en')).toEqual(['ldv', 'payroll']);
+  });
+
   describe('when a compound is made of words the corpus knows', () => {
     it('splits it into their stems', () => {
       const vocabulary = vocabularyOf(['løn', 'seddel', 'adgang', 'kode']);
