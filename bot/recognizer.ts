@@ -79,7 +79,7 @@ const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
   [{ kind: 'myCases' }, ['mine sager', 'vis mine sager', 'se mine sager', 'mine henvendelser', 'vis mine henvendelser', 'my cases', 'show my cases', 'list my cases', 'my tickets', 'show my tickets', 'my requests']],
   [{ kind: 'showMore' }, ['vis flere', 'flere', 'vis mere', 'show more', 'more', 'næste side', 'next page']],
   [{ kind: 'status' }, ['status', 'sagsstatus', 'case status']],
-  [{ kind: 'createCase' }, ['opret sag', 'opret en sag', 'opret ny sag', 'ny sag', 'create a case', 'create case', 'new case', 'opret en ny sag']],
+  [{ kind: 'createCase' }, ['opret sag', 'opret en sag', 'opret ny sag', 'ny sag', 'create a case', 'create case', 'new case', 'opret en ny sag', 'ticket', 'new ticket', 'open ticket', 'open a ticket', 'support ticket', 'ny henvendelse']],
   [{ kind: 'addComment' }, ['tilføj kommentar', 'tilføj en kommentar', 'add comment', 'add a comment']],
   [{ kind: 'attachFile' }, ['vedhæft fil', 'vedhæft en fil', 'vedhæft filer', 'attach file', 'attach a file', 'attach files']],
   [{ kind: 'ask' }, ['stil et spørgsmål', 'ask a question']],

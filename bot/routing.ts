@@ -95,7 +95,7 @@ function sentence(text: string): string {
 const DESK_ASKED_TO_ACT = new RegExp(
   String.raw`(?:^|[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
     // The desk by name ("I", "en af jer", "you guys") asked to do anything but explain: "– vil I registrere fratrædelsen?"
-    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:(?:få|faa)\s+)?(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,}` +
+    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:(?:få|faa)\s+)?(?:se\s+(?:på|nærmere|efter)|(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,})` +
     // "du"/"you" may be the assistant, "nogen"/"someone" anyone: only a verb of handling asks the desk to act.
     String.raw`|(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|nogen)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)` +
     String.raw`)(?![\p{L}\d])`,
@@ -185,7 +185,7 @@ const SENTENCE =
  * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
  */
 const ASKS_FOR_A_CASE =
-  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|registrer|registrere|create|open|raise|log|file|submit|make|register)\s+(?:(?:gerne|lige|venligst|bare|lige\s+hurtigt|please|pls|just|quickly)\s+)?(?:(?:en|et|a|an|the|ny|nyt|new|min|my)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|registrer|registrere|create|open|raise|log|file|submit|make|register)\s+(?:(?:gerne|lige|venligst|bare|lige\s+hurtigt|please|pls|just|quickly)\s+)?(?:(?:en|et|a|an|the|ny|nyt|new|min|my|support)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
 
 /**
  * A case named by its subject, as a heading rather than a sentence: "sag om moms", "ny henvendelse
@@ -203,9 +203,9 @@ const NAMES_A_CASE_ABOUT =
  * the text says about the subject ("min chef skal kunne godkende fakturaer i IndFak, opret det venligst").
  */
 const POLITE_ORDER = new RegExp(
-  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])` +
+  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])` +
     // …or the politeness first: "pls register the hire in SLS", "venligst opret en sag".
-    String.raw`|(?:^|[,;:.!]\s*)(?:venligst|please|pls|plz|kindly)\s+(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update|register|set\s+up)(?![\p{L}\d])`,
+    String.raw`|(?:^|[,;:.!]\s*)(?:venligst|please|pls|plz|kindly)\s+(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update|register|set\s+up|get|have|look\s+into|check|sort|handle|investigate)(?![\p{L}\d])`,
   'iu',
 );
 
@@ -344,7 +344,17 @@ const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|
  * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
  */
 const PERSON_ASKED =
-  /(?<![\p{L}\d])(?:ring(?:e)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+
+/**
+ * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
+ * inquiries have I submitted"): the user's own cases, named by what they did rather than by "min sag".
+ */
+const OWN_SUBMISSIONS =
+  /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we))(?![\p{L}\d])/iu;
+
+/** Words that ask to see or list something ("se", "vis", "en oversigt", "hvad", "which", "show me", "list"). */
+const LISTING_ASKED = /(?<![\p{L}\d])(?:se|vis|oversigt|overblik|liste|hvad|hvilke|show|list|see|overview|what|which)(?![\p{L}\d])/iu;
 
 /** The case nouns a possessive names ("min sag"), for a typo of one ("min sgag", "my tikcet"). */
 const CASE_NOUNS = ['sag', 'sagen', 'sager', 'henvendelse', 'henvendelser', 'ticket', 'tickets', 'case', 'cases'];
@@ -352,7 +362,7 @@ const POSSESSIVE = /^(?:min|mine|mit|vores|my|our)$/iu;
 
 /** The user's own case(s) named, also with a typo in the case noun after a possessive ("er min sgag om ISOLA behandlet?"). */
 function namesOwnCases(text: string): boolean {
-  if (OWN_CASES.test(text) || CASE_I_MADE.test(text)) return true;
+  if (OWN_CASES.test(text) || CASE_I_MADE.test(text) || OWN_SUBMISSIONS.test(text)) return true;
   const w = cleanWords(text);
   return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1));
 }
@@ -419,11 +429,11 @@ const ASKED_TO_CORRECT = /(?<![\p{L}\d])(?:rette|rettet|korrigere|korrigeret|fik
 
 /**
  * The desk (or the assistant) asked to change something in so many words ("gider du lige registrere at vores
- * kontaktperson er skiftet", "kan I oprette en bruger til Mette", "could you update the cost centre"): a
+ * kontaktperson er skiftet", "kan I oprette en bruger til Mette", "…, can you set that up?"): a
  * request in a question's form — with nothing wrong said, unlike {@link DESK_ASKED_TO_ACT}.
  */
 const CHANGE_ASKED =
-  /^(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up)(?![\p{L}\d])/iu;
+  /(?:^|[.,;:!?]\s*)(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up|set\s+(?:that|it|this|them)\s+up|sætte\s+(?:det|den|dem)\s+op)(?![\p{L}\d])/iu;
 
 /** A case number with at most a word or two around it ("SA-2026-000123", "sag SA-2026-000123"), not a request naming one. */
 function isBareCaseNumber(text: string, recognition: Recognition): boolean {
@@ -620,6 +630,11 @@ export function decide(input: RouteInput): RouteDecision {
     // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
     if ((kind === 'question' || kind === 'createCase') && namesOwnCases(text) && STANDING_ASKED.test(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
       return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
+    }
+    // "Kan jeg se en oversigt over alt det jeg har sendt ind", "what inquiries have I submitted this year?":
+    // what the user has sent, asked to be seen or listed, is the list of their cases.
+    if ((kind === 'question' || kind === 'createCase' || kind === 'myCases') && OWN_SUBMISSIONS.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
+      return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
     }
     // "Can someone call me back about my payroll issue?": a person asked for in words.
     if (PERSON_ASKED.test(text) && !asksHow(text)) return done({ kind: 'intent', intent: { kind: 'human' } }, 'intent-request');

@@ -176,6 +176,12 @@ describe('NaturalIntentRecognizer', () => {
       expect(recognizer.recognize('mine sager')).toMatchObject({ intent: { kind: 'myCases' }, confidence: 1, command: true });
     });
 
+    it('takes a ticket asked for in a word or two as a new case, with politeness around it (round 11)', () => {
+      for (const text of ['ticket pls', 'new ticket', 'ny henvendelse tak']) {
+        expect(recognizer.recognize(text), text).toMatchObject({ intent: { kind: 'createCase' }, confidence: 1, command: true });
+      }
+    });
+
     it('is unsure of text it has no features for', () => {
       const r = recognizer.recognize('ƒƒƒ ƒƒƒƒ');
       expect(r.confidence).toBeLessThan(0.3);

@@ -125,6 +125,19 @@ describe('routing', () => {
       { text: 'min lønseddel for april viser forkert skatteprocent hvem kan rette det?? opret gerne en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'hvem kan rette det? og hvordan opretter jeg en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'register a case for me pls, wrong bank account on my payslip', recognized: recognition({ kind: 'register' }, 0.57), knowledge: answered(0.9), route: 'intent:createCase' },
+      // …"vil i se på det" (a two-letter verb with its particle); an order with "registrer"; "please get this fixed"; "a support case".
+      { text: 'hej, lønkørslen i SLS fejler med et advis, vil i se på det og rette det hurtigst muligt?? det haster', recognized: recognition({ kind: 'question' }, 0.81, false, { systemId: 'sls', areaId: 'loen-hr' }), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'registrer venligst en ændring af udenlandske bankoplysninger i SLS for en medarbejder', recognized: recognition({ kind: 'question' }, 0.8, false, { systemId: 'sls' }), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'Our standard reports from LDV show last years figures instead of this year. Please get this fixed.', recognized: recognition({ kind: 'question' }, 0.63, false, { systemId: 'ldv' }), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'Can u open a support case, cant log into the portal after password reset', recognized: recognition({ kind: 'question' }, 0.95), knowledge: answered(0.9), route: 'intent:createCase' },
+      // …a change asked of the desk after the need is told; a person asked to call in the present tense.
+      { text: 'We need ISOLA access for our new HR analyst, can you set that up?', recognized: recognition({ kind: 'question' }, 1, false, { systemId: 'isola' }), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'vil gerne have at nogen ringer mig op idag ang. min henvendelse', recognized: recognition({ kind: 'createCase' }, 0.92), knowledge: UNKNOWN, route: 'intent:human' },
+      // …what the user has sent, asked to be seen or listed: the list of their cases; asked how to correct it: a question.
+      { text: 'kan jeg se en oversigt over alt det jeg har sendt ind', recognized: recognition({ kind: 'question' }, 0.77), knowledge: answered(0.9), route: 'intent:myCases' },
+      { text: 'hvad har jeg af sager der ikke er lukket endnu', recognized: recognition({ kind: 'myCases' }, 0.79), knowledge: answered(0.9), route: 'intent:myCases' },
+      { text: 'what inquiries have I submitted this year?', recognized: recognition({ kind: 'myCases' }, 0.85), knowledge: answered(0.9), route: 'intent:myCases' },
+      { text: 'hvordan retter jeg det jeg har sendt ind?', recognized: recognition({ kind: 'question' }, 0.99), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'det er ret lige meget hvilken browser jeg bruger', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       // Words of a topic, half read as another request: the article that answers them (round 9); sure, the request stands.
       { text: 'registerprint totalprint forskel', recognized: recognition({ kind: 'register' }, 0.6), knowledge: answered(1), route: 'knowledge' },
