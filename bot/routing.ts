@@ -706,6 +706,9 @@ export function decide(input: RouteInput): RouteDecision {
       // for a person the knowledge base cannot place ("speak to an agent") is one.
       // "Hvornår i måneden får vi afstemningen fra jer?": a question to the desk about something else than
       // reaching it — no word of contact, and another article answers it — is that article's.
+      // "My phone company sent me an invoice that looks wrong, what should I do?": something wrong asked about,
+      // with no person asked for and the desk not addressed, is a question ("phone" names the user's own thing).
+      if (question && (SOMETHING_WRONG.test(text) || reportsAProblem(text)) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
       if (sure && question && !CONTACT_WORDS.test(text)) {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');

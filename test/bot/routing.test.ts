@@ -138,6 +138,9 @@ describe('routing', () => {
       { text: 'hvad har jeg af sager der ikke er lukket endnu', recognized: recognition({ kind: 'myCases' }, 0.79), knowledge: answered(0.9), route: 'intent:myCases' },
       { text: 'what inquiries have I submitted this year?', recognized: recognition({ kind: 'myCases' }, 0.85), knowledge: answered(0.9), route: 'intent:myCases' },
       { text: 'hvordan retter jeg det jeg har sendt ind?', recognized: recognition({ kind: 'question' }, 0.99), knowledge: answered(0.9), route: 'knowledge' },
+      // …something wrong asked about, no person asked for, the desk not addressed: a question, however sure the classifier is of "phone".
+      { text: 'My phone company sent me an invoice that looks wrong, what should I do?', recognized: recognition({ kind: 'human' }, 0.88), knowledge: UNKNOWN, route: 'knowledge' },
+      { text: 'what is your phone number, my payslip is wrong?', recognized: recognition({ kind: 'human' }, 0.92), knowledge: UNKNOWN, route: 'intent:human' },
       { text: 'det er ret lige meget hvilken browser jeg bruger', recognized: recognition({ kind: 'question' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       // Words of a topic, half read as another request: the article that answers them (round 9); sure, the request stands.
       { text: 'registerprint totalprint forskel', recognized: recognition({ kind: 'register' }, 0.6), knowledge: answered(1), route: 'knowledge' },
