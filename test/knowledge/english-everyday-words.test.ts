@@ -8,7 +8,7 @@
  * "someone else") is translated like any other. Small articles written for the test.
  */
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../knowledge/analysis/analyzer.js';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
 import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
 import { testArticle as article } from '../support/articles.js';
 
@@ -85,6 +85,22 @@ function outcome(result: AnswerResult): string | string[] {
   if (result.kind === 'ambiguous') return result.candidates.map((candidate) => candidate.article.id);
   return result.reason;
 }
+
+describe('English for the articles\' own words (round 11)', () => {
+  // The glossary now has English for every Danish word that two articles or more use (single words).
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'driftsstatus', title: 'Driftsstatus', body: 'Ved driftsforstyrrelser i lønsystemet vises en besked på forsiden, indtil vedligeholdelsen er slut.' }),
+    article({ id: 'kontrol', title: 'Kontrol af rejser', body: 'Brug kontrollisten, når rejseafregninger gennemgås, og tjek at årsagen til rejsen er angivet.' }),
+  ]);
+  it('finds a Danish article through the English of its words', () => {
+    const id = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+    expect(id(kb.answer('which checklist do we use when travel claims are reviewed?'))).toBe('kontrol');
+    const vocabulary = new Vocabulary();
+    vocabulary.addArticle([analyzer.stemmers.stem('driftsforstyrrelser', 'da')], ['driftsforstyrrelser']);
+    const analysis = analyzer.analyzeQuery('is there a disruption in the payroll system right now?', vocabulary, 'en');
+    expect(analysis.terms.filter((term) => term.kind === 'glossary').map((term) => term.term)).toContain(analyzer.stemmers.stem('driftsforstyrrelser', 'da'));
+  });
+});
 
 describe('English questions in everyday words', () => {
   it('answers "report a mistake you made" with how to report the administration\'s errors', () => {
