@@ -115,7 +115,34 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('when the desk is asked to act, or a case is ordered, in a question\'s form (round 11)', () => {
+    it.each([
+      'kan i rette min adresse i SLS den er forkert efter jeg er flyttet',
+      'hej, lønkørslen i SLS fejler med et advis på to medarbejdere, vil i se på det og rette det hurtigst muligt??',
+      'registrer venligst en ændring af udenlandske bankoplysninger i SLS for en medarbejder',
+      'Can u open a support case, cant log into the portal after password reset',
+      'ticket pls',
+      'min lønseddel for april viser forkert skatteprocent, hvem kan rette det?? opret gerne en sag',
+    ])('"%s" starts the case dialog', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Hvilket område|Hvilket system|Hvilken formular|Jeg har valgt|Which area|Which system|Which form|I have chosen/);
+    });
+
+    it('answers a question about a case named by its number with that case', async () => {
+      const c = await world.demoCase('Brugeradgang til Navision Stat');
+      const reply = await new Chat(world, ANNA).say(`hvorfor står min sag ${c.number} som afventer kunde, jeg har jo svaret`);
+      expect(reply.text).toContain(c.number);
+      expect(reply.text).toContain('Status: **Afventer kunde**');
+      expect(reply.text).not.toMatch(/Kilde:/);
+    });
+  });
+
   describe('when the user asks about their own cases', () => {
+    it.each(['kan jeg se en oversigt over alt det jeg har sendt ind', 'hvad har jeg af sager der ikke er lukket endnu'])('"%s" lists the cases (round 11)', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain('Dine sager');
+    });
+
     it.each(['mine sgaer', 'har jeg nogen åbne henvendelser?', 'min sagr', 'vis mine sagr'])('"%s" lists the cases', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toContain('Dine sager');
