@@ -202,10 +202,13 @@ const NAMES_A_CASE_ABOUT =
  * lige", "fix it please"). Asked this way, something is to be done by the desk — whatever the rest of
  * the text says about the subject ("min chef skal kunne godkende fakturaer i IndFak, opret det venligst").
  */
+/** The imperatives an order opens with ("opret", "slet", "fix"), for {@link POLITE_ORDER}. */
+const ORDER_VERBS = String.raw`opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update`;
+
 const POLITE_ORDER = new RegExp(
-  String.raw`(?:^|[,;:.!]\s*)(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update)(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])` +
-    // …or the politeness first: "pls register the hire in SLS", "venligst opret en sag".
-    String.raw`|(?:^|[,;:.!]\s*)(?:venligst|please|pls|plz|kindly)\s+(?:opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update|register|set\s+up|get|have|look\s+into|check|sort|handle|investigate)(?![\p{L}\d])`,
+  String.raw`(?:^|[,;:.!]\s*)(?:${ORDER_VERBS})(?:\s+(?:det|den|dem|ham|hende|mig|os|\p{L}+en|\p{L}+erne|it|them|him|her|me|us|this|that|the\s+\p{L}+)){0,2}\s+(?:venligst|lige|tak|please|pls)(?![\p{L}\d])` +
+    // …or the politeness first: "pls register the hire in SLS", "venligst opret en sag", "please get this fixed".
+    String.raw`|(?:^|[,;:.!]\s*)(?:venligst|please|pls|plz|kindly)\s+(?:${ORDER_VERBS}|register|set\s+up|get|have|look\s+into|check|sort|handle|investigate)(?![\p{L}\d])`,
   'iu',
 );
 
@@ -413,7 +416,7 @@ function namesItsCase(intent: Recognition['intent']): boolean {
 
 /**
  * A case asked for in a sentence of its own after the rest ("min lønseddel viser forkert skatteprocent, hvem
- * kan rette det?? opret gerne en sag"): the last word is the order, whatever the sentences before it ask.
+ * kan rette det?? opret gerne en sag"): the last sentence is the order, whatever the sentences before it ask.
  */
 function ordersACaseAfter(text: string): boolean {
   const sentences = text.split(/(?<=[.!?])\s+/u).filter((part) => part.trim() !== '');

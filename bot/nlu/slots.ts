@@ -165,8 +165,8 @@ interface CatalogueKeys {
   systemKeys: readonly string[][];
   areaKeys: readonly string[][];
   topicKeys: readonly string[][];
-  /** Every area's subject words ("pension", "ferie"): a system named only by one of them is named less surely. */
-  subjectKeys: ReadonlySet<string>;
+  /** Per system, its keys that are not an area's subject word ("pension", "ferie"): a system named only by such a word is named less surely. */
+  namingKeys: readonly string[][];
 }
 
 /**
@@ -184,13 +184,15 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
   }
   let keys = byStopwords.get(options.isStopword);
   if (!keys || keys.systems !== catalogue.systems || keys.areas !== catalogue.areas) {
+    const names = catalogue.systems.map(systemKeys);
+    const subjects = new Set(catalogue.areas.flatMap((area) => area.topics.map(matchKey)));
     keys = {
       systems: catalogue.systems,
       areas: catalogue.areas,
-      systemKeys: catalogue.systems.map(systemKeys),
+      systemKeys: names,
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
-      subjectKeys: new Set(catalogue.areas.flatMap((area) => area.topics.map(matchKey))),
+      namingKeys: names.map((keysOfSystem) => keysOfSystem.filter((key) => !subjects.has(key))),
     };
     byStopwords.set(options.isStopword, keys);
   }
@@ -238,12 +240,11 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   let systemHit: Hit | undefined;
   let bySubject = false;
   for (const [index, s] of catalogue.systems.entries()) {
-    const systemKeys = keys.systemKeys[index] ?? [];
-    const hit = find(systemKeys, wins, words, true);
+    const hit = find(keys.systemKeys[index] ?? [], wins, words, true);
     if (!hit) continue;
     // "an employee's pension contribution in SLS": a system named by a word that is also an area's subject
     // ("pension", the alias of the pension system) gives way to a system named otherwise.
-    const subject = find(systemKeys.filter((key) => !keys.subjectKeys.has(key)), wins, words, true) === undefined;
+    const subject = find(keys.namingKeys[index] ?? [], wins, words, true) === undefined;
     if ((bySubject && !subject) || (subject === bySubject && better(hit, systemHit)) || system === undefined) {
       system = s;
       systemHit = hit;

@@ -667,7 +667,7 @@ export class Analyzer {
   }
 
   /** The concepts of a query that place it in private life (see {@link isOutsideWord}). */
-  outsideConcepts(analysis: QueryAnalysis): ReadonlySet<number> {
+  outsideConcepts(analysis: Pick<QueryAnalysis, 'concepts' | 'language'>): ReadonlySet<number> {
     const outside = new Set<number>();
     analysis.concepts.forEach((concept, index) => {
       if (this.isOutsideWord(concept.surface, analysis.language)) outside.add(index);
@@ -808,10 +808,7 @@ export class Analyzer {
     // A word that places the question in private life ("privat", "derhjemme") weighs like a word
     // the articles never use, however often they use it about something else ("private dele af
     // rejsen"): an article that does not speak of it covers little of such a question.
-    const outside = new Set<number>();
-    concepts.forEach((concept, index) => {
-      if (this.isOutsideWord(concept.surface, language)) outside.add(index);
-    });
+    const outside = this.outsideConcepts({ concepts, language });
     for (const term of terms) {
       // A compound head or first part alone does not make the word known ("samtykke|erklæring"
       // with only "erklæring" in the corpus): the word stays as informative as an unknown word.
