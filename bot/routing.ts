@@ -693,6 +693,9 @@ export function decide(input: RouteInput): RouteDecision {
       // of substance is a question, however sure the classifier is that it asks what the assistant can do.
       const asksOfSubstance = (kind === 'help' || kind === 'greeting') && question && contentWords(text).length >= 3;
       if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      // "navision hjælp", "hjælp rejsud", "lønseddel hjælp": help typed beside a system or a subject of the portal, as
+      // into a search box, is help with that thing — its article, when one answers; the menu otherwise.
+      if (kind === 'help' && !recognition.command && namesPortal && !asksWhatTheAssistantDoes(text) && knowledge().kind === 'answered') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
       if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && unplaced(knowledge())) return ask('unknown-subject');

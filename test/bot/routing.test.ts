@@ -90,6 +90,11 @@ describe('routing', () => {
       { text: 'hvornår har svømmehallen åbent', recognized: recognition({ kind: 'human' }, 0.8), route: 'knowledge' },
       { text: 'what are your hours', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(1), route: 'intent:human' },
       { text: 'kommandoer', recognized: recognition({ kind: 'help' }, 0.46), route: 'intent:help' },
+      // Help typed beside a system, as into a search box: that system's article, when one answers (round 12).
+      { text: 'navision hjælp', recognized: recognition({ kind: 'help' }, 0.91, false, { systemId: 'navision-stat' }), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'hjælp rejsud', recognized: recognition({ kind: 'help' }, 0.84, false, { systemId: 'rejsud' }), knowledge: answered(0.8), route: 'knowledge' },
+      { text: 'navision hjælp', recognized: recognition({ kind: 'help' }, 0.91, false, { systemId: 'navision-stat' }), route: 'intent:help' },
+      { text: 'hjælp mig', recognized: recognition({ kind: 'help' }, 1), knowledge: answered(0.9), route: 'intent:help' },
       { text: 'hvad er klokken?', recognized: recognition({ kind: 'help' }, 0.46), route: 'knowledge' },
       { text: 'speak to an agent', recognized: recognition({ kind: 'human' }, 0.8), route: 'intent:human' },
       { text: 'tak for hjælpen, det virkede', recognized: recognition({ kind: 'thanks' }, 0.97), knowledge: answered(1), route: 'intent:thanks' },
