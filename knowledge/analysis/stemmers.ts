@@ -30,8 +30,15 @@ const NEUTER_T = /(.{2,}(?:al|el|iv|ern))t$/u;
 // periodisering/periodisere): ING leaves "implementer", which must lose its -er as the verb does.
 const ERING = /(.{3,})ering$/u;
 
+// Latin neuter nouns in -ium drop the -um before Danish endings: ministerium/ministeriet/ministerier,
+// gymnasium/gymnasier, kriterium/kriterier. Snowball leaves the singular whole ("ministerium") and
+// stems the other forms to "ministeri"; dropping the -um makes them one term.
+const IUM = /(.{3,}i)um$/u;
+
 function danishStep(word: string): string {
   let stem = danishSnowball.stem(word);
+  const ium = IUM.exec(stem);
+  if (ium?.[1]) return ium[1];
   const neuter = NEUTER_T.exec(stem);
   if (neuter?.[1]) stem = neuter[1];
   const ering = ERING.exec(stem);

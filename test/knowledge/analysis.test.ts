@@ -43,6 +43,14 @@ describe('Stemmers', () => {
       expect(stemmers.stem('ulønnede', 'da')).toBe(stemmers.stem('ulønnet', 'da'));
     });
 
+    it('gives a Latin noun in -ium and its Danish forms one stem, and "konti" the stem of "konto" (round 12)', () => {
+      expect(stemmers.stem('ministerium', 'da')).toBe(stemmers.stem('ministeriet', 'da'));
+      expect(stemmers.stem('ministerium', 'da')).toBe(stemmers.stem('ministerierne', 'da'));
+      expect(stemmers.stem('gymnasium', 'da')).toBe(stemmers.stem('gymnasier', 'da'));
+      expect(stemmers.stem('kriterium', 'da')).toBe(stemmers.stem('kriterier', 'da'));
+      expect(stemmers.stem('konti', 'da')).toBe(stemmers.stem('kontoen', 'da'));
+    });
+
     it('keeps "bruger" (user) apart from "bruge" (use)', () => {
       expect(stemmers.stem('brugeren', 'da')).toBe('bruger');
       expect(stemmers.stem('bruge', 'da')).not.toBe('bruger');
