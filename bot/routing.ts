@@ -848,10 +848,17 @@ function answersAboutSystem(result: AnswerResult, systemId: string | undefined):
   }
 }
 
-/** Words that name a topic, nothing more: no action, no wish, no problem and no sentence ("løn emnefelt", "registerprint forskel"). */
+/**
+ * Words that name a topic, nothing more: no action, no wish, no problem and no sentence ("løn emnefelt",
+ * "registerprint forskel"). A compound that opens with "fejl" is a thing's name, not a report of one
+ * ("fejlindmeldelse løn emnefelt" looks up how errors are reported; "fejl i løn" reports one).
+ */
 function namesATopic(text: string): boolean {
-  return !asksForAction(text) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text);
+  return !asksForAction(text.replace(ERROR_COMPOUND, ' ')) && !SENTENCE.test(text) && !/(?<![\p{L}\d])I(?![\p{L}\d])/u.test(text);
 }
+
+/** A compound noun that opens with "fejl" ("fejlindmeldelse", "fejlbesked", "fejlkode"): the name of a thing. */
+const ERROR_COMPOUND = /(?<![\p{L}\d])fejl\p{L}{4,}/giu;
 
 /** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */
 function namesContact(result: AnswerResult): boolean {

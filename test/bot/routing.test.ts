@@ -90,6 +90,10 @@ describe('routing', () => {
       { text: 'hvornår har svømmehallen åbent', recognized: recognition({ kind: 'human' }, 0.8), route: 'knowledge' },
       { text: 'what are your hours', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(1), route: 'intent:human' },
       { text: 'kommandoer', recognized: recognition({ kind: 'help' }, 0.46), route: 'intent:help' },
+      // A compound that opens with "fejl" names a thing to look up; "fejl" alone reports one (round 12).
+      { text: 'fejlindmeldelse løn emnefelt', recognized: recognition({ kind: 'createCase' }, 0.91), knowledge: answered(0.9), route: 'knowledge' },
+      { text: 'fejlbesked lønseddel', recognized: recognition({ kind: 'createCase' }, 0.78), knowledge: answered(0.8), route: 'knowledge' },
+      { text: 'fejl i rejsud', recognized: recognition({ kind: 'createCase' }, 0.99, false, { systemId: 'rejsud' }), knowledge: answered(0.9), route: 'intent:createCase' },
       // Help typed beside a system, as into a search box: that system's article, when one answers (round 12).
       { text: 'navision hjælp', recognized: recognition({ kind: 'help' }, 0.91, false, { systemId: 'navision-stat' }), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hjælp rejsud', recognized: recognition({ kind: 'help' }, 0.84, false, { systemId: 'rejsud' }), knowledge: answered(0.8), route: 'knowledge' },
