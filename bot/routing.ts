@@ -14,7 +14,7 @@
  * The result is one RouteDecision (dialogs/ports.ts): a {@link Route} plus the figures and a reason code, which
  * the bot logs (never the text itself).
  */
-import type { AnswerCandidate, AnswerResult } from '../knowledge/index.js';
+import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
@@ -715,6 +715,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "My phone company sent me an invoice that looks wrong, what should I do?": something wrong asked about,
       // with no person asked for and the desk not addressed, is a question ("phone" names the user's own thing).
       if (question && (SOMETHING_WRONG.test(text) || reportsAProblem(text)) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
+      // "SAM payroll error phone number", "tlf nummer til … fejlindmeldelse": the number or address of something an
+      // article other than the desk's contact article names, in the passage it shows, is that article's answer.
+      if (!PERSON_ASKED.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
       if (sure && question && !CONTACT_WORDS.test(text)) {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
@@ -859,6 +862,19 @@ function namesATopic(text: string): boolean {
 
 /** A compound noun that opens with "fejl" ("fejlindmeldelse", "fejlbesked", "fejlkode"): the name of a thing. */
 const ERROR_COMPOUND = /(?<![\p{L}\d])fejl\p{L}{4,}/giu;
+
+/** Whether the knowledge base answers strongly with an article other than the desk's contact article whose passage shown holds the phone number or e-mail address asked for. */
+function holdsTheContactAsked(found: AnswerResult, text: string): boolean {
+  if (found.kind !== 'answered' || found.score < ROUTING_THRESHOLDS.strongAnswer || namesContact(found)) return false;
+  // Something named besides reaching the desk: "kan jeg ringe til jer" asks for the desk's own number.
+  const named = contentWords(text).filter((word) => !CONTACT_WORDS.test(word) && !ADDRESSES_THE_DESK.test(word) && !TIME_WORDS.test(word));
+  const kinds = askedKinds(text).filter((kind) => kind === 'phone' || kind === 'email');
+  return named.length > 0 && kinds.length > 0 && kindMatch(found.passage.text, kinds) > 0;
+}
+
+/** Days and times of day: when to reach the desk ("har I telefonåbent om fredagen"), not a subject. */
+const TIME_WORDS =
+  /^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend|helligdag|morgen|formiddag|eftermiddag|aften|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|today|tomorrow)\p{L}{0,3}$/iu;
 
 /** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */
 function namesContact(result: AnswerResult): boolean {

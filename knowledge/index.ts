@@ -8,6 +8,8 @@ export type { AnswerResult, AnswerCandidate, AnswerOptions, RankedArticle } from
 export { ANSWER_THRESHOLDS, STALE_AFTER_YEARS, isStale } from './answerer.js';
 export type { AnswerThresholds } from './answerer.js';
 export { withoutCopyNotes, isCopyNote } from './passages.js';
+export { askedKinds, kindMatch } from './fact-kinds.js';
+export type { FactKind } from './fact-kinds.js';
 export { detectLanguage } from './analysis/language.js';
 export { Analyzer } from './analysis/analyzer.js';
 export type { AnalyzerCache, AnalyzerSnapshot } from './analysis/analyzer.js';

@@ -90,6 +90,10 @@ describe('routing', () => {
       { text: 'hvornår har svømmehallen åbent', recognized: recognition({ kind: 'human' }, 0.8), route: 'knowledge' },
       { text: 'what are your hours', recognized: recognition({ kind: 'human' }, 0.8), knowledge: answered(1), route: 'intent:human' },
       { text: 'kommandoer', recognized: recognition({ kind: 'help' }, 0.46), route: 'intent:help' },
+      // The number of something an article names, in the passage it shows, is that article's answer; else the contact (round 12).
+      { text: 'SAM payroll error phone number', recognized: recognition({ kind: 'human' }, 0.91), knowledge: answered(0.95, undefined, 'Fejl i lønnen meldes på telefon 33 92 80 00.'), route: 'knowledge' },
+      { text: 'SAM payroll error phone number', recognized: recognition({ kind: 'human' }, 0.91), knowledge: answered(0.95, 'contact', 'Ring på 33 92 80 00.'), route: 'intent:human' },
+      { text: 'SAM payroll error phone number', recognized: recognition({ kind: 'human' }, 0.91), knowledge: answered(0.95, undefined, 'Fejl i lønnen meldes i Serviceportalen.'), route: 'intent:human' },
       // A compound that opens with "fejl" names a thing to look up; "fejl" alone reports one (round 12).
       { text: 'fejlindmeldelse løn emnefelt', recognized: recognition({ kind: 'createCase' }, 0.91), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'fejlbesked lønseddel', recognized: recognition({ kind: 'createCase' }, 0.78), knowledge: answered(0.8), route: 'knowledge' },
