@@ -84,7 +84,8 @@ export interface RankedArticle {
  * of its rare words. From `offerTrust` on, when the best article holds `offerWords` of the question's
  * uncommon words (one less when one of them names its system; `evidence` in decline.ts) and none of
  * decline.ts's reasons applies, the articles with `offerRatio` of its confidence are offered; the
- * best one is answered (the others under it) when no other has `offerLead` of it. On every question set no unrelated
+ * best one is answered (the others under it) when no other has `offerLead` of it, or when every article
+ * offered is about its system (round 12, as for close articles: CLOSE_CHOICE). On every question set no unrelated
  * question reached that evidence (they meet an article in one or two words: "hvordan melder jeg
  * flytning", "printeren på kontoret vil ikke printe i farver"); two words without the system would
  * have offered about as many unrelated questions as in-scope ones. Calibrated on the tuning sets
@@ -308,7 +309,10 @@ export class Answerer {
       const locale = options.locale ?? analysis.language;
       const runnerUp = ranked[1];
       const offered = ranked.filter((candidate) => confidence(candidate) >= top * thresholds.offerRatio).slice(0, thresholds.maxCandidates);
-      if (runnerUp === undefined || confidence(runnerUp) < top * thresholds.offerLead) {
+      // …or when they are all about the best one's system (round 12, as for close articles: see CLOSE_CHOICE).
+      const system = this.index.articles.get(best.articleId)?.system;
+      const oneSystem = offered.every((candidate) => sameSystem(system, this.index.articles.get(candidate.articleId)?.system));
+      if (runnerUp === undefined || confidence(runnerUp) < top * thresholds.offerLead || oneSystem) {
         // The others that would have been offered are shown under the answer ("Se også").
         const others = dedupeTranslations(offered.slice(1).map((candidate) => this.candidate(candidate, locale))).filter((other) => other.article.id !== best.articleId);
         return { kind: 'answered', ...this.candidate(best, locale, { question, analysis }), ...(others.length > 0 ? { seeAlso: others } : {}) };

@@ -108,6 +108,17 @@ describe.skipIf(!existsSync(KB_PUBLIC))('offers under minTrust over kb-public', 
     expect(result.kind === 'answered' ? (result.seeAlso ?? []).map((other) => other.article.id) : []).toContain(next?.articleId);
   });
 
+  it('answers the best one with the others under it when all offered are about its system (round 12)', () => {
+    // A question of our held-out set heldout10 (read): close offers, every one about Statens Refusion.
+    const question = 'vi har en medarbejder i fleksjob der blev ansat i 2010 – hvor mange procent får vi dækket?';
+    const [best, next] = kb.rank(question, 2);
+    expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.minTrust);
+    expect(next && best ? confidence(next) / confidence(best) : 0).toBeGreaterThanOrEqual(ANSWER_THRESHOLDS.offerLead);
+    const result = kb.answer(question);
+    expect(result.kind === 'answered' ? result.article.id : result.kind).toBe('sa-fleksrefusion');
+    expect(result.kind === 'answered' ? (result.seeAlso ?? []).map((other) => other.article.id) : []).toContain(next?.articleId);
+  });
+
   it('still declines unrelated questions that meet an article in a word or two', () => {
     for (const question of ['hvordan melder jeg flytning', 'hvor mange feriedage har man i en privat virksomhed', 'hvordan bestiller jeg et firmakreditkort til en ny medarbejder', 'How do I get access to Silkeborg Data?']) {
       expect(kb.answer(question).kind, question).toBe('unknown');
