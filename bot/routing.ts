@@ -662,6 +662,9 @@ export function decide(input: RouteInput): RouteDecision {
     ) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
+    // "hvad er telefonnummeret", "what are the opening hours of the Navision support": a question of reaching someone
+    // whose answer is the desk's contact article asks how to reach the desk — its contact details, with a case offered.
+    if (kind === 'question' && CONTACT_WORDS.test(text) && answersWithContact(knowledge())) return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
@@ -875,6 +878,11 @@ function holdsTheContactAsked(found: AnswerResult, text: string): boolean {
 /** Days and times of day: when to reach the desk ("har I telefonåbent om fredagen"), not a subject. */
 const TIME_WORDS =
   /^(?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|weekend|helligdag|morgen|formiddag|eftermiddag|aften|monday|tuesday|wednesday|thursday|friday|saturday|sunday|morning|afternoon|evening|today|tomorrow)\p{L}{0,3}$/iu;
+
+/** Whether the knowledge base answers with the article on contacting the desk itself (not only under another). */
+function answersWithContact(result: AnswerResult): boolean {
+  return result.kind === 'answered' && result.article.topic === 'contact';
+}
 
 /** Whether the knowledge base's answer is (or offers) the article on contacting the desk. */
 function namesContact(result: AnswerResult): boolean {

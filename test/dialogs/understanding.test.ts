@@ -184,7 +184,7 @@ describe('understanding a turn', () => {
   });
 
   describe('when the user asks for a person', () => {
-    it.each(['kan jeg tale med et menneske?', 'hvad er jeres telefonnummer', 'I would like to talk to someone', 'speak to an agent', 'tlf nr', 'person tak'])('"%s" gets the contact details and a case offered', async (text) => {
+    it.each(['kan jeg tale med et menneske?', 'hvad er jeres telefonnummer', 'I would like to talk to someone', 'speak to an agent', 'tlf nr', 'person tak', 'hvad er telefonnummeret', 'what are the opening hours of the Navision support'])('"%s" gets the contact details and a case offered', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}|@/);
       expect(reply.actions.join(' ')).toMatch(/Opret en sag|Create a case/);
