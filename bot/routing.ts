@@ -657,8 +657,8 @@ export function decide(input: RouteInput): RouteDecision {
     if (
       (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
       CHANGE_ASKED.test(sentence(text)) &&
-      contentWords(text).length >= 3 &&
-      (namesThePortal(recognition.slots) || knowledge().kind !== 'unknown')
+      // Two words of substance when one names the portal's system ("kan I nulstille min adgangskode til HR-Løn").
+      (namesThePortal(recognition.slots) ? contentWords(text).length >= 2 : contentWords(text).length >= 3 && knowledge().kind !== 'unknown')
     ) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }

@@ -138,6 +138,9 @@ describe('routing', () => {
       // …a change asked of the desk about something the knowledge base places; a pronoun names nothing to change.
       { text: 'gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet til Mette', recognized: recognition({ kind: 'question' }, 0.52), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet til Mette', recognized: recognition({ kind: 'question' }, 0.52), knowledge: UNKNOWN, route: 'knowledge' },
+      // Two words of substance are enough when one names the portal's system (round 12).
+      { text: 'kan I nulstille min adgangskode til HR-Løn', recognized: recognition({ kind: 'question' }, 1, false, { systemId: 'sls' }), knowledge: answered(1), route: 'intent:createCase' },
+      { text: 'kan du nulstille koden', recognized: recognition({ kind: 'question' }, 0.54), knowledge: answered(1), route: 'knowledge' },
       // …a case ordered in a sentence after a question; "register a case".
       { text: 'min lønseddel for april viser forkert skatteprocent hvem kan rette det?? opret gerne en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'intent:createCase' },
       { text: 'hvem kan rette det? og hvordan opretter jeg en sag', recognized: recognition({ kind: 'question' }, 0.86), knowledge: answered(0.9), route: 'knowledge' },
