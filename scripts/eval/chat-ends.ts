@@ -5,15 +5,16 @@
  * - answered: a reply names its source ("Kilde: …" / "Source: …") with an article's title;
  * - choices: a reply asks "Mente du …?" / "Did you mean …?" (or offers "Ingen af dem" / "None of
  *   them") with articles' titles as buttons;
- * - declined: the knowledge base's unknown-answer reply, or the answer to small talk about the
- *   assistant itself (no article);
- * - anything else (the case dialog, the welcome, registration, my cases) is another dialog.
+ * - declined: the knowledge base's unknown-answer reply, or an answer to small talk (about the
+ *   assistant itself, the welcome, thanks: no article);
+ * - anything else (the case dialog, registration, my cases) is another dialog.
  *
  * The fixed texts come from dialogs/texts.ts in both languages, so a change of wording there is
  * followed here. Titles come from the articles loaded; an English translation counts as its
  * original (`translationOf`), both for the article shown and for the expected ids.
  */
 import type { Article } from '../../knowledge/index.js';
+import { messages } from '../../bot/messages.js';
 import { texts } from '../../dialogs/texts.js';
 import type { SeenReply } from './chat-client.js';
 import { isInScope, round, type Question } from './questions.js';
@@ -43,6 +44,8 @@ export function normalise(text: string): string {
 
 const LANGS = ['da', 'en'] as const;
 const both = (pick: (t: ReturnType<typeof texts>) => string): string[] => LANGS.map((lang) => normalise(pick(texts(lang))));
+/** The welcome's first line, in both languages: the greeting and the menu of what the assistant does. */
+const WELCOME = LANGS.map((lang) => normalise(messages(lang).welcome.split('\n')[0] ?? ''));
 
 /** The articles loaded, looked up by title, and each article's original (a translation's `translationOf`). */
 export class ArticleTitles {
@@ -122,9 +125,10 @@ export function whatTheUserSaw(replies: readonly SeenReply[], titles: ArticleTit
     }
     return { kind: 'choices', articleIds: [...new Set(offered.map((a) => a.id))] };
   }
-  // Small talk about the assistant ("er du et menneske?") is answered without an article: declined
-  // from the knowledge base.
-  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe)];
+  // Small talk is answered without an article: about the assistant ("er du et menneske?"), a greeting or
+  // "what can you do" (the welcome), thanks ("Selv tak!") — declined from the knowledge base, the right
+  // end for small talk as for an unrelated question (round 12; the welcome and thanks were "another dialog").
+  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe), ...both((t) => t.thanks), ...WELCOME];
   if (replies.some((reply) => unknown.some((u) => normalise(reply.text).includes(u)))) return { kind: 'declined' };
   return { kind: 'otherDialog' };
 }

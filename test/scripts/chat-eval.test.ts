@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { messages } from '../../bot/messages.js';
 import { texts } from '../../dialogs/texts.js';
 import { loadArticles } from '../../knowledge/index.js';
 import type { SeenReply } from '../../scripts/eval/chat-client.js';
@@ -29,7 +30,9 @@ describe('chat:eval', () => {
       ['"did you mean" without it', [r(`**${en.didYouMean}**`, ['Fraværsassistent i IndFak', 'Fraværsassistent i RejsUd', en.noneOfThem])], ['loenseddel'], 'choicesWithout'],
       ['the unknown-answer reply in English', [r(en.unknownAnswer, [en.createCase, en.rephrase])], [], 'declined'],
       ['a choice whose buttons happen to be titles, without "did you mean" (a case dialog)', [r('**Hvilket system?**', ['Rejseafregning i RejsUd', 'Fakturagodkendelse i IndFak'])], ['rejseafregning'], 'otherDialog'],
-      ['the welcome text', [r('Hej! Jeg er Serviceportalens assistent.', ['Stil et spørgsmål', da.createCase, da.myCases])], [], 'otherDialog'],
+      ['the welcome text (small talk answered without an article)', [r(messages('da').welcome, ['Stil et spørgsmål', da.createCase, da.myCases])], [], 'declined'],
+      ['thanks answered in English', [r(en.thanks)], [], 'declined'],
+      ['the case dialog', [r('**Hvilket område drejer din henvendelse sig om?**', ['Økonomi og Regnskab', 'Statens Løn og HR'])], [], 'otherDialog'],
     ];
     it.each(rows)('%s', (_what, replies, expected, end) => {
       const q = question('et spørgsmål', expected);
