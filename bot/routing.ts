@@ -436,7 +436,7 @@ const ASKED_TO_CORRECT = /(?<![\p{L}\d])(?:rette|rettet|korrigere|korrigeret|fik
  * request in a question's form — with nothing wrong said, unlike {@link DESK_ASKED_TO_ACT}.
  */
 const CHANGE_ASKED =
-  /(?:^|[.,;:!?]\s*)(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up|set\s+(?:that|it|this|them)\s+up|sætte\s+(?:det|den|dem)\s+op)(?![\p{L}\d])/iu;
+  /(?:^|[.,;:!?]\s*)(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you(?:\s+(?:guys|all|folks))?|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up|set\s+(?:that|it|this|them)\s+up|sætte\s+(?:det|den|dem)\s+op)(?![\p{L}\d])/iu;
 
 /** A case number with at most a word or two around it ("SA-2026-000123", "sag SA-2026-000123"), not a request naming one. */
 function isBareCaseNumber(text: string, recognition: Recognition): boolean {
@@ -655,7 +655,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Gider du lige registrere at vores kontaktperson til årsafslutningen er skiftet": a change asked of the
     // desk, about something of the portal's, is a case. Not "kan du slette den venligst?": it names nothing to change.
     if (
-      (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
+      (kind === 'question' || kind === 'createCase' || kind === 'human' || SOCIAL.has(kind)) &&
       CHANGE_ASKED.test(sentence(text)) &&
       // Two words of substance when one names the portal's system ("kan I nulstille min adgangskode til HR-Løn").
       (namesThePortal(recognition.slots) ? contentWords(text).length >= 2 : contentWords(text).length >= 3 && knowledge().kind !== 'unknown')
