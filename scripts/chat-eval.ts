@@ -39,6 +39,7 @@ function seenText(o: QuestionOutcome): string {
       return `choices ${o.seen.articleIds.join(', ') || '(no titles)'}`;
     case 'declined':
       return 'declined';
+    case 'smallTalk':
     case 'otherDialog': {
       const first = (o.replies[0]?.text ?? '(no reply)').replace(/\s+/g, ' ');
       return `other dialog: "${first.length > 90 ? `${first.slice(0, 87)}…` : first}"`;

@@ -5,8 +5,9 @@
  * - answered: a reply names its source ("Kilde: …" / "Source: …") with an article's title;
  * - choices: a reply asks "Mente du …?" / "Did you mean …?" (or offers "Ingen af dem" / "None of
  *   them") with articles' titles as buttons;
- * - declined: the knowledge base's unknown-answer reply, or an answer to small talk (about the
- *   assistant itself, the welcome, thanks: no article);
+ * - declined: the knowledge base's unknown-answer reply, or the answer to small talk about the
+ *   assistant itself (no article);
+ * - small talk: the welcome or thanks — declined for a question out of scope, another dialog in scope;
  * - anything else (the case dialog, registration, my cases) is another dialog.
  *
  * The fixed texts come from dialogs/texts.ts in both languages, so a change of wording there is
@@ -27,6 +28,8 @@ export type Seen =
   | { readonly kind: 'answered'; readonly articleIds: readonly string[] }
   | { readonly kind: 'choices'; readonly articleIds: readonly string[] }
   | { readonly kind: 'declined' }
+  /** The welcome or thanks: small talk answered, no article. */
+  | { readonly kind: 'smallTalk' }
   | { readonly kind: 'otherDialog' };
 
 /** Markdown escapes and the HTML entities of `markdownText` undone, case and spacing folded. */
@@ -125,11 +128,13 @@ export function whatTheUserSaw(replies: readonly SeenReply[], titles: ArticleTit
     }
     return { kind: 'choices', articleIds: [...new Set(offered.map((a) => a.id))] };
   }
-  // Small talk is answered without an article: about the assistant ("er du et menneske?"), a greeting or
-  // "what can you do" (the welcome), thanks ("Selv tak!") — declined from the knowledge base, the right
-  // end for small talk as for an unrelated question (round 12; the welcome and thanks were "another dialog").
-  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe), ...both((t) => t.thanks), ...WELCOME];
+  // Small talk about the assistant ("er du et menneske?") is answered without an article: declined
+  // from the knowledge base.
+  const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe)];
   if (replies.some((reply) => unknown.some((u) => normalise(reply.text).includes(u)))) return { kind: 'declined' };
+  // A greeting or "what can you do" (the welcome), thanks ("Selv tak!"): small talk answered (see chatEnd).
+  const smallTalk = [...both((t) => t.thanks), ...WELCOME];
+  if (replies.some((reply) => smallTalk.some((u) => normalise(reply.text).includes(u)))) return { kind: 'smallTalk' };
   return { kind: 'otherDialog' };
 }
 
@@ -144,6 +149,10 @@ export function chatEnd(seen: Seen, question: Question, titles: ArticleTitles): 
       return hit(seen.articleIds) ? 'choicesWithExpected' : 'choicesWithout';
     case 'declined':
       return 'declined';
+    // Out of scope (small talk, an unrelated question) the welcome or thanks gives no article: declined, the
+    // right end there (round 12). In scope it is a wrong turn: another dialog.
+    case 'smallTalk':
+      return isInScope(question) ? 'otherDialog' : 'declined';
     case 'otherDialog':
       return 'otherDialog';
   }
