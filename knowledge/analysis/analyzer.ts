@@ -640,17 +640,22 @@ export class Analyzer {
   /**
    * A word written without Danish letters ("aarsværk", "loenseddel", "faellespostkasse"): when the
    * corpus lacks the word as written but has it with å, ø and æ for aa, oe and ae (as a word, as a
-   * compound of its words, or as a stop word: "hvornaar"), it is read so — all three at once, else
-   * each pair alone.
+   * compound of its words, or as a stop word: "hvornaar", "paa"), it is read so — all three at once,
+   * else each pair alone.
    */
   private transliterated(tokens: RawToken[], vocabulary: Vocabulary): RawToken[] {
     return tokens.map((token) => {
-      if (token.isJoined || !ASCII_DANISH.test(token.text) || vocabulary.hasSurface(token.text) !== false) return token;
+      if (token.isJoined || !ASCII_DANISH.test(token.text)) return token;
+      // A word too short for the corpus to tell ("paa", "saa", "aar") is read so only as a stop word.
+      const written = vocabulary.hasSurface(token.text);
+      if (written === true || (written === undefined && token.text.length >= 4)) return token;
       const all = token.text.replace(/aa/g, 'å').replace(/oe/g, 'ø').replace(/ae/g, 'æ');
       const candidates = [all, ...(['aa', 'oe', 'ae'] as const).map((pair) => token.text.replaceAll(pair, DANISH_LETTER[pair]))];
       for (const candidate of candidates) {
         if (candidate === token.text) continue;
-        if (vocabulary.hasSurface(candidate) === true || this.stemmers.isStopword(candidate, 'da') || this.compoundParts(candidate, 'da', vocabulary)) return { ...token, text: candidate };
+        if (this.stemmers.isStopword(candidate, 'da')) return { ...token, text: candidate };
+        if (written === undefined) continue;
+        if (vocabulary.hasSurface(candidate) === true || this.compoundParts(candidate, 'da', vocabulary)) return { ...token, text: candidate };
       }
       return token;
     });

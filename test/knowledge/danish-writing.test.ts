@@ -58,4 +58,12 @@ describe('Danish letters written as aa, oe, ae (round 10)', () => {
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(kb.answer(question))).toBe(id);
   });
+
+  it('reads a word too short for the corpus to tell ("paa", "saa") as the stop word it is, not as a word the articles lack', () => {
+    const written = kb.rank('hvad viser loensedlen paa maaneden')[0];
+    const proper = kb.rank('hvad viser lønsedlen på måneden')[0];
+    expect(written?.articleId).toBe('loenseddel');
+    expect(written?.coverage).toBeCloseTo(proper?.coverage ?? 0, 6);
+    expect(written?.coverage).toBeCloseTo(1, 6);
+  });
 });

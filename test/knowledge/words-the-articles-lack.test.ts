@@ -176,3 +176,20 @@ describe('a misspelt English word', () => {
     expect(searched('what is paternity')).not.toContain(da('barsel'));
   });
 });
+
+describe('the abbreviations users write for the systems (round 13)', () => {
+  // Written in capitals, an abbreviation the articles never use reads as the name of a product they
+  // lack ("SAP", "F2") and was declined; the glossary knows the portal's own systems' short forms.
+  const systems = knowledgeBaseFromArticles([
+    article({ id: 'hrloen-kode', title: 'Adgangskode til HR-Løn', system: 'SLS / HR-Løn', body: 'Adgangskoden til HR-Løn skal have mindst 12 tegn og må indeholde specialtegn.' }),
+    article({ id: 'navision-genveje', title: 'Genveje i Navision Stat', system: 'Navision Stat', body: 'Med genvejstaster i Navision Stat kommer man hurtigt til kontoplanen og finansjournalen.' }),
+    article({ id: 'rejsud-roller', title: 'Roller i RejsUd', system: 'RejsUd', body: 'En administrator i RejsUd tildeler roller og kan trække en brugerrapport over rettigheder.' }),
+  ]);
+  it.each([
+    ['HRL adgangskode mindste længde', 'hrloen-kode'],
+    ['genvejstaster i NS', 'navision-genveje'],
+    ['hvem tildeler roller i RU', 'rejsud-roller'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(systems.answer(question))).toBe(id);
+  });
+});
