@@ -193,3 +193,20 @@ describe('the abbreviations users write for the systems (round 13)', () => {
     expect(answeredWith(systems.answer(question))).toBe(id);
   });
 });
+
+describe('everyday words for the articles\' key terms (round 13)', () => {
+  // Each group of the glossary's round-13 batch ties a key term of the public articles to words the
+  // articles never use; a word they do use is not added beside it, so ranking among articles is unchanged.
+  const terms = knowledgeBaseFromArticles([
+    article({ id: 'tjenestemandspension', title: 'Pension for tjenestemænd', body: 'Pensionen beregnes ud fra den optjente pensionsalder og det sidste løntrin.' }),
+    article({ id: 'hr', title: 'HR og lønnen', body: 'HR registrerer ansættelsen, og lønnen beregnes derefter i lønsystemet.' }),
+    article({ id: 'fejlindmelding', title: 'Fejl i lønnen', body: 'Er der fejl i lønnen, melder institutionen det med en fejlindmelding.' }),
+  ]);
+  it.each([
+    ['pension til embedsmænd', 'tjenestemandspension'],
+    ['hvad gør personaleafdelingen ved en ansættelse', 'hr'],
+    ['en bommert i lønnen', 'fejlindmelding'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(terms.answer(question))).toBe(id);
+  });
+});
