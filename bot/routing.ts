@@ -626,6 +626,9 @@ export function decide(input: RouteInput): RouteDecision {
     // When the knowledge base has nothing on it and the classifier was sure of the request, the request helps.
     if (kind === 'question' && recognition.askedHow !== undefined) {
       if (recognition.confidence < ROUTING_THRESHOLDS.confident || knowledge().kind !== 'unknown') return ask('how-question');
+      // Asked who, when, how soon or which ("hvem sørger for …", "hvor hurtigt skal vi melde …"): a question of
+      // fact about the request, which no case answers better than the knowledge base's decline (a case offered).
+      if (!asksHow(text) && !CASE_WORDS.test(text)) return ask('question');
       return done({ kind: 'intent', intent: recognition.askedHow }, 'intent-without-answer');
     }
     // "Hvornår kan jeg forvente svar på sagen om …", "I sent a ticket yesterday …, has anyone looked at it yet?":
@@ -760,6 +763,9 @@ export function decide(input: RouteInput): RouteDecision {
       // Not when it hinges on words the classifier never saw and names nothing of the portal ("skal jeg have visum …").
       // A question that asks for a case in so many words ("kna i oprette en sgaa for mig") is not about its unfamiliar words.
       if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal && !CASE_ACTION.test(text) && !typedActionWord(text)) return ask('question');
+      // A question that asks for nothing to be done ("skal overtidsbetaling tælles med …?", "findes der noget færdigt?")
+      // is declined with the case offered, however sure the classifier is of a request: a wrong case dialog costs more.
+      if (kind === 'createCase' && !CASE_ACTION.test(text) && !CASE_WORDS.test(text) && !typedActionWord(text)) return ask('question');
       return sure || (plausible && (kind !== 'createCase' || namesPortal)) ? intent('intent-without-answer') : ask('question');
     }
     if (kind === 'createCase' && namesATopic(text)) {
