@@ -80,3 +80,23 @@ describe('questions over the forms', () => {
     expect(answeredWith(kb.answer('skal have udbetalt timer til mange studenter på én gang'))).toBe('masseindberetning');
   });
 });
+
+describe('English for the key terms of the articles (round 13)', () => {
+  // Each English word below is one the glossary's round-13 batch added: without it the word is unknown to the
+  // Danish articles, and the question meets nothing or only a neighbour that shares its other words.
+  const english = knowledgeBaseFromArticles([
+    article({ id: 'kvittering', title: 'Kvittering på henvendelser', body: 'Når en henvendelse er modtaget, sender servicedesken en kvittering med sagens nummer.' }),
+    article({ id: 'behandling', title: 'Behandling af henvendelser', body: 'En henvendelse behandles af servicedesken i den rækkefølge, den er modtaget.' }),
+    article({ id: 'afstemning', title: 'Afstemning af bankkonti', body: 'Institutionen skal afstemme bankkonti hver måned, og afstemningen dokumenteres i regnskabet.' }),
+    article({ id: 'bankkonti', title: 'Bankkonti', body: 'Institutionen opretter bankkonti i Navision Stat og registrerer dem i regnskabet.' }),
+    article({ id: 'afvist', title: 'Afviste fakturaer', body: 'En faktura bliver afvist, når EAN-nummeret mangler; leverandøren skal sende den igen.' }),
+    article({ id: 'fakturaer', title: 'Fakturaer', body: 'En faktura modtages i IndFak og godkendes af institutionen, før den betales.' }),
+  ]);
+  it.each([
+    ['do we get an acknowledgement', 'kvittering'],
+    ['we must reconcile the bank accounts', 'afstemning'],
+    ['the invoice was refused', 'afvist'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(english.answer(question))).toBe(id);
+  });
+});
