@@ -99,4 +99,11 @@ describe('English for the key terms of the articles (round 13)', () => {
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(english.answer(question))).toBe(id);
   });
+
+  it('weighs words of continuation and emphasis ("keeps", "actual") as nothing, like "actually"', () => {
+    const filled = english.rank('the invoice keeps getting refused, what are the actual rules')[0];
+    const plain = english.rank('the invoice getting refused, what are the rules')[0];
+    expect(filled?.articleId).toBe('afvist');
+    expect(filled?.coverage).toBeCloseTo(plain?.coverage ?? 0, 6);
+  });
 });
