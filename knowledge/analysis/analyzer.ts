@@ -102,6 +102,8 @@ const PARTICLE_REACH = 5;
 /** An unknown number in a question weighs this share of an unknown word (see `analyzeQuery`). */
 const UNKNOWN_NUMBER_SHARE = 0.25;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
+/** A number of one to three digits: a quantity the user supplies, not a year or an account. */
+const SMALL_NUMBER = /^\d{1,3}$/;
 
 /**
  * Words written like names: capitalised inside a sentence, with digits, or mixed case. A word that
@@ -837,6 +839,8 @@ export class Analyzer {
           : vocabulary.unknownIdf();
       const name = !NUMBER.test(concept.surface) && concept.surface.split(' ').some((word) => names.has(word));
       let weight = idf >= 0 ? (outside.has(index) ? Math.max(idf, vocabulary.unknownIdf()) : idf) : unknown;
+      // …and so is a small number an article happens to mention too ("20 timer", "10 tegn"); a year is not ("ansat før 2010").
+      if (idf >= 0 && SMALL_NUMBER.test(concept.surface)) weight = Math.min(weight, vocabulary.unknownIdf() * UNKNOWN_NUMBER_SHARE);
       if (!name && this.lightWords[language].has(concept.surface)) weight = Math.min(weight, lightIdf);
       return { surface: concept.surface, idf: weight, known: idf >= 0, name };
     });

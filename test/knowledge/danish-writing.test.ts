@@ -67,3 +67,20 @@ describe('Danish letters written as aa, oe, ae (round 10)', () => {
     expect(written?.coverage).toBeCloseTo(1, 6);
   });
 });
+
+describe('numbers in a question (round 13)', () => {
+  const numbers = knowledgeBaseFromArticles([
+    article({ id: 'brøk', title: 'Arbejdstidsbrøk i fleksjob', body: 'Arbejdstidsbrøken er de ugentlige timer delt med 37.' }),
+    article({ id: 'frister', title: 'Frister', body: 'Fristen er 20 dage efter første fraværsdag.' }),
+  ]);
+  it('weighs a small number an article happens to mention like one none mentions: a value the user supplies', () => {
+    const mentioned = numbers.rank('arbejdstidsbrøk for en på 20 timer', 1)[0];
+    const unmentioned = numbers.rank('arbejdstidsbrøk for en på 21 timer', 1)[0];
+    expect(mentioned?.articleId).toBe('brøk');
+    expect(mentioned?.coverage).toBeCloseTo(unmentioned?.coverage ?? 0, 6);
+  });
+  it('keeps a year\'s weight ("ansat før 2010")', () => {
+    const years = knowledgeBaseFromArticles([article({ id: 'fleks', title: 'Fleksjob før 2010', body: 'For fleksjob visiteret før 2010 gælder den gamle refusion.' })]);
+    expect(years.rank('fleksjob før 2010', 1)[0]?.coverage).toBeGreaterThan(years.rank('fleksjob før 2011', 1)[0]?.coverage ?? 1);
+  });
+});
