@@ -129,10 +129,11 @@ describe('PgliteDatabase.open', () => {
       } finally {
         await db.close();
       }
-      // The next start finds no file to keep and PostgreSQL builds it again.
+      // The next start finds no file to keep and PostgreSQL builds it again (the removed file's inode
+      // number may be reused by the new one, so its being there again is what tells).
       expect(canKeepRelcache(folder)).toBe(false);
       await (await PgliteDatabase.open(folder)).close();
-      expect(initFile(folder).ino).not.toBe(before.ino);
+      expect(initFile(folder).isFile()).toBe(true);
       expect(canKeepRelcache(folder)).toBe(true);
     }, 60_000);
 
