@@ -291,11 +291,14 @@ export class Vocabulary {
    * the radix tree, ties broken by Jaro-Winkler similarity (natural) and then by frequency.
    */
   closestSurface(word: string): string | undefined {
-    if (word.length < 6 || !/^\p{L}+$/u.test(word)) return undefined;
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
     let best: { word: string; distance: number; similarity: number; count: number } | undefined;
     for (const [candidate, [count, distance]] of this.tree().fuzzyGet(word, maxDistance)) {
       if (candidate === word) continue;
+      // A word of five letters is corrected only for a letter left out ("guidn" → "guiden"): among short
+      // words a changed letter makes another word as often as a typo.
+      if (word.length === 5 && candidate.length !== 6) continue;
       const similarity = JaroWinklerDistance(word, candidate);
       const better =
         best === undefined ||

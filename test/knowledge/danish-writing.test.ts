@@ -84,3 +84,18 @@ describe('numbers in a question (round 13)', () => {
     expect(years.rank('fleksjob før 2010', 1)[0]?.coverage).toBeGreaterThan(years.rank('fleksjob før 2011', 1)[0]?.coverage ?? 1);
   });
 });
+
+describe('a five-letter word with a letter left out (round 13)', () => {
+  const short = knowledgeBaseFromArticles([
+    article({ id: 'guiden', title: 'Om guiden', body: 'Guiden viser løndelene og deres numre.' }),
+    article({ id: 'lister', title: 'Lister', body: 'Listerne viser brugerne og deres roller.' }),
+  ]);
+  it('is corrected to the six-letter word it misses a letter of ("guidn" → "guiden")', () => {
+    expect(short.rank('hvor er guidn', 1)[0]?.articleId).toBe('guiden');
+    expect(short.answer('hvor er guidn').kind).toBe('answered');
+  });
+  it('is not corrected to another word of five letters: among short words a changed letter is as often another word', () => {
+    // "nomre" is one letter from the articles' "numre", but not a letter left out of it.
+    expect(short.rank('nomre', 1)[0]).toBeUndefined();
+  });
+});
