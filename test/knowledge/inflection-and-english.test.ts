@@ -91,8 +91,10 @@ describe('English for the key terms of the articles (round 13)', () => {
     article({ id: 'bankkonti', title: 'Bankkonti', body: 'Institutionen opretter bankkonti i Navision Stat og registrerer dem i regnskabet.' }),
     article({ id: 'afvist', title: 'Afviste fakturaer', body: 'En faktura bliver afvist, når EAN-nummeret mangler; leverandøren skal sende den igen.' }),
     article({ id: 'fakturaer', title: 'Fakturaer', body: 'En faktura modtages i IndFak og godkendes af institutionen, før den betales.' }),
+    article({ id: 'offentlige', title: 'Offentlige myndigheder', body: 'Offentlige myndigheder skal bruge de fællesstatslige systemer.' }),
   ]);
   it.each([
+    ['must a public body use them', 'offentlige'],
     ['do we get an acknowledgement', 'kvittering'],
     ['we must reconcile the bank accounts', 'afstemning'],
     ['the invoice was refused', 'afvist'],
