@@ -10,7 +10,8 @@
  * of chat:eval: `expectedAnswered` (one answer, an expected article), `otherAnswered`,
  * `choicesWithExpected` / `choicesWithout` ("Mente du…?"), `declined`; `answeredOrOffered` is
  * everything but declined. `--sweep` prints the answered-versus-declined trade-off over `minTrust`
- * as a Markdown table (the README's).
+ * as a Markdown table (the README's); the long questions' `longMinTrust` moves with it in the shipped
+ * proportion, so that the shipped row is the shipped decision.
  */
 import MiniSearch from 'minisearch';
 import { figures as retrievalFigures, type Figures as RetrievalFigures } from './eval/kb-figures.js';
@@ -92,7 +93,9 @@ function sweep(kb: KnowledgeBase, questions: readonly Question[]): SweepRow[] {
   const values = [...new Set([...SWEEP, ANSWER_THRESHOLDS.minTrust])].sort((a, b) => a - b);
   return values.map((minTrust) => {
     const judged = questions.map((question) => {
-      const result = kb.answer(question.q, { thresholds: { minTrust } });
+      // A long question's threshold (LONG in knowledge/answerer.ts) moves with minTrust, in the shipped proportion.
+      const longMinTrust = (minTrust * ANSWER_THRESHOLDS.longMinTrust) / ANSWER_THRESHOLDS.minTrust;
+      const result = kb.answer(question.q, { thresholds: { minTrust, longMinTrust } });
       const inScope = question.expected_ids.length > 0;
       return { question, ranking: [], unknown: result.kind === 'unknown', ...(inScope ? { outcome: outcomeOf(kb, question, result) } : {}) };
     });

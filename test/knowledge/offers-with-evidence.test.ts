@@ -142,7 +142,6 @@ describe('a long question is answered from a lower trust (LONG, round 13)', () =
   };
 
   it('answers a question of many words whose trust is under minTrust but over longMinTrust', () => {
-    expect(ANSWER_THRESHOLDS.longQuestion).toBeGreaterThan(2);
     const answer = kb.answer(long, { thresholds: around(long) });
     expect(answer.kind === 'answered' ? answer.article.id : answer.kind).toBe('udland');
     expect(kb.answer(long, { thresholds: { ...around(long), longQuestion: 99 } }).kind).toBe('unknown');
