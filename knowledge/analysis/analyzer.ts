@@ -288,13 +288,20 @@ export class Vocabulary {
 
   /**
    * The corpus word closest to a misspelt one: Levenshtein distance 1 (2 for long words) through
-   * the radix tree, ties broken by Jaro-Winkler similarity (natural) and then by frequency.
+   * the radix tree, or two neighbouring letters swapped ("indfka" → "indfak", "lønseddle"), which
+   * Levenshtein counts as two; ties broken by Jaro-Winkler similarity (natural) and then by frequency.
    */
   closestSurface(word: string): string | undefined {
     if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
     const maxDistance = word.length >= 9 ? 2 : 1;
+    const tree = this.tree();
+    const found = new Map(tree.fuzzyGet(word, maxDistance));
+    for (const swapped of adjacentSwaps(word)) {
+      const count = tree.get(swapped);
+      if (count !== undefined && !found.has(swapped)) found.set(swapped, [count, 1]);
+    }
     let best: { word: string; distance: number; similarity: number; count: number } | undefined;
-    for (const [candidate, [count, distance]] of this.tree().fuzzyGet(word, maxDistance)) {
+    for (const [candidate, [count, distance]] of found) {
       if (candidate === word) continue;
       // A word of five letters is corrected only for a letter left out ("guidn" → "guiden"): among short
       // words a changed letter makes another word as often as a typo.
@@ -1060,4 +1067,15 @@ export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTer
     else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
   }
   return credit.map((value, index) => Math.max(value, Math.min(1, partCredit[index] ?? 0)));
+}
+
+/** The words made by swapping two neighbouring, different letters of a word. */
+function adjacentSwaps(word: string): string[] {
+  const letters = [...word];
+  const swaps: string[] = [];
+  for (let i = 0; i + 1 < letters.length; i += 1) {
+    if (letters[i] === letters[i + 1]) continue;
+    swaps.push([...letters.slice(0, i), letters[i + 1], letters[i], ...letters.slice(i + 2)].join(''));
+  }
+  return swaps;
 }

@@ -99,3 +99,21 @@ describe('a five-letter word with a letter left out (round 13)', () => {
     expect(short.rank('nomre', 1)[0]).toBeUndefined();
   });
 });
+
+describe('two neighbouring letters swapped (round 14)', () => {
+  const swapped = knowledgeBaseFromArticles([
+    article({ id: 'indfak', title: 'Tips til IndFak', body: 'I IndFak kan du ændre tidspunktet for dine varslinger.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+  ]);
+  it('reads a word with two letters swapped as the corpus word ("indfka" → "indfak"), which Levenshtein counts as two edits', () => {
+    const typed = swapped.rank('ændre varslinger indfka', 1)[0];
+    const proper = swapped.rank('ændre varslinger indfak', 1)[0];
+    expect(typed?.articleId).toBe('indfak');
+    expect(typed?.matchedTerms?.has('indfak')).toBe(true);
+    expect(swapped.answer('ændre varslinger indfka').kind).toBe('answered');
+    expect(proper?.coverage).toBeGreaterThan(0);
+  });
+  it('swaps only neighbours: letters moved further are not a swap ("idnfka")', () => {
+    expect(swapped.rank('idnfka', 1)[0]).toBeUndefined();
+  });
+});
