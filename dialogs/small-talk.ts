@@ -20,11 +20,16 @@ const ABOUT_YOU: readonly RegExp[] = [
   /\bhedder\s+du\b/u,
   /\bhar\s+du\s+det\b/u,
   /\bgår\s+det\s+med\s+dig\b/u,
+  // "hvordan går det?", "går det godt": how it goes, with nothing after it that it could be about (round 14).
+  /\bgår\s+det(?:\s+(?:godt|fint|så))?\s*[?!.]*\s*$/u,
+  // "skriver jeg med et menneske eller en robot?", "taler jeg med en bot": who the user is talking to.
+  /\b(?:skriver|taler|chatter|snakker|kommunikerer)\s+jeg\s+(?:med|til)\s+(?:en|et|ægte|rigtig|rigtigt|levende|menneske|robot|bot|computer|maskine)\b/u,
   /\bdit\s+navn\b/u,
   // English: "who are you", "how are you", "are you a bot", "are you human", "your name". "Are you
   // open on Saturdays?" asks about the desk (you as plural), so "are you" alone is not enough.
   /\b(?:who|what|how)\s+are\s+you\b/u,
   /\bare\s+you\s+(?:a|an|human|real|alive|ai)\b/u,
+  /\bam\s+i\s+(?:talking|chatting|speaking|writing)\s+(?:to|with)\s+(?:a|an|human|real|bot|robot|machine|computer)\b/u,
   /\byour\s+name\b/u,
 ];
 

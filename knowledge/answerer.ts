@@ -300,6 +300,10 @@ export class Answerer {
     const long = analysis.concepts.length >= given.longQuestion;
     const thresholds: AnswerThresholds = long ? { ...given, minTrust: Math.min(given.minTrust, given.longMinTrust) } : given;
     if (analysis.concepts.length === 0) return { kind: 'unknown', reason: 'no-content-words' };
+    // Only words of how a question is put ("hvordan går det", "hvad hedder du", "what does it mean"): the
+    // lexicon's light words say nothing of a topic, however many articles happen to use them.
+    const light = this.analyzer.lightWords[analysis.language];
+    if (analysis.concepts.every((concept) => !concept.name && light.has(concept.surface))) return { kind: 'unknown', reason: 'no-content-words' };
     // A question that names a system or a product the articles never mention ("F2", "WorkZone",
     // "SAP") is about that thing, whatever its other words match — unless it also names something
     // they know (then the unknown name is around a known system: "IndFak fra min Mac"). A word

@@ -9,7 +9,7 @@ import { Chat, createConversationWorld, type ConversationWorld } from '../suppor
 const ANNA = 'anna@eksempelstyrelsen.dk';
 
 describe('asksAboutAssistant', () => {
-  it.each(['er du et menneske?', 'hvem er du egentlig?', 'godmorgen, hvordan har du det', 'hvad hedder du', 'Are you a bot?', "what's your name?", 'how are you', 'er du en robot'])(
+  it.each(['er du et menneske?', 'hvem er du egentlig?', 'godmorgen, hvordan har du det', 'hvad hedder du', 'Are you a bot?', "what's your name?", 'how are you', 'er du en robot', 'hvordan går det?', 'hej, går det godt', 'skriver jeg med et menneske eller en robot', 'am I talking to a bot?'])(
     '"%s" asks about the assistant',
     (text) => expect(asksAboutAssistant(text)).toBe(true),
   );
@@ -22,6 +22,9 @@ describe('asksAboutAssistant', () => {
     'Can I talk to a person?',
     'Are you open on Saturdays?',
     'er du der?',
+    'hvordan går det med min sag?',
+    'hvordan går det med lønkørslen',
+    'taler jeg med den rigtige afdeling om min rejseafregning',
   ])('"%s" does not', (text) => expect(asksAboutAssistant(text)).toBe(false));
 });
 
@@ -37,6 +40,8 @@ describe('small talk about the assistant in the chat', () => {
     ['hvem er du egentlig, er du et menneske?', /ikke et menneske/],
     ['godmorgen, hvordan har du det', /ikke et menneske/],
     ['Are you a human?', /not a person/],
+    ['skriver jeg med et menneske eller en robot', /ikke et menneske/],
+    ['hvordan går det', /ikke et menneske/],
   ])('"%s" is told what the assistant is, with no article and no contact details', async (text, expected) => {
     const reply = await new Chat(world, ANNA).say(text);
     expect(reply.text).toMatch(expected);

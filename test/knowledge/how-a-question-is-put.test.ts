@@ -73,3 +73,17 @@ describe('the everyday English of questions', () => {
     expect(searched('how do I add a colleague')).not.toContain(da('oprette'));
   });
 });
+
+describe('a question of nothing but such words (round 14)', () => {
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'indfak', title: 'Tips til IndFak', body: 'Sådan går du frem, når du skal godkende en faktura i IndFak.' }),
+    article({ id: 'sikkerhed', title: 'Sikkerhed i RejsUd', body: 'Appen hedder Authenticator og viser en kode.' }),
+  ]);
+  it.each(['hvordan går det', 'hvad hedder du', 'ok'])('"%s" is declined, though an article has the word', (text) => {
+    expect(kb.answer(text)).toEqual({ kind: 'unknown', reason: 'no-content-words' });
+  });
+  it('a light word beside a word of substance still finds its article', () => {
+    const answer = kb.answer('hvad hedder appen til rejsud');
+    expect(answer.kind === 'answered' && answer.article.id).toBe('sikkerhed');
+  });
+});
