@@ -762,7 +762,8 @@ export function decide(input: RouteInput): RouteDecision {
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
       // Not when it hinges on words the classifier never saw and names nothing of the portal ("skal jeg have visum …").
       // A question that asks for a case in so many words ("kna i oprette en sgaa for mig") is not about its unfamiliar words.
-      if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal && !CASE_ACTION.test(text) && !typedActionWord(text)) return ask('question');
+      // The words of making a case say nothing of the other requests: "skal jeg selv melde flytning til folkeregistret" is no registration.
+      if ((recognition.unfamiliar ?? 0) > 0 && !namesPortal && (kind !== 'createCase' || (!CASE_ACTION.test(text) && !typedActionWord(text)))) return ask('question');
       // A question that asks for nothing to be done ("skal overtidsbetaling tælles med …?", "findes der noget færdigt?")
       // is declined with the case offered, however sure the classifier is of a request: a wrong case dialog costs more.
       if (kind === 'createCase' && !CASE_ACTION.test(text) && !CASE_WORDS.test(text) && !typedActionWord(text)) return ask('question');

@@ -207,6 +207,9 @@ describe('routing', () => {
       { text: 'kan du hjælpe mig med at finde en tolk til et møde', recognized: { ...recognition({ kind: 'createCase' }, 0.95), unfamiliar: 0 }, route: 'intent:createCase' },
       { text: 'kan du hjælpe mig med at finde en tolk til et møde i RejsUd', recognized: { ...recognition({ kind: 'createCase' }, 0.95, false, { systemId: 'rejsud' }), unfamiliar: 1 }, route: 'intent:createCase' },
       { text: 'kan du oprette en sag om en tolk til et møde', recognized: { ...recognition({ kind: 'createCase' }, 0.95), unfamiliar: 1 }, route: 'intent:createCase' },
+      // The words of making a case ("melde") make no registration of a question in unfamiliar words (round 14).
+      { text: 'skal jeg selv melde flytning til folkeregistret', recognized: { ...recognition({ kind: 'register' }, 0.69), unfamiliar: 1 }, route: 'knowledge' },
+      { text: 'skal jeg selv melde en fejl i sagen', recognized: { ...recognition({ kind: 'createCase' }, 0.9), unfamiliar: 1 }, route: 'intent:createCase' },
       // A problem with something the portal does not name stays outside it when the desk is only asked to help (round 10).
       { text: 'skærmen på mødelokalet vil ikke tænde – kan I hjælpe?', recognized: { ...recognition({ kind: 'createCase' }, 0.95), unfamiliar: 1 }, route: 'knowledge' },
       { text: 'RejsUd vil ikke gemme min afregning – kan I hjælpe?', recognized: recognition({ kind: 'createCase' }, 0.95, false, { systemId: 'rejsud' }), route: 'intent:createCase' },
