@@ -18,9 +18,7 @@ import type { Language } from './article.js';
  *   a question is declined unless the question also names what the answering article is about
  *   (its title, keywords or system, in the user's own words: "mine kolleger … adgang til
  *   kundeportalen", "min kode til lønsystemet"). A thing the articles are about ("min lønseddel",
- *   "min kode", "mine fakturaer") is asked about as the articles mean it — also when a synonym as
- *   specific as a thing names it ("kode" → "adgangskode", "rejseudgifter" → "rejseafregning"; not
- *   "kollega" → "medarbejder", a word of many articles: SPECIFIC_SHARE, round 14).
+ *   "min kode", "mine fakturaer") is asked about as the articles mean it.
  * - **Private life named** ({@link outsideUnanswered}): a word of the lexicon's `outside` list
  *   ("privat", "derhjemme", "personal") that the answering article does not speak of. The analyser
  *   already weighs such a word like a word the articles never use; here it decides, because a
@@ -115,16 +113,8 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
   if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
-  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && (own(term) || specificSynonym(term, context)) && counts(term, context) && context.isSubjectTerm(term.term));
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
   return owned.some((concept) => (anySubject[concept] ?? 0) < MATCHED);
-}
-
-/** A synonym of the user's word that is as specific as a thing is: in at most this share of the articles ("kode" → "adgangskode", not "kollega" → "medarbejder"). */
-const SPECIFIC_SHARE = 0.15;
-
-/** Whether a term is a synonym of the user's word that names a specific thing of the articles (see SPECIFIC_SHARE). */
-function specificSynonym(term: QueryTerm, context: DeclineContext): boolean {
-  return term.kind === 'synonym' && context.documentFrequency(term.term) <= Math.max(context.articleCount * SPECIFIC_SHARE, 1);
 }
 
 /** The number of articles above which a term is common (COMMON_SHARE of them, at least COMMON_MIN_ARTICLES). */
