@@ -20,8 +20,9 @@ const ABOUT_YOU: readonly RegExp[] = [
   /\bhedder\s+du\b/u,
   /\bhar\s+du\s+det\b/u,
   /\bgår\s+det\s+med\s+dig\b/u,
-  // "hvordan går det?", "går det godt": how it goes, with nothing after it that it could be about (round 14).
-  /\bgår\s+det(?:\s+(?:godt|fint|så))?\s*[?!.]*\s*$/u,
+  // "hvordan går det?", "går det godt": how it goes, with nothing after it that it could be about (round 14);
+  // not "hvornår går det?" (when it goes through).
+  /(?:\bhvordan\s+går\s+det|\bgår\s+det\s+(?:godt|fint))\s*[?!.]*\s*$/u,
   // "skriver jeg med et menneske eller en robot?", "taler jeg med en bot": who the user is talking to.
   /\b(?:skriver|taler|chatter|snakker|kommunikerer)\s+jeg\s+(?:med|til)\s+(?:en|et|ægte|rigtig|rigtigt|levende|menneske|robot|bot|computer|maskine)\b/u,
   /\bdit\s+navn\b/u,

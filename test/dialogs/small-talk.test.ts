@@ -24,6 +24,7 @@ describe('asksAboutAssistant', () => {
     'er du der?',
     'hvordan går det med min sag?',
     'hvordan går det med lønkørslen',
+    'vi sender bestillingen nu, hvornår går det?',
     'taler jeg med den rigtige afdeling om min rejseafregning',
   ])('"%s" does not', (text) => expect(asksAboutAssistant(text)).toBe(false));
 });
