@@ -92,6 +92,8 @@ const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
  * of such words and one topic word is still about that topic.
  */
 const LIGHT_SHARE = 0.25;
+/** …and in more than this many: in a handful of articles no word is common (as decline.ts's COMMON_MIN_ARTICLES). */
+const COMMON_MIN_ARTICLES = 5;
 
 /** A word with a pair of letters that may stand for å, ø or æ, written without them. */
 const ASCII_DANISH = /aa|oe|ae/;
@@ -717,7 +719,19 @@ export class Analyzer {
         const concept = conceptOfPosition.get(token.position);
         if (concept === undefined || token.isJoined) continue;
         const parts = tokens.filter((other) => other.isPart && !other.isJoined && other.position === token.position).length;
-        add(this.stemmers.stem(token.text, 'da'), 'name-part', concept, 1 / Math.max(1, parts));
+        const share = 1 / Math.max(1, parts);
+        const stem = this.stemmers.stem(token.text, 'da');
+        add(stem, 'name-part', concept, share);
+        // A misspelt part of a hyphenated word ("to-faktorgodkendlse"): the part corrected, and the whole
+        // with it when the articles write that ("to-faktorgodkendelse").
+        const corrected = vocabulary.has(stem) ? undefined : vocabulary.closestSurface(token.text);
+        if (corrected !== undefined) {
+          add(this.stemmers.stem(corrected, 'da'), 'typo', concept, share);
+          const whole = tokens.find((other) => !other.isPart && other.position === token.position)?.text;
+          const fixed = whole?.split('-').map((part) => (part === token.text ? corrected : part)).join('-');
+          const fixedStem = fixed === undefined || fixed === whole ? undefined : this.stemmers.stem(fixed, 'da');
+          if (fixedStem !== undefined && vocabulary.has(fixedStem)) add(fixedStem, 'typo', concept);
+        }
         continue;
       }
       const englishStop = this.stemmers.isStopword(token.text, 'en');
@@ -775,8 +789,9 @@ export class Analyzer {
             }
             // A compound whose head the corpus lacks but whose first part it knows: the first part
             // says what the word is about ("studentermedhjælpere" is about students).
+            // Not a first part that a quarter of the articles have ("fælles|postkasse"): it says little of what the word is.
             const modifier = language === 'da' && !(split && vocabulary.has(split.modifier)) ? this.compoundModifier(token.text, 'da', vocabulary) : undefined;
-            if (modifier) add(modifier, 'compound-modifier', concept);
+            if (modifier && vocabulary.documentFrequency(modifier) <= Math.max(vocabulary.articleCount * LIGHT_SHARE, COMMON_MIN_ARTICLES)) add(modifier, 'compound-modifier', concept);
           }
         }
       }
@@ -818,7 +833,9 @@ export class Analyzer {
         danishSequence.unshift(...kept);
       }
     }
-    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept) => add(stem, 'synonym', concept));
+    // A synonym of several words stands for the user's word only as a whole: each of its words is a share
+    // of it ("fælles postkasse" for "fællespostkasse": "fælles" alone is not the mailbox).
+    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept, words) => add(stem, 'synonym', concept, 1 / words));
     if (mergedInto.length > 0) mergeConcepts(concepts, terms, mergedInto);
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
@@ -947,7 +964,8 @@ export class Analyzer {
   private expandPhrases(
     sequence: readonly { stem: string; concept: number; surface?: string }[],
     phrases: readonly PhraseEntry[],
-    emit: (stem: string, concept: number) => void,
+    /** A stem of an expansion, the concept it stands for, and how many words the expansion has. */
+    emit: (stem: string, concept: number, words: number) => void,
     matched?: (concepts: ReadonlySet<number>) => void,
   ): void {
     const used = new Set<number>();
@@ -970,7 +988,7 @@ export class Analyzer {
         // one written as in the question.
         const written = sequence.slice(start, start + n).map((entry) => entry.surface ?? '').join(' ');
         const expansions = phrase.bySurface?.get(written) ?? phrase.expansions;
-        for (const concept of concepts) for (const expansion of expansions) for (const stem of expansion) emit(stem, concept);
+        for (const concept of concepts) for (const expansion of expansions) for (const stem of expansion) emit(stem, concept, expansion.length);
       }
     }
   }
@@ -1059,13 +1077,20 @@ export function analyzerFromCache(cache: AnalyzerCache): Analyzer {
  */
 export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTerm) => boolean): number[] {
   const credit = analysis.concepts.map(() => 0);
-  const partCredit = analysis.concepts.map(() => 0);
+  // A part's credit once per concept and term: the same stem reached twice (a compound's part and a
+  // synonym phrase's word, or two phrases with it) is still one part of the word.
+  const parts = new Map<string, { concept: number; credit: number }>();
   for (const term of analysis.terms) {
     if (!matched(term)) continue;
     const kind = TERM_KINDS[term.kind];
-    if (term.share < 1) partCredit[term.concept] = (partCredit[term.concept] ?? 0) + kind.credit * term.share;
-    else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
+    if (term.share < 1) {
+      const key = `${term.concept}\u0000${term.term}`;
+      const part = kind.credit * term.share;
+      if (part > (parts.get(key)?.credit ?? 0)) parts.set(key, { concept: term.concept, credit: part });
+    } else credit[term.concept] = Math.max(credit[term.concept] ?? 0, kind.credit);
   }
+  const partCredit = analysis.concepts.map(() => 0);
+  for (const part of parts.values()) partCredit[part.concept] = (partCredit[part.concept] ?? 0) + part.credit;
   return credit.map((value, index) => Math.max(value, Math.min(1, partCredit[index] ?? 0)));
 }
 

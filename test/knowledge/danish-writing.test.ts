@@ -117,3 +117,16 @@ describe('two neighbouring letters swapped (round 14)', () => {
     expect(swapped.rank('idnfka', 1)[0]).toBeUndefined();
   });
 });
+
+describe('a misspelt part of a hyphenated word (round 14)', () => {
+  const hyphenated = knowledgeBaseFromArticles([
+    article({ id: 'sikkerhed', title: 'Sikkerhed i RejsUd', body: 'RejsUd kræver to-faktorgodkendelse med en app på telefonen.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+  ]);
+  it('is corrected, and the whole word with it ("to-faktorgodkendlse" → "to-faktorgodkendelse")', () => {
+    const [best] = hyphenated.rank('to-faktorgodkendlse', 1);
+    expect(best?.articleId).toBe('sikkerhed');
+    expect(best?.matchedTerms?.has('to-faktorgodkendelse')).toBe(true);
+    expect(best?.coverage).toBeGreaterThan(0.6);
+  });
+});

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
+import { coverage } from '../../knowledge/answerer.js';
 import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
 import { testArticle as article } from '../support/articles.js';
 
@@ -208,5 +209,44 @@ describe('everyday words for the articles\' key terms (round 13)', () => {
     ['en bommert i lønnen', 'fejlindmelding'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(terms.answer(question))).toBe(id);
+  });
+});
+
+describe('a synonym of several words, and a first part common to the articles (round 14)', () => {
+  const analyzer = new Analyzer();
+  const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+
+  it('counts a synonym of several words as the user\'s word only as a whole ("fælles postkasse" for "fællespostkasse")', () => {
+    // As over the public articles: "fælles" in many of them, "postkasse" in none.
+    const words = ['fælles', 'portal'];
+    const vocabulary = Vocabulary.fromCounts(40, words.map((word) => [stem(word), 15]), words);
+    const analysis = analyzer.analyzeQuery('fællespostkasse', vocabulary);
+    const phrase = analysis.terms.filter((term) => term.kind === 'synonym' && (term.term === stem('fælles') || term.term === stem('postkasse')));
+    expect(phrase.length).toBeGreaterThan(0);
+    for (const term of phrase) expect(term.share).toBeCloseTo(0.5);
+    // One of its words is half the user's word, both are the whole of it (the synonym's credit).
+    const only = coverage(analysis, new Set([stem('fælles')]));
+    const both = coverage(analysis, new Set([stem('fælles'), stem('postkasse')]));
+    expect(only).toBeLessThan(0.5);
+    expect(both).toBeGreaterThan(0.85);
+  });
+
+  it('counts a stem reached twice as one part of the word (a compound\'s part and a synonym phrase\'s word)', () => {
+    const words = ['fælles', 'postkasse', 'portal'];
+    const vocabulary = Vocabulary.fromCounts(40, words.map((word) => [stem(word), 2]), words);
+    const analysis = analyzer.analyzeQuery('fællespostkasse', vocabulary);
+    // "fælles" is half of "fælles|postkasse" and half of the synonym "fælles postkasse": still half the word.
+    expect(analysis.terms.filter((term) => term.term === stem('fælles')).length).toBeGreaterThan(1);
+    expect(coverage(analysis, new Set([stem('fælles')]))).toBeCloseTo(0.45, 6);
+  });
+
+  it('does not search a compound the articles lack by a first part that a quarter of them have', () => {
+    const words = ['møde', 'timer'];
+    const rare = Vocabulary.fromCounts(40, words.map((word) => [stem(word), 2]), words);
+    const common = Vocabulary.fromCounts(40, words.map((word) => [stem(word), 15]), words);
+    const modifierIn = (vocabulary: Vocabulary): string | undefined =>
+      analyzer.analyzeQuery('timer til mødeplanlægning', vocabulary).terms.find((term) => term.kind === 'compound-modifier')?.term;
+    expect(modifierIn(rare)).toBe(stem('møde'));
+    expect(modifierIn(common)).toBeUndefined();
   });
 });
