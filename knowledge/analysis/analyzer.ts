@@ -833,9 +833,13 @@ export class Analyzer {
         danishSequence.unshift(...kept);
       }
     }
-    // A synonym of several words stands for the user's word only as a whole: each of its words is a share
-    // of it ("fælles postkasse" for "fællespostkasse": "fælles" alone is not the mailbox).
-    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept, words) => add(stem, 'synonym', concept, 1 / words));
+    // A synonym of several words stands for the user's word only as a whole: a word of it that a quarter of
+    // the articles have is only a share of it ("fælles postkasse" for "fællespostkasse": "fælles" alone is
+    // not the mailbox); its rarer words say what it is.
+    const commonFrom = Math.max(vocabulary.articleCount * LIGHT_SHARE, COMMON_MIN_ARTICLES);
+    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept, words) =>
+      add(stem, 'synonym', concept, words > 1 && vocabulary.documentFrequency(stem) > commonFrom ? 1 / words : 1),
+    );
     if (mergedInto.length > 0) mergeConcepts(concepts, terms, mergedInto);
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
