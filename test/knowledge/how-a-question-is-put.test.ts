@@ -87,3 +87,13 @@ describe('a question of nothing but such words (round 14)', () => {
     expect(answer.kind === 'answered' && answer.article.id).toBe('sikkerhed');
   });
 });
+
+describe('adverbs of attitude (round 14)', () => {
+  const analyzer = new Analyzer();
+  const vocabulary = Vocabulary.fromCounts(20, [[analyzer.stemmers.stem('forkontering', 'da'), 1]], ['forkontering']);
+  it.each(['pludselig', 'alligevel', 'åbenbart'])('"%s" is no concept of a question, as "suddenly" is none of an English one', (word) => {
+    const concepts = analyzer.analyzeQuery(`forkonteringen er ${word} væk`, vocabulary).concepts.map((concept) => concept.surface);
+    expect(concepts).toContain('forkonteringen');
+    expect(concepts).not.toContain(word);
+  });
+});
