@@ -108,10 +108,18 @@ const DESK_ASKED_TO_ACT = new RegExp(
  */
 const GET_IT_TO = /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?!(?:dig|jer|i|nogen|en\s+af\s+jer|servicedesken|supporten)\s)\S.*?\s+til\s+at(?![\p{L}\d])/iu;
 
+/**
+ * "Kan jeg få refunderet kage til et møde", "kan vi få penge tilbage for …", "kan jeg få dækket frokost": whether
+ * the user may have money back or covered — a question of the rules, not a polite order ("kan jeg få nulstillet
+ * min kode" asks the desk to act).
+ */
+const MONEY_BACK_ASKED =
+  /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?:\p{L}+\s+){0,3}?(?:refunderet|dækket|godtgjort|betalt|udbetalt|tilbagebetalt|erstattet|penge(?:ne)?\s+(?:tilbage|igen|refunderet|dækket))(?![\p{L}\d])/iu;
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
   const t = sentence(text);
-  if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
+  if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t) && !MONEY_BACK_ASKED.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
   if (t.includes('?')) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;

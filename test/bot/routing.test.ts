@@ -356,6 +356,12 @@ describe('the form of a text', () => {
     ['en kollega er fratrådt pr. 31/1 – vil I registrere fratrædelsen?', false],
     ['vi har fået en ny controller – kan I fortælle hvordan hun får adgang?', true],
     ['What can someone in our office do about it?', true],
+    // Whether money is had back or covered asks the rules; the desk asked to act is a request (round 14).
+    ['kan jeg få refunderet taxaen til lufthavnen', true],
+    ['kan vi få penge tilbage for forplejning til et kursus', true],
+    ['kan jeg få dækket parkering ved et møde', true],
+    ['kan jeg få nulstillet min kode', false],
+    ['kan jeg få oprettet en bruger til Mette', false],
   ])('"%s" reads as a question: %s', (text, expected) => {
     expect(readsAsQuestion(text)).toBe(expected);
   });
