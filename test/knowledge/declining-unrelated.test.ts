@@ -198,3 +198,13 @@ describe('food at a meeting is meeting refreshments (round 14)', () => {
     expect((await publicAnswer('hvor kan jeg få kaffe')).kind).toBe('unknown');
   });
 });
+
+describe('away from work, the absence assistant (round 14)', () => {
+  it('finds an article on the absence assistant for a holiday asked in everyday words', async () => {
+    const kb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    const answer = kb.answer('kan en anden tage mine fakturaer i indfak mens jeg er på ferie');
+    expect(answer.kind).toBe('answered');
+    const id = answeredWith(answer);
+    expect(kb.article(id ?? '')?.body.toLowerCase()).toContain('fraværsassistent');
+  });
+});
