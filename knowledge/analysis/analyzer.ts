@@ -279,6 +279,11 @@ export class Vocabulary {
     return this.df.get(stem) ?? 0;
   }
 
+  /** Whether a quarter of the articles have the term (LIGHT_SHARE; in a handful of articles none is common): it says little of what a word is. */
+  isCommon(stem: string): boolean {
+    return this.documentFrequency(stem) > Math.max(this.articleCount * LIGHT_SHARE, COMMON_MIN_ARTICLES);
+  }
+
   idf(stem: string): number {
     const df = this.df.get(stem);
     return Math.log((this.articles + 1) / (df === undefined ? UNKNOWN_DF : df + 0.5));
@@ -791,7 +796,7 @@ export class Analyzer {
             // says what the word is about ("studentermedhjælpere" is about students).
             // Not a first part that a quarter of the articles have ("fælles|postkasse"): it says little of what the word is.
             const modifier = language === 'da' && !(split && vocabulary.has(split.modifier)) ? this.compoundModifier(token.text, 'da', vocabulary) : undefined;
-            if (modifier && vocabulary.documentFrequency(modifier) <= Math.max(vocabulary.articleCount * LIGHT_SHARE, COMMON_MIN_ARTICLES)) add(modifier, 'compound-modifier', concept);
+            if (modifier && !vocabulary.isCommon(modifier)) add(modifier, 'compound-modifier', concept);
           }
         }
       }
@@ -836,10 +841,7 @@ export class Analyzer {
     // A synonym of several words stands for the user's word only as a whole: a word of it that a quarter of
     // the articles have is only a share of it ("fælles postkasse" for "fællespostkasse": "fælles" alone is
     // not the mailbox); its rarer words say what it is.
-    const commonFrom = Math.max(vocabulary.articleCount * LIGHT_SHARE, COMMON_MIN_ARTICLES);
-    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept, words) =>
-      add(stem, 'synonym', concept, words > 1 && vocabulary.documentFrequency(stem) > commonFrom ? 1 / words : 1),
-    );
+    this.expandPhrases(danishSequence, this.synonymPhrases, (stem, concept, words) => add(stem, 'synonym', concept, words > 1 && vocabulary.isCommon(stem) ? 1 / words : 1));
     if (mergedInto.length > 0) mergeConcepts(concepts, terms, mergedInto);
     // Informativeness per concept: its rarest known term, or "unknown" when nothing is known.
     const idfs = concepts.map(() => -1);
