@@ -129,6 +129,22 @@ export function askedKinds(question: string): FactKind[] {
 }
 
 /**
+ * Kinds of fact precise enough to choose between articles, not only between one article's passages:
+ * how often, a phone number, an e-mail address, how long something takes, and a time of day when the
+ * question asks for one ("hvad tid", "hvornår lukker …"). An article that holds "hver 89. dag" answers
+ * "hvor tit skal koden skiftes"; one that only speaks of passwords does not. A deadline, a date, a
+ * role or a price is held by nearly every article of a kind, and "lukke" of "kan vi lukke regnskabet" is
+ * the asker's act, not a time of day.
+ */
+const DECISIVE: ReadonlySet<FactKind> = new Set(['frequency', 'phone', 'email', 'duration']);
+const TIME_OF_DAY = compile(/\bhvad tid\b|\bhvilket tidspunkt\b|\bklokken\b|\bkl\b|\båbningstid\w*|\b(?:lukker|åbner)\b|\bwhat time\b|\bopening hours\b|\b(?:closes|opens)\b/iu);
+
+export function decisiveKinds(question: string): FactKind[] {
+  const text = spelledOut(question);
+  return askedKinds(question).filter((kind) => DECISIVE.has(kind) || (kind === 'clock' && TIME_OF_DAY.test(text)));
+}
+
+/**
  * How well a text holds the kinds of fact asked, in [0, 1]: the weights of the kinds it holds over
  * those of the kinds asked, times the strongest weight asked (so a question asking only for a role
  * moves the choice less than one asking for a phone number). 0 when nothing is asked.
