@@ -116,11 +116,16 @@ const GET_IT_TO = /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?!(?:dig|jer|i|nogen
 const MONEY_BACK_ASKED =
   /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?:\p{L}+\s+){0,3}?(?:refunderet|dækket|godtgjort|betalt|udbetalt|tilbagebetalt|erstattet|penge(?:ne)?\s+(?:tilbage|igen|refunderet|dækket))(?![\p{L}\d])/iu;
 
+/** Two things set against each other ("A vs B", "A versus B"). */
+const COMPARISON = /(?<![\p{L}\d])(?:vs\.?|versus)(?![\p{L}\d])/iu;
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
   const t = sentence(text);
   if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t) && !MONEY_BACK_ASKED.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
   if (t.includes('?')) return true;
+  // "fejl vs advis SLS", "registerprint versus totalprint": two things weighed against each other, as "forskel på" asks.
+  if (COMPARISON.test(t)) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
   return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
@@ -133,7 +138,7 @@ export function readsAsQuestion(text: string): boolean {
  * it ("…, skal LDV så ændres", "…, skal datavarehuset rettes til"; "…, brugeren skal slettes" states). "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
  */
 const LATER_QUESTION =
-  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
+  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|where\s+(?:do|does|can|could|should|must|shall|may)\s+(?:i|we|one|you|they)|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
 
 /** A question word opening a later clause ("…, who sets it up", "…, hvem gør det"). */
 const LATER_WH_QUESTION = /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
@@ -820,6 +825,11 @@ export function decide(input: RouteInput): RouteDecision {
       unplaced(knowledge())
     ) {
       return ask('unknown-subject');
+    }
+    // "vil have mails om fakturaer på et andet klokkeslæt, de kommer kl 8" half read as a comment: a comment or a
+    // status is about a case; a text that names none, which an article answers, asks about its subject.
+    if ((kind === 'addComment' || kind === 'status') && !sure && !OWN_CASES.test(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && knowledge().kind === 'answered') {
+      return ask('topic');
     }
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.

@@ -226,7 +226,7 @@ export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.
 
 /**
  * FACT_LEADER (round 15): when a question asks a precise kind of fact (`decisiveKinds`: how often, a
- * time of day, a phone number, an e-mail address, how long), the article with a passage that holds it
+ * time of day, how long), the article with a passage that holds it
  * and covers the question by `CLOSE_CHOICE.factLead` more than any other's is answered — among the
  * articles with `ratio` of the best one's confidence, not only the close ones. "Hvor tit skal man
  * skifte kode i HR-Løn" reached a 2018 notice of the password rules (confidence 0.80 of it) over the

@@ -130,13 +130,14 @@ export function askedKinds(question: string): FactKind[] {
 
 /**
  * Kinds of fact precise enough to choose between articles, not only between one article's passages:
- * how often, a phone number, an e-mail address, how long something takes, and a time of day when the
- * question asks for one ("hvad tid", "hvornår lukker …"). An article that holds "hver 89. dag" answers
- * "hvor tit skal koden skiftes"; one that only speaks of passwords does not. A deadline, a date, a
- * role or a price is held by nearly every article of a kind, and "lukke" of "kan vi lukke regnskabet" is
- * the asker's act, not a time of day.
+ * how often, how long something takes, and a time of day when the question asks for one ("hvad tid",
+ * "hvornår lukker …"). An article that holds "hver 89. dag" answers "hvor tit skal koden skiftes"; one
+ * that only speaks of passwords does not. A deadline, a date, a role or a price is held by nearly every
+ * article of a kind, and "lukke" of "kan vi lukke regnskabet" is the asker's act, not a time of day. A
+ * phone number or an e-mail address asked for is the desk's contact article's, which the router finds
+ * (bot/routing.ts): another article's number is not chosen over it for holding one.
  */
-const DECISIVE: ReadonlySet<FactKind> = new Set(['frequency', 'phone', 'email', 'duration']);
+const DECISIVE: ReadonlySet<FactKind> = new Set(['frequency', 'duration']);
 const TIME_OF_DAY = compile(/\bhvad tid\b|\bhvilket tidspunkt\b|\bklokken\b|\bkl\b|\båbningstid\w*|\b(?:lukker|åbner)\b|\bwhat time\b|\bopening hours\b|\b(?:closes|opens)\b/iu);
 
 export function decisiveKinds(question: string): FactKind[] {

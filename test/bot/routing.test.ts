@@ -241,6 +241,15 @@ describe('routing', () => {
       { text: 'kan jeg få en ny rolle i Navision', recognized: recognition({ kind: 'createCase' }, 0.65, false, { systemId: 'navision-stat' }), knowledge: answered(1), route: 'intent:createCase' },
       // An English question after a comma with "can someone" asks (round 10).
       { text: 'my colleague is on leave, can someone else approve her invoices in IndFak', recognized: recognition({ kind: 'createCase' }, 0.63, false, { systemId: 'indfak' }), knowledge: answered(1), route: 'knowledge' },
+      // A comment or a status names a case; a wish about a system that an article answers names none (round 15).
+      { text: 'vil have mails om fakturaer på et andet klokkeslæt, de kommer kl 8', recognized: recognition({ kind: 'addComment' }, 0.67, false, { systemId: 'indfak' }), knowledge: answered(1), route: 'knowledge' },
+      { text: 'tilføj at fakturaen er betalt til min sag', recognized: recognition({ kind: 'addComment' }, 0.67, false, { systemId: 'indfak' }), knowledge: answered(1), route: 'intent:addComment' },
+      { text: 'vil have mails om fakturaer på et andet klokkeslæt, de kommer kl 8', recognized: recognition({ kind: 'addComment' }, 0.67, false, { systemId: 'indfak' }), route: 'intent:addComment' },
+      // "Where do we start" after a comma asks about the request, it does not make it (round 15).
+      { text: 'we need to integrate our local system with a state system, where do we start', recognized: recognition({ kind: 'createCase' }, 0.86), knowledge: answered(1), route: 'knowledge' },
+      { text: 'we need to integrate our local system with a state system', recognized: recognition({ kind: 'createCase' }, 0.86), knowledge: answered(1), route: 'intent:createCase' },
+      // Two things weighed against each other are a topic to look up, not a case (round 15).
+      { text: 'fejl vs advis SLS', recognized: recognition({ kind: 'createCase' }, 0.69), knowledge: answered(1), route: 'knowledge' },
     ];
     it.each(cases)('"$text" ($recognized.intent.kind at $recognized.confidence) → $route', (c) => {
       expect(routeOf(run(c))).toBe(c.route);
@@ -336,6 +345,11 @@ describe('the form of a text', () => {
     ['Når jeg gemmer, lukker RejsUd', false],
     ['Kontoen er forkert, efter vi opdaterede', false],
     ['tell me how to reset my password', true],
+    // Two things set against each other (round 15).
+    ['fejl vs advis SLS', true],
+    ['registerprint versus totalprint', true],
+    ['we need a new integration, where do we start', true],
+    ['we need a new integration where we start from scratch', false],
     ['by what date do you need our forms', true],
     // A later clause with the verb before a subject and an adverb after it asks (round 8); a subject first states.
     ['vi er flyttet, kan regnskabet nu lukkes', true],
