@@ -2,12 +2,13 @@ import type { Language } from '../article.js';
 import { tokenize } from './tokenizer.js';
 
 // Function words that tell the two languages apart in short questions. Deliberately small and
-// disjoint: "i", "at", "under" and similar words exist in both languages.
+// disjoint: "i", "at", "for", "under" and similar words exist in both languages ("frist for
+// sygedagpengerefusion" is Danish).
 const DANISH = new Set(
   'og jeg du vi de er det den en et til på af med hvordan hvad hvor hvornår hvem hvorfor hvilken hvilke kan skal må ikke min mit mine vores jeres har være blive bliver fra om som også eller når så der nu får finder'.split(' '),
 );
 const ENGLISH = new Set(
-  'the an and or you we they is are was were be been to of in on for with how what where when who why which can could should must not my our your their have has do does did from about also will would there here get find this that these it'.split(' '),
+  'the an and or you we they is are was were be been to of in on with how what where when who why which can could should must not my our your their have has do does did from about also will would there here get find this that these it me us'.split(' '),
 );
 
 /** Tells, word by word, whether a content word is one only English writes, or one the articles' Danish writes. */

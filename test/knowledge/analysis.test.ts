@@ -190,6 +190,11 @@ describe('detectLanguage', () => {
       expect(detectLanguage('Hvordan nulstiller jeg min adgangskode?')).toBe('da');
       expect(detectLanguage('SLS')).toBe('da');
     });
+
+    it('does not count "for", a word of both languages (round 15)', () => {
+      expect(detectLanguage('frist for sygedagpengerefusion')).toBe('da');
+      expect(detectLanguage('deadline for the refund')).toBe('en');
+    });
   });
 
   describe('when no function word tells (round 10)', () => {
