@@ -359,6 +359,14 @@ const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|
  * A person asked for in words ("ring mig op", "can someone call me back", "kan jeg få fat i en fra
  * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
  */
+/**
+ * Someone else than the desk to be reached ("skal jeg ringe til chefen?", "kontakte min leder", "call my
+ * manager"): the user's own boss, doctor or colleague, in the definite form or as the user's own — not a
+ * person at the desk.
+ */
+const SOMEONE_ELSE_TO_REACH =
+  /(?<![\p{L}\d])(?:ringe|ringer|ring|kontakte|kontakter|skrive|skriver|maile|mailer|call|phone|contact|email|e-mail|text)\s+(?:til\s+|to\s+)?(?:(?:min|mit|mine|vores|my|our)\s+\p{L}+|(?!(?:nogen|noget|hinanden)(?![\p{L}\d]))\p{L}{3,}(?:en|et)(?<!(?:servicedesk|support|kontor|sekretariat|team)(?:en|et)))(?![\p{L}\d])/iu;
+
 const PERSON_ASKED =
   /(?<![\p{L}\d])(?:ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 
@@ -741,6 +749,8 @@ export function decide(input: RouteInput): RouteDecision {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
       }
+      // "Hvordan melder jeg mig syg, skal jeg ringe til chefen?": a call to the user's own boss is not one to the desk.
+      if (SOMEONE_ELSE_TO_REACH.test(text) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();

@@ -248,6 +248,11 @@ describe('routing', () => {
       // "Where do we start" after a comma asks about the request, it does not make it (round 15).
       { text: 'we need to integrate our local system with a state system, where do we start', recognized: recognition({ kind: 'createCase' }, 0.86), knowledge: answered(1), route: 'knowledge' },
       { text: 'we need to integrate our local system with a state system', recognized: recognition({ kind: 'createCase' }, 0.86), knowledge: answered(1), route: 'intent:createCase' },
+      // A call to the user's own boss is not one to the desk (round 15); a call to someone about a system is.
+      { text: 'hvordan melder jeg mig syg i dag, skal jeg ringe til chefen?', recognized: recognition({ kind: 'human' }, 0.88), route: 'knowledge' },
+      { text: 'can I call my manager about it', recognized: recognition({ kind: 'human' }, 0.9), route: 'knowledge' },
+      { text: 'jeg vil gerne ringe til nogen om SLS', recognized: recognition({ kind: 'human' }, 0.9), route: 'intent:human' },
+      { text: 'kan jeg ringe til servicedesken', recognized: recognition({ kind: 'human' }, 0.95), route: 'intent:human' },
       // Two things weighed against each other are a topic to look up, not a case (round 15).
       { text: 'fejl vs advis SLS', recognized: recognition({ kind: 'createCase' }, 0.69), knowledge: answered(1), route: 'knowledge' },
     ];
