@@ -85,6 +85,9 @@ const UNKNOWN_DF = 1.5;
  */
 const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
 
+/** A symbol standing alone between spaces or quotes ("et ! i", "a '#'"): not punctuation, a character spoken of. Not "?" or a dash. */
+const LONE_SYMBOL = /(?<=^|[\s"'«(])[!@#$%&*+=§^~|\\/<>]{1,3}(?=$|[\s"'»),.])/gu;
+
 /**
  * A light word (the lexicon's `light` lists: "bestemt", "kalder", "explain", "someone") says how a
  * question is put, not what it is about. It weighs at most like a word in this share of the
@@ -700,7 +703,9 @@ export class Analyzer {
   }
 
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
-  analyzeQuery(question: string, vocabulary: Vocabulary, language: Language = this.languageOf(question, vocabulary)): QueryAnalysis {
+  analyzeQuery(asked: string, vocabulary: Vocabulary, language: Language = this.languageOf(asked, vocabulary)): QueryAnalysis {
+    // "den har et ! i", "with a # in it": a symbol standing alone is spoken of as a character, not punctuation.
+    const question = asked.replace(LONE_SYMBOL, ' specialtegn ');
     const concepts: Concept[] = [];
     const terms: QueryTerm[] = [];
     const add = (term: string, kind: TermKind, concept: number, share = 1): void => {

@@ -254,3 +254,35 @@ describe('a synonym of several words, and a first part common to the articles (r
     expect(modifierIn(common)).toBeUndefined();
   });
 });
+
+describe('a character named or typed in a question (round 15)', () => {
+  const passwords = knowledgeBaseFromArticles([
+    article({
+      id: 'kode-regler',
+      title: 'Regler for adgangskoden',
+      body: 'Adgangskoden skal have mindst 12 tegn og mindst ét specialtegn blandt %()=+*. Specialtegn som @ og ! kan ikke bruges.',
+    }),
+    article({
+      id: 'brugere',
+      title: 'Brugere i lønsystemet',
+      body: 'Brugeren får en adgangskode til lønsystemet af sin brugeradministrator og skifter den selv til en ny adgangskode.',
+    }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+    article({ id: 'fakturaer', title: 'Fakturaer', body: 'Fakturaer behandles i IndFak af bogholderen.' }),
+  ]);
+
+  it('reads a symbol standing alone as a special character, not as punctuation', () => {
+    const analyzer = new Analyzer();
+    const concepts = (question: string): string[] => analyzer.analyzeQuery(question, Vocabulary.fromCounts(4, [], [])).concepts.map((c) => c.surface);
+    expect(concepts('min nye adgangskode har et ! i')).toContain('specialtegn');
+    expect(concepts("my password has a '#' in it")).toContain('specialtegn');
+    // Punctuation at a word stays punctuation; a question mark is never a character spoken of.
+    expect(concepts('haster! adgangskoden virker ikke?')).not.toContain('specialtegn');
+  });
+
+  it('finds the rules of characters for a symbol typed or a punctuation mark named', () => {
+    expect(answeredWith(passwords.answer('den vil ikke tage min nye adgangskode, den har et ! i'))).toBe('kode-regler');
+    expect(answeredWith(passwords.answer('må der være et udråbstegn i min adgangskode'))).toBe('kode-regler');
+    expect(answeredWith(passwords.answer('can my new password have an exclamation mark'))).toBe('kode-regler');
+  });
+});
