@@ -85,6 +85,14 @@ const UNKNOWN_DF = 1.5;
  */
 const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
 
+/**
+ * A thing named by what it handles and a word for a system ("fakturaprogrammet", "lønplatformen",
+ * "bogføringsværktøjet"): users who do not know a system's name describe it so. Read with every other such
+ * word ("fakturasystem", the lexicon's name for IndFak), so that one lexicon entry per system serves them all.
+ */
+const SYSTEM_WORD = /^(\p{L}{3,}?)(program(?:met|mer|merne)?|system(?:et|er|erne)?|platform(?:en|e|ene)?|værktøj(?:et|er|erne)?|løsning(?:en|er|erne)?|software(?:n)?|modul(?:et|er|erne)?|app(?:en|s)?)$/u;
+const SYSTEM_HEADS = ['program', 'system', 'platform', 'værktøj', 'løsning', 'software', 'modul', 'app'] as const;
+
 /** A symbol standing alone between spaces or quotes ("et ! i", "a '#'"): not punctuation, a character spoken of. Not "?" or a dash. */
 const LONE_SYMBOL = /(?<=^|[\s"'«(])[!@#$%&*+=§^~|\\/<>]{1,3}(?=$|[\s"'»),.])/gu;
 
@@ -342,6 +350,8 @@ interface PhraseEntry {
 export class Analyzer {
   readonly stemmers: Stemmers;
   private readonly synonymPhrases: PhraseEntry[];
+  /** The stems of the lexicon's one-word synonyms (see SYSTEM_WORD). */
+  private readonly oneWordSynonymStems = new Set<string>();
   private readonly glossaryPhrases: PhraseEntry[];
   /** Stem of a specific word (Danish or English stemming) -> stems of the broader Danish words (lexicon `broader`). */
   private readonly broaderStems = new Map<string, string[]>();
@@ -420,6 +430,7 @@ export class Analyzer {
     }
     this.stopPhrases.sort((a, b) => b.length - a.length);
     this.synonymPhrases.sort((a, b) => b.stems.length - a.stems.length);
+    for (const phrase of this.synonymPhrases) if (phrase.stems.length === 1 && phrase.stems[0] !== undefined) this.oneWordSynonymStems.add(phrase.stems[0]);
     this.particleVerbs = lexicon.particleVerbs.map((verb) => ({
       forms: new Set(verb.forms),
       particle: verb.particle,
@@ -770,6 +781,7 @@ export class Analyzer {
           danishSequence.push({ stem: general, concept });
         }
       }
+      if (!foreign) for (const stem of this.systemWordsFor(token.text)) danishSequence.push({ stem, concept });
       const known = stems.some((stem) => vocabulary.has(stem));
       if (language === 'en') {
         // An adverb of a word the glossary translates ("correctly", "automatically") is read as that
@@ -972,6 +984,26 @@ export class Analyzer {
   }
 
   /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */
+  /**
+   * "fakturaprogrammet" → the stem of "fakturasystem" (SYSTEM_WORD): the same thing with another word for a
+   * system, where the lexicon has that as a one-word synonym. Not the word's own stem.
+   */
+  private systemWordsFor(word: string): string[] {
+    const match = SYSTEM_WORD.exec(word);
+    if (!match?.[1] || !match[2]) return [];
+    const modifier = match[1];
+    const bare = modifier.length > 4 && modifier.endsWith('s') ? modifier.slice(0, -1) : modifier;
+    const own = this.stemmers.stem(word, 'da');
+    const found = new Set<string>();
+    for (const head of SYSTEM_HEADS) {
+      for (const left of new Set([modifier, bare, `${bare}s`])) {
+        const stem = this.stemmers.stem(`${left}${head}`, 'da');
+        if (stem !== own && this.oneWordSynonymStems.has(stem)) found.add(stem);
+      }
+    }
+    return [...found];
+  }
+
   private expandPhrases(
     sequence: readonly { stem: string; concept: number; surface?: string }[],
     phrases: readonly PhraseEntry[],

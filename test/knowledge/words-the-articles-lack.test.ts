@@ -286,3 +286,21 @@ describe('a character named or typed in a question (round 15)', () => {
     expect(answeredWith(passwords.answer('can my new password have an exclamation mark'))).toBe('kode-regler');
   });
 });
+
+describe('a system named by what it handles (round 15)', () => {
+  const analyzer = new Analyzer();
+  const vocabulary = Vocabulary.fromCounts(10, [], []);
+  const synonymsOf = (question: string): string[] => analyzer.analyzeQuery(question, vocabulary).terms.filter((term) => term.kind === 'synonym').map((term) => term.term);
+  const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+
+  it('reads "<what it handles> + program/platform/værktøj" as the lexicon\'s "<what it handles> + system"', () => {
+    // The lexicon has "fakturasystem" for IndFak and "lønsystemet" for SLS, not "…programmet".
+    expect(synonymsOf('hvad betyder ikonet i fakturaprogrammet')).toContain(stem('indfak'));
+    expect(synonymsOf('min kode til lønprogrammet virker ikke')).toContain(stem('sls'));
+    expect(synonymsOf('kan jeg bruge lønværktøjet hjemmefra')).toContain(stem('sls'));
+  });
+
+  it('leaves a word the lexicon does not know in another form alone', () => {
+    expect(synonymsOf('hvordan virker tegneprogrammet')).toEqual([]);
+  });
+});
