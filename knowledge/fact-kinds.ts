@@ -42,7 +42,7 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   },
   clock: {
     weight: 1,
-    asks: /\bhvad tid\b|\bhvilket tidspunkt\b|\bhvilken tid\b|\bklokken\b|\bkl\b|\båbningstid\w*|\båbent?\b|\blukke[rt]?\b|\bwhat time\b|\bopening hours\b|\bopen\b|\bclose[sd]?\b/iu,
+    asks: /\bhvad tid\b|\bhvilket tidspunkt\b|\bhvilken tid\b|\bhvornår på dagen\b|\bi hvilket tidsrum\b|\bklokken\b|\bkl\b|\båbningstid\w*|\båbent?\b|\blukke[rt]?\b|\bwhat time\b|\btime of day\b|\b(?:which|what) hours\b|\bopening hours\b|\bopen\b|\bclose[sd]?\b/iu,
     holds: new RegExp(CLOCK, 'iu'),
   },
   when: {
@@ -138,7 +138,7 @@ export function askedKinds(question: string): FactKind[] {
  * (bot/routing.ts): another article's number is not chosen over it for holding one.
  */
 const DECISIVE: ReadonlySet<FactKind> = new Set(['frequency', 'duration']);
-const TIME_OF_DAY = compile(/\bhvad tid\b|\bhvilket tidspunkt\b|\bklokken\b|\bkl\b|\båbningstid\w*|\b(?:lukker|åbner)\b|\bwhat time\b|\bopening hours\b|\b(?:closes|opens)\b/iu);
+const TIME_OF_DAY = compile(/\bhvad tid\b|\bhvilket tidspunkt\b|\bhvornår på dagen\b|\bi hvilket tidsrum\b|\btime of day\b|\b(?:which|what) hours\b|\bklokken\b|\bkl\b|\båbningstid\w*|\b(?:lukker|åbner)\b|\bwhat time\b|\bopening hours\b|\b(?:closes|opens)\b/iu);
 
 export function decisiveKinds(question: string): FactKind[] {
   const text = spelledOut(question);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knowledgeBaseFromArticles } from '../../knowledge/index.js';
-import { askedKinds, asksDefinition, kindMatch, type FactKind } from '../../knowledge/fact-kinds.js';
+import { askedKinds, asksDefinition, decisiveKinds, kindMatch, type FactKind } from '../../knowledge/fact-kinds.js';
 import { testArticle as article } from '../support/articles.js';
 
 describe('the kind of fact a question asks for', () => {
@@ -22,8 +22,17 @@ describe('the kind of fact a question asks for', () => {
     ['which authenticator apps can I use', ['names']],
     ['how often is the data refreshed', ['frequency']],
     ['where do we apply', ['where']],
+    // A time of day asked as a part of the day or as hours (round 15).
+    ['i hvilket tidsrum bliver henvendelserne fordelt', ['clock']],
+    ['between which hours are requests passed on', ['clock']],
   ])('reads "%s" as asking for %j', (question, kinds) => {
     expect(askedKinds(question)).toEqual(kinds);
+  });
+
+  it('reads "hvornår på dagen" as asking for a time of day as well as a when (round 15)', () => {
+    expect(askedKinds('hvornår på dagen bliver sagerne fordelt')).toEqual(expect.arrayContaining(['clock', 'when']));
+    expect(decisiveKinds('hvornår på dagen bliver sagerne fordelt')).toContain('clock');
+    expect(decisiveKinds('hvornår kan vi lukke regnskabet')).not.toContain('clock');
   });
 
   it('reads æ, ø and å as letters of the asking words', () => {
