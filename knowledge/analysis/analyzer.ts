@@ -90,8 +90,8 @@ const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
  * "bogføringsværktøjet"): users who do not know a system's name describe it so. Read with every other such
  * word ("fakturasystem", the lexicon's name for IndFak), so that one lexicon entry per system serves them all.
  */
-const SYSTEM_WORD = /^(\p{L}{3,}?)(program(?:met|mer|merne)?|system(?:et|er|erne)?|platform(?:en|e|ene)?|værktøj(?:et|er|erne)?|løsning(?:en|er|erne)?|software(?:n)?|modul(?:et|er|erne)?|app(?:en|s)?)$/u;
-const SYSTEM_HEADS = ['program', 'system', 'platform', 'værktøj', 'løsning', 'software', 'modul', 'app'] as const;
+const SYSTEM_WORD = /^(\p{L}{3,}?)(program(?:met|mer|merne)?|system(?:et|er|erne)?|platform(?:en|e|ene)?|værktøj(?:et|er|erne)?|løsning(?:en|er|erne)?|software(?:n)?|modul(?:et|er|erne)?|app(?:en|s)?|portal(?:en|er|erne)?)$/u;
+const SYSTEM_HEADS = ['program', 'system', 'platform', 'værktøj', 'løsning', 'software', 'modul', 'app', 'portal'] as const;
 
 /** A symbol standing alone between spaces or quotes ("et ! i", "a '#'"): not punctuation, a character spoken of. Not "?" or a dash. */
 const LONE_SYMBOL = /(?<=^|[\s"'«(])[!@#$%&*+=§^~|\\/<>]{1,3}(?=$|[\s"'»),.])/gu;
@@ -781,7 +781,8 @@ export class Analyzer {
           danishSequence.push({ stem: general, concept });
         }
       }
-      if (!foreign) for (const stem of this.systemWordsFor(token.text)) danishSequence.push({ stem, concept });
+      // Not a word the articles write ("Lønportalen" is a system of its own).
+      if (!foreign && !vocabulary.has(daStem)) for (const stem of this.systemWordsFor(token.text)) danishSequence.push({ stem, concept });
       const known = stems.some((stem) => vocabulary.has(stem));
       if (language === 'en') {
         // An adverb of a word the glossary translates ("correctly", "automatically") is read as that

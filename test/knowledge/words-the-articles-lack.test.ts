@@ -303,4 +303,25 @@ describe('a system named by what it handles (round 15)', () => {
   it('leaves a word the lexicon does not know in another form alone', () => {
     expect(synonymsOf('hvordan virker tegneprogrammet')).toEqual([]);
   });
+
+  it('reads "jeres sagssystem" as the portal (its "sagsportal")', () => {
+    expect(synonymsOf('jeg kan ikke huske mit login til jeres sagssystem')).toContain(stem('serviceportal'));
+  });
+
+  it('leaves a system of its own that the articles name alone ("Lønportalen" is not the payroll system)', () => {
+    const known = Vocabulary.fromCounts(10, [[stem('lønportalen'), 2]], ['lønportalen']);
+    const terms = analyzer.analyzeQuery('hvad er forskellen på lønportalen og HR-Løn', known).terms.filter((term) => term.kind === 'synonym').map((term) => term.term);
+    expect(terms).not.toContain(stem('sls'));
+  });
+});
+
+describe('everyday words for an icon and for pay (round 15)', () => {
+  const analyzer = new Analyzer();
+  const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
+  const termsOf = (question: string): string[] => analyzer.analyzeQuery(question, Vocabulary.fromCounts(10, [], [])).terms.map((term) => term.term);
+
+  it('reads "symbol" as the articles\' "ikon", and what someone earns ("tjener") as pay', () => {
+    expect(termsOf('hvad betyder symbolet ved brugerens navn')).toContain(stem('ikon'));
+    expect(termsOf('hvad tjener en kontorchef i staten')).toContain(stem('løn'));
+  });
 });
