@@ -114,7 +114,9 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
   if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
   const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
-  return owned.some((concept) => (anySubject[concept] ?? 0) < MATCHED);
+  // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
+  // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
+  return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
 }
 
 /** The number of articles above which a term is common (COMMON_SHARE of them, at least COMMON_MIN_ARTICLES). */
