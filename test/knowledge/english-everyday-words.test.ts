@@ -185,3 +185,23 @@ describe('English names and family the articles never speak of', () => {
     expect(outcome(kb2.answer('How many vacation days do employees in private companies get?'))).toBe('low-confidence');
   });
 });
+
+describe('the everyday English of international staff (round 15)', () => {
+  const glossaryOf = (question: string): string[] =>
+    analyzer.analyzeQuery(question, Vocabulary.fromCounts(10, [], [])).terms.filter((term) => term.kind === 'glossary').map((term) => term.term);
+  const danish = (word: string): string => analyzer.stemmers.stem(word, 'da');
+
+  it('reads money spent out of one\'s own pocket as an outlay ("udlæg")', () => {
+    expect(glossaryOf('I paid for dinner out of my own pocket')).toContain(danish('udlæg'));
+  });
+
+  it('reads the digital mailbox as e-Boks, the learning platform and the expense system as the systems\' Danish names', () => {
+    expect(glossaryOf('when does my payslip show up in my digital mailbox')).toContain(danish('e-boks'));
+    expect(glossaryOf('how do we join the state learning platform')).toContain(danish('læringsplatform'));
+    expect(glossaryOf('the expense system asks me for a code')).toContain(danish('rejseafregningssystem'));
+  });
+
+  it('does not read "pay for" as an outlay (the stems of "paid" and "pay" are one)', () => {
+    expect(glossaryOf('what hourly rate does the maternity fund pay for managers')).not.toContain(danish('udlæg'));
+  });
+});
