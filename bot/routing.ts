@@ -367,6 +367,13 @@ const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|
 const SOMEONE_ELSE_TO_REACH =
   /(?<![\p{L}\d])(?:ringe|ringer|ring|kontakte|kontakter|skrive|skriver|maile|mailer|call|phone|contact|email|e-mail|text)\s+(?:til\s+|to\s+)?(?:(?:min|mit|mine|vores|my|our)\s+\p{L}+|(?!(?:nogen|noget|hinanden)(?![\p{L}\d]))\p{L}{3,}(?:en|et)(?<!(?:servicedesk|support|kontor|sekretariat|team)(?:en|et)))(?![\p{L}\d])/iu;
 
+/**
+ * The opening hours of a place that is not the desk ("hvornår har kantinen åbent", "is the gym open today"):
+ * a named place opened or closed, not "har I åbent" or "har servicedesken åbent".
+ */
+const PLACE_HOURS =
+  /(?<![\p{L}\d])(?:har|holder|is|are)\s+(?:the\s+)?(?!(?:servicedesk|support|kundeservice|kundebetjening|sekretariat|jer|you|dig|your)\p{L}*(?![\p{L}\d]))\p{L}{3,}\s+(?:\p{L}+\s+)?(?:åbent|åben|lukket|open|closed)(?![\p{L}\d])/iu;
+
 const PERSON_ASKED =
   /(?<![\p{L}\d])(?:ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 
@@ -751,6 +758,8 @@ export function decide(input: RouteInput): RouteDecision {
       }
       // "Hvordan melder jeg mig syg, skal jeg ringe til chefen?": a call to the user's own boss is not one to the desk.
       if (SOMEONE_ELSE_TO_REACH.test(text) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
+      // "Hvornår har kantinen åbent i dag?": another place's hours — declined when the knowledge base cannot place it.
+      if (PLACE_HOURS.test(text) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text) && unplaced(knowledge())) return ask('question');
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();
