@@ -1002,6 +1002,11 @@ export class Analyzer {
         if (stem !== own && this.oneWordSynonymStems.has(stem)) found.add(stem);
       }
     }
+    // "dataudvekslingsplatformen": what it handles is itself a name of the system ("dataudveksling" for CIP).
+    if (found.size === 0) {
+      const what = this.stemmers.stem(bare, 'da');
+      if (this.oneWordSynonymStems.has(what)) found.add(what);
+    }
     return [...found];
   }
 

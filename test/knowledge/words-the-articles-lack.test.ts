@@ -304,6 +304,10 @@ describe('a system named by what it handles (round 15)', () => {
     expect(synonymsOf('hvordan virker tegneprogrammet')).toEqual([]);
   });
 
+  it('reads what such a word handles as the system when the lexicon names the system so ("dataudvekslingsplatformen": CIP)', () => {
+    expect(synonymsOf('hvordan lukker vi adgangen til dataudvekslingsplatformen')).toContain(stem('cip'));
+  });
+
   it('reads "jeres sagssystem" as the portal (its "sagsportal")', () => {
     expect(synonymsOf('jeg kan ikke huske mit login til jeres sagssystem')).toContain(stem('serviceportal'));
   });
