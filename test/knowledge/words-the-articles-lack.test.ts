@@ -328,4 +328,9 @@ describe('everyday words for an icon and for pay (round 15)', () => {
     expect(termsOf('hvad betyder symbolet ved brugerens navn')).toContain(stem('ikon'));
     expect(termsOf('hvad tjener en kontorchef i staten')).toContain(stem('løn'));
   });
+
+  it('reads the level of pay as the pay statistics, and a street name as an address', () => {
+    expect(termsOf('hvor kan jeg se lønniveauet i staten')).toContain(stem('lønstatistik'));
+    expect(termsOf('gadenavnet er forkert på lønsedlen')).toContain(stem('adresse'));
+  });
 });
