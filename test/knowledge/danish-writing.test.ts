@@ -5,7 +5,7 @@
  * oe, ae — on small articles written for the test.
  */
 import { describe, expect, it } from 'vitest';
-import { Analyzer } from '../../knowledge/analysis/analyzer.js';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
 import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
 import { testArticle as article } from '../support/articles.js';
 
@@ -38,6 +38,12 @@ describe('particle verbs (round 10)', () => {
   it('reaches over the verb\'s object in the same clause, not into the next', () => {
     expect(meanings('hun sagde sit job op i går')).toContain(analyzer.stemmers.stem('opsige', 'da'));
     expect(meanings('hun sagde det til chefen, op til jul er der travlt')).not.toContain(analyzer.stemmers.stem('opsige', 'da'));
+  });
+
+  it('reads "læse … ind" as reading in (round 15: "HR-Løn vil ikke læse mit regneark ind")', () => {
+    const general = new Analyzer();
+    const terms = general.analyzeQuery('HR-Løn vil ikke læse mit eget regneark ind', Vocabulary.fromCounts(10, [[general.stemmers.stem('indlæse', 'da'), 2]], ['indlæse']), 'da').terms;
+    expect(terms.filter((t) => t.kind === 'synonym').map((t) => t.term)).toContain(general.stemmers.stem('indlæse', 'da'));
   });
 
   it('adds nothing when the corpus has none of the meanings', () => {
