@@ -329,6 +329,10 @@ describe('everyday words for an icon and for pay (round 15)', () => {
     expect(termsOf('hvad tjener en kontorchef i staten')).toContain(stem('løn'));
   });
 
+  it('reads a new hire ("nyansat") as an employment ("ansættelse")', () => {
+    expect(termsOf('hvordan bliver en nyansat oprettet i HR')).toContain(stem('ansættelse'));
+  });
+
   it('reads the level of pay as the pay statistics, and a street name as an address', () => {
     expect(termsOf('hvor kan jeg se lønniveauet i staten')).toContain(stem('lønstatistik'));
     expect(termsOf('gadenavnet er forkert på lønsedlen')).toContain(stem('adresse'));
