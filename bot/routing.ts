@@ -116,6 +116,10 @@ const GET_IT_TO = /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?!(?:dig|jer|i|nogen
 const MONEY_BACK_ASKED =
   /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?:\p{L}+\s+){0,3}?(?:refunderet|dækket|godtgjort|betalt|udbetalt|tilbagebetalt|erstattet|penge(?:ne)?\s+(?:tilbage|igen|refunderet|dækket))(?![\p{L}\d])/iu;
 
+/** A wish to see, know or compare ("vi vil gerne se om …", "jeg vil gerne vide hvordan …", "I'd like to know whether …"). */
+const WISH_TO_KNOW =
+  /(?<![\p{L}\d])(?:vil|ville|ønsker\s+at|would\s+like\s+to|want\s+to|wish\s+to|i['’]d\s+like\s+to)\s+(?:(?:gerne|godt|lige)\s+)?(?:se\s+om|se\s+hvor|se\s+hvad|se\s+hvilke|vide|forstå|sammenligne|finde\s+ud\s+af|know|understand|compare|find\s+out|see\s+(?:if|whether|how|what|which))(?![\p{L}\d])/iu;
+
 /** Two things set against each other ("A vs B", "A versus B"). */
 const COMPARISON = /(?<![\p{L}\d])(?:vs\.?|versus)(?![\p{L}\d])/iu;
 
@@ -125,7 +129,8 @@ export function readsAsQuestion(text: string): boolean {
   if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t) && !MONEY_BACK_ASKED.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
   if (t.includes('?')) return true;
   // "fejl vs advis SLS", "registerprint versus totalprint": two things weighed against each other, as "forskel på" asks.
-  if (COMPARISON.test(t)) return true;
+  // "Vi vil gerne se om vores ledere får mere …": a wish to see, know or compare asks about something.
+  if (COMPARISON.test(t) || WISH_TO_KNOW.test(t)) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
   return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);

@@ -257,6 +257,9 @@ describe('routing', () => {
       { text: 'can I call my manager about it', recognized: recognition({ kind: 'human' }, 0.9), route: 'knowledge' },
       { text: 'jeg vil gerne ringe til nogen om SLS', recognized: recognition({ kind: 'human' }, 0.9), route: 'intent:human' },
       { text: 'kan jeg ringe til servicedesken', recognized: recognition({ kind: 'human' }, 0.95), route: 'intent:human' },
+      // A wish to compare is a question the knowledge base answers, however sure the classifier is of a case (round 15).
+      { text: 'vi vil gerne se om vores ledere får mere end ledere andre steder i staten', recognized: recognition({ kind: 'createCase' }, 0.94), knowledge: answered(1), route: 'knowledge' },
+      { text: 'jeg vil gerne se mine sager', recognized: recognition({ kind: 'myCases' }, 0.99), knowledge: answered(1), route: 'intent:myCases' },
       // Two things weighed against each other are a topic to look up, not a case (round 15).
       { text: 'fejl vs advis SLS', recognized: recognition({ kind: 'createCase' }, 0.69), knowledge: answered(1), route: 'knowledge' },
     ];
@@ -359,6 +362,11 @@ describe('the form of a text', () => {
     ['registerprint versus totalprint', true],
     ['we need a new integration, where do we start', true],
     ['we need a new integration where we start from scratch', false],
+    // A wish to see, know or compare asks (round 15); a wish to make something does not.
+    ['vi vil gerne se om vores ledere får mere end ledere andre steder i staten', true],
+    ["I'd like to know whether we can use LDV", true],
+    ['jeg vil gerne oprette en sag', false],
+    ['jeg vil gerne se mine sager', false],
     ['by what date do you need our forms', true],
     // A later clause with the verb before a subject and an adverb after it asks (round 8); a subject first states.
     ['vi er flyttet, kan regnskabet nu lukkes', true],
