@@ -113,6 +113,9 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
   if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
+  // "Min private kørsel": what the asker calls private is their own life, whatever the noun after it.
+  const outside = context.analyzer.outsideConcepts(analysis);
+  if (owned.some((concept) => outside.has(concept))) return true;
   const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.

@@ -79,6 +79,17 @@ describe('the asker\'s own thing', () => {
     expect(answeredWith(pay.answer(question, { thresholds: { minTrust: 0.3 } }))).toBe('minus');
   });
 
+  it('is declined when the asker calls the thing private, whatever the noun after it (round 15)', () => {
+    const travel = knowledgeBaseFromArticles([
+      article({ id: 'koersel', title: 'Rejseafregning', area: 'oekonomi', system: 'RejsUd', body: 'Kørsel i egen bil afregnes i RejsUd; private dele af kørslen trækkes fra, og fakturaer betales af institutionen.' }),
+      article({ id: 'koerselsplaner', title: 'Kørsel', body: 'Lønkørslerne vises i kalenderen.' }),
+      article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+      article({ id: 'fakturaer', title: 'Fakturaer', body: 'Fakturaer behandles i IndFak af bogholderen.' }),
+    ]);
+    expect(reasonOf(travel.answer('hvordan betaler jeg en faktura for min private kørsel', { thresholds: { minTrust: 0.3 } }))).toBe('private-life');
+    expect(answeredWith(travel.answer('hvordan afregner jeg min kørsel i RejsUd', { thresholds: { minTrust: 0.3 } }))).toBe('koersel');
+  });
+
   it('is answered by an article about the portal itself: the user\'s own account is the portal\'s matter', () => {
     expect(answeredWith(kb.answer('hvorfor kontrollerer I domænet i min mailadresse når jeg opretter mig'))).toBe('opret-bruger');
   });
