@@ -356,32 +356,25 @@ export class Answerer {
     if (declined) return { kind: 'unknown', reason: declined };
     const locale = options.locale ?? analysis.language;
     const top = confidence(best);
-    // Offered side by side only when really close: strong enough to answer on its own, nearly as
-    // confident as the best, and covering nearly as much of the question.
-    const close = ranked
-      .filter(
-        (candidate) =>
-          candidate === best ||
-          (candidate.trust >= thresholds.minTrust &&
-            confidence(candidate) >= top * thresholds.ambiguityRatio &&
-            candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
-      )
-      .slice(0, thresholds.maxCandidates);
+    // The articles strong enough to answer on their own, with `ratio` of the best one's confidence and
+    // covering nearly as much of the question.
+    const near = (ratio: number): RankedArticle[] =>
+      ranked
+        .filter(
+          (candidate) =>
+            candidate === best ||
+            (candidate.trust >= thresholds.minTrust && confidence(candidate) >= top * ratio && candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
+        )
+        .slice(0, thresholds.maxCandidates);
+    // Offered side by side only when really close: nearly as confident as the best.
+    const close = near(thresholds.ambiguityRatio);
     const kinds = askedKinds(question);
     // FACT_LEADER: beyond the close ones, an article that holds the precise kind of fact asked.
     const decisive = decisiveKinds(question);
     let pool: readonly RankedArticle[] = close;
     let leader = this.specificLeader(close, analysis, kinds);
     if (leader === undefined && decisive.length > 0) {
-      const wider = ranked
-        .filter(
-          (candidate) =>
-            candidate === best ||
-            (candidate.trust >= thresholds.minTrust &&
-              confidence(candidate) >= top * FACT_LEADER.ratio &&
-              candidate.coverage >= best.coverage - thresholds.ambiguityCoverageGap),
-        )
-        .slice(0, thresholds.maxCandidates);
+      const wider = near(FACT_LEADER.ratio);
       const factLeader = this.factLeader(wider, analysis, decisive);
       if (factLeader !== undefined && factLeader > 0) {
         pool = wider;
