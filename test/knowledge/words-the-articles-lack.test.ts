@@ -329,6 +329,10 @@ describe('everyday words for an icon and for pay (round 15)', () => {
     expect(termsOf('hvad tjener en kontorchef i staten')).toContain(stem('løn'));
   });
 
+  it('reads having a login as having access ("adgang")', () => {
+    expect(termsOf('hvem har login til lønsystemet')).toContain(stem('adgang'));
+  });
+
   it('reads a new hire ("nyansat") as an employment ("ansættelse")', () => {
     expect(termsOf('hvordan bliver en nyansat oprettet i HR')).toContain(stem('ansættelse'));
   });
