@@ -361,10 +361,6 @@ export function toldAsMadeBefore(text: string): boolean {
 const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|finde|følge)|(?:where\s+)?can\s+(?:i|we|one)\s+(?:see|find|follow|track))(?![\p{L}\d])/iu;
 
 /**
- * A person asked for in words ("ring mig op", "can someone call me back", "kan jeg få fat i en fra
- * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
- */
-/**
  * Someone else than the desk to be reached ("skal jeg ringe til chefen?", "kontakte min leder", "call my
  * manager"): the user's own boss, doctor or colleague, in the definite form or as the user's own — not a
  * person at the desk.
@@ -379,6 +375,10 @@ const SOMEONE_ELSE_TO_REACH =
 const PLACE_HOURS =
   /(?<![\p{L}\d])(?:har|holder|is|are)\s+(?:the\s+)?(?!(?:servicedesk|support|kundeservice|kundebetjening|sekretariat|jer|you|dig|your)\p{L}*(?![\p{L}\d]))\p{L}{3,}\s+(?:\p{L}+\s+)?(?:åbent|åben|lukket|open|closed)(?![\p{L}\d])/iu;
 
+/**
+ * A person asked for in words ("ring mig op", "can someone call me back", "kan jeg få fat i en fra
+ * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
+ */
 const PERSON_ASKED =
   /(?<![\p{L}\d])(?:ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 

@@ -33,6 +33,9 @@ const CLOCK = `\\bkl\\.?\\s*\\d|\\b\\d{1,2}[.:]\\d{2}\\b|\\b\\d{1,2}\\s*(?:am|pm
 /** A place in a system or on the web: a quoted name, a menu path, a click, an address. */
 const MENU_PATH = /"[^"]{2,}"|«[^»]{2,}»|'[^']{2,}'|\s>\s|\bunder (?:menuen|fanen|knappen|menupunktet)\b|\bfanen\b|\bmenu\w*|\bklik\w*|\bvælg\w*|\bknappen\b|www\.|https?:|\b[\w-]+\.(?:dk|fo|com|org|eu)\b|\bligger (?:i|på|under)\b|\bfindes (?:i|på|under)\b|\bvia\b|\bsøges\b|\bunder the\b|\bclick\w*|\bselect\b|\bchoose\b|\bthe (?:tab|menu|button)\b|\bis found\b|\blies in\b/iu;
 
+/** Words that ask for a time of day ("hvad tid", "hvornår på dagen", "which hours"), the clock kind's and `decisiveKinds`'s. */
+const TIME_OF_DAY_ASKED = String.raw`\bhvad tid\b|\bhvilket tidspunkt\b|\bhvilken tid\b|\bhvornår på dagen\b|\bi hvilket tidsrum\b|\bklokken\b|\bkl\b|\båbningstid\w*|\bwhat time\b|\btime of day\b|\b(?:which|what) hours\b|\bopening hours\b`;
+
 export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   phone: {
     weight: 1,
@@ -42,7 +45,8 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   },
   clock: {
     weight: 1,
-    asks: /\bhvad tid\b|\bhvilket tidspunkt\b|\bhvilken tid\b|\bhvornår på dagen\b|\bi hvilket tidsrum\b|\bklokken\b|\bkl\b|\båbningstid\w*|\båbent?\b|\blukke[rt]?\b|\bwhat time\b|\btime of day\b|\b(?:which|what) hours\b|\bopening hours\b|\bopen\b|\bclose[sd]?\b/iu,
+    // A time of day asked in so many words, or anything opening or closing ("lukker", "åbent").
+    asks: new RegExp(`${TIME_OF_DAY_ASKED}|\\båbent?\\b|\\blukke[rt]?\\b|\\bopen\\b|\\bclose[sd]?\\b`, 'iu'),
     holds: new RegExp(CLOCK, 'iu'),
   },
   when: {
@@ -138,7 +142,7 @@ export function askedKinds(question: string): FactKind[] {
  * (bot/routing.ts): another article's number is not chosen over it for holding one.
  */
 const DECISIVE: ReadonlySet<FactKind> = new Set(['frequency', 'duration']);
-const TIME_OF_DAY = compile(/\bhvad tid\b|\bhvilket tidspunkt\b|\bhvornår på dagen\b|\bi hvilket tidsrum\b|\btime of day\b|\b(?:which|what) hours\b|\bklokken\b|\bkl\b|\båbningstid\w*|\b(?:lukker|åbner)\b|\bwhat time\b|\bopening hours\b|\b(?:closes|opens)\b/iu);
+const TIME_OF_DAY = compile(new RegExp(`${TIME_OF_DAY_ASKED}|\\b(?:lukker|åbner|closes|opens)\\b`, 'iu'));
 
 export function decisiveKinds(question: string): FactKind[] {
   const text = spelledOut(question);

@@ -984,7 +984,6 @@ export class Analyzer {
     }
   }
 
-  /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */
   /**
    * "fakturaprogrammet" → the stem of "fakturasystem" (SYSTEM_WORD): the same thing with another word for a
    * system, where the lexicon has that as a one-word synonym. Not the word's own stem.
@@ -1010,6 +1009,7 @@ export class Analyzer {
     return [...found];
   }
 
+  /** Finds phrase matches (longest first, no overlaps) and reports their expansions per concept. */
   private expandPhrases(
     sequence: readonly { stem: string; concept: number; surface?: string }[],
     phrases: readonly PhraseEntry[],
