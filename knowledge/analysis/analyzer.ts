@@ -695,6 +695,24 @@ export class Analyzer {
   }
 
   /**
+   * A filler word with two neighbouring letters swapped ("virker ikek", "hvordna", "waht"): a word
+   * the articles never write, whose swap is a stop word of the question's language, is read as that
+   * stop word — else it weighs like the rarest word of the question. Four letters or more ("far" is
+   * not "fra"), and not an English word the glossary translates ("form" is not "from").
+   */
+  private swappedStopwords(tokens: RawToken[], vocabulary: Vocabulary, language: Language): RawToken[] {
+    return tokens.map((token) => {
+      const text = token.text;
+      if (token.isJoined || token.isPart || text.length < 4 || !/^\p{L}+$/u.test(text)) return token;
+      if (this.stemmers.isStopword(text, language) || vocabulary.hasSurface(text) === true) return token;
+      const stem = this.stemmers.stem(text, language);
+      if (vocabulary.has(stem) || (language === 'en' && this.glossaryStems.has(stem))) return token;
+      const swapped = adjacentSwaps(text).find((candidate) => this.stemmers.isStopword(candidate, language));
+      return swapped === undefined ? token : { ...token, text: swapped };
+    });
+  }
+
+  /**
    * Whether a word of a question in `language` places it in private life (the lexicon's `outside` list,
    * also read by decline.ts): a Danish word by its Danish stem ("faren", "mors"), an English word as
    * written — an English stem meets everyday words ("personal" stems to "person").
@@ -725,7 +743,7 @@ export class Analyzer {
     const addParts = (parts: readonly string[], kind: TermKind, concept: number): void => {
       for (const part of parts) add(part, kind, concept, 1 / parts.length);
     };
-    const written = this.transliterated(tokenize(question), vocabulary);
+    const written = this.swappedStopwords(this.transliterated(tokenize(question), vocabulary), vocabulary, language);
     const tokens = language === 'da' ? this.verbsRead(written) : written;
     const keptStopwords = language === 'en' ? this.stopPhrasePositions(tokens) : new Set<number>();
     // Concept per word of the question; the parts of a joined name belong to the name's concept.

@@ -124,6 +124,24 @@ describe('two neighbouring letters swapped (round 14)', () => {
   });
 });
 
+describe('a stop word with two neighbouring letters swapped (round 16)', () => {
+  const guides = knowledgeBaseFromArticles([
+    article({ id: 'guiden', title: 'SLS-guiden', body: 'SLS-guiden forklarer lønbegreberne i SLS.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+  ]);
+  it('is read as the stop word ("ikek" → "ikke"): it does not weigh like a word the articles lack', () => {
+    const typed = guides.rank('slsguiden lønbegreber ikek', 1)[0];
+    const proper = guides.rank('slsguiden lønbegreber ikke', 1)[0];
+    expect(typed?.articleId).toBe('guiden');
+    expect(typed?.coverage).toBeCloseTo(proper?.coverage ?? 0, 6);
+  });
+  it('not a word of three letters: "far" is not "fra"', () => {
+    const analyzer = new Analyzer();
+    const vocabulary = Vocabulary.fromCounts(10, [[analyzer.stemmers.stem('barsel', 'da'), 2]], ['barsel']);
+    expect(analyzer.analyzeQuery('barsel som far', vocabulary, 'da').concepts.map((c) => c.surface)).toContain('far');
+  });
+});
+
 describe('a misspelt part of a hyphenated word (round 14)', () => {
   const hyphenated = knowledgeBaseFromArticles([
     article({ id: 'sikkerhed', title: 'Sikkerhed i RejsUd', body: 'RejsUd kræver to-faktorgodkendelse med en app på telefonen.' }),
