@@ -62,8 +62,12 @@ const WH_QUESTION =
  */
 const INVERTED_QUESTION = /^(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r\s+(?:i|du|jeg|vi|man|de|der)(?![\p{L}\d])/iu;
 
-/** "Kan du …", "vil I …", "could you …": a request phrased as a question. */
-const POLITE_REQUEST = /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])/iu;
+/**
+ * "Kan du …", "vil I …", "could you …": a request phrased as a question — not advice asked for ("kan I
+ * anbefale et spørgeskemaværktøj", "can you recommend a language school"), which asks what is best.
+ */
+const POLITE_REQUEST =
+  /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])(?!\s+(?:(?:lige|venligst|please|kindly)\s+)?(?:anbefale|foreslå|råde|recommend|suggest|advise)(?![\p{L}\d]))/iu;
 
 /** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
 const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;
@@ -94,8 +98,8 @@ function sentence(text: string): string {
  */
 const DESK_ASKED_TO_ACT = new RegExp(
   String.raw`(?:^|[.,;:!?]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:` +
-    // The desk by name ("I", "en af jer", "you guys") asked to do anything but explain: "– vil I registrere fratrædelsen?"
-    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:(?:få|faa)\s+)?(?:se\s+(?:på|nærmere|efter)|(?!(?:forklare|fortælle|sige|vise|svare|explain|tell|show|answer)(?![\p{L}\d]))\p{L}{3,})` +
+    // The desk by name ("I", "en af jer", "you guys") asked to do anything but explain or advise: "– vil I registrere fratrædelsen?"
+    String.raw`(?:(?:kan|vil|kunne|ville|gider)\s+(?:i|en\s+af\s+jer|nogen\s+af\s+jer)|(?:can|could|would|will)\s+(?:you\s+guys|one\s+of\s+you|any\s+of\s+you))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:(?:få|faa)\s+)?(?:se\s+(?:på|nærmere|efter)|(?!(?:forklare|fortælle|sige|vise|svare|anbefale|foreslå|råde|explain|tell|show|answer|recommend|suggest|advise)(?![\p{L}\d]))\p{L}{3,})` +
     // "du"/"you" may be the assistant, "nogen"/"someone" anyone: only a verb of handling asks the desk to act.
     String.raw`|(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|nogen)|(?:can|could|would|will)\s+(?:you|someone|somebody|anyone))\s+(?:(?:lige|venligst|please|kindly|så)\s+)?(?:kigge|se\s+på|se\s+nærmere|undersøge|tjekke|checke|løse|rette|fikse|ordne|hjælpe|finde\s+ud\s+af|look|check|investigate|fix|sort|solve|resolve|help|take\s+a\s+look)` +
     String.raw`)(?![\p{L}\d])`,
@@ -133,7 +137,7 @@ export function readsAsQuestion(text: string): boolean {
   if (COMPARISON.test(t) || WISH_TO_KNOW.test(t)) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
+  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || UNMARKED_LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
 }
 
 /**
@@ -145,8 +149,17 @@ export function readsAsQuestion(text: string): boolean {
 const LATER_QUESTION =
   /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|where\s+(?:do|does|can|could|should|must|shall|may)\s+(?:i|we|one|you|they)|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
 
-/** A question word opening a later clause ("…, who sets it up", "…, hvem gør det"). */
-const LATER_WH_QUESTION = /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
+/** A question word opening a later clause or sentence ("…, who sets it up", "…, hvem gør det", "…. Hvor hurtigt skal vi melde det?"). */
+const LATER_WH_QUESTION = /(?:[,;:]|[.!]\s|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
+
+/**
+ * The same last clause typed without its comma, as on a phone ("vi skal ha ændret vores ldv pga
+ * ressortomlægning hvem hjælper med det", "need access to rejsud who do i ask"): a question word after
+ * a word, then its verb (a question's word order: not "hvad jeg skulle bruge", "hvem der har adgang",
+ * "when I signed up"), and at most five words to the end.
+ */
+const UNMARKED_LATER_QUESTION =
+  /(?<=\p{L}\s+)(?:(?:hvem|hvad|hvordan|hvorfor|hvornår|hvilken|hvilket|hvilke)\s+(?:skal|kan|må|bør|gør|(?!der(?![\p{L}\d]))\p{L}{2,}r)|(?:who|what|how|why|which)\s+(?:do|does|did|can|could|should|shall|is|are|will|would))(?:\s+[^\s.!?]+){0,5}\s*$/iu;
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
@@ -420,6 +433,11 @@ function unplaced(result: AnswerResult): boolean {
   return result.kind === 'unknown' && result.reason !== 'no-content-words';
 }
 
+/** The knowledge base declined the text as the asker's private life (knowledge/decline.ts). */
+function privateLife(result: AnswerResult): boolean {
+  return result.kind === 'unknown' && result.reason === 'private-life';
+}
+
 function words(text: string): string[] {
   return text.trim().split(/\s+/).filter((w) => w !== '');
 }
@@ -677,6 +695,12 @@ export function decide(input: RouteInput): RouteDecision {
     }
     // "Can someone call me back about my payroll issue?": a person asked for in words.
     if (PERSON_ASKED.test(text) && !asksHow(text)) return done({ kind: 'intent', intent: { kind: 'human' } }, 'intent-request');
+    // "Jeg har glemt adgangskoden til min Windows-pc …, kan I nulstille den?": the asker's own thing that no article
+    // is about (the knowledge base declines it as private life), with no system or form of the portal named, is not
+    // the portal's, whatever area a word of it names ("adgangskode"): declined, with a case still offered.
+    if ((kind === 'question' || kind === 'createCase') && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && !CASE_WORDS.test(text) && privateLife(knowledge())) {
+      return ask('outside-portal');
+    }
     // "Our CIP integration has been failing since last night … Can someone look into it?": a problem in
     // the portal's system (or one its articles speak of) with the desk asked to deal with it is a case,
     // however the classifier reads it.
@@ -789,7 +813,7 @@ export function decide(input: RouteInput): RouteDecision {
       // access, registration or cases in general — not for one to be made. Status, my cases and a person
       // are asked for with question words too ("hvornår er min sag færdig?", "hvad er jeres telefonnummer?").
       // The question word may open a later clause: "we need a new user account on the platform, who sets it up".
-      const asksAboutMaking = (WH_QUESTION.test(sentence(text)) || LATER_WH_QUESTION.test(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
+      const asksAboutMaking = (WH_QUESTION.test(sentence(text)) || LATER_WH_QUESTION.test(text) || UNMARKED_LATER_QUESTION.test(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
       if (asksAboutMaking) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.

@@ -105,10 +105,15 @@ export function outsideUnanswered(context: DeclineContext): boolean {
 /** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
 export function ownThingNotTheirs(context: DeclineContext): boolean {
   const { analysis } = context;
-  if (context.aboutThePortal) return false;
   const owned = possessedConcepts(context.question, analysis, context.analyzer);
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  // The asker's own account is the portal's ("min mailadresse", "min adgangskode"): an article about the
+  // portal declines only for an owned thing it does not speak of ("adgangskoden til min Windows-pc").
+  if (context.aboutThePortal) {
+    const spoken = conceptCredits(analysis, (term) => own(term) && context.matchedTerms.has(term.term));
+    if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
+  }
   // Anything of the article's title, keywords or system in the user's own words, or its system in any words.
   const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));

@@ -94,6 +94,18 @@ describe('the asker\'s own thing', () => {
     expect(answeredWith(kb.answer('hvorfor kontrollerer I domænet i min mailadresse når jeg opretter mig'))).toBe('opret-bruger');
   });
 
+  it('is declined by an article about the portal when the article does not speak of the owned thing (round 16)', () => {
+    const portal = knowledgeBaseFromArticles([
+      article({ id: 'portal-bruger', title: 'Opret dig som bruger af portalen', body: 'Du opretter dig med din mailadresse. Har du glemt din adgangskode, kan den nulstilles via linket, og så kan du logge på igen.' }),
+      article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+      article({ id: 'fakturaer', title: 'Fakturaer', body: 'Fakturaer behandles i IndFak af bogholderen.' }),
+    ]);
+    const loose = { thresholds: { minTrust: 0.2 } };
+    expect(reasonOf(portal.answer('jeg har glemt adgangskoden til min windows-pc og kan ikke logge på, kan I nulstille den', loose))).toBe('private-life');
+    expect(answeredWith(portal.answer('jeg har glemt min adgangskode og kan ikke logge på, kan I nulstille den', loose))).toBe('portal-bruger');
+    expect(answeredWith(portal.answer('kan jeg oprette mig med min mailadresse', loose))).toBe('portal-bruger');
+  });
+
   it('is the word after the possessive (light words skipped), or the noun after its adjective', () => {
     const analyzer = new Analyzer();
     const vocabulary = Vocabulary.fromCounts(1, [], []);
