@@ -109,9 +109,9 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   // The asker's own account is the portal's ("min mailadresse", "min adgangskode"): an article about the
-  // portal declines only for an owned thing it does not speak of ("adgangskoden til min Windows-pc").
+  // portal declines only for an owned thing it does not speak of in any words ("adgangskoden til min Windows-pc").
   if (context.aboutThePortal) {
-    const spoken = conceptCredits(analysis, (term) => own(term) && context.matchedTerms.has(term.term));
+    const spoken = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
     if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
   }
   // Anything of the article's title, keywords or system in the user's own words, or its system in any words.
