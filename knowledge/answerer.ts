@@ -333,7 +333,10 @@ export class Answerer {
     if (best.trust < thresholds.minTrust && best.trust < thresholds.offerTrust) return { kind: 'unknown', reason: 'low-confidence' };
     const context = this.declineContext(question, analysis, best);
     if (best.trust < thresholds.minTrust) {
-      if (context === undefined || declineReason(context) !== undefined) return { kind: 'unknown', reason: 'low-confidence' };
+      if (context === undefined) return { kind: 'unknown', reason: 'low-confidence' };
+      // Not offered for a reason of decline.ts's: that reason is the answer's (the router reads "private-life").
+      const reason = declineReason(context);
+      if (reason !== undefined) return { kind: 'unknown', reason };
       const held = evidence(context);
       if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence' };
       // OFFER: evidence without trust. The user chooses, or says none of them — unless the best
