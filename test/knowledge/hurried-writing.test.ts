@@ -46,3 +46,19 @@ describe('everyday words for the articles\' terms', () => {
     expect(best?.matchedTerms?.has('stedfortræd')).toBe(true);
   });
 });
+
+describe('everyday words written from the articles, not from questions (round 16)', () => {
+  const articles = knowledgeBaseFromArticles([
+    article({ id: 'masse', title: 'Masseindberetning i HR-Løn', body: 'Ændringer for mange medarbejdere kan indlæses samlet fra et regneark.' }),
+    article({ id: 'board', title: 'Campus Governance Board', body: 'Governance Board består af repræsentanter for institutionerne.' }),
+    article({ id: 'navision', title: 'Tips til Navision Stat', body: 'Kontoplanen åbnes fra rollecenteret.' }),
+    article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+  ]);
+  it.each([
+    ['hvordan uploader man', 'masse'],
+    ['hvem sidder i styregruppen', 'board'],
+    ['where is the chart of accounts', 'navision'],
+  ])('"%s" → %s', (question, id) => {
+    expect(articles.rank(question, 1)[0]?.articleId).toBe(id);
+  });
+});
