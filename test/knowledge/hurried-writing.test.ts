@@ -28,6 +28,16 @@ describe('abbreviations typed in a hurry', () => {
     expect(coverage('vedr acontoudbetaling', 'fejl')).toBeCloseTo(coverage('acontoudbetaling', 'fejl'), 6);
   });
 
+  it('reads an English abbreviation as the word ("acct", "dept", "mgr")', () => {
+    const accounts = knowledgeBaseFromArticles([
+      article({ id: 'konto', title: 'Bankkonto', body: 'Lønnen sættes ind på medarbejderens konto i banken.' }),
+      article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+    ]);
+    const [best] = accounts.rank('which acct does the pay go to', 1);
+    expect(best?.articleId).toBe('konto');
+    expect(best?.matchedTerms?.has('konto')).toBe(true);
+  });
+
   it('drops an English contraction typed without its apostrophe ("im")', () => {
     expect(coverage('who approves invoices while im on holiday', 'fravaer')).toBeCloseTo(coverage('who approves invoices while on holiday', 'fravaer'), 6);
   });
