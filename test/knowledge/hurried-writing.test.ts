@@ -63,11 +63,13 @@ describe('everyday words written from the articles, not from questions (round 16
     article({ id: 'board', title: 'Campus Governance Board', body: 'Governance Board består af repræsentanter for institutionerne.' }),
     article({ id: 'navision', title: 'Tips til Navision Stat', body: 'Kontoplanen åbnes fra rollecenteret.' }),
     article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregningen godkendes af lederen.' }),
+    article({ id: 'brøk', title: 'Fleksjob', body: 'Arbejdstidsbrøken regnes ud for fleksjobbet.' }),
   ]);
   it.each([
     ['hvordan uploader man', 'masse'],
     ['hvem sidder i styregruppen', 'board'],
     ['where is the chart of accounts', 'navision'],
+    ['hvor mange timer om ugen', 'brøk'],
   ])('"%s" → %s', (question, id) => {
     expect(articles.rank(question, 1)[0]?.articleId).toBe(id);
   });
