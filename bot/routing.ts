@@ -337,6 +337,22 @@ const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
 const CONTACT_WORDS =
   /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
 
+/**
+ * Words of contact that also name things of the portal's: staff ("personalet", "personer"), a
+ * report sent by mail, an address or a number. "Kan jeg få nøgletal om personalet på mail hvert kvartal?"
+ * reaches no one; "hvad er jeres mail?" does, and the contact article answers it.
+ */
+const THING_LIKE_CONTACT =
+  /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*|e-?mails?)(?![\p{L}\d])/giu;
+
+/** The desk's own ("jeres mail", "your email address"): a word of THING_LIKE_CONTACT after it reaches the desk. */
+const THE_DESKS = /(?:jeres|your|servicedeskens|supportens|deres)\s+$/iu;
+
+/** Words of reaching someone beyond those that also name things (see THING_LIKE_CONTACT), unless they are the desk's. */
+function reachingWords(text: string): boolean {
+  return CONTACT_WORDS.test(text.replace(THING_LIKE_CONTACT, (word, offset: number) => (THE_DESKS.test(text.slice(0, offset)) ? word : ' ')));
+}
+
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
   /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
@@ -781,7 +797,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "SAM payroll error phone number", "tlf nummer til … fejlindmeldelse": the number or address of something an
       // article other than the desk's contact article names, in the passage it shows, is that article's answer.
       if (!PERSON_ASKED.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
-      if (sure && question && !CONTACT_WORDS.test(text)) {
+      // "Kan jeg få nøgletal om personalet på mail hvert kvartal?": staff and a mail are things, not someone to reach;
+      // asked or requested, an article that answers it strongly is the answer.
+      if (sure && !reachingWords(text)) {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
       }

@@ -359,6 +359,11 @@ export class Analyzer {
   private readonly glossaryWords = new SearchableMap<number>();
   private readonly glossaryStems = new Set<string>();
   /**
+   * The glossary's one-word English keys (as written, and by English stem) -> the Danish stems they
+   * translate to: an English word in a Danish question ("dashboard", "salary") that no article writes.
+   */
+  private readonly englishWordInDanish = new Map<string, string[]>();
+  /**
    * The glossary's English phrases made only of stop words ("last day", "someone else") that mean
    * something in Danish: their words are kept as words of the question, so that the phrase is
    * translated like any other (as stems; longest first).
@@ -414,6 +419,15 @@ export class Analyzer {
       if (!/^\p{L}+$/u.test(english)) continue;
       this.glossaryWords.set(english, english.length);
       this.glossaryStems.add(this.stemmers.stem(english, 'en'));
+    }
+    for (const [english, danish] of lexicon.glossary) {
+      // A word Danish writes too ("job: [job, stilling]", "jobs: [job, stillinger]") is the Danish word in a Danish question.
+      const same = (word: string): boolean => word.toLowerCase() === english.toLowerCase() || this.stemmers.stem(word, 'da') === this.stemmers.stem(english, 'en');
+      if (!/^\p{L}+$/u.test(english) || danish.some(same)) continue;
+      const translations = danish.flatMap((word) => this.contentStems(word, 'da'));
+      for (const key of [english, `en:${this.stemmers.stem(english, 'en')}`]) {
+        this.englishWordInDanish.set(key, [...new Set([...(this.englishWordInDanish.get(key) ?? []), ...translations])]);
+      }
     }
     this.lightWords = {
       da: new Set(lexicon.stopwords.da.light.map((word) => word.toLowerCase())),
@@ -620,6 +634,12 @@ export class Analyzer {
     return undefined;
   }
 
+  /** The Danish stems of an English word the glossary translates (see `englishWordInDanish`); undefined for any other word. */
+  private englishInDanish(word: string): string[] | undefined {
+    const found = this.englishWordInDanish.get(word) ?? this.englishWordInDanish.get(`en:${this.stemmers.stem(word, 'en')}`);
+    return found !== undefined && found.length > 0 ? found : undefined;
+  }
+
   /** Index terms of a text: stems, whole names and their parts, and known parts of compounds. */
   documentTerms(text: string, language: Language, vocabulary: Vocabulary | undefined): string[] {
     return this.termsOf(this.surfaces(text, language), language, vocabulary);
@@ -810,7 +830,15 @@ export class Analyzer {
         const read = base ?? fixed;
         englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
       }
-      if (!token.isJoined) {
+      // An English word in a Danish question that no article writes ("salary statistics", "vores dashboard"):
+      // what the glossary says it is in Danish, as in an English question — not a Danish word it is one letter from.
+      const english = language === 'da' && !known && !token.isJoined ? this.englishInDanish(token.text) : undefined;
+      if (english !== undefined) {
+        for (const stem of english) {
+          add(stem, 'glossary', concept);
+          danishSequence.push({ stem, concept });
+        }
+      } else if (!token.isJoined) {
         // Parts of a compound are searched even when the whole word is known: an article may say
         // "refusion fra Barselsfonden" where the question says "barselsrefusion".
         const parts = this.compoundParts(token.text, 'da', vocabulary);
