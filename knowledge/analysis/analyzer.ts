@@ -773,6 +773,9 @@ export class Analyzer {
     const mergedInto: number[] = [];
     const danishSequence: { stem: string; concept: number }[] = [];
     const englishSequence: { stem: string; concept: number; surface?: string }[] = [];
+    const mixedEnglish =
+      language === 'da' &&
+      tokens.filter((token) => !token.isPart && !token.isJoined && !vocabulary.has(this.stemmers.stem(token.text, 'da')) && this.englishInDanish(token.text) !== undefined).length >= 2;
     for (const token of tokens) {
       if (token.isPart) {
         const concept = conceptOfPosition.get(token.position);
@@ -830,9 +833,10 @@ export class Analyzer {
         const read = base ?? fixed;
         englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
       }
-      // An English word in a Danish question that no article writes ("salary statistics", "vores dashboard"):
-      // what the glossary says it is in Danish, as in an English question — not a Danish word it is one letter from.
-      const english = language === 'da' && !known && !token.isJoined ? this.englishInDanish(token.text) : undefined;
+      // English words in a Danish question that no article writes ("Lønoverblik public salary statistics"): what
+      // the glossary says they are in Danish, as in an English question — not a Danish word one letter away. Two
+      // of them at least: one alone is as often a Danish loanword the articles lack ("min computer").
+      const english = language === 'da' && !known && !token.isJoined && mixedEnglish ? this.englishInDanish(token.text) : undefined;
       if (english !== undefined) {
         for (const stem of english) {
           add(stem, 'glossary', concept);
