@@ -76,6 +76,11 @@ const PERSONAL_ENTITLEMENT =
 const OWN_SICKNESS =
   /(?<![\p{L}\d])(?:melde?r?\s+(?:jeg\s+)?mig\s+(?:syg|rask)|(?:syge|raske)melde?r?\s+(?:jeg\s+)?mig|call\s+in\s+sick|report\s+(?:myself\s+)?(?:sick|ill)|i\s+am\s+(?:sick|ill)|i['’]m\s+(?:sick|ill)|jeg\s+er\s+syg)(?![\p{L}\d])/iu;
 
+/**
+ * The desk addressed: "I" (capitalised: the plural you) before a verb, "jer", "jeres", "you have". English "I"
+ * before a Danish verb does not occur; a sentence-initial "I" as the preposition ("I min kalender …") has no verb after it.
+ */
+const ASKS_THE_DESK = /(?<![\p{L}\d])(?:I\s+(?:har|kan|vil|skal|er|får|modtager|sender|fik|modtog)|[Jj]er|[Jj]eres|you\s+(?:have|received|got))(?![\p{L}\d])/u;
 /** A concept counts as matched from this credit on (a whole word, or most of a compound). */
 const MATCHED = 0.5;
 /** Kinds of term that are the user's own word (as written, translated, corrected or split), not an inference. */
@@ -111,6 +116,13 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // The asker's own account is the portal's ("min mailadresse", "min adgangskode"): an article about the
   // portal declines only for an owned thing it does not speak of in any words ("adgangskoden til min Windows-pc").
   if (context.aboutThePortal) {
+    const spoken = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
+    if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
+  }
+  // "Får jeg en bekræftelse på, at I har fået min henvendelse?": the asker's thing, asked of the desk, that the
+  // article speaks of, is the asker's business with the desk — not their private life ("kan I hjælpe med min
+  // selvangivelse" is still declined: no article speaks of it).
+  if (ASKS_THE_DESK.test(context.question)) {
     const spoken = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
     if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
   }

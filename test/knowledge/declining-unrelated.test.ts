@@ -90,6 +90,20 @@ describe('the asker\'s own thing', () => {
     expect(answeredWith(travel.answer('hvordan afregner jeg min kørsel i RejsUd', { thresholds: { minTrust: 0.3 } }))).toBe('koersel');
   });
 
+  it('is the asker\'s business with the desk when asked of the desk and the article speaks of it (round 17)', () => {
+    const desk = knowledgeBaseFromArticles([
+      article({ id: 'servicedesk', title: 'Servicedesken', area: 'oekonomi', body: 'Henvendelser sendes via portalen, og kunden får en kvittering for modtagelsen af sin henvendelse.' }),
+      article({ id: 'rejser', title: 'Rejser', body: 'Rejseafregning sker i RejsUd efter rejsen.' }),
+      article({ id: 'fakturaer', title: 'Fakturaer', body: 'Fakturaer behandles i IndFak af bogholderen.' }),
+    ]);
+    const loose = { thresholds: { minTrust: 0.2 } };
+    expect(answeredWith(desk.answer('får jeg en kvittering når I har modtaget min henvendelse', loose))).toBe('servicedesk');
+    // Not asked of the desk: the asker's own thing, as before.
+    expect(reasonOf(desk.answer('får jeg en kvittering for min henvendelse til kommunen', loose))).toBe('private-life');
+    // Asked of the desk, but of something no article speaks of: still the asker's own life.
+    expect(reasonOf(desk.answer('kan I sende en kvittering for min selvangivelse', loose))).toBe('private-life');
+  });
+
   it('is answered by an article about the portal itself: the user\'s own account is the portal\'s matter', () => {
     expect(answeredWith(kb.answer('hvorfor kontrollerer I domænet i min mailadresse når jeg opretter mig'))).toBe('opret-bruger');
   });
