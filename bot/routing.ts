@@ -343,7 +343,7 @@ const CONTACT_WORDS =
  * reaches no one; "hvad er jeres mail?" does, and the contact article answers it.
  */
 const THING_LIKE_CONTACT =
-  /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*|e-?mails?)(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|e-?mail\p{L}*|mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*)(?![\p{L}\d])/giu;
 
 /** The desk's own ("jeres mail", "your email address"): a word of THING_LIKE_CONTACT after it reaches the desk. */
 const THE_DESKS = /(?:jeres|your|servicedeskens|supportens|deres)\s+$/iu;

@@ -113,16 +113,11 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   const owned = possessedConcepts(context.question, analysis, context.analyzer);
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
-  // The asker's own account is the portal's ("min mailadresse", "min adgangskode"): an article about the
-  // portal declines only for an owned thing it does not speak of in any words ("adgangskoden til min Windows-pc").
-  if (context.aboutThePortal) {
-    const spoken = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
-    if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
-  }
-  // "Får jeg en bekræftelse på, at I har fået min henvendelse?": the asker's thing, asked of the desk, that the
-  // article speaks of, is the asker's business with the desk — not their private life ("kan I hjælpe med min
-  // selvangivelse" is still declined: no article speaks of it).
-  if (ASKS_THE_DESK.test(context.question)) {
+  // The asker's own account is the portal's ("min mailadresse", "min adgangskode"), and their business asked of the
+  // desk is the desk's ("Får jeg en bekræftelse på, at I har fået min henvendelse?"): such a question is declined
+  // only for an owned thing the article does not speak of in any words ("adgangskoden til min Windows-pc", "kan I
+  // hjælpe med min selvangivelse").
+  if (context.aboutThePortal || ASKS_THE_DESK.test(context.question)) {
     const spoken = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
     if (owned.every((concept) => (spoken[concept] ?? 0) >= MATCHED)) return false;
   }
