@@ -236,6 +236,14 @@ describe('over the public articles (rows of our question sets)', () => {
     for (const [question, expected] of inScope) expect(answeredWith(await publicAnswer(question)), question).toBe(expected);
   });
 
+  it('declines the everyday world\'s services that share a password or a refund with an article (round 18)', async () => {
+    for (const question of ['jeg har glemt adgangskoden til min gmail', 'hvordan nulstiller jeg koden til netbanken', 'how do I reset my netbank password']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
+    }
+    // The portal's own systems are still answered, whatever the asker calls theirs.
+    expect(answeredWith(await publicAnswer('hvor tit skal jeg skifte min kode til lønsystemet'))).toBe('sa-brugeradm-loen');
+  });
+
   it('finds the claims article for cake and coffee at a meeting, and still declines the canteen (round 14)', async () => {
     expect(answeredWith(await publicAnswer('kan vi afregne kaffe og wienerbrød til et møde i RejsUd'))).toBe('sa-rejsud');
     expect(answeredWith(await publicAnswer('udlæg til kage og kaffe til et møde uden rejse'))).toBe('sa-rejsud');
