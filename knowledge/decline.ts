@@ -28,8 +28,14 @@ import type { Language } from './article.js';
  *   that at most a quarter of the articles have (the analyser's share for light words): "hvad
  *   hedder statsministeren" met a title's "hedder" and "stat" of "Statens"; "what time is it" a
  *   passage's "tid".
+ * - **A change the article does not describe** ({@link changeNotHeld}): "hvordan trækker jeg en
+ *   rejseafregning tilbage", "hvordan ændrer jeg konteringen på en godkendt faktura", "how do I reverse a
+ *   posted entry in Navision Stat". The system's overview names the thing (the travel claim, the
+ *   invoice, the entry) but not how to undo or change it: asked how to do a change — to correct, undo,
+ *   cancel, reject, block, close or delete — whose verb the best article does not have, the question is
+ *   one for the desk (round 18).
  */
-export type DeclineReason = 'private-life' | 'common-words';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -58,6 +64,7 @@ export interface DeclineContext {
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
   if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
+  if (changeNotHeld(context)) return 'change-not-held';
   return undefined;
 }
 
@@ -181,7 +188,24 @@ export function evidence(context: DeclineContext): { words: number; namesSystem:
 export function possessedConcepts(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number[] {
   const language = analysis.language;
   const light = analyzer.lightWords[language];
-  // Each word of the question with the concept it became (undefined: a stop word).
+  const words = wordConcepts(question, analysis, analyzer);
+  const owned = new Set<number>();
+  words.forEach((word, index) => {
+    if (!POSSESSIVES.has(word.text)) return;
+    let at = index + 1;
+    while (words[at] !== undefined && light.has(words[at]?.text ?? '')) at += 1;
+    const first = words[at];
+    if (first?.concept === undefined) return;
+    owned.add(first.concept);
+    const after = words[at + 1];
+    if (language === 'da' && first.text.endsWith('e') && after?.concept !== undefined && !light.has(after.text)) owned.add(after.concept);
+  });
+  return [...owned];
+}
+
+/** Each word of the question with the index of the concept it became (undefined: a stop word). */
+function wordConcepts(question: string, analysis: QueryAnalysis, analyzer: Analyzer): { text: string; concept: number | undefined }[] {
+  const language = analysis.language;
   const words: { text: string; concept: number | undefined }[] = [];
   let next = 0;
   for (const token of tokenize(question)) {
@@ -199,16 +223,39 @@ export function possessedConcepts(question: string, analysis: QueryAnalysis, ana
       words.push({ text: token.text, concept: next > 0 ? next - 1 : undefined });
     }
   }
-  const owned = new Set<number>();
-  words.forEach((word, index) => {
-    if (!POSSESSIVES.has(word.text)) return;
-    let at = index + 1;
-    while (words[at] !== undefined && light.has(words[at]?.text ?? '')) at += 1;
-    const first = words[at];
-    if (first?.concept === undefined) return;
-    owned.add(first.concept);
-    const after = words[at + 1];
-    if (language === 'da' && first.text.endsWith('e') && after?.concept !== undefined && !light.has(after.text)) owned.add(after.concept);
-  });
-  return [...owned];
+  return words;
+}
+
+/** "Hvordan" and the subjects that follow its verb ("hvordan ændrer jeg/man/vi/du/I"). */
+const HOW_DA: ReadonlySet<string> = new Set(['hvordan', 'hvorledes']);
+const SUBJECTS_DA: ReadonlySet<string> = new Set(['jeg', 'man', 'vi', 'du', 'i']);
+/** "How do/can/should I …", "how to …". */
+const AUXILIARIES_EN: ReadonlySet<string> = new Set(['do', 'can', 'should', 'would', 'could', 'to']);
+const SUBJECTS_EN: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one']);
+
+/**
+ * The verbs of a change to what is already there — correct, undo, withdraw, reverse, reject, cancel,
+ * block, close, delete — as the beginning of the word as written. Not "fjerne"/"tilføje"/"oprette":
+ * adding or removing something is what the guides describe ("hvordan fjerner jeg poster fra stakkene").
+ */
+const CHANGE_VERB = /^(?:ændr|rett?e?r?$|korriger|redig|træk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
+
+/** The concept of the verb a question of procedure asks about: "hvordan opretter jeg …", "how do I reverse …". */
+export function procedureVerb(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
+  const words = wordConcepts(question, analysis, analyzer);
+  const texts = words.map((word) => word.text.toLowerCase());
+  const how = texts.findIndex((text) => (analysis.language === 'da' ? HOW_DA.has(text) : text === 'how'));
+  if (how < 0) return undefined;
+  if (analysis.language === 'da') return SUBJECTS_DA.has(texts[how + 2] ?? '') ? words[how + 1]?.concept : undefined;
+  if (!AUXILIARIES_EN.has(texts[how + 1] ?? '')) return undefined;
+  const at = SUBJECTS_EN.has(texts[how + 2] ?? '') ? how + 3 : how + 2;
+  return words[at]?.concept;
+}
+
+/** A question how to change or undo something, whose verb of change the best article does not have. */
+export function changeNotHeld(context: DeclineContext): boolean {
+  const verb = procedureVerb(context.question, context.analysis, context.analyzer);
+  if (verb === undefined || !CHANGE_VERB.test(context.analysis.concepts[verb]?.surface ?? '')) return false;
+  const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  return (credits[verb] ?? 0) < MATCHED;
 }

@@ -244,6 +244,20 @@ describe('over the public articles (rows of our question sets)', () => {
     expect(answeredWith(await publicAnswer('hvor tit skal jeg skifte min kode til lønsystemet'))).toBe('sa-brugeradm-loen');
   });
 
+  it('declines how to undo or change what the best article names but does not describe (round 18)', async () => {
+    const changes = [
+      'hvordan annullerer jeg en rejseafregning jeg har sendt',
+      'hvordan sletter jeg en kreditor i navision stat',
+      'how do I withdraw an invoice I approved in IndFak by mistake',
+      'how to cancel a travel claim in RejsUd',
+    ];
+    for (const question of changes) expect(reasonOf(await publicAnswer(question)), question).toBe('change-not-held');
+    // A change the article describes is answered: the password article has "ændre".
+    expect(answeredWith(await publicAnswer('hvordan ændrer jeg min adgangskode til lønsystemet'))).toBe('sa-brugeradm-loen');
+    // Adding something is what the guides describe, and a verb after "hvordan" without a subject is no procedure asked.
+    expect(reasonOf(await publicAnswer('hvordan opretter jeg en ny bruger i CIP'))).not.toBe('change-not-held');
+  });
+
   it('finds the claims article for cake and coffee at a meeting, and still declines the canteen (round 14)', async () => {
     expect(answeredWith(await publicAnswer('kan vi afregne kaffe og wienerbrød til et møde i RejsUd'))).toBe('sa-rejsud');
     expect(answeredWith(await publicAnswer('udlæg til kage og kaffe til et møde uden rejse'))).toBe('sa-rejsud');
