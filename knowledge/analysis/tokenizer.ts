@@ -65,6 +65,9 @@ export function cleanText(text: string): string {
   return ANY_APOSTROPHE.test(normal) ? normal.replace(APOSTROPHE_TAIL, '') : normal;
 }
 
+/** How an address spells æ, ø and å. */
+const ASCII_DANISH: Readonly<Record<string, string>> = { æ: 'ae', ø: 'oe', å: 'aa' };
+
 /** A web address's host: "virk.dk", "www.loenoverblik.dk", "statens-adm.dk". */
 const HOST = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:dk|com|org|net|eu|gov|io|info|nu|se|no|de)$/u;
 
@@ -75,10 +78,11 @@ const HOST = /^[\p{L}\p{N}][\p{L}\p{N}-]*(?:\.[\p{L}\p{N}-]+)*\.(?:dk|com|org|ne
  * pages that mention Virk.dk.
  */
 function hostTokens(written: string, position: number, tokens: RawToken[]): RawToken[] {
-  // "www.loenoverblik.dk" and "loenoverblik.dk" are one name.
-  const whole = written.replace(/^www\./, '');
-  tokens.push({ text: whole, position, isPart: false, isJoined: true });
-  for (const label of whole.split('.').slice(0, -1)) {
+  // "www.loenoverblik.dk" and "loenoverblik.dk" are one name, and "lønoverblik.dk" is it as a user writes it: an
+  // address is spelt without æ, ø and å (round 18).
+  const host = written.replace(/^www\./, '');
+  tokens.push({ text: host.replace(/[æøå]/gu, (letter) => ASCII_DANISH[letter] ?? letter), position, isPart: false, isJoined: true });
+  for (const label of host.split('.').slice(0, -1)) {
     for (const part of label.split('-')) if (part.length >= 5) tokens.push({ text: part, position, isPart: true, isJoined: false });
   }
   return tokens;

@@ -83,6 +83,11 @@ describe('tokenize', () => {
       expect(tokenize('se www.loenoverblik.dk og virk.dk').map((token) => token.text)).toEqual(['se', 'loenoverblik.dk', 'loenoverblik', 'og', 'virk.dk']);
       expect(tokenize('statens-adm.dk').map((token) => token.text)).toEqual(['statens-adm.dk', 'statens']);
     });
+
+    it('spells the host as an address is spelt, without æ, ø and å, and keeps its label as written (round 18)', () => {
+      // "lønoverblik.dk" is the site the articles write "www.loenoverblik.dk"; its label is the word "Lønoverblik".
+      expect(tokenize('lønoverblik.dk hvem står bag').map((token) => token.text)).toEqual(['loenoverblik.dk', 'lønoverblik', 'hvem', 'står', 'bag']);
+    });
   });
 
   describe('when a word has an apostrophe ending', () => {
