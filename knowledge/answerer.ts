@@ -462,6 +462,7 @@ export class Answerer {
       aboutThePortal: article.area === PORTAL_AREA,
       articleLanguage: article.language,
       matchedTerms: best.matchedTerms ?? new Set(),
+      articleText: `${article.title}\n${article.body}`,
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
       systemNames: (article.system ?? '')

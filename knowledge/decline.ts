@@ -1,5 +1,6 @@
 import { conceptCredits, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenizer.js';
+import { kindMatch } from './fact-kinds.js';
 import type { Language } from './article.js';
 
 /**
@@ -34,8 +35,11 @@ import type { Language } from './article.js';
  *   invoice, the entry) but not how to undo or change it: asked how to do a change — to correct, undo,
  *   cancel, reject, block, close or delete — whose verb the best article does not have, the question is
  *   one for the desk (round 18).
+ * - **A price the article does not hold** ({@link priceNotHeld}): "hvad koster det at være lønkunde hos
+ *   Statens Administration" met the overview of the systems, which names payroll customers and no price.
+ *   A price asked of an article with no amount, price, fee or payment in it is the desk's question (round 18).
  */
-export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -46,6 +50,8 @@ export interface DeclineContext {
   readonly aboutThePortal: boolean;
   /** The language of the best article (an English word's own stem counts only in English articles). */
   readonly articleLanguage: Language;
+  /** The best article's title and body. */
+  readonly articleText: string;
   /** The query terms the best article matched (in its title, keywords or passages). */
   readonly matchedTerms: ReadonlySet<string>;
   /** Index terms of the best article's title, keywords and system. */
@@ -65,6 +71,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
+  if (priceNotHeld(context)) return 'price-not-held';
   return undefined;
 }
 
@@ -139,6 +146,14 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
+}
+
+/** A price asked: "hvad koster", "prisen", "gebyr", "what does it cost", "fee" — not "betale" (paying back has no price). */
+const PRICE_ASKED = /(?<![\p{L}\d])(?:koste[rt]?|pris|prisen|priser|priserne|gebyr\p{L}*|costs?|price[sd]?|prices|fees?|charges?)(?![\p{L}\d])/iu;
+
+/** A price asked of an article that holds none (fact-kinds.ts: an amount, a price, a fee, a payment). */
+export function priceNotHeld(context: DeclineContext): boolean {
+  return PRICE_ASKED.test(context.question) && kindMatch(context.articleText, ['price']) === 0;
 }
 
 /** The number of articles above which a term is common (COMMON_SHARE of them, at least COMMON_MIN_ARTICLES). */

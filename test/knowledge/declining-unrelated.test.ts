@@ -258,6 +258,14 @@ describe('over the public articles (rows of our question sets)', () => {
     expect(reasonOf(await publicAnswer('hvordan opretter jeg en ny bruger i CIP'))).not.toBe('change-not-held');
   });
 
+  it('declines a price asked of an article that holds no price, and answers one that does (round 18)', async () => {
+    for (const question of ['hvad er prisen for at være lønkunde hos Statens Administration', 'what does it cost to be a payroll customer at Statens Administration']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('price-not-held');
+    }
+    expect(answeredWith(await publicAnswer('hvad koster det at få Navision Stat'))).toBe('modst-navision-implementering');
+    expect(answeredWith(await publicAnswer('er kurserne i Campus gratis'))).toBe('oes-campus-tilslutning');
+  });
+
   it('finds the claims article for cake and coffee at a meeting, and still declines the canteen (round 14)', async () => {
     expect(answeredWith(await publicAnswer('kan vi afregne kaffe og wienerbrød til et møde i RejsUd'))).toBe('sa-rejsud');
     expect(answeredWith(await publicAnswer('udlæg til kage og kaffe til et møde uden rejse'))).toBe('sa-rejsud');
