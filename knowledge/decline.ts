@@ -33,8 +33,8 @@ import type { Language } from './article.js';
  *   rejseafregning tilbage", "hvordan ændrer jeg konteringen på en godkendt faktura", "how do I reverse a
  *   posted entry in Navision Stat". The system's overview names the thing (the travel claim, the
  *   invoice, the entry) but not how to undo or change it: asked how to do a change — to correct, undo,
- *   cancel, reject, block, close or delete — whose verb the best article does not have, the question is
- *   one for the desk (round 18).
+ *   cancel, reject, block, close or delete — whose verb the best article does not have ("hvordan …
+ *   jeg", "kan jeg selv lukke …", "how do I …", "can I …"), the question is one for the desk (round 18).
  * - **A price the article does not hold** ({@link priceNotHeld}): "hvad koster det at være lønkunde hos
  *   Statens Administration" met the overview of the systems, which names payroll customers and no price.
  *   A price asked of an article with no amount, price, fee or payment in it is the desk's question (round 18).
@@ -250,17 +250,30 @@ const SUBJECTS_EN: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one']);
 
 /**
  * The verbs of a change to what is already there — correct, undo, withdraw, reverse, reject, cancel,
- * block, close, delete — as the beginning of the word as written. Not "fjerne"/"tilføje"/"oprette":
- * adding or removing something is what the guides describe ("hvordan fjerner jeg poster fra stakkene").
+ * block, close, delete — as the beginning of the word as written ("trække" only with "tilbage", see
+ * `changeNotHeld`). Not "fjerne"/"tilføje"/"oprette": adding or removing something is what the guides
+ * describe ("hvordan fjerner jeg poster fra stakkene").
  */
-const CHANGE_VERB = /^(?:ændr|rett?e?r?$|korriger|redig|træk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
+const CHANGE_VERB = /^(?:ændr|rett?e?r?$|korriger|redig|tilbagetræk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
 
-/** The concept of the verb a question of procedure asks about: "hvordan opretter jeg …", "how do I reverse …". */
+/** Between "kan jeg" and its verb: "kan jeg selv lukke", "can I still cancel". */
+const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['selv', 'godt', 'bare', 'stadig', 'også', 'still', 'also', 'just']);
+/** "Trække … tilbage": to withdraw. */
+const WITHDRAW = /(?<![\p{L}\d])tilbage(?![\p{L}\d])/iu;
+
+/** The concept of the verb a question of procedure asks about: "hvordan opretter jeg …", "kan jeg selv lukke …", "how do I reverse …". */
 export function procedureVerb(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
   const words = wordConcepts(question, analysis, analyzer);
   const texts = words.map((word) => word.text.toLowerCase());
   const how = texts.findIndex((text) => (analysis.language === 'da' ? HOW_DA.has(text) : text === 'how'));
-  if (how < 0) return undefined;
+  if (how < 0) {
+    // "Kan jeg (selv) ændre …", "can I cancel …": whether one can do it is how it is done, asked.
+    const can = texts.findIndex((text, i) => (analysis.language === 'da' ? text === 'kan' && SUBJECTS_DA.has(texts[i + 1] ?? '') : text === 'can' && SUBJECTS_EN.has(texts[i + 1] ?? '')));
+    if (can < 0) return undefined;
+    let at = can + 2;
+    while (ADVERBS_BEFORE_VERB.has(texts[at] ?? '')) at += 1;
+    return words[at]?.concept;
+  }
   if (analysis.language === 'da') return SUBJECTS_DA.has(texts[how + 2] ?? '') ? words[how + 1]?.concept : undefined;
   if (!AUXILIARIES_EN.has(texts[how + 1] ?? '')) return undefined;
   const at = SUBJECTS_EN.has(texts[how + 2] ?? '') ? how + 3 : how + 2;
@@ -270,7 +283,10 @@ export function procedureVerb(question: string, analysis: QueryAnalysis, analyze
 /** A question how to change or undo something, whose verb of change the best article does not have. */
 export function changeNotHeld(context: DeclineContext): boolean {
   const verb = procedureVerb(context.question, context.analysis, context.analyzer);
-  if (verb === undefined || !CHANGE_VERB.test(context.analysis.concepts[verb]?.surface ?? '')) return false;
+  if (verb === undefined) return false;
+  const surface = context.analysis.concepts[verb]?.surface ?? '';
+  // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
+  if (!CHANGE_VERB.test(surface) && !(/^træk/iu.test(surface) && WITHDRAW.test(context.question))) return false;
   const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return (credits[verb] ?? 0) < MATCHED;
 }

@@ -250,12 +250,15 @@ describe('over the public articles (rows of our question sets)', () => {
       'hvordan sletter jeg en kreditor i navision stat',
       'how do I withdraw an invoice I approved in IndFak by mistake',
       'how to cancel a travel claim in RejsUd',
+      'kan jeg selv annullere en rejseafregning i RejsUd',
     ];
     for (const question of changes) expect(reasonOf(await publicAnswer(question)), question).toBe('change-not-held');
     // A change the article describes is answered: the password article has "ændre".
     expect(answeredWith(await publicAnswer('hvordan ændrer jeg min adgangskode til lønsystemet'))).toBe('sa-brugeradm-loen');
     // Adding something is what the guides describe, and a verb after "hvordan" without a subject is no procedure asked.
     expect(reasonOf(await publicAnswer('hvordan opretter jeg en ny bruger i CIP'))).not.toBe('change-not-held');
+    // "Trække" is a change only when something is withdrawn ("trække … tilbage"): a report is run.
+    expect(answeredWith(await publicAnswer('hvilke rapporter kan vi trække til intern kontrol'))).toBe('oes-intern-kontrol');
   });
 
   it('declines a price asked of an article that holds no price, and answers one that does (round 18)', async () => {
