@@ -17,6 +17,13 @@ import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
 const LEADING_CANCEL = /^(?:glem det|glem det bare|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that)[\s,.!;:–—-]+(?=\S)/iu;
+/**
+ * A cancel said last, after a remark that asks nothing ("problemet er væk, afbryd", "det har løst sig selv, glem det",
+ * "solved it myself, never mind"): the remark says why, the command is what the user wants.
+ */
+const TRAILING_CANCEL = /[,.!;:–—-]\s*(?:(?:så|so|just|bare|nej|no)\s+)?(?:stop|stop det|afbryd|afbryd det|annuller|annuller det|annullér|fortryd|glem det|glem det bare|drop det|cancel|cancel it|cancel that|forget it|never ?mind|nvm)$/iu;
+/** At most this many words before a trailing cancel: a longer message is about more than stopping. */
+const TRAILING_CANCEL_WORDS = 10;
 /** What asks something or for something after it ("glem det, hvordan opretter jeg …", "forget it, can you …"). */
 const ASKS_AFTER = /^\s*(?:hvordan|hvad|hvor|hvem|hvornår|hvorfor|hvilk\p{L}*|kan|vil|skal|how|what|where|who|when|why|which|can|could|would|will|please|opret|create|open)(?![\p{L}\d])/iu;
 
@@ -74,7 +81,7 @@ function normalise(text: string): string {
 
 const COMMANDS: ReadonlyArray<[Intent, readonly string[]]> = [
   [{ kind: 'help' }, ['hjælp', 'hjaelp', 'help', '?', 'hvad kan du', 'what can you do', 'menu']],
-  [{ kind: 'cancel' }, ['annuller', 'annullér', 'annuler', 'afbryd', 'stop', 'fortryd', 'glem det', 'cancel', 'quit', 'abort']],
+  [{ kind: 'cancel' }, ['annuller', 'annullér', 'annuler', 'afbryd', 'stop', 'fortryd', 'glem det', 'cancel', 'quit', 'abort', 'exit', 'nvm', 'hop ud', 'afslut samtalen', 'end chat']],
   [{ kind: 'restart' }, ['forfra', 'start forfra', 'begynd forfra', 'start om', 'start over', 'restart', 'begin again']],
   [{ kind: 'myCases' }, ['mine sager', 'vis mine sager', 'se mine sager', 'mine henvendelser', 'vis mine henvendelser', 'my cases', 'show my cases', 'list my cases', 'my tickets', 'show my tickets', 'my requests']],
   [{ kind: 'showMore' }, ['vis flere', 'flere', 'vis mere', 'show more', 'more', 'næste side', 'next page']],
@@ -184,6 +191,14 @@ export function helpWithThing(text: string): string | undefined {
   return thing.replace(/^(?:at|to)\s+/iu, '');
 }
 
+/**
+ * Starting over said in a sentence of its own ("lad os starte helt forfra", "kan vi begynde fra start", "let's start
+ * from scratch", "can we start over again"): the whole message, so that "hvordan starter jeg forfra på en
+ * rejseafregning" stays a question.
+ */
+const RESTART_SAID =
+  /^(?:(?:ok|okay|nej|no|så|so)\s+)?(?:(?:lad\s+os|let\s*['’]?s|lets|kan\s+vi|can\s+we|could\s+we|jeg\s+vil(?:\s+gerne)?|vi\s+må|i\s+want\s+to|i\s+['’]?d\s+like\s+to|i\s+wanna)\s+)?(?:start(?:e|er)?|begynd(?:e|er)?|begin|starting)\s+(?:helt\s+|all\s+)?(?:forfra|om\s+igen|over(?:\s+again)?|again|afresh|from\s+(?:scratch|the\s+(?:beginning|start|top))|fra\s+(?:start|starten|begyndelsen|bunden|scratch|nul|en\s+frisk))$/iu;
+
 /** A rule's verdict, or undefined when the classifier is to decide. */
 function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'command'> | undefined {
   if (text === '') return { intent: { kind: 'greeting' }, command: true };
@@ -213,12 +228,14 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   // "Glem det, jeg gør det selv", "forget it, I'll do it later": a cancel said first, with a remark after it that asks nothing.
   const dropped = LEADING_CANCEL.exec(text);
   if (dropped && !/[?]/.test(raw) && !ASKS_AFTER.test(text.slice(dropped[0].length))) return { intent: { kind: 'cancel' }, command: true };
+  if (words <= TRAILING_CANCEL_WORDS && !/[?]/.test(raw) && !ASKS_AFTER.test(text) && TRAILING_CANCEL.test(text)) return { intent: { kind: 'cancel' }, command: true };
 
   // A command, also with politeness around it ("status tak", "my tickets please", "stop venligst").
   const exact = COMMAND_INDEX.get(text) ?? COMMAND_INDEX.get(text.replace(POLITENESS, ''));
   if (exact) return { intent: exact, command: true };
   const near = nearCommand(text);
   if (near) return { intent: near, command: true };
+  if (RESTART_SAID.test(text.replace(POLITENESS, ''))) return { intent: { kind: 'restart' }, command: true };
 
   const access = ACCESS.exec(raw);
   if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1]) && !FOR_SOMEONE.test(` ${access[1]} `)) {

@@ -335,7 +335,7 @@ const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
 
 /** Words of reaching someone: a person, a phone, a mail, opening hours ("ring", "åbent", "sagsbehandler", "speak to", "hours"). */
 const CONTACT_WORDS =
-  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|åben\p{L}*|åbent|åbne[rt]?|træffe\p{L}*|åbning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|(?:å|aa)ben\p{L}*|(?:å|aa)bent|(?:å|aa)bne[rt]?|træffe\p{L}*|(?:å|aa)bning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
 
 /**
  * Words of contact that also name things of the portal's: staff ("personalet", "personer"), a
@@ -353,9 +353,16 @@ function reachingWords(text: string): boolean {
   return CONTACT_WORDS.test(text.replace(THING_LIKE_CONTACT, (word, offset: number) => (THE_DESKS.test(text.slice(0, offset)) ? word : ' ')));
 }
 
+/** How or whom to reach, asked ("hvem kan jeg kontakte", "hvordan får jeg fat i", "how do I reach", "who should I call"). */
+const REACH_ASKED =
+  /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|få\s+fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
+
+/** The desk named as such ("jer", "jeres", "you", "servicedesken", "Statens Administration") — not "er i tvivl". */
+const THE_DESK_NAMED = /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk\p{L}*|service\s+desk|kundebetjening\p{L}*|support(?:en)?|statens\s+adm\p{L}*)(?![\p{L}\d])/iu;
+
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
-  /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|statens\s+adm\p{L}*|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
 
 /**
  * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
@@ -656,7 +663,8 @@ export function decide(input: RouteInput): RouteDecision {
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
   function problemInSystem(): boolean {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+    // "Hvad skal jeg skrive i en sag om en fejl i Navision …" asks about cases, it reports no problem.
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && CASE_WORDS.test(text)) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
   }
 
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
@@ -741,6 +749,11 @@ export function decide(input: RouteInput): RouteDecision {
     // "hvad er telefonnummeret", "what are the opening hours of the Navision support": a question of reaching someone
     // whose answer is the desk's contact article asks how to reach the desk — its contact details, with a case offered.
     if (kind === 'question' && CONTACT_WORDS.test(text) && answersWithContact(knowledge())) return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
+    // "Hvem kan jeg kontakte hos Statens Administration?", "how do I reach you?": asked how to reach the desk itself, named,
+    // with no system of its named — its contact details, whatever article shares the desk's name.
+    if (kind === 'question' && REACH_ASKED.test(text) && THE_DESK_NAMED.test(text) && recognition.slots.systemId === undefined && !DESK_ASKED_TO_ACT.test(sentence(text))) {
+      return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
+    }
     if (kind === 'question') return ask('question');
 
     const sure = recognition.confidence >= ROUTING_THRESHOLDS.confident;
@@ -807,6 +820,10 @@ export function decide(input: RouteInput): RouteDecision {
       if (SOMEONE_ELSE_TO_REACH.test(text) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
       // "Hvornår har kantinen åbent i dag?": another place's hours — declined when the knowledge base cannot place it.
       if (PLACE_HOURS.test(text) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text) && unplaced(knowledge())) return ask('question');
+      // "Giv mig en opskrift på lasagne til 6 personer": sure of a person only because one is counted, in two words
+      // or more the classifier never saw and the knowledge base cannot place, no one asked for and the desk not
+      // addressed — about those words: declined, the case still offered.
+      if (sure && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text) && (recognition.unfamiliar ?? 0) >= 2 && unplaced(knowledge())) return ask('unknown-subject');
       if (sure) return intent('intent-confident');
       if (plausible) {
         const found = knowledge();
@@ -884,7 +901,8 @@ export function decide(input: RouteInput): RouteDecision {
       !CASE_WORDS.test(text) &&
       !CASE_ACTION.test(text) &&
       !typedActionWord(text) &&
-      !ADDRESSES_THE_DESK.test(text) &&
+      // "Can you translate this email into German for me?": the "you" of a polite request is whoever reads it.
+      !ADDRESSES_THE_DESK.test(sentence(text).replace(POLITE_REQUEST, '')) &&
       !reportsAProblem(text) &&
       !SOMETHING_WRONG.test(text) &&
       (recognition.unfamiliar ?? 0) > 0 &&
@@ -896,6 +914,11 @@ export function decide(input: RouteInput): RouteDecision {
     // status is about a case; a text that names none, which an article answers, asks about its subject.
     if ((kind === 'addComment' || kind === 'status') && !sure && !OWN_CASES.test(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && knowledge().kind === 'answered') {
       return ask('topic');
+    }
+    // "Statens Refusion viser status afvist på en ansøgning …, vil gerne have det kigget på": a system's state told as
+    // a problem, with no case of the user's named, is that system's case — not the status of one.
+    if ((kind === 'status' || kind === 'myCases') && recognition.slots.systemId !== undefined && !OWN_CASES.test(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && (reportsAProblem(text) || SOMETHING_WRONG.test(text))) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.

@@ -26,12 +26,15 @@ const ABOUT_YOU: readonly RegExp[] = [
   // "skriver jeg med et menneske eller en robot?", "taler jeg med en bot": who the user is talking to.
   /\b(?:skriver|taler|chatter|snakker|kommunikerer)\s+jeg\s+(?:med|til)\s+(?:en|et|ægte|rigtig|rigtigt|levende|menneske|robot|bot|computer|maskine)\b/u,
   /\bdit\s+navn\b/u,
+  // Whether the assistant works ("virker du?", "jeg tester lige om du virker", "fungerer du"): the user tries it out.
+  /\b(?:virker|fungerer|kører)\s+du\b|\bdu\s+(?:virker|fungerer|kører)\b/u,
   // English: "who are you", "how are you", "are you a bot", "are you human", "your name". "Are you
   // open on Saturdays?" asks about the desk (you as plural), so "are you" alone is not enough.
   /\b(?:who|what|how)\s+are\s+you\b/u,
   /\bare\s+you\s+(?:a|an|human|real|alive|ai)\b/u,
   /\bam\s+i\s+(?:talking|chatting|speaking|writing)\s+(?:to|with)\s+(?:a|an|human|real|bot|robot|machine|computer)\b/u,
   /\byour\s+name\b/u,
+  /\b(?:do|does)\s+you\s+work\b|\bare\s+you\s+(?:working|on|there|awake)\s*[?!.]*\s*$|\bif\s+you\s+(?:work|are\s+working)\b/u,
 ];
 
 /** At most this many words: a longer message says more than how the assistant is. */

@@ -135,6 +135,30 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when a cancel is said last, or starting over in a sentence (round 19)', () => {
+    it.each([
+      ['problemet er væk, afbryd', 'cancel'],
+      ['det har løst sig selv, glem det', 'cancel'],
+      ['solved it myself, never mind', 'cancel'],
+      ['exit', 'cancel'],
+      ['nvm', 'cancel'],
+      // The remark asks something: not a cancel.
+      ['hvordan opretter jeg en sag, glem det', 'question'],
+      ["let's start from scratch", 'restart'],
+      ['lad os starte helt forfra', 'restart'],
+      ['kan vi begynde fra start', 'restart'],
+      ['can we start over again', 'restart'],
+      // Starting over as a thing done in a system is a question, not the conversation's restart.
+      ['hvordan starter jeg forfra på en rejseafregning', 'question'],
+    ] as [string, IntentKind][])('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+
+    it('a long message that ends in "stop" is about more than stopping', () => {
+      expect(recognizer.recognize('lønnen til tre af vores medarbejdere i RejsUd blev udbetalt to gange i denne måned, stop').command).toBe(false);
+    });
+  });
+
   describe('when words are misspelt', () => {
     const typos: [string, IntentKind][] = [
       ['opert en sag', 'createCase'],

@@ -191,6 +191,43 @@ describe('understanding a turn', () => {
     });
   });
 
+  describe('round 19: a person counted, a task for anyone, the assistant tried out, the desk by its name', () => {
+    it.each(['Giv mig en opskrift på lasagne til 6 personer', 'Can you translate this email into German for me?'])('"%s" is declined: no contact details, no case dialog, no article', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).not.toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}/);
+      expect(reply.text).not.toMatch(CASE_DIALOG_ANY);
+      expect(reply.text).not.toMatch(/Kilde:|Source:/);
+      expect(reply.text).toMatch(/Serviceportalen dækker|The Serviceportal covers/);
+    });
+
+    it.each([
+      ['Jeg tester lige, om du virker', /digitale assistent/],
+      ['virker du?', /digitale assistent/],
+      ['are you there?', /digital assistant/],
+    ] as [string, RegExp][])('"%s" is told what the assistant is, not given an article', async (text, about) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(about);
+      expect(reply.text).not.toMatch(/Kilde:|Source:/);
+    });
+
+    it.each(['hvad er aabningstiderne i dag', 'hvem kan jeg kontakte hos Statens Administration', 'hvem kan jeg kontakte direkte hos Statens Adminstration'])('"%s" gets the contact details and a case offered', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}/);
+      expect(reply.actions.join(' ')).toMatch(/Opret en sag/);
+    });
+
+    it('a system\'s state told as a problem, with no case of the user\'s named, starts that system\'s case (not a case status)', async () => {
+      const reply = await new Chat(world, ANNA).say('Statens Refusion viser status afvist på en ansøgning vi har sendt, vil gerne have det kigget på');
+      expect(reply.text).toMatch(/Jeg har valgt .*Statens Refusion/);
+      expect(reply.text).not.toMatch(/sagsnummer/i);
+    });
+
+    it('a question about what to write in a case about an error in a system does not start the case dialog', async () => {
+      const reply = await new Chat(world, ANNA).say('hvad skal jeg skrive i en sag om en fejl i Navision Stat');
+      expect(reply.text).not.toMatch(CASE_DIALOG);
+    });
+  });
+
   describe('when the question is unrelated', () => {
     it.each(['Hvordan søger jeg om SU?', 'hvad er der til frokost i kantinen i dag', 'fortæl en vittighed', 'hvornår har svømmehallen åbent'])('"%s" is declined, not answered with an article', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
