@@ -18,12 +18,13 @@ import {
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
+import { pathFrom } from './prefill.js';
 import { answerCase, backToField, cancel, currentQuestion, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { markdownText, questionActivity, questionKey, rendersCards, reply } from './render.js';
 import { texts } from './texts.js';
 import { takeRepromptLead, turnInfo } from './turn.js';
-import type { DeflectionOffer, DeskEventRecorder, Expectation, Language } from './ports.js';
+import type { DeflectionOffer, DeskEventRecorder, Expectation, Language, Slots } from './ports.js';
 import { attachTexts, filesHint, receipt, refusedOf, stagedOf, summaryFilesLine, type FileRef } from './attach.js';
 import { arrivedFiles } from './files.js';
 
@@ -98,6 +99,9 @@ export interface InterruptibleDialog {
   expectation?(instance: DialogInstance): Expectation;
 }
 
+/** The steps that choose the catalogue's path (see {@link CaseDialog.rerouted}). */
+const CATALOGUE_STEPS: ReadonlySet<string> = new Set(['area', 'system', 'form']);
+
 export class CaseDialog extends Dialog<CaseDialogOptions> implements InterruptibleDialog {
   private readonly catalogue: Catalogue;
   private readonly newKey: () => string;
@@ -147,6 +151,8 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     this.accepted.delete(engine);
     const reuse = accepted && accepted.input === input && !confirm;
     const result = reuse ? accepted.result : answerCase(engine, input, this.context(options), { confirm });
+    const rerouted = submitted ? undefined : this.rerouted(engine, result, info.recognition.slots, options);
+    if (rerouted) return this.show(dc, rerouted);
     const offer = this.offerFor(instance.state, result, info.lang);
     if (offer) {
       instance.state.engine = result.state;
@@ -156,6 +162,27 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
       return Dialog.EndOfTurn;
     }
     return this.show(dc, result, files);
+  }
+
+  /**
+   * "brugeradgang" typed where the forms of Økonomi og Regnskab → RejsUd are offered: not one of the options, but a
+   * path of the catalogue's of its own (Brugeradministration → RejsUd → Brugeradgang). At the area, system or form
+   * step, a typed answer that is none of the choices and names an area, a system or a form that makes another path
+   * — with the system already chosen kept where the new area has it — starts the path anew from what it names (the
+   * path shown with "Vælg et andet"; the description kept). Undefined when it names nothing new.
+   */
+  private rerouted(engine: CaseState, result: EngineResult, slots: Slots, options: CaseDialogOptions): EngineResult | undefined {
+    if (result.outcome.kind !== 'ask' || result.outcome.problem === undefined) return undefined;
+    const ctx = this.context(options);
+    const asked = currentQuestion(engine, ctx);
+    if (!asked || !CATALOGUE_STEPS.has(asked.step)) return undefined;
+    if (slots.areaId === undefined && slots.systemId === undefined && slots.formId === undefined) return undefined;
+    const d = engine.draft;
+    const path = pathFrom({ ...slots, ...(slots.systemId === undefined && d.systemId ? { systemId: d.systemId } : {}) }, this.catalogue);
+    if (path.areaId === undefined || (path.areaId === d.areaId && (path.systemId ?? null) === (d.systemId ?? null) && path.formId === undefined)) return undefined;
+    const description = d.values.beskrivelse;
+    const fresh = startCase({ ...path, ...(typeof description === 'string' ? { description } : {}) }, ctx);
+    return resume(fresh, ctx);
   }
 
   /** The article to offer now: the description was just written and an article answers it confidently. */

@@ -129,7 +129,7 @@ function areaOfSystem(systemId: string, cat: Catalogue): Area | undefined {
  * not named; a system outside the area dropped; the system of a form made for one system; a form
  * kept only when it is offered for the area and system (or the system is still to be asked).
  */
-function pathFrom(slots: Slots, cat: Catalogue): Pick<CasePrefill, 'areaId' | 'systemId' | 'formId'> {
+export function pathFrom(slots: Slots, cat: Catalogue): Pick<CasePrefill, 'areaId' | 'systemId' | 'formId'> {
   const form: FormDefinition | undefined = slots.formId ? getForm(slots.formId, cat) : undefined;
   const system = slots.systemId ? getSystem(slots.systemId, cat) : undefined;
   let area = slots.areaId ? getArea(slots.areaId, cat) : undefined;

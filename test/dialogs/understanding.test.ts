@@ -222,6 +222,28 @@ describe('understanding a turn', () => {
       expect(reply.text).not.toMatch(/sagsnummer/i);
     });
 
+    it('a typed answer at the form step that names another path of the catalogue takes that path, the system kept', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret sag om rejsud', 'Jeg har valgt Økonomi og Regnskab → RejsUd'],
+        ['brugeradgang', ['Jeg har valgt Brugeradministration → RejsUd', actions('Brugeradgang til et system', 'Vælg et andet'), without('ikke en af mulighederne')]],
+      ]);
+    });
+
+    it('a system of another area typed at the system step moves the path to that area', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag', 'Hvilket område'],
+        ['Statens Løn og HR', 'Hvilket system'],
+        ['indfak', ['Jeg har valgt Økonomi og Regnskab → IndFak/SDI', without('ikke en af mulighederne')]],
+      ]);
+    });
+
+    it('a typed answer that names nothing of the catalogue is still told it is not an option', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret sag om rejsud', 'Hvilken formular'],
+        ['blåbærsuppe', ['ikke en af mulighederne', 'Jeg har valgt Økonomi og Regnskab → RejsUd']],
+      ]);
+    });
+
     it('a question about what to write in a case about an error in a system does not start the case dialog', async () => {
       const reply = await new Chat(world, ANNA).say('hvad skal jeg skrive i en sag om en fejl i Navision Stat');
       expect(reply.text).not.toMatch(CASE_DIALOG);
