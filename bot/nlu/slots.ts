@@ -225,7 +225,23 @@ function namesTopicVerb(key: string, word: string): boolean {
  * The one area whose subjects a text speaks of ("overtiden", "momsen", "feriesaldo"), by its topic
  * words inflected or as a compound's first part; none when two areas' subjects are named.
  */
-function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], words: readonly string[]): Area | undefined {
+/**
+ * English nouns that are verbs as often ("report an error", "I need to report …"): a verb says how the user asks,
+ * not what about — "report" is Business Intelligence's subject only as a noun ("the report fails", "payroll reports").
+ */
+const ENGLISH_NOUN_VERBS = new Set(['report']);
+/** Before the verb: a subject, "to" or a modal ("I report", "need to report", "please report", "can you report"). */
+const BEFORE_A_VERB = new Set(['i', 'we', 'to', 'please', 'pls', 'can', 'could', 'should', 'must', 'will', 'would', 'lets', 'let']);
+/** After the verb: its object's article or possessive ("report an error", "report my …", "report it"). */
+const AFTER_A_VERB = new Set(['a', 'an', 'the', 'this', 'that', 'it', 'my', 'our', 'some', 'missing', 'wrong', 'incorrect']);
+
+/** The words that can name an area's subject: an English noun-verb used as a verb left out. */
+function subjectWords(words: readonly string[]): string[] {
+  return words.filter((word, i) => !(ENGLISH_NOUN_VERBS.has(word) && (i === 0 || BEFORE_A_VERB.has(words[i - 1] ?? '') || AFTER_A_VERB.has(words[i + 1] ?? ''))));
+}
+
+function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], allWords: readonly string[]): Area | undefined {
+  const words = subjectWords(allWords);
   const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word))));
   return found.length === 1 ? found[0] : undefined;
 }

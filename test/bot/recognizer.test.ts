@@ -272,6 +272,11 @@ describe('extractSlots', () => {
     // Subjects of two areas: no guess. A name wins over a subject.
     ['momsen på min overtid', {}],
     ['overtid i Navision Stat', { areaId: 'oekonomi', systemId: 'navision-stat' }],
+    // "Report" as a verb says how the user asks, not what about (round 19); as a noun it is Business Intelligence's.
+    ['I need to report an error in a pay run', { areaId: 'loen-hr', areaByTopic: true }],
+    ['report a problem with a pay run', { areaId: 'loen-hr', areaByTopic: true }],
+    ['I want to report an invoice problem', { areaId: 'oekonomi', areaByTopic: true }],
+    ['I want a new report', { areaId: 'bi', areaByTopic: true }],
   ];
   it.each(table)('%s → %o', (text, slots) => {
     expect(extractSlots(text, catalogue, { isStopword: (w) => ['noget', 'andet', 'other'].includes(w) })).toEqual(slots);
