@@ -237,6 +237,25 @@ describe('understanding a turn', () => {
       ]);
     });
 
+    it('an option typed in the words users have for it ("sygedagpenge" for Sygdom) is taken', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag om refusion', 'Skal sagen sendes fra dig'],
+        ['Fra mig', 'Type af refusion'],
+        ['sygedagpenge', ['Periode fra', without('ikke en af mulighederne')]],
+      ]);
+    });
+
+    it('"report an error in a pay run" is payroll, and "salary paid twice" picks Double payment', async () => {
+      await new Chat(world, ANNA).run([
+        ['I need to report an error in a pay run', ['I have chosen State Payroll and HR', without('Business Intelligence')]],
+        ['SLS', 'Which form'],
+        ['Error in a pay run', 'Should the case be sent from you'],
+        ['From me', 'Payment date'],
+        ['yesterday', 'Which errors do you see'],
+        ['salary paid twice', ['Number of employees affected', without('not one of the options')]],
+      ]);
+    });
+
     it('a typed answer that names nothing of the catalogue is still told it is not an option', async () => {
       await new Chat(world, ANNA).run([
         ['opret sag om rejsud', 'Hvilken formular'],
