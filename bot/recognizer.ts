@@ -16,12 +16,14 @@ import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type U
 import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js';
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
-const LEADING_CANCEL = /^(?:glem det|glem det bare|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that)[\s,.!;:–—-]+(?=\S)/iu;
+const LEADING_CANCEL =
+  /^(?:(?:nej|no)[\s,]+)?(?:glem det|glem det bare|glem alt|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that|afbryd(?:\s+det)?|annuller|annullér|fortryd(?:\s+fortryd)?|stop(?:\s+det)?|cancel(?:\s+it)?)(?:\s+(?:venligst|please|bare|lige))?[\s,.!;:–—-]+(?=\S)/iu;
 /**
  * A cancel said last, after a remark that asks nothing ("problemet er væk, afbryd", "det har løst sig selv, glem det",
  * "solved it myself, never mind"): the remark says why, the command is what the user wants.
  */
-const TRAILING_CANCEL = /[,.!;:–—-]\s*(?:(?:så|so|just|bare|nej|no)\s+)?(?:stop|stop det|afbryd|afbryd det|annuller|annuller det|annullér|fortryd|glem det|glem det bare|drop det|cancel|cancel it|cancel that|forget it|never ?mind|nvm)$/iu;
+const TRAILING_CANCEL =
+  /[,.!;:–—-]\s*(?:(?:så|so|just|bare|nej|no)\s+)?(?:(?:kan|vil|gider)\s+(?:du|i)\s+(?:(?:lige|godt|bare)\s+)?(?:afbryde|stoppe|annullere)(?:\s+(?:det|den|sagen))?|(?:can|could|would)\s+you\s+(?:(?:just|please)\s+)?(?:cancel|stop)(?:\s+(?:it|this|that))?|du\s+kan\s+(?:godt\s+)?(?:stoppe|afbryde)|stop|stop det|afbryd|afbryd det|annuller|annuller det|annullér|fortryd|glem det|glem det bare|drop det|cancel|cancel it|cancel that|forget it|never ?mind|nvm)$/iu;
 /** At most this many words before a trailing cancel: a longer message is about more than stopping. */
 const TRAILING_CANCEL_WORDS = 10;
 /** What asks something or for something after it ("glem det, hvordan opretter jeg …", "forget it, can you …"). */
@@ -197,7 +199,22 @@ export function helpWithThing(text: string): string | undefined {
  * rejseafregning" stays a question.
  */
 const RESTART_SAID =
-  /^(?:(?:ok|okay|nej|no|så|so)\s+)?(?:(?:lad\s+os|let\s*['’]?s|lets|kan\s+vi|can\s+we|could\s+we|jeg\s+vil(?:\s+gerne)?|vi\s+må|i\s+want\s+to|i\s+['’]?d\s+like\s+to|i\s+wanna)\s+)?(?:start(?:e|er)?|begynd(?:e|er)?|begin|starting)\s+(?:helt\s+|all\s+)?(?:forfra|om\s+igen|over(?:\s+again)?|again|afresh|from\s+(?:scratch|the\s+(?:beginning|start|top))|fra\s+(?:start|starten|begyndelsen|bunden|scratch|nul|en\s+frisk))$/iu;
+  /^(?:(?:ok|okay|nej|no|så|so|ugh)[\s,]+)?(?:(?:lad\s+os|let\s*['’]?s|lets|kan\s+vi(?:\s+ikke)?|can\s+we|could\s+we|jeg\s+vil(?:\s+gerne)?|vi\s+(?:må|skal)|i\s+want\s+to|i\s+['’]?d\s+like\s+to|i\s+wanna)\s+)?(?:(?:bare|lige|just)\s+)?(?:start\p{L}{0,2}|begynd(?:e|er)?|begin|starting)\s+(?:(?:helt|lige|bare|all)\s+)?(?:forfra|forfa|om\s+igen|over(?:\s+again)?|again|afresh|på\s+en\s+frisk|from\s+(?:scratch|the\s+(?:beginning|start|top))|fra\s+(?:start|starten|begyndelsen|bunden|scratch|nul|en\s+frisk))(?:\s+igen)?$/iu;
+/** Back to the beginning, as a place ("tilbage til start", "back to the start") or everything reset ("reset everything"). */
+const BACK_TO_START = /^(?:(?:ok|okay|nej|no|så|so|ugh)[\s,]+)?(?:(?:tilbage\s+til|back\s+to)\s+(?:start(?:en)?|begyndelsen|the\s+(?:start|beginning))|(?:just\s+)?reset\s+(?:everything|it\s+all|the\s+(?:chat|conversation))|nulstil\s+(?:det\s+hele|alt|samtalen))$/iu;
+/**
+ * Starting over said with a remark after it that asks nothing ("vi starter lige forfra, jeg har valgt forkert område",
+ * "kan du slette det vi har lavet og så starter vi på en frisk"): the restart phrase, then or after a comma.
+ */
+const RESTART_WITH_REMARK = /(?:^|[,.;:–—-]\s*|\s(?:og\s+)?så\s+)(?:(?:vi|jeg|we|i)\s+)?(?:start\p{L}{0,3}|begynd\p{L}{0,2})\s+(?:(?:vi|jeg)\s+)?(?:(?:lige|bare|helt|just|all)\s+)?(?:forfra|på\s+en\s+frisk|over(?:\s+again)?|from\s+scratch)(?:\s+igen)?(?=$|[,.;:!–—-])|(?:^|[,.;:–—-]\s*)(?:just\s+)?reset\s+(?:everything|it\s+all|the\s+(?:chat|conversation))$/iu;
+
+/**
+ * Stopping said without a command word: out of the form ("ud af formularen", "get me out of this form"), the case not
+ * to be sent or made ("nej nej ikke send den", "I don't want to create a case anymore"), dropped ("lad os droppe
+ * den sag"), everything written forgotten ("glem alt hvad jeg har skrevet"), given up ("I give up").
+ */
+const STOPPING =
+  /(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|i\s+give\s+up|jeg\s+giver\s+op)(?=$|[\s,.!])/iu;
 
 /** A rule's verdict, or undefined when the classifier is to decide. */
 function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'command'> | undefined {
@@ -235,7 +252,12 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   if (exact) return { intent: exact, command: true };
   const near = nearCommand(text);
   if (near) return { intent: near, command: true };
-  if (RESTART_SAID.test(text.replace(POLITENESS, ''))) return { intent: { kind: 'restart' }, command: true };
+  const bare = text.replace(POLITENESS, '');
+  if (RESTART_SAID.test(bare) || BACK_TO_START.test(bare)) return { intent: { kind: 'restart' }, command: true };
+  // A restart inside a remark, in a message that asks nothing and names no system: "…, så starter vi på en frisk".
+  if (words <= 16 && !/[?]/.test(raw) && RESTART_WITH_REMARK.test(text) && mentionedSystems(raw).length === 0) return { intent: { kind: 'restart' }, command: true };
+  // Out of the form, the case not to be sent, given up: stopping said without a command word.
+  if (words <= 12 && !/[?]/.test(raw) && !ASKS_AFTER.test(text) && STOPPING.test(text) && mentionedSystems(raw).length === 0) return { intent: { kind: 'cancel' }, command: true };
 
   const access = ACCESS.exec(raw);
   if (access?.[1] && (ACCESS_VERBS.test(raw) || /^(adgang|access)\b/i.test(text)) && mentionedSystems(access[1]).length === 0 && !NOT_A_NAME.test(access[1]) && !SYSTEM_LIKE.test(access[1]) && !FOR_SOMEONE.test(` ${access[1]} `)) {

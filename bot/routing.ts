@@ -358,7 +358,19 @@ const REACH_ASKED =
   /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|få\s+fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
 
 /** The desk named as such ("jer", "jeres", "you", "servicedesken", "Statens Administration") — not "er i tvivl". */
-const THE_DESK_NAMED = /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk\p{L}*|service\s+desk|kundebetjening\p{L}*|support(?:en)?|statens\s+adm\p{L}*)(?![\p{L}\d])/iu;
+const THE_DESK_NAMED =
+  /(?<![\p{L}\d])(?:jer|jeres|you|your|serv\p{L}{2,5}\s*desk\p{L}*|kundebetj?\p{L}*|support(?:en)?|statens\s+adm\p{L}*)(?![\p{L}\d])/iu;
+
+/** The desk's opening hours, phone, e-mail or address asked for ("åbningstiderne", "e-mail adresse", "phone number", "opening hours"). */
+const CONTACT_DETAIL =
+  /(?<![\p{L}\d])(?:(?:å|aa)bningstid\p{L}*|(?:å|aa)bent|telefon\p{L}*|tlf\p{L}*|e-?mail\p{L}*|mailadresse\p{L}*|adresse\p{L}*|opening\s+hours|hours|phone\p{L}*|email|e-mail|address)(?![\p{L}\d])/iu;
+
+/**
+ * How to use the chat itself asked ("hvad skal jeg skrive", "what am I supposed to type here", "hvordan kommer jeg i gang",
+ * "hvilke kommandoer findes der", "vejledning i hvordan chatten bruges", "I don't understand what you want me to answer").
+ */
+const HOW_TO_USE_THE_CHAT =
+  /^(?:(?:hvad|what)\s+(?:skal|må|am|should|do|can)\s+(?:jeg|i|you)\s+(?:(?:supposed\s+to|egentlig|så)\s+)?(?:skrive|skirve|svare|type|write|answer|enter|say)|hvad\s+skal\s+der\s+stå|hvordan\s+kommer\s+jeg\s+i\s*gang|how\s+do\s+i\s+(?:get\s+started|start|use\s+(?:this|you|the\s+chat))|(?:hvilke|which|what)\s+(?:kommandoer|commands)|i\s+do(?:n['’]?t|\s+not)\s+understand\s+what\s+you\s+want|jeg\s+forstår\s+ikke\s+hvad\s+du\s+vil)|(?:vejledning|guide|instructions?|hjælp)\s+(?:i|til|for|on|om)\s+(?:hvordan\s+|how\s+)?(?:(?:man|you|to)\s+)?(?:chatten|chat|botten|assistenten|this\s+chat|the\s+chat|the\s+bot|use\s+(?:the\s+)?chat)/iu;
 
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
@@ -416,7 +428,7 @@ const PLACE_HOURS =
  * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
  */
 const PERSON_ASKED =
-  /(?<![\p{L}\d])(?:ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 
 /**
  * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
@@ -678,6 +690,10 @@ export function decide(input: RouteInput): RouteDecision {
       if (question && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
     }
+    // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
+    if (HOW_TO_USE_THE_CHAT.test(sentence(text)) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
+      return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
+    }
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
@@ -749,6 +765,10 @@ export function decide(input: RouteInput): RouteDecision {
     // "hvad er telefonnummeret", "what are the opening hours of the Navision support": a question of reaching someone
     // whose answer is the desk's contact article asks how to reach the desk — its contact details, with a case offered.
     if (kind === 'question' && CONTACT_WORDS.test(text) && answersWithContact(knowledge())) return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
+    // "Hvad er åbningstiderne for servicedesken", "whats the email for the service desk": the desk's own contact details.
+    if ((kind === 'question' || kind === 'human' || (kind === 'createCase' && recognition.confidence < ROUTING_THRESHOLDS.confident)) && CONTACT_DETAIL.test(text) && THE_DESK_NAMED.test(text.replace(/(?<![\p{L}\d])(?:you|your)(?![\p{L}\d])/giu, ' ')) && recognition.slots.systemId === undefined && !CASE_WORDS.test(text) && !holdsTheContactAsked(knowledge(), text)) {
+      return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
+    }
     // "Hvem kan jeg kontakte hos Statens Administration?", "how do I reach you?": asked how to reach the desk itself, named,
     // with no system of its named — its contact details, whatever article shares the desk's name.
     if (kind === 'question' && REACH_ASKED.test(text) && THE_DESK_NAMED.test(text) && recognition.slots.systemId === undefined && !DESK_ASKED_TO_ACT.test(sentence(text))) {

@@ -154,6 +154,29 @@ describe('NaturalIntentRecognizer', () => {
       expect(recognizer.recognize(text).intent.kind).toBe(kind);
     });
 
+    it.each([
+      // Round 19, the short intents' own set: starting over inside a remark, stopping said without a command word.
+      ['vi starter lige forfra, jeg har valgt forkert område', 'restart'],
+      ['kan du slette det vi har lavet og så starter vi på en frisk', 'restart'],
+      ['ugh this isn\'t working, just reset everything', 'restart'],
+      ['tilbage til start', 'restart'],
+      ['afbryd venligst, min kollega har allerede oprettet en sag om det', 'cancel'],
+      ['jeg trykkede forkert, kan du afbryde', 'cancel'],
+      ['nej nej ikke send den', 'cancel'],
+      ['i dont want to create a case anymore', 'cancel'],
+      ['get me out of this form', 'cancel'],
+      ['I give up', 'cancel'],
+    ] as [string, IntentKind][])('%s → %s', (text, kind) => {
+      expect(recognizer.recognize(text).intent.kind).toBe(kind);
+    });
+
+    it.each(['skal jeg starte forfra i LDV hvis mit udtræk fejler', 'hvordan stopper jeg en lønudbetaling', 'kan jeg fortryde en godkendelse i RejsUd?', 'tak for svaret, men hvordan annullerer jeg en faktura'])(
+      '"%s" asks about stopping something in a system: no cancel, no restart',
+      (text) => {
+        expect(['cancel', 'restart']).not.toContain(recognizer.recognize(text).intent.kind);
+      },
+    );
+
     it('a long message that ends in "stop" is about more than stopping', () => {
       expect(recognizer.recognize('lønnen til tre af vores medarbejdere i RejsUd blev udbetalt to gange i denne måned, stop').command).toBe(false);
     });

@@ -216,6 +216,17 @@ describe('understanding a turn', () => {
       expect(reply.actions.join(' ')).toMatch(/Opret en sag/);
     });
 
+    it.each(['hvad er åbningstiderne for servicedesken', 'whats the email for the servcie desk', 'er der nogen fra kundebetjningen jeg kan chatte med'])('"%s" gets the desk\'s contact details', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/\d{2} ?\d{2} ?\d{2} ?\d{2}/);
+    });
+
+    it.each(['hvad skal jeg skirve', 'what am I supposed to type here', 'hvilke kommandoer findes der', 'vejledning i hvordan chatten bruges'])('"%s" gets what the assistant can do', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toMatch(/Jeg kan:|I can:/);
+      expect(reply.text).not.toMatch(/Kilde:|Source:/);
+    });
+
     it('a system\'s state told as a problem, with no case of the user\'s named, starts that system\'s case (not a case status)', async () => {
       const reply = await new Chat(world, ANNA).say('Statens Refusion viser status afvist på en ansøgning vi har sendt, vil gerne have det kigget på');
       expect(reply.text).toMatch(/Jeg har valgt .*Statens Refusion/);
