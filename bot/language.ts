@@ -22,7 +22,8 @@ const ENGLISH = new Set(
   (
     'the an and or you we they is are was were be been to of in on with how what where when who why which can could should must not ' +
     'my our your their have has do does did from about also will would there here get find this that these it me us ' +
-    'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m'
+    'yes no thanks thank hello hi hey help cancel please sorry want need cannot can\'t don\'t doesn\'t isn\'t i\'m ' +
+    'again restart quit abort forget never mind nevermind nvm scratch reset everything exit'
   ).split(' '),
 );
 
@@ -58,11 +59,15 @@ export function userWords(text: string, cat: Catalogue = defaultCatalogue): stri
   return text.replace(URL, ' ').replace(EMAIL, ' ').replace(CASE_NUMBER, ' ').replace(pattern, ' ');
 }
 
+/** English phrases made of words Danish has too. */
+const ENGLISH_PHRASE = /(?<![\p{L}])(?:start(?:ing)?\s+over|give\s+up|get\s+me\s+out)(?![\p{L}])/u;
+
 /** The language the user's own words show, or undefined when they show none. */
 export function languageOfUserWords(text: string, cat: Catalogue = defaultCatalogue): Language | undefined {
   const own = userWords(text, cat).replace(IDENTIFIER, ' ').toLowerCase();
   let da = /[æøå]/u.test(own) ? 1.5 : 0;
-  let en = 0;
+  // Phrases whose words are Danish too ("start", "over", "op"): "start over", "give up".
+  let en = ENGLISH_PHRASE.test(own) ? 1 : 0;
   for (const word of own.match(/[\p{L}']+/gu) ?? []) {
     const w = word.replace(/’/g, "'");
     if (DANISH.has(w)) da += 1;

@@ -15,6 +15,12 @@ describe('the language of the user\'s own words', () => {
     ['vedhæft en fil til SA-2026-000123', 'da'],
     ['Kontorforsyningen A/S', undefined],
     ['Fakturaen fra Kontorforsyningen A/S', 'da'],
+    // Round 19: commands of stopping and starting over, in words Danish has too ("start", "over").
+    ['start over', 'en'],
+    ['never mind', 'en'],
+    ['I give up', 'en'],
+    ['start forfra', 'da'],
+    ['over grænsen', 'da'],
   ] as const)('"%s" is %s', (text, lang) => {
     expect(languageOfUserWords(text)).toBe(lang);
   });
