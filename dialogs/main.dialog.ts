@@ -36,6 +36,7 @@ import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { asksAboutAssistant } from './small-talk.js';
+import { caseMeant } from './which-case.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
 import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
@@ -671,10 +672,7 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
       case 'status': {
-        if (!intent.caseNumber) {
-          await context.sendActivity(reply(t.askCaseNumber, [t.myCases]));
-          return Dialog.EndOfTurn;
-        }
+        if (!intent.caseNumber) return this.statusWithoutNumber(dc, text);
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
         await this.conversation.showStatus(context, user, intent.caseNumber);
@@ -758,6 +756,30 @@ class RouterDialog extends Dialog {
     const numbers = await this.latestCaseNumbers(dc.context);
     await dc.context.sendActivity(reply(attachTexts(lang).whichCaseForFiles, [...numbers.map((n) => `${lang === 'da' ? 'Vedhæft til' : 'Attach to'} ${n}`), texts(lang).myCases]));
     state.pending = { kind: 'attachCase' };
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * "Status på den nyeste", "hvad sker der med min sag om rejseafregningen", "har I svaret på min sag?": a status
+   * asked without a number. The case the words mean among the user's own (which-case.ts) is shown; when it is not
+   * clear, the number is asked for with the user's latest cases to pick from.
+   */
+  private async statusWithoutNumber(dc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const context = dc.context;
+    const t = texts(turnInfo(context).lang);
+    const user = await this.conversation.user(context);
+    const page = user ? await this.conversation.deps.portal.myCases(user.id, { limit: CASES_TO_PICK_FROM, after: null }) : undefined;
+    const cases = page?.ok ? page.value.items : [];
+    const meant = user ? caseMeant(text, cases, this.conversation.catalogue) : undefined;
+    if (user && meant) {
+      await this.conversation.showStatus(context, user, meant.number);
+      return Dialog.EndOfTurn;
+    }
+    if (user && cases.length === 0) {
+      await context.sendActivity(reply(t.noCases, [t.createCase]));
+      return Dialog.EndOfTurn;
+    }
+    await context.sendActivity(reply(t.askCaseNumber, [...cases.slice(0, 3).map((c) => t.statusAction(c.number)), t.myCases]));
     return Dialog.EndOfTurn;
   }
 
@@ -955,6 +977,9 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
 }
 
 /** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
+/** How many of the user's newest cases a status asked without a number is matched against (which-case.ts). */
+const CASES_TO_PICK_FROM = 20;
+
 export class MainDialog extends ComponentDialog {
   private readonly conversation: Conversation;
 

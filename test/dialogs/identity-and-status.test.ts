@@ -186,6 +186,22 @@ describe('who the assistant talks to', () => {
       await new Chat(world, ANNA).run([[`Hvad er status på sag ${c.number.toLowerCase().replace(/-/g, ' ')}?`, [c.number, 'Status: **Afventer kunde**', 'senest ændret', 'Forløb:', 'Hvilket regnskab skal Peter have adgang til?', 'Under behandling → Afventer kunde']]]);
     });
 
+    it('finds the case a status without a number means, and otherwise offers the latest cases to pick (round 19)', async () => {
+      const travel = await world.demoCase('Rejseafregning afvist');
+      const access = await world.demoCase('Brugeradgang til Navision Stat');
+      await new Chat(world, ANNA).run([
+        ['hvad sker der med min sag om rejseafregningen', [travel.number, 'Status:', without('Skriv sagsnummeret')]],
+        ["what's the status of my navision case", [access.number, 'Status:']],
+        ['har I svaret på min sag?', ['Skriv sagsnummeret', actions(`Status på ${access.number}`, 'Mine sager')]],
+      ]);
+    });
+
+    it('shows a user with one case that case, and tells a user with none so, instead of asking for a number', async () => {
+      const campus = await world.demoCase('Kursustilmelding i Campus');
+      await new Chat(world, OLE).run([['status på min sag', [campus.number, 'Status:', without('Skriv sagsnummeret')]]]);
+      await new Chat(world, KIM).run([['status på min sag', ['Du har ingen sager endnu', without('Skriv sagsnummeret')]]]);
+    });
+
     it('gives another institution\'s case the same answer as a case that does not exist', async () => {
       const c = await world.demoCase('Rejseafregning afvist');
       const chat = new Chat(world, OLE);
