@@ -216,6 +216,15 @@ const RESTART_WITH_REMARK = /(?:^|[,.;:–—-]\s*|\s(?:og\s+)?så\s+)(?:(?:vi|j
 const STOPPING =
   /(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|i\s+give\s+up|jeg\s+giver\s+op)(?=$|[\s,.!])/iu;
 
+/**
+ * A member added to or removed from a shared mailbox, named without both addresses ("tilføj Ole til fællespostkassen",
+ * "fjern anna fra vores fælles postkasse", "add Mette to the shared mailbox"). Group 1 is the verb.
+ */
+const MEMBERSHIP_BY_NAME =
+  /(?<![\p{L}\d])(tilføj\p{L}*|tilknyt\p{L}*|knyt\p{L}*|fjern\p{L}*|afmeld\p{L}*|frakobl\p{L}*|add|attach|remove|detach|take)(?![\p{L}\d])\s+\S.{0,60}?\s(?:til|fra|på|to|from|off|of)\s+(?:(?:den|vores|jeres|the|our)\s+)?(?:fælles\s*postkasse\p{L}*|postkasse\p{L}*|funktionspostkasse\p{L}*|shared\s+(?:mail\s*box|inbox)\p{L}*|\S+@\S+)/iu;
+/** Asked how ("hvordan tilføjer jeg …", "how do I add …"): a question for the knowledge base. */
+const ASKS_HOW = /(?<![\p{L}\d])(?:hvordan|how)(?![\p{L}\d])/iu;
+
 /** A rule's verdict, or undefined when the classifier is to decide. */
 function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'command'> | undefined {
   if (text === '') return { intent: { kind: 'greeting' }, command: true };
@@ -226,6 +235,12 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   const detach = DETACH.exec(raw);
   if (detach?.[1] && detach[2]) return { intent: { kind: 'membership', op: 'detach', member: detach[1].toLowerCase(), mailbox: detach[2].toLowerCase() }, command: true };
 
+  // "Tilføj Ole til fællespostkassen", "kan du fjerne anna fra loen-postkassen": a membership change without the
+  // two addresses the portal needs — how to ask for it is told (not an article on the administrator's role).
+  const byName = MEMBERSHIP_BY_NAME.exec(raw);
+  if (byName && !/[?]/.test(raw) && !ASKS_HOW.test(raw) && words <= 14) {
+    return { intent: { kind: 'membershipHow', op: /^(?:fjern|afmeld|frakobl|remove|detach|take)/iu.test(byName[1] ?? '') ? 'detach' : 'attach' }, command: true };
+  }
   // "Hvem er tilknyttet loen@…?", "vis medlemmer af loen@…": asks who, names the membership and one address.
   const mailbox = MAILBOX_EMAIL.exec(raw)?.[0];
   if (mailbox && MEMBERS_ASKED.test(raw) && MEMBERS_WORD.test(raw) && (raw.match(new RegExp(EMAIL, 'gi')) ?? []).length === 1) {

@@ -711,6 +711,12 @@ class RouterDialog extends Dialog {
         await this.conversation.changeMembership(context, user, intent);
         return Dialog.EndOfTurn;
       }
+      case 'membershipHow': {
+        const user = await this.requireUser(dc);
+        if (!('id' in user)) return user;
+        await context.sendActivity(reply(t.membershipHow(intent.op)));
+        return Dialog.EndOfTurn;
+      }
       case 'mailboxMembers': {
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;

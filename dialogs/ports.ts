@@ -64,6 +64,8 @@ export type Intent =
   | { kind: 'register' }
   | { kind: 'communityAccess'; institution?: string }
   | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string }
+  /** "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told. */
+  | { kind: 'membershipHow'; op: MembershipOp }
   /** "Hvem er tilknyttet loen@…?": the users attached to a shared mailbox. */
   | { kind: 'mailboxMembers'; mailbox: string };
 

@@ -111,6 +111,8 @@ const da = {
   confirmDetach: (member: string, mailbox: string) => `Vil du fjerne ${member} fra ${mailbox}? ${member} kan derefter ikke længere se eller følge postkassens sager.`,
   detachKept: (member: string, mailbox: string) => `Okay. ${member} er stadig tilknyttet ${mailbox}.`,
   mailboxMembersHeader: (mailbox: string) => `Tilknyttet ${mailbox}:`,
+  membershipHow: (op: 'attach' | 'detach') =>
+    `Skriv brugerens og fællespostkassens e-mailadresser, fx \`${op === 'attach' ? 'tilføj anna@institution.dk til loen@institution.dk' : 'fjern anna@institution.dk fra loen@institution.dk'}\`. Det kræver rollen administrator af fællespostkasser, og brugeren skal være fra din egen institution. Skriv \`hvem er tilknyttet loen@institution.dk\` for at se, hvem der er tilknyttet.`,
   mailboxHasNoMembers: (mailbox: string) => `Ingen er tilknyttet ${mailbox}.`,
   refused: (reason: string) => `Det kan jeg ikke: ${reason}`,
   noOne: 'ingen',
@@ -241,6 +243,8 @@ const en: Texts = {
   showCaseAction: (number: string) => `Show ${number}`,
   confirmDetach: (member: string, mailbox: string) => `Do you want to remove ${member} from ${mailbox}? ${member} can then no longer see or follow the mailbox's cases.`,
   detachKept: (member: string, mailbox: string) => `Okay. ${member} is still attached to ${mailbox}.`,
+  membershipHow: (op: 'attach' | 'detach') =>
+    `Type the user's and the shared mailbox's e-mail addresses, e.g. \`${op === 'attach' ? 'add anna@institution.dk to loen@institution.dk' : 'remove anna@institution.dk from loen@institution.dk'}\`. It takes the role administrator of shared mailboxes, and the user must be from your own institution. Type \`who is attached to loen@institution.dk\` to see who is attached.`,
   mailboxMembersHeader: (mailbox: string) => `Attached to ${mailbox}:`,
   mailboxHasNoMembers: (mailbox: string) => `Nobody is attached to ${mailbox}.`,
   refused: (reason: string) => `I cannot do that: ${reason}`,

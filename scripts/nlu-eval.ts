@@ -47,6 +47,7 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   communityAccess: 'community_access',
   register: 'register',
   membership: 'membership',
+  membershipHow: 'membership',
   mailboxMembers: 'mailbox_members',
 };
 

@@ -146,6 +146,14 @@ describe('who the assistant talks to', () => {
       expect(members.map((m) => m.email)).toContain('anna@eksempelstyrelsen.dk');
     });
 
+    it('tells how to ask when a member is named without the two addresses (round 19), and still answers how it is done', async () => {
+      await new Chat(world, METTE).run([
+        ['kan du fjerne ole fra fællespostkassen', ['fjern anna@institution.dk fra loen@institution.dk', 'administrator af fællespostkasser', without('Kilde:')]],
+        ['add Mette to the shared mailbox', ['add anna@institution.dk to loen@institution.dk', without('Source:')]],
+        ['hvordan tilføjer jeg en kollega til fællespostkassen?', ['Kilde:', without('Skriv brugerens og fællespostkassens e-mailadresser')]],
+      ]);
+    });
+
     it('does not ask about a removal it would refuse', async () => {
       await new Chat(world, ANNA).run([['fjern mette@eksempelstyrelsen.dk fra loen@eksempelstyrelsen.dk', ['Det kan jeg ikke', without('Vil du fjerne')]]]);
     });
