@@ -679,11 +679,18 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
       case 'addComment': {
-        if (!intent.caseNumber) return this.askCommentCase(dc, state);
+        if (!intent.caseNumber) {
+          // "Jeg vil svare på min sag om Navision", "add a comment to my latest case": the case the words mean, if clear.
+          const meant = await this.ownCaseMeant(dc.context, text);
+          return meant ? this.beginComment(dc, meant) : this.askCommentCase(dc, state);
+        }
         return this.beginComment(dc, intent.caseNumber);
       }
       case 'attachFile': {
-        if (!intent.caseNumber) return this.askAttachCase(dc, state);
+        if (!intent.caseNumber) {
+          const meant = this.conversation.deps.portal.attachmentPolicy ? await this.ownCaseMeant(dc.context, text) : undefined;
+          return meant ? this.waitForFiles(dc, state, meant) : this.askAttachCase(dc, state);
+        }
         return this.waitForFiles(dc, state, intent.caseNumber);
       }
       case 'communityAccess': {
@@ -787,6 +794,14 @@ class RouterDialog extends Dialog {
     }
     await context.sendActivity(reply(t.askCaseNumber, [...cases.slice(0, 3).map((c) => t.statusAction(c.number)), t.myCases]));
     return Dialog.EndOfTurn;
+  }
+
+  /** The number of the user's own case a request without a number means (which-case.ts), when it is clear. */
+  private async ownCaseMeant(context: TurnContext, text: string): Promise<string | undefined> {
+    const user = await this.conversation.user(context);
+    if (!user) return undefined;
+    const page = await this.conversation.deps.portal.myCases(user.id, { limit: CASES_TO_PICK_FROM, after: null });
+    return page.ok ? caseMeant(text, page.value.items, this.conversation.catalogue)?.number : undefined;
   }
 
   private async latestCaseNumbers(context: TurnContext): Promise<string[]> {

@@ -204,6 +204,12 @@ describe('who the assistant talks to', () => {
       ]);
     });
 
+    it('takes a comment on the case the words mean, and asks which case when they do not say (round 19)', async () => {
+      const access = await world.demoCase('Brugeradgang til Navision Stat');
+      await new Chat(world, ANNA).run([['jeg vil svare på min sag om navision', [`Skriv din kommentar til ${access.number}`, without('Skriv hvilken sag')]]]);
+      await new Chat(world, ANNA).run([['tilføj en kommentar til min sag', ['Skriv hvilken sag', actions(access.number)]]]);
+    });
+
     it('shows a user with one case that case, and tells a user with none so, instead of asking for a number', async () => {
       const campus = await world.demoCase('Kursustilmelding i Campus');
       await new Chat(world, OLE).run([['status på min sag', [campus.number, 'Status:', without('Skriv sagsnummeret')]]]);

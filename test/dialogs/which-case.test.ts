@@ -36,6 +36,10 @@ describe('which of the user\'s cases a status without a number means', () => {
     ['what is happening with my travel claim case in RejsUd', 'SA-2026-000001'],
     ["what's the status of my navision case", 'SA-2026-000003'],
     ['er der nyt i sagen om lønkørslen', 'SA-2026-000002'],
+    // A comment or a file for a case: the words of commenting and attaching name no case.
+    ['jeg vil svare på min sag om navision', 'SA-2026-000003'],
+    ['add a comment to my latest case', 'SA-2026-000003'],
+    ['vedhæft et skærmbillede til sagen om rejseafregningen', 'SA-2026-000001'],
   ])('"%s" → %s', (text, number) => {
     expect(caseMeant(text, CASES, catalogue)?.number).toBe(number);
   });
