@@ -213,8 +213,12 @@ const RESTART_WITH_REMARK = /(?:^|[,.;:–—-]\s*|\s(?:og\s+)?så\s+)(?:(?:vi|j
  * to be sent or made ("nej nej ikke send den", "I don't want to create a case anymore"), dropped ("lad os droppe
  * den sag"), everything written forgotten ("glem alt hvad jeg har skrevet"), given up ("I give up").
  */
-const STOPPING =
-  /(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|i\s+give\s+up|jeg\s+giver\s+op)(?=$|[\s,.!])/iu;
+const STOPPING = new RegExp(
+  String.raw`(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|forget\s+(?:what|everything)\s+i\s+(?:said|wrote|typed)|i\s+give\s+up|jeg\s+giver\s+op|` +
+    // Put off ("jeg vender tilbage senere", "vi tager det en anden gang", "I'll come back later"), the chat closed ("luk chatten").
+    String.raw`(?:jeg|vi)\s+vender\s+tilbage(?:\s+(?:senere|til\s+det))?|(?:jeg|vi)\s+tager\s+det\s+(?:en\s+anden\s+gang|senere)|i['’]?ll\s+come\s+back(?:\s+later)?|(?:luk|afslut)\s+(?:chatten|samtalen)|(?:close|end)\s+(?:the|this)\s+(?:chat|conversation))(?=$|[\s,.!])`,
+  'iu',
+);
 
 /**
  * A member added to or removed from a shared mailbox, named without both addresses ("tilføj Ole til fællespostkassen",

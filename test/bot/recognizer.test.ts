@@ -166,6 +166,10 @@ describe('NaturalIntentRecognizer', () => {
       ['i dont want to create a case anymore', 'cancel'],
       ['get me out of this form', 'cancel'],
       ['I give up', 'cancel'],
+      ['jeg vender tilbage senere', 'cancel'],
+      ['vi tager det en anden gang', 'cancel'],
+      ['luk chatten', 'cancel'],
+      ['forget what I said', 'cancel'],
     ] as [string, IntentKind][])('%s → %s', (text, kind) => {
       expect(recognizer.recognize(text).intent.kind).toBe(kind);
     });
