@@ -152,6 +152,28 @@ function nearCommand(raw: string): Intent | undefined {
   return best && !tied ? best.intent : undefined;
 }
 
+/** One-word commands of five letters or more ("hjælp", "afbryd", "fortryd", "cancel"), for {@link swappedCommand}. */
+const ONE_WORD_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 5 && !phrase.includes(' '));
+
+/**
+ * A one-word command typed with two neighbouring letters swapped ("hjlæp", "afbyrd", "cancle", "fortyrd"): the
+ * slip of a fast typist, which edit distance counts as two edits. One word of five letters or more, one command only.
+ */
+function swappedCommand(text: string): Intent | undefined {
+  if (text.length < 5 || text.length > 12 || text.includes(' ')) return undefined;
+  const found = ONE_WORD_COMMANDS.filter(([phrase]) => phrase.length === text.length && isOneSwap(text, phrase));
+  const kinds = new Set(found.map(([, intent]) => intent.kind));
+  return kinds.size === 1 ? found[0]?.[1] : undefined;
+}
+
+/** Whether `a` is `b` with two neighbouring, different letters swapped. */
+function isOneSwap(a: string, b: string): boolean {
+  const diff: number[] = [];
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) diff.push(i);
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+}
+
 const EMAIL = String.raw`[^\s@]+@[^\s@]+\.[a-zæøå]{2,}`;
 const ATTACH = new RegExp(String.raw`\b(?:tilføj|tilknyt|add|attach)\s+(${EMAIL})\s+(?:til|to)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
 const DETACH = new RegExp(String.raw`\b(?:fjern|afmeld|frakobl|remove|detach)\s+(${EMAIL})\s+(?:fra|from)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
@@ -269,7 +291,7 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   // A command, also with politeness around it ("status tak", "my tickets please", "stop venligst").
   const exact = COMMAND_INDEX.get(text) ?? COMMAND_INDEX.get(text.replace(POLITENESS, ''));
   if (exact) return { intent: exact, command: true };
-  const near = nearCommand(text);
+  const near = nearCommand(text) ?? swappedCommand(text.replace(POLITENESS, ''));
   if (near) return { intent: near, command: true };
   const bare = text.replace(POLITENESS, '');
   if (RESTART_SAID.test(bare) || BACK_TO_START.test(bare)) return { intent: { kind: 'restart' }, command: true };

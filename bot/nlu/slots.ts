@@ -272,7 +272,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
-    .sort((a, b) => b.hit.length - a.hit.length);
+    // A name written as it is before one found inside a compound or with a typo ("under Øvrige … regnskabsteamet"), then the longer.
+    .sort((a, b) => a.hit.distance - b.hit.distance || b.hit.length - a.hit.length);
 
   let area: Area | undefined;
   if (system) {

@@ -170,6 +170,10 @@ describe('NaturalIntentRecognizer', () => {
       ['vi tager det en anden gang', 'cancel'],
       ['luk chatten', 'cancel'],
       ['forget what I said', 'cancel'],
+      // A one-word command with two neighbouring letters swapped.
+      ['hjlæp', 'help'],
+      ['afbyrd', 'cancel'],
+      ['cancle', 'cancel'],
     ] as [string, IntentKind][])('%s → %s', (text, kind) => {
       expect(recognizer.recognize(text).intent.kind).toBe(kind);
     });
@@ -304,6 +308,8 @@ describe('extractSlots', () => {
     ['report a problem with a pay run', { areaId: 'loen-hr', areaByTopic: true }],
     ['I want to report an invoice problem', { areaId: 'oekonomi', areaByTopic: true }],
     ['I want a new report', { areaId: 'bi', areaByTopic: true }],
+    // An area named as it is wins over one whose alias begins a compound ("regnskabsteamet").
+    ['opret sag under Øvrige – vi skal have en fællespostkasse sat op til regnskabsteamet', { areaId: 'oevrige' }],
   ];
   it.each(table)('%s → %o', (text, slots) => {
     expect(extractSlots(text, catalogue, { isStopword: (w) => ['noget', 'andet', 'other'].includes(w) })).toEqual(slots);
