@@ -766,6 +766,7 @@ export function decide(input: RouteInput): RouteDecision {
     // whose answer is the desk's contact article asks how to reach the desk — its contact details, with a case offered.
     if (kind === 'question' && CONTACT_WORDS.test(text) && answersWithContact(knowledge())) return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
     // "Hvad er åbningstiderne for servicedesken", "whats the email for the service desk": the desk's own contact details.
+    // English "you" is left out of naming the desk here: "can you give me the address of …" asks anyone.
     if ((kind === 'question' || kind === 'human' || (kind === 'createCase' && recognition.confidence < ROUTING_THRESHOLDS.confident)) && CONTACT_DETAIL.test(text) && THE_DESK_NAMED.test(text.replace(/(?<![\p{L}\d])(?:you|your)(?![\p{L}\d])/giu, ' ')) && recognition.slots.systemId === undefined && !CASE_WORDS.test(text) && !holdsTheContactAsked(knowledge(), text)) {
       return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
     }

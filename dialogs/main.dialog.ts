@@ -751,9 +751,7 @@ class RouterDialog extends Dialog {
   /** "Which case?" for a comment, with the user's latest cases to pick from. */
   private async askCommentCase(dc: DialogContext, state: RouterState): Promise<DialogTurnResult> {
     const t = texts(turnInfo(dc.context).lang);
-    const user = await this.conversation.user(dc.context);
-    const latest = user ? await this.conversation.deps.portal.myCases(user.id, { limit: 3, after: null }) : undefined;
-    const numbers = latest?.ok ? latest.value.items.map((c) => c.number) : [];
+    const numbers = await this.latestCaseNumbers(dc.context);
     await dc.context.sendActivity(reply(t.askCommentCaseNumber, [...numbers, t.myCases]));
     state.pending = { kind: 'commentCase' };
     return Dialog.EndOfTurn;
@@ -780,10 +778,8 @@ class RouterDialog extends Dialog {
   private async statusWithoutNumber(dc: DialogContext, text: string): Promise<DialogTurnResult> {
     const context = dc.context;
     const t = texts(turnInfo(context).lang);
-    const user = await this.conversation.user(context);
-    const page = user ? await this.conversation.deps.portal.myCases(user.id, { limit: CASES_TO_PICK_FROM, after: null }) : undefined;
-    const cases = page?.ok ? page.value.items : [];
-    const meant = user ? caseMeant(text, cases, this.conversation.catalogue) : undefined;
+    const { user, cases } = await this.ownCases(context, CASES_TO_PICK_FROM);
+    const meant = caseMeant(text, cases, this.conversation.catalogue);
     if (user && meant) {
       await this.conversation.showStatus(context, user, meant.number);
       return Dialog.EndOfTurn;
@@ -798,16 +794,20 @@ class RouterDialog extends Dialog {
 
   /** The number of the user's own case a request without a number means (which-case.ts), when it is clear. */
   private async ownCaseMeant(context: TurnContext, text: string): Promise<string | undefined> {
-    const user = await this.conversation.user(context);
-    if (!user) return undefined;
-    const page = await this.conversation.deps.portal.myCases(user.id, { limit: CASES_TO_PICK_FROM, after: null });
-    return page.ok ? caseMeant(text, page.value.items, this.conversation.catalogue)?.number : undefined;
+    const { cases } = await this.ownCases(context, CASES_TO_PICK_FROM);
+    return caseMeant(text, cases, this.conversation.catalogue)?.number;
   }
 
   private async latestCaseNumbers(context: TurnContext): Promise<string[]> {
+    return (await this.ownCases(context, 3)).cases.map((c) => c.number);
+  }
+
+  /** The user (undefined: not registered) and their newest cases, newest first (none when the portal cannot list them). */
+  private async ownCases(context: TurnContext, limit: number): Promise<{ user: User | undefined; cases: readonly Case[] }> {
     const user = await this.conversation.user(context);
-    const latest = user ? await this.conversation.deps.portal.myCases(user.id, { limit: 3, after: null }) : undefined;
-    return latest?.ok ? latest.value.items.map((c) => c.number) : [];
+    if (!user) return { user, cases: [] };
+    const page = await this.conversation.deps.portal.myCases(user.id, { limit, after: null });
+    return { user, cases: page.ok ? page.value.items : [] };
   }
 
   /** "Vedhæft en fil til SA-…": on a case the user may see, the files are asked for. */
@@ -997,10 +997,10 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
   return opensWithItem && passage.heading ? `**${passage.heading}**\n\n${passage.text}` : passage.text;
 }
 
-/** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
-/** How many of the user's newest cases a status asked without a number is matched against (which-case.ts). */
+/** How many of the user's newest cases a request without a case number is matched against (which-case.ts). */
 const CASES_TO_PICK_FROM = 20;
 
+/** The root dialog. Interruptions are handled here, for whichever dialog is waiting. */
 export class MainDialog extends ComponentDialog {
   private readonly conversation: Conversation;
 

@@ -17,9 +17,9 @@ const GENERIC = new Set(
     'hvad hvordan hvornaar hvorfor hvor noget nogen mine min mit jeres jer mig dig vores ' +
     'what whats how when where why about with from have has been there their your you that this the and for any anything ' +
     'happening happened going progress update updates done finished solved resolved answered replied looked handled ' +
-    'open closed yet still now far got get news ' +
+    'open closed yet still now far got get ' +
     'med til fra det den der har jeg kan vil skal kunne ville paa ved hos ' +
-    'kommentar kommentere kommenter tilfoej skriv svar svare besvar vedhaeft vedhaefte vedlaeg fil filen filer bilag ' +
+    'kommentar kommentere kommenter tilfoej skriv besvar vedhaeft vedhaefte vedlaeg fil filen filer bilag ' +
     'screenshot skaermbillede add comment write reply answer attach file files document upload'
   ).split(' '),
 );

@@ -222,10 +222,6 @@ function namesTopicVerb(key: string, word: string): boolean {
 }
 
 /**
- * The one area whose subjects a text speaks of ("overtiden", "momsen", "feriesaldo"), by its topic
- * words inflected or as a compound's first part; none when two areas' subjects are named.
- */
-/**
  * English nouns that are verbs as often ("report an error", "I need to report …"): a verb says how the user asks,
  * not what about — "report" is Business Intelligence's subject only as a noun ("the report fails", "payroll reports").
  */
@@ -240,6 +236,10 @@ function subjectWords(words: readonly string[]): string[] {
   return words.filter((word, i) => !(ENGLISH_NOUN_VERBS.has(word) && (i === 0 || BEFORE_A_VERB.has(words[i - 1] ?? '') || AFTER_A_VERB.has(words[i + 1] ?? ''))));
 }
 
+/**
+ * The one area whose subjects a text speaks of ("overtiden", "momsen", "feriesaldo"), by its topic
+ * words inflected or as a compound's first part; none when two areas' subjects are named.
+ */
 function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], allWords: readonly string[]): Area | undefined {
   const words = subjectWords(allWords);
   const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word))));
