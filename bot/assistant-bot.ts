@@ -3,7 +3,7 @@ import { DialogSet, type Dialog, type DialogState } from '../dialogs/dialog-stac
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
 import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
-import { decide, typedOption } from './routing.js';
+import { decide, readInContext, typedOption } from './routing.js';
 import { languageOfUserWords, userWords } from './language.js';
 import { verifiedFromId } from './verified-identity.js';
 import type { ChannelIdentity } from './channel-identity.js';
@@ -234,7 +234,8 @@ export class AssistantBot extends ActivityHandler {
     // every turn write the user state. A change in the last minute may be told again, never missed.
     const now = Date.now();
     if (!profile.lastSeenAt || now - Date.parse(profile.lastSeenAt) >= LAST_SEEN_GRANULARITY_MS) profile.lastSeenAt = new Date(now).toISOString();
-    const recognition = c.recognizer.recognize(text);
+    // Read in the light of what was asked: "nej det gjorde det ikke" answers "Hjalp det?".
+    const recognition = readInContext(c.recognizer.recognize(text), expectation, text);
     const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
     c.onRoute?.(decision, context);
 

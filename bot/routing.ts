@@ -579,6 +579,8 @@ export function decide(input: RouteInput): RouteDecision {
       const exact = exactChoice(expectation.choices, text);
       if (recognition.command && (kind === 'help' || kind === 'cancel' || kind === 'restart') && !exact) return intent('command');
       if (exact) return answer('choice-exact');
+      // The router's own yes/no offered as buttons («Opret en sag»), answered in words ("ok gør det"; see readInContext).
+      if ((kind === 'yes' || kind === 'no') && expectation.about.startsWith('router:') && expectation.choices.some((c) => c.id === kind)) return answer('yes-no');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       const typed = typedOption(expectation, text);
       // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
@@ -1040,4 +1042,41 @@ function bestScore(result: AnswerResult): number {
     case 'unknown':
       return 0;
   }
+}
+
+/**
+ * A no said in a sentence: the no-word opening a short remark ("nej ikke rigtigt", "nej det gjorde det ikke", "not
+ * really", "desværre ikke"), or the answer said not to help, to be wrong or to miss the question ("det hjalp ikke",
+ * "det er forkert", "that's not what I asked", "kun delvist").
+ */
+const NO_OPENING = /^(?:nej|næ|nope|nah|no|nix|ikke\s+(?:rigtig|rigtigt|helt|egentlig|særlig|specielt|just)|desværre\s+ikke|slet\s+ikke|overhovedet\s+ikke|not\s+(?:really|quite|exactly|at\s+all|much|so\s+much)|absolutely\s+not|unfortunately\s+not)(?![\p{L}\d])/iu;
+const NOT_HELPED =
+  /(?<![\p{L}\d])(?:(?:hjalp|hjælper|hjælpe|gjorde|virkede|virker|passede|passer|svarede|løste|løser)\s+(?:det\s+|den\s+|mig\s+)?(?:ikke|ik|ikk)|(?:did\s+not|didn['’]?t|does\s+not|doesn['’]?t|won['’]?t)\s+(?:really\s+)?(?:help|work|answer)|(?:er|var)\s+(?:helt\s+)?(?:forkert|forkerte|ikke\s+rigtigt|ikke\s+det)|forkert\s+svar|wrong\s+(?:answer|article)|(?:is|was|that['’]?s|it['’]?s)\s+(?:just\s+|totally\s+)?(?:wrong|incorrect|not\s+(?:it|right|what))|not\s+what\s+i\s+(?:asked|meant|need|wanted)|ikke\s+(?:det|hvad)\s+jeg\s+(?:spurgte|mente|søgte|ledte)|(?:kun\s+)?delvist|(?:only\s+)?partly|partially)(?![\p{L}\d])/iu;
+/**
+ * A yes said in a sentence: the yes-word opening a short remark ("ja det hjalp", "jo tak", "yes that's it", "ok gør
+ * det"), or the answer said to help or the offer taken ("det hjalp", "it helped", "gør det", "go ahead", "please do").
+ */
+const YES_OPENING = /^(?:ja|jo|jep|jeps|jaja|yes|yeah|yep|yup|sure|ok|okay|okey|fint|super|perfekt|klart|absolut|gerne|præcis|exactly|definitely|great|fine)(?![\p{L}\d])/iu;
+const HELPED =
+  /(?<![\p{L}\d])(?:(?:det|den|it|that|this)\s+(?:hjalp|hjælper|gjorde\s+det|virkede|virker|helped|helps|did|worked|works)(?!\s+(?:ikke|ik|not|n['’]?t))|gør\s+(?:det|det\s+bare|endelig)|lad\s+os\s+gøre\s+det|do\s+it|go\s+ahead|please\s+do|det\s+vil\s+jeg\s+(?:gerne|meget\s+gerne)|i['’]?d\s+like\s+that)(?![\p{L}\d])/iu;
+/** At most this many words: a longer text says more than yes or no. */
+const MAX_WORDS_OF_YES_OR_NO = 10;
+
+/**
+ * The router's own yes/no ("Hjalp det?", "Vil du oprette en sag?") answered in a sentence: "nej det gjorde det ikke",
+ * "det er forkert", "ja det hjalp", "ok gør det". The recognizer reads a text without its context (there "nej det
+ * gjorde det ikke" is a stop, "ja det hjalp" thanks); asked yes or no, such a text is the answer. A question, a long
+ * text or one that asks for something else is left as it was read. Only for the router's own questions: a dialog's
+ * yes/no ("Er det dit svar til «…»?") reads its answers itself.
+ */
+export function readInContext(recognition: Recognition, expectation: Expectation, text: string): Recognition {
+  const yesOrNo = expectation.kind === 'yesNo' || (expectation.kind === 'choice' && expectation.choices.some((c) => c.id === 'yes') && expectation.choices.some((c) => c.id === 'no'));
+  if (!yesOrNo || !expectation.about.startsWith('router:')) return recognition;
+  if (recognition.intent.kind === 'yes' || recognition.intent.kind === 'no') return recognition;
+  if (recognition.command && recognition.intent.kind !== 'cancel') return recognition;
+  const t = text.trim();
+  if (t === '' || words(t).length > MAX_WORDS_OF_YES_OR_NO || readsAsQuestion(t)) return recognition;
+  const said: 'yes' | 'no' | undefined = NO_OPENING.test(t) || NOT_HELPED.test(t) ? 'no' : YES_OPENING.test(t) || HELPED.test(t) ? 'yes' : undefined;
+  if (said === undefined) return recognition;
+  return { ...recognition, intent: { kind: said }, command: false, confidence: 1, scores: {} };
 }

@@ -463,6 +463,7 @@ export class Answerer {
       articleLanguage: article.language,
       matchedTerms: best.matchedTerms ?? new Set(),
       articleText: `${article.title}\n${article.body}`,
+      titleTerms: this.termsOf(`${article.id}#title`, () => article.title, article.language),
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
       systemNames: (article.system ?? '')

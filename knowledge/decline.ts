@@ -54,6 +54,8 @@ export interface DeclineContext {
   readonly articleText: string;
   /** The query terms the best article matched (in its title, keywords or passages). */
   readonly matchedTerms: ReadonlySet<string>;
+  /** Index terms of the best article's title. */
+  readonly titleTerms: ReadonlySet<string>;
   /** Index terms of the best article's title, keywords and system. */
   readonly subjectTerms: ReadonlySet<string>;
   /** Index terms of the best article's system. */
@@ -166,6 +168,10 @@ export function commonWordsOnly(context: DeclineContext): boolean {
   // "hvilke systemer får data fra statens hr": common words that together name the best article's
   // system ("Statens HR") name its subject.
   if (context.systemNames.some((terms) => terms.size > 0 && [...terms].every((term) => context.matchedTerms.has(term)))) return false;
+  // "Hvordan opretter jeg mig som bruger?": common words that together are the best article's title ("Sådan opretter
+  // du dig som bruger") name its subject — two concepts or more, every one of them in the title.
+  const inTitle = conceptCredits(context.analysis, (term) => counts(term, context) && context.titleTerms.has(term.term));
+  if (inTitle.length >= 2 && inTitle.every((credit) => credit >= MATCHED)) return false;
   const limit = commonFrom(context);
   const credits = conceptCredits(
     context.analysis,

@@ -14,6 +14,9 @@ const ADVERB_AFTER: ReadonlySet<string> = new Set(['ikke', 'også', 'kun', 'alti
 /** …unless a determiner makes it the noun, in a subordinate clause ("hvis en bruger ikke kan logge ind"). */
 const DETERMINER_BEFORE: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det', 'denne', 'dette', 'hver', 'enhver', 'ny', 'nye', 'anden', 'andet', 'min', 'mit', 'din', 'dit', 'sin', 'sit', 'vores', 'jeres', 'deres', 'hans', 'hendes', 'ingen', 'nogen', 'samme', 'eneste', 'ekstern', 'intern']);
 
+/** After "som" the noun ("oprettet som bruger", "som bruger af portalen", "som bruger i RejsUd?"): the clause ends, or a preposition or conjunction follows. */
+const AFTER_SOM_AS_NOUN: ReadonlySet<string> = new Set(['i', 'af', 'på', 'hos', 'til', 'for', 'ved', 'med', 'under', 'og', 'eller', 'men', 'så', 'hvis', 'når']);
+
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
 export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
 
@@ -661,7 +664,9 @@ export class Analyzer {
       if (verb === undefined) return token;
       const before = wholes.get(token.position - 1);
       const after = wholes.get(token.position + 1);
-      const subject = (before !== undefined && SUBJECT_BEFORE.has(before)) || (after !== undefined && SUBJECT_AFTER.has(after));
+      // "som" is the subject of a relative clause ("som bruger IndFak") or "as" ("opretter mig som bruger"): "as" when nothing follows or a preposition or conjunction does.
+      const asNoun = before === 'som' && (after === undefined || AFTER_SOM_AS_NOUN.has(after));
+      const subject = (before !== undefined && SUBJECT_BEFORE.has(before) && !asNoun) || (after !== undefined && SUBJECT_AFTER.has(after));
       const adverb = after !== undefined && ADVERB_AFTER.has(after) && !(before !== undefined && DETERMINER_BEFORE.has(before));
       return subject || adverb ? { ...token, text: verb } : token;
     });

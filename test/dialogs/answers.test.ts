@@ -41,6 +41,39 @@ describe('answering from the knowledge base', () => {
     });
   });
 
+  describe('when "Hjalp det?" is answered in a sentence', () => {
+    // The recognizer alone reads "nej det gjorde det ikke" as a stop and "ja det hjalp" as thanks; asked yes or no, they answer it.
+    it('takes a no said in words as no, records it and offers a case; a yes in words to that offer starts the case', async () => {
+      await new Chat(world, ANNA).run([
+        ['Hvornår kommer lønsedlen i e-Boks?', 'Hjalp det?'],
+        ['nej det gjorde det ikke', ['Vil du oprette en sag', without('ikke noget at annullere')]],
+        ['ok gør det', ['Jeg har valgt Statens Løn og HR', without('Hej!')]],
+      ]);
+      expect(world.feedback.feedback).toContainEqual(expect.objectContaining({ question: 'Hvornår kommer lønsedlen i e-Boks?', helpful: false }));
+    });
+
+    it('reads "det er forkert", "delvist" and "not really" as no, and "ja det hjalp" as yes', async () => {
+      for (const [question, asked, said, expected] of [
+        ['Hvad er CIP?', 'Hjalp det?', 'det er forkert', 'Vil du oprette en sag'],
+        ['Hvornår kommer lønsedlen?', 'Hjalp det?', 'kun delvist', 'Vil du oprette en sag'],
+        ['When will I get my payslip?', 'Did that help?', 'not really', 'Do you want to create a case'],
+        ['Hvornår kommer lønsedlen?', 'Hjalp det?', 'ja det hjalp', 'Godt at høre'],
+      ] as const) {
+        await new Chat(world, ANNA).run([
+          [question, asked],
+          [said, expected],
+        ]);
+      }
+    });
+
+    it('leaves a question after a no to the knowledge base', async () => {
+      await new Chat(world, ANNA).run([
+        ['Hvornår kommer lønsedlen?', 'Hjalp det?'],
+        ['nej, men hvordan læser jeg et registerprint?', ['Kilde', without('Vil du oprette en sag')]],
+      ]);
+    });
+  });
+
   describe('when several articles fit about equally', () => {
     it('asks "Mente du …?" with the candidates, and choosing one shows it', async () => {
       const chat = new Chat(world, ANNA);

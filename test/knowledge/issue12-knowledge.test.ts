@@ -106,6 +106,21 @@ describe('English questions', () => {
     });
   });
 
+  describe('when the question is the article\'s title in common words (round 20)', () => {
+    // "bruger" after "som" is the noun ("as a user"), not the verb of "som bruger IndFak"; and "opret" and "bruger",
+    // common on their own, together are the title "Sådan opretter du dig som bruger".
+    it('answers "hvordan opretter jeg mig som bruger?" with the article on registering', () => {
+      for (const question of ['hvordan opretter jeg mig som bruger?', 'hvordan bliver jeg oprettet som bruger']) {
+        const result = shipped.answer(question, { locale: 'da' });
+        expect(result.kind === 'answered' && result.article.id, question).toBe('opret-bruger');
+      }
+    });
+
+    it('still declines a question of nothing but common words', () => {
+      expect(shipped.answer('hvordan opretter jeg noget', { locale: 'da' }).kind).toBe('unknown');
+    });
+  });
+
   describe('when the article exists only in Danish', () => {
     it('answers with it and says it is Danish', () => {
       const result = shipped.answer('What is Statens Budgetsystem used for?', { locale: 'en' });
