@@ -1,7 +1,7 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, type Activity, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import { DialogSet, type Dialog, type DialogState } from '../dialogs/dialog-stack.js';
 import { DIALOG_IDS } from '../dialogs/dialog-ids.js';
-import type { ChannelAccount, Expectation, IntentRecognizer, Language, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
+import type { ChannelAccount, Expectation, IntentRecognizer, Language, PreviousAnswer, ResolvedIdentity, RouteDecision, UserResolver } from '../dialogs/ports.js';
 import type { AnswerResult } from '../knowledge/index.js';
 import { decide, readInContext, typedOption } from './routing.js';
 import { languageOfUserWords, userWords } from './language.js';
@@ -35,6 +35,8 @@ export interface Conversations {
     knowledge(text: string, lang: Language): AnswerResult;
     /** English when the text is English keywords (no function word tells), else undefined. */
     keywordLanguage?(text: string): Language | undefined;
+    /** The answer shown last in the conversation, for a follow-up question ("hvem skal bruge det?"). */
+    previousAnswer?(state: DialogState | undefined): PreviousAnswer | undefined;
     /** "Siden sidst: …": what changed in the user's cases after `since`, or undefined. */
     sinceLastSeen?(user: User, since: string, lang: Language): Promise<Partial<Activity> | undefined>;
   };
@@ -236,7 +238,8 @@ export class AssistantBot extends ActivityHandler {
     if (!profile.lastSeenAt || now - Date.parse(profile.lastSeenAt) >= LAST_SEEN_GRANULARITY_MS) profile.lastSeenAt = new Date(now).toISOString();
     // Read in the light of what was asked: "nej det gjorde det ikke" answers "Hjalp det?".
     const recognition = readInContext(c.recognizer.recognize(text), expectation, text);
-    const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l) });
+    const previous = c.mainDialog.previousAnswer?.(dialogState);
+    const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l), ...(previous ? { previous } : {}) });
     c.onRoute?.(decision, context);
 
     // Shared conversations (issue 13): only knowledge and small talk are answered where others read.

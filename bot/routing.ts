@@ -15,7 +15,7 @@
  * the bot logs (never the text itself).
  */
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
-import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
+import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems } from '../portal/index.js';
@@ -30,6 +30,8 @@ export interface RouteInput {
   expectation: Expectation;
   /** The knowledge base's answer to the text (asked at most once, and only when it matters). */
   knowledge(text: string, lang: Language): AnswerResult;
+  /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
+  previous?: PreviousAnswer;
 }
 
 /** The thresholds of the decision; calibrated with chat:eval and nlu:eval (see the README). */
@@ -551,7 +553,10 @@ export function decide(input: RouteInput): RouteDecision {
   const { recognition, expectation } = input;
   const base = { intent: recognition.intent.kind, confidence: recognition.confidence, expecting: expectation.kind } as const;
   let asked: AnswerResult | undefined;
-  const knowledge = (): AnswerResult => (asked ??= input.knowledge(input.text, input.lang));
+  // A short follow-up ("hvem skal bruge det?", "og hvad med RejsUd?") is asked of the knowledge base with the answer before it.
+  const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
+  const followUp = free ? followUpQuery(input.text, input.previous, recognition) : undefined;
+  const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({
     ...base,
     route,
@@ -566,7 +571,7 @@ export function decide(input: RouteInput): RouteDecision {
     const outsidePortal =
       unplaced(answer) &&
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
-    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
+    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(followUp !== undefined ? { asked: followUp } : {}) }, reason);
   };
 
   const kind = recognition.intent.kind;
@@ -684,6 +689,8 @@ export function decide(input: RouteInput): RouteDecision {
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
+    // A follow-up the answer before it makes answerable is that question, whatever the classifier reads in its few words.
+    if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && knowledge().kind !== 'unknown') return ask('follow-up');
     if (recognition.confidence >= 1 && kind !== 'question') {
       // "Hvorfor står min sag SA-2026-000455 som afventer kunde?", "hvornår bliver SA-… behandlet": a question
       // about a case the user names by its number is about that case — unless it asks how something is done.
@@ -1079,4 +1086,46 @@ export function readInContext(recognition: Recognition, expectation: Expectation
   const said: 'yes' | 'no' | undefined = NO_OPENING.test(t) || NOT_HELPED.test(t) ? 'no' : YES_OPENING.test(t) || HELPED.test(t) ? 'yes' : undefined;
   if (said === undefined) return recognition;
   return { ...recognition, intent: { kind: said }, command: false, confidence: 1, scores: {} };
+}
+
+
+/** At most this many words: a longer question says what it is about. */
+const MAX_WORDS_OF_FOLLOW_UP = 9;
+/** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
+const ABOUT_ANOTHER =
+  /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
+/** "Og RejsUd?", "and LDV?": a bare subject after "og"/"and", two words at most. */
+const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
+/** A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it". */
+const REFERS_BACK = /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])/iu;
+
+/**
+ * The question a short follow-up asks, read with the answer shown before it: "og hvad med RejsUd?" after "hvordan
+ * sætter jeg to-faktor op til IndFak?" asks that of RejsUd; "hvem skal bruge det?" after RejsUd's article asks it of
+ * RejsUd. Undefined when the text is no follow-up: long, no question, or naming a system, an area or a form of its own.
+ */
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): string | undefined {
+  if (!previous) return undefined;
+  const t = text.trim();
+  if (words(t).length > MAX_WORDS_OF_FOLLOW_UP) return undefined;
+  const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
+  if (another !== undefined) {
+    // The last question with its system left out, when the new subject is a system of its own.
+    const before = mentionedSystems(another).length > 0 ? withoutSystems(previous.question) : previous.question;
+    return `${before} ${another}`;
+  }
+  if (!readsAsQuestion(t) || !REFERS_BACK.test(t)) return undefined;
+  if (namesThePortal(recognition.slots)) return undefined;
+  return `${t} ${previous.subject}`;
+}
+
+/** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
+function withoutSystems(text: string): string {
+  let out = text;
+  for (const system of mentionedSystems(text)) {
+    for (const name of [system.name, ...system.name.split('/'), ...system.aliases].filter((n) => n.length >= 3).sort((a, b) => b.length - a.length)) {
+      out = out.replace(new RegExp(`(?<![\\p{L}\\d])${name.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')}(?![\\p{L}\\d])`, 'giu'), ' ');
+    }
+  }
+  return out.replace(/\s+/gu, ' ').trim();
 }

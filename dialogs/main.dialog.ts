@@ -37,7 +37,7 @@ import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { asksAboutAssistant } from './small-talk.js';
 import { caseMeant } from './which-case.js';
-import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, Slots } from './ports.js';
+import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, IntentKind, Language, PreviousAnswer, Slots } from './ports.js';
 import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { cardReply, markdownText, quoted, rendersCards, reply } from './render.js';
@@ -130,6 +130,8 @@ interface RouterState {
   casesCursor?: string;
   /** The last case this conversation created (a second "Bekræft" says so instead of creating another). */
   lastCase?: { number: string; idempotencyKey: string };
+  /** The article answered last and the question it answered: a follow-up ("hvem skal bruge det?") is read with it. */
+  lastAnswer?: { question: string; articleId: string };
 }
 
 const CONFIRM_KEYS = new Set(['bekraeft', 'confirm']);
@@ -139,6 +141,21 @@ const DETACH_CHOICES: Choice[] = [
   { id: 'remove', label: { da: 'Ja, fjern', en: 'Yes, remove' }, aliases: ['ja', 'yes', 'fjern', 'remove', 'ja tak', 'ok'] },
   { id: 'keep', label: { da: 'Nej, behold', en: 'No, keep' }, aliases: ['nej', 'no', 'behold', 'keep', 'annuller', 'cancel', 'fortryd'] },
 ];
+
+/** Intents after which a follow-up still refers to the answer before them ("tak" – "hvem skal bruge det?"). */
+const FOLLOW_UP_KEEPERS: ReadonlySet<IntentKind> = new Set(['thanks', 'greeting', 'yes', 'no']);
+
+/** Keeps the article just answered, and the question it answered (`asked`, when read with the one before), for a follow-up. */
+function rememberAnswer(state: RouterState, asked?: string): void {
+  const pending = state.pending;
+  if (pending?.kind === 'feedback') state.lastAnswer = { question: asked ?? pending.question, articleId: pending.articleId };
+}
+
+/** What an article is about, for a follow-up: its title's head ("RejsUd – rejseafregning og udlæg" → "RejsUd"). */
+export function subjectOfTitle(title: string): string {
+  const head = title.split(/\s+[–—-]\s+|:\s|\s\(/u)[0]?.trim() ?? '';
+  return head.length >= 3 ? head : title;
+}
 
 function routerStateOf(instance: DialogInstance | undefined): RouterState {
   const inst = instance as DialogInstance<RouterState> | undefined;
@@ -621,9 +638,12 @@ class RouterDialog extends Dialog {
     if (route.kind !== 'intent') {
       const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, route.kind === 'knowledge' && route.outsidePortal === true);
       if (next) state.pending = next;
+      rememberAnswer(state, route.kind === 'knowledge' ? route.asked : undefined);
       return Dialog.EndOfTurn;
     }
     const intent = route.intent;
+    // Another request than a word of politeness: a later "hvem skal bruge det?" no longer refers to the last answer.
+    if (!FOLLOW_UP_KEEPERS.has(intent.kind)) delete state.lastAnswer;
 
     switch (intent.kind) {
       case 'greeting':
@@ -920,6 +940,7 @@ class RouterDialog extends Dialog {
         if (!ref) return undefined;
         const next = await this.conversation.showAnswer(context, ref, pending.question, true);
         if (next) state.pending = next;
+        rememberAnswer(state);
         return Dialog.EndOfTurn;
       }
       case 'confirmDetach': {
@@ -1044,6 +1065,16 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** What the conversation waits for, from its stored dialog state (read before the turn runs). */
+  /** The answer shown last, when the router is the active dialog (a follow-up is read with it). */
+  previousAnswer(state: DialogState | undefined): PreviousAnswer | undefined {
+    const stack = innerStack(state);
+    const top = stack[stack.length - 1];
+    if (!top || top.id !== DIALOG_IDS.router) return undefined;
+    const last = routerStateOf(top).lastAnswer;
+    const article = last ? this.conversation.deps.knowledge.article(last.articleId) : undefined;
+    return last && article ? { question: last.question, subject: subjectOfTitle(article.title) } : undefined;
+  }
+
   expectation(state: DialogState | undefined): Expectation {
     const stack = innerStack(state);
     // botbuilder-js keeps the active dialog last.

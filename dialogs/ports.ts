@@ -131,6 +131,14 @@ export type Expectation =
       choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
     };
 
+/** The answer shown last in a conversation, for a follow-up question ("hvem skal bruge det?", "og hvad med RejsUd?"). */
+export interface PreviousAnswer {
+  /** The question it answered (as asked, or as read with the one before it). */
+  question: string;
+  /** What the article is about, in the language it was shown in: its title's head ("RejsUd", "Din lønseddel"). */
+  subject: string;
+}
+
 export interface IntentRecognizer {
   /** The intent of one (already cleaned) user text. Cheap: called on every turn. */
   recognize(text: string): Recognition;
@@ -149,7 +157,13 @@ export type Route =
    * about something the portal does not handle (a printer that does not work, a system the knowledge
    * base does not know): a decline says where to go instead.
    */
-  | { kind: 'knowledge'; answer: AnswerResult; outsidePortal?: boolean };
+  | {
+      kind: 'knowledge';
+      answer: AnswerResult;
+      outsidePortal?: boolean;
+      /** The question the answer is to, when it is not the text as written: a follow-up read with the answer before it ("hvem skal bruge det?" → "… RejsUd"). Never logged. */
+      asked?: string;
+    };
 
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
@@ -180,6 +194,7 @@ export type RouteReason =
   | 'topic'
   | 'outside-portal'
   | 'problem-in-system'
+  | 'follow-up'
   | 'answer-to-dialog';
 
 export interface RouteDecision {
