@@ -18,7 +18,7 @@ import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { isSkip } from '../dialogs/form-engine.js';
-import { findCaseNumbers, findSystem, matchKey, mentionedSystems } from '../portal/index.js';
+import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal } from './nlu/slots.js';
 
@@ -489,11 +489,14 @@ export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'ema
     case 'phone':
       return (t.match(/\d/g) ?? []).length >= 8 && n <= 5;
     case 'number':
-      return /\d/.test(t) && n <= 4 && !t.includes('?');
+      // "tolv", "ca. 12 medarbejdere": what the form reads as a number.
+      return ((/\d/.test(t) && n <= 4) || parseNumberAnswer(t) !== undefined) && !t.includes('?');
     case 'date':
-      return (/\d/.test(t) || /\b(?:i\s*dag|i\s*går|i\s*forgårs|today|yesterday)\b/i.test(t)) && n <= 5 && !t.includes('?');
+      // "i morgen", "på mandag", "1. marts": what the form reads as a date.
+      return (/\d/.test(t) || parseDate(t) !== undefined) && n <= 5 && !t.includes('?');
     case 'code':
-      return n <= 3 && !t.includes('?') && (/\d/.test(t) || /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9\-_/.]+$/.test(t));
+      // Digits in groups are one code ("12 34 56 78", "cvr er 12 34 56 78").
+      return words(t.replace(/(?<=\d)\s+(?=\d)/g, '')).length <= 3 && !t.includes('?') && (/\d/.test(t) || /^[A-ZÆØÅ0-9][A-ZÆØÅ0-9\-_/.]+$/.test(t));
   }
 }
 

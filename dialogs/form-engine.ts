@@ -17,16 +17,19 @@ import {
   getForm,
   getSystem,
   hasCprNumber,
+  integerExample,
   isFieldVisible,
   maskCprNumbers,
   ASKS,
   matchKey,
   parseField,
   parseForm,
+  parseYesNo,
   systemsOf,
   titleFromDescription,
   type Catalogue,
   type Field,
+  type FieldOf,
   type FieldValue,
   type FormDefinition,
   type Localized,
@@ -215,7 +218,12 @@ function exactly(choices: readonly Choice[], input: unknown): Choice | undefined
 }
 
 /** Answers that leave an optional field empty, without spaces: "spring over", "ingen", and "I don't know" ("ved ikke", "aner det ikke", "not sure"). */
-const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nejtak', 'vedikke', 'veddetikke', 'jegvedikke', 'jegveddetikke', 'anerdetikke', 'anerikke', 'ukendt', 'dontknow', 'idontknow', 'donotknow', 'idonotknow', 'notsure', 'unknown', 'n/a', 'na', '']);
+const SKIP_WORDS = new Set([
+  'springover', 'spring', 'skip', 'ingen', 'none', 'intet', 'nejtak', 'vedikke', 'veddetikke', 'jegvedikke', 'jegveddetikke', 'anerdetikke', 'anerikke', 'ukendt', 'dontknow', 'idontknow', 'donotknow', 'idonotknow', 'notsure', 'unknown', 'n/a', 'na', '',
+  // Nothing to give: "ikke relevant", "har ikke", "det har vi ikke", "not applicable", "I don't have one".
+  'ikkerelevant', 'irrelevant', 'ikkeaktuelt', 'gælderikke', 'harikke', 'harikkeet', 'harikkeen', 'harikkenoget', 'haringen', 'jegharikke', 'viharikke', 'detharjegikke', 'detharviikke', 'findesikke', 'derfindesikke', 'dereringen',
+  'notrelevant', 'notapplicable', 'doesnotapply', 'doesntapply', 'nothing', 'donthaveone', 'idonthaveone', 'wedonthaveone', 'donthaveany', 'idonthaveany', 'ihavenone', 'havenone',
+]);
 /** The id of the "Spring over" choice an optional field offers. */
 export const SKIP_CHOICE_ID = 'spring-over';
 const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
@@ -473,7 +481,7 @@ function pickFieldChoices(form: FormDefinition, draft: CaseDraftValues): Choice[
 // Questions
 
 const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
-  date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026, eller "i dag" eller "i går".', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026, or "today" or "yesterday".' },
+  date: { da: 'Skriv datoen som dd-mm-åååå, fx 01-03-2026, eller med ord, fx "i går", "1. marts" eller "på mandag".', en: 'Write the date as dd-mm-yyyy, e.g. 01-03-2026, or in words, e.g. "yesterday", "1 March" or "on Monday".' },
   email: { da: 'Skriv en e-mailadresse, fx `navn@institution.dk`.', en: 'Write an e-mail address, e.g. `name@institution.dk`.' },
   phone: { da: 'Skriv et telefonnummer med 8 cifre.', en: 'Write a phone number with 8 digits.' },
   number: { da: 'Skriv et tal, fx 1.250,50.', en: 'Write a number, e.g. 1250.50.' },
@@ -482,9 +490,15 @@ const TYPE_HINTS: Partial<Record<Field['type'], Localized>> = {
   longText: { da: 'Skriv med dine egne ord. Skriv ikke CPR-numre.', en: 'Write in your own words. Do not write CPR numbers.' },
 };
 
+/** A whole-number field's hint: its example is a whole number, not an amount. */
+function integerHint(field: FieldOf<'number'>): Localized {
+  const n = integerExample(field);
+  return { da: `Skriv et helt tal, fx ${n} eller "ca. ${n}".`, en: `Write a whole number, e.g. ${n} or "about ${n}".` };
+}
+
 /** A field's help: its own or its type's hint, then its example ("Fx: F-2026-17"). */
 function withHelp(field: Field): { help?: Localized } {
-  const help = field.help ?? TYPE_HINTS[field.type];
+  const help = field.help ?? (field.type === 'number' && field.integer ? integerHint(field) : TYPE_HINTS[field.type]);
   const example = field.example;
   if (!example) return help ? { help } : {};
   const lead = (lang: 'da' | 'en'): string => (help ? `${ended(help[lang])} ` : '');
@@ -892,7 +906,8 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const field = step.field;
       if (!field) return ask(state, ctx);
       const key = stepKey(step);
-      if (!field.required && isSkip(answer)) {
+      // "Nej tak" answers a yes/no field; it skips only the others.
+      if (!field.required && isSkip(answer) && !(field.type === 'yesNo' && parseYesNo(answer) !== undefined)) {
         d.skipped.push(field.id);
         delete state.attempts[key];
         return ask(state, ctx);

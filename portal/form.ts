@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { err, ok, type FormErrorCode, type Result } from './result.js';
 import { ASKS, localizedSchema, matchKey, type Language, type Localized } from './text.js';
+import { dateInWords, isCalendarDay, monthYear, numberWord, type CalendarDay, type DateTense } from './value-words.js';
 
 // ---------------------------------------------------------------------------------------------
 // Definitions
@@ -22,6 +23,14 @@ export type FieldType = (typeof FIELD_TYPES)[number];
  */
 export const TEXT_SHAPES = ['code', 'name', 'shortText'] as const;
 export type TextShape = (typeof TEXT_SHAPES)[number];
+
+/**
+ * A text value with one spelling the desk reads, to which what a user types is rewritten before
+ * the pattern is checked: `monthYear` ("marts 2026", "3/2026", "March 2026" → `03-2026`), `cvr`
+ * ("cvr-nr. 12 34 56 78" → `12345678`). A text that cannot be rewritten is checked as typed.
+ */
+export const TEXT_FORMATS = ['monthYear', 'cvr'] as const;
+export type TextFormat = (typeof TEXT_FORMATS)[number];
 
 const fieldIdSchema = z.string().regex(/^[a-z][a-zA-Z0-9]*$/, 'field ids are camelCase ascii');
 const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -75,6 +84,8 @@ export const fieldSchemaDefinition = z.discriminatedUnion('type', [
       type: z.literal('text'),
       /** What the value looks like; unset = `shortText`. */
       shape: z.enum(TEXT_SHAPES).optional(),
+      /** The value's one spelling (see {@link TEXT_FORMATS}); unset = kept as typed. */
+      format: z.enum(TEXT_FORMATS).optional(),
       minLength: z.number().int().min(0).optional(),
       /** Default 200. */
       maxLength: z.number().int().min(1).default(200),
@@ -100,7 +111,16 @@ export const fieldSchemaDefinition = z.discriminatedUnion('type', [
       maxItems: z.number().int().min(1).optional(),
     })
     .strict(),
-  z.object({ ...baseField, type: z.literal('date'), minDate: isoDateSchema.optional(), maxDate: isoDateSchema.optional() }).strict(),
+  z
+    .object({
+      ...baseField,
+      type: z.literal('date'),
+      minDate: isoDateSchema.optional(),
+      maxDate: isoDateSchema.optional(),
+      /** Which way "27/2" or "mandag" is read (see {@link DateTense}); unset = this year's date, the next weekday. */
+      tense: z.enum(['past', 'future']).optional(),
+    })
+    .strict(),
   z.object({ ...baseField, type: z.literal('email') }).strict(),
   z.object({ ...baseField, type: z.literal('phone') }).strict(),
   z
@@ -148,6 +168,13 @@ function problem<T>(code: FormErrorCode, da: string, en: string): Parsed<T> {
 
 // Built once (toLocaleString builds a formatter on every call: about 50 µs).
 const DANISH_NUMBER = new Intl.NumberFormat('da-DK', { maximumFractionDigits: 10 });
+
+/** A whole number a field takes, for its help and error: 12, or its minimum when 12 is out of range. */
+export function integerExample(field: { min?: number | undefined; max?: number | undefined }): number {
+  const { min, max } = field;
+  if ((min === undefined || min <= 12) && (max === undefined || max >= 12)) return 12;
+  return Math.ceil(min ?? max ?? 12);
+}
 
 /** Danish number formatting for messages: 1.234,5 */
 export function formatNumberDa(n: number): string {
@@ -202,10 +229,29 @@ function checkLength(text: string, minLength: number | undefined, maxLength: num
   return ok(text);
 }
 
+const CVR_LEAD = /^(?:(?:leverandørens |supplier'?s? )?cvr(?:[ .-]*(?:nr|nummer|nummeret|no|number))?\.?|dk)[ :]*(?:(?:er|is) )?/iu;
+
+/** "cvr er 12 34 56 78", "CVR-nr.: 12345678", "DK12345678" → `12345678`; anything else as it is. */
+export function normaliseCvr(text: string): string {
+  const digits = text.replace(CVR_LEAD, '').replace(/[\s-]/g, '');
+  return /^\d{8}$/.test(digits) ? digits : text;
+}
+
+function formatted(format: TextFormat | undefined, text: string): string {
+  switch (format) {
+    case 'monthYear':
+      return monthYear(text) ?? text;
+    case 'cvr':
+      return normaliseCvr(text);
+    case undefined:
+      return text;
+  }
+}
+
 function parseText(field: FieldOf<'text'>, raw: unknown): Parsed<string> {
   const text = asText(raw);
   if (!text.ok) return text;
-  const value = text.value.replace(/\s+/g, ' ').trim();
+  const value = formatted(field.format, text.value.replace(/\s+/g, ' ').trim());
   const length = checkLength(value, field.minLength, field.maxLength);
   if (!length.ok) return length;
   if (field.pattern && !new RegExp(field.pattern.regex, 'u').test(value)) {
@@ -258,78 +304,46 @@ function parsePhone(raw: unknown): Parsed<string> {
   return ok(value);
 }
 
-function isValidDate(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days && y >= 1900 && y <= 2999;
-}
-
-/** Days back from today, by the words a user types for them (after {@link matchKey}). */
-const RELATIVE_DAYS: ReadonlyMap<string, number> = new Map([
-  ['idag', 0],
-  ['today', 0],
-  ['igaar', 1],
-  ['igar', 1],
-  ['yesterday', 1],
-  ['iforgaars', 2],
-  ['iforgars', 2],
-  ['thedaybeforeyesterday', 2],
-])
-
 // The service desk's day: a date typed in the evening is the Danish date, not UTC's.
 const COPENHAGEN_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
 
-/** "i dag", "i går", "i forgårs" (today, yesterday) → `yyyy-mm-dd` in Danish time, from `now`. */
-export function relativeDate(raw: string, now: Date = new Date()): string | undefined {
-  const key = matchKey(raw);
-  const days = RELATIVE_DAYS.get(key);
-  if (days === undefined) return undefined;
+/** Today in Danish time. */
+function copenhagenDay(now: Date): CalendarDay {
   const [y, m, d] = COPENHAGEN_DAY.format(now).split('-').map(Number);
-  const day = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, (d ?? 1) - days));
-  return day.toISOString().slice(0, 10);
+  return { y: y ?? 1970, m: m ?? 1, d: d ?? 1 };
 }
 
 /**
- * `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy`, `yyyy-mm-dd` (or an ISO timestamp, or a Date), and
- * "i dag" / "i går" / "i forgårs" (today, yesterday) counted from `now` → `yyyy-mm-dd`.
+ * `dd-mm-yyyy`, `dd.mm.yyyy`, `dd/mm/yyyy`, `yyyy-mm-dd` (or an ISO timestamp, or a Date), and a
+ * date in words or relative to today in Danish time ("1. marts", "27/2", "i morgen", "på mandag",
+ * "om en uge", "next monday": see {@link dateInWords}), a year or weekday left out read by `tense`
+ * → `yyyy-mm-dd`.
  */
-export function parseDate(raw: unknown, now: Date = new Date()): string | undefined {
-  let y: number;
-  let m: number;
-  let d: number;
+export function parseDate(raw: unknown, now: Date = new Date(), tense?: DateTense): string | undefined {
+  let day: CalendarDay | undefined;
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return undefined;
-    y = raw.getUTCFullYear();
-    m = raw.getUTCMonth() + 1;
-    d = raw.getUTCDate();
+    day = { y: raw.getUTCFullYear(), m: raw.getUTCMonth() + 1, d: raw.getUTCDate() };
   } else if (typeof raw === 'string') {
     const text = raw.trim();
-    const relative = relativeDate(text, now);
-    if (relative !== undefined) return relative;
     const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
     const dmy = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(text);
-    if (iso) {
-      y = Number(iso[1]);
-      m = Number(iso[2]);
-      d = Number(iso[3]);
-    } else if (dmy) {
-      d = Number(dmy[1]);
-      m = Number(dmy[2]);
-      y = Number(dmy[3]);
-    } else {
-      return undefined;
-    }
-  } else {
-    return undefined;
+    if (iso) day = { y: Number(iso[1]), m: Number(iso[2]), d: Number(iso[3]) };
+    else if (dmy) day = { y: Number(dmy[3]), m: Number(dmy[2]), d: Number(dmy[1]) };
+    else day = dateInWords(text, copenhagenDay(now), tense);
   }
-  if (!isValidDate(y, m, d)) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (!day || !isCalendarDay(day) || day.y < 1900 || day.y > 2999) return undefined;
+  return `${String(day.y).padStart(4, '0')}-${String(day.m).padStart(2, '0')}-${String(day.d).padStart(2, '0')}`;
 }
 
 function parseDateField(field: FieldOf<'date'>, raw: unknown): Parsed<string> {
-  const value = parseDate(raw);
+  const value = parseDate(raw, new Date(), field.tense);
   if (value === undefined) {
-    return problem('FORM.INVALID_DATE', 'Skriv en gyldig dato som dd-mm-åååå, fx 01-03-2026.', 'Write a valid date as dd-mm-yyyy, e.g. 01-03-2026.');
+    return problem(
+      'FORM.INVALID_DATE',
+      'Skriv en gyldig dato som dd-mm-åååå, fx 01-03-2026, eller med ord, fx "1. marts" eller "i morgen".',
+      'Write a valid date as dd-mm-yyyy, e.g. 01-03-2026, or in words, e.g. "1 March" or "tomorrow".',
+    );
   }
   if (field.minDate !== undefined && value < field.minDate) {
     return problem('FORM.DATE_OUT_OF_RANGE', `Datoen må tidligst være ${formatDateDa(field.minDate)}.`, `The date may be ${formatDateDa(field.minDate)} at the earliest.`);
@@ -365,9 +379,53 @@ export function parseNumber(raw: unknown): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** An estimate is taken as its number: "ca. 12", "cirka 12", "omkring 12", "about 12", "~12". */
+const APPROXIMATELY = /^(?:~|(?:ca\.?|c\.|cirka|circa|omkring|omtrent|about|around|approx\.?|approximately|roughly)(?:\s+|(?=\d)))/iu;
+
+/** What is counted, after the number: "12 stk", "12 medarbejdere", "12 people". */
+const COUNT_NOUNS: ReadonlySet<string> = new Set(
+  ['stk', 'stykker', 'styk', 'medarbejdere', 'medarbejder', 'ansatte', 'ansat', 'personer', 'person', 'mennesker', 'brugere', 'bruger', 'people', 'persons', 'employees', 'employee', 'staff', 'users', 'user', 'pcs', 'pieces'].map(matchKey),
+);
+
+/** The label's own words count too ("12 berørte" for «Antal berørte medarbejdere»). */
+function labelWords(field: Field): ReadonlySet<string> {
+  let words = labelWordsOf.get(field);
+  if (!words) {
+    words = new Set(`${field.label.da} ${field.label.en}`.split(/[^\p{L}]+/u).filter((w) => w.length >= 4).map(matchKey));
+    labelWordsOf.set(field, words);
+  }
+  return words;
+}
+const labelWordsOf = new WeakMap<Field, ReadonlySet<string>>();
+
+/**
+ * A number as typed into a number field: {@link parseNumber}, a number word up to twenty ("tolv",
+ * "twelve"), an estimate ("ca. 12", "omkring 12") and what is counted after it ("12 stk", "12
+ * medarbejdere", or a word of the field's label).
+ */
+export function parseNumberAnswer(raw: unknown, counted: ReadonlySet<string> = new Set()): number | undefined {
+  if (typeof raw !== 'string') return parseNumber(raw);
+  let text = raw.trim().replace(/(?<=\d)\.$/, '');
+  const plain = parseNumber(text);
+  if (plain !== undefined) return plain;
+  text = text.replace(APPROXIMATELY, '');
+  for (let i = 0; i < 2; i++) {
+    const noun = /\s+(\p{L}+)\.?$/u.exec(text);
+    const key = noun ? matchKey(noun[1] ?? '') : '';
+    if (!noun || !(COUNT_NOUNS.has(key) || counted.has(key))) break;
+    text = text.slice(0, noun.index);
+  }
+  text = text.trim().replace(/(?<=\d)\.$/, '');
+  return numberWord(text) ?? parseNumber(text);
+}
+
 function parseNumberField(field: FieldOf<'number'>, raw: unknown): Parsed<number> {
-  const value = parseNumber(raw);
-  if (value === undefined) return problem('FORM.INVALID_NUMBER', 'Skriv et tal, fx 1.250,50.', 'Write a number, e.g. 1250.50.');
+  const value = parseNumberAnswer(raw, labelWords(field));
+  if (value === undefined) {
+    return field.integer
+      ? problem('FORM.INVALID_NUMBER', `Skriv et helt tal, fx ${integerExample(field)}.`, `Write a whole number, e.g. ${integerExample(field)}.`)
+      : problem('FORM.INVALID_NUMBER', 'Skriv et tal, fx 1.250,50.', 'Write a number, e.g. 1250.50.');
+  }
   if (field.integer && !Number.isInteger(value)) return problem('FORM.NOT_INTEGER', 'Skriv et helt tal.', 'Write a whole number.');
   const { min, max } = field;
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
@@ -380,15 +438,15 @@ function parseNumberField(field: FieldOf<'number'>, raw: unknown): Parsed<number
   return ok(value);
 }
 
-const YES = new Set(['ja', 'j', 'jo', 'yes', 'y', 'true', 'sand', '1']);
-const NO = new Set(['nej', 'n', 'no', 'false', 'falsk', '0']);
+const YES = new Set(['ja', 'j', 'jo', 'jep', 'jeps', 'jepper', 'jaja', 'ja tak', 'ja da', 'jada', 'ja gerne', 'yes', 'y', 'yep', 'yup', 'yeah', 'yes please', 'true', 'sand', '1']);
+const NO = new Set(['nej', 'n', 'nix', 'næ', 'nope', 'nej tak', 'nej da', 'nejda', 'no', 'nah', 'no thanks', 'false', 'falsk', '0']);
 
-/** ja/nej, yes/no, true/false (also as booleans), 1/0 → boolean. */
+/** ja/nej, yes/no and their everyday forms ("jeps", "nej tak", "yep", "nope"), true/false (also as booleans), 1/0 → boolean. */
 export function parseYesNo(raw: unknown): boolean | undefined {
   if (typeof raw === 'boolean') return raw;
   if (raw === 1 || raw === 0) return raw === 1;
   if (typeof raw !== 'string') return undefined;
-  const key = raw.trim().toLowerCase().replace(/[.!]+$/, '');
+  const key = raw.trim().toLowerCase().replace(/[.!]+$/, '').replace(/[\s,]+/g, ' ');
   if (YES.has(key)) return true;
   if (NO.has(key)) return false;
   return undefined;

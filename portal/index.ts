@@ -3,6 +3,7 @@ export * from './result.js';
 export * from './text.js';
 export * from './cpr.js';
 export * from './form.js';
+export * from './value-words.js';
 export * from './catalogue.js';
 export * from './organisation.js';
 export * from './case.js';

@@ -221,9 +221,10 @@ function questionElements(q: CardQuestion, lang: Language): CardElement[] {
   return elements;
 }
 
-const DATE_FORMAT = /\s*\(?(?:dd-mm-åååå|dd-mm-yyyy)\)?/gi;
+// "(dd-mm-åååå eller med ord, fx …)": the whole parenthesis is about typing.
+const DATE_FORMAT = /\s*\((?:dd-mm-åååå|dd-mm-yyyy)[^)]*\)|\s*(?:dd-mm-åååå|dd-mm-yyyy)/gi;
 
-/** A help text without the typed date format it names (the card's input is a date picker). */
+/** A help text without the typed date formats it names (the card's input is a date picker). */
 function withoutDateFormat(text: string): string {
   const rest = text.replace(DATE_FORMAT, '').trim();
   return /[\p{L}\p{N}]/u.test(rest) ? rest : '';

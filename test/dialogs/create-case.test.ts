@@ -75,7 +75,7 @@ describe('creating a case in chat', () => {
       ['27-02-2026', 'Hvilke fejl ser I?'],
       ['forkert moms', ['er ikke en af mulighederne', 'Hvilke fejl ser I?']],
       ['Forkert beløb og forkert skat', 'Antal berørte medarbejdere'],
-      ['mange', ['Skriv et tal', 'Antal berørte medarbejdere']],
+      ['mange', ['Skriv et helt tal, fx 12.', 'Antal berørte medarbejdere']],
       ['2,5', ['Skriv et helt tal', 'Antal berørte medarbejdere']],
       ['0', ['Tallet skal være mellem 1 og 100.000', 'Antal berørte medarbejdere']],
       ['4', 'Haster sagen?'],

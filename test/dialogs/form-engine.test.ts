@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { answerCase, cancel, cloneJson, currentQuestion, expectationOf, fieldShape, helpFor, resume, startCase, type CaseContext, type CaseState, type EngineResult, type Question } from '../../dialogs/form-engine.js';
-import { catalogue, formAppliesTo, getForm, parseForm } from '../../portal/index.js';
+import { AREAS, FORMS, SYSTEMS } from '../../portal/catalogue.data.js';
+import { catalogue, formAppliesTo, getForm, loadCatalogue, parseForm } from '../../portal/index.js';
 import { validAnswer } from '../support/case-plans.js';
 
 let keys = 0;
@@ -186,7 +187,7 @@ describe('form engine: confirming an answer in doubt', () => {
 
     it('re-asks with the reason when the new answer does not fit', () => {
       const pending = answerCase(invoiceAt('fakturadato'), '01-03-2026', single, { confirm: true }).state;
-      const next = answerCase(pending, 'sidste tirsdag', single);
+      const next = answerCase(pending, 'engang i sidste uge', single);
       expect(asked(next)).toMatchObject({ step: 'field', field: 'fakturadato' });
       expect(next.outcome).toMatchObject({ problem: { da: expect.stringContaining('Skriv en gyldig dato') } });
     });
@@ -212,6 +213,53 @@ describe('form engine: confirming an answer in doubt', () => {
       const result = answerCase(invoiceAt('cvr'), 'spring over', single, { confirm: true });
       expect(result.state.draft.skipped).toContain('cvr');
       expect(result.state.status).toBe('collecting');
+    });
+  });
+});
+
+describe('form engine: values as people write them', () => {
+  describe('when an optional field is answered with "nothing to give"', () => {
+    it.each(['ikke relevant', 'Ikke relevant.', 'har ikke', 'det har vi ikke', 'ingen', 'n/a', 'N/A', 'none', 'not applicable', "I don't have one"])('"%s" leaves it empty', (typed) => {
+      const result = answerCase(invoiceAt('cvr'), typed, single);
+      expect(result.state.draft.skipped).toContain('cvr');
+      expect(result.state.draft.values.cvr).toBeUndefined();
+      expect(asked(result).field).toBe('fakturadato');
+    });
+    it('re-asks a required field with the reason', () => {
+      const state = startCase({ areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }, single);
+      const result = answerCase(state, 'ikke relevant', single);
+      expect(result.state.draft.skipped).not.toContain('udbetalingsdato');
+      expect(asked(result).field).toBe('udbetalingsdato');
+      expect(result.outcome).toMatchObject({ problem: { da: expect.stringContaining('Skriv en gyldig dato') } });
+    });
+  });
+
+  describe('when an optional yes/no field is answered "nej tak"', () => {
+    it('stores no, not a skip', () => {
+      const forms = FORMS.map((f) => (f.id === 'oekonomi.bogfoering' ? { ...f, fields: f.fields.map((x) => (x.id === 'haster' ? { ...x, required: false } : x)) } : f));
+      const optional: CaseContext = { ...single, catalogue: loadCatalogue({ areas: AREAS, systems: SYSTEMS, forms }) };
+      let state = startCase({ areaId: 'oekonomi', systemId: 'navision-stat', formId: 'oekonomi.bogfoering' }, optional);
+      state = answerCase(state, 'marts 2026', optional).state;
+      expect(state.draft.values.regnskabsperiode).toBe('03-2026');
+      expect(currentQuestion(state, optional)?.field).toBe('haster');
+      state = answerCase(state, 'nej tak', optional).state;
+      expect(state.draft.values.haster).toBe(false);
+      expect(state.draft.skipped).not.toContain('haster');
+    });
+  });
+
+  describe('when a whole-number field is asked', () => {
+    it('gives a whole number as its example, not an amount', () => {
+      let state = startCase({ areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }, single);
+      state = answerCase(state, '27-02-2026', single).state;
+      state = answerCase(state, 'Forkert skat', single).state;
+      const question = currentQuestion(state, single);
+      expect(question?.field).toBe('antalBeroerte');
+      expect(question?.help?.da).toBe('Skriv et helt tal, fx 12 eller "ca. 12".');
+      expect(question?.help?.en).toBe('Write a whole number, e.g. 12 or "about 12".');
+      const wrong = answerCase(state, 'mange', single);
+      expect(wrong.outcome).toMatchObject({ problem: { da: 'Skriv et helt tal, fx 12.' } });
+      expect(answerCase(state, 'ca. tolv medarbejdere', single).state.draft.values.antalBeroerte).toBe(12);
     });
   });
 });

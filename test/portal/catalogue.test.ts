@@ -32,6 +32,24 @@ describe('catalogue', () => {
       expect(helps.filter((h) => /valgfri|optional/i.test(h))).toEqual([]);
     });
 
+    it('says in every date field\'s own help that words work, and which way the dates of invoices, pay runs and access go', () => {
+      const dates = catalogue.forms.flatMap((f) => f.fields.flatMap((field) => (field.type === 'date' ? [{ form: f.id, field }] : [])));
+      expect(dates.filter(({ field }) => field.help && !(/med ord/.test(field.help.da) && /in words/.test(field.help.en))).map(({ form, field }) => `${form}.${field.id}`)).toEqual([]);
+      const tense = Object.fromEntries(dates.map(({ form, field }) => [`${form}.${field.id}`, field.type === 'date' ? field.tense : undefined]));
+      expect(tense).toMatchObject({
+        'oekonomi.faktura.fakturadato': 'past',
+        'loen-hr.fejl-i-loenkoersel.udbetalingsdato': 'past',
+        'brugeradministration.ny-adgang.startdato': 'future',
+        'brugeradministration.nedlaeg-adgang.ophoersdato': 'future',
+      });
+    });
+
+    it('stores the accounting period and CVR numbers in one spelling', () => {
+      const byId = Object.fromEntries(catalogue.forms.flatMap((f) => f.fields.map((field) => [field.id, field])));
+      expect(byId.regnskabsperiode).toMatchObject({ type: 'text', format: 'monthYear' });
+      expect(byId.cvr).toMatchObject({ type: 'text', format: 'cvr' });
+    });
+
     it('marks every amount field as kroner', () => {
       const amounts = catalogue.forms.flatMap((f) => f.fields.filter((field) => field.id === 'beloeb'));
       expect(amounts.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { catalogue } from '../../portal/catalogue.js';
 import {
   fieldProblems,
@@ -80,6 +80,30 @@ describe('fieldSchema', () => {
     });
   });
 
+  describe('when a text field has a format', () => {
+    const pattern = (regex: string) => ({ regex, description: { da: 'x', en: 'x' } });
+    const period = field({ id: 'periode', type: 'text', label, format: 'monthYear', pattern: pattern('^(0[1-9]|1[0-2])-\\d{4}$') });
+    const cvr = field({ id: 'cvr', type: 'text', label, format: 'cvr', pattern: pattern('^\\d{8}$') });
+    it.each(['marts 2026', 'mar 2026', 'Mar. 2026', '03/2026', '3/2026', '3-2026', 'March 2026', '2026-03', ' 03-2026 '])('stores the period %j as 03-2026', (raw) => {
+      expect(accepts(period, raw)).toBe('03-2026');
+    });
+    it.each(['cvr er 12 34 56 78', 'CVR-nr. 12345678', 'cvr-nr: 12 34 56 78', 'CVR nummer 12345678', 'DK12345678', '12 34 56 78', '12345678'])('stores the CVR number %j as its 8 digits', (raw) => {
+      expect(accepts(cvr, raw)).toBe('12345678');
+    });
+    it('checks what cannot be rewritten as it was typed, with the reason', () => {
+      expect(refuses(period, 'marts')).toBe('FORM.PATTERN');
+      expect(refuses(period, '13/2026')).toBe('FORM.PATTERN');
+      expect(refuses(period, 'sidste kvartal')).toBe('FORM.PATTERN');
+      expect(refuses(cvr, 'cvr er 1234567')).toBe('FORM.PATTERN');
+      expect(refuses(cvr, '12 34 56 78 90')).toBe('FORM.PATTERN');
+      expect(refuses(cvr, 'kontorland')).toBe('FORM.PATTERN');
+    });
+    it('takes only the known formats', () => {
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'text', label, format: 'iban' }).success).toBe(false);
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'longText', label, format: 'cvr' }).success).toBe(false);
+    });
+  });
+
   describe('when the type is longText', () => {
     const f = field({ id: 'beskrivelse', type: 'longText', label, minLength: 5, maxLength: 50 });
     it('keeps line breaks and normalises CRLF', () => {
@@ -100,8 +124,16 @@ describe('fieldSchema', () => {
       ['yes', true],
       ['true', true],
       [true, true],
+      ['jeps', true],
+      ['Jep!', true],
+      ['yep', true],
+      ['yeah', true],
+      ['ja tak', true],
       ['nej', false],
       ['Nej.', false],
+      ['nej tak', false],
+      ['Nej tak.', false],
+      ['nope', false],
       ['no', false],
       ['false', false],
       [false, false],
@@ -111,6 +143,8 @@ describe('fieldSchema', () => {
     });
     it('refuses anything else', () => {
       expect(refuses(f, 'måske')).toBe('FORM.INVALID_YES_NO');
+      expect(refuses(f, 'jepsen')).toBe('FORM.INVALID_YES_NO');
+      expect(refuses(f, 'nej tak, ja')).toBe('FORM.INVALID_YES_NO');
       expect(refuses(f, 7)).toBe('FORM.INVALID_YES_NO');
     });
   });
@@ -131,7 +165,7 @@ describe('fieldSchema', () => {
     it('accepts a Date from an API body', () => {
       expect(accepts(f, new Date(Date.UTC(2026, 0, 31)))).toBe('2026-01-31');
     });
-    it.each(['31-02-2026', '29-02-2026', '00-01-2026', '01-13-2026', 'i morgen', '2026/03/01', '1.3.26'])('refuses %s', (raw) => {
+    it.each(['31-02-2026', '29-02-2026', '00-01-2026', '01-13-2026', '2026/03/01', '1.3.26', '31. april', 'marts 2026', '12', 'snart', 'på et tidspunkt', 'mandag eller tirsdag', 'om mange uger'])('refuses %s', (raw) => {
       expect(refuses(f, raw)).toBe('FORM.INVALID_DATE');
     });
     it('refuses a date outside the range', () => {
@@ -139,6 +173,90 @@ describe('fieldSchema', () => {
       expect(refuses(ranged, '31-12-2025')).toBe('FORM.DATE_OUT_OF_RANGE');
       expect(refuses(ranged, '01-01-2027')).toBe('FORM.DATE_OUT_OF_RANGE');
       expect(accepts(ranged, '01-01-2026')).toBe('2026-01-01');
+    });
+  });
+
+  describe('when a date is written in words', () => {
+    // Wednesday 4 March 2026, noon in Copenhagen.
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-04T11:00:00Z'));
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+    const plain = field({ id: 'dato', type: 'date', label });
+    const past = field({ id: 'fakturadato', type: 'date', label, tense: 'past' });
+    const future = field({ id: 'startdato', type: 'date', label, tense: 'future' });
+    it.each([
+      ['1. marts 2026', '2026-03-01'],
+      ['27. feb 2026', '2026-02-27'],
+      ['1 March 2026', '2026-03-01'],
+      ['i morgen', '2026-03-05'],
+      ['i overmorgen', '2026-03-06'],
+      ['tomorrow', '2026-03-05'],
+      ['om en uge', '2026-03-11'],
+      ['næste måned', '2026-04-01'],
+      ['next monday', '2026-03-09'],
+    ])('reads %j as %s', (raw, expected) => {
+      expect(accepts(plain, raw)).toBe(expected);
+    });
+    it('reads a date without a year, or a weekday, the way the field looks', () => {
+      expect(accepts(past, '27/12')).toBe('2025-12-27');
+      expect(accepts(plain, '27/12')).toBe('2026-12-27');
+      expect(accepts(future, '1. marts')).toBe('2027-03-01');
+      expect(accepts(plain, '1. marts')).toBe('2026-03-01');
+      expect(accepts(future, 'på mandag')).toBe('2026-03-09');
+      expect(accepts(past, 'mandag')).toBe('2026-03-02');
+      expect(accepts(plain, 'den 27 feb')).toBe('2026-02-27');
+    });
+    it('still applies the field\'s range to a date in words', () => {
+      expect(refuses(field({ id: 'dato', type: 'date', label, maxDate: '2026-03-04' }), 'i morgen')).toBe('FORM.DATE_OUT_OF_RANGE');
+    });
+    it('says that words work when it refuses a date', () => {
+      const r = parseField(plain, 'snart');
+      expect(r.ok ? '' : r.error.message.da).toContain('med ord');
+      expect(r.ok ? '' : r.error.message.en).toContain('in words');
+    });
+    it('takes "past" and "future" as the only directions, on date fields only', () => {
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'date', label, tense: 'soon' }).success).toBe(false);
+      expect(fieldSchemaDefinition.safeParse({ id: 'x', type: 'text', label, tense: 'past' }).success).toBe(false);
+    });
+  });
+
+  describe('when a whole number is written as people say it', () => {
+    const f = field({ id: 'antalBeroerte', type: 'number', label: { da: 'Antal berørte medarbejdere', en: 'Number of employees affected' }, integer: true, min: 1, max: 100_000 });
+    it.each([
+      ['ca 12', 12],
+      ['ca. 12', 12],
+      ['cirka 12', 12],
+      ['omkring 12', 12],
+      ['about 12', 12],
+      ['~12', 12],
+      ['12 stk', 12],
+      ['12 stk.', 12],
+      ['12 medarbejdere', 12],
+      ['12 berørte', 12],
+      ['ca. 12 medarbejdere', 12],
+      ['12 employees', 12],
+      ['tolv', 12],
+      ['twelve', 12],
+      ['Tre', 3],
+      ['omkring tyve', 20],
+      ['en medarbejder', 1],
+      ['1.250', 1250],
+    ])('reads %j as %d', (raw, n) => {
+      expect(accepts(f, raw)).toBe(n);
+    });
+    it.each(['mange', 'ca mange', '12 æbler', 'tolv eller tretten', 'ca.', 'stk', 'et par stykker', 'enogtyve', 'a'])('refuses %j with an example that is a whole number', (raw) => {
+      expect(refuses(f, raw)).toBe('FORM.INVALID_NUMBER');
+      const r = parseField(f, raw);
+      expect(r.ok ? '' : r.error.message.da).toBe('Skriv et helt tal, fx 12.');
+      expect(r.ok ? '' : r.error.message.da).not.toContain('1.250,50');
+    });
+    it('still checks the range and wholeness of a number in words', () => {
+      expect(refuses(f, 'nul')).toBe('FORM.OUT_OF_RANGE');
+      expect(refuses(f, 'ca. 2,5')).toBe('FORM.NOT_INTEGER');
     });
   });
 
@@ -423,7 +541,7 @@ describe('relative dates', () => {
     expect(parseDate('igår', now)).toBe('2026-03-01');
     expect(parseDate('yesterday', now)).toBe('2026-03-01');
     expect(parseDate('i forgårs', now)).toBe('2026-02-28');
-    expect(parseDate('i morgen', now)).toBeUndefined();
+    expect(parseDate('i morgen', now)).toBe('2026-03-03');
   });
 });
 

@@ -236,6 +236,13 @@ describe('Adaptive Card rendering', () => {
       }
       const card = renderFormCard(datedForms[0] as FormDefinition, {}, [], 'da', { dialogInstanceId: 'd' });
       expect(JSON.stringify(card)).not.toMatch(/\(\)/);
+      // The chat's help says dates may be typed in words; a date picker's says nothing of typing.
+      for (const form of datedForms) {
+        for (const lang of ['da', 'en'] as const) {
+          const text = JSON.stringify(renderFormCard(form, {}, [], lang, { dialogInstanceId: 'd' }));
+          expect(text).not.toMatch(/med ord|in words|i morgen|tomorrow|\(\)/);
+        }
+      }
     });
 
     it('marks a card as its owner\'s: every action carries the owner, and with Action.Execute a refresh for the owner alone', () => {
