@@ -558,7 +558,7 @@ export function decide(input: RouteInput): RouteDecision {
   let asked: AnswerResult | undefined;
   // A short follow-up ("hvem skal bruge det?", "og hvad med RejsUd?") is asked of the knowledge base with the answer before it.
   const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
-  const followUp = free ? followUpQuery(input.text, input.previous, recognition) : undefined;
+  const followUp = free ? readWithPrevious() : undefined;
   const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({
     ...base,
@@ -680,6 +680,23 @@ export function decide(input: RouteInput): RouteDecision {
 
     case 'none':
       return decideFree();
+  }
+
+  /**
+   * The follow-up's question read with the answer before it, when it is one: always when it says so ("hvem skal bruge
+   * det?", "og hvad med RejsUd?"); a short question that names nothing ("hvordan får jeg adgang?") when the knowledge
+   * base has no answer to it alone, or when read with the answer before it it is answered from the same article.
+   */
+  function readWithPrevious(): string | undefined {
+    const previous = input.previous;
+    const found = followUpQuery(input.text, previous, recognition);
+    if (!found || !previous) return undefined;
+    if (found.sure) return found.query;
+    const alone = input.knowledge(input.text, input.lang);
+    if (alone.kind === 'unknown') return found.query;
+    const withIt = input.knowledge(found.query, input.lang);
+    const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    return ids.includes(previous.articleId) ? found.query : undefined;
   }
 
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
@@ -1102,24 +1119,30 @@ const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /** A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it". */
 const REFERS_BACK = /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])/iu;
 
+/** At most this many words for a question with no word of its own that refers back ("hvordan får jeg adgang?", "hvad koster det?"). */
+const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
+
 /**
  * The question a short follow-up asks, read with the answer shown before it: "og hvad med RejsUd?" after "hvordan
  * sætter jeg to-faktor op til IndFak?" asks that of RejsUd; "hvem skal bruge det?" after RejsUd's article asks it of
- * RejsUd. Undefined when the text is no follow-up: long, no question, or naming a system, an area or a form of its own.
+ * RejsUd (`sure`: it says so). A short question that names nothing ("hvordan får jeg adgang?") may be one too — the
+ * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
+ * question, or naming a system, an area or a form of its own.
  */
-export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): string | undefined {
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean } | undefined {
   if (!previous) return undefined;
   const t = text.trim();
-  if (words(t).length > MAX_WORDS_OF_FOLLOW_UP) return undefined;
+  const count = words(t).length;
+  if (count > MAX_WORDS_OF_FOLLOW_UP) return undefined;
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
     // The last question with its system left out, when the new subject is a system of its own.
     const before = mentionedSystems(another).length > 0 ? withoutSystems(previous.question) : previous.question;
-    return `${before} ${another}`;
+    return { query: `${before} ${another}`, sure: true };
   }
-  if (!readsAsQuestion(t) || !REFERS_BACK.test(t)) return undefined;
-  if (namesThePortal(recognition.slots)) return undefined;
-  return `${t} ${previous.subject}`;
+  if (!readsAsQuestion(t) || namesThePortal(recognition.slots)) return undefined;
+  if (REFERS_BACK.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
+  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
 }
 
 /** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */

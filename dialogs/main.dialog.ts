@@ -1072,7 +1072,7 @@ export class MainDialog extends ComponentDialog {
     if (!top || top.id !== DIALOG_IDS.router) return undefined;
     const last = routerStateOf(top).lastAnswer;
     const article = last ? this.conversation.deps.knowledge.article(last.articleId) : undefined;
-    return last && article ? { question: last.question, subject: subjectOfTitle(article.title) } : undefined;
+    return last && article ? { question: last.question, subject: subjectOfTitle(article.title), articleId: article.id } : undefined;
   }
 
   expectation(state: DialogState | undefined): Expectation {

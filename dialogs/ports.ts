@@ -137,6 +137,8 @@ export interface PreviousAnswer {
   question: string;
   /** What the article is about, in the language it was shown in: its title's head ("RejsUd", "Din lønseddel"). */
   subject: string;
+  /** The article shown. */
+  articleId: string;
 }
 
 export interface IntentRecognizer {

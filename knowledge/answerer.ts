@@ -197,7 +197,30 @@ export function rank(
  * ties go to the earlier passage. Calibrated on the fact questions the articles were written against
  * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
  */
-export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 0.25 } as const;
+export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 0.25, headingWeight: 0.5 } as const;
+
+/** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
+const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
+
+/** The words of a text, lower-cased, for comparing a question with a heading. */
+function plainWords(text: string): string[] {
+  return (text.toLocaleLowerCase('da').match(/[\p{L}\d]+/gu) ?? []).filter((w) => !REFERRING_WORDS.has(w));
+}
+
+/**
+ * How much of a question a passage's heading, put as a question, says back, function words included: "hvem skal
+ * bruge det?" and the heading "Hvem skal bruge systemet?" share "hvem skal bruge" (the share of the question's words in the heading; two
+ * words at least, a word matching another on its first five letters). A heading that asks the user's question is
+ * where its answer is, though every word of it is too common for the search to weigh.
+ */
+export function headingEcho(question: readonly string[], heading: string | undefined): number {
+  // Only a heading put as a question ("Hvem skal bruge systemet?"): a heading naming a topic ("En ny bruger i CIP") shares nouns, not the question.
+  if (heading === undefined || question.length === 0 || !heading.trim().endsWith('?')) return 0;
+  const said = plainWords(heading);
+  const same = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+  const shared = question.filter((w) => said.some((h) => same(w, h))).length;
+  return shared >= 2 ? shared / question.length : 0;
+}
 
 /**
  * Which of two or three close articles answers (those within `ambiguityRatio` of the best, see
@@ -518,13 +541,15 @@ export class Answerer {
     // What the title names, the whole article is about: it counts for every passage.
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
     const bestSearch = Math.max(0, ...searchScores.values());
+    const questionWords = plainWords(question);
     let best: { passage: Passage; score: number } | undefined;
     for (const passage of passages) {
       const terms = new Set([...about, ...this.termsOf(passage.id, () => passageText(passage), article.language)]);
       const kindShare = kindMatch(passage.text, kinds);
       const search = bestSearch > 0 ? (searchScores.get(passage.index) ?? 0) / bestSearch : 0;
       const lead = definition && passage.index === 0 ? PASSAGE_CHOICE.leadWeight : 0;
-      const score = coverage(analysis, terms, article.language) + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead;
+      const echo = PASSAGE_CHOICE.headingWeight * headingEcho(questionWords, passage.heading);
+      const score = coverage(analysis, terms, article.language) + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead + echo;
       if (best === undefined || score > best.score + 1e-9) best = { passage, score };
     }
     return best?.passage;
