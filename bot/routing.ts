@@ -17,7 +17,7 @@
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
-import { isSkip } from '../dialogs/form-engine.js';
+import { isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal } from './nlu/slots.js';
@@ -579,6 +579,9 @@ export function decide(input: RouteInput): RouteDecision {
       const exact = exactChoice(expectation.choices, text);
       if (recognition.command && (kind === 'help' || kind === 'cancel' || kind === 'restart') && !exact) return intent('command');
       if (exact) return answer('choice-exact');
+      // "Det ved jeg ikke", "I don't know": the dialog helps with its options — never a cancel, however sure
+      // the classifier is of one. The router's own offers give way to whatever comes next.
+      if (saysDontKnow(text) && !expectation.about.startsWith('router:')) return answer('dont-know');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       const typed = typedOption(expectation, text);
       // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
@@ -614,6 +617,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
+      // Not known: the dialog says what the field needs (a required field is never left empty, nor the case cancelled).
+      if (saysDontKnow(text)) return answer('dont-know', true);
       const shape = expectation.shape;
       // A question about the field itself is never answered with an article that merely shares a word with it:
       // An article that speaks of the field answers it ("hvad er et afregningsnummer?"); otherwise it is confirmed.

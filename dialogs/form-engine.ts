@@ -21,6 +21,7 @@ import {
   maskCprNumbers,
   ASKS,
   matchKey,
+  matchWords,
   parseField,
   parseForm,
   systemsOf,
@@ -141,7 +142,8 @@ export interface CaseSubmission {
 }
 
 export type Outcome =
-  | { kind: 'ask'; question: Question; problem?: Localized }
+  /** `note`: what the engine did with the answer that the user should hear ("Jeg har valgt «Intet bestemt system»"). */
+  | { kind: 'ask'; question: Question; problem?: Localized; note?: Localized }
   | { kind: 'complete'; submission: CaseSubmission }
   | { kind: 'cancelled' };
 
@@ -220,11 +222,39 @@ const SKIP_WORDS = new Set(['springover', 'spring', 'skip', 'ingen', 'none', 'in
 export const SKIP_CHOICE_ID = 'spring-over';
 const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
-/** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
+/**
+ * The user does not know the answer ("det ved jeg ikke", "ved ikke helt", "aner det ikke", "ingen anelse",
+ * "I don't know", "not sure", "no idea"), also after a "nej"/"hmm": help is wanted — never a cancel.
+ */
+const DONT_KNOW =
+  /^(?:(?:nej|no|hmm+|øh+m?|tja|well|um+|uh+)[\s,.!…-]+)?(?:(?:det|dét|den|dem)\s+ved\s+jeg\s+ikke|(?:jeg\s+)?ved\s+(?:det\s+)?ikke|jeg\s+ved\s+(?:det|ikke)\s*(?:ikke)?|(?:det\s+)?aner\s+jeg\s+ikke|(?:jeg\s+)?aner\s+(?:det\s+)?ikke|ingen\s+anelse|(?:det\s+er\s+jeg\s+|jeg\s+er\s+)?ikke\s+sikker(?:\s+på\s+det)?|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know|dunno|idk|no\s+idea|(?:i['’]?m\s+|i\s+am\s+)?not\s+sure)(?:\s+(?:helt|rigtigt|præcist|desværre|really|exactly|sorry|which|what|hvilket|hvilken|hvilke))*[\s.!?…]*$/iu;
+
+/** Whether the text says the user does not know the answer (see {@link DONT_KNOW}). */
+export function saysDontKnow(input: unknown): boolean {
+  return typeof input === 'string' && DONT_KNOW.test(input.trim());
+}
+
+/**
+ * The user has none to give ("har jeg ikke", "det har vi ikke", "nej det har jeg ikke", "ikke relevant",
+ * "I don't have one", "not applicable"): an optional field is left empty.
+ */
+const HAS_NONE =
+  /^(?:(?:nej|no|nope)[\s,.!-]+)?(?:(?:(?:det|den|dem|sådan\s+en|sådan\s+et)\s+)?har\s+(?:jeg|vi)\s+(?:ikke|ingen)(?:\s+(?:noget|nogen|et|en))?|(?:jeg|vi)\s+har\s+(?:ikke\s+(?:noget|nogen|et|en)|ingen|det\s+ikke|den\s+ikke)|ikke\s+(?:relevant|aktuelt)|(?:det\s+)?findes\s+(?:ikke|der\s+ikke)|(?:i|we)\s+(?:don['’]?t|do\s+not)\s+have\s+(?:one|it|any|that)|(?:there\s+is\s+)?none|not\s+(?:relevant|applicable))[\s.!]*$/iu;
+
+/** A plain "no" ("nej", "no", "nope"): at a field that is not itself a yes/no, an optional field left empty. */
+const PLAIN_NO = /^(?:nej|no|nope|næ|nah)[\s.!]*$/iu;
+
+/** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-", "ved ikke", "har jeg ikke"). */
 export function isSkip(input: unknown): boolean {
   if (typeof input !== 'string') return false;
   const key = input.trim().toLowerCase().replace(/[\s.!'’,-]+/g, '');
-  return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield';
+  return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield' || saysDontKnow(input) || HAS_NONE.test(input.trim());
+}
+
+/** Whether an answer leaves the optional field empty: a skip, or a plain "nej" where the field is not a yes/no. */
+function skipsField(field: Field, input: unknown): boolean {
+  if (field.required) return false;
+  return isSkip(input) || (field.type !== 'yesNo' && typeof input === 'string' && PLAIN_NO.test(input.trim()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -700,6 +730,11 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
   }
 }
 
+/** A sentence that ends with a value ("… til 4.500,00 kr."): one full stop. */
+function sentenceOf(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
 /** A help text as a sentence: ends with a mark. */
 function ended(text: string): string {
   const trimmed = text.trim();
@@ -756,11 +791,41 @@ export function helpFor(state: CaseState, ctx: CaseContext): Localized {
 // ---------------------------------------------------------------------------------------------
 // Answering
 
-function ask(state: CaseState, ctx: CaseContext, problem?: Localized): EngineResult {
+function ask(state: CaseState, ctx: CaseContext, problem?: Localized, note?: Localized): EngineResult {
   const settled = settle(state, ctx);
   const question = currentQuestion(settled, ctx);
   if (!question) return { state: settled, outcome: settled.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'cancelled' } };
-  return { state: settled, outcome: problem ? { kind: 'ask', question, problem } : { kind: 'ask', question } };
+  return { state: settled, outcome: { kind: 'ask', question, ...(problem ? { problem } : {}), ...(note ? { note } : {}) } };
+}
+
+/**
+ * "Det ved jeg ikke" at a choice: the user is helped, never dropped. The options explained (with the one
+ * that fits when none does: «Andet», «Intet bestemt system»), or for a required field what it needs.
+ */
+function dontKnowHelp(state: CaseState, ctx: CaseContext, choices: readonly Choice[]): Localized {
+  const lead: Localized = { da: 'Det er helt i orden.', en: 'That is quite all right.' };
+  const join = (...parts: Localized[]): Localized => ({ da: parts.map((p) => p.da).filter((x) => x !== '').join(' '), en: parts.map((p) => p.en).filter((x) => x !== '').join(' ') });
+  const step = stepOf(state, ctx);
+  if (step?.kind === 'field' && step.field && (step.field.type === 'choice' || step.field.type === 'multiChoice' || step.field.type === 'yesNo')) {
+    const options = fieldChoices(step.field);
+    const other = options.find((c) => c.id === 'andet' || matchKey(c.label.da) === 'andet');
+    return join(
+      lead,
+      { da: `Vælg den mulighed, der passer bedst: ${options.map((c) => c.label.da).join(', ')}.`, en: `Choose the option that fits best: ${options.map((c) => c.label.en).join(', ')}.` },
+      other ? { da: `Passer ingen af dem, så vælg «${other.label.da}» og forklar det i beskrivelsen.`, en: `If none of them fits, choose «${other.label.en}» and explain in the description.` } : { da: '', en: '' },
+    );
+  }
+  if (step?.kind === 'field' && step.field) {
+    const field = step.field;
+    const help = withHelp(field).help;
+    return join(
+      { da: `«${field.label.da}» skal udfyldes, for at sagen kan behandles.`, en: `«${field.label.en}» is needed for the case to be handled.` },
+      help ? { da: ended(help.da), en: ended(help.en) } : { da: '', en: '' },
+    );
+  }
+  if (step?.kind === 'summary' || step?.kind === 'confirmAnswer' || step?.kind === 'cprFound' || step?.kind === 'stuck') return helpFor(state, ctx);
+  const help = helpFor(state, ctx);
+  return choices.length > 0 ? join(lead, help) : help;
 }
 
 function notAChoice(choices: readonly Choice[], input: unknown): Localized {
@@ -838,6 +903,115 @@ function changePath(state: CaseState, ctx: CaseContext): EngineResult {
   return ask(state, ctx);
 }
 
+/**
+ * A "no" that opens a longer answer ("nej vent, beløbet var 4.500", "nej, det er 12345", "no wait, the
+ * amount was 4500"), with what it says after the "no" — a correction, not a "no" to the question alone.
+ */
+const NO_LEAD = /^(?:nej|no|nope|næ)(?:[\s,.!:;–—-]+(?:vent(?:\s+lige)?|(?:et\s+)?øjeblik|hov|undskyld|sorry|wait|hold\s+on|altså|actually|faktisk|jeg\s+mente|i\s+mean|i\s+meant)(?![\p{L}\d]))*[\s,.!:;–—-]+(?=[\p{L}\d])/iu;
+
+/** What follows a leading "no" ({@link NO_LEAD}), or undefined when the text does not open with one. */
+export function afterNo(text: string): string | undefined {
+  const t = text.trim();
+  const lead = NO_LEAD.exec(t);
+  if (!lead) return undefined;
+  const rest = t.slice(lead[0].length).trim();
+  return rest === '' ? undefined : rest;
+}
+
+/** "Det er 12345", "it's F-78": the value after the words that point to it. */
+const POINTS_TO_VALUE = /^(?:(?:det|den|svaret|nummeret|it|that|the\s+answer)\s+(?:er|var|is|was|hedder|lyder\s+på)|it['’]s|that['’]s)\s+(?=\S)/iu;
+
+/** A cancel said in so many words after a "nej" ("nej tak", "nej, glem det", "no, don't send it"). */
+const CLEAR_CANCEL =
+  /^(?:tak|thanks|thank\s+you|annuller\p{L}*|afbryd\p{L}*|fortryd\p{L}*|glem\s+(?:det|den|alt|sagen)|drop\s+(?:det|den|sagen|it)|lad\s+være|stop|send\s+(?:den|det|sagen)\s+ikke|(?:du\s+skal\s+)?ikke\s+sende\s+(?:den|det|sagen)|(?:don['’]?t|do\s+not)\s+send(?:\s+it)?|cancel(?:\s+it|\s+the\s+case)?|forget\s+it|never\s*mind)(?:\s+(?:sagen|den|det|it|the\s+case|alligevel|bare|please|tak|anyway))*[\s.!]*$/iu;
+
+/** Words of a field's label that say nothing of which field it is. */
+const LABEL_STOPWORDS: ReadonlySet<string> = new Set(['hvad', 'hvilken', 'hvilket', 'hvilke', 'eller', 'hvis', 'skal', 'what', 'which', 'your', 'with', 'from', 'have', 'that', 'this', 'the', 'and', 'for', 'der', 'det', 'den', 'har', 'kan', 'you', 'til', 'med', 'som', 'hos', 'din', 'dit', 'new', 'nyt']);
+
+/** The words that point from a field named to its new value ("beløbet var 4.500", "ret problemet til forkert kontering", "the amount should be 4500"). */
+const TO_THE_VALUE =
+  /^[\s,]*(?:(?:skal|skulle|bør|burde|should|must)\s+(?:være|have\s+været|rettes\s+til|ændres\s+til|be|have\s+been|be\s+changed\s+to)|(?:rettes|ændres|rettet|ændret)\s+til|(?:changed|corrected|set)\s+to|lyder\s+på|var|er|hedder|is|was|til|to|[:=])(?:\s+(?:faktisk|egentlig|actually|really))?(?![\p{L}\d])[\s:]*/iu;
+
+/** Words that judge a value rather than give one ("beløbet er forkert", "the supplier is wrong"). */
+const NOT_A_VALUE = /^(?:forkert\p{L}*|fejl\p{L}*|galt|rigtig\p{L}*|korrekt|ikke(?:\s.*)?|wrong|incorrect|not(?:\s.*)?|right|fine|fin|ok|okay|tom|empty|blank)$/iu;
+
+/**
+ * The field a correction names at the summary ("beløbet", "fakturanummeret", "the amount"), and the value
+ * it gives after it ("var 4.500"), if any. The field whose label words the text uses most (a definite
+ * form counts: "beløbet" for «Beløb»); undefined when none, or several equally.
+ */
+function namedField(form: FormDefinition, draft: CaseDraftValues, text: string): { field: Field; value?: string } | undefined {
+  const tokens = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ key: matchKey(m[0]), end: (m.index ?? 0) + m[0].length }));
+  let best: { field: Field; score: number; end: number } | undefined;
+  let tie = false;
+  for (const field of form.fields) {
+    if (!isFieldVisible(field, draft.values)) continue;
+    const words = [...new Set(matchWords(`${field.label.da} ${field.label.en}`))].filter((w) => w.length >= 3 && !LABEL_STOPWORDS.has(w));
+    let score = 0;
+    let end = -1;
+    for (const token of tokens) {
+      const strong = words.some((w) => token.key === w || (w.length >= 4 && token.key.startsWith(w) && token.key.length - w.length <= 4));
+      const weak = !strong && token.key.length >= 5 && words.some((w) => w.startsWith(token.key));
+      if (strong || weak) {
+        score += strong ? 2 : 1;
+        end = Math.max(end, token.end);
+      }
+    }
+    if (score === 0) continue;
+    if (!best || score > best.score) {
+      best = { field, score, end };
+      tie = false;
+    } else if (score === best.score) {
+      tie = true;
+    }
+  }
+  if (!best || tie) return undefined;
+  const after = text.slice(best.end);
+  const lead = TO_THE_VALUE.exec(after);
+  const value = lead && lead[0].trim() !== '' ? after.slice(lead[0].length).trim().replace(/[\s.!]+$/u, '') : '';
+  return value !== '' && !NOT_A_VALUE.test(value) ? { field: best.field, value } : { field: best.field };
+}
+
+/** To «Hvilket felt vil du rette?». */
+function toPickField(state: CaseState, ctx: CaseContext): EngineResult {
+  state.status = 'pickField';
+  return ask(state, ctx);
+}
+
+/** The field asked again, to be answered anew (then back to the summary). */
+function editField(state: CaseState, ctx: CaseContext, fieldId: string, problem?: Localized): EngineResult {
+  const d = state.draft;
+  delete d.values[fieldId];
+  d.skipped = d.skipped.filter((id) => id !== fieldId);
+  state.status = 'collecting';
+  state.editing = fieldId;
+  return ask(state, ctx, problem);
+}
+
+/**
+ * A correction at the summary or at «Hvilket felt vil du rette?» ("beløbet var 4.500", "ret problemet til
+ * forkert kontering"): the field it names gets the value it gives when that value fits (the summary shown
+ * again, saying so), else the field is asked again. Undefined when the text names no field.
+ */
+function correctionOf(state: CaseState, ctx: CaseContext, text: string): { result: EngineResult; valued: boolean } | undefined {
+  const form = formOf(state, ctx);
+  const named = form ? namedField(form, state.draft, text) : undefined;
+  if (!named) return undefined;
+  const { field, value } = named;
+  // A description is written anew, not made of the words after its name ("beskrivelsen er ikke dækkende").
+  const parsed = value !== undefined && field.type !== 'longText' ? parseAnswer(field, value) : undefined;
+  if (!parsed?.ok || parsed.value === undefined) return { result: editField(cloneJson(state), ctx, field.id), valued: false };
+  const fixed = cloneJson(state);
+  const newValue = parsed.value;
+  fixed.draft.values[field.id] = newValue;
+  fixed.draft.skipped = fixed.draft.skipped.filter((id) => id !== field.id);
+  const result = ask(fixed, ctx);
+  if (result.outcome.kind !== 'ask' || result.state.status !== 'summary') return { result, valued: true };
+  const shown = (lang: 'da' | 'en'): string => formatFieldValue(field, newValue, lang);
+  const note = { da: sentenceOf(`Jeg har rettet «${field.label.da}» til ${shown('da')}`), en: sentenceOf(`I have changed «${field.label.en}» to ${shown('en')}`) };
+  return { result: { ...result, outcome: { ...result.outcome, note } }, valued: true };
+}
+
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
 export function confirmed(answer: unknown): boolean | undefined {
   if (typeof answer === 'boolean') return answer;
@@ -854,6 +1028,19 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
   // The step's own choices (without "Vælg et andet"), so a typo never lands on it.
   const question = stepQuestion(state, ctx);
   const choices = question?.choices ?? [];
+  // "Det ved jeg ikke": not a value, and never a cancel. An optional field is left empty (below); the system
+  // not known is «Intet bestemt system», said so; anywhere else the user is helped to answer.
+  if (saysDontKnow(answer) && !exactly(choices, answer) && !(step.field && skipsField(step.field, answer))) {
+    if (step.kind === 'system' && choices.some((c) => c.id === NO_SYSTEM)) {
+      d.systemId = null;
+      if (d.formId && d.areaId && !formOffered(d.areaId, null, d.formId, ctx)) delete d.formId;
+      return ask(state, ctx, undefined, {
+        da: `Så vælger jeg «${NO_SYSTEM_CHOICE.label.da}» – det passer, når du ikke ved, hvilket system det drejer sig om.`,
+        en: `Then I choose «${NO_SYSTEM_CHOICE.label.en}» – it fits when you do not know which system it is about.`,
+      });
+    }
+    return ask(state, ctx, dontKnowHelp(state, ctx, choices));
+  }
 
   switch (step.kind) {
     case 'area': {
@@ -892,7 +1079,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const field = step.field;
       if (!field) return ask(state, ctx);
       const key = stepKey(step);
-      if (!field.required && isSkip(answer)) {
+      if (skipsField(field, answer)) {
         d.skipped.push(field.id);
         delete state.attempts[key];
         return ask(state, ctx);
@@ -976,7 +1163,20 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return ask(state, ctx);
     }
     case 'summary': {
-      const choice = chosen(choices, answer);
+      const exact = exactly(choices, answer);
+      const text = typeof answer === 'string' ? answer : undefined;
+      // "Nej vent, beløbet var 4.500": a "no" with more after it corrects — only a cancel in so many words cancels.
+      const rest = exact || text === undefined ? undefined : afterNo(text);
+      if (rest !== undefined) {
+        if (CLEAR_CANCEL.test(rest)) return cancel(state);
+        return correctionOf(state, ctx, rest)?.result ?? toPickField(state, ctx);
+      }
+      const choice = exact ?? chosen(choices, answer);
+      // "Beløbet skal være 4.500", "ret problemet til mangler godkendelse": the field named, with a value that fits
+      // it, is changed — whatever option a word of it resembles ("godkendelse" is no «Bekræft»). A field named
+      // without one is asked again when no option is named.
+      const corrected = text !== undefined && !exact ? correctionOf(state, ctx, text) : undefined;
+      if (corrected && (corrected.valued || !choice || choice.id === SUMMARY_ACTIONS.change.id)) return corrected.result;
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       if (choice.id === SUMMARY_ACTIONS.cancel.id) return cancel(state);
       if (choice.id === SUMMARY_ACTIONS.change.id) {
@@ -986,13 +1186,13 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return complete(state, ctx);
     }
     case 'pickField': {
-      const choice = chosen(choices, answer);
+      const exact = exactly(choices, answer);
+      // "Beløbet skal være 4.500": the field and its new value at once.
+      const corrected = !exact && typeof answer === 'string' ? correctionOf(state, ctx, answer) : undefined;
+      if (corrected) return corrected.result;
+      const choice = exact ?? chosen(choices, answer);
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
-      delete d.values[choice.id];
-      d.skipped = d.skipped.filter((id) => id !== choice.id);
-      state.status = 'collecting';
-      state.editing = choice.id;
-      return ask(state, ctx);
+      return editField(state, ctx, choice.id);
     }
   }
 }

@@ -164,6 +164,8 @@ export type RouteReason =
   | 'question-at-free-text'
   | 'question-about-field'
   | 'question-about-choices'
+  /** "Det ved jeg ikke" at a dialog's question: the dialog helps (never a cancel). */
+  | 'dont-know'
   | 'unclear-value'
   | 'intent-at-field'
   | 'knowledge-at-field'

@@ -298,6 +298,11 @@ describe('routing', () => {
       { text: 'hjælp', recognized: recognition({ kind: 'help' }, 1, true), expecting: areas, route: 'intent:help' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: areas, route: 'intent:myCases' },
       { text: 'noget helt andet', recognized: recognition({ kind: 'question' }, 0.5), expecting: areas, route: 'answer' },
+      // Not knowing is not cancelling, however sure the classifier is of a cancel (explore-A 2): the dialog helps.
+      { text: 'det ved jeg ikke', recognized: recognition({ kind: 'cancel' }, 0.9), expecting: areas, route: 'answer' },
+      { text: 'aner det ikke', recognized: recognition({ kind: 'cancel' }, 0.98), expecting: areas, route: 'answer' },
+      { text: "I don't know", recognized: recognition({ kind: 'cancel' }, 0.9), expecting: areas, route: 'answer' },
+      { text: 'glem det', recognized: recognition({ kind: 'cancel' }, 0.95), expecting: areas, route: 'intent:cancel' },
     ];
     it.each(cases)('"$text" → $route', (c) => {
       expect(routeOf(run(c))).toBe(c.route);
