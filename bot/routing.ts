@@ -17,7 +17,7 @@
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
-import { isSkip, saysDontKnow } from '../dialogs/form-engine.js';
+import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal } from './nlu/slots.js';
@@ -600,6 +600,16 @@ export function decide(input: RouteInput): RouteDecision {
     }
 
     case 'yesNo': {
+      const field = expectation.answers;
+      if (field) {
+        // "Er det dit svar til «Fakturanummer»?": a yes or a no answers it; anything else is a new answer to the
+        // field, weighed as at the field (validated, and confirmed again when in doubt) — never stored unchecked.
+        // "Nej, det er 12345": the words after the "no" are that answer.
+        const rest = afterNo(text);
+        if (rest !== undefined) return decide({ ...input, text: rest, expectation: field });
+        if ((kind === 'yes' || kind === 'no') && words(text).length <= 3) return answer('yes-no');
+        return decide({ ...input, expectation: field });
+      }
       if (kind === 'yes' || kind === 'no') return answer('yes-no');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.

@@ -33,7 +33,7 @@ import {
   type Localized,
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
-import type { AnswerShape, Expectation } from './ports.js';
+import type { AnswerShape, Expectation, FieldExpectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
 export const MAX_ATTEMPTS = 3;
@@ -239,7 +239,7 @@ export function saysDontKnow(input: unknown): boolean {
  * "I don't have one", "not applicable"): an optional field is left empty.
  */
 const HAS_NONE =
-  /^(?:(?:nej|no|nope)[\s,.!-]+)?(?:(?:(?:det|den|dem|sådan\s+en|sådan\s+et)\s+)?har\s+(?:jeg|vi)\s+(?:ikke|ingen)(?:\s+(?:noget|nogen|et|en))?|(?:jeg|vi)\s+har\s+(?:ikke\s+(?:noget|nogen|et|en)|ingen|det\s+ikke|den\s+ikke)|ikke\s+(?:relevant|aktuelt)|(?:det\s+)?findes\s+(?:ikke|der\s+ikke)|(?:i|we)\s+(?:don['’]?t|do\s+not)\s+have\s+(?:one|it|any|that)|(?:there\s+is\s+)?none|not\s+(?:relevant|applicable))[\s.!]*$/iu;
+  /^(?:(?:nej|no|nope)[\s,.!-]+)?(?:(?:(?:det|den|dem|sådan\s+en|sådan\s+et)\s+)?har\s+(?:jeg|vi)\s+(?:ikke|ingen)(?:\s+(?:noget|nogen|et|en))?|(?:jeg|vi)\s+har\s+(?:(?:ikke\s+(?:noget|nogen|et|en)|ingen)(?:\s+\p{L}+)?|det\s+ikke|den\s+ikke)|ikke\s+(?:relevant|aktuelt)|(?:det\s+)?findes\s+(?:ikke|der\s+ikke)|(?:i|we)\s+(?:don['’]?t|do\s+not)\s+have\s+(?:one|it|any|that)|(?:there\s+is\s+)?none|not\s+(?:relevant|applicable))[\s.!]*$/iu;
 
 /** A plain "no" ("nej", "no", "nope"): at a field that is not itself a yes/no, an optional field left empty. */
 const PLAIN_NO = /^(?:nej|no|nope|næ|nah)[\s.!]*$/iu;
@@ -466,13 +466,21 @@ function institutionChoices(ctx: CaseContext): Choice[] {
   return ctx.institutions.map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
 }
 
+/** The shared mailbox named by what it is, not by its address ("fra fællespostkassen", "postkassen", "from the shared mailbox"). */
+const A_SHARED_MAILBOX = /(?<![\p{L}\d])(?:(?:fælles)?post(?:kasse|kassen)|(?:fælles)?mailbox(?:en)?|(?:shared|team|group)\s+(?:mail\s*box|inbox|e-?mail|address)|fælles(?:adressen|mailen|mail)?)(?![\p{L}\d])/iu;
+
+/** The user named as the sender ("mig", "min egen", "me"). */
+const NAMES_ME = /(?<![\p{L}\d])(?:mig|min\s+egen|me|myself|my\s+own)(?![\p{L}\d])/iu;
+
 function sentFromChoices(ctx: CaseContext): Choice[] {
+  // With one mailbox, the mailbox named by what it is names it; with several, it is asked which (see answerStep).
+  const generic = ctx.mailboxes.length === 1 ? ['fællespostkassen', 'fællespostkasse', 'fra fællespostkassen', 'postkassen', 'fra postkassen', 'shared mailbox', 'the shared mailbox', 'from the shared mailbox', 'mailbox', 'the mailbox'] : [];
   return [
-    { id: FROM_ME, label: { da: `Fra mig (${ctx.userEmail})`, en: `From me (${ctx.userEmail})` }, aliases: ['mig', 'mig selv', 'me', 'myself', ctx.userEmail] },
+    { id: FROM_ME, label: { da: `Fra mig (${ctx.userEmail})`, en: `From me (${ctx.userEmail})` }, aliases: ['mig', 'mig selv', 'fra mig selv', 'min egen', 'mine egne', 'fra min egen', 'me', 'myself', 'from myself', 'my own', ctx.userEmail] },
     ...ctx.mailboxes.map((m) => ({
       id: m.id,
       label: { da: `Fra ${m.email}`, en: `From ${m.email}` },
-      aliases: [m.email, m.email.split('@')[0] ?? m.email],
+      aliases: [m.email, m.email.split('@')[0] ?? m.email, ...generic],
     })),
   ];
 }
@@ -592,6 +600,10 @@ function expectationChoice(c: Choice): Choice {
   return copy;
 }
 
+function fieldExpectation(field: Field): FieldExpectation {
+  return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+}
+
 /** What the current question waits for (the router weighs an input against it). */
 export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
   const question = currentQuestion(state, ctx);
@@ -601,9 +613,10 @@ export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
   switch (question.step) {
     case 'field':
       if (!field) return { kind: 'none' };
-      return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+      return fieldExpectation(field);
     case 'confirmAnswer':
-      return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}` };
+      // Anything but a yes or a no is a new answer to the field: the router weighs it as at the field.
+      return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}`, ...(field ? { answers: fieldExpectation(field) } : {}) };
     default:
       return {
         kind: 'choice',
@@ -921,6 +934,26 @@ export function afterNo(text: string): string | undefined {
 /** "Det er 12345", "it's F-78": the value after the words that point to it. */
 const POINTS_TO_VALUE = /^(?:(?:det|den|svaret|nummeret|it|that|the\s+answer)\s+(?:er|var|is|was|hedder|lyder\s+på)|it['’]s|that['’]s)\s+(?=\S)/iu;
 
+/** The value in "det er 12345" ({@link POINTS_TO_VALUE}); the text itself when it points to none. */
+function valueOf(text: string): string {
+  const lead = POINTS_TO_VALUE.exec(text);
+  return lead ? text.slice(lead[0].length).trim() : text;
+}
+
+/** A "ja" that opens a longer answer ("ja, det er F-1"): what follows it. */
+const YES_LEAD = /^(?:ja|jo|yes|yep)[\s,.!:;–—-]+(?=[\p{L}\d])/iu;
+
+function afterYes(text: string): string | undefined {
+  const lead = YES_LEAD.exec(text);
+  if (!lead) return undefined;
+  const rest = text.slice(lead[0].length).trim();
+  return rest === '' ? undefined : rest;
+}
+
+/** "Ja, det er rigtigt", "yes that's right": a yes in more words than the button's. */
+const AFFIRMED =
+  /^(?:(?:ja|jo|yes|yep|yeah)[\s,.!]*)?(?:ja|yes|tak|ja\s+tak|det\s+er\s+(?:rigtigt|korrekt|det|mit\s+svar)|det\s+passer|korrekt|rigtigt|præcis|netop|(?:that['’]?s|that\s+is|it['’]?s|it\s+is)\s+(?:right|correct|it|my\s+answer)|correct|right|exactly)[\s.!]*$/iu;
+
 /** A cancel said in so many words after a "nej" ("nej tak", "nej, glem det", "no, don't send it"). */
 const CLEAR_CANCEL =
   /^(?:tak|thanks|thank\s+you|annuller\p{L}*|afbryd\p{L}*|fortryd\p{L}*|glem\s+(?:det|den|alt|sagen)|drop\s+(?:det|den|sagen|it)|lad\s+være|stop|send\s+(?:den|det|sagen)\s+ikke|(?:du\s+skal\s+)?ikke\s+sende\s+(?:den|det|sagen)|(?:don['’]?t|do\s+not)\s+send(?:\s+it)?|cancel(?:\s+it|\s+the\s+case)?|forget\s+it|never\s*mind)(?:\s+(?:sagen|den|det|it|the\s+case|alligevel|bare|please|tak|anyway))*[\s.!]*$/iu;
@@ -1012,6 +1045,24 @@ function correctionOf(state: CaseState, ctx: CaseContext, text: string): { resul
   return { result: { ...result, outcome: { ...result.outcome, note } }, valued: true };
 }
 
+/** The words of the form's own buttons and commands ("Spring over", "Bekræft", "Fjern CPR-nummeret", "Vælg et andet"). */
+const BUTTON_WORDS: readonly Choice[] = [...Object.values(SUMMARY_ACTIONS), ...Object.values(STUCK_ACTIONS), ...Object.values(CPR_ACTIONS), CHANGE_PATH, SKIP_CHOICE];
+
+/**
+ * Why an answer is no text value of the field, or undefined when it may be one: a skip at a required text
+ * ("Spring over", "ikke relevant", "ved ikke" — it cannot be left empty), or a button's words typed as the text.
+ */
+function notATextValue(field: Field, answer: unknown): Localized | undefined {
+  if ((field.type !== 'text' && field.type !== 'longText') || typeof answer !== 'string' || answer.trim() === '') return undefined;
+  const label = field.label;
+  if (isSkip(answer)) {
+    return field.required ? { da: `«${label.da}» skal udfyldes og kan ikke springes over.`, en: `«${label.en}» must be filled in; it cannot be skipped.` } : undefined;
+  }
+  const button = exactly(BUTTON_WORDS, answer);
+  if (!button) return undefined;
+  return { da: `«${answer.trim()}» er et valg på en knap, ikke et svar til «${label.da}». Skriv svaret med dine egne ord.`, en: `«${answer.trim()}» is a button's choice, not an answer to «${label.en}». Write the answer in your own words.` };
+}
+
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
 export function confirmed(answer: unknown): boolean | undefined {
   if (typeof answer === 'boolean') return answer;
@@ -1071,6 +1122,19 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
     }
     case 'sentFrom': {
       const choice = chosen(choices, answer);
+      const text = inputText(answer);
+      const mailboxes = choices.filter((c) => c.id !== FROM_ME);
+      // "Fra fællespostkassen", "from the shared mailbox": the one mailbox (also an alias of it); with several, which is asked.
+      if (!choice && A_SHARED_MAILBOX.test(text) && !NAMES_ME.test(text)) {
+        if (mailboxes.length === 1 && mailboxes[0]) {
+          d.sentFromMailboxId = mailboxes[0].id;
+          return ask(state, ctx);
+        }
+        return ask(state, ctx, {
+          da: `Du er tilknyttet flere fællespostkasser. Hvilken skal sagen sendes fra: ${mailboxes.map((m) => m.label.da.replace(/^Fra /, '')).join(', ')}?`,
+          en: `You are attached to several shared mailboxes. Which one should the case be sent from: ${mailboxes.map((m) => m.label.en.replace(/^From /, '')).join(', ')}?`,
+        });
+      }
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       d.sentFromMailboxId = choice.id === FROM_ME ? null : choice.id;
       return ask(state, ctx);
@@ -1084,6 +1148,9 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
         delete state.attempts[key];
         return ask(state, ctx);
       }
+      // "Spring over" at a required text, a button's words typed as a text: never a value (no attempt counted).
+      const notText = notATextValue(field, answer);
+      if (notText) return ask(state, ctx, notText);
       const parsed = parseAnswer(field, answer);
       if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string' && !hasCprNumber(answer)) {
         state.status = 'confirmAnswer';
@@ -1113,19 +1180,26 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const pending = state.pendingAnswer;
       state.status = 'collecting';
       delete state.pendingAnswer;
-      // The same text again ("Er det dit svar?" answered by typing it once more) says yes.
-      const yes = confirmed(answer) ?? (pending && typeof answer === 'string' && answer.trim() === pending.input.trim() ? true : undefined);
+      const text = typeof answer === 'string' ? answer.trim() : undefined;
+      // The same text again ("Er det dit svar?" answered by typing it once more), or "ja, det er rigtigt", says yes.
+      const yes = confirmed(answer) ?? (pending && text !== undefined && (text === pending.input.trim() || AFFIRMED.test(text)) ? true : undefined);
       // Ja: taken exactly as a normal answer (validated again, stored or re-asked with the reason).
       if (yes === true && pending) return answerStep(state, pending.input, ctx, {});
+      // Nej: the field asked again.
       if (yes === false) return ask(state, ctx);
-      // Anything else is a new answer to the field.
-      return answerStep(state, answer, ctx, options);
+      // Anything else is a new answer to the field, weighed by the router as at the field (in doubt: confirmed
+      // again): "nej, det er 12345" answers 12345, "nej det har jeg ikke" leaves an optional field empty.
+      const rest = text === undefined ? undefined : (afterNo(text) ?? afterYes(text));
+      return answerStep(state, rest === undefined ? answer : valueOf(rest), ctx, options);
     }
     case 'cprFound': {
+      const choice = exactly(choices, answer);
+      // "Spring over" here is no answer without the number: the choice is asked again, with why.
+      const notText = choice || !step.field ? undefined : notATextValue(step.field, answer);
+      if (notText && step.field) return ask(state, ctx, { da: `${notText.da} Vælg «${CPR_ACTIONS.remove.label.da}», eller skriv svaret igen uden CPR-nummeret.`, en: `${notText.en} Choose «${CPR_ACTIONS.remove.label.en}», or write the answer again without the CPR number.` });
       const pending = state.pendingAnswer;
       state.status = 'collecting';
       delete state.pendingAnswer;
-      const choice = exactly(choices, answer);
       if (choice?.id === CPR_ACTIONS.rewrite.id) return ask(state, ctx);
       const field = step.field;
       const removed = choice?.id === CPR_ACTIONS.remove.id;

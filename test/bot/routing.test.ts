@@ -347,6 +347,25 @@ describe('routing', () => {
     });
   });
 
+  describe('when a dialog asks «Er det dit svar til …?» about a field', () => {
+    const confirming = (shape: Extract<Expectation, { kind: 'field' }>['shape'], label: string, optional = false): Expectation => ({ kind: 'yesNo', about: 'confirmAnswer:x', answers: field(shape, label, optional) as Extract<Expectation, { kind: 'field' }> });
+    const cases: Case[] = [
+      { text: 'Ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      { text: 'nej', recognized: recognition({ kind: 'no' }, 1, true), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      // Another text is a new answer to the field, weighed as at the field (explore-A 3): unclear, it is confirmed again.
+      { text: 'firmaet hedder Kontorland A/S', recognized: recognition({ kind: 'question' }, 0.4), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: true },
+      { text: 'F-2026-17', recognized: recognition({ kind: 'question' }, 0.4), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      // A "no" with a value: the value is weighed.
+      { text: 'nej, det er 12345', recognized: recognition({ kind: 'no' }, 0.8), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      { text: 'nej det har jeg ikke', recognized: recognition({ kind: 'no' }, 0.8), expecting: confirming('code', 'Afregningsnummer', true), route: 'answer', inDoubt: false },
+    ];
+    it.each(cases)('"$text" → $route', (c) => {
+      const decision = run(c);
+      expect(routeOf(decision)).toBe(c.route);
+      if (c.inDoubt !== undefined && decision.route.kind === 'answer') expect(decision.route.inDoubt).toBe(c.inDoubt);
+    });
+  });
+
   describe('when the router asked "Hjalp det?"', () => {
     const feedback: Expectation = { kind: 'yesNo', about: 'router:feedback' };
     it('takes "ja" as the answer and a new question as a new question', () => {

@@ -9,6 +9,8 @@ import { actions, Chat, createConversationWorld, without, type ConversationWorld
 
 /** Demo-instituttet only, no shared mailbox: the form's fields come right after the path. */
 const OLE = 'ole@demo-institut.dk';
+/** Attached to the one shared mailbox loen@eksempelstyrelsen.dk. */
+const ANNA = 'anna@eksempelstyrelsen.dk';
 const SUMMARY = 'Her er din sag. Skal jeg sende den?';
 const CANCELLED = 'Sagen er annulleret';
 
@@ -96,6 +98,119 @@ describe('answers inside the case form', () => {
         ['Jeg kan ikke se afregningen i oversigten.', SUMMARY],
         ['det ved jeg ikke', ['Bekræft', actions('Bekræft', 'Ret et felt', 'Annuller'), without(CANCELLED)]],
         ['Bekræft', 'Din sag er oprettet'],
+      ]);
+    });
+  });
+
+  describe('when text other than Ja or Nej is typed at «Er det dit svar til …?»', () => {
+    it('weighs it as a new answer to the same field: an unclear one is confirmed again, a "nej" with a value is that value, and nothing lands one field off', async () => {
+      await new Chat(world, OLE).run([
+        ['opret sag om faktura', 'Hvad er problemet?'],
+        ['Andet', 'Fakturanummer'],
+        ['nummeret er vist 4711 på fakturaen', 'Er det dit svar til «Fakturanummer»?'],
+        ['leverandøren er Papirhuset ApS', ['Du skrev «leverandøren er Papirhuset ApS».', 'Er det dit svar til «Fakturanummer»?']],
+        ['nej, det er INV-4711', ['Leverandør', without('Er det dit svar')]],
+        ['Papirhuset ApS', 'CVR'],
+        ['spring over', 'Fakturadato'],
+        ['spring over', 'Beløb'],
+        ['spring over', 'Beskrivelse'],
+        ['Fakturaen er ikke kommet frem i IndFak endnu.', SUMMARY],
+        ['Bekræft', 'Din sag er oprettet'],
+      ]);
+      const created = (await world.allCases()).find((c) => c.values.fakturanummer === 'INV-4711');
+      expect(created?.values).toMatchObject({ fakturanummer: 'INV-4711', leverandoer: 'Papirhuset ApS' });
+    });
+
+    it('asks the field again on a plain "nej"', async () => {
+      await new Chat(world, OLE).run([
+        ['opret sag om faktura', 'Hvad er problemet?'],
+        ['Andet', 'Fakturanummer'],
+        ['det står på bilaget vist', 'Er det dit svar til «Fakturanummer»?'],
+        ['Nej', ['Fakturanummer', without('Er det dit svar'), without('Leverandør')]],
+      ]);
+    });
+
+    it('leaves an optional field empty on "nej, det har vi ikke", "ikke relevant" or "I don\'t have one"', async () => {
+      const last = await new Chat(world, OLE).run([
+        ['opret sag om rejseafregning', 'Hvad er problemet?'],
+        ['Mangler godkendelse', 'Afregningsnummer'],
+        ['har ikke fået noget endnu', 'Er det dit svar til «Afregningsnummer»?'],
+        ['nej, det har vi ikke', ['Rejsens startdato', without('Er det dit svar')]],
+        ['ikke relevant', 'Beløb'],
+        ["I don't have one", /Beskrivelse|Description/],
+        ['Min leder har ikke godkendt afregningen i tre uger.', SUMMARY],
+      ]);
+      expect(last.text).toContain('**Afregningsnummer:** (ikke udfyldt)');
+      expect(last.text).toContain('**Beløb:** (ikke udfyldt)');
+    });
+
+    it('leaves an optional field empty on a plain "nej" at the field itself', async () => {
+      await new Chat(world, OLE).run([
+        ['opret sag om rejseafregning', 'Hvad er problemet?'],
+        ['Mangler godkendelse', 'Afregningsnummer'],
+        ['nej', ['Rejsens startdato', without('Er det dit svar')]],
+      ]);
+    });
+  });
+
+  describe('when a button\'s words or a skip are typed as a required text', () => {
+    it('at the CPR question asks again with why, and never stores "Spring over" as the description or the title', async () => {
+      const last = await new Chat(world, OLE).run([
+        ['opret sag om faktura', 'Hvad er problemet?'],
+        ['Andet', 'Fakturanummer'],
+        ['F-1', 'Leverandør'],
+        ['Kontorland A/S', 'CVR'],
+        ['spring over', 'Fakturadato'],
+        ['spring over', 'Beløb'],
+        ['spring over', 'Beskrivelse'],
+        ['Kollegaen 010203-1234 har fået en forkert faktura.', 'Det ligner et CPR-nummer'],
+        ['spring feltet over', ['«Beskrivelse» skal udfyldes og kan ikke springes over.', 'Fjern CPR-nummeret', without(SUMMARY)]],
+        ['Bekræft', ['er et valg på en knap', without(SUMMARY)]],
+        ['Fjern CPR-nummeret', [SUMMARY, 'Kollegaen', without('**Titel:** Spring')]],
+      ]);
+      expect(last.text).not.toContain('Spring feltet over');
+    });
+
+    it('at the description itself asks again with why', async () => {
+      await new Chat(world, OLE).run([
+        ['opret sag om rejseafregning', 'Hvad er problemet?'],
+        ['Andet', 'Afregningsnummer'],
+        ['spring over', 'Rejsens startdato'],
+        ['spring over', 'Beløb'],
+        ['spring over', 'Beskrivelse'],
+        ['ikke relevant', ['skal udfyldes og kan ikke springes over', 'Beskrivelse', without(SUMMARY)]],
+        ['Ret et felt', ['er et valg på en knap', without(SUMMARY)]],
+        ['Afregningen kan ikke åbnes i RejsUd.', SUMMARY],
+      ]);
+    });
+  });
+
+  describe('when the shared mailbox is named by what it is', () => {
+    it.each(['fra fællespostkassen', 'den skal komme fra vores fællespostkasse', 'from the shared mailbox', 'postkassen'])('"%s" picks the one mailbox', async (said) => {
+      await new Chat(world, ANNA).run([
+        ['opret sag om faktura', 'Skal sagen sendes fra dig eller fra en fællespostkasse?'],
+        [said, [/Hvad er problemet\?|What is the problem\?/, without('er ikke en af mulighederne')]],
+        ['Andet', /Fakturanummer|Invoice number/],
+        ['F-55', /Leverandør|Supplier/],
+        ['Kontorland A/S', /CVR/],
+        ['spring over', /Fakturadato|Invoice date/],
+        ['spring over', /Beløb|Amount/],
+        ['spring over', /Beskrivelse|Description/],
+        ['Fakturaen fra Kontorland er forsvundet.', /Sendes fra:\*\* loen@eksempelstyrelsen\.dk|Sent from:\*\* loen@eksempelstyrelsen\.dk/],
+      ]);
+    });
+
+    it('"fra mig selv" picks the user', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret sag om faktura', 'Skal sagen sendes fra dig eller fra en fællespostkasse?'],
+        ['fra mig selv', 'Hvad er problemet?'],
+        ['Andet', 'Fakturanummer'],
+        ['F-56', 'Leverandør'],
+        ['Kontorland A/S', 'CVR'],
+        ['spring over', 'Fakturadato'],
+        ['spring over', 'Beløb'],
+        ['spring over', 'Beskrivelse'],
+        ['Fakturaen fra Kontorland er forsvundet.', '**Sendes fra:** anna@eksempelstyrelsen.dk'],
       ]);
     });
   });
