@@ -17,7 +17,7 @@
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
-import { isSkip } from '../dialogs/form-engine.js';
+import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal } from './nlu/slots.js';
@@ -589,6 +589,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (exact) return answer('choice-exact');
       // The router's own yes/no offered as buttons («Opret en sag»), answered in words ("ok gør det"; see readInContext).
       if ((kind === 'yes' || kind === 'no') && expectation.about.startsWith('router:') && expectation.choices.some((c) => c.id === kind)) return answer('yes-no');
+      // "Det ved jeg ikke", "I don't know": the dialog helps with its options — never a cancel, however sure
+      // the classifier is of one. The router's own offers give way to whatever comes next.
+      if (saysDontKnow(text) && !expectation.about.startsWith('router:')) return answer('dont-know');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       const typed = typedOption(expectation, text);
       // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
@@ -607,6 +610,16 @@ export function decide(input: RouteInput): RouteDecision {
     }
 
     case 'yesNo': {
+      const field = expectation.answers;
+      if (field) {
+        // "Er det dit svar til «Fakturanummer»?": a yes or a no answers it; anything else is a new answer to the
+        // field, weighed as at the field (validated, and confirmed again when in doubt) — never stored unchecked.
+        // "Nej, det er 12345": the words after the "no" are that answer.
+        const rest = afterNo(text);
+        if (rest !== undefined) return decide({ ...input, text: rest, expectation: field });
+        if ((kind === 'yes' || kind === 'no') && words(text).length <= 3) return answer('yes-no');
+        return decide({ ...input, expectation: field });
+      }
       if (kind === 'yes' || kind === 'no') return answer('yes-no');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
@@ -624,6 +637,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
+      // Not known: the dialog says what the field needs (a required field is never left empty, nor the case cancelled).
+      if (saysDontKnow(text)) return answer('dont-know', true);
       const shape = expectation.shape;
       // A question about the field itself is never answered with an article that merely shares a word with it:
       // An article that speaks of the field answers it ("hvad er et afregningsnummer?"); otherwise it is confirmed.

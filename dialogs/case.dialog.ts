@@ -313,7 +313,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
         const policy = this.deps.portal.attachmentPolicy;
         const files = state.files ?? [];
         const hint = result.outcome.question.step === 'summary' && policy && files.length < policy.perCase ? filesHint(policy, files, lang) : undefined;
-        const said = [lead, hint].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
+        const said = [lead, result.outcome.note?.[lang], hint].filter((p): p is string => p !== undefined && p !== '').join('\n\n');
         await dc.context.sendActivity(questionActivity(withFiles(result.outcome.question, state.files), lang, result.outcome.problem, said || undefined, { cards: rendersCards(dc.context.activity.channelId) }));
         return Dialog.EndOfTurn;
       }

@@ -22,6 +22,7 @@ import {
   maskCprNumbers,
   ASKS,
   matchKey,
+  matchWords,
   parseField,
   parseForm,
   parseYesNo,
@@ -35,7 +36,7 @@ import {
   type Localized,
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
-import type { AnswerShape, Expectation } from './ports.js';
+import type { AnswerShape, Expectation, FieldExpectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
 export const MAX_ATTEMPTS = 3;
@@ -144,7 +145,8 @@ export interface CaseSubmission {
 }
 
 export type Outcome =
-  | { kind: 'ask'; question: Question; problem?: Localized }
+  /** `note`: what the engine did with the answer that the user should hear ("Jeg har valgt «Intet bestemt system»"). */
+  | { kind: 'ask'; question: Question; problem?: Localized; note?: Localized }
   | { kind: 'complete'; submission: CaseSubmission }
   | { kind: 'cancelled' };
 
@@ -228,11 +230,41 @@ const SKIP_WORDS = new Set([
 export const SKIP_CHOICE_ID = 'spring-over';
 const SKIP_CHOICE: Choice = { id: SKIP_CHOICE_ID, label: { da: 'Spring over', en: 'Skip' }, aliases: ['skip', 'spring'] };
 
-/** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-"). */
+/**
+ * The user does not know the answer ("det ved jeg ikke", "ved ikke helt", "aner det ikke", "ingen anelse",
+ * "I don't know", "not sure", "no idea"), also after a "nej"/"hmm": help is wanted — never a cancel.
+ */
+const DONT_KNOW =
+  /^(?:(?:nej|no|hmm+|øh+m?|tja|well|um+|uh+)[\s,.!…-]+)?(?:(?:det|dét|den|dem)\s+ved\s+jeg\s+ikke|(?:jeg\s+)?ved\s+(?:det\s+)?ikke|jeg\s+ved\s+(?:det|ikke)\s*(?:ikke)?|(?:det\s+)?aner\s+jeg\s+ikke|(?:jeg\s+)?aner\s+(?:det\s+)?ikke|ingen\s+anelse|(?:det\s+er\s+jeg\s+|jeg\s+er\s+)?ikke\s+sikker(?:\s+på\s+det)?|(?:i\s+)?(?:don['’]?t|do\s+not)\s+know|dunno|idk|no\s+idea|(?:i['’]?m\s+|i\s+am\s+)?not\s+sure)(?:\s+(?:helt|rigtigt|præcist|desværre|really|exactly|sorry|which|what|hvilket|hvilken|hvilke))*[\s.!?…]*$/iu;
+
+/** Whether the text says the user does not know the answer (see {@link DONT_KNOW}). */
+export function saysDontKnow(input: unknown): boolean {
+  return typeof input === 'string' && DONT_KNOW.test(input.trim());
+}
+
+/**
+ * The user has none to give ("har jeg ikke", "det har vi ikke", "nej det har jeg ikke", "ikke relevant",
+ * "I don't have one", "not applicable"): an optional field is left empty.
+ */
+const HAS_NONE =
+  /^(?:(?:nej|no|nope)[\s,.!-]+)?(?:(?:(?:det|den|dem|sådan\s+en|sådan\s+et)\s+)?har\s+(?:jeg|vi)\s+(?:ikke|ingen)(?:\s+(?:noget|nogen|et|en))?|(?:jeg|vi)\s+har\s+(?:(?:ikke\s+(?:noget|nogen|et|en)|ingen)(?:\s+\p{L}+)?|det\s+ikke|den\s+ikke)|ikke\s+(?:relevant|aktuelt)|(?:det\s+)?findes\s+(?:ikke|der\s+ikke)|(?:i|we)\s+(?:don['’]?t|do\s+not)\s+have\s+(?:one|it|any|that)|(?:there\s+is\s+)?none|not\s+(?:relevant|applicable))[\s.!]*$/iu;
+
+/** A plain "no" ("nej", "no", "nope"): at a field that is not itself a yes/no, an optional field left empty. */
+const PLAIN_NO = /^(?:nej|no|nope|næ|nah)[\s.!]*$/iu;
+
+/** Whether an answer asks to leave an optional field empty ("spring over", "skip", "-", "ved ikke", "har jeg ikke"). */
 export function isSkip(input: unknown): boolean {
   if (typeof input !== 'string') return false;
   const key = input.trim().toLowerCase().replace(/[\s.!'’,-]+/g, '');
-  return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield';
+  return key === '-' || SKIP_WORDS.has(key) || key === 'springover' || key === 'springfeltetover' || key === 'skipthefield' || saysDontKnow(input) || HAS_NONE.test(input.trim());
+}
+
+/** Whether an answer leaves the optional field empty: a skip, or a plain "nej" where the field is not a yes/no. */
+function skipsField(field: Field, input: unknown): boolean {
+  if (field.required) return false;
+  // "Nej tak" answers a yes/no field; it skips only the others.
+  if (field.type === 'yesNo') return isSkip(input) && parseYesNo(input) === undefined;
+  return isSkip(input) || (typeof input === 'string' && PLAIN_NO.test(input.trim()));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -444,13 +476,21 @@ function institutionChoices(ctx: CaseContext): Choice[] {
   return ctx.institutions.map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
 }
 
+/** The shared mailbox named by what it is, not by its address ("fra fællespostkassen", "postkassen", "from the shared mailbox"). */
+const A_SHARED_MAILBOX = /(?<![\p{L}\d])(?:(?:fælles)?post(?:kasse|kassen)|(?:fælles)?mailbox(?:en)?|(?:shared|team|group)\s+(?:mail\s*box|inbox|e-?mail|address)|fælles(?:adressen|mailen|mail)?)(?![\p{L}\d])/iu;
+
+/** The user named as the sender ("mig", "min egen", "me"). */
+const NAMES_ME = /(?<![\p{L}\d])(?:mig|min\s+egen|me|myself|my\s+own)(?![\p{L}\d])/iu;
+
 function sentFromChoices(ctx: CaseContext): Choice[] {
+  // With one mailbox, the mailbox named by what it is names it; with several, it is asked which (see answerStep).
+  const generic = ctx.mailboxes.length === 1 ? ['fællespostkassen', 'fællespostkasse', 'fra fællespostkassen', 'postkassen', 'fra postkassen', 'shared mailbox', 'the shared mailbox', 'from the shared mailbox', 'mailbox', 'the mailbox'] : [];
   return [
-    { id: FROM_ME, label: { da: `Fra mig (${ctx.userEmail})`, en: `From me (${ctx.userEmail})` }, aliases: ['mig', 'mig selv', 'me', 'myself', ctx.userEmail] },
+    { id: FROM_ME, label: { da: `Fra mig (${ctx.userEmail})`, en: `From me (${ctx.userEmail})` }, aliases: ['mig', 'mig selv', 'fra mig selv', 'min egen', 'mine egne', 'fra min egen', 'me', 'myself', 'from myself', 'my own', ctx.userEmail] },
     ...ctx.mailboxes.map((m) => ({
       id: m.id,
       label: { da: `Fra ${m.email}`, en: `From ${m.email}` },
-      aliases: [m.email, m.email.split('@')[0] ?? m.email],
+      aliases: [m.email, m.email.split('@')[0] ?? m.email, ...generic],
     })),
   ];
 }
@@ -576,6 +616,10 @@ function expectationChoice(c: Choice): Choice {
   return copy;
 }
 
+function fieldExpectation(field: Field): FieldExpectation {
+  return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+}
+
 /** What the current question waits for (the router weighs an input against it). */
 export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
   const question = currentQuestion(state, ctx);
@@ -585,9 +629,10 @@ export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
   switch (question.step) {
     case 'field':
       if (!field) return { kind: 'none' };
-      return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+      return fieldExpectation(field);
     case 'confirmAnswer':
-      return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}` };
+      // Anything but a yes or a no is a new answer to the field: the router weighs it as at the field.
+      return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}`, ...(field ? { answers: fieldExpectation(field) } : {}) };
     default:
       return {
         kind: 'choice',
@@ -714,6 +759,11 @@ function stepQuestion(state: CaseState, ctx: CaseContext): Question | undefined 
   }
 }
 
+/** A sentence that ends with a value ("… til 4.500,00 kr."): one full stop. */
+function sentenceOf(text: string): string {
+  return text.endsWith('.') ? text : `${text}.`;
+}
+
 /** A help text as a sentence: ends with a mark. */
 function ended(text: string): string {
   const trimmed = text.trim();
@@ -770,11 +820,41 @@ export function helpFor(state: CaseState, ctx: CaseContext): Localized {
 // ---------------------------------------------------------------------------------------------
 // Answering
 
-function ask(state: CaseState, ctx: CaseContext, problem?: Localized): EngineResult {
+function ask(state: CaseState, ctx: CaseContext, problem?: Localized, note?: Localized): EngineResult {
   const settled = settle(state, ctx);
   const question = currentQuestion(settled, ctx);
   if (!question) return { state: settled, outcome: settled.status === 'cancelled' ? { kind: 'cancelled' } : { kind: 'cancelled' } };
-  return { state: settled, outcome: problem ? { kind: 'ask', question, problem } : { kind: 'ask', question } };
+  return { state: settled, outcome: { kind: 'ask', question, ...(problem ? { problem } : {}), ...(note ? { note } : {}) } };
+}
+
+/**
+ * "Det ved jeg ikke" at a choice: the user is helped, never dropped. The options explained (with the one
+ * that fits when none does: «Andet», «Intet bestemt system»), or for a required field what it needs.
+ */
+function dontKnowHelp(state: CaseState, ctx: CaseContext, choices: readonly Choice[]): Localized {
+  const lead: Localized = { da: 'Det er helt i orden.', en: 'That is quite all right.' };
+  const join = (...parts: Localized[]): Localized => ({ da: parts.map((p) => p.da).filter((x) => x !== '').join(' '), en: parts.map((p) => p.en).filter((x) => x !== '').join(' ') });
+  const step = stepOf(state, ctx);
+  if (step?.kind === 'field' && step.field && (step.field.type === 'choice' || step.field.type === 'multiChoice' || step.field.type === 'yesNo')) {
+    const options = fieldChoices(step.field);
+    const other = options.find((c) => c.id === 'andet' || matchKey(c.label.da) === 'andet');
+    return join(
+      lead,
+      { da: `Vælg den mulighed, der passer bedst: ${options.map((c) => c.label.da).join(', ')}.`, en: `Choose the option that fits best: ${options.map((c) => c.label.en).join(', ')}.` },
+      other ? { da: `Passer ingen af dem, så vælg «${other.label.da}» og forklar det i beskrivelsen.`, en: `If none of them fits, choose «${other.label.en}» and explain in the description.` } : { da: '', en: '' },
+    );
+  }
+  if (step?.kind === 'field' && step.field) {
+    const field = step.field;
+    const help = withHelp(field).help;
+    return join(
+      { da: `«${field.label.da}» skal udfyldes, for at sagen kan behandles.`, en: `«${field.label.en}» is needed for the case to be handled.` },
+      help ? { da: ended(help.da), en: ended(help.en) } : { da: '', en: '' },
+    );
+  }
+  if (step?.kind === 'summary' || step?.kind === 'confirmAnswer' || step?.kind === 'cprFound' || step?.kind === 'stuck') return helpFor(state, ctx);
+  const help = helpFor(state, ctx);
+  return choices.length > 0 ? join(lead, help) : help;
 }
 
 function notAChoice(choices: readonly Choice[], input: unknown): Localized {
@@ -852,6 +932,153 @@ function changePath(state: CaseState, ctx: CaseContext): EngineResult {
   return ask(state, ctx);
 }
 
+/**
+ * A "no" that opens a longer answer ("nej vent, beløbet var 4.500", "nej, det er 12345", "no wait, the
+ * amount was 4500"), with what it says after the "no" — a correction, not a "no" to the question alone.
+ */
+const NO_LEAD = /^(?:nej|no|nope|næ)(?:[\s,.!:;–—-]+(?:vent(?:\s+lige)?|(?:et\s+)?øjeblik|hov|undskyld|sorry|wait|hold\s+on|altså|actually|faktisk|jeg\s+mente|i\s+mean|i\s+meant)(?![\p{L}\d]))*[\s,.!:;–—-]+(?=[\p{L}\d])/iu;
+
+/** What follows a leading "no" ({@link NO_LEAD}), or undefined when the text does not open with one. */
+export function afterNo(text: string): string | undefined {
+  const t = text.trim();
+  const lead = NO_LEAD.exec(t);
+  if (!lead) return undefined;
+  const rest = t.slice(lead[0].length).trim();
+  return rest === '' ? undefined : rest;
+}
+
+/** "Det er 12345", "it's F-78": the value after the words that point to it. */
+const POINTS_TO_VALUE = /^(?:(?:det|den|svaret|nummeret|it|that|the\s+answer)\s+(?:er|var|is|was|hedder|lyder\s+på)|it['’]s|that['’]s)\s+(?=\S)/iu;
+
+/** The value in "det er 12345" ({@link POINTS_TO_VALUE}); the text itself when it points to none. */
+function valueOf(text: string): string {
+  const lead = POINTS_TO_VALUE.exec(text);
+  return lead ? text.slice(lead[0].length).trim() : text;
+}
+
+/** A "ja" that opens a longer answer ("ja, det er F-1"): what follows it. */
+const YES_LEAD = /^(?:ja|jo|yes|yep)[\s,.!:;–—-]+(?=[\p{L}\d])/iu;
+
+function afterYes(text: string): string | undefined {
+  const lead = YES_LEAD.exec(text);
+  if (!lead) return undefined;
+  const rest = text.slice(lead[0].length).trim();
+  return rest === '' ? undefined : rest;
+}
+
+/** "Ja, det er rigtigt", "yes that's right": a yes in more words than the button's. */
+const AFFIRMED =
+  /^(?:(?:ja|jo|yes|yep|yeah)[\s,.!]*)?(?:ja|yes|tak|ja\s+tak|det\s+er\s+(?:rigtigt|korrekt|det|mit\s+svar)|det\s+passer|korrekt|rigtigt|præcis|netop|(?:that['’]?s|that\s+is|it['’]?s|it\s+is)\s+(?:right|correct|it|my\s+answer)|correct|right|exactly)[\s.!]*$/iu;
+
+/** A cancel said in so many words after a "nej" ("nej tak", "nej, glem det", "no, don't send it"). */
+const CLEAR_CANCEL =
+  /^(?:tak|thanks|thank\s+you|annuller\p{L}*|afbryd\p{L}*|fortryd\p{L}*|glem\s+(?:det|den|alt|sagen)|drop\s+(?:det|den|sagen|it)|lad\s+være|stop|send\s+(?:den|det|sagen)\s+ikke|(?:du\s+skal\s+)?ikke\s+sende\s+(?:den|det|sagen)|(?:don['’]?t|do\s+not)\s+send(?:\s+it)?|cancel(?:\s+it|\s+the\s+case)?|forget\s+it|never\s*mind)(?:\s+(?:sagen|den|det|it|the\s+case|alligevel|bare|please|tak|anyway))*[\s.!]*$/iu;
+
+/** Words of a field's label that say nothing of which field it is. */
+const LABEL_STOPWORDS: ReadonlySet<string> = new Set(['hvad', 'hvilken', 'hvilket', 'hvilke', 'eller', 'hvis', 'skal', 'what', 'which', 'your', 'with', 'from', 'have', 'that', 'this', 'the', 'and', 'for', 'der', 'det', 'den', 'har', 'kan', 'you', 'til', 'med', 'som', 'hos', 'din', 'dit', 'new', 'nyt']);
+
+/** The words that point from a field named to its new value ("beløbet var 4.500", "ret problemet til forkert kontering", "the amount should be 4500"). */
+const TO_THE_VALUE =
+  /^[\s,]*(?:(?:skal|skulle|bør|burde|should|must)\s+(?:være|have\s+været|rettes\s+til|ændres\s+til|be|have\s+been|be\s+changed\s+to)|(?:rettes|ændres|rettet|ændret)\s+til|(?:changed|corrected|set)\s+to|lyder\s+på|var|er|hedder|is|was|til|to|[:=])(?:\s+(?:faktisk|egentlig|actually|really))?(?![\p{L}\d])[\s:]*/iu;
+
+/** Words that judge a value rather than give one ("beløbet er forkert", "the supplier is wrong"). */
+const NOT_A_VALUE = /^(?:forkert\p{L}*|fejl\p{L}*|galt|rigtig\p{L}*|korrekt|ikke(?:\s.*)?|wrong|incorrect|not(?:\s.*)?|right|fine|fin|ok|okay|tom|empty|blank)$/iu;
+
+/**
+ * The field a correction names at the summary ("beløbet", "fakturanummeret", "the amount"), and the value
+ * it gives after it ("var 4.500"), if any. The field whose label words the text uses most (a definite
+ * form counts: "beløbet" for «Beløb»); undefined when none, or several equally.
+ */
+function namedField(form: FormDefinition, draft: CaseDraftValues, text: string): { field: Field; value?: string } | undefined {
+  const tokens = [...text.matchAll(/[\p{L}\d]+/gu)].map((m) => ({ key: matchKey(m[0]), end: (m.index ?? 0) + m[0].length }));
+  let best: { field: Field; score: number; end: number } | undefined;
+  let tie = false;
+  for (const field of form.fields) {
+    if (!isFieldVisible(field, draft.values)) continue;
+    const words = [...new Set(matchWords(`${field.label.da} ${field.label.en}`))].filter((w) => w.length >= 3 && !LABEL_STOPWORDS.has(w));
+    let score = 0;
+    let end = -1;
+    for (const token of tokens) {
+      const strong = words.some((w) => token.key === w || (w.length >= 4 && token.key.startsWith(w) && token.key.length - w.length <= 4));
+      const weak = !strong && token.key.length >= 5 && words.some((w) => w.startsWith(token.key));
+      if (strong || weak) {
+        score += strong ? 2 : 1;
+        end = Math.max(end, token.end);
+      }
+    }
+    if (score === 0) continue;
+    if (!best || score > best.score) {
+      best = { field, score, end };
+      tie = false;
+    } else if (score === best.score) {
+      tie = true;
+    }
+  }
+  if (!best || tie) return undefined;
+  const after = text.slice(best.end);
+  const lead = TO_THE_VALUE.exec(after);
+  const value = lead && lead[0].trim() !== '' ? after.slice(lead[0].length).trim().replace(/[\s.!]+$/u, '') : '';
+  return value !== '' && !NOT_A_VALUE.test(value) ? { field: best.field, value } : { field: best.field };
+}
+
+/** To «Hvilket felt vil du rette?». */
+function toPickField(state: CaseState, ctx: CaseContext): EngineResult {
+  state.status = 'pickField';
+  return ask(state, ctx);
+}
+
+/** The field asked again, to be answered anew (then back to the summary). */
+function editField(state: CaseState, ctx: CaseContext, fieldId: string, problem?: Localized): EngineResult {
+  const d = state.draft;
+  delete d.values[fieldId];
+  d.skipped = d.skipped.filter((id) => id !== fieldId);
+  state.status = 'collecting';
+  state.editing = fieldId;
+  return ask(state, ctx, problem);
+}
+
+/**
+ * A correction at the summary or at «Hvilket felt vil du rette?» ("beløbet var 4.500", "ret problemet til
+ * forkert kontering"): the field it names gets the value it gives when that value fits (the summary shown
+ * again, saying so), else the field is asked again. Undefined when the text names no field.
+ */
+function correctionOf(state: CaseState, ctx: CaseContext, text: string): { result: EngineResult; valued: boolean } | undefined {
+  const form = formOf(state, ctx);
+  const named = form ? namedField(form, state.draft, text) : undefined;
+  if (!named) return undefined;
+  const { field, value } = named;
+  // A description is written anew, not made of the words after its name ("beskrivelsen er ikke dækkende").
+  const parsed = value !== undefined && field.type !== 'longText' ? parseAnswer(field, value) : undefined;
+  if (!parsed?.ok || parsed.value === undefined) return { result: editField(cloneJson(state), ctx, field.id), valued: false };
+  const fixed = cloneJson(state);
+  const newValue = parsed.value;
+  fixed.draft.values[field.id] = newValue;
+  fixed.draft.skipped = fixed.draft.skipped.filter((id) => id !== field.id);
+  const result = ask(fixed, ctx);
+  if (result.outcome.kind !== 'ask' || result.state.status !== 'summary') return { result, valued: true };
+  const shown = (lang: 'da' | 'en'): string => formatFieldValue(field, newValue, lang);
+  const note = { da: sentenceOf(`Jeg har rettet «${field.label.da}» til ${shown('da')}`), en: sentenceOf(`I have changed «${field.label.en}» to ${shown('en')}`) };
+  return { result: { ...result, outcome: { ...result.outcome, note } }, valued: true };
+}
+
+/** The words of the form's own buttons and commands ("Spring over", "Bekræft", "Fjern CPR-nummeret", "Vælg et andet"). */
+const BUTTON_WORDS: readonly Choice[] = [...Object.values(SUMMARY_ACTIONS), ...Object.values(STUCK_ACTIONS), ...Object.values(CPR_ACTIONS), CHANGE_PATH, SKIP_CHOICE];
+
+/**
+ * Why an answer is no text value of the field, or undefined when it may be one: a skip at a required text
+ * ("Spring over", "ikke relevant", "ved ikke" — it cannot be left empty), or a button's words typed as the text.
+ */
+function notATextValue(field: Field, answer: unknown): Localized | undefined {
+  if ((field.type !== 'text' && field.type !== 'longText') || typeof answer !== 'string' || answer.trim() === '') return undefined;
+  const label = field.label;
+  if (isSkip(answer)) {
+    return field.required ? { da: `«${label.da}» skal udfyldes og kan ikke springes over.`, en: `«${label.en}» must be filled in; it cannot be skipped.` } : undefined;
+  }
+  const button = exactly(BUTTON_WORDS, answer);
+  if (!button) return undefined;
+  return { da: `«${answer.trim()}» er et valg på en knap, ikke et svar til «${label.da}». Skriv svaret med dine egne ord.`, en: `«${answer.trim()}» is a button's choice, not an answer to «${label.en}». Write the answer in your own words.` };
+}
+
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
 export function confirmed(answer: unknown): boolean | undefined {
   if (typeof answer === 'boolean') return answer;
@@ -868,6 +1095,19 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
   // The step's own choices (without "Vælg et andet"), so a typo never lands on it.
   const question = stepQuestion(state, ctx);
   const choices = question?.choices ?? [];
+  // "Det ved jeg ikke": not a value, and never a cancel. An optional field is left empty (below); the system
+  // not known is «Intet bestemt system», said so; anywhere else the user is helped to answer.
+  if (saysDontKnow(answer) && !exactly(choices, answer) && !(step.field && skipsField(step.field, answer))) {
+    if (step.kind === 'system' && choices.some((c) => c.id === NO_SYSTEM)) {
+      d.systemId = null;
+      if (d.formId && d.areaId && !formOffered(d.areaId, null, d.formId, ctx)) delete d.formId;
+      return ask(state, ctx, undefined, {
+        da: `Så vælger jeg «${NO_SYSTEM_CHOICE.label.da}» – det passer, når du ikke ved, hvilket system det drejer sig om.`,
+        en: `Then I choose «${NO_SYSTEM_CHOICE.label.en}» – it fits when you do not know which system it is about.`,
+      });
+    }
+    return ask(state, ctx, dontKnowHelp(state, ctx, choices));
+  }
 
   switch (step.kind) {
     case 'area': {
@@ -898,6 +1138,19 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
     }
     case 'sentFrom': {
       const choice = chosen(choices, answer);
+      const text = inputText(answer);
+      const mailboxes = choices.filter((c) => c.id !== FROM_ME);
+      // "Fra fællespostkassen", "from the shared mailbox": the one mailbox (also an alias of it); with several, which is asked.
+      if (!choice && A_SHARED_MAILBOX.test(text) && !NAMES_ME.test(text)) {
+        if (mailboxes.length === 1 && mailboxes[0]) {
+          d.sentFromMailboxId = mailboxes[0].id;
+          return ask(state, ctx);
+        }
+        return ask(state, ctx, {
+          da: `Du er tilknyttet flere fællespostkasser. Hvilken skal sagen sendes fra: ${mailboxes.map((m) => m.label.da.replace(/^Fra /, '')).join(', ')}?`,
+          en: `You are attached to several shared mailboxes. Which one should the case be sent from: ${mailboxes.map((m) => m.label.en.replace(/^From /, '')).join(', ')}?`,
+        });
+      }
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       d.sentFromMailboxId = choice.id === FROM_ME ? null : choice.id;
       return ask(state, ctx);
@@ -906,12 +1159,14 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const field = step.field;
       if (!field) return ask(state, ctx);
       const key = stepKey(step);
-      // "Nej tak" answers a yes/no field; it skips only the others.
-      if (!field.required && isSkip(answer) && !(field.type === 'yesNo' && parseYesNo(answer) !== undefined)) {
+      if (skipsField(field, answer)) {
         d.skipped.push(field.id);
         delete state.attempts[key];
         return ask(state, ctx);
       }
+      // "Spring over" at a required text, a button's words typed as a text: never a value (no attempt counted).
+      const notText = notATextValue(field, answer);
+      if (notText) return ask(state, ctx, notText);
       const parsed = parseAnswer(field, answer);
       if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string' && !hasCprNumber(answer)) {
         state.status = 'confirmAnswer';
@@ -941,19 +1196,26 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const pending = state.pendingAnswer;
       state.status = 'collecting';
       delete state.pendingAnswer;
-      // The same text again ("Er det dit svar?" answered by typing it once more) says yes.
-      const yes = confirmed(answer) ?? (pending && typeof answer === 'string' && answer.trim() === pending.input.trim() ? true : undefined);
+      const text = typeof answer === 'string' ? answer.trim() : undefined;
+      // The same text again ("Er det dit svar?" answered by typing it once more), or "ja, det er rigtigt", says yes.
+      const yes = confirmed(answer) ?? (pending && text !== undefined && (text === pending.input.trim() || AFFIRMED.test(text)) ? true : undefined);
       // Ja: taken exactly as a normal answer (validated again, stored or re-asked with the reason).
       if (yes === true && pending) return answerStep(state, pending.input, ctx, {});
+      // Nej: the field asked again.
       if (yes === false) return ask(state, ctx);
-      // Anything else is a new answer to the field.
-      return answerStep(state, answer, ctx, options);
+      // Anything else is a new answer to the field, weighed by the router as at the field (in doubt: confirmed
+      // again): "nej, det er 12345" answers 12345, "nej det har jeg ikke" leaves an optional field empty.
+      const rest = text === undefined ? undefined : (afterNo(text) ?? afterYes(text));
+      return answerStep(state, rest === undefined ? answer : valueOf(rest), ctx, options);
     }
     case 'cprFound': {
+      const choice = exactly(choices, answer);
+      // "Spring over" here is no answer without the number: the choice is asked again, with why.
+      const notText = choice || !step.field ? undefined : notATextValue(step.field, answer);
+      if (notText && step.field) return ask(state, ctx, { da: `${notText.da} Vælg «${CPR_ACTIONS.remove.label.da}», eller skriv svaret igen uden CPR-nummeret.`, en: `${notText.en} Choose «${CPR_ACTIONS.remove.label.en}», or write the answer again without the CPR number.` });
       const pending = state.pendingAnswer;
       state.status = 'collecting';
       delete state.pendingAnswer;
-      const choice = exactly(choices, answer);
       if (choice?.id === CPR_ACTIONS.rewrite.id) return ask(state, ctx);
       const field = step.field;
       const removed = choice?.id === CPR_ACTIONS.remove.id;
@@ -991,7 +1253,20 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return ask(state, ctx);
     }
     case 'summary': {
-      const choice = chosen(choices, answer);
+      const exact = exactly(choices, answer);
+      const text = typeof answer === 'string' ? answer : undefined;
+      // "Nej vent, beløbet var 4.500": a "no" with more after it corrects — only a cancel in so many words cancels.
+      const rest = exact || text === undefined ? undefined : afterNo(text);
+      if (rest !== undefined) {
+        if (CLEAR_CANCEL.test(rest)) return cancel(state);
+        return correctionOf(state, ctx, rest)?.result ?? toPickField(state, ctx);
+      }
+      const choice = exact ?? chosen(choices, answer);
+      // "Beløbet skal være 4.500", "ret problemet til mangler godkendelse": the field named, with a value that fits
+      // it, is changed — whatever option a word of it resembles ("godkendelse" is no «Bekræft»). A field named
+      // without one is asked again when no option is named.
+      const corrected = text !== undefined && !exact ? correctionOf(state, ctx, text) : undefined;
+      if (corrected && (corrected.valued || !choice || choice.id === SUMMARY_ACTIONS.change.id)) return corrected.result;
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       if (choice.id === SUMMARY_ACTIONS.cancel.id) return cancel(state);
       if (choice.id === SUMMARY_ACTIONS.change.id) {
@@ -1001,13 +1276,13 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return complete(state, ctx);
     }
     case 'pickField': {
-      const choice = chosen(choices, answer);
+      const exact = exactly(choices, answer);
+      // "Beløbet skal være 4.500": the field and its new value at once.
+      const corrected = !exact && typeof answer === 'string' ? correctionOf(state, ctx, answer) : undefined;
+      if (corrected) return corrected.result;
+      const choice = exact ?? chosen(choices, answer);
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
-      delete d.values[choice.id];
-      d.skipped = d.skipped.filter((id) => id !== choice.id);
-      state.status = 'collecting';
-      state.editing = choice.id;
-      return ask(state, ctx);
+      return editField(state, ctx, choice.id);
     }
   }
 }

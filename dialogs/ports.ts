@@ -116,20 +116,26 @@ export type AnswerShape = 'code' | 'name' | 'number' | 'date' | 'email' | 'phone
 export type Expectation =
   /** Nothing asked: the input is a new request. */
   | { kind: 'none' }
-  /** A yes/no question of the router's own ("Hjalp det?", "Vil du oprette en sag?", "Er det dit svar …?"). */
-  | { kind: 'yesNo'; about: string }
+  /**
+   * A yes/no question of the router's own ("Hjalp det?", "Vil du oprette en sag?") or a dialog's ("Er det dit svar
+   * …?"). `answers`: the field whose answer waits for the yes — anything but a yes or a no is a new answer to it.
+   */
+  | { kind: 'yesNo'; about: string; answers?: FieldExpectation }
   /** A choice between listed options (area, system, form, institution, article, summary action …). */
   | { kind: 'choice'; about: string; choices: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[] }
   /** A form field's value. */
-  | {
-      kind: 'field';
-      fieldId: string;
-      label: { da: string; en: string };
-      shape: AnswerShape;
-      optional: boolean;
-      /** Buttons offered beside the field («Send en ny kode»): named exactly, they answer the field's dialog. */
-      choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
-    };
+  | FieldExpectation;
+
+/** What a form field waits for: its value, of a shape. */
+export interface FieldExpectation {
+  kind: 'field';
+  fieldId: string;
+  label: { da: string; en: string };
+  shape: AnswerShape;
+  optional: boolean;
+  /** Buttons offered beside the field («Send en ny kode»): named exactly, they answer the field's dialog. */
+  choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
+}
 
 /** The answer shown last in a conversation, for a follow-up question ("hvem skal bruge det?", "og hvad med RejsUd?"). */
 export interface PreviousAnswer {
@@ -180,6 +186,8 @@ export type RouteReason =
   | 'question-at-free-text'
   | 'question-about-field'
   | 'question-about-choices'
+  /** "Det ved jeg ikke" at a dialog's question: the dialog helps (never a cancel). */
+  | 'dont-know'
   | 'unclear-value'
   | 'intent-at-field'
   | 'knowledge-at-field'

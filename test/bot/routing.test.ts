@@ -298,6 +298,11 @@ describe('routing', () => {
       { text: 'hjælp', recognized: recognition({ kind: 'help' }, 1, true), expecting: areas, route: 'intent:help' },
       { text: 'mine sager', recognized: recognition({ kind: 'myCases' }, 1, true), expecting: areas, route: 'intent:myCases' },
       { text: 'noget helt andet', recognized: recognition({ kind: 'question' }, 0.5), expecting: areas, route: 'answer' },
+      // Not knowing is not cancelling, however sure the classifier is of a cancel (explore-A 2): the dialog helps.
+      { text: 'det ved jeg ikke', recognized: recognition({ kind: 'cancel' }, 0.9), expecting: areas, route: 'answer' },
+      { text: 'aner det ikke', recognized: recognition({ kind: 'cancel' }, 0.98), expecting: areas, route: 'answer' },
+      { text: "I don't know", recognized: recognition({ kind: 'cancel' }, 0.9), expecting: areas, route: 'answer' },
+      { text: 'glem det', recognized: recognition({ kind: 'cancel' }, 0.95), expecting: areas, route: 'intent:cancel' },
     ];
     it.each(cases)('"$text" → $route', (c) => {
       expect(routeOf(run(c))).toBe(c.route);
@@ -336,6 +341,25 @@ describe('routing', () => {
       { text: 'hvad er diæter?', recognized: recognition({ kind: 'question' }, 0.9), expecting: field('yesNo', 'Haster sagen?'), knowledge: answered(0.9), route: 'knowledge' },
     ];
     it.each(cases)('"$text" at a $expecting.shape field → $route', (c) => {
+      const decision = run(c);
+      expect(routeOf(decision)).toBe(c.route);
+      if (c.inDoubt !== undefined && decision.route.kind === 'answer') expect(decision.route.inDoubt).toBe(c.inDoubt);
+    });
+  });
+
+  describe('when a dialog asks «Er det dit svar til …?» about a field', () => {
+    const confirming = (shape: Extract<Expectation, { kind: 'field' }>['shape'], label: string, optional = false): Expectation => ({ kind: 'yesNo', about: 'confirmAnswer:x', answers: field(shape, label, optional) as Extract<Expectation, { kind: 'field' }> });
+    const cases: Case[] = [
+      { text: 'Ja', recognized: recognition({ kind: 'yes' }, 1, true), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      { text: 'nej', recognized: recognition({ kind: 'no' }, 1, true), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      // Another text is a new answer to the field, weighed as at the field (explore-A 3): unclear, it is confirmed again.
+      { text: 'firmaet hedder Kontorland A/S', recognized: recognition({ kind: 'question' }, 0.4), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: true },
+      { text: 'F-2026-17', recognized: recognition({ kind: 'question' }, 0.4), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      // A "no" with a value: the value is weighed.
+      { text: 'nej, det er 12345', recognized: recognition({ kind: 'no' }, 0.8), expecting: confirming('code', 'Fakturanummer'), route: 'answer', inDoubt: false },
+      { text: 'nej det har jeg ikke', recognized: recognition({ kind: 'no' }, 0.8), expecting: confirming('code', 'Afregningsnummer', true), route: 'answer', inDoubt: false },
+    ];
+    it.each(cases)('"$text" → $route', (c) => {
       const decision = run(c);
       expect(routeOf(decision)).toBe(c.route);
       if (c.inDoubt !== undefined && decision.route.kind === 'answer') expect(decision.route.inDoubt).toBe(c.inDoubt);

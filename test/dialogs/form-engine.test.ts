@@ -152,7 +152,8 @@ describe('form engine: confirming an answer in doubt', () => {
       expect(question.text.en).toMatch(/^Is that your answer to «.+»\?$/);
       expect(question.choices.map((c) => c.label.da)).toEqual(['Ja', 'Nej']);
       expect(question.current?.da).toBe(typed);
-      expect(expectationOf(result.state, single)).toEqual({ kind: 'yesNo', about: `confirmAnswer:${fieldId}` });
+      // Anything but Ja or Nej is a new answer to the field: the router weighs it as at the field.
+      expect(expectationOf(result.state, single)).toEqual({ kind: 'yesNo', about: `confirmAnswer:${fieldId}`, answers: expect.objectContaining({ kind: 'field', fieldId }) });
       // Plain JSON: the state survives a round trip through storage.
       expect(JSON.parse(JSON.stringify(result.state))).toEqual(result.state);
     });
@@ -346,7 +347,10 @@ describe('form engine: the path chosen from the first message', () => {
       const taken = answerCase(invalid.state, 'Fakturaen er afvist', single);
       expect(asked(taken).path).toBeUndefined();
       expect(asked(taken).choices.map((c) => c.id)).not.toContain('vaelg-et-andet');
-      expect(answerCase(taken.state, 'Vælg et andet', single).state.draft.values.fakturanummer).toBe('Vælg et andet');
+      // The button's words, no longer offered, are no invoice number either: asked again with why (explore-A 3).
+      const typed = answerCase(taken.state, 'Vælg et andet', single);
+      expect(typed.state.draft.values.fakturanummer).toBeUndefined();
+      expect(typed.outcome).toMatchObject({ problem: { da: expect.stringContaining('er et valg på en knap') } });
     });
   });
 
@@ -371,6 +375,26 @@ describe('form engine: the path chosen from the first message', () => {
       const next = answerCase(start, 'RejsUd', single);
       expect(next.state.draft.formId).toBeUndefined();
       expect(asked(next).step).toBe('form');
+    });
+  });
+
+  describe('when the shared mailbox is named by what it is', () => {
+    const two: CaseContext = { ...single, mailboxes: [{ id: 'mb-loen', email: 'loen@eksempelstyrelsen.dk' }, { id: 'mb-regnskab', email: 'regnskab@eksempelstyrelsen.dk' }] };
+    const atSentFrom = (c: CaseContext): CaseState => startCase({ areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' }, c);
+
+    it('picks the one mailbox', () => {
+      const one: CaseContext = { ...single, mailboxes: [{ id: 'mb-loen', email: 'loen@eksempelstyrelsen.dk' }] };
+      for (const said of ['fra fællespostkassen', 'from the shared mailbox', 'postkassen']) {
+        expect(answerCase(atSentFrom(one), said, one).state.draft.sentFromMailboxId, said).toBe('mb-loen');
+      }
+      expect(answerCase(atSentFrom(one), 'fra mig selv', one).state.draft.sentFromMailboxId).toBeNull();
+    });
+
+    it('asks which of several, and takes one named', () => {
+      const asked = answerCase(atSentFrom(two), 'fra fællespostkassen', two);
+      expect(asked.state.draft.sentFromMailboxId).toBeUndefined();
+      expect(asked.outcome).toMatchObject({ problem: { da: expect.stringContaining('Hvilken skal sagen sendes fra: loen@eksempelstyrelsen.dk, regnskab@eksempelstyrelsen.dk?') } });
+      expect(answerCase(asked.state, 'fra regnskab', two).state.draft.sentFromMailboxId).toBe('mb-regnskab');
     });
   });
 
