@@ -1142,7 +1142,7 @@ const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
  * sætter jeg to-faktor op til IndFak?" asks that of RejsUd; "hvem skal bruge det?" after RejsUd's article asks it of
  * RejsUd (`sure`: it says so). A short question that names nothing ("hvordan får jeg adgang?") may be one too — the
  * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
- * question, or naming a system, an area or a form of its own.
+ * question, or naming a system or a form of its own.
  */
 export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean } | undefined {
   if (!previous) return undefined;
@@ -1155,7 +1155,8 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
     const before = mentionedSystems(another).length > 0 ? withoutSystems(previous.question) : previous.question;
     return { query: `${before} ${another}`, sure: true };
   }
-  if (!readsAsQuestion(t) || namesThePortal(recognition.slots)) return undefined;
+  // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
+  if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
   if (REFERS_BACK.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
   return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
 }

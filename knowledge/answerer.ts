@@ -202,6 +202,9 @@ export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
 
+/** Words that open a follow-up before its question ("og hvor finder jeg den?"). */
+const LEADING_CONJUNCTIONS: ReadonlySet<string> = new Set(['og', 'men', 'så', 'and', 'but', 'so']);
+
 /** The words of a text, lower-cased, for comparing a question with a heading. */
 function plainWords(text: string): string[] {
   return (text.toLocaleLowerCase('da').match(/[\p{L}\d]+/gu) ?? []).filter((w) => !REFERRING_WORDS.has(w));
@@ -217,6 +220,9 @@ export function headingEcho(question: readonly string[], heading: string | undef
   // Only a heading put as a question ("Hvem skal bruge systemet?"): a heading naming a topic ("En ny bruger i CIP") shares nouns, not the question.
   if (heading === undefined || question.length === 0 || !heading.trim().endsWith('?')) return 0;
   const said = plainWords(heading);
+  // The same kind of question: its first word ("hvem", "hvor", "skal") opens the heading ("hvad er SLS-guiden?" is no "Hvor finder jeg SLS-guiden?").
+  const first = question.find((w) => !LEADING_CONJUNCTIONS.has(w));
+  if (first === undefined || said[0] !== first) return 0;
   const same = (a: string, b: string): boolean => a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
   const shared = question.filter((w) => said.some((h) => same(w, h))).length;
   return shared >= 2 ? shared / question.length : 0;

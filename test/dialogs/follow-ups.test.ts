@@ -1,0 +1,108 @@
+/**
+ * Follow-up questions read with the answer before them (round 20): "hvem skal bruge det?" after RejsUd's article asks
+ * it of RejsUd; "og hvad med IndFak?" asks the last question again of IndFak; a short question that names nothing
+ * ("hvordan får jeg adgang?") is read so when, with the answer before it, the same article answers it. A question of its
+ * own, or one after another request, is not.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { followUpQuery } from '../../bot/routing.js';
+import { subjectOfTitle } from '../../dialogs/main.dialog.js';
+import { headingEcho } from '../../knowledge/answerer.js';
+
+const ANNA = 'anna@eksempelstyrelsen.dk';
+
+describe('follow-up questions', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  it('answers a question that refers back with the section of the article just shown', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er RejsUd?', 'Kilde: [RejsUd'],
+      ['hvem skal bruge det?', ['skal bruge RejsUd', without('Det kan jeg desværre ikke finde')]],
+    ]);
+    await new Chat(world, ANNA).run([
+      ['hvad er SLS-guiden?', 'opslagsværktøj'],
+      ['hvor finder jeg den?', 'slsguide.modst.dk'],
+    ]);
+  });
+
+  it('keeps the article through "Hjalp det?" answered and a thanks', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er RejsUd?', 'Hjalp det?'],
+      ['tak', 'Selv tak'],
+      ['hvem skal bruge det?', 'skal bruge RejsUd'],
+    ]);
+  });
+
+  it('asks the last question again of what "og hvad med …?" names', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er RejsUd?', 'Kilde: [RejsUd'],
+      ['og hvad med IndFak?', ['Kilde: [IndFak', without('Det kan jeg desværre ikke finde')]],
+    ]);
+  });
+
+  it('reads a short question that names nothing with the system just answered about', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er ISOLA?', 'Kilde: [ISOLA'],
+      // Alone it meets the SLS password rules ("adgang" in "adgangskode").
+      ['hvordan får jeg adgang?', ['Business Intelligence', without('Adgangskoden skal have mindst')]],
+    ]);
+  });
+
+  it('leaves a question of its own, and one after another request, as it is', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er RejsUd?', 'Kilde: [RejsUd'],
+      ['hvad er lønkalenderen?', ['Lønkalenderen viser', without('RejsUd')]],
+    ]);
+    await new Chat(world, ANNA).run([
+      ['hvad er RejsUd?', 'Kilde: [RejsUd'],
+      ['mine sager', 'Rejseafregning afvist'],
+      ['hvem skal bruge det?', without('skal bruge RejsUd')],
+    ]);
+  });
+});
+
+describe('followUpQuery', () => {
+  const previous = { question: 'hvordan sætter jeg to-faktor op til IndFak?', subject: 'IndFak/SDI', articleId: 'system-indfak-sdi' };
+  const recognition = { intent: { kind: 'question' as const }, command: false, confidence: 0.9, scores: {}, slots: {} };
+
+  it('asks the last question of another system, without the first', () => {
+    expect(followUpQuery('og hvad med RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til ? RejsUd', sure: true });
+    expect(followUpQuery('what about RejsUd', previous, recognition)?.sure).toBe(true);
+  });
+
+  it('adds the subject to a question that refers back; a short one that names nothing is only a candidate', () => {
+    expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true });
+    expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false });
+  });
+
+  it('is no follow-up without a previous answer, a question, or when it names a system or is long', () => {
+    expect(followUpQuery('hvem kan gøre det?', undefined, recognition)).toBeUndefined();
+    expect(followUpQuery('det er fint', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('hvem kan gøre det i LDV?', previous, { ...recognition, slots: { systemId: 'ldv' } })).toBeUndefined();
+    expect(followUpQuery('hvem kan gøre det når man ikke selv har rollen som administrator i portalen?', previous, recognition)).toBeUndefined();
+  });
+
+  it('names an article by its title\'s head', () => {
+    expect(subjectOfTitle('RejsUd – rejseafregning og udlæg')).toBe('RejsUd');
+    expect(subjectOfTitle('Fællespostkasser i Serviceportalen')).toBe('Fællespostkasser i Serviceportalen');
+  });
+});
+
+describe('headingEcho', () => {
+  const words = (text: string): string[] => text.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+
+  it('is the share of the question a heading put as the same kind of question says back', () => {
+    expect(headingEcho(words('hvem skal bruge RejsUd'), 'Hvem skal bruge systemet?')).toBeCloseTo(0.75);
+  });
+
+  it('is nothing for a topic heading, another kind of question, or one word in common', () => {
+    expect(headingEcho(words('hvem opretter brugere i CIP'), 'En ny bruger i CIP')).toBe(0);
+    expect(headingEcho(words('hvad er SLS-guiden'), 'Hvor finder jeg SLS-guiden?')).toBe(0);
+    expect(headingEcho(words('hvem ved noget'), 'Hvem skal bruge systemet?')).toBe(0);
+  });
+});
