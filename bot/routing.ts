@@ -221,6 +221,14 @@ const ASKS_FOR_A_CASE =
   /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|lav|lave|send|sende|start|starte|åbn|åbne|indsend\p{L}*|registrer|registrere|create|open|raise|log|file|submit|make|register)\s+(?:(?:gerne|lige|venligst|bare|lige\s+hurtigt|please|pls|just|quickly)\s+)?(?:(?:en|et|a|an|the|ny|nyt|new|min|my|support)\s+){0,2}(?:sag|henvendelse|forespørgsel|ticket|case|request|issue|support\s+ticket)(?![\p{L}\d])/iu;
 
 /**
+ * The assistant or the desk asked to make a case, as a question: "kan du oprette en sag til brugeradministration?",
+ * "vil I lave en ny sag om det?", "kan du opratte en sag?" (any verb but one of seeing, changing or ending a case),
+ * "could you open a ticket for me?". A request put politely, not a question about cases.
+ */
+const ASKED_TO_MAKE_A_CASE =
+  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
+
+/**
  * A case named by its subject, as a heading rather than a sentence: "sag om moms", "ny henvendelse
  * vedr. rejseafregning", "ticket regarding my payslip", "issue with ISOLA". The case noun first, then
  * what it is about: the user names the case to be made (a question would ask about it; the user's own
@@ -730,8 +738,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "Hvorfor står min sag SA-2026-000455 som afventer kunde?", "hvornår bliver SA-… behandlet": a question
       // about a case the user names by its number is about that case — unless it asks how something is done.
       if (namesItsCase(recognition.intent) && !asksHow(text)) return intent('rule');
-      // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first.
-      if (question && knowledge().kind !== 'unknown') return ask('question');
+      // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first —
+      // unless the question asks for the case ("…, kan du oprette en sag til brugeradministration?").
+      if (question && !(kind === 'createCase' && ASKED_TO_MAKE_A_CASE.test(text)) && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
@@ -741,7 +750,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text)) {
+    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || (ASKED_TO_MAKE_A_CASE.test(text) && !asksHow(text))) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
