@@ -536,10 +536,13 @@ function isBareCaseNumber(text: string, recognition: Recognition): boolean {
 // Intents
 
 /** Intents that interrupt whatever is asked when the whole text is the command. */
-const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human']);
+const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human', 'language']);
 
 /** Intents that ask for something to be done (the alternative to answering a question). */
 const REQUESTS: ReadonlySet<IntentKind> = new Set(['createCase', 'myCases', 'showMore', 'status', 'addComment', 'attachFile', 'register', 'communityAccess', 'membership', 'mailboxMembers', 'human']);
+
+/** Below this coverage of a question's words by the best article, the articles hardly speak of it (see aboutNothingOfThePortal). */
+const OFF_TOPIC_COVERAGE = 0.5;
 
 /** Small talk and conversation control. */
 const SOCIAL: ReadonlySet<IntentKind> = new Set(['greeting', 'thanks', 'help', 'cancel', 'restart', 'yes', 'no', 'ask']);
@@ -566,12 +569,37 @@ export function decide(input: RouteInput): RouteDecision {
     const outsidePortal =
       unplaced(answer) &&
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
-    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}) }, reason);
+    const offTopic = !outsidePortal && aboutNothingOfThePortal(answer);
+    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(offTopic ? { offTopic } : {}) }, reason);
   };
 
   const kind = recognition.intent.kind;
   const text = input.text;
   const question = readsAsQuestion(text);
+
+  /**
+   * "Hvordan bliver vejret i morgen?", "tell me a joke", "hvad er hovedstaden i Frankrig": a question or small talk
+   * that names nothing of the portal (no area, system or form, no case, no access), is not put to the desk and
+   * reports no problem, whose words the articles hardly speak of (none matched, or the best article covers less
+   * than half of them) — no case with Statens Administration would answer it either.
+   */
+  function aboutNothingOfThePortal(answer: AnswerResult): boolean {
+    if (answer.kind !== 'unknown') return false;
+    const unmatched = answer.reason === 'no-match' || answer.reason === 'common-words' || (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
+    const slots = recognition.slots;
+    return (
+      unmatched &&
+      (kind === 'question' || SOCIAL.has(kind)) &&
+      slots.areaId === undefined &&
+      slots.systemId === undefined &&
+      slots.formId === undefined &&
+      !ADDRESSES_THE_DESK.test(text) &&
+      !CASE_WORDS.test(text) &&
+      !ACCESS_OR_LOGIN.test(text) &&
+      !reportsAProblem(text) &&
+      !SOMETHING_WRONG.test(text)
+    );
+  }
 
   switch (expectation.kind) {
     case 'choice': {

@@ -94,6 +94,8 @@ export const DEFLECTION_RULE: DeflectionRule = { minCoverage: 0.9, minLead: 2.5,
 
 interface CandidateRef {
   articleId: string;
+  /** The passage shown (absent in a state stored before it was kept). */
+  passageId?: string;
   title: string;
   text: string;
   url?: string;
@@ -121,7 +123,16 @@ type Pending =
   /** "Vedhæft en fil": which case is asked. */
   | { kind: 'attachCase' }
   /** Files sent with nothing waiting for them: to which case, or a new one. */
-  | { kind: 'filesFor'; files: FileRef[]; numbers: string[] };
+  | { kind: 'filesFor'; files: FileRef[]; numbers: string[] }
+  /** Declined as outside the portal: only "Spørg på en anden måde" is offered (no case). */
+  | { kind: 'rephrase' };
+
+/** The article passage the router last answered with: shown again in the other language when the user asks for it. */
+interface LastAnswer {
+  articleId: string;
+  passageId: string;
+  question: string;
+}
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -130,6 +141,17 @@ interface RouterState {
   casesCursor?: string;
   /** The last case this conversation created (a second "Bekræft" says so instead of creating another). */
   lastCase?: { number: string; idempotencyKey: string };
+  /** The router's last answer, when it was an article's passage ("and in English?" shows it again). */
+  lastAnswer?: LastAnswer;
+}
+
+const SHOWN_KEY = 'serviceportal.shownAnswer';
+
+/** The article passage shown in this turn, once (see {@link Conversation.showAnswer}). */
+function takeShownAnswer(context: TurnContext): LastAnswer | undefined {
+  const shown = context.turnState.get(SHOWN_KEY) as LastAnswer | undefined;
+  context.turnState.delete(SHOWN_KEY);
+  return shown;
 }
 
 const CONFIRM_KEYS = new Set(['bekraeft', 'confirm']);
@@ -169,6 +191,7 @@ class Conversation {
     const url = candidate.url ?? this.deps.articleUrl?.(candidate.article);
     return {
       articleId: candidate.article.id,
+      passageId: candidate.passage.id,
       title: candidate.article.title,
       text: withListIntro(candidate.passage),
       language: candidate.article.language,
@@ -190,6 +213,7 @@ class Conversation {
     const seeAlso = (ref.seeAlso ?? []).map((other) => (other.url ? `[${other.title}](${other.url})` : `*${other.title}*`));
     const more = seeAlso.length > 0 ? `\n\n${t.seeAlso}: ${seeAlso.join(', ')}` : '';
     const body = `${lead}${ref.text}\n\n${t.source}: ${title}${more}`;
+    if (ref.passageId) context.turnState.set(SHOWN_KEY, { articleId: ref.articleId, passageId: ref.passageId, question } satisfies LastAnswer);
     if (!withFeedback) {
       await context.sendActivity(reply(body));
       return undefined;
@@ -218,7 +242,7 @@ class Conversation {
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outsidePortal = false): Promise<Pending | undefined> {
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic'): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -247,8 +271,13 @@ class Conversation {
           await context.sendActivity(reply(t.unknownInDialog));
           return undefined;
         }
-        // Something the portal does not handle (a printer, a system it does not have): where to go instead.
-        await context.sendActivity(reply(outsidePortal ? `${t.outsidePortal}\n\n${t.unknownAnswer}` : t.unknownAnswer, [t.createCase, t.rephrase]));
+        // Something the portal does not handle (a printer, a system it does not have): where to go instead, and
+        // no case with Statens Administration in the same breath — it could not help with it either.
+        if (outside) {
+          await context.sendActivity(reply(`${t.unknownInDialog} ${outside === 'portal' ? t.outsidePortal : t.offTopic}`, [t.rephrase]));
+          return { kind: 'rephrase' };
+        }
+        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
         return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
       }
     }
@@ -286,6 +315,8 @@ class Conversation {
         };
       case 'attachTo':
         return { kind: 'none' };
+      case 'rephrase':
+        return { kind: 'choice', about: 'router:rephrase', choices: [{ id: 'no', label: both(texts('da').rephrase, texts('en').rephrase) }] };
       case 'attachCase':
         return { kind: 'field', fieldId: 'router:attachCase', label: both('Sagsnummer', 'Case number'), shape: 'caseNumber', optional: false };
       case 'filesFor':
@@ -304,6 +335,12 @@ class Conversation {
       case 'confirmDetach':
         return { kind: 'choice', about: 'router:confirmDetach', choices: DETACH_CHOICES };
     }
+  }
+
+  /** The passage last answered with, again in `lang` (its translation's when there is one), or undefined when it is gone. */
+  answerAgain(last: LastAnswer, lang: Language): CandidateRef | undefined {
+    const candidate = this.deps.knowledge.passageIn(last.articleId, last.passageId, lang);
+    return candidate ? this.candidateRef(candidate) : undefined;
   }
 
   /** "Talk to a person": the service desk's contact details from the knowledge base, and a case offered. */
@@ -595,7 +632,21 @@ class RouterDialog extends Dialog {
     return user ?? this.beginRegistration(dc, { kind: 'none' });
   }
 
+  /**
+   * Routes the turn, then remembers the article passage it answered with — or forgets the last one when the
+   * turn answered something else. A reply to the router's own follow-up, thanks or a language asked for keeps it.
+   */
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = routerStateOf(dc.activeDialog);
+    const result = await this.routeTurn(dc);
+    const shown = takeShownAnswer(dc.context);
+    const { route } = turnInfo(dc.context).decision;
+    if (shown) state.lastAnswer = shown;
+    else if (!(route.kind === 'answer' || (route.kind === 'intent' && KEEPS_LAST_ANSWER.has(route.intent.kind)))) delete state.lastAnswer;
+    return result;
+  }
+
+  private async routeTurn(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
     const info = turnInfo(context);
     const { text, lang } = info;
@@ -619,7 +670,8 @@ class RouterDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     if (route.kind !== 'intent') {
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, route.kind === 'knowledge' && route.outsidePortal === true);
+      const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
+      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside);
       if (next) state.pending = next;
       return Dialog.EndOfTurn;
     }
@@ -743,6 +795,34 @@ class RouterDialog extends Dialog {
       case 'question': {
         const next = await this.conversation.answerQuestion(context, text, false);
         if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
+      case 'language': {
+        // The language is already the one asked for (the bot set it for the turn and the user). The last answer
+        // again in it — its translation's passage, or the passage with the note that the article is only in the other.
+        const last = state.lastAnswer;
+        const again = last ? this.conversation.answerAgain(last, lang) : undefined;
+        if (last && again) {
+          const next = await this.conversation.showAnswer(context, again, last.question, true);
+          if (next) state.pending = next;
+          return Dialog.EndOfTurn;
+        }
+        await context.sendActivity(reply(t.languageChosen));
+        // What was waited for still is: its buttons answer in either language.
+        if (pending) state.pending = pending;
+        return Dialog.EndOfTurn;
+      }
+      case 'complaint': {
+        // "Det virker ikke" after "Hjalp det?" says no.
+        if (pending?.kind === 'feedback') {
+          const user = await this.conversation.user(context);
+          await this.conversation.deps.feedback.recordFeedback({ question: pending.question, articleId: pending.articleId, helpful: false, locale: lang, at: new Date(), ...(user ? { userId: user.id } : {}) });
+        }
+        await context.sendActivity(reply(t.complaint));
+        const next = await this.conversation.showContact(context, false);
+        // A case offered after an answer that did not help carries the question, as "Nej" to "Hjalp det?" does.
+        const asked = pending?.kind === 'feedback' || pending?.kind === 'offerCase' ? pending : undefined;
+        if (next) state.pending = asked ? { kind: 'offerCase', question: asked.question, ...(asked.areaId ? { areaId: asked.areaId } : {}), ...(asked.systemId ? { systemId: asked.systemId } : {}) } : next;
         return Dialog.EndOfTurn;
       }
     }
@@ -946,6 +1026,11 @@ class RouterDialog extends Dialog {
       }
       case 'attachTo':
         return undefined;
+      case 'rephrase': {
+        if (matchKey(text) !== matchKey(t.rephrase) && intent.kind !== 'no') return undefined;
+        await context.sendActivity(reply(t.noCaseThen));
+        return Dialog.EndOfTurn;
+      }
       case 'filesFor': {
         const number = parseCaseNumber(text);
         if (number) {
@@ -996,6 +1081,9 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
   const opensWithItem = /^\s*(?:[-*+]|\d+[.)])\s/.test(passage.text);
   return opensWithItem && passage.heading ? `**${passage.heading}**\n\n${passage.text}` : passage.text;
 }
+
+/** Intents after which the router's last answer is still the one to show again in another language. */
+const KEEPS_LAST_ANSWER: ReadonlySet<Intent['kind']> = new Set(['thanks', 'yes', 'no', 'language']);
 
 /** How many of the user's newest cases a request without a case number is matched against (which-case.ts). */
 const CASES_TO_PICK_FROM = 20;
@@ -1064,6 +1152,8 @@ export class MainDialog extends ComponentDialog {
     const info = turnInfo(context);
     const { route } = info.decision;
     const t = texts(info.lang);
+    // The router's last answer is no longer the last thing said once another dialog talks.
+    delete routerStateOf(innerDc.stack.find((instance) => instance.id === DIALOG_IDS.router)).lastAnswer;
 
     // Files while another dialog than a case waits (a comment, registration): not kept; said so.
     if (arrivedFiles(context).length > 0 && active.id !== DIALOG_IDS.createCase) {
@@ -1104,6 +1194,11 @@ export class MainDialog extends ComponentDialog {
         case 'human':
           await this.conversation.showContact(context, true);
           setRepromptLead(context, t.backToDialog);
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        case 'language':
+          // The turn's language is already the one asked for: the step is asked again in it.
+          setRepromptLead(context, t.languageInDialog);
           await innerDc.repromptDialog();
           return Dialog.EndOfTurn;
         case 'myCases':
