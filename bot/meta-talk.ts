@@ -44,7 +44,7 @@ const LANGUAGE_REQUEST_WORDS = wordSet(
   // Answering, writing, speaking, translating, switching: "svar", "skriv", "tale", "oversæt", "skift til".
   'svare svarer skriv skrive skriver write writing tale taler snakke snakker speak speaking talk talking oversæt oversætte oversat oversættelse translate translated translation læse læser read forstå forstår understand respond reply continue fortsæt fortsætte vis vise show send sende give giv skift skifte switch change sprog sproget language',
   // Prepositions and negations: "på", "til", "in", "into", "ikke", "don't".
-  'på til in into to on i af of ikke not don\'t dont do can\'t cant cannot doesn\'t very much godt good well særlig so meget',
+  'på til in into to on i af of ikke not don\'t dont do can\'t cant cannot doesn\'t very much really godt good well særlig so meget',
 );
 
 /** The user cannot read the language named ("I don't speak Danish", "jeg forstår ikke engelsk"): the other one is asked for. */

@@ -594,6 +594,8 @@ export function decide(input: RouteInput): RouteDecision {
       slots.systemId === undefined &&
       slots.formId === undefined &&
       !ADDRESSES_THE_DESK.test(text) &&
+      // "… før I svarer": the desk as Danish "I", capitalised inside a Danish sentence.
+      !(input.lang === 'da' && /(?<=\S\s+)I(?![\p{L}\d])/u.test(text)) &&
       !CASE_WORDS.test(text) &&
       !ACCESS_OR_LOGIN.test(text) &&
       !reportsAProblem(text) &&
