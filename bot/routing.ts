@@ -610,6 +610,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (recognition.command && (kind === 'help' || kind === 'cancel' || kind === 'restart') && !exact) return intent('command');
       if (exact) return answer('choice-exact');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      // "Du forstår mig ikke", "det giver ingen mening" at a choice name no option, whatever word they share with one
+      // ("ingen" and «Intet bestemt system»): the step is explained again, with an apology.
+      if (kind === 'complaint' && recognition.command) return intent('command');
       const typed = typedOption(expectation, text);
       // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
       if (question && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
@@ -628,7 +631,7 @@ export function decide(input: RouteInput): RouteDecision {
 
     case 'yesNo': {
       if (kind === 'yes' || kind === 'no') return answer('yes-no');
-      if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      if (recognition.command && (INTERRUPTING.has(kind) || kind === 'complaint')) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
       if (expectation.about.startsWith('router:')) return decideFree();
       // A dialog's yes/no ("Er det dit svar til «Fakturanummer»?") takes anything else as a new answer: a
@@ -692,6 +695,7 @@ export function decide(input: RouteInput): RouteDecision {
           if (question && shape === 'choice' && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
           if (question) return knowledge().kind === 'unknown' ? answer('question-at-choice', true) : ask('question-at-choice');
           if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && kind !== 'cancel') return intent('intent-at-field');
+          if (kind === 'complaint' && recognition.command) return intent('command');
           return answer('answer-to-dialog');
         }
       }

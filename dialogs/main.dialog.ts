@@ -1196,6 +1196,13 @@ export class MainDialog extends ComponentDialog {
           setRepromptLead(context, t.backToDialog);
           await innerDc.repromptDialog();
           return Dialog.EndOfTurn;
+        case 'complaint': {
+          // "Du forstår mig ikke" at a choice or a yes/no: an apology and the step's help, then the step again.
+          const help = isInterruptible(dialog) ? dialog.help(active, info.lang)[info.lang] : t.registrationHelp;
+          setRepromptLead(context, `${t.complaintInDialog} ${help}`);
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        }
         case 'language':
           // The turn's language is already the one asked for: the step is asked again in it.
           setRepromptLead(context, t.languageInDialog);

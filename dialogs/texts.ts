@@ -29,6 +29,7 @@ const da = {
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
   languageChosen: 'Selvfølgelig – skriv dit spørgsmål på dansk, så svarer jeg på dansk.',
   languageInDialog: 'Selvfølgelig – vi fortsætter på dansk:',
+  complaintInDialog: 'Undskyld, det var ikke tydeligt nok.',
   complaint:
     'Undskyld – det lykkedes mig ikke at hjælpe dig. Prøv at skrive det med andre ord, eller skriv hvilket system det drejer sig om (fx RejsUd, IndFak eller SLS). Du kan også få fat i en medarbejder eller oprette en sag.',
   thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
@@ -167,6 +168,7 @@ const en: Texts = {
   backToDialog: 'Let us continue where we left off:',
   languageChosen: "Of course – write your question in English, and I'll answer in English.",
   languageInDialog: "Of course – let's continue in English:",
+  complaintInDialog: 'I am sorry, that was not clear enough.',
   complaint:
     'I am sorry – I did not manage to help you. Try saying it in other words, or tell me which system it is about (e.g. RejsUd, IndFak or SLS). You can also reach a person or create a case.',
   thanks: 'You are welcome! Just write if there is more.',

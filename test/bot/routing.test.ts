@@ -371,6 +371,13 @@ describe('routing', () => {
       expect(routeOf(run({ text: 'det virker ikke', recognized: complaint, expecting: { kind: 'yesNo', about: 'router:feedback' }, route: '' }))).toBe('intent:complaint');
     });
 
+    it('at a dialog\'s choice or yes/no, is acted on before any option it shares a word with', () => {
+      const systems: Expectation = { kind: 'choice', about: 'system', choices: [{ id: 'none', label: { da: 'Intet bestemt system', en: 'No particular system' }, aliases: ['ingen'] }] };
+      expect(routeOf(run({ text: 'det giver ingen mening', recognized: complaint, expecting: systems, route: '' }))).toBe('intent:complaint');
+      expect(routeOf(run({ text: 'du forstår mig ikke', recognized: complaint, expecting: { kind: 'yesNo', about: 'confirm' }, route: '' }))).toBe('intent:complaint');
+      expect(routeOf(run({ text: 'du forstår mig ikke', recognized: complaint, expecting: field('yesNo', 'Haster sagen?'), route: '' }))).toBe('intent:complaint');
+    });
+
     it('is a value at a form\'s description, not an interruption', () => {
       expect(routeOf(run({ text: 'det virker ikke', recognized: complaint, expecting: field('longText', 'Beskrivelse'), route: '' }))).toBe('answer');
     });

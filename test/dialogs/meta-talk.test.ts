@@ -127,6 +127,15 @@ describe('the conversation itself', () => {
       expect(reply.actions).toContain('Create a case');
     });
 
+    it('inside a form, at a choice, gets an apology and the step explained again — not an option that shares a word', async () => {
+      await new Chat(world, ANNA).run([
+        ['opret en sag', 'Hvilket område'],
+        ['du forstår mig ikke', ['Undskyld, det var ikke tydeligt nok', 'Vælg det område', 'Hvilket område', without('ikke en af mulighederne')]],
+        ['Økonomi og Regnskab', 'Hvilket system'],
+        ['det giver ingen mening', ['Undskyld, det var ikke tydeligt nok', 'Hvilket system', without('Emne')]],
+      ]);
+    });
+
     it('a problem in a system is still a case, not a complaint', async () => {
       const reply = await new Chat(world, ANNA).say('det virker ikke i IndFak');
       expect(reply.text).toMatch(CASE_DIALOG_ANY);
