@@ -31,6 +31,16 @@ describe('languageAskedFor', () => {
       ['in Danish please', 'da'],
       ['Danish?', 'da'],
       ['jeg vil hellere have det på dansk', 'da'],
+      // Other wordings (round 20's acceptance uses its own).
+      ['Would you mind answering in English?', 'en'],
+      ['Answer in English from now on', 'en'],
+      ['English would be better', 'en'],
+      ['snakker du engelsk', 'en'],
+      ['må jeg få det på engelsk', 'en'],
+      ['Can you say that in Danish', 'da'],
+      // Both named: the one written into.
+      ['Please respond in English, my Danish is not good', 'en'],
+      ['translate from Danish to English', 'en'],
     ] as const)('"%s" asks for %s', (text, language) => expect(languageAskedFor(text)).toBe(language));
 
     it.each([
@@ -50,7 +60,6 @@ describe('languageAskedFor', () => {
       'hvad hedder feriegodtgørelse på engelsk',
       'is the portal available in english',
       'what is the Danish word for payslip',
-      'translate from Danish to English',
       'hvordan skriver jeg en engelsk faktura i IndFak',
       'kan du svare på mit spørgsmål',
     ])('"%s" asks for no language', (text) => expect(languageAskedFor(text)).toBeUndefined());
@@ -95,6 +104,18 @@ describe('complainsAboutTheConversation', () => {
     "that's not what I meant",
     "you didn't answer my question",
     'that makes no sense',
+    // Other wordings.
+    'Det er jo ikke det jeg spørger om',
+    'Du svarer forkert',
+    'Det kan jeg ikke bruge til noget',
+    'Hvorfor forstår du ikke hvad jeg skriver?',
+    'Jeg bliver ikke klogere af det svar',
+    'Hvad snakker du om?',
+    'That is not helpful',
+    "This doesn't answer my question",
+    'you keep giving me the wrong answer',
+    'det er ikke relevant',
+    'You got it wrong',
   ])('"%s" complains about the conversation', (text) => expect(complainsAboutTheConversation(text)).toBe(true));
 
   it.each([
@@ -106,6 +127,8 @@ describe('complainsAboutTheConversation', () => {
     'jeg forstår ikke hvordan det virker',
     "my laptop's screen doesn't work",
     'det beløb er forkert',
+    'jeg kan ikke bruge IndFak',
+    'er det ikke rigtigt at lønnen kommer den sidste hverdag',
     // Not understanding what the assistant asks: the step's help.
     'jeg forstår ikke hvad du spørger om',
     'i dont understand what you want me to answer',
