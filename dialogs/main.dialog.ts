@@ -803,7 +803,8 @@ class RouterDialog extends Dialog {
         const last = state.lastAnswer;
         const again = last ? this.conversation.answerAgain(last, lang) : undefined;
         if (last && again) {
-          const next = await this.conversation.showAnswer(context, again, last.question, true);
+          // The desk's contact details (shown for no question) ask nothing after them, as the first time.
+          const next = await this.conversation.showAnswer(context, again, last.question, last.question !== '');
           if (next) state.pending = next;
           return Dialog.EndOfTurn;
         }

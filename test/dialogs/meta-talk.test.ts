@@ -49,6 +49,13 @@ describe('the conversation itself', () => {
       ]);
     });
 
+    it('shows the desk\'s contact details again in English, asking nothing after them as the first time', async () => {
+      await new Chat(world, ANNA).run([
+        ['kan jeg tale med et menneske?', [PHONE, 'Kilde:']],
+        ['in English please', [PHONE, 'Source:', without('Did that help?'), without('Kilde:')]],
+      ]);
+    });
+
     it('does not show an answer given before something else was answered', async () => {
       await new Chat(world, ANNA).run([
         ['hvad er en fællespostkasse?', 'Kilde:'],
