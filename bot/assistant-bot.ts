@@ -230,14 +230,16 @@ export class AssistantBot extends ActivityHandler {
     // The user's own words decide; English keywords ("maternity fund refund rate") are English too when they
     // are a new request — not a value typed at a field ("'); DROP TABLE …" is no sign of English).
     const keywords = expectation.kind === 'none' ? c.mainDialog.keywordLanguage?.(userWords(text)) : undefined;
-    const lang = (picksOption ? undefined : (languageOfUserWords(text) ?? keywords)) ?? profile.language ?? this.localeOf(context);
+    // Read in the light of what was asked: "nej det gjorde det ikke" answers "Hjalp det?".
+    const recognition = readInContext(c.recognizer.recognize(text), expectation, text);
+    // A language asked for ("og på engelsk?", "I don't speak Danish") is the language, whatever the words are written in.
+    const asked = recognition.intent.kind === 'language' ? recognition.intent.to : undefined;
+    const lang = asked ?? (picksOption ? undefined : (languageOfUserWords(text) ?? keywords)) ?? profile.language ?? this.localeOf(context);
     if (profile.language !== lang) profile.language = lang;
     // When the user was last here ("Siden sidst"), to the minute: a stamp on every turn would make
     // every turn write the user state. A change in the last minute may be told again, never missed.
     const now = Date.now();
     if (!profile.lastSeenAt || now - Date.parse(profile.lastSeenAt) >= LAST_SEEN_GRANULARITY_MS) profile.lastSeenAt = new Date(now).toISOString();
-    // Read in the light of what was asked: "nej det gjorde det ikke" answers "Hjalp det?".
-    const recognition = readInContext(c.recognizer.recognize(text), expectation, text);
     const previous = c.mainDialog.previousAnswer?.(dialogState);
     const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l) => c.mainDialog.knowledge(t, l), ...(previous ? { previous } : {}) });
     c.onRoute?.(decision, context);

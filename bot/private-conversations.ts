@@ -26,10 +26,10 @@ export interface PrivateConversations {
 }
 
 /** Intents that show nothing of the user's own (answered the same to anyone). */
-const PUBLIC_INTENTS: ReadonlySet<IntentKind> = new Set<IntentKind>(['question', 'greeting', 'thanks', 'help', 'ask', 'human', 'cancel', 'restart', 'yes', 'no']);
+const PUBLIC_INTENTS: ReadonlySet<IntentKind> = new Set<IntentKind>(['question', 'greeting', 'thanks', 'help', 'ask', 'human', 'cancel', 'restart', 'yes', 'no', 'language', 'complaint']);
 
 /** The router's own follow-ups to a knowledge answer ("Hjalp det?", "Mente du …?"). */
-const PUBLIC_FOLLOW_UPS: ReadonlySet<string> = new Set(['router:feedback', 'router:candidates', 'router:offerCase']);
+const PUBLIC_FOLLOW_UPS: ReadonlySet<string> = new Set(['router:feedback', 'router:candidates', 'router:offerCase', 'router:rephrase']);
 
 /**
  * Whether a turn may be answered where it was written when others read along: knowledge answers

@@ -14,6 +14,7 @@ import { cleanWords, features, stemmers } from './nlu/features.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
 import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js';
+import { complainsAboutTheConversation, languageAskedFor } from './meta-talk.js';
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
 const LEADING_CANCEL =
@@ -293,6 +294,12 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   if (exact) return { intent: exact, command: true };
   const near = nearCommand(text) ?? swappedCommand(text.replace(POLITENESS, ''));
   if (near) return { intent: near, command: true };
+  // "Og på engelsk?", "can you answer in English?", "I don't speak Danish": the conversation's language asked for.
+  const language = languageAskedFor(raw);
+  if (language) return { intent: { kind: 'language', to: language }, command: true };
+  // "Du forstår mig ikke", "det virker ikke", "this is useless": the conversation is going badly — not when a
+  // system is named ("det virker ikke i RejsUd" reports a problem there).
+  if (complainsAboutTheConversation(raw) && mentionedSystems(raw).length === 0) return { intent: { kind: 'complaint' }, command: true };
   const bare = text.replace(POLITENESS, '');
   if (RESTART_SAID.test(bare) || BACK_TO_START.test(bare)) return { intent: { kind: 'restart' }, command: true };
   // A restart inside a remark, in a message that asks nothing and names no system: "…, så starter vi på en frisk".

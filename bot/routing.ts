@@ -549,10 +549,13 @@ function isBareCaseNumber(text: string, recognition: Recognition): boolean {
 // Intents
 
 /** Intents that interrupt whatever is asked when the whole text is the command. */
-const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human']);
+const INTERRUPTING: ReadonlySet<IntentKind> = new Set(['help', 'cancel', 'restart', 'myCases', 'showMore', 'status', 'human', 'language']);
 
 /** Intents that ask for something to be done (the alternative to answering a question). */
 const REQUESTS: ReadonlySet<IntentKind> = new Set(['createCase', 'myCases', 'showMore', 'status', 'addComment', 'attachFile', 'register', 'communityAccess', 'membership', 'mailboxMembers', 'human']);
+
+/** Below this coverage of a question's words by the best article, the articles hardly speak of it (see aboutNothingOfThePortal). */
+const OFF_TOPIC_COVERAGE = 0.5;
 
 /** Small talk and conversation control. */
 const SOCIAL: ReadonlySet<IntentKind> = new Set(['greeting', 'thanks', 'help', 'cancel', 'restart', 'yes', 'no', 'ask']);
@@ -582,12 +585,39 @@ export function decide(input: RouteInput): RouteDecision {
     const outsidePortal =
       unplaced(answer) &&
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
-    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(followUp !== undefined ? { asked: followUp } : {}) }, reason);
+    const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
+    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(offTopic ? { offTopic } : {}), ...(followUp !== undefined ? { asked: followUp } : {}) }, reason);
   };
 
   const kind = recognition.intent.kind;
   const text = input.text;
   const question = readsAsQuestion(text);
+
+  /**
+   * "Hvordan bliver vejret i morgen?", "tell me a joke", "hvad er hovedstaden i Frankrig": a question or small talk
+   * that names nothing of the portal (no area, system or form, no case, no access), is not put to the desk and
+   * reports no problem, whose words the articles hardly speak of (none matched, or the best article covers less
+   * than half of them) — no case with Statens Administration would answer it either.
+   */
+  function aboutNothingOfThePortal(answer: AnswerResult): boolean {
+    if (answer.kind !== 'unknown') return false;
+    const unmatched = answer.reason === 'no-match' || answer.reason === 'common-words' || (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
+    const slots = recognition.slots;
+    return (
+      unmatched &&
+      (kind === 'question' || SOCIAL.has(kind)) &&
+      slots.areaId === undefined &&
+      slots.systemId === undefined &&
+      slots.formId === undefined &&
+      !ADDRESSES_THE_DESK.test(text) &&
+      // "… før I svarer": the desk as Danish "I", capitalised inside a Danish sentence.
+      !(input.lang === 'da' && /(?<=\S\s+)I(?![\p{L}\d])/u.test(text)) &&
+      !CASE_WORDS.test(text) &&
+      !ACCESS_OR_LOGIN.test(text) &&
+      !reportsAProblem(text) &&
+      !SOMETHING_WRONG.test(text)
+    );
+  }
 
   switch (expectation.kind) {
     case 'choice': {
@@ -601,6 +631,9 @@ export function decide(input: RouteInput): RouteDecision {
       // the classifier is of one. The router's own offers give way to whatever comes next.
       if (saysDontKnow(text) && !expectation.about.startsWith('router:')) return answer('dont-know');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      // "Du forstår mig ikke", "det giver ingen mening" at a choice name no option, whatever word they share with one
+      // ("ingen" and «Intet bestemt system»): the step is explained again, with an apology.
+      if (kind === 'complaint' && recognition.command) return intent('command');
       const typed = typedOption(expectation, text);
       // "Hvilke muligheder har jeg?", "what options do I have": the dialog shows its options again.
       if (question && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
@@ -629,7 +662,7 @@ export function decide(input: RouteInput): RouteDecision {
         return decide({ ...input, expectation: field });
       }
       if (kind === 'yes' || kind === 'no') return answer('yes-no');
-      if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
+      if (recognition.command && (INTERRUPTING.has(kind) || kind === 'complaint')) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
       if (expectation.about.startsWith('router:')) return decideFree();
       // A dialog's yes/no ("Er det dit svar til «Fakturanummer»?") takes anything else as a new answer: a
@@ -695,6 +728,7 @@ export function decide(input: RouteInput): RouteDecision {
           if (question && shape === 'choice' && ABOUT_THE_CHOICES.test(sentence(text))) return answer('question-about-choices');
           if (question) return knowledge().kind === 'unknown' ? answer('question-at-choice', true) : ask('question-at-choice');
           if (INTERRUPTING.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident && kind !== 'cancel') return intent('intent-at-field');
+          if (kind === 'complaint' && recognition.command) return intent('command');
           return answer('answer-to-dialog');
         }
       }

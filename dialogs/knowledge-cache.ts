@@ -87,6 +87,10 @@ export class CachedKnowledgeBase implements KnowledgeBase {
     return result;
   }
 
+  passageIn(articleId: string, passageId: string, locale: Language): AnswerCandidate | undefined {
+    return this.inner.passageIn(articleId, passageId, locale);
+  }
+
   get articles(): readonly Article[] {
     return this.inner.articles;
   }

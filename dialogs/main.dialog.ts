@@ -94,6 +94,8 @@ export const DEFLECTION_RULE: DeflectionRule = { minCoverage: 0.9, minLead: 2.5,
 
 interface CandidateRef {
   articleId: string;
+  /** The passage shown (absent in a state stored before it was kept). */
+  passageId?: string;
   title: string;
   text: string;
   url?: string;
@@ -121,7 +123,16 @@ type Pending =
   /** "Vedhæft en fil": which case is asked. */
   | { kind: 'attachCase' }
   /** Files sent with nothing waiting for them: to which case, or a new one. */
-  | { kind: 'filesFor'; files: FileRef[]; numbers: string[] };
+  | { kind: 'filesFor'; files: FileRef[]; numbers: string[] }
+  /** Declined as outside the portal: only "Spørg på en anden måde" is offered (no case). */
+  | { kind: 'rephrase' };
+
+/** The article passage the router last answered with: shown again in the other language when the user asks for it. */
+interface LastAnswer {
+  articleId: string;
+  passageId: string;
+  question: string;
+}
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -130,8 +141,20 @@ interface RouterState {
   casesCursor?: string;
   /** The last case this conversation created (a second "Bekræft" says so instead of creating another). */
   lastCase?: { number: string; idempotencyKey: string };
-  /** The article answered last and the question it answered: a follow-up ("hvem skal bruge det?") is read with it. */
-  lastAnswer?: { question: string; articleId: string };
+  /**
+   * The router's last answer, when it was an article's passage: "and in English?" shows it again, and a follow-up
+   * ("hvem skal bruge det?") is read with it.
+   */
+  lastAnswer?: LastAnswer;
+}
+
+const SHOWN_KEY = 'serviceportal.shownAnswer';
+
+/** The article passage shown in this turn, once (see {@link Conversation.showAnswer}). */
+function takeShownAnswer(context: TurnContext): LastAnswer | undefined {
+  const shown = context.turnState.get(SHOWN_KEY) as LastAnswer | undefined;
+  context.turnState.delete(SHOWN_KEY);
+  return shown;
 }
 
 const CONFIRM_KEYS = new Set(['bekraeft', 'confirm']);
@@ -141,15 +164,6 @@ const DETACH_CHOICES: Choice[] = [
   { id: 'remove', label: { da: 'Ja, fjern', en: 'Yes, remove' }, aliases: ['ja', 'yes', 'fjern', 'remove', 'ja tak', 'ok'] },
   { id: 'keep', label: { da: 'Nej, behold', en: 'No, keep' }, aliases: ['nej', 'no', 'behold', 'keep', 'annuller', 'cancel', 'fortryd'] },
 ];
-
-/** Intents after which a follow-up still refers to the answer before them ("tak" – "hvem skal bruge det?"). */
-const FOLLOW_UP_KEEPERS: ReadonlySet<IntentKind> = new Set(['thanks', 'greeting', 'yes', 'no']);
-
-/** Keeps the article just answered, and the question it answered (`asked`, when read with the one before), for a follow-up. */
-function rememberAnswer(state: RouterState, asked?: string): void {
-  const pending = state.pending;
-  if (pending?.kind === 'feedback') state.lastAnswer = { question: asked ?? pending.question, articleId: pending.articleId };
-}
 
 /** What an article is about, for a follow-up: its title's head ("RejsUd – rejseafregning og udlæg" → "RejsUd"). */
 export function subjectOfTitle(title: string): string {
@@ -186,6 +200,7 @@ class Conversation {
     const url = candidate.url ?? this.deps.articleUrl?.(candidate.article);
     return {
       articleId: candidate.article.id,
+      passageId: candidate.passage.id,
       title: candidate.article.title,
       text: withListIntro(candidate.passage),
       language: candidate.article.language,
@@ -207,6 +222,7 @@ class Conversation {
     const seeAlso = (ref.seeAlso ?? []).map((other) => (other.url ? `[${other.title}](${other.url})` : `*${other.title}*`));
     const more = seeAlso.length > 0 ? `\n\n${t.seeAlso}: ${seeAlso.join(', ')}` : '';
     const body = `${lead}${ref.text}\n\n${t.source}: ${title}${more}`;
+    if (ref.passageId) context.turnState.set(SHOWN_KEY, { articleId: ref.articleId, passageId: ref.passageId, question } satisfies LastAnswer);
     if (!withFeedback) {
       await context.sendActivity(reply(body));
       return undefined;
@@ -235,7 +251,7 @@ class Conversation {
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outsidePortal = false): Promise<Pending | undefined> {
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic'): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -264,8 +280,13 @@ class Conversation {
           await context.sendActivity(reply(t.unknownInDialog));
           return undefined;
         }
-        // Something the portal does not handle (a printer, a system it does not have): where to go instead.
-        await context.sendActivity(reply(outsidePortal ? `${t.outsidePortal}\n\n${t.unknownAnswer}` : t.unknownAnswer, [t.createCase, t.rephrase]));
+        // Something the portal does not handle (a printer, a system it does not have): where to go instead, and
+        // no case with Statens Administration in the same breath — it could not help with it either.
+        if (outside) {
+          await context.sendActivity(reply(`${t.unknownInDialog} ${outside === 'portal' ? t.outsidePortal : t.offTopic}`, [t.rephrase]));
+          return { kind: 'rephrase' };
+        }
+        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
         return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
       }
     }
@@ -303,6 +324,8 @@ class Conversation {
         };
       case 'attachTo':
         return { kind: 'none' };
+      case 'rephrase':
+        return { kind: 'choice', about: 'router:rephrase', choices: [{ id: 'no', label: both(texts('da').rephrase, texts('en').rephrase) }] };
       case 'attachCase':
         return { kind: 'field', fieldId: 'router:attachCase', label: both('Sagsnummer', 'Case number'), shape: 'caseNumber', optional: false };
       case 'filesFor':
@@ -321,6 +344,12 @@ class Conversation {
       case 'confirmDetach':
         return { kind: 'choice', about: 'router:confirmDetach', choices: DETACH_CHOICES };
     }
+  }
+
+  /** The passage last answered with, again in `lang` (its translation's when there is one), or undefined when it is gone. */
+  answerAgain(last: LastAnswer, lang: Language): CandidateRef | undefined {
+    const candidate = this.deps.knowledge.passageIn(last.articleId, last.passageId, lang);
+    return candidate ? this.candidateRef(candidate) : undefined;
   }
 
   /** "Talk to a person": the service desk's contact details from the knowledge base, and a case offered. */
@@ -612,7 +641,22 @@ class RouterDialog extends Dialog {
     return user ?? this.beginRegistration(dc, { kind: 'none' });
   }
 
+  /**
+   * Routes the turn, then remembers the article passage it answered with — or forgets the last one when the
+   * turn answered something else. A reply to the router's own follow-up, thanks or a language asked for keeps it.
+   */
   private async route(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = routerStateOf(dc.activeDialog);
+    const result = await this.routeTurn(dc);
+    const shown = takeShownAnswer(dc.context);
+    const { route } = turnInfo(dc.context).decision;
+    // A follow-up's answer is to the question as read with the one before it ("og hvad med RejsUd?" → the whole question).
+    if (shown) state.lastAnswer = route.kind === 'knowledge' && route.asked !== undefined ? { ...shown, question: route.asked } : shown;
+    else if (!(route.kind === 'answer' || (route.kind === 'intent' && KEEPS_LAST_ANSWER.has(route.intent.kind)))) delete state.lastAnswer;
+    return result;
+  }
+
+  private async routeTurn(dc: DialogContext): Promise<DialogTurnResult> {
     const context = dc.context;
     const info = turnInfo(context);
     const { text, lang } = info;
@@ -636,14 +680,12 @@ class RouterDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     if (route.kind !== 'intent') {
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, route.kind === 'knowledge' && route.outsidePortal === true);
+      const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
+      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside);
       if (next) state.pending = next;
-      rememberAnswer(state, route.kind === 'knowledge' ? route.asked : undefined);
       return Dialog.EndOfTurn;
     }
     const intent = route.intent;
-    // Another request than a word of politeness: a later "hvem skal bruge det?" no longer refers to the last answer.
-    if (!FOLLOW_UP_KEEPERS.has(intent.kind)) delete state.lastAnswer;
 
     switch (intent.kind) {
       case 'greeting':
@@ -763,6 +805,35 @@ class RouterDialog extends Dialog {
       case 'question': {
         const next = await this.conversation.answerQuestion(context, text, false);
         if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
+      case 'language': {
+        // The language is already the one asked for (the bot set it for the turn and the user). The last answer
+        // again in it — its translation's passage, or the passage with the note that the article is only in the other.
+        const last = state.lastAnswer;
+        const again = last ? this.conversation.answerAgain(last, lang) : undefined;
+        if (last && again) {
+          // The desk's contact details (shown for no question) ask nothing after them, as the first time.
+          const next = await this.conversation.showAnswer(context, again, last.question, last.question !== '');
+          if (next) state.pending = next;
+          return Dialog.EndOfTurn;
+        }
+        await context.sendActivity(reply(t.languageChosen));
+        // What was waited for still is: its buttons answer in either language.
+        if (pending) state.pending = pending;
+        return Dialog.EndOfTurn;
+      }
+      case 'complaint': {
+        // "Det virker ikke" after "Hjalp det?" says no.
+        if (pending?.kind === 'feedback') {
+          const user = await this.conversation.user(context);
+          await this.conversation.deps.feedback.recordFeedback({ question: pending.question, articleId: pending.articleId, helpful: false, locale: lang, at: new Date(), ...(user ? { userId: user.id } : {}) });
+        }
+        await context.sendActivity(reply(t.complaint));
+        const next = await this.conversation.showContact(context, false);
+        // A case offered after an answer that did not help carries the question, as "Nej" to "Hjalp det?" does.
+        const asked = pending?.kind === 'feedback' || pending?.kind === 'offerCase' ? pending : undefined;
+        if (next) state.pending = asked ? { kind: 'offerCase', question: asked.question, ...(asked.areaId ? { areaId: asked.areaId } : {}), ...(asked.systemId ? { systemId: asked.systemId } : {}) } : next;
         return Dialog.EndOfTurn;
       }
     }
@@ -940,7 +1011,6 @@ class RouterDialog extends Dialog {
         if (!ref) return undefined;
         const next = await this.conversation.showAnswer(context, ref, pending.question, true);
         if (next) state.pending = next;
-        rememberAnswer(state);
         return Dialog.EndOfTurn;
       }
       case 'confirmDetach': {
@@ -967,6 +1037,11 @@ class RouterDialog extends Dialog {
       }
       case 'attachTo':
         return undefined;
+      case 'rephrase': {
+        if (matchKey(text) !== matchKey(t.rephrase) && intent.kind !== 'no') return undefined;
+        await context.sendActivity(reply(t.noCaseThen));
+        return Dialog.EndOfTurn;
+      }
       case 'filesFor': {
         const number = parseCaseNumber(text);
         if (number) {
@@ -1017,6 +1092,9 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
   const opensWithItem = /^\s*(?:[-*+]|\d+[.)])\s/.test(passage.text);
   return opensWithItem && passage.heading ? `**${passage.heading}**\n\n${passage.text}` : passage.text;
 }
+
+/** Intents after which the router's last answer is still the one to show again in another language. */
+const KEEPS_LAST_ANSWER: ReadonlySet<Intent['kind']> = new Set(['thanks', 'yes', 'no', 'language']);
 
 /** How many of the user's newest cases a request without a case number is matched against (which-case.ts). */
 const CASES_TO_PICK_FROM = 20;
@@ -1095,6 +1173,8 @@ export class MainDialog extends ComponentDialog {
     const info = turnInfo(context);
     const { route } = info.decision;
     const t = texts(info.lang);
+    // The router's last answer is no longer the last thing said once another dialog talks.
+    delete routerStateOf(innerDc.stack.find((instance) => instance.id === DIALOG_IDS.router)).lastAnswer;
 
     // Files while another dialog than a case waits (a comment, registration): not kept; said so.
     if (arrivedFiles(context).length > 0 && active.id !== DIALOG_IDS.createCase) {
@@ -1135,6 +1215,18 @@ export class MainDialog extends ComponentDialog {
         case 'human':
           await this.conversation.showContact(context, true);
           setRepromptLead(context, t.backToDialog);
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        case 'complaint': {
+          // "Du forstår mig ikke" at a choice or a yes/no: an apology and the step's help, then the step again.
+          const help = isInterruptible(dialog) ? dialog.help(active, info.lang)[info.lang] : t.registrationHelp;
+          setRepromptLead(context, `${t.complaintInDialog} ${help}`);
+          await innerDc.repromptDialog();
+          return Dialog.EndOfTurn;
+        }
+        case 'language':
+          // The turn's language is already the one asked for: the step is asked again in it.
+          setRepromptLead(context, t.languageInDialog);
           await innerDc.repromptDialog();
           return Dialog.EndOfTurn;
         case 'myCases':

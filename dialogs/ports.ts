@@ -67,7 +67,11 @@ export type Intent =
   /** "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told. */
   | { kind: 'membershipHow'; op: MembershipOp }
   /** "Hvem er tilknyttet loen@…?": the users attached to a shared mailbox. */
-  | { kind: 'mailboxMembers'; mailbox: string };
+  | { kind: 'mailboxMembers'; mailbox: string }
+  /** "And in English?", "kan du skrive på dansk", "I don't speak Danish": the user's language asked for. */
+  | { kind: 'language'; to: Language }
+  /** "Du forstår mig ikke", "this is useless", "that's not what I asked": the conversation is not going well. */
+  | { kind: 'complaint' };
 
 export type IntentKind = Intent['kind'];
 
@@ -163,16 +167,17 @@ export type Route =
   /**
    * A question for the knowledge base, with the knowledge base's answer. `outsidePortal`: the text is
    * about something the portal does not handle (a printer that does not work, a system the knowledge
-   * base does not know): a decline says where to go instead.
+   * base does not know): a decline says where to go instead. `offTopic`: about nothing of the portal or of a
+   * desk (the weather, a joke, a capital city): a decline says what the assistant answers. Neither offers a case.
    */
   | {
       kind: 'knowledge';
       answer: AnswerResult;
       outsidePortal?: boolean;
+      offTopic?: boolean;
       /** The question the answer is to, when it is not the text as written: a follow-up read with the answer before it ("hvem skal bruge det?" → "… RejsUd"). Never logged. */
       asked?: string;
     };
-
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
   | 'command'

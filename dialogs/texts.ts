@@ -24,8 +24,14 @@ const da = {
     'Det kan jeg desværre ikke finde et svar på i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.',
   unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
   outsidePortal:
-    'Serviceportalen dækker løn, regnskab og de fællesstatslige systemer. Drejer det sig om din egen pc, printer, telefon eller et andet system, så kontakt din lokale IT-support.',
+    'Serviceportalen dækker løn, regnskab og de fællesstatslige systemer. Drejer det sig om din egen pc, printer, telefon eller et andet system, så kontakt din lokale IT-support; drejer det sig om dine egne forhold, fx skat eller ferie, så spørg Skat eller din lokale HR-afdeling.',
+  offTopic: 'Jeg svarer på spørgsmål om løn, regnskab og de fællesstatslige systemer i Serviceportalen.',
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
+  languageChosen: 'Selvfølgelig – skriv dit spørgsmål på dansk, så svarer jeg på dansk.',
+  languageInDialog: 'Selvfølgelig – vi fortsætter på dansk:',
+  complaintInDialog: 'Undskyld, det var ikke tydeligt nok.',
+  complaint:
+    'Undskyld – det lykkedes mig ikke at hjælpe dig. Prøv at skrive det med andre ord, eller skriv hvilket system det drejer sig om (fx RejsUd, IndFak eller SLS). Du kan også få fat i en medarbejder eller oprette en sag.',
   thanks: 'Selv tak! Skriv endelig, hvis der er mere.',
   aboutMe:
     'Jeg er Serviceportalens digitale assistent – et program, ikke et menneske. Jeg kan svare på spørgsmål om løn, regnskab og de fællesstatslige systemer, oprette en sag og vise dine sager. Skriv «tal med en medarbejder», hvis du vil have fat i servicedesken.',
@@ -157,8 +163,14 @@ const en: Texts = {
     'I cannot find an answer to that in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.',
   unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
   outsidePortal:
-    'The Serviceportal covers payroll, accounting and the shared government systems. If this is about your own computer, printer, phone or another system, please contact your local IT support.',
+    'The Serviceportal covers payroll, accounting and the shared government systems. If this is about your own computer, printer, phone or another system, please contact your local IT support; if it is about your own affairs, such as tax or holidays, ask the Danish tax agency (Skat) or your local HR department.',
+  offTopic: 'I answer questions about payroll, accounting and the shared government systems in the Serviceportal.',
   backToDialog: 'Let us continue where we left off:',
+  languageChosen: "Of course – write your question in English, and I'll answer in English.",
+  languageInDialog: "Of course – let's continue in English:",
+  complaintInDialog: 'I am sorry, that was not clear enough.',
+  complaint:
+    'I am sorry – I did not manage to help you. Try saying it in other words, or tell me which system it is about (e.g. RejsUd, IndFak or SLS). You can also reach a person or create a case.',
   thanks: 'You are welcome! Just write if there is more.',
   aboutMe:
     'I am the Serviceportal\'s digital assistant – a program, not a person. I can answer questions about payroll, accounting and the shared government systems, create a case and show your cases. Write «talk to a person» to reach the service desk.',

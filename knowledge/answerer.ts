@@ -36,7 +36,12 @@ export function isStale(updated: string | undefined, now: Date): boolean {
 export type AnswerResult =
   | ({ readonly kind: 'answered'; readonly seeAlso?: readonly AnswerCandidate[] } & AnswerCandidate)
   | { readonly kind: 'ambiguous'; readonly candidates: readonly AnswerCandidate[] }
-  | { readonly kind: 'unknown'; readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' | DeclineReason };
+  | {
+      readonly kind: 'unknown';
+      readonly reason: 'no-content-words' | 'no-match' | 'low-confidence' | 'unknown-name' | DeclineReason;
+      /** With `low-confidence`: the best article's coverage of the question's words, in [0, 1] (how much of it the articles speak of at all). */
+      readonly coverage?: number;
+    };
 
 /** A ranked article with the figures the decision is based on (for evaluation and tuning). */
 export interface RankedArticle {
@@ -359,15 +364,15 @@ export class Answerer {
     if (unknownProduct && !names.some((concept) => concept.known)) return { kind: 'unknown', reason: 'unknown-name' };
     const best = ranked[0];
     if (!best) return { kind: 'unknown', reason: 'no-match' };
-    if (best.trust < thresholds.minTrust && best.trust < thresholds.offerTrust) return { kind: 'unknown', reason: 'low-confidence' };
+    if (best.trust < thresholds.minTrust && best.trust < thresholds.offerTrust) return { kind: 'unknown', reason: 'low-confidence', coverage: best.coverage };
     const context = this.declineContext(question, analysis, best);
     if (best.trust < thresholds.minTrust) {
-      if (context === undefined) return { kind: 'unknown', reason: 'low-confidence' };
+      if (context === undefined) return { kind: 'unknown', reason: 'low-confidence', coverage: best.coverage };
       // Not offered for a reason of decline.ts's: that reason is the answer's (the router reads "private-life").
       const reason = declineReason(context);
       if (reason !== undefined) return { kind: 'unknown', reason };
       const held = evidence(context);
-      if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence' };
+      if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence', coverage: best.coverage };
       // OFFER: evidence without trust. The user chooses, or says none of them — unless the best
       // article leads every other so far that there is nothing to choose.
       const top = confidence(best);

@@ -21,6 +21,12 @@ export interface KnowledgeBase {
    * Undefined when no article says anything about it.
    */
   contact(locale?: Language): AnswerCandidate | undefined;
+  /**
+   * A passage shown before, to be shown again in `locale` ("and in English?"): the same position in the
+   * article's translation into `locale` when it has one, else the passage itself. Undefined when the
+   * article or the passage is no longer loaded.
+   */
+  passageIn(articleId: string, passageId: string, locale: Language): AnswerCandidate | undefined;
   readonly articles: readonly Article[];
   /** Number of indexed passages. */
   readonly passageCount: number;
@@ -121,6 +127,11 @@ class IndexedKnowledgeBase implements KnowledgeBase {
     const found = this.index.articles.get(best.articleId);
     const original = found?.translationOf ?? best.articleId;
     return this.answerer.candidateFor(original, original === best.articleId ? best.bestPassageId : this.contactPassage(original), locale, Math.min(1, best.trust));
+  }
+
+  passageIn(articleId: string, passageId: string, locale: Language): AnswerCandidate | undefined {
+    if (!this.index.passages.has(passageId) || this.index.passages.get(passageId)?.articleId !== articleId) return undefined;
+    return this.answerer.candidateFor(articleId, passageId, locale);
   }
 
   /** The passage of an article that says most about contacting the desk. */

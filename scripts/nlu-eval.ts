@@ -49,6 +49,8 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   membership: 'membership',
   membershipHow: 'membership',
   mailboxMembers: 'mailbox_members',
+  language: 'language',
+  complaint: 'complaint',
 };
 
 /** The intents of the evaluation format; a line with one of these is judged at that grain. */

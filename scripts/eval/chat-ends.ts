@@ -104,6 +104,10 @@ function escapeRegExp(text: string): string {
 
 /** What the replies of one turn showed the user. */
 export function whatTheUserSaw(replies: readonly SeenReply[], titles: ArticleTitles): Seen {
+  // A complaint about the conversation ("du forstår jo ikke hvad jeg skriver!!") is answered with an apology and the
+  // desk's contact (round 20): small talk answered, not the contact article as an answer.
+  const apology = both((t) => t.complaint);
+  if (replies.some((reply) => apology.some((a) => normalise(reply.text).includes(a)))) return { kind: 'smallTalk' };
   // An answer names its source.
   for (const reply of replies) {
     // The last source line: a passage might quote the word itself.
@@ -133,7 +137,8 @@ export function whatTheUserSaw(replies: readonly SeenReply[], titles: ArticleTit
   const unknown = [...both((t) => t.unknownAnswer), ...both((t) => t.unknownInDialog), ...both((t) => t.aboutMe)];
   if (replies.some((reply) => unknown.some((u) => normalise(reply.text).includes(u)))) return { kind: 'declined' };
   // A greeting or "what can you do" (the welcome), thanks ("Selv tak!"): small talk answered (see chatEnd).
-  const smallTalk = [...both((t) => t.thanks), ...WELCOME];
+  // A language asked for with nothing answered yet ("do you speak English?") is confirmed (round 20).
+  const smallTalk = [...both((t) => t.thanks), ...both((t) => t.languageChosen), ...WELCOME];
   if (replies.some((reply) => smallTalk.some((u) => normalise(reply.text).includes(u)))) return { kind: 'smallTalk' };
   return { kind: 'otherDialog' };
 }

@@ -33,6 +33,31 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when the user talks about the conversation itself (round 20)', () => {
+    it.each([
+      ['and in English?', 'en'],
+      ['can you answer in English?', 'en'],
+      ["I don't speak Danish", 'en'],
+      ['kan du oversætte til engelsk?', 'en'],
+      ['og på dansk?', 'da'],
+      ['kan du skrive på dansk', 'da'],
+    ] as const)('reads "%s" as the language %s asked for, a command', (text, to) => {
+      expect(recognizer.recognize(text)).toMatchObject({ intent: { kind: 'language', to }, command: true });
+    });
+
+    it('reads a question about a guide in English as a question', () => {
+      expect(recognizer.recognize('findes der en engelsk vejledning til RejsUd?').intent.kind).not.toBe('language');
+    });
+
+    it.each(['du forstår mig ikke', 'det virker ikke', 'jeg forstår ikke svaret', 'this is useless', "that's not what I asked"])('reads "%s" as a complaint, a command', (text) => {
+      expect(recognizer.recognize(text)).toMatchObject({ intent: { kind: 'complaint' }, command: true });
+    });
+
+    it.each(['det virker ikke i RejsUd', 'det virker ikke i SLS', 'jeg forstår ikke hvad du spørger om', 'giv mig en rigtig person, du forstår mig ikke'])('does not read "%s" as a complaint', (text) => {
+      expect(recognizer.recognize(text).intent.kind).not.toBe('complaint');
+    });
+  });
+
   describe('when the user wants to attach a file (issue 16)', () => {
     it('reads "vedhæft … til SA-…" as attaching to that case, and a bare number or a status request as status', () => {
       expect(recognizer.recognize('vedhæft en fil til SA-2026-000123').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });

@@ -374,6 +374,67 @@ describe('routing', () => {
     });
   });
 
+  describe('when the language is asked for (round 20)', () => {
+    const language = recognition({ kind: 'language', to: 'en' }, 1, true);
+    it.each([
+      ['nothing', { kind: 'none' }],
+      ['the router\'s "Hjalp det?"', { kind: 'yesNo', about: 'router:feedback' }],
+      ['a choice of area', areas],
+      ['a description', field('longText', 'Beskrivelse')],
+      ['a name', field('name')],
+      ['a date', field('date', 'Udbetalingsdato')],
+    ] as const)('it interrupts %s', (_, expecting) => {
+      expect(routeOf(run({ text: 'english please', recognized: language, expecting: expecting as Expectation, route: '' }))).toBe('intent:language');
+    });
+  });
+
+  describe('when the conversation is complained about (round 20)', () => {
+    const complaint = recognition({ kind: 'complaint' }, 1, true);
+    it('is acted on when nothing is asked and after the router\'s own follow-up', () => {
+      expect(routeOf(run({ text: 'det virker ikke', recognized: complaint, route: '' }))).toBe('intent:complaint');
+      expect(routeOf(run({ text: 'det virker ikke', recognized: complaint, expecting: { kind: 'yesNo', about: 'router:feedback' }, route: '' }))).toBe('intent:complaint');
+    });
+
+    it('at a dialog\'s choice or yes/no, is acted on before any option it shares a word with', () => {
+      const systems: Expectation = { kind: 'choice', about: 'system', choices: [{ id: 'none', label: { da: 'Intet bestemt system', en: 'No particular system' }, aliases: ['ingen'] }] };
+      expect(routeOf(run({ text: 'det giver ingen mening', recognized: complaint, expecting: systems, route: '' }))).toBe('intent:complaint');
+      expect(routeOf(run({ text: 'du forstår mig ikke', recognized: complaint, expecting: { kind: 'yesNo', about: 'confirm' }, route: '' }))).toBe('intent:complaint');
+      expect(routeOf(run({ text: 'du forstår mig ikke', recognized: complaint, expecting: field('yesNo', 'Haster sagen?'), route: '' }))).toBe('intent:complaint');
+    });
+
+    it('is a value at a form\'s description, not an interruption', () => {
+      expect(routeOf(run({ text: 'det virker ikke', recognized: complaint, expecting: field('longText', 'Beskrivelse'), route: '' }))).toBe('answer');
+    });
+  });
+
+  describe('when the knowledge base cannot answer (round 20)', () => {
+    const weak = (coverage: number): AnswerResult => ({ kind: 'unknown', reason: 'low-confidence', coverage });
+    const knowledgeRoute = (decision: RouteDecision) => (decision.route.kind === 'knowledge' ? decision.route : undefined);
+    it('a question about nothing of the portal, whose words the articles hardly speak of, is off topic', () => {
+      const route = knowledgeRoute(run({ text: 'hvordan bliver vejret i morgen?', recognized: recognition({ kind: 'question' }, 0.99), knowledge: weak(0.27), route: '' }));
+      expect(route?.offTopic).toBe(true);
+      const none = knowledgeRoute(run({ text: 'tell me a joke', recognized: recognition({ kind: 'question' }, 0.9), knowledge: { kind: 'unknown', reason: 'no-match' }, route: '' }));
+      expect(none?.offTopic).toBe(true);
+    });
+
+    it.each([
+      ['an area named by a word of its subjects', 'hvorfor er min kollegas løntillæg ikke kommet med?', { areaId: 'loen-hr', areaByTopic: true } as const, 0.3],
+      ['the desk addressed', 'hvor lang tid tager det før I svarer?', {}, 0.3],
+      ['a case named', 'hvordan kan flere se de samme sager?', {}, 0.3],
+      ['access asked about', 'hvordan får jeg adgang?', {}, 0.3],
+      ['most of its words in an article', 'hvordan skifter jeg bankkonto?', {}, 0.65],
+    ])('one with %s is not: the case is still offered', (_, text, slots, coverage) => {
+      const route = knowledgeRoute(run({ text, recognized: recognition({ kind: 'question' }, 0.9, false, slots), knowledge: weak(coverage), route: '' }));
+      expect(route?.offTopic).toBeUndefined();
+    });
+
+    it('a problem with something the portal does not have is outside the portal, not off topic', () => {
+      const route = knowledgeRoute(run({ text: 'printeren virker ikke', recognized: recognition({ kind: 'createCase' }, 0.6), knowledge: weak(0.2), route: '' }));
+      expect(route).toMatchObject({ outsidePortal: true });
+      expect(route?.offTopic).toBeUndefined();
+    });
+  });
+
   describe('the decision', () => {
     it('carries the figures to log and no text', () => {
       const decision = run({ text: 'hvad er RejsUd?', recognized: recognition({ kind: 'question' }, 0.9), knowledge: answered(0.83), route: '' });

@@ -304,11 +304,14 @@ describe('understanding a turn', () => {
   });
 
   describe('when a problem is reported with something the portal does not handle', () => {
-    it.each(['skanneren på kontoret virker ikke', 'min computer vil ikke starte', 'skærmen er gået i stykker', "my laptop's screen doesn't work"])('"%s" is declined with a pointer to local IT, the case still offered', async (text) => {
+    it.each(['skanneren på kontoret virker ikke', 'min computer vil ikke starte', 'skærmen er gået i stykker', "my laptop's screen doesn't work"])('"%s" is declined with a pointer to local IT and no case with Statens Administration in the same breath (round 20)', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).not.toMatch(CASE_DIALOG_ANY);
       expect(reply.text).toMatch(/lokale IT-support|local IT support/);
-      expect(reply.actions.join(' ')).toMatch(/Opret en sag|Create a case/);
+      // Round 20: the case offer contradicted the pointer ("kontakt din lokale IT-support … opret en sag, så hjælper
+      // Statens Administration dig"): only asking another way is offered.
+      expect(reply.text).not.toMatch(/oprette en sag|create a case/i);
+      expect(reply.actions).toEqual([expect.stringMatching(/Spørg på en anden måde|Ask another way/)]);
     });
 
     it('a problem in a system of the portal still starts the case dialog', async () => {

@@ -103,14 +103,16 @@ describe('the web chat polish (issue 16)', () => {
   describe('when the user types a request instead of choosing one of the router\'s buttons', () => {
     it('acts on the request (a mailbox change after "Opret en sag / Spørg på en anden måde")', async () => {
       await new Chat(world, ANNA).run([
-        ['hvordan bestiller jeg en enhjørning til kantinen', actions('Opret en sag', 'Spørg på en anden måde')],
+        // Round 20: a question of the portal's the knowledge base cannot answer (the canteen's unicorn is off topic: no case offered).
+        ['hvorfor er min kollegas løntillæg ikke kommet med i oktober lønnen?', actions('Opret en sag', 'Spørg på en anden måde')],
         ['fjern kim@konsulenthuset.dk fra loen@eksempelstyrelsen.dk', ['administrator af fællespostkasser', without('vidensbasen')]],
       ]);
     });
 
     it('takes a typed button label as the click, in any case', async () => {
       await new Chat(world, ANNA).run([
-        ['hvordan bestiller jeg en enhjørning til kantinen', actions('Opret en sag', 'Spørg på en anden måde')],
+        // Round 20: a question of the portal's the knowledge base cannot answer (the canteen's unicorn is off topic: no case offered).
+        ['hvorfor er min kollegas løntillæg ikke kommet med i oktober lønnen?', actions('Opret en sag', 'Spørg på en anden måde')],
         ['spørg på en anden måde', 'Skriv gerne dit spørgsmål med andre ord'],
       ]);
     });

@@ -32,6 +32,8 @@ describe('chat:eval', () => {
       ['a choice whose buttons happen to be titles, without "did you mean" (a case dialog)', [r('**Hvilket system?**', ['Rejseafregning i RejsUd', 'Fakturagodkendelse i IndFak'])], ['rejseafregning'], 'otherDialog'],
       ['the welcome text (small talk answered without an article)', [r(messages('da').welcome, ['Stil et spørgsmål', da.createCase, da.myCases])], [], 'declined'],
       ['thanks answered in English', [r(en.thanks)], [], 'declined'],
+      ['a language asked for, confirmed (round 20)', [r(en.languageChosen)], [], 'declined'],
+      ['a complaint answered with an apology and the desk\'s contact, not the contact article as an answer (round 20)', [r(da.complaint), r(`Ring 3392 9800.\n\n${da.source}: *Kontakt servicedesken*`), r(da.offerCaseInstead, [da.createCase, da.no])], [], 'declined'],
       ['the welcome for a question an article answers (a wrong turn, not a decline)', [r(messages('da').welcome, ['Stil et spørgsmål', da.createCase, da.myCases])], ['loenseddel'], 'otherDialog'],
       ['the case dialog', [r('**Hvilket område drejer din henvendelse sig om?**', ['Økonomi og Regnskab', 'Statens Løn og HR'])], [], 'otherDialog'],
     ];
