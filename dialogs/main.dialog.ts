@@ -37,7 +37,7 @@ import type { CasePrefill } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { asksAboutAssistant } from './small-talk.js';
 import { caseMeant } from './which-case.js';
-import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, IntentKind, Language, PreviousAnswer, Slots } from './ports.js';
+import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, PreviousAnswer, Slots } from './ports.js';
 import type { AddressVerification } from './address-verification.js';
 import { CommentDialog, ConsentDialog, RegistrationDialog, type Afterwards, type ConsentResult, type RegistrationResult } from './registration.dialog.js';
 import { cardReply, markdownText, quoted, rendersCards, reply } from './render.js';
