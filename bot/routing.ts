@@ -28,7 +28,7 @@ export interface RouteInput {
   lang: Language;
   recognition: Recognition;
   expectation: Expectation;
-  /** The knowledge base's answer to the text (asked at most once, and only when it matters). */
+  /** The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two readings twice). */
   knowledge(text: string, lang: Language): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
@@ -442,10 +442,11 @@ const PERSON_ASKED =
 
 /**
  * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
- * inquiries have I submitted"): the user's own cases, named by what they did rather than by "min sag".
+ * inquiries have I submitted", "hvilke sager er oprettet fra vores fællespostkasse"): the user's own cases, named by what they did
+ * or where they sent them from rather than by "min sag".
  */
 const OWN_SUBMISSIONS =
-  /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:(?:er|blev|var|are|were|have\s+been|has\s+been)\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised)\s+(?:fra|af|fra\s+vores|from|by)\s+(?:vores|min|mit|mig|os|our|my|me|us))(?![\p{L}\d])/iu;
 
 /** Words that ask to see or list something ("se", "vis", "en oversigt", "hvad", "which", "show me", "list"). */
 const LISTING_ASKED = /(?<![\p{L}\d])(?:se|vis|oversigt|overblik|liste|hvad|hvilke|show|list|see|overview|what|which)(?![\p{L}\d])/iu;
@@ -749,11 +750,16 @@ export function decide(input: RouteInput): RouteDecision {
     const found = followUpQuery(input.text, previous, recognition);
     if (!found || !previous) return undefined;
     if (found.sure) return found.query;
+    // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
-    if (alone.kind === 'unknown') return found.query;
     const withIt = input.knowledge(found.query, input.lang);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
-    return ids.includes(previous.articleId) ? found.query : undefined;
+    if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
+      asked = withIt;
+      return found.query;
+    }
+    asked = alone;
+    return undefined;
   }
 
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */

@@ -78,6 +78,13 @@ describe('routing', () => {
       { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'hvordan opretter man en sag om løn?', recognized: recognition({ kind: 'createCase' }, 0.95), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'kan du oprette en sag til mig om IndFak', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'intent:createCase' },
+      // The case asked for as a question after a statement (round 20): a request, not a question about cases.
+      { text: 'En fratrådt medarbejder skal fjernes fra alle adgange – kan du oprette en sag til brugeradministration?', recognized: recognition({ kind: 'createCase' }, 0.99), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'Vil gerne have at I undersøger det – kan du opratte en sag?', recognized: recognition({ kind: 'createCase' }, 0.99), knowledge: answered(0.9), route: 'intent:createCase' },
+      { text: 'could you open a ticket for this?', recognized: recognition({ kind: 'createCase' }, 0.8), knowledge: answered(0.9), route: 'intent:createCase' },
+      // Cases named by where they were sent from (round 20).
+      { text: 'Hvilke sager er oprettet fra vores fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'intent:myCases' },
+      { text: 'hvilke sager kan oprettes fra en fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), route: 'intent:register' },
       { text: 'har jeg nogen åbne henvendelser?', recognized: recognition({ kind: 'myCases' }, 0.92), knowledge: answered(0.6), route: 'intent:myCases' },
@@ -363,6 +370,36 @@ describe('routing', () => {
       const decision = run(c);
       expect(routeOf(decision)).toBe(c.route);
       if (c.inDoubt !== undefined && decision.route.kind === 'answer') expect(decision.route.inDoubt).toBe(c.inDoubt);
+    });
+  });
+
+  describe('when the last answer was an article (round 20)', () => {
+    const previous = { question: 'hvad er RejsUd?', subject: 'RejsUd', articleId: 'system-rejsud' };
+    const asking = (texts: string[]) => (text: string): AnswerResult => {
+      texts.push(text);
+      return text.includes('RejsUd') ? answered(0.9) : UNKNOWN;
+    };
+
+    it('asks a question that refers back with the subject of the answer before it', () => {
+      const texts: string[] = [];
+      const decision = decide({ text: 'hvem skal bruge det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge: asking(texts), previous });
+      expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvem skal bruge det? RejsUd' });
+      expect(decision.reason).toBe('follow-up');
+      expect(texts).toEqual(['hvem skal bruge det? RejsUd']);
+    });
+
+    it('reads a short question that names nothing so when alone it has no answer, and asks nothing more', () => {
+      const texts: string[] = [];
+      const decision = decide({ text: 'hvordan får jeg adgang?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
+      expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvordan får jeg adgang? RejsUd' });
+      expect(texts).toHaveLength(2);
+    });
+
+    it('leaves a field\'s answer and a question naming a system alone', () => {
+      const texts: string[] = [];
+      expect(decide({ text: 'hvem skal bruge det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: field('shortText'), knowledge: asking(texts), previous }).route).not.toHaveProperty('asked');
+      const named = decide({ text: 'hvem skal bruge det i LDV?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9, false, { systemId: 'ldv' }), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
+      expect(named.route).not.toHaveProperty('asked');
     });
   });
 
