@@ -7,7 +7,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from './dialog-stack.js';
-import type { AnswerCandidate, AnswerResult, Article, KnowledgeBase } from '../knowledge/index.js';
+import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
   caseNumberSchema,
   danishDateTime,
@@ -133,6 +133,9 @@ interface LastAnswer {
   passageId: string;
   question: string;
 }
+
+/** Passages of one article looked through for a time of day (an article has a handful). */
+const MAX_PASSAGES_SEARCHED = 20;
 
 /** The router's state: plain JSON. */
 interface RouterState {
@@ -352,6 +355,17 @@ class Conversation {
     return candidate ? this.candidateRef(candidate) : undefined;
   }
 
+  /** The text of another passage of the contact's article that holds a time of day ("mellem kl. 9.00 og 15.00"), if any. */
+  private passageWithTime(contact: AnswerCandidate): string | undefined {
+    const { article } = contact;
+    for (let index = 0; index < MAX_PASSAGES_SEARCHED; index++) {
+      const found = this.deps.knowledge.passageIn(article.id, `${article.id}#${index}`, article.language);
+      if (!found) return undefined;
+      if (found.passage.id !== contact.passage.id && kindMatch(found.passage.text, ['clock']) > 0) return found.passage.text;
+    }
+    return undefined;
+  }
+
   /** "Talk to a person": the service desk's contact details from the knowledge base, and a case offered. */
   async showContact(context: TurnContext, inDialog: boolean): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
@@ -359,7 +373,9 @@ class Conversation {
     const contact = this.deps.contact?.(lang);
     if (contact) {
       const ref = this.candidateRef(contact);
-      await this.showAnswer(context, ref, '', false);
+      // Opening hours asked ("hvornår har I åbent?", "what are your opening hours"): what the article says of times of day too.
+      const hours = askedKinds(turnInfo(context).text).includes('clock') ? this.passageWithTime(contact) : undefined;
+      await this.showAnswer(context, hours ? { ...ref, text: `${hours}\n\n${ref.text}` } : ref, '', false);
     } else {
       await context.sendActivity(reply(t.noContactArticle));
     }

@@ -41,6 +41,18 @@ describe('answering from the knowledge base', () => {
     });
   });
 
+  describe('when the desk\'s opening hours are asked (round 20)', () => {
+    // The contact reply shows its phone passage; asked when, it shows what the article says of times of day too.
+    it('shows the time of day the contact article holds with the phone number, in either language', async () => {
+      await new Chat(world, ANNA).run([['hvornår har I åbent?', ['kl. 9.00 og 15.00', '3392 9800', 'Kilde: [Kontakt servicedesken](']]]);
+      await new Chat(world, ANNA).run([['what are your opening hours?', ['9.00 and 15.00', '3392 9800']]]);
+    });
+
+    it('shows only the phone passage to a person asked for', async () => {
+      await new Chat(world, ANNA).run([['jeg vil gerne tale med en person', ['3392 9800', without('kl. 9.00')]]]);
+    });
+  });
+
   describe('when "Hjalp det?" is answered in a sentence', () => {
     // The recognizer alone reads "nej det gjorde det ikke" as a stop and "ja det hjalp" as thanks; asked yes or no, they answer it.
     it('takes a no said in words as no, records it and offers a case; a yes in words to that offer starts the case', async () => {
