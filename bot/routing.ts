@@ -16,7 +16,7 @@
  */
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
-import { choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
+import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
@@ -1051,7 +1051,8 @@ export function decide(input: RouteInput): RouteDecision {
  */
 export function typedOption(expectation: Expectation, text: string): Choice | undefined {
   if (expectation.kind !== 'choice') return undefined;
-  const matched = matchTolerant(expectation.choices as readonly Choice[], text);
+  // The articles offered ("Mente du …?") are picked by a word of one title too ("SLS").
+  const matched = matchTolerant(expectation.choices as readonly Choice[], text) ?? (expectation.about === 'router:candidates' ? choiceByTitleWord(expectation.choices as readonly Choice[], text) : undefined);
   if (!matched || !expectation.about.startsWith('router:')) return matched;
   return words(text).length > Math.max(words(matched.label.da).length, words(matched.label.en).length) + 1 ? undefined : matched;
 }

@@ -34,7 +34,7 @@ import { casePrefillFrom } from './prefill.js';
 import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
-import { matchTolerant, type Choice } from './matching.js';
+import { choiceByTitleWord, matchTolerant, type Choice } from './matching.js';
 import { asksAboutAssistant } from './small-talk.js';
 import { caseMeant } from './which-case.js';
 import type { DeflectionOffer, DeskEventRecorder, Expectation, FeedbackRecorder, Intent, Language, PreviousAnswer, Slots } from './ports.js';
@@ -1022,7 +1022,7 @@ class RouterDialog extends Dialog {
           state.pending = { kind: 'offerCase', question: pending.question, ...caseAreaOfText(pending.question, this.conversation.catalogue) };
           return Dialog.EndOfTurn;
         }
-        const choice = matchTolerant(choices, text);
+        const choice = matchTolerant(choices, text) ?? choiceByTitleWord(choices, text);
         const ref = choice ? pending.candidates.find((c) => c.articleId === choice.id) : undefined;
         if (!ref) return undefined;
         const next = await this.conversation.showAnswer(context, ref, pending.question, true);

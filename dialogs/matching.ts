@@ -2,7 +2,7 @@
  * Tolerant matching of typed answers to choices: "rejs ud", "indfak", "2", "økonmi" (a typo).
  * Pure; the form engine and the dialogs share it.
  */
-import { ASKS, matchKey, type Localized } from '../portal/index.js';
+import { ASKS, matchKey, matchWords, type Localized } from '../portal/index.js';
 
 
 /** A choice the user can pick by id, label (da/en), alias or number. */
@@ -219,4 +219,20 @@ export function matchNamePart<C extends Choice>(choices: readonly C[], input: st
   if (key.length < 5) return undefined;
   const holding = choices.filter((c) => keysOf(c).some((k) => k.includes(key)));
   return holding.length === 1 ? holding[0] : undefined;
+}
+
+/** At most this many words typed to pick an offered article by a word of its title. */
+const MAX_WORDS_PICKING_BY_TITLE = 3;
+
+/**
+ * The offered article (or other titled choice) a short answer picks by a word of its title that no other offered title has: "SLS" for «Regler
+ * for adgangskoder til SLS, HR-Løn og BSL» beside «Glemt adgangskode til Serviceportalen» — a product's short name
+ * is shorter than the words the tolerant matching weighs.
+ */
+export function choiceByTitleWord(choices: readonly Choice[], text: string): Choice | undefined {
+  const typed = matchWords(text).filter((w) => w.length >= 3);
+  if (typed.length === 0 || typed.length > MAX_WORDS_PICKING_BY_TITLE) return undefined;
+  const titleWords = choices.map((c) => new Set(matchWords(c.label.da)));
+  const holders = choices.filter((_, i) => typed.some((w) => titleWords[i]?.has(w) && titleWords.filter((set) => set.has(w)).length === 1));
+  return holders.length === 1 ? holders[0] : undefined;
 }

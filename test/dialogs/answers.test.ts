@@ -111,6 +111,13 @@ describe('answering from the knowledge base', () => {
       expect(reply.actions).toEqual(['Ja', 'Nej']);
     });
 
+    it('picks the offered article a word of one title names ("SLS"), not a new search (round 20)', async () => {
+      await new Chat(world, ANNA).run([
+        ['adgangskode', 'Mente du'],
+        ['SLS', ['Kilde: [Regler for adgangskoder til SLS', without('Statens Lønløsning beregner')]],
+      ]);
+    });
+
     it('"Ingen af dem" offers a case', async () => {
       await new Chat(world, ANNA).run([
         ['adgangskode', 'Mente du'],
