@@ -143,6 +143,12 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     // A click on an older question's card is not an answer to this one: the question is asked again.
     const asked = card?.formStep !== undefined ? currentQuestion(engine, this.context(options)) : undefined;
     if (card?.formStep !== undefined && (!asked || questionKey(asked) !== card.formStep)) return this.show(dc, resume(engine, this.context(options)));
+    // A question about the field itself ("hvad skal jeg skrive her?", "what does Fakturanummer mean?") that no
+    // article answers: the field's help, and the field asked again — neither validated nor confirmed as an answer.
+    if (!submitted && info.decision.reason === 'question-about-field') {
+      await dc.context.sendActivity(reply(this.help(instance, info.lang)[info.lang]));
+      return this.show(dc, resume(engine, this.context(options)));
+    }
     // An unticked optional card answer submits nothing: left empty.
     const input = submitted ? (card.answer ?? '') : info.text;
     // A card's submission is an answer; typed text the router is unsure of is confirmed first.

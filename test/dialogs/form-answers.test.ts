@@ -31,6 +31,19 @@ describe('answers inside the case form', () => {
   });
   afterAll(async () => world.dispose());
 
+  describe('when the field itself is asked about (round 20)', () => {
+    it('gives the field\'s help and asks it again — the question is neither validated nor confirmed as the answer', async () => {
+      await new Chat(world, OLE).run([
+        ['opret sag om rejseafregning', 'Hvad er problemet?'],
+        ['forkert beløb', 'Afregningsnummer'],
+        ['hvad skal jeg skrive her?', ['Svar på «Afregningsnummer»', without('Er det dit svar'), 'Afregningsnummer']],
+        ['sorry, what does Afregningsnummer mean?', ['Answer «Settlement number»', without('at most'), without('Is that your answer')]],
+        // The language is the user's last words' (English); the answer is taken as before.
+        ['RA-7', 'Start date of the trip'],
+      ]);
+    });
+  });
+
   describe('when a correction at the summary opens with "nej"', () => {
     it('changes the field it names to the value it gives, says so and shows the summary again — nothing cancelled', async () => {
       await new Chat(world, OLE).run([
