@@ -290,7 +290,12 @@ class Conversation {
           return { kind: 'rephrase' };
         }
         await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
-        return { kind: 'offerCase', question, ...caseAreaOfText(question, this.catalogue) };
+        // The case offered starts where the question points: its one system's area, else the area its words name or
+        // speak of ("min kollegas løntillæg …" → Statens Løn og HR), so the user is not asked the area again.
+        const named = caseAreaOfText(question, this.catalogue);
+        const slots = turnInfo(context).recognition.slots;
+        const area = named.areaId !== undefined ? named : slots.areaId !== undefined ? { areaId: slots.areaId, ...(slots.systemId ? { systemId: slots.systemId } : {}) } : {};
+        return { kind: 'offerCase', question, ...area };
       }
     }
   }

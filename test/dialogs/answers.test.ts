@@ -133,7 +133,9 @@ describe('answering from the knowledge base', () => {
       const question = 'Hvorfor er min kollegas løntillæg ikke kommet med i oktober lønnen?';
       await new Chat(world, ANNA).run([
         [question, ['ikke finde et svar på i vidensbasen', actions('Opret en sag', 'Spørg på en anden måde'), without('Kilde')]],
-        ['Opret en sag', 'Hvilket område'],
+        // The area the question speaks of is chosen (round 20: "løntillæg", "lønnen"), with a way to choose another.
+        ['Opret en sag', ['Jeg har valgt Statens Løn og HR', 'Hvilket system', actions('Vælg et andet')]],
+        ['Vælg et andet', 'Hvilket område'],
         ['Øvrige', 'Hvilket system'],
         ['Intet bestemt system', 'Skal sagen sendes fra'],
         ['Fra mig', 'Hvad drejer henvendelsen sig om?'],
