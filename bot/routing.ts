@@ -448,6 +448,10 @@ const PERSON_ASKED =
 const OWN_SUBMISSIONS =
   /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:(?:er|blev|var|are|were|have\s+been|has\s+been)\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised)\s+(?:fra|af|fra\s+vores|from|by)\s+(?:vores|min|mit|mig|os|our|my|me|us))(?![\p{L}\d])/iu;
 
+/** The user's own cases opening a text, as a heading ("mine sager i …", "vis mine henvendelser om …", "my tickets about …"). */
+const MY_CASES_OPENING =
+  /^(?:(?:vis|se|show|list)\s+(?:mig\s+|me\s+)?)?(?:alle\s+|all\s+)?(?:mine|my|vores|our)\s+(?:sager|henvendelser|cases|tickets|requests)\s+(?:i|om|under|vedr\.?|vedrørende|fra|in|about|for|on|regarding|from)(?![\p{L}\d])/iu;
+
 /** Words that ask to see or list something ("se", "vis", "en oversigt", "hvad", "which", "show me", "list"). */
 const LISTING_ASKED = /(?<![\p{L}\d])(?:se|vis|oversigt|overblik|liste|hvad|hvilke|show|list|see|overview|what|which)(?![\p{L}\d])/iu;
 
@@ -824,6 +828,11 @@ export function decide(input: RouteInput): RouteDecision {
     // "Kan jeg se en oversigt over alt det jeg har sendt ind", "what inquiries have I submitted this year?":
     // what the user has sent, asked to be seen or listed, is the list of their cases.
     if ((kind === 'question' || kind === 'createCase' || kind === 'myCases') && OWN_SUBMISSIONS.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
+      return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
+    }
+    // "Mine sager i Statens Løn og HR", "show my cases about RejsUd": the list of one's cases opening the text, narrowed
+    // by what follows — the list (a statement about them, "mine sager er forsvundet", is not asked for the list).
+    if ((kind === 'question' || kind === 'myCases' || kind === 'status') && MY_CASES_OPENING.test(text) && !question && words(text).length <= 10 && !SOMETHING_WRONG.test(text) && !reportsAProblem(text)) {
       return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
     }
     // "Can someone call me back about my payroll issue?": a person asked for in words.

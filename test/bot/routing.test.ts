@@ -85,6 +85,10 @@ describe('routing', () => {
       // Cases named by where they were sent from (round 20).
       { text: 'Hvilke sager er oprettet fra vores fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'intent:myCases' },
       { text: 'hvilke sager kan oprettes fra en fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      // The list of one's cases as a heading, narrowed by what follows (round 20).
+      { text: 'mine sager i Statens Løn og HR', recognized: recognition({ kind: 'question' }, 0.67, false, { areaId: 'loen-hr' }), knowledge: answered(1), route: 'intent:myCases' },
+      { text: 'show my tickets about IndFak', recognized: recognition({ kind: 'question' }, 0.6, false, { systemId: 'indfak' }), knowledge: answered(0.9), route: 'intent:myCases' },
+      { text: 'mine sager i Navision bliver afvist', recognized: recognition({ kind: 'question' }, 0.6, false, { systemId: 'navision' }), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'skal institutioner bruge Navision Stat?', recognized: recognition({ kind: 'register' }, 0.7), route: 'intent:register' },
       { text: 'har jeg nogen åbne henvendelser?', recognized: recognition({ kind: 'myCases' }, 0.92), knowledge: answered(0.6), route: 'intent:myCases' },
