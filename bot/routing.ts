@@ -448,6 +448,14 @@ const PERSON_ASKED =
 const OWN_SUBMISSIONS =
   /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:(?:er|blev|var|are|were|have\s+been|has\s+been)\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised)\s+(?:fra|af|fra\s+vores|from|by)\s+(?:vores|min|mit|mig|os|our|my|me|us))(?![\p{L}\d])/iu;
 
+/**
+ * What the assistant can do asked of cases or questions in general: "kan du oprette sager?", "kan du også se status
+ * på sager, eller …?", "can you create tickets or only answer questions?". The plural with no article: one case asked
+ * for ("kan du oprette en sag?") is the request.
+ */
+const CAPABILITY_ASKED =
+  /^(?:(?:og|men|and|but|hej|hi)[\s,]+)?(?:kan|can)\s+(?:du|you)\s+(?:(?:også|også\s+godt|godt|also|really|actually)\s+)?(?:oprette|lave|åbne|sende|svare\s+på|hjælpe\s+med|finde|vise|se|følge|create|open|make|answer|help\s+with|find|show|see|track|check)\s+(?:(?:status\s+på|the\s+status\s+of)\s+)?(?:sager|henvendelser|tickets|cases|spørgsmål|questions)(?:\s*(?:,\s*)?(?:eller|or|og|and)\s+[^?]*)?\s*\?\s*$/iu;
+
 /** The user's own cases opening a text, as a heading ("mine sager i …", "vis mine henvendelser om …", "my tickets about …"). */
 const MY_CASES_OPENING =
   /^(?:(?:vis|se|show|list)\s+(?:mig\s+|me\s+)?)?(?:alle\s+|all\s+)?(?:mine|my|vores|our)\s+(?:sager|henvendelser|cases|tickets|requests)\s+(?:i|om|under|vedr\.?|vedrørende|fra|in|about|for|on|regarding|from)(?![\p{L}\d])/iu;
@@ -789,6 +797,11 @@ export function decide(input: RouteInput): RouteDecision {
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
     if (HOW_TO_USE_THE_CHAT.test(sentence(text)) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
+      return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
+    }
+    // "Kan du oprette sager, eller svarer du kun på spørgsmål?", "can you also check tickets?": what the assistant can do
+    // with cases or questions in general (no article, the plural) — its help, not a case made.
+    if (CAPABILITY_ASKED.test(text) && recognition.slots.systemId === undefined && findCaseNumbers(text).length === 0) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.

@@ -85,6 +85,10 @@ describe('routing', () => {
       // Cases named by where they were sent from (round 20).
       { text: 'Hvilke sager er oprettet fra vores fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'intent:myCases' },
       { text: 'hvilke sager kan oprettes fra en fællespostkasse?', recognized: recognition({ kind: 'myCases' }, 0.7), knowledge: answered(0.9), route: 'knowledge' },
+      // What the assistant can do with cases in general is its help; one case asked for is the request (round 20).
+      { text: 'Kan du oprette sager, eller svarer du kun på spørgsmål?', recognized: recognition({ kind: 'createCase' }, 0.64), knowledge: answered(0.9), route: 'intent:help' },
+      { text: 'can you create tickets or only answer questions?', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'intent:help' },
+      { text: 'kan du oprette en sag?', recognized: recognition({ kind: 'createCase' }, 0.9), knowledge: answered(0.9), route: 'intent:createCase' },
       // The list of one's cases as a heading, narrowed by what follows (round 20).
       { text: 'mine sager i Statens Løn og HR', recognized: recognition({ kind: 'question' }, 0.67, false, { areaId: 'loen-hr' }), knowledge: answered(1), route: 'intent:myCases' },
       { text: 'show my tickets about IndFak', recognized: recognition({ kind: 'question' }, 0.6, false, { systemId: 'indfak' }), knowledge: answered(0.9), route: 'intent:myCases' },
