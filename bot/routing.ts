@@ -448,6 +448,10 @@ const PERSON_ASKED =
 const OWN_SUBMISSIONS =
   /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:(?:er|blev|var|are|were|have\s+been|has\s+been)\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised)\s+(?:fra|af|fra\s+vores|from|by)\s+(?:vores|min|mit|mig|os|our|my|me|us))(?![\p{L}\d])/iu;
 
+/** The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied yet?", "any news?"). */
+const AWAITING_REPLY =
+  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
+
 /**
  * What the assistant can do asked of cases or questions in general: "kan du oprette sager?", "kan du også se status
  * på sager, eller …?", "can you create tickets or only answer questions?". The plural with no article: one case asked
@@ -843,6 +847,9 @@ export function decide(input: RouteInput): RouteDecision {
     if ((kind === 'question' || kind === 'createCase' || kind === 'myCases') && OWN_SUBMISSIONS.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
       return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
     }
+    // "Hvornår får jeg svar?", "har I svaret?", "any news?": the user's own answer awaited, with nothing else said — the
+    // status of their case (the one meant, or which one), not an article on how cases are handled.
+    if (AWAITING_REPLY.test(text.trim()) && kind !== 'cancel') return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
     // "Mine sager i Statens Løn og HR", "show my cases about RejsUd": the list of one's cases opening the text, narrowed
     // by what follows — the list (a statement about them, "mine sager er forsvundet", is not asked for the list).
     if ((kind === 'question' || kind === 'myCases' || kind === 'status') && MY_CASES_OPENING.test(text) && !question && words(text).length <= 10 && !SOMETHING_WRONG.test(text) && !reportsAProblem(text)) {

@@ -89,6 +89,11 @@ describe('routing', () => {
       { text: 'Kan du oprette sager, eller svarer du kun på spørgsmål?', recognized: recognition({ kind: 'createCase' }, 0.64), knowledge: answered(0.9), route: 'intent:help' },
       { text: 'can you create tickets or only answer questions?', recognized: recognition({ kind: 'createCase' }, 0.7), knowledge: answered(0.9), route: 'intent:help' },
       { text: 'kan du oprette en sag?', recognized: recognition({ kind: 'createCase' }, 0.9), knowledge: answered(0.9), route: 'intent:createCase' },
+      // The user's own answer awaited, nothing else said: the status of their case (round 20); asked of cases in general, a question.
+      { text: 'hvornår får jeg svar?', recognized: recognition({ kind: 'question' }, 0.6), route: 'intent:status' },
+      { text: 'har I svaret?', recognized: recognition({ kind: 'question' }, 0.6), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'have you replied yet?', recognized: recognition({ kind: 'question' }, 0.6), knowledge: answered(0.9), route: 'intent:status' },
+      { text: 'hvornår får jeg svar på en sag om løn?', recognized: recognition({ kind: 'question' }, 0.8), knowledge: answered(0.9), route: 'knowledge' },
       // The list of one's cases as a heading, narrowed by what follows (round 20).
       { text: 'mine sager i Statens Løn og HR', recognized: recognition({ kind: 'question' }, 0.67, false, { areaId: 'loen-hr' }), knowledge: answered(1), route: 'intent:myCases' },
       { text: 'show my tickets about IndFak', recognized: recognition({ kind: 'question' }, 0.6, false, { systemId: 'indfak' }), knowledge: answered(0.9), route: 'intent:myCases' },
