@@ -409,7 +409,7 @@ export class Answerer {
     // FACT_LEADER: beyond the close ones, an article that holds the precise kind of fact asked.
     const decisive = decisiveKinds(question);
     let pool: readonly RankedArticle[] = close;
-    let leader = this.specificLeader(close, analysis, kinds);
+    let leader = this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis);
     if (leader === undefined && decisive.length > 0) {
       const wider = near(FACT_LEADER.ratio);
       const factLeader = this.factLeader(wider, analysis, decisive);
@@ -451,6 +451,34 @@ export class Answerer {
       if (figure(top, key) - figure(next, key) >= lead - 1e-9) return coversTheOthers ? top : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * "Hvad er HR-Løn?" between close articles that all name it ("Brugeradgange til SLS og HR-Løn", "Masseindberetning i
+   * HR-Løn", "SLS og HR-Løn – Statens Lønløsning"): a definition is the article whose title asks the same ("Hvad er
+   * Statens Lønløsning (SLS, HR-Løn …)?", see {@link headingEcho}) or whose title's head — what it is about, before a
+   * dash — is the thing asked and little else (of its words, no more than one beside those of the question). The
+   * first such close article when it is not the best already; else none.
+   */
+  private definitionLeader(close: readonly RankedArticle[], question: string, analysis: QueryAnalysis): number | undefined {
+    if (close.length < 2 || !asksDefinition(question, analysis.concepts.length)) return undefined;
+    const asked = plainWords(question);
+    const concepts = analysis.concepts.length;
+    const articleOf = (candidate: RankedArticle): Article | undefined => this.index.articles.get(candidate.articleId);
+    // A title that asks the question first ("Hvad er Statens Lønløsning (SLS, HR-Løn og webservice)?")…
+    const echoed = close.findIndex((candidate) => headingEcho(asked, articleOf(candidate)?.title) > 0);
+    if (echoed >= 0) return echoed > 0 ? echoed : undefined;
+    // …else a title whose head is the thing asked, with at most two words beside it ("SLS og HR-Løn").
+    const headNames = (candidate: RankedArticle): boolean => {
+      const article = articleOf(candidate);
+      if (!article) return false;
+      const head = article.title.split(/\s+[–—-]\s+/u)[0] ?? article.title;
+      const headTerms = this.termsOf(`${article.id}#head`, () => head, article.language);
+      const named = conceptCredits(analysis, (term) => headTerms.has(term.term)).filter((credit) => credit >= 0.5).length === concepts;
+      return named && head.trim().split(/\s+/u).length <= concepts + 2;
+    };
+    const found = close.findIndex(headNames);
+    return found > 0 ? found : undefined;
   }
 
   /** The index of the candidate whose passage holding the kind of fact asked covers the question by `factLead` more than any other's (FACT_LEADER); or none. */
