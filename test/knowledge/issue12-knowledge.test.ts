@@ -121,6 +121,19 @@ describe('English questions', () => {
     });
   });
 
+  describe('when a definition is asked of a thing several close articles name (round 20)', () => {
+    // "Brugeradgange til SLS og HR-Løn" and "Masseindberetning i HR-Løn" name it as well; the system's own page is about it.
+    it('answers with the article whose title\'s head is the thing asked', () => {
+      for (const [question, locale, id] of [
+        ['hvad er HR-Løn?', 'da', 'system-sls-hr-loen'],
+        ['what is HR-Løn?', 'en', 'system-sls-hr-loen.en'],
+      ] as const) {
+        const result = shipped.answer(question, { locale });
+        expect(result.kind === 'answered' && result.article.id, question).toBe(id);
+      }
+    });
+  });
+
   describe('when the article exists only in Danish', () => {
     it('answers with it and says it is Danish', () => {
       const result = shipped.answer('What is Statens Budgetsystem used for?', { locale: 'en' });
