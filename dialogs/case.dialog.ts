@@ -143,8 +143,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     // A click on an older question's card is not an answer to this one: the question is asked again.
     const asked = card?.formStep !== undefined ? currentQuestion(engine, this.context(options)) : undefined;
     if (card?.formStep !== undefined && (!asked || questionKey(asked) !== card.formStep)) return this.show(dc, resume(engine, this.context(options)));
-    // An unticked optional card answer submits nothing: left empty.
-    const input = submitted ? (card.answer ?? '') : info.text;
+    // An unticked optional card answer submits nothing: left empty. At the form question, typed words that name one
+    // of the forms offered answer with it: the recogniser reads them more surely than the options' matching does
+    // ("han er fratrådt, så hans adgang skal fjernes" is the removal form, not the one for access by "adgang").
+    const input = submitted ? (card.answer ?? '') : (this.formNamed(engine, info.recognition.slots, options) ?? info.text);
     // A card's submission is an answer; typed text the router is unsure of is confirmed first.
     const confirm = !submitted && info.answerInDoubt === true;
     const accepted = this.accepted.get(engine);
@@ -180,9 +182,17 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const d = engine.draft;
     const path = pathFrom({ ...slots, ...(slots.systemId === undefined && d.systemId ? { systemId: d.systemId } : {}) }, this.catalogue);
     if (path.areaId === undefined || (path.areaId === d.areaId && (path.systemId ?? null) === (d.systemId ?? null) && path.formId === undefined)) return undefined;
-    const description = d.values.beskrivelse;
+    // What the answer said of the problem (kept by the engine as the description) goes along.
+    const description = result.state.draft.values.beskrivelse ?? d.values.beskrivelse;
     const fresh = startCase({ ...path, ...(typeof description === 'string' ? { description } : {}) }, ctx);
     return resume(fresh, ctx);
+  }
+
+  /** The id of the form the recogniser's slots name, when the form question waits and offers it. */
+  private formNamed(engine: CaseState, slots: Slots, options: CaseDialogOptions): string | undefined {
+    if (slots.formId === undefined) return undefined;
+    const asked = currentQuestion(engine, this.context(options));
+    return asked?.step === 'form' && asked.choices?.some((c) => c.id === slots.formId) ? slots.formId : undefined;
   }
 
   /** The article to offer now: the description was just written and an article answers it confidently. */
