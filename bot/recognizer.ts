@@ -195,6 +195,37 @@ const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
  * what precedes it is not known to be an institution.
  */
 const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|my|our|a|an|the|new)\s/iu;
+/**
+ * Before a case number, words that ask to write on the case: a comment, a reply, a message or a note, or writing,
+ * adding, telling ("tilføj kommentar til", "skriv til sagen", "kan du fortælle", "add a note to", "please tell").
+ */
+const WRITE_ON_CASE =
+  /(?<![\p{L}\d])(?:kommentar\p{L}*|kommenter\p{L}*|skriv\p{L}*|svar\p{L}*|besvar\p{L}*|besked\p{L}*|note\p{L}*|tilføj\p{L}*|meddel\p{L}*|fortæl\p{L}*|oplys\p{L}*|informer\p{L}*|comment\p{L}*|write|reply|answer|respond|message|add|tell|inform|update)(?![\p{L}\d])/iu;
+/** A case number as a user writes it ("SA-2026-000001", "sag 2026-12"; see findCaseNumbers): where it ends. */
+const CASE_NUMBER_AT = /\b(?:SA[\s-]?\d{4}[\s-]?|SAG[\s-]?\d{4}[\s-])\d{1,6}\b/i;
+/** After the case number, the comment's text: after a colon or dash, or said as "at …", "om at …", "that …". */
+const COMMENT_TEXT_AFTER = /^\s*(?:[:–—-]\s*|[,.]?\s+(?:om\s+at|at|that|saying(?:\s+that)?|med\s+(?:teksten|beskeden))\s+|,?\s*(?:følgende|the\s+following)\s*:\s*)(\S[\s\S]*)$/iu;
+/** Writing told as done ("jeg har svaret på SA-… – hvornår …", "I have already replied to SA-…"): no comment asked for. */
+const WRITTEN_BEFORE = /(?<![\p{L}\d])(?:har|havde|has|have|had|'ve)\s+(?:\p{L}+\s+)?(?:skrevet|svaret|besvaret|kommenteret|tilføjet|sendt|noteret|written|wrote|replied|answered|commented|added|sent)(?![\p{L}\d])/iu;
+/** The comment's text quoted before the case number: 'tilføj "kvitteringen er sendt" til SA-…'. */
+const QUOTED_BEFORE = /["“”«»„]([^"“”«»„]{3,})["“”«»„]/u;
+
+/**
+ * The comment written in the same message as the request to comment on a case: "tilføj kommentar til SA-…: Jeg har
+ * nu vedhæftet kvitteringen", "skriv til sagen SA-… at jeg har fundet kvitteringen", "add a note to SA-…: …", "tell
+ * SA-… that …". Undefined when the message asks to write but gives no text ("tilføj en kommentar til SA-…").
+ */
+export function commentWritten(raw: string): string | undefined {
+  const at = CASE_NUMBER_AT.exec(raw);
+  if (!at) return undefined;
+  const before = raw.slice(0, at.index);
+  if ((!WRITE_ON_CASE.test(before) && !COMMENT_WORDS.test(before)) || WRITTEN_BEFORE.test(before)) return undefined;
+  const after = COMMENT_TEXT_AFTER.exec(raw.slice(at.index + at[0].length))?.[1] ?? QUOTED_BEFORE.exec(before)?.[1];
+  const text = after?.trim().replace(/^["“”«»„']+|["“”«»„']+$/gu, '').trim();
+  if (!text || text.length < 2) return undefined;
+  return text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
+}
+
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
@@ -275,6 +306,10 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   const caseNumber = findCaseNumbers(raw)[0];
   if (caseNumber) {
+    // A comment with its text: the text may speak of files ("… vedhæftet kvitteringen"); only the request before it asks for one.
+    const written = commentWritten(raw);
+    const request = written === undefined ? raw : raw.slice(0, CASE_NUMBER_AT.exec(raw)?.index ?? raw.length);
+    if (written !== undefined && !ATTACH_WORDS.test(request)) return { intent: { kind: 'addComment', caseNumber, text: written }, command: false };
     const intent: Intent = ATTACH_WORDS.test(raw)
       ? { kind: 'attachFile', caseNumber }
       : COMMENT_WORDS.test(raw) || ANSWER_OPENING.test(raw)

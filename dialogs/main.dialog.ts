@@ -704,7 +704,7 @@ class RouterDialog extends Dialog {
           const meant = await this.ownCaseMeant(dc.context, text);
           return meant ? this.beginComment(dc, meant) : this.askCommentCase(dc, state);
         }
-        return this.beginComment(dc, intent.caseNumber);
+        return this.beginComment(dc, intent.caseNumber, intent.text);
       }
       case 'attachFile': {
         if (!intent.caseNumber) {
@@ -886,7 +886,7 @@ class RouterDialog extends Dialog {
   }
 
   /** The comment dialog on a case the user may see. */
-  private async beginComment(dc: DialogContext, caseNumber: string): Promise<DialogTurnResult> {
+  private async beginComment(dc: DialogContext, caseNumber: string, text?: string): Promise<DialogTurnResult> {
     const user = await this.requireUser(dc);
     if (!('id' in user)) return user;
     const visible = await this.conversation.deps.portal.caseFor(user.id, caseNumber);
@@ -894,7 +894,7 @@ class RouterDialog extends Dialog {
       await dc.context.sendActivity(reply(texts(turnInfo(dc.context).lang).statusNotVisible));
       return Dialog.EndOfTurn;
     }
-    return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber });
+    return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber, ...(text !== undefined ? { text } : {}) });
   }
 
   /** The reply to the router's own last question (Hjalp det? / Vil du oprette en sag? / Mente du …?). */

@@ -58,7 +58,8 @@ export type Intent =
   | { kind: 'myCases' }
   | { kind: 'showMore' }
   | { kind: 'status'; caseNumber?: string }
-  | { kind: 'addComment'; caseNumber?: string }
+  /** `text`: the comment written in the same message ("kommenter SA-…: …", "skriv til sagen SA-… at …"). */
+  | { kind: 'addComment'; caseNumber?: string; text?: string }
   /** "Vedhæft en fil til SA-…": files for an existing case. */
   | { kind: 'attachFile'; caseNumber?: string }
   | { kind: 'register' }

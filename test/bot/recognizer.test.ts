@@ -43,6 +43,30 @@ describe('NaturalIntentRecognizer', () => {
       expect(recognizer.recognize('vedhæft en fil').intent).toEqual({ kind: 'attachFile' });
     });
 
+    it.each([
+      ['tilføj kommentar til SA-2026-000123: Jeg har nu vedhæftet kvitteringen', 'Jeg har nu vedhæftet kvitteringen'],
+      ['skriv til sagen SA-2026-000123 at jeg har fundet kvitteringen', 'Jeg har fundet kvitteringen'],
+      ['kommenter sag SA-2026-000123: Peter skal have adgang til regnskab 1234', 'Peter skal have adgang til regnskab 1234'],
+      ['kan du tilføje på SA-2026-000123, at beløbet er 500 kr', 'Beløbet er 500 kr'],
+      ['giv besked på SA-2026-000123 om at fakturaen er betalt', 'Fakturaen er betalt'],
+      ['noter på sag SA-2026-000123 følgende: Lars overtager sagen', 'Lars overtager sagen'],
+      ['svar på SA-2026-000123 – vi har rettet kontoen', 'Vi har rettet kontoen'],
+      ['tilføj «kvitteringen er sendt» til SA-2026-000123', 'Kvitteringen er sendt'],
+      ['add a note to SA-2026-000123: the file is attached', 'The file is attached'],
+      ['reply to SA-2026-000123 saying that the invoice was paid', 'The invoice was paid'],
+      ['could you tell SA-2026-000123 that she starts on Monday', 'She starts on Monday'],
+    ])('reads the comment written with the request: %s (round 20)', (text, comment) => {
+      expect(recognizer.recognize(text).intent).toEqual({ kind: 'addComment', caseNumber: 'SA-2026-000123', text: comment });
+    });
+
+    it('writes no comment where none is written, and a file request stays one', () => {
+      expect(recognizer.recognize('skriv til mig når SA-2026-000123 er løst').intent.kind).not.toBe('addComment');
+      expect(recognizer.recognize('jeg har svaret på SA-2026-000123 – hvornår sker der noget?').intent).not.toHaveProperty('text');
+      expect(recognizer.recognize("I've already replied to SA-2026-000123: when will you look at it?").intent).not.toHaveProperty('text');
+      expect(recognizer.recognize('vedhæft en fil til SA-2026-000123: her er skærmbilledet').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });
+      expect(recognizer.recognize('status på SA-2026-000123: er den løst?').intent).toEqual({ kind: 'status', caseNumber: 'SA-2026-000123' });
+    });
+
     it('classifies phrasings it was not trained on', () => {
       for (const text of ['kan jeg uploade en kvittering til min sag', 'jeg vil gerne vedlægge et billede af fejlen']) {
         expect({ text, kind: recognizer.recognize(text).intent.kind }).toEqual({ text, kind: 'attachFile' });
