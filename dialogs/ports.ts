@@ -65,8 +65,12 @@ export type Intent =
   | { kind: 'register' }
   | { kind: 'communityAccess'; institution?: string }
   | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string }
-  /** "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told. */
-  | { kind: 'membershipHow'; op: MembershipOp }
+  /**
+   * "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told.
+   * `member`, `mailbox`: the names or local parts it gives ("tilføj anna til fællespostkassen loen"), tried in the
+   * administrator's organisation.
+   */
+  | { kind: 'membershipHow'; op: MembershipOp; member?: string; mailbox?: string }
   /** "Hvem er tilknyttet loen@…?": the users attached to a shared mailbox. */
   | { kind: 'mailboxMembers'; mailbox: string };
 

@@ -33,6 +33,46 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when an administrator changes a shared mailbox’s members (round 20)', () => {
+    const X = 'x@eksempelstyrelsen.dk';
+    const Y = 'loen@eksempelstyrelsen.dk';
+    it.each([
+      [`kan du knytte ${X} til ${Y}?`, 'attach'],
+      [`vil du tilføje brugeren ${X} til fællespostkassen ${Y}`, 'attach'],
+      [`jeg vil gerne have tilknyttet ${X} til postkassen ${Y}`, 'attach'],
+      [`meld ${X} ind i ${Y}`, 'attach'],
+      [`giv ${X} adgang til ${Y}`, 'attach'],
+      [`please add ${X} to ${Y}`, 'attach'],
+      [`could you include ${X} in the shared mailbox ${Y}?`, 'attach'],
+      [`vil du fjerne ${X} fra ${Y}?`, 'detach'],
+      [`kan du melde ${X} ud af ${Y}`, 'detach'],
+      [`afmeld venligst ${X} fra ${Y}`, 'detach'],
+      [`could you remove the user ${X} from the shared mailbox ${Y}?`, 'detach'],
+      [`take ${X} off ${Y}`, 'detach'],
+    ])('reads "%s" as a membership change (%s)', (text, op) => {
+      expect(recognizer.recognize(text).intent).toEqual({ kind: 'membership', op, member: X, mailbox: Y });
+    });
+
+    it('reads no change where none is asked, or where it is asked how', () => {
+      expect(recognizer.recognize(`send en mail til ${X} og ${Y}`).intent.kind).not.toBe('membership');
+      expect(recognizer.recognize(`${X} skriver til ${Y}`).intent.kind).not.toBe('membership');
+      expect(recognizer.recognize(`hvordan tilføjer jeg ${X} til ${Y}?`).intent.kind).not.toBe('membership');
+    });
+
+    it.each([
+      ['jeg vil tilføje anna til fællespostkassen loen', 'attach', 'anna', 'loen'],
+      ['fjern brugeren anna fra loen-postkassen', 'detach', 'anna', 'loen'],
+      ['kan du tilføje ole til vores fællespostkasse loen?', 'attach', 'ole', 'loen'],
+      ['please add anna to the shared mailbox loen', 'attach', 'anna', 'loen'],
+    ])('keeps the names of "%s" for the organisation to resolve', (text, op, member, mailbox) => {
+      expect(recognizer.recognize(text).intent).toEqual({ kind: 'membershipHow', op, member, mailbox });
+    });
+
+    it('names no mailbox when only its noun is said', () => {
+      expect(recognizer.recognize('tilføj Ole til fællespostkassen').intent).toEqual({ kind: 'membershipHow', op: 'attach' });
+    });
+  });
+
   describe('when the user wants to attach a file (issue 16)', () => {
     it('reads "vedhæft … til SA-…" as attaching to that case, and a bare number or a status request as status', () => {
       expect(recognizer.recognize('vedhæft en fil til SA-2026-000123').intent).toEqual({ kind: 'attachFile', caseNumber: 'SA-2026-000123' });
