@@ -64,6 +64,8 @@ interface Hit {
   /** Letters of the name matched (longer names are surer). */
   length: number;
   from: number;
+  /** The word after the hit's last. */
+  to: number;
 }
 
 function better(a: Hit, b: Hit | undefined): boolean {
@@ -78,7 +80,7 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
       // A two-letter name ("hr", "ns", "bi") counts only as a word of its own.
       if (key.length < 3 && !(w.to - w.from === 1 && words[w.from] === key)) continue;
       if (w.key === key) {
-        const hit = { distance: 0, length: key.length, from: w.from };
+        const hit = { distance: 0, length: key.length, from: w.from, to: w.to };
         if (better(hit, best)) best = hit;
         continue;
       }
@@ -87,7 +89,7 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
       if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
       const d = editDistanceWithin(w.key, key, allowed);
       if (d <= allowed) {
-        const hit = { distance: d, length: key.length, from: w.from };
+        const hit = { distance: d, length: key.length, from: w.from, to: w.to };
         if (better(hit, best)) best = hit;
       }
     }
@@ -120,7 +122,7 @@ function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>,
   for (const key of keys) {
     words.forEach((word, from) => {
       if (!namesAreaWord(key, word)) return;
-      const hit = { distance: 1, length: key.length, from };
+      const hit = { distance: 1, length: key.length, from, to: from + 1 };
       if (better(hit, best)) best = hit;
     });
   }
@@ -304,6 +306,9 @@ export function namesThePortal(slots: Slots): boolean {
   return slots.systemId !== undefined || slots.formId !== undefined || (slots.areaId !== undefined && slots.areaByTopic !== true);
 }
 
+/** Removing said of users only: offboarding, deprovisioning. */
+const USERS_ONLY_REMOVAL = /^(?:offboard|deprovision)/;
+
 /** Endings of a Danish verb after its stem ("fratræd|e", "indberet|te", "bogfør|t", "afstem|mer"). */
 const VERB_ENDING = /^(?:e|er|es|et|ede|t|te|tes|ter|ende)$/;
 
@@ -356,6 +361,20 @@ function oneSystemFormNamed(area: Area, catalogue: Catalogue, keys: CatalogueKey
   return namedForm(forms, wins, options, keys.areaKeys[index] ?? []);
 }
 
+/** Letters a form's name has at least to name the form with nothing else named: a compound of its own, not "indberetning". */
+const NAMES_A_FORM_ALONE = 13;
+
+/**
+ * The form of one system a text names by a long name of its own (not an area's name or subject word), with no area
+ * or system named: "opret sag om tjenestemandspension", "periodeafslutningen driller".
+ */
+function formNamedAlone(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, options: SlotOptions): FormDefinition | undefined {
+  const common = [...keys.areaKeys.flat(), ...keys.topicKeys.flat()];
+  const forms = catalogue.forms.filter((f) => !f.general && f.systemIds.length === 1);
+  const found = forms.filter((f) => formKeys(f, options).some((key) => key.length >= NAMES_A_FORM_ALONE && !common.includes(key) && wins.some((w) => w.key === key || inflected(key, w.key))));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
   const words = matchWords(text);
   if (words.length === 0) return {};
@@ -378,7 +397,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     }
   }
 
-  const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)));
+  // Offboarding is of users only ("offboard a colleague from Navision Stat").
+  const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)) || USERS_ONLY_REMOVAL.test(w));
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
@@ -390,8 +410,10 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const owners = catalogue.areas.filter((a) => a.systemIds.includes(system.id));
     const candidates = owners.filter((a) => a.id !== USER_ADMINISTRATION || aboutAccess);
     const systemName = matchKey(system.name);
+    // An area's name inside the system's ("HR" of "Statens HR") names the system, not the area.
+    const apart = named.filter((n) => !systemHit || n.hit.from < systemHit.from || n.hit.to > systemHit.to);
     area =
-      named.find((n) => candidates.includes(n.area))?.area ??
+      apart.find((n) => candidates.includes(n.area))?.area ??
       (aboutAccess ? owners.find((a) => a.id === USER_ADMINISTRATION) : undefined) ??
       candidates.find((a) => matchKey(a.description.da).includes(systemName)) ??
       candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
@@ -403,6 +425,12 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   }
   // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
   const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
+
+  // Nothing named but a form by a long name of its own ("tjenestemandspension", "periodeafslutningen"): its area.
+  const alone = system === undefined && area === undefined ? formNamedAlone(catalogue, keys, wins, options) : undefined;
+  if (alone && (!topic || topic.id === alone.areaId)) {
+    return { areaId: alone.areaId, formId: alone.id };
+  }
 
   const slots: Slots = {};
   if (topic) {

@@ -398,6 +398,14 @@ describe('extractSlots', () => {
     ['opret sag om fejl i lønkørsel', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel' }],
     ['periodeafslutningen under økonomi driller', { areaId: 'oekonomi', formId: 'oekonomi.bogfoering' }],
     ['opret sag under Økonomi og Regnskab', { areaId: 'oekonomi' }],
+    // With nothing else named, a form by a long name of its own; a short common one ("indberetning") names none.
+    ['opret sag om tjenestemandspension', { areaId: 'loen-hr', formId: 'loen-hr.pension' }],
+    ['der er noget galt med periodeafslutningen', { areaId: 'oekonomi', formId: 'oekonomi.bogfoering' }],
+    ['indberetning af moms', { areaId: 'oekonomi', areaByTopic: true }],
+    // An area's name inside the system's ("HR" of "Statens HR") does not outweigh a removal of access; offboarding is of users.
+    ['opret en sag om sletning af en bruger i Statens HR', { areaId: 'brugeradministration', systemId: 'statens-hr', formId: 'brugeradministration.nedlaeg-adgang' }],
+    ['fejl i Statens HR', { areaId: 'loen-hr', systemId: 'statens-hr' }],
+    ['we need to offboard a colleague from Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.nedlaeg-adgang' }],
     // An area named as it is wins over one whose alias begins a compound ("regnskabsteamet").
     ['opret sag under Øvrige – vi skal have en fællespostkasse sat op til regnskabsteamet', { areaId: 'oevrige' }],
   ];

@@ -26,6 +26,8 @@ describe('the path a request names', () => {
       ['opret en sag om adgangsnedlæggelse i Statens Refusion', 'Statens Refusion'],
       ['please revoke a former colleague’s access to RejsUd', 'RejsUd'],
       ['she has left the organisation – please disable her user in Navision Stat', 'Navision Stat'],
+      ['opret en sag om sletning af en bruger i Statens HR', 'Statens HR'],
+      ['we need to offboard a colleague from Navision Stat', 'Navision Stat'],
     ])('"%s" chooses the removal form', async (text, system) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Jeg har valgt Brugeradministration|I have chosen User Administration/);
@@ -92,6 +94,17 @@ describe('the path a request names', () => {
         ['create a case under Finance and Accounting', 'Which system'],
         ['The period closing in Navision Stat cannot be completed because of differences in the ledger', ['Which form fits best', without('not one of the options')]],
       ]);
+    });
+  });
+
+  describe('when the request names a form by a long name of its own and nothing else', () => {
+    it.each([
+      ['opret sag om tjenestemandspension', 'Statens Løn og HR → Statens Pensionssystem → Tjenestemandspension'],
+      ['der er noget galt med periodeafslutningen, kan I oprette en sag', 'Økonomi og Regnskab → Navision Stat → Bogføring og regnskab i Navision Stat'],
+    ])('"%s" chooses its area, system and form', async (text, path) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain(path);
+      expect(reply.text).not.toMatch(/Hvilket område|Hvilket system/);
     });
   });
 
