@@ -252,7 +252,7 @@ export function asksForRemoval(text: string): boolean {
   return words.some((word, i) => {
     if (HAS_LEFT.test(word)) return true;
     if (STOPPED.test(word) && A_PERSON_BEFORE.test(words[i - 1] ?? '')) return true;
-    if (word === 'left' && /^(?:the|our|us|their|his|her|organi[sz]ation|company|institution|job)$/.test(words[i + 1] ?? '')) return true;
+    if (word === 'left' && (/^(?:the|our|us|their|his|her|organi[sz]ation|company|institution|job)$/.test(words[i + 1] ?? '') || /^(?:has|have|had|who|he|she|they|that|recently|just|already)$/.test(words[i - 1] ?? ''))) return true;
     if (word === 'slet' && /^(?:ikke|intet|ingen)$/.test(words[i + 1] ?? '')) return false;
     return removalWord(word) && !toldAsState(words, i);
   });
@@ -304,6 +304,22 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
 /** Whether the slots name something of the portal: a system, a form, or an area by name (not only by a word of its subjects). */
 export function namesThePortal(slots: Slots): boolean {
   return slots.systemId !== undefined || slots.formId !== undefined || (slots.areaId !== undefined && slots.areaByTopic !== true);
+}
+
+/** Words for a person (matchWords spelling, as word starts): "kollegaen", "medarbejderen", "ham", "colleague", "user". */
+const PERSON = /^(?:kollega|medarbejder|bruger|ansat|vikar|elev|praktikant|konsulent|leder|chef|ham|hende|dem|him|her|them|colleague|employee|user|person|staff|member|manager|consultant|intern)/;
+
+/**
+ * Whether a person stands in the few words before a word ("fjern Karen fra …", "remove the colleague from …"): a
+ * word for a person, or a name written with a capital (not the sentence's first word) — "slet fakturaen fra IndFak" has neither.
+ */
+function personBefore(text: string, words: readonly string[], at: number): boolean {
+  // The same words as matchWords, with their case kept (every letter it spells otherwise is a letter here too).
+  const cased = text.replace(/[æøåéüöä]/giu, 'x').split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  for (let i = Math.max(0, at - 8); i < at; i++) {
+    if (PERSON.test(words[i] ?? '') || (i > 0 && /^[A-Z][a-z]/.test(cased[i] ?? ''))) return true;
+  }
+  return false;
 }
 
 /** Removing said of users only: offboarding, deprovisioning. */
@@ -397,8 +413,10 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     }
   }
 
-  // Offboarding is of users only ("offboard a colleague from Navision Stat").
-  const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)) || USERS_ONLY_REMOVAL.test(w));
+  // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
+  // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
+  const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
+  const aboutAccess = outOfSystem || words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)) || USERS_ONLY_REMOVAL.test(w));
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)

@@ -406,6 +406,11 @@ describe('extractSlots', () => {
     ['opret en sag om sletning af en bruger i Statens HR', { areaId: 'brugeradministration', systemId: 'statens-hr', formId: 'brugeradministration.nedlaeg-adgang' }],
     ['fejl i Statens HR', { areaId: 'loen-hr', systemId: 'statens-hr' }],
     ['we need to offboard a colleague from Navision Stat', { areaId: 'brugeradministration', systemId: 'navision-stat', formId: 'brugeradministration.nedlaeg-adgang' }],
+    // A person removed from a system is a user removed; a thing removed from it is not.
+    ['fjern Karen fra RejsUd', { areaId: 'brugeradministration', systemId: 'rejsud', formId: 'brugeradministration.nedlaeg-adgang' }],
+    ['a colleague who left needs to be removed from SLS', { areaId: 'brugeradministration', systemId: 'sls', formId: 'brugeradministration.nedlaeg-adgang' }],
+    ['slet fakturaen fra IndFak', { areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' }],
+    ['slet den gamle rapport fra LDV', { areaId: 'bi', systemId: 'ldv', formId: 'bi.rapport' }],
     // An area named as it is wins over one whose alias begins a compound ("regnskabsteamet").
     ['opret sag under Øvrige – vi skal have en fællespostkasse sat op til regnskabsteamet', { areaId: 'oevrige' }],
   ];

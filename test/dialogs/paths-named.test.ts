@@ -28,6 +28,7 @@ describe('the path a request names', () => {
       ['she has left the organisation – please disable her user in Navision Stat', 'Navision Stat'],
       ['opret en sag om sletning af en bruger i Statens HR', 'Statens HR'],
       ['we need to offboard a colleague from Navision Stat', 'Navision Stat'],
+      ['please remove Peter from IndFak, he left last week', 'IndFak/SDI'],
     ])('"%s" chooses the removal form', async (text, system) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Jeg har valgt Brugeradministration|I have chosen User Administration/);
