@@ -258,8 +258,20 @@ export function asksForRemoval(text: string): boolean {
   });
 }
 
+/** Removal verbs in the imperative, Danish and English (matchWords spelling): how an order to remove opens. */
+const REMOVAL_IMPERATIVES = new Set(['nedlaeg', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld', 'remove', 'revoke', 'disable', 'deactivate', 'close', 'delete', 'terminate', 'offboard', 'deprovision', 'withdraw', 'suspend']);
+/** Greetings and politeness before an order ("hej, nedlæg …", "please revoke …"). */
+const BEFORE_AN_ORDER = new Set(['hej', 'hejsa', 'hi', 'hello', 'hey', 'venligst', 'please', 'pls', 'kindly', 'lige', 'ok', 'okay']);
+
+/** Whether a text opens with an order to remove ("nedlæg Karens bruger i IndFak", "please deactivate John's account"). */
+export function ordersRemoval(text: string): boolean {
+  const words = matchWords(text);
+  const first = words.find((w) => !BEFORE_AN_ORDER.has(w));
+  return first !== undefined && REMOVAL_IMPERATIVES.has(first);
+}
+
 /** The user-administration form for removing access, which a text asking for a removal never trades for the one granting it. */
-const REMOVAL_FORM = 'brugeradministration.nedlaeg-adgang';
+export const REMOVAL_FORM = 'brugeradministration.nedlaeg-adgang';
 
 interface CatalogueKeys {
   systems: readonly System[];

@@ -29,6 +29,9 @@ describe('the path a request names', () => {
       ['opret en sag om sletning af en bruger i Statens HR', 'Statens HR'],
       ['we need to offboard a colleague from Navision Stat', 'Navision Stat'],
       ['please remove Peter from IndFak, he left last week', 'IndFak/SDI'],
+      ['nedlæg Karens bruger i IndFak', 'IndFak/SDI'],
+      ['spær Karens bruger i RejsUd med det samme', 'RejsUd'],
+      ["deactivate John's account in RejsUd", 'RejsUd'],
     ])('"%s" chooses the removal form', async (text, system) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toMatch(/Jeg har valgt Brugeradministration|I have chosen User Administration/);
