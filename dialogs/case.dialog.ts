@@ -18,7 +18,7 @@ import {
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { pathFrom } from './prefill.js';
+import { pathFrom, saysMoreThanRequest } from './prefill.js';
 import { answerCase, backToField, cancel, currentQuestion, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { markdownText, questionActivity, questionKey, rendersCards, reply } from './render.js';
@@ -118,7 +118,8 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
   }
 
   private context(options: CaseDialogOptions): CaseContext {
-    return { catalogue: this.catalogue, institutions: options.institutions, mailboxes: options.mailboxes, userEmail: options.userEmail, newKey: this.newKey };
+    const catalogue = this.catalogue;
+    return { catalogue, institutions: options.institutions, mailboxes: options.mailboxes, userEmail: options.userEmail, newKey: this.newKey, describes: (text) => saysMoreThanRequest(text, catalogue) };
   }
 
   override async beginDialog(dc: DialogContext, options?: CaseDialogOptions): Promise<DialogTurnResult> {

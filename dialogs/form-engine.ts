@@ -36,7 +36,6 @@ import {
   type Localized,
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
-import { saysMoreThanRequest } from './prefill.js';
 import type { AnswerShape, Expectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
@@ -93,6 +92,11 @@ export interface CaseContext {
   userEmail: string;
   /** A new idempotency key. */
   newKey(): string;
+  /**
+   * Whether a sentence typed where the area, system or form is asked describes the case (more than a request and the
+   * catalogue's names): then it is kept as the description. Default: every sentence of {@link SENTENCE_WORDS} words does.
+   */
+  describes?(text: string): boolean;
 }
 
 export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'confirmAnswer' | 'cprFound' | 'summary' | 'pickField' | 'stuck';
@@ -833,9 +837,9 @@ function pathChoice(choices: readonly Choice[], answer: unknown): Choice | undef
  * A sentence that describes the problem, typed where an area, system or form is asked ("Tolv ansatte fik for lidt i
  * februar …"): kept as the case's description (after what it already says), not thrown away. True when kept.
  */
-function keepDescribed(draft: CaseDraftValues, answer: unknown): boolean {
+function keepDescribed(draft: CaseDraftValues, answer: unknown, ctx: CaseContext): boolean {
   const text = inputText(answer).trim();
-  if (wordCount(text) < SENTENCE_WORDS || ASKS.test(text) || !saysMoreThanRequest(text)) return false;
+  if (wordCount(text) < SENTENCE_WORDS || ASKS.test(text) || !(ctx.describes?.(text) ?? true)) return false;
   const before = draft.values.beskrivelse;
   if (typeof before === 'string' && before.includes(text)) return true;
   const joined = typeof before === 'string' && before.trim() !== '' ? `${before}\n\n${text}` : text;
@@ -924,14 +928,14 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
 
   switch (step.kind) {
     case 'area': {
-      const kept = keepDescribed(d, answer);
+      const kept = keepDescribed(d, answer, ctx);
       const choice = pathChoice(choices, answer);
       if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.areaId = choice.id;
       return ask(state, ctx);
     }
     case 'system': {
-      const kept = keepDescribed(d, answer);
+      const kept = keepDescribed(d, answer, ctx);
       const choice = pathChoice(choices, answer);
       if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.systemId = choice.id === NO_SYSTEM ? null : choice.id;
@@ -940,7 +944,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return ask(state, ctx);
     }
     case 'form': {
-      const kept = keepDescribed(d, answer);
+      const kept = keepDescribed(d, answer, ctx);
       const choice = pathChoice(choices, answer);
       if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.formId = choice.id;
