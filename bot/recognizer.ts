@@ -176,8 +176,40 @@ function isOneSwap(a: string, b: string): boolean {
 }
 
 const EMAIL = String.raw`[^\s@]+@[^\s@]+\.[a-zæøå]{2,}`;
-const ATTACH = new RegExp(String.raw`\b(?:tilføj|tilknyt|add|attach)\s+(${EMAIL})\s+(?:til|to)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
-const DETACH = new RegExp(String.raw`\b(?:fjern|afmeld|frakobl|remove|detach)\s+(${EMAIL})\s+(?:fra|from)\s+(?:fællespostkassen\s+|the shared mailbox\s+)?(${EMAIL})`, 'i');
+/** Verbs of attaching a member, any inflection: tilføje, (til)knytte, tilmelde, sætte på, give adgang; add, attach, include, connect, link, subscribe, put, give, grant. */
+const ATTACH_VERB = /^(?:tilføj\p{L}*|tilknyt\p{L}*|knyt\p{L}*|tilmeld\p{L}*|sæt\p{L}*|sat|giv\p{L}*|add\p{L}*|attach\p{L}*|includ\p{L}*|connect\p{L}*|link\p{L}*|subscrib\p{L}*|put|give|grant\p{L}*)$/iu;
+/** Verbs of detaching one: fjerne, afmelde, frakoble, slette, tage af, udmelde; remove, detach, disconnect, unsubscribe, take off, drop, delete. */
+const DETACH_VERB = /^(?:fjern\p{L}*|afmeld\p{L}*|frakobl\p{L}*|slet\p{L}*|tag|tage|tager|udmeld\p{L}*|remov\p{L}*|detach\p{L}*|disconnect\p{L}*|unsubscrib\p{L}*|take|drop|delet\p{L}*)$/iu;
+/** "Meld … ind i / ud af": the preposition says which. */
+const EITHER_VERB = /^(?:meld\p{L}*|sign)$/iu;
+/** Between the member and the mailbox, words saying out of it ("fra", "ud af", "from", "off"). */
+const OUT_OF = /(?<![\p{L}\d])(?:fra|ud\s+af|from|off|out\s+of)(?![\p{L}\d])/iu;
+/** Between them, words saying into it ("til", "i", "på", "som medlem af", "to", "into", "as a member of"). */
+const INTO = /(?<![\p{L}\d])(?:til|i|ind\s+i|på|af|to|into|in|on|of)(?![\p{L}\d])/iu;
+const EMAILS = new RegExp(EMAIL, 'giu');
+
+/**
+ * A member attached to or detached from a shared mailbox, both named by address, asked in any form: "tilføj x@… til
+ * y@…", "kan du knytte x@… til y@…?", "vil du fjerne brugeren x@… fra y@…", "please add x@… to the shared mailbox
+ * y@…", "giv x@… adgang til y@…". A verb of attaching or detaching before the first address, at most a few words
+ * and a preposition between the two.
+ */
+export function membershipChange(raw: string): { op: 'attach' | 'detach'; member: string; mailbox: string } | undefined {
+  const found = [...raw.matchAll(EMAILS)];
+  const [first, second] = found;
+  if (found.length !== 2 || !first || !second || first.index === undefined || second.index === undefined) return undefined;
+  const before = raw.slice(0, first.index).split(/[.!?;]\s/u).at(-1) ?? '';
+  const verbs = before.match(/[\p{L}]+/gu) ?? [];
+  const between = raw.slice(first.index + first[0].length, second.index);
+  if ((between.match(/[\p{L}\d]+/gu) ?? []).length > 6) return undefined;
+  const out = OUT_OF.test(between);
+  const into = INTO.test(between);
+  const verb = [...verbs].reverse().find((w) => ATTACH_VERB.test(w) || DETACH_VERB.test(w) || EITHER_VERB.test(w));
+  if (!verb || (!out && !into)) return undefined;
+  const op = DETACH_VERB.test(verb) || (out && !ATTACH_VERB.test(verb)) ? 'detach' : 'attach';
+  const clean = (email: string): string => email.replace(/[.,;:!?]+$/u, '').toLowerCase();
+  return { op, member: clean(first[0]), mailbox: clean(second[0]) };
+}
 const MEMBERS_ASKED = /\b(?:hvem|who|vis|se|list|show|see)\b/i;
 const MEMBERS_WORD = /\b(?:tilknyttet|tilknyttede|medlem|medlemmer|members?|attached|adgang til|access to)\b/i;
 const MAILBOX_EMAIL = new RegExp(EMAIL, 'i');
@@ -196,6 +228,37 @@ const SYSTEM_LIKE = /\p{Ll}\p{Lu}|\p{L}\p{N}|\p{N}\p{L}/u;
  * what precedes it is not known to be an institution.
  */
 const FOR_SOMEONE = /\s(?:for|til|to|på vegne af|on behalf of)\s+(?:min|mit|mine|vores|en|et|my|our|a|an|the|new)\s/iu;
+/**
+ * Before a case number, words that ask to write on the case: a comment, a reply, a message or a note, or writing,
+ * adding, telling ("tilføj kommentar til", "skriv til sagen", "kan du fortælle", "add a note to", "please tell").
+ */
+const WRITE_ON_CASE =
+  /(?<![\p{L}\d])(?:kommentar\p{L}*|kommenter\p{L}*|skriv\p{L}*|svar\p{L}*|besvar\p{L}*|besked\p{L}*|note\p{L}*|tilføj\p{L}*|meddel\p{L}*|fortæl\p{L}*|oplys\p{L}*|informer\p{L}*|comment\p{L}*|write|reply|answer|respond|message|add|tell|inform|update)(?![\p{L}\d])/iu;
+/** A case number as a user writes it ("SA-2026-000001", "sag 2026-12"; see findCaseNumbers): where it ends. */
+const CASE_NUMBER_AT = /\b(?:SA[\s-]?\d{4}[\s-]?|SAG[\s-]?\d{4}[\s-])\d{1,6}\b/i;
+/** After the case number, the comment's text: after a colon or dash, or said as "at …", "om at …", "that …". */
+const COMMENT_TEXT_AFTER = /^\s*(?:[:–—-]\s*|[,.]?\s+(?:om\s+at|at|that|saying(?:\s+that)?|med\s+(?:teksten|beskeden))\s+|,?\s*(?:følgende|the\s+following)\s*:\s*)(\S[\s\S]*)$/iu;
+/** Writing told as done ("jeg har svaret på SA-… – hvornår …", "I have already replied to SA-…"): no comment asked for. */
+const WRITTEN_BEFORE = /(?<![\p{L}\d])(?:har|havde|has|have|had|'ve)\s+(?:\p{L}+\s+)?(?:skrevet|svaret|besvaret|kommenteret|tilføjet|sendt|noteret|written|wrote|replied|answered|commented|added|sent)(?![\p{L}\d])/iu;
+/** The comment's text quoted before the case number: 'tilføj "kvitteringen er sendt" til SA-…'. */
+const QUOTED_BEFORE = /["“”«»„]([^"“”«»„]{3,})["“”«»„]/u;
+
+/**
+ * The comment written in the same message as the request to comment on a case: "tilføj kommentar til SA-…: Jeg har
+ * nu vedhæftet kvitteringen", "skriv til sagen SA-… at jeg har fundet kvitteringen", "add a note to SA-…: …", "tell
+ * SA-… that …". Undefined when the message asks to write but gives no text ("tilføj en kommentar til SA-…").
+ */
+export function commentWritten(raw: string): string | undefined {
+  const at = CASE_NUMBER_AT.exec(raw);
+  if (!at) return undefined;
+  const before = raw.slice(0, at.index);
+  if ((!WRITE_ON_CASE.test(before) && !COMMENT_WORDS.test(before)) || WRITTEN_BEFORE.test(before)) return undefined;
+  const after = COMMENT_TEXT_AFTER.exec(raw.slice(at.index + at[0].length))?.[1] ?? QUOTED_BEFORE.exec(before)?.[1];
+  const text = after?.trim().replace(/^["“”«»„']+|["“”«»„']+$/gu, '').trim();
+  if (!text || text.length < 2) return undefined;
+  return text.charAt(0).toLocaleUpperCase('da') + text.slice(1);
+}
+
 /** "Svar på SA-…", "answer SA-…": the user answers the desk on the case. */
 const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
 
@@ -248,7 +311,27 @@ const STOPPING = new RegExp(
  * "fjern anna fra vores fælles postkasse", "add Mette to the shared mailbox"). Group 1 is the verb.
  */
 const MEMBERSHIP_BY_NAME =
-  /(?<![\p{L}\d])(tilføj\p{L}*|tilknyt\p{L}*|knyt\p{L}*|fjern\p{L}*|afmeld\p{L}*|frakobl\p{L}*|add|attach|remove|detach|take)(?![\p{L}\d])\s+\S.{0,60}?\s(?:til|fra|på|to|from|off|of)\s+(?:(?:den|vores|jeres|the|our)\s+)?(?:fælles\s*postkasse\p{L}*|postkasse\p{L}*|funktionspostkasse\p{L}*|shared\s+(?:mail\s*box|inbox)\p{L}*|\S+@\S+)/iu;
+  /(?<![\p{L}\d])(tilføj\p{L}*|tilknyt\p{L}*|knyt\p{L}*|tilmeld\p{L}*|fjern\p{L}*|afmeld\p{L}*|frakobl\p{L}*|udmeld\p{L}*|add|attach|remove|detach|take)(?![\p{L}\d])\s+\S.{0,60}?\s(?:til|fra|på|i|ud\s+af|to|from|off|of|into|out\s+of)\s+(?:(?:den|vores|jeres|the|our)\s+)?(?:fælles\s*postkasse\p{L}*|postkasse\p{L}*|funktionspostkasse\p{L}*|[\p{L}\d._]+[\s-](?:fælles|funktions)?postkasse\p{L}*|shared\s+(?:mail\s*box|inbox)\p{L}*|\S+@\S+)/iu;
+/**
+ * The member and the mailbox named by a name or an address's local part: "tilføj anna til fællespostkassen loen",
+ * "fjern brugeren ole fra loen-postkassen", "add anna to the shared mailbox loen". Groups: verb, member, then the
+ * mailbox after its noun, before it, or as an address.
+ */
+const MEMBERSHIP_NAMES =
+  /(?<![\p{L}\d])(\p{L}+)\s+(?:(?:brugeren|medarbejderen|kollegaen|kollegaen|the\s+user|user|member)\s+)?([\p{L}\d][\p{L}\d._-]*(?:@[^\s@]+\.[\p{L}]{2,})?)\s+(?:som\s+medlem\s+|as\s+a\s+member\s+)?(?:til|fra|på|i|ind\s+i|ud\s+af|to|from|off|of|into|out\s+of)\s+(?:(?:den|vores|jeres|the|our)\s+)?(?:(?:fælles\s*postkasse\p{L}*|funktionspostkasse\p{L}*|postkasse\p{L}*|shared\s+(?:mail\s*box|inbox)(?:es)?)\s+([\p{L}\d][\p{L}\d._-]*(?:@[^\s@]+\.[\p{L}]{2,})?)|([\p{L}\d][\p{L}\d._]*)[\s-](?:fælles)?postkasse\p{L}*|([^\s@]+@[^\s@]+\.[\p{L}]{2,}))/iu;
+
+/** The member and mailbox a membership change names by name or local part (see {@link MEMBERSHIP_NAMES}), lower case. */
+export function membershipNames(raw: string): { member: string; mailbox: string } | undefined {
+  const m = MEMBERSHIP_NAMES.exec(raw);
+  const verb = m?.[1] ?? '';
+  if (!m || !(ATTACH_VERB.test(verb) || DETACH_VERB.test(verb) || EITHER_VERB.test(verb))) return undefined;
+  const member = m[2];
+  const mailbox = m[3] ?? m[4] ?? m[5];
+  if (!member || !mailbox) return undefined;
+  const clean = (name: string): string => name.replace(/[.,;:!?]+$/u, '').toLowerCase();
+  return { member: clean(member), mailbox: clean(mailbox) };
+}
+
 /** Asked how ("hvordan tilføjer jeg …", "how do I add …"): a question for the knowledge base. */
 const ASKS_HOW = /(?<![\p{L}\d])(?:hvordan|how)(?![\p{L}\d])/iu;
 
@@ -257,16 +340,18 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   if (text === '') return { intent: { kind: 'greeting' }, command: true };
   const words = text.split(' ').length;
 
-  const attach = ATTACH.exec(raw);
-  if (attach?.[1] && attach[2]) return { intent: { kind: 'membership', op: 'attach', member: attach[1].toLowerCase(), mailbox: attach[2].toLowerCase() }, command: true };
-  const detach = DETACH.exec(raw);
-  if (detach?.[1] && detach[2]) return { intent: { kind: 'membership', op: 'detach', member: detach[1].toLowerCase(), mailbox: detach[2].toLowerCase() }, command: true };
+  // "Kan du knytte x@… til y@…?" is a request in a question's form; "hvordan tilføjer jeg x@… til y@…?" asks how.
+  const change = ASKS_HOW.test(raw) ? undefined : membershipChange(raw);
+  if (change) return { intent: { kind: 'membership', ...change }, command: true };
 
   // "Tilføj Ole til fællespostkassen", "kan du fjerne anna fra loen-postkassen": a membership change without the
   // two addresses the portal needs — how to ask for it is told (not an article on the administrator's role).
+  // With both named by a name or local part ("tilføj anna til fællespostkassen loen"), the names go along: the
+  // administrator's organisation may have one user and one mailbox by them.
   const byName = MEMBERSHIP_BY_NAME.exec(raw);
-  if (byName && !/[?]/.test(raw) && !ASKS_HOW.test(raw) && words <= 14) {
-    return { intent: { kind: 'membershipHow', op: /^(?:fjern|afmeld|frakobl|remove|detach|take)/iu.test(byName[1] ?? '') ? 'detach' : 'attach' }, command: true };
+  const names = byName ? membershipNames(raw) : undefined;
+  if (byName && (!/[?]/.test(raw) || names) && !ASKS_HOW.test(raw) && words <= 14) {
+    return { intent: { kind: 'membershipHow', op: /^(?:fjern|afmeld|frakobl|udmeld|remove|detach|take)/iu.test(byName[1] ?? '') ? 'detach' : 'attach', ...names }, command: true };
   }
   // "Hvem er tilknyttet loen@…?", "vis medlemmer af loen@…": asks who, names the membership and one address.
   const mailbox = MAILBOX_EMAIL.exec(raw)?.[0];
@@ -276,6 +361,10 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   const caseNumber = findCaseNumbers(raw)[0];
   if (caseNumber) {
+    // A comment with its text: the text may speak of files ("… vedhæftet kvitteringen"); only the request before it asks for one.
+    const written = commentWritten(raw);
+    const request = written === undefined ? raw : raw.slice(0, CASE_NUMBER_AT.exec(raw)?.index ?? raw.length);
+    if (written !== undefined && !ATTACH_WORDS.test(request)) return { intent: { kind: 'addComment', caseNumber, text: written }, command: false };
     const intent: Intent = ATTACH_WORDS.test(raw)
       ? { kind: 'attachFile', caseNumber }
       : COMMENT_WORDS.test(raw) || ANSWER_OPENING.test(raw)

@@ -20,7 +20,7 @@ import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, typ
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
-import { namesThePortal } from './nlu/slots.js';
+import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
 export interface RouteInput {
   /** The user's text, cleaned. */
@@ -822,6 +822,11 @@ export function decide(input: RouteInput): RouteDecision {
     // answered by SLS's error messages).
     if ((kind === 'question' || kind === 'createCase') && problemInSystem() && !answersAboutSystem(knowledge(), recognition.slots.systemId)) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
+    }
+    // "Nedlæg Karens bruger i IndFak", "deactivate John's account in RejsUd": an order to remove a user's access is a
+    // request for the removal form, however the classifier reads it.
+    if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && recognition.slots.formId === REMOVAL_FORM && ordersRemoval(text)) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
     // "…, opret det venligst": an order made polite is a request, however the classifier reads the rest.
     if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && POLITE_ORDER.test(text)) {

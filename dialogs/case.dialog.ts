@@ -18,7 +18,7 @@ import {
   type PortalService,
 } from '../portal/index.js';
 import { DIALOG_IDS } from './dialog-ids.js';
-import { pathFrom } from './prefill.js';
+import { pathFrom, saysMoreThanRequest } from './prefill.js';
 import { answerCase, backToField, cancel, currentQuestion, expectationOf, helpFor, resume, startCase, type CaseContext, type CasePrefill, type CaseState, type EngineResult, type Question } from './form-engine.js';
 import { matchTolerant, type Choice } from './matching.js';
 import { markdownText, questionActivity, questionKey, rendersCards, reply } from './render.js';
@@ -118,7 +118,8 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
   }
 
   private context(options: CaseDialogOptions): CaseContext {
-    return { catalogue: this.catalogue, institutions: options.institutions, mailboxes: options.mailboxes, userEmail: options.userEmail, newKey: this.newKey };
+    const catalogue = this.catalogue;
+    return { catalogue, institutions: options.institutions, mailboxes: options.mailboxes, userEmail: options.userEmail, newKey: this.newKey, describes: (text) => saysMoreThanRequest(text, catalogue) };
   }
 
   override async beginDialog(dc: DialogContext, options?: CaseDialogOptions): Promise<DialogTurnResult> {
@@ -149,8 +150,10 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
       await dc.context.sendActivity(reply(this.help(instance, info.lang)[info.lang]));
       return this.show(dc, resume(engine, this.context(options)));
     }
-    // An unticked optional card answer submits nothing: left empty.
-    const input = submitted ? (card.answer ?? '') : info.text;
+    // An unticked optional card answer submits nothing: left empty. At the form question, typed words that name one
+    // of the forms offered answer with it: the recogniser reads them more surely than the options' matching does
+    // ("han er fratrådt, så hans adgang skal fjernes" is the removal form, not the one for access by "adgang").
+    const input = submitted ? (card.answer ?? '') : (this.formNamed(engine, info.recognition.slots, options) ?? info.text);
     // A card's submission is an answer; typed text the router is unsure of is confirmed first.
     const confirm = !submitted && info.answerInDoubt === true;
     const accepted = this.accepted.get(engine);
@@ -186,9 +189,17 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const d = engine.draft;
     const path = pathFrom({ ...slots, ...(slots.systemId === undefined && d.systemId ? { systemId: d.systemId } : {}) }, this.catalogue);
     if (path.areaId === undefined || (path.areaId === d.areaId && (path.systemId ?? null) === (d.systemId ?? null) && path.formId === undefined)) return undefined;
-    const description = d.values.beskrivelse;
+    // What the answer said of the problem (kept by the engine as the description) goes along.
+    const description = result.state.draft.values.beskrivelse ?? d.values.beskrivelse;
     const fresh = startCase({ ...path, ...(typeof description === 'string' ? { description } : {}) }, ctx);
     return resume(fresh, ctx);
+  }
+
+  /** The id of the form the recogniser's slots name, when the form question waits and offers it. */
+  private formNamed(engine: CaseState, slots: Slots, options: CaseDialogOptions): string | undefined {
+    if (slots.formId === undefined) return undefined;
+    const asked = currentQuestion(engine, this.context(options));
+    return asked?.step === 'form' && asked.choices?.some((c) => c.id === slots.formId) ? slots.formId : undefined;
   }
 
   /** The article to offer now: the description was just written and an article answers it confidently. */

@@ -92,6 +92,11 @@ export interface CaseContext {
   userEmail: string;
   /** A new idempotency key. */
   newKey(): string;
+  /**
+   * Whether a sentence typed where the area, system or form is asked describes the case (more than a request and the
+   * catalogue's names): then it is kept as the description. Default: every sentence of {@link SENTENCE_WORDS} words does.
+   */
+  describes?(text: string): boolean;
 }
 
 export type StepKind = 'area' | 'system' | 'form' | 'institution' | 'sentFrom' | 'field' | 'confirmAnswer' | 'cprFound' | 'summary' | 'pickField' | 'stuck';
@@ -881,6 +886,57 @@ function failed(state: CaseState, key: string): number {
   return n;
 }
 
+/** An answer of this many words or more is a sentence: it picks an area, system or form only by a name written out in it. */
+export const SENTENCE_WORDS = 7;
+/** Words that pick a choice only as the whole answer, never from inside a sentence ("… og intet virker", "de øvrige"). */
+const LONE_KEYS: ReadonlySet<string> = new Set(['ingen', 'intet', 'andet', 'andre', 'oevrige', 'oevrigt', 'vedikke', 'none', 'other', 'dontknow', 'generel', 'generelt', 'general']);
+
+function wordCount(text: string): number {
+  return (text.match(/[\p{L}\d]+/gu) ?? []).length;
+}
+
+/**
+ * Which area, system or form an answer names. A short answer as any choice ({@link chosen}: typos, parts of
+ * names); a sentence ("Tolv ansatte fik for lidt i februar, og intet virker") only by one choice's name or alias
+ * written out as one to three of its words — never by a word of "none of them" or a name's part buried in it.
+ */
+function pathChoice(choices: readonly Choice[], answer: unknown): Choice | undefined {
+  const text = inputText(answer);
+  if (wordCount(text) < SENTENCE_WORDS) return chosen(choices, answer);
+  const words = matchWords(text);
+  const spans = new Set<string>();
+  for (let from = 0; from < words.length; from++) {
+    for (let n = 1; n <= 3 && from + n <= words.length; n++) spans.add(words.slice(from, from + n).join(''));
+  }
+  const named = choices.filter((c) => [c.label.da, c.label.en, ...(c.aliases ?? [])].map(matchKey).some((k) => k.length >= 2 && !LONE_KEYS.has(k) && spans.has(k)));
+  return named.length === 1 ? named[0] : undefined;
+}
+
+/**
+ * A sentence that describes the problem, typed where an area, system or form is asked ("Tolv ansatte fik for lidt i
+ * februar …"): kept as the case's description (after what it already says), not thrown away. True when kept.
+ */
+function keepDescribed(draft: CaseDraftValues, answer: unknown, ctx: CaseContext): boolean {
+  const text = inputText(answer).trim();
+  if (wordCount(text) < SENTENCE_WORDS || ASKS.test(text) || !(ctx.describes?.(text) ?? true)) return false;
+  const before = draft.values.beskrivelse;
+  if (typeof before === 'string' && before.includes(text)) return true;
+  const joined = typeof before === 'string' && before.trim() !== '' ? `${before}\n\n${text}` : text;
+  if (joined.length > DESCRIPTION_MAX) return false;
+  draft.values.beskrivelse = joined;
+  return true;
+}
+
+/** The longest description any form takes (see catalogue.data.ts). */
+const DESCRIPTION_MAX = 4000;
+
+function keptAsDescription(choices: readonly Choice[]): Localized {
+  return {
+    da: `Det, du skrev, har jeg gemt som sagens beskrivelse. Vælg nu en af: ${choices.map((c) => c.label.da).join(', ')}.`,
+    en: `I have kept what you wrote as the case's description. Now choose one of: ${choices.map((c) => c.label.en).join(', ')}.`,
+  };
+}
+
 /** Which choice an input names (typed text, or a card's submitted id). */
 function chosen(choices: readonly Choice[], input: unknown): Choice | undefined {
   return matchTolerant(choices, inputText(input));
@@ -1111,22 +1167,25 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
 
   switch (step.kind) {
     case 'area': {
-      const choice = chosen(choices, answer);
-      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      const kept = keepDescribed(d, answer, ctx);
+      const choice = pathChoice(choices, answer);
+      if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.areaId = choice.id;
       return ask(state, ctx);
     }
     case 'system': {
-      const choice = chosen(choices, answer);
-      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      const kept = keepDescribed(d, answer, ctx);
+      const choice = pathChoice(choices, answer);
+      if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.systemId = choice.id === NO_SYSTEM ? null : choice.id;
       // A form known before the system stays only if it is offered for this system.
       if (d.formId && d.areaId && !formOffered(d.areaId, d.systemId, d.formId, ctx)) delete d.formId;
       return ask(state, ctx);
     }
     case 'form': {
-      const choice = chosen(choices, answer);
-      if (!choice) return ask(state, ctx, notAChoice(choices, answer));
+      const kept = keepDescribed(d, answer, ctx);
+      const choice = pathChoice(choices, answer);
+      if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.formId = choice.id;
       return ask(state, ctx);
     }

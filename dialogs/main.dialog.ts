@@ -548,6 +548,22 @@ class Conversation {
     return reply(`**${t.sinceLastTime}**\n\n${lines.join('\n')}`, buttons.slice(0, 6));
   }
 
+  /**
+   * The user of the administrator's organisation a name or an address's local part stands for ("anna", "loen"): the
+   * one registered as that local part at one of the institution's domains. Undefined when none or several are.
+   */
+  async userOfOrganisation(admin: User, name: string): Promise<User | undefined> {
+    if (name.includes('@')) return this.deps.directory.getUserByEmail(name);
+    if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) return undefined;
+    const institution = await this.deps.directory.getInstitution(admin.primaryInstitutionId);
+    const domains = new Set([...(institution?.domains ?? []), admin.email.split('@')[1] ?? ''].filter((d) => d !== ''));
+    const found = (await Promise.all([...domains].map((d) => this.deps.directory.getUserByEmail(`${name}@${d}`)))).filter(
+      (u): u is User => u !== undefined && u.primaryInstitutionId === admin.primaryInstitutionId,
+    );
+    const unique = [...new Map(found.map((u) => [u.id, u])).values()];
+    return unique.length === 1 ? unique[0] : undefined;
+  }
+
   /** "Hvem er tilknyttet loen@…?" */
   async showMailboxMembers(context: TurnContext, user: User, mailboxEmail: string): Promise<void> {
     const lang = turnInfo(context).lang;
@@ -767,7 +783,7 @@ class RouterDialog extends Dialog {
           const meant = await this.ownCaseMeant(dc.context, text);
           return meant ? this.beginComment(dc, meant) : this.askCommentCase(dc, state);
         }
-        return this.beginComment(dc, intent.caseNumber);
+        return this.beginComment(dc, intent.caseNumber, intent.text);
       }
       case 'attachFile': {
         if (!intent.caseNumber) {
@@ -804,6 +820,19 @@ class RouterDialog extends Dialog {
       case 'membershipHow': {
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
+        // "Tilføj anna til fællespostkassen loen": one user and one mailbox of the organisation by those names is that change.
+        const member = intent.member ? await this.conversation.userOfOrganisation(user, intent.member) : undefined;
+        const mailbox = member && intent.mailbox ? await this.conversation.userOfOrganisation(user, intent.mailbox) : undefined;
+        if (member && mailbox?.kind === 'sharedMailbox') {
+          const change = { kind: 'membership', op: intent.op, member: member.email, mailbox: mailbox.email } as const;
+          if (intent.op === 'detach') {
+            const next = await this.conversation.askDetach(context, user, change);
+            if (next) state.pending = next;
+            return Dialog.EndOfTurn;
+          }
+          await this.conversation.changeMembership(context, user, change);
+          return Dialog.EndOfTurn;
+        }
         await context.sendActivity(reply(t.membershipHow(intent.op)));
         return Dialog.EndOfTurn;
       }
@@ -978,7 +1007,7 @@ class RouterDialog extends Dialog {
   }
 
   /** The comment dialog on a case the user may see. */
-  private async beginComment(dc: DialogContext, caseNumber: string): Promise<DialogTurnResult> {
+  private async beginComment(dc: DialogContext, caseNumber: string, text?: string): Promise<DialogTurnResult> {
     const user = await this.requireUser(dc);
     if (!('id' in user)) return user;
     const visible = await this.conversation.deps.portal.caseFor(user.id, caseNumber);
@@ -986,7 +1015,7 @@ class RouterDialog extends Dialog {
       await dc.context.sendActivity(reply(texts(turnInfo(dc.context).lang).statusNotVisible));
       return Dialog.EndOfTurn;
     }
-    return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber });
+    return dc.beginDialog(DIALOG_IDS.comment, { userId: user.id, caseNumber, ...(text !== undefined ? { text } : {}) });
   }
 
   /** The reply to the router's own last question (Hjalp det? / Vil du oprette en sag? / Mente du …?). */

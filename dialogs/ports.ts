@@ -58,14 +58,19 @@ export type Intent =
   | { kind: 'myCases' }
   | { kind: 'showMore' }
   | { kind: 'status'; caseNumber?: string }
-  | { kind: 'addComment'; caseNumber?: string }
+  /** `text`: the comment written in the same message ("kommenter SA-…: …", "skriv til sagen SA-… at …"). */
+  | { kind: 'addComment'; caseNumber?: string; text?: string }
   /** "Vedhæft en fil til SA-…": files for an existing case. */
   | { kind: 'attachFile'; caseNumber?: string }
   | { kind: 'register' }
   | { kind: 'communityAccess'; institution?: string }
   | { kind: 'membership'; op: MembershipOp; member: string; mailbox: string }
-  /** "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told. */
-  | { kind: 'membershipHow'; op: MembershipOp }
+  /**
+   * "Tilføj Ole til fællespostkassen": a membership change asked without the two e-mail addresses; how to ask is told.
+   * `member`, `mailbox`: the names or local parts it gives ("tilføj anna til fællespostkassen loen"), tried in the
+   * administrator's organisation.
+   */
+  | { kind: 'membershipHow'; op: MembershipOp; member?: string; mailbox?: string }
   /** "Hvem er tilknyttet loen@…?": the users attached to a shared mailbox. */
   | { kind: 'mailboxMembers'; mailbox: string }
   /** "And in English?", "kan du skrive på dansk", "I don't speak Danish": the user's language asked for. */

@@ -435,6 +435,8 @@ export class ConsentDialog extends Dialog<ConsentOptions> implements Interruptib
 export interface CommentOptions {
   userId: string;
   caseNumber: string;
+  /** The comment, when the request wrote it ("kommenter SA-…: …"): added at once, as a typed comment is. */
+  text?: string;
 }
 
 interface CommentState extends CommentOptions {
@@ -450,7 +452,9 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
 
   override async beginDialog(dc: DialogContext, options?: CommentOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('DIALOG.NO_OPTIONS: the comment dialog needs the user and the case');
-    (dc.activeDialog as DialogInstance<CommentState>).state = { ...options };
+    const { text, ...rest } = options;
+    (dc.activeDialog as DialogInstance<CommentState>).state = { ...rest };
+    if (text !== undefined && text.trim() !== '') return this.add(dc, text);
     await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
     return Dialog.EndOfTurn;
   }
@@ -458,8 +462,6 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = (dc.activeDialog as DialogInstance<CommentState>).state;
     const info = turnInfo(dc.context);
-    const { lang } = info;
-    const t = texts(lang);
     const pending = state.pending;
     delete state.pending;
     const yes = pending === undefined ? undefined : confirmed(info.text);
@@ -474,6 +476,14 @@ export class CommentDialog extends Dialog<CommentOptions> implements Interruptib
       await this.repromptDialog(dc.context, dc.activeDialog as DialogInstance);
       return Dialog.EndOfTurn;
     }
+    return this.add(dc, text);
+  }
+
+  /** Adds the comment; an empty one or one with a CPR number is asked for again. */
+  private async add(dc: DialogContext, text: string): Promise<DialogTurnResult> {
+    const state = (dc.activeDialog as DialogInstance<CommentState>).state;
+    const { lang } = turnInfo(dc.context);
+    const t = texts(lang);
     const added = await this.deps.portal.comment(state.userId, state.caseNumber, text);
     if (!added.ok) {
       if (added.error.code === 'CASE.EMPTY_COMMENT' || added.error.code === 'CASE.CPR_NUMBER') {

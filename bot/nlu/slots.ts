@@ -15,7 +15,7 @@
  */
 import { editDistanceWithin } from '../../dialogs/matching.js';
 import type { Slots } from '../../dialogs/ports.js';
-import { type Area, type Catalogue, type FormDefinition, type System, formsFor, matchKey, matchWords } from '../../portal/index.js';
+import { type Area, type Catalogue, type FormDefinition, type System, formAppliesTo, formsFor, matchKey, matchWords } from '../../portal/index.js';
 
 export interface SlotOptions {
   /** Words too common to name an area or form on their own ("andet", "other"). Default: none. */
@@ -64,6 +64,8 @@ interface Hit {
   /** Letters of the name matched (longer names are surer). */
   length: number;
   from: number;
+  /** The word after the hit's last. */
+  to: number;
 }
 
 function better(a: Hit, b: Hit | undefined): boolean {
@@ -78,7 +80,7 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
       // A two-letter name ("hr", "ns", "bi") counts only as a word of its own.
       if (key.length < 3 && !(w.to - w.from === 1 && words[w.from] === key)) continue;
       if (w.key === key) {
-        const hit = { distance: 0, length: key.length, from: w.from };
+        const hit = { distance: 0, length: key.length, from: w.from, to: w.to };
         if (better(hit, best)) best = hit;
         continue;
       }
@@ -87,7 +89,7 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
       if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
       const d = editDistanceWithin(w.key, key, allowed);
       if (d <= allowed) {
-        const hit = { distance: d, length: key.length, from: w.from };
+        const hit = { distance: d, length: key.length, from: w.from, to: w.to };
         if (better(hit, best)) best = hit;
       }
     }
@@ -120,7 +122,7 @@ function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>,
   for (const key of keys) {
     words.forEach((word, from) => {
       if (!namesAreaWord(key, word)) return;
-      const hit = { distance: 1, length: key.length, from };
+      const hit = { distance: 1, length: key.length, from, to: from + 1 };
       if (better(hit, best)) best = hit;
     });
   }
@@ -153,11 +155,123 @@ function formKeys(form: FormDefinition, options: SlotOptions): string[] {
   return keys;
 }
 
-/** A form's names match also inflected ("fakturaen", "rejseafregningen"): the name plus up to three letters. */
-function namesForm(form: FormDefinition, wins: ReturnType<typeof windows>, options: SlotOptions): boolean {
-  const keys = formKeys(form, options);
-  return keys.some((key) => wins.some((w) => w.key === key || (key.length >= 5 && w.key.startsWith(key) && w.key.length - key.length <= 3)));
+/**
+ * A name inflected: the name and up to three letters ("fakturaen"), or a name in -el/-er/-en without its last
+ * e before an ending ("lønkørsel" → "lønkørslen", "lønkørsler").
+ */
+function inflected(key: string, typed: string): boolean {
+  if (typed.startsWith(key) && typed.length - key.length <= 3) return true;
+  const shortened = /e[lrn]$/.test(key) ? key.slice(0, -2) + key.slice(-1) : undefined;
+  return shortened !== undefined && typed.startsWith(shortened) && /^(?:en|er|erne|ens|ene|e)$/.test(typed.slice(shortened.length));
 }
+
+/**
+ * How surely a text names a form: the letters of its longest name found, also inflected ("fakturaen",
+ * "rejseafregningen": the name plus up to three letters); 0 when none is. "Nedlæg adgang" names the removal
+ * form more surely than "adgang" names the form for new access.
+ */
+function formNaming(form: FormDefinition, wins: ReturnType<typeof windows>, options: SlotOptions, except: readonly string[]): number {
+  let best = 0;
+  for (const key of formKeys(form, options)) {
+    if (key.length > best && !except.includes(key) && wins.some((w) => w.key === key || (key.length >= 5 && inflected(key, w.key)))) best = key.length;
+  }
+  return best;
+}
+
+/** The form a text names most surely among some (the first of equals), by names other than `except`; or undefined. */
+function namedForm(forms: readonly FormDefinition[], wins: ReturnType<typeof windows>, options: SlotOptions, except: readonly string[] = []): FormDefinition | undefined {
+  let found: FormDefinition | undefined;
+  let best = 0;
+  for (const form of forms) {
+    const naming = formNaming(form, wins, options, except);
+    if (naming > best) {
+      found = form;
+      best = naming;
+    }
+  }
+  return found;
+}
+
+// Removing a user's access, said with a verb or a noun of removing (Danish in matchWords spelling: æ → ae,
+// ø → oe, å → aa). A verb's stem with its endings ("fjern|e|er|es|et|ede|else"), alone or as the last part of a
+// compound ("brugernedlæggelse", "adgangsspærring"); "fjernadgang" (remote access) is not one.
+
+/** Danish verbs of removing and closing, by stem: nedlægge, fjerne, lukke, spærre, slette, inddrage, deaktivere, tilbagekalde, ophæve, afmelde. */
+const REMOVAL_STEMS = ['nedlaeg', 'nedlag', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'inddrog', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld'];
+/** A Danish verb's or verbal noun's ending after its stem (after a doubled last letter or not): "lukk|et", "nedlægg|else", "spærr|ing", "nedlag|t". */
+const REMOVAL_ENDING = /^(?:|e|er|es|et|ede|edes|t|te|tes|de|else|elsen|elser|ing|ingen|ning|ningen)$/;
+/** The first part of a compound whose last part is the removal ("bruger|nedlæggelse", "adgangs|fjernelse", "konto|lukning"), with or without a linking s. */
+const REMOVAL_COMPOUND_HEAD = /^(?:bruger|adgang|konto|login|rettighed|profil)(?=[a-z])/;
+/** English verbs and nouns of removing ("removed", "revoking", "deactivation", "offboarding"). */
+const ENGLISH_REMOVAL = /^(?:remov(?:e|es|ed|ing|al)|revok(?:e|es|ed|ing)|revocation|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing|ion)|clos(?:e|es|ed|ing|ure)|delet(?:e|es|ed|ing|ion)|terminat(?:e|es|ed|ing|ion)|offboard(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|suspend(?:s|ed|ing)?)$/;
+/** Someone who has left: "fratrådt", "fratræder", "stoppet", "opsagt", "left" (the organisation), "leaver". */
+const HAS_LEFT = /^(?:fratraad\p{L}*|fratraed\p{L}*|opsagt|afskediget|fyret|udtraadt|udtraeder|leaver|leavers|offboarded|resigned)$/u;
+/** Stopping, said of a person ("medarbejderen er stoppet", "en kollega der stopper", "han stoppede"), not of a system that stops. */
+const STOPPED = /^(?:stoppet|stopper|stoppede)$/;
+const A_PERSON_BEFORE = /^(?:er|der|som|han|hun|vedkommende|medarbejder\p{L}*|kollega\p{L}*|ansat\p{L}*)$/u;
+/** Before a past participle, a state told, not a request: "min adgang er (blevet) fjernet", "my access was removed". */
+const STATE_BEFORE = new Set(['er', 'var', 'blev', 'blevet', 'bliver', 'har', 'havde', 'is', 'was', 'were', 'been', 'got', 'has', 'had']);
+/** Words that may stand between that verb and the participle ("er desværre blevet lukket", "was just removed"). */
+const BETWEEN = new Set(['blevet', 'nu', 'lige', 'desvaerre', 'pludselig', 'igen', 'ogsaa', 'been', 'just', 'suddenly', 'now', 'also', 'already', 'allerede']);
+
+function removalWord(word: string): boolean {
+  if (ENGLISH_REMOVAL.test(word)) return true;
+  const tail = word.replace(REMOVAL_COMPOUND_HEAD, '');
+  const candidates = tail === word ? [word] : [word, tail, ...(tail.startsWith('s') ? [tail.slice(1)] : [])];
+  for (const candidate of candidates) {
+    for (const stem of REMOVAL_STEMS) {
+      if (!candidate.startsWith(stem)) continue;
+      let rest = candidate.slice(stem.length);
+      if (rest.startsWith(stem.at(-1) ?? '') && rest.length > 1) rest = rest.slice(1);
+      if (REMOVAL_ENDING.test(rest)) return true;
+    }
+  }
+  return false;
+}
+
+/** A participle ("fjernet", "lukket", "removed") after "er", "blev", "har", "was": what happened, not what is asked. */
+function toldAsState(words: readonly string[], at: number): boolean {
+  const word = words[at] ?? '';
+  if (!/(?:et|t|ed)$/.test(word)) return false;
+  for (let i = at - 1; i >= 0 && i >= at - 3; i--) {
+    const before = words[i] ?? '';
+    if (STATE_BEFORE.has(before)) return true;
+    if (!BETWEEN.has(before)) return false;
+  }
+  return false;
+}
+
+/**
+ * Whether a text asks for a user's access to be removed: a verb or noun of removing that is not a state told
+ * ("jeg skal have fjernet …", "nedlæg adgang …", "brugernedlæggelse", "revoke …"; not "min adgang er blevet
+ * fjernet"), or someone who has left ("en kollega der er fratrådt", "has left the organisation"). "Slet ikke" is
+ * "not at all".
+ */
+export function asksForRemoval(text: string): boolean {
+  const words = matchWords(text);
+  return words.some((word, i) => {
+    if (HAS_LEFT.test(word)) return true;
+    if (STOPPED.test(word) && A_PERSON_BEFORE.test(words[i - 1] ?? '')) return true;
+    if (word === 'left' && (/^(?:the|our|us|their|his|her|organi[sz]ation|company|institution|job)$/.test(words[i + 1] ?? '') || /^(?:has|have|had|who|he|she|they|that|recently|just|already)$/.test(words[i - 1] ?? ''))) return true;
+    if (word === 'slet' && /^(?:ikke|intet|ingen)$/.test(words[i + 1] ?? '')) return false;
+    return removalWord(word) && !toldAsState(words, i);
+  });
+}
+
+/** Removal verbs in the imperative, Danish and English (matchWords spelling): how an order to remove opens. */
+const REMOVAL_IMPERATIVES = new Set(['nedlaeg', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld', 'remove', 'revoke', 'disable', 'deactivate', 'close', 'delete', 'terminate', 'offboard', 'deprovision', 'withdraw', 'suspend']);
+/** Greetings and politeness before an order ("hej, nedlæg …", "please revoke …"). */
+const BEFORE_AN_ORDER = new Set(['hej', 'hejsa', 'hi', 'hello', 'hey', 'venligst', 'please', 'pls', 'kindly', 'lige', 'ok', 'okay']);
+
+/** Whether a text opens with an order to remove ("nedlæg Karens bruger i IndFak", "please deactivate John's account"). */
+export function ordersRemoval(text: string): boolean {
+  const words = matchWords(text);
+  const first = words.find((w) => !BEFORE_AN_ORDER.has(w));
+  return first !== undefined && REMOVAL_IMPERATIVES.has(first);
+}
+
+/** The user-administration form for removing access, which a text asking for a removal never trades for the one granting it. */
+export const REMOVAL_FORM = 'brugeradministration.nedlaeg-adgang';
 
 interface CatalogueKeys {
   systems: readonly System[];
@@ -204,6 +318,25 @@ export function namesThePortal(slots: Slots): boolean {
   return slots.systemId !== undefined || slots.formId !== undefined || (slots.areaId !== undefined && slots.areaByTopic !== true);
 }
 
+/** Words for a person (matchWords spelling, as word starts): "kollegaen", "medarbejderen", "ham", "colleague", "user". */
+const PERSON = /^(?:kollega|medarbejder|bruger|ansat|vikar|elev|praktikant|konsulent|leder|chef|ham|hende|dem|him|her|them|colleague|employee|user|person|staff|member|manager|consultant|intern)/;
+
+/**
+ * Whether a person stands in the few words before a word ("fjern Karen fra …", "remove the colleague from …"): a
+ * word for a person, or a name written with a capital (not the sentence's first word) — "slet fakturaen fra IndFak" has neither.
+ */
+function personBefore(text: string, words: readonly string[], at: number): boolean {
+  // The same words as matchWords, with their case kept (every letter it spells otherwise is a letter here too).
+  const cased = text.replace(/[æøåéüöä]/giu, 'x').split(/[^A-Za-z0-9]+/).filter((w) => w.length > 0);
+  for (let i = Math.max(0, at - 8); i < at; i++) {
+    if (PERSON.test(words[i] ?? '') || (i > 0 && /^[A-Z][a-z]/.test(cased[i] ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Removing said of users only: offboarding, deprovisioning. */
+const USERS_ONLY_REMOVAL = /^(?:offboard|deprovision)/;
+
 /** Endings of a Danish verb after its stem ("fratræd|e", "indberet|te", "bogfør|t", "afstem|mer"). */
 const VERB_ENDING = /^(?:e|er|es|et|ede|t|te|tes|ter|ende)$/;
 
@@ -246,6 +379,30 @@ function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], all
   return found.length === 1 ? found[0] : undefined;
 }
 
+/**
+ * With no system named, a form of the area made for one system ("fejl i lønkørsel" is SLS's) or for none: it says the
+ * system. Not by a word of the area's own name ("Økonomi og Regnskab" names no form "Regnskab").
+ */
+function oneSystemFormNamed(area: Area, catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, options: SlotOptions): FormDefinition | undefined {
+  const index = catalogue.areas.indexOf(area);
+  const forms = catalogue.forms.filter((f) => f.areaId === area.id && !f.general && f.systemIds.length <= 1);
+  return namedForm(forms, wins, options, keys.areaKeys[index] ?? []);
+}
+
+/** Letters a form's name has at least to name the form with nothing else named: a compound of its own, not "indberetning". */
+const NAMES_A_FORM_ALONE = 13;
+
+/**
+ * The form of one system a text names by a long name of its own (not an area's name or subject word), with no area
+ * or system named: "opret sag om tjenestemandspension", "periodeafslutningen driller".
+ */
+function formNamedAlone(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, options: SlotOptions): FormDefinition | undefined {
+  const common = [...keys.areaKeys.flat(), ...keys.topicKeys.flat()];
+  const forms = catalogue.forms.filter((f) => !f.general && f.systemIds.length === 1);
+  const found = forms.filter((f) => formKeys(f, options).some((key) => key.length >= NAMES_A_FORM_ALONE && !common.includes(key) && wins.some((w) => w.key === key || inflected(key, w.key))));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
   const words = matchWords(text);
   if (words.length === 0) return {};
@@ -268,7 +425,10 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     }
   }
 
-  const aboutAccess = words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)));
+  // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
+  // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
+  const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
+  const aboutAccess = outOfSystem || words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)) || USERS_ONLY_REMOVAL.test(w));
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
@@ -280,8 +440,10 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const owners = catalogue.areas.filter((a) => a.systemIds.includes(system.id));
     const candidates = owners.filter((a) => a.id !== USER_ADMINISTRATION || aboutAccess);
     const systemName = matchKey(system.name);
+    // An area's name inside the system's ("HR" of "Statens HR") names the system, not the area.
+    const apart = named.filter((n) => !systemHit || n.hit.from < systemHit.from || n.hit.to > systemHit.to);
     area =
-      named.find((n) => candidates.includes(n.area))?.area ??
+      apart.find((n) => candidates.includes(n.area))?.area ??
       (aboutAccess ? owners.find((a) => a.id === USER_ADMINISTRATION) : undefined) ??
       candidates.find((a) => matchKey(a.description.da).includes(systemName)) ??
       candidates.find((a) => a.id !== USER_ADMINISTRATION) ??
@@ -294,16 +456,27 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
   const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
 
+  // Nothing named but a form by a long name of its own ("tjenestemandspension", "periodeafslutningen"): its area.
+  const alone = system === undefined && area === undefined ? formNamedAlone(catalogue, keys, wins, options) : undefined;
+  if (alone && (!topic || topic.id === alone.areaId)) {
+    return { areaId: alone.areaId, formId: alone.id };
+  }
+
   const slots: Slots = {};
   if (topic) {
+    // The area guessed from a subject, made sure by a form of one of its systems named ("an error in a pay run").
+    const form = oneSystemFormNamed(topic, catalogue, keys, wins, options);
     slots.areaId = topic.id;
-    slots.areaByTopic = true;
+    if (form) slots.formId = form.id;
+    else slots.areaByTopic = true;
   }
   if (area) slots.areaId = area.id;
   if (system) slots.systemId = system.id;
   if (area) {
-    const form = formsFor(area.id, system?.id ?? null, catalogue).find((f) => !f.general && namesForm(f, wins, options));
-    if (form) slots.formId = form.id;
+    const form = system ? namedForm(formsFor(area.id, system.id, catalogue).filter((f) => !f.general), wins, options) : oneSystemFormNamed(area, catalogue, keys, wins, options);
+    const removal = area.id === USER_ADMINISTRATION && asksForRemoval(text) && catalogue.forms.some((f) => f.id === REMOVAL_FORM && (system === undefined || formAppliesTo(f, system.id)));
+    if (removal) slots.formId = REMOVAL_FORM;
+    else if (form) slots.formId = form.id;
   }
   return slots;
 }

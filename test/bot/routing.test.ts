@@ -72,6 +72,11 @@ describe('routing', () => {
     const cases: Case[] = [
       { text: 'opret en sag om løn', recognized: recognition({ kind: 'createCase' }, 0.7, false, { areaId: 'loen-hr' }), route: 'intent:createCase' },
       { text: 'kan du bestille et fly til London', recognized: recognition({ kind: 'createCase' }, 0.7), route: 'knowledge' },
+      // An order to remove a user's access is the removal form's case, however the classifier reads it (round 20).
+      ...['nedlæg Karens bruger i IndFak', "please deactivate John's account in RejsUd", 'spær hans adgang til SLS med det samme'].map(
+        (text): Case => ({ text, recognized: recognition({ kind: 'question' }, 0.7, false, { areaId: 'brugeradministration', systemId: 'indfak', formId: 'brugeradministration.nedlaeg-adgang' }), knowledge: answered(0.9), route: 'intent:createCase' }),
+      ),
+      { text: 'hvordan nedlægger jeg en bruger i IndFak?', recognized: recognition({ kind: 'question' }, 0.7, false, { areaId: 'brugeradministration', systemId: 'indfak', formId: 'brugeradministration.nedlaeg-adgang' }), knowledge: answered(0.9), route: 'knowledge' },
       { text: 'jeg kan ikke logge på e-Boks', recognized: recognition({ kind: 'human' }, 0.6), route: 'knowledge' },
       { text: 'hvem må bestille adgang til lønsystemet hos os?', recognized: recognition({ kind: 'communityAccess', institution: 'lønsystemet hos os' }, 1), knowledge: answered(0.8), route: 'knowledge' },
       { text: 'jeg skal have adgang til Testministeriet', recognized: recognition({ kind: 'communityAccess', institution: 'Testministeriet' }, 1), knowledge: answered(0.8), route: 'intent:communityAccess' },

@@ -83,6 +83,28 @@ describe('form engine', () => {
     });
   });
 
+  describe('when a sentence answers the area, system or form question', () => {
+    it('picks no option by a word inside it ("intet") and keeps it as the description', () => {
+      const text = 'Tolv ansatte fik for lidt i februar, og intet i lønsedlen forklarer det';
+      const result = answerCase(startCase({ areaId: 'loen-hr' }, ctx), text, ctx);
+      expect(result.state.draft.systemId).toBeUndefined();
+      expect(result.state.draft.values.beskrivelse).toBe(text);
+      expect(result.outcome).toMatchObject({ kind: 'ask', question: { step: 'system' }, problem: { da: expect.stringContaining('gemt som sagens beskrivelse') } });
+    });
+
+    it('adds it after a description already given, and picks a system the sentence names', () => {
+      const start = startCase({ areaId: 'oekonomi', description: 'Afstemningen går ikke op.' }, ctx);
+      const result = answerCase(start, 'Periodeafslutningen i Navision Stat kan ikke lukkes på grund af differencer', ctx);
+      expect(result.state.draft.systemId).toBe('navision-stat');
+      expect(result.state.draft.values.beskrivelse).toBe('Afstemningen går ikke op.\n\nPeriodeafslutningen i Navision Stat kan ikke lukkes på grund af differencer');
+    });
+
+    it('still takes a short answer with a typo or by a part of a name', () => {
+      expect(answerCase(startCase({ areaId: 'loen-hr' }, ctx), 'intet', ctx).state.draft.systemId).toBeNull();
+      expect(answerCase(startCase({ areaId: 'oekonomi' }, ctx), 'navison', ctx).state.draft.systemId).toBe('navision-stat');
+    });
+  });
+
   describe('when the summary is shown', () => {
     it('binds one idempotency key to the dialog, kept through changes', () => {
       let state = startCase({ areaId: 'oevrige', systemId: 'cip', description: 'Integrationen til CIP fejler igen.' }, ctx);
