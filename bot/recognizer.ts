@@ -310,6 +310,9 @@ const STOPPING = new RegExp(
  * A member added to or removed from a shared mailbox, named without both addresses ("tilføj Ole til fællespostkassen",
  * "fjern anna fra vores fælles postkasse", "add Mette to the shared mailbox"). Group 1 is the verb.
  */
+/** A text that opens with a question word ("hvilken …", "hvem …", "which …"): it asks, it does not order. */
+const QUESTION_OPENING = /^\s*(?:hvilk\p{L}*|hvad|hvem|hvor\p{L}*|hvornår|hvorfor|which|what|who|whom|where|when|why|how)(?![\p{L}\d])/iu;
+
 const MEMBERSHIP_BY_NAME =
   /(?<![\p{L}\d])(tilføj\p{L}*|tilknyt\p{L}*|knyt\p{L}*|tilmeld\p{L}*|fjern\p{L}*|afmeld\p{L}*|frakobl\p{L}*|udmeld\p{L}*|add|attach|remove|detach|take)(?![\p{L}\d])\s+\S.{0,60}?\s(?:til|fra|på|i|ud\s+af|to|from|off|of|into|out\s+of)\s+(?:(?:den|vores|jeres|the|our)\s+)?(?:fælles\s*postkasse\p{L}*|postkasse\p{L}*|funktionspostkasse\p{L}*|[\p{L}\d._]+[\s-](?:fælles|funktions)?postkasse\p{L}*|shared\s+(?:mail\s*box|inbox)\p{L}*|\S+@\S+)/iu;
 /**
@@ -350,7 +353,8 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   // administrator's organisation may have one user and one mailbox by them.
   const byName = MEMBERSHIP_BY_NAME.exec(raw);
   const names = byName ? membershipNames(raw) : undefined;
-  if (byName && (!/[?]/.test(raw) || names) && !ASKS_HOW.test(raw) && words <= 14) {
+  // A question opening with a question word asks about memberships ("hvilken rolle skal man have for at knytte brugere til en fællespostkasse?").
+  if (byName && (!/[?]/.test(raw) || names) && !ASKS_HOW.test(raw) && !QUESTION_OPENING.test(raw) && words <= 14) {
     return { intent: { kind: 'membershipHow', op: /^(?:fjern|afmeld|frakobl|udmeld|remove|detach|take)/iu.test(byName[1] ?? '') ? 'detach' : 'attach', ...names }, command: true };
   }
   // "Hvem er tilknyttet loen@…?", "vis medlemmer af loen@…": asks who, names the membership and one address.
