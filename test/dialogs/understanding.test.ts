@@ -559,8 +559,8 @@ describe('understanding a turn', () => {
         ['Serviceportalen', 'Skal sagen sendes fra'],
         ['Fra mig', 'Hvad drejer henvendelsen sig om?'],
         ['Andet', 'Emne'],
-        ['hvad skal der stå her?', ['Er det dit svar til «Emne»?', actions('Ja', 'Nej'), without('Kilde:')]],
-        ['Nej', ['Emne', 'En kort overskrift']],
+        // A question about the field itself that no article answers: the field's help and the field again (round 20; it was confirmed before).
+        ['hvad skal der stå her?', ['Svar på «Emne»', 'En kort overskrift', without('Er det dit svar'), without('Kilde:')]],
         ['hvordan nulstiller jeg min adgangskode?', ['Kilde:', 'Emne']],
         ['Upload af bilag fejler', 'Beskrivelse'],
       ]);
