@@ -428,7 +428,9 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
   // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
   const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
-  const aboutAccess = outOfSystem || words.some((w) => ACCESS_WORDS.some((a) => w.startsWith(a)) || USERS_ONLY_REMOVAL.test(w));
+  // "bruger" the verb ("RejsUd … den bruger den lave sats") is no user: only the noun makes a text about access.
+  const aboutAccess =
+    outOfSystem || words.some((w, i) => (w === 'bruger' ? namesAUser(w, words[i - 1]) : ACCESS_WORDS.some((a) => w.startsWith(a))) || USERS_ONLY_REMOVAL.test(w));
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
