@@ -26,6 +26,9 @@ const USER_ADMINISTRATION = 'brugeradministration';
 /** Words that make a text about users and access (stems, matched as word starts). */
 const ACCESS_WORDS = ['adgang', 'bruger', 'rettighed', 'rolle', 'login', 'access', 'user', 'permission', 'role', 'account'];
 
+/** Subjects before a verb: "den bruger", "vi bruger", "systemet bruger" — "bruger" after them is the verb. */
+const VERB_SUBJECTS: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'den', 'det', 'vi', 'i', 'de', 'man', 'der', 'som', 'systemet', 'programmet']);
+
 /**
  * Whether a word names a user account: "brugeren", "brugeradgang", "user", or "bruger" as a noun
  * ("en bruger", "som bruger") — not the verb ("hvordan bruger man …").
@@ -428,9 +431,9 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
   // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
   const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
-  // "bruger" the verb ("RejsUd … den bruger den lave sats") is no user: only the noun makes a text about access.
+  // "bruger" the verb after its subject ("RejsUd … den bruger den lave sats") is no user; the noun ("Karens bruger") makes a text about access.
   const aboutAccess =
-    outOfSystem || words.some((w, i) => (w === 'bruger' ? namesAUser(w, words[i - 1]) : ACCESS_WORDS.some((a) => w.startsWith(a))) || USERS_ONLY_REMOVAL.test(w));
+    outOfSystem || words.some((w, i) => (w === 'bruger' ? !VERB_SUBJECTS.has(words[i - 1] ?? '') : ACCESS_WORDS.some((a) => w.startsWith(a))) || USERS_ONLY_REMOVAL.test(w));
   const named = catalogue.areas
     .map((area, index) => ({ area, hit: findAreaName(keys.areaKeys[index] ?? [], wins, words) }))
     .filter((x): x is { area: Area; hit: Hit } => x.hit !== undefined)
