@@ -38,8 +38,12 @@ import type { Language } from './article.js';
  * - **A price the article does not hold** ({@link priceNotHeld}): "hvad koster det at være lønkunde hos
  *   Statens Administration" met the overview of the systems, which names payroll customers and no price.
  *   A price asked of an article with no amount, price, fee or payment in it is the desk's question (round 18).
+ * - **A year the article does not reach** ({@link yearNotHeld}): "barselsfond sats 2024" met the table of the
+ *   maternity fund's rates for 2017–2022, "fleksrefusion max pr kvartal 2025" the caps up to 2024. An article
+ *   whose figures run by year (it names YEAR_TABLE years or more) holds no figure for a year after its last
+ *   one: that is the desk's question, however well the rest of the question matches (round 21).
  */
-export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -74,6 +78,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
+  if (yearNotHeld(context)) return 'year-not-held';
   return undefined;
 }
 
@@ -156,6 +161,33 @@ const PRICE_ASKED = /(?<![\p{L}\d])(?:koste[rt]?|pris|prisen|priser|priserne|geb
 /** A price asked of an article that holds none (fact-kinds.ts: an amount, a price, a fee, a payment). */
 export function priceNotHeld(context: DeclineContext): boolean {
   return PRICE_ASKED.test(context.question) && kindMatch(context.articleText, ['price']) === 0;
+}
+
+/** A year as written: four digits from 1900 to 2099, not part of a longer number ("1924 timer" reads as one too: no article runs past it). */
+const YEAR = /(?<![\p{L}\d.,])(?:19|20)\d\d(?![\p{L}\d]|[.,]\d)/gu;
+/**
+ * An article that names this many different years or more runs its figures or events by year ("2022: 78 kr. …
+ * 2021: 77 kr."); one with fewer is a dated notice or guide whose rules may well hold after its year.
+ */
+const YEAR_TABLE = 3;
+
+/** The years a text names. */
+function yearsIn(text: string): number[] {
+  return [...text.matchAll(YEAR)].map((match) => Number(match[0]));
+}
+
+/** A year asked after the last year of an article whose figures run by year (its title and body: `articleText`). */
+export function yearBeyond(question: string, articleText: string): boolean {
+  const asked = yearsIn(question);
+  if (asked.length === 0) return false;
+  const held = new Set(yearsIn(articleText));
+  if (held.size < YEAR_TABLE) return false;
+  return Math.max(...asked) > Math.max(...held);
+}
+
+/** {@link yearBeyond} of the best article. */
+export function yearNotHeld(context: DeclineContext): boolean {
+  return yearBeyond(context.question, context.articleText);
 }
 
 /** The number of articles above which a term is common (COMMON_SHARE of them, at least COMMON_MIN_ARTICLES). */

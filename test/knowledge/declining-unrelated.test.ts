@@ -281,4 +281,14 @@ describe('over the public articles (rows of our question sets)', () => {
     expect(answer.kind).toBe('answered');
     expect(publicKb.article(answeredWith(answer) ?? '')?.body.toLowerCase()).toContain('fraværsassistent');
   });
+  it('declines a figure asked for a year after the last one of an article whose figures run by year (round 21)', async () => {
+    for (const question of ['hvad er timesatsen fra barselsfonden i 2026', 'What is the maternity fund hourly rate for 2027?', 'maksimum for fleksrefusion pr. kvartal i 2026']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('year-not-held');
+    }
+    // A year the table holds, or one inside its ranges ("ansat 5. juli 2006 - 31. december 2012"), is answered.
+    expect(answeredWith(await publicAnswer('hvad er timesatsen fra barselsfonden i 2021'))).toBe('sa-barselsfond-satser');
+    expect(answeredWith(await publicAnswer('hvor meget refusion får vi for en fleksjobber ansat i 2009'))).toBe('sa-fleksrefusion');
+    // An article naming one or two years is a dated notice, not a table: a later year asked of it is answered.
+    expect(answeredWith(await publicAnswer('hvor lang skal adgangskoden til SLS være i 2026'))).toBe('modst-sls-adgangskode-2018');
+  });
 });
