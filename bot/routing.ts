@@ -18,7 +18,7 @@ import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
-import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
+import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -505,7 +505,13 @@ function words(text: string): string[] {
 }
 
 /** Whether a text could be a value of the given strict shape (before the form engine validates it). */
-export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'email' | 'phone'): boolean {
+export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'email' | 'phone', label?: Localized): boolean {
+  if (fitsAsIs(text, shape)) return true;
+  // "Det er faktura 12345", "beløbet er 4.500 kr", "hendes mail er mette@…": a sentence that points at a value of the shape.
+  return valuesInSentence(text, shape, label).some((value) => (shape === 'number' ? parseNumberAnswer(value) !== undefined : shape === 'date' ? parseDate(value) !== undefined : fitsAsIs(value, shape)));
+}
+
+function fitsAsIs(text: string, shape: 'code' | 'number' | 'date' | 'email' | 'phone'): boolean {
   const t = text.trim();
   const n = words(t).length;
   switch (shape) {
@@ -709,7 +715,7 @@ export function decide(input: RouteInput): RouteDecision {
         case 'date':
         case 'email':
         case 'phone': {
-          if (fitsShape(text, shape)) return answer('value-fits-field');
+          if (fitsShape(text, shape, expectation.label)) return answer('value-fits-field');
           if (question) return ask('question-at-field');
           if (REQUESTS.has(kind) && recognition.confidence >= ROUTING_THRESHOLDS.confident) return intent('intent-at-field');
           if (kind === 'question' && recognition.confidence >= ROUTING_THRESHOLDS.plausible && knowledge().kind !== 'unknown') return ask('knowledge-at-field');

@@ -348,6 +348,7 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
           values: submission.values,
           idempotencyKey: submission.idempotencyKey,
           communityInstitutionIds,
+          lang,
         });
         if (!created.ok) {
           if (created.error.problems && created.error.problems.length > 0) {
@@ -367,7 +368,11 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
         }
         const filesNote = await this.attachFiles(state, number, lang);
         const said = created.value.created ? t.caseCreated(number) : t.caseAlreadyCreated(number);
-        await dc.context.sendActivity(reply(filesNote ? `${said}\n\n${filesNote}` : said, [t.myCases]));
+        // Access to other institutions ordered with the case: what happens next.
+        const names = await this.institutionNames(created.value.communityRequests.map((r) => r.institutionId));
+        const access = names.length > 0 ? t.communityRequested(names.join(lang === 'da' ? ' og ' : ' and ')) : undefined;
+        const parts = [said, access, filesNote].filter((p): p is string => p !== undefined);
+        await dc.context.sendActivity(reply(parts.join('\n\n'), [t.myCases]));
         return dc.endDialog({ kind: 'created', number, idempotencyKey: submission.idempotencyKey } satisfies CaseDialogResult);
       }
     }
@@ -380,6 +385,12 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const attached = await this.deps.portal.attachFiles(state.options.userId, number, files.map((f) => f.id));
     if (!attached.ok) return attached.error.message[lang];
     return attachTexts(lang).alsoAttached(attached.value.map((a) => markdownText(describeAttachment(a, lang))).join(', '));
+  }
+
+  private async institutionNames(ids: readonly string[]): Promise<string[]> {
+    const names: string[] = [];
+    for (const id of ids) names.push((await this.deps.directory.getInstitution(id))?.name ?? id);
+    return names;
   }
 
   /** For the form Øvrige with community access: the institutions named in the field "institutioner". */

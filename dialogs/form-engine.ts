@@ -27,7 +27,10 @@ import {
   parseForm,
   parseYesNo,
   systemsOf,
-  titleFromDescription,
+  caseSubject,
+  titleContext,
+  valuesInSentence,
+  type ValueShape,
   type Catalogue,
   type Field,
   type FieldOf,
@@ -166,6 +169,10 @@ export interface CasePrefill {
   systemId?: string | null;
   formId?: string;
   description?: string;
+  /** Answers known before the form is asked (by field id; a value the form does not validate is asked for instead). */
+  values?: Record<string, FieldValue>;
+  /** `null`: sent from the user, not asked (access for the user's own person, such as a payroll community's). */
+  sentFromMailboxId?: null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,6 +302,11 @@ export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
   if (prefill.description !== undefined && prefill.description.trim() !== '') {
     draft.values.beskrivelse = prefill.description.trim();
   }
+  const form = draft.formId ? getForm(draft.formId, ctx.catalogue) : undefined;
+  for (const [id, value] of Object.entries(prefill.values ?? {})) {
+    if (form && fieldById(form, id)) draft.values[id] = value;
+  }
+  if (prefill.sentFromMailboxId === null) draft.sentFromMailboxId = null;
   return settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
 }
 
@@ -569,8 +581,8 @@ function summaryLines(state: CaseState, ctx: CaseContext): SummaryLine[] {
   // The case's title as the desk and "mine sager" will show it: the subject field, or made from the description.
   const description = d.values.beskrivelse;
   if (form && !form.fields.some((f) => f.id === 'emne') && typeof description === 'string') {
-    const title = titleFromDescription(description);
-    lines.push({ label: { da: 'Titel', en: 'Title' }, value: { da: title, en: title } });
+    const title = (lang: 'da' | 'en'): string => caseSubject(d.values, form.title[lang], titleContext(form, d.systemId ?? null, d.values, lang, ctx.catalogue));
+    lines.push({ label: { da: 'Titel', en: 'Title' }, value: { da: title('da'), en: title('en') } });
   }
   for (const field of form?.fields ?? []) {
     if (!isFieldVisible(field, d.values)) continue;
@@ -595,6 +607,13 @@ function pathOf(state: CaseState, ctx: CaseContext): Localized | undefined {
   const form = formOf(state, ctx);
   const parts = (lang: 'da' | 'en'): string => [area.name[lang], ...(system ? [system.name] : []), ...(form ? [form.title[lang]] : [])].join(' → ');
   return { da: `Jeg har valgt ${parts('da')}.`, en: `I have chosen ${parts('en')}.` };
+}
+
+/** What to look for in a sentence typed at the field (a text field with a format is a code: "marts 2026", "12 34 56 78"). */
+function valueShape(field: Field): ValueShape {
+  if (field.type === 'text') return field.format !== undefined ? 'formatted' : (field.shape ?? 'shortText');
+  const shape = fieldShape(field);
+  return shape === 'code' || shape === 'name' || shape === 'number' || shape === 'date' || shape === 'email' || shape === 'phone' ? shape : 'shortText';
 }
 
 /** What the field's value looks like, for the router. */
@@ -944,8 +963,21 @@ function chosen(choices: readonly Choice[], input: unknown): Choice | undefined 
 
 /** Parses a field's answer; choice fields also accept numbers and typos. */
 function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField> {
+  // "Det er faktura 12345", "leverandøren hedder Dansk Kontor ApS": the value the sentence points at, by the field's shape
+  // (a text field takes any sentence as it is, so the value in it is looked for first).
+  const inSentence = typeof input === 'string' && field.type !== 'longText' && field.type !== 'choice' && field.type !== 'multiChoice' && field.type !== 'yesNo' ? valuesInSentence(input, valueShape(field), field.label) : [];
+  if (field.type === 'text') {
+    for (const candidate of inSentence) {
+      const found = parseField(field, candidate);
+      if (found.ok && found.value !== undefined) return found;
+    }
+  }
   const parsed = parseField(field, input);
   if (parsed.ok || typeof input !== 'string') return parsed;
+  for (const candidate of inSentence) {
+    const found = parseField(field, candidate);
+    if (found.ok && found.value !== undefined) return found;
+  }
   if (field.type === 'choice') {
     const choice = matchTolerant(fieldChoices(field), input);
     return choice ? parseField(field, choice.id) : parsed;

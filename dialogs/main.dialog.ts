@@ -10,6 +10,8 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type 
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
   caseNumberSchema,
+  COMMUNITY_ACCESS_CHOICE,
+  COMMUNITY_ACCESS_FORM_ID,
   danishDateTime,
   describeAttachment,
   catalogue as defaultCatalogue,
@@ -113,7 +115,8 @@ type Pending =
   | { kind: 'feedback'; question: string; articleId: string; areaId?: string; systemId?: string }
   | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string }
   | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
-  | { kind: 'accessInstitution'; choices?: { id: string; name: string }[] }
+  /** `text`: the request as the user wrote it (the case's description). */
+  | { kind: 'accessInstitution'; choices?: { id: string; name: string }[]; text?: string }
   /** "Tilføj en kommentar til min sag": which case is asked; the number continues the comment. */
   | { kind: 'commentCase' }
   /** Removing a member from a shared mailbox waits for the administrator's yes. */
@@ -507,18 +510,6 @@ class Conversation {
     return (await this.deps.directory.listInstitutions()).map((i) => ({ id: i.id, label: { da: i.name, en: i.name } }));
   }
 
-  async requestAccess(context: TurnContext, user: User, institutionId: string): Promise<void> {
-    const lang = turnInfo(context).lang;
-    const t = texts(lang);
-    const requested = await this.deps.portal.requestCommunityAccess(user.id, institutionId);
-    if (!requested.ok) {
-      await context.sendActivity(reply(t.communityRefused(requested.error.message[lang])));
-      return;
-    }
-    const name = (await this.deps.directory.getInstitution(institutionId))?.name ?? institutionId;
-    await context.sendActivity(reply(t.communityRequested(name)));
-  }
-
   /**
    * "Siden sidst": what others did on the user's cases (and their shared mailboxes' cases) after
    * `since`, newest first, with a button to see each and to answer one waiting for the customer.
@@ -661,6 +652,38 @@ class RouterDialog extends Dialog {
     });
   }
 
+  /**
+   * Access to another institution (a payroll community) is ordered as every other request is, with a case on the
+   * form Øvrige (DESIGN.md): checked first (a consultant may not order it, nor access granted or asked for already),
+   * then the case begun with what is known — the kind of request, the institution, a subject, and the user's words
+   * as the description — so the user sees the summary, confirms and gets the case number to follow it by.
+   */
+  private async orderAccess(dc: DialogContext, user: User, institutionId: string, text: string): Promise<DialogTurnResult> {
+    const { portal } = this.conversation.deps;
+    const lang = turnInfo(dc.context).lang;
+    const t = texts(lang);
+    const may = await portal.mayRequestCommunityAccess(user.id, institutionId);
+    if (!may.ok) {
+      await dc.context.sendActivity(reply(t.communityRefused(may.error.message[lang])));
+      return Dialog.EndOfTurn;
+    }
+    const name = may.value.name;
+    const form = getForm(COMMUNITY_ACCESS_FORM_ID, this.conversation.catalogue);
+    const said = text.trim();
+    return this.startCase(
+      dc,
+      {
+        ...(form ? { areaId: form.areaId } : {}),
+        systemId: null,
+        formId: COMMUNITY_ACCESS_FORM_ID,
+        description: said.length >= 10 && said.includes(' ') ? said : t.communityDescription(name),
+        values: { henvendelsestype: COMMUNITY_ACCESS_CHOICE, institutioner: name, emne: t.communitySubject(name) },
+        sentFromMailboxId: null,
+      },
+      user,
+    );
+  }
+
   private async beginRegistration(dc: DialogContext, afterwards: Afterwards): Promise<DialogTurnResult> {
     const info = turnInfo(dc.context);
     const identity = await info.identity();
@@ -795,16 +818,17 @@ class RouterDialog extends Dialog {
       case 'communityAccess': {
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
-        const choices = await this.conversation.institutionChoices();
-        const institution = intent.institution ? matchTolerant(choices, intent.institution) : undefined;
+        const all = await this.conversation.institutionChoices();
+        const institution = intent.institution ? matchTolerant(all, intent.institution) : undefined;
+        // The choices: the institutions other than the user's own (access to one's own is never ordered).
+        const choices = all.filter((c) => c.id !== user.primaryInstitutionId);
         if (!institution) {
           const lead = intent.institution ? `${t.unknownInstitution(intent.institution)} ` : '';
           await context.sendActivity(reply(`${lead}**${t.whichInstitution}**`, choices.map((c) => c.label[lang])));
-          state.pending = { kind: 'accessInstitution', choices: choices.map((c) => ({ id: c.id, name: c.label.da })) };
+          state.pending = { kind: 'accessInstitution', choices: choices.map((c) => ({ id: c.id, name: c.label.da })), text };
           return Dialog.EndOfTurn;
         }
-        await this.conversation.requestAccess(context, user, institution.id);
-        return Dialog.EndOfTurn;
+        return this.orderAccess(dc, user, institution.id, text);
       }
       case 'membership': {
         const user = await this.requireUser(dc);
@@ -1114,8 +1138,7 @@ class RouterDialog extends Dialog {
         if (!institution) return undefined;
         const user = await this.requireUser(dc);
         if (!('id' in user)) return user;
-        await this.conversation.requestAccess(context, user, institution.id);
-        return Dialog.EndOfTurn;
+        return this.orderAccess(dc, user, institution.id, pending.text ?? '');
       }
     }
   }

@@ -94,6 +94,8 @@ const da = {
   communityRequested: (institution: string) =>
     `Din anmodning om adgang til ${institution} er sendt til Statens Administration. Når den er godkendt, kan du oprette sager for ${institution}.`,
   communityRefused: (reason: string) => `Jeg kan ikke bestille adgangen: ${reason}`,
+  communitySubject: (institution: string) => `Adgang til ${institution} (lønfællesskab)`,
+  communityDescription: (institution: string) => `Jeg vil gerne have adgang til at oprette sager for ${institution} (lønfællesskab).`,
   whichInstitution: 'Hvilken institution skal du have adgang til?',
   unknownInstitution: (name: string) => `Jeg kender ikke institutionen "${name}".`,
   membershipAttached: (member: string, mailbox: string, members: string) => `${member} er nu tilknyttet ${mailbox}. Tilknyttede: ${members}.`,
@@ -233,6 +235,8 @@ const en: Texts = {
   communityRequested: (institution: string) =>
     `Your request for access to ${institution} has been sent to Statens Administration. Once approved, you can create cases for ${institution}.`,
   communityRefused: (reason: string) => `I cannot order the access: ${reason}`,
+  communitySubject: (institution: string) => `Access to ${institution} (payroll community)`,
+  communityDescription: (institution: string) => `I would like access to create cases for ${institution} (payroll community).`,
   whichInstitution: 'Which institution do you need access to?',
   unknownInstitution: (name: string) => `I do not know the institution "${name}".`,
   membershipAttached: (member: string, mailbox: string, members: string) => `${member} is now attached to ${mailbox}. Attached: ${members}.`,

@@ -268,12 +268,79 @@ export function titleFromDescription(description: string): string {
   return `${head.slice(0, DERIVED_TITLE_MAX - 1)}…`;
 }
 
-/** The subject of a new case: the form's `emne` field, else a title derived from `beskrivelse` ({@link titleFromDescription}), else the form title. */
-export function caseSubject(values: Readonly<Record<string, unknown>>, fallback: string): string {
+/**
+ * Words that say nothing a desk can sort by: greetings, politeness, pronouns and small words, and asking for help
+ * or a case in general ("Hej", "Jeg har et problem", "Kan I hjælpe mig?", "I need help with something").
+ */
+const SAYS_NOTHING: ReadonlySet<string> = new Set(
+  (
+    'hej hejsa hallo halløj goddag godmorgen godaften davs kære hello hi hey dear good morning afternoon evening ' +
+    'tak mange venlig venligst hilsen hilsner mvh thanks thank please regards kind best ' +
+    'jeg vi du i me mig os jer we you us har have has had haft er is am are was were var være be been et en a an the den det de dem ' +
+    'med with på on in om about af of for til to at og and eller or men but kan can could kunne vil will would gerne like skal shall should must ' +
+    'need needs brug behov hjælp hjælpe help helps problem problemer problems issue issues udfordring udfordringer trouble fejl error errors ' +
+    'spørgsmål question questions sag sagen sager case cases ticket henvendelse request noget nogen something someone anything ' +
+    'lige bare just min mit mine my vores our your jeres der it this that dette denne her there so så also også nu now lidt little ' +
+    'oprette opret create open lave make sende send få get got statens administration serviceportalen serviceportal portal portalen ' +
+    'ang angående vedr vedrørende regarding re ift hvordan how hvad what hvorfor why ikke not no nej yes ja ok okay'
+  ).split(' '),
+);
+
+/** A greeting before the words ("Hej, …", "Hej Statens Administration, …", "Hi there! …"). */
+const GREETING_LEAD = /^(?:hej|hejsa|hallo|goddag|godmorgen|davs|kære|hello|hi|hey|dear|good\s+(?:morning|afternoon))(?:\s+[\p{L}.-]+){0,3}?\s*[,!:.]\s*/iu;
+
+/** Whether a sentence says something of its own, beyond greeting, asking for help and the names already in the title. */
+function informative(sentence: string, known: ReadonlySet<string>): boolean {
+  const words = sentence.toLowerCase().split(/[^\p{L}\d]+/u).filter((w) => w !== '');
+  // A name in the title counts inflected too ("lønkørslen" for «Fejl i lønkørsel»).
+  const shared = (a: string, b: string): number => {
+    let n = 0;
+    while (n < a.length && n < b.length && a[n] === b[n]) n++;
+    return n;
+  };
+  const named = (w: string): boolean => known.has(w) || [...known].some((k) => k.length >= 5 && shared(w, k) >= k.length - 2 && Math.abs(w.length - k.length) <= 3);
+  return words.some((w) => !SAYS_NOTHING.has(w) && !named(w) && (w.length > 1 || /\d/.test(w)));
+}
+
+/**
+ * The description from its first sentence that says something ({@link informative}), its greeting left out; undefined
+ * when none does ("Hej. Jeg har et problem.").
+ */
+export function informativePart(description: string, known: readonly string[] = []): string | undefined {
+  const words = new Set(known.flatMap((k) => k.toLowerCase().split(/[^\p{L}\d]+/u)).filter((w) => w !== ''));
+  const sentences = description.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+|\s*\n\s*/u);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = (sentences[i] ?? '').replace(GREETING_LEAD, '').trim();
+    if (sentence === '' || !informative(sentence, words)) continue;
+    const rest = [sentence, ...sentences.slice(i + 1)].join(' ');
+    return rest.charAt(0).toUpperCase() + rest.slice(1);
+  }
+  return undefined;
+}
+
+/** What a case is about, for its title: the form and system ("Faktura i IndFak", "Brugeradgang til et system (RejsUd)"), and the form's choices answered. */
+export interface TitleContext {
+  what: string;
+  /** The labels of the choices answered ("Fakturaen er afvist"), in the form's order. */
+  choices?: readonly string[];
+}
+
+/**
+ * The subject of a new case: the form's `emne` field; else, with what the case is about, "<form and system>: <the
+ * description's first informative sentence>" (the choice answered when the description says nothing of its own), a
+ * title a desk can sort by; else a title derived from `beskrivelse` ({@link titleFromDescription}); else the form title.
+ */
+export function caseSubject(values: Readonly<Record<string, unknown>>, fallback: string, about?: TitleContext): string {
   const clip = (s: string): string => (s.length > 120 ? `${s.slice(0, 117).trimEnd()}…` : s);
   const emne = values.emne;
   if (typeof emne === 'string' && emne.trim() !== '') return clip(emne.trim());
   const beskrivelse = values.beskrivelse;
-  if (typeof beskrivelse === 'string' && beskrivelse.trim() !== '') return titleFromDescription(beskrivelse);
+  const described = typeof beskrivelse === 'string' && beskrivelse.trim() !== '' ? beskrivelse : undefined;
+  if (about) {
+    const part = described ? informativePart(described, [about.what]) : undefined;
+    const detail = part ? titleFromDescription(part) : about.choices?.[0];
+    return clip(detail ? `${about.what}: ${detail}` : about.what);
+  }
+  if (described) return titleFromDescription(informativePart(described) ?? described);
   return clip(fallback);
 }

@@ -267,3 +267,23 @@ export function fieldById(form: FormDefinition, fieldId: string): Field | undefi
 export const COMMUNITY_ACCESS_FORM_ID = 'oevrige.oevrige';
 /** The answer of `henvendelsestype` in that form that means community access. */
 export const COMMUNITY_ACCESS_CHOICE = 'faellesskab';
+
+/**
+ * What a case of this form is about, for its title, in the user's language: the form's title, with the system
+ * when the title does not name it ("Brugeradgang til et system (RejsUd)"; "Faktura i IndFak" names IndFak), a
+ * general form by its area's system or area; and the labels of the form's choices answered ("Andet" left out).
+ */
+export function titleContext(form: FormDefinition, systemId: string | null, values: Readonly<Record<string, unknown>>, lang: 'da' | 'en', cat: Catalogue = catalogue): { what: string; choices: string[] } {
+  const system = systemId ? getSystem(systemId, cat) : undefined;
+  const title = form.title[lang];
+  const names = system ? [system.name, ...system.aliases] : [];
+  const named = names.some((n) => matchWords(title).join(' ').includes(matchWords(n).join(' ')) && matchWords(n).length > 0);
+  const what = system && !named ? `${title} (${system.name})` : title;
+  const choices: string[] = [];
+  for (const field of form.fields) {
+    if (field.type !== 'choice') continue;
+    const option = field.choices.find((c) => c.id === values[field.id]);
+    if (option && option.id !== 'andet') choices.push(option.label[lang]);
+  }
+  return { what, choices };
+}

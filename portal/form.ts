@@ -364,8 +364,8 @@ export function parseNumber(raw: unknown): number | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = raw
     .trim()
-    .replace(/^(kr\.?|dkk)\s*/i, '')
-    .replace(/\s*(kr\.?|dkk)$/i, '')
+    .replace(/^(kr\.?|kroner|dkk)\s*/i, '')
+    .replace(/\s*(kr\.?|kroner|dkk)$/i, '')
     .replace(/,-$/, '')
     .replace(/(\d)[\s\u00a0](?=\d{3}\b)/g, '$1')
     .replace(/^([+-])\s+/, '$1');

@@ -4,6 +4,7 @@ export * from './text.js';
 export * from './cpr.js';
 export * from './form.js';
 export * from './value-words.js';
+export * from './value-in-sentence.js';
 export * from './catalogue.js';
 export * from './organisation.js';
 export * from './case.js';

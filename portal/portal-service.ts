@@ -5,7 +5,7 @@
  */
 import { caseSubject, type Case, type CaseEvent, type CaseNumber, type CaseStatus } from './case.js';
 import type { CaseStore, CreateCaseOutcome, Page, PageRequest } from './case-store.port.js';
-import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCESS_FORM_ID, formAppliesTo, getForm, type Catalogue } from './catalogue.js';
+import { catalogue as defaultCatalogue, COMMUNITY_ACCESS_CHOICE, COMMUNITY_ACCESS_FORM_ID, formAppliesTo, getForm, titleContext, type Catalogue } from './catalogue.js';
 import type { DirectoryStore } from './directory-store.port.js';
 import type { CaseDomainEvent } from './events.js';
 import { parseForm, type FieldProblem } from './form.js';
@@ -60,6 +60,8 @@ export interface CaseDraft {
   /** For the form Øvrige with community access: the institutions (ids) asked for. */
   communityInstitutionIds?: readonly string[];
   idempotencyKey: string;
+  /** The language the user wrote in: the case's title is made in it (default Danish). */
+  lang?: 'da' | 'en';
 }
 
 export interface CreatedCase extends CreateCaseOutcome {
@@ -218,7 +220,7 @@ export class PortalService {
         formId: form.id,
         formVersion: form.version,
         values: values.value,
-        subject: caseSubject(values.value, form.title.da),
+        subject: caseSubject(values.value, form.title[draft.lang ?? 'da'], titleContext(form, draft.systemId, values.value, draft.lang ?? 'da', this.catalogue)),
         institutionId: draft.institutionId,
         requesterId: user.id,
         sentFromId: sentFrom?.mailbox.id ?? user.id,
@@ -321,13 +323,23 @@ export class PortalService {
   // --- community access ------------------------------------------------------------------------
 
   async requestCommunityAccess(userId: string, institutionId: string, caseNumber?: string): Promise<ServiceResult<CommunityAccessRequest>> {
+    const may = await this.mayRequestCommunityAccess(userId, institutionId);
+    if (!may.ok) return may;
+    return this.directory.createCommunityRequest({ userId, institutionId, caseNumber: caseNumber ?? null });
+  }
+
+  /**
+   * Whether the user may order access to the institution (a consultant may not; nor access already granted, asked
+   * for or to the user's own institution): the institution, or why not. Nothing is created — the chat checks before
+   * it begins the case on the form Øvrige that orders it.
+   */
+  async mayRequestCommunityAccess(userId: string, institutionId: string): Promise<ServiceResult<Institution>> {
     const user = await this.directory.getUser(userId);
     if (!user) return userNotFound();
     const institution = await this.directory.getInstitution(institutionId);
     if (!institution) return err('INSTITUTION.NOT_FOUND', 'Jeg kender ikke den institution.', 'I do not know that institution.');
     const may = checkCommunityRequest(user, institution, await this.directory.listCommunityRequests({ userId }));
-    if (!may.ok) return may;
-    return this.directory.createCommunityRequest({ userId, institutionId, caseNumber: caseNumber ?? null });
+    return may.ok ? ok(institution) : may;
   }
 
   // --- shared mailboxes ------------------------------------------------------------------------

@@ -104,16 +104,32 @@ describe('who the assistant talks to', () => {
   });
 
   describe('when someone asks for access to another institution', () => {
-    it('creates the pending request for an employee', async () => {
-      await new Chat(world, ANNA).run([['jeg skal have adgang til Testministeriet', 'anmodning om adgang til Testministeriet er sendt']]);
+    it('orders it with a case on the form Øvrige, like every other request: summary, confirmation, case number (round 21)', async () => {
+      const last = await new Chat(world, ANNA).run([
+        ['jeg skal have adgang til Testministeriet', ['Øvrige → Øvrige', 'Telefonnummer', without('er sendt'), without('Skal sagen sendes fra')]],
+        ['spring over', ['Her er din sag', 'Adgang til flere institutioner (lønfællesskab)', 'Testministeriet', 'Adgang til Testministeriet (lønfællesskab)', 'jeg skal have adgang til Testministeriet']],
+        ['Bekræft', ['Din sag er oprettet', 'anmodning om adgang til Testministeriet er sendt', actions('Mine sager')]],
+      ]);
+      const number = /SA-\d{4}-\d{6}/.exec(last.text)?.[0];
       const anna = await world.directory.getUserByEmail(ANNA);
-      expect(await world.directory.listCommunityRequests({ userId: anna?.id ?? '' })).toEqual([expect.objectContaining({ institutionId: 'testministeriet', status: 'pending' })]);
+      expect(await world.directory.listCommunityRequests({ userId: anna?.id ?? '' })).toEqual([expect.objectContaining({ institutionId: 'testministeriet', status: 'pending', caseNumber: number })]);
+      const created = await world.cases.getByNumber(number ?? '');
+      expect(created).toMatchObject({ formId: 'oevrige.oevrige', subject: 'Adgang til Testministeriet (lønfællesskab)', sentFromId: anna?.id });
+      await new Chat(world, ANNA).run([['mine sager', [`${number}** Adgang til Testministeriet (lønfællesskab)`]]]);
     });
 
-    it('asks which institution when it is not named, and tells about a pending one', async () => {
+    it('asks which institution when it is not named (not the user\'s own), and tells about a pending one', async () => {
       await new Chat(world, ANNA).run([
-        ['jeg vil have adgang til flere institutioner', ['Hvilken institution skal du have adgang til?', actions('Demo-instituttet')]],
-        ['Testministeriet', 'allerede bestilt adgang til Testministeriet'],
+        ['jeg vil have adgang til flere institutioner', ['Hvilken institution skal du have adgang til?', actions('Demo-instituttet'), (r) => expect(r.actions).not.toContain('Eksempelstyrelsen')]],
+        ['Testministeriet', ['allerede bestilt adgang til Testministeriet', without('Her er din sag')]],
+      ]);
+    });
+
+    it('asks it in English too, and a choice typed later begins the case with a description of its own', async () => {
+      await new Chat(world, OLE).run([
+        ['I need access to another institution', 'Which institution do you need access to?'],
+        ['Testministeriet', ['Phone number', without('sent from')]],
+        ['skip', ['Access to Testministeriet (payroll community)', 'I would like access to create cases for Testministeriet', 'Shall I send it?']],
       ]);
     });
 
