@@ -7,7 +7,7 @@
  * the article. Danish and English; the patterns describe kinds of wording, not known questions.
  */
 
-export type FactKind = 'phone' | 'clock' | 'when' | 'deadline' | 'duration' | 'quantity' | 'price' | 'frequency' | 'where' | 'who' | 'email' | 'names';
+export type FactKind = 'phone' | 'clock' | 'when' | 'deadline' | 'duration' | 'quantity' | 'price' | 'frequency' | 'where' | 'who' | 'email' | 'names' | 'name';
 
 interface KindPatterns {
   /** How much holding this kind says about a passage (a phone number is telling, a role much less). */
@@ -16,6 +16,8 @@ interface KindPatterns {
   readonly asks: RegExp;
   /** Text that holds a fact of this kind. */
   readonly holds: RegExp;
+  /** Text that holds a fact of this kind, where letter case tells (matched on the text as written). */
+  readonly holdsCased?: RegExp;
 }
 
 const MONTHS_DA = 'januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december';
@@ -52,7 +54,7 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   when: {
     weight: 0.8,
     asks: /\bhvornår\b|\bhvilken dato\b|\bhvilket år\b|\bhvilken dag\b|\bwhen\b|\bwhat date\b|\bwhich (?:date|year|day)\b|\bwhat year\b/iu,
-    holds: new RegExp(`${DATE}|${PERIOD}|${CLOCK}|\\b(?:${WEEKDAYS})\\b|\\bdagen (?:før|efter)\\b|\\bsamme dag\\b|\\b(?:før|efter|inden)\\b.{0,30}\\b(?:lønkørsel\\w*|dispositionsdato\\w*)|\\bthe day (?:before|after)\\b|\\bsame day\\b`, 'iu'),
+    holds: new RegExp(`${DATE}|${PERIOD}|${CLOCK}|\\b(?:${WEEKDAYS})\\b|\\bdagen (?:før|efter)\\b|\\bsamme dag\\b|\\b(?:før|efter|inden)\\b.{0,30}\\b(?:lønkørsel\\w*|dispositionsdato\\w*)|\\bthe day (?:before|after)\\b|\\bsame day\\b|\\bførst\\b.{0,40}\\b(?:efter|når)\\b|\\btidligst\\b|\\bonly (?:after|when|once)\\b|\\bnot until\\b|\\bat the earliest\\b`, 'iu'),
   },
   deadline: {
     weight: 0.8,
@@ -95,6 +97,17 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
     weight: 0.5,
     asks: /\bhvilke\b|\bhvilken (?:app|browser|program|software|system)\b|\b(?:which|what)\s+(?:\S+\s+)?(?:apps|browsers|programs|systems|roles|forms|tools|characters|symbols)\b/iu,
     holds: /\b(?:fx|f\.eks\.|bl\.a\.|e\.g\.|for example|such as|including)\s|(?:^|\n)\s*(?:[-*]|\d+[.)])\s|\d\)\s.*\d\)\s|[\p{L}\d-]+(?: [\p{L}\d-]+)?, [\p{L}\d-]+(?: [\p{L}\d-]+)?,? (?:og|eller|and|or) |:\s*(?:[^\s\p{L}\p{N}]{1,3}\s*){3,}/iu,
+  },
+  /**
+   * "Hvad hedder systemet …", "hvilket program …", "what is it called": a name, which the articles give with its
+   * abbreviation in brackets ("Brugerstyring Løn (BSL)") or introduce by saying so ("hedder", "kaldes", "called").
+   */
+  name: {
+    weight: 0.6,
+    asks: /\bhvad (?:hedder|kaldes)\b|\bhvad er navnet\b|\bhvilket (?:navn|program|system|værktøj)\b|\bwhat(?:'s| is| are)? (?:\S+ ){0,3}called\b|\bwhat(?:'s| is) the name\b|\bwhich (?:program|system|tool) (?:is|do|does|should)\b/iu,
+    holds: /\bhedder\b|\bkaldes\b|\bbetegne[rs]?\b|\bcalled\b|\bnamed\b/iu,
+    // A name followed by its abbreviation in capitals: "Brugerstyring Løn (BSL)", "Statens It (SIT)".
+    holdsCased: /[\p{L}\d-]+ \(\p{Lu}[\p{Lu}\d-]{1,7}\)/u,
   },
   email: {
     weight: 1,
@@ -164,7 +177,7 @@ export function kindMatch(text: string, kinds: readonly FactKind[]): number {
     const { weight } = FACT_KINDS[kind];
     asked += weight;
     strongest = Math.max(strongest, weight);
-    if (COMPILED[kind].holds.test(written)) held += weight;
+    if (COMPILED[kind].holds.test(written) || FACT_KINDS[kind].holdsCased?.test(text) === true) held += weight;
   }
   return (held / asked) * strongest;
 }
