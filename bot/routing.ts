@@ -18,7 +18,7 @@ import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
-import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
+import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -28,8 +28,11 @@ export interface RouteInput {
   lang: Language;
   recognition: Recognition;
   expectation: Expectation;
-  /** The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two readings twice). */
-  knowledge(text: string, lang: Language): AnswerResult;
+  /**
+   * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
+   * readings twice). `about`: only the articles about that system (by id) may answer.
+   */
+  knowledge(text: string, lang: Language, about?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -586,6 +589,8 @@ export function decide(input: RouteInput): RouteDecision {
   let asked: AnswerResult | undefined;
   // A short follow-up ("hvem skal bruge det?", "og hvad med RejsUd?") is asked of the knowledge base with the answer before it.
   const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
+  /** "Og hvad med RejsUd?" whose answer was asked of that system's own articles only (its id). */
+  let otherSystem: string | undefined;
   const followUp = free ? readWithPrevious() : undefined;
   const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({
@@ -603,7 +608,18 @@ export function decide(input: RouteInput): RouteDecision {
       unplaced(answer) &&
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
-    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(offTopic ? { offTopic } : {}), ...(followUp !== undefined ? { asked: followUp } : {}) }, reason);
+    const missingFor = otherSystem !== undefined && answer.kind === 'unknown' ? getSystem(otherSystem)?.name : undefined;
+    return done(
+      {
+        kind: 'knowledge',
+        answer,
+        ...(outsidePortal ? { outsidePortal } : {}),
+        ...(offTopic ? { offTopic } : {}),
+        ...(followUp !== undefined ? { asked: followUp } : {}),
+        ...(missingFor !== undefined ? { missingFor } : {}),
+      },
+      reason,
+    );
   };
 
   const kind = recognition.intent.kind;
@@ -765,6 +781,19 @@ export function decide(input: RouteInput): RouteDecision {
     const previous = input.previous;
     const found = followUpQuery(input.text, previous, recognition);
     if (!found || !previous) return undefined;
+    if (found.sure && found.system !== undefined) {
+      // "Og hvad med RejsUd?": answered from RejsUd's own articles — not from another system's page that merely names
+      // it (the Serviceportal's password page); when none of them speaks of it, that is said, and a case offered.
+      const withIt = input.knowledge(found.query, input.lang);
+      if (answeredAbout(withIt, found.system)) asked = withIt;
+      else {
+        // What the system's articles say of the question's own words ("glemt adgangskode"), its name left out: every
+        // one of them names the system.
+        const own = input.knowledge(withoutSystems(found.query), input.lang, found.system);
+        asked = own.kind === 'unknown' && own.reason === 'no-content-words' ? input.knowledge(found.query, input.lang, found.system) : own;
+        otherSystem = found.system;
+      }
+    }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
@@ -789,7 +818,7 @@ export function decide(input: RouteInput): RouteDecision {
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
     // A follow-up the answer before it makes answerable is that question, whatever the classifier reads in its few words.
-    if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && knowledge().kind !== 'unknown') return ask('follow-up');
+    if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && (knowledge().kind !== 'unknown' || otherSystem !== undefined)) return ask('follow-up');
     if (recognition.confidence >= 1 && kind !== 'question') {
       // "Hvorfor står min sag SA-2026-000455 som afventer kunde?", "hvornår bliver SA-… behandlet": a question
       // about a case the user names by its number is about that case — unless it asks how something is done.
@@ -1102,6 +1131,23 @@ function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'
 }
 
 /** Whether the knowledge base answers (or offers) an article about the given portal system. */
+
+/**
+ * Whether the answer shown is about the system: its article's system field or its title names it ("Brugeradministration
+ * i IndFak og RejsUd" is RejsUd's too). Another system's page that names it in passing is not.
+ */
+function answeredAbout(result: AnswerResult, systemId: string): boolean {
+  const about = (candidate: AnswerCandidate): boolean => articleAbout(candidate.article, systemId);
+  switch (result.kind) {
+    case 'answered':
+      return about(result);
+    case 'ambiguous':
+      return result.candidates.every(about);
+    case 'unknown':
+      return false;
+  }
+}
+
 function answersAboutSystem(result: AnswerResult, systemId: string | undefined): boolean {
   if (systemId === undefined) return false;
   // An article's system is free text ("RejsUd / IndFak", "LDV (Statens BI)"): any system it names counts.
@@ -1228,7 +1274,7 @@ const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
  * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
  * question, or naming a system or a form of its own.
  */
-export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean } | undefined {
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string } | undefined {
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
@@ -1236,8 +1282,9 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
     // The last question with its system left out, when the new subject is a system of its own.
-    const before = mentionedSystems(another).length > 0 ? withoutSystems(previous.question) : previous.question;
-    return { query: `${before} ${another}`, sure: true };
+    const named = mentionedSystems(another);
+    const before = named.length > 0 ? withoutSystems(previous.question) : previous.question;
+    return { query: `${before} ${another}`, sure: true, ...(named.length === 1 && named[0] ? { system: named[0].id } : {}) };
   }
   // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;

@@ -9,6 +9,7 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from './dialog-stack.js';
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
+  articleAbout,
   caseNumberSchema,
   danishDateTime,
   describeAttachment,
@@ -249,12 +250,12 @@ class Conversation {
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
-  knowledgeAnswer(question: string, lang: Language): AnswerResult {
-    return this.deps.knowledge.answer(question, { locale: lang });
+  knowledgeAnswer(question: string, lang: Language, about?: string): AnswerResult {
+    return this.deps.knowledge.answer(question, { locale: lang, ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}) });
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic'): Promise<Pending | undefined> {
+  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic', missingFor?: string): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -289,7 +290,8 @@ class Conversation {
           await context.sendActivity(reply(`${t.unknownInDialog} ${outside === 'portal' ? t.outsidePortal : t.offTopic}`, [t.rephrase]));
           return { kind: 'rephrase' };
         }
-        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
+        // "Og hvad med RejsUd?" that none of RejsUd's articles answers: said so, not another system's page.
+        await context.sendActivity(reply(missingFor !== undefined ? t.noArticleFor(missingFor) : t.unknownAnswer, [t.createCase, t.rephrase]));
         // The case offered starts where the question points: its one system's area, else the area its words name or
         // speak of ("min kollegas løntillæg …" → Statens Løn og HR), so the user is not asked the area again.
         const named = caseAreaOfText(question, this.catalogue);
@@ -718,7 +720,7 @@ class RouterDialog extends Dialog {
     }
     if (route.kind !== 'intent') {
       const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside);
+      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside, route.kind === 'knowledge' ? route.missingFor : undefined);
       if (next) state.pending = next;
       return Dialog.EndOfTurn;
     }
@@ -1183,8 +1185,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */
-  knowledge(text: string, lang: Language): AnswerResult {
-    return this.conversation.knowledgeAnswer(text, lang);
+  knowledge(text: string, lang: Language, about?: string): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang, about);
   }
 
   /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */

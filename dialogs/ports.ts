@@ -182,6 +182,8 @@ export type Route =
       offTopic?: boolean;
       /** The question the answer is to, when it is not the text as written: a follow-up read with the answer before it ("hvem skal bruge det?" → "… RejsUd"). Never logged. */
       asked?: string;
+      /** "Og hvad med RejsUd?" that none of that system's articles answers: the system's name (the decline says so). */
+      missingFor?: string;
     };
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =

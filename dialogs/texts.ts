@@ -23,6 +23,8 @@ const da = {
   unknownAnswer:
     'Det kan jeg desværre ikke finde et svar på i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.',
   unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
+  noArticleFor: (system: string) =>
+    `Der er ingen artikel om det for ${system} i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.`,
   outsidePortal:
     'Serviceportalen dækker løn, regnskab og de fællesstatslige systemer. Drejer det sig om din egen pc, printer, telefon eller et andet system, så kontakt din lokale IT-support; drejer det sig om dine egne forhold, fx skat eller ferie, så spørg Skat eller din lokale HR-afdeling.',
   offTopic: 'Jeg svarer på spørgsmål om løn, regnskab og de fællesstatslige systemer i Serviceportalen.',
@@ -162,6 +164,7 @@ const en: Texts = {
   unknownAnswer:
     'I cannot find an answer to that in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.',
   unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
+  noArticleFor: (system: string) => `There is no article about that for ${system} in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.`,
   outsidePortal:
     'The Serviceportal covers payroll, accounting and the shared government systems. If this is about your own computer, printer, phone or another system, please contact your local IT support; if it is about your own affairs, such as tax or holidays, ask the Danish tax agency (Skat) or your local HR department.',
   offTopic: 'I answer questions about payroll, accounting and the shared government systems in the Serviceportal.',

@@ -285,7 +285,15 @@ export interface AnswerOptions {
   readonly locale?: Language;
   /** Other thresholds than ANSWER_THRESHOLDS (evaluation: `kb:eval --sweep`). */
   readonly thresholds?: Partial<AnswerThresholds>;
+  /**
+   * Only these articles may answer ("og hvad med RejsUd?" after a question another system's article answered: RejsUd's
+   * own articles, or none). The others are left out before the decision, as if the knowledge base held only these.
+   */
+  readonly only?: (article: Article) => boolean;
 }
+
+/** Articles ranked when only some may answer (AnswerOptions.only): enough that a system's own articles are among them. */
+const RANKED_WHEN_FILTERED = 40;
 
 /** Rankings an Answerer keeps (see {@link Answerer.rankArticles}): enough for the turns in flight at once. */
 const RANKINGS_KEPT = 64;
@@ -340,7 +348,9 @@ export class Answerer {
   }
 
   answer(question: string, options: AnswerOptions = {}): AnswerResult {
-    const { analysis, ranked } = this.rankArticles(question, 10);
+    const only = options.only;
+    const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
+    const ranked = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
