@@ -3,7 +3,7 @@ import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { declineReason, evidence, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
-import { askedKinds, asksDefinition, decisiveKinds, kindMatch, type FactKind } from './fact-kinds.js';
+import { askedKinds, asksDefinition, decisiveKinds, kindMatch, loneWord, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -537,6 +537,7 @@ export class Answerer {
       articleText: `${article.title}\n${article.body}`,
       titleTerms: this.termsOf(`${article.id}#title`, () => article.title, article.language),
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
+      subjectText: [article.title, ...article.keywords, article.system ?? ''].join('\n'),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
       systemNames: (article.system ?? '')
         .split(SYSTEM_NAME_SEPARATOR)
@@ -586,7 +587,7 @@ export class Answerer {
     if (passages.length <= 1) return passages[0];
     const kinds = askedKinds(question);
     // "Hvad er telefonnummeret" asks for a fact, not for what something is.
-    const definition = kinds.length === 0 && asksDefinition(question, analysis.concepts.length);
+    const definition = kinds.length === 0 && (asksDefinition(question, analysis.concepts.length) || loneWord(question));
     // What the title names, the whole article is about: it counts for every passage.
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
     const bestSearch = Math.max(0, ...searchScores.values());
