@@ -271,6 +271,13 @@ export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.
 export const FACT_LEADER = { ratio: 0.6 } as const;
 
 /**
+ * An article the user can read (in their language, or translated into it) before a nearly as confident one they
+ * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence. Only where the corpus has
+ * articles in both languages (the shipped articles; the public ones are all Danish, so chat:eval cannot move).
+ */
+export const USERS_LANGUAGE = { ratio: 0.8 } as const;
+
+/**
  * Order of candidates: the search score damped by the square of coverage. BM25 rewards an article
  * that repeats one of the words; coverage rewards one that has all of them. Squared, because on the
  * development questions the right article was often second on score but clearly first on coverage
@@ -350,7 +357,8 @@ export class Answerer {
   answer(question: string, options: AnswerOptions = {}): AnswerResult {
     const only = options.only;
     const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
-    const ranked = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
+    const allowed = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
+    const ranked = this.usersLanguageFirst(allowed, options.locale ?? analysis.language);
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
@@ -419,7 +427,9 @@ export class Answerer {
     // FACT_LEADER: beyond the close ones, an article that holds the precise kind of fact asked.
     const decisive = decisiveKinds(question);
     let pool: readonly RankedArticle[] = close;
-    let leader = this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis);
+    // The article in the user's language was put first (USERS_LANGUAGE): it leads; the others are shown under it.
+    const inUsersLanguage = ranked[0] !== allowed[0];
+    let leader = inUsersLanguage ? 0 : (this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     if (leader === undefined && decisive.length > 0) {
       const wider = near(FACT_LEADER.ratio);
       const factLeader = this.factLeader(wider, analysis, decisive);
@@ -619,6 +629,23 @@ export class Answerer {
   candidateFor(articleId: string, passageId: string | undefined, locale: Language, trust = 1): AnswerCandidate | undefined {
     if (!this.index.articles.has(articleId)) return undefined;
     return this.candidate({ articleId, score: 0, coverage: 1, trust, bestPassageId: passageId ?? `${articleId}#0` }, locale);
+  }
+
+  /**
+   * USERS_LANGUAGE: the best article when it can be shown in the user's language; else an article that can, when it is
+   * nearly as confident (USERS_LANGUAGE.ratio) and covers as much — "How do I register?" is answered by the English
+   * article on signing up, not by a Danish one on "registerprint" that shares the word "register".
+   */
+  private usersLanguageFirst(ranked: RankedArticle[], locale: Language): RankedArticle[] {
+    const shownIn = (candidate: RankedArticle): Language | undefined => {
+      const article = this.index.articles.get(candidate.articleId);
+      return article === undefined ? undefined : this.inLocale(article, locale).language;
+    };
+    const [best] = ranked;
+    if (best === undefined || shownIn(best) === locale) return ranked;
+    const top = confidence(best);
+    const instead = ranked.find((candidate) => candidate !== best && confidence(candidate) >= top * USERS_LANGUAGE.ratio && candidate.coverage >= best.coverage - 1e-9 && shownIn(candidate) === locale);
+    return instead === undefined ? ranked : [instead, ...ranked.filter((candidate) => candidate !== instead)];
   }
 
   /** The article itself, or its translation into the user's language when one exists. */
