@@ -609,6 +609,8 @@ export function decide(input: RouteInput): RouteDecision {
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
     const missingFor = otherSystem !== undefined && answer.kind === 'unknown' ? getSystem(otherSystem)?.name : undefined;
+    // Two questions in one message, the whole answered: the dialog answers the part that answer leaves out too.
+    const parts = expectation.kind === 'none' && followUp === undefined && answer.kind === 'answered' ? twoQuestions(input.text) : undefined;
     return done(
       {
         kind: 'knowledge',
@@ -617,6 +619,7 @@ export function decide(input: RouteInput): RouteDecision {
         ...(offTopic ? { offTopic } : {}),
         ...(followUp !== undefined ? { asked: followUp } : {}),
         ...(missingFor !== undefined ? { missingFor } : {}),
+        ...(parts !== undefined ? { parts } : {}),
       },
       reason,
     );
@@ -1253,6 +1256,33 @@ export function readInContext(recognition: Recognition, expectation: Expectation
   return { ...recognition, intent: { kind: said }, command: false, confidence: 1, scores: {} };
 }
 
+
+/** A second question joined to the first: "…, og hvem skal bruge det?", "… and who uses it", "… – og hvor tit …". */
+const SECOND_QUESTION =
+  /(?:\s*,\s*|\s+[–—-]\s+|\s+)(?:og|and)\s+(?=(?:hvem|hvad|hvordan|hvor|hvornår|hvilke|hvilken|hvilket|hvorfor|kan|skal|må|who|what|how|where|when|which|why|can|do|does|is|are)(?![\p{L}\d]))/iu;
+/** Each of two questions has at least this many words ("hvordan og hvornår søger jeg …" is one question). */
+const MIN_WORDS_OF_PART = 2;
+
+/**
+ * Two questions in one message: "hvad er RejsUd og hvem skal bruge det?", "hvordan får jeg adgang til IndFak, og hvad
+ * koster det?", "hvad er CIP? hvem har ansvaret?" — each part a question of its own (a question word or an inverted
+ * verb first, or a question mark), at least two words each. A statement before a question ("Vi er en region. Kan vi
+ * …") and a clause inside one ("…, hvem der er administrator") are one question. Undefined for one question.
+ */
+export function twoQuestions(text: string): [string, string] | undefined {
+  const t = text.trim();
+  const parts = ((): [string, string] | undefined => {
+    const mark = t.indexOf('?');
+    if (mark > 0 && mark < t.length - 1 && t.slice(mark + 1).trim().length > 0) return [t.slice(0, mark + 1), t.slice(mark + 1)];
+    const joined = SECOND_QUESTION.exec(t);
+    return joined ? [t.slice(0, joined.index), t.slice(joined.index + joined[0].length)] : undefined;
+  })();
+  if (!parts) return undefined;
+  const [first, second] = parts.map((part) => part.trim().replace(/^[,–—-]\s*/u, '')) as [string, string];
+  const asks = (part: string): boolean => words(part).length >= MIN_WORDS_OF_PART && (INTERROGATIVE.test(sentence(part)) || WH_QUESTION.test(sentence(part)) || part.endsWith('?'));
+  if (!asks(first) || !asks(second) || second.includes('?', second.indexOf('?') + 1) || SECOND_QUESTION.test(second)) return undefined;
+  return [first, second.endsWith('?') || !t.endsWith('?') ? second : `${second}?`];
+}
 
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;

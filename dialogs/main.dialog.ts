@@ -10,6 +10,7 @@ import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type 
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
   articleAbout,
+  mentionedSystems,
   caseNumberSchema,
   danishDateTime,
   describeAttachment,
@@ -255,7 +256,15 @@ class Conversation {
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic', missingFor?: string): Promise<Pending | undefined> {
+  async answerQuestion(
+    context: TurnContext,
+    question: string,
+    inDialog: boolean,
+    answer?: AnswerResult,
+    outside?: 'portal' | 'topic',
+    missingFor?: string,
+    parts?: [string, string],
+  ): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -267,7 +276,22 @@ class Conversation {
     switch (result.kind) {
       case 'answered': {
         const seeAlso = (result.seeAlso ?? []).map((other) => this.candidateRef(other)).map((other) => ({ title: other.title, ...(other.url ? { url: other.url } : {}) }));
-        return this.showAnswer(context, { ...this.candidateRef(result), ...(seeAlso.length > 0 ? { seeAlso } : {}) }, question, !inDialog);
+        const ref = { ...this.candidateRef(result), ...(seeAlso.length > 0 ? { seeAlso } : {}) };
+        const other = !inDialog && parts ? this.otherPart(result, parts, lang) : undefined;
+        if (!other) return this.showAnswer(context, ref, question, !inDialog);
+        // Two questions in one message: the answer to the whole, then the part it leaves out — answered, or said to
+        // have no answer with a case offered for it. The last message asks its question.
+        await this.showAnswer(context, ref, question, false);
+        if (other.answer.kind === 'answered') {
+          const second = this.candidateRef(other.answer);
+          const title = second.url ? `[${second.title}](${second.url})` : `*${second.title}*`;
+          const note = second.language && second.language !== lang ? `*${t.onlyInOtherLanguage}*\n\n` : '';
+          await context.sendActivity(reply(`**${t.otherQuestion(other.question)}**\n\n${note}${second.text}\n\n${t.source}: ${title}\n\n**${t.helped}**`, [t.yes, t.no]));
+          return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
+        }
+        await context.sendActivity(reply(t.otherQuestionUnanswered(other.question), [t.createCase, t.rephrase]));
+        const named = caseAreaOfText(other.question, this.catalogue);
+        return { kind: 'offerCase', question: other.question, ...(named.areaId !== undefined ? named : {}) };
       }
       case 'ambiguous': {
         const candidates = result.candidates.map((c) => this.candidateRef(c));
@@ -300,6 +324,28 @@ class Conversation {
         return { kind: 'offerCase', question, ...area };
       }
     }
+  }
+
+  /**
+   * Of two questions in one message, the one the answer to the whole leaves out, with its own answer: the second read
+   * with what the first is about ("hvem skal bruge det?" → "… RejsUd"), the first alone. None when the answer is the
+   * one both parts get (its article and passage).
+   */
+  private otherPart(whole: AnswerResult & { kind: 'answered' }, [first, second]: [string, string], lang: Language): { question: string; answer: AnswerResult } | undefined {
+    const same = (result: AnswerResult): boolean =>
+      (result.kind === 'answered' && result.article.id === whole.article.id && result.passage.id === whole.passage.id) ||
+      (result.kind === 'ambiguous' && result.candidates.some((c) => c.article.id === whole.article.id));
+    const firstAnswer = this.knowledgeAnswer(first, lang);
+    const about = subjectOfTitle((firstAnswer.kind === 'answered' ? firstAnswer : whole).article.title);
+    const secondAnswer = this.knowledgeAnswer(mentionedSystems(second, this.catalogue).length > 0 ? second : `${second} ${about}`.trim(), lang);
+    const firstSame = same(firstAnswer);
+    const secondSame = same(secondAnswer);
+    if (firstSame && secondSame) return undefined;
+    // The whole's answer is the second's, or neither's (then it answered the second, the words a message ends on, or
+    // both at once): the first is answered on its own — when it has an answer.
+    if (!firstSame && firstAnswer.kind === 'answered') return { question: first, answer: firstAnswer };
+    if (secondSame) return firstAnswer.kind === 'unknown' ? { question: first, answer: firstAnswer } : undefined;
+    return secondAnswer.kind === 'ambiguous' ? undefined : { question: second, answer: secondAnswer };
   }
 
   /** What a case request says of the case: area, system and form from the slots; the text as description only when it says more. */
@@ -720,7 +766,8 @@ class RouterDialog extends Dialog {
     }
     if (route.kind !== 'intent') {
       const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside, route.kind === 'knowledge' ? route.missingFor : undefined);
+      const knowledge = route.kind === 'knowledge' ? route : undefined;
+      const next = await this.conversation.answerQuestion(context, text, false, knowledge?.answer, outside, knowledge?.missingFor, knowledge?.parts);
       if (next) state.pending = next;
       return Dialog.EndOfTurn;
     }

@@ -184,6 +184,8 @@ export type Route =
       asked?: string;
       /** "Og hvad med RejsUd?" that none of that system's articles answers: the system's name (the decline says so). */
       missingFor?: string;
+      /** Two questions in one message ("hvad er RejsUd og hvem skal bruge det?"): each, to answer the one `answer` leaves out. */
+      parts?: [string, string];
     };
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
