@@ -18,7 +18,7 @@ import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
-import { findCaseNumbers, findSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
+import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -28,8 +28,11 @@ export interface RouteInput {
   lang: Language;
   recognition: Recognition;
   expectation: Expectation;
-  /** The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two readings twice). */
-  knowledge(text: string, lang: Language): AnswerResult;
+  /**
+   * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
+   * readings twice). `about`: only the articles about that system (by id) may answer.
+   */
+  knowledge(text: string, lang: Language, about?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -592,6 +595,8 @@ export function decide(input: RouteInput): RouteDecision {
   let asked: AnswerResult | undefined;
   // A short follow-up ("hvem skal bruge det?", "og hvad med RejsUd?") is asked of the knowledge base with the answer before it.
   const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
+  /** "Og hvad med RejsUd?" whose answer was asked of that system's own articles only (its id). */
+  let otherSystem: string | undefined;
   const followUp = free ? readWithPrevious() : undefined;
   const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({
@@ -609,7 +614,21 @@ export function decide(input: RouteInput): RouteDecision {
       unplaced(answer) &&
       (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
-    return done({ kind: 'knowledge', answer, ...(outsidePortal ? { outsidePortal } : {}), ...(offTopic ? { offTopic } : {}), ...(followUp !== undefined ? { asked: followUp } : {}) }, reason);
+    const missingFor = otherSystem !== undefined && answer.kind === 'unknown' ? getSystem(otherSystem)?.name : undefined;
+    // Two questions in one message, the whole answered: the dialog answers the part that answer leaves out too.
+    const parts = expectation.kind === 'none' && followUp === undefined && answer.kind === 'answered' ? twoQuestions(input.text) : undefined;
+    return done(
+      {
+        kind: 'knowledge',
+        answer,
+        ...(outsidePortal ? { outsidePortal } : {}),
+        ...(offTopic ? { offTopic } : {}),
+        ...(followUp !== undefined ? { asked: followUp } : {}),
+        ...(missingFor !== undefined ? { missingFor } : {}),
+        ...(parts !== undefined ? { parts } : {}),
+      },
+      reason,
+    );
   };
 
   const kind = recognition.intent.kind;
@@ -771,6 +790,19 @@ export function decide(input: RouteInput): RouteDecision {
     const previous = input.previous;
     const found = followUpQuery(input.text, previous, recognition);
     if (!found || !previous) return undefined;
+    if (found.sure && found.system !== undefined) {
+      // "Og hvad med RejsUd?": answered from RejsUd's own articles — not from another system's page that merely names
+      // it (the Serviceportal's password page); when none of them speaks of it, that is said, and a case offered.
+      const withIt = input.knowledge(found.query, input.lang);
+      if (answeredAbout(withIt, found.system)) asked = withIt;
+      else {
+        // What the system's articles say of the question's own words ("glemt adgangskode"), its name left out: every
+        // one of them names the system.
+        const own = input.knowledge(withoutSystems(found.query), input.lang, found.system);
+        asked = own.kind === 'unknown' && own.reason === 'no-content-words' ? input.knowledge(found.query, input.lang, found.system) : own;
+        otherSystem = found.system;
+      }
+    }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
@@ -795,7 +827,7 @@ export function decide(input: RouteInput): RouteDecision {
   function decideFree(): RouteDecision {
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
     // A follow-up the answer before it makes answerable is that question, whatever the classifier reads in its few words.
-    if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && knowledge().kind !== 'unknown') return ask('follow-up');
+    if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && (knowledge().kind !== 'unknown' || otherSystem !== undefined)) return ask('follow-up');
     if (recognition.confidence >= 1 && kind !== 'question') {
       // "Hvorfor står min sag SA-2026-000455 som afventer kunde?", "hvornår bliver SA-… behandlet": a question
       // about a case the user names by its number is about that case — unless it asks how something is done.
@@ -1108,6 +1140,23 @@ function exactChoice(choices: Extract<Expectation, { kind: 'choice' }>['choices'
 }
 
 /** Whether the knowledge base answers (or offers) an article about the given portal system. */
+
+/**
+ * Whether the answer shown is about the system: its article's system field or its title names it ("Brugeradministration
+ * i IndFak og RejsUd" is RejsUd's too). Another system's page that names it in passing is not.
+ */
+function answeredAbout(result: AnswerResult, systemId: string): boolean {
+  const about = (candidate: AnswerCandidate): boolean => articleAbout(candidate.article, systemId);
+  switch (result.kind) {
+    case 'answered':
+      return about(result);
+    case 'ambiguous':
+      return result.candidates.every(about);
+    case 'unknown':
+      return false;
+  }
+}
+
 function answersAboutSystem(result: AnswerResult, systemId: string | undefined): boolean {
   if (systemId === undefined) return false;
   // An article's system is free text ("RejsUd / IndFak", "LDV (Statens BI)"): any system it names counts.
@@ -1214,6 +1263,33 @@ export function readInContext(recognition: Recognition, expectation: Expectation
 }
 
 
+/** A second question joined to the first: "…, og hvem skal bruge det?", "… and who uses it", "… – og hvor tit …". */
+const SECOND_QUESTION =
+  /(?:\s*,\s*|\s+[–—-]\s+|\s+)(?:og|and)\s+(?=(?:hvem|hvad|hvordan|hvor|hvornår|hvilke|hvilken|hvilket|hvorfor|kan|skal|må|who|what|how|where|when|which|why|can|do|does|is|are)(?![\p{L}\d]))/iu;
+/** Each of two questions has at least this many words ("hvordan og hvornår søger jeg …" is one question). */
+const MIN_WORDS_OF_PART = 2;
+
+/**
+ * Two questions in one message: "hvad er RejsUd og hvem skal bruge det?", "hvordan får jeg adgang til IndFak, og hvad
+ * koster det?", "hvad er CIP? hvem har ansvaret?" — each part a question of its own (a question word or an inverted
+ * verb first, or a question mark), at least two words each. A statement before a question ("Vi er en region. Kan vi
+ * …") and a clause inside one ("…, hvem der er administrator") are one question. Undefined for one question.
+ */
+export function twoQuestions(text: string): [string, string] | undefined {
+  const t = text.trim();
+  const parts = ((): [string, string] | undefined => {
+    const mark = t.indexOf('?');
+    if (mark > 0 && mark < t.length - 1 && t.slice(mark + 1).trim().length > 0) return [t.slice(0, mark + 1), t.slice(mark + 1)];
+    const joined = SECOND_QUESTION.exec(t);
+    return joined ? [t.slice(0, joined.index), t.slice(joined.index + joined[0].length)] : undefined;
+  })();
+  if (!parts) return undefined;
+  const [first, second] = parts.map((part) => part.trim().replace(/^[,–—-]\s*/u, '')) as [string, string];
+  const asks = (part: string): boolean => words(part).length >= MIN_WORDS_OF_PART && (INTERROGATIVE.test(sentence(part)) || WH_QUESTION.test(sentence(part)) || part.endsWith('?'));
+  if (!asks(first) || !asks(second) || second.includes('?', second.indexOf('?') + 1) || SECOND_QUESTION.test(second)) return undefined;
+  return [first, second.endsWith('?') || !t.endsWith('?') ? second : `${second}?`];
+}
+
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;
 /** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
@@ -1234,7 +1310,7 @@ const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
  * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
  * question, or naming a system or a form of its own.
  */
-export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean } | undefined {
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string } | undefined {
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
@@ -1242,8 +1318,9 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
     // The last question with its system left out, when the new subject is a system of its own.
-    const before = mentionedSystems(another).length > 0 ? withoutSystems(previous.question) : previous.question;
-    return { query: `${before} ${another}`, sure: true };
+    const named = mentionedSystems(another);
+    const before = named.length > 0 ? withoutSystems(previous.question) : previous.question;
+    return { query: `${before} ${another}`, sure: true, ...(named.length === 1 && named[0] ? { system: named[0].id } : {}) };
   }
   // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;

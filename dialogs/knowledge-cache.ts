@@ -37,6 +37,8 @@ export class CachedKnowledgeBase implements KnowledgeBase {
   }
 
   answer(question: string, options?: AnswerOptions): AnswerResult {
+    // Only some articles may answer (a follow-up about another system): a rare question, asked once; not kept.
+    if (options?.only) return this.inner.answer(question, options);
     const key = cacheKey(question, options);
     const hit = this.entries.get(key);
     const now = this.now();

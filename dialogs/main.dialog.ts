@@ -9,6 +9,8 @@ import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from './dialog-stack.js';
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
+  articleAbout,
+  mentionedSystems,
   caseNumberSchema,
   COMMUNITY_ACCESS_CHOICE,
   COMMUNITY_ACCESS_FORM_ID,
@@ -252,12 +254,20 @@ class Conversation {
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
-  knowledgeAnswer(question: string, lang: Language): AnswerResult {
-    return this.deps.knowledge.answer(question, { locale: lang });
+  knowledgeAnswer(question: string, lang: Language, about?: string): AnswerResult {
+    return this.deps.knowledge.answer(question, { locale: lang, ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}) });
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
-  async answerQuestion(context: TurnContext, question: string, inDialog: boolean, answer?: AnswerResult, outside?: 'portal' | 'topic'): Promise<Pending | undefined> {
+  async answerQuestion(
+    context: TurnContext,
+    question: string,
+    inDialog: boolean,
+    answer?: AnswerResult,
+    outside?: 'portal' | 'topic',
+    missingFor?: string,
+    parts?: [string, string],
+  ): Promise<Pending | undefined> {
     const lang = turnInfo(context).lang;
     const t = texts(lang);
     // "Er du et menneske?" asks about the assistant: no article answers that, whatever words it shares.
@@ -269,7 +279,22 @@ class Conversation {
     switch (result.kind) {
       case 'answered': {
         const seeAlso = (result.seeAlso ?? []).map((other) => this.candidateRef(other)).map((other) => ({ title: other.title, ...(other.url ? { url: other.url } : {}) }));
-        return this.showAnswer(context, { ...this.candidateRef(result), ...(seeAlso.length > 0 ? { seeAlso } : {}) }, question, !inDialog);
+        const ref = { ...this.candidateRef(result), ...(seeAlso.length > 0 ? { seeAlso } : {}) };
+        const other = !inDialog && parts ? this.otherPart(result, parts, lang) : undefined;
+        if (!other) return this.showAnswer(context, ref, question, !inDialog);
+        // Two questions in one message: the answer to the whole, then the part it leaves out — answered, or said to
+        // have no answer with a case offered for it. The last message asks its question.
+        await this.showAnswer(context, ref, question, false);
+        if (other.answer.kind === 'answered') {
+          const second = this.candidateRef(other.answer);
+          const title = second.url ? `[${second.title}](${second.url})` : `*${second.title}*`;
+          const note = second.language && second.language !== lang ? `*${t.onlyInOtherLanguage}*\n\n` : '';
+          await context.sendActivity(reply(`**${t.otherQuestion(other.question)}**\n\n${note}${second.text}\n\n${t.source}: ${title}\n\n**${t.helped}**`, [t.yes, t.no]));
+          return { kind: 'feedback', question, articleId: ref.articleId, ...(ref.areaId ? { areaId: ref.areaId } : {}), ...(ref.systemId ? { systemId: ref.systemId } : {}) };
+        }
+        await context.sendActivity(reply(t.otherQuestionUnanswered(other.question), [t.createCase, t.rephrase]));
+        const named = caseAreaOfText(other.question, this.catalogue);
+        return { kind: 'offerCase', question: other.question, ...(named.areaId !== undefined ? named : {}) };
       }
       case 'ambiguous': {
         const candidates = result.candidates.map((c) => this.candidateRef(c));
@@ -292,7 +317,8 @@ class Conversation {
           await context.sendActivity(reply(`${t.unknownInDialog} ${outside === 'portal' ? t.outsidePortal : t.offTopic}`, [t.rephrase]));
           return { kind: 'rephrase' };
         }
-        await context.sendActivity(reply(t.unknownAnswer, [t.createCase, t.rephrase]));
+        // "Og hvad med RejsUd?" that none of RejsUd's articles answers: said so, not another system's page.
+        await context.sendActivity(reply(missingFor !== undefined ? t.noArticleFor(missingFor) : t.unknownAnswer, [t.createCase, t.rephrase]));
         // The case offered starts where the question points: its one system's area, else the area its words name or
         // speak of ("min kollegas løntillæg …" → Statens Løn og HR), so the user is not asked the area again.
         const named = caseAreaOfText(question, this.catalogue);
@@ -301,6 +327,28 @@ class Conversation {
         return { kind: 'offerCase', question, ...area };
       }
     }
+  }
+
+  /**
+   * Of two questions in one message, the one the answer to the whole leaves out, with its own answer: the second read
+   * with what the first is about ("hvem skal bruge det?" → "… RejsUd"), the first alone. None when the answer is the
+   * one both parts get (its article and passage).
+   */
+  private otherPart(whole: AnswerResult & { kind: 'answered' }, [first, second]: [string, string], lang: Language): { question: string; answer: AnswerResult } | undefined {
+    const same = (result: AnswerResult): boolean =>
+      (result.kind === 'answered' && result.article.id === whole.article.id && result.passage.id === whole.passage.id) ||
+      (result.kind === 'ambiguous' && result.candidates.some((c) => c.article.id === whole.article.id));
+    const firstAnswer = this.knowledgeAnswer(first, lang);
+    const about = subjectOfTitle((firstAnswer.kind === 'answered' ? firstAnswer : whole).article.title);
+    const secondAnswer = this.knowledgeAnswer(mentionedSystems(second, this.catalogue).length > 0 ? second : `${second} ${about}`.trim(), lang);
+    const firstSame = same(firstAnswer);
+    const secondSame = same(secondAnswer);
+    if (firstSame && secondSame) return undefined;
+    // The whole's answer is the second's, or neither's (then it answered the second, the words a message ends on, or
+    // both at once): the first is answered on its own — when it has an answer.
+    if (!firstSame && firstAnswer.kind === 'answered') return { question: first, answer: firstAnswer };
+    if (secondSame) return firstAnswer.kind === 'unknown' ? { question: first, answer: firstAnswer } : undefined;
+    return secondAnswer.kind === 'ambiguous' ? undefined : { question: second, answer: secondAnswer };
   }
 
   /** What a case request says of the case: area, system and form from the slots; the text as description only when it says more. */
@@ -741,7 +789,8 @@ class RouterDialog extends Dialog {
     }
     if (route.kind !== 'intent') {
       const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
-      const next = await this.conversation.answerQuestion(context, text, false, route.kind === 'knowledge' ? route.answer : undefined, outside);
+      const knowledge = route.kind === 'knowledge' ? route : undefined;
+      const next = await this.conversation.answerQuestion(context, text, false, knowledge?.answer, outside, knowledge?.missingFor, knowledge?.parts);
       if (next) state.pending = next;
       return Dialog.EndOfTurn;
     }
@@ -1206,8 +1255,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */
-  knowledge(text: string, lang: Language): AnswerResult {
-    return this.conversation.knowledgeAnswer(text, lang);
+  knowledge(text: string, lang: Language, about?: string): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang, about);
   }
 
   /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */

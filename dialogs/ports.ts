@@ -182,6 +182,10 @@ export type Route =
       offTopic?: boolean;
       /** The question the answer is to, when it is not the text as written: a follow-up read with the answer before it ("hvem skal bruge det?" → "… RejsUd"). Never logged. */
       asked?: string;
+      /** "Og hvad med RejsUd?" that none of that system's articles answers: the system's name (the decline says so). */
+      missingFor?: string;
+      /** Two questions in one message ("hvad er RejsUd og hvem skal bruge det?"): each, to answer the one `answer` leaves out. */
+      parts?: [string, string];
     };
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =

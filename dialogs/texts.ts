@@ -23,6 +23,11 @@ const da = {
   unknownAnswer:
     'Det kan jeg desværre ikke finde et svar på i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.',
   unknownInDialog: 'Det kan jeg desværre ikke finde et svar på i vidensbasen.',
+  otherQuestion: (question: string) => `Og til «${question}»:`,
+  otherQuestionUnanswered: (question: string) =>
+    `Til «${question}» kan jeg ikke finde et svar i vidensbasen. Vil du oprette en sag om det, så hjælper Statens Administration dig?`,
+  noArticleFor: (system: string) =>
+    `Der er ingen artikel om det for ${system} i vidensbasen. Du kan oprette en sag, så hjælper Statens Administration dig, eller spørge på en anden måde.`,
   outsidePortal:
     'Serviceportalen dækker løn, regnskab og de fællesstatslige systemer. Drejer det sig om din egen pc, printer, telefon eller et andet system, så kontakt din lokale IT-support; drejer det sig om dine egne forhold, fx skat eller ferie, så spørg Skat eller din lokale HR-afdeling.',
   offTopic: 'Jeg svarer på spørgsmål om løn, regnskab og de fællesstatslige systemer i Serviceportalen.',
@@ -164,6 +169,9 @@ const en: Texts = {
   unknownAnswer:
     'I cannot find an answer to that in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.',
   unknownInDialog: 'I cannot find an answer to that in the knowledge base.',
+  otherQuestion: (question: string) => `And to "${question}":`,
+  otherQuestionUnanswered: (question: string) => `I cannot find an answer to "${question}" in the knowledge base. Would you like to create a case about it, so Statens Administration can help you?`,
+  noArticleFor: (system: string) => `There is no article about that for ${system} in the knowledge base. You can create a case, and Statens Administration will help you, or ask in another way.`,
   outsidePortal:
     'The Serviceportal covers payroll, accounting and the shared government systems. If this is about your own computer, printer, phone or another system, please contact your local IT support; if it is about your own affairs, such as tax or holidays, ask the Danish tax agency (Skat) or your local HR department.',
   offTopic: 'I answer questions about payroll, accounting and the shared government systems in the Serviceportal.',

@@ -3,7 +3,7 @@ import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { declineReason, evidence, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
-import { askedKinds, asksDefinition, decisiveKinds, kindMatch, type FactKind } from './fact-kinds.js';
+import { askedKinds, asksDefinition, decisiveKinds, kindMatch, loneWord, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -276,6 +276,13 @@ export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.
 export const FACT_LEADER = { ratio: 0.6 } as const;
 
 /**
+ * An article the user can read (in their language, or translated into it) before a nearly as confident one they
+ * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence. Only where the corpus has
+ * articles in both languages (the shipped articles; the public ones are all Danish, so chat:eval cannot move).
+ */
+export const USERS_LANGUAGE = { ratio: 0.8 } as const;
+
+/**
  * Order of candidates: the search score damped by the square of coverage. BM25 rewards an article
  * that repeats one of the words; coverage rewards one that has all of them. Squared, because on the
  * development questions the right article was often second on score but clearly first on coverage
@@ -290,7 +297,15 @@ export interface AnswerOptions {
   readonly locale?: Language;
   /** Other thresholds than ANSWER_THRESHOLDS (evaluation: `kb:eval --sweep`). */
   readonly thresholds?: Partial<AnswerThresholds>;
+  /**
+   * Only these articles may answer ("og hvad med RejsUd?" after a question another system's article answered: RejsUd's
+   * own articles, or none). The others are left out before the decision, as if the knowledge base held only these.
+   */
+  readonly only?: (article: Article) => boolean;
 }
+
+/** Articles ranked when only some may answer (AnswerOptions.only): enough that a system's own articles are among them. */
+const RANKED_WHEN_FILTERED = 40;
 
 /** Rankings an Answerer keeps (see {@link Answerer.rankArticles}): enough for the turns in flight at once. */
 const RANKINGS_KEPT = 64;
@@ -345,7 +360,10 @@ export class Answerer {
   }
 
   answer(question: string, options: AnswerOptions = {}): AnswerResult {
-    const { analysis, ranked } = this.rankArticles(question, 10);
+    const only = options.only;
+    const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
+    const allowed = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
+    const ranked = this.usersLanguageFirst(allowed, options.locale ?? analysis.language);
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
@@ -414,7 +432,9 @@ export class Answerer {
     // FACT_LEADER: beyond the close ones, an article that holds the precise kind of fact asked.
     const decisive = decisiveKinds(question);
     let pool: readonly RankedArticle[] = close;
-    let leader = this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis);
+    // The article in the user's language was put first (USERS_LANGUAGE): it leads; the others are shown under it.
+    const inUsersLanguage = ranked[0] !== allowed[0];
+    let leader = inUsersLanguage ? 0 : (this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     if (leader === undefined && decisive.length > 0) {
       const wider = near(FACT_LEADER.ratio);
       const factLeader = this.factLeader(wider, analysis, decisive);
@@ -535,6 +555,7 @@ export class Answerer {
       articleText: `${article.title}\n${article.body}`,
       titleTerms: this.termsOf(`${article.id}#title`, () => article.title, article.language),
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
+      subjectText: [article.title, ...article.keywords, article.system ?? ''].join('\n'),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
       systemNames: (article.system ?? '')
         .split(SYSTEM_NAME_SEPARATOR)
@@ -584,7 +605,7 @@ export class Answerer {
     if (passages.length <= 1) return passages[0];
     const kinds = askedKinds(question);
     // "Hvad er telefonnummeret" asks for a fact, not for what something is.
-    const definition = kinds.length === 0 && asksDefinition(question, analysis.concepts.length);
+    const definition = kinds.length === 0 && (asksDefinition(question, analysis.concepts.length) || loneWord(question));
     // What the title names, the whole article is about: it counts for every passage.
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
     const bestSearch = Math.max(0, ...searchScores.values());
@@ -625,6 +646,23 @@ export class Answerer {
   candidateFor(articleId: string, passageId: string | undefined, locale: Language, trust = 1): AnswerCandidate | undefined {
     if (!this.index.articles.has(articleId)) return undefined;
     return this.candidate({ articleId, score: 0, coverage: 1, trust, bestPassageId: passageId ?? `${articleId}#0` }, locale);
+  }
+
+  /**
+   * USERS_LANGUAGE: the best article when it can be shown in the user's language; else an article that can, when it is
+   * nearly as confident (USERS_LANGUAGE.ratio) and covers as much — "How do I register?" is answered by the English
+   * article on signing up, not by a Danish one on "registerprint" that shares the word "register".
+   */
+  private usersLanguageFirst(ranked: RankedArticle[], locale: Language): RankedArticle[] {
+    const shownIn = (candidate: RankedArticle): Language | undefined => {
+      const article = this.index.articles.get(candidate.articleId);
+      return article === undefined ? undefined : this.inLocale(article, locale).language;
+    };
+    const [best] = ranked;
+    if (best === undefined || shownIn(best) === locale) return ranked;
+    const top = confidence(best);
+    const instead = ranked.find((candidate) => candidate !== best && confidence(candidate) >= top * USERS_LANGUAGE.ratio && candidate.coverage >= best.coverage - 1e-9 && shownIn(candidate) === locale);
+    return instead === undefined ? ranked : [instead, ...ranked.filter((candidate) => candidate !== instead)];
   }
 
   /** The article itself, or its translation into the user's language when one exists. */

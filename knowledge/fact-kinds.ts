@@ -192,3 +192,8 @@ const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|a
 export function asksDefinition(question: string, concepts: number): boolean {
   return concepts <= 2 && DEFINITION.test(question);
 }
+
+/** A word typed alone ("RejsUd", "lønseddel"): it asks what the thing is, as "hvad er RejsUd?" does — the article's opening. */
+export function loneWord(question: string): boolean {
+  return (question.match(/[\p{L}\p{N}]+/gu) ?? []).length === 1;
+}

@@ -201,6 +201,16 @@ export function mentionedSystems(text: string, cat: Catalogue = catalogue): Syst
     .map(({ system }) => system);
 }
 
+/** Whether a text names the system (by id): as a whole ("SLS/HR-Løn") or anywhere in it ("Brugeradministration i IndFak og RejsUd"). */
+export function namesSystem(text: string, systemId: string, cat: Catalogue = catalogue): boolean {
+  return findSystem(text, cat)?.id === systemId || mentionedSystems(text, cat).some((system) => system.id === systemId);
+}
+
+/** An article about the system (by id): its system field or its title names it ("Brugeradministration i IndFak og RejsUd"). */
+export function articleAbout(article: { readonly system?: string | undefined; readonly title: string }, systemId: string, cat: Catalogue = catalogue): boolean {
+  return [article.system ?? '', article.title].some((text) => namesSystem(text, systemId, cat));
+}
+
 /** Each system's names (id, name, aliases) in match words, made once per catalogue; names under three letters left out. */
 interface SystemNames {
   system: System;

@@ -5,7 +5,7 @@
  * own, or one after another request, is not.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
 import { followUpQuery } from '../../bot/routing.js';
 import { subjectOfTitle } from '../../dialogs/main.dialog.js';
 import { headingEcho } from '../../knowledge/answerer.js';
@@ -53,6 +53,24 @@ describe('follow-up questions', () => {
     ]);
   });
 
+  it('answers "og hvad med …?" from that system\'s own articles, or says there is none', async () => {
+    // Read with the last question, the Serviceportal's password page (which names RejsUd in passing) came first.
+    await new Chat(world, ANNA).run([
+      ['jeg har glemt min adgangskode til SLS', 'Kilde: [Regler for adgangskoder til SLS'],
+      ['og hvad med RejsUd?', ['Nulstilling af adgangskode', 'Kilde: [Brugeradministration i IndFak og RejsUd', without('Glemt adgangskode til Serviceportalen')]],
+    ]);
+    // No article of Navision Stat's speaks of cubes: said so, with a case offered — not LDV's page again, nor Navision's overview.
+    await new Chat(world, ANNA).run([
+      ['hvad er kuberne i LDV?', 'Kilde: [LDV\'s kuber'],
+      ['og hvad med Navision?', ['Der er ingen artikel om det for Navision Stat i vidensbasen.', actions('Opret en sag', 'Spørg på en anden måde'), without('Kilde:')]],
+    ]);
+    // An article about both systems answers for either, as before.
+    await new Chat(world, ANNA).run([
+      ['hvordan sætter jeg to-faktor op til IndFak?', 'Kilde: [To-faktorgodkendelse i IndFak og RejsUd'],
+      ['og hvad med RejsUd?', 'Kilde: [To-faktorgodkendelse i IndFak og RejsUd'],
+    ]);
+  });
+
   it('leaves a question of its own, and one after another request, as it is', async () => {
     await new Chat(world, ANNA).run([
       ['hvad er RejsUd?', 'Kilde: [RejsUd'],
@@ -71,7 +89,7 @@ describe('followUpQuery', () => {
   const recognition = { intent: { kind: 'question' as const }, command: false, confidence: 0.9, scores: {}, slots: {} };
 
   it('asks the last question of another system, without the first', () => {
-    expect(followUpQuery('og hvad med RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til ? RejsUd', sure: true });
+    expect(followUpQuery('og hvad med RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til ? RejsUd', sure: true, system: 'rejsud' });
     expect(followUpQuery('what about RejsUd', previous, recognition)?.sure).toBe(true);
   });
 
