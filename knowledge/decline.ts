@@ -354,34 +354,23 @@ export function procedureVerb(question: string, analysis: QueryAnalysis, analyze
     while (ADVERBS_BEFORE_VERB.has(texts[at] ?? '')) at += 1;
     return words[at]?.concept;
   }
-  if (analysis.language === 'da') {
-    if (!SUBJECTS_DA.has(texts[how + 2] ?? '')) return undefined;
-    // "Hvordan kan jeg annullere …", "hvordan får jeg slettet …": the verb after the modal and its subject.
-    if (MODALS_DA.has(texts[how + 1] ?? '')) return verbAfter(words, texts, how + 3);
-    return words[how + 1]?.concept;
-  }
+  if (analysis.language === 'da') return SUBJECTS_DA.has(texts[how + 2] ?? '') ? words[how + 1]?.concept : undefined;
   if (!AUXILIARIES_EN.has(texts[how + 1] ?? '')) return undefined;
   const at = SUBJECTS_EN.has(texts[how + 2] ?? '') ? how + 3 : how + 2;
   return words[at]?.concept;
 }
 
-/** Modal verbs before the subject in a Danish question of procedure: "hvordan kan/skal/må/får jeg …". */
+/**
+ * Modals that ask whether something can or must be done: "kan godkendelsen trækkes tilbage?". Not "hvordan": "hvordan
+ * lukkes …" asks how a process runs, which the articles describe (round 21: with "hvordan" −1 in scope, nothing gained).
+ */
 const MODALS_DA: ReadonlySet<string> = new Set(['kan', 'skal', 'må', 'får', 'bør']);
-/** Between a modal's subject and the verb: adverbs, and "få"/"have" before a participle ("kan jeg få slettet …"). */
-const BEFORE_VERB_DA: ReadonlySet<string> = new Set([...ADVERBS_BEFORE_VERB, 'få', 'have']);
-
-/** The concept of the first word from `at` on that is not an adverb or an auxiliary before the verb. */
-function verbAfter(words: readonly { concept: number | undefined }[], texts: readonly string[], at: number): number | undefined {
-  let index = at;
-  while (BEFORE_VERB_DA.has(texts[index] ?? '')) index += 1;
-  return words[index]?.concept;
-}
 
 /** A passive of change asked after a modal ("kan godkendelsen trækkes tilbage?", "skal fakturaen slettes?", "can the claim be cancelled?"). */
 function passiveChange(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
   const words = wordConcepts(question, analysis, analyzer);
   const texts = words.map((word) => word.text.toLowerCase());
-  const modal = texts.findIndex((text) => (analysis.language === 'da' ? MODALS_DA.has(text) || HOW_DA.has(text) : text === 'can' || text === 'how'));
+  const modal = texts.findIndex((text) => (analysis.language === 'da' ? MODALS_DA.has(text) : text === 'can'));
   if (modal < 0) return undefined;
   for (let i = modal + 1; i < texts.length; i += 1) {
     const text = texts[i] ?? '';
@@ -401,7 +390,7 @@ export function changeNotHeld(context: DeclineContext): boolean {
   let verb = procedureVerb(context.question, context.analysis, context.analyzer);
   // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
   if (verb === undefined || !isChange(context.analysis.concepts[verb]?.surface ?? '', context.question)) {
-    // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "hvordan annulleres en afregning?".
+    // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "can the claim be cancelled?".
     verb = passiveChange(context.question, context.analysis, context.analyzer);
   }
   if (verb === undefined) return false;
