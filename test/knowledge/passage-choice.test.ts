@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { knowledgeBaseFromArticles } from '../../knowledge/index.js';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledgeBase, knowledgeBaseFromArticles, type KnowledgeBase } from '../../knowledge/index.js';
 import { askedKinds, asksDefinition, decisiveKinds, kindMatch, type FactKind } from '../../knowledge/fact-kinds.js';
 import { testArticle as article } from '../support/articles.js';
 
@@ -21,6 +22,10 @@ describe('the kind of fact a question asks for', () => {
     ['hvilken mailadresse skal jeg skrive til', ['email']],
     ['which authenticator apps can I use', ['names']],
     ['how often is the data refreshed', ['frequency']],
+    // A name asked for (round 21).
+    ['hvad hedder systemet hvor vi opretter brugere til SLS', ['name']],
+    ['hvilket program skal vi bruge til masseindberetning', ['name']],
+    ['what is the payroll system called', ['name']],
     ['where do we apply', ['where']],
     // A time of day asked as a part of the day or as hours (round 15).
     ['i hvilket tidsrum bliver henvendelserne fordelt', ['clock']],
@@ -54,6 +59,19 @@ describe('the kind of fact a question asks for', () => {
     expect(kindMatch('Vælg "Rediger min profil" under fanen Varsling.', ['where'])).toBeGreaterThan(0);
     expect(kindMatch('HR-afdelingen svarer.', ['who'])).toBeLessThan(kindMatch('tlf. 3392 9800', ['phone']));
     expect(kindMatch('Hvad som helst', [])).toBe(0);
+  });
+
+  it('finds a name in a passage that gives it with its abbreviation in capitals, or says what something is called (round 21)', () => {
+    expect(kindMatch('Brugeradgange oprettes i det fællesstatslige system Brugerstyring Løn (BSL).', ['name'])).toBeGreaterThan(0);
+    expect(kindMatch('Appen hedder Ibistic.', ['name'])).toBeGreaterThan(0);
+    // A bracket in lower case is a remark, not an abbreviation.
+    expect(kindMatch('Blanketten findes som vejledning (pdf) på siden.', ['name'])).toBe(0);
+  });
+
+  it('finds a when in a passage that says something can happen only after an event (round 21)', () => {
+    expect(kindMatch('Regnskaber kan typisk først lukkes efter årsafslutningen året efter.', ['when'])).toBeGreaterThan(0);
+    expect(kindMatch('Fakturaer kan tidligst betales ved modtagelsen.', ['when'])).toBeGreaterThan(0);
+    expect(kindMatch('Regnskaberne tilpasses i takt med oprettelse og lukning af bogføringskredse.', ['when'])).toBe(0);
   });
 
   it('counts only short questions for what something is as asking for the summary', () => {
@@ -99,5 +117,26 @@ describe('the passage shown', () => {
 
   it('is the summary for a question for what something is', () => {
     expect(shown('hvad er kundebetjeningen')).toContain('hjælper kunderne med løn og refusion');
+  });
+});
+
+describe('the passage shown, among passages that all speak of the subject (round 21)', () => {
+  // The shipped article on two-factor login: every passage speaks of the authenticator app (its subject, which the
+  // search weighs); one names the asker's situation, hosting at Statens It, and holds the answer.
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await createKnowledgeBase({ sources: [resolve(import.meta.dirname, '../../knowledge/articles')] });
+  });
+  const shown = (question: string): string => {
+    const result = kb.answer(question);
+    return result.kind === 'answered' ? `${result.article.id}: ${result.passage.text}` : result.kind;
+  };
+
+  it('is the one that names the situation the question sets out, not one more that repeats the subject', () => {
+    expect(shown('vi er hostet hos SIT, hvilken authenticator app skal vi bruge til rejsud')).toMatch(/^to-faktor: Er jeres institution hostet af Statens It \(SIT\), kan I bruge den FreeOTP/);
+  });
+
+  it('is still the one that says the subject for a question that sets out no situation', () => {
+    expect(shown('fra hvornår skal vi bruge en authenticator app til RejsUd')).toMatch(/^to-faktor: Fra 25\. juni 2024/);
   });
 });
