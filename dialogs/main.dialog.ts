@@ -343,7 +343,11 @@ class Conversation {
     const secondAnswer = this.knowledgeAnswer(mentionedSystems(second, this.catalogue).length > 0 ? second : `${second} ${about}`.trim(), lang);
     const firstSame = same(firstAnswer);
     const secondSame = same(secondAnswer);
-    if (firstSame && secondSame) return undefined;
+    // Read with the first's subject the second may only find that subject's article again ("hvad er lønkalenderen, og
+    // hvornår holder I julefrokost?"): asked alone, words of its own that nothing answers are not answered by it.
+    const alone = secondSame ? this.knowledgeAnswer(second, lang) : undefined;
+    const unanswered = alone !== undefined && alone.kind === 'unknown' && alone.reason !== 'no-content-words';
+    if (firstSame && secondSame) return unanswered ? { question: second, answer: alone } : undefined;
     // The whole's answer is the second's, or neither's (then it answered the second, the words a message ends on, or
     // both at once): the first is answered on its own — when it has an answer.
     if (!firstSame && firstAnswer.kind === 'answered') return { question: first, answer: firstAnswer };

@@ -277,7 +277,8 @@ export const FACT_LEADER = { ratio: 0.6 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
- * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence. Only where the corpus has
+ * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence, up to the share that makes
+ * it a rival offered beside it anyway (ANSWER_THRESHOLDS.ambiguityRatio), and holding the names the best holds. Only where the corpus has
  * articles in both languages (the shipped articles; the public ones are all Danish, so chat:eval cannot move).
  */
 export const USERS_LANGUAGE = { ratio: 0.8 } as const;
@@ -363,7 +364,7 @@ export class Answerer {
     const only = options.only;
     const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
     const allowed = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
-    const ranked = this.usersLanguageFirst(allowed, options.locale ?? analysis.language);
+    const ranked = this.usersLanguageFirst(allowed, analysis, options.locale ?? analysis.language);
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
@@ -653,7 +654,7 @@ export class Answerer {
    * nearly as confident (USERS_LANGUAGE.ratio) and covers as much — "How do I register?" is answered by the English
    * article on signing up, not by a Danish one on "registerprint" that shares the word "register".
    */
-  private usersLanguageFirst(ranked: RankedArticle[], locale: Language): RankedArticle[] {
+  private usersLanguageFirst(ranked: RankedArticle[], analysis: QueryAnalysis, locale: Language): RankedArticle[] {
     const shownIn = (candidate: RankedArticle): Language | undefined => {
       const article = this.index.articles.get(candidate.articleId);
       return article === undefined ? undefined : this.inLocale(article, locale).language;
@@ -661,7 +662,21 @@ export class Answerer {
     const [best] = ranked;
     if (best === undefined || shownIn(best) === locale) return ranked;
     const top = confidence(best);
-    const instead = ranked.find((candidate) => candidate !== best && confidence(candidate) >= top * USERS_LANGUAGE.ratio && candidate.coverage >= best.coverage - 1e-9 && shownIn(candidate) === locale);
+    // A name the best article holds ("SLS" in "How do I reset my password for SLS?") the other must hold too: an English
+    // page about the Serviceportal's password is no answer about SLS's.
+    const names = analysis.concepts.map((concept, index) => (concept.name ? index : -1)).filter((index) => index >= 0);
+    const holds = (candidate: RankedArticle, concept: number): boolean => analysis.terms.some((term) => term.concept === concept && (candidate.matchedTerms?.has(term.term) ?? false));
+    const keepsNames = (candidate: RankedArticle): boolean => names.every((concept) => !holds(best, concept) || holds(candidate, concept));
+    const instead = ranked.find(
+      (candidate) =>
+        candidate !== best &&
+        confidence(candidate) >= top * USERS_LANGUAGE.ratio &&
+        // One as close as a rival already is offered beside it ("Mente du …?"): the choice stays the user's, as before.
+        confidence(candidate) < top * ANSWER_THRESHOLDS.ambiguityRatio &&
+        candidate.coverage >= best.coverage - 1e-9 &&
+        shownIn(candidate) === locale &&
+        keepsNames(candidate),
+    );
     return instead === undefined ? ranked : [instead, ...ranked.filter((candidate) => candidate !== instead)];
   }
 

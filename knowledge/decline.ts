@@ -91,19 +91,16 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
  * measured on every question set, holding two words to it cost three expected answers and gained none.
  */
 const LONE_WORDS = 1;
-/** A word in at most this many articles is the articles' own term ("svagelighedspension", "filhenter"): the few that use it are about it. */
-const RARE_IN_ARTICLES = 2;
 /** A word typed alone names a compound of the subject that it begins, from this many letters ("barsel" → "Barselsfond"). */
 const MIN_MODIFIER_LETTERS = 4;
 /** User's words as written, corrected or translated (not a synonym or a part). */
 const WRITTEN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo']);
 
 /**
- * A word typed alone ("MitID", "printer", "ferie") asks about what it names. An article answers them when it
- * is about that: its title, keywords or system hold one of the words (whole, or beginning a compound: "barsel" →
- * "Barselsfond"), or one of them is a term of the articles' own that one or two articles use ("svagelighedspension",
- * "ibistic", "0662"). An everyday word or a name that an article merely uses ("se dine pensionsoplysninger med MitID",
- * "registerprint") is not asked about in it.
+ * A name typed alone ("MitID", "SAP") asks about the thing it names. An article answers it when it is about that: its
+ * title, keywords or system hold the name ("RejsUd", "PENSAB", "HRmeter"). A name an article merely uses ("se dine
+ * pensionsoplysninger med MitID") is not asked about in it. An everyday word alone ("printer", "ferie") is left to the
+ * rest of the decision (see below).
  */
 export function loneWordsNotItsSubject(context: DeclineContext): boolean {
   const { analysis } = context;
@@ -117,10 +114,12 @@ export function loneWordsNotItsSubject(context: DeclineContext): boolean {
     const terms = analysis.terms.filter((term) => term.concept === index && WRITTEN_KINDS.has(term.kind) && counts(term, context));
     const surface = concept.surface.toLowerCase();
     const named = terms.some((term) => subjectStems.has(term.term)) || (surface.length >= MIN_MODIFIER_LETTERS && subjectWords.some((word) => word.startsWith(surface)));
-    // A name ("MitID", "SAP") is never the articles' own term by rarity: the one article that uses it uses it in passing.
     const name = surface.split(' ').some((word) => names.has(word) && /\p{L}/u.test(word));
-    const rare = !name && terms.some((term) => context.matchedTerms.has(term.term) && context.documentFrequency(term.term) <= RARE_IN_ARTICLES);
-    return !named && !rare;
+    // Only a name: an everyday word or a domain term typed alone ("prokura", "kontrollant", "åbningstider") is answered
+    // by the passage that speaks of it as often as not from an article whose title does not hold it (measured: holding
+    // such words to it cost an expected answer on a never-read set, and "pensionsalder" over the public articles).
+    // A name is never the articles' own term by rarity: the one article that uses it uses it in passing.
+    return name && !named;
   });
 }
 
