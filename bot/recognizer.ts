@@ -155,14 +155,20 @@ function nearCommand(raw: string): Intent | undefined {
 
 /** One-word commands of five letters or more ("hjælp", "afbryd", "fortryd", "cancel"), for {@link swappedCommand}. */
 const ONE_WORD_COMMANDS = [...COMMAND_INDEX].filter(([phrase]) => phrase.length >= 5 && !phrase.includes(' '));
+/** One-word thanks and greetings of three or four letters ("tak", "hej", "hey"), for {@link swappedCommand}. */
+const SHORT_SMALL_TALK = [...COMMAND_INDEX].filter(([phrase, intent]) => phrase.length >= 3 && phrase.length < 5 && !phrase.includes(' ') && (intent.kind === 'thanks' || intent.kind === 'greeting'));
 
 /**
  * A one-word command typed with two neighbouring letters swapped ("hjlæp", "afbyrd", "cancle", "fortyrd"): the
- * slip of a fast typist, which edit distance counts as two edits. One word of five letters or more, one command only.
+ * slip of a fast typist, which edit distance counts as two edits. One word of five letters or more, one command only;
+ * a thanks or a greeting of three or four letters too ("tka", "hje").
  */
 function swappedCommand(text: string): Intent | undefined {
-  if (text.length < 5 || text.length > 12 || text.includes(' ')) return undefined;
-  const found = ONE_WORD_COMMANDS.filter(([phrase]) => phrase.length === text.length && isOneSwap(text, phrase));
+  if (text.length < 3 || text.length > 12 || text.includes(' ')) return undefined;
+  // Three or four letters ("tka", "hje"): only small talk, and not the first letter swapped — too many short words are
+  // one swap from another; a thanks or a greeting misread costs a reply, never a form.
+  const candidates = text.length < 5 ? SHORT_SMALL_TALK.filter(([phrase]) => phrase[0] === text[0]) : ONE_WORD_COMMANDS;
+  const found = candidates.filter(([phrase]) => phrase.length === text.length && isOneSwap(text, phrase));
   const kinds = new Set(found.map(([, intent]) => intent.kind));
   return kinds.size === 1 ? found[0]?.[1] : undefined;
 }
@@ -301,8 +307,10 @@ const RESTART_WITH_REMARK = /(?:^|[,.;:–—-]\s*|\s(?:og\s+)?så\s+)(?:(?:vi|j
  */
 const STOPPING = new RegExp(
   String.raw`(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|forget\s+(?:what|everything)\s+i\s+(?:said|wrote|typed)|i\s+give\s+up|jeg\s+giver\s+op|` +
-    // Put off ("jeg vender tilbage senere", "vi tager det en anden gang", "I'll come back later"), the chat closed ("luk chatten").
-    String.raw`(?:jeg|vi)\s+vender\s+tilbage(?:\s+(?:senere|til\s+det))?|(?:jeg|vi)\s+tager\s+det\s+(?:en\s+anden\s+gang|senere)|i['’]?ll\s+come\s+back(?:\s+later)?|(?:luk|afslut)\s+(?:chatten|samtalen)|(?:close|end)\s+(?:the|this)\s+(?:chat|conversation))(?=$|[\s,.!])`,
+    // Put off ("jeg vender tilbage senere", "vi tager det en anden gang", "jeg tager den i morgen", "I'll come back later"), the chat closed ("luk chatten").
+    String.raw`(?:jeg|vi)\s+vender\s+tilbage(?:\s+(?:senere|til\s+det))?|(?:jeg|vi)\s+tager\s+(?:det|den)\s+(?:en\s+anden\s+(?:gang|dag)|senere|i\s+morgen)|` +
+    // The mind changed ("jeg har ombestemt mig", "vi har skiftet mening", "I've changed my mind").
+    String.raw`(?:jeg|vi)\s+har\s+(?:ombestemt\s+(?:mig|os)|skiftet\s+mening)|(?:i|we)(?:\s+have|['’]ve)?\s+changed\s+(?:my|our)\s+minds?|i['’]?ll\s+come\s+back(?:\s+later)?|(?:luk|afslut)\s+(?:chatten|samtalen)|(?:close|end)\s+(?:the|this)\s+(?:chat|conversation))(?=$|[\s,.!])`,
   'iu',
 );
 

@@ -18,6 +18,7 @@ import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
+import { asksAboutAssistant } from '../dialogs/small-talk.js';
 import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
@@ -132,11 +133,20 @@ const WISH_TO_KNOW =
 /** Two things set against each other ("A vs B", "A versus B"). */
 const COMPARISON = /(?<![\p{L}\d])(?:vs\.?|versus)(?![\p{L}\d])/iu;
 
+/**
+ * A modal or "har" opening with its infinitive straight after ("skal have en sag om …", "skal bruge adgang", "har brug for
+ * …", "må have hjælp"): the subject "jeg"/"vi" left out, as a chat message does — a question puts the subject there
+ * ("skal jeg have …").
+ */
+const SUBJECT_LEFT_OUT = /^(?:skal|må|vil|har)\s+(?:(?:gerne|lige|bare|også)\s+)?(?:have|ha|bruge|brug\s+for|oprette|bestille|lave|melde|sende)(?![\p{L}\d])/iu;
+
 /** Whether the text asks something (a question mark, or a question's opening) rather than states or requests. */
 export function readsAsQuestion(text: string): boolean {
   const t = sentence(text);
   if ((POLITE_REQUEST.test(t) && !GET_IT_TO.test(t) && !MONEY_BACK_ASKED.test(t)) || DESK_ASKED_TO_ACT.test(t)) return false;
   if (t.includes('?')) return true;
+  // "Skal have en sag om LDV", "har brug for adgang til ISOLA": the subject left out, as in a chat — a statement.
+  if (SUBJECT_LEFT_OUT.test(t)) return false;
   // "fejl vs advis SLS", "registerprint versus totalprint": two things weighed against each other, as "forskel på" asks.
   // "Vi vil gerne se om vores ledere får mere …": a wish to see, know or compare asks about something.
   if (COMPARISON.test(t) || WISH_TO_KNOW.test(t)) return true;
@@ -232,13 +242,20 @@ const ASKED_TO_MAKE_A_CASE =
   /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
 
 /**
+ * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log
+ * it?", "could you file this for me" — a verb of making a case with the thing told as its object.
+ */
+const ASKED_TO_LOG_IT =
+  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|please|kindly|just)\s+)*(?:oprette|registrere|logge|indberette|melde|sende\s+(?:det|den|dem)\s+videre|log|file|raise|register|submit|report|record|forward|pass)\s+(?:det|den|dem|it|this|that|them)(?:\s+(?:videre|on|for\s+(?:mig|os|me|us)))*\s*[?.!]*\s*$/iu;
+
+/**
  * A case named by its subject, as a heading rather than a sentence: "sag om moms", "ny henvendelse
- * vedr. rejseafregning", "ticket regarding my payslip", "issue with ISOLA". The case noun first, then
+ * vedr. rejseafregning", "ticket regarding my payslip", "issue with ISOLA", "ny sag: …", "ticket – …". The case noun first, then
  * what it is about: the user names the case to be made (a question would ask about it; the user's own
  * case is "sagen"/"min sag", see {@link OWN_CASES}).
  */
 const NAMES_A_CASE_ABOUT =
-  /^(?:(?:en|et|a|an|ny|nyt|new)\s+){0,2}(?:sag|henvendelse|supportsag|forespørgsel|ticket|case|request|issue|support\s+ticket)\s+(?:om|vedr\.?|vedrørende|angående|ang\.?|omkring|about|regarding|concerning|re:?|on|for|i|in|med|with)(?![\p{L}\d])/iu;
+  /^(?:(?:en|et|a|an|ny|nyt|new)\s+){0,2}(?:sag|henvendelse|supportsag|forespørgsel|fejlmelding|ticket|case|request|issue|support\s+ticket)(?:\s+(?:om|vedr\.?|vedrørende|angående|ang\.?|omkring|about|regarding|concerning|re:?|on|for|i|in|med|with)(?![\p{L}\d])|\s*[:–—]\s*\S|\s+-\s+\S)/iu;
 
 /**
  * An order made polite: an action verb in the imperative opening a clause, with "venligst", "lige",
@@ -246,6 +263,14 @@ const NAMES_A_CASE_ABOUT =
  * lige", "fix it please"). Asked this way, something is to be done by the desk — whatever the rest of
  * the text says about the subject ("min chef skal kunne godkende fakturaer i IndFak, opret det venligst").
  */
+/**
+ * An order in the passive: "skal"/"må" with the passive of a verb of administration ("skal deaktiveres", "skal slettes",
+ * "må lukkes", "skal oprettes som bruger", "skal have adgangen fjernet" is NEED_TO_HAVE_DONE's) — what must be done to a user,
+ * an access or a record.
+ */
+const PASSIVE_ORDER =
+  /(?<![\p{L}\d])(?:skal|må|bør)\s+(?:(?:straks|hurtigst\s+muligt|snarest|gerne|lige|også|nu)\s+)?(?:deaktiveres|aktiveres|slettes|oprettes|lukkes|spærres|nulstilles|fjernes|tilføjes|ændres|rettes|flyttes|nedlægges|genåbnes|opdateres|tildeles|låses\s+op|oplåses|forlænges|overdrages)(?![\p{L}\d])/iu;
+
 /** The imperatives an order opens with ("opret", "slet", "fix"), for {@link POLITE_ORDER}. */
 const ORDER_VERBS = String.raw`opret|lav|send|slet|luk|ret|giv|tilføj|fjern|spær|nulstil|bestil|indberet|meld|registrer|ændr|opdater|create|open|raise|delete|remove|close|add|give|reset|fix|correct|change|update`;
 
@@ -270,6 +295,13 @@ function typedActionWord(text: string): boolean {
 export function asksForAction(text: string): boolean {
   return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text) || typedActionWord(text);
 }
+
+/**
+ * A need of something done, told ("vi skal have sat … op", "skal have tilføjet …", "vil gerne have ændret …", "we need X set
+ * up"): "have" with a past participle, or "need" with one — what the desk is to do.
+ */
+const NEED_TO_HAVE_DONE =
+  /(?<![\p{L}\d])(?:skal|må|vil|ønsker\s+at)\s+(?:(?:gerne|lige|bare|også)\s+)?(?:have|ha|få)\s+(?:\p{L}+\s+){0,3}?(?:\p{L}{3,}(?:et|ede)|sat|lagt|gjort|givet|flyttet)(?![\p{L}\d])|(?<![\p{L}\d])need\s+(?:\p{L}+\s+){1,4}?(?:set\s+up|added|created|changed|removed|fixed|updated|moved|closed|deleted)(?![\p{L}\d])/iu;
 
 /** Something wrong, in words: an error, a rejection, a hang, a crash ("fejl", "afvist", "hænger", "sidder fast", "failed"). */
 const SOMETHING_WRONG = new RegExp(String.raw`(?<![\p{L}\d])(?:${WRONG_WORDS})(?![\p{L}\d])`, 'iu');
@@ -348,7 +380,15 @@ const GENERIC_SUBJECT = /^(?:\p{L}+\s+)?man(?![\p{L}\d])/iu;
 
 /** Words of reaching someone: a person, a phone, a mail, opening hours ("ring", "åbent", "sagsbehandler", "speak to", "hours"). */
 const CONTACT_WORDS =
-  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|(?:å|aa)ben\p{L}*|(?:å|aa)bent|(?:å|aa)bne[rt]?|træffe\p{L}*|(?:å|aa)bning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:telefon\p{L}*|tlf\p{L}*|ringe?|ringer|opkald|(?:å|aa)ben\p{L}*|(?:å|aa)bent|(?:å|aa)bne[rt]?|træffe\p{L}*|(?:å|aa)bning\p{L}*|åbnig\p{L}*|lukke[rt]?|lukket|person\p{L}*|menneske\p{L}*|medarbejder\p{L}*|sagsbehandler\p{L}*|konsulent\p{L}*|supporter\p{L}*|tale|snakke|snak|kontakt\p{L}*|mail\p{L}*|e-?mail\p{L}*|adresse\p{L}*|nummer\p{L}*|stille[st]?\s+om|stillet\s+om|fat\s+i|robot|kontoret|phone\p{L}*|call\p{L}*|open\p{L}*|close[sd]?|hours|human|agent|speak|talk|contact\p{L}*|reach|someone|somebody|number|transfer\p{L}*|connect\p{L}*|employee|consultant|handler|representative|operator)(?![\p{L}\d])/iu;
+
+/** Words of reaching the desk long enough to be recognised with a typo ("åbingstider", "telefonummer", "kontakoplysninger"). */
+const CONTACT_WORDS_WITH_TYPOS = ['åbningstid', 'åbningstider', 'åbningstiderne', 'telefonnummer', 'telefonnummeret', 'telefontid', 'telefontiden', 'kontaktoplysninger', 'sagsbehandler', 'medarbejder', 'menneske'];
+
+/** Whether a word of the text is one edit from a word of reaching the desk (see CONTACT_WORDS_WITH_TYPOS). */
+function contactWordTyped(text: string): boolean {
+  return cleanWords(text).some((w) => w.length >= 7 && CONTACT_WORDS_WITH_TYPOS.some((c) => editDistanceWithin(w, c, 1) <= 1));
+}
 
 /**
  * Words of contact that also name things of the portal's: staff ("personalet", "personer"), a
@@ -358,12 +398,15 @@ const CONTACT_WORDS =
 const THING_LIKE_CONTACT =
   /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|e-?mail\p{L}*|mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*)(?![\p{L}\d])/giu;
 
+/** To the desk ("maile til jer", "mail til servicedesken", "email you"): a word of THING_LIKE_CONTACT before it reaches the desk. */
+const TO_THE_DESK = /^\s+(?:til\s+|to\s+)?(?:jer|servicedesk\p{L}*|support(?:en)?|kundebetjening\p{L}*|you|the\s+(?:service\s*desk|support))(?![\p{L}\d])/iu;
+
 /** The desk's own ("jeres mail", "your email address"): a word of THING_LIKE_CONTACT after it reaches the desk. */
 const THE_DESKS = /(?:jeres|your|servicedeskens|supportens|deres)\s+$/iu;
 
 /** Words of reaching someone beyond those that also name things (see THING_LIKE_CONTACT), unless they are the desk's. */
 function reachingWords(text: string): boolean {
-  return CONTACT_WORDS.test(text.replace(THING_LIKE_CONTACT, (word, offset: number) => (THE_DESKS.test(text.slice(0, offset)) ? word : ' ')));
+  return CONTACT_WORDS.test(text.replace(THING_LIKE_CONTACT, (word, offset: number) => (THE_DESKS.test(text.slice(0, offset)) || TO_THE_DESK.test(text.slice(offset + word.length)) ? word : ' ')));
 }
 
 /** How or whom to reach, asked ("hvem kan jeg kontakte", "hvordan får jeg fat i", "how do I reach", "who should I call"). */
@@ -383,7 +426,39 @@ const CONTACT_DETAIL =
  * "hvilke kommandoer findes der", "vejledning i hvordan chatten bruges", "I don't understand what you want me to answer").
  */
 const HOW_TO_USE_THE_CHAT =
-  /^(?:(?:hvad|what)\s+(?:skal|må|am|should|do|can)\s+(?:jeg|i|you)\s+(?:(?:supposed\s+to|egentlig|så)\s+)?(?:skrive|skirve|svare|type|write|answer|enter|say)|hvad\s+skal\s+der\s+stå|hvordan\s+kommer\s+jeg\s+i\s*gang|how\s+do\s+i\s+(?:get\s+started|start|use\s+(?:this|you|the\s+chat))|(?:hvilke|which|what)\s+(?:kommandoer|commands)|i\s+do(?:n['’]?t|\s+not)\s+understand\s+what\s+you\s+want|jeg\s+forstår\s+ikke\s+hvad\s+du\s+vil)|(?:vejledning|guide|instructions?|hjælp)\s+(?:i|til|for|on|om)\s+(?:hvordan\s+|how\s+)?(?:(?:man|you|to)\s+)?(?:chatten|chat|botten|assistenten|this\s+chat|the\s+chat|the\s+bot|use\s+(?:the\s+)?chat)/iu;
+  /^(?:(?:hvad|what)\s+(?:skal|må|am|should|do|can)\s+(?:jeg|i|you)\s+(?:(?:supposed\s+to|egentlig|så)\s+)?(?:skrive|skirve|svare|type|write|answer|enter|say)|hvad\s+skal\s+der\s+stå|hvordan\s+kommer\s+jeg\s+i\s*gang|how\s+do\s+i\s+(?:get\s+started|start|use\s+(?:this|you|the\s+chat))|(?:hvilke|which|what)\s+(?:kommandoer|commands)|i\s+do(?:n['’]?t|\s+not)\s+understand\s+what\s+you\s+want|jeg\s+forstår\s+ikke\s+hvad\s+du\s+vil)|(?:eksempl\p{L}*|examples?)\s+(?:på|of)\s+(?:hvad|what)\s+(?:jeg|man|i|you|one)\s+(?:kan|skal|må|can|could|should|may)\s+(?:skrive|spørge|stille|write|type|ask|say)|(?:vejledning|guide|instructions?|hjælp)\s+(?:i|til|for|on|om)\s+(?:hvordan\s+|how\s+)?(?:(?:man|you|to)\s+)?(?:chatten|chat|botten|assistenten|this\s+chat|the\s+chat|the\s+bot|use\s+(?:the\s+)?chat)/iu;
+
+/** The words of "how does this work" ("hvordan virker det her", "how does this thing work"), besides the verb. */
+const HOW_THIS_WORKS_WORDS = new Set(['hvordan', 'how', 'det', 'den', 'her', 'dette', 'du', 'egentlig', 'så', 'nu', 'does', 'do', 'this', 'it', 'you', 'thing', 'actually', 'here', 'chat', 'chatten', 'bot', 'botten', 'assistenten']);
+/** What the words point at: this chat ("det her", "du", "this thing"). */
+const THIS_CHAT = new Set(['her', 'dette', 'du', 'this', 'you', 'thing', 'here', 'chat', 'chatten', 'bot', 'botten', 'assistenten']);
+const WORKS_VERBS = ['virker', 'fungerer', 'works', 'work'];
+
+/**
+ * "Hvordan virker det her?", "hvordan fungerer du", "how does this thing work" (the verb with a typo too: "hvordan virkr det
+ * her"): how the chat itself works, in nothing but those words — its help. "Hvordan virker det" alone may point back at an
+ * answer; "hvordan virker godkendelsesflowet i IndFak" asks about a thing.
+ */
+function asksHowThisWorks(text: string): boolean {
+  const w = cleanWords(sentence(text));
+  if (w.length < 3 || w.length > 6 || (w[0] !== 'hvordan' && w[0] !== 'how') || !w.some((x) => THIS_CHAT.has(x))) return false;
+  const verbs = w.filter((x) => !HOW_THIS_WORKS_WORDS.has(x));
+  return verbs.length === 1 && WORKS_VERBS.some((v) => editDistanceWithin(verbs[0] ?? '', v, 1) <= 1);
+}
+
+/**
+ * A greeting with the user's name and where they are from, and nothing else ("Goddag, det er Lone fra lønkontoret", "hi,
+ * this is Sam from HR"): a greeting — the name is no subject to look up.
+ */
+const GREETING_OPENING = /^(?:hej|hejsa|halløj|hallo|goddag|godmorgen|god\s+morgen|godaften|dav|morn|hi|hello|hey|good\s+(?:morning|afternoon))(?:\s+(?:igen|med\s+dig|again|there))?[\s,.!:;-]+/iu;
+/** After the greeting: who is writing (a name, capitalised) and where from, to the end. */
+const NAME_AND_PLACE =
+  /^(?:[Dd]et\s+er|[Hh]er\s+er|[Jj]eg\s+hedder|[Mm]it\s+navn\s+er|[Tt]his\s+is|[Mm]y\s+name\s+is|I\s+am|I['’]m)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?(?:\s+(?:fra|i|på|hos|from|at|in)\s+(?:\p{L}+[\s-]*){1,3})?\s*[.!]*$/u;
+
+function greetsWithName(text: string): boolean {
+  const opening = GREETING_OPENING.exec(text.trim());
+  return opening !== null && NAME_AND_PLACE.test(text.trim().slice(opening[0].length));
+}
 
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
@@ -394,19 +469,27 @@ const ADDRESSES_THE_DESK =
  * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "det jeg sendte", "the case I opened").
  */
 const OWN_CASES =
-  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|tickets?|cases?|requests?)|(?:sagen|henvendelsen|sagerne|henvendelserne)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one)\s+(?:jeg|vi|I|we)\s+(?:har\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|sent|opened|created|submitted|reported))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|fejlmelding|fejlmeldinger|anmodning|forespørgsel|tickets?|cases?|requests?|inquiry|inquiries)|(?:sagen|henvendelsen|sagerne|henvendelserne|fejlmeldingen|anmodningen|forespørgslen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|fejlmelding|anmodning|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one|the\s+thing)\s+(?:jeg|vi|I|we)\s+(?:har\s+|have\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|skrev|skrevet|meldte|meldt|lavede|sent|opened|created|submitted|reported|wrote|raised|filed|logged))(?![\p{L}\d])/iu;
 
-/** A case the user tells of having made ("I sent a ticket yesterday", "vi oprettede en sag i sidste uge"). */
+/** A case the user tells of having made ("I sent a ticket yesterday", "vi oprettede en sag i sidste uge", "jeg oprettede vist en sag"). */
 const CASE_I_MADE =
-  /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|had\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:har\s+|have\s+|had\s+)?(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
 
 /** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
 
-/** Whether the text asks how a case stands (see STANDING_ASKED); the recognizer asks it too. */
+/**
+ * Asked whether a case got to the desk at all ("er den kommet frem?", "har I modtaget min henvendelse?", "er den
+ * registreret?", "did it go through?", "did you receive my request?"): the sender unsure that it was sent. A question only:
+ * "min medarbejder er ikke registreret i SLS" states a problem.
+ */
+const RECEIPT_ASKED =
+  /(?<![\p{L}\d])(?:modtaget|(?:har|have)\s+(?:i|du|you|nogen)\s+(?:fået|set)|kommet\s+(?:frem|igennem|ind|videre)|nået\s+frem|gået\s+igennem|kom\s+(?:\p{L}+\s+){0,6}(?:frem|igennem)|registreret|gemt|læst|received|arrived|(?:go|gone|went|got|come|came)\s+through|registered|reached\s+you|(?:did|have)\s+you\s+(?:get|got|seen|see|read))(?![\p{L}\d])/iu;
+
+/** Whether the text asks how a case stands (see STANDING_ASKED), or, as a question, whether it arrived (RECEIPT_ASKED); the recognizer asks it too. */
 export function asksHowItStands(text: string): boolean {
-  return STANDING_ASKED.test(text);
+  return STANDING_ASKED.test(text) || (readsAsQuestion(text) && RECEIPT_ASKED.test(text));
 }
 
 /** A request told in the past tense ("oprettede", "har sendt", "skrev", "opened", "reported"). */
@@ -417,6 +500,10 @@ const MADE_BEFORE =
 export function toldAsMadeBefore(text: string): boolean {
   return MADE_BEFORE.test(text);
 }
+
+/** Whether someone else than the user can see or follow something ("kan mine kolleger se …", "can my manager see …"). */
+const OTHERS_SEE =
+  /(?<![\p{L}\d])(?:kan|må|can|may)\s+(?:(?:mine|min|mit|vores|de|alle|andre|my|our|the|other|all)\s+)?(?:kolleg\p{L}*|chef\p{L}*|leder\p{L}*|andre|medarbejder\p{L}*|alle|stedfortræder\p{L}*|colleagues?|managers?|boss|others|everyone|staff|deputy)\s+(?:(?:også|godt|also)\s+)?(?:se|finde|følge|læse|see|find|follow|read|view)(?![\p{L}\d])/iu;
 
 /** Asked where or whether something can be seen or followed ("kan jeg se …", "hvor kan man følge …", "where can I see …"). */
 const WHERE_TO_SEE = /(?<![\p{L}\d])(?:(?:hvor\s+)?kan\s+(?:jeg|man|vi)\s+(?:se|finde|følge)|(?:where\s+)?can\s+(?:i|we|one)\s+(?:see|find|follow|track))(?![\p{L}\d])/iu;
@@ -451,6 +538,15 @@ const PERSON_ASKED =
 const OWN_SUBMISSIONS =
   /(?<![\p{L}\d])(?:(?:det|dem|alt\s+det|hvad|hvilke|what|which)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised|filed)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:af\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:(?:er|blev|var|are|were|have\s+been|has\s+been)\s+)?(?:sendt|indsendt|oprettet|sent|submitted|created|opened|raised)\s+(?:fra|af|fra\s+vores|from|by)\s+(?:vores|min|mit|mig|os|our|my|me|us))(?![\p{L}\d])/iu;
 
+/**
+ * An overview of the user's cases asked for: what they have sent or made in the plural or as a whole ("alt det jeg har
+ * sendt", "hvad har jeg oprettet", "which requests have I raised" — not "det jeg sendte", one case), cases they have
+ * ("har jeg nogen sager", "har jeg stadig åbne henvendelser"), or what they have going with the desk ("hvad har jeg gang i
+ * hos jer", "har jeg noget liggende", "hvad venter jeg svar på", "what have I got open", "what am I waiting on").
+ */
+const OVERVIEW_ASKED =
+  /(?<![\p{L}\d])(?:(?:dem|alt\s+det|alt\s+hvad|hvad|hvilke|what|which|everything|all)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|['’]ve\s+)?(?:sendt|indsendt|oprettet|indberettet|sent|submitted|created|opened|raised|filed|reported)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:(?:af|nogen|nogle|flere|stadig|egentlig|any|some|still)\s+)*(?:\p{L}+\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:hvad|noget)\s+(?:har|står)\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu|så|af)\s+)*(?:gang\s+i|kørende|liggende|åbent|udestående)|har\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu)\s+)*noget\s+(?:gang\s+i|kørende|liggende|åbent|udestående)|hvad\s+(?:venter|afventer)\s+(?:jeg|vi)\s+(?:\p{L}+\s+){0,2}(?:svar|på)|what\s+(?:have|do)\s+(?:i|we)\s+(?:got\s+)?(?:open|pending|outstanding|going\s+on)|what\s+am\s+i\s+(?:still\s+)?waiting\s+(?:on|for))(?![\p{L}\d])/iu;
+
 /** The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied yet?", "any news?"). */
 const AWAITING_REPLY =
   /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
@@ -476,7 +572,7 @@ const POSSESSIVE = /^(?:min|mine|mit|vores|my|our)$/iu;
 
 /** The user's own case(s) named, also with a typo in the case noun after a possessive ("er min sgag om ISOLA behandlet?"). */
 function namesOwnCases(text: string): boolean {
-  if (OWN_CASES.test(text) || CASE_I_MADE.test(text) || OWN_SUBMISSIONS.test(text)) return true;
+  if (OWN_CASES.test(text) || CASE_I_MADE.test(text) || OWN_SUBMISSIONS.test(text) || OVERVIEW_ASKED.test(text)) return true;
   const w = cleanWords(text);
   return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1));
 }
@@ -492,6 +588,9 @@ const ACCESS_OR_LOGIN = /(?<![\p{L}\d])(?:adgang\p{L}*|log(?:ge)?\s*(?:ind|på|i
 
 /** The case itself named: "sag", "henvendelse", "ticket", "case", "request". */
 const CASE_WORDS = /(?<![\p{L}\d])(?:sag|sagen|sager|henvendelse\p{L}*|forespørgsel|ticket|tickets|case|cases|request)(?![\p{L}\d])/iu;
+
+/** A word of thanks ("tak", "thanks", "thx"). */
+const THANKS_SAID = /(?<![\p{L}\d])(?:tak|tack|thanks|thank\s+you|thx|ty)(?![\p{L}\d])/iu;
 
 /** The knowledge base found nothing about the text's words (not merely no words to search: "det virker ikke"). */
 function unplaced(result: AnswerResult): boolean {
@@ -825,6 +924,8 @@ export function decide(input: RouteInput): RouteDecision {
 
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
   function decideFree(): RouteDecision {
+    // "Ok tak" with nothing asked: a thanks, not a yes to nothing (asked yes or no, it is the yes; see above).
+    if (recognition.command && kind === 'yes' && THANKS_SAID.test(text)) return done({ kind: 'intent', intent: { kind: 'thanks' } }, 'command');
     if (recognition.command) return kind === 'question' ? ask('question') : intent('command');
     // A follow-up the answer before it makes answerable is that question, whatever the classifier reads in its few words.
     if (followUp !== undefined && kind !== 'cancel' && kind !== 'human' && (knowledge().kind !== 'unknown' || otherSystem !== undefined)) return ask('follow-up');
@@ -838,9 +939,10 @@ export function decide(input: RouteInput): RouteDecision {
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
-    if (HOW_TO_USE_THE_CHAT.test(sentence(text)) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
+    if ((HOW_TO_USE_THE_CHAT.test(sentence(text)) || asksHowThisWorks(text)) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
+    if (greetsWithName(text) && recognition.slots.systemId === undefined) return done({ kind: 'intent', intent: { kind: 'greeting' } }, 'small-talk');
     // "Kan du oprette sager, eller svarer du kun på spørgsmål?", "can you also check tickets?": what the assistant can do
     // with cases or questions in general (no article, the plural) — its help, not a case made.
     if (CAPABILITY_ASKED.test(text) && recognition.slots.systemId === undefined && findCaseNumbers(text).length === 0) {
@@ -849,7 +951,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || (ASKED_TO_MAKE_A_CASE.test(text) && !asksHow(text))) {
+    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || ((ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) && !asksHow(text))) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
@@ -866,6 +968,11 @@ export function decide(input: RouteInput): RouteDecision {
     if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && recognition.slots.formId === REMOVAL_FORM && ordersRemoval(text)) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
+    // "Brugeren skal deaktiveres i LDV", "fakturaen skal slettes i IndFak": an order in the passive, in a system or form
+    // the portal names, is a request for the desk — not a question about it.
+    if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && (recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) && PASSIVE_ORDER.test(text)) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+    }
     // "…, opret det venligst": an order made polite is a request, however the classifier reads the rest.
     if ((kind === 'question' || kind === 'createCase') && !question && !asksHow(text) && POLITE_ORDER.test(text)) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
@@ -879,16 +986,19 @@ export function decide(input: RouteInput): RouteDecision {
       if (!asksHow(text) && !CASE_WORDS.test(text)) return ask('question');
       return done({ kind: 'intent', intent: recognition.askedHow }, 'intent-without-answer');
     }
-    // "Hvornår kan jeg forvente svar på sagen om …", "I sent a ticket yesterday …, has anyone looked at it yet?":
-    // the user's own case asked after is its status, however the classifier reads it — not how cases work.
-    // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
-    if ((kind === 'question' || kind === 'createCase') && namesOwnCases(text) && STANDING_ASKED.test(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
-      return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
-    }
-    // "Kan jeg se en oversigt over alt det jeg har sendt ind", "what inquiries have I submitted this year?":
-    // what the user has sent, asked to be seen or listed, is the list of their cases.
-    if ((kind === 'question' || kind === 'createCase' || kind === 'myCases') && OWN_SUBMISSIONS.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
+    // "Kan jeg se en oversigt over alt det jeg har sendt ind", "what inquiries have I submitted this year?", "hvad har jeg
+    // gang i hos jer": what the user has sent or has going, asked to be seen or listed, is the list of their cases —
+    // also when it asks which of them are done ("hvad har jeg sendt ind, som ikke er løst"). Read as help or as a
+    // status, the same words ask for the list.
+    if ((kind === 'question' || kind === 'createCase' || kind === 'myCases' || kind === 'status' || kind === 'help') && OVERVIEW_ASKED.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
       return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
+    }
+    // "Hvornår kan jeg forvente svar på sagen om …", "I sent a ticket yesterday …, has anyone looked at it yet?", "er
+    // min henvendelse om lønsedlen kommet frem?": the user's own case asked after is its status, however the classifier
+    // reads it (a status it half believes in too) — not how cases work.
+    // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
+    if ((kind === 'question' || kind === 'createCase' || kind === 'status') && namesOwnCases(text) && asksHowItStands(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
+      return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
     }
     // "Hvornår får jeg svar?", "har I svaret?", "any news?": the user's own answer awaited, with nothing else said — the
     // status of their case (the one meant, or which one), not an article on how cases are handled.
@@ -909,10 +1019,13 @@ export function decide(input: RouteInput): RouteDecision {
     // "Our CIP integration has been failing since last night … Can someone look into it?": a problem in
     // the portal's system (or one its articles speak of) with the desk asked to deal with it is a case,
     // however the classifier reads it.
+    // A need told with what is to be done ("vi skal have sat Navision Stat op til det nye ministerie, vil I tage den?",
+    // "… skal have tilføjet fællespostkassen …, kan I ordne det") is asked of the desk the same way. Read as a status or a
+    // list, the same holds when no case of the user's is named ("Can you fix the cost centre on my last two travel claims").
     if (
-      (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind)) &&
+      (kind === 'question' || kind === 'createCase' || SOCIAL.has(kind) || ((kind === 'status' || kind === 'myCases') && !namesOwnCases(text) && findCaseNumbers(text).length === 0)) &&
       DESK_ASKED_TO_ACT.test(sentence(text)) &&
-      (reportsAProblem(text) || SOMETHING_WRONG.test(text) || ASKED_TO_CORRECT.test(text)) &&
+      (reportsAProblem(text) || SOMETHING_WRONG.test(text) || ASKED_TO_CORRECT.test(text) || NEED_TO_HAVE_DONE.test(text)) &&
       (namesThePortal(recognition.slots) || knowledge().kind !== 'unknown')
     ) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
@@ -958,6 +1071,9 @@ export function decide(input: RouteInput): RouteDecision {
       if ((kind === 'cancel' || kind === 'thanks') && question && !sure) return ask('question');
       // "What kind of questions can I ask you?": the assistant asked about itself is the help, however the words match an article.
       if (kind === 'help' && asksWhatTheAssistantDoes(text)) return intent('small-talk');
+      // "Hvad er du for en størrelse?", "er du en robot?": the assistant asked what it is (dialogs/small-talk.ts), read as
+      // help or a greeting however unsure — the welcome answers it about itself, no article does.
+      if ((kind === 'help' || kind === 'greeting') && asksAboutAssistant(text)) return intent('small-talk');
       // "Hej, hvordan nulstiller jeg min kode?": the question is what counts. Small talk the classifier
       // is sure of ("tak for hjælpen, det virkede", "what can you help with", "det var en fejl, stop")
       // stays small talk even where a word of it finds an article; a greeting or thanks that also asks
@@ -976,7 +1092,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (kind === 'help' && !recognition.command && namesPortal && !asksWhatTheAssistantDoes(text) && knowledge().kind === 'answered') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
-      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && unplaced(knowledge())) return ask('unknown-subject');
+      // "Hvad er du for en størrelse?": the assistant asked what it is, however new the words — about itself, not a subject.
+      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && !asksAboutAssistant(text) && unplaced(knowledge())) return ask('unknown-subject');
       if (plausible) return intent('small-talk');
       // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
       return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');
@@ -1014,10 +1131,11 @@ export function decide(input: RouteInput): RouteDecision {
       if (plausible) {
         const found = knowledge();
         // "What are your hours?", "hvornår har I åbent?": asked of the desk itself.
-        if (namesContact(found) || ADDRESSES_THE_DESK.test(text)) return intent('contact-article');
+        // "Åbingstider?", "telefonnummer": a contact detail asked for on its own (also with a typo) is the desk's.
+        if (namesContact(found) || ADDRESSES_THE_DESK.test(text) || (words(text).length <= 2 && (CONTACT_DETAIL.test(text) || contactWordTyped(text)))) return intent('contact-article');
         // "vpn forbindelsen ryger hele tiden": no word of reaching anyone, in words the classifier never saw and
         // the knowledge base cannot place: about those words, not a person (declined; the case offered).
-        if (!CONTACT_WORDS.test(text) && (recognition.unfamiliar ?? 0) > 0 && unplaced(found)) return ask('unknown-subject');
+        if (!CONTACT_WORDS.test(text) && !contactWordTyped(text) && (recognition.unfamiliar ?? 0) > 0 && unplaced(found)) return ask('unknown-subject');
         if (!question && !asksHow(text) && !reportsAProblem(text)) return intent('intent-request');
       }
       return ask('question');
@@ -1038,7 +1156,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (asksAboutMaking) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
-      if (plausible && (kind === 'status' || kind === 'myCases') && (namesOwnCases(text) || ADDRESSES_THE_DESK.test(text))) return intent('own-cases');
+      // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list.
+      if (plausible && (kind === 'status' || kind === 'myCases') && (namesOwnCases(text) || ADDRESSES_THE_DESK.test(text)) && !OTHERS_SEE.test(text)) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
@@ -1188,10 +1307,16 @@ const ERROR_COMPOUND = /(?<![\p{L}\d])fejl\p{L}{4,}/giu;
 function holdsTheContactAsked(found: AnswerResult, text: string): boolean {
   if (found.kind !== 'answered' || found.score < ROUTING_THRESHOLDS.strongAnswer || namesContact(found)) return false;
   // Something named besides reaching the desk: "kan jeg ringe til jer" asks for the desk's own number.
-  const named = contentWords(text).filter((word) => !CONTACT_WORDS.test(word) && !ADDRESSES_THE_DESK.test(word) && !TIME_WORDS.test(word));
+  const named = contentWords(text).filter((word) => !CONTACT_WORDS.test(word) && !ADDRESSES_THE_DESK.test(word) && !TIME_WORDS.test(word) && !INSTEAD_WORDS.test(word));
   const kinds = askedKinds(text).filter((kind) => kind === 'phone' || kind === 'email');
   return named.length > 0 && kinds.length > 0 && kindMatch(found.passage.text, kinds) > 0;
 }
+
+/**
+ * Another way of reaching the desk than this chat ("kan jeg maile i stedet", "a phone line I can call instead", "direkte"):
+ * how, not what about.
+ */
+const INSTEAD_WORDS = /^(?:stedet|instead|direkte|directly|ellers|otherwise|hellere|rather|alternativt|alternatively|line|linje|hotline)$/iu;
 
 /** Days and times of day: when to reach the desk ("har I telefonåbent om fredagen"), not a subject. */
 const TIME_WORDS =

@@ -33,6 +33,25 @@ describe('NaturalIntentRecognizer', () => {
     });
   });
 
+  describe('when the user stops midway or types small talk in a hurry (round 21)', () => {
+    it.each(['nej, jeg har ombestemt mig', 'vi har skiftet mening', "I've changed my mind", 'jeg tager den i morgen', 'vi tager det en anden dag'])('"%s" is a cancel', (text) => {
+      expect(recognizer.recognize(text)).toMatchObject({ intent: { kind: 'cancel' }, command: true, confidence: 1 });
+    });
+
+    it.each([
+      ['tka', 'thanks'],
+      ['hje', 'greeting'],
+      ['hye', 'greeting'],
+    ])('"%s" (two letters swapped) is %s', (text, kind) => {
+      expect(recognizer.recognize(text)).toMatchObject({ intent: { kind }, command: true, confidence: 1 });
+    });
+
+    it('does not take a short word swapped at its first letter, nor a short command that interrupts, as one', () => {
+      expect(recognizer.recognize('atk').command).toBe(false);
+      expect(recognizer.recognize('sotp').command).toBe(false);
+    });
+  });
+
   describe('when the user talks about the conversation itself (round 20)', () => {
     it.each([
       ['and in English?', 'en'],

@@ -659,3 +659,81 @@ describe('asking for something to be done, in words', () => {
     expect(asksForAction(text)).toBe(false);
   });
 });
+
+describe('round 21: cases asked after by subject, overviews, needs told, passive orders, small talk in fresh voices', () => {
+  const asked = (text: string, recognized: Recognition, knowledge: AnswerResult = answered(0.7)): string => routeOf(run({ text, recognized, knowledge, route: '' }));
+
+  it.each([
+    // Whether a case got there at all, the case named by what it is about.
+    ['kom min henvendelse om lønsedlen overhovedet frem til jer?', recognition({ kind: 'question' }, 0.6)],
+    ['er den fejlmelding jeg lavede om ISOLA blevet læst?', recognition({ kind: 'question' }, 0.6)],
+    // What became of what the user wrote.
+    ['det jeg skrev om min feriesaldo i sidste uge – hvad skete der med det?', recognition({ kind: 'question' }, 0.9)],
+    // Read as an unsure status already, the same words are the status.
+    ['Jeg oprettede en sag i mandags om en forkert kontering – er den løst?', recognition({ kind: 'status' }, 0.5)],
+  ])('"%s" asks after the user\'s own case: its status', (text, recognized) => {
+    expect(asked(text, recognized)).toBe('intent:status');
+  });
+
+  it.each([
+    ['hvad har jeg egentlig gang i hos jer?', recognition({ kind: 'question' }, 0.6)],
+    ['hvad afventer vi stadig svar på?', recognition({ kind: 'question' }, 0.6)],
+    // Which of them are done asks for the list, not one case's status.
+    ['hvilke sager har jeg sendt ind, der stadig ikke er løst', recognition({ kind: 'status' }, 0.6)],
+    ['show me what I have sent you lately', recognition({ kind: 'help' }, 0.8)],
+  ])('"%s" asks for an overview of the user\'s cases', (text, recognized) => {
+    expect(asked(text, recognized)).toBe('intent:myCases');
+  });
+
+  it('"kan min chef se de sager jeg opretter?" asks what someone else may see: the knowledge base, not the list', () => {
+    expect(asked('kan min chef se de sager jeg opretter?', recognition({ kind: 'myCases' }, 0.65))).toBe('knowledge');
+  });
+
+  it.each([
+    // A need told with the desk asked to act.
+    ['vi skal have flyttet tre brugere til en ny afdeling i Navision Stat, kan I ordne det?', recognition({ kind: 'question' }, 0.6, false, { systemId: 'navision-stat' })],
+    // An order in the passive, in a system.
+    ['kontoen skal spærres i RejsUd', recognition({ kind: 'question' }, 0.6, false, { systemId: 'rejsud' })],
+    // A heading with a colon.
+    ['ny sag: kvitteringer forsvinder i RejsUd', recognition({ kind: 'question' }, 0.8, false, { systemId: 'rejsud' })],
+    // The desk asked to log what was told.
+    ['the invoice was posted twice, can you log it?', recognition({ kind: 'createCase' }, 0.95)],
+    // Asked to fix something, read as a status though no case of the user's is named.
+    ['Could you fix the department on my two latest expense claims, they are wrong', recognition({ kind: 'status' }, 0.3)],
+  ])('"%s" is a case', (text, recognized) => {
+    expect(asked(text, recognized)).toBe('intent:createCase');
+  });
+
+  it('reads a modal with its infinitive straight after as a statement with the subject left out, not a question', () => {
+    expect(readsAsQuestion('skal have en sag om moms')).toBe(false);
+    expect(readsAsQuestion('har brug for adgang til ISOLA')).toBe(false);
+    expect(readsAsQuestion('skal jeg have en sag om moms')).toBe(true);
+    expect(readsAsQuestion('skal have en sag om moms?')).toBe(true);
+  });
+
+  it('takes "ok tak" with nothing asked as thanks, and asked yes or no as the yes', () => {
+    expect(asked('ok tak', recognition({ kind: 'yes' }, 1, true))).toBe('intent:thanks');
+    const yesNo: Expectation = { kind: 'yesNo', about: 'router:feedback' };
+    const decision = run({ text: 'ok tak', recognized: recognition({ kind: 'yes' }, 1, true), expecting: yesNo, route: '' });
+    expect(decision.route).toEqual({ kind: 'answer', inDoubt: false });
+  });
+
+  it.each([
+    // Mailing the desk instead of chatting: the verb to the desk reaches it, whatever article shares the word.
+    ['kan jeg skrive en mail til jer i stedet?', recognition({ kind: 'human' }, 0.95), answered(0.9)],
+    ['Can I email someone instead?', recognition({ kind: 'human' }, 0.95), answered(0.9, undefined, 'mail@example.dk')],
+    // A contact detail on its own, with a typo the knowledge base does not place.
+    ['åbningstidr?', { ...recognition({ kind: 'human' }, 0.7), unfamiliar: 1 }, { kind: 'unknown', reason: 'no-match' } as AnswerResult],
+  ])('"%s" asks for the desk', (text, recognized, knowledge) => {
+    expect(asked(text, recognized, knowledge)).toBe('intent:human');
+  });
+
+  it.each([
+    ['hvordan fungerr det her', recognition({ kind: 'question' }, 0.6), 'intent:help'],
+    ['hvad er du for en fyr?', { ...recognition({ kind: 'help' }, 0.5), unfamiliar: 1 }, 'intent:help'],
+    ['giv mig nogle eksempler på hvad man kan spørge om', recognition({ kind: 'question' }, 0.6), 'intent:help'],
+    ['Hej, det er Mette fra bogholderiet', recognition({ kind: 'question' }, 0.5), 'intent:greeting'],
+  ])('"%s" is small talk about the chat', (text, recognized, route) => {
+    expect(asked(text, recognized, UNKNOWN)).toBe(route);
+  });
+});
