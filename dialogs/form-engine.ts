@@ -1269,6 +1269,10 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const field = step.field;
       if (!field) return ask(state, ctx);
       const key = stepKey(step);
+      // "Nej glem det", "no, forget it": a "no" with a cancel said in so many words is no value of the field — the case is cancelled.
+      const rest = typeof answer === 'string' ? afterNo(answer) : undefined;
+      // ("Nej tak" answers a field: the thanks alone is no cancel here.)
+      if (rest !== undefined && CLEAR_CANCEL.test(rest) && !/^(?:tak|thanks|thank\s+you)[\s.!]*$/iu.test(rest)) return cancel(state);
       if (skipsField(field, answer)) {
         d.skipped.push(field.id);
         delete state.attempts[key];

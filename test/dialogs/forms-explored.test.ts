@@ -64,6 +64,17 @@ describe('creating cases as users do (round 21 exploration)', () => {
     ]);
   });
 
+  it('cancels on "nej glem det" at a description, rather than sending it as the description', async () => {
+    const before = (await world.allCases()).length;
+    await new Chat(world, OLE).run([
+      ['opret sag om CIP', 'Hvad drejer henvendelsen sig om?'],
+      ['Andet', 'Emne'],
+      ['Spørgsmål om kursus', 'Beskrivelse'],
+      ['nej glem det', ['Sagen er annulleret', without('Telefonnummer')]],
+    ]);
+    expect((await world.allCases()).length).toBe(before);
+  });
+
   it('makes the title in English for an English user, and from the choice when the description says nothing of its own', async () => {
     const last = await new Chat(world, OLE).run([
       ['I have a problem with a travel settlement in RejsUd', 'What is the problem?'],
