@@ -19,7 +19,7 @@ import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Ro
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
-import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
+import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -609,7 +609,9 @@ function words(text: string): string[] {
 /** Whether a text could be a value of the given strict shape (before the form engine validates it). */
 export function fitsShape(text: string, shape: 'code' | 'number' | 'date' | 'email' | 'phone', label?: Localized): boolean {
   if (fitsAsIs(text, shape)) return true;
-  // "Det er faktura 12345", "beløbet er 4.500 kr", "hendes mail er mette@…": a sentence that points at a value of the shape.
+  // "Det er faktura 12345", "beløbet er 4.500 kr", "hendes mail er mette@…": a sentence that points at a value of the shape;
+  // at a code, one the form spells its own way too ("det er marts 2026", "cvr-nummeret er 12 34 56 78").
+  if (shape === 'code' && valuesInSentence(text, 'formatted', label).some((value) => monthYear(value) !== undefined || /^\d{8}$/.test(normaliseCvr(value)))) return true;
   return valuesInSentence(text, shape, label).some((value) => (shape === 'number' ? parseNumberAnswer(value) !== undefined : shape === 'date' ? parseDate(value) !== undefined : fitsAsIs(value, shape)));
 }
 
@@ -821,6 +823,8 @@ export function decide(input: RouteInput): RouteDecision {
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
       // Not known: the dialog says what the field needs (a required field is never left empty, nor the case cancelled).
       if (saysDontKnow(text)) return answer('dont-know', true);
+      // "Spring over" at a required field: the dialog says it must be filled in — no article about skipping.
+      if (isSkip(text) && words(text).length <= 3) return answer('answer-to-dialog');
       const shape = expectation.shape;
       // A question about the field itself is never answered with an article that merely shares a word with it:
       // An article that speaks of the field answers it ("hvad er et afregningsnummer?"); otherwise it is confirmed.

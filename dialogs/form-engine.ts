@@ -961,6 +961,20 @@ function chosen(choices: readonly Choice[], input: unknown): Choice | undefined 
   return matchTolerant(choices, inputText(input));
 }
 
+/**
+ * A yes or a no that opens a longer answer ("ja det er godkendt", "nej, det haster ikke", "yes, it is urgent"); undefined when the
+ * words after it turn it ("ja men ikke endnu", "ja, det er ikke godkendt").
+ */
+function yesNoLead(text: string): boolean | undefined {
+  const m = /^(ja|jo|jep|jeps|yes|yep|yeah|nej|nope|no|næ)[\s,.!:;–-]+(?=\p{L})(.*)$/iu.exec(text.trim());
+  if (!m) return undefined;
+  const yes = /^(?:ja|jo|jep|jeps|yes|yep|yeah)$/iu.test(m[1] ?? '');
+  const rest = m[2] ?? '';
+  if (/(?<![\p{L}])(?:men|but|dog|however)(?![\p{L}])/iu.test(rest) || /\?/.test(rest)) return undefined;
+  if (yes && /(?<![\p{L}])(?:ikke|ingen|not|no|never|aldrig)(?![\p{L}])|n['’]t(?![\p{L}])/iu.test(rest)) return undefined;
+  return yes;
+}
+
 /** Parses a field's answer; choice fields also accept numbers and typos. */
 function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField> {
   // "Det er faktura 12345", "leverandøren hedder Dansk Kontor ApS": the value the sentence points at, by the field's shape
@@ -974,6 +988,11 @@ function parseAnswer(field: Field, input: unknown): ReturnType<typeof parseField
   }
   const parsed = parseField(field, input);
   if (parsed.ok || typeof input !== 'string') return parsed;
+  if (field.type === 'yesNo') {
+    // "Ja, det er godkendt", "nej det haster ikke", "yes it is urgent": the yes or no the answer opens with.
+    const said = yesNoLead(input);
+    if (said !== undefined) return parseField(field, said);
+  }
   for (const candidate of inSentence) {
     const found = parseField(field, candidate);
     if (found.ok && found.value !== undefined) return found;
@@ -1250,6 +1269,10 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const field = step.field;
       if (!field) return ask(state, ctx);
       const key = stepKey(step);
+      // "Nej glem det", "no, forget it": a "no" with a cancel said in so many words is no value of the field — the case is cancelled.
+      const rest = typeof answer === 'string' ? afterNo(answer) : undefined;
+      // ("Nej tak" answers a field: the thanks alone is no cancel here.)
+      if (rest !== undefined && CLEAR_CANCEL.test(rest) && !/^(?:tak|thanks|thank\s+you)[\s.!]*$/iu.test(rest)) return cancel(state);
       if (skipsField(field, answer)) {
         d.skipped.push(field.id);
         delete state.attempts[key];
@@ -1358,6 +1381,13 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       // without one is asked again when no option is named.
       const corrected = text !== undefined && !exact ? correctionOf(state, ctx, text) : undefined;
       if (corrected && (corrected.valued || !choice || choice.id === SUMMARY_ACTIONS.change.id)) return corrected.result;
+      // "Han er fratrådt.", "Mette starter i økonomiafdelingen og skal godkende rejser.": more about the case, said at the
+      // summary — added to the description (said so), not refused as no option, nor read as an option by one word of it
+      // ("godkende" is no «Bekræft»).
+      if (!exact && text !== undefined && (!choice || wordCount(text) >= 4)) {
+        const added = addedToDescription(state, ctx, text);
+        if (added) return added;
+      }
       if (!choice) return ask(state, ctx, notAChoice(choices, answer));
       if (choice.id === SUMMARY_ACTIONS.cancel.id) return cancel(state);
       if (choice.id === SUMMARY_ACTIONS.change.id) {
@@ -1376,6 +1406,25 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       return editField(state, ctx, choice.id);
     }
   }
+}
+
+/** Words that approve, send or turn down the summary in a short message ("det ser fint ud", "send den bare", "looks good") rather than tell more. */
+const APPROVES = /(?<![\p{L}])(?:send\p{L}*|bekræft\p{L}*|godkend\p{L}*|fint|fine|ok|okay|perfekt|perfect|great|super|korrekt|correct|rigtig\p{L}*|right|tak|thanks|thank|looks|ser\s+(?:godt|fint|rigtigt)\s+ud|annuller\p{L}*|cancel\p{L}*|drop|glem|forget|ret|change|edit|ændr\p{L}*)(?![\p{L}])/iu;
+
+/**
+ * A statement of three words or more typed at the summary that is no option, no correction and no question: added to the
+ * form's description, when it has one and there is room, and the summary shown again with a note. Undefined otherwise.
+ */
+function addedToDescription(state: CaseState, ctx: CaseContext, text: string): EngineResult | undefined {
+  const said = text.trim();
+  const form = formOf(state, ctx);
+  const field = form ? fieldById(form, 'beskrivelse') : undefined;
+  if (!field || field.type !== 'longText' || wordCount(said) < 3 || ASKS.test(said) || hasCprNumber(said) || afterNo(said) !== undefined || yesNoLead(said) !== undefined || (APPROVES.test(said) && wordCount(said) <= 6)) return undefined;
+  const before = state.draft.values.beskrivelse;
+  const joined = typeof before === 'string' && before.trim() !== '' ? `${before.trim()}\n\n${said}` : said;
+  if (!parseField(field, joined).ok) return undefined;
+  state.draft.values.beskrivelse = joined;
+  return ask(state, ctx, undefined, { da: 'Jeg har tilføjet det til beskrivelsen.', en: 'I have added that to the description.' });
 }
 
 /** The user cancels (from any step). */

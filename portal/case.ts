@@ -308,11 +308,15 @@ function informative(sentence: string, known: ReadonlySet<string>): boolean {
  */
 export function informativePart(description: string, known: readonly string[] = []): string | undefined {
   const words = new Set(known.flatMap((k) => k.toLowerCase().split(/[^\p{L}\d]+/u)).filter((w) => w !== ''));
-  const sentences = description.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s+|\s*\n\s*/u);
-  for (let i = 0; i < sentences.length; i++) {
-    const sentence = (sentences[i] ?? '').replace(GREETING_LEAD, '').trim();
-    if (sentence === '' || !informative(sentence, words)) continue;
-    const rest = [sentence, ...sentences.slice(i + 1)].join(' ');
+  const text = description.trim();
+  // Each sentence (or line) where it starts in the text: the rest of the text from the first informative one is kept as written.
+  const starts = [0, ...[...text.matchAll(/(?<=[.!?])\s+|\n\s*/gu)].map((m) => (m.index ?? 0) + m[0].length)];
+  for (let i = 0; i < starts.length; i++) {
+    const from = starts[i] ?? 0;
+    const sentence = text.slice(from, starts[i + 1] ?? text.length);
+    const greeting = GREETING_LEAD.exec(sentence)?.[0].length ?? 0;
+    if (!informative(sentence.slice(greeting), words)) continue;
+    const rest = text.slice(from + greeting).trim();
     return rest.charAt(0).toUpperCase() + rest.slice(1);
   }
   return undefined;

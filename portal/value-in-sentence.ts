@@ -8,7 +8,7 @@
  *
  * Only a sentence that points at its value is read: a short subject and a verb that names or
  * equates ("er", "var", "hedder", "lyder på", "is", "was", "is called"), or the field's own noun
- * before the value ("faktura 12345", "invoice no. 998877") — never one that says no or asks, and
+ * before the value ("faktura 12345", "invoice no. 998877"), a hedge allowed ("det er vist 12345") — never one that says no or asks, and
  * never one with two candidates ("ikke 12345 men 12346").
  */
 import { matchKey, type Localized } from './text.js';
@@ -17,7 +17,7 @@ import { matchKey, type Localized } from './text.js';
 export type ValueShape = 'code' | 'formatted' | 'name' | 'shortText' | 'number' | 'date' | 'email' | 'phone';
 
 /** Words that say no or ask: a sentence holding one is not read for a value. */
-const NOT_A_VALUE = /(?<![\p{L}\d])(?:ikke|ingen|intet|aldrig|men|eller|måske|vist|tror|hvad|hvilk\p{L}*|hvor\p{L}*|hvem|hvorfor|not|no(?![.\s]*\d)|never|none|but|or|maybe|think|what|which|where|who|why|how|don['’]?t|doesn['’]?t|isn['’]?t|wasn['’]?t|can['’]?t)(?![\p{L}\d])/iu;
+const NOT_A_VALUE = /(?<![\p{L}\d])(?:ikke|ingen|intet|aldrig|men|eller|hvad|hvilk\p{L}*|hvor\p{L}*|hvem|hvorfor|not|no(?![.\s]*\d)|never|none|but|or|what|which|where|who|why|how|don['’]?t|doesn['’]?t|isn['’]?t|wasn['’]?t|can['’]?t)(?![\p{L}\d])/iu;
 
 /** "It's", "that's", "he's": a subject and "is" in one word. */
 const CONTRACTED = /^(?:it|that|this|he|she|the\s+\p{L}+(?:\s+\p{L}+)?|my\s+\p{L}+|her\s+\p{L}+|his\s+\p{L}+|their\s+\p{L}+|our\s+\p{L}+)['’]s\s+/iu;
@@ -78,11 +78,14 @@ function labelNoun(word: string, label: Localized | undefined): boolean {
   return words.some((w) => w.length >= 3 && (w.startsWith(key) || (key.startsWith(w) && key.length - w.length <= 3)));
 }
 
-/** "faktura 12345", "invoice no. 998877": the field's nouns (at most three words) before a code. */
+/** Small words that may stand before a value: an article, or a hedge ("det er vist 12345", "it's probably 12345"). */
+const ARTICLE_OR_HEDGE = /^(?:#|en|et|a|an|the|den|det|vist|nok|måske|vel|formentlig|sikkert|probably|maybe|perhaps|i\s+think)$/iu;
+
+/** "faktura 12345", "invoice no. 998877": the field's nouns (at most four words, with articles and hedges) before a code. */
 function afterNouns(text: string, label: Localized | undefined): string | undefined {
   const words = text.trim().split(/\s+/);
   let i = 0;
-  while (i < words.length - 1 && i < 3 && (labelNoun(words[i] ?? '', label) || /^(?:#|en|et|a|an|the|den|det)$/iu.test(words[i] ?? ''))) i++;
+  while (i < words.length - 1 && i < 4 && (labelNoun(words[i] ?? '', label) || ARTICLE_OR_HEDGE.test(words[i] ?? ''))) i++;
   return i > 0 ? words.slice(i).join(' ') : undefined;
 }
 

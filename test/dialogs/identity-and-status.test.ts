@@ -125,11 +125,11 @@ describe('who the assistant talks to', () => {
       ]);
     });
 
-    it('asks it in English too, and a choice typed later begins the case with a description of its own', async () => {
+    it('asks it in English too, and the institution typed afterwards begins the case with the request as its description', async () => {
       await new Chat(world, OLE).run([
         ['I need access to another institution', 'Which institution do you need access to?'],
         ['Testministeriet', ['Phone number', without('sent from')]],
-        ['skip', ['Access to Testministeriet (payroll community)', 'I would like access to create cases for Testministeriet', 'Shall I send it?']],
+        ['skip', ['Access to Testministeriet (payroll community)', 'Description:** I need access to another institution', 'Shall I send it?']],
       ]);
     });
 
