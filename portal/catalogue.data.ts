@@ -314,7 +314,7 @@ export const FORMS: FormInput[] = [
     version: 1,
     title: { da: 'Brugeradgang til et system', en: 'User access to a system' },
     description: { da: 'Opret en bruger eller giv en bruger flere rettigheder i et system.', en: 'Create a user or grant a user more rights in a system.' },
-    aliases: ['ny adgang', 'ny bruger', 'opret bruger', 'adgang', 'brugeradgang', 'new access', 'access', 'user access', 'new user', 'create user'],
+    aliases: ['ny adgang', 'ny bruger', 'opret bruger', 'adgang', 'brugeradgang', 'new access', 'user access', 'new user', 'create user'],
     systemIds: ALL_SYSTEM_IDS,
     fields: [
       { id: 'brugerNavn', type: 'text', shape: 'name', label: { da: 'Brugerens navn', en: 'The user’s name' }, help: { da: 'Fornavn og efternavn.', en: 'First and last name.' }, example: { da: 'Karen Jensen', en: 'Karen Jensen' }, minLength: 2, maxLength: 120 },

@@ -41,7 +41,7 @@ describe('the demo users over HTTP (/api/messages)', () => {
     expect(number).toBeDefined();
 
     const mette = await say('mette@eksempelstyrelsen.dk', 'http-mette', 'mine sager');
-    expect(mette).toContain(`**${number}** To medarbejdere har ikke fået løn i marts – `); // the title made from the first sentence
+    expect(mette).toContain(`**${number}** Fejl i lønkørsel (SLS/HR-Løn): To medarbejdere har ikke fået løn i marts – `); // the title: the form, the system and the first sentence
     expect(mette.indexOf(number ?? '')).toBeLessThan(mette.indexOf('Fejl i lønkørsel'));
 
     const ole = await say('ole@demo-institut.dk', 'http-ole', `status på ${number}`);

@@ -84,12 +84,12 @@ describe('web chat cards in headless Chromium (issue 16)', () => {
       const number = /Din sag er oprettet[^S]*(SA-\d{4}-\d{6})/.exec(await chatText(page))?.[1] ?? '';
       const created = await new PgCaseStore(assistant.db).getByNumber(number as never);
       expect(created?.values.fejltype).toEqual(['forkert-beloeb', 'skat']);
-      expect(created?.subject).toBe('Fire medarbejdere fik forkert løn i februar');
+      expect(created?.subject).toBe('Fejl i lønkørsel (SLS/HR-Løn): Fire medarbejdere fik forkert løn i februar'); // the form, the system and the first sentence (round 21)
 
       // "Mine sager": a card with a Vis per case; Vis shows the status.
       await say(page, 'mine sager', 'Dine sager');
       await page.locator('#webchat button:visible', { hasText: `Vis ${number}` }).last().click();
-      await waitFor(page, 'the status', async () => (await count(page, `${number} – Fire medarbejdere`)) >= 1);
+      await waitFor(page, 'the status', async () => (await count(page, `${number} – Fejl i lønkørsel (SLS/HR-Løn): Fire medarbejdere`)) >= 1);
       expect(await chatText(page)).toMatch(/Status: Modtaget/);
     } finally {
       await context.close();

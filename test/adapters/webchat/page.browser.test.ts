@@ -291,7 +291,7 @@ describe('the web chat page in a browser', () => {
         // The conversation goes on with the case: "mine sager" lists it.
         const mine = await turn(chat, 'Mine sager', number);
         // The title made from the description's first sentence; the list is a card with a block per case.
-        expect(mine).toContain(`${number} To medarbejdere har ikke fået løn i marts`);
+        expect(mine).toContain(`${number} Fejl i lønkørsel (SLS/HR-Løn): To medarbejdere har ikke fået løn i marts`);
 
         // A transcript full of markdown, lists and buttons is still accessible.
         expect(await severeViolations(chat)).toEqual([]);
