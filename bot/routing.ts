@@ -1114,10 +1114,6 @@ export function decide(input: RouteInput): RouteDecision {
       // "My phone company sent me an invoice that looks wrong, what should I do?": something wrong asked about,
       // with no person asked for and the desk not addressed, is a question ("phone" names the user's own thing).
       if (question && (SOMETHING_WRONG.test(text) || reportsAProblem(text)) && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) return ask('question');
-      // "Hvornår skal vi senest have meldt en sygemeldt til jer?", "hvornår laver I aconto udbetaling … pga jeres fejl":
-      // a question to the desk, not surely for a person, with no word of reaching anyone (a phone, a mail, a person, hours), asks about something
-      // else than reaching it — the knowledge base's, answered or declined.
-      if (question && !sure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text)) return ask('question');
       // "SAM payroll error phone number", "tlf nummer til … fejlindmeldelse": the number or address of something an
       // article other than the desk's contact article names, in the passage it shows, is that article's answer.
       if (!PERSON_ASKED.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
