@@ -4,10 +4,10 @@ import { DIALOG_IDS } from '../../dialogs/dialog-ids.js';
 import type { Language, Slots } from '../../dialogs/ports.js';
 import { casePrefillFrom } from '../../dialogs/prefill.js';
 import { actions, demoPortal, DialogChat, oneMessage, without } from './dialog-chat.js';
+import { CASE_NUMBER } from '../support/case-number.js';
 
 /** Demo-instituttet only, no shared mailbox: the form's first field comes right after the path. */
 const OLE = 'ole@demo-institut.dk';
-const CASE_NUMBER = /SA-\d{4}-\d{6}/;
 
 describe('the case dialog', () => {
   let demo: Awaited<ReturnType<typeof demoPortal>>;

@@ -1,16 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTranscript, type CasePlan } from '../support/case-plans.js';
 import { actions, Chat, createConversationWorld, messages, without, type ConversationWorld, type TranscriptRow } from '../support/conversation.js';
+import { createdNumber } from '../support/case-number.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
 const LARS = 'lars@testministeriet.dk';
-const CASE_NUMBER = /SA-\d{4}-\d{6}/;
-
-function createdNumber(text: string): string {
-  const number = CASE_NUMBER.exec(text)?.[0];
-  if (!number) throw new Error(`no case number in: ${text}`);
-  return number;
-}
 
 describe('creating a case in chat', () => {
   let world: ConversationWorld;

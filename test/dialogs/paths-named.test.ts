@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { CASE_NUMBER } from '../support/case-number.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
-const CASE_NUMBER = /SA-\d{4}-\d{6}/;
 
 describe('the path a request names', () => {
   let world: ConversationWorld;

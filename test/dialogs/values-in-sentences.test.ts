@@ -7,15 +7,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
 import { valuesInSentence } from '../../portal/index.js';
+import { createdNumber } from '../support/case-number.js';
 
 const OLE = 'ole@demo-institut.dk';
-const CASE_NUMBER = /SA-\d{4}-\d{6}/;
-
-function createdNumber(text: string): string {
-  const number = CASE_NUMBER.exec(text)?.[0];
-  if (!number) throw new Error(`no case number in: ${text}`);
-  return number;
-}
 
 describe('values said in a sentence, through the chat', () => {
   let world: ConversationWorld;

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { CASE_NUMBER, createdNumber } from '../support/case-number.js';
 
 const ANNA = 'anna@eksempelstyrelsen.dk';
-const CASE_NUMBER = /SA-\d{4}-\d{6}/;
-
-function createdNumber(text: string): string {
-  const number = CASE_NUMBER.exec(text)?.[0];
-  if (!number) throw new Error(`no case number in: ${text}`);
-  return number;
-}
 
 /** Today in Copenhagen, as the desk counts days. */
 function today(): Date {
