@@ -29,3 +29,17 @@ describe('a request passed on to a caseworker, at a time of day (round 22)', () 
     expect(kb.rank(question, 2).find((ranked) => ranked.articleId === 'hr')?.matchedTerms?.has(stem('dag'))).toBe(false);
   });
 });
+
+describe('"hvad skete der med …" (round 22)', () => {
+  const kb = knowledgeBaseFromArticles([
+    article({ id: 'cip', title: 'Integrationsplatform – CIP', body: 'CIP afløser den tidligere platform ØDUP; oplysninger om ØDUP findes via et link.' }),
+    article({ id: 'news', title: 'Nulstilling af passwords', body: 'Nulstillingen skete på kundens anmodning, og det skete hurtigt.' }),
+  ]);
+
+  it('reads "skete" and "sket" as stop words, as "sker" and "ske" are: the question is about the name', () => {
+    const analyzer = new Analyzer();
+    for (const word of ['skete', 'sket']) expect(analyzer.stemmers.isStopword(word, 'da')).toBe(true);
+    const result = kb.answer('hvad skete der med ØDUP');
+    expect(result.kind === 'answered' ? result.article.id : result.kind).toBe('cip');
+  });
+});
