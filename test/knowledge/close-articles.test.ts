@@ -152,6 +152,10 @@ describe.skipIf(!existsSync(KB_PUBLIC))('close articles over kb-public', () => {
   it('still offers close articles about two systems as a choice', () => {
     const result = kb.answer('Hvilke data sender RejsUd videre til Navision Stat?');
     expect(result.kind).toBe('ambiguous');
-    expect(shown(result)).toContain('oes-oeav-rejsud');
+    // One of RejsUd's pages and one of Navision's (round 22: "sende … videre" is read as forwarding, which the page
+    // on claims says of RejsUd too — "afregningen sendes til Navision" — so that page may stand for RejsUd's).
+    const systems = shown(result).map((id) => kb.article(id)?.system ?? '');
+    expect(systems.some((system) => system.includes('RejsUd'))).toBe(true);
+    expect(systems.some((system) => system.includes('Navision'))).toBe(true);
   });
 });
