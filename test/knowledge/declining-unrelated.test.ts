@@ -162,6 +162,46 @@ describe('private life named', () => {
   });
 });
 
+describe('private life joined to a noun (round 22)', () => {
+  const analyzer = new Analyzer();
+
+  it('reads a joined word as outside when a part of it, as written, is an outside word', () => {
+    expect(analyzer.isOutsideWord('dsb-billet', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('mitid-app', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('netflix-konto', 'en')).toBe(true);
+    // As written, not stemmed: a team at work is not Teams.
+    expect(analyzer.isOutsideWord('hr-teamet', 'da')).toBe(false);
+  });
+
+  it('reads a Danish compound as outside when an outside word of five letters or more begins it, not "privat-"', () => {
+    expect(analyzer.isOutsideWord('fritidsjob', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('tandlægeregningen', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('morgenen', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('privatansat', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('fritidsjob', 'en')).toBe(false);
+  });
+
+  it('declines a question about such a thing, whatever refund, payslip or code it shares with an article', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvordan får jeg refusion for min DSB-billet når toget var forsinket', 'jeg har glemt pinkoden til min MitID-app', 'kan jeg få lønsedlen fra mit fritidsjob i Netto']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+});
+
+describe('other authorities\' services and the workplace\'s own facilities (round 22)', () => {
+  it('are outside words: the police, a-kasse, the health card, SU, one\'s pension company, the meeting room', () => {
+    const analyzer = new Analyzer();
+    for (const word of ['politiet', 'a-kassen', 'sundhedskortet', 'su', 'pfa', 'mødelokalet', 'intranettet', 'vejret']) expect(analyzer.isOutsideWord(word, 'da'), word).toBe(true);
+    for (const word of ['police', 'passport', 'doctor', 'weather']) expect(analyzer.isOutsideWord(word, 'en'), word).toBe(true);
+  });
+
+  it('declines a case asked of another authority, whatever the case words match', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    expect(reasonOf(publicKb.answer('hvordan opretter jeg en sag i a-kassen'))).toBe('private-life');
+  });
+});
+
 describe('over the public articles (rows of our question sets)', () => {
   let publicKb: KnowledgeBase;
   const publicAnswer = async (question: string): Promise<AnswerResult> => {
