@@ -93,6 +93,8 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
 const LONE_WORDS = 1;
 /** A word typed alone names a compound of the subject that it begins, from this many letters ("barsel" → "Barselsfond"). */
 const MIN_MODIFIER_LETTERS = 4;
+/** A word itself, as written or translated. */
+const ITSELF: ReadonlySet<TermKind> = new Set(['word', 'glossary']);
 /** User's words as written, corrected or translated (not a synonym or a part). */
 const WRITTEN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo']);
 
@@ -165,7 +167,9 @@ function counts(term: QueryTerm, context: DeclineContext): boolean {
 export function outsideUnanswered(context: DeclineContext): boolean {
   const { analysis, analyzer } = context;
   const outside = analyzer.outsideConcepts(analysis);
-  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  // The word itself (as written or translated), not a typo correction or a compound's parts: "intranettet" is not
+  // "intern", "Retsinformation" not "ret" and "information" (round 22).
+  const credits = conceptCredits(analysis, (term) => ITSELF.has(term.kind) && context.matchedTerms.has(term.term) && counts(term, context));
   return [...outside].some((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 

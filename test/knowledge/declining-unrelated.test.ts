@@ -202,6 +202,15 @@ describe('other authorities\' services and the workplace\'s own facilities (roun
   });
 });
 
+describe('an outside word spoken of by the article (round 22)', () => {
+  it('is the word itself, not a typo correction or the parts of a compound: "intranettet" is not "intern", "Retsinformation" not "ret" and "information"', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvordan laver jeg en side på intranettet', 'hvordan søger jeg i Retsinformation']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+});
+
 describe('over the public articles (rows of our question sets)', () => {
   let publicKb: KnowledgeBase;
   const publicAnswer = async (question: string): Promise<AnswerResult> => {
