@@ -211,6 +211,21 @@ describe('an outside word spoken of by the article (round 22)', () => {
   });
 });
 
+describe('the asker\'s own economy, called their own (round 22)', () => {
+  it('is declined as private life: their pension, tax, salary or business', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvor meget bliver min egen pension når jeg går af', 'kan I hjælpe mig med skatten på min egen løn', 'hvordan sender jeg en faktura fra mit eget firma', 'how much should I put into my own pension savings']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+
+  it('is not the system\'s things called one\'s own: reports, spreadsheets, the payslip', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    expect(answeredWith(publicKb.answer('kan jeg lave mine egne rapporter i LDV'))).toBe('oes-ldv-brugervejledninger');
+    expect(answeredWith(publicKb.answer('kan jeg lave mit eget regneark til masseindberetning'))).toBe('sa-masseindberetning-hrloen');
+  });
+});
+
 describe('over the public articles (rows of our question sets)', () => {
   let publicKb: KnowledgeBase;
   const publicAnswer = async (question: string): Promise<AnswerResult> => {
