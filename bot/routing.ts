@@ -178,11 +178,11 @@ const UNMARKED_LATER_QUESTION =
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
- * "printeren er i stykker", "can't open the report"): a problem, not a wish. A Danish verb in the
+ * "printeren er i stykker", "can't open the report", "musen er holdt op med at virke", "it stopped working"): a problem, not a wish. A Danish verb in the
  * present tense (-r) before "ikke" states that something fails.
  */
 const PROBLEM =
-  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down|(?:holdt|holder|hørt|hører)\s+op\s+med\s+at\s+(?:virke|fungere|køre|starte)|stoppe[rt]?\s+med\s+at\s+(?:virke|fungere|køre|starte)|(?:stopped|stops|quit|quits)\s+working|no\s+longer\s+works?)(?![\p{L}\d])/iu;
 
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
@@ -595,6 +595,17 @@ const THANKS_SAID = /(?<![\p{L}\d])(?:tak|tack|thanks|thank\s+you|thx|ty)(?![\p{
 /** The knowledge base found nothing about the text's words (not merely no words to search: "det virker ikke"). */
 function unplaced(result: AnswerResult): boolean {
   return result.kind === 'unknown' && result.reason !== 'no-content-words';
+}
+
+/**
+ * A status asked of something that is not a case at the desk: no case of the user's named (no case word, no case number)
+ * and the knowledge base places the text in another's world (private life, another authority's service, a name the
+ * articles never use).
+ */
+function awaitedElsewhere(text: string, knowledge: () => AnswerResult): boolean {
+  if (namesOwnCases(text) || CASE_WORDS.test(text) || findCaseNumbers(text).length > 0) return false;
+  const found = knowledge();
+  return found.kind === 'unknown' && (found.reason === 'private-life' || found.reason === 'unknown-name');
 }
 
 /** The knowledge base declined the text as the asker's private life (knowledge/decline.ts). */
@@ -1158,6 +1169,10 @@ export function decide(input: RouteInput): RouteDecision {
       // The question word may open a later clause: "we need a new user account on the platform, who sets it up".
       const asksAboutMaking = (WH_QUESTION.test(sentence(text)) || LATER_WH_QUESTION.test(text) || UNMARKED_LATER_QUESTION.test(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
       if (asksAboutMaking) return ask('question');
+      // "Hvornår får jeg svar på min ansøgning om SU?", "har politiet behandlet min anmeldelse?": an answer awaited from
+      // another authority or the asker's own world (the knowledge base declines it as private life or an unknown name),
+      // with no case of the user's named — not a case at the desk: declined, the case still offered.
+      if ((kind === 'status' || kind === 'myCases') && awaitedElsewhere(text, knowledge)) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
       // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list.

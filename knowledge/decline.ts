@@ -76,7 +76,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
@@ -93,6 +93,8 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
 const LONE_WORDS = 1;
 /** A word typed alone names a compound of the subject that it begins, from this many letters ("barsel" → "Barselsfond"). */
 const MIN_MODIFIER_LETTERS = 4;
+/** A word itself, as written or translated. */
+const ITSELF: ReadonlySet<TermKind> = new Set(['word', 'glossary']);
 /** User's words as written, corrected or translated (not a synonym or a part). */
 const WRITTEN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo']);
 
@@ -132,6 +134,15 @@ const PERSONAL_ENTITLEMENT =
   /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to)(?![\p{L}\d])/iu;
 
 /**
+ * The asker's own economy, called their own ("min egen pension", "trækprocenten på min egen løn", "mit eget firma", "my
+ * own savings"): the asker as a citizen — their bank, their tax, their pension company — not the institution's payroll
+ * or pensions the articles speak of (round 22). "Egen" before the system's things is not this: "mine egne rapporter",
+ * "mit eget regneark", "my own payslip" are asked about the systems; nor is one's own car, whose mileage a travel claim pays.
+ */
+const OWN_ECONOMY =
+  /(?<![\p{L}\d])(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|firma|salary|pay|pension|savings|tax|taxes|bank|business|company)(?![\p{L}\d])/iu;
+
+/**
  * The asker reporting their own sickness ("hvordan melder jeg mig syg", "I need to call in sick"): the
  * employee's own manager's matter, not the payroll's refunds the articles speak of (round 10).
  */
@@ -165,7 +176,9 @@ function counts(term: QueryTerm, context: DeclineContext): boolean {
 export function outsideUnanswered(context: DeclineContext): boolean {
   const { analysis, analyzer } = context;
   const outside = analyzer.outsideConcepts(analysis);
-  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  // The word itself (as written or translated), not a typo correction or a compound's parts: "intranettet" is not
+  // "intern", "Retsinformation" not "ret" and "information" (round 22).
+  const credits = conceptCredits(analysis, (term) => ITSELF.has(term.kind) && context.matchedTerms.has(term.term) && counts(term, context));
   return [...outside].some((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 

@@ -74,6 +74,8 @@ const MIN_PART = 3;
 const MIN_COMPOUND = 6;
 const MIN_HEAD_COMPOUND = 10;
 const MIN_MODIFIER = 4;
+/** An outside word begins a compound from this many letters ("fritid|sjob"; not "mor|gen", "far|ve"). */
+const MIN_OUTSIDE_MODIFIER = 5;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
 // little less than the rarest known word, since chatty words are unknown too.
 const UNKNOWN_DF = 1.5;
@@ -744,7 +746,17 @@ export class Analyzer {
    */
   isOutsideWord(surface: string, language: Language): boolean {
     const word = surface.toLowerCase();
-    return language === 'en' ? this.outsideEnglishWords.has(word) : this.outsideDanishStems.has(this.stemmers.stem(word, 'da'));
+    if (language === 'en' ? this.outsideEnglishWords.has(word) : this.outsideDanishStems.has(this.stemmers.stem(word, 'da'))) return true;
+    // "DSB-billet", "MitID-app", "Netflix-konto": a thing of the private world joined to a noun is that world's thing.
+    // A part is taken as written, not stemmed: "HR-teamet" is a team at work, whatever "Teams" stems to.
+    if (word.includes('-')) return word.split('-').some((part) => this.lexicon.outside[language].has(part));
+    // "Fritidsjob", "tandlægeregning", "sygesikringskort": in Danish the first part of a compound says whose thing the
+    // rest is. Not "privat-", which names a sector there ("privatansat", "privatiseret"), not the asker's own life.
+    if (language !== 'da') return false;
+    for (const first of this.lexicon.outside.da) {
+      if (first.length >= MIN_OUTSIDE_MODIFIER && !first.startsWith('privat') && word.length - first.length >= MIN_PART && word.startsWith(first)) return true;
+    }
+    return false;
   }
 
   /** The concepts of a query that place it in private life (see {@link isOutsideWord}). */

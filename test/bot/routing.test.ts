@@ -740,3 +740,34 @@ describe('round 21: cases asked after by subject, overviews, needs told, passive
     expect(asked(text, recognized, UNKNOWN)).toBe(route);
   });
 });
+
+describe('round 22: problems told as stopped, and answers awaited from elsewhere', () => {
+  const weak: AnswerResult = { kind: 'unknown', reason: 'low-confidence', coverage: 0.2 };
+  const knowledgeRoute = (decision: RouteDecision) => (decision.route.kind === 'knowledge' ? decision.route : undefined);
+
+  it.each([
+    ['min trådløse mus og tastatur er holdt op med at virke', recognition({ kind: 'status' }, 0.87)],
+    ['skærmen er stoppet med at virke efter opdateringen', recognition({ kind: 'createCase' }, 0.92)],
+    ['my headset stopped working this morning', recognition({ kind: 'createCase' }, 0.86)],
+  ])('"%s" reports a problem with something the portal does not have: outside the portal', (text, recognized) => {
+    const route = knowledgeRoute(run({ text, recognized, knowledge: weak, route: '' }));
+    expect(route).toMatchObject({ outsidePortal: true });
+  });
+
+  it('takes a system of the portal that stopped working as its case', () => {
+    const decision = run({ text: 'HR-Løn er holdt op med at virke for os', recognized: recognition({ kind: 'createCase' }, 0.99, false, { areaId: 'loen-hr', systemId: 'sls' }), knowledge: answered(0.9), route: '' });
+    expect(routeOf(decision)).toBe('intent:createCase');
+  });
+
+  it.each([
+    ['hvornår får jeg svar på min ansøgning om SU', { kind: 'unknown', reason: 'unknown-name' } as AnswerResult],
+    ['hvornår får jeg svar på min ansøgning om boligstøtte', { kind: 'unknown', reason: 'private-life' } as AnswerResult],
+  ])('"%s" awaits another authority\'s answer, not a case at the desk: declined', (text, knowledge) => {
+    expect(routeOf(run({ text, recognized: recognition({ kind: 'status' }, 0.98), knowledge, route: '' }))).toBe('knowledge');
+  });
+
+  it('still takes a case of the user\'s named as its status, whatever it is about', () => {
+    const knowledge: AnswerResult = { kind: 'unknown', reason: 'private-life' };
+    expect(routeOf(run({ text: 'hvornår får jeg svar på min sag om MitID', recognized: recognition({ kind: 'status' }, 1), knowledge, route: '' }))).toBe('intent:status');
+  });
+});

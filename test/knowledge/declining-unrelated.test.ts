@@ -162,6 +162,70 @@ describe('private life named', () => {
   });
 });
 
+describe('private life joined to a noun (round 22)', () => {
+  const analyzer = new Analyzer();
+
+  it('reads a joined word as outside when a part of it, as written, is an outside word', () => {
+    expect(analyzer.isOutsideWord('dsb-billet', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('mitid-app', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('netflix-konto', 'en')).toBe(true);
+    // As written, not stemmed: a team at work is not Teams.
+    expect(analyzer.isOutsideWord('hr-teamet', 'da')).toBe(false);
+  });
+
+  it('reads a Danish compound as outside when an outside word of five letters or more begins it, not "privat-"', () => {
+    expect(analyzer.isOutsideWord('fritidsjob', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('tandlægeregningen', 'da')).toBe(true);
+    expect(analyzer.isOutsideWord('morgenen', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('privatansat', 'da')).toBe(false);
+    expect(analyzer.isOutsideWord('fritidsjob', 'en')).toBe(false);
+  });
+
+  it('declines a question about such a thing, whatever refund, payslip or code it shares with an article', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvordan får jeg refusion for min DSB-billet når toget var forsinket', 'jeg har glemt pinkoden til min MitID-app', 'kan jeg få lønsedlen fra mit fritidsjob i Netto']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+});
+
+describe('other authorities\' services and the workplace\'s own facilities (round 22)', () => {
+  it('are outside words: the police, a-kasse, the health card, SU, one\'s pension company, the meeting room', () => {
+    const analyzer = new Analyzer();
+    for (const word of ['politiet', 'a-kassen', 'sundhedskortet', 'su', 'pfa', 'mødelokalet', 'intranettet', 'vejret']) expect(analyzer.isOutsideWord(word, 'da'), word).toBe(true);
+    for (const word of ['police', 'passport', 'doctor', 'weather']) expect(analyzer.isOutsideWord(word, 'en'), word).toBe(true);
+  });
+
+  it('declines a case asked of another authority, whatever the case words match', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    expect(reasonOf(publicKb.answer('hvordan opretter jeg en sag i a-kassen'))).toBe('private-life');
+  });
+});
+
+describe('an outside word spoken of by the article (round 22)', () => {
+  it('is the word itself, not a typo correction or the parts of a compound: "intranettet" is not "intern", "Retsinformation" not "ret" and "information"', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvordan laver jeg en side på intranettet', 'hvordan søger jeg i Retsinformation']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+});
+
+describe('the asker\'s own economy, called their own (round 22)', () => {
+  it('is declined as private life: their pension, tax, salary or business', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    for (const question of ['hvor meget bliver min egen pension når jeg går af', 'kan I hjælpe mig med skatten på min egen løn', 'hvordan sender jeg en faktura fra mit eget firma', 'how much should I put into my own pension savings']) {
+      expect(reasonOf(publicKb.answer(question)), question).toBe('private-life');
+    }
+  });
+
+  it('is not the system\'s things called one\'s own: reports, spreadsheets, the payslip', async () => {
+    const publicKb = await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
+    expect(answeredWith(publicKb.answer('kan jeg lave mine egne rapporter i LDV'))).toBe('oes-ldv-brugervejledninger');
+    expect(answeredWith(publicKb.answer('kan jeg lave mit eget regneark til masseindberetning'))).toBe('sa-masseindberetning-hrloen');
+  });
+});
+
 describe('over the public articles (rows of our question sets)', () => {
   let publicKb: KnowledgeBase;
   const publicAnswer = async (question: string): Promise<AnswerResult> => {

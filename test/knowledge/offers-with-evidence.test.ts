@@ -47,7 +47,7 @@ describe('an offer under minTrust, on the evidence the best article holds', () =
   });
 
   it('declines when the best article holds only two of them and none names its system', () => {
-    const result = kb.answer('hvornår skal timerne til fodboldklubben indsendes', band);
+    const result = kb.answer('hvornår skal timerne til skakklubben indsendes', band);
     expect(result).toEqual({ kind: 'unknown', reason: 'low-confidence', coverage: expect.any(Number) });
   });
 
