@@ -1186,6 +1186,22 @@ function notATextValue(field: Field, answer: unknown): Localized | undefined {
   return { da: `«${answer.trim()}» er et valg på en knap, ikke et svar til «${label.da}». Skriv svaret med dine egne ord.`, en: `«${answer.trim()}» is a button's choice, not an answer to «${label.en}». Write the answer in your own words.` };
 }
 
+/**
+ * "Spring over", "skip", "ingen" at a required choice (or yes/no) that none of its options is called: it cannot be left
+ * empty — said so, with the options and the one to take when none fits. Undefined when the answer is no skip, or an option.
+ */
+function requiredChoiceSkipped(field: Field, answer: unknown): Localized | undefined {
+  if (!field.required || (field.type !== 'choice' && field.type !== 'multiChoice' && field.type !== 'yesNo') || !isSkip(answer)) return undefined;
+  if (parseField(field, answer).ok || exactly(fieldChoices(field), answer) || (field.type === 'yesNo' && parseYesNo(answer) !== undefined)) return undefined;
+  const options = fieldChoices(field);
+  const other = options.find((c) => c.id === 'andet');
+  const label = { da: field.label.da.replace(/[?]$/u, ''), en: field.label.en.replace(/[?]$/u, '') };
+  return {
+    da: `«${label.da}» skal besvares og kan ikke springes over. Vælg en af: ${options.map((c) => c.label.da).join(', ')}.${other ? ` Passer ingen af dem, så vælg «${other.label.da}».` : ''}`,
+    en: `«${label.en}» must be answered; it cannot be skipped. Choose one of: ${options.map((c) => c.label.en).join(', ')}.${other ? ` If none of them fits, choose «${other.label.en}».` : ''}`,
+  };
+}
+
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
 export function confirmed(answer: unknown): boolean | undefined {
   if (typeof answer === 'boolean') return answer;
@@ -1279,7 +1295,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
         return ask(state, ctx);
       }
       // "Spring over" at a required text, a button's words typed as a text: never a value (no attempt counted).
-      const notText = notATextValue(field, answer);
+      const notText = notATextValue(field, answer) ?? requiredChoiceSkipped(field, answer);
       if (notText) return ask(state, ctx, notText);
       const parsed = parseAnswer(field, answer);
       if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string' && !hasCprNumber(answer)) {
