@@ -17,7 +17,7 @@
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
-import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
+import { afterNo, givesSeveralValues, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
 import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
@@ -821,6 +821,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
+      // "Fakturanr 12345, leverandør Dell, beløb 4.500 kr": values for several of the form's fields, each named or placed by
+      // its shape — the answer (the form fills them all), not a question nor a value to confirm.
+      if (givesSeveralValues(text, expectation)) return answer('value-fits-field');
       // Not known: the dialog says what the field needs (a required field is never left empty, nor the case cancelled).
       if (saysDontKnow(text)) return answer('dont-know', true);
       // "Spring over" at a required field: the dialog says it must be filled in — no article about skipping.

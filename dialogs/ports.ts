@@ -3,7 +3,7 @@
  * what the user wants (an {@link IntentRecognizer}, implemented in bot/), and where answer
  * feedback goes (a {@link FeedbackRecorder}). Plain types; no botbuilder.
  */
-import type { ExternalIdentity, User } from '../portal/index.js';
+import type { ExternalIdentity, Field, User } from '../portal/index.js';
 import type { AnswerResult } from '../knowledge/index.js';
 
 export type Language = 'da' | 'en';
@@ -144,6 +144,8 @@ export interface FieldExpectation {
   optional: boolean;
   /** Buttons offered beside the field («Send en ny kode»): named exactly, they answer the field's dialog. */
   choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
+  /** The form's fields a message may fill now, the one asked among them ("fakturanr 12345, leverandør Dell"), when there are several. */
+  fields?: readonly Field[];
 }
 
 /** The answer shown last in a conversation, for a follow-up question ("hvem skal bruge det?", "og hvad med RejsUd?"). */

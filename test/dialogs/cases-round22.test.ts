@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
+import { createdNumber } from '../support/case-number.js';
 import { CASE_SCENARIOS } from './cases-round22.scenarios.js';
 
 const OLE = 'ole@demo-institut.dk';
@@ -30,6 +31,54 @@ describe('case requests and forms as users type them (round 22)', () => {
       await chat.run([
         ['open a ticket about a travel settlement in RejsUd', 'What is the problem?'],
         ['skip', ['«What is the problem» must be answered; it cannot be skipped.', actions('Other')]],
+      ]);
+    });
+  });
+
+  describe('when a message gives values for several fields', () => {
+    it('fills each field it names, says so, and asks the next one', async () => {
+      const chat = new Chat(world, OLE);
+      const last = await chat.run([
+        ['opret sag om faktura i IndFak', 'Hvad er problemet?'],
+        ['Fakturaen er ikke modtaget', 'Fakturanummer'],
+        ['fakturanr 12345, leverandør Dell, beløb 4.500 kr', ['Jeg har udfyldt «Fakturanummer» 12345, «Leverandør» Dell og «Beløb» 4.500,00 kr.', 'Leverandørens CVR-nummer', without('Er det dit svar')]],
+        ['spring over', 'Fakturadato'],
+        ['spring over', 'Beskrivelse'],
+        ['Fakturaen fra Dell er ikke dukket op i IndFak endnu.', ['Fakturanummer:** 12345', 'Leverandør:** Dell', '4.500,00 kr.']],
+        ['Bekræft', 'Din sag er oprettet'],
+      ]);
+      const created = await world.cases.getByNumber(createdNumber(last.text));
+      expect(created?.values).toMatchObject({ problem: 'mangler', fakturanummer: '12345', leverandoer: 'Dell', beloeb: 4500 });
+    });
+
+    it('reads them in English, an amount with a thousands comma as thousands', async () => {
+      const chat = new Chat(world, OLE, { locale: 'en-US' });
+      await chat.run([
+        ['create a ticket about an invoice in IndFak', 'What is the problem?'],
+        ['rejected', 'Invoice number'],
+        ['invoice 5566, supplier Lenovo, amount 2,000', ['I have filled in «Invoice number» 5566, «Supplier» Lenovo and «Amount» DKK 2,000.00.', 'CVR number']],
+      ]);
+    });
+
+    it('places a name, an e-mail and a date that name no field by what they are', async () => {
+      const chat = new Chat(world, OLE);
+      await chat.run([
+        ['luk adgangen til RejsUd for en kollega der er stoppet', 'Brugerens navn'],
+        ['Peter Hansen, peh@demo-institut.dk, fra 1. januar', ['Jeg har udfyldt «Brugerens navn» Peter Hansen, «Brugerens e-mail» peh@demo-institut.dk og «Adgangen ophører»', 'Her er din sag']],
+      ]);
+      const chat2 = new Chat(world, OLE);
+      await chat2.run([
+        ['ny medarbejder skal have adgang til Navision Stat', 'Brugerens navn'],
+        ['Karen Jensen, karen.jensen@demo-institut.dk', ['Jeg har udfyldt «Brugerens navn» Karen Jensen og «Brugerens e-mail» karen.jensen@demo-institut.dk.', 'Roller eller rettigheder']],
+      ]);
+    });
+
+    it('reads a list with a part that fits no field as the one answer it was before', async () => {
+      const chat = new Chat(world, OLE);
+      await chat.run([
+        ['opret sag om faktura i IndFak', 'Hvad er problemet?'],
+        ['Andet', 'Fakturanummer'],
+        ['12345, Dell, og så noget helt andet', [without('Jeg har udfyldt'), 'Fakturanummer']],
       ]);
     });
   });
