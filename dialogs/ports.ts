@@ -188,6 +188,8 @@ export type Route =
       missingFor?: string;
       /** Two questions in one message ("hvad er RejsUd og hvem skal bruge det?"): each, to answer the one `answer` leaves out. */
       parts?: [string, string];
+      /** A problem told in a system the portal has, with no case asked for ("vi har ikke modtaget fakturaen i IndFak"): the article, and a case on that system offered. */
+      caseOffered?: boolean;
     };
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
@@ -220,6 +222,8 @@ export type RouteReason =
   | 'topic'
   | 'outside-portal'
   | 'problem-in-system'
+  /** A problem told in a system, no case asked for, that an article about the system answers: the article, and the case offered. */
+  | 'problem-with-article'
   | 'follow-up'
   | 'answer-to-dialog';
 
