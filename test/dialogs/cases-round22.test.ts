@@ -83,5 +83,74 @@ describe('case requests and forms as users type them (round 22)', () => {
     });
   });
 
+  describe('when a problem in a named system is told, with no case asked for', () => {
+    it('shows the article that speaks of the problem and offers a case on that system; a yes starts it there', async () => {
+      const chat = new Chat(world, OLE);
+      await chat.run([
+        ['vi har ikke modtaget fakturaen fra Atea i IndFak', ['Kilde', 'Løser det ikke problemet, kan jeg oprette en sag til IndFak/SDI.', 'Vil du oprette en sag?', actions('Opret en sag', 'Nej tak'), without('Hjalp det?')]],
+        ['ja', ['Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura i IndFak.', 'Hvad er problemet?']],
+      ]);
+    });
+
+    it('starts the case when asked for in words at the offer ("opret en sag", "ja tak, opret den")', async () => {
+      await new Chat(world, OLE).run([
+        ['fakturaen fra Dell er blevet afvist i IndFak', 'Vil du oprette en sag?'],
+        ['opret en sag', ['Faktura i IndFak', 'Hvad er problemet?']],
+      ]);
+      await new Chat(world, OLE).run([
+        ['vi har ikke modtaget fakturaen i IndFak', 'Vil du oprette en sag?'],
+        ['ja tak, opret den', ['Faktura i IndFak', 'Hvad er problemet?']],
+      ]);
+    });
+
+    it('creates no case when the user says no', async () => {
+      const before = (await world.allCases()).length;
+      await new Chat(world, OLE).run([
+        ['vi har ikke modtaget fakturaen i IndFak', 'Vil du oprette en sag?'],
+        ['nej tak', ['Godt at høre', without('Jeg har valgt')]],
+      ]);
+      expect((await world.allCases()).length).toBe(before);
+    });
+
+    it('takes details typed at the offer as a yes, kept in the description — never searched as a question', async () => {
+      const chat = new Chat(world, OLE);
+      const last = await chat.run([
+        ['vi har ikke modtaget fakturaen fra Atea i IndFak', 'Vil du oprette en sag?'],
+        ['fakturanr 12345 fra Atea', ['Faktura i IndFak', 'Hvad er problemet?', without('Kilde')]],
+        ['Fakturaen er ikke modtaget', 'Fakturanummer'],
+        ['12345', 'Leverandør'],
+        ['Atea', 'CVR'],
+        ['spring over', 'Fakturadato'],
+        ['spring over', 'Beløb'],
+        ['spring over', 'Her er din sag'],
+        ['Bekræft', 'Din sag er oprettet'],
+      ]);
+      const created = await world.cases.getByNumber(createdNumber(last.text));
+      expect(created).toMatchObject({ systemId: 'indfak', formId: 'oekonomi.faktura' });
+      expect(String(created?.values.beskrivelse)).toContain('fakturanr 12345 fra Atea');
+      // A yes after the case is made makes no second case.
+      const count = (await world.allCases()).length;
+      await chat.run([['ja', without('Jeg har valgt')]]);
+      expect((await world.allCases()).length).toBe(count);
+    });
+
+    it('goes straight to the case when the article found only describes the system', async () => {
+      await new Chat(world, OLE).run([['lønnen er forkert for en medarbejder i SLS', ['Jeg har valgt Statens Løn og HR → SLS/HR-Løn.', 'Hvilken formular passer bedst?', without('Kilde')]]]);
+    });
+
+    it('makes the case at once when it is asked for in words', async () => {
+      await new Chat(world, OLE).run([['opret en sag: fakturaen fra Dell er blevet afvist i IndFak', ['Jeg har valgt Økonomi og Regnskab → IndFak/SDI → Faktura i IndFak.', without('Kilde')]]]);
+    });
+  });
+
+  describe('when a case is asked for in a word after an article', () => {
+    it('starts the case on the article\'s system at "opret" after "Hjalp det?"', async () => {
+      await new Chat(world, OLE).run([
+        ['der mangler refusion for barsel i Statens Refusion', ['Kilde', 'Hjalp det?']],
+        ['opret', ['Jeg har valgt Statens Løn og HR → Statens Refusion.', without('ikke finde et svar')]],
+      ]);
+    });
+  });
+
   for (const scenario of CASE_SCENARIOS) it.todo(`${scenario.name}: ${scenario.says.join(' → ')} — ${scenario.should}`);
 });
