@@ -947,6 +947,9 @@ export function decide(input: RouteInput): RouteDecision {
     // A verb of making a case counts only where nothing is said to fail ("RejsUd vil ikke lade mig oprette …" reports a problem).
     if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) return false;
     if (DESK_ASKED_TO_ACT.test(s) || NEED_TO_HAVE_DONE.test(text) || PASSIVE_ORDER.test(text) || POLITE_ORDER.test(text) || ordersACaseAfter(text) || ordersRemoval(text)) return false;
+    // "…, vil gerne have det undersøgt", "please look into it": a wish that the desk act; "RejsUd er gået ned": an outage only
+    // the desk can mend — both the case, as asked.
+    if (WISH_FOR_ACTION.test(text) || OUTAGE.test(text)) return false;
     const found = knowledge();
     if (found.kind !== 'answered' || found.score < ROUTING_THRESHOLDS.strongAnswer || !answeredAbout(found, systemId)) return false;
     // The problem's own words, the system's name left out, find the same article among the system's: it answers the
@@ -1501,6 +1504,13 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
 }
 
 /** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
+/** A wish that something be done ("vil gerne have det undersøgt", "skal have rettet", "har brug for", "please look into it", "I need"). */
+const WISH_FOR_ACTION =
+  /(?<![\p{L}\d])(?:(?:vil|ville|skal|må|ønsker)\s+(?:(?:gerne|lige|bare|også)\s+)?(?:have|ha|få)|vil\s+gerne|ville\s+gerne|gerne\s+have|ønsker|har\s+brug\s+for|undersøg\p{L}*|kigge\s+på|kigget\s+på|need|needs|want|would\s+like|i['’]d\s+like|please|pls|look\s+into|investigate)(?![\p{L}\d])/iu;
+
+/** A system down as a whole ("RejsUd er gået ned", "SLS er nede", "is down", "crashed", "nedbrud"): the desk's to mend. */
+const OUTAGE = /(?<![\p{L}\d])(?:(?:er|is|var|was)\s+(?:gået\s+)?(?:ned|nede|down)|gået\s+ned|går\s+ned|gik\s+ned|went\s+down|crash\p{L}*|nedbrud\p{L}*|slet\s+ikke)(?![\p{L}\d])/iu;
+
 /** Auxiliaries and function verbs that stand by a negation without saying what fails ("kan ikke", "har ikke", "is not"). */
 const NEGATED_AUXILIARY = /^(?:kan|kunne|vil|ville|har|havde|er|var|skal|må|bliver|blev|får|fik|gør|can|could|will|would|has|have|had|is|are|was|were|do|does|did|be|been|get|gets|got)$/iu;
 
