@@ -40,6 +40,7 @@ import {
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
 import { severalValues } from './several-values.js';
+import { asksForTheCase } from './case-asked.js';
 import type { AnswerShape, Expectation, FieldExpectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
@@ -898,6 +899,13 @@ function notAChoice(choices: readonly Choice[], input: unknown): Localized {
   // "Hvilke muligheder har jeg?": the options, not a rebuke.
   if (typeof input === 'string' && ASKS.test(input)) {
     return { da: `Du kan vælge mellem: ${choices.map((c) => c.label.da).join(', ')}.`, en: `You can choose from: ${choices.map((c) => c.label.en).join(', ')}.` };
+  }
+  // "Ja", "ja opret", "yes please create a case" where the case is already under way: said so, and the step's options.
+  if (typeof input === 'string' && (parseYesNo(input) === true || asksForTheCase(input))) {
+    return {
+      da: `Sagen er allerede i gang. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,
+      en: `The case is already under way. Choose one of: ${choices.map((c) => c.label.en).join(', ')}.`,
+    };
   }
   const shown = typeof input === 'string' && input.trim() !== '' && input.length <= 60 ? `"${input.trim()}" ` : '';
   return {

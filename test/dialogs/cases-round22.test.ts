@@ -143,6 +143,15 @@ describe('case requests and forms as users type them (round 22)', () => {
     });
   });
 
+  describe('when the case is said yes to where it is already under way', () => {
+    it('says the case is under way and shows the step\'s options', async () => {
+      await new Chat(world, OLE).run([
+        ['lønnen er forkert for en medarbejder i SLS', 'Hvilken formular passer bedst?'],
+        ['ja opret', ['Sagen er allerede i gang. Vælg en af: Fejl i lønkørsel, Generel henvendelse om løn og HR.', without('er ikke en af mulighederne')]],
+      ]);
+    });
+  });
+
   describe('when a case is asked for in a word after an article', () => {
     it('starts the case on the article\'s system at "opret" after "Hjalp det?"', async () => {
       await new Chat(world, OLE).run([
