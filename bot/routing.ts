@@ -17,8 +17,9 @@
 import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult } from '../knowledge/index.js';
 import type { Expectation, IntentKind, Language, PreviousAnswer, Recognition, Route, RouteDecision, RouteReason } from '../dialogs/ports.js';
 import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, type Choice } from '../dialogs/matching.js';
-import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
+import { afterNo, givesSeveralValues, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
+import { asksForTheCase, givesCaseDetails } from '../dialogs/case-asked.js';
 import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
@@ -781,6 +782,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (exact) return answer('choice-exact');
       // The router's own yes/no offered as buttons («Opret en sag»), answered in words ("ok gør det"; see readInContext).
       if ((kind === 'yes' || kind === 'no') && expectation.about.startsWith('router:') && expectation.choices.some((c) => c.id === kind)) return answer('yes-no');
+      // The case offered, asked for in a few words ("opret", "ja tak, opret den") or answered with its details ("fakturanr
+      // 12345 fra Dell"): the case, on the path offered — not a new request without it, nor a question searched.
+      if (expectation.about === 'router:offerCase' && (asksForTheCase(text) || (givesCaseDetails(text) && !recognition.command))) return answer('yes-no');
       // "Det ved jeg ikke", "I don't know": the dialog helps with its options — never a cancel, however sure
       // the classifier is of one. The router's own offers give way to whatever comes next.
       if (saysDontKnow(text) && !expectation.about.startsWith('router:')) return answer('dont-know');
@@ -816,6 +820,8 @@ export function decide(input: RouteInput): RouteDecision {
         return decide({ ...input, expectation: field });
       }
       if (kind === 'yes' || kind === 'no') return answer('yes-no');
+      // "Opret", "ja opret en sag" after "Hjalp det?": the case about the question answered (see router:offerCase).
+      if (expectation.about === 'router:feedback' && asksForTheCase(text)) return answer('yes-no');
       if (recognition.command && (INTERRUPTING.has(kind) || kind === 'complaint')) return intent('command');
       // The router's own follow-ups ("Hjalp det?") give way to a new request; a dialog's step takes the text.
       if (expectation.about.startsWith('router:')) return decideFree();
@@ -832,6 +838,9 @@ export function decide(input: RouteInput): RouteDecision {
       if (expectation.shape === 'caseNumber' && isBareCaseNumber(text, recognition)) return answer('value-fits-field');
       if (recognition.command && INTERRUPTING.has(kind)) return intent('command');
       if (expectation.optional && isSkip(text)) return answer('value-fits-field');
+      // "Fakturanr 12345, leverandør Dell, beløb 4.500 kr": values for several of the form's fields, each named or placed by
+      // its shape — the answer (the form fills them all), not a question nor a value to confirm.
+      if (givesSeveralValues(text, expectation)) return answer('value-fits-field');
       // Not known: the dialog says what the field needs (a required field is never left empty, nor the case cancelled).
       if (saysDontKnow(text)) return answer('dont-know', true);
       // "Spring over" at a required field: the dialog says it must be filled in — no article about skipping.
@@ -935,6 +944,36 @@ export function decide(input: RouteInput): RouteDecision {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
     // "Hvad skal jeg skrive i en sag om en fejl i Navision …" asks about cases, it reports no problem.
     return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && CASE_WORDS.test(text)) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+  }
+
+  /**
+   * A problem told in one system ({@link problemInSystem}) as a statement, with no case, order or need asked for in words
+   * ("opret en sag", "kan I rette det", "skal deaktiveres", "I need to report"), that the knowledge base answers well with an
+   * article about that system.
+   */
+  function impliedCase(): boolean {
+    const systemId = recognition.slots.systemId;
+    if (systemId === undefined || question || !problemInSystem()) return false;
+    const s = sentence(text);
+    // A verb of making a case counts only where nothing is said to fail ("RejsUd vil ikke lade mig oprette …" reports a problem).
+    if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) return false;
+    if (DESK_ASKED_TO_ACT.test(s) || NEED_TO_HAVE_DONE.test(text) || PASSIVE_ORDER.test(text) || POLITE_ORDER.test(text) || ordersACaseAfter(text) || ordersRemoval(text)) return false;
+    // "…, vil gerne have det undersøgt", "please look into it": a wish that the desk act; "RejsUd er gået ned": an outage only
+    // the desk can mend — both the case, as asked.
+    if (WISH_FOR_ACTION.test(text) || OUTAGE.test(text)) return false;
+    const found = knowledge();
+    if (found.kind !== 'answered' || found.score < ROUTING_THRESHOLDS.strongAnswer || !answeredAbout(found, systemId)) return false;
+    // The problem's own words, the system's name left out, find the same article among the system's: it answers the
+    // problem, not merely the system (an overview of SLS is no answer to "lønnen er forkert … i SLS").
+    const own = input.knowledge(withoutSystems(text), input.lang, systemId);
+    if (own.kind !== 'answered' || own.score < ROUTING_THRESHOLDS.strongAnswer || own.article.id !== found.article.id || own.passage.id !== found.passage.id) return false;
+    return passageSpeaksOfTheProblem(withoutSystems(text), `${found.passage.heading ?? ''}\n${found.passage.text}`);
+  }
+
+  /** The knowledge base's answer, with a case offered after it. */
+  function offering(reason: RouteReason): RouteDecision {
+    const decided = ask(reason);
+    return decided.route.kind === 'knowledge' ? { ...decided, route: { ...decided.route, caseOffered: true } } : decided;
   }
 
   /** Nothing asked (or a follow-up the user went past): a new request or a question. */
@@ -1244,6 +1283,10 @@ export function decide(input: RouteInput): RouteDecision {
     if ((kind === 'status' || kind === 'myCases') && recognition.slots.systemId !== undefined && !OWN_CASES.test(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && (reportsAProblem(text) || SOMETHING_WRONG.test(text))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
+    // "Vi har ikke modtaget fakturaen i IndFak", "lønnen er forkert for en medarbejder i SLS": a problem told in a system the
+    // portal has, with no case asked for in words, that an article about that system answers — the article, and a case on
+    // that system offered with it (a yes starts the case there).
+    if (kind === 'createCase' && impliedCase()) return offering('problem-with-article');
     // "Jeg vil svare på min sag om Navision": a comment on a case the user calls theirs, however faintly the classifier
     // reads it (round 21: fresh training data moved it under `plausible`) — no article knows the user's cases.
     if (kind === 'addComment' && OWN_CASES.test(text) && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk) return intent('intent-request');
@@ -1476,6 +1519,54 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
 }
 
 /** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
+/** A wish that something be done ("vil gerne have det undersøgt", "skal have rettet", "har brug for", "please look into it", "I need"). */
+const WISH_FOR_ACTION =
+  /(?<![\p{L}\d])(?:(?:vil|ville|skal|må|ønsker)\s+(?:(?:gerne|lige|bare|også)\s+)?(?:have|ha|få)|vil\s+gerne|ville\s+gerne|gerne\s+have|ønsker|har\s+brug\s+for|undersøg\p{L}*|kigge\s+på|kigget\s+på|need|needs|want|would\s+like|i['’]d\s+like|please|pls|look\s+into|investigate)(?![\p{L}\d])/iu;
+
+/** A system down as a whole ("RejsUd er gået ned", "SLS er nede", "is down", "crashed", "nedbrud"): the desk's to mend. */
+const OUTAGE = /(?<![\p{L}\d])(?:(?:er|is|var|was)\s+(?:gået\s+)?(?:ned|nede|down)|gået\s+ned|går\s+ned|gik\s+ned|went\s+down|crash\p{L}*|nedbrud\p{L}*|slet\s+ikke)(?![\p{L}\d])/iu;
+
+/** Auxiliaries and function verbs that stand by a negation without saying what fails ("kan ikke", "har ikke", "is not"). */
+const NEGATED_AUXILIARY = /^(?:kan|kunne|vil|ville|har|havde|er|var|skal|må|bliver|blev|får|fik|gør|can|could|will|would|has|have|had|is|are|was|were|do|does|did|be|been|get|gets|got)$/iu;
+
+/**
+ * What a problem says fails: its words of something wrong ("forkert", "afvist", "fejl") and the verb a negation
+ * bears on ("har ikke *modtaget*", "*virker* ikke", "can't *open*").
+ */
+function problemWords(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(new RegExp(SOMETHING_WRONG.source, 'giu'))) found.add(m[0].toLowerCase());
+  const w = text.toLowerCase().match(/[\p{L}\d'’]+/gu) ?? [];
+  w.forEach((word, i) => {
+    const negation = word === 'ikke' || word === 'not' || /n['’]t$/u.test(word) || word === 'cannot';
+    if (!negation) return;
+    const before = w[i - 1];
+    const after = w[i + 1];
+    if (word !== 'ikke' && word !== 'not' && after) found.add(after);
+    else if (before && !NEGATED_AUXILIARY.test(before) && !/^(?:det|den|jeg|vi|de|man|it|i|we|they)$/u.test(before)) found.add(before);
+    else if (after) found.add(after);
+  });
+  return [...found].filter((x) => x.length >= 3);
+}
+
+/** Whether a word is in a text as itself or a form of it (the same first five letters: "modtaget"/"modtager", "afvist"). */
+function holdsWord(haystack: readonly string[], word: string): boolean {
+  const stem = word.slice(0, Math.min(5, word.length));
+  return haystack.some((h) => h.startsWith(stem) || (stem.length >= 5 && h.includes(stem)));
+}
+
+/**
+ * Whether a passage speaks of the problem a text tells: it holds what fails ({@link problemWords}) and half the text's words
+ * of substance — an overview of the system ("Tre veje ind i lønsystemet") does not answer "lønnen er forkert".
+ */
+function passageSpeaksOfTheProblem(text: string, passage: string): boolean {
+  const haystack = passage.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+  const wrong = problemWords(text);
+  if (wrong.length === 0 || !wrong.some((word) => holdsWord(haystack, word))) return false;
+  const content = contentWords(text).map((x) => x.toLowerCase());
+  return content.length > 0 && content.filter((word) => holdsWord(haystack, word)).length * 2 >= content.length;
+}
+
 function withoutSystems(text: string): string {
   let out = text;
   for (const system of mentionedSystems(text)) {

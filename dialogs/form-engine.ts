@@ -39,6 +39,8 @@ import {
   type Localized,
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
+import { severalValues } from './several-values.js';
+import { asksForTheCase } from './case-asked.js';
 import type { AnswerShape, Expectation, FieldExpectation } from './ports.js';
 
 /** After this many invalid answers to one field, the user is offered to skip it or cancel. */
@@ -640,8 +642,20 @@ function expectationChoice(c: Choice): Choice {
   return copy;
 }
 
-function fieldExpectation(field: Field): FieldExpectation {
-  return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required };
+function fieldExpectation(field: Field, form?: FormDefinition, draft?: CaseDraftValues): FieldExpectation {
+  const fields = form && draft ? fillableFields(form, draft, field.id) : [];
+  return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required, ...(fields.length >= 2 ? { fields } : {}) };
+}
+
+/** Whether a message at a field gives values for several of the form's fields ({@link severalValues}): the router takes it as the answer. */
+export function givesSeveralValues(text: string, expectation: FieldExpectation): boolean {
+  const asked = expectation.fields?.find((f) => f.id === expectation.fieldId);
+  if (!expectation.fields || !asked || asked.type === 'longText' || asked.type === 'multiChoice' || hasCprNumber(text)) return false;
+  const parse = (f: Field, part: string): FieldValue | undefined => {
+    const parsed = parseAnswer(f, part);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  return severalValues(text, expectation.fields, asked.id, parse) !== undefined;
 }
 
 /** What the current question waits for (the router weighs an input against it). */
@@ -653,7 +667,7 @@ export function expectationOf(state: CaseState, ctx: CaseContext): Expectation {
   switch (question.step) {
     case 'field':
       if (!field) return { kind: 'none' };
-      return fieldExpectation(field);
+      return fieldExpectation(field, formOf(state, ctx), state.draft);
     case 'confirmAnswer':
       // Anything but a yes or a no is a new answer to the field: the router weighs it as at the field.
       return { kind: 'yesNo', about: `confirmAnswer:${field?.id ?? ''}`, ...(field ? { answers: fieldExpectation(field) } : {}) };
@@ -885,6 +899,13 @@ function notAChoice(choices: readonly Choice[], input: unknown): Localized {
   // "Hvilke muligheder har jeg?": the options, not a rebuke.
   if (typeof input === 'string' && ASKS.test(input)) {
     return { da: `Du kan vælge mellem: ${choices.map((c) => c.label.da).join(', ')}.`, en: `You can choose from: ${choices.map((c) => c.label.en).join(', ')}.` };
+  }
+  // "Ja", "ja opret", "yes please create a case" where the case is already under way: said so, and the step's options.
+  if (typeof input === 'string' && (parseYesNo(input) === true || asksForTheCase(input))) {
+    return {
+      da: `Sagen er allerede i gang. Vælg en af: ${choices.map((c) => c.label.da).join(', ')}.`,
+      en: `The case is already under way. Choose one of: ${choices.map((c) => c.label.en).join(', ')}.`,
+    };
   }
   const shown = typeof input === 'string' && input.trim() !== '' && input.length <= 60 ? `"${input.trim()}" ` : '';
   return {
@@ -1186,6 +1207,55 @@ function notATextValue(field: Field, answer: unknown): Localized | undefined {
   return { da: `«${answer.trim()}» er et valg på en knap, ikke et svar til «${label.da}». Skriv svaret med dine egne ord.`, en: `«${answer.trim()}» is a button's choice, not an answer to «${label.en}». Write the answer in your own words.` };
 }
 
+/**
+ * "Spring over", "skip", "ingen" at a required choice (or yes/no) that none of its options is called: it cannot be left
+ * empty — said so, with the options and the one to take when none fits. Undefined when the answer is no skip, or an option.
+ */
+function requiredChoiceSkipped(field: Field, answer: unknown): Localized | undefined {
+  if (!field.required || (field.type !== 'choice' && field.type !== 'multiChoice' && field.type !== 'yesNo') || !isSkip(answer)) return undefined;
+  if (parseField(field, answer).ok || exactly(fieldChoices(field), answer) || (field.type === 'yesNo' && parseYesNo(answer) !== undefined)) return undefined;
+  const options = fieldChoices(field);
+  const other = options.find((c) => c.id === 'andet');
+  const label = { da: field.label.da.replace(/[?]$/u, ''), en: field.label.en.replace(/[?]$/u, '') };
+  return {
+    da: `«${label.da}» skal besvares og kan ikke springes over. Vælg en af: ${options.map((c) => c.label.da).join(', ')}.${other ? ` Passer ingen af dem, så vælg «${other.label.da}».` : ''}`,
+    en: `«${label.en}» must be answered; it cannot be skipped. Choose one of: ${options.map((c) => c.label.en).join(', ')}.${other ? ` If none of them fits, choose «${other.label.en}».` : ''}`,
+  };
+}
+
+/** The form's fields a message may fill now: visible, not yet answered (the one asked among them). */
+function fillableFields(form: FormDefinition, draft: CaseDraftValues, askedId: string): Field[] {
+  return form.fields.filter((f) => f.id === askedId || (isFieldVisible(f, draft.values) && draft.values[f.id] === undefined));
+}
+
+/**
+ * Several values in one message at a field ({@link severalValues}): each field it names filled, the next question asked with
+ * a note of what was filled. Undefined when the message is no such list (a description or a list of options is never one).
+ */
+function valuesGiven(state: CaseState, ctx: CaseContext, field: Field, answer: unknown): EngineResult | undefined {
+  if (typeof answer !== 'string' || field.type === 'longText' || field.type === 'multiChoice' || hasCprNumber(answer)) return undefined;
+  const form = formOf(state, ctx);
+  if (!form) return undefined;
+  const parse = (f: Field, text: string): FieldValue | undefined => {
+    const parsed = parseAnswer(f, text);
+    return parsed.ok ? parsed.value : undefined;
+  };
+  const values = severalValues(answer, fillableFields(form, state.draft, field.id), field.id, parse);
+  if (!values) return undefined;
+  const d = state.draft;
+  const filled = form.fields.filter((f) => values[f.id] !== undefined);
+  for (const f of filled) {
+    d.values[f.id] = values[f.id] as FieldValue;
+    d.skipped = d.skipped.filter((id) => id !== f.id);
+    delete state.attempts[`field:${f.id}`];
+  }
+  const list = (lang: 'da' | 'en'): string => {
+    const items = filled.map((f) => `«${f.label[lang].replace(/[?:]+$/u, '')}» ${formatFieldValue(f, values[f.id] as FieldValue, lang)}`);
+    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${items[items.length - 1] ?? ''}`;
+  };
+  return ask(state, ctx, undefined, { da: sentenceOf(`Jeg har udfyldt ${list('da')}`), en: sentenceOf(`I have filled in ${list('en')}`) });
+}
+
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */
 export function confirmed(answer: unknown): boolean | undefined {
   if (typeof answer === 'boolean') return answer;
@@ -1279,8 +1349,11 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
         return ask(state, ctx);
       }
       // "Spring over" at a required text, a button's words typed as a text: never a value (no attempt counted).
-      const notText = notATextValue(field, answer);
+      const notText = notATextValue(field, answer) ?? requiredChoiceSkipped(field, answer);
       if (notText) return ask(state, ctx, notText);
+      // "Fakturanr 12345, leverandør Dell, beløb 4.500 kr": every field the message names is filled, and said so.
+      const several = valuesGiven(state, ctx, field, answer);
+      if (several) return several;
       const parsed = parseAnswer(field, answer);
       if (parsed.ok && parsed.value !== undefined && options.confirm && typeof answer === 'string' && !hasCprNumber(answer)) {
         state.status = 'confirmAnswer';

@@ -35,6 +35,7 @@ import {
 } from '../portal/index.js';
 import { caseAreaOfArticle, caseAreaOfText } from './areas.js';
 import { casePrefillFrom } from './prefill.js';
+import { asksForTheCase, givesCaseDetails } from './case-asked.js';
 import { CaseDialog, type CaseDialogResult, type InterruptibleDialog } from './case.dialog.js';
 import { DIALOG_IDS } from './dialog-ids.js';
 import type { CasePrefill } from './form-engine.js';
@@ -115,7 +116,8 @@ interface CandidateRef {
 
 type Pending =
   | { kind: 'feedback'; question: string; articleId: string; areaId?: string; systemId?: string }
-  | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string }
+  /** `formId`: the form the question names; `afterArticle`: offered with an article that may have answered it (a no is no apology). */
+  | { kind: 'offerCase'; question: string; areaId?: string; systemId?: string; formId?: string; afterArticle?: boolean }
   | { kind: 'candidates'; question: string; candidates: CandidateRef[] }
   /** `text`: the request as the user wrote it (the case's description). */
   | { kind: 'accessInstitution'; choices?: { id: string; name: string }[]; text?: string }
@@ -791,6 +793,22 @@ class RouterDialog extends Dialog {
       await context.sendActivity(reply(t.caseAlreadyCreated(state.lastCase.number)));
       return Dialog.EndOfTurn;
     }
+    if (route.kind === 'knowledge' && route.caseOffered && route.answer.kind === 'answered') {
+      // A problem told in a system ("vi har ikke modtaget fakturaen i IndFak"): the article, and the case on that system offered.
+      await this.conversation.answerQuestion(context, text, true, route.answer);
+      const path = this.conversation.prefillFrom(text, info.recognition.slots);
+      const system = path.systemId ? getSystem(path.systemId, this.conversation.catalogue)?.name : undefined;
+      await context.sendActivity(reply(system ? t.offerCaseOn(system) : t.offerCaseAfterArticle, [t.createCase, t.noThanks]));
+      state.pending = {
+        kind: 'offerCase',
+        question: text,
+        afterArticle: true,
+        ...(path.areaId ? { areaId: path.areaId } : {}),
+        ...(path.systemId ? { systemId: path.systemId } : {}),
+        ...(path.formId ? { formId: path.formId } : {}),
+      };
+      return Dialog.EndOfTurn;
+    }
     if (route.kind !== 'intent') {
       const outside = route.kind !== 'knowledge' ? undefined : route.outsidePortal ? 'portal' : route.offTopic ? 'topic' : undefined;
       const knowledge = route.kind === 'knowledge' ? route : undefined;
@@ -1105,6 +1123,8 @@ class RouterDialog extends Dialog {
     const { feedback } = this.conversation.deps;
     switch (pending.kind) {
       case 'feedback': {
+        // "Opret", "ja opret en sag": the case about the question answered, straight away.
+        if (asksForTheCase(text)) return this.startCase(dc, { description: pending.question, ...(pending.areaId ? { areaId: pending.areaId } : {}), ...(pending.systemId ? { systemId: pending.systemId } : {}) });
         if (intent.kind !== 'yes' && intent.kind !== 'no') return undefined;
         const helpful = intent.kind === 'yes';
         const user = await this.conversation.user(context);
@@ -1118,12 +1138,19 @@ class RouterDialog extends Dialog {
         return Dialog.EndOfTurn;
       }
       case 'offerCase': {
-        if (matchKey(text) === matchKey(t.rephrase) || intent.kind === 'no') {
-          await context.sendActivity(reply(t.noCaseThen));
+        if (matchKey(text) === matchKey(t.rephrase) || matchKey(text) === matchKey(t.noThanks) || intent.kind === 'no') {
+          await context.sendActivity(reply(pending.afterArticle ? t.gladItHelped : t.noCaseThen));
           return Dialog.EndOfTurn;
         }
-        if (intent.kind !== 'yes' && intent.kind !== 'createCase') return undefined;
-        const prefill: CasePrefill = { description: pending.question, ...(pending.areaId ? { areaId: pending.areaId } : {}), ...(pending.systemId ? { systemId: pending.systemId } : {}) };
+        // The case's details typed at the offer ("fakturanr 12345 fra Dell"): a yes, and more of the description.
+        const details = !asksForTheCase(text) && givesCaseDetails(text) && intent.kind !== 'yes' ? text.trim() : undefined;
+        if (intent.kind !== 'yes' && intent.kind !== 'createCase' && !asksForTheCase(text) && details === undefined) return undefined;
+        const prefill: CasePrefill = {
+          description: details !== undefined ? `${pending.question}\n\n${details}` : pending.question,
+          ...(pending.areaId ? { areaId: pending.areaId } : {}),
+          ...(pending.systemId ? { systemId: pending.systemId } : {}),
+          ...(pending.formId ? { formId: pending.formId } : {}),
+        };
         return this.startCase(dc, prefill);
       }
       case 'candidates': {

@@ -3,7 +3,7 @@
  * what the user wants (an {@link IntentRecognizer}, implemented in bot/), and where answer
  * feedback goes (a {@link FeedbackRecorder}). Plain types; no botbuilder.
  */
-import type { ExternalIdentity, User } from '../portal/index.js';
+import type { ExternalIdentity, Field, User } from '../portal/index.js';
 import type { AnswerResult } from '../knowledge/index.js';
 
 export type Language = 'da' | 'en';
@@ -144,6 +144,8 @@ export interface FieldExpectation {
   optional: boolean;
   /** Buttons offered beside the field («Send en ny kode»): named exactly, they answer the field's dialog. */
   choices?: readonly { id: string; label: { da: string; en: string }; aliases?: readonly string[] }[];
+  /** The form's fields a message may fill now, the one asked among them ("fakturanr 12345, leverandør Dell"), when there are several. */
+  fields?: readonly Field[];
 }
 
 /** The answer shown last in a conversation, for a follow-up question ("hvem skal bruge det?", "og hvad med RejsUd?"). */
@@ -186,6 +188,8 @@ export type Route =
       missingFor?: string;
       /** Two questions in one message ("hvad er RejsUd og hvem skal bruge det?"): each, to answer the one `answer` leaves out. */
       parts?: [string, string];
+      /** A problem told in a system the portal has, with no case asked for ("vi har ikke modtaget fakturaen i IndFak"): the article, and a case on that system offered. */
+      caseOffered?: boolean;
     };
 /** Why a route was chosen (logged; stable codes for tests and dashboards). */
 export type RouteReason =
@@ -218,6 +222,8 @@ export type RouteReason =
   | 'topic'
   | 'outside-portal'
   | 'problem-in-system'
+  /** A problem told in a system, no case asked for, that an article about the system answers: the article, and the case offered. */
+  | 'problem-with-article'
   | 'follow-up'
   | 'answer-to-dialog';
 

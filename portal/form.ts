@@ -419,8 +419,18 @@ export function parseNumberAnswer(raw: unknown, counted: ReadonlySet<string> = n
   return numberWord(text) ?? parseNumber(text);
 }
 
+/**
+ * "2,000", "12,300 kr": an amount in kroner with a comma before three digits is thousands, as English writes them — no amount
+ * in kroner has three decimals (øre are two). Undefined for anything else.
+ */
+function kronerInThousands(raw: unknown): number | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const m = /^(?:(?:kr\.?|dkk)\s*)?(\d{1,3}(?:,\d{3})+)(?:\s*(?:kr\.?|kroner|dkk))?$/iu.exec(raw.trim());
+  return m?.[1] ? Number(m[1].replace(/,/g, '')) : undefined;
+}
+
 function parseNumberField(field: FieldOf<'number'>, raw: unknown): Parsed<number> {
-  const value = parseNumberAnswer(raw, labelWords(field));
+  const value = (field.unit === 'DKK' ? kronerInThousands(raw) : undefined) ?? parseNumberAnswer(raw, labelWords(field));
   if (value === undefined) {
     return field.integer
       ? problem('FORM.INVALID_NUMBER', `Skriv et helt tal, fx ${integerExample(field)}.`, `Write a whole number, e.g. ${integerExample(field)}.`)
