@@ -740,3 +740,30 @@ describe('round 21: cases asked after by subject, overviews, needs told, passive
     expect(asked(text, recognized, UNKNOWN)).toBe(route);
   });
 });
+
+describe('round 22: a remark read as a cancel, a matter of the user’s own that is no case', () => {
+  const route = (text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN): string => routeOf(run({ text, recognized, knowledge, route: '' }));
+
+  it('takes a sentence with no word of stopping or refusing as no cancel, however sure the classifier is', () => {
+    const cancel = recognition({ kind: 'cancel' }, 0.86);
+    expect(route('det her er simpelthen for dårligt, jeg har siddet med det i en halv time', cancel)).toBe('knowledge');
+    expect(route('this is taking way too long for me', cancel)).toBe('knowledge');
+    // Stopping said in words stays a cancel.
+    expect(route('glem det, jeg spørger en kollega', cancel)).toBe('intent:cancel');
+    expect(route('nej lad være med at oprette den', cancel)).toBe('intent:cancel');
+    expect(route('hold op med det', cancel)).toBe('intent:cancel');
+    expect(route('I changed my mind about it', cancel)).toBe('intent:cancel');
+  });
+
+  it('asks the knowledge base about something of the user’s that is no case, not their cases', () => {
+    const status = recognition({ kind: 'status' }, 0.94);
+    expect(route('hvornår får jeg svar på min ansøgning om boligstøtte', status)).toBe('knowledge');
+    expect(route('how is my application for a passport going', status)).toBe('knowledge');
+    expect(route('hvornår får jeg svar på min ansøgning', recognition({ kind: 'myCases' }, 0.9))).toBe('knowledge');
+    // A case of theirs, a case number, the desk spoken to or the portal named: their case.
+    expect(route('hvornår får jeg svar på min henvendelse', status)).toBe('intent:status');
+    expect(route('any news on my open cses?', status)).toBe('intent:status');
+    expect(route('hvor langt er I nået med det om vores budgetfil', status)).toBe('intent:status');
+    expect(route('er min ansøgning om adgang til LDV behandlet', recognition({ kind: 'status' }, 0.94, false, { systemId: 'ldv' }))).toBe('intent:status');
+  });
+});
