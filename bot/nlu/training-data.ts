@@ -108,10 +108,12 @@ export function seededRandom(seed: number): () => number {
 
 /**
  * One typo as people make them: two neighbouring letters swapped, a letter dropped or doubled,
- * in one word of at least four letters. The text unchanged when it has no such word.
+ * in one word of at least three letters ("tka", "hje", "sga": short words are typed in a hurry too,
+ * and with four letters at least the classifier never saw "mange tka for hjælpen" as thanks). The
+ * text unchanged when it has no such word.
  */
 export function withTypo(text: string, random: () => number): string {
-  const spans = [...text.matchAll(/\p{L}{4,}/gu)];
+  const spans = [...text.matchAll(/\p{L}{3,}/gu)];
   if (spans.length === 0) return text;
   const span = spans[Math.floor(random() * spans.length)];
   if (!span || span.index === undefined) return text;

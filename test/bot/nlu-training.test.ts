@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SoftmaxClassifier } from '../../bot/nlu/classifier.js';
 import { features } from '../../bot/nlu/features.js';
-import { augment, loadUtterances, type Utterance } from '../../bot/nlu/training-data.js';
+import { augment, loadUtterances, seededRandom, withTypo, type Utterance } from '../../bot/nlu/training-data.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import { parseLines } from '../../scripts/nlu-eval.js';
 
@@ -38,5 +38,14 @@ describe('training the intent classifier', () => {
     const lines = parseLines(readFileSync(resolve(root, 'test/fixtures/nlu/heldout23.jsonl'), 'utf8'));
     const moved = lines.filter((l) => before.classify(l.u)[0]?.label !== after.classify(l.u)[0]?.label);
     expect(moved.length).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('typo variants of short words', () => {
+  it('makes typos in three-letter words too ("tak" → "tka", "ta", "takk")', () => {
+    const made = new Set<string>();
+    for (let seed = 1; seed <= 40; seed++) made.add(withTypo('tak', seededRandom(seed)));
+    made.delete('tak');
+    expect([...made].length).toBeGreaterThan(0);
   });
 });
