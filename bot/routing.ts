@@ -188,12 +188,13 @@ const PROBLEM =
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
 
 /**
- * A word of stopping, dropping, undoing or refusing, or a negation ("glem det", "lad være", "ikke alligevel", "forfra",
- * "never mind", "don't send it", "I changed my mind"): what a cancel is said with. A sentence with none of them
- * ("det her er simpelthen for dårligt, jeg har siddet med det i en halv time") stops nothing, however the classifier reads it.
+ * A word of stopping, dropping, undoing or refusing ("glem det", "lad være", "ikke alligevel", "forfra", "never mind",
+ * "don't send it", "I changed my mind", "jeg vil ikke …"): what a cancel is said with. A sentence with none of them
+ * ("det her er simpelthen for dårligt, jeg har siddet med det i en halv time") stops nothing, however the classifier
+ * reads it; nor does a bare "ikke" of something that does not work ("mit MitID virker ikke efter jeg har skiftet telefon").
  */
 const STOP_OR_NEGATION =
-  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|ikke|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|not|no|don['’]?t|dont|won['’]?t|anymore|longer|later|mind|wrong|oops)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
 
 /** The user saying who they are ("det er Lone fra lønkontoret", "jeg hedder Per", "this is Sam from HR"): the names in it are theirs, not a subject. */
 const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn\s+er|this\s+is|my\s+name\s+is|i\s+am|i['’]m)\s+\p{Lu}\p{L}+/u;

@@ -753,6 +753,9 @@ describe('round 22: a remark read as a cancel, a matter of the user’s own that
     expect(route('nej lad være med at oprette den', cancel)).toBe('intent:cancel');
     expect(route('hold op med det', cancel)).toBe('intent:cancel');
     expect(route('I changed my mind about it', cancel)).toBe('intent:cancel');
+    expect(route('nej jeg vil ikke alligevel', cancel)).toBe('intent:cancel');
+    // A negation of something that does not work is a problem, not a stop.
+    expect(route('mit MitID virker ikke efter jeg har skiftet telefon', recognition({ kind: 'cancel' }, 0.88))).toBe('knowledge');
   });
 
   it('asks the knowledge base about something of the user’s that is no case, not their cases', () => {
