@@ -196,6 +196,9 @@ const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikk
 const STOP_OR_NEGATION =
   /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
 
+/** A case supposed rather than told of: the text opens with a condition ("hvis jeg skriver …", "if I add a comment …"). */
+const SUPPOSED = /^\s*(?:hvis|såfremt|if|suppose|say)(?![\p{L}\d])/iu;
+
 /** The user saying who they are ("det er Lone fra lønkontoret", "jeg hedder Per", "this is Sam from HR"): the names in it are theirs, not a subject. */
 const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn\s+er|this\s+is|my\s+name\s+is|i\s+am|i['’]m)\s+\p{Lu}\p{L}+/u;
 
@@ -1022,7 +1025,8 @@ export function decide(input: RouteInput): RouteDecision {
     // min henvendelse om lønsedlen kommet frem?": the user's own case asked after is its status, however the classifier
     // reads it (a status it half believes in too) — not how cases work.
     // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
-    if ((kind === 'question' || kind === 'createCase' || kind === 'status') && namesOwnCases(text) && asksHowItStands(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
+    // "Hvis jeg skriver en kommentar i anmodningen, bliver den så læst af jer?": a case supposed, not one there is — how it works.
+    if ((kind === 'question' || kind === 'createCase' || kind === 'status') && namesOwnCases(text) && asksHowItStands(text) && !asksHow(text) && !WHERE_TO_SEE.test(text) && !SUPPOSED.test(text)) {
       return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
     }
     // "Hvornår får jeg svar?", "har I svaret?", "any news?": the user's own answer awaited, with nothing else said — the

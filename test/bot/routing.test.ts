@@ -770,3 +770,11 @@ describe('round 22: a remark read as a cancel, a matter of the user’s own that
     expect(route('er min ansøgning om adgang til LDV behandlet', recognition({ kind: 'status' }, 0.94, false, { systemId: 'ldv' }))).toBe('intent:status');
   });
 });
+
+describe('round 22: a case supposed', () => {
+  it('answers a question about a case supposed ("hvis jeg …") from the knowledge base, not as a status', () => {
+    const q = recognition({ kind: 'question' }, 0.44);
+    expect(routeOf(run({ text: 'hvis jeg skriver en kommentar i fritekstfeltet i anmodningen, bliver den så læst af jer?', recognized: q, knowledge: answered(0.6), route: '' }))).toBe('knowledge');
+    expect(routeOf(run({ text: 'er min henvendelse om lønsedlen kommet frem?', recognized: q, knowledge: answered(0.6), route: '' }))).toBe('intent:status');
+  });
+});
