@@ -778,3 +778,9 @@ describe('round 22: a case supposed', () => {
     expect(routeOf(run({ text: 'er min henvendelse om lønsedlen kommet frem?', recognized: q, knowledge: answered(0.6), route: '' }))).toBe('intent:status');
   });
 });
+
+describe('round 22: where a case stands', () => {
+  it('reads "where my case … stands" as its status', () => {
+    expect(routeOf(run({ text: 'Could you tell me where my case about the RejsUd per diem stands?', recognized: recognition({ kind: 'status' }, 0.54), knowledge: answered(0.6), route: '' }))).toBe('intent:status');
+  });
+});
