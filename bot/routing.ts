@@ -188,6 +188,18 @@ const PROBLEM =
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
 
+/**
+ * A word of stopping, dropping, undoing or refusing ("glem det", "lad være", "ikke alligevel", "forfra", "never mind",
+ * "don't send it", "I changed my mind", "jeg vil ikke …"): what a cancel is said with. A sentence with none of them
+ * ("det her er simpelthen for dårligt, jeg har siddet med det i en halv time") stops nothing, however the classifier
+ * reads it; nor does a bare "ikke" of something that does not work ("mit MitID virker ikke efter jeg har skiftet telefon").
+ */
+const STOP_OR_NEGATION =
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
+
+/** A case supposed rather than told of: the text opens with a condition ("hvis jeg skriver …", "if I add a comment …"). */
+const SUPPOSED = /^\s*(?:hvis|såfremt|if|suppose|say)(?![\p{L}\d])/iu;
+
 /** The user saying who they are ("det er Lone fra lønkontoret", "jeg hedder Per", "this is Sam from HR"): the names in it are theirs, not a subject. */
 const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn\s+er|this\s+is|my\s+name\s+is|i\s+am|i['’]m)\s+\p{Lu}\p{L}+/u;
 
@@ -478,7 +490,7 @@ const CASE_I_MADE =
 
 /** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
 
 /**
  * Asked whether a case got to the desk at all ("er den kommet frem?", "har I modtaget min henvendelse?", "er den
@@ -576,6 +588,18 @@ function namesOwnCases(text: string): boolean {
   if (OWN_CASES.test(text) || CASE_I_MADE.test(text) || OWN_SUBMISSIONS.test(text) || OVERVIEW_ASKED.test(text)) return true;
   const w = cleanWords(text);
   return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1));
+}
+
+/**
+ * Something of the user's named that is not a case: a possessive before another noun ("min ansøgning", "mit pas",
+ * "my application"), with no case of theirs named anywhere in the text (not after a word either: "my open cses")
+ * and the desk not spoken to ("hvor langt er I nået med det om vores budgetfil" asks the desk after what it was sent).
+ */
+function ownMatterNotACase(text: string): boolean {
+  if (namesOwnCases(text) || CASE_WORDS.test(text) || ADDRESSES_THE_DESK.test(text)) return false;
+  const w = cleanWords(text);
+  const caseNoun = (word: string | undefined): boolean => word !== undefined && word.length >= 3 && CASE_NOUNS.some((noun) => editDistanceWithin(word, noun, 1) <= 1);
+  return w.some((word, i) => i > 0 && POSSESSIVE.test(w[i - 1] ?? '') && word.length >= 4 && !caseNoun(word) && !caseNoun(w[i + 1]));
 }
 
 /** "Hvad betyder fejlkoden …", "what does the error … mean": what something means is asked, not a problem reported. */
@@ -1051,7 +1075,8 @@ export function decide(input: RouteInput): RouteDecision {
     // min henvendelse om lønsedlen kommet frem?": the user's own case asked after is its status, however the classifier
     // reads it (a status it half believes in too) — not how cases work.
     // "Kan jeg se hvor langt min sag er nået i portalen" asks where to see it: the article on that.
-    if ((kind === 'question' || kind === 'createCase' || kind === 'status') && namesOwnCases(text) && asksHowItStands(text) && !asksHow(text) && !WHERE_TO_SEE.test(text)) {
+    // "Hvis jeg skriver en kommentar i anmodningen, bliver den så læst af jer?": a case supposed, not one there is — how it works.
+    if ((kind === 'question' || kind === 'createCase' || kind === 'status') && namesOwnCases(text) && asksHowItStands(text) && !asksHow(text) && !WHERE_TO_SEE.test(text) && !SUPPOSED.test(text)) {
       return done({ kind: 'intent', intent: { kind: 'status' } }, 'own-cases');
     }
     // "Hvornår får jeg svar?", "har I svaret?", "any news?": the user's own answer awaited, with nothing else said — the
@@ -1119,6 +1144,9 @@ export function decide(input: RouteInput): RouteDecision {
       // Sure of the help or the greeting, a problem told in three words of substance or more is still the
       // problem ("Teams crasher hver gang jeg deler skærm – hjælp"): the "hjælp" asks for help with it.
       if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && (!sure || (kind !== 'cancel' && contentWords(text).length >= 3)) && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
+      // "Det her er simpelthen for dårligt, jeg har siddet med det i en halv time": a sentence with no word of stopping or
+      // refusing stops nothing, however the classifier leans to a cancel — a remark, weighed as a question.
+      if (kind === 'cancel' && !recognition.command && words(text).length >= 4 && !STOP_OR_NEGATION.test(text)) return ask('question');
       // "Jeg vil ikke fortsætte", "I don't want to go on": a refusal read as a cancel is one, however unsure.
       if (kind === 'cancel' && REFUSAL.test(text) && !question) return intent('small-talk');
       // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
@@ -1212,6 +1240,10 @@ export function decide(input: RouteInput): RouteDecision {
       // another authority or the asker's own world (the knowledge base declines it as private life or an unknown name),
       // with no case of the user's named — not a case at the desk: declined, the case still offered.
       if ((kind === 'status' || kind === 'myCases') && awaitedElsewhere(text, knowledge)) return ask('question');
+      // "Hvornår får jeg svar på min ansøgning om boligstøtte?", "how is my application for a passport going?": how
+      // something of the user's stands, when it is no case (no case noun, number or case told of) and nothing of the
+      // portal — a matter of their own elsewhere, the knowledge base's to answer or decline, not their cases.
+      if ((kind === 'status' || kind === 'myCases') && ownMatterNotACase(text) && !namesPortal && findCaseNumbers(text).length === 0) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
       // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list.

@@ -771,3 +771,47 @@ describe('round 22: problems told as stopped, and answers awaited from elsewhere
     expect(routeOf(run({ text: 'hvornår får jeg svar på min sag om MitID', recognized: recognition({ kind: 'status' }, 1), knowledge, route: '' }))).toBe('intent:status');
   });
 });
+
+describe('round 22: a remark read as a cancel, a matter of the user’s own that is no case', () => {
+  const route = (text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN): string => routeOf(run({ text, recognized, knowledge, route: '' }));
+
+  it('takes a sentence with no word of stopping or refusing as no cancel, however sure the classifier is', () => {
+    const cancel = recognition({ kind: 'cancel' }, 0.86);
+    expect(route('det her er simpelthen for dårligt, jeg har siddet med det i en halv time', cancel)).toBe('knowledge');
+    expect(route('this is taking way too long for me', cancel)).toBe('knowledge');
+    // Stopping said in words stays a cancel.
+    expect(route('glem det, jeg spørger en kollega', cancel)).toBe('intent:cancel');
+    expect(route('nej lad være med at oprette den', cancel)).toBe('intent:cancel');
+    expect(route('hold op med det', cancel)).toBe('intent:cancel');
+    expect(route('I changed my mind about it', cancel)).toBe('intent:cancel');
+    expect(route('nej jeg vil ikke alligevel', cancel)).toBe('intent:cancel');
+    // A negation of something that does not work is a problem, not a stop.
+    expect(route('mit MitID virker ikke efter jeg har skiftet telefon', recognition({ kind: 'cancel' }, 0.88))).toBe('knowledge');
+  });
+
+  it('asks the knowledge base about something of the user’s that is no case, not their cases', () => {
+    const status = recognition({ kind: 'status' }, 0.94);
+    expect(route('hvornår får jeg svar på min ansøgning om boligstøtte', status)).toBe('knowledge');
+    expect(route('how is my application for a passport going', status)).toBe('knowledge');
+    expect(route('hvornår får jeg svar på min ansøgning', recognition({ kind: 'myCases' }, 0.9))).toBe('knowledge');
+    // A case of theirs, a case number, the desk spoken to or the portal named: their case.
+    expect(route('hvornår får jeg svar på min henvendelse', status)).toBe('intent:status');
+    expect(route('any news on my open cses?', status)).toBe('intent:status');
+    expect(route('hvor langt er I nået med det om vores budgetfil', status)).toBe('intent:status');
+    expect(route('er min ansøgning om adgang til LDV behandlet', recognition({ kind: 'status' }, 0.94, false, { systemId: 'ldv' }))).toBe('intent:status');
+  });
+});
+
+describe('round 22: a case supposed', () => {
+  it('answers a question about a case supposed ("hvis jeg …") from the knowledge base, not as a status', () => {
+    const q = recognition({ kind: 'question' }, 0.44);
+    expect(routeOf(run({ text: 'hvis jeg skriver en kommentar i fritekstfeltet i anmodningen, bliver den så læst af jer?', recognized: q, knowledge: answered(0.6), route: '' }))).toBe('knowledge');
+    expect(routeOf(run({ text: 'er min henvendelse om lønsedlen kommet frem?', recognized: q, knowledge: answered(0.6), route: '' }))).toBe('intent:status');
+  });
+});
+
+describe('round 22: where a case stands', () => {
+  it('reads "where my case … stands" as its status', () => {
+    expect(routeOf(run({ text: 'Could you tell me where my case about the RejsUd per diem stands?', recognized: recognition({ kind: 'status' }, 0.54), knowledge: answered(0.6), route: '' }))).toBe('intent:status');
+  });
+});
