@@ -20,6 +20,7 @@ import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, typ
 import { afterNo, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
 import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
+import { asksToExplainAgain } from './meta-talk.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -698,6 +699,11 @@ export function decide(input: RouteInput): RouteDecision {
   const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
   /** "Og hvad med RejsUd?" whose answer was asked of that system's own articles only (its id). */
   let otherSystem: string | undefined;
+  // "Kan du sige det mere enkelt?", "forstår ikke", "hvad betyder det?" after an answer: that answer explained again (another
+  // passage of its article), not a new search for the words of not understanding.
+  if (free && input.previous !== undefined && recognition.intent.kind !== 'language' && asksToExplainAgain(input.text)) {
+    return { ...base, route: { kind: 'intent', intent: { kind: 'explain' } }, reason: 'follow-up' };
+  }
   const followUp = free ? readWithPrevious() : undefined;
   const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({

@@ -84,6 +84,53 @@ describe('follow-up questions', () => {
   });
 });
 
+describe('the last answer explained again (round 22)', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  /** The passage of an answer: its text before the source line. */
+  const passageOf = (text: string): string => text.split(/\n\n(?:Kilde|Source):/u)[0]?.split('\n\n').slice(-1)[0] ?? '';
+
+  it.each([
+    ['kan du sige det mere enkelt?'],
+    ['det forstår jeg ikke helt'],
+    ['forstår ikke, forklar det lige'],
+    ['kan du forklare det med andre ord?'],
+    ['uddyb gerne'],
+    ['jeg er ikke med, hvad betyder det?'],
+  ])('"%s" shows another passage of the same article, not the same one again nor a search for its words', async (asked) => {
+    const chat = new Chat(world, ANNA);
+    const first = await chat.say('hvad er RejsUd?');
+    const again = await chat.run([[asked, ['Kilde: [RejsUd', 'Hjalp det?', without('Det kan jeg desværre ikke finde'), without('Undskyld'), without('Der er ikke noget at annullere')]]]);
+    expect(passageOf(again.text)).not.toBe(passageOf(first.text));
+  });
+
+  it('after a passage further in, shows the article\'s opening; asked again, the passage after it', async () => {
+    const chat = new Chat(world, ANNA);
+    const first = await chat.say('hvem skal bruge RejsUd?');
+    const opening = await chat.say('kan du sige det mere enkelt?');
+    expect(opening.text).toContain('Kort sagt forklarer artiklen det sådan her:');
+    expect(passageOf(opening.text)).not.toBe(passageOf(first.text));
+    const next = await chat.say('forstår det stadig ikke');
+    expect(passageOf(next.text)).not.toBe(passageOf(opening.text));
+  });
+
+  it('explains in English when asked in English', async () => {
+    await new Chat(world, ANNA).run([
+      ['What is RejsUd?', 'Source:'],
+      ["sorry, I don't get it", ['Source:', without('I cannot find an answer')]],
+    ]);
+  });
+
+  it('is a complaint, the welcome or a question as before without an answer shown', async () => {
+    await new Chat(world, ANNA).run([['det forstår jeg ikke helt', 'Undskyld']]);
+    await new Chat(world, ANNA).run([['hvad er RejsUd?', 'Kilde: [RejsUd'], ['du forstår mig ikke', 'Undskyld']]);
+  });
+});
+
 describe('followUpQuery', () => {
   const previous = { question: 'hvordan sætter jeg to-faktor op til IndFak?', subject: 'IndFak/SDI', articleId: 'system-indfak-sdi' };
   const recognition = { intent: { kind: 'question' as const }, command: false, confidence: 0.9, scores: {}, slots: {} };
