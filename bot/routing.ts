@@ -917,6 +917,10 @@ export function decide(input: RouteInput): RouteDecision {
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId))) {
+      asked = alone;
+      return undefined;
+    }
     if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
       asked = withIt;
       return found.query;
@@ -1464,6 +1468,35 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
   if (REFERS_BACK.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
   return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
+}
+
+/**
+ * Whether a short question that names nothing may be read with the answer before it (`withIt`, which is that answer's
+ * article again when `samePrevious`), against what it finds alone. Not when alone its own words are hardly in the
+ * articles ("hvem vandt landskampen i går?" after ISOLA: ISOLA's words would answer it); not when alone it is answered
+ * by another article of the previous one's system ("hvordan bruger man kuberne i excel?" after LDV's overview: the
+ * cubes' own article) or by an article whose subject it names ("hvad er Statens Digitale Indkøb?").
+ */
+function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
+  if (alone.kind === 'unknown') return !(alone.reason === 'no-match' || (alone.reason === 'low-confidence' && (alone.coverage ?? 1) < OFF_TOPIC_COVERAGE));
+  if (alone.kind !== 'answered' || withIt.kind !== 'answered' || !samePrevious || alone.article.id === withIt.article.id) return true;
+  const systemsOf = (system: string | undefined): string[] =>
+    (system ?? '')
+      .toLocaleLowerCase('da')
+      .split(/[/,()]|\s+(?:og|and)\s+/u)
+      .map((name) => name.trim())
+      .filter((name) => name.length >= 2);
+  const previousSystems = new Set(systemsOf(withIt.article.system));
+  if (systemsOf(alone.article.system).some((name) => previousSystems.has(name))) return false;
+  return !namesTitleSubject(text, alone.article.title);
+}
+
+/** The head of an article's title ("Statens Digitale Indkøb (SDI) – forord …" → "statens digitale indkøb"), named whole in the text. */
+function namesTitleSubject(text: string, title: string): boolean {
+  const head = (title.split(/\s+[–—-]\s+|:\s|\s\(/u)[0] ?? '').trim().toLocaleLowerCase('da');
+  if (head.length < 5) return false;
+  const escaped = head.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'u').test(text.toLocaleLowerCase('da'));
 }
 
 /** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
