@@ -1477,7 +1477,7 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
  * by another article of the previous one's system ("hvordan bruger man kuberne i excel?" after LDV's overview: the
  * cubes' own article) or by an article whose subject it names ("hvad er Statens Digitale Indkøb?").
  */
-function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
+export function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
   if (alone.kind === 'unknown') return !(alone.reason === 'no-match' || (alone.reason === 'low-confidence' && (alone.coverage ?? 1) < OFF_TOPIC_COVERAGE));
   if (alone.kind !== 'answered' || withIt.kind !== 'answered' || !samePrevious || alone.article.id === withIt.article.id) return true;
   const systemsOf = (system: string | undefined): string[] =>

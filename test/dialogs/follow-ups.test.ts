@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
-import { followUpQuery } from '../../bot/routing.js';
+import { bentToPrevious, followUpQuery } from '../../bot/routing.js';
+import type { AnswerResult } from '../../knowledge/index.js';
 import { subjectOfTitle } from '../../dialogs/main.dialog.js';
 import { headingEcho } from '../../knowledge/answerer.js';
 
@@ -68,6 +69,22 @@ describe('follow-up questions', () => {
     await new Chat(world, ANNA).run([
       ['hvordan sætter jeg to-faktor op til IndFak?', 'Kilde: [To-faktorgodkendelse i IndFak og RejsUd'],
       ['og hvad med RejsUd?', 'Kilde: [To-faktorgodkendelse i IndFak og RejsUd'],
+    ]);
+  });
+
+  it('does not bend a short question to the answer before it when alone its words are hardly in the articles (round 22)', async () => {
+    // Read with the payroll calendar's subject, the calendar answered it.
+    await new Chat(world, ANNA).run([
+      ['hvad er lønkalenderen?', 'Kilde: [Lønkalenderen'],
+      ['hvad skal vi have til julefrokosten?', without('Kilde:')],
+    ]);
+  });
+
+  it('leaves a short question that another article of the same system answers to that article (round 22)', async () => {
+    // Read with LDV's subject, LDV's overview came again.
+    await new Chat(world, ANNA).run([
+      ['hvad er LDV?', 'Kilde: [LDV'],
+      ['hvilke standardrapporter findes der?', 'Kilde: [Standardrapporter til økonomistyring'],
     ]);
   });
 
@@ -169,5 +186,23 @@ describe('headingEcho', () => {
     expect(headingEcho(words('hvem opretter brugere i CIP'), 'En ny bruger i CIP')).toBe(0);
     expect(headingEcho(words('hvad er SLS-guiden'), 'Hvor finder jeg SLS-guiden?')).toBe(0);
     expect(headingEcho(words('hvem ved noget'), 'Hvem skal bruge systemet?')).toBe(0);
+  });
+});
+
+describe('bentToPrevious (round 22)', () => {
+  const answered = (id: string, title: string, system: string): AnswerResult =>
+    ({ kind: 'answered', article: { id, title, system }, passage: { id: `${id}#0`, index: 0 } }) as unknown as AnswerResult;
+  const previous = answered('fejl', 'Fejl i Statens Administrations sagsbehandling af løn og refusion', 'Løn og Refusion');
+
+  it('takes the reading with the answer before it when alone the question finds nothing, or another system\'s article it does not name', () => {
+    expect(bentToPrevious('hvad er fristen?', { kind: 'unknown', reason: 'common-words' }, previous, true)).toBe(true);
+    expect(bentToPrevious('hvordan får jeg adgang?', answered('sls-kode', 'Regler for adgangskoder til SLS', 'SLS/HR-Løn'), previous, true)).toBe(true);
+  });
+
+  it('leaves it alone when its words are hardly in the articles, another article of the same system answers it, or it names that article\'s subject', () => {
+    expect(bentToPrevious('hvem vandt landskampen?', { kind: 'unknown', reason: 'no-match' }, previous, true)).toBe(false);
+    expect(bentToPrevious('hvem vandt landskampen?', { kind: 'unknown', reason: 'low-confidence', coverage: 0.2 }, previous, true)).toBe(false);
+    expect(bentToPrevious('hvad er satsen?', answered('satser', 'Refusionssatser', 'Statens Refusion / Løn og Refusion'), previous, true)).toBe(false);
+    expect(bentToPrevious('hvad er Statens Digitale Indkøb?', answered('sdi', 'Statens Digitale Indkøb (SDI) – forord', 'SDI'), previous, true)).toBe(false);
   });
 });
