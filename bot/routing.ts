@@ -912,6 +912,18 @@ export function decide(input: RouteInput): RouteDecision {
         otherSystem = found.system;
       }
     }
+    if (found.sure && found.system === undefined) {
+      // "Hvad koster det?" after RejsUd's history page: read with that page's subject nothing answers it (the page holds
+      // no price); the system's own articles may ("Hvordan får man RejsUd? … pris").
+      const withIt = input.knowledge(found.query, input.lang);
+      asked = withIt;
+      const system = withIt.kind === 'unknown' ? (mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0]) : undefined;
+      if (system !== undefined) {
+        // With the system's name, not the page's whole subject: "Generelt om RejsUd" would find the same page again.
+        const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
+        if (own.kind !== 'unknown') asked = own;
+      }
+    }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
@@ -1442,6 +1454,9 @@ const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /** A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it". */
 const REFERS_BACK = /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])/iu;
 
+/** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
+const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;
+
 /** At most this many words for a question with no word of its own that refers back ("hvordan får jeg adgang?", "hvad koster det?"). */
 const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
 
@@ -1466,7 +1481,7 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   }
   // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
-  if (REFERS_BACK.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
+  if (REFERS_BACK.test(t) || CONTINUES.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
   return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
 }
 

@@ -162,6 +162,11 @@ describe('followUpQuery', () => {
     expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false });
   });
 
+  it('reads a question opened with "og"/"men" as continuing the conversation (round 22)', () => {
+    expect(followUpQuery('og hvad hvis vi ikke svarer til tiden?', previous, recognition)).toEqual({ query: 'og hvad hvis vi ikke svarer til tiden? IndFak/SDI', sure: true });
+    expect(followUpQuery('hvad hvis vi ikke svarer til tiden?', previous, recognition)).toBeUndefined();
+  });
+
   it('is no follow-up without a previous answer, a question, or when it names a system or is long', () => {
     expect(followUpQuery('hvem kan gøre det?', undefined, recognition)).toBeUndefined();
     expect(followUpQuery('det er fint', previous, recognition)).toBeUndefined();
