@@ -32,9 +32,10 @@ export interface RouteInput {
   expectation: Expectation;
   /**
    * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
-   * readings twice). `about`: only the articles about that system (by id) may answer.
+   * readings twice). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
+   * follow-up read with more added (they choose the passage shown).
    */
-  knowledge(text: string, lang: Language, about?: string): AnswerResult;
+  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -915,7 +916,7 @@ export function decide(input: RouteInput): RouteDecision {
     if (found.sure && found.system === undefined) {
       // "Hvad koster det?" after RejsUd's history page: read with that page's subject nothing answers it (the page holds
       // no price); the system's own articles may ("Hvordan får man RejsUd? … pris").
-      const withIt = input.knowledge(found.query, input.lang);
+      const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
       asked = withIt;
       const system = withIt.kind === 'unknown' ? (mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0]) : undefined;
       if (system !== undefined) {
@@ -923,22 +924,38 @@ export function decide(input: RouteInput): RouteDecision {
         const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
         if (own.kind !== 'unknown') asked = own;
       }
+      asked = factFromItsSystem(asked, previous);
     }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
-    const withIt = input.knowledge(found.query, input.lang);
+    const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
     if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId))) {
       asked = alone;
       return undefined;
     }
     if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
-      asked = withIt;
+      asked = factFromItsSystem(withIt, previous);
       return found.query;
     }
     asked = alone;
     return undefined;
+  }
+
+  /**
+   * The answer before read again, but without the kind of fact asked ("hvad er fristen?" after the Barselsfond's page,
+   * which names no deadline): the fact from another article of its system when one holds it (the refund deadlines);
+   * else the article as it was. The article before is kept whenever it holds the fact.
+   */
+  function factFromItsSystem(result: AnswerResult, previous: PreviousAnswer): AnswerResult {
+    if (result.kind !== 'answered' || ![result.article.id, result.article.translationOf].includes(previous.articleId)) return result;
+    const kinds = askedKinds(input.text);
+    if (kinds.length === 0 || kindMatch(result.passage.text, kinds) > 0) return result;
+    const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+    if (system === undefined) return result;
+    const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
+    return own.kind === 'answered' && own.article.id !== result.article.id && kindMatch(own.passage.text, kinds) > 0 ? own : result;
   }
 
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
@@ -1467,7 +1484,7 @@ const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
  * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
  * question, or naming a system or a form of its own.
  */
-export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string } | undefined {
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string; own?: string } | undefined {
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
@@ -1481,8 +1498,9 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   }
   // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
-  if (REFERS_BACK.test(t) || CONTINUES.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
-  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
+  // `own`: the question's own words, which choose the passage (the subject added is every passage's).
+  if (REFERS_BACK.test(t) || CONTINUES.test(t)) return { query: `${t} ${previous.subject}`, sure: true, own: t };
+  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false, own: t } : undefined;
 }
 
 /**

@@ -254,8 +254,12 @@ class Conversation {
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
-  knowledgeAnswer(question: string, lang: Language, about?: string): AnswerResult {
-    return this.deps.knowledge.answer(question, { locale: lang, ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}) });
+  knowledgeAnswer(question: string, lang: Language, about?: string, own?: string): AnswerResult {
+    return this.deps.knowledge.answer(question, {
+      locale: lang,
+      ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}),
+      ...(own !== undefined ? { passageQuestion: own } : {}),
+    });
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
@@ -1292,8 +1296,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */
-  knowledge(text: string, lang: Language, about?: string): AnswerResult {
-    return this.conversation.knowledgeAnswer(text, lang, about);
+  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang, about, own);
   }
 
   /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */
