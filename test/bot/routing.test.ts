@@ -440,6 +440,28 @@ describe('routing', () => {
       expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud]]);
     });
 
+    it('takes a fact the article before does not hold from another article of its system ("hvad er fristen?")', () => {
+      const refusion = mentionedSystems('Statens Refusion')[0]?.id;
+      const article = (id: string, text: string): AnswerResult => ({
+        kind: 'answered',
+        score: 0.9,
+        url: undefined,
+        updated: undefined,
+        stale: false,
+        article: { id, title: id, area: 'refusion', language: 'da', keywords: [], body: text, source: `${id}.md` } as never,
+        passage: { id: `${id}#0`, articleId: id, index: 0, text } as never,
+      });
+      const barsel = { question: 'hvordan søger vi refusion fra barselsfonden?', subject: 'Refusion fra den statslige Barselsfond', articleId: 'barselsfond' };
+      const knowledge = (text: string, _lang: unknown, about?: string): AnswerResult =>
+        about === refusion ? article('frister', 'Barselsorlov: anmeldes løbende, dog senest 4 uger efter påbegyndt orlov.') : text.includes('Barselsfond') ? article('barselsfond', 'Refusion søges digitalt for hvert kvartal.') : UNKNOWN;
+      const decision = decide({ text: 'hvad er fristen?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge, previous: barsel });
+      expect(decision.route).toMatchObject({ kind: 'knowledge', answer: { kind: 'answered', article: { id: 'frister' } } });
+      // The article before holds the fact asked: kept.
+      const holds = (text: string, _lang: unknown, about?: string): AnswerResult =>
+        about === refusion ? article('frister', 'senest 4 uger') : text.includes('Barselsfond') ? article('barselsfond', 'Fristen er senest 8 uger efter kvartalets udløb.') : UNKNOWN;
+      expect(decide({ text: 'hvad er fristen?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: holds, previous: barsel }).route).toMatchObject({ answer: { article: { id: 'barselsfond' } } });
+    });
+
     it('asks for the last answer explained again, and only when there was one', () => {
       const ask = (withPrevious: boolean): RouteDecision =>
         decide({ text: 'kan du sige det mere enkelt?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.6), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge: () => UNKNOWN, ...(withPrevious ? { previous } : {}) });
