@@ -158,12 +158,12 @@ describe('followUpQuery', () => {
   });
 
   it('adds the subject to a question that refers back; a short one that names nothing is only a candidate', () => {
-    expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true });
-    expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false });
+    expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true, own: 'hvem kan gøre det?' });
+    expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false, own: 'hvordan får jeg adgang?' });
   });
 
   it('reads a question opened with "og"/"men" as continuing the conversation (round 22)', () => {
-    expect(followUpQuery('og hvad hvis vi ikke svarer til tiden?', previous, recognition)).toEqual({ query: 'og hvad hvis vi ikke svarer til tiden? IndFak/SDI', sure: true });
+    expect(followUpQuery('og hvad hvis vi ikke svarer til tiden?', previous, recognition)).toEqual({ query: 'og hvad hvis vi ikke svarer til tiden? IndFak/SDI', sure: true, own: 'og hvad hvis vi ikke svarer til tiden?' });
     expect(followUpQuery('hvad hvis vi ikke svarer til tiden?', previous, recognition)).toBeUndefined();
   });
 
