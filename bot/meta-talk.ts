@@ -42,7 +42,7 @@ const LANGUAGE_REQUEST_WORDS = wordSet(
   // Asking and wanting: "kan du", "could you", "kan jeg få", "I'd like", "foretrækker".
   'kan kunne vil ville skal må can could would will shall may mind få fået get have has har haves do does er is are være be findes available tilgængelig tilgængeligt want wants wanted like i\'d foretrækker prefer ønsker better bedre fremover from on forward',
   // Answering, writing, speaking, translating, switching: "svar", "skriv", "tale", "oversæt", "skift til".
-  'svare svarer skriv skrive skriver write writing tale taler snakke snakker speak speaking talk talking sige sig say oversæt oversætte oversat oversættelse translate translated translation læse læser read forstå forstår understand respond reply replying answering responding continue fortsæt fortsætte vis vise show send sende give giv bruge brug use skift skifte switch change sprog sproget language',
+  'forklar forklare forklaring explain explaining put svare svarer skriv skrive skriver write writing tale taler snakke snakker speak speaking talk talking sige sig say oversæt oversætte oversat oversættelse translate translated translation læse læser read forstå forstår understand respond reply replying answering responding continue fortsæt fortsætte vis vise show send sende give giv bruge brug use skift skifte switch change sprog sproget language',
   // Prepositions and negations: "på", "til", "in", "into", "ikke", "don't".
   'på til in into to on i af of from fra ikke not don\'t dont do can\'t cant cannot doesn\'t very much really godt good well særlig so meget',
 );
@@ -135,4 +135,64 @@ export function complainsAboutTheConversation(text: string): boolean {
   const said = words.join(' ');
   if (ASKS_WHAT_IS_ASKED.test(said)) return false;
   return words.some((w) => WORTHLESS.test(w)) || COMPLAINT_CORE.some((core) => core.test(said));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The last answer asked to be explained again
+
+/** Words a request to explain the last answer again is made of. */
+const EXPLAIN_WORDS = wordSet(
+  // Pronouns, the answer, fillers and politeness: "det", "svaret", "that", "lige", "gerne", "please".
+  'du dig jeg mig vi os det den dette denne der her svar svaret svarene teksten artiklen afsnittet og men så nu lige gerne tak venligst bare lidt en et igen også ok okay hmm hm øh undskyld sorry please pls plz again you me i i\'m we us it that this the answer text a an bit little just and but so now then ok okay',
+  // Asking: "kan du", "vil du", "could you", "er", "is".
+  'kan kunne vil ville må skal er var har can could would will may is are was do does did',
+  // Explaining, saying, writing it: "forklar", "uddyb", "sig det", "formuler", "explain", "rephrase", "put".
+  'forklar forklare forklarer forklaring uddyb uddybe uddyber uddybning sig sige siger skriv skrive skriver formuler formulere omformuler omformulere forenkle forenkler giv give vis vise explain explaining explanation elaborate elaborating rephrase reword simplify say put write give show tell',
+  // How: "mere enkelt", "med andre ord", "på en anden måde", "in plain words", "in more detail".
+  'mere mest enkelt enklere enkleste simpelt simplere simpel nemt nemmere nemmeste let lettere kort kortere bedre grundigere detaljeret detaljer nærmere tydeligere tydeligt forståeligt andre anden andet ord måde måder med på i om med eksempel almindeligt almindelig hverdagssprog menneskesprog more simpler simple simply easier easy plain plainer other another words way terms detail details detailed clearer clearly example shorter layman layman\'s with in of to for',
+  // Not understanding it, not following: "forstår ikke", "jeg er ikke med", "I don't get it".
+  'forstår forstod fatter fattede forstå forstået følger med ikke helt rigtig rigtigt not don\'t dont do didn\'t didnt really quite understand understood get follow lost',
+  // Meaning: "hvad betyder det", "hvad mener du", "what does that mean".
+  'hvad hvordan betyder betød mener menes what how mean means meant',
+);
+
+/** The core of the request: explain (it) again, in other words, more simply; not understanding it; what it means. */
+const EXPLAIN_CORE = [
+  /(?:^|\s)(?:forklar\p{L}*|uddyb\p{L}*|omformuler\p{L}*|forenkle\p{L}*|explain\p{L}*|elaborat\p{L}*|rephrase|reword|simplify)(?:\s|$)/u,
+  /(?:^|\s)(?:sig|sige|skriv|skrive|formuler|formulere|say|put|write)(?:\s+\S+){0,3}?\s+(?:mere|enklere|simplere|nemmere|lettere|kortere|tydeligere|anden|andre|almindeligt|simpler|simply|easier|plain|plainer|other|another|clearer|shorter|more)(?:\s|$)/u,
+  /(?:^|\s)(?:giv|give|vis|vise|show)(?:\s+\S+){0,2}?\s+(?:et\s+|an\s+)?(?:eksempel|example)(?:\s|$)/u,
+  /(?:^|\s)(?:med|in)\s+(?:andre|other)\s+(?:ord|words)(?:\s|$)|(?:^|\s)(?:på|in)\s+(?:en\s+anden|another)\s+(?:måde|way)(?:\s|$)/u,
+  // Not understood by the user ("forstår ikke", "det forstår jeg ikke helt", "I don't get it") — not the assistant's not
+  // understanding ("du forstår mig ikke" is a complaint).
+  /(?:^|\s)(?:forstår|forstod|fatter|fattede)(?:\s+\S+){0,2}?\s+ikke(?:\s|$)|(?:^|\s)ikke(?:\s+\S+)?\s+(?:forstået|forstår|fatter)(?:\s|$)/u,
+  /(?:^|\s)(?:don't|dont|do\s+not|didn't|didnt)(?:\s+(?:really|quite))?\s+(?:understand|get|follow)(?:\s|$)|(?:^|\s)i'm\s+lost(?:\s|$)/u,
+  /(?:^|\s)(?:jeg|vi)\s+er\s+ikke(?:\s+helt)?\s+med(?:\s|$)/u,
+  // What it means: "hvad betyder det?", "hvad mener du?", "what does that mean?".
+  /(?:^|\s)hvad\s+(?:betyder|betød|mener|menes)(?:\s+(?:det|du|dette|der|så|lige))*\s*$|(?:^|\s)what\s+(?:does|do)\s+(?:that|it|this)\s+mean(?:\s|$)|(?:^|\s)what\s+do\s+you\s+mean(?:\s|$)/u,
+];
+
+/** The assistant as the one who does not understand: a complaint, not a request to explain. */
+const ASSISTANT_UNDERSTANDS = /(?:^|\s)(?:du|you)\s+(?:\S+\s+)?(?:forstår|forstod|fatter|fattede|understand|understood|get)(?:\s|$)/u;
+
+/** The word before a language that asks for plain words in it ("almindeligt dansk", "plain English"). */
+const PLAIN = /^(?:almindeligt|almindelig|plain|simple)$/u;
+
+/** At most this many words: a longer message asks something of its own. */
+const EXPLAIN_MAX_WORDS = 10;
+
+/**
+ * Whether a short message asks for the last answer to be explained again rather than asks something new: "kan du
+ * sige det mere enkelt?", "forklar det med andre ord", "uddyb gerne", "det forstår jeg ikke helt", "jeg er ikke med,
+ * hvad betyder det?", "can you explain that more simply?", "I don't get it". Every word belongs to the word classes
+ * such a request is made of; a word outside them — a thing, a system, a field — makes it a question about that thing
+ * ("hvad betyder løntrin?", "jeg forstår ikke min lønseddel"). The caller asks only when an answer was shown.
+ */
+export function asksToExplainAgain(text: string): boolean {
+  // "På almindeligt dansk", "in plain English": plain words asked for, not a language.
+  const words = wordsOf(text).map((w, i, all) => (PLAIN.test(all[i - 1] ?? '') && (DANISH_NAME.test(w) || ENGLISH_NAME.test(w)) ? 'ord' : w));
+  if (words.length === 0 || words.length > EXPLAIN_MAX_WORDS) return false;
+  if (!words.every((w) => EXPLAIN_WORDS.has(w))) return false;
+  const said = words.join(' ');
+  if (ASSISTANT_UNDERSTANDS.test(said)) return false;
+  return EXPLAIN_CORE.some((core) => core.test(said));
 }

@@ -21,6 +21,7 @@ import { afterNo, givesSeveralValues, isSkip, saysDontKnow } from '../dialogs/fo
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
 import { asksForTheCase, givesCaseDetails } from '../dialogs/case-asked.js';
 import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
+import { asksToExplainAgain } from './meta-talk.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
 
@@ -32,9 +33,10 @@ export interface RouteInput {
   expectation: Expectation;
   /**
    * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
-   * readings twice). `about`: only the articles about that system (by id) may answer.
+   * readings twice). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
+   * follow-up read with more added (they choose the passage shown).
    */
-  knowledge(text: string, lang: Language, about?: string): AnswerResult;
+  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -734,6 +736,11 @@ export function decide(input: RouteInput): RouteDecision {
   const free = expectation.kind === 'none' || (expectation.kind !== 'field' && expectation.about.startsWith('router:'));
   /** "Og hvad med RejsUd?" whose answer was asked of that system's own articles only (its id). */
   let otherSystem: string | undefined;
+  // "Kan du sige det mere enkelt?", "forstår ikke", "hvad betyder det?" after an answer: that answer explained again (another
+  // passage of its article), not a new search for the words of not understanding.
+  if (free && input.previous !== undefined && recognition.intent.kind !== 'language' && asksToExplainAgain(input.text)) {
+    return { ...base, route: { kind: 'intent', intent: { kind: 'explain' } }, reason: 'follow-up' };
+  }
   const followUp = free ? readWithPrevious() : undefined;
   const knowledge = (): AnswerResult => (asked ??= input.knowledge(followUp ?? input.text, input.lang));
   const done = (route: Route, reason: RouteReason): RouteDecision => ({
@@ -950,17 +957,49 @@ export function decide(input: RouteInput): RouteDecision {
         otherSystem = found.system;
       }
     }
+    if (found.sure && found.system === undefined) {
+      // "Hvad koster det?" after RejsUd's history page: read with that page's subject nothing answers it (the page holds
+      // no price); the system's own articles may ("Hvordan får man RejsUd? … pris").
+      const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
+      asked = withIt;
+      const system = withIt.kind === 'unknown' ? (mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0]) : undefined;
+      if (system !== undefined) {
+        // With the system's name, not the page's whole subject: "Generelt om RejsUd" would find the same page again.
+        const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
+        if (own.kind !== 'unknown') asked = own;
+      }
+      asked = factFromItsSystem(asked, previous);
+    }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
-    const withIt = input.knowledge(found.query, input.lang);
+    const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId))) {
+      asked = alone;
+      return undefined;
+    }
     if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
-      asked = withIt;
+      asked = factFromItsSystem(withIt, previous);
       return found.query;
     }
     asked = alone;
     return undefined;
+  }
+
+  /**
+   * The answer before read again, but without the kind of fact asked ("hvad er fristen?" after the Barselsfond's page,
+   * which names no deadline): the fact from another article of its system when one holds it (the refund deadlines);
+   * else the article as it was. The article before is kept whenever it holds the fact.
+   */
+  function factFromItsSystem(result: AnswerResult, previous: PreviousAnswer): AnswerResult {
+    if (result.kind !== 'answered' || ![result.article.id, result.article.translationOf].includes(previous.articleId)) return result;
+    const kinds = askedKinds(input.text);
+    if (kinds.length === 0 || kindMatch(result.passage.text, kinds) > 0) return result;
+    const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+    if (system === undefined) return result;
+    const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
+    return own.kind === 'answered' && own.article.id !== result.article.id && kindMatch(own.passage.text, kinds) > 0 ? own : result;
   }
 
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
@@ -1522,6 +1561,9 @@ const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /** A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it". */
 const REFERS_BACK = /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])/iu;
 
+/** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
+const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;
+
 /** At most this many words for a question with no word of its own that refers back ("hvordan får jeg adgang?", "hvad koster det?"). */
 const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
 
@@ -1532,7 +1574,7 @@ const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
  * caller weighs it against the question alone (not `sure`). Undefined when the text is no follow-up: long, no
  * question, or naming a system or a form of its own.
  */
-export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string } | undefined {
+export function followUpQuery(text: string, previous: PreviousAnswer | undefined, recognition: Recognition): { query: string; sure: boolean; system?: string; own?: string } | undefined {
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
@@ -1546,8 +1588,38 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   }
   // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
   if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
-  if (REFERS_BACK.test(t)) return { query: `${t} ${previous.subject}`, sure: true };
-  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false } : undefined;
+  // `own`: the question's own words, which choose the passage (the subject added is every passage's).
+  if (REFERS_BACK.test(t) || CONTINUES.test(t)) return { query: `${t} ${previous.subject}`, sure: true, own: t };
+  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false, own: t } : undefined;
+}
+
+/**
+ * Whether a short question that names nothing may be read with the answer before it (`withIt`, which is that answer's
+ * article again when `samePrevious`), against what it finds alone. Not when alone its own words are hardly in the
+ * articles ("hvem vandt landskampen i går?" after ISOLA: ISOLA's words would answer it); not when alone it is answered
+ * by another article of the previous one's system ("hvordan bruger man kuberne i excel?" after LDV's overview: the
+ * cubes' own article) or by an article whose subject it names ("hvad er Statens Digitale Indkøb?").
+ */
+export function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
+  if (alone.kind === 'unknown') return !(alone.reason === 'no-match' || (alone.reason === 'low-confidence' && (alone.coverage ?? 1) < OFF_TOPIC_COVERAGE));
+  if (alone.kind !== 'answered' || withIt.kind !== 'answered' || !samePrevious || alone.article.id === withIt.article.id) return true;
+  const systemsOf = (system: string | undefined): string[] =>
+    (system ?? '')
+      .toLocaleLowerCase('da')
+      .split(/[/,()]|\s+(?:og|and)\s+/u)
+      .map((name) => name.trim())
+      .filter((name) => name.length >= 2);
+  const previousSystems = new Set(systemsOf(withIt.article.system));
+  if (systemsOf(alone.article.system).some((name) => previousSystems.has(name))) return false;
+  return !namesTitleSubject(text, alone.article.title);
+}
+
+/** The head of an article's title ("Statens Digitale Indkøb (SDI) – forord …" → "statens digitale indkøb"), named whole in the text. */
+function namesTitleSubject(text: string, title: string): boolean {
+  const head = (title.split(/\s+[–—-]\s+|:\s|\s\(/u)[0] ?? '').trim().toLocaleLowerCase('da');
+  if (head.length < 5) return false;
+  const escaped = head.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'u').test(text.toLocaleLowerCase('da'));
 }
 
 /** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */

@@ -256,8 +256,12 @@ class Conversation {
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
-  knowledgeAnswer(question: string, lang: Language, about?: string): AnswerResult {
-    return this.deps.knowledge.answer(question, { locale: lang, ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}) });
+  knowledgeAnswer(question: string, lang: Language, about?: string, own?: string): AnswerResult {
+    return this.deps.knowledge.answer(question, {
+      locale: lang,
+      ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}),
+      ...(own !== undefined ? { passageQuestion: own } : {}),
+    });
   }
 
   /** Answers a question from the knowledge base. Inside a dialog the answer carries no follow-up. */
@@ -415,6 +419,24 @@ class Conversation {
   answerAgain(last: LastAnswer, lang: Language): CandidateRef | undefined {
     const candidate = this.deps.knowledge.passageIn(last.articleId, last.passageId, lang);
     return candidate ? this.candidateRef(candidate) : undefined;
+  }
+
+  /**
+   * The last answer explained again ("kan du sige det mere enkelt?", "forstår ikke"): not the same passage — the
+   * article's opening, which says what it is about, when another passage was shown; after the opening, the passage
+   * after it. `kind` says which, for the lead; `same` when the article has no other passage.
+   */
+  explainAgain(last: LastAnswer, lang: Language): { ref: CandidateRef; kind: 'opening' | 'other' | 'same' } | undefined {
+    const shown = this.deps.knowledge.passageIn(last.articleId, last.passageId, lang);
+    if (!shown) return undefined;
+    const articleId = shown.article.id;
+    const at = (index: number): AnswerCandidate | undefined => this.deps.knowledge.passageIn(articleId, `${articleId}#${index}`, lang);
+    if (shown.passage.index !== 0) {
+      const opening = at(0);
+      if (opening) return { ref: this.candidateRef(opening), kind: 'opening' };
+    }
+    const next = at(shown.passage.index + 1);
+    return next ? { ref: this.candidateRef(next), kind: 'other' } : { ref: this.candidateRef(shown), kind: 'same' };
   }
 
   /** The text of another passage of the contact's article that holds a time of day ("mellem kl. 9.00 og 15.00"), if any. */
@@ -968,6 +990,21 @@ class RouterDialog extends Dialog {
         if (pending) state.pending = pending;
         return Dialog.EndOfTurn;
       }
+      case 'explain': {
+        // "Kan du sige det mere enkelt?", "forstår ikke": another passage of the article last answered with, never the same
+        // one again (the router decides this only when an answer was shown).
+        const last = state.lastAnswer;
+        const again = last ? this.conversation.explainAgain(last, lang) : undefined;
+        if (!last || !again) {
+          await context.sendActivity(reply(t.noCaseThen));
+          return Dialog.EndOfTurn;
+        }
+        const lead = again.kind === 'opening' ? t.explainOpening : again.kind === 'other' ? t.explainOther : t.explainNoMore;
+        await context.sendActivity(reply(lead));
+        const next = await this.conversation.showAnswer(context, again.ref, last.question, true);
+        if (next) state.pending = next;
+        return Dialog.EndOfTurn;
+      }
       case 'complaint': {
         // "Det virker ikke" after "Hjalp det?" says no.
         if (pending?.kind === 'feedback') {
@@ -1247,7 +1284,7 @@ export function withListIntro(passage: { readonly heading?: string | undefined; 
 }
 
 /** Intents after which the router's last answer is still the one to show again in another language. */
-const KEEPS_LAST_ANSWER: ReadonlySet<Intent['kind']> = new Set(['thanks', 'yes', 'no', 'language']);
+const KEEPS_LAST_ANSWER: ReadonlySet<Intent['kind']> = new Set(['thanks', 'yes', 'no', 'language', 'explain']);
 
 /** How many of the user's newest cases a request without a case number is matched against (which-case.ts). */
 const CASES_TO_PICK_FROM = 20;
@@ -1286,8 +1323,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */
-  knowledge(text: string, lang: Language, about?: string): AnswerResult {
-    return this.conversation.knowledgeAnswer(text, lang, about);
+  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang, about, own);
   }
 
   /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */

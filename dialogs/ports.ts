@@ -76,7 +76,12 @@ export type Intent =
   /** "And in English?", "kan du skrive på dansk", "I don't speak Danish": the user's language asked for. */
   | { kind: 'language'; to: Language }
   /** "Du forstår mig ikke", "this is useless", "that's not what I asked": the conversation is not going well. */
-  | { kind: 'complaint' };
+  | { kind: 'complaint' }
+  /**
+   * "Kan du sige det mere enkelt?", "forstår ikke", "hvad betyder det?" after an answer: the last answer explained again —
+   * another passage of the same article. Decided by the router (only when an answer was shown), never by the classifier.
+   */
+  | { kind: 'explain' };
 
 export type IntentKind = Intent['kind'];
 

@@ -37,6 +37,9 @@ const da = {
   backToDialog: 'Så fortsætter vi, hvor vi slap:',
   languageChosen: 'Selvfølgelig – skriv dit spørgsmål på dansk, så svarer jeg på dansk.',
   languageInDialog: 'Selvfølgelig – vi fortsætter på dansk:',
+  explainOpening: 'Kort sagt forklarer artiklen det sådan her:',
+  explainOther: 'Måske hjælper det, hvad artiklen siger her:',
+  explainNoMore: 'Artiklen siger ikke mere om det end dette:',
   complaintInDialog: 'Undskyld, det var ikke tydeligt nok.',
   complaint:
     'Undskyld – det lykkedes mig ikke at hjælpe dig. Prøv at skrive det med andre ord, eller skriv hvilket system det drejer sig om (fx RejsUd, IndFak eller SLS). Du kan også få fat i en medarbejder eller oprette en sag.',
@@ -184,6 +187,9 @@ const en: Texts = {
   backToDialog: 'Let us continue where we left off:',
   languageChosen: "Of course – write your question in English, and I'll answer in English.",
   languageInDialog: "Of course – let's continue in English:",
+  explainOpening: 'In short, the article explains it like this:',
+  explainOther: 'Perhaps this part of the article helps:',
+  explainNoMore: 'The article says no more about it than this:',
   complaintInDialog: 'I am sorry, that was not clear enough.',
   complaint:
     'I am sorry – I did not manage to help you. Try saying it in other words, or tell me which system it is about (e.g. RejsUd, IndFak or SLS). You can also reach a person or create a case.',

@@ -303,6 +303,12 @@ export interface AnswerOptions {
    * own articles, or none). The others are left out before the decision, as if the knowledge base held only these.
    */
   readonly only?: (article: Article) => boolean;
+  /**
+   * The user's own words, when the question asked is them with more added to find the article ("hvad er fristen?" read
+   * as "hvad er fristen? Ansøgningsfrister for refusion"): they choose the passage shown, as the added subject is every
+   * passage's. Default: the question. Words that hold no content leave the choice to the question.
+   */
+  readonly passageQuestion?: string;
 }
 
 /** Articles ranked when only some may answer (AnswerOptions.only): enough that a system's own articles are among them. */
@@ -365,6 +371,9 @@ export class Answerer {
     const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
     const allowed = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
     const ranked = this.usersLanguageFirst(allowed, analysis, options.locale ?? analysis.language);
+    const own = options.passageQuestion === undefined ? undefined : { question: options.passageQuestion, analysis: this.analyze(options.passageQuestion) };
+    /** What chooses the passage shown: the user's own words when given and they hold content, else the question. */
+    const forPassage = own !== undefined && own.analysis.concepts.length > 0 ? own : { question, analysis };
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
@@ -409,9 +418,9 @@ export class Answerer {
       if (runnerUp === undefined || confidence(runnerUp) < top * thresholds.offerLead || oneSystem) {
         // The others that would have been offered are shown under the answer ("Se også").
         const others = dedupeTranslations(offered.slice(1).map((candidate) => this.candidate(candidate, locale))).filter((other) => other.article.id !== best.articleId);
-        return { kind: 'answered', ...this.candidate(best, locale, { question, analysis }), ...(others.length > 0 ? { seeAlso: others } : {}) };
+        return { kind: 'answered', ...this.candidate(best, locale, forPassage), ...(others.length > 0 ? { seeAlso: others } : {}) };
       }
-      return { kind: 'ambiguous', candidates: dedupeTranslations(offered.map((candidate) => this.candidate(candidate, locale, { question, analysis }))) };
+      return { kind: 'ambiguous', candidates: dedupeTranslations(offered.map((candidate) => this.candidate(candidate, locale, forPassage))) };
     }
     const declined = context === undefined ? undefined : declineReason(context);
     if (declined) return { kind: 'unknown', reason: declined };
@@ -445,7 +454,7 @@ export class Answerer {
       }
     }
     const ordered = leader === undefined ? pool : [pool[leader] as RankedArticle, ...pool.filter((_, index) => index !== leader)];
-    const unique = dedupeTranslations(ordered.map((candidate) => this.candidate(candidate, locale, { question, analysis })));
+    const unique = dedupeTranslations(ordered.map((candidate) => this.candidate(candidate, locale, forPassage)));
     const [first, ...others] = unique;
     if (!first) return { kind: 'unknown', reason: 'no-match' };
     // The article answered may be another than the best ranked (a close one that holds the kind of fact asked): a

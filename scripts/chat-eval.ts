@@ -9,7 +9,8 @@
  * choicesWithExpected), of those out of scope (declined is the right end there) and of the English
  * ones; and `disagreements`, the questions where kb:eval's decision and the chat's end differ.
  * With --json exactly one JSON object is printed; --verbose lists every question that did not end
- * right, with how it ended.
+ * right, with how it ended. A line with `before` is a follow-up: those messages are sent first in the
+ * same conversation and the end of `q` is measured.
  */
 import { CHAT_ENDS, type EndShares } from './eval/chat-ends.js';
 import { evaluateChat, type QuestionOutcome } from './eval/chat-report.js';
@@ -76,7 +77,8 @@ async function main(): Promise<void> {
   for (const o of outcomes) {
     if (o.right) continue;
     const kb = o.kb.unknown ? 'unknown' : `answers ${o.kb.top ?? '?'}`;
-    console.log(`- [${o.end}] (${o.question.lang}/${o.question.style ?? '-'}) ${o.question.q}`);
+    const before = (o.question.before ?? []).map((text) => `${text} → `).join('');
+    console.log(`- [${o.end}] (${o.question.lang}/${o.question.style ?? '-'}) ${before}${o.question.q}`);
     console.log(`    expected ${o.question.expected_ids.join(', ') || '(none: decline)'}; chat ${seenText(o)}; kb:eval ${kb}${o.disagrees ? ' (differs)' : ''}`);
   }
 }

@@ -51,6 +51,7 @@ export const EVAL_NAME: Readonly<Record<IntentKind, string>> = {
   mailboxMembers: 'mailbox_members',
   language: 'language',
   complaint: 'complaint',
+  explain: 'kb_question',
 };
 
 /** The intents of the evaluation format; a line with one of these is judged at that grain. */

@@ -2,7 +2,8 @@
  * chat:eval's run: one assistant, started in this process as the tests start it (main.ts's
  * startAssistant on a fresh in-memory PGlite with the demo data), loaded with the given knowledge
  * sources, and each question typed into /api/messages as the first message of a new conversation,
- * as a user would meet it.
+ * as a user would meet it — or, when it has `before`, after those messages in the same conversation
+ * (a follow-up): only the last message's replies are kept.
  *
  * Every question is asked by its own registered user (at the demo institution Eksempelstyrelsen):
  * a user's profile remembers the language last written, so one user asking everything would let
@@ -70,7 +71,12 @@ export async function startEvalAssistant(sources: readonly string[], options: Ev
     const email = `chat-eval-${n}@${INSTITUTION.domain}`;
     const registered = await assistant.portal.register({ email, name: `Chat Eval ${n}`, institutionId: INSTITUTION.id });
     if (!registered.ok) throw new Error(`chat:eval: could not register the question's user: ${registered.error.code}`);
-    const { status, replies } = await chat.turn(assistant.url, { from: email, conversationId: `chat-eval-${n}`, text: question.q });
+    const conversationId = `chat-eval-${n}`;
+    for (const [index, text] of (question.before ?? []).entries()) {
+      const earlier = await chat.turn(assistant.url, { from: email, conversationId, text });
+      if (earlier.status >= 300) throw new Error(`chat:eval: /api/messages answered ${earlier.status} to earlier message ${index + 1} of a question`);
+    }
+    const { status, replies } = await chat.turn(assistant.url, { from: email, conversationId, text: question.q });
     return { question, status, replies };
   }
 

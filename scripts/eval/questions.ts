@@ -1,7 +1,8 @@
 /**
  * The questions files of kb:eval and chat:eval: one JSON object a line, {q, expected_ids, style?,
- * lang?, category?}; `expected_ids: []` means no article answers the question. And the command
- * line both scripts share.
+ * lang?, category?, before?}; `expected_ids: []` means no article answers the question. `before`
+ * (chat:eval only) holds the user's earlier messages of the same conversation, sent first; the end of
+ * `q` is what is measured (kb:eval asks `q` alone). And the command line both scripts share.
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
@@ -12,6 +13,8 @@ export const QuestionSchema = z.object({
   style: z.string().optional(),
   lang: z.enum(['da', 'en']).default('da'),
   category: z.string().optional(),
+  /** Earlier user messages of the same conversation, in order: a follow-up's context. */
+  before: z.array(z.string().min(1)).min(1).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 

@@ -3,7 +3,7 @@
  * not going well. The wordings here are mostly not the exploratory tester's: the forms are what count.
  */
 import { describe, expect, it } from 'vitest';
-import { complainsAboutTheConversation, languageAskedFor } from '../../bot/meta-talk.js';
+import { asksToExplainAgain, complainsAboutTheConversation, languageAskedFor } from '../../bot/meta-talk.js';
 
 describe('languageAskedFor', () => {
   describe('when a language is asked for, in either language', () => {
@@ -41,6 +41,9 @@ describe('languageAskedFor', () => {
       // Both named: the one written into.
       ['Please respond in English, my Danish is not good', 'en'],
       ['translate from Danish to English', 'en'],
+      // The answer explained in a language (round 22).
+      ['sorry, can you explain that in English?', 'en'],
+      ['forklar det på engelsk', 'en'],
     ] as const)('"%s" asks for %s', (text, language) => expect(languageAskedFor(text)).toBe(language));
 
     it.each([
@@ -141,4 +144,44 @@ describe('complainsAboutTheConversation', () => {
     'nej',
     'hvad er det?',
   ])('"%s" does not', (text) => expect(complainsAboutTheConversation(text)).toBe(false));
+});
+
+describe('asksToExplainAgain (round 22)', () => {
+  it.each([
+    'kan du sige det mere enkelt?',
+    'kan du forklare det med andre ord?',
+    'forklar det lige på en anden måde',
+    'uddyb gerne',
+    'sig det lige på almindeligt dansk',
+    'det forstår jeg ikke helt',
+    'forstår ikke, forklar det lige',
+    'jeg er ikke med, hvad betyder det?',
+    'hvad betyder det?',
+    'hvad mener du?',
+    'kan du give et eksempel?',
+    "I don't get it",
+    'could you explain that more simply?',
+    'what does that mean?',
+    'can you put that in plain English?',
+  ])('"%s" asks for the last answer explained again', (text) => expect(asksToExplainAgain(text)).toBe(true));
+
+  it.each([
+    // A thing of its own: a question about it.
+    'hvad betyder løntrin?',
+    'hvad betyder det i praksis for os?',
+    'jeg forstår ikke min lønseddel',
+    'jeg forstår ikke hvordan det virker',
+    'forklar mig hvad RejsUd er',
+    'what does SKS mean?',
+    // The assistant not understanding: a complaint.
+    'du forstår mig ikke',
+    "you don't understand me",
+    // Not understanding what the assistant asks: the step's help.
+    'jeg forstår ikke hvad du spørger om',
+    // Another request or a follow-up question.
+    'hvordan gør jeg det?',
+    'og på engelsk?',
+    'tak',
+    'nej',
+  ])('"%s" does not', (text) => expect(asksToExplainAgain(text)).toBe(false));
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asksForAction, asksHow, decide, fitsShape, readsAsQuestion } from '../../bot/routing.js';
 import type { Expectation, Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
+import { mentionedSystems } from '../../portal/index.js';
 
 const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 
@@ -421,6 +422,53 @@ describe('routing', () => {
       expect(decide({ text: 'hvem skal bruge det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: field('shortText'), knowledge: asking(texts), previous }).route).not.toHaveProperty('asked');
       const named = decide({ text: 'hvem skal bruge det i LDV?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9, false, { systemId: 'ldv' }), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
       expect(named.route).not.toHaveProperty('asked');
+    });
+  });
+
+  describe('when the last answer was an article (round 22)', () => {
+    const previous = { question: 'hvad er RejsUd?', subject: 'Generelt om RejsUd', articleId: 'rejsud-historik' };
+    const rejsud = mentionedSystems('RejsUd')[0]?.id;
+
+    it('asks a question that refers back, which read with the page\'s subject nothing answers, of the system\'s own articles', () => {
+      const texts: Array<[string, string | undefined]> = [];
+      const knowledge = (text: string, _lang: unknown, about?: string): AnswerResult => {
+        texts.push([text, about]);
+        return about === rejsud && text === 'hvad koster det? RejsUd' ? answered(0.9) : UNKNOWN;
+      };
+      const decision = decide({ text: 'hvad koster det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge, previous });
+      expect(decision.route).toMatchObject({ kind: 'knowledge', answer: { kind: 'answered' } });
+      expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud]]);
+    });
+
+    it('takes a fact the article before does not hold from another article of its system ("hvad er fristen?")', () => {
+      const refusion = mentionedSystems('Statens Refusion')[0]?.id;
+      const article = (id: string, text: string): AnswerResult => ({
+        kind: 'answered',
+        score: 0.9,
+        url: undefined,
+        updated: undefined,
+        stale: false,
+        article: { id, title: id, area: 'refusion', language: 'da', keywords: [], body: text, source: `${id}.md` } as never,
+        passage: { id: `${id}#0`, articleId: id, index: 0, text } as never,
+      });
+      const barsel = { question: 'hvordan søger vi refusion fra barselsfonden?', subject: 'Refusion fra den statslige Barselsfond', articleId: 'barselsfond' };
+      const knowledge = (text: string, _lang: unknown, about?: string): AnswerResult =>
+        about === refusion ? article('frister', 'Barselsorlov: anmeldes løbende, dog senest 4 uger efter påbegyndt orlov.') : text.includes('Barselsfond') ? article('barselsfond', 'Refusion søges digitalt for hvert kvartal.') : UNKNOWN;
+      const decision = decide({ text: 'hvad er fristen?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge, previous: barsel });
+      expect(decision.route).toMatchObject({ kind: 'knowledge', answer: { kind: 'answered', article: { id: 'frister' } } });
+      // The article before holds the fact asked: kept.
+      const holds = (text: string, _lang: unknown, about?: string): AnswerResult =>
+        about === refusion ? article('frister', 'senest 4 uger') : text.includes('Barselsfond') ? article('barselsfond', 'Fristen er senest 8 uger efter kvartalets udløb.') : UNKNOWN;
+      expect(decide({ text: 'hvad er fristen?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: holds, previous: barsel }).route).toMatchObject({ answer: { article: { id: 'barselsfond' } } });
+    });
+
+    it('asks for the last answer explained again, and only when there was one', () => {
+      const ask = (withPrevious: boolean): RouteDecision =>
+        decide({ text: 'kan du sige det mere enkelt?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.6), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge: () => UNKNOWN, ...(withPrevious ? { previous } : {}) });
+      expect(routeOf(ask(true))).toBe('intent:explain');
+      expect(routeOf(ask(false))).not.toBe('intent:explain');
+      // At a form's field it is no follow-up.
+      expect(routeOf(decide({ text: 'forstår ikke', lang: 'da', recognition: recognition({ kind: 'question' }, 0.6), expectation: field('shortText'), knowledge: () => UNKNOWN, previous }))).not.toBe('intent:explain');
     });
   });
 

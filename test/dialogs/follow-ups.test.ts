@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
-import { followUpQuery } from '../../bot/routing.js';
+import { bentToPrevious, followUpQuery } from '../../bot/routing.js';
+import type { AnswerResult } from '../../knowledge/index.js';
 import { subjectOfTitle } from '../../dialogs/main.dialog.js';
 import { headingEcho } from '../../knowledge/answerer.js';
 
@@ -71,6 +72,22 @@ describe('follow-up questions', () => {
     ]);
   });
 
+  it('does not bend a short question to the answer before it when alone its words are hardly in the articles (round 22)', async () => {
+    // Read with the payroll calendar's subject, the calendar answered it.
+    await new Chat(world, ANNA).run([
+      ['hvad er lønkalenderen?', 'Kilde: [Lønkalenderen'],
+      ['hvad skal vi have til julefrokosten?', without('Kilde:')],
+    ]);
+  });
+
+  it('leaves a short question that another article of the same system answers to that article (round 22)', async () => {
+    // Read with LDV's subject, LDV's overview came again.
+    await new Chat(world, ANNA).run([
+      ['hvad er LDV?', 'Kilde: [LDV'],
+      ['hvilke standardrapporter findes der?', 'Kilde: [Standardrapporter til økonomistyring'],
+    ]);
+  });
+
   it('leaves a question of its own, and one after another request, as it is', async () => {
     await new Chat(world, ANNA).run([
       ['hvad er RejsUd?', 'Kilde: [RejsUd'],
@@ -84,6 +101,53 @@ describe('follow-up questions', () => {
   });
 });
 
+describe('the last answer explained again (round 22)', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  /** The passage of an answer: its text before the source line. */
+  const passageOf = (text: string): string => text.split(/\n\n(?:Kilde|Source):/u)[0]?.split('\n\n').slice(-1)[0] ?? '';
+
+  it.each([
+    ['kan du sige det mere enkelt?'],
+    ['det forstår jeg ikke helt'],
+    ['forstår ikke, forklar det lige'],
+    ['kan du forklare det med andre ord?'],
+    ['uddyb gerne'],
+    ['jeg er ikke med, hvad betyder det?'],
+  ])('"%s" shows another passage of the same article, not the same one again nor a search for its words', async (asked) => {
+    const chat = new Chat(world, ANNA);
+    const first = await chat.say('hvad er RejsUd?');
+    const again = await chat.run([[asked, ['Kilde: [RejsUd', 'Hjalp det?', without('Det kan jeg desværre ikke finde'), without('Undskyld'), without('Der er ikke noget at annullere')]]]);
+    expect(passageOf(again.text)).not.toBe(passageOf(first.text));
+  });
+
+  it('after a passage further in, shows the article\'s opening; asked again, the passage after it', async () => {
+    const chat = new Chat(world, ANNA);
+    const first = await chat.say('hvem skal bruge RejsUd?');
+    const opening = await chat.say('kan du sige det mere enkelt?');
+    expect(opening.text).toContain('Kort sagt forklarer artiklen det sådan her:');
+    expect(passageOf(opening.text)).not.toBe(passageOf(first.text));
+    const next = await chat.say('forstår det stadig ikke');
+    expect(passageOf(next.text)).not.toBe(passageOf(opening.text));
+  });
+
+  it('explains in English when asked in English', async () => {
+    await new Chat(world, ANNA).run([
+      ['What is RejsUd?', 'Source:'],
+      ["sorry, I don't get it", ['Source:', without('I cannot find an answer')]],
+    ]);
+  });
+
+  it('is a complaint, the welcome or a question as before without an answer shown', async () => {
+    await new Chat(world, ANNA).run([['det forstår jeg ikke helt', 'Undskyld']]);
+    await new Chat(world, ANNA).run([['hvad er RejsUd?', 'Kilde: [RejsUd'], ['du forstår mig ikke', 'Undskyld']]);
+  });
+});
+
 describe('followUpQuery', () => {
   const previous = { question: 'hvordan sætter jeg to-faktor op til IndFak?', subject: 'IndFak/SDI', articleId: 'system-indfak-sdi' };
   const recognition = { intent: { kind: 'question' as const }, command: false, confidence: 0.9, scores: {}, slots: {} };
@@ -94,8 +158,13 @@ describe('followUpQuery', () => {
   });
 
   it('adds the subject to a question that refers back; a short one that names nothing is only a candidate', () => {
-    expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true });
-    expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false });
+    expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true, own: 'hvem kan gøre det?' });
+    expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false, own: 'hvordan får jeg adgang?' });
+  });
+
+  it('reads a question opened with "og"/"men" as continuing the conversation (round 22)', () => {
+    expect(followUpQuery('og hvad hvis vi ikke svarer til tiden?', previous, recognition)).toEqual({ query: 'og hvad hvis vi ikke svarer til tiden? IndFak/SDI', sure: true, own: 'og hvad hvis vi ikke svarer til tiden?' });
+    expect(followUpQuery('hvad hvis vi ikke svarer til tiden?', previous, recognition)).toBeUndefined();
   });
 
   it('is no follow-up without a previous answer, a question, or when it names a system or is long', () => {
@@ -122,5 +191,23 @@ describe('headingEcho', () => {
     expect(headingEcho(words('hvem opretter brugere i CIP'), 'En ny bruger i CIP')).toBe(0);
     expect(headingEcho(words('hvad er SLS-guiden'), 'Hvor finder jeg SLS-guiden?')).toBe(0);
     expect(headingEcho(words('hvem ved noget'), 'Hvem skal bruge systemet?')).toBe(0);
+  });
+});
+
+describe('bentToPrevious (round 22)', () => {
+  const answered = (id: string, title: string, system: string): AnswerResult =>
+    ({ kind: 'answered', article: { id, title, system }, passage: { id: `${id}#0`, index: 0 } }) as unknown as AnswerResult;
+  const previous = answered('fejl', 'Fejl i Statens Administrations sagsbehandling af løn og refusion', 'Løn og Refusion');
+
+  it('takes the reading with the answer before it when alone the question finds nothing, or another system\'s article it does not name', () => {
+    expect(bentToPrevious('hvad er fristen?', { kind: 'unknown', reason: 'common-words' }, previous, true)).toBe(true);
+    expect(bentToPrevious('hvordan får jeg adgang?', answered('sls-kode', 'Regler for adgangskoder til SLS', 'SLS/HR-Løn'), previous, true)).toBe(true);
+  });
+
+  it('leaves it alone when its words are hardly in the articles, another article of the same system answers it, or it names that article\'s subject', () => {
+    expect(bentToPrevious('hvem vandt landskampen?', { kind: 'unknown', reason: 'no-match' }, previous, true)).toBe(false);
+    expect(bentToPrevious('hvem vandt landskampen?', { kind: 'unknown', reason: 'low-confidence', coverage: 0.2 }, previous, true)).toBe(false);
+    expect(bentToPrevious('hvad er satsen?', answered('satser', 'Refusionssatser', 'Statens Refusion / Løn og Refusion'), previous, true)).toBe(false);
+    expect(bentToPrevious('hvad er Statens Digitale Indkøb?', answered('sdi', 'Statens Digitale Indkøb (SDI) – forord', 'SDI'), previous, true)).toBe(false);
   });
 });

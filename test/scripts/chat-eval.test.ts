@@ -11,7 +11,8 @@ import { QuestionSchema, type Question } from '../../scripts/eval/questions.js';
 const root = resolve(import.meta.dirname, '../..');
 const CORPUS = join(root, 'test/fixtures/knowledge/corpus');
 
-const question = (q: string, expected: string[], lang: 'da' | 'en' = 'da'): Question => QuestionSchema.parse({ q, expected_ids: expected, lang });
+const question = (q: string, expected: string[], lang: 'da' | 'en' = 'da', before?: string[]): Question =>
+  QuestionSchema.parse({ q, expected_ids: expected, lang, ...(before ? { before } : {}) });
 
 describe('chat:eval', () => {
   describe('when it judges what the user saw (fixture corpus titles, the texts of dialogs/texts.ts)', () => {
@@ -41,6 +42,27 @@ describe('chat:eval', () => {
       const q = question('et spørgsmål', expected);
       expect(chatEnd(whatTheUserSaw(replies, titles), q, titles)).toBe(end);
     });
+  });
+
+  describe('when a question line carries earlier messages (`before`)', () => {
+    it('accepts a list of earlier messages and refuses an empty one or an empty message', () => {
+      expect(QuestionSchema.parse({ q: 'og hvad med RejsUd?', expected_ids: [], before: ['fraværsassistent i IndFak'] }).before).toEqual(['fraværsassistent i IndFak']);
+      expect(QuestionSchema.safeParse({ q: 'x', expected_ids: [], before: [] }).success).toBe(false);
+      expect(QuestionSchema.safeParse({ q: 'x', expected_ids: [], before: [''] }).success).toBe(false);
+      expect(QuestionSchema.parse({ q: 'x', expected_ids: [] })).not.toHaveProperty('before');
+    });
+
+    it('sends them first in the same conversation and measures the end of the last message only', async () => {
+      const followUp = question('hvordan gør jeg det?', ['indfak-stedfortraeder'], 'da', ['hvad er en fraværsassistent i IndFak?']);
+      const alone = question('hvordan gør jeg det?', ['indfak-stedfortraeder']);
+      const { outcomes } = await evaluateChat([CORPUS], [followUp, alone]);
+      expect(outcomes[0]?.end).toBe('expectedAnswered');
+      expect(outcomes[0]?.seen).toEqual({ kind: 'answered', articleIds: ['indfak-stedfortraeder'] });
+      // Alone the same words have nothing to refer to: the earlier message made the difference.
+      expect(outcomes[1]?.end).toBe('declined');
+      // Only the follow-up's replies are kept: one answer, not the first message's as well.
+      expect(outcomes[0]?.replies.filter((r) => /Kilde/.test(r.text))).toHaveLength(1);
+    }, 120_000);
   });
 
   describe('when questions go through the real bot over the fixture corpus', () => {
