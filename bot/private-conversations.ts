@@ -1,4 +1,5 @@
 import type { TurnContext } from 'botbuilder';
+import { asksForTheCase } from '../dialogs/case-asked.js';
 import type { Expectation, IntentKind, Language, RouteDecision } from '../dialogs/ports.js';
 
 /** How moving a turn into a private conversation went. */
@@ -35,11 +36,13 @@ const PUBLIC_FOLLOW_UPS: ReadonlySet<string> = new Set(['router:feedback', 'rout
  * Whether a turn may be answered where it was written when others read along: knowledge answers
  * and small talk may; anything about the user's own cases, forms, registration, consent or
  * mailboxes, and any turn while one of the personal dialogs waits for an answer, may not.
- * Saying yes to "Vil du oprette en sag?" starts a case, so only the no stays in place.
+ * Saying yes to "Vil du oprette en sag?" starts a case, so only the no stays in place; so does "opret" at "Hjalp det?".
  */
 export function answerableInPublic(decision: RouteDecision, expectation: Expectation, text: string, choiceOf: (text: string) => string | undefined): boolean {
   const waiting = expectation.kind === 'none' || ((expectation.kind === 'yesNo' || expectation.kind === 'choice') && PUBLIC_FOLLOW_UPS.has(expectation.about));
   if (!waiting) return false;
+  // "Opret", "opret en ny sag" at "Hjalp det?" or at the offer: the case about the question, straight away — the user's own.
+  if (expectation.kind !== 'none' && asksForTheCase(text)) return false;
   const { route } = decision;
   if (route.kind === 'knowledge') return true;
   if (route.kind === 'intent') {

@@ -53,3 +53,12 @@ describe('answerableInPublic', () => {
     expect(answerableInPublic(d, expectation, 'text', () => choice)).toBe(expected);
   });
 });
+
+describe('answerableInPublic, the case asked for at the router\'s own question', () => {
+  it('takes "opret" at "Hjalp det?" — which starts the case — into the private chat, and a plain no stays', () => {
+    expect(answerableInPublic(decision(answer, 'question'), feedback, 'opret en ny sag', () => undefined)).toBe(false);
+    expect(answerableInPublic(decision(answer, 'question'), feedback, 'ja tak, opret den', () => undefined)).toBe(false);
+    expect(answerableInPublic(decision(answer, 'no'), feedback, 'nej', () => undefined)).toBe(true);
+    expect(answerableInPublic(decision(answer, 'question'), feedback, 'hvordan opretter jeg en sag?', () => undefined)).toBe(true);
+  });
+});
