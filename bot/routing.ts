@@ -625,12 +625,14 @@ function unplaced(result: AnswerResult): boolean {
 }
 
 /**
- * A status asked of something that is not a case at the desk: no case of the user's named (no case word, no case number)
- * and the knowledge base places the text in another's world (private life, another authority's service, a name the
- * articles never use).
+ * A status asked of something that is not a case at the desk, with no case of the user's named (no case word, no case
+ * number): something of their own that is no case, with nothing of the portal named ("min ansøgning om boligstøtte",
+ * "my application for a passport"), or what the knowledge base places in another's world (private life, another
+ * authority's service, a name the articles never use: "svar på min ansøgning om SU").
  */
-function awaitedElsewhere(text: string, knowledge: () => AnswerResult): boolean {
+function awaitedElsewhere(text: string, namesPortal: boolean, knowledge: () => AnswerResult): boolean {
   if (namesOwnCases(text) || CASE_WORDS.test(text) || findCaseNumbers(text).length > 0) return false;
+  if (ownMatterNotACase(text) && !namesPortal) return true;
   const found = knowledge();
   return found.kind === 'unknown' && (found.reason === 'private-life' || found.reason === 'unknown-name');
 }
@@ -1275,14 +1277,10 @@ export function decide(input: RouteInput): RouteDecision {
       // The question word may open a later clause: "we need a new user account on the platform, who sets it up".
       const asksAboutMaking = (WH_QUESTION.test(sentence(text)) || LATER_WH_QUESTION.test(text) || UNMARKED_LATER_QUESTION.test(text)) && (kind === 'createCase' || kind === 'communityAccess' || kind === 'register');
       if (asksAboutMaking) return ask('question');
-      // "Hvornår får jeg svar på min ansøgning om SU?", "har politiet behandlet min anmeldelse?": an answer awaited from
-      // another authority or the asker's own world (the knowledge base declines it as private life or an unknown name),
-      // with no case of the user's named — not a case at the desk: declined, the case still offered.
-      if ((kind === 'status' || kind === 'myCases') && awaitedElsewhere(text, knowledge)) return ask('question');
-      // "Hvornår får jeg svar på min ansøgning om boligstøtte?", "how is my application for a passport going?": how
-      // something of the user's stands, when it is no case (no case noun, number or case told of) and nothing of the
-      // portal — a matter of their own elsewhere, the knowledge base's to answer or decline, not their cases.
-      if ((kind === 'status' || kind === 'myCases') && ownMatterNotACase(text) && !namesPortal && findCaseNumbers(text).length === 0) return ask('question');
+      // "Hvornår får jeg svar på min ansøgning om SU / boligstøtte?", "har politiet behandlet min anmeldelse?": an answer
+      // awaited from another authority or the asker's own world, with no case of the user's named — not a case at the desk:
+      // the knowledge base's to answer or decline.
+      if ((kind === 'status' || kind === 'myCases') && awaitedElsewhere(text, namesPortal, knowledge)) return ask('question');
       if (sure && kind !== 'createCase') return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
       // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list.
@@ -1622,7 +1620,6 @@ function namesTitleSubject(text: string, title: string): boolean {
   return new RegExp(`(?<![\\p{L}\\d])${escaped}(?![\\p{L}\\d])`, 'u').test(text.toLocaleLowerCase('da'));
 }
 
-/** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
 /** A wish that something be done ("vil gerne have det undersøgt", "skal have rettet", "har brug for", "please look into it", "I need"). */
 const WISH_FOR_ACTION =
   /(?<![\p{L}\d])(?:(?:vil|ville|skal|må|ønsker)\s+(?:(?:gerne|lige|bare|også)\s+)?(?:have|ha|få)|vil\s+gerne|ville\s+gerne|gerne\s+have|ønsker|har\s+brug\s+for|undersøg\p{L}*|kigge\s+på|kigget\s+på|need|needs|want|would\s+like|i['’]d\s+like|please|pls|look\s+into|investigate)(?![\p{L}\d])/iu;
@@ -1671,6 +1668,7 @@ function passageSpeaksOfTheProblem(text: string, passage: string): boolean {
   return content.length > 0 && content.filter((word) => holdsWord(haystack, word)).length * 2 >= content.length;
 }
 
+/** A text without the systems it names ("hvordan sætter jeg to-faktor op til IndFak?" → "… op til ?"). */
 function withoutSystems(text: string): string {
   let out = text;
   for (const system of mentionedSystems(text)) {

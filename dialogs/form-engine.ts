@@ -647,15 +647,17 @@ function fieldExpectation(field: Field, form?: FormDefinition, draft?: CaseDraft
   return { kind: 'field', fieldId: field.id, label: field.label, shape: fieldShape(field), optional: !field.required, ...(fields.length >= 2 ? { fields } : {}) };
 }
 
+/** A part of a message read as a field's answer, as one typed alone; undefined when it does not fit ({@link severalValues}). */
+function valueOrUndefined(field: Field, text: string): FieldValue | undefined {
+  const parsed = parseAnswer(field, text);
+  return parsed.ok ? parsed.value : undefined;
+}
+
 /** Whether a message at a field gives values for several of the form's fields ({@link severalValues}): the router takes it as the answer. */
 export function givesSeveralValues(text: string, expectation: FieldExpectation): boolean {
   const asked = expectation.fields?.find((f) => f.id === expectation.fieldId);
   if (!expectation.fields || !asked || asked.type === 'longText' || asked.type === 'multiChoice' || hasCprNumber(text)) return false;
-  const parse = (f: Field, part: string): FieldValue | undefined => {
-    const parsed = parseAnswer(f, part);
-    return parsed.ok ? parsed.value : undefined;
-  };
-  return severalValues(text, expectation.fields, asked.id, parse) !== undefined;
+  return severalValues(text, expectation.fields, asked.id, valueOrUndefined) !== undefined;
 }
 
 /** What the current question waits for (the router weighs an input against it). */
@@ -1236,11 +1238,7 @@ function valuesGiven(state: CaseState, ctx: CaseContext, field: Field, answer: u
   if (typeof answer !== 'string' || field.type === 'longText' || field.type === 'multiChoice' || hasCprNumber(answer)) return undefined;
   const form = formOf(state, ctx);
   if (!form) return undefined;
-  const parse = (f: Field, text: string): FieldValue | undefined => {
-    const parsed = parseAnswer(f, text);
-    return parsed.ok ? parsed.value : undefined;
-  };
-  const values = severalValues(answer, fillableFields(form, state.draft, field.id), field.id, parse);
+  const values = severalValues(answer, fillableFields(form, state.draft, field.id), field.id, valueOrUndefined);
   if (!values) return undefined;
   const d = state.draft;
   const filled = form.fields.filter((f) => values[f.id] !== undefined);
