@@ -75,7 +75,8 @@ export interface NluFigures {
   utterances: number;
   accuracy: number;
   perIntent: Record<string, { n: number; accuracy: number }>;
-  slots: { n: number; accuracy: number };
+  /** Slot accuracy over the lines that name an area or system; `null` when none does (nothing was measured). */
+  slots: { n: number; accuracy: number | null };
   confusion: Record<string, Record<string, number>>;
   /** Each line whose intent or slots came out otherwise: what was expected and what was recognised. */
   misses: { u: string; intent: string; got: string; confidence: number; slots?: { expected: string; got: string } }[];
@@ -143,7 +144,7 @@ export function evaluate(recognizer: IntentRecognizer, lines: readonly EvalLine[
     utterances: lines.length,
     accuracy: lines.length === 0 ? 0 : round(right / lines.length),
     perIntent: Object.fromEntries(Object.entries(per).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, { n: v.n, accuracy: round(v.right / v.n) }])),
-    slots: { n: slotLines, accuracy: slotLines === 0 ? 0 : round(slotRight / slotLines) },
+    slots: { n: slotLines, accuracy: slotLines === 0 ? null : round(slotRight / slotLines) },
     confusion,
     misses,
   };
@@ -189,7 +190,7 @@ function parseArgs(argv: readonly string[]): { utterances: string; json: boolean
 }
 
 function table(f: NluFigures, trainingMs: number, cpuMs: number): string {
-  const out = [`utterances ${f.utterances}   accuracy ${f.accuracy.toFixed(3)}   slots ${f.slots.accuracy.toFixed(3)} (n=${f.slots.n})   training ${Math.round(trainingMs)} ms (CPU ${Math.round(cpuMs)} ms)`, '', 'intent              n   accuracy   confused with'];
+  const out = [`utterances ${f.utterances}   accuracy ${f.accuracy.toFixed(3)}   slots ${f.slots.accuracy === null ? '–' : f.slots.accuracy.toFixed(3)} (n=${f.slots.n})   training ${Math.round(trainingMs)} ms (CPU ${Math.round(cpuMs)} ms)`, '', 'intent              n   accuracy   confused with'];
   for (const [intent, { n, accuracy }] of Object.entries(f.perIntent)) {
     const wrong = Object.entries(f.confusion[intent] ?? {})
       .filter(([got]) => got !== intent)

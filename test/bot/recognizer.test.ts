@@ -524,6 +524,10 @@ describe('nlu:eval', () => {
     ]);
     expect(f).toMatchObject({ utterances: 3, accuracy: 1, slots: { n: 2, accuracy: 0.5 } });
   });
+
+  it('reports no slot accuracy when no line names a slot (nothing measured is not 0)', () => {
+    expect(evaluate(recognizer, [{ u: 'hej', intent: 'greeting' }]).slots).toEqual({ n: 0, accuracy: null });
+  });
 });
 
 describe('commands with a typo', () => {
