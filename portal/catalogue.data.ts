@@ -214,7 +214,7 @@ export const AREAS: AreaInput[] = [
       en: 'E.g. SLS/HR-Løn, Statens Pensionssystem and Statens Refusion.',
     },
     aliases: ['løn', 'løn og hr', 'hr', 'payroll', 'salary', 'wages', 'payslip'],
-    topics: ['overtid', 'ferie', 'skattekort', 'tillæg', 'pension', 'barsel', 'sygedagpenge', 'refusion', 'ansættelse', 'fratrædelse', 'opsigelse', 'fravær', 'orlov', 'lønkørsel', 'overtime', 'holiday', 'allowance', 'maternity', 'pay'],
+    topics: ['overtid', 'overarbejde', 'merarbejde', 'ferie', 'skattekort', 'tillæg', 'pension', 'barsel', 'sygedagpenge', 'refusion', 'ansættelse', 'fratrædelse', 'opsigelse', 'fravær', 'orlov', 'lønkørsel', 'overtime', 'holiday', 'allowance', 'maternity', 'pay'],
     systemIds: ['sls', 'statens-pensionssystem', 'statens-refusion', 'statens-hr'],
   },
   {

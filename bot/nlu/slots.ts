@@ -113,6 +113,8 @@ function namesAreaWord(key: string, word: string): boolean {
   let rest = word.slice(key.length);
   if (rest.startsWith(key.at(-1) ?? '') && INFLECTION.test(rest.slice(1))) return true;
   if (INFLECTION.test(rest)) return true;
+  // A key ending in -e takes the ending without its e: "arbejde" → "arbejdet", "ansættelse" → "ansættelser".
+  if (key.endsWith('e') && INFLECTION.test(`e${rest}`)) return true;
   if (rest.length > 4 && (rest.startsWith('s') || rest.startsWith('e'))) rest = rest.slice(1);
   return rest.length >= 4;
 }

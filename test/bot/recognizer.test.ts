@@ -406,6 +406,11 @@ describe('extractSlots', () => {
     ['min kollega har ikke fået sin overtid udbetalt', { areaId: 'loen-hr', areaByTopic: true }],
     ['der er noget galt med momsen', { areaId: 'oekonomi', areaByTopic: true }],
     ['feriesaldoen passer ikke', { areaId: 'loen-hr', areaByTopic: true }],
+    // Overtime by its other Danish names (round 23).
+    ['merarbejdet for marts er ikke kommet med', { areaId: 'loen-hr', areaByTopic: true }],
+    ['hvem indberetter overarbejdet', { areaId: 'loen-hr', areaByTopic: true }],
+    // A subject ending in -e inflected without its e ("ansættelse" → "ansættelser").
+    ['vi har tre ansættelser pr. 1. marts', { areaId: 'loen-hr', areaByTopic: true }],
     // A subject named by its verb: "fratræde" of "fratrædelse", "bogført" of "bogføring".
     ['en medarbejder skal fratræde til marts', { areaId: 'loen-hr', areaByTopic: true }],
     ['vi har bogført forkert', { areaId: 'oekonomi', areaByTopic: true }],
