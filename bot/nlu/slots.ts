@@ -119,7 +119,10 @@ function namesAreaWord(key: string, word: string): boolean {
   return rest.length >= 4;
 }
 
-/** An area's keys in a text: exactly (one to three words), or a one-word key inflected or compounded (see {@link namesAreaWord}). */
+/** Letters of an area's name long enough to be recognised with a typo (short ones, "andre", "løn", would name other words). */
+const LONG_AREA_NAME = 10;
+
+/** An area's keys in a text: exactly (one to three words), or a one-word key inflected or compounded (see {@link namesAreaWord}), or a long one with a typo. */
 function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>, words: readonly string[]): Hit | undefined {
   const exact = find(keys, wins, words, false);
   if (exact) return exact;
@@ -131,7 +134,10 @@ function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>,
       if (better(hit, best)) best = hit;
     });
   }
-  return best;
+  // A long name (ten letters or more, most often several words) is still named with a typo: "business inteligence".
+  // Both sides long: "account in" is not "accounting" with a letter dropped.
+  const long = (key: { length: number }): boolean => key.length >= LONG_AREA_NAME;
+  return best ?? find(keys.filter(long), wins.filter((w) => long(w.key)), words, true);
 }
 
 /** Keys of a name list, without words too common to name anything on their own. */

@@ -409,6 +409,10 @@ describe('extractSlots', () => {
     // Overtime by its other Danish names (round 23).
     ['merarbejdet for marts er ikke kommet med', { areaId: 'loen-hr', areaByTopic: true }],
     ['hvem indberetter overarbejdet', { areaId: 'loen-hr', areaByTopic: true }],
+    // A long area name with a typo is still the area (round 23); a short one is not ("andre" is not "anden").
+    ['send en sag til buisness intelligence om vores dashboard', { areaId: 'bi' }],
+    ['jeg har et spørgsmål til brugeradminstration', { areaId: 'brugeradministration' }],
+    ['det er en anden sag', {}],
     // A subject ending in -e inflected without its e ("ansættelse" → "ansættelser").
     ['vi har tre ansættelser pr. 1. marts', { areaId: 'loen-hr', areaByTopic: true }],
     // A subject named by its verb: "fratræde" of "fratrædelse", "bogført" of "bogføring".
