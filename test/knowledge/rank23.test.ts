@@ -3,8 +3,10 @@
  * written for the test after the public pages they stand for; each rule was kept for what it gained over every question set
  * (docs/understanding.md, round 23).
  */
-import { describe, expect, it } from 'vitest';
-import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { existsSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
+import { decisiveKinds } from '../../knowledge/fact-kinds.js';
 import { testArticle as article } from '../support/articles.js';
 
 const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
@@ -112,5 +114,36 @@ describe('LABELLED: "hvad betyder X?" where an entry is labelled X (round 23)', 
   it('keeps an article whose title names the thing asked, labelled elsewhere or not', () => {
 
     expect(answered(kb.answer('hvad er masseindberetning'))).toBe('masse');
+  });
+});
+
+describe('how many or how much chooses between one system\'s pages (round 23)', () => {
+  it('is a decisive kind of fact: a figure beside the words asked', () => {
+    expect(decisiveKinds('hvor mange kurser fik medarbejderne adgang til')).toContain('quantity');
+    expect(decisiveKinds('hvor lang skal koden være')).toContain('quantity');
+    expect(decisiveKinds('hvad er en regnskabserklæring')).toEqual([]);
+  });
+});
+
+const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
+
+/** The public articles, with questions of the read sets the rules were measured on. */
+describe.skipIf(!existsSync(KB_PUBLIC))('round 23 over kb-public', () => {
+  let kb: KnowledgeBase;
+  beforeAll(async () => {
+    kb = await createKnowledgeBase({ sources: [KB_PUBLIC] });
+  });
+
+  it.each([
+    // WITHOUT: the overview of LDV names Navision; the page on who may use LDV says "et andet økonomisystem end Navision Stat".
+    ['vi har ikke Navision, kan vi så bruge LDV', 'modst-ldv-maalgruppe'],
+    ['Vi bruger et andet økonomisystem end Navision Stat. Kan vi så overhovedet få noget ud af LDV?', 'modst-ldv-maalgruppe'],
+    // LABELLED: "- Epicenteret: indeholder …" in the list of terms, over the service description that mentions it.
+    ['hvad betyder epicenteret', 'sa-system-begrebsoversigt'],
+    // How many / how much: the page with the figure (the password rules, VIA's courses), over the system's overview.
+    ['systemet siger at min nye kode til lønsystemet er for kort – hvor lang skal den være??', 'modst-sls-adgangskode-2018'],
+    ['hvor mange kurser fik VIA adgang til', 'oes-campus-via'],
+  ])('answers "%s" with %s', (question, expected) => {
+    expect(answered(kb.answer(question))).toBe(expected);
   });
 });
