@@ -125,6 +125,18 @@ describe('how many or how much chooses between one system\'s pages (round 23)', 
   });
 });
 
+describe('"minus" is a negative amount (round 23)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({ id: 'guiden', title: 'Brug SLS-guiden', system: 'SLS', body: 'Løndele under 7000 udbetaler ydelsen; skal der korrigeres, sættes minus foran timer eller beløb på løndelen. Løndele står på lønsedlen.' }),
+    article({ id: 'seddel', title: 'Din lønseddel', system: 'SLS (lønseddel)', body: 'Lønoplysninger: det beløb, der overføres til banken. Er beløbet negativt, skylder lønmodtageren arbejdsgiveren penge.' }),
+  ]);
+
+  it('answers "der står et minus beløb på lønsedlen" with the page on a negative amount, not the one on typing a minus', () => {
+    expect(answered(kb.answer('der står et minus beløb på lønsedlen, hvad betyder det'))).toBe('seddel');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -143,6 +155,8 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 23 over kb-public', () => {
     // How many / how much: the page with the figure (the password rules, VIA's courses), over the system's overview.
     ['systemet siger at min nye kode til lønsystemet er for kort – hvor lang skal den være??', 'modst-sls-adgangskode-2018'],
     ['hvor mange kurser fik VIA adgang til', 'oes-campus-via'],
+    // "minus" read as "negativt": the payslip's page, not the SLS guide's "sættes minus foran".
+    ['hvorfor står der minus på min lønseddel', 'oes-loenseddel-faq'],
   ])('answers "%s" with %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
