@@ -435,7 +435,7 @@ function reachingWords(text: string): boolean {
 
 /** How or whom to reach, asked ("hvem kan jeg kontakte", "hvordan får jeg fat i", "how do I reach", "who should I call"). */
 const REACH_ASKED =
-  /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|få\s+fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|(?:få|får|fik)\s+(?:(?:jeg|vi|man|du)\s+)?fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
 
 /** The desk named as such ("jer", "jeres", "you", "servicedesken", "Statens Administration") — not "er i tvivl". */
 const THE_DESK_NAMED =
@@ -573,7 +573,7 @@ const OVERVIEW_ASKED =
 
 /** The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied yet?", "any news?"). */
 const AWAITING_REPLY =
-  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
+  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you|sagsbehandler(?:en)?|servicedesk(?:en)?|kundebetjening(?:en)?|nogen|the\s+(?:case\s*worker|caseworker|agent|handler|desk|service\s+desk)|anyone|someone)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
 
 /**
  * What the assistant can do asked of cases or questions in general: "kan du oprette sager?", "kan du også se status

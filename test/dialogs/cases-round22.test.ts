@@ -266,6 +266,16 @@ describe('case requests and forms as users type them (round 22)', () => {
     });
   });
 
+  describe('when the desk\'s people are asked after or asked for (round 23)', () => {
+    it('"har sagsbehandleren svaret" asks how the user\'s case stands, not how cases are answered', async () => {
+      await new Chat(world, OLE).run([['har sagsbehandleren svaret', ['sagsnummeret', without('Kilde')]]]);
+    });
+
+    it('"hvordan får jeg fat på en fra supporten" gets the desk\'s contact details', async () => {
+      await new Chat(world, OLE).run([['hvordan får jeg fat på en fra supporten', ['3392 9800', without('ikke finde et svar')]]]);
+    });
+  });
+
   describe('the round-22 conversations that needed no change (round 23 turned them into transcripts)', () => {
     it('English: wrong salary in SLS is answered, and "yes please create a case" starts the case on SLS', async () => {
       await new Chat(world, OLE, { locale: 'en-US' }).run([
