@@ -419,6 +419,15 @@ const TO_THE_DESK = /^\s+(?:til\s+|to\s+)?(?:jer|servicedesk\p{L}*|support(?:en)
 /** The desk's own ("jeres mail", "your email address"): a word of THING_LIKE_CONTACT after it reaches the desk. */
 const THE_DESKS = /(?:jeres|your|servicedeskens|supportens|deres)\s+$/iu;
 
+/** Staff in general ("medarbejder", "medarbejdere", "employee", "konsulent", "kollega"): alone, a subject to look up, no one to reach. */
+const STAFF_WORD = /^(?:medarbejder\p{L}*|medarbjeder\p{L}*|employees?|konsulent\p{L}*|consultants?|kolleg\p{L}*|colleagues?|staff|ansatte?)[\s.!?]*$/iu;
+
+/** The desk named in the third person ("servicedesken", "kundebetjeningen", "Statens Administration"); not "supporten" (any system's). */
+const THE_DESK_AS_THIRD_PARTY = /(?<![\p{L}\d])(?:serv\p{L}{2,5}\s*desk\p{L}*|kundebetj?\p{L}*|statens\s+adm\p{L}*)(?![\p{L}\d])/iu;
+
+/** Spoken to as "du"/"you" (not "jeg"/"vi"/"os": the user's own side). */
+const SECOND_PERSON = /(?<![\p{L}\d])(?:du|dig|din|dit|dine|you|your|u)(?![\p{L}\d])/iu;
+
 /** Words of reaching someone beyond those that also name things (see THING_LIKE_CONTACT), unless they are the desk's. */
 function reachingWords(text: string): boolean {
   return CONTACT_WORDS.test(text.replace(THING_LIKE_CONTACT, (word, offset: number) => (THE_DESKS.test(text.slice(0, offset)) || TO_THE_DESK.test(text.slice(offset + word.length)) ? word : ' ')));
@@ -426,7 +435,7 @@ function reachingWords(text: string): boolean {
 
 /** How or whom to reach, asked ("hvem kan jeg kontakte", "hvordan får jeg fat i", "how do I reach", "who should I call"). */
 const REACH_ASKED =
-  /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|få\s+fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:hvem|hvordan|hvor|who|whom|how|where)(?![\p{L}\d]).*?(?<![\p{L}\d])(?:kontakte?r?|ringe?r?|(?:få|får|fik)\s+(?:(?:jeg|vi|man|du)\s+)?fat|fanger|contact|reach|call|phone|get\s+hold)(?![\p{L}\d])/iu;
 
 /** The desk named as such ("jer", "jeres", "you", "servicedesken", "Statens Administration") — not "er i tvivl". */
 const THE_DESK_NAMED =
@@ -564,7 +573,7 @@ const OVERVIEW_ASKED =
 
 /** The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied yet?", "any news?"). */
 const AWAITING_REPLY =
-  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
+  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you|sagsbehandler(?:en)?|servicedesk(?:en)?|kundebetjening(?:en)?|nogen|the\s+(?:case\s*worker|caseworker|agent|handler|desk|service\s+desk)|anyone|someone)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
 
 /**
  * What the assistant can do asked of cases or questions in general: "kan du oprette sager?", "kan du også se status
@@ -1204,12 +1213,14 @@ export function decide(input: RouteInput): RouteDecision {
       const carriesMore = (kind === 'greeting' || kind === 'thanks') && (question || namesPortal);
       // "What can I ask", "det var en fejl, stop": too little of substance for an article to outweigh the classifier.
       const substantial = contentWords(text).length >= 2 || namesPortal;
-      // "What does the service desk help with?": help asked about someone else than the assistant and the user.
-      const aboutAThirdParty = kind === 'help' && !SPEAKS_TO_THE_ASSISTANT.test(text);
+      // "What does the service desk help with?": help asked about someone else than the assistant and the user. "Hvad kan
+      // servicedesken hjælpe os med": the desk named as the one who helps, "os" the user's side — not the assistant spoken to.
+      const deskAsked = kind === 'help' && THE_DESK_AS_THIRD_PARTY.test(text) && !SECOND_PERSON.test(text);
+      const aboutAThirdParty = kind === 'help' && (!SPEAKS_TO_THE_ASSISTANT.test(text) || deskAsked);
       // "By what date do you need our forms to get this month's salary right": a question with three words or more
       // of substance is a question, however sure the classifier is that it asks what the assistant can do.
       const asksOfSubstance = (kind === 'help' || kind === 'greeting') && question && contentWords(text).length >= 3;
-      if (words(text).length > 3 && substantial && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
+      if (words(text).length > 3 && (substantial || deskAsked) && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "navision hjælp", "hjælp rejsud", "lønseddel hjælp": help typed beside a system or a subject of the portal, as
       // into a search box, is help with that thing — its article, when one answers; the menu otherwise.
       if (kind === 'help' && !recognition.command && namesPortal && !asksWhatTheAssistantDoes(text) && knowledge().kind === 'answered') return ask('knowledge-over-small-talk');
@@ -1224,6 +1235,9 @@ export function decide(input: RouteInput): RouteDecision {
 
     // A request (a case, my cases, a person, access, registration) — or a question about one?
     if (kind === 'human') {
+      // "Medarbejder", "employee": one word naming staff in general, typed as into a search box, is its subject — the
+      // knowledge base answers or declines it (a case offered) — however sure the classifier is of a person asked for.
+      if (STAFF_WORD.test(text.trim())) return ask('question');
       // A person, a phone number, opening hours. Fairly sure: the contact article found by the knowledge
       // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
       // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
@@ -1359,6 +1373,11 @@ export function decide(input: RouteInput): RouteDecision {
     // "Jeg vil svare på min sag om Navision": a comment on a case the user calls theirs, however faintly the classifier
     // reads it (round 21: fresh training data moved it under `plausible`) — no article knows the user's cases.
     if (kind === 'addComment' && OWN_CASES.test(text) && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk) return intent('intent-request');
+    // "Faktura 998877 fra Lyreco på 12.300 kr": a thing of the portal's told with its details (its number is no case number),
+    // with no case of the user's named and nothing asked of how one stands — a case about it, not the status of one.
+    if ((kind === 'status' || kind === 'myCases') && (recognition.slots.formId !== undefined || recognition.slots.systemId !== undefined) && !namesOwnCases(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && !asksHowItStands(text) && !AWAITING_REPLY.test(text.trim())) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
+    }
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

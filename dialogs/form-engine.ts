@@ -40,6 +40,7 @@ import {
 } from '../portal/index.js';
 import { matchNamePart, matchTolerant, type Choice } from './matching.js';
 import { severalValues } from './several-values.js';
+import { toldValues } from './told-values.js';
 import { asksForTheCase } from './case-asked.js';
 import type { AnswerShape, Expectation, FieldExpectation } from './ports.js';
 
@@ -84,6 +85,8 @@ export interface CaseState {
    * and offer to choose another, until the first answer is taken.
    */
   pathFromPrefill?: boolean;
+  /** The fields filled from what the first message told ({@link toldValues}); said with the path chosen. */
+  told?: string[];
 }
 
 /** What the engine needs to know besides the state. Not stored. */
@@ -175,6 +178,8 @@ export interface CasePrefill {
   values?: Record<string, FieldValue>;
   /** `null`: sent from the user, not asked (access for the user's own person, such as a payroll community's). */
   sentFromMailboxId?: null;
+  /** The message that asked for the case: the values it tells ({@link toldValues}) fill their fields once the form is known. */
+  told?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -309,7 +314,26 @@ export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
     if (form && fieldById(form, id)) draft.values[id] = value;
   }
   if (prefill.sentFromMailboxId === null) draft.sentFromMailboxId = null;
-  return settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
+  const state = settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
+  return prefill.told === undefined ? state : withTold(state, prefill.told, ctx);
+}
+
+/** The fields a form may take from a sentence: not the description, a yes/no, a date or a phone number (too easily misread). */
+const TOLD_TYPES: ReadonlySet<Field['type']> = new Set(['choice', 'multiChoice', 'text', 'number', 'email']);
+
+/** The values the first message tells, in the fields still empty of the form chosen ({@link toldValues}). */
+function withTold(input: CaseState, told: string, ctx: CaseContext): CaseState {
+  const form = formOf(input, ctx);
+  if (!form || input.status !== 'collecting') return input;
+  const d = input.draft;
+  const fields = form.fields.filter((f) => TOLD_TYPES.has(f.type) && f.id !== 'emne' && isFieldVisible(f, d.values) && d.values[f.id] === undefined);
+  const values = toldValues(told, fields, valueOrUndefined);
+  const ids = form.fields.filter((f) => values[f.id] !== undefined).map((f) => f.id);
+  if (ids.length === 0) return input;
+  const state = cloneJson(input);
+  for (const id of ids) state.draft.values[id] = values[id] as FieldValue;
+  state.told = ids;
+  return settle(state, ctx);
 }
 
 function formOffered(areaId: string, systemId: string | null, formId: string, ctx: CaseContext): boolean {
@@ -608,6 +632,11 @@ function pathOf(state: CaseState, ctx: CaseContext): Localized | undefined {
   const system = d.systemId ? getSystem(d.systemId, ctx.catalogue) : undefined;
   const form = formOf(state, ctx);
   const parts = (lang: 'da' | 'en'): string => [area.name[lang], ...(system ? [system.name] : []), ...(form ? [form.title[lang]] : [])].join(' → ');
+  const told = form ? form.fields.filter((f) => state.told?.includes(f.id) && d.values[f.id] !== undefined) : [];
+  if (told.length > 0) {
+    const list = (lang: 'da' | 'en'): string => filledList(told, d.values, lang);
+    return { da: sentenceOf(`Jeg har valgt ${parts('da')}. Fra din besked har jeg udfyldt ${list('da')}`), en: sentenceOf(`I have chosen ${parts('en')}. From your message I have filled in ${list('en')}`) };
+  }
   return { da: `Jeg har valgt ${parts('da')}.`, en: `I have chosen ${parts('en')}.` };
 }
 
@@ -657,7 +686,7 @@ function valueOrUndefined(field: Field, text: string): FieldValue | undefined {
 export function givesSeveralValues(text: string, expectation: FieldExpectation): boolean {
   const asked = expectation.fields?.find((f) => f.id === expectation.fieldId);
   if (!expectation.fields || !asked || asked.type === 'longText' || asked.type === 'multiChoice' || hasCprNumber(text)) return false;
-  return severalValues(text, expectation.fields, asked.id, valueOrUndefined) !== undefined;
+  return valuesAtField(text, expectation.fields, asked.id) !== undefined;
 }
 
 /** What the current question waits for (the router weighs an input against it). */
@@ -1238,7 +1267,7 @@ function valuesGiven(state: CaseState, ctx: CaseContext, field: Field, answer: u
   if (typeof answer !== 'string' || field.type === 'longText' || field.type === 'multiChoice' || hasCprNumber(answer)) return undefined;
   const form = formOf(state, ctx);
   if (!form) return undefined;
-  const values = severalValues(answer, fillableFields(form, state.draft, field.id), field.id, valueOrUndefined);
+  const values = valuesAtField(answer, fillableFields(form, state.draft, field.id), field.id);
   if (!values) return undefined;
   const d = state.draft;
   const filled = form.fields.filter((f) => values[f.id] !== undefined);
@@ -1247,11 +1276,28 @@ function valuesGiven(state: CaseState, ctx: CaseContext, field: Field, answer: u
     d.skipped = d.skipped.filter((id) => id !== f.id);
     delete state.attempts[`field:${f.id}`];
   }
-  const list = (lang: 'da' | 'en'): string => {
-    const items = filled.map((f) => `«${f.label[lang].replace(/[?:]+$/u, '')}» ${formatFieldValue(f, values[f.id] as FieldValue, lang)}`);
-    return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${items[items.length - 1] ?? ''}`;
-  };
-  return ask(state, ctx, undefined, { da: sentenceOf(`Jeg har udfyldt ${list('da')}`), en: sentenceOf(`I have filled in ${list('en')}`) });
+  return ask(state, ctx, undefined, { da: sentenceOf(`Jeg har udfyldt ${filledList(filled, values, 'da')}`), en: sentenceOf(`I have filled in ${filledList(filled, values, 'en')}`) });
+}
+
+/**
+ * Values for several fields in one message at a field: a list ({@link severalValues}), or a sentence that tells the value
+ * asked and others beside it ("det er faktura 998877 fra Lyreco på 12.300 kr", {@link toldValues}). Undefined otherwise.
+ */
+function valuesAtField(text: string, fields: readonly Field[], askedId: string): Record<string, FieldValue> | undefined {
+  const listed = severalValues(text, fields, askedId, valueOrUndefined);
+  if (listed || text.includes('?')) return listed;
+  const told = toldValues(text, fields.filter((f) => TOLD_TYPES.has(f.type)), valueOrUndefined);
+  // At a choice, two values of other fields ("fakturanr 12345 fra Dell" where the problem is asked) are taken too: the
+  // choice is asked again after them, not refused as no option.
+  const asked = fields.find((f) => f.id === askedId);
+  if (told[askedId] === undefined && asked?.type === 'choice' && Object.keys(told).length >= 2) return told;
+  return told[askedId] !== undefined && Object.keys(told).length >= 2 ? told : undefined;
+}
+
+/** «Fakturanummer» 12345, «Leverandør» Dell og «Beløb» 4.500,00 kr. */
+function filledList(fields: readonly Field[], values: Record<string, FieldValue | undefined>, lang: 'da' | 'en'): string {
+  const items = fields.map((f) => `«${f.label[lang].replace(/[?:]+$/u, '')}» ${formatFieldValue(f, values[f.id] as FieldValue, lang)}`);
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${lang === 'da' ? 'og' : 'and'} ${items[items.length - 1] ?? ''}`;
 }
 
 /** Ja (true), Nej (false) or neither (undefined) to "Er det dit svar …?": a button, or the words exactly. */

@@ -1182,8 +1182,10 @@ class RouterDialog extends Dialog {
         // The case's details typed at the offer ("fakturanr 12345 fra Dell"): a yes, and more of the description.
         const details = !asksForTheCase(text) && givesCaseDetails(text) && intent.kind !== 'yes' ? text.trim() : undefined;
         if (intent.kind !== 'yes' && intent.kind !== 'createCase' && !asksForTheCase(text) && details === undefined) return undefined;
+        const description = details !== undefined ? `${pending.question}\n\n${details}` : pending.question;
         const prefill: CasePrefill = {
-          description: details !== undefined ? `${pending.question}\n\n${details}` : pending.question,
+          description,
+          told: description,
           ...(pending.areaId ? { areaId: pending.areaId } : {}),
           ...(pending.systemId ? { systemId: pending.systemId } : {}),
           ...(pending.formId ? { formId: pending.formId } : {}),

@@ -153,5 +153,8 @@ export function casePrefillFrom(text: string, slots: Slots, cat: Catalogue = def
   const named = slots.areaId !== undefined || slots.systemId !== undefined || slots.formId !== undefined;
   const path = pathFrom(named ? slots : caseAreaOfText(text, cat), cat);
   const description = text.trim();
-  return { ...path, ...(description !== '' && saysMoreThanRequest(description, cat) ? { description } : {}) };
+  // The values the message tells (a problem, a number, a supplier) are read once the form is known — when it says anything
+  // beyond the request at all ("RejsUd vil ikke lade mig oprette min rejseafregning" is too short for a description).
+  const told = contentWords(description, cat).length > 0 ? { told: description } : {};
+  return { ...path, ...told, ...(description !== '' && saysMoreThanRequest(description, cat) ? { description } : {}) };
 }

@@ -44,7 +44,7 @@ function labelWords(field: Field): string[] {
 }
 
 /** How well a word names a field: 2 a word of its label, 1 the start of one (at least four letters); 0 none. */
-function namesField(word: string, field: Field): number {
+export function namesField(word: string, field: Field): number {
   const keys = nounKeys(word);
   const words = labelWords(field);
   if (keys.some((k) => words.includes(k))) return 2;

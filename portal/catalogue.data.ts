@@ -394,7 +394,7 @@ export const FORMS: FormInput[] = [
         type: 'choice',
         label: { da: 'Hvad er problemet?', en: 'What is the problem?' },
         choices: [
-          { id: 'kan-ikke-oprette', label: { da: 'Kan ikke oprette afregningen', en: 'Cannot create the settlement' }, aliases: ['kan ikke oprette', 'kan ikke lave', 'cannot create', "can't create"] },
+          { id: 'kan-ikke-oprette', label: { da: 'Kan ikke oprette afregningen', en: 'Cannot create the settlement' }, aliases: ['kan ikke oprette', 'kan ikke lave', 'ikke oprette', 'cannot create', "can't create", 'not create'] },
           { id: 'afvist', label: { da: 'Afregningen er afvist', en: 'The settlement was rejected' }, aliases: ['afvist', 'sendt retur', 'returneret', 'rejected', 'sent back', 'returned'] },
           { id: 'forkert-beloeb', label: { da: 'Forkert beløb eller diæter', en: 'Wrong amount or allowances' }, aliases: ['forkert beløb', 'diæter'] },
           { id: 'godkendelse', label: { da: 'Mangler godkendelse', en: 'Awaiting approval' }, aliases: ['godkender'] },
@@ -430,10 +430,10 @@ export const FORMS: FormInput[] = [
         type: 'choice',
         label: { da: 'Hvad er problemet?', en: 'What is the problem?' },
         choices: [
-          { id: 'mangler', label: { da: 'Fakturaen er ikke modtaget', en: 'The invoice has not arrived' }, aliases: ['mangler', 'ikke modtaget'] },
+          { id: 'mangler', label: { da: 'Fakturaen er ikke modtaget', en: 'The invoice has not arrived' }, aliases: ['mangler', 'ikke modtaget', 'ikke kommet', 'ikke dukket op', 'kan ikke finde', 'not received', 'not arrived', 'missing', 'cannot find', "can't find"] },
           { id: 'afvist', label: { da: 'Fakturaen er afvist', en: 'The invoice was rejected' }, aliases: ['afvist', 'afvisning', 'rejected', 'rejection'] },
           { id: 'kontering', label: { da: 'Forkert kontering', en: 'Wrong coding' }, aliases: ['kontering', 'forkert konto', 'konteret forkert', 'wrong account', 'account coding'] },
-          { id: 'betaling', label: { da: 'Leverandøren har ikke fået betaling', en: 'The supplier has not been paid' }, aliases: ['ikke betalt'] },
+          { id: 'betaling', label: { da: 'Leverandøren har ikke fået betaling', en: 'The supplier has not been paid' }, aliases: ['ikke betalt', 'ikke fået betaling', 'ikke fået sine penge', 'not paid', 'unpaid', 'not been paid'] },
           { id: 'andet', label: { da: 'Andet', en: 'Other' }, aliases: ['noget andet', 'something else'] },
         ],
       },
@@ -451,6 +451,7 @@ export const FORMS: FormInput[] = [
         type: 'text',
         shape: 'name',
         label: { da: 'Leverandør', en: 'Supplier' },
+        leads: ['fra', 'from'],
         help: { da: 'Leverandørens navn, som det står på fakturaen.', en: 'The supplier’s name as it is on the invoice.' },
         example: { da: 'Kontorland A/S', en: 'Kontorland A/S' },
         maxLength: 120,
@@ -507,7 +508,7 @@ export const FORMS: FormInput[] = [
     version: 1,
     title: { da: 'Fejl i lønkørsel', en: 'Error in a pay run' },
     description: { da: 'Forkert, manglende eller dobbelt lønudbetaling.', en: 'Wrong, missing or double payment of salaries.' },
-    aliases: ['lønkørsel', 'fejl i lønnen', 'forkert løn', 'pay run'],
+    aliases: ['lønkørsel', 'fejl i lønnen', 'forkert løn', 'pay run', 'payroll error', 'error in the payroll', 'wrong pay', 'wrong salary'],
     systemIds: ['sls'],
     fields: [
       {
@@ -524,7 +525,7 @@ export const FORMS: FormInput[] = [
         help: { da: 'Vælg en eller flere.', en: 'Choose one or more.' },
         choices: [
           { id: 'forkert-beloeb', label: { da: 'Forkert beløb', en: 'Wrong amount' }, aliases: ['forkert beløb', 'for lidt', 'for meget', 'beløbet er forkert', 'wrong amount', 'too little', 'too much'] },
-          { id: 'manglende-udbetaling', label: { da: 'Manglende udbetaling', en: 'Missing payment' }, aliases: ['ikke udbetalt', 'ingen løn', 'ikke fået løn', 'mangler løn', 'not paid', 'no pay', 'unpaid'] },
+          { id: 'manglende-udbetaling', label: { da: 'Manglende udbetaling', en: 'Missing payment' }, aliases: ['ikke udbetalt', 'ingen løn', 'ikke fået løn', 'fik ikke løn', 'mangler løn', 'not paid', 'no pay', 'unpaid', 'not get paid', 'not been paid'] },
           { id: 'dobbelt-udbetaling', label: { da: 'Dobbelt udbetaling', en: 'Double payment' }, aliases: ['dobbelt', 'to gange', 'udbetalt to gange', 'betalt to gange', 'paid twice', 'twice', 'double', 'duplicate'] },
           { id: 'skat', label: { da: 'Forkert skat', en: 'Wrong tax' }, aliases: ['skat', 'skattetræk', 'trækprocent', 'skattekort', 'tax', 'tax deduction'] },
           { id: 'pension', label: { da: 'Forkert pension', en: 'Wrong pension' }, aliases: ['pension', 'pensionsbidrag', 'pension contribution'] },
@@ -606,7 +607,7 @@ export const FORMS: FormInput[] = [
         type: 'choice',
         label: { da: 'Hvad drejer det sig om?', en: 'What is it about?' },
         choices: [
-          { id: 'forkerte-data', label: { da: 'Forkerte data', en: 'Wrong data' }, aliases: ['forkerte tal', 'tallene passer ikke', 'wrong figures', 'wrong numbers'] },
+          { id: 'forkerte-data', label: { da: 'Forkerte data', en: 'Wrong data' }, aliases: ['forkerte tal', 'tallene passer ikke', 'stemmer ikke', 'wrong figures', 'wrong numbers', 'do not match', "don't match"] },
           { id: 'manglende-data', label: { da: 'Manglende data', en: 'Missing data' }, aliases: ['mangler data', 'ingen data', 'no data', 'missing figures'] },
           { id: 'rapport-fejler', label: { da: 'Rapporten fejler', en: 'The report fails' }, aliases: ['fejler', 'virker ikke', 'kan ikke åbne', 'fejlbesked', 'fails', "doesn't work", 'error message'] },
           { id: 'ny-rapport', label: { da: 'Ønske om ny rapport', en: 'Request for a new report' }, aliases: ['ny rapport', 'new report'] },

@@ -60,6 +60,8 @@ const baseField = {
   /** Default true. A field with `visibleWhen` is required only while it is visible. */
   required: z.boolean().default(true),
   visibleWhen: visibleWhenSchema.optional(),
+  /** Words that lead to the value in a sentence ("fra" before the supplier: "faktura 4711 fra Dell"); unset = none. */
+  leads: z.array(z.string().min(1)).optional(),
 };
 
 const patternSchema = z

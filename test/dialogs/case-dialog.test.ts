@@ -71,10 +71,8 @@ describe('the case dialog', () => {
     it('takes it as the description and does not ask for one', async () => {
       const said = 'opret en sag: fakturaen fra Kontorland A/S er afvist tre gange i denne måned';
       await caseChat({ formId: 'oekonomi.faktura' }).run([
-        [said, 'Hvad er problemet?'],
-        ['Fakturaen er afvist', 'Fakturanummer'],
-        ['F-1', 'Leverandør'],
-        ['Kontorland A/S', 'CVR'],
+        [said, ['Fra din besked har jeg udfyldt «Hvad er problemet» Fakturaen er afvist og «Leverandør» Kontorland A/S.', 'Fakturanummer']],
+        ['F-1', 'CVR'],
         ['spring over', 'Fakturadato'],
         ['spring over', 'Beløb'],
         ['spring over', ['Her er din sag', 'afvist tre gange i denne måned', without('**Beskrivelse**\n')]],

@@ -31,7 +31,7 @@ describe('casePrefillFrom', () => {
   describe('when the message says more', () => {
     it('is the description, the whole message as written', () => {
       const text = 'opret en sag: lønnen til 3 medarbejdere blev ikke udbetalt den 28.';
-      expect(casePrefillFrom(text, {})).toEqual({ description: text });
+      expect(casePrefillFrom(text, {})).toEqual({ description: text, told: text });
       expect(contentWords(text)).toEqual(['3', 'medarbejdere', 'ikke', 'udbetalt', '28']);
     });
   });
@@ -40,6 +40,14 @@ describe('casePrefillFrom', () => {
   describe.each(['tune.jsonl', 'held-out.jsonl'])('on the examples in %s', (file) => {
     it.each(examples(file).map((e) => [e.u, e.description] as const))('"%s" → description: %s', (text, description) => {
       expect(casePrefillFrom(text, {}).description !== undefined, JSON.stringify(contentWords(text))).toBe(description);
+    });
+  });
+
+  describe('when the message tells anything beyond the request', () => {
+    it('keeps it to read the values it tells once the form is known, also when it is too short for a description', () => {
+      const text = 'RejsUd vil ikke lade mig oprette min rejseafregning';
+      expect(casePrefillFrom(text, { systemId: 'rejsud' })).toEqual({ areaId: 'oekonomi', systemId: 'rejsud', told: text });
+      expect(casePrefillFrom('opret en sag om en faktura i IndFak', { systemId: 'indfak', formId: 'oekonomi.faktura' })).not.toHaveProperty('told');
     });
   });
 
