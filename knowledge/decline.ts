@@ -353,7 +353,7 @@ const SUBJECTS_EN: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one']);
  * `changeNotHeld`). Not "fjerne"/"tilføje"/"oprette": adding or removing something is what the guides
  * describe ("hvordan fjerner jeg poster fra stakkene").
  */
-const CHANGE_VERB = /^(?:ændr|rett?e?r?$|korriger|redig|tilbagetræk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
+const CHANGE_VERB = /^(?:ændr|genåbn|reopen|rett?e?r?$|korriger|redig|tilbagetræk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
 
 /** Between "kan jeg" and its verb: "kan jeg selv lukke", "can I still cancel". */
 const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['selv', 'godt', 'bare', 'stadig', 'også', 'still', 'also', 'just']);
