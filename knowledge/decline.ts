@@ -42,6 +42,9 @@ import type { Language } from './article.js';
  *   maternity fund's rates for 2017–2022, "fleksrefusion max pr kvartal 2025" the caps up to 2024. An article
  *   whose figures run by year (it names YEAR_TABLE years or more) holds no figure for a year after its last
  *   one: that is the desk's question, however well the rest of the question matches (round 21).
+ * - **A task the article does not hold** ({@link taskNotHeld}): "hvordan bogfører jeg en kassekladde i Navision",
+ *   "hvordan opretter jeg en ny dimension i Navision Stat". The system's overview matches the system's name and the
+ *   verb; of what is to be done in it, no word. Asked how to do it, that is the desk's question (round 23).
  */
 export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held';
 
