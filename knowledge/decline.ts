@@ -42,8 +42,11 @@ import type { Language } from './article.js';
  *   maternity fund's rates for 2017–2022, "fleksrefusion max pr kvartal 2025" the caps up to 2024. An article
  *   whose figures run by year (it names YEAR_TABLE years or more) holds no figure for a year after its last
  *   one: that is the desk's question, however well the rest of the question matches (round 21).
+ * - **A task the article does not hold** ({@link taskNotHeld}): "hvordan bogfører jeg en kassekladde i Navision",
+ *   "hvordan opretter jeg en ny dimension i Navision Stat". The system's overview matches the system's name and the
+ *   verb; of what is to be done in it, no word. Asked how to do it, that is the desk's question (round 23).
  */
-export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -79,6 +82,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
+  if (taskNotHeld(context)) return 'task-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
   if (loneWordsNotItsSubject(context)) return 'not-its-subject';
@@ -178,7 +182,13 @@ export function outsideUnanswered(context: DeclineContext): boolean {
   const outside = analyzer.outsideConcepts(analysis);
   // The word itself (as written or translated), not a typo correction or a compound's parts: "intranettet" is not
   // "intern", "Retsinformation" not "ret" and "information" (round 22).
-  const credits = conceptCredits(analysis, (term) => ITSELF.has(term.kind) && context.matchedTerms.has(term.term) && counts(term, context));
+  // …and the article's own word, not a part of its compounds: "Teams" is not the "team" of "Implementeringsteamet" (round 23).
+  let whole: ReadonlySet<string> | undefined;
+  const wholeWord = (term: string): boolean => {
+    whole ??= new Set((context.articleText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => analyzer.stemmers.stem(word, context.articleLanguage)));
+    return whole.has(term);
+  };
+  const credits = conceptCredits(analysis, (term) => ITSELF.has(term.kind) && context.matchedTerms.has(term.term) && counts(term, context) && (!outside.has(term.concept) || wholeWord(term.term)));
   return [...outside].some((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 
@@ -346,7 +356,7 @@ const SUBJECTS_EN: ReadonlySet<string> = new Set(['i', 'we', 'you', 'one']);
  * `changeNotHeld`). Not "fjerne"/"tilføje"/"oprette": adding or removing something is what the guides
  * describe ("hvordan fjerner jeg poster fra stakkene").
  */
-const CHANGE_VERB = /^(?:ændr|rett?e?r?$|korriger|redig|tilbagetræk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
+const CHANGE_VERB = /^(?:ændr|genåbn|reopen|rett?e?r?$|korriger|redig|tilbagetræk|tilbagefør|fortryd|annuller|afvis|spær|luk|slet|chang|correct|edit|modif|amend|undo|revers|withdraw|cancel|reject|block|clos|delet)/iu;
 
 /** Between "kan jeg" and its verb: "kan jeg selv lukke", "can I still cancel". */
 const ADVERBS_BEFORE_VERB: ReadonlySet<string> = new Set(['selv', 'godt', 'bare', 'stadig', 'også', 'still', 'also', 'just']);
@@ -406,6 +416,41 @@ export function changeNotHeld(context: DeclineContext): boolean {
     verb = passiveChange(context.question, context.analysis, context.analyzer);
   }
   if (verb === undefined) return false;
-  const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  // A word of a synonym phrase that the question says itself is that word's, not the verb's: "lukker … mine sager" is not
+  // "lukket sag" (a phrase of "løst"), whose "sag" the article on the portal's cases has.
+  const own = new Set(context.analysis.terms.filter((term) => term.concept !== verb && ITSELF.has(term.kind)).map((term) => term.term));
+  const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context) && !(term.kind === 'synonym' && own.has(term.term)));
   return (credits[verb] ?? 0) < MATCHED;
+}
+
+/**
+ * A question how to do a task in a named system, whose task the best article does not speak of in any word: "hvordan
+ * bogfører jeg en kassekladde i Navision", "hvordan opretter jeg en ny dimension i Navision Stat", "hvordan laver jeg en
+ * kreditnota i IndFak". The system's overview names the system in every passage and the verb of doing ("oprette",
+ * "bogføre") somewhere, so its trust is high; what is to be done in it — every other word of substance — is nowhere in
+ * it, and that is the desk's question (round 23). Only "hvordan"/"how": "kan jeg selv vælge hvilke køer …", "kan jeg
+ * arbejde i HR-Løn mens …" ask whether a thing can be done, which the tips pages answer in their own words (measured:
+ * with the "kan jeg" form −4 in scope over the read sets). Not when a word of the task is matched: "hvordan opretter jeg
+ * en ny debitor" meets the overview's "debitorer", "hvordan sender jeg en faktura retur" its "faktura" — the first word
+ * after the verb alone decides too much (−9 in scope: "hvordan nulstiller jeg en kollegas password" in IndFak).
+ */
+export function taskNotHeld(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const verb = procedureVerb(question, analysis, analyzer);
+  if (verb === undefined) return false;
+  const words = wordConcepts(question, analysis, analyzer);
+  if (!words.some((word) => HOW_DA.has(word.text.toLowerCase()) || word.text.toLowerCase() === 'how')) return false;
+  // The system named: what the article is about, not the task asked of it.
+  const system = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  if (!system.some((credit) => credit >= MATCHED)) return false;
+  const light = analyzer.lightWords[analysis.language];
+  const at = words.findIndex((word) => word.concept === verb);
+  const task = new Set<number>();
+  for (const word of words.slice(at + 1)) {
+    if (word.concept === undefined || word.concept === verb || light.has(word.text) || (system[word.concept] ?? 0) >= MATCHED) continue;
+    task.add(word.concept);
+  }
+  if (task.size === 0) return false;
+  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
 }

@@ -74,6 +74,8 @@ const MIN_PART = 3;
 const MIN_COMPOUND = 6;
 const MIN_HEAD_COMPOUND = 10;
 const MIN_MODIFIER = 4;
+/** No words (a language without a list). */
+const NO_WORDS: ReadonlySet<string> = new Set();
 /** An outside word begins a compound from this many letters ("fritid|sjob"; not "mor|gen", "far|ve"). */
 const MIN_OUTSIDE_MODIFIER = 5;
 // Unknown words are weighed like a term in one article out of (N+1)/UNKNOWN_DF: rare, but a
@@ -746,14 +748,17 @@ export class Analyzer {
    */
   isOutsideWord(surface: string, language: Language): boolean {
     const word = surface.toLowerCase();
+    // A word whose stem is an everyday word is matched as written (the list's `written`): "Teams", not "det team der …".
+    const written = language === 'da' ? this.lexicon.outside.written : NO_WORDS;
+    if (written.has(word)) return true;
     if (language === 'en' ? this.outsideEnglishWords.has(word) : this.outsideDanishStems.has(this.stemmers.stem(word, 'da'))) return true;
     // "DSB-billet", "MitID-app", "Netflix-konto": a thing of the private world joined to a noun is that world's thing.
     // A part is taken as written, not stemmed: "HR-teamet" is a team at work, whatever "Teams" stems to.
-    if (word.includes('-')) return word.split('-').some((part) => this.lexicon.outside[language].has(part));
+    if (word.includes('-')) return word.split('-').some((part) => this.lexicon.outside[language].has(part) || written.has(part));
     // "Fritidsjob", "tandlægeregning", "sygesikringskort": in Danish the first part of a compound says whose thing the
     // rest is. Not "privat-", which names a sector there ("privatansat", "privatiseret"), not the asker's own life.
     if (language !== 'da') return false;
-    for (const first of this.lexicon.outside.da) {
+    for (const first of [...this.lexicon.outside.da, ...written]) {
       if (first.length >= MIN_OUTSIDE_MODIFIER && !first.startsWith('privat') && word.length - first.length >= MIN_PART && word.startsWith(first)) return true;
     }
     return false;

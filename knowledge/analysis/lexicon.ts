@@ -25,7 +25,7 @@ const StopwordAdjustment = z
   .strict();
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
-const OutsideSchema = z.object({ da: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict();
+const OutsideSchema = z.object({ da: z.array(z.string().min(1)), en: z.array(z.string().min(1)), written: z.array(z.string().min(1)).optional() }).strict();
 const ParticleVerb = z.object({ forms: z.array(z.string().min(1)).min(1), particle: z.string().min(1), means: z.array(z.string().min(1)).min(1) }).strict();
 const ParticlesSchema = z.object({ verbs: z.array(ParticleVerb) }).strict();
 
@@ -55,7 +55,12 @@ export interface Lexicon {
    * Words (lower-cased) per language that place a question outside the state's administration, in
    * private life ("privat", "derhjemme", "personal"): they weigh like a word the articles never use.
    */
-  readonly outside: { readonly da: ReadonlySet<string>; readonly en: ReadonlySet<string> };
+  readonly outside: {
+    readonly da: ReadonlySet<string>;
+    readonly en: ReadonlySet<string>;
+    /** Danish words matched as written, not on their stem, whose stem is an everyday word ("teams" → "team"). */
+    readonly written: ReadonlySet<string>;
+  };
   /** Danish particle verbs ("sige op" = opsige, fratræde): searched as what they mean (see the analyser). */
   readonly particleVerbs: readonly ParticleVerb[];
 }
@@ -133,7 +138,11 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
     verbs: new Map(Object.entries(lemmas.verbs)),
     broader,
     stopwords,
-    outside: { da: new Set(outside.da.map((word) => word.toLowerCase())), en: new Set(outside.en.map((word) => word.toLowerCase())) },
+    outside: {
+      da: new Set(outside.da.map((word) => word.toLowerCase())),
+      en: new Set(outside.en.map((word) => word.toLowerCase())),
+      written: new Set((outside.written ?? []).map((word) => word.toLowerCase())),
+    },
     particleVerbs: particles.verbs.map((verb) => ({ forms: verb.forms.map((f) => f.toLowerCase()), particle: verb.particle.toLowerCase(), means: verb.means })),
   };
 }
@@ -147,7 +156,7 @@ export interface LexiconData {
   readonly verbs?: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
-  readonly outside?: { readonly da: readonly string[]; readonly en: readonly string[] };
+  readonly outside?: { readonly da: readonly string[]; readonly en: readonly string[]; readonly written?: readonly string[] };
   readonly particleVerbs?: readonly ParticleVerb[];
 }
 
@@ -160,7 +169,7 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     verbs: [...lexicon.verbs],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
-    outside: { da: [...lexicon.outside.da], en: [...lexicon.outside.en] },
+    outside: { da: [...lexicon.outside.da], en: [...lexicon.outside.en], written: [...lexicon.outside.written] },
     particleVerbs: lexicon.particleVerbs,
   };
 }
@@ -174,7 +183,7 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     verbs: new Map(data.verbs ?? []),
     broader: new Map(data.broader),
     stopwords: data.stopwords,
-    outside: { da: new Set(data.outside?.da ?? []), en: new Set(data.outside?.en ?? []) },
+    outside: { da: new Set(data.outside?.da ?? []), en: new Set(data.outside?.en ?? []), written: new Set(data.outside?.written ?? []) },
     particleVerbs: data.particleVerbs ?? [],
   };
 }
