@@ -423,6 +423,9 @@ export function changeNotHeld(context: DeclineContext): boolean {
   return (credits[verb] ?? 0) < MATCHED;
 }
 
+/** Words that end a verb's object: "en kassekladde | i Navision", "noget | fra min telefon". */
+const PREPOSITIONS: ReadonlySet<string> = new Set(['i', 'fra', 'til', 'på', 'med', 'hos', 'via', 'under', 'uden', 'in', 'from', 'to', 'on', 'with', 'at', 'via', 'into', 'without']);
+
 /**
  * A question how to do a task in a named system, whose task the best article does not speak of in any word: "hvordan
  * bogfører jeg en kassekladde i Navision", "hvordan opretter jeg en ny dimension i Navision Stat", "hvordan laver jeg en
@@ -446,11 +449,17 @@ export function taskNotHeld(context: DeclineContext): boolean {
   const light = analyzer.lightWords[analysis.language];
   const at = words.findIndex((word) => word.concept === verb);
   const task = new Set<number>();
+  let object = 0;
+  let objectEnded = false;
   for (const word of words.slice(at + 1)) {
+    if (PREPOSITIONS.has(word.text.toLowerCase())) objectEnded = true;
     if (word.concept === undefined || word.concept === verb || light.has(word.text) || (system[word.concept] ?? 0) >= MATCHED) continue;
     task.add(word.concept);
+    if (!objectEnded) object += 1;
   }
-  if (task.size === 0) return false;
+  // No object of substance ("hvordan vedhæfter jeg noget i RejsUd fra min telefon"): the verb is the task, and the
+  // article holds the verb — what follows a preposition says where or how, not what (round 23, at the merge).
+  if (task.size === 0 || object === 0) return false;
   const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
