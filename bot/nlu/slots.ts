@@ -135,9 +135,10 @@ function findAreaName(keys: readonly string[], wins: ReturnType<typeof windows>,
     });
   }
   // A long name (ten letters or more, most often several words) is still named with a typo: "business inteligence".
-  // Both sides long: "account in" is not "accounting" with a letter dropped.
+  // Both sides long, and no short word joined in: "John's account in" is not "accounting" with two letters changed.
   const long = (key: { length: number }): boolean => key.length >= LONG_AREA_NAME;
-  return best ?? find(keys.filter(long), wins.filter((w) => long(w.key)), words, true);
+  const fullWords = (w: { from: number; to: number }): boolean => words.slice(w.from, w.to).every((word) => word.length >= 3);
+  return best ?? find(keys.filter(long), wins.filter((w) => long(w.key) && fullWords(w)), words, true);
 }
 
 /** Keys of a name list, without words too common to name anything on their own. */

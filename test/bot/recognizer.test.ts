@@ -413,6 +413,8 @@ describe('extractSlots', () => {
     ['send en sag til buisness intelligence om vores dashboard', { areaId: 'bi' }],
     ['jeg har et spørgsmål til brugeradminstration', { areaId: 'brugeradministration' }],
     ['det er en anden sag', {}],
+    // …nor one joined of short words: "Maria's account in" is not "accounting" with two letters changed.
+    ["close Maria's account in ISOLA", { areaId: 'brugeradministration', systemId: 'isola', formId: 'brugeradministration.nedlaeg-adgang' }],
     // A subject ending in -e inflected without its e ("ansættelse" → "ansættelser").
     ['vi har tre ansættelser pr. 1. marts', { areaId: 'loen-hr', areaByTopic: true }],
     // A subject named by its verb: "fratræde" of "fratrædelse", "bogført" of "bogføring".
