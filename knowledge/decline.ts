@@ -397,14 +397,18 @@ function isChange(verb: string, question: string): boolean {
   return CHANGE_VERB.test(verb) || (/^træk/iu.test(verb) && WITHDRAW.test(question));
 }
 
+/** The concept of the verb of change a question asks how to do ("hvordan annullerer jeg …", "kan godkendelsen trækkes tilbage?"), if any. */
+export function changeVerb(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
+  const verb = procedureVerb(question, analysis, analyzer);
+  // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
+  if (verb !== undefined && isChange(analysis.concepts[verb]?.surface ?? '', question)) return verb;
+  // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "can the claim be cancelled?".
+  return passiveChange(question, analysis, analyzer);
+}
+
 /** A question how to change or undo something, whose verb of change the best article does not have. */
 export function changeNotHeld(context: DeclineContext): boolean {
-  let verb = procedureVerb(context.question, context.analysis, context.analyzer);
-  // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
-  if (verb === undefined || !isChange(context.analysis.concepts[verb]?.surface ?? '', context.question)) {
-    // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "can the claim be cancelled?".
-    verb = passiveChange(context.question, context.analysis, context.analyzer);
-  }
+  const verb = changeVerb(context.question, context.analysis, context.analyzer);
   if (verb === undefined) return false;
   const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return (credits[verb] ?? 0) < MATCHED;
