@@ -109,6 +109,12 @@ export interface RankedArticle {
  * declined under 0.7 had the expected article first. Swept on those sets (kb-level, in-scope expected answered gained / unrelated
  * answered more): 4 concepts and 0.5 +13 / 4, 4 and 0.6 +8 / 1, **5 and 0.5 +10 / 0**, 5 and 0.4 +11 / 2,
  * 5 and 0.3 +18 / 5, 6 and 0.5 +7 / 0, 7 and 0.5 +5 / 0, 8 and 0.5 +1 / 0.
+ *
+ * STRONG (round 23): a situation told in many words of its own stays under `offerTrust` even when its article holds five
+ * of its uncommon words (`offerWords` + STRONG_EXTRA_WORDS): from `strongOfferTrust` such a question is answered when its
+ * best article leads as an offer's best is answered (above), and declined when it does not — a choice that weak is a
+ * guess. Over the read sets at the knowledge base +5 expected answers, no unrelated question answered; with four words
+ * +11 and one unrelated answered (docs/understanding.md, round 23).
  */
 export const ANSWER_THRESHOLDS: AnswerThresholds = {
   minTrust: 0.7,
@@ -281,18 +287,18 @@ export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.
  */
 export const FACT_LEADER = { ratio: 0.6 } as const;
 
-/**
- * An article the user can read (in their language, or translated into it) before a nearly as confident one they
- * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence, up to the share that makes
- * it a rival offered beside it anyway (ANSWER_THRESHOLDS.ambiguityRatio), and holding the names the best holds. Only where the corpus has
- * articles in both languages (the shipped articles; the public ones are all Danish, so chat:eval cannot move).
- */
 /** STRONG (see ANSWER_THRESHOLDS): this many uncommon words of the question held beyond `offerWords`. */
 const STRONG_EXTRA_WORDS = 2;
 
 /** See {@link Answerer.heldByAnother}: an article holding the change or price asked, from this share of the best one's confidence. */
 export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
 
+/**
+ * An article the user can read (in their language, or translated into it) before a nearly as confident one they
+ * cannot (see Answerer.usersLanguageFirst): from this share of the best one's confidence, up to the share that makes
+ * it a rival offered beside it anyway (ANSWER_THRESHOLDS.ambiguityRatio), and holding the names the best holds. Only where the corpus has
+ * articles in both languages (the shipped articles; the public ones are all Danish, so chat:eval cannot move).
+ */
 export const USERS_LANGUAGE = { ratio: 0.8 } as const;
 
 /**
@@ -418,7 +424,7 @@ export class Answerer {
       if (context === undefined) return { kind: 'unknown', reason: 'low-confidence', coverage: best.coverage };
       // Not offered for a reason of decline.ts's: that reason is the answer's (the router reads "private-life").
       const reason = declineReason(context);
-      if (reason !== undefined) return this.heldByAnother(question, options, ranked, reason) ?? { kind: 'unknown', reason };
+      if (reason !== undefined) return this.heldByAnother(question, analysis, options, ranked, reason) ?? { kind: 'unknown', reason };
       const held = evidence(context);
       if (held.words < thresholds.offerWords - (held.namesSystem ? 1 : 0)) return { kind: 'unknown', reason: 'low-confidence', coverage: best.coverage };
       // OFFER: evidence without trust. The user chooses, or says none of them — unless the best
@@ -440,7 +446,7 @@ export class Answerer {
       return { kind: 'ambiguous', candidates: dedupeTranslations(offered.map((candidate) => this.candidate(candidate, locale, forPassage))) };
     }
     const declined = context === undefined ? undefined : declineReason(context);
-    if (declined) return this.heldByAnother(question, options, ranked, declined) ?? { kind: 'unknown', reason: declined };
+    if (declined) return this.heldByAnother(question, analysis, options, ranked, declined) ?? { kind: 'unknown', reason: declined };
     const locale = options.locale ?? analysis.language;
     const top = confidence(best);
     // The articles strong enough to answer on their own, with `ratio` of the best one's confidence and
@@ -574,12 +580,11 @@ export class Answerer {
    * (or the question is declined for its own reasons). Only from HELD_BY_ANOTHER.ratio of the best one's confidence, as
    * FACT_LEADER: the one that holds what is asked among those that match the question nearly as well.
    */
-  private heldByAnother(question: string, options: AnswerOptions, ranked: readonly RankedArticle[], reason: DeclineReason): AnswerResult | undefined {
+  private heldByAnother(question: string, analysis: QueryAnalysis, options: AnswerOptions, ranked: readonly RankedArticle[], reason: DeclineReason): AnswerResult | undefined {
     if (reason !== 'change-not-held' && reason !== 'price-not-held') return undefined;
     const [best, ...others] = ranked;
     if (best === undefined) return undefined;
     const top = confidence(best);
-    const analysis = this.analyze(question);
     // The verb of change as the user wrote it (or its correction) beginning a word of the article ("Varslingstidspunkt
     // ændres"), not inside another word ("tilstrækkelig" is no "trække … tilbage").
     const verb = reason === 'change-not-held' ? changeVerb(question, analysis, this.analyzer) : undefined;
