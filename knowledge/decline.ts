@@ -407,14 +407,18 @@ function isChange(verb: string, question: string): boolean {
   return CHANGE_VERB.test(verb) || (/^træk/iu.test(verb) && WITHDRAW.test(question));
 }
 
+/** The concept of the verb of change a question asks how to do ("hvordan annullerer jeg …", "kan godkendelsen trækkes tilbage?"), if any. */
+export function changeVerb(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
+  const verb = procedureVerb(question, analysis, analyzer);
+  // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
+  if (verb !== undefined && isChange(analysis.concepts[verb]?.surface ?? '', question)) return verb;
+  // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "can the claim be cancelled?".
+  return passiveChange(question, analysis, analyzer);
+}
+
 /** A question how to change or undo something, whose verb of change the best article does not have. */
 export function changeNotHeld(context: DeclineContext): boolean {
-  let verb = procedureVerb(context.question, context.analysis, context.analyzer);
-  // "Trække" is a change only as "trække … tilbage" (withdraw): "trække en rapport" is to run one.
-  if (verb === undefined || !isChange(context.analysis.concepts[verb]?.surface ?? '', context.question)) {
-    // The same question in the passive (round 21): "kan godkendelsen trækkes tilbage?", "can the claim be cancelled?".
-    verb = passiveChange(context.question, context.analysis, context.analyzer);
-  }
+  const verb = changeVerb(context.question, context.analysis, context.analyzer);
   if (verb === undefined) return false;
   // A word of a synonym phrase that the question says itself is that word's, not the verb's: "lukker … mine sager" is not
   // "lukket sag" (a phrase of "løst"), whose "sag" the article on the portal's cases has.

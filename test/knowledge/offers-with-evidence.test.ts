@@ -58,7 +58,7 @@ describe('an offer under minTrust, on the evidence the best article holds', () =
   });
 
   it('declines under offerTrust, whatever the evidence', () => {
-    const result = kb.answer('en ansat har en delvis sygemelding, hvornår skal timerne indsendes', { thresholds: { minTrust: 1000, longMinTrust: 1000, offerTrust: 999 } });
+    const result = kb.answer('en ansat har en delvis sygemelding, hvornår skal timerne indsendes', { thresholds: { minTrust: 1000, longMinTrust: 1000, offerTrust: 999, strongOfferTrust: 999 } });
     expect(result).toEqual({ kind: 'unknown', reason: 'low-confidence', coverage: expect.any(Number) });
   });
 
@@ -138,7 +138,7 @@ describe('a long question is answered from a lower trust (LONG, round 13)', () =
   // Thresholds around the question's own trust, so that the test is about the rule, not about the figures.
   const around = (question: string) => {
     const trust = kb.rank(question, 1)[0]?.trust ?? 0;
-    return { minTrust: trust + 0.01, offerTrust: trust + 0.01, longMinTrust: trust - 0.01 };
+    return { minTrust: trust + 0.01, offerTrust: trust + 0.01, strongOfferTrust: trust + 0.01, longMinTrust: trust - 0.01 };
   };
 
   it('answers a question of many words whose trust is under minTrust but over longMinTrust', () => {
