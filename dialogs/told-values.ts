@@ -13,7 +13,7 @@
  * - a name after the field's noun or one of the words the field says lead to it ("fra Lyreco": the supplier), capitalised;
  * - an e-mail at the form's one e-mail field.
  */
-import { hasCprNumber, matchKey, matchWords, type Field, type FieldValue } from '../portal/index.js';
+import { EMAIL_TOKEN, hasCprNumber, matchKey, matchWords, type Field, type FieldValue } from '../portal/index.js';
 import { namesField, type ParsePart } from './several-values.js';
 
 /** Words that negate what follows them within two words ("ikke afvist", "not rejected", "aldrig modtaget"). */
@@ -27,8 +27,6 @@ const NUMBER_NOUNS: ReadonlySet<string> = new Set(['nr', 'no', 'nummer', 'nummer
 
 /** An amount in kroner, the number before or after its unit. */
 const KRONER = /(?<![\p{L}\d])(?:(\d[\d.,]*\d|\d)\s*(?:kr\.?|kroner|dkk)(?![\p{L}])|(?:kr\.?|dkk)\s*(\d[\d.,]*\d|\d)(?![\d]))/giu;
-
-const EMAIL = /[^\s@<>(),;:"']+@[^\s@<>(),;:"']+\.[a-zA-Z]{2,}/g;
 
 /** The typed word is the option's word, or it inflected ("afvist" → "afviste", "modtaget" → "modtagett" no). */
 function sameWord(typed: string, known: string): boolean {
@@ -173,7 +171,7 @@ export function toldValues(text: string, fields: readonly Field[], parse: ParseP
   if (amounts.length === 1 && amounts[0] && kroner.length === 1 && kroner[0]) set(amounts[0], `${kroner[0][1] ?? kroner[0][2] ?? ''} kr`);
   // An e-mail at the form's one e-mail field.
   const emails = fields.filter((f) => f.type === 'email');
-  const mails = text.match(EMAIL) ?? [];
+  const mails = text.match(EMAIL_TOKEN) ?? [];
   if (emails.length === 1 && emails[0] && mails.length === 1 && mails[0]) set(emails[0], mails[0]);
   return values;
 }

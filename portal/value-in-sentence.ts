@@ -89,7 +89,8 @@ function afterNouns(text: string, label: Localized | undefined): string | undefi
   return i > 0 ? words.slice(i).join(' ') : undefined;
 }
 
-const EMAIL_TOKEN = /[^\s@<>(),;:"']+@[^\s@<>(),;:"']+\.[a-zA-Z]{2,}/g;
+/** An e-mail address within a text (global: every one in it). */
+export const EMAIL_TOKEN = /[^\s@<>(),;:"']+@[^\s@<>(),;:"']+\.[a-zA-Z]{2,}/g;
 
 /**
  * The value a sentence holds for a field of this shape, best first (candidates for the form to validate); none
