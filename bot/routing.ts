@@ -1227,7 +1227,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
       // "Hvad er du for en størrelse?": the assistant asked what it is, however new the words — about itself, not a subject.
-      if ((kind === 'help' || kind === 'greeting') && words(text).length > 3 && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && !asksAboutAssistant(text) && unplaced(knowledge())) return ask('unknown-subject');
+      // "What replaced ODUP?": a question of two such words is as much about them as a longer text is.
+      const aboutItsWords = words(text).length > 3 || (question && contentWords(text).length >= 2);
+      if ((kind === 'help' || kind === 'greeting') && aboutItsWords && (recognition.unfamiliar ?? 0) > 0 && !INTRODUCTION.test(text) && !asksAboutAssistant(text) && unplaced(knowledge())) return ask('unknown-subject');
       if (plausible) return intent('small-talk');
       // A word or three that is not a question ("kommandoer", "ty"): a weaker guess is still better than "no answer".
       return words(text).length <= 3 && !question && recognition.confidence >= ROUTING_THRESHOLDS.shortSmallTalk && knowledge().kind === 'unknown' ? intent('small-talk') : ask('question');

@@ -379,6 +379,12 @@ describe('understanding a turn', () => {
       expect(reply.text).not.toContain('Kilde:');
     });
 
+    it.each(['what replaced ODUP', 'what replaced ODUP?'])('a short question about a name nothing knows ("%s") is declined in English, not the welcome', async (text) => {
+      const reply = await new Chat(world, ANNA).say(text);
+      expect(reply.text).toContain('I cannot find an answer to that');
+      expect(reply.text).not.toMatch(/I can:|Jeg kan:|Source:/);
+    });
+
     it.each(['How can I get access to Zendesk?', 'how do I get access to WorkZone'])('an English access question about an unknown system ("%s") is declined in English', async (text) => {
       const reply = await new Chat(world, ANNA).say(text);
       expect(reply.text).toContain('I cannot find an answer to that');
