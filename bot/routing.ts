@@ -34,9 +34,9 @@ export interface RouteInput {
   /**
    * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
    * readings twice). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
-   * follow-up read with more added (they choose the passage shown).
+   * follow-up read with more added (they choose the passage shown). `within`: only that article (by id) may answer.
    */
-  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult;
+  knowledge(text: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -954,7 +954,8 @@ export function decide(input: RouteInput): RouteDecision {
   function readWithPrevious(): string | undefined {
     const previous = input.previous;
     const found = followUpQuery(input.text, previous, recognition);
-    if (!found || !previous) return undefined;
+    if (!previous) return undefined;
+    if (!found) return detailAskedOf(previous);
     if (found.sure && found.system !== undefined) {
       // "Og hvad med RejsUd?": answered from RejsUd's own articles — not from another system's page that merely names
       // it (the Serviceportal's password page); when none of them speaks of it, that is said, and a case offered.
@@ -979,23 +980,54 @@ export function decide(input: RouteInput): RouteDecision {
         const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
         if (own.kind !== 'unknown') asked = own;
       }
-      asked = factFromItsSystem(asked, previous);
+      asked = detailOfPrevious(factFromItsSystem(asked, previous), previous, REFERS_BACK.test(found.own ?? ''));
     }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
-    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId))) {
-      asked = alone;
-      return undefined;
+    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
+      asked = detailOfPrevious(alone, previous, false, alone);
+      return asked === alone ? undefined : found.query;
     }
-    if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
-      asked = factFromItsSystem(withIt, previous);
-      return found.query;
-    }
-    asked = alone;
-    return undefined;
+    asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
+    return found.query;
+  }
+
+  /**
+   * A question too long or too specific to be read as a follow-up ("hvad skal jeg så bruge i stedet?", "i hvilken
+   * lønkørsel sker det?", "how often do we have to apply?") that still asks a detail of the answer before it: that
+   * article answers it when it holds the question's words ({@link detailOfPrevious}). Only a question, short, naming no
+   * system but the article's own.
+   */
+  function detailAskedOf(previous: PreviousAnswer): string | undefined {
+    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text)) return undefined;
+    const systemId = recognition.slots.systemId;
+    const alone = input.knowledge(input.text, input.lang);
+    const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
+    if (taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId))) return undefined;
+    asked = taken;
+    return input.text;
+  }
+
+  /**
+   * A follow-up weighed between the article shown before and the one its reading found (`result`), by the follow-up's own
+   * words. Asked of the article before alone and answered there, it asks a detail of that article ("i hvilken lønkørsel
+   * sker det?" after the year-end adjustment, "hvad skal jeg så bruge i stedet?" after the controller role): that
+   * article, not another the added subject or a common word led to — unless, not referring back, its words alone are
+   * answered by another article of the same system ("hvad er satserne i år?" after the Barselsfond's refund page: the
+   * rates' own page). Not held there, while the reading found the article before only by the subject added, the words
+   * alone answered by another article of that system answer it ("hvem supporterer det hvis vi er en erhvervsskole?"
+   * after LDV's overview: the page on who supports LDV).
+   */
+  function detailOfPrevious(result: AnswerResult, previous: PreviousAnswer, refersBack: boolean, aloneAsked?: AnswerResult): AnswerResult {
+    const isPrevious = (found: AnswerResult): boolean => found.kind === 'answered' && [found.article.id, found.article.translationOf].includes(previous.articleId);
+    const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
+    if (held.kind !== 'answered' || isPrevious(result)) return result;
+    const alone = aloneAsked ?? input.knowledge(input.text, input.lang);
+    const sameSystemElsewhere = alone.kind === 'answered' && !isPrevious(alone) && sharesSystem(alone.article.system, held.article.system);
+    return isPrevious(result) || (sameSystemElsewhere && !refersBack) ? result : held;
   }
 
   /**
@@ -1620,15 +1652,20 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
 export function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
   if (alone.kind === 'unknown') return !(alone.reason === 'no-match' || (alone.reason === 'low-confidence' && (alone.coverage ?? 1) < OFF_TOPIC_COVERAGE));
   if (alone.kind !== 'answered' || withIt.kind !== 'answered' || !samePrevious || alone.article.id === withIt.article.id) return true;
+  if (sharesSystem(alone.article.system, withIt.article.system)) return false;
+  return !namesTitleSubject(text, alone.article.title);
+}
+
+/** Whether two articles' system fields name a system in common ("SLS/HR-Løn" and "SLS", "LDV (Statens BI)" twice). */
+function sharesSystem(one: string | undefined, other: string | undefined): boolean {
   const systemsOf = (system: string | undefined): string[] =>
     (system ?? '')
       .toLocaleLowerCase('da')
       .split(/[/,()]|\s+(?:og|and)\s+/u)
       .map((name) => name.trim())
       .filter((name) => name.length >= 2);
-  const previousSystems = new Set(systemsOf(withIt.article.system));
-  if (systemsOf(alone.article.system).some((name) => previousSystems.has(name))) return false;
-  return !namesTitleSubject(text, alone.article.title);
+  const names = new Set(systemsOf(other));
+  return systemsOf(one).some((name) => names.has(name));
 }
 
 /** The head of an article's title ("Statens Digitale Indkøb (SDI) – forord …" → "statens digitale indkøb"), named whole in the text. */

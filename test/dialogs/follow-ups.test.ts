@@ -72,6 +72,26 @@ describe('follow-up questions', () => {
     ]);
   });
 
+  it('answers a detail of the article just shown from it, though the question is too long or too specific to be read as a follow-up (round 24)', async () => {
+    // Seven words with nothing that refers back: alone the question met three articles.
+    await new Chat(world, ANNA).run([
+      ['kan controller-rollen i IndFak kombineres med andre roller?', 'Udvidet arkivsøgning'],
+      ['hvad skal jeg så bruge i stedet?', ['Kilde: [Tips til IndFak og RejsUd', without('Mente du')]],
+    ]);
+    // "lønkørsel" names a form: alone the payroll calendar answered it.
+    await new Chat(world, ANNA).run([
+      ['hvordan virker årsjusteringen i SLS?', 'Kilde: [Årsskiftet i SLS'],
+      ['i hvilken lønkørsel sker det?', ['Kilde: [Årsskiftet i SLS', without('Kilde: [Lønkalender')]],
+    ]);
+  });
+
+  it('leaves a question its own words answer from another article of the same system, though the article before holds them (round 24)', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvad er LDV?', 'Kilde: [LDV'],
+      ['hvordan bruger man kuberne i excel?', 'Kilde: [LDV\'s kuber'],
+    ]);
+  });
+
   it('does not bend a short question to the answer before it when alone its words are hardly in the articles (round 22)', async () => {
     // Read with the payroll calendar's subject, the calendar answered it.
     await new Chat(world, ANNA).run([
