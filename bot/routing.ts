@@ -251,10 +251,11 @@ const ASKS_FOR_A_CASE =
 /**
  * The assistant or the desk asked to make a case, as a question: "kan du oprette en sag til brugeradministration?",
  * "vil I lave en ny sag om det?", "kan du opratte en sag?" (any verb but one of seeing, changing or ending a case),
- * "could you open a ticket for me?". A request put politely, not a question about cases.
+ * "could you open a ticket for me?", or with the verb of making first ("laver du en sag om …", "opretter I en henvendelse
+ * for mig?"). A request put politely, not a question about cases.
  */
 const ASKED_TO_MAKE_A_CASE =
-  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])|(?<=^|[.,;:!?]\s*)(?:laver|opretter|sender|starter|åbner|registrerer)\s+(?:du|i)\s+(?:(?:godt|lige|venligst|ikke|så)\s+)*(?:(?:en|et)\s+)?(?:(?:ny|nyt)\s+)?(?:sag|henvendelse|ticket|case)(?![\p{L}\d])/iu;
 
 /**
  * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log
@@ -552,7 +553,7 @@ const PLACE_HOURS =
  * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
  */
 const PERSON_ASKED =
-  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|stil\s+(?:mig|os)\s+(?:videre|om)|(?:transfer|put)\s+(?:me|us)\s+(?:through|to)|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 
 /**
  * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
