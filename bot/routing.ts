@@ -1018,13 +1018,19 @@ export function decide(input: RouteInput): RouteDecision {
    * sker det?" after the year-end adjustment, "hvad skal jeg så bruge i stedet?" after the controller role): that
    * article, not another the added subject or a common word led to — unless, not referring back, its words alone are
    * answered by another article of the same system ("hvad er satserne i år?" after the Barselsfond's refund page: the
-   * rates' own page). Not held there, while the reading found the article before only by the subject added, the words
-   * alone answered by another article of that system answer it ("hvem supporterer det hvis vi er en erhvervsskole?"
-   * after LDV's overview: the page on who supports LDV).
+   * rates' own page). None of its words in the article before, which the reading found only by the subject added: asked
+   * of that system's articles ("hvem er leverandør?" after Statens HR's overview: its FAQ, which names the supplier).
    */
   function detailOfPrevious(result: AnswerResult, previous: PreviousAnswer, refersBack: boolean, aloneAsked?: AnswerResult): AnswerResult {
     const isPrevious = (found: AnswerResult): boolean => found.kind === 'answered' && [found.article.id, found.article.translationOf].includes(previous.articleId);
     const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
+    if (isPrevious(result) && held.kind === 'unknown' && held.reason === 'no-match') {
+      // None of its words is in the article before, which only the subject added found ("hvem er leverandør?" after Statens
+      // HR's overview): another article of that system may hold them (its FAQ names the supplier).
+      const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+      const own = system === undefined ? undefined : input.knowledge(input.text, input.lang, system.id);
+      return own?.kind === 'answered' && !isPrevious(own) ? own : result;
+    }
     if (held.kind !== 'answered' || isPrevious(result)) return result;
     const alone = aloneAsked ?? input.knowledge(input.text, input.lang);
     const sameSystemElsewhere = alone.kind === 'answered' && !isPrevious(alone) && sharesSystem(alone.article.system, held.article.system);

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actions, Chat, createConversationWorld, without, type ConversationWorld } from '../support/conversation.js';
 import { bentToPrevious, followUpQuery } from '../../bot/routing.js';
-import type { AnswerResult } from '../../knowledge/index.js';
+import { createKnowledgeBase, type AnswerResult } from '../../knowledge/index.js';
 import { subjectOfTitle } from '../../dialogs/main.dialog.js';
 import { headingEcho } from '../../knowledge/answerer.js';
 
@@ -165,6 +165,22 @@ describe('the last answer explained again (round 22)', () => {
   it('is a complaint, the welcome or a question as before without an answer shown', async () => {
     await new Chat(world, ANNA).run([['det forstår jeg ikke helt', 'Undskyld']]);
     await new Chat(world, ANNA).run([['hvad er RejsUd?', 'Kilde: [RejsUd'], ['du forstår mig ikke', 'Undskyld']]);
+  });
+});
+
+describe('follow-up questions over the public articles (round 24)', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld({ knowledge: await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] }) });
+  });
+  afterAll(async () => world.dispose());
+
+  it('asks a question none of whose words the overview holds of the system\'s other articles', async () => {
+    // Read with the overview's subject, the overview came again; its FAQ names the supplier.
+    await new Chat(world, ANNA).run([
+      ['hvad er Statens HR?', 'Kilde: [Statens HR og HR-sag'],
+      ['hvem er leverandøren?', ['Miracle', 'Kilde: [FAQ om Statens HR']],
+    ]);
   });
 });
 
