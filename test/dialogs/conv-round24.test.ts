@@ -24,3 +24,19 @@ describe('requests as users type them (round 24)', () => {
     await new Chat(world, OLE, { locale: 'en-US' }).run([['please transfer me to the service desk', '3392 9800']]);
   });
 });
+
+describe('values told before the form is chosen (round 24)', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  it('fills them once the user has chosen the form, and says so', async () => {
+    await new Chat(world, OLE).run([
+      ['opret en sag om løn, 3 medarbejdere har fået dobbelt udbetaling', ['Jeg har valgt Statens Løn og HR.', 'Hvilket system drejer det sig om?']],
+      ['SLS/HR-Løn', 'Hvilken formular passer bedst?'],
+      ['Fejl i lønkørsel', ['Fra din besked har jeg udfyldt', 'Dobbelt udbetaling', without('Hvilken type fejl')]],
+    ]);
+  });
+});
