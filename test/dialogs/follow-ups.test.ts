@@ -85,6 +85,14 @@ describe('follow-up questions', () => {
     ]);
   });
 
+  it('reads "denne måned" as the asker\'s now, not as referring back to the answer before (round 24)', async () => {
+    // Read with the calendar's subject, the calendar answered the asker's own net pay.
+    await new Chat(world, ANNA).run([
+      ['hvad er lønkalenderen?', 'Kilde: [Lønkalender'],
+      ['hvad er min egen nettoløn denne måned?', without('Kilde: [Lønkalender')],
+    ]);
+  });
+
   it('leaves a question its own words answer from another article of the same system, though the article before holds them (round 24)', async () => {
     await new Chat(world, ANNA).run([
       ['hvad er LDV?', 'Kilde: [LDV'],
@@ -172,7 +180,7 @@ describe('follow-up questions over the public articles (round 24)', () => {
   let world: ConversationWorld;
   beforeAll(async () => {
     world = await createConversationWorld({ knowledge: await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] }) });
-  });
+  }, 120_000);
   afterAll(async () => world.dispose());
 
   it('asks a question none of whose words the overview holds of the system\'s other articles', async () => {
