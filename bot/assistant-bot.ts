@@ -32,7 +32,7 @@ export interface Conversations {
   mainDialog: Dialog & {
     expectation(state: DialogState | undefined): Expectation;
     /** The knowledge base's answer to a text (the router weighs it). */
-    knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult;
+    knowledge(text: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult;
     /** English when the text is English keywords (no function word tells), else undefined. */
     keywordLanguage?(text: string): Language | undefined;
     /** The answer shown last in the conversation, for a follow-up question ("hvem skal bruge det?"). */
@@ -241,7 +241,7 @@ export class AssistantBot extends ActivityHandler {
     const now = Date.now();
     if (!profile.lastSeenAt || now - Date.parse(profile.lastSeenAt) >= LAST_SEEN_GRANULARITY_MS) profile.lastSeenAt = new Date(now).toISOString();
     const previous = c.mainDialog.previousAnswer?.(dialogState);
-    const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l, about, own) => c.mainDialog.knowledge(t, l, about, own), ...(previous ? { previous } : {}) });
+    const decision = decide({ text, lang, recognition, expectation, knowledge: (t, l, about, own, within) => c.mainDialog.knowledge(t, l, about, own, within), ...(previous ? { previous } : {}) });
     c.onRoute?.(decision, context);
 
     // Shared conversations (issue 13): only knowledge and small talk are answered where others read.

@@ -34,9 +34,9 @@ export interface RouteInput {
   /**
    * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
    * readings twice). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
-   * follow-up read with more added (they choose the passage shown).
+   * follow-up read with more added (they choose the passage shown). `within`: only that article (by id) may answer.
    */
-  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult;
+  knowledge(text: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult;
   /** The answer shown last in the conversation, when there was one (a follow-up question is read with it). */
   previous?: PreviousAnswer;
 }
@@ -251,10 +251,11 @@ const ASKS_FOR_A_CASE =
 /**
  * The assistant or the desk asked to make a case, as a question: "kan du oprette en sag til brugeradministration?",
  * "vil I lave en ny sag om det?", "kan du opratte en sag?" (any verb but one of seeing, changing or ending a case),
- * "could you open a ticket for me?". A request put politely, not a question about cases.
+ * "could you open a ticket for me?", or with the verb of making first ("laver du en sag om …", "opretter I en henvendelse
+ * for mig?"). A request put politely, not a question about cases.
  */
 const ASKED_TO_MAKE_A_CASE =
-  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])|(?<=^|[.,;:!?]\s*)(?:laver|opretter|sender|starter|åbner|registrerer)\s+(?:du|i)\s+(?:(?:godt|lige|venligst|ikke|så)\s+)*(?:(?:en|et)\s+)?(?:(?:ny|nyt)\s+)?(?:sag|henvendelse|ticket|case)(?![\p{L}\d])/iu;
 
 /**
  * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log
@@ -552,7 +553,7 @@ const PLACE_HOURS =
  * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
  */
 const PERSON_ASKED =
-  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|stil\s+(?:mig|os)\s+(?:videre|om)|(?:transfer|put)\s+(?:me|us)\s+(?:through|to)|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
 
 /**
  * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
@@ -954,7 +955,8 @@ export function decide(input: RouteInput): RouteDecision {
   function readWithPrevious(): string | undefined {
     const previous = input.previous;
     const found = followUpQuery(input.text, previous, recognition);
-    if (!found || !previous) return undefined;
+    if (!previous) return undefined;
+    if (!found) return detailAskedOf(previous);
     if (found.sure && found.system !== undefined) {
       // "Og hvad med RejsUd?": answered from RejsUd's own articles — not from another system's page that merely names
       // it (the Serviceportal's password page); when none of them speaks of it, that is said, and a case offered.
@@ -979,23 +981,60 @@ export function decide(input: RouteInput): RouteDecision {
         const own = input.knowledge(`${input.text} ${system.name}`, input.lang, system.id);
         if (own.kind !== 'unknown') asked = own;
       }
-      asked = factFromItsSystem(asked, previous);
+      asked = detailOfPrevious(factFromItsSystem(asked, previous), previous, REFERS_BACK.test(found.own ?? ''));
     }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
-    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId))) {
-      asked = alone;
-      return undefined;
+    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
+      asked = detailOfPrevious(alone, previous, false, alone);
+      return asked === alone ? undefined : found.query;
     }
-    if (alone.kind === 'unknown' || ids.includes(previous.articleId)) {
-      asked = factFromItsSystem(withIt, previous);
-      return found.query;
+    asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
+    return found.query;
+  }
+
+  /**
+   * A question too long or too specific to be read as a follow-up ("hvad skal jeg så bruge i stedet?", "i hvilken
+   * lønkørsel sker det?", "how often do we have to apply?") that still asks a detail of the answer before it: that
+   * article answers it when it holds the question's words ({@link detailOfPrevious}). Only a question, short, naming no
+   * system but the article's own.
+   */
+  function detailAskedOf(previous: PreviousAnswer): string | undefined {
+    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text)) return undefined;
+    const systemId = recognition.slots.systemId;
+    const alone = input.knowledge(input.text, input.lang);
+    const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
+    if (taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId))) return undefined;
+    asked = taken;
+    return input.text;
+  }
+
+  /**
+   * A follow-up weighed between the article shown before and the one its reading found (`result`), by the follow-up's own
+   * words. Asked of the article before alone and answered there, it asks a detail of that article ("i hvilken lønkørsel
+   * sker det?" after the year-end adjustment, "hvad skal jeg så bruge i stedet?" after the controller role): that
+   * article, not another the added subject or a common word led to — unless, not referring back, its words alone are
+   * answered by another article of the same system ("hvad er satserne i år?" after the Barselsfond's refund page: the
+   * rates' own page). None of its words in the article before, which the reading found only by the subject added: asked
+   * of that system's articles ("hvem er leverandør?" after Statens HR's overview: its FAQ, which names the supplier).
+   */
+  function detailOfPrevious(result: AnswerResult, previous: PreviousAnswer, refersBack: boolean, aloneAsked?: AnswerResult): AnswerResult {
+    const isPrevious = (found: AnswerResult): boolean => found.kind === 'answered' && [found.article.id, found.article.translationOf].includes(previous.articleId);
+    const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
+    if (isPrevious(result) && held.kind === 'unknown' && held.reason === 'no-match') {
+      // None of its words is in the article before, which only the subject added found ("hvem er leverandør?" after Statens
+      // HR's overview): another article of that system may hold them (its FAQ names the supplier).
+      const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+      const own = system === undefined ? undefined : input.knowledge(input.text, input.lang, system.id);
+      return own?.kind === 'answered' && !isPrevious(own) ? own : result;
     }
-    asked = alone;
-    return undefined;
+    if (held.kind !== 'answered' || isPrevious(result)) return result;
+    const alone = aloneAsked ?? input.knowledge(input.text, input.lang);
+    const sameSystemElsewhere = alone.kind === 'answered' && !isPrevious(alone) && sharesSystem(alone.article.system, held.article.system);
+    return isPrevious(result) || (sameSystemElsewhere && !refersBack) ? result : held;
   }
 
   /**
@@ -1577,8 +1616,12 @@ const ABOUT_ANOTHER =
   /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
 /** "Og RejsUd?", "and LDV?": a bare subject after "og"/"and", two words at most. */
 const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
-/** A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it". */
-const REFERS_BACK = /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])/iu;
+/**
+ * A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it" —
+ * not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
+ */
+const REFERS_BACK =
+  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
 
 /** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
 const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;
@@ -1622,15 +1665,20 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
 export function bentToPrevious(text: string, alone: AnswerResult, withIt: AnswerResult, samePrevious: boolean): boolean {
   if (alone.kind === 'unknown') return !(alone.reason === 'no-match' || (alone.reason === 'low-confidence' && (alone.coverage ?? 1) < OFF_TOPIC_COVERAGE));
   if (alone.kind !== 'answered' || withIt.kind !== 'answered' || !samePrevious || alone.article.id === withIt.article.id) return true;
+  if (sharesSystem(alone.article.system, withIt.article.system)) return false;
+  return !namesTitleSubject(text, alone.article.title);
+}
+
+/** Whether two articles' system fields name a system in common ("SLS/HR-Løn" and "SLS", "LDV (Statens BI)" twice). */
+function sharesSystem(one: string | undefined, other: string | undefined): boolean {
   const systemsOf = (system: string | undefined): string[] =>
     (system ?? '')
       .toLocaleLowerCase('da')
       .split(/[/,()]|\s+(?:og|and)\s+/u)
       .map((name) => name.trim())
       .filter((name) => name.length >= 2);
-  const previousSystems = new Set(systemsOf(withIt.article.system));
-  if (systemsOf(alone.article.system).some((name) => previousSystems.has(name))) return false;
-  return !namesTitleSubject(text, alone.article.title);
+  const names = new Set(systemsOf(other));
+  return systemsOf(one).some((name) => names.has(name));
 }
 
 /** The head of an article's title ("Statens Digitale Indkøb (SDI) – forord …" → "statens digitale indkøb"), named whole in the text. */

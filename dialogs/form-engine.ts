@@ -87,6 +87,8 @@ export interface CaseState {
   pathFromPrefill?: boolean;
   /** The fields filled from what the first message told ({@link toldValues}); said with the path chosen. */
   told?: string[];
+  /** The first message, kept while its form is not known: the values it tells fill their fields once the form is chosen. */
+  toldLater?: string;
 }
 
 /** What the engine needs to know besides the state. Not stored. */
@@ -315,7 +317,26 @@ export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
   }
   if (prefill.sentFromMailboxId === null) draft.sentFromMailboxId = null;
   const state = settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
-  return prefill.told === undefined ? state : withTold(state, prefill.told, ctx);
+  if (prefill.told === undefined) return state;
+  return formOf(state, ctx) || state.status !== 'collecting' ? withTold(state, prefill.told, ctx) : { ...state, toldLater: prefill.told };
+}
+
+/**
+ * The next question after a step of the path, with the first message's values filled once the form is known — chosen by
+ * the user after it ({@link CaseState.toldLater}): "opret en sag om løn – 3 medarbejdere fik dobbelt løn", the form asked
+ * and chosen, fills «Dobbelt udbetaling» and 3. Said as a note before the question.
+ */
+function askWithToldLater(state: CaseState, ctx: CaseContext): EngineResult {
+  const told = state.toldLater;
+  const settled = settle(state, ctx);
+  if (told === undefined || !formOf(settled, ctx)) return ask(settled, ctx);
+  delete settled.toldLater;
+  const filled = withTold(settled, told, ctx);
+  const form = formOf(filled, ctx);
+  const fields = form ? form.fields.filter((f) => filled.told?.includes(f.id) && filled.draft.values[f.id] !== undefined) : [];
+  if (fields.length === 0) return ask(filled, ctx);
+  const list = (lang: 'da' | 'en'): string => filledList(fields, filled.draft.values, lang);
+  return ask(filled, ctx, undefined, { da: sentenceOf(`Fra din besked har jeg udfyldt ${list('da')}`), en: sentenceOf(`From your message I have filled in ${list('en')}`) });
 }
 
 /** The fields a form may take from a sentence: not the description, a yes/no, a date or a phone number (too easily misread). */
@@ -1336,7 +1357,7 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       const choice = pathChoice(choices, answer);
       if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.areaId = choice.id;
-      return ask(state, ctx);
+      return askWithToldLater(state, ctx);
     }
     case 'system': {
       const kept = keepDescribed(d, answer, ctx);
@@ -1345,14 +1366,14 @@ function answerStep(input: CaseState, answer: unknown, ctx: CaseContext, options
       d.systemId = choice.id === NO_SYSTEM ? null : choice.id;
       // A form known before the system stays only if it is offered for this system.
       if (d.formId && d.areaId && !formOffered(d.areaId, d.systemId, d.formId, ctx)) delete d.formId;
-      return ask(state, ctx);
+      return askWithToldLater(state, ctx);
     }
     case 'form': {
       const kept = keepDescribed(d, answer, ctx);
       const choice = pathChoice(choices, answer);
       if (!choice) return ask(state, ctx, kept ? keptAsDescription(choices) : notAChoice(choices, answer));
       d.formId = choice.id;
-      return ask(state, ctx);
+      return askWithToldLater(state, ctx);
     }
     case 'institution': {
       const choice = matchNamePart(choices, inputText(answer));

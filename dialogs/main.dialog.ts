@@ -256,10 +256,12 @@ class Conversation {
   }
 
   /** The knowledge base's answer to a text in the user's language (the router asks the same). */
-  knowledgeAnswer(question: string, lang: Language, about?: string, own?: string): AnswerResult {
+  knowledgeAnswer(question: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult {
+    const only = (article: Article): boolean =>
+      (about === undefined || articleAbout(article, about, this.catalogue)) && (within === undefined || article.id === within || article.translationOf === within);
     return this.deps.knowledge.answer(question, {
       locale: lang,
-      ...(about !== undefined ? { only: (article: Article) => articleAbout(article, about, this.catalogue) } : {}),
+      ...(about !== undefined || within !== undefined ? { only } : {}),
       ...(own !== undefined ? { passageQuestion: own } : {}),
     });
   }
@@ -1325,8 +1327,8 @@ export class MainDialog extends ComponentDialog {
   }
 
   /** The knowledge base's answer to a text, as the router weighs it. */
-  knowledge(text: string, lang: Language, about?: string, own?: string): AnswerResult {
-    return this.conversation.knowledgeAnswer(text, lang, about, own);
+  knowledge(text: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult {
+    return this.conversation.knowledgeAnswer(text, lang, about, own, within);
   }
 
   /** English when the text is English keywords the articles do not write (see KnowledgeBase.keywordLanguage). */

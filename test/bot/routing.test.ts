@@ -407,14 +407,16 @@ describe('routing', () => {
       const decision = decide({ text: 'hvem skal bruge det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge: asking(texts), previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvem skal bruge det? RejsUd' });
       expect(decision.reason).toBe('follow-up');
-      expect(texts).toEqual(['hvem skal bruge det? RejsUd']);
+      // Then its own words of the article before alone (round 24: a detail of that article is answered from it).
+      expect(texts).toEqual(['hvem skal bruge det? RejsUd', 'hvem skal bruge det?']);
     });
 
     it('reads a short question that names nothing so when alone it has no answer, and asks nothing more', () => {
       const texts: string[] = [];
       const decision = decide({ text: 'hvordan får jeg adgang?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvordan får jeg adgang? RejsUd' });
-      expect(texts).toHaveLength(2);
+      // Alone, with the subject, and its own words of the article before alone (round 24).
+      expect(texts).toHaveLength(3);
     });
 
     it('leaves a field\'s answer and a question naming a system alone', () => {
@@ -437,7 +439,7 @@ describe('routing', () => {
       };
       const decision = decide({ text: 'hvad koster det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge, previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', answer: { kind: 'answered' } });
-      expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud]]);
+      expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud], ['hvad koster det?', undefined]]);
     });
 
     it('takes a fact the article before does not hold from another article of its system ("hvad er fristen?")', () => {

@@ -27,9 +27,9 @@ describe('answering from the knowledge base', () => {
         ['Nej', ['Vil du oprette en sag', actions('Ja', 'Nej')]],
         // Area Økonomi og Regnskab and system RejsUd come from the article: the form is asked first.
         ['Ja', ['Hvilken formular passer bedst?', actions('Rejseafregning i RejsUd'), without('Hvilket område')]],
-        ['Rejseafregning i RejsUd', 'Skal sagen sendes fra'],
-        ['Fra mig', 'Hvad er problemet?'],
-        ['Afregningen er afvist', 'Afregningsnummer'],
+        // The problem the question told ("er afvist") fills its field once the form is chosen (round 24).
+        ['Rejseafregning i RejsUd', ['Fra din besked har jeg udfyldt «Hvad er problemet» Afregningen er afvist', 'Skal sagen sendes fra']],
+        ['Fra mig', 'Afregningsnummer'],
         ['spring over', 'Rejsens startdato'],
         ['spring over', 'Beløb'],
         ['spring over', ['Her er din sag', 'Økonomi og Regnskab', 'RejsUd', question]],

@@ -10,6 +10,7 @@ import { MainDialog } from '../../dialogs/main.dialog.js';
 import { PgDeskStore } from '../../adapters/postgres/pg-desk-store.js';
 import { InMemoryFeedbackRecorder, type RouteDecision } from '../../dialogs/ports.js';
 import { knowledgeBaseFor } from '../../main.js';
+import type { KnowledgeBase } from '../../knowledge/index.js';
 import { PortalService, seedDemoData, type Case } from '../../portal/index.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 import { AddressVerification, type VerificationCodeSender } from '../../dialogs/address-verification.js';
@@ -45,6 +46,8 @@ export interface ConversationWorldOptions {
   now?: () => number;
   /** Told every routing decision (the bot's `onRoute`). */
   onRoute?: (decision: RouteDecision) => void;
+  /** The knowledge base. Default: the shipped articles. */
+  knowledge?: KnowledgeBase;
 }
 
 export async function createConversationWorld(options: ConversationWorldOptions = {}): Promise<ConversationWorld> {
@@ -56,7 +59,7 @@ export async function createConversationWorld(options: ConversationWorldOptions 
   const portal = new PortalService({ cases, directory });
   const storage = new PgStorage(db);
   const feedback = new InMemoryFeedbackRecorder();
-  const knowledge = await knowledgeBaseFor();
+  const knowledge = options.knowledge ?? (await knowledgeBaseFor());
   const desk = new PgDeskStore(db);
   const bot = new AssistantBot();
   const codes = new RecordingCodeSender();
