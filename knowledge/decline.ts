@@ -1,6 +1,6 @@
 import { conceptCredits, productLikeWords, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenizer.js';
-import { kindMatch } from './fact-kinds.js';
+import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
 import type { Language } from './article.js';
 
 /**
@@ -45,8 +45,12 @@ import type { Language } from './article.js';
  * - **A task the article does not hold** ({@link taskNotHeld}): "hvordan bogfører jeg en kassekladde i Navision",
  *   "hvordan opretter jeg en ny dimension i Navision Stat". The system's overview matches the system's name and the
  *   verb; of what is to be done in it, no word. Asked how to do it, that is the desk's question (round 23).
+ * - **A definition the article does not give** ({@link definitionNotHeld}): "hvad er moms", "hvad er et CVR-nummer",
+ *   "hvad er kildeskat", "what is VAT in Denmark". An article names the thing in passing ("… anlæg og moms", "(fx
+ *   pensionskasser, ATP og kildeskat)"), so its one word is fully matched and trust is high; but what the thing is, the
+ *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
  */
-export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held' | 'definition-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -69,6 +73,8 @@ export interface DeclineContext {
   readonly subjectText: string;
   /** Index terms of the best article's system. */
   readonly systemTerms: ReadonlySet<string>;
+  /** Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked. */
+  readonly definedTerms: () => ReadonlySet<string>;
   /** Index terms of each system the best article's system field names ("Statens HR / HR-sag": two). */
   readonly systemNames: readonly ReadonlySet<string>[];
   /** Whether some article has the term in its title, keywords, system or area. */
@@ -83,6 +89,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context)) return 'task-not-held';
+  if (definitionNotHeld(context)) return 'definition-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
   if (loneWordsNotItsSubject(context)) return 'not-its-subject';
@@ -466,4 +473,69 @@ export function taskNotHeld(context: DeclineContext): boolean {
   if (task.size === 0 || object === 0) return false;
   const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
+}
+
+/** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
+export const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
+
+/** A word as the definitions below read it: letters and digits, joined by a hyphen or an apostrophe ("CVR-nummer", "LDV's"). */
+const WORD = String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`;
+/**
+ * A sentence that says what its subject is: up to five words from the sentence's start, then a verb of defining ("HR-sag er
+ * et elektronisk blanketsystem", "Et årsværk svarer til 1924 timer", "Masseindberetning bruges, når …") — the subject, and
+ * the predicate up to a comma or three words ("Løndele over 6999 er fradragsløndele, der …").
+ */
+const DEFINING_SENTENCE = new RegExp(
+  String.raw`^(?:[-*+]\s+)?((?:${WORD}\s+){0,4}${WORD}),?\s+(?:er|betyder|betegner|svarer\s+til|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for)(?:\s+((?:${WORD}\s*){1,3}))?`,
+  'iu',
+);
+/** A name with what it stands for in brackets, or the other way round: "Statens Koncernsystem (SKS)", "ØDUP (Økonomistyrelsens integrationsplatform)", "Løndel 655 (udlånt personale, lønudgift)": the words before the brackets. */
+const BRACKETED = new RegExp(String.raw`((?:${WORD}\s+){0,3}${WORD})\s*\(([^()]{1,80})\)`, 'gu');
+/** Brackets that only give an example or an aside ("(fx pensionskasser, ATP og kildeskat)", "(inkl. moms)"): they define nothing. */
+const ASIDE = /^\s*(?:fx|f\.eks\.|eksempelvis|inkl\.|inklusive|herunder|bl\.a\.|dengang|se|jf\.|e\.g\.|incl\.|including|see)\b/iu;
+/** A word followed by its value: "EAN-nummer 5798000010925", "løndel 0662", "tlf. 3392 9800". */
+const WITH_VALUE = new RegExp(String.raw`(${WORD})\.?\s+\d`, 'gu');
+
+/**
+ * What a text defines, as phrases: an entry's label, a defining sentence's subject and predicate, a name and what it stands
+ * for in brackets, a word given with its value. An article that only names a thing in passing ("… kreditor, debitor, bank,
+ * anlæg og moms", "(inkl. moms)") does not define it.
+ */
+export function definedPhrases(text: string): string[] {
+  const phrases: string[] = [];
+  for (const line of text.split('\n')) {
+    const label = LABEL.exec(line)?.[1];
+    if (label !== undefined) phrases.push(label);
+    for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
+      const defining = DEFINING_SENTENCE.exec(sentence.trim());
+      if (defining !== null) phrases.push(defining[1] ?? '', defining[2] ?? '');
+    }
+    for (const match of line.matchAll(BRACKETED)) {
+      const inside = match[2] ?? '';
+      if (ASIDE.test(inside)) continue;
+      phrases.push(match[1] ?? '');
+      // …and a name in brackets after what it names ("(SKS)", "(PENSAB)"): one word; longer brackets say something of it.
+      if (/^\s*\S+\s*$/u.test(inside)) phrases.push(inside);
+    }
+    for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
+  }
+  return phrases.filter((phrase) => phrase.trim() !== '');
+}
+
+/**
+ * "Hvad er moms", "hvad er et CVR-nummer", "what is VAT in Denmark": a definition asked of an article that neither is about
+ * any of the things asked (its title, keywords or system) nor defines one ({@link definedPhrases}) — it only names them in
+ * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition.
+ */
+export function definitionNotHeld(context: DeclineContext): boolean {
+  const { analysis, question } = context;
+  if (!asksDefinition(question, analysis.concepts.length) || askedKinds(question).length > 0) return false;
+  const light = context.analyzer.lightWords[analysis.language];
+  const asked = analysis.concepts.map((concept, index) => (concept.name || !light.has(concept.surface) ? index : -1)).filter((index) => index >= 0);
+  if (asked.length === 0) return false;
+  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context));
+  if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
+  const defined = context.definedTerms();
+  const credits = conceptCredits(analysis, (term) => defined.has(term.term) && counts(term, context));
+  return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
