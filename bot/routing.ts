@@ -794,11 +794,16 @@ export function decide(input: RouteInput): RouteDecision {
    * "Hvordan bliver vejret i morgen?", "tell me a joke", "hvad er hovedstaden i Frankrig": a question or small talk
    * that names nothing of the portal (no area, system or form, no case, no access), is not put to the desk and
    * reports no problem, whose words the articles hardly speak of (none matched, or the best article covers less
-   * than half of them) — no case with Statens Administration would answer it either.
+   * than half of them) or that asks what a thing is that the articles only name in passing ("hvad er kildeskat":
+   * general knowledge, round 24) — no case with Statens Administration would answer it either.
    */
   function aboutNothingOfThePortal(answer: AnswerResult): boolean {
     if (answer.kind !== 'unknown') return false;
-    const unmatched = answer.reason === 'no-match' || answer.reason === 'common-words' || (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
+    const unmatched =
+      answer.reason === 'no-match' ||
+      answer.reason === 'common-words' ||
+      answer.reason === 'definition-not-held' ||
+      (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
     const slots = recognition.slots;
     return (
       unmatched &&
