@@ -764,10 +764,15 @@ export function decide(input: RouteInput): RouteDecision {
   const intent = (reason: RouteReason): RouteDecision => done({ kind: 'intent', intent: recognition.intent }, reason);
   const ask = (reason: RouteReason): RouteDecision => {
     const answer = knowledge();
-    // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
+    // Not the portal's: a problem with something it does not name, a name the knowledge base does not know, or a password
+    // or access asked for a thing the articles do not speak of ("adgangskode til e-Boks", "password to my work laptop").
     const outsidePortal =
       unplaced(answer) &&
-      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
+      (reason === 'outside-portal' ||
+        reason === 'unknown-subject' ||
+        (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) ||
+        (answer.kind === 'unknown' && answer.reason === 'access-not-held') ||
+        (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
     const missingFor = otherSystem !== undefined && answer.kind === 'unknown' ? getSystem(otherSystem)?.name : undefined;
     // Two questions in one message, the whole answered: the dialog answers the part that answer leaves out too.

@@ -698,8 +698,9 @@ export class Answerer {
     const top = confidence(best);
     // A definition the best article does not give, another article nearly as confident gives ("hvad er epicenteret": the
     // accounting service names it in passing, the glossary of terms labels it): that one answers, as LABELLED chooses it
-    // among the articles with WIDER_CHOICE.labelled of the best one's confidence (round 24).
-    if (reason === 'definition-not-held') {
+    // among the articles with WIDER_CHOICE.labelled of the best one's confidence; so does the one that names the thing an
+    // access is asked for ("access to the foreign payments screen": the page on foreign bank details) (round 24).
+    if (reason === 'definition-not-held' || reason === 'access-not-held') {
       const definer = others.find((candidate) => {
         if (confidence(candidate) < top * WIDER_CHOICE.labelled) return false;
         const context = this.declineContext(question, analysis, candidate);
