@@ -92,3 +92,11 @@ describe('a password or access asked for a thing the article does not name', () 
     );
   });
 });
+
+describe("the citizen's self-service with other authorities", () => {
+  it('is an outside word: one\'s holiday pay, tax folder, job search or school is not the portal\'s', async () => {
+    const analyzer = new Analyzer();
+    for (const word of ['Feriepengeinfo', 'TastSelv', 'skattemappen', 'Jobnet', 'Lectio']) expect(analyzer.isOutsideWord(word, 'da'), word).toBe(true);
+    expect(reasonOf(await publicAnswer('kan jeg se mine feriepenge på Feriepengeinfo'))).toBe('private-life');
+  });
+});
