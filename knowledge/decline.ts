@@ -571,8 +571,8 @@ export function accessTarget(question: string, analysis: QueryAnalysis, analyzer
 
 /**
  * "Jeg har glemt min adgangskode til e-Boks", "I forgot the password to my work laptop", "hvordan giver jeg min mand adgang
- * til min e-boks": a password or access asked for a thing the best article does not name — a name, a word the articles never
- * use, or one that few of them use — is one for that thing's own support, however well the article on another system's
+ * til min e-boks": a password or access asked for a thing the best article does not name — a word the articles never
+ * use or one that few of them use — is one for that thing's own support, however well the article on another system's
  * password rules matches the rest. A thing many articles name in other words ("koden til lønsystemet": the SLS pages say
  * "SLS/HR-Løn") is left to the rest of the decision: measured over every set, holding it to be named cost 27 expected
  * answers (round 24).
@@ -586,7 +586,12 @@ export function accessTargetNotHeld(context: DeclineContext): boolean {
   // Few articles by the word itself: a word the articles never use but a synonym or translation makes known ("supportsiden",
   // "payroll system") is as common as what it was read as.
   const few = written.some((term) => context.documentFrequency(term.term) > 0 && context.documentFrequency(term.term) <= FEW_ARTICLES);
-  if (concept.known && !concept.name && !few) return false;
+  // A name the articles know only through the parts of a compound ("Statistikbanken": "statistik", "bank"), not as written
+  // or through a synonym, is another's.
+  const nameUnknown = concept.name && !analysis.terms.some((term) => term.concept === target && (WRITTEN_KINDS.has(term.kind) || term.kind === 'synonym') && context.documentFrequency(term.term) > 0);
+  // A system many articles name ("adgangskode til RejsUd") is the portal's own: the page on passwords in general sends the
+  // asker to the system's (knowledge/articles: "Adgangskode til et andet system").
+  if (concept.known && !few && !nameUnknown) return false;
   // As written, corrected or translated, or a part of a joined name ("cvr-nr": the article's "CVR-numre").
   const credits = conceptCredits(analysis, (term) => (WRITTEN_KINDS.has(term.kind) || term.kind === 'name-part') && context.matchedTerms.has(term.term) && counts(term, context));
   return (credits[target] ?? 0) === 0;
