@@ -765,10 +765,15 @@ export function decide(input: RouteInput): RouteDecision {
   const intent = (reason: RouteReason): RouteDecision => done({ kind: 'intent', intent: recognition.intent }, reason);
   const ask = (reason: RouteReason): RouteDecision => {
     const answer = knowledge();
-    // Not the portal's: a problem with something it does not name, or a name the knowledge base does not know.
+    // Not the portal's: a problem with something it does not name, a name the knowledge base does not know, or a password
+    // or access asked for a thing the articles do not speak of ("adgangskode til e-Boks", "password to my work laptop").
     const outsidePortal =
       unplaced(answer) &&
-      (reason === 'outside-portal' || reason === 'unknown-subject' || (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) || (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
+      (reason === 'outside-portal' ||
+        reason === 'unknown-subject' ||
+        (answer.kind === 'unknown' && answer.reason === 'unknown-name' && ACCESS_OR_LOGIN.test(input.text)) ||
+        (answer.kind === 'unknown' && answer.reason === 'access-not-held') ||
+        (reportsAProblem(input.text) && !namesThePortal(recognition.slots) && !ADDRESSES_THE_DESK.test(input.text)));
     const offTopic = !outsidePortal && followUp === undefined && aboutNothingOfThePortal(answer);
     const missingFor = otherSystem !== undefined && answer.kind === 'unknown' ? getSystem(otherSystem)?.name : undefined;
     // Two questions in one message, the whole answered: the dialog answers the part that answer leaves out too.
@@ -795,11 +800,16 @@ export function decide(input: RouteInput): RouteDecision {
    * "Hvordan bliver vejret i morgen?", "tell me a joke", "hvad er hovedstaden i Frankrig": a question or small talk
    * that names nothing of the portal (no area, system or form, no case, no access), is not put to the desk and
    * reports no problem, whose words the articles hardly speak of (none matched, or the best article covers less
-   * than half of them) — no case with Statens Administration would answer it either.
+   * than half of them) or that asks what a thing is that the articles only name in passing ("hvad er kildeskat":
+   * general knowledge, round 24) — no case with Statens Administration would answer it either.
    */
   function aboutNothingOfThePortal(answer: AnswerResult): boolean {
     if (answer.kind !== 'unknown') return false;
-    const unmatched = answer.reason === 'no-match' || answer.reason === 'common-words' || (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
+    const unmatched =
+      answer.reason === 'no-match' ||
+      answer.reason === 'common-words' ||
+      answer.reason === 'definition-not-held' ||
+      (answer.reason === 'low-confidence' && (answer.coverage ?? 1) < OFF_TOPIC_COVERAGE);
     const slots = recognition.slots;
     return (
       unmatched &&

@@ -1,7 +1,7 @@
 import { conceptCredits, nameLikeWords, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
-import { changeVerb, declineReason, evidence, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
+import { changeVerb, declineReason, definedPhrases, evidence, LABEL, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
 import { askedKinds, asksDefinition, decisiveKinds, kindMatch, loneWord, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
@@ -242,8 +242,6 @@ function lackedConcepts(question: string, analysis: QueryAnalysis): number[] {
   return analysis.concepts.map((concept, index) => (concept.known && concept.surface.split(' ').some((word) => near.has(word)) ? index : -1)).filter((index) => index >= 0);
 }
 
-/** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
-const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
 
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
@@ -425,9 +423,7 @@ export class Answerer {
     const { analysis, ranked: all } = this.rankArticles(question, only ? RANKED_WHEN_FILTERED : 10);
     const allowed = only ? all.filter((r) => { const article = this.index.articles.get(r.articleId); return article !== undefined && only(article); }).slice(0, 10) : all;
     const ranked = this.usersLanguageFirst(allowed, analysis, options.locale ?? analysis.language);
-    const own = options.passageQuestion === undefined ? undefined : { question: options.passageQuestion, analysis: this.analyze(options.passageQuestion) };
-    /** What chooses the passage shown: the user's own words when given and they hold content, else the question. */
-    const forPassage = own !== undefined && own.analysis.concepts.length > 0 ? own : { question, analysis };
+    const forPassage = this.passageAsked(question, analysis, options);
     const given = { ...ANSWER_THRESHOLDS, ...options.thresholds };
     // LONG: a question of many words is answered from a lower trust (see ANSWER_THRESHOLDS).
     const long = analysis.concepts.length >= given.longQuestion;
@@ -697,12 +693,25 @@ export class Answerer {
    * FACT_LEADER: the one that holds what is asked among those that match the question nearly as well.
    */
   private heldByAnother(question: string, analysis: QueryAnalysis, options: AnswerOptions, ranked: readonly RankedArticle[], reason: DeclineReason): AnswerResult | undefined {
-    // Only a change: a price taken from another page of the system answered an unrelated question on a never-read set
-    // (round 23: +2 in scope over the read sets, −1 unrelated declined on heldout15).
-    if (reason !== 'change-not-held') return undefined;
     const [best, ...others] = ranked;
     if (best === undefined) return undefined;
     const top = confidence(best);
+    // A definition the best article does not give, another article nearly as confident gives ("hvad er epicenteret": the
+    // accounting service names it in passing, the glossary of terms labels it): that one answers, as LABELLED chooses it
+    // among the articles with WIDER_CHOICE.labelled of the best one's confidence; so does the one that names the thing an
+    // access is asked for ("access to the foreign payments screen": the page on foreign bank details) (round 24).
+    if (reason === 'definition-not-held' || reason === 'access-not-held') {
+      const definer = others.find((candidate) => {
+        if (confidence(candidate) < top * WIDER_CHOICE.labelled) return false;
+        const context = this.declineContext(question, analysis, candidate);
+        return context !== undefined && declineReason(context) === undefined;
+      });
+      if (definer === undefined) return undefined;
+      return { kind: 'answered', ...this.candidate(definer, options.locale ?? analysis.language, this.passageAsked(question, analysis, options)) };
+    }
+    // Only a change: a price taken from another page of the system answered an unrelated question on a never-read set
+    // (round 23: +2 in scope over the read sets, −1 unrelated declined on heldout15).
+    if (reason !== 'change-not-held') return undefined;
     // The verb of change as the user wrote it (or its correction) beginning a word of the article ("Varslingstidspunkt
     // ændres"), not inside another word ("tilstrækkelig" is no "trække … tilbage").
     const verb = changeVerb(question, analysis, this.analyzer);
@@ -734,6 +743,12 @@ export class Answerer {
     return this.answer(question, { ...options, only: (article) => article.id !== best.articleId && (only === undefined || only(article)) });
   }
 
+  /** What chooses the passage shown: the user's own words when given and they hold content (AnswerOptions.passageQuestion), else the question. */
+  private passageAsked(question: string, analysis: QueryAnalysis, options: AnswerOptions): { question: string; analysis: QueryAnalysis } {
+    const own = options.passageQuestion === undefined ? undefined : { question: options.passageQuestion, analysis: this.analyze(options.passageQuestion) };
+    return own !== undefined && own.analysis.concepts.length > 0 ? own : { question, analysis };
+  }
+
   /** What decline.ts needs to know of the question and its best article (undefined: the article is not in the index). */
   private declineContext(question: string, analysis: QueryAnalysis, best: RankedArticle): DeclineContext | undefined {
     const article = this.index.articles.get(best.articleId);
@@ -751,6 +766,7 @@ export class Answerer {
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
       subjectText: [article.title, ...article.keywords, article.system ?? ''].join('\n'),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
+      definedTerms: () => this.termsOf(`${article.id}#defined`, () => definedPhrases(article.body).join('\n'), article.language),
       systemNames: (article.system ?? '')
         .split(SYSTEM_NAME_SEPARATOR)
         .map((name, i) => this.termsOf(`${article.id}#system${i}`, () => name, article.language)),

@@ -1,6 +1,6 @@
 import { conceptCredits, productLikeWords, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
 import { tokenize } from './analysis/tokenizer.js';
-import { kindMatch } from './fact-kinds.js';
+import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
 import type { Language } from './article.js';
 
 /**
@@ -45,8 +45,15 @@ import type { Language } from './article.js';
  * - **A task the article does not hold** ({@link taskNotHeld}): "hvordan bogfører jeg en kassekladde i Navision",
  *   "hvordan opretter jeg en ny dimension i Navision Stat". The system's overview matches the system's name and the
  *   verb; of what is to be done in it, no word. Asked how to do it, that is the desk's question (round 23).
+ * - **A definition the article does not give** ({@link definitionNotHeld}): "hvad er moms", "hvad er et CVR-nummer",
+ *   "hvad er kildeskat", "what is VAT in Denmark". An article names the thing in passing ("… anlæg og moms", "(fx
+ *   pensionskasser, ATP og kildeskat)"), so its one word is fully matched and trust is high; but what the thing is, the
+ *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
+ * - **Access to a thing the article does not name** ({@link accessTargetNotHeld}): "jeg har glemt min adgangskode til
+ *   e-Boks", "I forgot the password to my work laptop". The pages on the payroll system's or Navision's passwords match
+ *   "adgangskode", "glemt", "nulstille"; what the password is for they do not name (round 24).
  */
-export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held';
+export type DeclineReason = 'private-life' | 'common-words' | 'change-not-held' | 'price-not-held' | 'year-not-held' | 'not-its-subject' | 'task-not-held' | 'definition-not-held' | 'access-not-held';
 
 /** What {@link declineReason} needs to know of the question, the best article and the corpus. */
 export interface DeclineContext {
@@ -69,6 +76,8 @@ export interface DeclineContext {
   readonly subjectText: string;
   /** Index terms of the best article's system. */
   readonly systemTerms: ReadonlySet<string>;
+  /** Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked. */
+  readonly definedTerms: () => ReadonlySet<string>;
   /** Index terms of each system the best article's system field names ("Statens HR / HR-sag": two). */
   readonly systemNames: readonly ReadonlySet<string>[];
   /** Whether some article has the term in its title, keywords, system or area. */
@@ -83,6 +92,8 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context)) return 'task-not-held';
+  if (definitionNotHeld(context)) return 'definition-not-held';
+  if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
   if (loneWordsNotItsSubject(context)) return 'not-its-subject';
@@ -466,4 +477,122 @@ export function taskNotHeld(context: DeclineContext): boolean {
   if (task.size === 0 || object === 0) return false;
   const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
   return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
+}
+
+/** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
+export const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
+
+/** A word as the definitions below read it: letters and digits, joined by a hyphen or an apostrophe ("CVR-nummer", "LDV's"). */
+const WORD = String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`;
+/**
+ * A sentence that says what its subject is: up to five words from the sentence's start, then a verb of defining ("HR-sag er
+ * et elektronisk blanketsystem", "Et årsværk svarer til 1924 timer", "Masseindberetning bruges, når …") — the subject, and
+ * the predicate up to a comma or three words ("Løndele over 6999 er fradragsløndele, der …").
+ */
+const DEFINING_SENTENCE = new RegExp(
+  String.raw`^(?:[-*+]\s+)?((?:${WORD}\s+){0,4}${WORD}),?\s+(?:er|betyder|betegner|svarer\s+til|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for)(?:\s+((?:${WORD}\s*){1,3}))?`,
+  'iu',
+);
+/** A name with what it stands for in brackets, or the other way round: "Statens Koncernsystem (SKS)", "ØDUP (Økonomistyrelsens integrationsplatform)", "Løndel 655 (udlånt personale, lønudgift)": the words before the brackets. */
+const BRACKETED = new RegExp(String.raw`((?:${WORD}\s+){0,3}${WORD})\s*\(([^()]{1,80})\)`, 'gu');
+/** Brackets that only give an example or an aside ("(fx pensionskasser, ATP og kildeskat)", "(inkl. moms)"): they define nothing. */
+const ASIDE = /^\s*(?:fx|f\.eks\.|eksempelvis|inkl\.|inklusive|herunder|bl\.a\.|dengang|se|jf\.|e\.g\.|incl\.|including|see)\b/iu;
+/** A word followed by its value: "EAN-nummer 5798000010925", "løndel 0662", "tlf. 3392 9800". */
+const WITH_VALUE = new RegExp(String.raw`(${WORD})\.?\s+\d`, 'gu');
+
+/**
+ * What a text defines, as phrases: an entry's label, a defining sentence's subject and predicate, a name and what it stands
+ * for in brackets, a word given with its value. An article that only names a thing in passing ("… kreditor, debitor, bank,
+ * anlæg og moms", "(inkl. moms)") does not define it.
+ */
+export function definedPhrases(text: string): string[] {
+  const phrases: string[] = [];
+  for (const line of text.split('\n')) {
+    const label = LABEL.exec(line)?.[1];
+    if (label !== undefined) phrases.push(label);
+    for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
+      const defining = DEFINING_SENTENCE.exec(sentence.trim());
+      if (defining !== null) phrases.push(defining[1] ?? '', defining[2] ?? '');
+    }
+    for (const match of line.matchAll(BRACKETED)) {
+      const inside = match[2] ?? '';
+      if (ASIDE.test(inside)) continue;
+      phrases.push(match[1] ?? '');
+      // …and a name in brackets after what it names ("(SKS)", "(PENSAB)"): one word; longer brackets say something of it.
+      if (/^\s*\S+\s*$/u.test(inside)) phrases.push(inside);
+    }
+    for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
+  }
+  return phrases.filter((phrase) => phrase.trim() !== '');
+}
+
+/**
+ * "Hvad er moms", "hvad er et CVR-nummer", "what is VAT in Denmark": a definition asked of an article that neither is about
+ * any of the things asked (its title, keywords or system) nor defines one ({@link definedPhrases}) — it only names them in
+ * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition.
+ */
+export function definitionNotHeld(context: DeclineContext): boolean {
+  const { analysis, question } = context;
+  if (!asksDefinition(question, analysis.concepts.length) || askedKinds(question).length > 0) return false;
+  const light = context.analyzer.lightWords[analysis.language];
+  const asked = analysis.concepts.map((concept, index) => (concept.name || !light.has(concept.surface) ? index : -1)).filter((index) => index >= 0);
+  if (asked.length === 0) return false;
+  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context));
+  if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
+  const defined = context.definedTerms();
+  const credits = conceptCredits(analysis, (term) => defined.has(term.term) && counts(term, context));
+  return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
+}
+
+/** A word of access: a password, a code, access, a log-in ("adgangskoden", "kodeord", "password", "adgang", "login", "access"). */
+const ACCESS_WORD = /^(?:adgangskode\p{L}*|kode|koden|kodeord\p{L}*|pinkode\p{L}*|password\p{L}*|adgang|adgangen|login|access)$/iu;
+/**
+ * What the access is for: "adgangskode til …", "password for/to …". Not "på": "en kode på telefonen til at logge på RejsUd"
+ * says where the code comes, not what it opens.
+ */
+const ACCESS_TO: ReadonlySet<string> = new Set(['til', 'for', 'to', 'into']);
+/** Words between the preposition and the thing: "til min e-Boks", "to my work laptop", "til alle mine systemer". */
+const DETERMINERS: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'vores', 'jeres', 'din', 'dit', 'dine', 'en', 'et', 'den', 'det', 'de', 'alle', 'my', 'our', 'your', 'the', 'a', 'an', 'all']);
+/** A thing that at most this many articles name is one of few pages' subject ("e-Boks"): an article without it is about another thing. */
+const FEW_ARTICLES = 3;
+
+/** The concept of the thing a password or access is asked for ("adgangskode til e-Boks": e-Boks), if the question names one. */
+export function accessTarget(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
+  const words = wordConcepts(question, analysis, analyzer);
+  for (const [at, word] of words.entries()) {
+    if (!ACCESS_WORD.test(word.text) || !ACCESS_TO.has(words[at + 1]?.text.toLowerCase() ?? '')) continue;
+    let next = at + 2;
+    while (DETERMINERS.has(words[next]?.text.toLowerCase() ?? '')) next += 1;
+    const target = words[next]?.concept;
+    if (target !== undefined && target !== word.concept) return target;
+  }
+  return undefined;
+}
+
+/**
+ * "Jeg har glemt min adgangskode til e-Boks", "I forgot the password to my work laptop", "hvordan giver jeg min mand adgang
+ * til min e-boks": a password or access asked for a thing the best article does not name — a word the articles never
+ * use or one that few of them use — is one for that thing's own support, however well the article on another system's
+ * password rules matches the rest. A thing many articles name in other words ("koden til lønsystemet": the SLS pages say
+ * "SLS/HR-Løn") is left to the rest of the decision: measured over every set, holding it to be named cost 27 expected
+ * answers (round 24).
+ */
+export function accessTargetNotHeld(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const target = accessTarget(question, analysis, analyzer);
+  const concept = target === undefined ? undefined : analysis.concepts[target];
+  if (target === undefined || concept === undefined) return false;
+  const written = analysis.terms.filter((term) => term.concept === target && WRITTEN_KINDS.has(term.kind));
+  // Few articles by the word itself: a word the articles never use but a synonym or translation makes known ("supportsiden",
+  // "payroll system") is as common as what it was read as.
+  const few = written.some((term) => context.documentFrequency(term.term) > 0 && context.documentFrequency(term.term) <= FEW_ARTICLES);
+  // A name the articles know only through the parts of a compound ("Statistikbanken": "statistik", "bank"), not as written
+  // or through a synonym, is another's.
+  const nameUnknown = concept.name && !analysis.terms.some((term) => term.concept === target && (WRITTEN_KINDS.has(term.kind) || term.kind === 'synonym') && context.documentFrequency(term.term) > 0);
+  // A system many articles name ("adgangskode til RejsUd") is the portal's own: the page on passwords in general sends the
+  // asker to the system's (knowledge/articles: "Adgangskode til et andet system").
+  if (concept.known && !few && !nameUnknown) return false;
+  // As written, corrected or translated, or a part of a joined name ("cvr-nr": the article's "CVR-numre").
+  const credits = conceptCredits(analysis, (term) => (WRITTEN_KINDS.has(term.kind) || term.kind === 'name-part') && context.matchedTerms.has(term.term) && counts(term, context));
+  return (credits[target] ?? 0) === 0;
 }
