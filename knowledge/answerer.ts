@@ -245,6 +245,11 @@ function lackedConcepts(question: string, analysis: QueryAnalysis): number[] {
 /** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
 const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
 
+/** "Hvem beregner …?", "who registers …?": a question for who does something (AGENT, see WIDER_CHOICE). */
+const AGENT_ASKED = /^\s*(?:og\s+|and\s+)?(?:hvem|who)\b/iu;
+/** How many words may stand between a passive verb and its agent ("registreres i PENSAB af ansættelsesmyndigheden"). */
+const AGENT_REACH = 3;
+
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
 
@@ -331,8 +336,12 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   articles' own choice ("how many weeks …": "inden for 4 uger" over a newsletter with "hele … uger"), with `countedCoverageGap`
  *   in place of `ambiguityCoverageGap` (the counting page often lacks a word of the situation). Read +4 at 0.4 / 0.35 (0.5 with
  *   0.1 +3), never read ±0, unrelated ±0, nothing lost.
+ * - AGENT (`agentLeader`, round 24): "hvem regner tjenestemandspensionen ud?" is answered by the article that names the doer of
+ *   the act ("Pensionerne beregnes af Udbetaling Danmark"), over the page about the pension whose "beregnes … ud fra seneste
+ *   skalatrin" describes the act without one; decided before the close articles' choice, as COUNTED. Read +7 at 0.5 (0.3 the
+ *   same), never read +1, unrelated ±0, nothing lost.
  */
-export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -516,8 +525,12 @@ export class Answerer {
     const counted = inUsersLanguage ? undefined : countedWord(question);
     const counters = counted === undefined ? [] : within(WIDER_CHOICE.counted, WIDER_CHOICE.countedCoverageGap);
     const counting = counted === undefined ? undefined : this.countLeader(counters, analysis, counted);
+    // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
+    const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : within(WIDER_CHOICE.agent);
+    const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis);
     if (counting !== undefined) pool = counters;
-    let leader = inUsersLanguage ? 0 : (counting ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    else if (naming !== undefined) pool = doers;
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
@@ -656,6 +669,33 @@ export class Answerer {
     // When every one counts it (or none does), the count tells nothing: the other choices decide.
     if (counting.every((held) => held) || !counting.some((held) => held)) return undefined;
     return counting.indexOf(true);
+  }
+
+  /**
+   * AGENT: "hvem regner tjenestemandspensionen ud?" is answered where the act asked has its doer named: the verb in the passive
+   * with "af" after it ("Pensionerne beregnes af Udbetaling Danmark"), not where the act is only described ("beregnes … ud fra
+   * seneste skalatrin"). The act is the question's first word of substance after "hvem"/"who". The first candidate that names
+   * the doer when the best does not; else none.
+   */
+  private agentLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis): number | undefined {
+    if (candidates.length < 2 || analysis.concepts.length === 0) return undefined;
+    const namesDoer = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined || article.language !== 'da') return false;
+      for (const sentence of article.body.split(/(?<=[.!?:])\s+|\n+/u)) {
+        const words = sentence.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
+        for (const [at, word] of words.entries()) {
+          // A Danish passive ends in -s ("beregnes", "registreres"); its doer follows "af".
+          if (!word.endsWith('s') || !words.slice(at + 1, at + 1 + AGENT_REACH).includes('af')) continue;
+          const terms = this.termsOf(`@agent:${word}`, () => word, article.language);
+          if ((creditsIn(analysis, terms, article.language)[0] ?? 0) >= 0.7) return true;
+        }
+      }
+      return false;
+    };
+    const naming = candidates.map((candidate) => namesDoer(candidate.articleId));
+    if (naming.every((named) => named) || !naming.some((named) => named)) return undefined;
+    return naming.indexOf(true);
   }
 
   /**

@@ -77,6 +77,41 @@ describe('COUNTED: "hvor mange X" is answered by the page that counts X (round 2
   });
 });
 
+describe('AGENT: "hvem <gør noget>" is answered by the page that names the doer (round 24)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'tjenestemandspension',
+      title: 'Tjenestemandspension',
+      system: 'Statens Pensionssystem / PENSAB',
+      body: [
+        'Loven er grundlaget for ordningen. Egenpension kan ydes som alderspension.',
+        'Som hovedregel beregnes tjenestemandspensionen ud fra seneste skalatrin og den optjente pensionsalder. Tjenestemanden kan se sine pensionsoplysninger på nettet.',
+        'Optjening af pensionsalder registreres i PENSAB af ansættelsesmyndigheden.',
+      ].join('\n\n'),
+    }),
+    article({
+      id: 'pensionsfastsaettelse',
+      title: 'Grundlaget for pensionsfastsættelse – pensionsberegningsskema for tjenestemænd',
+      system: 'Statens Pensionssystem / PENSAB',
+      body: 'Før en tjenestemandspension beregnes, udfylder tjenestemanden og ansættelsesmyndigheden et pensionsberegningsskema til tjenestemandspensionen. Pensionerne beregnes af Udbetaling Danmark.',
+    }),
+  ]);
+
+  it('ranks the page about the pension first', () => {
+    expect(kb.rank('hvem regner tjenestemandspensionen ud', 1)[0]?.articleId).toBe('tjenestemandspension');
+  });
+
+  it('answers with the page where the pension "beregnes af" someone', () => {
+    expect(answered(kb.answer('hvem regner tjenestemandspensionen ud'))).toBe('pensionsfastsaettelse');
+    expect(answered(kb.answer('hvem står for at udregne pensionen til en tjenestemand'))).toBe('pensionsfastsaettelse');
+  });
+
+  it('leaves a question that asks no doer to the ranking', () => {
+    expect(answered(kb.answer('hvordan regnes tjenestemandspensionen ud'))).toBe('tjenestemandspension');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -92,6 +127,10 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 24 over kb-public', () => {
     ['hvor mange lønkørsler er der om måneden', 'sa-system-begrebsoversigt'],
     ["how many weeks do we have to report an employee's sickness to get money back", 'sa-ansoegningsfrister-refusion'],
     ['hvor mange dage før lønnen køres skal vores blanketter være hos jer?', 'sa-loenkalender'],
+    // AGENT: "Pensionerne beregnes af Udbetaling Danmark" over the pension's page; "registreres i PENSAB af ansættelsesmyndigheden".
+    ['hvem beregner tjenestemandspensionen i sidste ende', 'pav-pensionsfastsaettelse'],
+    ['hvem regner den endelige pension ud når en tjenestemand går på pension', 'pav-pensionsfastsaettelse'],
+    ['who registers the pension age in PENSAB', 'medst-tjenestemandspension'],
   ])('answers "%s" with %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
