@@ -61,10 +61,12 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
     asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bhvor (?:sent|tidligt)\b|\bdue\b|\blatest\b|\bhow (?:late|early)\b|\bat the latest\b/iu,
     holds: new RegExp(`\\bsenest\\b|\\binden for\\b|\\bfrist\\w*|\\bno later than\\b|\\bwithin\\b|\\bdeadline\\w*|${PERIOD}|${DATE}`, 'iu'),
   },
-  // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number.
+  // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number. Round 24: and how long one has
+  // or how soon one must ("hvor hurtigt skal vi melde det", "how long do we have to report it"): a deadline given as a period
+  // ("inden for 4 uger") answers it, a day of the month does not.
   duration: {
     weight: 1,
-    asks: /\bhvor lang tid (?:tager|varer|går der)\b|\bhow long (?:does|do|will|did|would) (?:it|this|that|they) (?:take|last)\b/iu,
+    asks: /\bhvor lang tid (?:tager|varer|går der|har (?:vi|man|jeg|i))\b|\bhvor hurtigt (?:skal|må|bør)\b|\bhow long (?:does|do|will|did|would) (?:it|this|that|they) (?:take|last)\b|\bhow long (?:do|does) (?:we|i|you|one) have\b|\bhow (?:soon|quickly) (?:must|should|do|does|shall)\b/iu,
     holds: new RegExp(PERIOD, 'iu'),
   },
   quantity: {

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
-import { countedWord, countedWords } from '../../knowledge/fact-kinds.js';
+import { countedWord, countedWords, decisiveKinds } from '../../knowledge/fact-kinds.js';
 import { testArticle as article } from '../support/articles.js';
 
 const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
@@ -112,6 +112,15 @@ describe('AGENT: "hvem <gør noget>" is answered by the page that names the doer
   });
 });
 
+describe('how long one has, how soon one must (round 24)', () => {
+  it('asks for a period, a decisive kind of fact', () => {
+    for (const question of ['hvor hurtigt skal vi melde det for at få refusion', 'hvor lang tid har vi til at anmelde sygdom', 'how long do we have to report it', 'how soon must we report it']) {
+      expect(decisiveKinds(question)).toContain('duration');
+    }
+    expect(decisiveKinds('hvor hurtigt kører lønkørslen')).not.toContain('duration');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -131,6 +140,10 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 24 over kb-public', () => {
     ['hvem beregner tjenestemandspensionen i sidste ende', 'pav-pensionsfastsaettelse'],
     ['hvem regner den endelige pension ud når en tjenestemand går på pension', 'pav-pensionsfastsaettelse'],
     ['who registers the pension age in PENSAB', 'medst-tjenestemandspension'],
+    // FACT_LEADER: a deadline as a period ("inden for 4 uger") on the page of deadlines, which lacks the asker's "medarbejder";
+    // a time of day ("i tidsrummet kl. 9.00-15.00") on the service desk's page, which lacks "medarbejder" too.
+    ['en medarbejder er sygemeldt, hvor hurtigt skal vi melde det for at få refusion', 'sa-ansoegningsfrister-refusion'],
+    ['Hvornår på dagen bliver nye henvendelser fordelt videre til en medarbejder hos jer?', 'sa-servicedesk'],
   ])('answers "%s" with %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
