@@ -61,10 +61,12 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
     asks: /\bfrist\w*|\bsenest\b|\bdeadline\w*|\bhvor lang tid har\b|\binden hvornår\b|\bhvor (?:sent|tidligt)\b|\bdue\b|\blatest\b|\bhow (?:late|early)\b|\bat the latest\b/iu,
     holds: new RegExp(`\\bsenest\\b|\\binden for\\b|\\bfrist\\w*|\\bno later than\\b|\\bwithin\\b|\\bdeadline\\w*|${PERIOD}|${DATE}`, 'iu'),
   },
-  // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number.
+  // "Hvor lang tid tager det", "how long does it take": a period ("4 uger"), not just any number. Round 24: and how long one has
+  // or how soon one must ("hvor hurtigt skal vi melde det", "how long do we have to report it"): a deadline given as a period
+  // ("inden for 4 uger") answers it, a day of the month does not.
   duration: {
     weight: 1,
-    asks: /\bhvor lang tid (?:tager|varer|går der)\b|\bhow long (?:does|do|will|did|would) (?:it|this|that|they) (?:take|last)\b/iu,
+    asks: /\bhvor lang tid (?:tager|varer|går der|har (?:vi|man|jeg|i))\b|\bhvor hurtigt (?:skal|må|bør)\b|\bhow long (?:does|do|will|did|would) (?:it|this|that|they) (?:take|last)\b|\bhow long (?:do|does) (?:we|i|you|one) have\b|\bhow (?:soon|quickly) (?:must|should|do|does|shall)\b/iu,
     holds: new RegExp(PERIOD, 'iu'),
   },
   quantity: {
@@ -193,6 +195,36 @@ const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|a
 
 export function asksDefinition(question: string, concepts: number): boolean {
   return concepts <= 2 && DEFINITION.test(question);
+}
+
+/** Numbers and the count words of each language but "en"/"et"/"a", as often an article as a count ("en medarbejder"). */
+const COUNTING: Record<'da' | 'en', string> = {
+  da: String.raw`\d+(?:[.,]\d+)?|én|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv`,
+  en: String.raw`\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve`,
+};
+const NOT_WORD = String.raw`(?<![\p{L}\p{N}])`;
+const WORD = String.raw`[\p{L}][\p{L}'’-]*`;
+const COUNT_ASKED = new RegExp(String.raw`${NOT_WORD}(?:hvor mange|how many)\s+(${WORD})`, 'u');
+const COUNTED = {
+  da: new RegExp(String.raw`${NOT_WORD}(?:${COUNTING.da})\s+(${WORD})(?:\s+(${WORD}))?`, 'gu'),
+  en: new RegExp(String.raw`${NOT_WORD}(?:${COUNTING.en})\s+(${WORD})(?:\s+(${WORD}))?`, 'gu'),
+};
+
+/** "Hvor mange lønkørsler er der hver måned", "how many weeks do we have": the word counted, lower-cased; undefined when no count of a thing is asked. */
+export function countedWord(question: string): string | undefined {
+  return COUNT_ASKED.exec(question.toLocaleLowerCase('da'))?.[1];
+}
+
+/**
+ * The words a text in `language` counts: the word after a number or a count word, and the one after it ("hver måned er der
+ * to lønkørsler", "inden for 4 uger", "seks standardrapporter", "4 logiske CPU'er"), lower-cased.
+ */
+export function countedWords(text: string, language: 'da' | 'en'): string[] {
+  const words: string[] = [];
+  for (const match of text.toLocaleLowerCase('da').matchAll(COUNTED[language])) {
+    for (const word of [match[1], match[2]]) if (word !== undefined) words.push(word);
+  }
+  return words;
 }
 
 /** A word typed alone ("RejsUd", "lønseddel"): it asks what the thing is, as "hvad er RejsUd?" does — the article's opening. */
