@@ -35,14 +35,7 @@ const ERING = /(.{3,})ering$/u;
 // stems the other forms to "ministeri"; dropping the -um makes them one term.
 const IUM = /(.{3,}i)um$/u;
 
-// A word of three letters in -e that begins with a vowel (uge, yde, øge): Snowball's R1 begins at the fourth letter, so
-// it leaves the endings of "uger", "ugen", "ydes" on, and E_SYNCOPE then makes "ugr", "ugn" of them — three terms of
-// one word ("inden for 4 uger" never met "i næste uge"). Its forms are the word itself (round 24).
-const SHORT_E = /^([aeiouyæøå][^aeiouyæøå]e)(?:r|n|s|ne|ns|rs|nes|rne|rnes)$/u;
-
 function danishStep(word: string): string {
-  const short = SHORT_E.exec(word);
-  if (short?.[1]) return short[1];
   let stem = danishSnowball.stem(word);
   const ium = IUM.exec(stem);
   if (ium?.[1]) return ium[1];

@@ -22,9 +22,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
   });
 
   describe('STRONG: four uncommon words of the question held, trust under offerTrust', () => {
-    // heldout25 (read): a situation told at length, the article's words among the asker's own. (heldout22's "syg i sin
-    // tredje uge" is over offerTrust since round 24: its "uge" meets the article's "uger", declines-round24.test.ts.)
+    // heldout22 and heldout25 (read): a situation told at length, the article's words among the asker's own.
     const questions = [
+      ['Vi har en nyansat, der blev syg i sin tredje uge og nu har været væk i over en måned. Hvor hurtigt skal vi melde det til jer, for at refusionen ikke går tabt?', 'sa-ansoegningsfrister-refusion'],
       ['Vores lønbureau hos jer har regnet forkert på en medarbejders tillæg, selv om vi sendte alle oplysninger korrekt ind, og nu mangler hun ca. 2.000 kr. – skal vi selv lave en forskudsudbetaling?', 'sa-fejlindmelding-2024'],
     ] as const;
 

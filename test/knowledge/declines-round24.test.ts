@@ -4,7 +4,6 @@
  * - COLLOQUIAL: function words as they are said and typed in a hurry ("ka jeg ha", "hviken", "osse") are stop words
  *   like the list's kan, have, hvilken, også — before, no article wrote them, so each weighed like the corpus's
  *   rarest word and pulled the question's trust under every threshold;
- * - SHORT_E: the forms of a word of three letters in -e that begins with a vowel ("uge", "uger", "ugen") are one term;
  * - REAL_WORD: a Danish word the articles lack is not corrected into one they have ("snakke" is no "stakke", "formel"
  *   no "formål"; danish-words.ts) — which lets STRONG read a question from four held words (round 23 built five).
  */
@@ -24,16 +23,6 @@ describe('the analyser', () => {
     for (const word of ['ka', 'ku', 'sku', 'ska', 'ha', 'bli', 'hva', 'hviken', 'osse', 'ik', 'sån']) {
       expect(analyzer.stemmers.stopwords.da.has(word), word).toBe(true);
     }
-  });
-
-  it('stems the forms of a three-letter word in -e that begins with a vowel alike', () => {
-    const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
-    expect(new Set(['uge', 'uger', 'ugen', 'ugens', 'ugerne'].map(stem))).toEqual(new Set([stem('uge')]));
-    expect(stem('ydes')).toBe(stem('yde'));
-    expect(stem('øger')).toBe(stem('øge'));
-    // Longer words keep Snowball's and the syncope's stems.
-    expect(stem('sedlen')).toBe(stem('seddel'));
-    expect(stem('gader')).toBe(stem('gade'));
   });
 });
 
@@ -62,16 +51,6 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
       expect(shown(kb.answer(spoken)), spoken).toBe(expected);
       expect(kb.rank(spoken, 1)[0]?.trust, spoken).toBeCloseTo(kb.rank(written, 1)[0]?.trust ?? 0, 5);
     }
-  });
-
-  it('SHORT_E: "uge" meets the "uger" of the refusion deadlines', () => {
-    const [best] = kb.rank('hvor mange uge har vi til at melde en sygemelding for refusion', 1);
-    expect(best?.articleId).toBe('sa-ansoegningsfrister-refusion');
-    expect(best?.matchedTerms?.has('uge')).toBe(true);
-    // heldout22 (read): round 23 answered it only as STRONG, under offerTrust; its "uge" now counts.
-    const situation = 'Vi har en nyansat, der blev syg i sin tredje uge og nu har været væk i over en måned. Hvor hurtigt skal vi melde det til jer, for at refusionen ikke går tabt?';
-    expect(kb.rank(situation, 1)[0]?.trust).toBeGreaterThanOrEqual(ANSWER_THRESHOLDS.offerTrust);
-    expect(shown(kb.answer(situation))).toBe('sa-ansoegningsfrister-refusion');
   });
 
   it('REAL_WORD: a Danish word the articles lack is not corrected into one they have; a typo still is', () => {
