@@ -5,6 +5,7 @@ import { contentLanguage, detectLanguage, type ContentWords } from './language.j
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { Stemmers, type StemTable } from './stemmers.js';
 import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
+import { isDanishWord, loadDanishWords } from './danish-words.js';
 
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
 const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
@@ -241,9 +242,10 @@ export class Vocabulary {
     this.prefixes = undefined;
   }
 
-  /** Builds the typo-correction tree now rather than on the first question. */
+  /** Builds the typo-correction tree, and reads the dictionary that guards it, now rather than on the first question. */
   freeze(): void {
     this.tree();
+    loadDanishWords();
   }
 
   private tree(): SearchableMap<number> {
@@ -871,7 +873,8 @@ export class Analyzer {
         if (parts) {
           addParts(parts, 'compound-part', concept);
         } else if (!known) {
-          const corrected = vocabulary.closestSurface(token.text);
+          // A Danish word the articles lack is that word, not a typo of one they have ("formel" is no "formål").
+          const corrected = isDanishWord(token.text) ? undefined : vocabulary.closestSurface(token.text);
           if (corrected) {
             add(this.stemmers.stem(corrected, 'da'), 'typo', concept);
             const correctedParts = this.compoundParts(corrected, 'da', vocabulary);

@@ -68,8 +68,12 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
     });
 
     it('leaves a price to the best article (a price taken from another page answered an unrelated question)', () => {
-      // heldout29 (read): the best page on Navision Stat holds no price; the page on getting it does, but is not asked.
-      expect(shown(kb.answer('vi overvejer at gå over til navision stat, hvad koster det og hvem skal vi snakke med?'))).toBe('unknown:price-not-held');
+      // heldout29 (read): the best page on Navision Stat was the tips page ("snakke" read as its "stakke"), which holds no
+      // price; the page on getting it does, but was not asked. Since round 24 "snakke" is a word of its own
+      // (declines-round24.test.ts), and the page that holds the price is the best one.
+      expect(shown(kb.answer('vi overvejer at gå over til navision stat, hvad koster det og hvem skal vi snakke med?'))).toBe('modst-navision-implementering');
+      // No page of the system holds a price: declined.
+      expect(shown(kb.answer('hvad koster indfak'))).toBe('unknown:price-not-held');
     });
 
     it('does not read the verb inside another word of a page ("tilstrækkelig" is no "trække … tilbage")', () => {

