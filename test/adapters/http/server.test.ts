@@ -154,7 +154,8 @@ describe('the assistant process', () => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
       const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 20_000);
+        // A start, not its speed, is what this checks (bench:startup measures that): room for a loaded machine.
+        const timer = setTimeout(() => reject(new Error(`no start: ${out}`)), 60_000);
         child.stdout.on('data', () => {
           const match = /kører: (http:\/\/\S+)/.exec(out);
           if (match?.[1]) {
@@ -169,6 +170,6 @@ describe('the assistant process', () => {
       expect(await exited).toBe(0);
       expect(out).toContain('main: stopped');
       await dropSchema(schema);
-    });
+    }, 90_000);
   });
 });
