@@ -39,7 +39,7 @@ import { ChannelUserResolver } from './bot/user-resolver.js';
 import { CachedKnowledgeBase } from './dialogs/knowledge-cache.js';
 import { MainDialog } from './dialogs/main.dialog.js';
 import type { FeedbackRecorder } from './dialogs/ports.js';
-import { createKnowledgeBase, watchArticles, type AnalyzerCache, type IndexCache, type KnowledgeBase } from './knowledge/index.js';
+import { createKnowledgeBase, loadDanishWords, watchArticles, type AnalyzerCache, type IndexCache, type KnowledgeBase } from './knowledge/index.js';
 import { ChannelIdentities, type ChannelIdentity } from './bot/channel-identity.js';
 import { Notifier } from './bot/notifications/notifier.js';
 import { conversationReferenceRecorder, recordConversationReferences } from './bot/notifications/reference-recorder.js';
@@ -148,6 +148,8 @@ const NOTIFY_FIRST_ROUND_DELAY_MS = 1_000;
  * An article changed meanwhile is reloaded when it begins (`changedSince`).
  */
 const ARTICLES_WATCH_DELAY_MS = 1_000;
+/** After the process serves, when the Danish spelling dictionary is read (knowledge/analysis/danish-words.ts). */
+const DICTIONARY_WARM_UP_MS = 2_000;
 
 const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
 
@@ -497,6 +499,9 @@ export async function startAssistant(config: Config, options: StartOptions = {})
 
     const url = await http.listen(config.PORT, config.HOST);
     retention.start();
+    // The Danish spelling dictionary (a third of a second to read) is read once the process serves, not on the start's
+    // path nor by the first question that needs it.
+    setTimeout(loadDanishWords, DICTIONARY_WARM_UP_MS).unref();
     // Hot reload: the watcher reloads the shared index; the answers' cache is emptied after each
     // reload. It is begun after start-up (a recursive watch is a walk of the folder on this
     // thread), and reloads at once what changed since the sources were read.

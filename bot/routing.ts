@@ -32,8 +32,8 @@ export interface RouteInput {
   recognition: Recognition;
   expectation: Expectation;
   /**
-   * The knowledge base's answer to the text (asked at most once, and only when it matters; a short follow-up's two
-   * readings twice). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
+   * The knowledge base's answer to the text (asked only when it matters, once for a first message; a follow-up's
+   * readings — alone, with the answer before, of that answer's article alone, of its system's articles — once each). `about`: only the articles about that system (by id) may answer. `own`: the user's own words of a
    * follow-up read with more added (they choose the passage shown). `within`: only that article (by id) may answer.
    */
   knowledge(text: string, lang: Language, about?: string, own?: string, within?: string): AnswerResult;
@@ -1017,9 +1017,9 @@ export function decide(input: RouteInput): RouteDecision {
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
-    if (taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId))) return undefined;
-    asked = taken;
-    return input.text;
+    // Not a detail of the article before: the text's own answer stands, already asked.
+    asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) ? alone : taken;
+    return asked === alone ? undefined : input.text;
   }
 
   /**
@@ -1044,7 +1044,7 @@ export function decide(input: RouteInput): RouteDecision {
     if (held.kind !== 'answered' || isPrevious(result)) return result;
     const alone = aloneAsked ?? input.knowledge(input.text, input.lang);
     const sameSystemElsewhere = alone.kind === 'answered' && !isPrevious(alone) && sharesSystem(alone.article.system, held.article.system);
-    return isPrevious(result) || (sameSystemElsewhere && !refersBack) ? result : held;
+    return sameSystemElsewhere && !refersBack ? result : held;
   }
 
   /**

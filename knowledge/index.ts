@@ -12,6 +12,7 @@ export { askedKinds, kindMatch } from './fact-kinds.js';
 export type { FactKind } from './fact-kinds.js';
 export { detectLanguage } from './analysis/language.js';
 export { Analyzer } from './analysis/analyzer.js';
+export { loadDanishWords } from './analysis/danish-words.js';
 export type { AnalyzerCache, AnalyzerSnapshot } from './analysis/analyzer.js';
 export { loadArticles, readSources, parseSources, parseMarkdownArticle, parseJsonlArticles } from './loader.js';
 export type { KnowledgeSource, SourceFile } from './loader.js';

@@ -5,7 +5,7 @@ import { contentLanguage, detectLanguage, type ContentWords } from './language.j
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { Stemmers, type StemTable } from './stemmers.js';
 import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
-import { isDanishWord, loadDanishWords } from './danish-words.js';
+import { isDanishWord } from './danish-words.js';
 
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
 const SUBJECT_BEFORE: ReadonlySet<string> = new Set(['jeg', 'du', 'han', 'hun', 'vi', 'de', 'man', 'der', 'som', 'hvem']);
@@ -242,10 +242,9 @@ export class Vocabulary {
     this.prefixes = undefined;
   }
 
-  /** Builds the typo-correction tree, and reads the dictionary that guards it, now rather than on the first question. */
+  /** Builds the typo-correction tree now rather than on the first question (the dictionary that guards it is read on its first use). */
   freeze(): void {
     this.tree();
-    loadDanishWords();
   }
 
   private tree(): SearchableMap<number> {

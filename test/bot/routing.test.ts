@@ -411,6 +411,17 @@ describe('routing', () => {
       expect(texts).toEqual(['hvem skal bruge det? RejsUd', 'hvem skal bruge det?']);
     });
 
+    it('asks a question that reads as no follow-up once alone and once of the article before — not alone again', () => {
+      const texts: Array<[string, string | undefined]> = [];
+      const knowledge = (text: string, _lang: unknown, _about?: string, _own?: string, within?: string): AnswerResult => {
+        texts.push([text, within]);
+        return UNKNOWN;
+      };
+      const decision = decide({ text: 'hvad skal jeg så bruge i stedet?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge, previous });
+      expect(decision.route).toMatchObject({ kind: 'knowledge' });
+      expect(texts).toEqual([['hvad skal jeg så bruge i stedet?', undefined], ['hvad skal jeg så bruge i stedet?', 'system-rejsud']]);
+    });
+
     it('reads a short question that names nothing so when alone it has no answer, and asks nothing more', () => {
       const texts: string[] = [];
       const decision = decide({ text: 'hvordan får jeg adgang?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
