@@ -24,3 +24,31 @@ describe('values told, then another path chosen (round 25)', () => {
     ]);
   });
 });
+
+describe('the number asked of the page just shown (round 25)', () => {
+  let world: ConversationWorld;
+  beforeAll(async () => {
+    world = await createConversationWorld();
+  });
+  afterAll(async () => world.dispose());
+
+  const ERROR_PAGE = 'hvordan melder jeg en fejl som Statens Administration har lavet i en lønbestilling?';
+
+  it('answers "which number do I call" from the page that gives the number for it', async () => {
+    await new Chat(world, OLE).run([
+      [ERROR_PAGE, 'Kundebetjening'],
+      ['hvilket telefonnummer skal jeg så ringe til?', ['3392 9800', without('Vil du det?')]],
+    ]);
+  });
+
+  it('still gives the desk\'s contact details when a person is asked for or the desk addressed', async () => {
+    await new Chat(world, OLE).run([
+      [ERROR_PAGE, 'Kundebetjening'],
+      ['kan jeg tale med en person?', 'Vil du det?'],
+    ]);
+    await new Chat(world, OLE).run([
+      [ERROR_PAGE, 'Kundebetjening'],
+      ['hvad er jeres telefonnummer?', 'Vil du det?'],
+    ]);
+  });
+});
