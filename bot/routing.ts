@@ -1289,6 +1289,16 @@ export function decide(input: RouteInput): RouteDecision {
       // "Medarbejder", "employee": one word naming staff in general, typed as into a search box, is its subject — the
       // knowledge base answers or declines it (a case offered) — however sure the classifier is of a person asked for.
       if (STAFF_WORD.test(text.trim())) return ask('question');
+      // "Hvilket telefonnummer skal jeg så ringe til?" after the page on reporting an error, which gives the number to call
+      // for it: that page's number — not when a person is asked for or the desk addressed ("hvad er jeres telefonnummer").
+      if (question && input.previous !== undefined && words(text).length <= MAX_WORDS_OF_FOLLOW_UP && !PERSON_ASKED.test(text) && !ADDRESSES_THE_DESK.test(text)) {
+        // Read with the page's subject, as a follow-up is; its own words choose the passage shown.
+        const held = input.knowledge(`${text} ${input.previous.subject}`, input.lang, undefined, text, input.previous.articleId);
+        if (contactOfPrevious(held, input.previous.articleId, text)) {
+          asked = held;
+          return ask('follow-up');
+        }
+      }
       // A person, a phone number, opening hours. Fairly sure: the contact article found by the knowledge
       // base confirms it; another article that answers a question wins ("hvad er et CVR-nummer");
       // a question nothing answers is declined ("hvornår har svømmehallen åbent"); a plain request
@@ -1514,6 +1524,13 @@ function holdsTheContactAsked(found: AnswerResult, text: string): boolean {
   const named = contentWords(text).filter((word) => !CONTACT_WORDS.test(word) && !ADDRESSES_THE_DESK.test(word) && !TIME_WORDS.test(word) && !INSTEAD_WORDS.test(word));
   const kinds = askedKinds(text).filter((kind) => kind === 'phone' || kind === 'email');
   return named.length > 0 && kinds.length > 0 && kindMatch(found.passage.text, kinds) > 0;
+}
+
+/** Whether the answer is the article shown before, and its passage holds the phone number or e-mail address asked for. */
+function contactOfPrevious(found: AnswerResult, previousId: string, text: string): boolean {
+  if (found.kind !== 'answered' || ![found.article.id, found.article.translationOf].includes(previousId)) return false;
+  const kinds = askedKinds(text).filter((kind) => kind === 'phone' || kind === 'email');
+  return kinds.length > 0 && kindMatch(found.passage.text, kinds) > 0;
 }
 
 /**

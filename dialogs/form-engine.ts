@@ -89,6 +89,11 @@ export interface CaseState {
   told?: string[];
   /** The first message, kept while its form is not known: the values it tells fill their fields once the form is chosen. */
   toldLater?: string;
+  /**
+   * The first message, kept while the path chosen from it may still be changed ({@link pathFromPrefill}): "Vælg et andet"
+   * makes it {@link toldLater}, so its values fill the form the user chooses instead.
+   */
+  toldText?: string;
 }
 
 /** What the engine needs to know besides the state. Not stored. */
@@ -318,7 +323,9 @@ export function startCase(prefill: CasePrefill, ctx: CaseContext): CaseState {
   if (prefill.sentFromMailboxId === null) draft.sentFromMailboxId = null;
   const state = settle({ status: 'collecting', draft, attempts: {}, ...(area ? { pathFromPrefill: true } : {}) }, ctx);
   if (prefill.told === undefined) return state;
-  return formOf(state, ctx) || state.status !== 'collecting' ? withTold(state, prefill.told, ctx) : { ...state, toldLater: prefill.told };
+  if (!formOf(state, ctx) && state.status === 'collecting') return { ...state, toldLater: prefill.told };
+  const told = withTold(state, prefill.told, ctx);
+  return told.pathFromPrefill ? { ...told, toldText: prefill.told } : told;
 }
 
 /**
@@ -1092,15 +1099,22 @@ export function answerCase(input: CaseState, answer: unknown, ctx: CaseContext, 
   if (result.state.pathFromPrefill && !rejected && result.state.status !== 'confirmAnswer' && result.state.status !== 'cprFound') {
     // The first answer taken: the path stands (the user can still say "forfra").
     delete result.state.pathFromPrefill;
+    delete result.state.toldText;
     const question = result.outcome.kind === 'ask' ? currentQuestion(result.state, ctx) : undefined;
     if (result.outcome.kind === 'ask' && question) return { state: result.state, outcome: { ...result.outcome, question } };
   }
   return result;
 }
 
-/** Back to the area step: nothing of the path chosen from the first message is kept (its description is). */
+/**
+ * Back to the area step: nothing of the path chosen from the first message is kept (its description is, and the values it
+ * tells wait for the form chosen instead).
+ */
 function changePath(state: CaseState, ctx: CaseContext): EngineResult {
   const d = state.draft;
+  if (state.toldText !== undefined) state.toldLater = state.toldText;
+  delete state.toldText;
+  delete state.told;
   delete d.areaId;
   delete d.systemId;
   delete d.formId;
