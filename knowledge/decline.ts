@@ -49,6 +49,8 @@ import type { Language } from './article.js';
  *   "hvad er kildeskat", "what is VAT in Denmark". An article names the thing in passing ("… anlæg og moms", "(fx
  *   pensionskasser, ATP og kildeskat)"), so its one word is fully matched and trust is high; but what the thing is, the
  *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
+ * - **How to do a thing the article only lists** ({@link doingNotHeld}): "hvordan opdaterer jeg Google Chrome" met the
+ *   system requirements that list the browser; of updating it, and of IndFak, the question says nothing (round 25).
  * - **Access to a thing the article does not name** ({@link accessTargetNotHeld}): "jeg har glemt min adgangskode til
  *   e-Boks", "I forgot the password to my work laptop". The pages on the payroll system's or Navision's passwords match
  *   "adgangskode", "glemt", "nulstille"; what the password is for they do not name (round 24).
@@ -76,8 +78,11 @@ export interface DeclineContext {
   readonly subjectText: string;
   /** Index terms of the best article's system. */
   readonly systemTerms: ReadonlySet<string>;
-  /** Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked. */
-  readonly definedTerms: () => ReadonlySet<string>;
+  /**
+   * Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked; `kinds`: only what
+   * it says a kind of thing is (no word given with its value: "EAN-nummer 5798000010925" is one number, not what one is).
+   */
+  readonly definedTerms: (kinds?: boolean) => ReadonlySet<string>;
   /** Index terms of each system the best article's system field names ("Statens HR / HR-sag": two). */
   readonly systemNames: readonly ReadonlySet<string>[];
   /** Whether some article has the term in its title, keywords, system or area. */
@@ -91,7 +96,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
-  if (taskNotHeld(context)) return 'task-not-held';
+  if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
   if (definitionNotHeld(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
@@ -479,6 +484,29 @@ export function taskNotHeld(context: DeclineContext): boolean {
   return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 
+/**
+ * "Hvordan opdaterer jeg Google Chrome", "how do I open a Danish bank account": how to do something the best article has
+ * no word of doing, with a thing it only lists ("Browser: … Google Chrome", "dansk/udenlandsk pengeinstitut"), in a
+ * question that names nothing of what the article is about (its title, keywords or system) — the asker's own computer or
+ * bank, not the portal's systems (round 25). {@link taskNotHeld}'s twin without a system named: there the system is named
+ * and the task missing, here the doing is missing and nothing of the article's subject named. Measured over every question
+ * set at the knowledge base: +2 unrelated declined, no in-scope answer lost.
+ */
+export function doingNotHeld(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const verb = procedureVerb(question, analysis, analyzer);
+  if (verb === undefined) return false;
+  const words = wordConcepts(question, analysis, analyzer);
+  if (!words.some((word) => HOW_DA.has(word.text.toLowerCase()) || word.text.toLowerCase() === 'how')) return false;
+  if (context.analyzer.lightWords[analysis.language].has(analysis.concepts[verb]?.surface ?? '')) return false;
+  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  if ((credits[verb] ?? 0) >= MATCHED) return false;
+  const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+}
+
 /** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
 export const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
 
@@ -505,14 +533,14 @@ const WITH_VALUE = new RegExp(String.raw`(${WORD})\.?\s+\d`, 'gu');
  * for in brackets, a word given with its value. An article that only names a thing in passing ("… kreditor, debitor, bank,
  * anlæg og moms", "(inkl. moms)") does not define it.
  */
-export function definedPhrases(text: string): string[] {
+export function definedPhrases(text: string, options: { readonly values?: boolean } = {}): string[] {
   const phrases: string[] = [];
   for (const line of text.split('\n')) {
     const label = LABEL.exec(line)?.[1];
     if (label !== undefined) phrases.push(label);
     for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
-      if (defining !== null) phrases.push(defining[1] ?? '', defining[2] ?? '');
+      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', defining[2] ?? '');
     }
     for (const match of line.matchAll(BRACKETED)) {
       const inside = match[2] ?? '';
@@ -521,25 +549,50 @@ export function definedPhrases(text: string): string[] {
       // …and a name in brackets after what it names ("(SKS)", "(PENSAB)"): one word; longer brackets say something of it.
       if (/^\s*\S+\s*$/u.test(inside)) phrases.push(inside);
     }
-    for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
+    if (options.values !== false) for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
   }
   return phrases.filter((phrase) => phrase.trim() !== '');
 }
 
 /**
+ * A sentence that names its subject again in what it says of it ("Overenskomst svarer til vinduet Overenskomst", "Grundoplysningerne
+ * svarer til vinduet 'Ansættelsesforhold'" is kept) says where the thing is shown, not what it is.
+ */
+function repeatsItsSubject(subject: string, predicate: string): boolean {
+  const head = subject.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.at(-1);
+  const said: readonly string[] = predicate.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return head !== undefined && said.includes(head);
+}
+
+/**
+ * "Hvad er en/et …", "what is a/an …": what a kind of thing is. A word that otherwise asks for a fact ("et CVR-nummer", "en
+ * sats") names the kind here; "hvad er telefonnummeret", "what is the rate" ask for the one fact (round 25).
+ */
+const KIND_ASKED = /^\s*(?:hvad (?:er|betyder) (?:en|et)|hvad bruger man (?:en|et)|what(?:'s| is| are| does) (?:a|an))\s/iu;
+
+/**
  * "Hvad er moms", "hvad er et CVR-nummer", "what is VAT in Denmark": a definition asked of an article that neither is about
  * any of the things asked (its title, keywords or system) nor defines one ({@link definedPhrases}) — it only names them in
- * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition.
+ * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition;
+ * one for a kind of thing ({@link KIND_ASKED}: "hvad er et P-nummer", "hvad bruger man et CVR-nummer til") asks what it is,
+ * whatever word of a fact names it, and no number the article gives ("EAN-nummer 5798000010925") says what one is. Round 25,
+ * over every question set at the knowledge base: +6 unrelated declined (the kind asked, the compound's first word, the
+ * sentence that names its subject again), no in-scope answer lost.
  */
 export function definitionNotHeld(context: DeclineContext): boolean {
   const { analysis, question } = context;
-  if (!asksDefinition(question, analysis.concepts.length) || askedKinds(question).length > 0) return false;
+  const kind = KIND_ASKED.test(question);
+  if (!asksDefinition(question, analysis.concepts.length) || (!kind && askedKinds(question).length > 0)) return false;
   const light = context.analyzer.lightWords[analysis.language];
   const asked = analysis.concepts.map((concept, index) => (concept.name || !light.has(concept.surface) ? index : -1)).filter((index) => index >= 0);
   if (asked.length === 0) return false;
-  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context));
+  // The subject's own word or the head of its compound ("pension" of "Tjenestemandspension"), not the word that begins it: an
+  // article on "Tjenestemandspension" is about a pension, and says nothing of what a "tjenestemand" is (round 25).
+  const subjectWords = (context.subjectText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => context.analyzer.stemmers.stem(word, context.articleLanguage));
+  const itsWord = (term: QueryTerm): boolean => !WRITTEN_KINDS.has(term.kind) || subjectWords.some((word) => word.endsWith(term.term));
+  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context) && itsWord(term));
   if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
-  const defined = context.definedTerms();
+  const defined = context.definedTerms(kind);
   const credits = conceptCredits(analysis, (term) => defined.has(term.term) && counts(term, context));
   return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
