@@ -93,7 +93,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || ownLeave(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
@@ -168,6 +168,29 @@ const OWN_ECONOMY =
  */
 const OWN_SICKNESS =
   /(?<![\p{L}\d])(?:melde?r?\s+(?:jeg\s+)?mig\s+(?:syg|rask)|(?:syge|raske)melde?r?\s+(?:jeg\s+)?mig|call\s+in\s+sick|report\s+(?:myself\s+)?(?:sick|ill)|i\s+am\s+(?:sick|ill)|i['’]m\s+(?:sick|ill)|jeg\s+er\s+syg)(?![\p{L}\d])/iu;
+
+/**
+ * The asker taking their own leave ("må jeg holde ferie før jeg har optjent den", "kan jeg overføre 5 feriedage til næste år",
+ * "hvordan søger jeg orlov uden løn"): their manager's and local HR's matter, as their own sickness is (OWN_SICKNESS), not
+ * the refunds and payroll the articles speak of — unless the question names what the best article is about ("jeg skal på
+ * ferie, hvordan sætter jeg en fraværsassistent op i IndFak"). Not the asker's leave as the time of something else ("… mens
+ * jeg holder ferie", "while I am on leave"): the question is about that (round 25).
+ */
+const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
+const LEAVE = String.raw`(?:\p{L}*ferie|feriedag\p{L}*|fridag\p{L}*|orlov\p{L}*|omsorgsdag\p{L}*|seniordag\p{L}*|leave|holiday\p{L}*|vacation\p{L}*|days\s+off)`;
+const OWN_LEAVE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
+  'iu',
+);
+
+/** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
+export function ownLeave(context: DeclineContext): boolean {
+  if (!OWN_LEAVE.test(context.question)) return false;
+  const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+}
 
 /**
  * The desk addressed: "I" (capitalised: the plural you) before a verb, "jer", "jeres", "you have". English "I"

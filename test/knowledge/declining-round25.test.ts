@@ -76,3 +76,23 @@ describe('how to do something with a product the article only lists', () => {
     expect(answeredWith(await publicAnswer('hvordan opsætter jeg en fraværsassistent'))).toBe('sa-indfak-tips');
   });
 });
+
+describe('the asker taking their own leave', () => {
+  it('is declined as private life: the manager\'s and local HR\'s matter, not the refunds the articles speak of', async () => {
+    for (const question of ['må jeg tage ferie inden jeg har optjent den', 'kan jeg gemme 5 feriedage til næste år', 'hvordan søger jeg orlov uden løn for at rejse']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
+    }
+  });
+
+  it('is the time of the question, not what it asks, after "mens"/"når"', async () => {
+    expect(reasonOf(await publicAnswer('hvordan sætter jeg en kollega til at godkende mine fakturaer mens jeg holder ferie'))).toBeUndefined();
+  });
+});
+
+describe('the local IT\'s matters', () => {
+  it('are declined: mail fraud, a virus and a computer of another make are no article\'s', async () => {
+    for (const question of ['jeg har klikket på et link i en phishing mail', 'hvordan laver jeg et screenshot på min mac', 'I clicked a link in a phishing email']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
+    }
+  });
+});
