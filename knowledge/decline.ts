@@ -594,6 +594,14 @@ function repeatsItsSubject(subject: string, predicate: string): boolean {
 const KIND_ASKED = /^\s*(?:hvad (?:er|betyder) (?:en|et)|hvad bruger man (?:en|et)|what(?:'s| is| are| does) (?:a|an))\s/iu;
 
 /**
+ * "Hvad er forskellen på en kommune og en region", "what is the difference between …": the two things' definitions asked, the
+ * word of difference not one of them (round 25: +1 unrelated declined over every set, no in-scope answer lost). "… en debitor
+ * og en kreditor" stays answered by the supplier guide, whose "faktura" is a synonym of "debitor" — holding definitions to
+ * the user's own words lost "forskellen på en advarsel og en stopfejl" (advis, fejl) in round 24 and again here.
+ */
+const DIFFERENCE_ASKED = /^\s*(?:hvad\s+er|what(?:'s|\s+is))\s+(?:the\s+)?(forskellen|difference)\s+(?:på|mellem|between)\s/iu;
+
+/**
  * "Hvad er moms", "hvad er et CVR-nummer", "what is VAT in Denmark": a definition asked of an article that neither is about
  * any of the things asked (its title, keywords or system) nor defines one ({@link definedPhrases}) — it only names them in
  * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition;
@@ -605,9 +613,12 @@ const KIND_ASKED = /^\s*(?:hvad (?:er|betyder) (?:en|et)|hvad bruger man (?:en|e
 export function definitionNotHeld(context: DeclineContext): boolean {
   const { analysis, question } = context;
   const kind = KIND_ASKED.test(question);
-  if (!asksDefinition(question, analysis.concepts.length) || (!kind && askedKinds(question).length > 0)) return false;
+  const difference = DIFFERENCE_ASKED.exec(question);
+  if (difference === null && (!asksDefinition(question, analysis.concepts.length) || (!kind && askedKinds(question).length > 0))) return false;
   const light = context.analyzer.lightWords[analysis.language];
-  const asked = analysis.concepts.map((concept, index) => (concept.name || !light.has(concept.surface) ? index : -1)).filter((index) => index >= 0);
+  const differenceWord = difference === null ? -1 : analysis.concepts.findIndex((concept) => concept.surface === difference[1]?.toLowerCase());
+  const asked = analysis.concepts.map((concept, index) => (index !== differenceWord && (concept.name || !light.has(concept.surface)) ? index : -1)).filter((index) => index >= 0);
+  if (difference !== null && asked.length > 2) return false;
   if (asked.length === 0) return false;
   // The subject's own word or the head of its compound ("pension" of "Tjenestemandspension"), not the word that begins it: an
   // article on "Tjenestemandspension" is about a pension, and says nothing of what a "tjenestemand" is (round 25).

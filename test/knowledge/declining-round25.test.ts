@@ -96,3 +96,13 @@ describe('the local IT\'s matters', () => {
     }
   });
 });
+
+describe('the difference between two things asked', () => {
+  it('is two definitions: declined when the article neither is about nor defines either', async () => {
+    expect(reasonOf(await publicAnswer('hvad er forskellen på en region og en kommune'))).toBe('definition-not-held');
+  });
+
+  it('is answered by the article about both', async () => {
+    expect(answeredWith(await publicAnswer('hvad er forskellen på fejl og advis i SLS'))).toBe('sa-fejl-advis-sls');
+  });
+});
