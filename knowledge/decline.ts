@@ -93,7 +93,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || ownLeave(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
@@ -182,6 +182,15 @@ const OWN_LEAVE = new RegExp(
   String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
   'iu',
 );
+
+/**
+ * The asker negotiating their own pay ("skal jeg selv forhandle min løn", "hvordan forhandler jeg mig til mere i løn"): theirs and
+ * their union's, not the pay statistics an institution brings to local negotiations ("vi skal forhandle løn lokalt …"). As
+ * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25).
+ */
+const OWN_PAY_NEGOTIATED =
+  /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
+
 
 /** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
 export function ownLeave(context: DeclineContext): boolean {

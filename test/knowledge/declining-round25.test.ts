@@ -84,6 +84,14 @@ describe('the asker taking their own leave', () => {
     }
   });
 
+  it('and negotiating their own pay, is declined as private life whatever article meets "løn"', async () => {
+    for (const question of ['skal jeg selv forhandle min løn med chefen', 'hvordan forhandler jeg mig til en bedre løn']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
+    }
+    // An institution's local pay negotiations are the pay statistics' subject.
+    expect(reasonOf(await publicAnswer('vi skal forhandle løn lokalt, hvor kan vi se hvad andre i staten tjener'))).toBeUndefined();
+  });
+
   it('is the time of the question, not what it asks, after "mens"/"når"', async () => {
     expect(reasonOf(await publicAnswer('hvordan sætter jeg en kollega til at godkende mine fakturaer mens jeg holder ferie'))).toBeUndefined();
   });
