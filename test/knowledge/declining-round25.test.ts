@@ -114,3 +114,11 @@ describe('the difference between two things asked', () => {
     expect(answeredWith(await publicAnswer('hvad er forskellen på fejl og advis i SLS'))).toBe('sa-fejl-advis-sls');
   });
 });
+
+describe('a ticket to travel in English', () => {
+  it('is no support ticket: a refund for a cancelled plane ticket is not the HR-sag article\'s', async () => {
+    const result = await publicAnswer('can I get a refund for a cancelled plane ticket');
+    expect(answeredWith(result)).not.toBe('sa-statens-hr-hr-sag');
+    expect(result.kind).toBe('unknown');
+  });
+});
