@@ -845,7 +845,8 @@ export class Answerer {
       subjectTerms: this.termsOf(`${article.id}#subject`, () => [article.title, ...article.keywords, article.system ?? ''].join('\n'), article.language),
       subjectText: [article.title, ...article.keywords, article.system ?? ''].join('\n'),
       systemTerms: this.termsOf(`${article.id}#system`, () => article.system ?? '', article.language),
-      definedTerms: () => this.termsOf(`${article.id}#defined`, () => definedPhrases(article.body).join('\n'), article.language),
+      definedTerms: (kinds = false) =>
+        this.termsOf(`${article.id}#defined${kinds ? '-kinds' : ''}`, () => definedPhrases(article.body, { values: !kinds }).join('\n'), article.language),
       systemNames: (article.system ?? '')
         .split(SYSTEM_NAME_SEPARATOR)
         .map((name, i) => this.termsOf(`${article.id}#system${i}`, () => name, article.language)),

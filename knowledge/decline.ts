@@ -49,6 +49,8 @@ import type { Language } from './article.js';
  *   "hvad er kildeskat", "what is VAT in Denmark". An article names the thing in passing ("… anlæg og moms", "(fx
  *   pensionskasser, ATP og kildeskat)"), so its one word is fully matched and trust is high; but what the thing is, the
  *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
+ * - **How to do a thing the article only lists** ({@link doingNotHeld}): "hvordan opdaterer jeg Google Chrome" met the
+ *   system requirements that list the browser; of updating it, and of IndFak, the question says nothing (round 25).
  * - **Access to a thing the article does not name** ({@link accessTargetNotHeld}): "jeg har glemt min adgangskode til
  *   e-Boks", "I forgot the password to my work laptop". The pages on the payroll system's or Navision's passwords match
  *   "adgangskode", "glemt", "nulstille"; what the password is for they do not name (round 24).
@@ -76,8 +78,11 @@ export interface DeclineContext {
   readonly subjectText: string;
   /** Index terms of the best article's system. */
   readonly systemTerms: ReadonlySet<string>;
-  /** Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked. */
-  readonly definedTerms: () => ReadonlySet<string>;
+  /**
+   * Index terms of what the best article defines ({@link definedPhrases} of its body), computed when asked; `kinds`: only what
+   * it says a kind of thing is (no word given with its value: "EAN-nummer 5798000010925" is one number, not what one is).
+   */
+  readonly definedTerms: (kinds?: boolean) => ReadonlySet<string>;
   /** Index terms of each system the best article's system field names ("Statens HR / HR-sag": two). */
   readonly systemNames: readonly ReadonlySet<string>[];
   /** Whether some article has the term in its title, keywords, system or area. */
@@ -88,10 +93,10 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
-  if (taskNotHeld(context)) return 'task-not-held';
+  if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
   if (definitionNotHeld(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
@@ -163,6 +168,38 @@ const OWN_ECONOMY =
  */
 const OWN_SICKNESS =
   /(?<![\p{L}\d])(?:melde?r?\s+(?:jeg\s+)?mig\s+(?:syg|rask)|(?:syge|raske)melde?r?\s+(?:jeg\s+)?mig|call\s+in\s+sick|report\s+(?:myself\s+)?(?:sick|ill)|i\s+am\s+(?:sick|ill)|i['’]m\s+(?:sick|ill)|jeg\s+er\s+syg)(?![\p{L}\d])/iu;
+
+/**
+ * The asker taking their own leave ("må jeg holde ferie før jeg har optjent den", "kan jeg overføre 5 feriedage til næste år",
+ * "hvordan søger jeg orlov uden løn"): their manager's and local HR's matter, as their own sickness is (OWN_SICKNESS), not
+ * the refunds and payroll the articles speak of — unless the question names what the best article is about ("jeg skal på
+ * ferie, hvordan sætter jeg en fraværsassistent op i IndFak"). Not the asker's leave as the time of something else ("… mens
+ * jeg holder ferie", "while I am on leave"): the question is about that (round 25).
+ */
+const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
+const LEAVE = String.raw`(?:\p{L}*ferie|feriedag\p{L}*|fridag\p{L}*|orlov\p{L}*|omsorgsdag\p{L}*|seniordag\p{L}*|leave|holiday\p{L}*|vacation\p{L}*|days\s+off)`;
+const OWN_LEAVE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
+  'iu',
+);
+
+/**
+ * The asker negotiating their own pay ("skal jeg selv forhandle min løn", "hvordan forhandler jeg mig til mere i løn"): theirs and
+ * their union's, not the pay statistics an institution brings to local negotiations ("vi skal forhandle løn lokalt …"). As
+ * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25).
+ */
+const OWN_PAY_NEGOTIATED =
+  /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
+
+
+/** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
+export function ownLeave(context: DeclineContext): boolean {
+  if (!OWN_LEAVE.test(context.question)) return false;
+  const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+}
 
 /**
  * The desk addressed: "I" (capitalised: the plural you) before a verb, "jer", "jeres", "you have". English "I"
@@ -479,6 +516,29 @@ export function taskNotHeld(context: DeclineContext): boolean {
   return [...task].every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 
+/**
+ * "Hvordan opdaterer jeg Google Chrome", "how do I open a Danish bank account": how to do something the best article has
+ * no word of doing, with a thing it only lists ("Browser: … Google Chrome", "dansk/udenlandsk pengeinstitut"), in a
+ * question that names nothing of what the article is about (its title, keywords or system) — the asker's own computer or
+ * bank, not the portal's systems (round 25). {@link taskNotHeld}'s twin without a system named: there the system is named
+ * and the task missing, here the doing is missing and nothing of the article's subject named. Measured over every question
+ * set at the knowledge base: +2 unrelated declined, no in-scope answer lost.
+ */
+export function doingNotHeld(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const verb = procedureVerb(question, analysis, analyzer);
+  if (verb === undefined) return false;
+  const words = wordConcepts(question, analysis, analyzer);
+  if (!words.some((word) => HOW_DA.has(word.text.toLowerCase()) || word.text.toLowerCase() === 'how')) return false;
+  if (context.analyzer.lightWords[analysis.language].has(analysis.concepts[verb]?.surface ?? '')) return false;
+  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  if ((credits[verb] ?? 0) >= MATCHED) return false;
+  const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
+  const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+}
+
 /** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */
 export const LABEL = /^\s*(?:[-*+]\s+|\d+[.)]\s+)?([^:.;!?]{1,50}?):\s+\S/u;
 
@@ -505,14 +565,14 @@ const WITH_VALUE = new RegExp(String.raw`(${WORD})\.?\s+\d`, 'gu');
  * for in brackets, a word given with its value. An article that only names a thing in passing ("… kreditor, debitor, bank,
  * anlæg og moms", "(inkl. moms)") does not define it.
  */
-export function definedPhrases(text: string): string[] {
+export function definedPhrases(text: string, options: { readonly values?: boolean } = {}): string[] {
   const phrases: string[] = [];
   for (const line of text.split('\n')) {
     const label = LABEL.exec(line)?.[1];
     if (label !== undefined) phrases.push(label);
     for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
-      if (defining !== null) phrases.push(defining[1] ?? '', defining[2] ?? '');
+      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', defining[2] ?? '');
     }
     for (const match of line.matchAll(BRACKETED)) {
       const inside = match[2] ?? '';
@@ -521,25 +581,61 @@ export function definedPhrases(text: string): string[] {
       // …and a name in brackets after what it names ("(SKS)", "(PENSAB)"): one word; longer brackets say something of it.
       if (/^\s*\S+\s*$/u.test(inside)) phrases.push(inside);
     }
-    for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
+    if (options.values !== false) for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
   }
   return phrases.filter((phrase) => phrase.trim() !== '');
 }
 
 /**
+ * A sentence that names its subject again in what it says of it ("Overenskomst svarer til vinduet Overenskomst", "Grundoplysningerne
+ * svarer til vinduet 'Ansættelsesforhold'" is kept) says where the thing is shown, not what it is.
+ */
+function repeatsItsSubject(subject: string, predicate: string): boolean {
+  const head = subject.toLowerCase().match(/[\p{L}\p{N}]+/gu)?.at(-1);
+  const said: readonly string[] = predicate.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return head !== undefined && said.includes(head);
+}
+
+/**
+ * "Hvad er en/et …", "what is a/an …": what a kind of thing is. A word that otherwise asks for a fact ("et CVR-nummer", "en
+ * sats") names the kind here; "hvad er telefonnummeret", "what is the rate" ask for the one fact (round 25).
+ */
+const KIND_ASKED = /^\s*(?:hvad (?:er|betyder) (?:en|et)|hvad bruger man (?:en|et)|what(?:'s| is| are| does) (?:a|an))\s/iu;
+
+/**
+ * "Hvad er forskellen på en kommune og en region", "what is the difference between …": the two things' definitions asked, the
+ * word of difference not one of them (round 25: +1 unrelated declined over every set, no in-scope answer lost). "… en debitor
+ * og en kreditor" stays answered by the supplier guide, whose "faktura" is a synonym of "debitor" — holding definitions to
+ * the user's own words lost "forskellen på en advarsel og en stopfejl" (advis, fejl) in round 24 and again here.
+ */
+const DIFFERENCE_ASKED = /^\s*(?:hvad\s+er|what(?:'s|\s+is))\s+(?:the\s+)?(forskellen|difference)\s+(?:på|mellem|between)\s/iu;
+
+/**
  * "Hvad er moms", "hvad er et CVR-nummer", "what is VAT in Denmark": a definition asked of an article that neither is about
  * any of the things asked (its title, keywords or system) nor defines one ({@link definedPhrases}) — it only names them in
- * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition.
+ * passing. A question for a fact ("hvad er telefonnummeret …", "hvad er fristen") asks for the fact, not for a definition;
+ * one for a kind of thing ({@link KIND_ASKED}: "hvad er et P-nummer", "hvad bruger man et CVR-nummer til") asks what it is,
+ * whatever word of a fact names it, and no number the article gives ("EAN-nummer 5798000010925") says what one is. Round 25,
+ * over every question set at the knowledge base: +6 unrelated declined (the kind asked, the compound's first word, the
+ * sentence that names its subject again), no in-scope answer lost.
  */
 export function definitionNotHeld(context: DeclineContext): boolean {
   const { analysis, question } = context;
-  if (!asksDefinition(question, analysis.concepts.length) || askedKinds(question).length > 0) return false;
+  const kind = KIND_ASKED.test(question);
+  const difference = DIFFERENCE_ASKED.exec(question);
+  if (difference === null && (!asksDefinition(question, analysis.concepts.length) || (!kind && askedKinds(question).length > 0))) return false;
   const light = context.analyzer.lightWords[analysis.language];
-  const asked = analysis.concepts.map((concept, index) => (concept.name || !light.has(concept.surface) ? index : -1)).filter((index) => index >= 0);
+  const differenceWord = difference === null ? -1 : analysis.concepts.findIndex((concept) => concept.surface === difference[1]?.toLowerCase());
+  const asked = analysis.concepts.map((concept, index) => (index !== differenceWord && (concept.name || !light.has(concept.surface)) ? index : -1)).filter((index) => index >= 0);
+  if (difference !== null && asked.length > 2) return false;
   if (asked.length === 0) return false;
-  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context));
+  // The subject's own word or the head of its compound ("pension" of "Tjenestemandspension"), not the word that begins it: an
+  // article on "Tjenestemandspension" is about a pension, and says nothing of what a "tjenestemand" is (round 25).
+  const subjectWords = (context.subjectText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => context.analyzer.stemmers.stem(word, context.articleLanguage));
+  const itsWord = (term: QueryTerm): boolean => !WRITTEN_KINDS.has(term.kind) || subjectWords.some((word) => word.endsWith(term.term));
+  const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context) && itsWord(term));
   if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
-  const defined = context.definedTerms();
+  const defined = context.definedTerms(kind);
   const credits = conceptCredits(analysis, (term) => defined.has(term.term) && counts(term, context));
   return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
 }

@@ -192,9 +192,11 @@ export function kindMatch(text: string, kinds: readonly FactKind[]): number {
  * registerprintet" asks for a detail, which the passages' coverage finds).
  */
 const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|are|does)|what's)\b/iu;
+/** What a thing is for, asked of anyone: "hvad bruger man et CVR-nummer til" (as "hvad bruges … til"; round 25). */
+const USED_FOR = /^\s*hvad bruger man\s.*\btil\s*\??\s*$/iu;
 
 export function asksDefinition(question: string, concepts: number): boolean {
-  return concepts <= 2 && DEFINITION.test(question);
+  return concepts <= 2 && (DEFINITION.test(question) || USED_FOR.test(question));
 }
 
 /** Numbers and the count words of each language but "en"/"et"/"a", as often an article as a count ("en medarbejder"). */
