@@ -3,7 +3,7 @@ import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { changeVerb, declineReason, definedPhrases, evidence, LABEL, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
-import { askedKinds, asksDefinition, countedWord, countedWords, decisiveKinds, kindMatch, loneWord, type FactKind } from './fact-kinds.js';
+import { askedKinds, askedOrdinal, asksDefinition, countedWord, countedWords, decisiveKinds, kindMatch, loneWord, ordinalSubjects, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -342,8 +342,11 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   the act ("Pensionerne beregnes af Udbetaling Danmark"), over the page about the pension whose "beregnes … ud fra seneste
  *   skalatrin" describes the act without one; decided before the close articles' choice, as COUNTED. Read +7 at 0.5 (0.3 the
  *   same), never read +1, unrelated ±0, nothing lost.
+ * - ORDINAL (`ordinalLeader`, round 25): "hvad bruges første lønkørsel til?" is answered by the article with a sentence about that
+ *   one run ("1. lønkørsel er primært til timelønnede"), over the calendar that names "1./2. lønkørsel" together everywhere;
+ *   decided before the close articles' choice, as COUNTED.
  */
-export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -528,9 +531,16 @@ export class Answerer {
     // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
     const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : within(WIDER_CHOICE.agent);
     const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis);
+    // ORDINAL: "første lønkørsel" goes to the article with a sentence about that one ("1. lønkørsel er primært til …").
+    const ordinal = inUsersLanguage || counting !== undefined || naming !== undefined ? undefined : askedOrdinal(question);
+    // Among every article that confident, not only the first few: the one page that defines the run may rank fifth.
+    const numberable = ordinal === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.ordinal && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    const numbered = ordinal === undefined ? undefined : this.ordinalLeader(numberable, analysis, ordinal);
+    const numbering = numbered === undefined ? undefined : 0;
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;
-    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    else if (numbered !== undefined) pool = [numberable[numbered] as RankedArticle, ...numberable.filter((_, index) => index !== numbered)].slice(0, thresholds.maxCandidates);
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
@@ -696,6 +706,37 @@ export class Answerer {
     const naming = candidates.map((candidate) => namesDoer(candidate.articleId));
     if (naming.every((named) => named) || !naming.some((named) => named)) return undefined;
     return naming.indexOf(true);
+  }
+
+  /**
+   * ORDINAL: "hvad bruges første lønkørsel til?" is answered where a sentence or a line begins with that one ("1. lønkørsel er
+   * primært til timelønnede"), not where the runs are named together ("1./2. lønkørsel: …") or in passing ("ved 1. lønkørsel").
+   * The thing numbered is matched as the question's concept, or by stem when it is a stop word. The first candidate holding
+   * every ordinal asked when the best does not; else none.
+   */
+  private ordinalLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, asked: { numbers: readonly number[]; word: string }): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const concept = analysis.concepts.findIndex((c) => c.surface.split(' ').includes(asked.word));
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const holds = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return false;
+      const subjects = ordinalSubjects(article.body).filter(({ word }) => {
+        if (concept < 0) return stem(word) === stem(asked.word);
+        const terms = this.termsOf(`@ordinal:${article.language}:${word}`, () => word, article.language);
+        return (creditsIn(analysis, terms, article.language)[concept] ?? 0) >= 0.7;
+      });
+      return asked.numbers.every((number) => subjects.some((subject) => subject.number === number));
+    };
+    const first = this.index.articles.get(candidates[0]?.articleId ?? '');
+    if (first === undefined || holds(first.id)) return undefined;
+    // A question that names the best one by its title asks that page ("lønkalender afleveringsfrist 2. lønkørsel").
+    const light = this.analyzer.lightWords[analysis.language];
+    const rest = analysis.concepts.map((c, index) => (index !== concept && !light.has(c.surface) && !/^\d+$/u.test(c.surface) ? index : -1)).filter((index) => index >= 0);
+    const titled = creditsIn(analysis, this.termsOf(`${first.id}#title`, () => first.title, first.language), first.language);
+    if (rest.some((index) => (titled[index] ?? 0) >= 0.7)) return undefined;
+    const found = candidates.findIndex((candidate) => holds(candidate.articleId));
+    return found > 0 ? found : undefined;
   }
 
   /**
