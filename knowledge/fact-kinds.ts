@@ -239,7 +239,7 @@ const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
   ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map((w, i) => [w, i + 1] as const),
 ]);
 /** Words that join ordinals of one thing ("første og anden lønkørsel", "1./2. lønkørsel"). */
-const ORDINAL_JOINS: ReadonlySet<string> = new Set(['og', 'eller', 'and', 'or']);
+const ORDINAL_JOINS: ReadonlySet<string> = new Set(['og', 'eller', 'and', 'or', 'den', 'det', 'the']);
 /** "Anden"/"andet" after an indefinite word is "other" ("en anden bruger", "et andet ministerium"). */
 const OTHER: ReadonlySet<string> = new Set(['anden', 'andet']);
 const INDEFINITE: ReadonlySet<string> = new Set(['en', 'et', 'nogen', 'noget', 'ingen', 'intet', 'enhver', 'ethvert', 'hver', 'hvert']);
@@ -282,4 +282,18 @@ export function ordinalSubjects(text: string): { number: number; word: string }[
     found.push({ number: Number(match[1]), word: match[2] ?? '' });
   }
   return found;
+}
+
+/** "Hvilket regnskab står jeg i", "which accounts am I working in": the word of the thing whose name is asked, lower-cased. */
+const WHICH_ASKED = /(?<![\p{L}\p{N}])(?:hvilke[nt]?|hviken|hvilkt|which)\s+([\p{L}][\p{L}\d'’-]*)/u;
+
+export function askedName(question: string): string | undefined {
+  return WHICH_ASKED.exec(question.toLocaleLowerCase('da'))?.[1];
+}
+
+/** "Navnet på det regnskab, man arbejder i", "the name of the account": the words whose name a text says where to find. */
+const NAME_OF = /(?<![\p{L}\p{N}])(?:navn(?:et|ene)?\s+på|name\s+of)\s+(?:(?:det|den|de|the)\s+)?([\p{L}][\p{L}\d'’-]*)/gu;
+
+export function namedThings(text: string): string[] {
+  return [...text.toLocaleLowerCase('da').matchAll(NAME_OF)].map((match) => match[1] ?? '');
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
-import { askedOrdinal, ordinalSubjects } from '../../knowledge/fact-kinds.js';
+import { askedName, askedOrdinal, namedThings, ordinalSubjects } from '../../knowledge/fact-kinds.js';
 import { testArticle as article } from '../support/articles.js';
 
 const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
@@ -23,6 +23,7 @@ describe('the ordinal a question asks by', () => {
     expect(askedOrdinal('hvad bruges første lønkørsel til')).toEqual({ numbers: [1], word: 'lønkørsel' });
     expect(askedOrdinal('hvad er forskellen på 1. og 2. lønkørsel')).toEqual({ numbers: [1, 2], word: 'lønkørsel' });
     expect(askedOrdinal('what is the second payroll run used for')).toEqual({ numbers: [2], word: 'payroll' });
+    expect(askedOrdinal('hvad er forskellen på den første og den anden lønkørsel')).toEqual({ numbers: [1, 2], word: 'lønkørsel' });
     expect(askedOrdinal('hvor mange lønkørsler er der')).toBeUndefined();
   });
 
@@ -84,6 +85,53 @@ describe('ORDINAL: "første lønkørsel" is answered by the page with a sentence
   });
 });
 
+describe('the name a question asks for', () => {
+  it('is the name of the thing after "hvilket"/"which"', () => {
+    expect(askedName('hvordan kan jeg se hvilket regnskab jeg står i i Navision')).toBe('regnskab');
+    expect(askedName('where can I see which accounts I am working in')).toBe('accounts');
+    expect(askedName('hvor kan jeg se mit regnskab')).toBeUndefined();
+  });
+
+  it('is held where a text says "navnet på det X" / "the name of the X"', () => {
+    expect(namedThings('Navnet på det regnskab, man arbejder i, fremgår af adressebaren.')).toEqual(['regnskab']);
+    expect(namedThings('Klik på navnet og OK. Man kan søge løndele på navn eller kode.')).toEqual([]);
+  });
+});
+
+describe('NAMED: "hvilket regnskab står jeg i" is answered by the page that says where its name is (round 25)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others.filter((other) => other.id !== 'navision'),
+    article({
+      id: 'om-navision',
+      title: 'Om Navision Stat',
+      system: 'Navision Stat',
+      body: 'Kernen i Navision Stat er databasen med alle oplysninger om regnskaberne. En institution kan have flere databaser, og i hver database kan der oprettes flere regnskaber. De fleste tabeller er regnskabsspecifikke og kan kun læses af det pågældende regnskab.',
+    }),
+    article({
+      id: 'navision-tips',
+      title: 'Tips og tricks til Navision Stat',
+      system: 'Navision Stat',
+      body: [
+        'Svar på typiske spørgsmål om Navision Stat fra systemsupporten.',
+        '- Hjælp med F1: tryk F1 for hjælp til det felt, markøren står i.',
+        '- Regnskabsnavn: Navnet på det regnskab, man arbejder i, fremgår af adressebaren øverst og statusbaren nederst.',
+      ].join('\n'),
+    }),
+  ]);
+
+  it('ranks the page about the databases and their regnskaber first', () => {
+    expect(kb.rank('hvordan kan jeg se hvilket regnskab jeg står i i Navision', 1)[0]?.articleId).toBe('om-navision');
+  });
+
+  it('answers with the page that says where the name of the regnskab is', () => {
+    expect(answered(kb.answer('hvordan kan jeg se hvilket regnskab jeg står i i Navision'))).toBe('navision-tips');
+  });
+
+  it('leaves a question that asks no name to the ranking', () => {
+    expect(answered(kb.answer('hvor mange regnskaber kan der være i en database i Navision'))).toBe('om-navision');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -99,6 +147,11 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 25 over kb-public', () => {
     ['hvad er forskellen på 1. og 2. lønkørsel', 'sa-system-begrebsoversigt'],
     ['what is the second payroll run of the month used for', 'sa-system-begrebsoversigt'],
     ['lønkalnder afleveringsfirst 2. lønkørsel', 'sa-loenkalender'],
+    ['Hvad er forskellen på den første og den anden lønkørsel hver måned?', 'sa-system-begrebsoversigt'],
+    // NAMED: "Navnet på det regnskab, man arbejder i, fremgår …" over the pages on Navision's databases and its start page.
+    ['hvordan kan jeg se hvilket regnskab jeg står i i navision', 'sa-navision-tips'],
+    ['hvor kan jeg se hvilket regnskab jeg er logget ind i i navision', 'sa-navision-tips'],
+    ["how can I see which accounting I'm working in in Navision", 'sa-navision-tips'],
   ])('%s → %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
