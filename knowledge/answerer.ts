@@ -249,6 +249,9 @@ const AGENT_ASKED = /^\s*(?:og\s+|and\s+)?(?:hvem|who)\b/iu;
 /** How many words may stand between a passive verb and its agent ("registreres i PENSAB af ansættelsesmyndigheden"). */
 const AGENT_REACH = 3;
 
+/** ECHOED (see WIDER_CHOICE): how much of the question an article's own question must say back. */
+const ECHO = { share: 0.4, words: 3 } as const;
+
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
 
@@ -350,8 +353,11 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   that says where its name is ("Navnet på det regnskab, man arbejder i, fremgår …"), over the pages about Navision's
  *   databases and regnskaber; with `namedCoverageGap`, as the asker's "logget ind"/"står i" meet other pages. Read +13 at 0.4 /
  *   0.4 (0.4 / 0.1 +8; 0.25 / 0.4 +13 / −1), nothing lost.
+ * - ECHOED (`echoLeader`, round 25): "hvordan får vi RejsUd?" is answered by the page that asks it in a sentence of its own
+ *   ("Hvordan får man RejsUd? Kontakt …", `ECHO`: three words and two in five of the question's said back), over the older page
+ *   about RejsUd in general. Read +3; with any echo of two words −2 ("hvad er lønportalen" met "Hvad er en fejl?").
  */
-export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -546,11 +552,15 @@ export class Answerer {
     const which = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined ? undefined : askedName(question);
     const nameable = which === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.named && c.coverage >= best.coverage - WIDER_CHOICE.namedCoverageGap));
     const named = which === undefined ? undefined : this.namedLeader(nameable, analysis, which);
+    // ECHOED: "hvordan får vi RejsUd?" goes to the article that asks it itself ("Hvordan får man RejsUd? Kontakt …").
+    const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;
+    else if (echoed !== undefined) pool = [echoable[echoed] as RankedArticle, ...echoable.filter((_, index) => index !== echoed)].slice(0, thresholds.maxCandidates);
     else if (numbered !== undefined) pool = [numberable[numbered] as RankedArticle, ...numberable.filter((_, index) => index !== numbered)].slice(0, thresholds.maxCandidates);
     else if (named !== undefined) pool = [nameable[named] as RankedArticle, ...nameable.filter((_, index) => index !== named)].slice(0, thresholds.maxCandidates);
-    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
@@ -747,6 +757,28 @@ export class Answerer {
     if (rest.some((index) => (titled[index] ?? 0) >= 0.7)) return undefined;
     const found = candidates.findIndex((candidate) => holds(candidate.articleId));
     return found > 0 ? found : undefined;
+  }
+
+  /**
+   * ECHOED: "hvordan får vi RejsUd i vores institution?" is answered by the article that puts the question itself in a sentence
+   * of its own ("Hvordan får man RejsUd? Kontakt Økonomistyrelsens RejsUd-implementeringsteam …"), as a heading put as a
+   * question is where its answer is ({@link headingEcho}). The first candidate with such a sentence when the best has none.
+   */
+  private echoLeader(candidates: readonly RankedArticle[], question: string): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const asked = plainWords(question);
+    const echoes = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return false;
+      // Three words said back at least, and two in five of the question's: "hvad er …?" alone echoes every definition.
+      return (article.body.match(/[^.!?:\n]+\?/gu) ?? []).some((sentence) => {
+        const echo = headingEcho(asked, sentence);
+        return echo >= ECHO.share && echo * asked.length >= ECHO.words - 1e-9;
+      });
+    };
+    const echoing = candidates.map((candidate) => echoes(candidate.articleId));
+    if (echoing[0] === true || !echoing.some((held) => held)) return undefined;
+    return echoing.indexOf(true);
   }
 
   /**

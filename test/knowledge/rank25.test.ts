@@ -133,6 +133,36 @@ describe('NAMED: "hvilket regnskab står jeg i" is answered by the page that say
   });
 });
 
+describe('ECHOED: a question the article asks itself is answered there (round 25)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others.filter((other) => other.id !== 'rejser'),
+    article({
+      id: 'rejsud-generelt',
+      title: 'Generelt om RejsUd',
+      system: 'RejsUd',
+      body: 'RejsUd er statens fælles rejseafregningssystem for alle institutioner. RejsUd letter institutionernes byrder, og RejsUd2 blev rullet ud til institutionerne i 2017.',
+    }),
+    article({
+      id: 'rejsud',
+      title: 'RejsUd – rejseafregning og udlæg',
+      system: 'RejsUd',
+      body: 'RejsUd samler den rejsendes afregninger og udlæg i ét system. Efter godkendelse sendes afregningen til Navision. Hvordan får man RejsUd? Institutionen kontakter implementeringsteamet via Serviceportalen.',
+    }),
+  ]);
+
+  it('ranks the page that names RejsUd and institutions most first', () => {
+    expect(kb.rank('hvordan får vi rejsud i vores institution', 1)[0]?.articleId).toBe('rejsud-generelt');
+  });
+
+  it('answers with the page that asks "Hvordan får man RejsUd?"', () => {
+    expect(answered(kb.answer('hvordan får vi rejsud i vores institution'))).toBe('rejsud');
+  });
+
+  it('does not take two words said back for an echo ("hvad er …?")', () => {
+    expect(answered(kb.answer('hvad er rejsud2'))).toBe('rejsud-generelt');
+  });
+});
+
 describe('a compound whose last part is a stop word (round 25)', () => {
   const analyzer = new Analyzer();
   const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
@@ -170,6 +200,8 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 25 over kb-public', () => {
     ['hvordan kan jeg se hvilket regnskab jeg står i i navision', 'sa-navision-tips'],
     ['hvor kan jeg se hvilket regnskab jeg er logget ind i i navision', 'sa-navision-tips'],
     ["how can I see which accounting I'm working in in Navision", 'sa-navision-tips'],
+    // ECHOED: "Hvordan får man RejsUd? Kontakt …" over the older page about RejsUd in general.
+    ['hvordan får vi rejsud i vores institution', 'sa-rejsud'],
     // "lønkørselsdagen" is about "lønkørsel": the calendar's "HR-Løn og SLS lukker kl. 16.00" on the day of the run, over
     // HR-sag's "på lønkørselsdage" and the 2018 notice "lukkede SLS og HR-Løn".
     ['hvornår lukker hr-løn på lønkørselsdagen', 'sa-loenkalender'],
