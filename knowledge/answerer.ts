@@ -246,6 +246,10 @@ function lackedConcepts(question: string, analysis: QueryAnalysis): number[] {
 
 /** "Hvem beregner …?", "who registers …?": a question for who does something (AGENT, see WIDER_CHOICE). */
 const AGENT_ASKED = /^\s*(?:og\s+|and\s+)?(?:hvem|who)\b/iu;
+/** Articles and small words between an active verb and what it acts on ("opretter en 'skal'"). */
+const ACTIVE_FILLERS: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det', 'de', 'the', 'a', 'an']);
+/** Subjects that name no doer: "når man opretter sig som bruger" says how, not who. */
+const GENERIC_DOERS: ReadonlySet<string> = new Set(['man', 'du', 'vi', 'jeg', 'i', 'de', 'hvordan', 'der', 'som']);
 /** How many words may stand between a passive verb and its agent ("registreres i PENSAB af ansættelsesmyndigheden"). */
 const AGENT_REACH = 3;
 
@@ -344,7 +348,9 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  * - AGENT (`agentLeader`, round 24): "hvem regner tjenestemandspensionen ud?" is answered by the article that names the doer of
  *   the act ("Pensionerne beregnes af Udbetaling Danmark"), over the page about the pension whose "beregnes … ud fra seneste
  *   skalatrin" describes the act without one; decided before the close articles' choice, as COUNTED. Read +7 at 0.5 (0.3 the
- *   same), never read +1, unrelated ±0, nothing lost.
+ *   same), never read +1, unrelated ±0, nothing lost. Round 25: the active voice too ("en HR-medarbejder opretter en 'skal'"
+ *   for "hvem opretter skallen"), a doer before the act and the question's thing acted on within AGENT_REACH after it: +2, and
+ *   −1 without GENERIC_DOERS.
  * - ORDINAL (`ordinalLeader`, round 25): "hvad bruges første lønkørsel til?" is answered by the article with a sentence about that
  *   one run ("1. lønkørsel er primært til timelønnede"), over the calendar that names "1./2. lønkørsel" together everywhere;
  *   decided before the close articles' choice, as COUNTED. Among every article with 0.4 of the best one's confidence, not only the
@@ -541,7 +547,7 @@ export class Answerer {
     const counting = counted === undefined ? undefined : this.countLeader(counters, analysis, counted);
     // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
     const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : within(WIDER_CHOICE.agent);
-    const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis);
+    const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis, question);
     // ORDINAL: "første lønkørsel" goes to the article with a sentence about that one ("1. lønkørsel er primært til …").
     const ordinal = inUsersLanguage || counting !== undefined || naming !== undefined ? undefined : askedOrdinal(question);
     // Among every article that confident, not only the first few: the one page that defines the run may rank fifth.
@@ -707,14 +713,30 @@ export class Answerer {
    * seneste skalatrin"). The act is the question's first word of substance after "hvem"/"who". The first candidate that names
    * the doer when the best does not; else none.
    */
-  private agentLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis): number | undefined {
+  private agentLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, question: string): number | undefined {
     if (candidates.length < 2 || analysis.concepts.length === 0) return undefined;
+    // The active voice (round 25): the act as the question writes it, its doer before it and the thing acted on (the question's
+    // next word of substance, by stem when it is a stop word: "skallen") within AGENT_REACH words after it — "en HR-medarbejder
+    // opretter en 'skal' for den nye medarbejder" names who "opretter skallen", "kunden opretter en serviceanmodning" does not,
+    // nor "når man opretter sig som bruger" who "opretter brugere" (GENERIC_DOERS).
+    const asked = question.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const verbAt = asked.findIndex((w, at) => at > 0 && stem(w) === stem(analysis.concepts[0]?.surface ?? ''));
+    const object = verbAt < 0 ? undefined : asked.slice(verbAt + 1).find((w) => w.length >= 3 && !ACTIVE_FILLERS.has(w));
+    const objectConcept = object === undefined ? -1 : analysis.concepts.findIndex((c) => c.surface.split(' ').includes(object));
+    const actsOn = (word: string, language: Language): boolean => {
+      if (object === undefined) return false;
+      if (stem(word) === stem(object)) return true;
+      if (objectConcept < 0) return false;
+      return (creditsIn(analysis, this.termsOf(`@agent:${word}`, () => word, language), language)[objectConcept] ?? 0) >= 0.7;
+    };
     const namesDoer = (articleId: string): boolean => {
       const article = this.index.articles.get(articleId);
       if (article === undefined || article.language !== 'da') return false;
       for (const sentence of article.body.split(/(?<=[.!?:])\s+|\n+/u)) {
         const words = sentence.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
         for (const [at, word] of words.entries()) {
+          if (verbAt >= 0 && at > 0 && word === asked[verbAt] && !GENERIC_DOERS.has(words[at - 1] ?? '') && words.slice(at + 1, at + 1 + AGENT_REACH).some((next) => actsOn(next, article.language))) return true;
           // A Danish passive ends in -s ("beregnes", "registreres"); its doer follows "af".
           if (!word.endsWith('s') || !words.slice(at + 1, at + 1 + AGENT_REACH).includes('af')) continue;
           const terms = this.termsOf(`@agent:${word}`, () => word, article.language);

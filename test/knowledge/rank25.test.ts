@@ -163,6 +163,28 @@ describe('ECHOED: a question the article asks itself is answered there (round 25
   });
 });
 
+describe('AGENT in the active voice: "hvem opretter X" is answered by the page that names who does it to X (round 25)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'hr-sag',
+      title: 'Statens HR og HR-sag',
+      system: 'Statens HR / HR-sag',
+      body: 'Statens HR er et HR-system med overblik over alle medarbejdere. I HR-sag opretter kunden en serviceanmodning for medarbejderen i Statens HR, og Statens Administration opretter oplysningerne i lønsystemet for den nye medarbejder.',
+    }),
+    article({
+      id: 'om-statens-hr',
+      title: 'Om Statens HR',
+      system: 'Statens HR',
+      body: "Statens HR understøtter personaleadministrationen. Ansættelsen starter med, at en HR-medarbejder opretter en 'skal' for den nye medarbejder i Statens HR.",
+    }),
+  ]);
+
+  it('answers with the page where the act has its doer and what it is done to', () => {
+    expect(answered(kb.answer('hvem opretter skallen for en ny medarbejder i Statens HR'))).toBe('om-statens-hr');
+  });
+});
+
 describe('a compound whose last part is a stop word (round 25)', () => {
   const analyzer = new Analyzer();
   const stem = (word: string): string => analyzer.stemmers.stem(word, 'da');
@@ -200,6 +222,10 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 25 over kb-public', () => {
     ['hvordan kan jeg se hvilket regnskab jeg står i i navision', 'sa-navision-tips'],
     ['hvor kan jeg se hvilket regnskab jeg er logget ind i i navision', 'sa-navision-tips'],
     ["how can I see which accounting I'm working in in Navision", 'sa-navision-tips'],
+    // AGENT, active: "en HR-medarbejder opretter en 'skal'" over HR-sag's "kunden opretter en serviceanmodning"; "når man opretter
+    // sig som bruger" (Serviceportalen) names no doer of "opretter brugere i CIP".
+    ['hvem opretter skallen for en ny medarbejder i statens hr', 'oes-om-statens-hr'],
+    ['hvem opretter brugere i cip og hvordan bestiler vi det', 'oes-cip-ansvarsfordeling'],
     // ECHOED: "Hvordan får man RejsUd? Kontakt …" over the older page about RejsUd in general.
     ['hvordan får vi rejsud i vores institution', 'sa-rejsud'],
     // "lønkørselsdagen" is about "lønkørsel": the calendar's "HR-Løn og SLS lukker kl. 16.00" on the day of the run, over
