@@ -359,11 +359,16 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   that says where its name is ("Navnet på det regnskab, man arbejder i, fremgår …"), over the pages about Navision's
  *   databases and regnskaber; with `namedCoverageGap`, as the asker's "logget ind"/"står i" meet other pages. Read +13 at 0.4 /
  *   0.4 (0.4 / 0.1 +8; 0.25 / 0.4 +13 / −1), nothing lost.
+ * - LABELLED reaches further (round 25): among the articles with `labelledEntry` of the best one's confidence, and a best one is
+ *   about the thing only when the head of its title (before a dash) names it — "Lønkalender – afleveringsfrister, lønkørsler og
+ *   dispositionsdatoer" lists it, the list of terms' "Dispositionsdato: den dato, hvor …" defines it (0.29 of the calendar's
+ *   confidence). +2, and seven answers with both articles expected now the list of terms; HELD_BY_ANOTHER keeps `labelled`
+ *   (at 0.25 it answered an unrelated question on oos32).
  * - ECHOED (`echoLeader`, round 25): "hvordan får vi RejsUd?" is answered by the page that asks it in a sentence of its own
  *   ("Hvordan får man RejsUd? Kontakt …", `ECHO`: three words and two in five of the question's said back), over the older page
  *   about RejsUd in general. Read +3; with any echo of two words −2 ("hvad er lønportalen" met "Hvad er en fejl?").
  */
-export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -571,7 +576,7 @@ export class Answerer {
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
       const tries: (readonly [readonly RankedArticle[], (candidates: readonly RankedArticle[]) => number | undefined])[] = [
-        ...(asksDefinition(question, analysis.concepts.length) ? [[within(WIDER_CHOICE.labelled), (c: readonly RankedArticle[]) => this.labelLeader(c, analysis)] as const] : []),
+        ...(asksDefinition(question, analysis.concepts.length) ? [[within(WIDER_CHOICE.labelledEntry), (c: readonly RankedArticle[]) => this.labelLeader(c, analysis)] as const] : []),
         ...(lacking.length > 0 ? [[within(WIDER_CHOICE.without), (c: readonly RankedArticle[]) => this.withoutLeader(c, analysis, lacking)] as const] : []),
       ];
       for (const [wider, choose] of tries) {
@@ -855,8 +860,10 @@ export class Answerer {
     };
     const first = this.index.articles.get(candidates[0]?.articleId ?? '');
     if (first === undefined || labels(first.id)) return undefined;
-    // An article whose title names the thing asked is about it, labelled or not ("Masseindberetning i HR-Løn").
-    const titled = creditsIn(analysis, this.termsOf(`${first.id}#title`, () => first.title, first.language), first.language);
+    // An article whose title's head names the thing asked is about it, labelled or not ("Masseindberetning i HR-Løn"); a title
+    // that lists it after a dash is not ("Lønkalender – afleveringsfrister, lønkørsler og dispositionsdatoer", round 25).
+    const head = first.title.split(/\s+[–—-]\s+/u)[0] ?? first.title;
+    const titled = creditsIn(analysis, this.termsOf(`${first.id}#head`, () => head, first.language), first.language);
     if (asked.every((concept) => (titled[concept] ?? 0) >= 0.7)) return undefined;
     const found = candidates.findIndex((candidate) => labels(candidate.articleId));
     return found > 0 ? found : undefined;

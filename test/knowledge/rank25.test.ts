@@ -222,6 +222,10 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 25 over kb-public', () => {
     ['hvordan kan jeg se hvilket regnskab jeg står i i navision', 'sa-navision-tips'],
     ['hvor kan jeg se hvilket regnskab jeg er logget ind i i navision', 'sa-navision-tips'],
     ["how can I see which accounting I'm working in in Navision", 'sa-navision-tips'],
+    // LABELLED reaching further: the list of terms' "Dispositionsdato: den dato, hvor lønnen står til rådighed" over the calendar,
+    // whose title lists "dispositionsdatoer" after its head ("Lønkalender – …") — a list, not what the page is about.
+    ['hvad betyder dispositionsdato', 'sa-system-begrebsoversigt'],
+    ['hvad betyder disposionsdato', 'sa-system-begrebsoversigt'],
     // AGENT, active: "en HR-medarbejder opretter en 'skal'" over HR-sag's "kunden opretter en serviceanmodning"; "når man opretter
     // sig som bruger" (Serviceportalen) names no doer of "opretter brugere i CIP".
     ['hvem opretter skallen for en ny medarbejder i statens hr', 'oes-om-statens-hr'],
@@ -234,5 +238,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 25 over kb-public', () => {
     ['Hvornår lukker HR-Løn og SLS på selve lønkørselsdagen?', 'sa-loenkalender'],
   ])('%s → %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
+  });
+
+  it('still declines an unrelated question another article would answer from a lower share (HELD_BY_ANOTHER keeps 0.5)', () => {
+    expect(kb.answer('jeg har glemt min adgangskode til min pc på arbejdet, hvem kan låse den op').kind).toBe('unknown');
   });
 });
