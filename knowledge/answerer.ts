@@ -3,7 +3,7 @@ import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
 import { changeVerb, declineReason, definedPhrases, evidence, LABEL, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
-import { askedKinds, asksDefinition, countedWord, countedWords, decisiveKinds, kindMatch, loneWord, type FactKind } from './fact-kinds.js';
+import { askedKinds, askedName, askedOrdinal, asksDefinition, countedWord, countedWords, decisiveKinds, kindMatch, loneWord, namedThings, ordinalSubjects, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
 
 /** An article offered as an answer or as one of several candidates. */
@@ -246,8 +246,15 @@ function lackedConcepts(question: string, analysis: QueryAnalysis): number[] {
 
 /** "Hvem beregner …?", "who registers …?": a question for who does something (AGENT, see WIDER_CHOICE). */
 const AGENT_ASKED = /^\s*(?:og\s+|and\s+)?(?:hvem|who)\b/iu;
+/** Articles and small words between an active verb and what it acts on ("opretter en 'skal'"). */
+const ACTIVE_FILLERS: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det', 'de', 'the', 'a', 'an']);
+/** Subjects that name no doer: "når man opretter sig som bruger" says how, not who. */
+const GENERIC_DOERS: ReadonlySet<string> = new Set(['man', 'du', 'vi', 'jeg', 'i', 'de', 'hvordan', 'der', 'som']);
 /** How many words may stand between a passive verb and its agent ("registreres i PENSAB af ansættelsesmyndigheden"). */
 const AGENT_REACH = 3;
+
+/** ECHOED (see WIDER_CHOICE): how much of the question an article's own question must say back. */
+const ECHO = { share: 0.4, words: 3 } as const;
 
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
@@ -341,9 +348,27 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  * - AGENT (`agentLeader`, round 24): "hvem regner tjenestemandspensionen ud?" is answered by the article that names the doer of
  *   the act ("Pensionerne beregnes af Udbetaling Danmark"), over the page about the pension whose "beregnes … ud fra seneste
  *   skalatrin" describes the act without one; decided before the close articles' choice, as COUNTED. Read +7 at 0.5 (0.3 the
- *   same), never read +1, unrelated ±0, nothing lost.
+ *   same), never read +1, unrelated ±0, nothing lost. Round 25: the active voice too ("en HR-medarbejder opretter en 'skal'"
+ *   for "hvem opretter skallen"), a doer before the act and the question's thing acted on within AGENT_REACH after it: +2, and
+ *   −1 without GENERIC_DOERS.
+ * - ORDINAL (`ordinalLeader`, round 25): "hvad bruges første lønkørsel til?" is answered by the article with a sentence about that
+ *   one run ("1. lønkørsel er primært til timelønnede"), over the calendar that names "1./2. lønkørsel" together everywhere;
+ *   decided before the close articles' choice, as COUNTED. Among every article with 0.4 of the best one's confidence, not only the
+ *   first three (the list of terms ranks fifth for "hvad bruges første lønkørsel til"). Read +13, nothing lost.
+ * - NAMED (`namedLeader`, round 25): "hvilket regnskab står jeg i i Navision?" asks the name of the thing, answered by the page
+ *   that says where its name is ("Navnet på det regnskab, man arbejder i, fremgår …"), over the pages about Navision's
+ *   databases and regnskaber; with `namedCoverageGap`, as the asker's "logget ind"/"står i" meet other pages. Read +13 at 0.4 /
+ *   0.4 (0.4 / 0.1 +8; 0.25 / 0.4 +13 / −1), nothing lost.
+ * - LABELLED reaches further (round 25): among the articles with `labelledEntry` of the best one's confidence, and a best one is
+ *   about the thing only when the head of its title (before a dash) names it — "Lønkalender – afleveringsfrister, lønkørsler og
+ *   dispositionsdatoer" lists it, the list of terms' "Dispositionsdato: den dato, hvor …" defines it (0.29 of the calendar's
+ *   confidence). +2, and seven answers with both articles expected now the list of terms; HELD_BY_ANOTHER keeps `labelled`
+ *   (at 0.25 it answered an unrelated question on oos32).
+ * - ECHOED (`echoLeader`, round 25): "hvordan får vi RejsUd?" is answered by the page that asks it in a sentence of its own
+ *   ("Hvordan får man RejsUd? Kontakt …", `ECHO`: three words and two in five of the question's said back), over the older page
+ *   about RejsUd in general. Read +3; with any echo of two words −2 ("hvad er lønportalen" met "Hvad er en fejl?").
  */
-export const WIDER_CHOICE = { labelled: 0.5, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -527,15 +552,31 @@ export class Answerer {
     const counting = counted === undefined ? undefined : this.countLeader(counters, analysis, counted);
     // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
     const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : within(WIDER_CHOICE.agent);
-    const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis);
+    const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis, question);
+    // ORDINAL: "første lønkørsel" goes to the article with a sentence about that one ("1. lønkørsel er primært til …").
+    const ordinal = inUsersLanguage || counting !== undefined || naming !== undefined ? undefined : askedOrdinal(question);
+    // Among every article that confident, not only the first few: the one page that defines the run may rank fifth.
+    const numberable = ordinal === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.ordinal && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    const numbered = ordinal === undefined ? undefined : this.ordinalLeader(numberable, analysis, ordinal);
+    const numbering = numbered === undefined ? undefined : 0;
+    // NAMED: "hvilket regnskab står jeg i" goes to the article that says where the name of it is ("Navnet på det regnskab …").
+    const which = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined ? undefined : askedName(question);
+    const nameable = which === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.named && c.coverage >= best.coverage - WIDER_CHOICE.namedCoverageGap));
+    const named = which === undefined ? undefined : this.namedLeader(nameable, analysis, which);
+    // ECHOED: "hvordan får vi RejsUd?" goes to the article that asks it itself ("Hvordan får man RejsUd? Kontakt …").
+    const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;
-    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    else if (echoed !== undefined) pool = [echoable[echoed] as RankedArticle, ...echoable.filter((_, index) => index !== echoed)].slice(0, thresholds.maxCandidates);
+    else if (numbered !== undefined) pool = [numberable[numbered] as RankedArticle, ...numberable.filter((_, index) => index !== numbered)].slice(0, thresholds.maxCandidates);
+    else if (named !== undefined) pool = [nameable[named] as RankedArticle, ...nameable.filter((_, index) => index !== named)].slice(0, thresholds.maxCandidates);
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
       const tries: (readonly [readonly RankedArticle[], (candidates: readonly RankedArticle[]) => number | undefined])[] = [
-        ...(asksDefinition(question, analysis.concepts.length) ? [[within(WIDER_CHOICE.labelled), (c: readonly RankedArticle[]) => this.labelLeader(c, analysis)] as const] : []),
+        ...(asksDefinition(question, analysis.concepts.length) ? [[within(WIDER_CHOICE.labelledEntry), (c: readonly RankedArticle[]) => this.labelLeader(c, analysis)] as const] : []),
         ...(lacking.length > 0 ? [[within(WIDER_CHOICE.without), (c: readonly RankedArticle[]) => this.withoutLeader(c, analysis, lacking)] as const] : []),
       ];
       for (const [wider, choose] of tries) {
@@ -677,14 +718,30 @@ export class Answerer {
    * seneste skalatrin"). The act is the question's first word of substance after "hvem"/"who". The first candidate that names
    * the doer when the best does not; else none.
    */
-  private agentLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis): number | undefined {
+  private agentLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, question: string): number | undefined {
     if (candidates.length < 2 || analysis.concepts.length === 0) return undefined;
+    // The active voice (round 25): the act as the question writes it, its doer before it and the thing acted on (the question's
+    // next word of substance, by stem when it is a stop word: "skallen") within AGENT_REACH words after it — "en HR-medarbejder
+    // opretter en 'skal' for den nye medarbejder" names who "opretter skallen", "kunden opretter en serviceanmodning" does not,
+    // nor "når man opretter sig som bruger" who "opretter brugere" (GENERIC_DOERS).
+    const asked = question.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const verbAt = asked.findIndex((w, at) => at > 0 && stem(w) === stem(analysis.concepts[0]?.surface ?? ''));
+    const object = verbAt < 0 ? undefined : asked.slice(verbAt + 1).find((w) => w.length >= 3 && !ACTIVE_FILLERS.has(w));
+    const objectConcept = object === undefined ? -1 : analysis.concepts.findIndex((c) => c.surface.split(' ').includes(object));
+    const actsOn = (word: string, language: Language): boolean => {
+      if (object === undefined) return false;
+      if (stem(word) === stem(object)) return true;
+      if (objectConcept < 0) return false;
+      return (creditsIn(analysis, this.termsOf(`@agent:${word}`, () => word, language), language)[objectConcept] ?? 0) >= 0.7;
+    };
     const namesDoer = (articleId: string): boolean => {
       const article = this.index.articles.get(articleId);
       if (article === undefined || article.language !== 'da') return false;
       for (const sentence of article.body.split(/(?<=[.!?:])\s+|\n+/u)) {
         const words = sentence.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
         for (const [at, word] of words.entries()) {
+          if (verbAt >= 0 && at > 0 && word === asked[verbAt] && !GENERIC_DOERS.has(words[at - 1] ?? '') && words.slice(at + 1, at + 1 + AGENT_REACH).some((next) => actsOn(next, article.language))) return true;
           // A Danish passive ends in -s ("beregnes", "registreres"); its doer follows "af".
           if (!word.endsWith('s') || !words.slice(at + 1, at + 1 + AGENT_REACH).includes('af')) continue;
           const terms = this.termsOf(`@agent:${word}`, () => word, article.language);
@@ -695,6 +752,83 @@ export class Answerer {
     };
     const naming = candidates.map((candidate) => namesDoer(candidate.articleId));
     if (naming.every((named) => named) || !naming.some((named) => named)) return undefined;
+    return naming.indexOf(true);
+  }
+
+  /**
+   * ORDINAL: "hvad bruges første lønkørsel til?" is answered where a sentence or a line begins with that one ("1. lønkørsel er
+   * primært til timelønnede"), not where the runs are named together ("1./2. lønkørsel: …") or in passing ("ved 1. lønkørsel").
+   * The thing numbered is matched as the question's concept, or by stem when it is a stop word. The first candidate holding
+   * every ordinal asked when the best does not; else none.
+   */
+  private ordinalLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, asked: { numbers: readonly number[]; word: string }): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const concept = analysis.concepts.findIndex((c) => c.surface.split(' ').includes(asked.word));
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const holds = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return false;
+      const subjects = ordinalSubjects(article.body).filter(({ word }) => {
+        if (concept < 0) return stem(word) === stem(asked.word);
+        const terms = this.termsOf(`@ordinal:${article.language}:${word}`, () => word, article.language);
+        return (creditsIn(analysis, terms, article.language)[concept] ?? 0) >= 0.7;
+      });
+      return asked.numbers.every((number) => subjects.some((subject) => subject.number === number));
+    };
+    const first = this.index.articles.get(candidates[0]?.articleId ?? '');
+    if (first === undefined || holds(first.id)) return undefined;
+    // A question that names the best one by its title asks that page ("lønkalender afleveringsfrist 2. lønkørsel").
+    const light = this.analyzer.lightWords[analysis.language];
+    const rest = analysis.concepts.map((c, index) => (index !== concept && !light.has(c.surface) && !/^\d+$/u.test(c.surface) ? index : -1)).filter((index) => index >= 0);
+    const titled = creditsIn(analysis, this.termsOf(`${first.id}#title`, () => first.title, first.language), first.language);
+    if (rest.some((index) => (titled[index] ?? 0) >= 0.7)) return undefined;
+    const found = candidates.findIndex((candidate) => holds(candidate.articleId));
+    return found > 0 ? found : undefined;
+  }
+
+  /**
+   * ECHOED: "hvordan får vi RejsUd i vores institution?" is answered by the article that puts the question itself in a sentence
+   * of its own ("Hvordan får man RejsUd? Kontakt Økonomistyrelsens RejsUd-implementeringsteam …"), as a heading put as a
+   * question is where its answer is ({@link headingEcho}). The first candidate with such a sentence when the best has none.
+   */
+  private echoLeader(candidates: readonly RankedArticle[], question: string): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const asked = plainWords(question);
+    const echoes = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return false;
+      // Three words said back at least, and two in five of the question's: "hvad er …?" alone echoes every definition.
+      return (article.body.match(/[^.!?:\n]+\?/gu) ?? []).some((sentence) => {
+        const echo = headingEcho(asked, sentence);
+        return echo >= ECHO.share && echo * asked.length >= ECHO.words - 1e-9;
+      });
+    };
+    const echoing = candidates.map((candidate) => echoes(candidate.articleId));
+    if (echoing[0] === true || !echoing.some((held) => held)) return undefined;
+    return echoing.indexOf(true);
+  }
+
+  /**
+   * NAMED: "hvilket regnskab står jeg i i Navision?" asks the name of the thing, and is answered where a sentence says where the
+   * name of it is ("Navnet på det regnskab, man arbejder i, fremgår af adressebaren"), not where the thing is only described.
+   * The thing is matched as the question's concept, or by stem when it is a stop word. The first candidate that speaks of its
+   * name when the best does not; else none.
+   */
+  private namedLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, word: string): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const concept = analysis.concepts.findIndex((c) => c.surface.split(' ').includes(word));
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const holds = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return false;
+      return namedThings(article.body).some((thing) => {
+        if (concept < 0) return stem(thing) === stem(word);
+        const terms = this.termsOf(`@named:${article.language}:${thing}`, () => thing, article.language);
+        return (creditsIn(analysis, terms, article.language)[concept] ?? 0) >= 0.7;
+      });
+    };
+    const naming = candidates.map((candidate) => holds(candidate.articleId));
+    if (naming[0] === true || !naming.some((held) => held)) return undefined;
     return naming.indexOf(true);
   }
 
@@ -726,8 +860,10 @@ export class Answerer {
     };
     const first = this.index.articles.get(candidates[0]?.articleId ?? '');
     if (first === undefined || labels(first.id)) return undefined;
-    // An article whose title names the thing asked is about it, labelled or not ("Masseindberetning i HR-Løn").
-    const titled = creditsIn(analysis, this.termsOf(`${first.id}#title`, () => first.title, first.language), first.language);
+    // An article whose title's head names the thing asked is about it, labelled or not ("Masseindberetning i HR-Løn"); a title
+    // that lists it after a dash is not ("Lønkalender – afleveringsfrister, lønkørsler og dispositionsdatoer", round 25).
+    const head = first.title.split(/\s+[–—-]\s+/u)[0] ?? first.title;
+    const titled = creditsIn(analysis, this.termsOf(`${first.id}#head`, () => head, first.language), first.language);
     if (asked.every((concept) => (titled[concept] ?? 0) >= 0.7)) return undefined;
     const found = candidates.findIndex((candidate) => labels(candidate.articleId));
     return found > 0 ? found : undefined;

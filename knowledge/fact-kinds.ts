@@ -233,3 +233,69 @@ export function countedWords(text: string, language: 'da' | 'en'): string[] {
 export function loneWord(question: string): boolean {
   return (question.match(/[\p{L}\p{N}]+/gu) ?? []).length === 1;
 }
+
+/** Ordinal words of each language and the number each stands for ("første lønkørsel" is "1. lønkørsel"). */
+const ORDINAL_WORDS: ReadonlyMap<string, number> = new Map([
+  ...['første', 'anden', 'tredje', 'fjerde', 'femte', 'sjette', 'syvende', 'ottende', 'niende', 'tiende'].map((w, i) => [w, i + 1] as const),
+  ['andet', 2],
+  ...['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'].map((w, i) => [w, i + 1] as const),
+]);
+/** Words that join ordinals of one thing ("første og anden lønkørsel", "1./2. lønkørsel"). */
+const ORDINAL_JOINS: ReadonlySet<string> = new Set(['og', 'eller', 'and', 'or', 'den', 'det', 'the']);
+/** "Anden"/"andet" after an indefinite word is "other" ("en anden bruger", "et andet ministerium"). */
+const OTHER: ReadonlySet<string> = new Set(['anden', 'andet']);
+const INDEFINITE: ReadonlySet<string> = new Set(['en', 'et', 'nogen', 'noget', 'ingen', 'intet', 'enhver', 'ethvert', 'hver', 'hvert']);
+
+/**
+ * "Hvad bruges første lønkørsel til?", "what is the second payroll run used for", "forskellen på 1. og 2. lønkørsel": the
+ * numbers of the ordinals asked and the word of the thing they number (lower-cased); undefined when no thing is asked by its
+ * ordinal. A digit counts only with its period ("1. lønkørsel"), a word only right before the thing or another ordinal.
+ */
+export function askedOrdinal(question: string): { numbers: number[]; word: string } | undefined {
+  const tokens = question.toLocaleLowerCase('da').match(/(?<![\p{L}\p{N}])\d{1,2}\.(?!\d)|[\p{L}\d][\p{L}\d'’-]*/gu) ?? [];
+  const ordinal = (token: string): number | undefined => (/^\d{1,2}\.$/u.test(token) ? Number(token.slice(0, -1)) : ORDINAL_WORDS.get(token));
+  for (let at = 0; at < tokens.length; at += 1) {
+    if (ordinal(tokens[at] ?? '') === undefined) continue;
+    // "et andet ministerium", "en anden bruger": another one, not the second.
+    if (OTHER.has(tokens[at] ?? '') && INDEFINITE.has(tokens[at - 1] ?? '')) continue;
+    const numbers: number[] = [];
+    let next = at;
+    for (; next < tokens.length; next += 1) {
+      const token = tokens[next] ?? '';
+      const number = ordinal(token);
+      if (number !== undefined) numbers.push(number);
+      else if (!ORDINAL_JOINS.has(token)) break;
+    }
+    const word = tokens[next];
+    if (word !== undefined && !/^\d/u.test(word)) return { numbers, word };
+    at = next;
+  }
+  return undefined;
+}
+
+/**
+ * The things a text numbers where a sentence or a line begins with them ("1. lønkørsel er primært til timelønnede"): the word
+ * after the ordinal's digit, lower-cased, with its number. "1./2. lønkørsel" (the runs named together) and "ved 1. lønkørsel"
+ * (a run named in passing) are no such sentence.
+ */
+export function ordinalSubjects(text: string): { number: number; word: string }[] {
+  const found: { number: number; word: string }[] = [];
+  for (const match of text.toLocaleLowerCase('da').matchAll(/(?:^|[.!?:;]\s+|\n\s*(?:[-•*]\s*)?)(\d{1,2})\.\s+(\p{L}[\p{L}\d'’-]*)/gu)) {
+    found.push({ number: Number(match[1]), word: match[2] ?? '' });
+  }
+  return found;
+}
+
+/** "Hvilket regnskab står jeg i", "which accounts am I working in": the word of the thing whose name is asked, lower-cased. */
+const WHICH_ASKED = /(?<![\p{L}\p{N}])(?:hvilke[nt]?|hviken|hvilkt|which)\s+([\p{L}][\p{L}\d'’-]*)/u;
+
+export function askedName(question: string): string | undefined {
+  return WHICH_ASKED.exec(question.toLocaleLowerCase('da'))?.[1];
+}
+
+/** "Navnet på det regnskab, man arbejder i", "the name of the account": the words whose name a text says where to find. */
+const NAME_OF = /(?<![\p{L}\p{N}])(?:navn(?:et|ene)?\s+på|name\s+of)\s+(?:(?:det|den|de|the)\s+)?([\p{L}][\p{L}\d'’-]*)/gu;
+
+export function namedThings(text: string): string[] {
+  return [...text.toLocaleLowerCase('da').matchAll(NAME_OF)].map((match) => match[1] ?? '');
+}

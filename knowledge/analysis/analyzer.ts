@@ -624,6 +624,27 @@ export class Analyzer {
   }
 
   /**
+   * The first part of a Danish compound whose last part is a stop word, which compoundParts does not split into: "lønkørsel" of
+   * "lønkørselsdagen" ("dagen" is a stop word, round 22). The first part is a word of its own in the corpus and no stop word; a
+   * linking -s- or -e- is dropped. Undefined when the word is no such compound.
+   */
+  stopwordHeadModifier(surface: string, vocabulary: Vocabulary): string | undefined {
+    if (surface.length < MIN_HEAD_COMPOUND || !/^\p{L}+$/u.test(surface) || this.stemmers.isStopword(surface, 'da')) return undefined;
+    for (let i = MIN_PART; i <= surface.length - 3; i += 1) {
+      const right = surface.slice(i);
+      if (!this.stemmers.isStopword(right, 'da')) continue;
+      const left = surface.slice(0, i);
+      const candidates = left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e')) ? [left.slice(0, -1), left] : [left];
+      for (const candidate of candidates) {
+        if (this.stemmers.isStopword(candidate, 'da')) continue;
+        const stem = this.stemmers.stem(candidate, 'da');
+        if (stem.length >= MIN_PART && vocabulary.isWord(stem)) return stem;
+      }
+    }
+    return undefined;
+  }
+
+  /**
    * The longest known first part of a compound the corpus does not know as a whole: "studenter" of
    * "studentermedhjælpere", "møde" of "mødereferater" (a linking -s- or -e- dropped). At least
    * MIN_MODIFIER letters, and at least MIN_PART letters left for the rest; undefined when none.
@@ -869,8 +890,12 @@ export class Analyzer {
         // Parts of a compound are searched even when the whole word is known: an article may say
         // "refusion fra Barselsfonden" where the question says "barselsrefusion".
         const parts = this.compoundParts(token.text, 'da', vocabulary);
+        const stopHead = parts === undefined && known ? this.stopwordHeadModifier(token.text, vocabulary) : undefined;
         if (parts) {
           addParts(parts, 'compound-part', concept);
+        } else if (stopHead !== undefined) {
+          // "lønkørselsdagen": a compound whose head is a stop word ("dagen") is about its first part (round 25).
+          add(stopHead, 'compound-modifier', concept);
         } else if (!known) {
           // A Danish word the articles lack is that word, not a typo of one they have ("formel" is no "formål").
           const corrected = isDanishWord(token.text) ? undefined : vocabulary.closestSurface(token.text);
