@@ -158,7 +158,16 @@ export function readsAsQuestion(text: string): boolean {
   if (COMPARISON.test(t) || WISH_TO_KNOW.test(t)) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || UNMARKED_LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
+  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || UNMARKED_LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t) || typedQuestionWord(t);
+}
+
+/** The long question words, recognised with a typo when they open the text ("hviken tegn må jeg bruge", "hvornaar", "hvordna"). */
+const QUESTION_WORDS_WITH_TYPOS = ['hvilken', 'hvilket', 'hvilke', 'hvordan', 'hvornår', 'hvorfor'];
+
+/** Whether the text opens with one of the long question words typed one edit wrong (a swap counts as one). */
+function typedQuestionWord(text: string): boolean {
+  const first = cleanWords(text)[0];
+  return first !== undefined && first.length >= 5 && QUESTION_WORDS_WITH_TYPOS.some((word) => editDistanceWithin(first, word, 1) <= 1);
 }
 
 /**
@@ -185,11 +194,11 @@ const UNMARKED_LATER_QUESTION =
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
  * "printeren er i stykker", "can't open the report", "musen er holdt op med at virke", "it stopped working", "CIP stopped delivering
- * files", "den er stoppet med at sende"): a problem, not a wish. A Danish verb in the
+ * files", "den er stoppet med at sende" — not the user's own choice: "we stopped using CIP"): a problem, not a wish. A Danish verb in the
  * present tense (-r) before "ikke" states that something fails.
  */
 const PROBLEM =
-  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down|(?:holdt|holder|hørt|hører)\s+op\s+med\s+at\s+\p{L}{3,}|stoppe[rt]?\s+med\s+at\s+\p{L}{3,}|(?:stopped|stops|quit|quits|ceased)\s+(?:working|\p{L}{3,}ing)|no\s+longer\s+works?)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down|(?<!(?:jeg|vi|du|de|han|hun|i|we|you|they|he|she)\s+(?:(?:er|har|var|have|has|had)\s+)?)(?:(?:holdt|holder|hørt|hører)\s+op\s+med\s+at\s+\p{L}{3,}|stoppe[rt]?\s+med\s+at\s+\p{L}{3,}|(?:stopped|stops|quit|quits|ceased)\s+(?:working|\p{L}{3,}ing))|no\s+longer\s+works?)(?![\p{L}\d])/iu;
 
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
