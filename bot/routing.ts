@@ -56,9 +56,9 @@ export const ROUTING_THRESHOLDS = {
 // ---------------------------------------------------------------------------------------------
 // The form of a text
 
-/** Question words and inverted openings that ask how or whether something is (da, en). */
+/** Question words and inverted openings that ask how or whether something is (da, en; the modal as spoken too: "ka vi …", "ska jeg …", "ha I …"). */
 const INTERROGATIVE =
-  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
+  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|ska|kan|ka|bør|er|har|ha|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
 /** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
 const WH_QUESTION =
@@ -76,7 +76,7 @@ const INVERTED_QUESTION = /^(?!(?:når|før|efter|under|over|eller|hvorefter|men
  * anbefale et spørgeskemaværktøj", "can you recommend a language school"), which asks what is best.
  */
 const POLITE_REQUEST =
-  /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])(?!\s+(?:(?:lige|venligst|please|kindly)\s+)?(?:anbefale|foreslå|råde|recommend|suggest|advise)(?![\p{L}\d]))/iu;
+  /^(?:(?:kan|ka|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])(?!\s+(?:(?:lige|venligst|please|kindly)\s+)?(?:anbefale|foreslå|råde|recommend|suggest|advise)(?![\p{L}\d]))/iu;
 
 /** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
 const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;

@@ -939,6 +939,14 @@ describe('round 25: how cases are followed, problems told in a system, replies a
     expect(route('hviken tegn må jeg bruge i koden til lønsystemet, den vil ikke tage mit udråbstegn', recognition({ kind: 'question' }, 0.99, false, { areaId: 'loen-hr', systemId: 'sls' }), passwordRules)).toBe('knowledge');
   });
 
+  it('reads a question opened by a modal as spoken ("ka vi …", "ska jeg …", "ha I …") as a question, and "ka I …" as a request', () => {
+    expect(readsAsQuestion('ka vi sende data fra vores eget personalesystem direkte ind i lønsystemet')).toBe(true);
+    expect(readsAsQuestion('ska jeg bruge en blanket til det')).toBe(true);
+    expect(readsAsQuestion('ka i oprette en sag om rejsud')).toBe(false);
+    expect(route('ka vi sende data fra vores eget personalesystem direkte ind i lønsystemet', recognition({ kind: 'createCase' }, 0.83, false, { areaId: 'loen-hr', systemId: 'sls' }), answered(0.7))).toBe('knowledge');
+    expect(route('ka i oprette en sag om rejsud', recognition({ kind: 'createCase' }, 0.98, false, { areaId: 'oekonomi', systemId: 'rejsud' }), answered(0.7))).toBe('intent:createCase');
+  });
+
   it('takes a question of how errors are reported as a question, not a problem in the system', () => {
     const slots = { areaId: 'loen-hr', systemId: 'statens-refusion', formId: 'loen-hr.refusion' };
     // The article that answers it (the new process for reporting errors) is about no one system.
