@@ -1120,9 +1120,20 @@ export function decide(input: RouteInput): RouteDecision {
     return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
   }
 
-  /** Whether the answer's passage speaks of the problem the text tells (its system's name left out; see passageSpeaksOfTheProblem). */
+  /**
+   * Whether the answer's passage speaks of the problem the text tells (its system's name left out): it holds what fails and half
+   * the text's words ({@link passageSpeaksOfTheProblem}), or two thirds of the text's words of substance, whatever verb says it
+   * fails ("kan ikke se skærmbilledet udenlandske betalinger", "data fra vores fagsystem via GIS kommer ikke over … efter
+   * passwordskift": the page on exactly that).
+   */
   function answerSpeaksOfTheProblem(found: AnswerResult): boolean {
-    return found.kind === 'answered' && passageSpeaksOfTheProblem(withoutSystems(text), `${found.passage.heading ?? ''}\n${found.passage.text}`);
+    if (found.kind !== 'answered') return false;
+    const told = withoutSystems(text);
+    const passage = `${found.passage.heading ?? ''}\n${found.passage.text}`;
+    if (passageSpeaksOfTheProblem(told, passage)) return true;
+    const haystack = passage.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    const content = contentWords(told).map((word) => word.toLowerCase());
+    return content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2;
   }
 
   /**
