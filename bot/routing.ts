@@ -1124,7 +1124,8 @@ export function decide(input: RouteInput): RouteDecision {
    * Whether the answer's passage speaks of the problem the text tells (its system's name left out): it holds what fails and half
    * the text's words ({@link passageSpeaksOfTheProblem}), or two thirds of the text's words of substance, whatever verb says it
    * fails ("kan ikke se skærmbilledet udenlandske betalinger", "data fra vores fagsystem via GIS kommer ikke over … efter
-   * passwordskift": the page on exactly that).
+   * passwordskift": the page on exactly that), or the message the system showed as the passage quotes it ("afvist af
+   * adgangskontrollen").
    */
   function answerSpeaksOfTheProblem(found: AnswerResult): boolean {
     if (found.kind !== 'answered') return false;
@@ -1132,6 +1133,12 @@ export function decide(input: RouteInput): RouteDecision {
     const passage = `${found.passage.heading ?? ''}\n${found.passage.text}`;
     if (passageSpeaksOfTheProblem(told, passage)) return true;
     const haystack = passage.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    // The message the system showed, quoted as the passage has it ("SLS skriver afvist af adgangskontrollen …"): three words in
+    // a row, one of them a word of what fails.
+    const wrong = new Set(problemWords(told));
+    const said = told.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    const shown = ` ${haystack.join(' ')} `;
+    if (said.some((_, i) => i + 3 <= said.length && said.slice(i, i + 3).some((word) => wrong.has(word)) && shown.includes(` ${said.slice(i, i + 3).join(' ')} `))) return true;
     const content = contentWords(told).map((word) => word.toLowerCase());
     return content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2;
   }

@@ -931,6 +931,9 @@ describe('round 25: how cases are followed, problems told in a system, replies a
     const sls = { areaId: 'loen-hr', systemId: 'sls' };
     const foreignBank = aboutSystem('SLS', 'Skærmbilledet til udenlandske betalinger i SLS findes under bankoplysninger; udenlandske konti oprettes der.');
     expect(route('kan ikke se skærmbilledet udenlandske betalinger i SLS', question(sls), foreignBank)).toBe('knowledge');
+    // The message the system showed, as the passage quotes it.
+    const runs = aboutSystem('SLS', 'Nu får man i stedet beskeden "Afvist af adgangskontrollen", som betyder, at lønkørslen er i gang.');
+    expect(route('SLS skriver afvist af adgangskontrollen når jeg vil gemme en ændring', question(sls), runs)).toBe('knowledge');
     // Asked as a question, the article still answers it.
     expect(route('hvorfor beregner rejsud forkerte dagpenge?', question(rejsud), overview)).toBe('knowledge');
   });
