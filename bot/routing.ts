@@ -56,9 +56,9 @@ export const ROUTING_THRESHOLDS = {
 // ---------------------------------------------------------------------------------------------
 // The form of a text
 
-/** Question words and inverted openings that ask how or whether something is (da, en). */
+/** Question words and inverted openings that ask how or whether something is (da, en; the modal as spoken too: "ka vi …", "ska jeg …", "ha I …"). */
 const INTERROGATIVE =
-  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|kan|bør|er|har|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
+  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|ska|kan|ka|bør|er|har|ha|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
 
 /** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
 const WH_QUESTION =
@@ -76,13 +76,16 @@ const INVERTED_QUESTION = /^(?!(?:når|før|efter|under|over|eller|hvorefter|men
  * anbefale et spørgeskemaværktøj", "can you recommend a language school"), which asks what is best.
  */
 const POLITE_REQUEST =
-  /^(?:(?:kan|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])(?!\s+(?:(?:lige|venligst|please|kindly)\s+)?(?:anbefale|foreslå|råde|recommend|suggest|advise)(?![\p{L}\d]))/iu;
+  /^(?:(?:kan|ka|vil|gider|kunne|ville|må)\s+(?:du|i|jeg\s+(?:få|bede))|(?:can|could|would|will)\s+(?:you|u|i\s+get)|please)(?![\p{L}\d])(?!\s+(?:(?:lige|venligst|please|kindly)\s+)?(?:anbefale|foreslå|råde|recommend|suggest|advise)(?![\p{L}\d]))/iu;
 
 /** An auxiliary verb followed by a negation opens a statement ("kan ikke …", "can't …"). */
 const NEGATED_OPENING = /^\p{L}+(?:\s+(?:ikke|not|never|aldrig)\b|n['’]t\b|['’]t\b|not\b)/iu;
 
-/** How something is done: asks for knowledge even when it names an action — also after a statement, in either word order ("…, hvordan melder jeg det", "hvordan gør man"). */
-const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])|(?<![\p{L}\d])(?:hvordan|how)\s+(?:\p{L}+\s+)?(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
+/**
+ * How something is done: asks for knowledge even when it names an action — also after a statement, in either word order ("…, hvordan
+ * melder jeg det", "hvordan gør man"). "How many"/"how much" ask a count or an amount ("how many cases do I have open"), no procedure.
+ */
+const HOW = /^(?:hvordan|hvorledes|how)(?![\p{L}\d])(?!\s+(?:many|much)(?![\p{L}\d]))|(?<![\p{L}\d])(?:hvordan|how)\s+(?!(?:many|much)(?![\p{L}\d]))(?:\p{L}+\s+)?(?:man|jeg|vi|do|can|should|does)(?![\p{L}\d])/iu;
 
 /**
  * How something stands rather than how it is done: "hvordan går det med min sag", "hvordan står
@@ -155,7 +158,16 @@ export function readsAsQuestion(text: string): boolean {
   if (COMPARISON.test(t) || WISH_TO_KNOW.test(t)) return true;
   // "Kan ikke logge ind", "can't open the report": a report of a problem, not a question.
   if (NEGATED_OPENING.test(t)) return false;
-  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || UNMARKED_LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t);
+  return INTERROGATIVE.test(t) || WH_QUESTION.test(t) || LATER_QUESTION.test(t) || UNMARKED_LATER_QUESTION.test(t) || INVERTED_QUESTION.test(t) || typedQuestionWord(t);
+}
+
+/** The long question words, recognised with a typo when they open the text ("hviken tegn må jeg bruge", "hvornaar", "hvordna"). */
+const QUESTION_WORDS_WITH_TYPOS = ['hvilken', 'hvilket', 'hvilke', 'hvordan', 'hvornår', 'hvorfor'];
+
+/** Whether the text opens with one of the long question words typed one edit wrong (a swap counts as one). */
+function typedQuestionWord(text: string): boolean {
+  const first = cleanWords(text)[0];
+  return first !== undefined && first.length >= 5 && QUESTION_WORDS_WITH_TYPOS.some((word) => editDistanceWithin(first, word, 1) <= 1);
 }
 
 /**
@@ -181,11 +193,12 @@ const UNMARKED_LATER_QUESTION =
 
 /**
  * Something that does not work ("jeg kan ikke logge på", "RejsUd virker ikke", "pc'en starter ikke",
- * "printeren er i stykker", "can't open the report", "musen er holdt op med at virke", "it stopped working"): a problem, not a wish. A Danish verb in the
+ * "printeren er i stykker", "can't open the report", "musen er holdt op med at virke", "it stopped working", "CIP stopped delivering
+ * files", "den er stoppet med at sende" — not the user's own choice: "we stopped using CIP"): a problem, not a wish. A Danish verb in the
  * present tense (-r) before "ikke" states that something fails.
  */
 const PROBLEM =
-  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down|(?:holdt|holder|hørt|hører)\s+op\s+med\s+at\s+(?:virke|fungere|køre|starte)|stoppe[rt]?\s+med\s+at\s+(?:virke|fungere|køre|starte)|(?:stopped|stops|quit|quits)\s+working|no\s+longer\s+works?)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:kan|kunne|virker|fungerer|vil|går|can|could|does|do|did|is|are|was|were|has|have|had|will|won|(?!(?:gider|tror|synes|mener|ønsker|hedder|behøver|bruger|vover|tør)\s)\p{L}{2,}r)\s*(?:ikke|not|n['’]t)(?![\p{L}\d])|(?<![\p{L}\d])(?:can['’]t|cannot|won['’]t|doesn['’]t|isn['’]t|wasn['’]t|weren['’]t|didn['’]t|hasn['’]t|haven['’]t|i\s+stykker|broken|crash\p{L}*|går\s+ned|er\s+nede|is\s+down|(?<!(?:jeg|vi|du|de|han|hun|i|we|you|they|he|she)\s+(?:(?:er|har|var|have|has|had)\s+)?)(?:(?:holdt|holder|hørt|hører)\s+op\s+med\s+at\s+\p{L}{3,}|stoppe[rt]?\s+med\s+at\s+\p{L}{3,}|(?:stopped|stops|quit|quits|ceased)\s+(?:working|\p{L}{3,}ing))|no\s+longer\s+works?)(?![\p{L}\d])/iu;
 
 /** The user will not ("jeg vil ikke mere", "I don't want to do this"): a refusal, not something that fails. */
 const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikke|(?:i|we)\s+(?:don['’]t|do\s+not|won['’]t|will\s+not)\s+(?:want|wish|need|like)?)(?![\p{L}\d])/iu;
@@ -517,6 +530,37 @@ export function asksHowItStands(text: string): boolean {
   return STANDING_ASKED.test(text) || (readsAsQuestion(text) && RECEIPT_ASKED.test(text));
 }
 
+/**
+ * How the desk tells the sender how a case goes, asked of the process: a notice one gets ("får jeg en kvittering når …", "får man
+ * besked når sagen er løst", "bliver jeg orienteret …", "will I get a confirmation …", "do I get notified when …", "do you send a
+ * receipt"), the verb before its subject at the start of a sentence, in the present or future. Not a notice missed ("jeg fik ingen
+ * kvittering – er den registreret?") nor an answer awaited ("hvornår får jeg svar?"): those ask after one case.
+ */
+const NOTICE_ASKED = new RegExp(
+  String.raw`(?:^|[.,;:!?]\s*)(?:(?:og|men|så|and|but|so)\s+)?(?:` +
+    String.raw`(?:får|modtager)\s+(?:jeg|vi|man|du)\s+(?:(?:så|også|altid|automatisk|egentlig)\s+)?(?:(?:nogen|noget|en|et)\s+)?(?:bekræftelse\p{L}*|kvittering\p{L}*|besked|notifikation\p{L}*|underretning\p{L}*|advis\p{L}*|mail|e-?mail)` +
+    String.raw`|bliver\s+(?:jeg|vi|man)\s+(?:(?:så|også|altid|automatisk)\s+)?(?:underrettet|orienteret|informeret|adviseret|kontaktet)` +
+    String.raw`|(?:will|do|does|would|shall)\s+(?:i|we|one)\s+(?:(?:also|always|automatically)\s+)?(?:(?:get|be)\s+(?:notified|informed|told|alerted|contacted)|(?:get|receive|be\s+sent)\s+(?:(?:an?|any|some)\s+)?(?:e-?mail\s+)?(?:confirmation|receipt|notification|notice|acknowledge?ment|e-?mail))` +
+    String.raw`|(?:do|will|would)\s+you\s+(?:(?:also|always)\s+)?(?:send\s+(?:(?:an?|any)\s+)?(?:confirmation|receipt|notification|e-?mail)|notify|let\s+(?:me|us)\s+know)` +
+    String.raw`)(?![\p{L}\d])`,
+  'iu',
+);
+
+/**
+ * Where cases are followed, asked of the portal rather than of one's own cases: where one follows or tracks them ("hvor kan jeg
+ * følge med i hvordan det går med min sag", "where can I track my tickets"), where or whether anyone sees them ("hvor ser man
+ * status på sin henvendelse", "kan man se status på sagerne"), or what the portal shows ("viser serviceportalen status på
+ * sagerne", "does the portal show the status"). "Hvor kan jeg se mine sager" asks for the list (the user's own, seen).
+ */
+const WHERE_CASES_ARE_FOLLOWED =
+  /^(?:(?:hvor|where)\s+(?:kan|skal|can|do|does|should)\s+(?:jeg|vi|man|i|we|one|you)\s+(?:(?:så|også|egentlig|then|also)\s+)?(?:følge|follow|track|keep\s+track)|(?:hvor|where)\s+(?:ser|finder|følger)\s+(?:man|jeg|vi)|(?:kan|can)\s+(?:man|one)\s+(?:se|følge|finde|see|follow|track)|(?:viser|kan)\s+(?:serviceportalen|portalen)|(?:does|can|will)\s+the\s+(?:service\s*)?portal)(?![\p{L}\d])/iu;
+
+/** Whether the text asks how the desk tells or shows how cases go — a question of the portal, not one about the user's own case. */
+export function asksHowCasesAreFollowed(text: string): boolean {
+  const t = sentence(text);
+  return NOTICE_ASKED.test(t) || WHERE_CASES_ARE_FOLLOWED.test(t);
+}
+
 /** A request told in the past tense ("oprettede", "har sendt", "skrev", "opened", "reported"). */
 const MADE_BEFORE =
   /(?<![\p{L}\d])(?:oprettede|har\s+oprettet|indsendte|har\s+indsendt|sendte|har\s+sendt|skrev|har\s+skrevet|meldte|har\s+meldt|created|opened|submitted|raised|filed|logged|sent|reported)(?![\p{L}\d])/iu;
@@ -572,9 +616,12 @@ const OWN_SUBMISSIONS =
 const OVERVIEW_ASKED =
   /(?<![\p{L}\d])(?:(?:dem|alt\s+det|alt\s+hvad|hvad|hvilke|what|which|everything|all)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|['’]ve\s+)?(?:sendt|indsendt|oprettet|indberettet|sent|submitted|created|opened|raised|filed|reported)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:(?:af|nogen|nogle|flere|stadig|egentlig|any|some|still)\s+)*(?:\p{L}+\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:hvad|noget)\s+(?:har|står)\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu|så|af)\s+)*(?:gang\s+i|kørende|liggende|åbent|udestående)|har\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu)\s+)*noget\s+(?:gang\s+i|kørende|liggende|åbent|udestående)|hvad\s+(?:venter|afventer)\s+(?:jeg|vi)\s+(?:\p{L}+\s+){0,2}(?:svar|på)|what\s+(?:have|do)\s+(?:i|we)\s+(?:got\s+)?(?:open|pending|outstanding|going\s+on)|what\s+am\s+i\s+(?:still\s+)?waiting\s+(?:on|for))(?![\p{L}\d])/iu;
 
-/** The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied yet?", "any news?"). */
+/**
+ * The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied
+ * yet?", "any news?"), also with whom it is awaited from ("er der svar fra sagsbehandleren", "any reply from the service desk?").
+ */
 const AWAITING_REPLY =
-  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you|sagsbehandler(?:en)?|servicedesk(?:en)?|kundebetjening(?:en)?|nogen|the\s+(?:case\s*worker|caseworker|agent|handler|desk|service\s+desk)|anyone|someone)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
+  /^(?:(?:hej|hi|hello|og|and)[\s,]+)?(?:(?:hvornår\s+)?(?:får|kan)\s+jeg\s+(?:få\s+)?(?:et\s+)?svar|(?:har|have)\s+(?:i|du|you|sagsbehandler(?:en)?|servicedesk(?:en)?|kundebetjening(?:en)?|nogen|the\s+(?:case\s*worker|caseworker|agent|handler|desk|service\s+desk)|anyone|someone)\s+(?:svaret|set\s+på\s+det|kigget\s+på\s+det|answered|replied|responded|looked\s+at\s+it)|(?:er|kommer)\s+der\s+(?:kommet\s+)?(?:et\s+)?(?:svar|nyt)|(?:when\s+will\s+i\s+(?:get\s+(?:an?\s+)?(?:answer|reply|response)|hear\s+back))|(?:did|will)\s+you\s+(?:answer|reply|respond|get\s+back(?:\s+to\s+me)?)|any\s+(?:news|reply|answer|response|update)s?)(?:\s+(?:fra|from)\s+(?:jer|dig|you|sagsbehandler(?:en)?|servicedesk(?:en)?|support(?:en)?|kundebetjening(?:en)?|the\s+(?:case\s*worker|caseworker|agent|handler|desk|service\s+desk|support)))?(?:\s+(?:endnu|snart|yet|soon|now|nu))?\s*[?!.]*\s*$/iu;
 
 /**
  * What the assistant can do asked of cases or questions in general: "kan du oprette sager?", "kan du også se status
@@ -616,6 +663,9 @@ function ownMatterNotACase(text: string): boolean {
 
 /** "Hvad betyder fejlkoden …", "what does the error … mean": what something means is asked, not a problem reported. */
 const ASKS_WHAT_IT_MEANS = /^(?:hvad\s+(?:betyder|dækker|står)|what\s+(?:does|do|is\s+meant)|what['’]s\s+the\s+meaning)(?![\p{L}\d])/iu;
+
+/** A verb of reporting an error ("melder", "indmelde", "fejlmelde", "report"): what a question about reporting asks of. */
+const REPORTING = /(?<![\p{L}\d])(?:meld\p{L}*|indmeld\p{L}*|anmeld\p{L}*|fejlmeld\p{L}*|report\p{L}*)(?![\p{L}\d])/iu;
 
 /** The verbs that make a case of whatever they are about ("opret", "indberet", "meld", "report", "open a …"). */
 const CASE_ACTION = /(?<![\p{L}\d])(?:opret\p{L}*|oprett\p{L}*|indberet\p{L}*|indmeld\p{L}*|meld|melde|meldt|anmeld\p{L}*|create|open|raise|report|submit|file|log)(?![\p{L}\d])/iu;
@@ -1066,7 +1116,31 @@ export function decide(input: RouteInput): RouteDecision {
   function problemInSystem(): boolean {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
     // "Hvad skal jeg skrive i en sag om en fejl i Navision …" asks about cases, it reports no problem.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && CASE_WORDS.test(text)) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+    // "Hvad skal jeg skrive i emnefeltet når jeg melder en fejl i refusion" asks how errors are reported, it reports none.
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+  }
+
+  /**
+   * Whether the answer's passage speaks of the problem the text tells (its system's name left out): it holds what fails and half
+   * the text's words ({@link passageSpeaksOfTheProblem}), or two thirds of the text's words of substance, whatever verb says it
+   * fails ("kan ikke se skærmbilledet udenlandske betalinger", "data fra vores fagsystem via GIS kommer ikke over … efter
+   * passwordskift": the page on exactly that), or the message the system showed as the passage quotes it ("afvist af
+   * adgangskontrollen").
+   */
+  function answerSpeaksOfTheProblem(found: AnswerResult): boolean {
+    if (found.kind !== 'answered') return false;
+    const told = withoutSystems(text);
+    const passage = `${found.passage.heading ?? ''}\n${found.passage.text}`;
+    if (passageSpeaksOfTheProblem(told, passage)) return true;
+    const haystack = passage.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    // The message the system showed, quoted as the passage has it ("SLS skriver afvist af adgangskontrollen …"): three words in
+    // a row, one of them a word of what fails.
+    const wrong = new Set(problemWords(told));
+    const said = told.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    const shown = ` ${haystack.join(' ')} `;
+    if (said.some((_, i) => i + 3 <= said.length && said.slice(i, i + 3).some((word) => wrong.has(word)) && shown.includes(` ${said.slice(i, i + 3).join(' ')} `))) return true;
+    const content = contentWords(told).map((word) => word.toLowerCase());
+    return content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2;
   }
 
   /**
@@ -1125,6 +1199,13 @@ export function decide(input: RouteInput): RouteDecision {
     if (CAPABILITY_ASKED.test(text) && recognition.slots.systemId === undefined && findCaseNumbers(text).length === 0) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
+    // "Får jeg nogen bekræftelse på at I har fået min henvendelse?", "hvor kan jeg følge med i hvordan det går med min sag",
+    // "do I get notified when my request is resolved?": how the desk tells or shows how cases go is asked of the process —
+    // the article on it, not the user's own cases or the status of one, however sure the classifier is of those. A case
+    // named by its number is that case's.
+    if ((kind === 'status' || kind === 'myCases' || kind === 'question' || kind === 'addComment') && asksHowCasesAreFollowed(text) && findCaseNumbers(text).length === 0 && knowledge().kind === 'answered') {
+      return ask('how-cases-are-followed');
+    }
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
@@ -1137,7 +1218,10 @@ export function decide(input: RouteInput): RouteDecision {
     // to it is the case). Not a question of how something is done.
     // An article about another system, or about none, does not answer it ("ISOLA giver en fejlbesked …" is not
     // answered by SLS's error messages).
-    if ((kind === 'question' || kind === 'createCase') && problemInSystem() && !answersAboutSystem(knowledge(), recognition.slots.systemId)) {
+    // Told as a statement ("RejsUd won't let me submit my expense report, it just spins", "kurset i Campus kan ikke åbnes"), the
+    // system's own article answers it only when its passage speaks of what fails: the system's overview, which names the
+    // system and none of the problem, is no answer to it — the case is (an English report meets a Danish passage the same way).
+    if ((kind === 'question' || kind === 'createCase') && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
     // "Nedlæg Karens bruger i IndFak", "deactivate John's account in RejsUd": an order to remove a user's access is a
@@ -1384,7 +1468,10 @@ export function decide(input: RouteInput): RouteDecision {
       return ask('topic');
     }
     // The desk asked only to help with it ("… – kan I hjælpe?") does not make the problem the portal's.
-    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && reportsAProblem(text) && !CASE_WORDS.test(text) && !ADDRESSES_THE_DESK.test(text.replace(DESK_ASKED_TO_ACT, ' '))) {
+    // Nor does a problem in a subject of the portal's (an area, by its name or a topic of it: "vores refusionsansøgning for barsel
+    // er blevet afvist …") that the desk is asked to look into ("vil gerne have det undersøgt"): that is a case at the desk.
+    const wishInTheArea = recognition.slots.areaId !== undefined && WISH_FOR_ACTION.test(text);
+    if ((kind === 'createCase' || kind === 'status' || kind === 'myCases') && !namesPortal && !wishInTheArea && reportsAProblem(text) && !CASE_WORDS.test(text) && !ADDRESSES_THE_DESK.test(text.replace(DESK_ASKED_TO_ACT, ' '))) {
       // "Printeren virker ikke": a problem with something the portal does not name, nor the knowledge base
       // knows, and not asked as a case: declined (with a pointer to local IT), the case still offered.
       if (unplaced(knowledge())) return ask('outside-portal');

@@ -217,6 +217,8 @@ export type RouteReason =
   | 'intent-confident'
   | 'contact-article'
   | 'own-cases'
+  /** How the desk tells or shows how cases go, asked of the process ("får jeg en kvittering …", "hvor følger man med i …"): the article. */
+  | 'how-cases-are-followed'
   | 'intent-request'
   | 'how-question'
   | 'intent-without-answer'

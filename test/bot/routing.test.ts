@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForAction, asksHow, decide, fitsShape, readsAsQuestion } from '../../bot/routing.js';
+import { asksForAction, asksHow, asksHowCasesAreFollowed, decide, fitsShape, readsAsQuestion, reportsAProblem } from '../../bot/routing.js';
 import type { Expectation, Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
 import { mentionedSystems } from '../../portal/index.js';
@@ -874,5 +874,115 @@ describe('round 22: a case supposed', () => {
 describe('round 22: where a case stands', () => {
   it('reads "where my case … stands" as its status', () => {
     expect(routeOf(run({ text: 'Could you tell me where my case about the RejsUd per diem stands?', recognized: recognition({ kind: 'status' }, 0.54), knowledge: answered(0.6), route: '' }))).toBe('intent:status');
+  });
+});
+
+describe('round 25: how cases are followed, problems told in a system, replies awaited from someone', () => {
+  const route = (text: string, recognized: Recognition, knowledge: AnswerResult = answered(0.6)): string => routeOf(run({ text, recognized, knowledge, route: '' }));
+
+  /** An article about a system, whose passage says `text`. */
+  function aboutSystem(system: string, text: string, score = 0.9): AnswerResult {
+    return {
+      kind: 'answered',
+      score,
+      url: undefined,
+      updated: undefined,
+      stale: false,
+      article: { id: 's', title: system, system, area: 'x', language: 'da', keywords: [], body: text, source: 's.md' } as never,
+      passage: { id: 's#0', articleId: 's', index: 0, text } as never,
+    };
+  }
+
+  it.each([
+    ['får jeg nogen bekræftelse på at I har fået min henvendelse?', recognition({ kind: 'status' }, 0.58)],
+    ['will I get a confirmation that you received my request?', recognition({ kind: 'status' }, 0.76)],
+    ['do I get notified when my service request is resolved?', recognition({ kind: 'status' }, 0.49)],
+    ['får man besked når sagen er løst', recognition({ kind: 'status' }, 0.9)],
+    ['hvor kan jeg følge med i hvordan det går med min sag', recognition({ kind: 'status' }, 0.98)],
+    ['where can I follow the status of my cases', recognition({ kind: 'status' }, 0.97)],
+    ['hvor ser man status på sin henvendelse', recognition({ kind: 'status' }, 0.99)],
+    ['viser serviceportalen status på sagerne', recognition({ kind: 'status' }, 0.59, false, { areaId: 'oevrige', systemId: 'serviceportalen' })],
+  ])('answers "%s" — how the desk tells or shows how cases go — from the knowledge base, not as the user\'s cases', (text, recognized) => {
+    expect(asksHowCasesAreFollowed(text)).toBe(true);
+    expect(route(text, recognized)).toBe('knowledge');
+  });
+
+  it('still takes the user\'s own case asked after, or the list asked for, as theirs', () => {
+    expect(route('har I fået min henvendelse?', recognition({ kind: 'status' }, 0.9))).toBe('intent:status');
+    expect(route('jeg oprettede vist en sag i morges men fik ingen kvittering – er den registreret?', recognition({ kind: 'status' }, 0.9))).toBe('intent:status');
+    expect(route('hvornår får jeg svar?', recognition({ kind: 'status' }, 0.9))).toBe('intent:status');
+    expect(route('hvor kan jeg se mine sager', recognition({ kind: 'myCases' }, 0.95))).toBe('intent:myCases');
+    expect(asksHowCasesAreFollowed('hvor kan jeg se mine sager')).toBe(false);
+    // Nothing in the knowledge base on it: the classifier's reading stands.
+    expect(route('hvor kan jeg følge med i hvordan det går med min sag', recognition({ kind: 'status' }, 0.98), UNKNOWN)).toBe('intent:status');
+  });
+
+  it('takes a problem told in a system as its case when the system\'s article does not speak of the problem', () => {
+    const question = (slots: Recognition['slots']) => recognition({ kind: 'question' }, 0.59, false, slots);
+    const rejsud = { areaId: 'oekonomi', systemId: 'rejsud' };
+    const overview = aboutSystem('RejsUd', 'RejsUd samler den rejsendes afregninger og udlæg i ét system.');
+    expect(route("RejsUd won't let me submit my expense report, it just spins", question(rejsud), overview)).toBe('intent:createCase');
+    expect(route('rejsud beregner forkerte dagpenge på min tur til aarhus', question(rejsud), overview)).toBe('intent:createCase');
+    expect(route('kurset i Campus kan ikke åbnes, der kommer en hvid side', question({ areaId: 'oevrige', systemId: 'campus' }), aboutSystem('Campus', 'Campus er den fællesoffentlige læringsløsning.'))).toBe('intent:createCase');
+    // The passage speaks of what fails: the article answers it.
+    const speaks = aboutSystem('RejsUd', 'Beregner RejsUd forkerte dagpenge, skyldes det oftest at rejsens tider er forkerte på din tur.');
+    expect(route('rejsud beregner forkerte dagpenge på min tur til aarhus', question(rejsud), speaks)).toBe('knowledge');
+    // The passage holds two thirds of what the text tells, whatever verb says it fails: the page on exactly that answers it.
+    const sls = { areaId: 'loen-hr', systemId: 'sls' };
+    const foreignBank = aboutSystem('SLS', 'Skærmbilledet til udenlandske betalinger i SLS findes under bankoplysninger; udenlandske konti oprettes der.');
+    expect(route('kan ikke se skærmbilledet udenlandske betalinger i SLS', question(sls), foreignBank)).toBe('knowledge');
+    // The message the system showed, as the passage quotes it.
+    const runs = aboutSystem('SLS', 'Nu får man i stedet beskeden "Afvist af adgangskontrollen", som betyder, at lønkørslen er i gang.');
+    expect(route('SLS skriver afvist af adgangskontrollen når jeg vil gemme en ændring', question(sls), runs)).toBe('knowledge');
+    // Asked as a question, the article still answers it.
+    expect(route('hvorfor beregner rejsud forkerte dagpenge?', question(rejsud), overview)).toBe('knowledge');
+  });
+
+  it('reads a text opening with a long question word typed wrong as a question ("hviken"), which the article answers', () => {
+    expect(readsAsQuestion('hviken tegn må jeg bruge i koden til lønsystemet, den vil ikke tage mit udråbstegn')).toBe(true);
+    expect(readsAsQuestion('hvordna opretter jeg en sag')).toBe(true);
+    expect(readsAsQuestion('hvidevarer er ikke noget vi køber')).toBe(false);
+    const passwordRules = aboutSystem('SLS/HR-Løn', 'Adgangskoden skal have mindst 12 tegn og ét specialtegn blandt %()=+*,;.:-_.');
+    expect(route('hviken tegn må jeg bruge i koden til lønsystemet, den vil ikke tage mit udråbstegn', recognition({ kind: 'question' }, 0.99, false, { areaId: 'loen-hr', systemId: 'sls' }), passwordRules)).toBe('knowledge');
+  });
+
+  it('reads a question opened by a modal as spoken ("ka vi …", "ska jeg …", "ha I …") as a question, and "ka I …" as a request', () => {
+    expect(readsAsQuestion('ka vi sende data fra vores eget personalesystem direkte ind i lønsystemet')).toBe(true);
+    expect(readsAsQuestion('ska jeg bruge en blanket til det')).toBe(true);
+    expect(readsAsQuestion('ka i oprette en sag om rejsud')).toBe(false);
+    expect(route('ka vi sende data fra vores eget personalesystem direkte ind i lønsystemet', recognition({ kind: 'createCase' }, 0.83, false, { areaId: 'loen-hr', systemId: 'sls' }), answered(0.7))).toBe('knowledge');
+    expect(route('ka i oprette en sag om rejsud', recognition({ kind: 'createCase' }, 0.98, false, { areaId: 'oekonomi', systemId: 'rejsud' }), answered(0.7))).toBe('intent:createCase');
+  });
+
+  it('takes a question of how errors are reported as a question, not a problem in the system', () => {
+    const slots = { areaId: 'loen-hr', systemId: 'statens-refusion', formId: 'loen-hr.refusion' };
+    // The article that answers it (the new process for reporting errors) is about no one system.
+    expect(route('hvad skal jeg skrive i emnefeltet når jeg melder en fejl i refusion', recognition({ kind: 'question' }, 0.88, false, slots), answered(0.8, undefined, 'Fejlen meldes pr. mail med teksten Fejlindmeldelse Refusion i emnefeltet.'))).toBe('knowledge');
+  });
+
+  it('takes a problem in a subject of the portal that the desk is asked to look into as a case, not outside the portal', () => {
+    const weak: AnswerResult = { kind: 'unknown', reason: 'low-confidence', coverage: 0.3 };
+    const text = 'vores refusionsansøgning for barsel er blevet afvist og vi forstår ikke hvorfor, vil gerne have det undersøgt';
+    expect(route(text, recognition({ kind: 'createCase' }, 0.98, false, { areaId: 'loen-hr', areaByTopic: true }), weak)).toBe('intent:createCase');
+    // Nothing of the portal's: still outside it.
+    const decision = run({ text: 'min printer virker ikke, vil gerne have det undersøgt', recognized: recognition({ kind: 'createCase' }, 0.98), knowledge: weak, route: '' });
+    expect(decision.route).toMatchObject({ kind: 'knowledge', outsidePortal: true });
+  });
+
+  it('reads a reply awaited from the handler or the desk as the status', () => {
+    expect(route('er der svar fra sagsbehandleren', recognition({ kind: 'status' }, 0.75), answered(0.7))).toBe('intent:status');
+    expect(route('any reply from the service desk?', recognition({ kind: 'status' }, 0.7), answered(0.7))).toBe('intent:status');
+  });
+
+  it('does not read "how many" as a question of how something is done', () => {
+    expect(asksHow('how many cases do I have open')).toBe(false);
+    expect(asksHow('how do I open a case')).toBe(true);
+    expect(route('how many cases do I have open', recognition({ kind: 'myCases' }, 0.99), answered(0.8))).toBe('intent:myCases');
+  });
+
+  it('reads something that stopped doing its work as a problem', () => {
+    expect(reportsAProblem('CIP stopped delivering files to our mailbox yesterday')).toBe(true);
+    expect(reportsAProblem('filhenteren er stoppet med at hente filer')).toBe(true);
+    expect(reportsAProblem('we stopped using CIP last year')).toBe(false);
   });
 });

@@ -277,10 +277,12 @@ describe('case requests and forms as users type them (round 22)', () => {
   });
 
   describe('the round-22 conversations that needed no change (round 23 turned them into transcripts)', () => {
-    it('English: wrong salary in SLS is answered, and "yes please create a case" starts the case on SLS', async () => {
+    // Round 25: a problem told in a system, whose article speaks of no part of it but "wrong" (SLS's overview: "create a case …
+    // if a payment went wrong"), is the case on that system — as the Danish "lønnen er forkert i SLS for en kollega" below is.
+    it('English: wrong salary in SLS starts the case on SLS, and "yes please create a case" says it is under way', async () => {
       await new Chat(world, OLE, { locale: 'en-US' }).run([
-        ['the salary is wrong for one of my employees in SLS', ['Source', 'Did that help?']],
-        ['yes please create a case', ['I have chosen State Payroll and HR → SLS/HR-Løn.', 'Which form fits best?']],
+        ['the salary is wrong for one of my employees in SLS', ['I have chosen State Payroll and HR → SLS/HR-Løn.', 'Which form fits best?', without('Source')]],
+        ['yes please create a case', 'Which form fits best?'],
       ]);
     });
 
