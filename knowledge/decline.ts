@@ -490,9 +490,13 @@ const WORD = String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`;
  * the predicate up to a comma or three words ("Løndele over 6999 er fradragsløndele, der …").
  */
 const DEFINING_SENTENCE = new RegExp(
-  String.raw`^(?:[-*+]\s+)?((?:${WORD}\s+){0,4}${WORD}),?\s+(?:er|betyder|betegner|svarer\s+til|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for)(?:\s+((?:${WORD}\s*){1,3}))?`,
+  String.raw`^(?:[-*+]\s+)?((?:${WORD},?\s+){0,4}${WORD})\.?,?\s+(?:er|betyder|betegner|svarer\s+til|består\s+af|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for|consists\s+of)(?:\s+((?:${WORD}\s*){1,3}))?`,
   'iu',
 );
+/** A thing defined in a relative clause: "et nyt indkøbscirkulære i kraft, som betyder, at …", "stillingskontrol, der betegner …". */
+const DEFINING_CLAUSE = new RegExp(String.raw`((?:${WORD}\s+){0,2}${WORD}),\s+(?:som|der|which|that)\s+(?:betyder|betegner|means)\b`, 'giu');
+/** Where a sentence ends: after . ! ? before a capital or a digit (not after an abbreviation: "officielt stillingsnr. betegner"), and after a colon. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=[^\p{Ll}])|(?<=:)\s+/u;
 /** A name with what it stands for in brackets, or the other way round: "Statens Koncernsystem (SKS)", "ØDUP (Økonomistyrelsens integrationsplatform)", "Løndel 655 (udlånt personale, lønudgift)": the words before the brackets. */
 const BRACKETED = new RegExp(String.raw`((?:${WORD}\s+){0,3}${WORD})\s*\(([^()]{1,80})\)`, 'gu');
 /** Brackets that only give an example or an aside ("(fx pensionskasser, ATP og kildeskat)", "(inkl. moms)"): they define nothing. */
@@ -510,10 +514,11 @@ export function definedPhrases(text: string): string[] {
   for (const line of text.split('\n')) {
     const label = LABEL.exec(line)?.[1];
     if (label !== undefined) phrases.push(label);
-    for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
+    for (const sentence of line.split(SENTENCE_END)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
       if (defining !== null) phrases.push(defining[1] ?? '', defining[2] ?? '');
     }
+    for (const match of line.matchAll(DEFINING_CLAUSE)) phrases.push(match[1] ?? '');
     for (const match of line.matchAll(BRACKETED)) {
       const inside = match[2] ?? '';
       if (ASIDE.test(inside)) continue;
