@@ -179,6 +179,8 @@ const COMMON_SHARE = 0.25;
 const COMMON_MIN_ARTICLES = 5;
 /** Below this credit from uncommon terms a word is not matched (a compound's part is 0.6 × its share). */
 const UNCOMMON_MATCH = 0.4;
+/** The people and places of the asker's work, as owned ("min kollega", "min chef", "min arbejdsgiver", "my manager"). */
+const WORKPLACE = /^(?:kolleg\p{L}*|chef|chefen|chefer|cheferne|leder|lederen|ledere|lederne|medarbejder|medarbejderen|medarbejdere|medarbejderne|ansatte|arbejdsgiver|arbejdsgiveren|afdeling|afdelingen|kontor|kontoret|institution|institutionen|styrelse|styrelsen|team|teamet|colleagues?|boss|manager|employer|employees?|department|team)$/iu;
 /** First-person possessives: "min chef", "mit dankort", "mine mails", "my signature". */
 const POSSESSIVES: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'my']);
 
@@ -206,7 +208,9 @@ export function outsideUnanswered(context: DeclineContext): boolean {
 /** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
 export function ownThingNotTheirs(context: DeclineContext): boolean {
   const { analysis } = context;
-  const owned = possessedConcepts(context.question, analysis, context.analyzer);
+  // The asker's workplace ("min kollega", "min chef", "min arbejdsgiver") is where the question is asked from, not their
+  // private life: it says whose case it is, not what it is about (round 25).
+  const owned = possessedConcepts(context.question, analysis, context.analyzer).filter((concept) => !WORKPLACE.test(analysis.concepts[concept]?.surface ?? ''));
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   // The asker's own account is the portal's ("min mailadresse", "min adgangskode"), and their business asked of the

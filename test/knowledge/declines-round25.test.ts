@@ -11,6 +11,8 @@
  * - DEFINED: a definition the best article gives in an enumeration ("Stillingsnummer, stillingskontrolnummer og officielt
  *   stillingsnr. betegner det samme"), in a relative clause ("et nyt indkøbscirkulære …, som betyder, at …") or as what a
  *   thing consists of ("Lønnummeret består af …") is one: "hvad er X" is not declined as a definition the article lacks.
+ * - WORKPLACE: the asker's colleague, boss or employer ("min kollega", "min arbejdsgiver") is where the question is asked
+ *   from, not a private thing of theirs that no article is about (decline.ts `ownThingNotTheirs`).
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +95,18 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
       ['hvad er indkøbscirkulæret fra 2020', 'oes-indfak-kom-godt-i-gang'],
     ] as const;
     for (const [question, expected] of questions) expect(shown(kb.answer(question)), question).toBe(expected);
+  });
+
+  it('WORKPLACE: does not read the asker\'s colleague or employer as their private life', () => {
+    const questions = [
+      ['jeg skylder penge til min arbejdsgiver, kan jeg betale det af lidt ad gangen', 'oes-loenseddel-faq'],
+      ['min kollega har været væk med stress i 6 uger, hvornår skal vi søge refusion', 'sa-ansoegningsfrister-refusion'],
+    ] as const;
+    for (const [question, expected] of questions) expect(shown(kb.answer(question)), question).toBe(expected);
+    // Another thing of the asker's own is still theirs.
+    for (const question of ['min kollega har lånt min cykel og nu er den væk', 'kan min chef nægte mig at holde ferie i efterårsferien']) {
+      expect(kb.answer(question).kind, question).toBe('unknown');
+    }
   });
 
   it('still declines unrelated questions of everyday words', () => {
