@@ -228,10 +228,24 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // "Min private kørsel": what the asker calls private is their own life, whatever the noun after it.
   const outside = context.analyzer.outsideConcepts(analysis);
   if (owned.some((concept) => outside.has(concept))) return true;
-  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
+  // …or a thing the best article defines for its reader, named at the start or end of what it defines ("Lønnummeret består
+  // af …", "- Særlig feriegodtgørelse: …"; not a word inside a label, "Nyansat (de første 8 uger), …"): the asker's own one
+  // is what the article explains (round 25).
+  const defined = definedEnds(context);
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term)));
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
+}
+
+/** The stems of the first and last word of each thing the best article defines ({@link definedPhrases}). */
+function definedEnds(context: DeclineContext): ReadonlySet<string> {
+  const ends = new Set<string>();
+  for (const phrase of definedPhrases(context.articleText)) {
+    const words = phrase.toLocaleLowerCase(context.articleLanguage).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+    for (const word of [words[0], words[words.length - 1]]) if (word !== undefined) ends.add(context.analyzer.stemmers.stem(word, context.articleLanguage));
+  }
+  return ends;
 }
 
 /** A price asked: "hvad koster", "prisen", "gebyr", "what does it cost", "fee" — not "betale" (paying back has no price). */

@@ -12,7 +12,8 @@
  *   stillingsnr. betegner det samme"), in a relative clause ("et nyt indkøbscirkulære …, som betyder, at …") or as what a
  *   thing consists of ("Lønnummeret består af …") is one: "hvad er X" is not declined as a definition the article lacks.
  * - WORKPLACE: the asker's colleague, boss or employer ("min kollega", "min arbejdsgiver") is where the question is asked
- *   from, not a private thing of theirs that no article is about (decline.ts `ownThingNotTheirs`).
+ *   from, not a private thing of theirs that no article is about (decline.ts `ownThingNotTheirs`); nor is a thing the best
+ *   article defines for its reader ("mit lønnummer": "Lønnummeret består af …"; "min særlige feriegodtgørelse").
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +104,11 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
       ['min kollega har været væk med stress i 6 uger, hvornår skal vi søge refusion', 'sa-ansoegningsfrister-refusion'],
     ] as const;
     for (const [question, expected] of questions) expect(shown(kb.answer(question)), question).toBe(expected);
+    // A thing the best article defines, named at the start or end of the definition, is what the article explains.
+    expect(shown(kb.answer('hvad består mit lønnummer af'))).toBe('oes-loenseddel');
+    expect(shown(kb.answer('hvornår får jeg min særlige feriegodtgørelse udbetalt'))).toBe('oes-loenseddel-faq');
+    // …not a word inside a label ("Nyansat (de første 8 uger), …" does not define the asker's week of holiday).
+    expect(kb.answer('min chef vil ikke godkende min ferie i uge 30, hvad kan jeg gøre').kind).toBe('unknown');
     // Another thing of the asker's own is still theirs.
     for (const question of ['min kollega har lånt min cykel og nu er den væk', 'kan min chef nægte mig at holde ferie i efterårsferien']) {
       expect(kb.answer(question).kind, question).toBe('unknown');
