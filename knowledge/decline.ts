@@ -179,8 +179,12 @@ const COMMON_SHARE = 0.25;
 const COMMON_MIN_ARTICLES = 5;
 /** Below this credit from uncommon terms a word is not matched (a compound's part is 0.6 × its share). */
 const UNCOMMON_MATCH = 0.4;
-/** The people and places of the asker's work, as owned ("min kollega", "min chef", "min arbejdsgiver", "my manager"). */
-const WORKPLACE = /^(?:kolleg\p{L}*|chef|chefen|chefer|cheferne|leder|lederen|ledere|lederne|medarbejder|medarbejderen|medarbejdere|medarbejderne|ansatte|arbejdsgiver|arbejdsgiveren|afdeling|afdelingen|kontor|kontoret|institution|institutionen|styrelse|styrelsen|team|teamet|colleagues?|boss|manager|employer|employees?|department|team)$/iu;
+/** The asker's workplace, as owned ("min arbejdsgiver", "min afdeling", "my employer"). */
+const WORKPLACE = /^(?:arbejdsgiver|arbejdsgiveren|afdeling|afdelingen|kontor|kontoret|institution|institutionen|styrelse|styrelsen|team|teamet|employer|department|team)$/iu;
+/** The people of the asker's work, as owned ("min kollega", "min chef", "my manager"). */
+const COLLEAGUES = /^(?:kolleg\p{L}*|chef|chefen|chefer|cheferne|leder|lederen|ledere|lederne|medarbejder|medarbejderen|medarbejdere|medarbejderne|ansatte|colleagues?|boss|manager|employees?)$/iu;
+/** The asker speaking for the workplace: "vi", "vores", "os", "we", "our", "us". */
+const WE = /(?<![\p{L}\d])(?:vi|vores|os|we|our|us)(?![\p{L}\d])/iu;
 /** First-person possessives: "min chef", "mit dankort", "mine mails", "my signature". */
 const POSSESSIVES: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'my']);
 
@@ -208,9 +212,15 @@ export function outsideUnanswered(context: DeclineContext): boolean {
 /** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
 export function ownThingNotTheirs(context: DeclineContext): boolean {
   const { analysis } = context;
-  // The asker's workplace ("min kollega", "min chef", "min arbejdsgiver") is where the question is asked from, not their
-  // private life: it says whose case it is, not what it is about (round 25).
-  const owned = possessedConcepts(context.question, analysis, context.analyzer).filter((concept) => !WORKPLACE.test(analysis.concepts[concept]?.surface ?? ''));
+  // The asker's workplace ("min arbejdsgiver", "min afdeling") is where the question is asked from, not their private life:
+  // it says whose case it is, not what it is about — and so are their colleagues when the asker speaks for the workplace
+  // ("min kollega har været syg i 6 uger, hvornår skal vi søge refusion"), not for themselves ("min kollega er syg, skal
+  // jeg tage hans opgaver") (round 25).
+  const forTheWorkplace = WE.test(context.question);
+  const owned = possessedConcepts(context.question, analysis, context.analyzer).filter((concept) => {
+    const surface = analysis.concepts[concept]?.surface ?? '';
+    return !WORKPLACE.test(surface) && !(forTheWorkplace && COLLEAGUES.test(surface));
+  });
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   // The asker's own account is the portal's ("min mailadresse", "min adgangskode"), and their business asked of the
