@@ -216,6 +216,12 @@ const COMMON_SHARE = 0.25;
 const COMMON_MIN_ARTICLES = 5;
 /** Below this credit from uncommon terms a word is not matched (a compound's part is 0.6 × its share). */
 const UNCOMMON_MATCH = 0.4;
+/** The asker's workplace, as owned ("min arbejdsgiver", "min afdeling", "my employer"). */
+const WORKPLACE = /^(?:arbejdsgiver|arbejdsgiveren|afdeling|afdelingen|kontor|kontoret|institution|institutionen|styrelse|styrelsen|team|teamet|employer|department|team)$/iu;
+/** The people of the asker's work, as owned ("min kollega", "min chef", "my manager"). */
+const COLLEAGUES = /^(?:kolleg\p{L}*|chef|chefen|chefer|cheferne|leder|lederen|ledere|lederne|medarbejder|medarbejderen|medarbejdere|medarbejderne|ansatte|colleagues?|boss|manager|employees?)$/iu;
+/** The asker speaking for the workplace: "vi", "vores", "os", "we", "our", "us". */
+const WE = /(?<![\p{L}\d])(?:vi|vores|os|we|our|us)(?![\p{L}\d])/iu;
 /** First-person possessives: "min chef", "mit dankort", "mine mails", "my signature". */
 const POSSESSIVES: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'my']);
 
@@ -243,7 +249,15 @@ export function outsideUnanswered(context: DeclineContext): boolean {
 /** The asker's own thing that no article is about, in a question that does not name the best article's subject. */
 export function ownThingNotTheirs(context: DeclineContext): boolean {
   const { analysis } = context;
-  const owned = possessedConcepts(context.question, analysis, context.analyzer);
+  // The asker's workplace ("min arbejdsgiver", "min afdeling") is where the question is asked from, not their private life:
+  // it says whose case it is, not what it is about — and so are their colleagues when the asker speaks for the workplace
+  // ("min kollega har været syg i 6 uger, hvornår skal vi søge refusion"), not for themselves ("min kollega er syg, skal
+  // jeg tage hans opgaver") (round 25).
+  const forTheWorkplace = WE.test(context.question);
+  const owned = possessedConcepts(context.question, analysis, context.analyzer).filter((concept) => {
+    const surface = analysis.concepts[concept]?.surface ?? '';
+    return !WORKPLACE.test(surface) && !(forTheWorkplace && COLLEAGUES.test(surface));
+  });
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   // The asker's own account is the portal's ("min mailadresse", "min adgangskode"), and their business asked of the
@@ -261,10 +275,24 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // "Min private kørsel": what the asker calls private is their own life, whatever the noun after it.
   const outside = context.analyzer.outsideConcepts(analysis);
   if (owned.some((concept) => outside.has(concept))) return true;
-  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && context.isSubjectTerm(term.term));
+  // …or a thing the best article defines for its reader, named at the start or end of what it defines ("Lønnummeret består
+  // af …", "- Særlig feriegodtgørelse: …"; not a word inside a label, "Nyansat (de første 8 uger), …"): the asker's own one
+  // is what the article explains (round 25).
+  const defined = definedEnds(context);
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term)));
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
+}
+
+/** The stems of the first and last word of each thing the best article defines ({@link definedPhrases}). */
+function definedEnds(context: DeclineContext): ReadonlySet<string> {
+  const ends = new Set<string>();
+  for (const phrase of definedPhrases(context.articleText)) {
+    const words = phrase.toLocaleLowerCase(context.articleLanguage).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+    for (const word of [words[0], words[words.length - 1]]) if (word !== undefined) ends.add(context.analyzer.stemmers.stem(word, context.articleLanguage));
+  }
+  return ends;
 }
 
 /** A price asked: "hvad koster", "prisen", "gebyr", "what does it cost", "fee" — not "betale" (paying back has no price). */
@@ -550,9 +578,13 @@ const WORD = String.raw`[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*`;
  * the predicate up to a comma or three words ("Løndele over 6999 er fradragsløndele, der …").
  */
 const DEFINING_SENTENCE = new RegExp(
-  String.raw`^(?:[-*+]\s+)?((?:${WORD}\s+){0,4}${WORD}),?\s+(?:er|betyder|betegner|svarer\s+til|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for)(?:\s+((?:${WORD}\s*){1,3}))?`,
+  String.raw`^(?:[-*+]\s+)?((?:${WORD},?\s+){0,4}${WORD})\.?,?\s+(?:er|betyder|betegner|svarer\s+til|består\s+af|bruges|kaldes|hedder|står\s+for|dækker|indeholder|is|are|means|stands\s+for|consists\s+of)(?:\s+((?:${WORD}\s*){1,3}))?`,
   'iu',
 );
+/** A thing defined in a relative clause: "et nyt indkøbscirkulære i kraft, som betyder, at …", "stillingskontrol, der betegner …". */
+const DEFINING_CLAUSE = new RegExp(String.raw`((?:${WORD}\s+){0,2}${WORD}),\s+(?:som|der|which|that)\s+(?:betyder|betegner|means)\b`, 'giu');
+/** Where a sentence ends: after . ! ? before a capital or a digit (not after an abbreviation: "officielt stillingsnr. betegner"), and after a colon. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=[^\p{Ll}])|(?<=:)\s+/u;
 /** A name with what it stands for in brackets, or the other way round: "Statens Koncernsystem (SKS)", "ØDUP (Økonomistyrelsens integrationsplatform)", "Løndel 655 (udlånt personale, lønudgift)": the words before the brackets. */
 const BRACKETED = new RegExp(String.raw`((?:${WORD}\s+){0,3}${WORD})\s*\(([^()]{1,80})\)`, 'gu');
 /** Brackets that only give an example or an aside ("(fx pensionskasser, ATP og kildeskat)", "(inkl. moms)"): they define nothing. */
@@ -570,10 +602,11 @@ export function definedPhrases(text: string, options: { readonly values?: boolea
   for (const line of text.split('\n')) {
     const label = LABEL.exec(line)?.[1];
     if (label !== undefined) phrases.push(label);
-    for (const sentence of line.split(/(?<=[.!?:])\s+/u)) {
+    for (const sentence of line.split(SENTENCE_END)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
       if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', defining[2] ?? '');
     }
+    for (const match of line.matchAll(DEFINING_CLAUSE)) phrases.push(match[1] ?? '');
     for (const match of line.matchAll(BRACKETED)) {
       const inside = match[2] ?? '';
       if (ASIDE.test(inside)) continue;

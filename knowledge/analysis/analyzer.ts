@@ -531,9 +531,12 @@ export class Analyzer {
     const whole = this.stemmers.stem(surface, language);
     for (let i = MIN_PART; i <= surface.length - MIN_PART; i += 1) {
       const right = surface.slice(i);
-      if (!vocabulary.mayKnow(right) || this.stemmers.isStopword(right, language)) continue;
+      // A stop word that is a noun ends a compound as any noun does ("regnskabs|siden", "lønkørsels|dagen"), though the
+      // index, which drops stop words, may not hold it: the first part is what the word is about.
+      const head = this.stemmers.isCompoundHead(right, language);
+      if (!head && (!vocabulary.mayKnow(right) || this.stemmers.isStopword(right, language))) continue;
       const rightStem = this.stemmers.stem(right, language);
-      if (rightStem.length < MIN_PART || !vocabulary.isWord(rightStem)) continue;
+      if (rightStem.length < MIN_PART || (!head && !vocabulary.isWord(rightStem))) continue;
       const left = surface.slice(0, i);
       const lefts = [left];
       if (left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e'))) lefts.push(left.slice(0, -1));

@@ -21,6 +21,8 @@ const StopwordAdjustment = z
     keep: z.array(z.string()),
     /** Words of how a question is put, not of what it is about: they weigh like a common word (see the analyser). */
     light: z.array(z.string()).default([]),
+    /** Stop words that are nouns a compound may end in ("regnskabs|siden", "lønkørsels|dagen"): split there (see the analyser). */
+    heads: z.array(z.string()).default([]),
   })
   .strict();
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();

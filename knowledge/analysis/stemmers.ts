@@ -99,6 +99,11 @@ export class Stemmers {
     return this.stopwords[language].has(word);
   }
 
+  /** A stop word that is a noun a compound may end in ("regnskabs|siden", "lønkørsels|dagen"; the lexicon's `heads`). */
+  isCompoundHead(word: string, language: Language): boolean {
+    return this.lexicon.stopwords[language].heads.includes(word);
+  }
+
   /** Idempotent stem of a lower-cased word; words joined with - / . are names and kept whole. */
   stem(word: string, language: Language): string {
     const cache = this.cache[language];

@@ -22,9 +22,11 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
   });
 
   describe('STRONG: four uncommon words of the question held, trust under offerTrust', () => {
-    // heldout22 and heldout25 (read): a situation told at length, the article's words among the asker's own.
+    // heldout22, heldout25 and heldout29 (read): a situation told at length, the article's words among the asker's own.
+    // (Round 25: heldout22's "… syg i sin tredje uge og nu har været væk i over en måned …" is over offerTrust now that
+    // "uge" is the articles' "uger" and "væk" a light word; a question of heldout29 stands in for it.)
     const questions = [
-      ['Vi har en nyansat, der blev syg i sin tredje uge og nu har været væk i over en måned. Hvor hurtigt skal vi melde det til jer, for at refusionen ikke går tabt?', 'sa-ansoegningsfrister-refusion'],
+      ['Kan jeg bruge kørselsgodtgørelse-appen til at få penge tilbage for kaffe og kage til et møde, selv om det ikke er en rejse?', 'sa-rejsud'],
       ['Vores lønbureau hos jer har regnet forkert på en medarbejders tillæg, selv om vi sendte alle oplysninger korrekt ind, og nu mangler hun ca. 2.000 kr. – skal vi selv lave en forskudsudbetaling?', 'sa-fejlindmelding-2024'],
     ] as const;
 
