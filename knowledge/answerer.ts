@@ -564,7 +564,9 @@ export class Answerer {
     const nameable = which === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.named && c.coverage >= best.coverage - WIDER_CHOICE.namedCoverageGap));
     const named = which === undefined ? undefined : this.namedLeader(nameable, analysis, which);
     // ECHOED: "hvordan får vi RejsUd?" goes to the article that asks it itself ("Hvordan får man RejsUd? Kontakt …").
-    const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    // Not for a definition: "hvad er kuberne i LDV?" says back "Hvad er LDV?" of the system's overview in three words of five,
+    // and a definition's own choice (LABELLED, the definition leader) knows which page defines the thing.
+    const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || asksDefinition(question, analysis.concepts.length) ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
     const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;

@@ -669,7 +669,8 @@ export function definitionNotHeld(context: DeclineContext): boolean {
   const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context) && itsWord(term));
   if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
   const defined = context.definedTerms(kind);
-  const credits = conceptCredits(analysis, (term) => defined.has(term.term) && counts(term, context));
+  // A part of a name is not the thing named: "nummer" of "P-nummer" is defined by no "Lønnummeret består af …".
+  const credits = conceptCredits(analysis, (term) => term.kind !== 'name-part' && defined.has(term.term) && counts(term, context));
   return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 

@@ -194,7 +194,8 @@ describe('a compound whose last part is a stop word (round 25)', () => {
 
   it('is about its first part: "lønkørselsdagen" is about "lønkørsel" ("dagen" is a stop word)', () => {
     const terms = analyzer.analyzeQuery('hvornår lukker HR-Løn på lønkørselsdagen', vocabulary).terms;
-    expect(terms.find((term) => term.kind === 'compound-modifier')?.term).toBe(stem('lønkørsel'));
+    // Split at a noun among the stop words (the lexicon's `heads`, decl's round 25) or, failing that, its first part added.
+    expect(terms.find((term) => (term.kind === 'compound-modifier' || term.kind === 'compound-part') && term.term === stem('lønkørsel'))?.term).toBe(stem('lønkørsel'));
   });
 
   it('is no compound when its first part is a stop word too', () => {
