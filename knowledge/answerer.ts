@@ -418,6 +418,8 @@ const SYSTEM_NAME_SEPARATOR = /\s*(?:[\/,;()]|\s(?:og|and)\s)\s*/u;
 export class Answerer {
   /** Index terms of passages and of articles' titles and keywords, for choosing the passage shown. */
   private readonly termCache = new Map<string, ReadonlySet<string>>();
+  /** The sentences of each article's body that end in a question mark (ECHOED), read once: the index never changes. */
+  private readonly askedSentences = new Map<string, readonly string[]>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -800,7 +802,12 @@ export class Answerer {
       const article = this.index.articles.get(articleId);
       if (article === undefined) return false;
       // Three words said back at least, and two in five of the question's: "hvad er …?" alone echoes every definition.
-      return (article.body.match(/[^.!?:\n]+\?/gu) ?? []).some((sentence) => {
+      let sentences = this.askedSentences.get(articleId);
+      if (sentences === undefined) {
+        sentences = article.body.match(/[^.!?:\n]+\?/gu) ?? [];
+        this.askedSentences.set(articleId, sentences);
+      }
+      return sentences.some((sentence) => {
         const echo = headingEcho(asked, sentence);
         return echo >= ECHO.share && echo * asked.length >= ECHO.words - 1e-9;
       });

@@ -285,8 +285,27 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
 }
 
+/** {@link definedEnds} of each article text read, per analyser (the articles' texts are few; emptied when it grows past them). */
+const DEFINED_ENDS = new WeakMap<object, Map<string, ReadonlySet<string>>>();
+const DEFINED_ENDS_KEPT = 2000;
+
 /** The stems of the first and last word of each thing the best article defines ({@link definedPhrases}). */
 function definedEnds(context: DeclineContext): ReadonlySet<string> {
+  let read = DEFINED_ENDS.get(context.analyzer);
+  if (read === undefined) {
+    read = new Map();
+    DEFINED_ENDS.set(context.analyzer, read);
+  }
+  const key = `${context.articleLanguage}\u0000${context.articleText}`;
+  const known = read.get(key);
+  if (known !== undefined) return known;
+  if (read.size >= DEFINED_ENDS_KEPT) read.clear();
+  const ends = readDefinedEnds(context);
+  read.set(key, ends);
+  return ends;
+}
+
+function readDefinedEnds(context: DeclineContext): ReadonlySet<string> {
   const ends = new Set<string>();
   for (const phrase of definedPhrases(context.articleText)) {
     const words = phrase.toLocaleLowerCase(context.articleLanguage).match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
