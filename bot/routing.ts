@@ -1042,6 +1042,7 @@ export function decide(input: RouteInput): RouteDecision {
         if (own.kind !== 'unknown') asked = own;
       }
       asked = detailOfPrevious(factFromItsSystem(asked, previous), previous, REFERS_BACK.test(found.own ?? ''));
+      asked = referredBack(asked, found.query, found.own ?? input.text, previous);
     }
     if (found.sure) return found.query;
     // Both readings are asked here, and the one taken is kept as the turn's answer (not asked again).
@@ -1054,6 +1055,26 @@ export function decide(input: RouteInput): RouteDecision {
     }
     asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
     return found.query;
+  }
+
+  /**
+   * A follow-up that refers back ("hvem godkender den bagefter?" after RejsUd's page on travel claims) asks of the thing
+   * the answer before it spoke of: that article answers it, read with its subject, rather than another page of the
+   * system the added subject led to — unless that page holds a word of the question the article before lacks ("hvem er
+   * leverandør på systemet?": the page that names the supplier).
+   */
+  function referredBack(result: AnswerResult, query: string, own: string, previous: PreviousAnswer): AnswerResult {
+    if (result.kind !== 'answered' || [result.article.id, result.article.translationOf].includes(previous.articleId) || !REFERS_BACK.test(own)) return result;
+    const there = input.knowledge(query, input.lang, undefined, own, previous.articleId);
+    if (there.kind !== 'answered') return result;
+    const wordsOf = (body: string): string[] => body.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
+    const other = wordsOf(`${result.article.title}\n${result.article.body}`);
+    const before = wordsOf(`${there.article.title}\n${there.article.body}`);
+    // Short words count here ("is there an app for it?": the page on the app).
+    const stems = stemmers();
+    const said = cleanWords(own).filter((w) => w.length >= 3 && !stems.isStopword(w, 'da') && !stems.isStopword(w, 'en'));
+    const brings = said.map((word) => word.toLowerCase()).some((word) => holdsWord(other, word) && !holdsWord(before, word));
+    return brings ? result : there;
   }
 
   /**
@@ -1731,11 +1752,12 @@ const ABOUT_ANOTHER =
 /** "Og RejsUd?", "and LDV?": a bare subject after "og"/"and", two words at most. */
 const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /**
- * A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it" —
- * not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
+ * A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it",
+ * and the system itself in its definite form ("hvem er leverandør på systemet?", "kan man få appen på telefonen?", "who
+ * supplies the system?") — not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
  */
 const REFERS_BACK =
-  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there)(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
+  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
 
 /** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
 const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;

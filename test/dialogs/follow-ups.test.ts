@@ -190,6 +190,27 @@ describe('follow-up questions over the public articles (round 24)', () => {
       ['hvem er leverandøren?', ['Miracle', 'Kilde: [FAQ om Statens HR']],
     ]);
   });
+
+  it('reads the system in its definite form as referring back, and answers from the page that names what is asked (round 26)', async () => {
+    // Alone "leverandør" met a supplier's guide to invoicing; "systemet" is RejsUd, and its older page names the supplier.
+    await new Chat(world, ANNA).run([
+      ['hvordan får vi RejsUd', 'Kilde: [RejsUd'],
+      ['hvem er leverandør på systemet?', ['Miracle', 'Kilde: [Generelt om RejsUd']],
+    ]);
+  });
+
+  it('answers a question that refers back from the article just shown when no other page brings a word of it (round 26)', async () => {
+    // Read with the subject "RejsUd", the older general page came first; the page just shown says who approves.
+    await new Chat(world, ANNA).run([
+      ['hvordan opretter man en rejseafregning i RejsUd', 'Kilde: [RejsUd – rejseafregning og udlæg'],
+      ['hvem godkender den bagefter?', ['budgetansvarlige chef', 'Kilde: [RejsUd – rejseafregning og udlæg']],
+    ]);
+    // A word of the question on another page only ("app") keeps that page.
+    await new Chat(world, ANNA).run([
+      ['what is RejsUd?', 'RejsUd'],
+      ['is there an app for it?', ['Ibistic', 'Brugervejledninger til RejsUd']],
+    ]);
+  });
 });
 
 describe('followUpQuery', () => {
@@ -204,6 +225,14 @@ describe('followUpQuery', () => {
   it('adds the subject to a question that refers back; a short one that names nothing is only a candidate', () => {
     expect(followUpQuery('hvem kan gøre det?', previous, recognition)).toEqual({ query: 'hvem kan gøre det? IndFak/SDI', sure: true, own: 'hvem kan gøre det?' });
     expect(followUpQuery('hvordan får jeg adgang?', previous, recognition)).toEqual({ query: 'hvordan får jeg adgang? IndFak/SDI', sure: false, own: 'hvordan får jeg adgang?' });
+  });
+
+  it('reads the system named in its definite form as referring back (round 26)', () => {
+    expect(followUpQuery('hvem er leverandør på systemet?', previous, recognition)?.sure).toBe(true);
+    expect(followUpQuery('kan man hente appen?', previous, recognition)?.sure).toBe(true);
+    expect(followUpQuery('who supplies the system?', previous, recognition)?.sure).toBe(true);
+    // A system of one's own is no system of the answer before it.
+    expect(followUpQuery('hvem er leverandør på et system?', previous, recognition)?.sure).not.toBe(true);
   });
 
   it('reads a question opened with "og"/"men" as continuing the conversation (round 22)', () => {
