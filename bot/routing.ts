@@ -1060,21 +1060,18 @@ export function decide(input: RouteInput): RouteDecision {
   /**
    * A follow-up that refers back ("hvem godkender den bagefter?" after RejsUd's page on travel claims) asks of the thing
    * the answer before it spoke of: that article answers it, read with its subject, rather than another page of the
-   * system the added subject led to — unless that page holds a word of the question the article before lacks ("hvem er
-   * leverandør på systemet?": the page that names the supplier).
+   * system the added subject led to — unless that page answers the question's own words and the article before does not
+   * ("hvem er leverandør på systemet?": the page that names the supplier; "findes der en app til det?": the page on the app).
    */
   function referredBack(result: AnswerResult, query: string, own: string, previous: PreviousAnswer): AnswerResult {
-    if (result.kind !== 'answered' || [result.article.id, result.article.translationOf].includes(previous.articleId) || !REFERS_BACK.test(own)) return result;
+    // Danish only: an English question's own words are read through the glossary, and few of them weigh alone ("who creates
+    // the users in it?" is common words both in CIP's overview and in its page of duties).
+    if (input.lang !== 'da' || result.kind !== 'answered' || [result.article.id, result.article.translationOf].includes(previous.articleId) || !REFERS_BACK.test(own)) return result;
     const there = input.knowledge(query, input.lang, undefined, own, previous.articleId);
     if (there.kind !== 'answered') return result;
-    const wordsOf = (body: string): string[] => body.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
-    const other = wordsOf(`${result.article.title}\n${result.article.body}`);
-    const before = wordsOf(`${there.article.title}\n${there.article.body}`);
-    // Short words count here ("is there an app for it?": the page on the app).
-    const stems = stemmers();
-    const said = cleanWords(own).filter((w) => w.length >= 3 && !stems.isStopword(w, 'da') && !stems.isStopword(w, 'en'));
-    const brings = said.map((word) => word.toLowerCase()).some((word) => holdsWord(other, word) && !holdsWord(before, word));
-    return brings ? result : there;
+    const ownThere = input.knowledge(own, input.lang, undefined, undefined, previous.articleId);
+    const ownOther = input.knowledge(own, input.lang, undefined, undefined, result.article.id);
+    return ownOther.kind === 'answered' && ownThere.kind !== 'answered' ? result : there;
   }
 
   /**

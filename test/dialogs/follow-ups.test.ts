@@ -205,10 +205,10 @@ describe('follow-up questions over the public articles (round 24)', () => {
       ['hvordan opretter man en rejseafregning i RejsUd', 'Kilde: [RejsUd – rejseafregning og udlæg'],
       ['hvem godkender den bagefter?', ['budgetansvarlige chef', 'Kilde: [RejsUd – rejseafregning og udlæg']],
     ]);
-    // A word of the question on another page only ("app") keeps that page.
+    // Another page that answers the question's own words, where the page just shown does not, keeps that page.
     await new Chat(world, ANNA).run([
-      ['what is RejsUd?', 'RejsUd'],
-      ['is there an app for it?', ['Ibistic', 'Brugervejledninger til RejsUd']],
+      ['hvad er RejsUd?', 'RejsUd'],
+      ['findes der en app til det?', ['Ibistic', 'Brugervejledninger til RejsUd']],
     ]);
   });
 });
