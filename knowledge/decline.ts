@@ -51,6 +51,8 @@ import type { Language } from './article.js';
  *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
  * - **How to do a thing the article only lists** ({@link doingNotHeld}): "hvordan opdaterer jeg Google Chrome" met the
  *   system requirements that list the browser; of updating it, and of IndFak, the question says nothing (round 25).
+ * - **A matter with a party no article knows** ({@link partyUnknown}): "min sag hos forsikringsselskabet" (round 26).
+ * - **A word's translation** ({@link translationAsked}): "hvad hedder regnskab på tysk" (round 26).
  * - **Access to a thing the article does not name** ({@link accessTargetNotHeld}): "jeg har glemt min adgangskode til
  *   e-Boks", "I forgot the password to my work laptop". The pages on the payroll system's or Navision's passwords match
  *   "adgangskode", "glemt", "nulstille"; what the password is for they do not name (round 24).
@@ -148,16 +150,19 @@ export function loneWordsNotItsSubject(context: DeclineContext): boolean {
 /**
  * What the asker is entitled to as a person ("hvor mange omsorgsdage har jeg ret til", "am I entitled
  * to", "er jeg berettiget til"): the local HR's or the union's answer, not the portal's. In the first
- * person singular only: "har vi ret til refusion" is the institution asking about its refund.
+ * person singular only: "har vi ret til refusion" is the institution asking about its refund. So is their own pay in a situation
+ * ("får jeg fuld løn under min barsel", "får jeg løn når jeg er syg") and their own tax deduction ("kan jeg få fradrag for min
+ * kørsel") (round 26): the articles' payroll and refunds are the institution's.
  */
 const PERSONAL_ENTITLEMENT =
-  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag|do\s+i\s+(?:get|keep)\s+(?:\p{L}+\s+)?(?:pay|paid|salary)\s+(?:during|when|while|if|on))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag)(?![\p{L}\d])/iu;
 
 /**
  * The asker's own economy, called their own ("min egen pension", "trækprocenten på min egen løn", "mit eget firma", "my
  * own savings"): the asker as a citizen — their bank, their tax, their pension company — not the institution's payroll
  * or pensions the articles speak of (round 22). "Egen" before the system's things is not this: "mine egne rapporter",
  * "mit eget regneark", "my own payslip" are asked about the systems; nor is one's own car, whose mileage a travel claim pays.
+ * "Min bank", "min netbank" need no "egen" (round 26): an employee's bank is their own; the institution's is "vores".
  */
 const OWN_ECONOMY =
   /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken))(?![\p{L}\d])/iu;
@@ -186,7 +191,8 @@ const OWN_LEAVE = new RegExp(
 /**
  * The asker negotiating their own pay ("skal jeg selv forhandle min løn", "hvordan forhandler jeg mig til mere i løn"): theirs and
  * their union's, not the pay statistics an institution brings to local negotiations ("vi skal forhandle løn lokalt …"). As
- * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25).
+ * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25). "Hvordan forhandler
+ * jeg løn til en jobsamtale" too (round 26), but not with the institution's staff ("… løn med en ny medarbejder": the employer's).
  */
 const OWN_PAY_NEGOTIATED =
   /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|(?:forhandler|forhandlede)\s+jeg\s+(?:\p{L}+\s+)?løn\p{L}*(?!\s+med\s+(?:\p{L}+\s+){0,2}(?:medarbejder|ansat|ansatte|kandidat|ansøger)\p{L}*)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
