@@ -151,11 +151,12 @@ export function loneWordsNotItsSubject(context: DeclineContext): boolean {
  * What the asker is entitled to as a person ("hvor mange omsorgsdage har jeg ret til", "am I entitled
  * to", "er jeg berettiget til"): the local HR's or the union's answer, not the portal's. In the first
  * person singular only: "har vi ret til refusion" is the institution asking about its refund. So is their own pay in a situation
- * ("får jeg fuld løn under min barsel", "får jeg løn når jeg er syg") and their own tax deduction ("kan jeg få fradrag for min
- * kørsel") (round 26): the articles' payroll and refunds are the institution's.
+ * ("får jeg fuld løn under min barsel", "får jeg løn når jeg er syg"), their own tax deduction ("kan jeg få fradrag for min
+ * kørsel"), what they get of a benefit ("hvor meget får jeg i ATP"; not a refund or grant: the institution's) and after tax
+ * ("hvad jeg får udbetalt efter skat") (round 26): the articles' payroll and refunds are the institution's.
  */
 const PERSONAL_ENTITLEMENT =
-  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag|(?:hvad|hvor\s+meget)\s+(?:får|fik)\s+jeg\s+i(?=\s+(?!refusion|tilskud)\p{L})|jeg\s+(?:\p{L}+\s+){0,2}efter\s+skat)(?![\p{L}\d])/iu;
 
 /**
  * The asker's own economy, called their own ("min egen pension", "trækprocenten på min egen løn", "mit eget firma", "my

@@ -44,6 +44,8 @@ describe('the asker\'s own economy', () => {
       'hvordan laver jeg en budgetkonto i min bank',
       'hvordan godkender jeg en regning i min netbank',
       'hvordan forhandler jeg løn til en jobsamtale',
+      'hvor meget får jeg i ATP når jeg bliver pensionist',
+      'hvordan beregner jeg hvad jeg får udbetalt efter skat',
     ]) {
       expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
     }
@@ -100,5 +102,12 @@ describe('the owner named in the genitive', () => {
 describe('a word\'s translation asked', () => {
   it('is declined as general knowledge ("hvad hedder regnskab på tysk")', async () => {
     expect(reasonOf(await publicAnswer('hvad hedder regnskab på tysk'))).toBe('definition-not-held');
+  });
+});
+
+describe('"mest", an adverb of degree', () => {
+  it('is no word of a topic: the part "mester" of "borgmesteren" met "de mest stillede spørgsmål"', async () => {
+    expect(answeredWith(await publicAnswer('hvem er stedfortræder for borgmesteren'))).toBeUndefined();
+    expect(answeredWith(await publicAnswer('hvordan lægger jeg mine mest brugte lister i menuen til venstre i navison'))).toBe('oes-navision-tips');
   });
 });
