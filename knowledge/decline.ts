@@ -51,6 +51,8 @@ import type { Language } from './article.js';
  *   article does not say. Asked what it is, that is general knowledge, not the portal's (round 24).
  * - **How to do a thing the article only lists** ({@link doingNotHeld}): "hvordan opdaterer jeg Google Chrome" met the
  *   system requirements that list the browser; of updating it, and of IndFak, the question says nothing (round 25).
+ * - **A matter with a party no article knows** ({@link partyUnknown}): "min sag hos forsikringsselskabet" (round 26).
+ * - **A word's translation** ({@link translationAsked}): "hvad hedder regnskab på tysk" (round 26).
  * - **Access to a thing the article does not name** ({@link accessTargetNotHeld}): "jeg har glemt min adgangskode til
  *   e-Boks", "I forgot the password to my work laptop". The pages on the payroll system's or Navision's passwords match
  *   "adgangskode", "glemt", "nulstille"; what the password is for they do not name (round 24).
@@ -93,11 +95,11 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || partyUnknown(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
-  if (definitionNotHeld(context)) return 'definition-not-held';
+  if (definitionNotHeld(context) || translationAsked(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
@@ -148,19 +150,23 @@ export function loneWordsNotItsSubject(context: DeclineContext): boolean {
 /**
  * What the asker is entitled to as a person ("hvor mange omsorgsdage har jeg ret til", "am I entitled
  * to", "er jeg berettiget til"): the local HR's or the union's answer, not the portal's. In the first
- * person singular only: "har vi ret til refusion" is the institution asking about its refund.
+ * person singular only: "har vi ret til refusion" is the institution asking about its refund. So is their own pay in a situation
+ * ("får jeg fuld løn under min barsel", "får jeg løn når jeg er syg"), their own tax deduction ("kan jeg få fradrag for min
+ * kørsel"), what they get of a benefit ("hvor meget får jeg i ATP"; not a refund or grant: the institution's) and after tax
+ * ("hvad jeg får udbetalt efter skat") (round 26): the articles' payroll and refunds are the institution's.
  */
 const PERSONAL_ENTITLEMENT =
-  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag|(?:hvad|hvor\s+meget)\s+(?:får|fik)\s+jeg\s+i(?=\s+(?!refusion|tilskud)\p{L})|jeg\s+(?:\p{L}+\s+){0,2}efter\s+skat)(?![\p{L}\d])/iu;
 
 /**
  * The asker's own economy, called their own ("min egen pension", "trækprocenten på min egen løn", "mit eget firma", "my
  * own savings"): the asker as a citizen — their bank, their tax, their pension company — not the institution's payroll
  * or pensions the articles speak of (round 22). "Egen" before the system's things is not this: "mine egne rapporter",
  * "mit eget regneark", "my own payslip" are asked about the systems; nor is one's own car, whose mileage a travel claim pays.
+ * "Min bank", "min netbank" need no "egen" (round 26): an employee's bank is their own; the institution's is "vores".
  */
 const OWN_ECONOMY =
-  /(?<![\p{L}\d])(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|firma|salary|pay|pension|savings|tax|taxes|bank|business|company)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken))(?![\p{L}\d])/iu;
 
 /**
  * The asker reporting their own sickness ("hvordan melder jeg mig syg", "I need to call in sick"): the
@@ -186,10 +192,11 @@ const OWN_LEAVE = new RegExp(
 /**
  * The asker negotiating their own pay ("skal jeg selv forhandle min løn", "hvordan forhandler jeg mig til mere i løn"): theirs and
  * their union's, not the pay statistics an institution brings to local negotiations ("vi skal forhandle løn lokalt …"). As
- * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25).
+ * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25). "Hvordan forhandler
+ * jeg løn til en jobsamtale" too (round 26), but not with the institution's staff ("… løn med en ny medarbejder": the employer's).
  */
 const OWN_PAY_NEGOTIATED =
-  /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|(?:forhandler|forhandlede)\s+jeg\s+(?:\p{L}+\s+)?løn\p{L}*(?!\s+med\s+(?:\p{L}+\s+){0,2}(?:medarbejder|ansat|ansatte|kandidat|ansøger)\p{L}*)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
 
 
 /** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
@@ -623,7 +630,7 @@ export function definedPhrases(text: string, options: { readonly values?: boolea
     if (label !== undefined) phrases.push(label);
     for (const sentence of line.split(SENTENCE_END)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
-      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', defining[2] ?? '');
+      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', withoutOwner(defining[2] ?? ''));
     }
     for (const match of line.matchAll(DEFINING_CLAUSE)) phrases.push(match[1] ?? '');
     for (const match of line.matchAll(BRACKETED)) {
@@ -636,6 +643,14 @@ export function definedPhrases(text: string, options: { readonly values?: boolea
     if (options.values !== false) for (const match of line.matchAll(WITH_VALUE)) phrases.push(match[1] ?? '');
   }
   return phrases.filter((phrase) => phrase.trim() !== '');
+}
+
+/** A word in the definite genitive before another ("Finansministeriets fælles …", "Statens …"): the owner of what is said, not it. */
+const OWNER = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:ets|ens|ernes|enes)\s+(?=[\p{L}\p{N}])/giu;
+
+/** A predicate without its owners: "RejsUd er Finansministeriets fælles rejseafregningssystem" defines a travel system, not a ministry (round 26). */
+function withoutOwner(predicate: string): string {
+  return predicate.replace(OWNER, '');
 }
 
 /**
@@ -652,7 +667,7 @@ function repeatsItsSubject(subject: string, predicate: string): boolean {
  * "Hvad er en/et …", "what is a/an …": what a kind of thing is. A word that otherwise asks for a fact ("et CVR-nummer", "en
  * sats") names the kind here; "hvad er telefonnummeret", "what is the rate" ask for the one fact (round 25).
  */
-const KIND_ASKED = /^\s*(?:hvad (?:er|betyder) (?:en|et)|hvad bruger man (?:en|et)|what(?:'s| is| are| does) (?:a|an))\s/iu;
+const KIND_ASKED = /^\s*(?:hvad (?:er|betyder|laver) (?:en|et)|hvad bruger man (?:en|et)|what(?:'s| is| are| does) (?:a|an))\s/iu;
 
 /**
  * "Hvad er forskellen på en kommune og en region", "what is the difference between …": the two things' definitions asked, the
@@ -683,7 +698,11 @@ export function definitionNotHeld(context: DeclineContext): boolean {
   if (asked.length === 0) return false;
   // The subject's own word or the head of its compound ("pension" of "Tjenestemandspension"), not the word that begins it: an
   // article on "Tjenestemandspension" is about a pension, and says nothing of what a "tjenestemand" is (round 25).
-  const subjectWords = (context.subjectText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => context.analyzer.stemmers.stem(word, context.articleLanguage));
+  // Not a word in the genitive before its noun ("Finansministeriets fælles rejseafregningssystem", "Økonomistyrelsens …"): it
+  // says whose the thing is, not what the article is about — the RejsUd page does not say what a ministry is (round 26).
+  const stem = (word: string): string => context.analyzer.stemmers.stem(word, context.articleLanguage);
+  const written = context.subjectText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const subjectWords = written.filter((word, at) => !(at < written.length - 1 && isGenitive(word, stem))).map(stem);
   const itsWord = (term: QueryTerm): boolean => !WRITTEN_KINDS.has(term.kind) || subjectWords.some((word) => word.endsWith(term.term));
   const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context) && itsWord(term));
   if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
@@ -691,6 +710,43 @@ export function definitionNotHeld(context: DeclineContext): boolean {
   // A part of a name is not the thing named: "nummer" of "P-nummer" is defined by no "Lønnummeret består af …".
   const credits = conceptCredits(analysis, (term) => term.kind !== 'name-part' && defined.has(term.term) && counts(term, context));
   return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
+}
+
+/** A word in the genitive: its -s is the stemmer's to drop ("ministeriets" as "ministeriet"), not a plural's or the word's own ("Campus", "proces"). */
+function isGenitive(word: string, stem: (word: string) => string): boolean {
+  return word.length > 3 && word.endsWith('s') && stem(word) === stem(word.slice(0, -1));
+}
+
+/**
+ * "Hvad hedder regnskab på tysk", "hvordan siger man lønseddel på engelsk": a word's translation asked. No article gives one; the
+ * words of the portal in it are what is to be translated, not what is asked (round 26).
+ */
+const TRANSLATION_ASKED = /^\s*(?:hvad\s+(?:hedder|betyder|er)|hvordan\s+(?:siger|staver|skriver)\s+man)\s.+\spå\s+(?:engelsk|tysk|fransk|spansk|svensk|norsk|italiensk|polsk|arabisk|tyrkisk|dansk)\s*\??\s*$/iu;
+
+/** {@link TRANSLATION_ASKED} of the question. */
+export function translationAsked(context: DeclineContext): boolean {
+  return TRANSLATION_ASKED.test(context.question);
+}
+
+/** The party a matter is with: "min sag hos forsikringsselskabet", "en tid hos frisøren". */
+const WITH_PARTY: ReadonlySet<string> = new Set(['hos']);
+
+/**
+ * "Hvordan følger jeg min sag hos forsikringsselskabet": a matter with a party no article knows is that party's, however well the
+ * articles know the matter's words ("sag", "følge"); the portal's parties are the articles' (Statens Administration, SAM, DXC,
+ * KMD, Statens It, "jer", "os") (round 26).
+ */
+export function partyUnknown(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const words = wordConcepts(question, analysis, analyzer);
+  for (const [at, word] of words.entries()) {
+    if (!WITH_PARTY.has(word.text.toLowerCase())) continue;
+    let next = at + 1;
+    while (DETERMINERS.has(words[next]?.text.toLowerCase() ?? '')) next += 1;
+    const party = words[next]?.concept;
+    if (party !== undefined && analysis.concepts[party]?.known === false) return true;
+  }
+  return false;
 }
 
 /** A word of access: a password, a code, access, a log-in ("adgangskoden", "kodeord", "password", "adgang", "login", "access"). */

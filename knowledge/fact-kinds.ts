@@ -188,10 +188,10 @@ export function kindMatch(text: string, kinds: readonly FactKind[]): number {
 
 /**
  * "Hvad er RejsUd?", "what is CIP": a question for what something is, answered by the summary an
- * article opens with. Only a question of a few words counts ("hvad betyder styrelse 5 på
+ * article opens with; "hvad laver en kommune" asks what a kind of thing does, which is what it is (round 26). Only a question of a few words counts ("hvad betyder styrelse 5 på
  * registerprintet" asks for a detail, which the passages' coverage finds).
  */
-const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står)|hvem er|what (?:is|are|does)|what's)\b/iu;
+const DEFINITION = /^\s*(?:hvad (?:er|betyder|bruges|står|laver (?:en|et))|hvem er|what (?:is|are|does)|what's)\b/iu;
 /** What a thing is for, asked of anyone: "hvad bruger man et CVR-nummer til" (as "hvad bruges … til"; round 25). */
 const USED_FOR = /^\s*hvad bruger man\s.*\btil\s*\??\s*$/iu;
 
