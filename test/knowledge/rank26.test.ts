@@ -55,6 +55,31 @@ describe('PHRASED: two things said together as the user put them (round 26)', ()
   });
 });
 
+describe('a change asked of a thing, said as choosing another of it (round 26)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'rejsud-tips',
+      title: 'Tips og tricks til RejsUd',
+      system: 'RejsUd',
+      body: [
+        'Ofte stillede spørgsmål og svar om RejsUd, opdelt efter emner.',
+        "- Tidspunkt for varsling: I hovedmenuen under Administration vælges boksen 'Mine indstillinger' og fanen 'Varsling'. Vælg gerne et andet tidspunkt end kl. 08.00, som mange har valgt.",
+        '- Bruger synkroniseres ikke: BrugerId skal altid indeholde en e-mailadresse.',
+      ].join('\n'),
+    }),
+  ]);
+
+  it('answers by the page that says to choose another one, though it has no verb of change', () => {
+    expect(answered(kb.answer('hvordan ændrer jeg varslingstidspunktet i rejsud'))).toBe('rejsud-tips');
+    expect(answered(kb.answer('hvordan ændrer jeg tidspunktet for varsling i rejsud'))).toBe('rejsud-tips');
+  });
+
+  it('still declines a change of a thing the page does not choose another of', () => {
+    expect(answered(kb.answer('hvordan ændrer jeg mit brugerid i rejsud'))).not.toBe('rejsud-tips');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -70,6 +95,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 26 over kb-public', () => {
     ['hvad betyder det lille ikon ud for en bruger i indfak', 'sa-indfak-tips'],
     ['hvad betyder det lille ikon ved siden af en bruger i indfak', 'sa-indfak-tips'],
     ['lille ikon ud for bruger indfak', 'sa-indfak-tips'],
+    // "Vælg gerne et andet tidspunkt" is how the time of the alerts is changed, on the RejsUd page without a verb of change.
+    ['hvordan ændrer jeg varslingstidspunktet i rejsud', 'sa-rejsud-tips'],
+    ['hvordan ændrer jeg tidspunktet for varslingsmails i rejsud', 'sa-rejsud-tips'],
   ])('%s → %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
