@@ -605,7 +605,23 @@ export function doingNotHeld(context: DeclineContext): boolean {
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
-  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+  if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
+  return !thingsDefined(context, verb);
+}
+
+/**
+ * Every thing a question asks of, beside its verb, is what an entry of the article is about — its label or a sentence that
+ * defines it ("- Færøsk skat: Kontakt TAKS på Færøerne" for "hvordan håndterer vi færøsk skat"): an entry of a page of questions
+ * and answers, not a thing it lists in passing (round 26).
+ */
+function thingsDefined(context: DeclineContext, verb: number): boolean {
+  const { analysis } = context;
+  const light = context.analyzer.lightWords[analysis.language];
+  const things = analysis.concepts.map((concept, index) => (index !== verb && (concept.name || !light.has(concept.surface)) ? index : -1)).filter((index) => index >= 0);
+  if (things.length === 0) return false;
+  const defined = context.definedTerms();
+  const credits = conceptCredits(analysis, (term) => OWN_KINDS.has(term.kind) && defined.has(term.term) && counts(term, context));
+  return things.every((concept) => (credits[concept] ?? 0) >= MATCHED);
 }
 
 /** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */

@@ -80,6 +80,33 @@ describe('a change asked of a thing, said as choosing another of it (round 26)',
   });
 });
 
+describe('a thing an entry of the page is about, asked how to handle (round 26)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'sls-faq',
+      title: 'Spørgsmål og svar – generelt om SLS',
+      system: 'SLS',
+      body: [
+        'Udvalgte spørgsmål og svar:',
+        '- Afviste og standsede lønanvisninger: alle afviste anvisninger fra SLS overføres til KUB-kontoen.',
+        '- Færøsk skat: Kontakt TAKS på Færøerne, tlf. 00-298 35 26 00.',
+        '- Stillingsnumre: stillingsnummer og stillingskontrolnummer betegner det samme.',
+      ].join('\n'),
+    }),
+    article({
+      id: 'systemkrav',
+      title: 'Tips og tricks til IndFak – systemkrav',
+      system: 'IndFak',
+      body: '- Browser: Internet Explorer 11, Microsoft Edge eller Google Chrome for Windows.\n- Hardware: mindst 4 GB RAM.',
+    }),
+  ]);
+
+  it('still declines doing something with a thing a page only lists', () => {
+    expect(kb.answer('hvordan opdaterer jeg google chrome').kind).toBe('unknown');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
@@ -98,6 +125,8 @@ describe.skipIf(!existsSync(KB_PUBLIC))('round 26 over kb-public', () => {
     // "Vælg gerne et andet tidspunkt" is how the time of the alerts is changed, on the RejsUd page without a verb of change.
     ['hvordan ændrer jeg varslingstidspunktet i rejsud', 'sa-rejsud-tips'],
     ['hvordan ændrer jeg tidspunktet for varslingsmails i rejsud', 'sa-rejsud-tips'],
+    // "- Færøsk skat: Kontakt TAKS …", an entry labelled by the thing, on a page that names no verb of handling it.
+    ['hvordan håndterer vi færøsk skat', 'modst-sls-faq-generelt'],
   ])('%s → %s', (question, expected) => {
     expect(answered(kb.answer(question))).toBe(expected);
   });
