@@ -107,6 +107,25 @@ describe('a thing an entry of the page is about, asked how to handle (round 26)'
   });
 });
 
+describe('a limit asked, held where an amount exceeds it (round 26)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'fejlindmelding',
+      title: 'Ny proces for indmelding af fejl',
+      system: 'Løn',
+      body: [
+        'Fejl forårsaget af Statens Administration meldes til Kundebetjening på telefon eller pr. mail.',
+        'Lønstandsning og acontoudbetaling: Der laves acontoudbetaling, når fejlen overstiger 500 kr. netto, og lønstandsning, når fejlen overstiger 300 kr. netto.',
+      ].join('\n'),
+    }),
+  ]);
+
+  it('answers "beløbsgrænsen for …" by the page that says when an amount exceeds it', () => {
+    expect(answered(kb.answer('beløbsgrænsen for lønstandsning'))).toBe('fejlindmelding');
+  });
+});
+
 const KB_PUBLIC = '../shared/data/kb-public/articles.jsonl';
 
 /** The public articles, with questions of the read sets the rules were measured on. */
