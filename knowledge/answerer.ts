@@ -255,6 +255,10 @@ const AGENT_REACH = 3;
 
 /** ECHOED (see WIDER_CHOICE): how much of the question an article's own question must say back. */
 const ECHO = { share: 0.4, words: 3 } as const;
+/** PHRASED: at most this many stop words between two words of substance said next to each other ("ikon ud for en bruger"). */
+const PHRASE_GAP = 4;
+/** PHRASED: the prepositions and articles that join two things in a phrase ("ud for en", "til", "ved siden af"). */
+const PHRASE_JOINS: ReadonlySet<string> = new Set(['ud', 'for', 'en', 'et', 'den', 'det', 'de', 'til', 'i', 'på', 'af', 'med', 'om', 'ved', 'fra', 'hos', 'over', 'under', 'siden', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'next', 'a', 'an', 'the']);
 
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
@@ -368,7 +372,7 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   ("Hvordan får man RejsUd? Kontakt …", `ECHO`: three words and two in five of the question's said back), over the older page
  *   about RejsUd in general. Read +3; with any echo of two words −2 ("hvad er lønportalen" met "Hvad er en fejl?").
  */
-export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4, phrased: 0.5 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -420,6 +424,8 @@ export class Answerer {
   private readonly termCache = new Map<string, ReadonlySet<string>>();
   /** The sentences of each article's body that end in a question mark (ECHOED), read once: the index never changes. */
   private readonly askedSentences = new Map<string, readonly string[]>();
+  /** PHRASED: each article's pairs of neighbouring words of substance within a sentence (see {@link phrasedLeader}), read once. */
+  private readonly sentencePairs = new Map<string, { pairs: ReadonlySet<string>; words: ReadonlySet<string> }>();
 
   constructor(
     private readonly analyzer: Analyzer,
@@ -570,12 +576,16 @@ export class Answerer {
     // and a definition's own choice (LABELLED, the definition leader) knows which page defines the thing.
     const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || asksDefinition(question, analysis.concepts.length) ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
     const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
+    // PHRASED: "det lille ikon ud for en bruger" goes to the page that says "ikon ud for en bruger", not to the one with "profilikonet".
+    const phraseable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined ? [] : within(WIDER_CHOICE.phrased);
+    const phrased = phraseable.length === 0 ? undefined : this.phrasedLeader(phraseable, question, analysis);
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;
     else if (echoed !== undefined) pool = [echoable[echoed] as RankedArticle, ...echoable.filter((_, index) => index !== echoed)].slice(0, thresholds.maxCandidates);
     else if (numbered !== undefined) pool = [numberable[numbered] as RankedArticle, ...numberable.filter((_, index) => index !== numbered)].slice(0, thresholds.maxCandidates);
     else if (named !== undefined) pool = [nameable[named] as RankedArticle, ...nameable.filter((_, index) => index !== named)].slice(0, thresholds.maxCandidates);
-    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    else if (phrased !== undefined) pool = [phraseable[phrased] as RankedArticle, ...phraseable.filter((_, index) => index !== phrased)].slice(0, thresholds.maxCandidates);
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined && phrased === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
@@ -815,6 +825,69 @@ export class Answerer {
     const echoing = candidates.map((candidate) => echoes(candidate.articleId));
     if (echoing[0] === true || !echoing.some((held) => held)) return undefined;
     return echoing.indexOf(true);
+  }
+
+  /**
+   * PHRASED: two of the question's words of substance said next to each other in one sentence of an article, as the user put
+   * them (only stop words between, at most {@link PHRASE_GAP}): "det lille ikon ud for en bruger i IndFak" is answered where
+   * "Et lille ikon ud for en bruger betyder …", not where "profilikonet" and "brugere" stand apart. The first candidate of the
+   * best one's system that says such a pair when the best says none; else none.
+   */
+  private phrasedLeader(candidates: readonly RankedArticle[], question: string, analysis: QueryAnalysis): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const language = analysis.language;
+    const asked = this.neighbourPairs(question, language, this.analyzer.lightWords[language]);
+    if (asked.size === 0) return undefined;
+    const read = (articleId: string): { pairs: ReadonlySet<string>; words: ReadonlySet<string> } | undefined => {
+      const article = this.index.articles.get(articleId);
+      if (article === undefined) return undefined;
+      let said = this.sentencePairs.get(articleId);
+      if (said === undefined) {
+        const text = `${article.title}\n${article.body}`;
+        const light = this.analyzer.lightWords[article.language];
+        said = {
+          pairs: new Set(text.split(/[.!?:;\n]+/u).flatMap((sentence) => [...this.neighbourPairs(sentence, article.language, light)])),
+          words: new Set((text.toLocaleLowerCase('da').match(/[\p{L}\d]+(?:-[\p{L}\d]+)*/gu) ?? []).map((word) => this.analyzer.stemmers.stem(word, article.language))),
+        };
+        this.sentencePairs.set(articleId, said);
+      }
+      return said;
+    };
+    const best = read(candidates[0]?.articleId ?? '');
+    if (best === undefined) return undefined;
+    // A pair the best one does not say, of which it lacks a word as written (it met it in a compound or through a synonym).
+    const telling = [...asked].filter((pair) => !best.pairs.has(pair) && pair.split(' ').some((stem) => !best.words.has(stem)));
+    if (telling.length === 0) return undefined;
+    const system = this.index.articles.get(candidates[0]?.articleId ?? '')?.system;
+    const found = candidates.findIndex((candidate) => sameSystem(system, this.index.articles.get(candidate.articleId)?.system) && telling.some((pair) => read(candidate.articleId)?.pairs.has(pair) === true));
+    return found > 0 ? found : undefined;
+  }
+
+  /**
+   * The stems of pairs of words of substance joined by a preposition or an article in a text, as "a b" ("ikon ud for en bruger":
+   * "ikon bruger"): two things said together. Only PHRASE_JOINS between, at least one: two words side by side are as often a
+   * verb and its object ("søger barselsrefusion"), which any page of the thing says.
+   */
+  private neighbourPairs(text: string, language: Language, light: ReadonlySet<string>): Set<string> {
+    const pairs = new Set<string>();
+    let previous: string | undefined;
+    let gap = 0;
+    for (const word of text.toLocaleLowerCase('da').match(/[\p{L}\d]+(?:-[\p{L}\d]+)*/gu) ?? []) {
+      if (PHRASE_JOINS.has(word)) {
+        gap += 1;
+        if (gap > PHRASE_GAP) previous = undefined;
+        continue;
+      }
+      if (this.analyzer.stemmers.isStopword(word, language) || light.has(word) || REFERRING_WORDS.has(word)) {
+        previous = undefined;
+        continue;
+      }
+      const stem = this.analyzer.stemmers.stem(word, language);
+      if (previous !== undefined && previous !== stem && gap > 0) pairs.add(`${previous} ${stem}`);
+      previous = stem;
+      gap = 0;
+    }
+    return pairs;
   }
 
   /**

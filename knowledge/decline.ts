@@ -526,7 +526,29 @@ export function changeNotHeld(context: DeclineContext): boolean {
   // "lukket sag" (a phrase of "løst"), whose "sag" the article on the portal's cases has.
   const own = new Set(context.analysis.terms.filter((term) => term.concept !== verb && ITSELF.has(term.kind)).map((term) => term.term));
   const credits = conceptCredits(context.analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context) && !(term.kind === 'synonym' && own.has(term.term)));
-  return (credits[verb] ?? 0) < MATCHED;
+  return (credits[verb] ?? 0) < MATCHED && !anotherChosen(context, verb);
+}
+
+/** "Vælg gerne et andet tidspunkt", "choose a different time": another one of a thing, which is how it is changed. */
+const ANOTHER = /(?<![\p{L}\d])(?:et andet|en anden|andre|another|a different)\s+([\p{L}][\p{L}-]*)/giu;
+/** A word's own terms and its compound's parts ("varslingstidspunktet": "tidspunkt"), not an inference. */
+const CHOSEN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo', 'compound-part', 'compound-head']);
+
+/**
+ * The change asked said as choosing another of the thing changed: "hvordan ændrer jeg varslingstidspunktet i RejsUd" is
+ * answered by "Tidspunkt for varsling: … Vælg gerne et andet tidspunkt end kl. 08.00", which has no verb of change (round 26).
+ * The thing is the word after the verb of change (before it in the passive), as the user wrote it or a part of its compound.
+ */
+function anotherChosen(context: DeclineContext, verb: number): boolean {
+  const { analysis, analyzer } = context;
+  const passive = (analysis.language === 'da' ? /es$/u : /ed$/u).test(analysis.concepts[verb]?.surface ?? '');
+  const object = passive ? verb - 1 : verb + 1;
+  const objectTerms = new Set(analysis.terms.filter((term) => term.concept === object && CHOSEN_KINDS.has(term.kind)).map((term) => term.term));
+  if (objectTerms.size === 0) return false;
+  for (const match of context.articleText.matchAll(ANOTHER)) {
+    if (objectTerms.has(analyzer.stemmers.stem((match[1] ?? '').toLowerCase(), context.articleLanguage))) return true;
+  }
+  return false;
 }
 
 /** Words that end a verb's object: "en kassekladde | i Navision", "noget | fra min telefon". */
@@ -590,7 +612,23 @@ export function doingNotHeld(context: DeclineContext): boolean {
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
   const aboutSubject = conceptCredits(analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
-  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+  if (aboutSubject.some((credit) => credit >= MATCHED) || namesSystem.some((credit) => credit >= MATCHED)) return false;
+  return !thingsDefined(context, verb);
+}
+
+/**
+ * Every thing a question asks of, beside its verb, is what an entry of the article is about — its label or a sentence that
+ * defines it ("- Færøsk skat: Kontakt TAKS på Færøerne" for "hvordan håndterer vi færøsk skat"): an entry of a page of questions
+ * and answers, not a thing it lists in passing (round 26).
+ */
+function thingsDefined(context: DeclineContext, verb: number): boolean {
+  const { analysis } = context;
+  const light = context.analyzer.lightWords[analysis.language];
+  const things = analysis.concepts.map((concept, index) => (index !== verb && (concept.name || !light.has(concept.surface)) ? index : -1)).filter((index) => index >= 0);
+  if (things.length === 0) return false;
+  const defined = context.definedTerms();
+  const credits = conceptCredits(analysis, (term) => OWN_KINDS.has(term.kind) && defined.has(term.term) && counts(term, context));
+  return things.every((concept) => (credits[concept] ?? 0) >= MATCHED);
 }
 
 /** An entry labelled by what it is about: "- Epicenteret: indeholder …", "Dispositionsdato: den dato, …" (a few words before a colon). */

@@ -66,7 +66,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
       // "Varslingstidspunkt ændres".
       const question = 'alle får mails fra indfak kl 8 om morgenen, kan man ændre tidspunktet?';
       expect(kb.rank(question, 1)[0]?.articleId).toBe('sa-rejsud-tips');
-      expect(['sa-indfak-tips', 'oes-indfak-tips']).toContain(shown(kb.answer(question)));
+      // Round 26: the RejsUd page (system "RejsUd / IndFak") holds the change itself — "Vælg gerne et andet tidspunkt end kl.
+      // 08.00" is how the time is changed — so it may answer without another page's verb.
+      expect(['sa-indfak-tips', 'oes-indfak-tips', 'sa-rejsud-tips']).toContain(shown(kb.answer(question)));
     });
 
     it('leaves a price to the best article (a price taken from another page answered an unrelated question)', () => {
