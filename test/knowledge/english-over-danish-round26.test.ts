@@ -117,3 +117,80 @@ function vocabularyOf(surfaces: readonly string[]): Vocabulary {
   vocabulary.addArticle(surfaces.map((word) => analyzer.stemmers.stem(word, 'da')), surfaces);
   return vocabulary;
 }
+
+describe('everyday English of questions over the Danish articles', () => {
+  const everyday = knowledgeBaseFromArticles([
+    article({
+      id: 'servicedesk',
+      title: 'Servicebeskrivelse: Servicedesk',
+      body: 'First level-systemsupport er den første, umiddelbare support til kunden i brugen af systemerne. Når man opretter en sag, skal man vedlægge relevante oplysninger, så sagen kan behandles.',
+    }),
+    article({
+      id: 'hr-sag',
+      title: 'Statens HR og HR-sag',
+      body: 'Serviceanmodninger, der modtages før kl. 12.00 på en arbejdsdag, behandles samme dag. Kunden opretter en serviceanmodning med lønnummer.',
+    }),
+    article({
+      id: 'rejsud-sikkerhed',
+      title: 'Sikkerhedsinstrukser til RejsUd',
+      body: 'Institutionen skal være forberedt på driftsstop, hvor rejser og udlæg ikke kan afregnes i RejsUd.',
+    }),
+    article({
+      id: 'rejsud-generelt',
+      title: 'Generelt om RejsUd',
+      body: 'Rejseafregninger oprettes i RejsUd, og time- og dagpenge beregnes ud fra rejsetid og måltider.',
+    }),
+    article({
+      id: 'kørselsplaner',
+      title: 'Kørselsplaner for Statens Lønløsning',
+      body: 'Økonomistyrelsen udarbejder kørselsplaner for et år ad gangen. Næste års kørselsplan lanceres typisk i begyndelsen af november.',
+    }),
+    article({
+      id: 'lønkalender',
+      title: 'Lønkalender',
+      body: 'Lønkalenderen viser afleveringsfrister og datoer for lønkørsler, som skifter fra måned til måned.',
+    }),
+    article({
+      id: 'statens-hr',
+      title: 'FAQ om Statens HR',
+      body: 'Økonomistyrelsen er systemejer. Statens HR bygger på et cloudbaseret HCM-system.',
+    }),
+    article({
+      id: 'indfak-tips',
+      title: 'Tips og tricks til IndFak',
+      body: 'Bruger kommer ikke over i fakturadelen: ofte mangler BrugerId et @, som skal til for at blive synkroniseret til fakturadelen.',
+    }),
+    article({
+      id: 'statens-it-faktura',
+      title: 'Fakturering til Statens It via IndFak',
+      body: 'Leverandører kan kun fakturere Statens It med elektronisk faktura i IndFak.',
+    }),
+  ]);
+
+  it('reads the sense of a word the articles use: "include" information in a case is vedlægge, a request "handled" behandlet', () => {
+    const glossaryTerms = (question: string, word: string): string[] => {
+      const analysis = analyzer.analyzeQuery(question, new Vocabulary(), 'en');
+      const concept = analysis.concepts.findIndex((candidate) => candidate.surface === word);
+      return analysis.terms.filter((term) => term.concept === concept && term.kind === 'glossary').map((term) => term.term);
+    };
+    expect(glossaryTerms('what information should I include when I create a case?', 'include')).toContain(analyzer.stemmers.stem('vedlægge', 'da'));
+    expect(glossaryTerms('is my request handled the same day?', 'handled')).toContain(analyzer.stemmers.stem('behandle', 'da'));
+    expect(outcome(everyday.answer('what information should I include when I create a case?'))).toBe('servicedesk');
+  });
+
+  it('reads the service desk\'s own English term, a system that is down, and noon', () => {
+    expect(outcome(everyday.answer('what is first level support'))).toBe('servicedesk');
+    expect(outcome(everyday.answer('what do we do if RejsUd is down and people cannot submit travel claims'))).toBe('rejsud-sikkerhed');
+    expect(outcome(everyday.answer('if I send a service request before noon, is it handled the same day?'))).toBe('hr-sag');
+  });
+
+  it('reads the run schedule, the owner of a system and the invoice part of IndFak', () => {
+    expect(outcome(everyday.answer("when does next year's run schedule come out"))).toBe('kørselsplaner');
+    expect(outcome(everyday.answer('who owns the Statens HR system'))).toBe('statens-hr');
+    expect(outcome(everyday.answer('a new user doesnt show up in the invoice part of indfak'))).toBe('indfak-tips');
+  });
+
+  it('drops nobody and whole as Danish drops ingen and hele', () => {
+    for (const word of ['nobody', 'whole']) expect(analyzer.stemmers.isStopword(word, 'en'), word).toBe(true);
+  });
+});
