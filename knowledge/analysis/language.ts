@@ -42,7 +42,7 @@ export function detectLanguage(text: string, content?: ContentWords): Language {
  * systems' names out (bot/language.ts). A capitalised first word may be a name or the sentence's start:
  * its letters still count.
  */
-function hasDanishLetters(text: string): boolean {
+export function hasDanishLetters(text: string): boolean {
   for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
     const word = match[0];
     if (!/[æøå]/iu.test(word)) continue;
