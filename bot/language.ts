@@ -3,11 +3,12 @@
  * an area's name, a case number, an e-mail address or a link says nothing about it: they are taken
  * out first, and so is every token with a digit in it (an identifier's letters are not words).
  * Then Danish and English function and conversation words are counted (Danish letters count for
- * Danish); the larger count decides, and a tie or no evidence says nothing (the caller keeps the
+ * Danish, except in a word written like a name); the larger count decides, and a tie or no evidence says nothing (the caller keeps the
  * language it had).
  */
 import { catalogue as defaultCatalogue, type Catalogue } from '../portal/index.js';
 import type { Language } from '../dialogs/ports.js';
+import { hasDanishLetters } from '../knowledge/index.js';
 
 // Words only one of the languages uses; "i", "at", "for", "under" exist in both and are left out
 // ("to" is Danish for two, but far more often English).
@@ -64,8 +65,10 @@ const ENGLISH_PHRASE = /(?<![\p{L}])(?:start(?:ing)?\s+over|give\s+up|get\s+me\s
 
 /** The language the user's own words show, or undefined when they show none. */
 export function languageOfUserWords(text: string, cat: Catalogue = defaultCatalogue): Language | undefined {
-  const own = userWords(text, cat).replace(IDENTIFIER, ' ').toLowerCase();
-  let da = /[æøå]/u.test(own) ? 1.5 : 0;
+  const words = userWords(text, cat).replace(IDENTIFIER, ' ');
+  const own = words.toLowerCase();
+  // A name's Danish letters ("HR-Løn", "Statens Indkøb", "ØDUP") are not the user's Danish (round 26, as the knowledge base reads them).
+  let da = hasDanishLetters(words) ? 1.5 : 0;
   // Phrases whose words are Danish too ("start", "over", "op"): "start over", "give up".
   let en = ENGLISH_PHRASE.test(own) ? 1 : 0;
   for (const word of own.match(/[\p{L}']+/gu) ?? []) {

@@ -10,7 +10,7 @@ export type { AnswerThresholds } from './answerer.js';
 export { withoutCopyNotes, isCopyNote } from './passages.js';
 export { askedKinds, kindMatch } from './fact-kinds.js';
 export type { FactKind } from './fact-kinds.js';
-export { detectLanguage } from './analysis/language.js';
+export { detectLanguage, hasDanishLetters } from './analysis/language.js';
 export { Analyzer } from './analysis/analyzer.js';
 export { loadDanishWords } from './analysis/danish-words.js';
 export type { AnalyzerCache, AnalyzerSnapshot } from './analysis/analyzer.js';

@@ -125,6 +125,20 @@ const UNKNOWN_NUMBER_SHARE = 0.25;
 const NUMBER = /^\d+(?:[.,]\d+)*$/;
 /** A number of one to three digits: a quantity the user supplies, not a year or an account. */
 const SMALL_NUMBER = /^\d{1,3}$/;
+/**
+ * An English ordinal written with digits ("1st", "2nd", "13th"): the number, as Danish writes "1. lønkørsel".
+ * Its letters made it look like a product's name ("F2", "365"), so that a question with only such a name
+ * unknown was declined outright (round 26: "the difference between the 1st and 2nd payroll run").
+ */
+const ENGLISH_ORDINAL = /(?<![\p{L}\p{N}])(\d{1,3})(?:st|nd|rd|th)(?![\p{L}\p{N}])/giu;
+/**
+ * Small numbers as English writes them in words: a digit in an English question stands for the word where a
+ * glossary phrase has it ("2 factor" is "two factor", "1st day of absence" is "first day of absence").
+ */
+const ENGLISH_NUMBER_WORDS: readonly (readonly [string, string])[] = [
+  ['one', 'first'], ['two', 'second'], ['three', 'third'], ['four', 'fourth'], ['five', 'fifth'],
+  ['six', 'sixth'], ['seven', 'seventh'], ['eight', 'eighth'], ['nine', 'ninth'], ['ten', 'tenth'],
+];
 
 /**
  * Words written like names: capitalised inside a sentence, with digits, or mixed case. A word that
@@ -366,6 +380,8 @@ export class Analyzer {
   /** The glossary's one-word English keys, for correcting a misspelt English word, and their stems. */
   private readonly glossaryWords = new SearchableMap<number>();
   private readonly glossaryStems = new Set<string>();
+  /** The glossary's one-word English keys by their English stem (see {@link articlesWordByStem}). */
+  private readonly glossaryKeysByStem = new Map<string, string[]>();
   /**
    * The glossary's one-word English keys (as written, and by English stem) -> the Danish stems they
    * translate to: an English word in a Danish question ("dashboard", "salary") that no article writes.
@@ -426,7 +442,9 @@ export class Analyzer {
     for (const english of lexicon.glossary.keys()) {
       if (!/^\p{L}+$/u.test(english)) continue;
       this.glossaryWords.set(english, english.length);
-      this.glossaryStems.add(this.stemmers.stem(english, 'en'));
+      const stem = this.stemmers.stem(english, 'en');
+      this.glossaryStems.add(stem);
+      this.glossaryKeysByStem.set(stem, [...(this.glossaryKeysByStem.get(stem) ?? []), english]);
     }
     for (const [english, danish] of lexicon.glossary) {
       // A word Danish writes too ("job: [job, stilling]", "jobs: [job, stillinger]") is the Danish word in a Danish question.
@@ -590,6 +608,20 @@ export class Analyzer {
   }
 
   /**
+   * Whether a word of an English question is the articles' Danish word that the glossary meets only
+   * through Porter's stem: "refusion" (Statens Refusion, written so in English too) stems like
+   * "refused" and was translated as "afvist", its own word then counting only in English articles
+   * (round 26). A word the articles write, which is no glossary key and no English form of one (the
+   * key with an English ending, see `englishForms`; nor an irregular form `lemmas.en.yaml` knows):
+   * "reporting", "handling", "management" and "fired" are still English.
+   */
+  articlesWordByStem(word: string, vocabulary: Vocabulary): boolean {
+    if (vocabulary.hasSurface(word) !== true || this.glossaryWords.has(word) || this.lexicon.englishLemmas.has(word)) return false;
+    const keys = this.glossaryKeysByStem.get(this.stemmers.stem(word, 'en'));
+    return keys !== undefined && !keys.some((key) => englishForms(key).has(word));
+  }
+
+  /**
    * The word an English adverb in -ly is made from, when the glossary translates that word:
    * "correctly" → correct, "automatically" → automatic, "easily" → easy, "possibly" → possible.
    * Porter leaves -ly on ("correctli"), so the adverb would otherwise be an unknown word. Only
@@ -607,13 +639,19 @@ export class Analyzer {
 
   /**
    * The glossary's English word closest to a misspelt one (five letters or more) with the same first
-   * letter: Levenshtein distance 1 (2 from ten letters), ties broken by Jaro-Winkler similarity;
-   * undefined when none.
+   * letter: Levenshtein distance 1 (2 from ten letters), or two neighbouring letters swapped
+   * ("reciept", "recieve"), which Levenshtein counts as two — as `Vocabulary.closestSurface` reads
+   * the articles' words (round 26); ties broken by Jaro-Winkler similarity; undefined when none.
    */
   closestGlossaryWord(word: string): string | undefined {
     if (word.length < 5 || !/^\p{L}+$/u.test(word)) return undefined;
     let best: { word: string; distance: number; similarity: number } | undefined;
-    for (const [candidate, [, distance]] of this.glossaryWords.fuzzyGet(word, word.length >= 10 ? 2 : 1)) {
+    const found = new Map(this.glossaryWords.fuzzyGet(word, word.length >= 10 ? 2 : 1));
+    for (const swapped of adjacentSwaps(word)) {
+      const length = this.glossaryWords.get(swapped);
+      if (length !== undefined && !found.has(swapped)) found.set(swapped, [length, 1]);
+    }
+    for (const [candidate, [, distance]] of found) {
       // A slip of the finger rarely hits the first letter, and another first letter is often
       // another word ("paternity" is not "maternity").
       if (candidate === word || candidate[0] !== word[0]) continue;
@@ -801,7 +839,16 @@ export class Analyzer {
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
   analyzeQuery(asked: string, vocabulary: Vocabulary, language: Language = this.languageOf(asked, vocabulary)): QueryAnalysis {
     // "den har et ! i", "with a # in it": a symbol standing alone is spoken of as a character, not punctuation.
-    const question = asked.replace(LONE_SYMBOL, ' specialtegn ');
+    const symbolsRead = asked.replace(LONE_SYMBOL, ' specialtegn ');
+    // Where an ordinal was written with digits, by position of its word: its number word in English.
+    const ordinals = new Set<number>();
+    const question =
+      language === 'en'
+        ? symbolsRead.replace(ENGLISH_ORDINAL, (_ordinal, digits: string, offset: number) => {
+            ordinals.add(words(symbolsRead.slice(0, offset)).length);
+            return digits;
+          })
+        : symbolsRead;
     const concepts: Concept[] = [];
     const terms: QueryTerm[] = [];
     const add = (term: string, kind: TermKind, concept: number, share = 1): void => {
@@ -847,7 +894,10 @@ export class Analyzer {
       const danishStop = this.stemmers.isStopword(token.text, 'da');
       const stop = language === 'en' ? englishStop : danishStop;
       if (stop && !token.isJoined && !keptStopwords.has(token.position)) {
-        if (language === 'en') englishSequence.push({ stem: this.stemmers.stem(token.text, 'en'), concept: -1, surface: token.text });
+        if (language === 'en') {
+          const word = this.spelledNumber(token, ordinals) ?? token.text;
+          englishSequence.push({ stem: this.stemmers.stem(word, 'en'), concept: -1, surface: word });
+        }
         continue;
       }
       const concept = concepts.length;
@@ -877,8 +927,10 @@ export class Analyzer {
         // word; else a misspelt English word the glossary would translate ("payslp") as the glossary's word.
         const base = known || this.glossaryStems.has(enStem) ? undefined : this.adjectiveOfAdverb(token.text);
         const fixed = known || base !== undefined || this.glossaryStems.has(enStem) ? undefined : this.closestGlossaryWord(token.text);
-        const read = base ?? fixed;
-        englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
+        const read = base ?? fixed ?? this.spelledNumber(token, ordinals);
+        // The articles' Danish word ("refusion") is searched as written, not as the glossary's English word its stem meets.
+        if (!read && this.articlesWordByStem(token.text, vocabulary)) englishSequence.push({ stem: `da:${daStem}`, concept, surface: token.text });
+        else englishSequence.push(read ? { stem: this.stemmers.stem(read, 'en'), concept, surface: read } : { stem: enStem, concept, surface: token.text });
       }
       // English words in a Danish question that no article writes ("Lønoverblik public salary statistics"): what
       // the glossary says they are in Danish, as in an English question — not a Danish word one letter away. Two
@@ -998,6 +1050,12 @@ export class Analyzer {
       return { surface: concept.surface, idf: weight, known: idf >= 0, name };
     });
     return { language, concepts: resolved, terms };
+  }
+
+  /** A small number's English word ("two"; "second" where "2nd" was written): how a glossary phrase writes it. */
+  private spelledNumber(token: RawToken, ordinals: ReadonlySet<number>): string | undefined {
+    if (!/^\d+$/u.test(token.text)) return undefined;
+    return ENGLISH_NUMBER_WORDS[Number(token.text) - 1]?.[ordinals.has(token.position) ? 1 : 0];
   }
 
   /** Positions of the words of a question that make one of the glossary's stop-word phrases ("last day"). */
@@ -1246,6 +1304,31 @@ export function conceptCredits(analysis: QueryAnalysis, matched: (term: QueryTer
 }
 
 /** The words made by swapping two neighbouring, different letters of a word. */
+/** The base words an English word may be a form of ("refused" → refuse, refus; "administration" → administrat), itself included. */
+function englishBases(word: string): string[] {
+  const bases = [word];
+  for (const ending of ['ment', 'ing', 'ion', 'ed', 'es', 'er', 'or', 'd', 's']) if (word.length > ending.length + 2 && word.endsWith(ending)) bases.push(word.slice(0, -ending.length));
+  return bases;
+}
+
+/** English endings of a word's forms and of the words made from it ("manage|ment", "govern|ance", "administrat|ive"), not -ion: "refusion" is no English word. */
+const ENGLISH_ENDINGS = ['', 's', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'ly', 'ment', 'ments', 'ance', 'ence', 'ation', 'ations', 'ive', 'al', 'als', 'ial', 'ials', 'ness'] as const;
+
+/** The regular English forms of a word's bases (see {@link englishBases}) with ENGLISH_ENDINGS, a final e dropped, y made i or a consonant doubled. */
+function englishForms(word: string): Set<string> {
+  const forms = new Set<string>();
+  for (const base of englishBases(word)) {
+    const stems = [base];
+    if (base.endsWith('e')) stems.push(base.slice(0, -1));
+    else stems.push(`${base}e`);
+    if (base.endsWith('y')) stems.push(`${base.slice(0, -1)}i`);
+    const last = base.at(-1);
+    if (last !== undefined && /[bcdfgklmnprstvz]/u.test(last)) stems.push(base + last);
+    for (const stem of stems) for (const ending of ENGLISH_ENDINGS) forms.add(stem + ending);
+  }
+  return forms;
+}
+
 function adjacentSwaps(word: string): string[] {
   const letters = [...word];
   const swaps: string[] = [];

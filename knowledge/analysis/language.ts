@@ -23,7 +23,7 @@ export interface ContentWords {
  * {@link contentLanguage}). Ties and texts without evidence count as Danish, the portal's first language.
  */
 export function detectLanguage(text: string, content?: ContentWords): Language {
-  let da = /[æøå]/iu.test(text) ? 1.5 : 0;
+  let da = hasDanishLetters(text) ? 1.5 : 0;
   let en = 0;
   for (const token of tokenize(text)) {
     if (token.isPart) continue;
@@ -32,6 +32,26 @@ export function detectLanguage(text: string, content?: ContentWords): Language {
   }
   if (en !== da || !content) return en > da ? 'en' : 'da';
   return contentLanguage(text, content) ?? 'da';
+}
+
+/**
+ * Whether a word written not as a name has æ, ø or å. A name keeps its Danish letters in an English
+ * sentence ("difference between HR-Løn and SLS?", "phone number for Statens Indkøb", "what replaced
+ * ØDUP"): written with a capital inside the sentence, in capitals or in mixed case, its letters say
+ * nothing of the language the user writes in (round 26) — as the bot's reply language leaves the
+ * systems' names out (bot/language.ts). A capitalised first word may be a name or the sentence's start:
+ * its letters still count.
+ */
+export function hasDanishLetters(text: string): boolean {
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = match[0];
+    if (!/[æøå]/iu.test(word)) continue;
+    const before = text.slice(0, match.index).trimEnd();
+    const sentenceStart = before.length === 0 || /[.!?:]$/u.test(before);
+    const name = /\p{Ll}\p{Lu}/u.test(word) || (!sentenceStart && /^\p{Lu}/u.test(word)) || (word.length > 1 && word === word.toUpperCase());
+    if (!name) return true;
+  }
+  return false;
 }
 
 /**

@@ -21,6 +21,11 @@ describe('the language of the user\'s own words', () => {
     ['I give up', 'en'],
     ['start forfra', 'da'],
     ['over grænsen', 'da'],
+    // Round 26: a name's Danish letters are not the user's Danish ("HR-Løn" alone is no catalogue name; "ØDUP", "Statens Indkøb").
+    ['difference between HR-Løn and SLS?', 'en'],
+    ['what replaced ØDUP', 'en'],
+    ['hvad er HR-Løn', 'da'],
+    ['Lønseddel', 'da'],
   ] as const)('"%s" is %s', (text, lang) => {
     expect(languageOfUserWords(text)).toBe(lang);
   });

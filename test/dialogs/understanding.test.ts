@@ -593,6 +593,13 @@ describe('understanding a turn', () => {
       expect(reply.text).toContain('only available in Danish');
     });
 
+    it('answers in English a question that names a product with Danish letters (round 26)', async () => {
+      // "HR-Løn" is a name, not the user's Danish: the reply and the analysis are English.
+      const reply = await new Chat(world, ANNA).say('difference between HR-Løn and SLS?');
+      expect(reply.text).toContain('Source:');
+      expect(reply.text).not.toContain('Kilde:');
+    });
+
     it('answers English keywords in English (round 10)', async () => {
       // No function word tells; the glossary's English words do: the English article, and English around it.
       const reply = await new Chat(world, ANNA).say('payslip deadline holiday pay');
