@@ -55,10 +55,36 @@ function windows(words: readonly string[]): { key: string; from: number; to: num
   return out;
 }
 
-function systemKeys(system: System): string[] {
+function systemKeys(system: System, common: ReadonlySet<string>): string[] {
   const names = [system.id, system.name, ...system.aliases];
   const parts = system.name.includes('/') ? system.name.split('/') : [];
-  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2))];
+  const described = [system.description.da, system.description.en].map(describedName).filter((k): k is string => k !== undefined && !common.has(k));
+  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2).concat(described))];
+}
+
+/** Words before a description's name that say whose it is or that it is the one ("Statens læringsplatform", "The state payroll system"). */
+const DESCRIPTION_OPENERS = new Set(['the', 'state', 'statens', 'common', 'faelles', 'selve']);
+/** Where a description's name ends: a list, a purpose or a subject follows ("Rejseafregning og udlæg", "Reimbursement for sickness …"). */
+const DESCRIPTION_NAME_ENDS = new Set(['og', 'and', 'for', 'ved', 'on', 'om', 'paa', 'of', 'via', 'itself']);
+/** Letters a description's one-word name needs to be the system's name ("fakturahåndtering"), not an everyday word ("budgeting"). */
+const DESCRIBED_WORD = 10;
+
+/**
+ * What a system's catalogue description calls it, as people who do not know the name write it: the description's first
+ * noun phrase without its opener ("Statens læringsplatform." → "læringsplatform", "The payroll data warehouse
+ * (statistics …)" → "payroll data warehouse", "Reimbursement for sickness …" → "reimbursement"). Two words or more, or one
+ * long word; an area's name or subject word ("Rapportering på løn …") names no system.
+ */
+function describedName(description: string): string | undefined {
+  const words = matchWords(description.split(/[(.,:;]/)[0] ?? '');
+  let from = 0;
+  while (from < words.length && DESCRIPTION_OPENERS.has(words[from] ?? '')) from++;
+  let to = from;
+  while (to < words.length && !DESCRIPTION_NAME_ENDS.has(words[to] ?? '')) to++;
+  const name = words.slice(from, to);
+  if (name.length === 0 || name.length > 3) return undefined;
+  const key = name.join('');
+  return name.length >= 2 || key.length >= DESCRIBED_WORD ? key : undefined;
 }
 
 interface Hit {
@@ -88,12 +114,15 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
         continue;
       }
       if (!typos) continue;
-      const allowed = tolerance(Math.min(key.length, w.key.length));
-      if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
-      const d = editDistanceWithin(w.key, key, allowed);
-      if (d <= allowed) {
-        const hit = { distance: d, length: key.length, from: w.from, to: w.to };
-        if (better(hit, best)) best = hit;
+      // A name with a typo, also inflected ("budgetsytemet"): the word is compared with and without a noun's ending.
+      for (const typed of w.to - w.from === 1 ? withoutEnding(w.key) : [w.key]) {
+        const allowed = tolerance(Math.min(key.length, typed.length));
+        if (allowed === 0 || Math.abs(key.length - typed.length) > allowed) continue;
+        const d = editDistanceWithin(typed, key, allowed);
+        if (d <= allowed) {
+          const hit = { distance: d, length: key.length, from: w.from, to: w.to };
+          if (better(hit, best)) best = hit;
+        }
       }
     }
   }
@@ -102,6 +131,51 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
 
 /** Endings of an inflected Danish noun ("lønnen", "regnskabet", "brugerens"), after a doubled last letter or not. */
 const INFLECTION = /^(?:e|en|et|er|ere|erne|ens|ets|s|n|ne|ene|nes)$/;
+/** The same endings, longest first, to take off a word's end. */
+const ENDINGS = ['erne', 'ere', 'ene', 'ens', 'ets', 'nes', 'en', 'et', 'er', 'ne', 'e', 's', 'n'];
+
+/** A word as typed and without each noun ending it may have ("budgetsytemet" → "budgetsytem"), keeping five letters or more. */
+function withoutEnding(word: string): string[] {
+  return [word, ...ENDINGS.filter((e) => word.endsWith(e) && word.length - e.length >= 5).map((e) => word.slice(0, -e.length))];
+}
+
+/** Generic words for a system ("portalen", "systemet"): a compound ending in one is another thing ("kundeportalen"), not the system. */
+const GENERIC_SYSTEM_WORD = /^(?:portal|system|platform|program|modul|app)/;
+/** Letters a system's name needs to be found inside a compound word, and the other part at least. */
+const COMPOUND_NAME = 5;
+
+/**
+ * Whether a word is a compound with a system's name as one of its parts: the first ("rejsudafregningen",
+ * "refusionsansøgningen", "campuskurset", after a linking s or e) or, the compound being a kind of it, the last
+ * ("barselsrefusionen", "fleksjobrefusionen"), inflected. The name has five letters or more, and so has the other
+ * part ("isolation" is not ISOLA's); a generic word for a system ("portalen") is no last part.
+ */
+function namesSystemInCompound(key: string, word: string): boolean {
+  if (key.length < COMPOUND_NAME || word.length < key.length + COMPOUND_NAME) return false;
+  if (word.startsWith(key)) {
+    let rest = word.slice(key.length);
+    if (/^[se]/.test(rest) && rest.length > COMPOUND_NAME) rest = rest.slice(1);
+    if (rest.length >= COMPOUND_NAME) return true;
+  }
+  if (GENERIC_SYSTEM_WORD.test(key)) return false;
+  const at = word.indexOf(key, COMPOUND_NAME);
+  if (at < 0) return false;
+  const ending = word.slice(at + key.length);
+  return ending === '' || INFLECTION.test(ending) || (ending.startsWith(key.at(-1) ?? '') && INFLECTION.test(ending.slice(1)));
+}
+
+/** A system's name found inside a compound word (see {@link namesSystemInCompound}), as a hit less sure than a name written apart. */
+function findInCompound(keys: readonly string[], words: readonly string[]): Hit | undefined {
+  let best: Hit | undefined;
+  for (const key of keys) {
+    words.forEach((word, from) => {
+      if (!namesSystemInCompound(key, word)) return;
+      const hit = { distance: 1, length: key.length, from, to: from + 1 };
+      if (better(hit, best)) best = hit;
+    });
+  }
+  return best;
+}
 
 /**
  * Whether a word is an area's one-word name inflected or as the first part of a compound: "lønnen",
@@ -310,8 +384,9 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
   }
   let keys = byStopwords.get(options.isStopword);
   if (!keys || keys.systems !== catalogue.systems || keys.areas !== catalogue.areas) {
-    const names = catalogue.systems.map(systemKeys);
     const subjects = new Set(catalogue.areas.flatMap((area) => area.topics.map(matchKey)));
+    const areaWords = new Set([...subjects, ...catalogue.areas.flatMap((area) => [area.id, area.name.da, area.name.en, ...area.aliases].map(matchKey))]);
+    const names = catalogue.systems.map((system) => systemKeys(system, areaWords));
     keys = {
       systems: catalogue.systems,
       areas: catalogue.areas,
@@ -398,8 +473,71 @@ function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], all
 function oneSystemFormNamed(area: Area, catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, options: SlotOptions): FormDefinition | undefined {
   const index = catalogue.areas.indexOf(area);
   const forms = catalogue.forms.filter((f) => f.areaId === area.id && !f.general && f.systemIds.length <= 1);
-  return namedForm(forms, wins, options, keys.areaKeys[index] ?? []);
+  return namedForm(forms, wins, options, keys.areaKeys[index] ?? []) ?? formOfProblem(catalogue, forms.filter((f) => f.systemIds.length === 1), wins, () => true);
 }
+
+/** A form's choice options as match keys ("dobbelt", "paid twice", "sick leave"), "Andet" left out. */
+function choiceKeys(form: FormDefinition): string[] {
+  return form.fields.flatMap((field) =>
+    field.type === 'choice' || field.type === 'multiChoice'
+      ? field.choices.filter((c) => c.id !== 'andet').flatMap((c) => [c.label.da, c.label.en, ...(c.aliases ?? [])])
+      : [],
+  );
+}
+
+/**
+ * The form whose problem a text tells, by a choice of one of its fields ("jeg har fået dobbelt løn": «Dobbelt udbetaling»
+ * of «Fejl i lønkørsel»; "refund for sick leave": «Sygdom» of «Refusion»), among some forms: a choice only one of them
+ * has, and that `usable` allows. The text names no form otherwise.
+ */
+function formOfProblem(catalogue: Catalogue, forms: readonly FormDefinition[], wins: ReturnType<typeof windows>, usable: (name: string) => boolean): FormDefinition | undefined {
+  const owners = problemOwners(catalogue);
+  let found: FormDefinition | undefined;
+  let best = 0;
+  for (const form of forms) {
+    for (const name of choiceKeys(form)) {
+      const key = matchKey(name);
+      if (key.length < 3 || key.length <= best || owners.get(wordFamily(name)) !== form || !usable(name)) continue;
+      if (wins.some((w) => w.key === key || (key.length >= 5 && inflected(key, w.key)))) {
+        found = form;
+        best = key.length;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Per choice key, the one form of the catalogue that has it; a key that two forms have among their choices or names
+ * ("barsel" of «Refusion» and of «Indberetning til lønbehandling», "indberetning" of «Tjenestemandspension» and the name of
+ * another form) is left out: it tells no form's problem.
+ */
+function problemOwners(catalogue: Catalogue): ReadonlyMap<string, FormDefinition> {
+  const cached = ownerCache.get(catalogue);
+  if (cached && cached.forms === catalogue.forms) return cached.owners;
+  const seen = new Map<string, Set<FormDefinition>>();
+  for (const form of catalogue.forms) {
+    for (const name of [...choiceKeys(form), form.title.da, form.title.en, ...form.aliases]) {
+      const key = wordFamily(name);
+      seen.set(key, (seen.get(key) ?? new Set()).add(form));
+    }
+  }
+  const owners = new Map<string, FormDefinition>();
+  for (const [key, set] of seen) if (set.size === 1) owners.set(key, [...set][0] as FormDefinition);
+  ownerCache.set(catalogue, { forms: catalogue.forms, owners });
+  return owners;
+}
+
+/** Letters that make one word's family: "indberette", "indberettet" and "indberetning" are one ("indbere"). */
+const FAMILY = 7;
+
+/** A name's key, a single long word by its first letters (its family: the verb, its noun and their endings). */
+function wordFamily(name: string): string {
+  const key = matchKey(name);
+  return matchWords(name).length === 1 && key.length >= FAMILY ? key.slice(0, FAMILY) : key;
+}
+
+const ownerCache = new WeakMap<Catalogue, { forms: Catalogue['forms']; owners: ReadonlyMap<string, FormDefinition> }>();
 
 /** Letters a form's name has at least to name the form with nothing else named: a compound of its own, not "indberetning". */
 const NAMES_A_FORM_ALONE = 13;
@@ -412,8 +550,20 @@ function formNamedAlone(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnT
   const common = [...keys.areaKeys.flat(), ...keys.topicKeys.flat()];
   const forms = catalogue.forms.filter((f) => !f.general && f.systemIds.length === 1);
   const found = forms.filter((f) => formKeys(f, options).some((key) => key.length >= NAMES_A_FORM_ALONE && !common.includes(key) && wins.some((w) => w.key === key || inflected(key, w.key))));
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length === 1) return found[0];
+  // A problem told in two words or more of its own, none a common word ("paid twice", "sick leave"; not "ikke modtaget").
+  const ownWords = (name: string): boolean => {
+    const named = matchWords(name);
+    return named.length >= 2 && named.every((w) => !(options.isStopword?.(w) ?? false) && !STOPWORD_FALLBACK.has(w));
+  };
+  return found.length === 0 ? formOfProblem(catalogue, forms, wins, ownWords) : undefined;
 }
+
+/** Words of negation and degree that are common words whether or not a stop-word test is given ("ikke", "not", "for"). */
+const STOPWORD_FALLBACK: ReadonlySet<string> = new Set(['ikke', 'not', 'no', 'ingen', 'for', 'too', 'to', 'i', 'in', 'af', 'of', 'har', 'has', 'been', 'er', 'is', 'kan', 'can', 'cannot', 'noget', 'something']);
+
+/** Words that set what follows against what went before ("…, men …", "… but …"). */
+const CONTRAST: ReadonlySet<string> = new Set(['men', 'but']);
 
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
   const words = matchWords(text);
@@ -424,16 +574,29 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   let system: System | undefined;
   let systemHit: Hit | undefined;
   let bySubject = false;
+  const systemsNamed: { system: System; hit: Hit; subject: boolean }[] = [];
   for (const [index, s] of catalogue.systems.entries()) {
-    const hit = find(keys.systemKeys[index] ?? [], wins, words, true);
+    const hit = find(keys.systemKeys[index] ?? [], wins, words, true) ?? findInCompound(keys.systemKeys[index] ?? [], words);
     if (!hit) continue;
     // "an employee's pension contribution in SLS": a system named by a word that is also an area's subject
     // ("pension", the alias of the pension system) gives way to a system named otherwise.
-    const subject = find(keys.namingKeys[index] ?? [], wins, words, true) === undefined;
+    const naming = keys.namingKeys[index] ?? [];
+    const subject = (find(naming, wins, words, true) ?? findInCompound(naming, words)) === undefined;
+    systemsNamed.push({ system: s, hit, subject });
     if ((bySubject && !subject) || (subject === bySubject && better(hit, systemHit)) || system === undefined) {
       system = s;
       systemHit = hit;
       bySubject = subject;
+    }
+  }
+  // Two systems on either side of "men"/"but": what works is told first, the problem after it ("jeg kan logge på
+  // Navision men ikke på RejsUd", "bevilget i Statens Refusion men ikke bogført i Navision").
+  const contrast = words.findIndex((w) => CONTRAST.has(w));
+  if (systemHit !== undefined && contrast > 0 && systemHit.from < contrast) {
+    const after = systemsNamed.filter((n) => n.hit.from > contrast && n.subject === bySubject).reduce<(typeof systemsNamed)[number] | undefined>((b, n) => (b === undefined || better(n.hit, b.hit) ? n : b), undefined);
+    if (after) {
+      system = after.system;
+      systemHit = after.hit;
     }
   }
 
