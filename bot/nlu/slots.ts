@@ -157,8 +157,20 @@ function namesSystemInCompound(key: string, word: string): boolean {
     if (/^[se]/.test(rest) && rest.length > COMPOUND_NAME) rest = rest.slice(1);
     if (rest.length >= COMPOUND_NAME) return true;
   }
-  if (GENERIC_SYSTEM_WORD.test(key)) return false;
-  const at = word.indexOf(key, COMPOUND_NAME);
+  return endsCompound(key, word);
+}
+
+/** Letters of a compound's first part before a name that is its last ("leverandør|fakturaen", "syge|fraværet"). */
+const COMPOUND_HEAD_BEFORE = 4;
+
+/**
+ * Whether a word is a compound whose last part — what the compound is a kind of — is a name of five letters or more,
+ * inflected: "barselsrefusionen" is a refusion, "leverandørfakturaen" an invoice. A generic word for a system
+ * ("kundeportalen") is no name of one.
+ */
+function endsCompound(key: string, word: string): boolean {
+  if (key.length < COMPOUND_NAME || GENERIC_SYSTEM_WORD.test(key)) return false;
+  const at = word.indexOf(key, COMPOUND_HEAD_BEFORE);
   if (at < 0) return false;
   const ending = word.slice(at + key.length);
   return ending === '' || INFLECTION.test(ending) || (ending.startsWith(key.at(-1) ?? '') && INFLECTION.test(ending.slice(1)));
@@ -259,7 +271,7 @@ function inflected(key: string, typed: string): boolean {
 function formNaming(form: FormDefinition, wins: ReturnType<typeof windows>, options: SlotOptions, except: readonly string[]): number {
   let best = 0;
   for (const key of formKeys(form, options)) {
-    if (key.length > best && !except.includes(key) && wins.some((w) => w.key === key || (key.length >= 5 && inflected(key, w.key)))) best = key.length;
+    if (key.length > best && !except.includes(key) && wins.some((w) => w.key === key || (key.length >= 5 && (inflected(key, w.key) || (w.to - w.from === 1 && endsCompound(key, w.key)))))) best = key.length;
   }
   return best;
 }
@@ -367,6 +379,16 @@ interface CatalogueKeys {
   topicKeys: readonly string[][];
   /** Per system, its keys that are not an area's subject word ("pension", "ferie"): a system named only by such a word is named less surely. */
   namingKeys: readonly string[][];
+  /** Per system, what its names say it is the system of ("lønsystem" → "loen"; see {@link subjectOfName}). */
+  nameSubjects: readonly string[][];
+}
+
+/** A name made of what a system handles and a generic word for a system ("lønsystem", "budgetsystem", "integrationsplatform"). */
+const SUBJECT_AND_SYSTEM_WORD = /^([a-z]{3,}?)s?(?:system|systemet|platform|platformen|program|programmet)$/;
+
+/** What a system's name says it is the system of: "lønsystem" → "loen" (matchKey spelling); none for another name. */
+function subjectOfName(name: string): string | undefined {
+  return SUBJECT_AND_SYSTEM_WORD.exec(matchKey(name))?.[1];
 }
 
 /**
@@ -394,6 +416,7 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
       namingKeys: names.map((keysOfSystem) => keysOfSystem.filter((key) => !subjects.has(key))),
+      nameSubjects: catalogue.systems.map((system) => [...new Set([system.name, ...system.aliases].map(subjectOfName).filter((k): k is string => k !== undefined))]),
     };
     byStopwords.set(options.isStopword, keys);
   }
@@ -420,6 +443,23 @@ function personBefore(text: string, words: readonly string[], at: number): boole
   }
   return false;
 }
+
+/**
+ * Whether a person is the one to be removed: a verb of removing asked in the passive with a person before it ("min kollega
+ * skal fjernes som administrator"), or with a person as its object ("fjern min kollega", "remove our colleague") — not
+ * a thing a person removes ("min kollega vil have slettet en faktura").
+ */
+function personRemoved(words: readonly string[]): boolean {
+  return words.some((word, i) => {
+    if (!removalWord(word) || toldAsState(words, i)) return false;
+    if (/(?:es|s)$/.test(word) && words.slice(Math.max(0, i - 4), i).some((w) => PERSON.test(w))) return true;
+    const object = words.slice(i + 1, i + 4).find((w) => !POSSESSIVE.has(w));
+    return object !== undefined && PERSON.test(object);
+  });
+}
+
+/** Articles and possessives before a noun ("min kollega", "the user", "vores medarbejder"). */
+const POSSESSIVE: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'din', 'vores', 'jeres', 'hans', 'hendes', 'deres', 'sin', 'en', 'et', 'den', 'det', 'de', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that']);
 
 /** Removing said of users only: offboarding, deprovisioning. */
 const USERS_ONLY_REMOVAL = /^(?:offboard|deprovision)/;
@@ -462,7 +502,7 @@ function subjectWords(words: readonly string[]): string[] {
  */
 function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], allWords: readonly string[]): Area | undefined {
   const words = subjectWords(allWords);
-  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word))));
+  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word) || endsCompound(key, word))));
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -562,6 +602,22 @@ function formNamedAlone(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnT
 /** Words of negation and degree that are common words whether or not a stop-word test is given ("ikke", "not", "for"). */
 const STOPWORD_FALLBACK: ReadonlySet<string> = new Set(['ikke', 'not', 'no', 'ingen', 'for', 'too', 'to', 'i', 'in', 'af', 'of', 'har', 'has', 'been', 'er', 'is', 'kan', 'can', 'cannot', 'noget', 'something']);
 
+/** Prepositions before the system data is moved to or from ("videre til Navision", "fra SLS", "from RejsUd into Navision"). */
+const TRANSFER_END: ReadonlySet<string> = new Set(['til', 'fra', 'to', 'from', 'into']);
+
+/** Words that join names in a list ("adgang til Navision og RejsUd"): a system after one shares the other's preposition. */
+const LIST_JOINER: ReadonlySet<string> = new Set(['og', 'and', 'eller', 'or', 'samt']);
+
+/**
+ * The one system of an area whose name says it is the system of the word the area was named by: "løn" (also "lønnen",
+ * "lønsedlen") names Statens Løn og HR, and "lønsystem" is SLS's name, so "min løn er ikke gået ind" is about SLS. An area
+ * named by its whole name ("løn og hr") or by a word no system's name is made of ("rapporter") gives no system.
+ */
+function systemOfAreaWord(area: Area, word: string, catalogue: Catalogue, keys: CatalogueKeys): System | undefined {
+  const found = catalogue.systems.filter((system, index) => area.systemIds.includes(system.id) && (keys.nameSubjects[index] ?? []).some((subject) => word === subject || namesAreaWord(subject, word)));
+  return found.length === 1 ? found[0] : undefined;
+}
+
 /** Words that set what follows against what went before ("…, men …", "… but …"). */
 const CONTRAST: ReadonlySet<string> = new Set(['men', 'but']);
 
@@ -589,6 +645,16 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       bySubject = subject;
     }
   }
+  // Two systems and data moved between them: the one it is sent to or comes from is an end of the transfer, the other
+  // the one whose problem is told ("IndFak sender ikke fakturaen videre til Navision", "data fra SLS kommer ikke med i LDV").
+  const distinct = new Set(systemsNamed.filter((n) => n.subject === bySubject).map((n) => n.system.id));
+  if (distinct.size === 2 && systemHit !== undefined && TRANSFER_END.has(words[systemHit.from - 1] ?? '')) {
+    const other = systemsNamed.find((n) => n.subject === bySubject && n.system.id !== system?.id && !TRANSFER_END.has(words[n.hit.from - 1] ?? '') && !LIST_JOINER.has(words[n.hit.from - 1] ?? ''));
+    if (other) {
+      system = other.system;
+      systemHit = other.hit;
+    }
+  }
   // Two systems on either side of "men"/"but": what works is told first, the problem after it ("jeg kan logge på
   // Navision men ikke på RejsUd", "bevilget i Statens Refusion men ikke bogført i Navision").
   const contrast = words.findIndex((w) => CONTRAST.has(w));
@@ -602,7 +668,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
 
   // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
   // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
-  const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
+  const outOfSystem = (systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1)) || personRemoved(words);
   // "bruger" the verb after its subject ("RejsUd … den bruger den lave sats") is no user; the noun ("Karens bruger") makes a text about access.
   const aboutAccess =
     outOfSystem || words.some((w, i) => (w === 'bruger' ? !VERB_SUBJECTS.has(words[i - 1] ?? '') : ACCESS_WORDS.some((a) => w.startsWith(a))) || USERS_ONLY_REMOVAL.test(w));
@@ -614,7 +680,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
 
   let area: Area | undefined;
   if (system) {
-    const owners = catalogue.areas.filter((a) => a.systemIds.includes(system.id));
+    const chosen = system;
+    const owners = catalogue.areas.filter((a) => a.systemIds.includes(chosen.id));
     const candidates = owners.filter((a) => a.id !== USER_ADMINISTRATION || aboutAccess);
     const systemName = matchKey(system.name);
     // An area's name inside the system's ("HR" of "Statens HR") names the system, not the area.
@@ -629,6 +696,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     // Nothing but a user named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
     const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
+    const first = named[0];
+    if (first && area === first.area && first.hit.to - first.hit.from === 1) system = systemOfAreaWord(first.area, words[first.hit.from] ?? '', catalogue, keys);
   }
   // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
   const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
