@@ -391,9 +391,10 @@ describe('extractSlots', () => {
     ['hvordan nulstiller jeg min adgangskode', { areaId: 'brugeradministration' }],
     // An area's one-word name inflected or as the first part of a compound; English names of pay.
     // A form that only one system of the area has names it ("Fejl i lønkørsel" is SLS's; the path gives the system, round 20).
-    ['der er fejl i lønnen', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel' }],
-    ['min lønseddel er forkert', { areaId: 'loen-hr' }],
-    ['vores lønkørsel er gået galt', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel' }],
+    // "Løn" is what SLS is the system of ("lønsystem" is its name): an area named by that word says the system (round 26).
+    ['der er fejl i lønnen', { areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }],
+    ['min lønseddel er forkert', { areaId: 'loen-hr', systemId: 'sls' }],
+    ['vores lønkørsel er gået galt', { areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }],
     ['fejl i regnskabet', { areaId: 'oekonomi' }],
     ['I want to report a problem with my salary', { areaId: 'loen-hr' }],
     ['er det en lønsom forretning', {}],
@@ -450,11 +451,12 @@ describe('extractSlots', () => {
     ['jeg kan slet ikke logge på IndFak med min bruger', { areaId: 'brugeradministration', systemId: 'indfak' }],
     ['jeg skal have fjernadgang til Navision Stat', { areaId: 'oekonomi', systemId: 'navision-stat' }],
     // A form of one system named without the system; a word of the area's own name names no form.
-    ['opret sag om fejl i lønkørsel', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel' }],
+    ['opret sag om fejl i lønkørsel', { areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }],
     ['periodeafslutningen under økonomi driller', { areaId: 'oekonomi', formId: 'oekonomi.bogfoering' }],
     ['opret sag under Økonomi og Regnskab', { areaId: 'oekonomi' }],
     // With nothing else named, a form by a long name of its own; a short common one ("indberetning") names none.
-    ['opret sag om tjenestemandspension', { areaId: 'loen-hr', formId: 'loen-hr.pension' }],
+    // "Tjenestemandspension" is also what the catalogue's description calls the pension system (round 26).
+    ['opret sag om tjenestemandspension', { areaId: 'loen-hr', systemId: 'statens-pensionssystem', formId: 'loen-hr.pension' }],
     ['der er noget galt med periodeafslutningen', { areaId: 'oekonomi', formId: 'oekonomi.bogfoering' }],
     ['indberetning af moms', { areaId: 'oekonomi', areaByTopic: true }],
     // An area's name inside the system's ("HR" of "Statens HR") does not outweigh a removal of access; offboarding is of users.
@@ -492,7 +494,7 @@ describe('nlu:eval', () => {
   it('prints one JSON object with the figures (child process)', () => {
     const out = execFileSync(resolve(root, 'node_modules/.bin/tsx'), ['scripts/nlu-eval.ts', '--utterances', HELDOUT, '--json'], { cwd: root, encoding: 'utf8' });
     const figures = JSON.parse(out) as Record<string, unknown>;
-    expect(Object.keys(figures).sort()).toEqual(['accuracy', 'confusion', 'perIntent', 'slots', 'utterances']);
+    expect(Object.keys(figures).sort()).toEqual(['accuracy', 'confusion', 'perIntent', 'slots', 'slotsNamed', 'utterances']);
     expect(figures['perIntent']).toHaveProperty('create_case.n');
     expect(figures['slots']).toEqual({ n: expect.any(Number), accuracy: expect.any(Number) });
     expect(figures['confusion']).toHaveProperty('kb_question.kb_question');
