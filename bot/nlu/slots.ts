@@ -20,6 +20,11 @@ import { type Area, type Catalogue, type FormDefinition, type System, formApplie
 export interface SlotOptions {
   /** Words too common to name an area or form on their own ("andet", "other"). Default: none. */
   isStopword?: (word: string) => boolean;
+  /**
+   * Whether a word as written (lower case) is a word of the language: such a word is no compound of a system's name
+   * ("isolationen" holds "isola"). Default: none is.
+   */
+  isWord?: (word: string) => boolean;
 }
 
 const USER_ADMINISTRATION = 'brugeradministration';
@@ -58,8 +63,12 @@ function windows(words: readonly string[]): { key: string; from: number; to: num
 function systemKeys(system: System, common: ReadonlySet<string>): string[] {
   const names = [system.id, system.name, ...system.aliases];
   const parts = system.name.includes('/') ? system.name.split('/') : [];
-  const described = [system.description.da, system.description.en].map(describedName).filter((k): k is string => k !== undefined && !common.has(k));
-  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2).concat(described))];
+  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2).concat(describedKeys(system, common)))];
+}
+
+/** The names a system's description gives it (see {@link describedName}), without an area's words. */
+function describedKeys(system: System, common: ReadonlySet<string>): string[] {
+  return [system.description.da, system.description.en].map(describedName).filter((k): k is string => k !== undefined && !common.has(k));
 }
 
 /** Words before a description's name that say whose it is or that it is the one ("Statens læringsplatform", "The state payroll system"). */
@@ -176,12 +185,15 @@ function endsCompound(key: string, word: string): boolean {
   return ending === '' || INFLECTION.test(ending) || (ending.startsWith(key.at(-1) ?? '') && INFLECTION.test(ending.slice(1)));
 }
 
-/** A system's name found inside a compound word (see {@link namesSystemInCompound}), as a hit less sure than a name written apart. */
-function findInCompound(keys: readonly string[], words: readonly string[]): Hit | undefined {
+/**
+ * A system's name found inside a compound word (see {@link namesSystemInCompound}), as a hit less sure than a name
+ * written apart; not inside a word the language has ("isolationen").
+ */
+function findInCompound(keys: readonly string[], words: readonly string[], known: (word: string) => boolean = () => false): Hit | undefined {
   let best: Hit | undefined;
   for (const key of keys) {
     words.forEach((word, from) => {
-      if (!namesSystemInCompound(key, word)) return;
+      if (!namesSystemInCompound(key, word) || known(word)) return;
       const hit = { distance: 1, length: key.length, from, to: from + 1 };
       if (better(hit, best)) best = hit;
     });
@@ -415,7 +427,13 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
       systemKeys: names,
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
-      namingKeys: names.map((keysOfSystem) => keysOfSystem.filter((key) => !subjects.has(key))),
+      // A description's name ("reimbursement", "tjenestemandspension") names its system less surely than a name of the catalogue's.
+      namingKeys: names.map((keysOfSystem, index) => {
+        const system = catalogue.systems[index] as System;
+        const own = new Set([system.id, system.name, ...system.aliases, ...system.name.split('/')].map(matchKey));
+        const described = new Set(describedKeys(system, areaWords).filter((k) => !own.has(k)));
+        return keysOfSystem.filter((key) => !subjects.has(key) && !described.has(key));
+      }),
       nameSubjects: catalogue.systems.map((system) => [...new Set([system.name, ...system.aliases].map(subjectOfName).filter((k): k is string => k !== undefined))]),
     };
     byStopwords.set(options.isStopword, keys);
@@ -626,23 +644,29 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   if (words.length === 0) return {};
   const wins = windows(words);
   const keys = keysOf(catalogue, options);
+  // Words as written, by their match key, for the language's word test.
+  const written = new Map(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).map((w) => [matchKey(w), w] as const));
+  const known = (word: string): boolean => options.isWord?.(written.get(word) ?? word) ?? false;
 
   let system: System | undefined;
   let systemHit: Hit | undefined;
   let bySubject = false;
-  const systemsNamed: { system: System; hit: Hit; subject: boolean }[] = [];
+  let implied = false;
+  const systemsNamed: { system: System; hit: Hit; subject: boolean; inCompound: boolean }[] = [];
   for (const [index, s] of catalogue.systems.entries()) {
-    const hit = find(keys.systemKeys[index] ?? [], wins, words, true) ?? findInCompound(keys.systemKeys[index] ?? [], words);
+    const apart = find(keys.systemKeys[index] ?? [], wins, words, true);
+    const hit = apart ?? findInCompound(keys.systemKeys[index] ?? [], words, known);
     if (!hit) continue;
     // "an employee's pension contribution in SLS": a system named by a word that is also an area's subject
     // ("pension", the alias of the pension system) gives way to a system named otherwise.
     const naming = keys.namingKeys[index] ?? [];
-    const subject = (find(naming, wins, words, true) ?? findInCompound(naming, words)) === undefined;
-    systemsNamed.push({ system: s, hit, subject });
+    const subject = (find(naming, wins, words, true) ?? findInCompound(naming, words, known)) === undefined;
+    systemsNamed.push({ system: s, hit, subject, inCompound: apart === undefined });
     if ((bySubject && !subject) || (subject === bySubject && better(hit, systemHit)) || system === undefined) {
       system = s;
       systemHit = hit;
       bySubject = subject;
+      implied = apart === undefined;
     }
   }
   // Two systems and data moved between them: the one it is sent to or comes from is an end of the transfer, the other
@@ -653,6 +677,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     if (other) {
       system = other.system;
       systemHit = other.hit;
+      implied = other.inCompound;
     }
   }
   // Two systems on either side of "men"/"but": what works is told first, the problem after it ("jeg kan logge på
@@ -663,6 +688,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     if (after) {
       system = after.system;
       systemHit = after.hit;
+      implied = after.inCompound;
     }
   }
 
@@ -679,6 +705,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     .sort((a, b) => a.hit.distance - b.hit.distance || b.hit.length - a.hit.length);
 
   let area: Area | undefined;
+  let areaNamed = false;
   if (system) {
     const chosen = system;
     const owners = catalogue.areas.filter((a) => a.systemIds.includes(chosen.id));
@@ -686,6 +713,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const systemName = matchKey(system.name);
     // An area's name inside the system's ("HR" of "Statens HR") names the system, not the area.
     const apart = named.filter((n) => !systemHit || n.hit.from < systemHit.from || n.hit.to > systemHit.to);
+    areaNamed = apart.some((n) => candidates.includes(n.area));
     area =
       apart.find((n) => candidates.includes(n.area))?.area ??
       (aboutAccess ? owners.find((a) => a.id === USER_ADMINISTRATION) : undefined) ??
@@ -697,7 +725,11 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
     const first = named[0];
-    if (first && area === first.area && first.hit.to - first.hit.from === 1) system = systemOfAreaWord(first.area, words[first.hit.from] ?? '', catalogue, keys);
+    if (first && area === first.area && first.hit.to - first.hit.from === 1) {
+      system = systemOfAreaWord(first.area, words[first.hit.from] ?? '', catalogue, keys);
+      implied = system !== undefined;
+      areaNamed = true;
+    }
   }
   // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
   const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
@@ -717,9 +749,15 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     else slots.areaByTopic = true;
   }
   if (area) slots.areaId = area.id;
-  if (system) slots.systemId = system.id;
+  // A system implied, not named (inside a compound, or what the area's word is the subject of): the case path starts
+  // there, but the text names the portal no more than before — the area too is guessed when only the system gave it.
+  if (system && implied) {
+    slots.systemImplied = system.id;
+    if (!areaNamed && area?.id !== USER_ADMINISTRATION) slots.areaByTopic = true;
+  } else if (system) slots.systemId = system.id;
   if (area) {
-    const form = system ? namedForm(formsFor(area.id, system.id, catalogue).filter((f) => !f.general), wins, options) : oneSystemFormNamed(area, catalogue, keys, wins, options);
+    const systemForms = system ? formsFor(area.id, system.id, catalogue).filter((f) => !f.general) : [];
+    const form = system ? (namedForm(systemForms, wins, options) ?? formOfProblem(catalogue, systemForms, wins, () => true)) : oneSystemFormNamed(area, catalogue, keys, wins, options);
     const removal = area.id === USER_ADMINISTRATION && asksForRemoval(text) && catalogue.forms.some((f) => f.id === REMOVAL_FORM && (system === undefined || formAppliesTo(f, system.id)));
     if (removal) slots.formId = REMOVAL_FORM;
     else if (form) slots.formId = form.id;
