@@ -101,6 +101,8 @@ export interface Slots {
    * (dialogs/prefill.ts: pathFrom); routing reads only `systemId`, the systems named.
    */
   systemImplied?: string;
+  /** The form was told by a choice only it has ("dobbelt løn": «Dobbelt udbetaling» of «Fejl i lønkørsel»), not named. */
+  formImplied?: true;
 }
 
 export interface Recognition {

@@ -737,7 +737,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // Nothing named but a form by a long name of its own ("tjenestemandspension", "periodeafslutningen"): its area.
   const alone = system === undefined && area === undefined ? formNamedAlone(catalogue, keys, wins, options) : undefined;
   if (alone && (!topic || topic.id === alone.areaId)) {
-    return { areaId: alone.areaId, formId: alone.id };
+    return { areaId: alone.areaId, formId: alone.id, ...(formNaming(alone, wins, options, []) === 0 ? { formImplied: true as const } : {}) };
   }
 
   const slots: Slots = {};
@@ -762,5 +762,8 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     if (removal) slots.formId = REMOVAL_FORM;
     else if (form) slots.formId = form.id;
   }
+  // A form told only by a choice of its own ("dobbelt" of «Fejl i lønkørsel»), not by a name of it: implied.
+  const form = slots.formId === undefined ? undefined : catalogue.forms.find((f) => f.id === slots.formId);
+  if (form && slots.formId !== REMOVAL_FORM && formNaming(form, wins, options, []) === 0) slots.formImplied = true;
   return slots;
 }

@@ -379,7 +379,7 @@ describe('extractSlots', () => {
     ['der er en fejl i indfak', { areaId: 'oekonomi', systemId: 'indfak' }],
     // A system named by an area's subject word ("pension") gives way to one named otherwise; alone, it stands.
     // …and a choice only one of its forms has names the form (round 26: «Forkert pension» of «Fejl i lønkørsel»).
-    ["an employee's pension contribution in SLS is calculated at 12%", { areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }],
+    ["an employee's pension contribution in SLS is calculated at 12%", { areaId: 'loen-hr', systemId: 'sls', formId: 'loen-hr.fejl-i-loenkoersel', formImplied: true }],
     ['fejl i pension for en tjenestemand', { areaId: 'loen-hr', systemId: 'statens-pensionssystem', formId: 'loen-hr.pension' }],
     ['IndFak/SDI driller', { areaId: 'oekonomi', systemId: 'indfak' }],
     ['navison virker ikke', { areaId: 'oekonomi', systemId: 'navision-stat' }],
@@ -496,9 +496,9 @@ describe('extractSlots', () => {
     ['min kollega skal fjernes som administrator i RejsUd', { areaId: 'brugeradministration', systemId: 'rejsud', formId: 'brugeradministration.nedlaeg-adgang' }],
     ['min kollega vil have slettet en faktura i IndFak', { areaId: 'oekonomi', systemId: 'indfak', formId: 'oekonomi.faktura' }],
     // A form by a choice only it has ("dobbelt", "paid twice", "sick leave"); a name's compound with it as last part.
-    ['jeg har fået dobbelt løn', { areaId: 'loen-hr', systemImplied: 'sls', formId: 'loen-hr.fejl-i-loenkoersel' }],
-    ['I was paid twice this month', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel' }],
-    ['refund for sick leave was never paid out', { areaId: 'loen-hr', formId: 'loen-hr.refusion' }],
+    ['jeg har fået dobbelt løn', { areaId: 'loen-hr', systemImplied: 'sls', formId: 'loen-hr.fejl-i-loenkoersel', formImplied: true }],
+    ['I was paid twice this month', { areaId: 'loen-hr', formId: 'loen-hr.fejl-i-loenkoersel', formImplied: true }],
+    ['refund for sick leave was never paid out', { areaId: 'loen-hr', formId: 'loen-hr.refusion', formImplied: true }],
     ['leverandørfakturaen er væk', { areaId: 'oekonomi', formId: 'oekonomi.faktura' }],
     // …not a choice two forms share or that is another form's name ("indberette" of «Indberetning til lønbehandling»).
     ['vi skal indberette en ny medarbejder til lønbehandling', { areaId: 'loen-hr', systemImplied: 'sls' }],
