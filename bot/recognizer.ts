@@ -11,6 +11,7 @@ import { editDistanceWithin } from '../dialogs/matching.js';
 import { type Catalogue, catalogue as portalCatalogue, findCaseNumbers, mentionedSystems } from '../portal/index.js';
 import { SoftmaxClassifier, type ClassifierModel, type ClassifierOptions } from './nlu/classifier.js';
 import { cleanWords, features, stemmers } from './nlu/features.js';
+import { isDanishWord } from '../knowledge/analysis/danish-words.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
 import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js';
@@ -529,6 +530,7 @@ export class NaturalIntentRecognizer implements IntentRecognizer {
       const s = stemmers();
       return s.isStopword(w, 'da') || s.isStopword(w, 'en');
     },
+    isWord: isDanishWord,
   };
 
   slots(raw: string): Slots {

@@ -185,9 +185,11 @@ export class CaseDialog extends Dialog<CaseDialogOptions> implements Interruptib
     const ctx = this.context(options);
     const asked = currentQuestion(engine, ctx);
     if (!asked || !CATALOGUE_STEPS.has(asked.step)) return undefined;
-    if (slots.areaId === undefined && slots.systemId === undefined && slots.formId === undefined) return undefined;
+    // Only what the answer names moves the path: a system or form it implies (a compound, a choice) is kept as the description.
+    const named: Slots = { ...(slots.areaId ? { areaId: slots.areaId } : {}), ...(slots.systemId ? { systemId: slots.systemId } : {}), ...(slots.formId && !slots.formImplied ? { formId: slots.formId } : {}) };
+    if (slots.areaId === undefined && slots.systemId === undefined && named.formId === undefined) return undefined;
     const d = engine.draft;
-    const path = pathFrom({ ...slots, ...(slots.systemId === undefined && d.systemId ? { systemId: d.systemId } : {}) }, this.catalogue);
+    const path = pathFrom({ ...named, ...(named.systemId === undefined && d.systemId ? { systemId: d.systemId } : {}) }, this.catalogue);
     if (path.areaId === undefined || (path.areaId === d.areaId && (path.systemId ?? null) === (d.systemId ?? null) && path.formId === undefined)) return undefined;
     // What the answer said of the problem (kept by the engine as the description) goes along.
     const description = result.state.draft.values.beskrivelse ?? d.values.beskrivelse;

@@ -95,6 +95,14 @@ export interface Slots {
    * case there, but the text does not name the portal (bot/nlu/slots.ts: namesThePortal).
    */
   areaByTopic?: true;
+  /**
+   * A system the text implies but does not name: inside a compound ("refusionsansøgningen", "rejsudafregningen"), or as
+   * the system of the word the area was named by ("løn" → SLS, whose name is "lønsystem"). The case path starts there
+   * (dialogs/prefill.ts: pathFrom); routing reads only `systemId`, the systems named.
+   */
+  systemImplied?: string;
+  /** The form was told by a choice only it has ("dobbelt løn": «Dobbelt udbetaling» of «Fejl i lønkørsel»), not named. */
+  formImplied?: true;
 }
 
 export interface Recognition {

@@ -131,7 +131,8 @@ function areaOfSystem(systemId: string, cat: Catalogue): Area | undefined {
  */
 export function pathFrom(slots: Slots, cat: Catalogue): Pick<CasePrefill, 'areaId' | 'systemId' | 'formId'> {
   const form: FormDefinition | undefined = slots.formId ? getForm(slots.formId, cat) : undefined;
-  const system = slots.systemId ? getSystem(slots.systemId, cat) : undefined;
+  const systemGiven = slots.systemId ?? slots.systemImplied;
+  const system = systemGiven ? getSystem(systemGiven, cat) : undefined;
   let area = slots.areaId ? getArea(slots.areaId, cat) : undefined;
   if (!area && form) area = getArea(form.areaId, cat);
   if (!area && system) area = areaOfSystem(system.id, cat);
@@ -150,7 +151,7 @@ export function pathFrom(slots: Slots, cat: Catalogue): Pick<CasePrefill, 'areaI
  * the request ({@link saysMoreThanRequest}).
  */
 export function casePrefillFrom(text: string, slots: Slots, cat: Catalogue = defaultCatalogue): CasePrefill {
-  const named = slots.areaId !== undefined || slots.systemId !== undefined || slots.formId !== undefined;
+  const named = slots.areaId !== undefined || slots.systemId !== undefined || slots.systemImplied !== undefined || slots.formId !== undefined;
   const path = pathFrom(named ? slots : caseAreaOfText(text, cat), cat);
   const description = text.trim();
   // The values the message tells (a problem, a number, a supplier) are read once the form is known — when it says anything

@@ -20,6 +20,11 @@ import { type Area, type Catalogue, type FormDefinition, type System, formApplie
 export interface SlotOptions {
   /** Words too common to name an area or form on their own ("andet", "other"). Default: none. */
   isStopword?: (word: string) => boolean;
+  /**
+   * Whether a word as written (lower case) is a word of the language: such a word is no compound of a system's name
+   * ("isolationen" holds "isola"). Default: none is.
+   */
+  isWord?: (word: string) => boolean;
 }
 
 const USER_ADMINISTRATION = 'brugeradministration';
@@ -55,10 +60,40 @@ function windows(words: readonly string[]): { key: string; from: number; to: num
   return out;
 }
 
-function systemKeys(system: System): string[] {
+function systemKeys(system: System, common: ReadonlySet<string>): string[] {
   const names = [system.id, system.name, ...system.aliases];
   const parts = system.name.includes('/') ? system.name.split('/') : [];
-  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2))];
+  return [...new Set([...names, ...parts].map(matchKey).filter((k) => k.length >= 2).concat(describedKeys(system, common)))];
+}
+
+/** The names a system's description gives it (see {@link describedName}), without an area's words. */
+function describedKeys(system: System, common: ReadonlySet<string>): string[] {
+  return [system.description.da, system.description.en].map(describedName).filter((k): k is string => k !== undefined && !common.has(k));
+}
+
+/** Words before a description's name that say whose it is or that it is the one ("Statens læringsplatform", "The state payroll system"). */
+const DESCRIPTION_OPENERS = new Set(['the', 'state', 'statens', 'common', 'faelles', 'selve']);
+/** Where a description's name ends: a list, a purpose or a subject follows ("Rejseafregning og udlæg", "Reimbursement for sickness …"). */
+const DESCRIPTION_NAME_ENDS = new Set(['og', 'and', 'for', 'ved', 'on', 'om', 'paa', 'of', 'via', 'itself']);
+/** Letters a description's one-word name needs to be the system's name ("fakturahåndtering"), not an everyday word ("budgeting"). */
+const DESCRIBED_WORD = 10;
+
+/**
+ * What a system's catalogue description calls it, as people who do not know the name write it: the description's first
+ * noun phrase without its opener ("Statens læringsplatform." → "læringsplatform", "The payroll data warehouse
+ * (statistics …)" → "payroll data warehouse", "Reimbursement for sickness …" → "reimbursement"). Two words or more, or one
+ * long word; an area's name or subject word ("Rapportering på løn …") names no system.
+ */
+function describedName(description: string): string | undefined {
+  const words = matchWords(description.split(/[(.,:;]/)[0] ?? '');
+  let from = 0;
+  while (from < words.length && DESCRIPTION_OPENERS.has(words[from] ?? '')) from++;
+  let to = from;
+  while (to < words.length && !DESCRIPTION_NAME_ENDS.has(words[to] ?? '')) to++;
+  const name = words.slice(from, to);
+  if (name.length === 0 || name.length > 3) return undefined;
+  const key = name.join('');
+  return name.length >= 2 || key.length >= DESCRIBED_WORD ? key : undefined;
 }
 
 interface Hit {
@@ -88,12 +123,15 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
         continue;
       }
       if (!typos) continue;
-      const allowed = tolerance(Math.min(key.length, w.key.length));
-      if (allowed === 0 || Math.abs(key.length - w.key.length) > allowed) continue;
-      const d = editDistanceWithin(w.key, key, allowed);
-      if (d <= allowed) {
-        const hit = { distance: d, length: key.length, from: w.from, to: w.to };
-        if (better(hit, best)) best = hit;
+      // A name with a typo, also inflected ("budgetsytemet"): the word is compared with and without a noun's ending.
+      for (const typed of w.to - w.from === 1 ? withoutEnding(w.key) : [w.key]) {
+        const allowed = tolerance(Math.min(key.length, typed.length));
+        if (allowed === 0 || Math.abs(key.length - typed.length) > allowed) continue;
+        const d = editDistanceWithin(typed, key, allowed);
+        if (d <= allowed) {
+          const hit = { distance: d, length: key.length, from: w.from, to: w.to };
+          if (better(hit, best)) best = hit;
+        }
       }
     }
   }
@@ -102,6 +140,66 @@ function find(keys: readonly string[], wins: ReturnType<typeof windows>, words: 
 
 /** Endings of an inflected Danish noun ("lønnen", "regnskabet", "brugerens"), after a doubled last letter or not. */
 const INFLECTION = /^(?:e|en|et|er|ere|erne|ens|ets|s|n|ne|ene|nes)$/;
+/** The same endings, longest first, to take off a word's end. */
+const ENDINGS = ['erne', 'ere', 'ene', 'ens', 'ets', 'nes', 'en', 'et', 'er', 'ne', 'e', 's', 'n'];
+
+/** A word as typed and without each noun ending it may have ("budgetsytemet" → "budgetsytem"), keeping five letters or more. */
+function withoutEnding(word: string): string[] {
+  return [word, ...ENDINGS.filter((e) => word.endsWith(e) && word.length - e.length >= 5).map((e) => word.slice(0, -e.length))];
+}
+
+/** Generic words for a system ("portalen", "systemet"): a compound ending in one is another thing ("kundeportalen"), not the system. */
+const GENERIC_SYSTEM_WORD = /^(?:portal|system|platform|program|modul|app)/;
+/** Letters a system's name needs to be found inside a compound word, and the other part at least. */
+const COMPOUND_NAME = 5;
+
+/**
+ * Whether a word is a compound with a system's name as one of its parts: the first ("rejsudafregningen",
+ * "refusionsansøgningen", "campuskurset", after a linking s or e) or, the compound being a kind of it, the last
+ * ("barselsrefusionen", "fleksjobrefusionen"), inflected. The name has five letters or more, and so has the other
+ * part ("isolation" is not ISOLA's); a generic word for a system ("portalen") is no last part.
+ */
+function namesSystemInCompound(key: string, word: string): boolean {
+  if (key.length < COMPOUND_NAME || word.length < key.length + COMPOUND_NAME) return false;
+  if (word.startsWith(key)) {
+    let rest = word.slice(key.length);
+    if (/^[se]/.test(rest) && rest.length > COMPOUND_NAME) rest = rest.slice(1);
+    if (rest.length >= COMPOUND_NAME) return true;
+  }
+  return endsCompound(key, word);
+}
+
+/** Letters of a compound's first part before a name that is its last ("leverandør|fakturaen", "syge|fraværet"). */
+const COMPOUND_HEAD_BEFORE = 4;
+
+/**
+ * Whether a word is a compound whose last part — what the compound is a kind of — is a name of five letters or more,
+ * inflected: "barselsrefusionen" is a refusion, "leverandørfakturaen" an invoice. A generic word for a system
+ * ("kundeportalen") is no name of one.
+ */
+function endsCompound(key: string, word: string): boolean {
+  if (key.length < COMPOUND_NAME || GENERIC_SYSTEM_WORD.test(key)) return false;
+  const at = word.indexOf(key, COMPOUND_HEAD_BEFORE);
+  if (at < 0) return false;
+  const ending = word.slice(at + key.length);
+  return ending === '' || INFLECTION.test(ending) || (ending.startsWith(key.at(-1) ?? '') && INFLECTION.test(ending.slice(1)));
+}
+
+/**
+ * A system's name found inside a compound word (see {@link namesSystemInCompound}), as a hit less sure than a name
+ * written apart; not inside a word the language has ("isolationen").
+ */
+function findInCompound(keys: readonly string[], words: readonly string[], known: (word: string) => boolean = () => false): Hit | undefined {
+  let best: Hit | undefined;
+  for (const key of keys) {
+    words.forEach((word, from) => {
+      if (!namesSystemInCompound(key, word) || known(word)) return;
+      const hit = { distance: 1, length: key.length, from, to: from + 1 };
+      if (better(hit, best)) best = hit;
+    });
+  }
+  return best;
+}
 
 /**
  * Whether a word is an area's one-word name inflected or as the first part of a compound: "lønnen",
@@ -185,7 +283,7 @@ function inflected(key: string, typed: string): boolean {
 function formNaming(form: FormDefinition, wins: ReturnType<typeof windows>, options: SlotOptions, except: readonly string[]): number {
   let best = 0;
   for (const key of formKeys(form, options)) {
-    if (key.length > best && !except.includes(key) && wins.some((w) => w.key === key || (key.length >= 5 && inflected(key, w.key)))) best = key.length;
+    if (key.length > best && !except.includes(key) && wins.some((w) => w.key === key || (key.length >= 5 && (inflected(key, w.key) || (w.to - w.from === 1 && endsCompound(key, w.key)))))) best = key.length;
   }
   return best;
 }
@@ -293,6 +391,16 @@ interface CatalogueKeys {
   topicKeys: readonly string[][];
   /** Per system, its keys that are not an area's subject word ("pension", "ferie"): a system named only by such a word is named less surely. */
   namingKeys: readonly string[][];
+  /** Per system, what its names say it is the system of ("lønsystem" → "loen"; see {@link subjectOfName}). */
+  nameSubjects: readonly string[][];
+}
+
+/** A name made of what a system handles and a generic word for a system ("lønsystem", "budgetsystem", "integrationsplatform"). */
+const SUBJECT_AND_SYSTEM_WORD = /^([a-z]{3,}?)s?(?:system|systemet|platform|platformen|program|programmet)$/;
+
+/** What a system's name says it is the system of: "lønsystem" → "loen" (matchKey spelling); none for another name. */
+function subjectOfName(name: string): string | undefined {
+  return SUBJECT_AND_SYSTEM_WORD.exec(matchKey(name))?.[1];
 }
 
 /**
@@ -310,15 +418,23 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
   }
   let keys = byStopwords.get(options.isStopword);
   if (!keys || keys.systems !== catalogue.systems || keys.areas !== catalogue.areas) {
-    const names = catalogue.systems.map(systemKeys);
     const subjects = new Set(catalogue.areas.flatMap((area) => area.topics.map(matchKey)));
+    const areaWords = new Set([...subjects, ...catalogue.areas.flatMap((area) => [area.id, area.name.da, area.name.en, ...area.aliases].map(matchKey))]);
+    const names = catalogue.systems.map((system) => systemKeys(system, areaWords));
     keys = {
       systems: catalogue.systems,
       areas: catalogue.areas,
       systemKeys: names,
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
-      namingKeys: names.map((keysOfSystem) => keysOfSystem.filter((key) => !subjects.has(key))),
+      // A description's name ("reimbursement", "tjenestemandspension") names its system less surely than a name of the catalogue's.
+      namingKeys: names.map((keysOfSystem, index) => {
+        const system = catalogue.systems[index] as System;
+        const own = new Set([system.id, system.name, ...system.aliases, ...system.name.split('/')].map(matchKey));
+        const described = new Set(describedKeys(system, areaWords).filter((k) => !own.has(k)));
+        return keysOfSystem.filter((key) => !subjects.has(key) && !described.has(key));
+      }),
+      nameSubjects: catalogue.systems.map((system) => [...new Set([system.name, ...system.aliases].map(subjectOfName).filter((k): k is string => k !== undefined))]),
     };
     byStopwords.set(options.isStopword, keys);
   }
@@ -345,6 +461,23 @@ function personBefore(text: string, words: readonly string[], at: number): boole
   }
   return false;
 }
+
+/**
+ * Whether a person is the one to be removed: a verb of removing asked in the passive with a person before it ("min kollega
+ * skal fjernes som administrator"), or with a person as its object ("fjern min kollega", "remove our colleague") — not
+ * a thing a person removes ("min kollega vil have slettet en faktura").
+ */
+function personRemoved(words: readonly string[]): boolean {
+  return words.some((word, i) => {
+    if (!removalWord(word) || toldAsState(words, i)) return false;
+    if (/(?:es|s)$/.test(word) && words.slice(Math.max(0, i - 4), i).some((w) => PERSON.test(w))) return true;
+    const object = words.slice(i + 1, i + 4).find((w) => !POSSESSIVE.has(w));
+    return object !== undefined && PERSON.test(object);
+  });
+}
+
+/** Articles and possessives before a noun ("min kollega", "the user", "vores medarbejder"). */
+const POSSESSIVE: ReadonlySet<string> = new Set(['min', 'mit', 'mine', 'din', 'vores', 'jeres', 'hans', 'hendes', 'deres', 'sin', 'en', 'et', 'den', 'det', 'de', 'my', 'our', 'your', 'the', 'a', 'an', 'this', 'that']);
 
 /** Removing said of users only: offboarding, deprovisioning. */
 const USERS_ONLY_REMOVAL = /^(?:offboard|deprovision)/;
@@ -387,7 +520,7 @@ function subjectWords(words: readonly string[]): string[] {
  */
 function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], allWords: readonly string[]): Area | undefined {
   const words = subjectWords(allWords);
-  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word))));
+  const found = areas.filter((_, index) => (topicKeys[index] ?? []).some((key) => words.some((word) => word === key || namesAreaWord(key, word) || namesTopicVerb(key, word) || endsCompound(key, word))));
   return found.length === 1 ? found[0] : undefined;
 }
 
@@ -398,8 +531,71 @@ function areaOfTopic(areas: readonly Area[], topicKeys: readonly string[][], all
 function oneSystemFormNamed(area: Area, catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, options: SlotOptions): FormDefinition | undefined {
   const index = catalogue.areas.indexOf(area);
   const forms = catalogue.forms.filter((f) => f.areaId === area.id && !f.general && f.systemIds.length <= 1);
-  return namedForm(forms, wins, options, keys.areaKeys[index] ?? []);
+  return namedForm(forms, wins, options, keys.areaKeys[index] ?? []) ?? formOfProblem(catalogue, forms.filter((f) => f.systemIds.length === 1), wins, () => true);
 }
+
+/** A form's choice options as match keys ("dobbelt", "paid twice", "sick leave"), "Andet" left out. */
+function choiceKeys(form: FormDefinition): string[] {
+  return form.fields.flatMap((field) =>
+    field.type === 'choice' || field.type === 'multiChoice'
+      ? field.choices.filter((c) => c.id !== 'andet').flatMap((c) => [c.label.da, c.label.en, ...(c.aliases ?? [])])
+      : [],
+  );
+}
+
+/**
+ * The form whose problem a text tells, by a choice of one of its fields ("jeg har fået dobbelt løn": «Dobbelt udbetaling»
+ * of «Fejl i lønkørsel»; "refund for sick leave": «Sygdom» of «Refusion»), among some forms: a choice only one of them
+ * has, and that `usable` allows. The text names no form otherwise.
+ */
+function formOfProblem(catalogue: Catalogue, forms: readonly FormDefinition[], wins: ReturnType<typeof windows>, usable: (name: string) => boolean): FormDefinition | undefined {
+  const owners = problemOwners(catalogue);
+  let found: FormDefinition | undefined;
+  let best = 0;
+  for (const form of forms) {
+    for (const name of choiceKeys(form)) {
+      const key = matchKey(name);
+      if (key.length < 3 || key.length <= best || owners.get(wordFamily(name)) !== form || !usable(name)) continue;
+      if (wins.some((w) => w.key === key || (key.length >= 5 && inflected(key, w.key)))) {
+        found = form;
+        best = key.length;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Per choice key, the one form of the catalogue that has it; a key that two forms have among their choices or names
+ * ("barsel" of «Refusion» and of «Indberetning til lønbehandling», "indberetning" of «Tjenestemandspension» and the name of
+ * another form) is left out: it tells no form's problem.
+ */
+function problemOwners(catalogue: Catalogue): ReadonlyMap<string, FormDefinition> {
+  const cached = ownerCache.get(catalogue);
+  if (cached && cached.forms === catalogue.forms) return cached.owners;
+  const seen = new Map<string, Set<FormDefinition>>();
+  for (const form of catalogue.forms) {
+    for (const name of [...choiceKeys(form), form.title.da, form.title.en, ...form.aliases]) {
+      const key = wordFamily(name);
+      seen.set(key, (seen.get(key) ?? new Set()).add(form));
+    }
+  }
+  const owners = new Map<string, FormDefinition>();
+  for (const [key, set] of seen) if (set.size === 1) owners.set(key, [...set][0] as FormDefinition);
+  ownerCache.set(catalogue, { forms: catalogue.forms, owners });
+  return owners;
+}
+
+/** Letters that make one word's family: "indberette", "indberettet" and "indberetning" are one ("indbere"). */
+const FAMILY = 7;
+
+/** A name's key, a single long word by its first letters (its family: the verb, its noun and their endings). */
+function wordFamily(name: string): string {
+  const key = matchKey(name);
+  return matchWords(name).length === 1 && key.length >= FAMILY ? key.slice(0, FAMILY) : key;
+}
+
+const ownerCache = new WeakMap<Catalogue, { forms: Catalogue['forms']; owners: ReadonlyMap<string, FormDefinition> }>();
 
 /** Letters a form's name has at least to name the form with nothing else named: a compound of its own, not "indberetning". */
 const NAMES_A_FORM_ALONE = 13;
@@ -412,34 +608,93 @@ function formNamedAlone(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnT
   const common = [...keys.areaKeys.flat(), ...keys.topicKeys.flat()];
   const forms = catalogue.forms.filter((f) => !f.general && f.systemIds.length === 1);
   const found = forms.filter((f) => formKeys(f, options).some((key) => key.length >= NAMES_A_FORM_ALONE && !common.includes(key) && wins.some((w) => w.key === key || inflected(key, w.key))));
+  if (found.length === 1) return found[0];
+  // A problem told in two words or more of its own, none a common word ("paid twice", "sick leave"; not "ikke modtaget").
+  const ownWords = (name: string): boolean => {
+    const named = matchWords(name);
+    return named.length >= 2 && named.every((w) => !(options.isStopword?.(w) ?? false) && !STOPWORD_FALLBACK.has(w));
+  };
+  return found.length === 0 ? formOfProblem(catalogue, forms, wins, ownWords) : undefined;
+}
+
+/** Words of negation and degree that are common words whether or not a stop-word test is given ("ikke", "not", "for"). */
+const STOPWORD_FALLBACK: ReadonlySet<string> = new Set(['ikke', 'not', 'no', 'ingen', 'for', 'too', 'to', 'i', 'in', 'af', 'of', 'har', 'has', 'been', 'er', 'is', 'kan', 'can', 'cannot', 'noget', 'something']);
+
+/** Prepositions before the system data is moved to or from ("videre til Navision", "fra SLS", "from RejsUd into Navision"). */
+const TRANSFER_END: ReadonlySet<string> = new Set(['til', 'fra', 'to', 'from', 'into']);
+
+/** Words that join names in a list ("adgang til Navision og RejsUd"): a system after one shares the other's preposition. */
+const LIST_JOINER: ReadonlySet<string> = new Set(['og', 'and', 'eller', 'or', 'samt']);
+
+/**
+ * The one system of an area whose name says it is the system of the word the area was named by: "løn" (also "lønnen",
+ * "lønsedlen") names Statens Løn og HR, and "lønsystem" is SLS's name, so "min løn er ikke gået ind" is about SLS. An area
+ * named by its whole name ("løn og hr") or by a word no system's name is made of ("rapporter") gives no system.
+ */
+function systemOfAreaWord(area: Area, word: string, catalogue: Catalogue, keys: CatalogueKeys): System | undefined {
+  const found = catalogue.systems.filter((system, index) => area.systemIds.includes(system.id) && (keys.nameSubjects[index] ?? []).some((subject) => word === subject || namesAreaWord(subject, word)));
   return found.length === 1 ? found[0] : undefined;
 }
+
+/** Words that set what follows against what went before ("…, men …", "… but …"). */
+const CONTRAST: ReadonlySet<string> = new Set(['men', 'but']);
 
 export function extractSlots(text: string, catalogue: Catalogue, options: SlotOptions = {}): Slots {
   const words = matchWords(text);
   if (words.length === 0) return {};
   const wins = windows(words);
   const keys = keysOf(catalogue, options);
+  // Words as written, by their match key, for the language's word test.
+  const written = new Map(text.toLowerCase().split(/[^\p{L}\p{N}]+/u).map((w) => [matchKey(w), w] as const));
+  const known = (word: string): boolean => options.isWord?.(written.get(word) ?? word) ?? false;
 
   let system: System | undefined;
   let systemHit: Hit | undefined;
   let bySubject = false;
+  let implied = false;
+  const systemsNamed: { system: System; hit: Hit; subject: boolean; inCompound: boolean }[] = [];
   for (const [index, s] of catalogue.systems.entries()) {
-    const hit = find(keys.systemKeys[index] ?? [], wins, words, true);
+    const apart = find(keys.systemKeys[index] ?? [], wins, words, true);
+    const hit = apart ?? findInCompound(keys.systemKeys[index] ?? [], words, known);
     if (!hit) continue;
     // "an employee's pension contribution in SLS": a system named by a word that is also an area's subject
     // ("pension", the alias of the pension system) gives way to a system named otherwise.
-    const subject = find(keys.namingKeys[index] ?? [], wins, words, true) === undefined;
+    const naming = keys.namingKeys[index] ?? [];
+    const subject = (find(naming, wins, words, true) ?? findInCompound(naming, words, known)) === undefined;
+    systemsNamed.push({ system: s, hit, subject, inCompound: apart === undefined });
     if ((bySubject && !subject) || (subject === bySubject && better(hit, systemHit)) || system === undefined) {
       system = s;
       systemHit = hit;
       bySubject = subject;
+      implied = apart === undefined;
+    }
+  }
+  // Two systems and data moved between them: the one it is sent to or comes from is an end of the transfer, the other
+  // the one whose problem is told ("IndFak sender ikke fakturaen videre til Navision", "data fra SLS kommer ikke med i LDV").
+  const distinct = new Set(systemsNamed.filter((n) => n.subject === bySubject).map((n) => n.system.id));
+  if (distinct.size === 2 && systemHit !== undefined && TRANSFER_END.has(words[systemHit.from - 1] ?? '')) {
+    const other = systemsNamed.find((n) => n.subject === bySubject && n.system.id !== system?.id && !TRANSFER_END.has(words[n.hit.from - 1] ?? '') && !LIST_JOINER.has(words[n.hit.from - 1] ?? ''));
+    if (other) {
+      system = other.system;
+      systemHit = other.hit;
+      implied = other.inCompound;
+    }
+  }
+  // Two systems on either side of "men"/"but": what works is told first, the problem after it ("jeg kan logge på
+  // Navision men ikke på RejsUd", "bevilget i Statens Refusion men ikke bogført i Navision").
+  const contrast = words.findIndex((w) => CONTRAST.has(w));
+  if (systemHit !== undefined && contrast > 0 && systemHit.from < contrast) {
+    const after = systemsNamed.filter((n) => n.hit.from > contrast && n.subject === bySubject).reduce<(typeof systemsNamed)[number] | undefined>((b, n) => (b === undefined || better(n.hit, b.hit) ? n : b), undefined);
+    if (after) {
+      system = after.system;
+      systemHit = after.hit;
+      implied = after.inCompound;
     }
   }
 
   // Offboarding is of users only ("offboard a colleague from Navision Stat"); so is someone removed from a system
   // ("fjern Karen fra RejsUd", "please remove Peter from IndFak").
-  const outOfSystem = systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1);
+  const outOfSystem = (systemHit !== undefined && /^(?:fra|from)$/.test(words[systemHit.from - 1] ?? '') && asksForRemoval(text) && personBefore(text, words, systemHit.from - 1)) || personRemoved(words);
   // "bruger" the verb after its subject ("RejsUd … den bruger den lave sats") is no user; the noun ("Karens bruger") makes a text about access.
   const aboutAccess =
     outOfSystem || words.some((w, i) => (w === 'bruger' ? !VERB_SUBJECTS.has(words[i - 1] ?? '') : ACCESS_WORDS.some((a) => w.startsWith(a))) || USERS_ONLY_REMOVAL.test(w));
@@ -450,12 +705,15 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     .sort((a, b) => a.hit.distance - b.hit.distance || b.hit.length - a.hit.length);
 
   let area: Area | undefined;
+  let areaNamed = false;
   if (system) {
-    const owners = catalogue.areas.filter((a) => a.systemIds.includes(system.id));
+    const chosen = system;
+    const owners = catalogue.areas.filter((a) => a.systemIds.includes(chosen.id));
     const candidates = owners.filter((a) => a.id !== USER_ADMINISTRATION || aboutAccess);
     const systemName = matchKey(system.name);
     // An area's name inside the system's ("HR" of "Statens HR") names the system, not the area.
     const apart = named.filter((n) => !systemHit || n.hit.from < systemHit.from || n.hit.to > systemHit.to);
+    areaNamed = apart.some((n) => candidates.includes(n.area));
     area =
       apart.find((n) => candidates.includes(n.area))?.area ??
       (aboutAccess ? owners.find((a) => a.id === USER_ADMINISTRATION) : undefined) ??
@@ -466,6 +724,12 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     // Nothing but a user named ("en ny kollega skal have en bruger", "nedlæg brugeradgang"): user administration.
     const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
+    const first = named[0];
+    if (first && area === first.area && first.hit.to - first.hit.from === 1) {
+      system = systemOfAreaWord(first.area, words[first.hit.from] ?? '', catalogue, keys);
+      implied = system !== undefined;
+      areaNamed = true;
+    }
   }
   // Nothing named: the area whose subjects the text speaks of ("min overtid er ikke udbetalt").
   const topic = system === undefined && area === undefined ? areaOfTopic(catalogue.areas, keys.topicKeys, words) : undefined;
@@ -473,7 +737,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // Nothing named but a form by a long name of its own ("tjenestemandspension", "periodeafslutningen"): its area.
   const alone = system === undefined && area === undefined ? formNamedAlone(catalogue, keys, wins, options) : undefined;
   if (alone && (!topic || topic.id === alone.areaId)) {
-    return { areaId: alone.areaId, formId: alone.id };
+    return { areaId: alone.areaId, formId: alone.id, ...(formNaming(alone, wins, options, []) === 0 ? { formImplied: true as const } : {}) };
   }
 
   const slots: Slots = {};
@@ -485,12 +749,21 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     else slots.areaByTopic = true;
   }
   if (area) slots.areaId = area.id;
-  if (system) slots.systemId = system.id;
+  // A system implied, not named (inside a compound, or what the area's word is the subject of): the case path starts
+  // there, but the text names the portal no more than before — the area too is guessed when only the system gave it.
+  if (system && implied) {
+    slots.systemImplied = system.id;
+    if (!areaNamed && area?.id !== USER_ADMINISTRATION) slots.areaByTopic = true;
+  } else if (system) slots.systemId = system.id;
   if (area) {
-    const form = system ? namedForm(formsFor(area.id, system.id, catalogue).filter((f) => !f.general), wins, options) : oneSystemFormNamed(area, catalogue, keys, wins, options);
+    const systemForms = system ? formsFor(area.id, system.id, catalogue).filter((f) => !f.general) : [];
+    const form = system ? (namedForm(systemForms, wins, options) ?? formOfProblem(catalogue, systemForms, wins, () => true)) : oneSystemFormNamed(area, catalogue, keys, wins, options);
     const removal = area.id === USER_ADMINISTRATION && asksForRemoval(text) && catalogue.forms.some((f) => f.id === REMOVAL_FORM && (system === undefined || formAppliesTo(f, system.id)));
     if (removal) slots.formId = REMOVAL_FORM;
     else if (form) slots.formId = form.id;
   }
+  // A form told only by a choice of its own ("dobbelt" of «Fejl i lønkørsel»), not by a name of it: implied.
+  const form = slots.formId === undefined ? undefined : catalogue.forms.find((f) => f.id === slots.formId);
+  if (form && slots.formId !== REMOVAL_FORM && formNaming(form, wins, options, []) === 0) slots.formImplied = true;
   return slots;
 }
