@@ -1068,7 +1068,7 @@ export function decide(input: RouteInput): RouteDecision {
     // the users in it?" is common words both in CIP's overview and in its page of duties).
     if (input.lang !== 'da' || result.kind !== 'answered' || [result.article.id, result.article.translationOf].includes(previous.articleId) || !REFERS_BACK.test(own)) return result;
     const there = input.knowledge(query, input.lang, undefined, own, previous.articleId);
-    if (there.kind !== 'answered') return result;
+    if (there.kind !== 'answered' || ![there.article.id, there.article.translationOf].includes(previous.articleId)) return result;
     const ownThere = input.knowledge(own, input.lang, undefined, undefined, previous.articleId);
     const ownOther = input.knowledge(own, input.lang, undefined, undefined, result.article.id);
     return ownOther.kind === 'answered' && ownThere.kind !== 'answered' ? result : there;

@@ -407,8 +407,9 @@ describe('routing', () => {
       const decision = decide({ text: 'hvem skal bruge det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge: asking(texts), previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvem skal bruge det? RejsUd' });
       expect(decision.reason).toBe('follow-up');
-      // Then its own words of the article before alone (round 24: a detail of that article is answered from it).
-      expect(texts).toEqual(['hvem skal bruge det? RejsUd', 'hvem skal bruge det?']);
+      // Then its own words of the article before alone (round 24: a detail of that article is answered from it), and — the
+      // answer being another article — the question with the subject of the article before alone (round 26: referred back).
+      expect(texts).toEqual(['hvem skal bruge det? RejsUd', 'hvem skal bruge det?', 'hvem skal bruge det? RejsUd']);
     });
 
     it('asks a question that reads as no follow-up once alone and once of the article before — not alone again', () => {
@@ -450,7 +451,8 @@ describe('routing', () => {
       };
       const decision = decide({ text: 'hvad koster det?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'yesNo', about: 'router:feedback' }, knowledge, previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', answer: { kind: 'answered' } });
-      expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud], ['hvad koster det?', undefined]]);
+      // Last, the question with the page's subject of the page before alone (round 26: a follow-up referred back), which does not answer it.
+      expect(texts).toEqual([['hvad koster det? Generelt om RejsUd', undefined], ['hvad koster det? RejsUd', rejsud], ['hvad koster det?', undefined], ['hvad koster det? Generelt om RejsUd', undefined]]);
     });
 
     it('takes a fact the article before does not hold from another article of its system ("hvad er fristen?")', () => {
