@@ -631,6 +631,9 @@ const LIST_JOINER: ReadonlySet<string> = new Set(['og', 'and', 'eller', 'or', 's
  * "lønsedlen") names Statens Løn og HR, and "lønsystem" is SLS's name, so "min løn er ikke gået ind" is about SLS. An area
  * named by its whole name ("løn og hr") or by a word no system's name is made of ("rapporter") gives no system.
  */
+/** The word before what a case is about: "en sag om løn", "a ticket about payroll", "vedr. regnskab". */
+const CASE_ABOUT = /^(?:om|vedr|vedrørende|angående|ang|about|regarding|concerning|re)$/u;
+
 function systemOfAreaWord(area: Area, word: string, catalogue: Catalogue, keys: CatalogueKeys): System | undefined {
   const found = catalogue.systems.filter((system, index) => area.systemIds.includes(system.id) && (keys.nameSubjects[index] ?? []).some((subject) => word === subject || namesAreaWord(subject, word)));
   return found.length === 1 ? found[0] : undefined;
@@ -725,7 +728,9 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
     const aboutUsers = words.some((w, i) => namesAUser(w, words[i - 1]));
     area = named[0]?.area ?? (aboutUsers ? catalogue.areas.find((a) => a.id === USER_ADMINISTRATION) : undefined);
     const first = named[0];
-    if (first && area === first.area && first.hit.to - first.hit.from === 1) {
+    // The area's word as the subject a case is about ("opret en sag om løn") leaves the system to be asked: only the area is clear.
+    const subjectOfTheCase = CASE_ABOUT.test(words[first?.hit.from !== undefined ? first.hit.from - 1 : -1] ?? '');
+    if (first && area === first.area && first.hit.to - first.hit.from === 1 && !subjectOfTheCase) {
       system = systemOfAreaWord(first.area, words[first.hit.from] ?? '', catalogue, keys);
       implied = system !== undefined;
       areaNamed = true;
