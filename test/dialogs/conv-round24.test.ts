@@ -34,9 +34,15 @@ describe('values told before the form is chosen (round 24)', () => {
 
   it('fills them once the user has chosen the form, and says so', async () => {
     await new Chat(world, OLE).run([
-      ['opret en sag om løn, 3 medarbejdere har fået dobbelt udbetaling', ['Jeg har valgt Statens Løn og HR.', 'Hvilket system drejer det sig om?']],
+      ['opret en sag om løn, 3 medarbejdere er ramt af en fejl', ['Jeg har valgt Statens Løn og HR.', 'Hvilket system drejer det sig om?']],
       ['SLS/HR-Løn', 'Hvilken formular passer bedst?'],
-      ['Fejl i lønkørsel', ['Fra din besked har jeg udfyldt', 'Dobbelt udbetaling', without('Hvilken type fejl')]],
+      ['Fejl i lønkørsel', ['Fra din besked har jeg udfyldt', '«Antal berørte medarbejdere» 3']],
+    ]);
+  });
+
+  it('chooses the form at once when a value told is a choice only that form has (round 26)', async () => {
+    await new Chat(world, OLE).run([
+      ['opret en sag om løn, 3 medarbejdere har fået dobbelt udbetaling', ['Jeg har valgt Statens Løn og HR → SLS/HR-Løn → Fejl i lønkørsel.', 'Dobbelt udbetaling', '«Antal berørte medarbejdere» 3', without('Hvilken type fejl')]],
     ]);
   });
 });
