@@ -6,16 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer } from '../../knowledge/analysis/analyzer.js';
-import { createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
-
-let publicKb: KnowledgeBase | undefined;
-async function publicAnswer(question: string): Promise<AnswerResult> {
-  publicKb ??= await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
-  return publicKb.answer(question);
-}
-
-const reasonOf = (result: AnswerResult): string | undefined => (result.kind === 'unknown' ? result.reason : undefined);
-const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+import { answeredWith, publicAnswer, reasonOf } from '../support/public-knowledge.js';
 
 describe('a task in a named system that the best article does not speak of', () => {
   it('is declined when asked how to do it: the overview names the system and the verb, not the task', async () => {

@@ -7,16 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
 import { accessTarget, definedPhrases } from '../../knowledge/decline.js';
-import { createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
-
-let publicKb: KnowledgeBase | undefined;
-async function publicAnswer(question: string): Promise<AnswerResult> {
-  publicKb ??= await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
-  return publicKb.answer(question);
-}
-
-const reasonOf = (result: AnswerResult): string | undefined => (result.kind === 'unknown' ? result.reason : undefined);
-const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+import { answeredWith, publicAnswer, reasonOf } from '../support/public-knowledge.js';
 
 describe('what a text defines', () => {
   it('is an entry\'s label, a defining sentence\'s subject and predicate, a name in brackets and a word given with its value', () => {

@@ -9,16 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { definedPhrases } from '../../knowledge/decline.js';
 import { asksDefinition } from '../../knowledge/fact-kinds.js';
 import { Analyzer } from '../../knowledge/analysis/analyzer.js';
-import { createKnowledgeBase, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
-
-let publicKb: KnowledgeBase | undefined;
-async function publicAnswer(question: string): Promise<AnswerResult> {
-  publicKb ??= await createKnowledgeBase({ sources: ['../shared/data/kb-public/articles.jsonl'] });
-  return publicKb.answer(question);
-}
-
-const reasonOf = (result: AnswerResult): string | undefined => (result.kind === 'unknown' ? result.reason : undefined);
-const answeredWith = (result: AnswerResult): string | undefined => (result.kind === 'answered' ? result.article.id : undefined);
+import { answeredWith, publicAnswer, reasonOf } from '../support/public-knowledge.js';
 
 describe('an adjective in -ig whose Snowball stem is another word', () => {
   it('keeps its own stem ("ledig" is not "leder", "rolig" not "roller", "billig" not "billedet")', () => {
