@@ -63,18 +63,19 @@ export function sentence(text: string): string {
 }
 
 /**
- * One message for a question: the lead (a re-prompt's), the path chosen from the first message,
- * the problem with the last answer, the summary or the answer waiting to be confirmed, the
+ * One message for a question: the lead (a re-prompt's), the path chosen from the first message
+ * (not when the question is asked again for a problem with the last answer), that problem, the summary or the answer waiting to be confirmed, the
  * question in bold, its help; the choices as suggested actions.
  */
 export function questionActivity(question: Question, lang: Language, problem?: Localized, lead?: string, options: { cards?: boolean } = {}): Partial<Activity> {
   if (options.cards) {
     const card = questionCard(question, lang, problem);
-    if (card) return cardReply(card, [lead, question.path?.[lang], problem?.[lang]].filter((p): p is string => p !== undefined).join('\n\n'), textOf(questionActivity(question, lang, problem, lead)));
+    if (card) return cardReply(card, [lead, problem ? undefined : question.path?.[lang], problem?.[lang]].filter((p): p is string => p !== undefined).join('\n\n'), textOf(questionActivity(question, lang, problem, lead)));
   }
   const parts: string[] = [];
   if (lead) parts.push(lead);
-  if (question.path) parts.push(question.path[lang]);
+  // The path was said with the question the first time; asked again for a problem, the problem comes first.
+  if (question.path && !problem) parts.push(question.path[lang]);
   if (problem) parts.push(exampleAddresses(problem[lang]));
   if (question.step === 'confirmAnswer' && question.current) parts.push(texts(lang).youWrote(quoted(question.current[lang])));
   if (question.step === 'cprFound' && question.current) parts.push(texts(lang).withoutCpr(quoted(question.current[lang])));

@@ -123,4 +123,19 @@ describe('the path a request names', () => {
       expect(reply.text).not.toMatch(/Hvilket system|Which system/);
     });
   });
+
+  describe('when an answer to the first question after the path is not valid', () => {
+    it.each([
+      ['kan du oprette en sag til mig om en faktura i IndFak', '12345', /^(?:"12345"|Det) er ikke en af mulighederne/, /Skal sagen sendes fra/],
+      ['I need to open a ticket about an invoice in IndFak', 'blue', /^(?:"blue"|That) is not one of the options/, /Should the case be sent from/],
+    ])('"%s" then "%s": the problem first, the path not said again', async (request, answer, problem, question) => {
+      const chat = new Chat(world, ANNA);
+      expect((await chat.say(request)).text).toMatch(/Jeg har valgt|I have chosen/);
+      const again = await chat.say(answer);
+      expect(again.text).toMatch(problem);
+      expect(again.text).toMatch(question);
+      expect(again.text).not.toMatch(/Jeg har valgt|I have chosen/);
+      expect(again.actions).toEqual(expect.arrayContaining([expect.stringMatching(/Vælg et andet|Choose another/)]));
+    });
+  });
 });

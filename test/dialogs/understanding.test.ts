@@ -269,7 +269,8 @@ describe('understanding a turn', () => {
     it('a typed answer that names nothing of the catalogue is still told it is not an option', async () => {
       await new Chat(world, ANNA).run([
         ['opret sag om rejsud', 'Hvilken formular'],
-        ['blåbærsuppe', ['ikke en af mulighederne', 'Jeg har valgt Økonomi og Regnskab → RejsUd']],
+        // The path was said with the question; asked again, the problem comes first and the path is not said again (round 27).
+        ['blåbærsuppe', ['ikke en af mulighederne', 'Hvilken formular', without('Jeg har valgt')]],
       ]);
     });
 
