@@ -1081,7 +1081,7 @@ export function decide(input: RouteInput): RouteDecision {
    * system but the article's own.
    */
   function detailAskedOf(previous: PreviousAnswer): string | undefined {
-    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text)) return undefined;
+    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text) || NEW_SUBJECT.test(input.text.trim())) return undefined;
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
@@ -1743,6 +1743,19 @@ export function twoQuestions(text: string): [string, string] | undefined {
 
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;
+/**
+ * At most this many words for a question that refers back ("hvad gør jeg hvis jeg har glemt koden til den?", "gælder det
+ * også hvis vi selv har glemt at skrive noget i bestillingen?"): its pronoun says what it is about, however long the
+ * circumstance told beside it (round 27).
+ */
+const MAX_WORDS_REFERRING_BACK = 13;
+/**
+ * A new subject announced before the question ("noget andet: …", "et helt andet spørgsmål: …", "different question: …",
+ * "on another note, …"): the question is its own, not a follow-up of the answer before — its "den"/"det" is then an
+ * article ("den særlige feriegodtgørelse"), not a reference back (round 27).
+ */
+const NEW_SUBJECT =
+  /^(?:(?:ok(?:ay)?|okay|fint|super|godt|tak|mange\s+tak|thanks?|thank\s+you|great)[\s,.!]+)*(?:(?:jeg\s+har\s+)?(?:noget\s+(?:helt\s+)?andet|(?:et\s+)?(?:helt\s+)?(?:andet|nyt)\s+spørgsmål|(?:et\s+)?andet\s+emne|skift(?:er)?\s+(?:af\s+)?emne|(?:a\s+|one\s+)?(?:different|another|new|other|unrelated)\s+(?:question|topic|subject|thing)|something\s+(?:else|different)|on\s+another\s+note|changing\s+(?:the\s+)?(?:topic|subject)))(?![\p{L}\d])/iu;
 /** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
 const ABOUT_ANOTHER =
   /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
@@ -1773,7 +1786,7 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
-  if (count > MAX_WORDS_OF_FOLLOW_UP) return undefined;
+  if (NEW_SUBJECT.test(t) || count > (REFERS_BACK.test(t) ? MAX_WORDS_REFERRING_BACK : MAX_WORDS_OF_FOLLOW_UP)) return undefined;
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
     // The last question with its system left out, when the new subject is a system of its own.

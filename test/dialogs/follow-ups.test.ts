@@ -247,6 +247,23 @@ describe('followUpQuery', () => {
     expect(followUpQuery('hvem kan gøre det når man ikke selv har rollen som administrator i portalen?', previous, recognition)).toBeUndefined();
   });
 
+  it('reads a longer question as a follow-up when it refers back: the circumstance told beside the pronoun does not make it a question of its own (round 27)', () => {
+    const asked = 'hvad gør vi hvis vi først får sendt den ind dagen efter fristen?';
+    expect(followUpQuery(asked, previous, recognition)).toEqual({ query: `${asked} IndFak/SDI`, sure: true, own: asked });
+    expect(followUpQuery('can we still use it if our institution is hosted by Statens It?', previous, recognition)?.sure).toBe(true);
+    // Without a word that refers back, the same length is a question of its own.
+    expect(followUpQuery('hvad gør vi hvis vi først får sendt blanketten ind dagen efter fristen?', previous, recognition)).toBeUndefined();
+  });
+
+  it('is no follow-up when a new subject is announced before the question, though "den"/"det" stands in it as an article (round 27)', () => {
+    expect(followUpQuery('noget andet: hvornår lukker den første lønkørsel?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('ok tak. et helt andet spørgsmål – hvem ejer det nye HR-system?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('different question: who runs it?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('thanks! something else, what does this code mean?', previous, recognition)).toBeUndefined();
+    // A question that only says "andet" in passing still refers back.
+    expect(followUpQuery('kan man bruge det til noget andet?', previous, recognition)?.sure).toBe(true);
+  });
+
   it('names an article by its title\'s head', () => {
     expect(subjectOfTitle('RejsUd – rejseafregning og udlæg')).toBe('RejsUd');
     expect(subjectOfTitle('Fællespostkasser i Serviceportalen')).toBe('Fællespostkasser i Serviceportalen');
