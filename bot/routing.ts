@@ -1049,12 +1049,31 @@ export function decide(input: RouteInput): RouteDecision {
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    if (anotherPageOfItsSystem(alone, withIt, previous)) {
+      asked = withIt;
+      return found.query;
+    }
     if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
       asked = detailOfPrevious(alone, previous, false, alone);
       return asked === alone ? undefined : found.query;
     }
     asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
     return found.query;
+  }
+
+  /**
+   * A short question that names nothing ("hvad skal vi selv sørge for?" after CIP's overview), read with the answer before
+   * it, answered by another page of that answer's system which holds the question's own words (CIP's page of duties) —
+   * where alone its words found a page of a system it does not name (the service desk's description, which "varetager"
+   * tasks). The conversation is still about the system just answered about (round 27).
+   */
+  function anotherPageOfItsSystem(alone: AnswerResult, withIt: AnswerResult, previous: PreviousAnswer): boolean {
+    if (withIt.kind !== 'answered' || alone.kind !== 'answered' || [withIt.article.id, withIt.article.translationOf].includes(previous.articleId)) return false;
+    if (alone.article.id === withIt.article.id || sharesSystem(alone.article.system, withIt.article.system)) return false;
+    const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+    if (system === undefined || !answeredAbout(withIt, system.id) || answeredAbout(alone, system.id)) return false;
+    const heldThere = input.knowledge(input.text, input.lang, undefined, undefined, withIt.article.id);
+    return heldThere.kind === 'answered';
   }
 
   /**
@@ -1748,7 +1767,7 @@ const MAX_WORDS_OF_FOLLOW_UP = 9;
  * også hvis vi selv har glemt at skrive noget i bestillingen?"): its pronoun says what it is about, however long the
  * circumstance told beside it (round 27).
  */
-const MAX_WORDS_REFERRING_BACK = 13;
+const MAX_WORDS_REFERRING_BACK = 14;
 /**
  * A new subject announced before the question ("noget andet: …", "et helt andet spørgsmål: …", "different question: …",
  * "on another note, …"): the question is its own, not a follow-up of the answer before — its "den"/"det" is then an
