@@ -1778,6 +1778,11 @@ const NEW_SUBJECT =
 /** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
 const ABOUT_ANOTHER =
   /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
+/**
+ * A thing said to be without something ("institutioner der ikke har Navision", "dem uden SLS", "those without LDV", "if we
+ * don't use IndFak"): a system named so is what the new subject lacks, not the subject (round 27).
+ */
+const LACKING = /(?<![\p{L}\d])(?:ikke|uden|without|not|no|n['’]t)(?![\p{L}\d])/iu;
 /** "Og RejsUd?", "and LDV?": a bare subject after "og"/"and", two words at most. */
 const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /**
@@ -1808,8 +1813,9 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   if (NEW_SUBJECT.test(t) || count > (REFERS_BACK.test(t) ? MAX_WORDS_REFERRING_BACK : MAX_WORDS_OF_FOLLOW_UP)) return undefined;
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
-    // The last question with its system left out, when the new subject is a system of its own.
-    const named = mentionedSystems(another);
+    // The last question with its system left out, when the new subject is a system of its own — not one named as lacking
+    // ("hvad med institutioner der ikke har Navision?": the subject is those institutions, asked of the same page).
+    const named = LACKING.test(another) ? [] : mentionedSystems(another);
     const before = named.length > 0 ? withoutSystems(previous.question) : previous.question;
     return { query: `${before} ${another}`, sure: true, ...(named.length === 1 && named[0] ? { system: named[0].id } : {}) };
   }

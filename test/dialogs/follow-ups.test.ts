@@ -220,6 +220,14 @@ describe('follow-up questions over the public articles (round 24)', () => {
     ]);
   });
 
+  it('asks "hvad med …?" of the page just shown when the system it names is one the new subject lacks (round 27)', async () => {
+    // "Navision" read as the new subject: "no article about that for Navision Stat"; the page on LDV's users answers it.
+    await new Chat(world, ANNA).run([
+      ['hvem yder support på LDV til erhvervsskoler?', 'Kilde: [LDV – målgruppe og supportansvar'],
+      ['og hvad med institutioner uden Navision?', ['Kilde: [LDV – målgruppe og supportansvar', without('ingen artikel om det for Navision')]],
+    ]);
+  });
+
   it('reads a question after a new subject is announced on its own, its "den" an article (round 27)', async () => {
     await new Chat(world, ANNA).run([
       ['hvordan opretter jeg en fraværsassistent i IndFak?', 'IndFak'],
@@ -290,6 +298,13 @@ describe('followUpQuery', () => {
     expect(followUpQuery('thanks! something else, what does this code mean?', previous, recognition)).toBeUndefined();
     // A question that only says "andet" in passing still refers back.
     expect(followUpQuery('kan man bruge det til noget andet?', previous, recognition)?.sure).toBe(true);
+  });
+
+  it('reads a system named as lacking in "hvad med …?" as no new system: the subject is what lacks it (round 27)', () => {
+    expect(followUpQuery('hvad med institutioner der ikke har RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til IndFak? institutioner der ikke har RejsUd', sure: true });
+    expect(followUpQuery('and what about those without LDV?', previous, recognition)?.system).toBeUndefined();
+    // Named as the new subject, it is one.
+    expect(followUpQuery('hvad med RejsUd?', previous, recognition)?.system).toBe('rejsud');
   });
 
   it('names an article by its title\'s head', () => {
