@@ -1787,11 +1787,12 @@ const LACKING = /(?<![\p{L}\d])(?:ikke|uden|without|not|no|n['’]t)(?![\p{L}\d]
 const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /**
  * A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it",
+ * "do they help with the annual accounts?" (round 27: the people or the office the answer before spoke of),
  * and the system itself in its definite form ("hvem er leverandør på systemet?", "kan man få appen på telefonen?", "who
  * supplies the system?") — not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
  */
 const REFERS_BACK =
-  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
+  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|they|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
 
 /** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
 const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;

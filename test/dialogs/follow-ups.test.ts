@@ -300,6 +300,11 @@ describe('followUpQuery', () => {
     expect(followUpQuery('kan man bruge det til noget andet?', previous, recognition)?.sure).toBe(true);
   });
 
+  it('reads English "they" as referring back to the one the answer before spoke of (round 27)', () => {
+    expect(followUpQuery('do they also take new customers?', previous, recognition)?.sure).toBe(true);
+    expect(followUpQuery('can they help us with the year-end closing as well?', previous, recognition)?.sure).toBe(true);
+  });
+
   it('reads a system named as lacking in "hvad med …?" as no new system: the subject is what lacks it (round 27)', () => {
     expect(followUpQuery('hvad med institutioner der ikke har RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til IndFak? institutioner der ikke har RejsUd', sure: true });
     expect(followUpQuery('and what about those without LDV?', previous, recognition)?.system).toBeUndefined();
