@@ -1049,12 +1049,31 @@ export function decide(input: RouteInput): RouteDecision {
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    if (anotherPageOfItsSystem(alone, withIt, previous)) {
+      asked = withIt;
+      return found.query;
+    }
     if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
       asked = detailOfPrevious(alone, previous, false, alone);
       return asked === alone ? undefined : found.query;
     }
     asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
     return found.query;
+  }
+
+  /**
+   * A short question that names nothing ("hvad skal vi selv sørge for?" after CIP's overview), read with the answer before
+   * it, answered by another page of that answer's system which holds the question's own words (CIP's page of duties) —
+   * where alone its words found a page of a system it does not name (the service desk's description, which "varetager"
+   * tasks). The conversation is still about the system just answered about (round 27).
+   */
+  function anotherPageOfItsSystem(alone: AnswerResult, withIt: AnswerResult, previous: PreviousAnswer): boolean {
+    if (withIt.kind !== 'answered' || alone.kind !== 'answered' || [withIt.article.id, withIt.article.translationOf].includes(previous.articleId)) return false;
+    if (alone.article.id === withIt.article.id || sharesSystem(alone.article.system, withIt.article.system)) return false;
+    const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
+    if (system === undefined || !answeredAbout(withIt, system.id) || answeredAbout(alone, system.id)) return false;
+    const heldThere = input.knowledge(input.text, input.lang, undefined, undefined, withIt.article.id);
+    return heldThere.kind === 'answered';
   }
 
   /**
@@ -1081,7 +1100,7 @@ export function decide(input: RouteInput): RouteDecision {
    * system but the article's own.
    */
   function detailAskedOf(previous: PreviousAnswer): string | undefined {
-    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text)) return undefined;
+    if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text) || NEW_SUBJECT.test(input.text.trim())) return undefined;
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
@@ -1743,18 +1762,37 @@ export function twoQuestions(text: string): [string, string] | undefined {
 
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;
+/**
+ * At most this many words for a question that refers back ("hvad gør jeg hvis jeg har glemt koden til den?", "gælder det
+ * også hvis vi selv har glemt at skrive noget i bestillingen?"): its pronoun says what it is about, however long the
+ * circumstance told beside it (round 27).
+ */
+const MAX_WORDS_REFERRING_BACK = 14;
+/**
+ * A new subject announced before the question ("noget andet: …", "et helt andet spørgsmål: …", "different question: …",
+ * "on another note, …"): the question is its own, not a follow-up of the answer before — its "den"/"det" is then an
+ * article ("den særlige feriegodtgørelse"), not a reference back (round 27).
+ */
+const NEW_SUBJECT =
+  /^(?:(?:ok(?:ay)?|okay|fint|super|godt|tak|mange\s+tak|thanks?|thank\s+you|great)[\s,.!]+)*(?:(?:jeg\s+har\s+)?(?:noget\s+(?:helt\s+)?andet|(?:et\s+)?(?:helt\s+)?(?:andet|nyt)\s+spørgsmål|(?:et\s+)?andet\s+emne|skift(?:er)?\s+(?:af\s+)?emne|(?:a\s+|one\s+)?(?:different|another|new|other|unrelated)\s+(?:question|topic|subject|thing)|something\s+(?:else|different)|on\s+another\s+note|changing\s+(?:the\s+)?(?:topic|subject)))(?![\p{L}\d])/iu;
 /** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
 const ABOUT_ANOTHER =
   /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
+/**
+ * A thing said to be without something ("institutioner der ikke har Navision", "dem uden SLS", "those without LDV", "if we
+ * don't use IndFak"): a system named so is what the new subject lacks, not the subject (round 27).
+ */
+const LACKING = /(?<![\p{L}\d])(?:ikke|uden|without|not|no|n['’]t)(?![\p{L}\d])/iu;
 /** "Og RejsUd?", "and LDV?": a bare subject after "og"/"and", two words at most. */
 const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
 /**
  * A thing referred back to: "hvem skal bruge det", "hvor finder jeg den", "are there fees", "how often must I change it",
+ * "do they help with the annual accounts?" (round 27: the people or the office the answer before spoke of),
  * and the system itself in its definite form ("hvem er leverandør på systemet?", "kan man få appen på telefonen?", "who
  * supplies the system?") — not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
  */
 const REFERS_BACK =
-  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
+  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|they|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
 
 /** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
 const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;
@@ -1773,11 +1811,12 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   if (!previous) return undefined;
   const t = text.trim();
   const count = words(t).length;
-  if (count > MAX_WORDS_OF_FOLLOW_UP) return undefined;
+  if (NEW_SUBJECT.test(t) || count > (REFERS_BACK.test(t) ? MAX_WORDS_REFERRING_BACK : MAX_WORDS_OF_FOLLOW_UP)) return undefined;
   const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
   if (another !== undefined) {
-    // The last question with its system left out, when the new subject is a system of its own.
-    const named = mentionedSystems(another);
+    // The last question with its system left out, when the new subject is a system of its own — not one named as lacking
+    // ("hvad med institutioner der ikke har Navision?": the subject is those institutions, asked of the same page).
+    const named = LACKING.test(another) ? [] : mentionedSystems(another);
     const before = named.length > 0 ? withoutSystems(previous.question) : previous.question;
     return { query: `${before} ${another}`, sure: true, ...(named.length === 1 && named[0] ? { system: named[0].id } : {}) };
   }

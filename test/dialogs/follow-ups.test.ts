@@ -211,6 +211,41 @@ describe('follow-up questions over the public articles (round 24)', () => {
       ['findes der en app til det?', ['Ibistic', 'Brugervejledninger til RejsUd']],
     ]);
   });
+
+  it('reads a longer question that refers back with the page just shown (round 27)', async () => {
+    // Ten words: read alone, "koden" found SLS's password rules; "den" is the Serviceportal just answered about.
+    await new Chat(world, ANNA).run([
+      ['hvordan opretter jeg en bruger på Serviceportalen?', 'Kilde: [Serviceportal'],
+      ['hvad gør jeg, hvis jeg ikke længere kan huske koden til den?', ['nulstilles', 'Kilde: [Serviceportal']],
+    ]);
+  });
+
+  it('asks "hvad med …?" of the page just shown when the system it names is one the new subject lacks (round 27)', async () => {
+    // "Navision" read as the new subject: "no article about that for Navision Stat"; the page on LDV's users answers it.
+    await new Chat(world, ANNA).run([
+      ['hvem yder support på LDV til erhvervsskoler?', 'Kilde: [LDV – målgruppe og supportansvar'],
+      ['og hvad med institutioner uden Navision?', ['Kilde: [LDV – målgruppe og supportansvar', without('ingen artikel om det for Navision')]],
+    ]);
+  });
+
+  it('reads a question after a new subject is announced on its own, its "den" an article (round 27)', async () => {
+    await new Chat(world, ANNA).run([
+      ['hvordan opretter jeg en fraværsassistent i IndFak?', 'IndFak'],
+      ['noget helt andet: hvornår bliver den særlige feriegodtgørelse udbetalt?', ['Særlig feriegodtgørelse', 'Kilde: [Lønseddel – ofte stillede spørgsmål', without('Kilde: [Brugeradministration i IndFak')]],
+    ]);
+  });
+
+  it('answers a short question that names nothing from another page of the system just answered about that holds its words (round 27)', async () => {
+    // Alone "sørge for" (one's responsibility) and "Økonomistyrelsen" found no page of CIP's; read with CIP, its page of duties.
+    await new Chat(world, ANNA).run([
+      ['hvad er CIP?', 'Kilde: [Integrationsplatform – CIP'],
+      ['hvad sørger Økonomistyrelsen for?', ['Økonomistyrelsens ansvar', 'Kilde: [CIP – ansvarsfordeling']],
+    ]);
+    await new Chat(world, ANNA).run([
+      ['what is CIP?', 'Integrationsplatform – CIP'],
+      ["what are the agency's duties?", ['ansvar', 'CIP – ansvarsfordeling']],
+    ]);
+  });
 });
 
 describe('followUpQuery', () => {
@@ -244,7 +279,37 @@ describe('followUpQuery', () => {
     expect(followUpQuery('hvem kan gøre det?', undefined, recognition)).toBeUndefined();
     expect(followUpQuery('det er fint', previous, recognition)).toBeUndefined();
     expect(followUpQuery('hvem kan gøre det i LDV?', previous, { ...recognition, slots: { systemId: 'ldv' } })).toBeUndefined();
-    expect(followUpQuery('hvem kan gøre det når man ikke selv har rollen som administrator i portalen?', previous, recognition)).toBeUndefined();
+    // Long even for a question that refers back (round 27: up to 14 words it is a follow-up).
+    expect(followUpQuery('hvem kan gøre det når man ikke selv har rollen som administrator i portalen for sin egen institution?', previous, recognition)).toBeUndefined();
+  });
+
+  it('reads a longer question as a follow-up when it refers back: the circumstance told beside the pronoun does not make it a question of its own (round 27)', () => {
+    const asked = 'hvad gør vi hvis vi først får sendt den ind dagen efter fristen?';
+    expect(followUpQuery(asked, previous, recognition)).toEqual({ query: `${asked} IndFak/SDI`, sure: true, own: asked });
+    expect(followUpQuery('can we still use it if our institution is hosted by Statens It?', previous, recognition)?.sure).toBe(true);
+    // Without a word that refers back, the same length is a question of its own.
+    expect(followUpQuery('hvad gør vi hvis vi først får sendt blanketten ind dagen efter fristen?', previous, recognition)).toBeUndefined();
+  });
+
+  it('is no follow-up when a new subject is announced before the question, though "den"/"det" stands in it as an article (round 27)', () => {
+    expect(followUpQuery('noget andet: hvornår lukker den første lønkørsel?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('ok tak. et helt andet spørgsmål – hvem ejer det nye HR-system?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('different question: who runs it?', previous, recognition)).toBeUndefined();
+    expect(followUpQuery('thanks! something else, what does this code mean?', previous, recognition)).toBeUndefined();
+    // A question that only says "andet" in passing still refers back.
+    expect(followUpQuery('kan man bruge det til noget andet?', previous, recognition)?.sure).toBe(true);
+  });
+
+  it('reads English "they" as referring back to the one the answer before spoke of (round 27)', () => {
+    expect(followUpQuery('do they also take new customers?', previous, recognition)?.sure).toBe(true);
+    expect(followUpQuery('can they help us with the year-end closing as well?', previous, recognition)?.sure).toBe(true);
+  });
+
+  it('reads a system named as lacking in "hvad med …?" as no new system: the subject is what lacks it (round 27)', () => {
+    expect(followUpQuery('hvad med institutioner der ikke har RejsUd?', previous, recognition)).toEqual({ query: 'hvordan sætter jeg to-faktor op til IndFak? institutioner der ikke har RejsUd', sure: true });
+    expect(followUpQuery('and what about those without LDV?', previous, recognition)?.system).toBeUndefined();
+    // Named as the new subject, it is one.
+    expect(followUpQuery('hvad med RejsUd?', previous, recognition)?.system).toBe('rejsud');
   });
 
   it('names an article by its title\'s head', () => {
