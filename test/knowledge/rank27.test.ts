@@ -1,0 +1,70 @@
+/**
+ * Round 27 (rank): the page of one system that holds the answer, over its neighbours. Small articles written for the test after
+ * the public pages they stand for; each rule was kept for what it gained over every question set (docs/understanding.md, round 27).
+ */
+import { describe, expect, it } from 'vitest';
+import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
+import { testArticle as article } from '../support/articles.js';
+
+const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
+
+/** Pages of other systems, so that the words of the test's pages weigh as they do among many. */
+const others = [
+  article({ id: 'rejser', title: 'RejsUd – rejseafregning', system: 'RejsUd', body: 'RejsUd samler den rejsendes afregninger og udlæg. Afregningen sendes til Navision til bogføring.' }),
+  article({ id: 'navision', title: 'Om Navision Stat', system: 'Navision Stat', body: 'Navision Stat er statens økonomisystem. En institution kan have flere regnskaber i databasen.' }),
+  article({ id: 'campus', title: 'Campus', system: 'Campus', body: 'Campus er statens læringsplatform med e-læring for medarbejderne.' }),
+  article({ id: 'loen', title: 'Statens Lønløsning', system: 'SLS', body: 'Statens Lønløsning beregner løn. Lønsedlen viser løndele og lønperioder.' }),
+];
+
+describe('AGENT: who does it, asked as which doer and named by the noun of the act (round 27)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'tid-om',
+      title: 'Om Statens Tidsregistrering',
+      system: 'Statens Tidsregistrering',
+      body: 'Statens Tidsregistrering bruges af statens institutioner til arbejdstid og fravær. Systemet leverer fraværsdata til lønsystemet hver nat.',
+    }),
+    article({
+      id: 'tid-faq',
+      title: 'Spørgsmål og svar om Statens Tidsregistrering',
+      system: 'Statens Tidsregistrering',
+      body: [
+        'Formålet er at gøre registreringen af arbejdstid ensartet i staten.',
+        'Statens Tidsregistrering bygger på en standardløsning, og Nordtid A/S er leverandør.',
+        'Statens Tidsregistrering videreudvikles løbende efter ønsker fra brugerne.',
+        'Systemejer er Økonomistyrelsen.',
+      ].join('\n'),
+    }),
+    article({
+      id: 'flekssaldo',
+      title: 'Forsiden i Statens Tidsregistrering',
+      system: 'Statens Tidsregistrering',
+      body: 'Flekssaldoen vises på forsiden og beregnes ud fra de registrerede timer og normtiden.',
+    }),
+    article({
+      id: 'tid-beregning',
+      title: 'Månedens opgørelse i Statens Tidsregistrering',
+      system: 'Statens Tidsregistrering',
+      body: 'Opgørelsen laves hver måned. Flekssaldoen beregnes af lønkontoret og overføres til lønsedlen.',
+    }),
+    article({
+      id: 'faktura',
+      title: 'Fakturering til staten',
+      system: 'IndFak',
+      body: 'Leverandører kan kun fakturere Statens It med elektronisk faktura. Virksomheden skal angive EAN-nummer. Statens It bruger IndFak til fakturering af tidsregistrering.',
+    }),
+  ]);
+
+  it('answers "hvem leverer X" by the page whose sentence names X and its "leverandør"', () => {
+    expect(answered(kb.answer('hvem leverer statens tidsregistrering'))).toBe('tid-faq');
+  });
+
+  it('reads "hvilket firma leverer X" as "hvem leverer X", the firm no word to lack', () => {
+    expect(answered(kb.answer('hvilket firma leverer statens tidsregistrering'))).toBe('tid-faq');
+  });
+
+  it('reads "hvilken enhed beregner X" as "hvem beregner X" (the doer after "af")', () => {
+    expect(answered(kb.answer('hvilken enhed beregner flekssaldoen i statens tidsregistrering'))).toBe('tid-beregning');
+  });
+});
