@@ -311,6 +311,18 @@ function objectsOf(asked: readonly string[], verbAt: number, analysis: QueryAnal
   return [...new Set(found)];
 }
 
+/**
+ * How to change something is asked of the verb (round 27): the noun of a verb of change ("ændring" for "ændrer", 'action'
+ * terms) is not searched — "Oprettelse, ændring og sletning af brugeradgange" names what others do, not how the asker changes
+ * "e-mailadressen på min bruger"; decline.ts reads the change from the article's verbs (changeNotHeld).
+ */
+function withoutChangeNouns(question: string, analysis: QueryAnalysis, analyzer: Analyzer): QueryAnalysis {
+  if (!analysis.terms.some((term) => term.kind === 'action')) return analysis;
+  const verb = changeVerb(question, analysis, analyzer);
+  if (verb === undefined) return analysis;
+  return { ...analysis, terms: analysis.terms.filter((term) => !(term.kind === 'action' && term.concept === verb)) };
+}
+
 /** The words of a text, lower-cased, for comparing a question with a heading. */
 function plainWords(text: string): string[] {
   return (text.toLocaleLowerCase('da').match(/[\p{L}\d]+/gu) ?? []).filter((w) => !REFERRING_WORDS.has(w));
@@ -480,7 +492,7 @@ export class Answerer {
   ) {}
 
   analyze(question: string): QueryAnalysis {
-    return this.analyzer.analyzeQuery(question, this.index.vocabulary);
+    return withoutChangeNouns(question, this.analyzer.analyzeQuery(question, this.index.vocabulary), this.analyzer);
   }
 
   /**

@@ -19,7 +19,7 @@ const DETERMINER_BEFORE: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det'
 const AFTER_SOM_AS_NOUN: ReadonlySet<string> = new Set(['i', 'af', 'på', 'hos', 'til', 'for', 'ved', 'med', 'under', 'og', 'eller', 'men', 'så', 'hvis', 'når']);
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
-export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
+export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader' | 'action';
 
 /**
  * Weight (search boost) and credit (how much a match counts as matching the user's word, for
@@ -37,6 +37,8 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   synonym: { weight: 0.6, credit: 0.9 },
   // "Sverige" read as "udenlandsk": what the word is a kind of says less than the word itself.
   broader: { weight: 0.5, credit: 0.6 },
+  // "standse" read as the articles' "standsning" (round 27, Analyzer.actionForms): the same act, as a synonym counts.
+  action: { weight: 0.6, credit: 0.9 },
 };
 
 export interface QueryTerm {
@@ -369,6 +371,9 @@ interface PhraseEntry {
 }
 
 /** Danish and English text analysis: the same code makes index terms and query terms. */
+/** Nouns that are not the act of the verb they look made from ("regning" is an invoice, "retning" a direction, "løsning" a system): see actionForms. */
+const ACTION_FALSE_FRIENDS: ReadonlySet<string> = new Set(['regning', 'retning', 'løsning', 'holdning', 'ordning', 'ledning', 'bygning', 'tegning', 'slægtning', 'lysning', 'kending', 'ting', 'ring', 'ling']);
+
 export class Analyzer {
   readonly stemmers: Stemmers;
   private readonly synonymPhrases: PhraseEntry[];
@@ -912,6 +917,8 @@ export class Analyzer {
       const stems = foreign ? [] : [daStem];
       if (language === 'en') stems.push(enStem);
       for (const stem of new Set(stems)) add(stem, 'word', concept);
+      // The act as the articles name it ("standse" → "standsning", "udsøge" → "udsøgning"), or the verb of the act named.
+      if (language === 'da' && !token.isJoined) for (const stem of this.actionForms(token.text, vocabulary)) if (stem !== daStem) add(stem, 'action', concept);
       // What the word is a kind of ("Sverige" → udenlandsk), searched like a synonym.
       for (const stem of new Set(stems)) {
         for (const general of this.broaderStems.get(stem) ?? []) {
@@ -1071,6 +1078,35 @@ export class Analyzer {
       }
     }
     return kept;
+  }
+
+  /**
+   * The noun of the act a Danish verb names, or the verb of an act's noun, as the articles write it (round 27): "standse
+   * betalinger" is what "standsning af betalinger" says, "udsøge" "udsøgning", "registrere" "registrering", "godkende"
+   * "godkendelse" — and back. Snowball stems the two apart ("stand" and "standsn"). Only forms the corpus writes, and
+   * never where the noun is another word than the act (ACTION_FALSE_FRIENDS: "regne" is no "regning", an invoice).
+   */
+  actionForms(word: string, vocabulary: Vocabulary): string[] {
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return [];
+    const forms = new Set<string>();
+    const noun = /^(.{3,}?)(?:ning|ing|else)(?:en|er|erne|ens)?$/u.exec(word);
+    if (noun?.[1] !== undefined) {
+      const stem = noun[1];
+      for (const verb of [`${stem}e`, `${stem}ere`.replace(/ereere$/u, 'ere'), stem.endsWith('e') ? stem : `${stem}e`]) forms.add(verb);
+    } else {
+      // The infinitive of a verb's written form: "standser", "standsede", "standset", "standse".
+      const infinitive = word.endsWith('ede') ? word.slice(0, -2) : word.endsWith('er') || word.endsWith('et') ? `${word.slice(0, -2)}e` : word.endsWith('e') ? word : undefined;
+      if (infinitive !== undefined) {
+        const root = infinitive.slice(0, -1);
+        for (const form of [`${root}ning`, `${root}ing`, `${infinitive}lse`]) forms.add(form);
+      }
+    }
+    const found: string[] = [];
+    for (const form of forms) {
+      if (form === word || ACTION_FALSE_FRIENDS.has(form) || vocabulary.hasSurface(form) !== true) continue;
+      found.push(this.stemmers.stem(form, 'da'));
+    }
+    return found;
   }
 
   /**

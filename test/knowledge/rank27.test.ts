@@ -68,3 +68,44 @@ describe('AGENT: who does it, asked as which doer and named by the noun of the a
     expect(answered(kb.answer('hvilken enhed beregner flekssaldoen i statens tidsregistrering'))).toBe('tid-beregning');
   });
 });
+
+describe('the act as the articles name it: a verb asked, its noun written (round 27)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'kontrol',
+      title: 'Kontrol fra bestilling til betaling',
+      system: 'Tværgående',
+      body: [
+        'Ledelsen har ansvaret for, at brugerne kun har de adgange, de skal bruge i jobbet.',
+        'Systemnær kontrol: Danske Bank – udsøgning og spærring af betalinger. NemKonto – rolleprofiler.',
+      ].join('\n'),
+    }),
+    article({
+      id: 'betalinger',
+      title: 'Betalinger fra lønsystemet',
+      system: 'SLS',
+      body: 'Betalinger fra lønsystemet sendes til NemKonto. Afviste betalinger overføres til institutionens konto, og betalinger kan ses i kontrollisten.',
+    }),
+    article({
+      id: 'brugere',
+      title: 'Brugere i lønsystemet',
+      system: 'SLS',
+      body: 'Oprettelse, ændring og sletning af brugeradgange sker i brugerstyringen. Brugerens e-mailadresse skal høre til institutionen.',
+    }),
+    article({
+      id: 'portal',
+      title: 'Serviceportalen',
+      system: 'Serviceportalen',
+      body: 'Man opretter sig som bruger på Serviceportalen med sin e-mailadresse. Har man glemt sin adgangskode, kan den nulstilles.',
+    }),
+  ]);
+
+  it('answers "udsøge og spærre betalinger" by the page that writes "udsøgning og spærring af betalinger"', () => {
+    expect(answered(kb.answer('hvor kan man udsøge og spærre betalinger'))).toBe('kontrol');
+  });
+
+  it('does not read a verb of change as its noun: how the asker changes a thing is no "ændring" others make', () => {
+    expect(answered(kb.answer('hvordan ændrer jeg e-mailadressen på min bruger i serviceportalen'))).not.toBe('brugere');
+  });
+});
