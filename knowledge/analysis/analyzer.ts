@@ -374,6 +374,32 @@ interface PhraseEntry {
 /** Nouns that are not the act of the verb they look made from ("regning" is an invoice, "retning" a direction, "løsning" a system): see actionForms. */
 const ACTION_FALSE_FRIENDS: ReadonlySet<string> = new Set(['regning', 'retning', 'løsning', 'holdning', 'ordning', 'ledning', 'bygning', 'tegning', 'slægtning', 'lysning', 'kending', 'ting', 'ring', 'ling']);
 
+/** A thing and the verb done to it within this many words of the question ("lønnen bliver kørt"): see addClauseCompounds. */
+const CLAUSE_REACH = 3;
+
+/**
+ * The infinitive of a Danish verb as written ("standser", "standsede", "standset", "kørt", "køres" → "standse", "køre"),
+ * or undefined for a word that is no verb form these endings tell.
+ */
+function infinitiveOf(word: string): string | undefined {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return undefined;
+  if (word.endsWith('ede')) return word.slice(0, -2);
+  if (word.endsWith('er') || word.endsWith('et')) return `${word.slice(0, -2)}e`;
+  if (word.endsWith('es')) return word.slice(0, -1);
+  if (word.endsWith('te')) return `${word.slice(0, -2)}e`;
+  if (word.endsWith('t')) return `${word.slice(0, -1)}e`;
+  if (word.endsWith('e')) return word;
+  return undefined;
+}
+
+/** The nouns of the act a verb names, as Danish makes them: "standsning", "registrering", "godkendelse", "kørsel". */
+function actionNouns(verb: string): string[] {
+  const infinitive = infinitiveOf(verb);
+  if (infinitive === undefined) return [];
+  const root = infinitive.slice(0, -1);
+  return [`${root}ning`, `${root}ing`, `${infinitive}lse`, `${root}sel`].filter((noun) => !ACTION_FALSE_FRIENDS.has(noun));
+}
+
 export class Analyzer {
   readonly stemmers: Stemmers;
   private readonly synonymPhrases: PhraseEntry[];
@@ -987,6 +1013,7 @@ export class Analyzer {
         danishSequence.push({ stem, concept });
       });
       this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
+      this.addClauseCompounds(tokens, conceptOfPosition, vocabulary, add);
     }
     if (language === 'en') {
       const translated = new Set<number>();
@@ -1178,6 +1205,48 @@ export class Analyzer {
         break;
       }
     }
+  }
+
+  /**
+   * A thing and what is done to it said as a clause, where the articles join the two in one compound (round 27): "lønnen
+   * bliver kørt", "den dag lønnen køres" is the articles' "lønkørsel"; "fakturaen bliver betalt" their "fakturabetaling". A
+   * word followed within CLAUSE_REACH words by a verb whose act (Analyzer.actionNouns: "kørsel", "betaling") makes a word of
+   * the corpus with it — searched for the thing, and for the verb when the articles lack its form, as the act's noun is (`action`).
+   */
+  private addClauseCompounds(
+    tokens: readonly RawToken[],
+    conceptOfPosition: ReadonlyMap<number, number>,
+    vocabulary: Vocabulary,
+    add: (term: string, kind: TermKind, concept: number) => void,
+  ): void {
+    const plain = tokens.filter((token) => !token.isPart && !token.isJoined);
+    for (const [i, first] of plain.entries()) {
+      const a = conceptOfPosition.get(first.position);
+      if (a === undefined || !/^\p{L}{3,}$/u.test(first.text)) continue;
+      const thing = new Set([first.text, this.stemmers.stem(first.text, 'da')].filter((word) => word.length >= 3));
+      for (const second of plain.slice(i + 1, i + 1 + CLAUSE_REACH)) {
+        const b = conceptOfPosition.get(second.position);
+        if (b === undefined || b === a) continue;
+        const joined = this.clauseCompound(thing, second.text, vocabulary);
+        if (joined === undefined) continue;
+        add(joined, 'action', a);
+        // The verb is covered by the compound only where the articles lack its form ("kørt"): a page that writes "kører"
+        // beside "lønkørsel" holds the question's verb itself, one with only "lønkørslen" does not ("mens lønnen kører").
+        if (!vocabulary.has(this.stemmers.stem(second.text, 'da'))) add(joined, 'action', b);
+        break;
+      }
+    }
+  }
+
+  /** The corpus's compound of a thing and the act of a verb as written ("løn" + "kørt" → "lønkørsel"), if any. */
+  private clauseCompound(thing: ReadonlySet<string>, verb: string, vocabulary: Vocabulary): string | undefined {
+    for (const act of actionNouns(verb)) {
+      for (const left of thing) {
+        // As the articles write it, not by stem: Snowball would cut a made-up "statsinstitutionning" back to a real word.
+        for (const joined of [left + act, `${left}s${act}`]) if (vocabulary.hasSurface(joined) === true) return this.stemmers.stem(joined, 'da');
+      }
+    }
+    return undefined;
   }
 
   /**

@@ -109,3 +109,25 @@ describe('the act as the articles name it: a verb asked, its noun written (round
     expect(answered(kb.answer('hvordan ændrer jeg e-mailadressen på min bruger i serviceportalen'))).not.toBe('brugere');
   });
 });
+
+describe('a thing and what is done to it said as a clause, one compound in the articles (round 27)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'kalender',
+      title: 'Kalender for udbetalinger',
+      system: 'SLS',
+      body: 'Kalenderen viser datoerne for hver lønkørsel og udbetaling i året. Ved lønkørsel lukker systemet kl. 16.00.',
+    }),
+    article({
+      id: 'tips',
+      title: 'Tips til lønsystemet',
+      system: 'SLS',
+      body: 'Man kan ikke registrere noget, mens lønnen beregnes. Lønnen vises på lønsedlen, og lønsedlen kan hentes i e-Boks.',
+    }),
+  ]);
+
+  it('answers "den dag lønnen bliver kørt" by the page of the "lønkørsel"', () => {
+    expect(answered(kb.answer('hvor ser jeg datoerne for hvornår lønnen bliver kørt'))).toBe('kalender');
+  });
+});
