@@ -3,6 +3,7 @@
  * the public pages they stand for; each rule was kept for what it gained over every question set (docs/understanding.md, round 27).
  */
 import { describe, expect, it } from 'vitest';
+import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
 import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
 import { testArticle as article } from '../support/articles.js';
 
@@ -129,5 +130,61 @@ describe('a thing and what is done to it said as a clause, one compound in the a
 
   it('answers "den dag lønnen bliver kørt" by the page of the "lønkørsel"', () => {
     expect(answered(kb.answer('hvor ser jeg datoerne for hvornår lønnen bliver kørt'))).toBe('kalender');
+  });
+});
+
+describe('everyday words for what the articles say (round 27)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'rapporter',
+      title: 'Standardrapporter til kontrol',
+      system: 'LDV',
+      body: 'Der findes standardrapporter til intern kontrol af udbetalinger og brugerrettigheder. Overblikket over rapporterne opdateres årligt.',
+    }),
+    article({
+      id: 'rettigheder',
+      title: 'Kontrol af brugerrettigheder i RejsUd',
+      system: 'RejsUd',
+      body: 'Institutionen bør mindst hver 6. måned gennemgå administratorrettighederne i RejsUd. En brugerrapport viser de tildelte rettigheder.',
+    }),
+    article({
+      id: 'roller',
+      title: 'Roller og rettigheder i RejsUd',
+      system: 'RejsUd',
+      body: 'I RejsUd giver roller rettigheder: administratorrettigheder, sekretærrettigheder og godkenderrettigheder. Rettighederne i RejsUd tildeles af administratoren, og en vejledning om rettigheder beskriver rollerne.',
+    }),
+    article({
+      id: 'frister',
+      title: 'Frister for serviceanmodninger',
+      system: 'HR-sag',
+      body: 'Serviceanmodninger om ansættelser, der modtages før kl. 12.00, behandles samme dag. Modtages de senere, behandles de dagen efter.',
+    }),
+    article({
+      id: 'ansaettelse',
+      title: 'Ansættelse af nye medarbejdere',
+      system: 'Statens HR',
+      body: 'En HR-medarbejder opretter den nye medarbejder i Statens HR. Ansættelsesbrevet sendes til medarbejderen.',
+    }),
+  ]);
+
+  it('reads "holdt ajour" as the articles\' "opdateres"', () => {
+    expect(answered(kb.answer('hvor tit bliver overblikket over standardrapporterne holdt ajour'))).toBe('rapporter');
+  });
+});
+
+describe('the analyser: everyday words for what the articles say (round 27)', () => {
+  const analyzer = new Analyzer();
+  const words = ['gennemgå', 'gennemgang', 'rettigheder', 'lukker', 'systemet', 'behandles'];
+  const vocabulary = Vocabulary.fromCounts(1, words.map((word) => [analyzer.stemmers.stem(word, 'da'), 1]), words);
+
+  it('reads "ses igennem" and "kigges igennem" as "gennemgå"', () => {
+    for (const question of ['skal rettighederne ses igennem', 'skal rettighederne kigges igennem']) {
+      expect(analyzer.analyzeQuery(question, vocabulary, 'da').terms.map((term) => term.term)).toContain(analyzer.stemmers.stem('gennemgå', 'da'));
+    }
+  });
+
+  it('reads "klokken" as the articles\' "kl.": a stop word, no word of substance the articles lack', () => {
+    expect(analyzer.analyzeQuery('hvad klokken lukker systemet', vocabulary, 'da').concepts.map((concept) => concept.surface)).not.toContain('klokken');
   });
 });
