@@ -244,8 +244,19 @@ function lackedConcepts(question: string, analysis: QueryAnalysis): number[] {
 }
 
 
-/** "Hvem beregner …?", "who registers …?": a question for who does something (AGENT, see WIDER_CHOICE). */
-const AGENT_ASKED = /^\s*(?:og\s+|and\s+)?(?:hvem|who)\b/iu;
+/**
+ * Nouns of a doer that, after "hvilken"/"hvilket"/"which", ask who as "hvem" does (round 27): "hvilket firma leverer Statens
+ * HR?", "hvilken myndighed regner pensionen ud?". The act asked is then the word of substance after the noun.
+ */
+const DOER_NOUNS = 'firma|firmaet|virksomhed|myndighed|styrelse|leverandør|enhed|organisation|instans|company|firm|authority|agency|supplier|vendor|organization';
+/** "Hvem beregner …?", "who registers …?", "hvilket firma leverer …?": a question for who does something (AGENT, see WIDER_CHOICE). */
+const AGENT_ASKED = new RegExp(String.raw`^\s*(?:og\s+|and\s+)?(?:hvem|who|(?:hvilken|hvilket|hvilke|which)\s+(${DOER_NOUNS}))\b`, 'iu');
+/**
+ * The endings of a noun for the one who does what a verb says, after the verb's stem (round 27): "lever|andør" (levere),
+ * "kontroll|ant" (kontrollere), "administr|ator", "produc|ent", "forhandl|er" is left out — a Danish "-er" noun is the
+ * verb's present tense as often ("hvem opretter" is no "opretter" noun).
+ */
+const AGENT_NOUN_ENDINGS = ['andør', 'ør', 'ant', 'ent', 'ator'] as const;
 /** Articles and small words between an active verb and what it acts on ("opretter en 'skal'"). */
 const ACTIVE_FILLERS: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det', 'de', 'the', 'a', 'an']);
 /** Subjects that name no doer: "når man opretter sig som bruger" says how, not who. */
@@ -260,11 +271,57 @@ const PHRASE_GAP = 4;
 /** PHRASED: the prepositions and articles that join two things in a phrase ("ud for en", "til", "ved siden af"). */
 const PHRASE_JOINS: ReadonlySet<string> = new Set(['ud', 'for', 'en', 'et', 'den', 'det', 'de', 'til', 'i', 'på', 'af', 'med', 'om', 'ved', 'fra', 'hos', 'over', 'under', 'siden', 'of', 'for', 'to', 'in', 'on', 'at', 'by', 'with', 'from', 'next', 'a', 'an', 'the']);
 
+/** AGENT: prepositions of place that join what is acted on to what it belongs to ("systemet bag Statens HR"), no thing of their own. */
+const PLACE_JOINS: ReadonlySet<string> = new Set(['bag', 'bagved', 'behind', 'foran', 'inden', 'mellem', 'between']);
+
 /** Words that stand for something named before ("hvem skal bruge det?"): they echo no heading. */
 const REFERRING_WORDS: ReadonlySet<string> = new Set(['det', 'den', 'dem', 'denne', 'dette', 'disse', 'it', 'its', 'them', 'this', 'that', 'these', 'those', 'one']);
 
 /** Words that open a follow-up before its question ("og hvor finder jeg den?"). */
 const LEADING_CONJUNCTIONS: ReadonlySet<string> = new Set(['og', 'men', 'så', 'and', 'but', 'so']);
+
+/**
+ * AGENT: the question's concept that is the act asked — the first, or the one after the doer's noun ("hvilken myndighed
+ * regner …": "regner").
+ */
+function actAsked(question: string, analysis: QueryAnalysis): number {
+  const noun = AGENT_ASKED.exec(question)?.[1]?.toLocaleLowerCase('da');
+  if (noun === undefined) return 0;
+  const at = analysis.concepts.findIndex((concept) => concept.surface.split(' ').includes(noun));
+  return at < 0 ? 0 : Math.min(at + 1, analysis.concepts.length - 1);
+}
+
+/** AGENT: the share of the question's weight that its doer's noun has ("firma" of "hvilket firma leverer Statens HR"), else 0. */
+function doerNounShare(question: string, analysis: QueryAnalysis): number {
+  const act = actAsked(question, analysis);
+  if (act === 0) return 0;
+  const total = analysis.concepts.reduce((sum, concept) => sum + concept.idf, 0);
+  const noun = analysis.concepts[act - 1]?.idf ?? 0;
+  return total > 0 ? noun / total : 0;
+}
+
+/** AGENT: the concepts of the question's words right after the act's verb (AGENT_REACH of them): what is acted on. */
+function objectsOf(asked: readonly string[], verbAt: number, analysis: QueryAnalysis, act: number): number[] {
+  if (verbAt < 0) return [];
+  const found = asked
+    .slice(verbAt + 1, verbAt + 1 + AGENT_REACH)
+    .filter((word) => !PHRASE_JOINS.has(word) && !PLACE_JOINS.has(word))
+    .map((word) => analysis.concepts.findIndex((concept) => concept.surface.split(' ').includes(word)))
+    .filter((concept) => concept >= 0 && concept !== act);
+  return [...new Set(found)];
+}
+
+/**
+ * How to change something is asked of the verb (round 27): the noun of a verb of change ("ændring" for "ændrer", 'action'
+ * terms) is not searched — "Oprettelse, ændring og sletning af brugeradgange" names what others do, not how the asker changes
+ * "e-mailadressen på min bruger"; decline.ts reads the change from the article's verbs (changeNotHeld).
+ */
+function withoutChangeNouns(question: string, analysis: QueryAnalysis, analyzer: Analyzer): QueryAnalysis {
+  if (!analysis.terms.some((term) => term.kind === 'action')) return analysis;
+  const verb = changeVerb(question, analysis, analyzer);
+  if (verb === undefined) return analysis;
+  return { ...analysis, terms: analysis.terms.filter((term) => !(term.kind === 'action' && term.concept === verb)) };
+}
 
 /** The words of a text, lower-cased, for comparing a question with a heading. */
 function plainWords(text: string): string[] {
@@ -435,7 +492,7 @@ export class Answerer {
   ) {}
 
   analyze(question: string): QueryAnalysis {
-    return this.analyzer.analyzeQuery(question, this.index.vocabulary);
+    return withoutChangeNouns(question, this.analyzer.analyzeQuery(question, this.index.vocabulary), this.analyzer);
   }
 
   /**
@@ -559,7 +616,10 @@ export class Answerer {
     const counters = counted === undefined ? [] : within(WIDER_CHOICE.counted, WIDER_CHOICE.countedCoverageGap);
     const counting = counted === undefined ? undefined : this.countLeader(counters, analysis, counted);
     // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
-    const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : within(WIDER_CHOICE.agent);
+    // The doer's noun of "hvilket firma leverer …" is asked as "hvem" is: its share of the question is no coverage to lack.
+    // Among every article that confident, not only the first few (as ORDINAL): the page naming the doer may rank fourth.
+    const doerGap = thresholds.ambiguityCoverageGap + doerNounShare(question, analysis);
+    const doers = inUsersLanguage || counting !== undefined || !AGENT_ASKED.test(question) ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.agent && c.coverage >= best.coverage - doerGap));
     const naming = doers.length === 0 ? undefined : this.agentLeader(doers, analysis, question);
     // ORDINAL: "første lønkørsel" goes to the article with a sentence about that one ("1. lønkørsel er primært til …").
     const ordinal = inUsersLanguage || counting !== undefined || naming !== undefined ? undefined : askedOrdinal(question);
@@ -740,7 +800,8 @@ export class Answerer {
     // nor "når man opretter sig som bruger" who "opretter brugere" (GENERIC_DOERS).
     const asked = question.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
     const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
-    const verbAt = asked.findIndex((w, at) => at > 0 && stem(w) === stem(analysis.concepts[0]?.surface ?? ''));
+    const act = actAsked(question, analysis);
+    const verbAt = asked.findIndex((w, at) => at > 0 && stem(w) === stem(analysis.concepts[act]?.surface ?? ''));
     const object = verbAt < 0 ? undefined : asked.slice(verbAt + 1).find((w) => w.length >= 3 && !ACTIVE_FILLERS.has(w));
     const objectConcept = object === undefined ? -1 : analysis.concepts.findIndex((c) => c.surface.split(' ').includes(object));
     const actsOn = (word: string, language: Language): boolean => {
@@ -759,14 +820,40 @@ export class Answerer {
           // A Danish passive ends in -s ("beregnes", "registreres"); its doer follows "af".
           if (!word.endsWith('s') || !words.slice(at + 1, at + 1 + AGENT_REACH).includes('af')) continue;
           const terms = this.termsOf(`@agent:${word}`, () => word, article.language);
-          if ((creditsIn(analysis, terms, article.language)[0] ?? 0) >= 0.7) return true;
+          if ((creditsIn(analysis, terms, article.language)[act] ?? 0) >= 0.7) return true;
         }
       }
-      return false;
+      return this.namesAgentNoun(article, analysis, verbAt < 0 ? undefined : asked[verbAt], objectsOf(asked, verbAt, analysis, act));
     };
     const naming = candidates.map((candidate) => namesDoer(candidate.articleId));
     if (naming.every((named) => named) || !naming.some((named) => named)) return undefined;
     return naming.indexOf(true);
+  }
+
+  /**
+   * AGENT by the doer's noun (round 27): "hvem leverer Statens HR?" is answered where a sentence names the one who does the act
+   * by the noun made from its verb ("… og Miracle A/S er leverandør", AGENT_NOUN_ENDINGS) and speaks of the thing acted on
+   * (`objects`, the question's words right after the verb: half their weight at least, "Statens HR" — not "Leverandører kan
+   * kun fakturere Statens It"). The verb as the question writes it ("leverer", "leverede", "levere").
+   */
+  private namesAgentNoun(article: Article, analysis: QueryAnalysis, verb: string | undefined, objects: readonly number[]): boolean {
+    if (verb === undefined || objects.length === 0 || article.language !== 'da') return false;
+    const base = verb.replace(/(?:ede|ende|er|et|e|r)$/u, '');
+    const bases = [base, base.replace(/er$/u, '')].filter((b) => b.length >= 4);
+    if (bases.length === 0) return false;
+    const stem = (w: string): string => this.analyzer.stemmers.stem(w, 'da');
+    const isAgentNoun = (word: string): boolean => bases.some((b) => AGENT_NOUN_ENDINGS.some((ending) => stem(word).endsWith(b + ending)));
+    const total = objects.reduce((sum, concept) => sum + (analysis.concepts[concept]?.idf ?? 0), 0);
+    for (const [at, sentence] of article.body.split(/(?<=[.!?])\s+|\n+/u).entries()) {
+      const words = sentence.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
+      if (!words.some(isAgentNoun)) continue;
+      // The thing acted on is read without the doer's noun: "leverandør" is a synonym of the question's "bag" ("systemet bag …").
+      const rest = (): string => words.filter((word) => !isAgentNoun(word)).join(' ');
+      const credits = creditsIn(analysis, this.termsOf(`${article.id}@agentNoun${at}`, rest, article.language), article.language);
+      const held = objects.reduce((sum, concept) => sum + ((credits[concept] ?? 0) >= 0.7 ? (analysis.concepts[concept]?.idf ?? 0) : 0), 0);
+      if (total > 0 && held >= total / 2) return true;
+    }
+    return false;
   }
 
   /**

@@ -19,7 +19,7 @@ const DETERMINER_BEFORE: ReadonlySet<string> = new Set(['en', 'et', 'den', 'det'
 const AFTER_SOM_AS_NOUN: ReadonlySet<string> = new Set(['i', 'af', 'på', 'hos', 'til', 'for', 'ved', 'med', 'under', 'og', 'eller', 'men', 'så', 'hvis', 'når']);
 
 /** How a query term came about; decides its weight in the search and its credit in coverage. */
-export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader';
+export type TermKind = 'word' | 'name-part' | 'compound-part' | 'compound-head' | 'compound-modifier' | 'typo' | 'synonym' | 'glossary' | 'broader' | 'action';
 
 /**
  * Weight (search boost) and credit (how much a match counts as matching the user's word, for
@@ -37,6 +37,8 @@ export const TERM_KINDS: Record<TermKind, { readonly weight: number; readonly cr
   synonym: { weight: 0.6, credit: 0.9 },
   // "Sverige" read as "udenlandsk": what the word is a kind of says less than the word itself.
   broader: { weight: 0.5, credit: 0.6 },
+  // "standse" read as the articles' "standsning" (round 27, Analyzer.actionForms): the same act, as a synonym counts.
+  action: { weight: 0.6, credit: 0.9 },
 };
 
 export interface QueryTerm {
@@ -369,6 +371,35 @@ interface PhraseEntry {
 }
 
 /** Danish and English text analysis: the same code makes index terms and query terms. */
+/** Nouns that are not the act of the verb they look made from ("regning" is an invoice, "retning" a direction, "løsning" a system): see actionForms. */
+const ACTION_FALSE_FRIENDS: ReadonlySet<string> = new Set(['regning', 'retning', 'løsning', 'holdning', 'ordning', 'ledning', 'bygning', 'tegning', 'slægtning', 'lysning', 'kending', 'ting', 'ring', 'ling']);
+
+/** A thing and the verb done to it within this many words of the question ("lønnen bliver kørt"): see addClauseCompounds. */
+const CLAUSE_REACH = 3;
+
+/**
+ * The infinitive of a Danish verb as written ("standser", "standsede", "standset", "kørt", "køres" → "standse", "køre"),
+ * or undefined for a word that is no verb form these endings tell.
+ */
+function infinitiveOf(word: string): string | undefined {
+  if (word.length < 4 || !/^\p{L}+$/u.test(word)) return undefined;
+  if (word.endsWith('ede')) return word.slice(0, -2);
+  if (word.endsWith('er') || word.endsWith('et')) return `${word.slice(0, -2)}e`;
+  if (word.endsWith('es')) return word.slice(0, -1);
+  if (word.endsWith('te')) return `${word.slice(0, -2)}e`;
+  if (word.endsWith('t')) return `${word.slice(0, -1)}e`;
+  if (word.endsWith('e')) return word;
+  return undefined;
+}
+
+/** The nouns of the act a verb names, as Danish makes them: "standsning", "registrering", "godkendelse", "kørsel". */
+function actionNouns(verb: string): string[] {
+  const infinitive = infinitiveOf(verb);
+  if (infinitive === undefined) return [];
+  const root = infinitive.slice(0, -1);
+  return [`${root}ning`, `${root}ing`, `${infinitive}lse`, `${root}sel`].filter((noun) => !ACTION_FALSE_FRIENDS.has(noun));
+}
+
 export class Analyzer {
   readonly stemmers: Stemmers;
   private readonly synonymPhrases: PhraseEntry[];
@@ -912,6 +943,8 @@ export class Analyzer {
       const stems = foreign ? [] : [daStem];
       if (language === 'en') stems.push(enStem);
       for (const stem of new Set(stems)) add(stem, 'word', concept);
+      // The act as the articles name it ("standse" → "standsning", "udsøge" → "udsøgning"), or the verb of the act named.
+      if (language === 'da' && !token.isJoined) for (const stem of this.actionForms(token.text, vocabulary)) if (stem !== daStem) add(stem, 'action', concept);
       // What the word is a kind of ("Sverige" → udenlandsk), searched like a synonym.
       for (const stem of new Set(stems)) {
         for (const general of this.broaderStems.get(stem) ?? []) {
@@ -980,6 +1013,7 @@ export class Analyzer {
         danishSequence.push({ stem, concept });
       });
       this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
+      this.addClauseCompounds(tokens, conceptOfPosition, vocabulary, add);
     }
     if (language === 'en') {
       const translated = new Set<number>();
@@ -1074,6 +1108,35 @@ export class Analyzer {
   }
 
   /**
+   * The noun of the act a Danish verb names, or the verb of an act's noun, as the articles write it (round 27): "standse
+   * betalinger" is what "standsning af betalinger" says, "udsøge" "udsøgning", "registrere" "registrering", "godkende"
+   * "godkendelse" — and back. Snowball stems the two apart ("stand" and "standsn"). Only forms the corpus writes, and
+   * never where the noun is another word than the act (ACTION_FALSE_FRIENDS: "regne" is no "regning", an invoice).
+   */
+  actionForms(word: string, vocabulary: Vocabulary): string[] {
+    if (word.length < 5 || !/^\p{L}+$/u.test(word)) return [];
+    const forms = new Set<string>();
+    const noun = /^(.{3,}?)(?:ning|ing|else)(?:en|er|erne|ens)?$/u.exec(word);
+    if (noun?.[1] !== undefined) {
+      const stem = noun[1];
+      for (const verb of [`${stem}e`, `${stem}ere`.replace(/ereere$/u, 'ere'), stem.endsWith('e') ? stem : `${stem}e`]) forms.add(verb);
+    } else {
+      // The infinitive of a verb's written form: "standser", "standsede", "standset", "standse".
+      const infinitive = word.endsWith('ede') ? word.slice(0, -2) : word.endsWith('er') || word.endsWith('et') ? `${word.slice(0, -2)}e` : word.endsWith('e') ? word : undefined;
+      if (infinitive !== undefined) {
+        const root = infinitive.slice(0, -1);
+        for (const form of [`${root}ning`, `${root}ing`, `${infinitive}lse`]) forms.add(form);
+      }
+    }
+    const found: string[] = [];
+    for (const form of forms) {
+      if (form === word || ACTION_FALSE_FRIENDS.has(form) || vocabulary.hasSurface(form) !== true) continue;
+      found.push(this.stemmers.stem(form, 'da'));
+    }
+    return found;
+  }
+
+  /**
    * Danish particle verbs (the lexicon's particles.da.yaml): a verb's form followed, in the same clause and
    * within PARTICLE_REACH words, by its particle ("sagt op", "slå en kollegas løn op", "lagt ud for") is
    * searched as what the two mean, like a synonym — for the verb's concept, or for a concept of their own
@@ -1142,6 +1205,48 @@ export class Analyzer {
         break;
       }
     }
+  }
+
+  /**
+   * A thing and what is done to it said as a clause, where the articles join the two in one compound (round 27): "lønnen
+   * bliver kørt", "den dag lønnen køres" is the articles' "lønkørsel"; "fakturaen bliver betalt" their "fakturabetaling". A
+   * word followed within CLAUSE_REACH words by a verb whose act (Analyzer.actionNouns: "kørsel", "betaling") makes a word of
+   * the corpus with it — searched for the thing, and for the verb when the articles lack its form, as the act's noun is (`action`).
+   */
+  private addClauseCompounds(
+    tokens: readonly RawToken[],
+    conceptOfPosition: ReadonlyMap<number, number>,
+    vocabulary: Vocabulary,
+    add: (term: string, kind: TermKind, concept: number) => void,
+  ): void {
+    const plain = tokens.filter((token) => !token.isPart && !token.isJoined);
+    for (const [i, first] of plain.entries()) {
+      const a = conceptOfPosition.get(first.position);
+      if (a === undefined || !/^\p{L}{3,}$/u.test(first.text)) continue;
+      const thing = new Set([first.text, this.stemmers.stem(first.text, 'da')].filter((word) => word.length >= 3));
+      for (const second of plain.slice(i + 1, i + 1 + CLAUSE_REACH)) {
+        const b = conceptOfPosition.get(second.position);
+        if (b === undefined || b === a) continue;
+        const joined = this.clauseCompound(thing, second.text, vocabulary);
+        if (joined === undefined) continue;
+        add(joined, 'action', a);
+        // The verb is covered by the compound only where the articles lack its form ("kørt"): a page that writes "kører"
+        // beside "lønkørsel" holds the question's verb itself, one with only "lønkørslen" does not ("mens lønnen kører").
+        if (!vocabulary.has(this.stemmers.stem(second.text, 'da'))) add(joined, 'action', b);
+        break;
+      }
+    }
+  }
+
+  /** The corpus's compound of a thing and the act of a verb as written ("løn" + "kørt" → "lønkørsel"), if any. */
+  private clauseCompound(thing: ReadonlySet<string>, verb: string, vocabulary: Vocabulary): string | undefined {
+    for (const act of actionNouns(verb)) {
+      for (const left of thing) {
+        // As the articles write it, not by stem: Snowball would cut a made-up "statsinstitutionning" back to a real word.
+        for (const joined of [left + act, `${left}s${act}`]) if (vocabulary.hasSurface(joined) === true) return this.stemmers.stem(joined, 'da');
+      }
+    }
+    return undefined;
   }
 
   /**
