@@ -100,7 +100,7 @@ export function declineReason(context: DeclineContext): DeclineReason | undefine
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
-  if (definitionNotHeld(context) || translationAsked(context) || holidayDateAsked(context)) return 'definition-not-held';
+  if (definitionNotHeld(context) || translationAsked(context) || holidayDateAsked(context) || countryFigureAsked(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
@@ -856,6 +856,21 @@ const HOLIDAY_DATE = new RegExp(
   String.raw`^\s*(?:hvornår|hvilken\s+(?:dato|dag|uge)|when|what\s+date|which\s+(?:date|day|week))\s+(?:er|falder|starter|begynder|slutter|ligger|har\s+\p{L}+|is|are|does|do)\s+(?:det\s+|der\s+|vi\s+|man\s+|it\s+|the\s+)?(?:\p{L}+\s+)?${HOLIDAY}(?![\p{L}\d])(?:\s+(?:i\s+år|næste\s+år|i\s+\d{4}|this\s+year|next\s+year|in\s+\d{4}|på|fall|start|begin|end|i\s+\p{L}+|in\s+\p{L}+|for\s+\p{L}+(?:\s+i\s+\p{L}+)?))*\s*\??\s*$`,
   'iu',
 );
+
+/**
+ * "Hvor mange kommuner er der i Danmark", "hvor mange feriedage har man ret til i Danmark", "how big is the Danish state
+ * budget": a figure of the country as a whole. The articles' figures are their systems' and schemes' (rates, deadlines, the
+ * public sector's purchases in the SDI foreword); a national count or amount is general knowledge, however the foreword's
+ * "Danmarks globale klimapåvirkning" or "offentlige sektor" meets its words (round 27). Over every question set the form meets
+ * no question an article answers.
+ */
+const COUNTRY_FIGURE =
+  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat)(?![\p{L}\d])/iu;
+
+/** {@link COUNTRY_FIGURE} of the question. */
+export function countryFigureAsked(context: DeclineContext): boolean {
+  return COUNTRY_FIGURE.test(context.question);
+}
 
 /** {@link HOLIDAY_DATE} of the question. */
 export function holidayDateAsked(context: DeclineContext): boolean {

@@ -68,3 +68,15 @@ describe('the asker\'s own economy', () => {
     expect(answeredWith(await publicAnswer('får jeg penge tilbage fra min indboforsikring efter indbrud'))).toBeUndefined();
   });
 });
+
+describe('a figure of the country as a whole', () => {
+  it('is general knowledge ("hvor mange regioner er der i Danmark")', async () => {
+    for (const question of ['hvor mange regioner er der i Danmark', 'hvor mange offentligt ansatte er der i hele danmark']) {
+      expect(reasonOf(await publicAnswer(question)), question).toBe('definition-not-held');
+    }
+  });
+
+  it('is not a figure of the state\'s systems ("hvor mange standardrapporter er der i Statens BI")', async () => {
+    expect(answeredWith(await publicAnswer('hvor mange standardrapporter er der i statens BI'))).toBe('oes-ldv-standardrapporter');
+  });
+});
