@@ -180,11 +180,12 @@ const OWN_SICKNESS =
 /**
  * The asker taking their own leave ("må jeg holde ferie før jeg har optjent den", "kan jeg overføre 5 feriedage til næste år",
  * "hvordan søger jeg orlov uden løn"): their manager's and local HR's matter, as their own sickness is (OWN_SICKNESS), not
- * the refunds and payroll the articles speak of — unless the question names what the best article is about ("jeg skal på
+ * the refunds and payroll the articles speak of ("kan jeg få orlov til at læse på universitetet": round 27) — unless the question
+ * names what the best article is about ("jeg skal på
  * ferie, hvordan sætter jeg en fraværsassistent op i IndFak"). Not the asker's leave as the time of something else ("… mens
  * jeg holder ferie", "while I am on leave"): the question is about that (round 25).
  */
-const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
+const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|få|får|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
 const LEAVE = String.raw`(?:\p{L}*ferie|feriedag\p{L}*|fridag\p{L}*|orlov\p{L}*|omsorgsdag\p{L}*|seniordag\p{L}*|leave|holiday\p{L}*|vacation\p{L}*|days\s+off)`;
 const OWN_LEAVE = new RegExp(
   String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
@@ -904,8 +905,8 @@ const APPLYING = /^(?:søg\p{L}*|ansøg\p{L}*|apply|applying|applications?|optag
 const DEADLINE_WORD = /^(?:\p{L}*frist\p{L}*|deadline\p{L}*|hvornår|when|sidste|senest|latest|last)$/iu;
 
 /**
- * "Hvad er fristen for at søge ind på universitetet", "hvornår er ansøgningsfristen til kandidaten på KU", "hvornår kan man søge
- * friplads i børnehaven": a deadline, or when to apply, asked for a thing the best article has no word of. The refunds'
+ * "Hvad er fristen for at søge ind på universitetet", "hvornår er ansøgningsfristen til kandidaten på KU", "hvordan søger jeg ind
+ * på universitetet": a deadline, or applying, asked for a thing the best article has no word of. The refunds'
  * deadlines ("Ansøgningsfrister for refusion") match "frist" and "søge"; what is applied for — a university place, a
  * kindergarten place — is another institution's, as a matter with a party no article knows is (round 27).
  */
@@ -913,7 +914,7 @@ export function deadlineThingNotHeld(context: DeclineContext): boolean {
   const { analysis, analyzer, question } = context;
   const kinds = askedKinds(question);
   const words = wordConcepts(question, analysis, analyzer);
-  if (!kinds.includes('deadline') && !(kinds.includes('when') && words.some((word) => APPLYING.test(word.text)))) return false;
+  if (!kinds.includes('deadline') && !words.some((word) => APPLYING.test(word.text))) return false;
   const light = analyzer.lightWords[analysis.language];
   const things = new Set<number>();
   for (const word of words) {

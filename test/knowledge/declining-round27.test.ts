@@ -40,11 +40,18 @@ describe('the asker\'s own device or furniture', () => {
 describe('a deadline for applying', () => {
   it('to something no article holds is declined ("søge ind på universitetet")', async () => {
     expect(reasonOf(await publicAnswer('hvornår er sidste frist for at søge ind på universitetet'))).toBe('private-life');
+    expect(reasonOf(await publicAnswer('hvordan søger man ind på et universitet'))).toBe('private-life');
   });
 
   it('for what the article holds is answered', async () => {
     expect(answeredWith(await publicAnswer('hvornår er fristen for at søge refusion ved barsel'))).toBe('sa-ansoegningsfrister-refusion');
     expect(answeredWith(await publicAnswer('hvad er fristen for ferieblanketter'))).toBe('sa-loenkalender');
+  });
+});
+
+describe('the asker\'s own leave', () => {
+  it('asked as getting it is declined ("kan jeg få orlov til …")', async () => {
+    expect(reasonOf(await publicAnswer('får jeg orlov når jeg skal giftes'))).toBe('private-life');
   });
 });
 
