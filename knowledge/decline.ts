@@ -219,6 +219,9 @@ const OWN_DEVICE = new RegExp(
 /** The asker's own device ({@link OWN_DEVICE}) asked of an article whose system the question does not name in its own words ("min egen printer" and SLS). */
 export function ownDevice(context: DeclineContext): boolean {
   if (!OWN_DEVICE.test(context.question)) return false;
+  // A password or access asked for it that the article does not name is {@link accessTargetNotHeld}'s, whose reply sends the
+  // asker to the local IT support.
+  if (accessTargetNotHeld(context)) return false;
   // In the user's words or their synonyms ("lønsystemet" for SLS), not a broader word: "kontorstol" is "indkøb" by the hypernyms,
   // and Statens Indkøb a system's name (nor a broader word's synonyms: "indkøb").
   const broadened = new Set(context.analysis.terms.filter((term) => term.kind === 'broader').map((term) => term.concept));
