@@ -1,4 +1,5 @@
 import { conceptCredits, productLikeWords, type Analyzer, type QueryAnalysis, type QueryTerm, type TermKind } from './analysis/analyzer.js';
+import { isDanishWord } from './analysis/danish-words.js';
 import { tokenize } from './analysis/tokenizer.js';
 import { askedKinds, asksDefinition, kindMatch } from './fact-kinds.js';
 import type { Language } from './article.js';
@@ -95,11 +96,11 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || partyUnknown(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownDevice(context) || partyUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
-  if (definitionNotHeld(context) || translationAsked(context)) return 'definition-not-held';
+  if (definitionNotHeld(context) || translationAsked(context) || holidayDateAsked(context) || countryFigureAsked(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
@@ -153,20 +154,21 @@ export function loneWordsNotItsSubject(context: DeclineContext): boolean {
  * person singular only: "har vi ret til refusion" is the institution asking about its refund. So is their own pay in a situation
  * ("får jeg fuld løn under min barsel", "får jeg løn når jeg er syg"), their own tax deduction ("kan jeg få fradrag for min
  * kørsel"), what they get of a benefit ("hvor meget får jeg i ATP"; not a refund or grant: the institution's) and after tax
- * ("hvad jeg får udbetalt efter skat") (round 26): the articles' payroll and refunds are the institution's.
+ * ("hvad jeg får udbetalt efter skat") (round 26), money back from the tax ("penge tilbage i skat", "tax refund") (round 27): the
+ * articles' payroll and refunds are the institution's.
  */
 const PERSONAL_ENTITLEMENT =
-  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag|(?:hvad|hvor\s+meget)\s+(?:får|fik)\s+jeg\s+i(?=\s+(?!refusion|tilskud)\p{L})|jeg\s+(?:\p{L}+\s+){0,2}efter\s+skat)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:har\s+jeg\s+(?:\p{L}+\s+)?ret\s+til|er\s+jeg\s+berettiget|am\s+i\s+(?:\p{L}+\s+)?entitled|am\s+i\s+eligible|do\s+i\s+have\s+(?:a\s+|the\s+)?right\s+to|(?:får|beholder|fik)\s+jeg\s+(?:\p{L}+\s+)?løn\s+(?:under|når|mens|hvis|på|i|ved)|(?:får\s+jeg|kan\s+jeg\s+få)\s+(?:\p{L}+\s+)?fradrag|(?:hvad|hvor\s+meget)\s+(?:får|fik)\s+jeg\s+i(?=\s+(?!refusion|tilskud)\p{L})|jeg\s+(?:\p{L}+\s+){0,2}efter\s+skat|(?:penge|pengene)\s+tilbage\s+(?:i|fra)\s+skat\p{L}*|tax\s+refund)(?![\p{L}\d])/iu;
 
 /**
  * The asker's own economy, called their own ("min egen pension", "trækprocenten på min egen løn", "mit eget firma", "my
- * own savings"): the asker as a citizen — their bank, their tax, their pension company — not the institution's payroll
+ * own savings", "mit eget enkeltmandsfirma"): the asker as a citizen — their bank, their tax, their pension company — not the institution's payroll
  * or pensions the articles speak of (round 22). "Egen" before the system's things is not this: "mine egne rapporter",
  * "mit eget regneark", "my own payslip" are asked about the systems; nor is one's own car, whose mileage a travel claim pays.
  * "Min bank", "min netbank" need no "egen" (round 26): an employee's bank is their own; the institution's is "vores".
  */
 const OWN_ECONOMY =
-  /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|\p{L}*firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken))(?![\p{L}\d])/iu;
 
 /**
  * The asker reporting their own sickness ("hvordan melder jeg mig syg", "I need to call in sick"): the
@@ -178,11 +180,12 @@ const OWN_SICKNESS =
 /**
  * The asker taking their own leave ("må jeg holde ferie før jeg har optjent den", "kan jeg overføre 5 feriedage til næste år",
  * "hvordan søger jeg orlov uden løn"): their manager's and local HR's matter, as their own sickness is (OWN_SICKNESS), not
- * the refunds and payroll the articles speak of — unless the question names what the best article is about ("jeg skal på
+ * the refunds and payroll the articles speak of ("kan jeg få orlov til at læse på universitetet": round 27) — unless the question
+ * names what the best article is about ("jeg skal på
  * ferie, hvordan sætter jeg en fraværsassistent op i IndFak"). Not the asker's leave as the time of something else ("… mens
  * jeg holder ferie", "while I am on leave"): the question is about that (round 25).
  */
-const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
+const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|få|får|søge|søger|overføre|overfører|gemme|gemmer|spare|sparer|udskyde|udskyder|optjene|optjener|bruge|bruger|take|request|carry|save)`;
 const LEAVE = String.raw`(?:\p{L}*ferie|feriedag\p{L}*|fridag\p{L}*|orlov\p{L}*|omsorgsdag\p{L}*|seniordag\p{L}*|leave|holiday\p{L}*|vacation\p{L}*|days\s+off)`;
 const OWN_LEAVE = new RegExp(
   String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
@@ -198,6 +201,34 @@ const OWN_LEAVE = new RegExp(
 const OWN_PAY_NEGOTIATED =
   /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|(?:forhandler|forhandlede)\s+jeg\s+(?:\p{L}+\s+)?løn\p{L}*(?!\s+med\s+(?:\p{L}+\s+){0,2}(?:medarbejder|ansat|ansatte|kandidat|ansøger)\p{L}*)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
 
+
+/**
+ * The asker's own device or furniture: "min printer på kontoret vil ikke printe", "min tv-boks fryser", "hvem skal jeg spørge om
+ * en ny kontorstol", "my laptop", "a new office chair for me". The local IT's, the facilities' or the asker's own provider's,
+ * not the portal's — though the SLS pages print "fra sin egen foretrukne printer" and the purchase agreements name office
+ * furniture. Called the asker's ("min/mit/mine/my …", "jeg … en ny …"), not the institution's ("vores printere", "skal vi købe
+ * kontormøbler ind på aftalerne"). Not the phone: the RejsUd app and the authenticator app are on it ("rejseprogrammet vil have en
+ * kode fra min telefon": measured, −3 in scope with phones) (round 27).
+ */
+const DEVICE = String.raw`(?:\p{L}*printer\p{L}*|tv-?boks\p{L}*|router\p{L}*|modem\p{L}*|\p{L}*skærm(?:en|e|ene)?|computer\p{L}*|pc(?:en)?|bærbar(?:e)?|laptop\p{L}*|headset\p{L}*|høretelefoner\p{L}*|mus(?:en)?|tastatur\p{L}*|dockingstation\p{L}*|kopimaskine\p{L}*|scanner\p{L}*|\p{L}*stol(?:en|e)?|skrivebord\p{L}*|hæve-?sænkebord\p{L}*|\p{L}*lampe(?:n)?|adgangskort\p{L}*|nøglekort\p{L}*|printers?|tv\s+box(?:es)?|routers?|monitors?|screens?|computers?|laptops?|headsets?|mouse|keyboards?|docking\s+station|copier|scanners?|chairs?|office\s+chair|desks?|key\s*cards?|badges?)`;
+const OWN_DEVICE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:min|mit|mine|my)\s+(?:egen\s+|eget\s+|own\s+|\p{L}+\s+)?${DEVICE}|(?:jeg|mig|I|me)\s+(?:\p{L}+\s+){0,4}(?:en|et|a)\s+(?:ny|nyt|new)\s+(?:\p{L}+\s+)?${DEVICE})(?![\p{L}\d])`,
+  'iu',
+);
+
+/** The asker's own device ({@link OWN_DEVICE}) asked of an article whose system the question does not name in its own words ("min egen printer" and SLS). */
+export function ownDevice(context: DeclineContext): boolean {
+  if (!OWN_DEVICE.test(context.question)) return false;
+  // A password or access asked for it that the article does not name is {@link accessTargetNotHeld}'s, whose reply sends the
+  // asker to the local IT support.
+  if (accessTargetNotHeld(context)) return false;
+  // In the user's words or their synonyms ("lønsystemet" for SLS), not a broader word: "kontorstol" is "indkøb" by the hypernyms,
+  // and Statens Indkøb a system's name (nor a broader word's synonyms: "indkøb").
+  const broadened = new Set(context.analysis.terms.filter((term) => term.kind === 'broader').map((term) => term.concept));
+  const userWords = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) || (term.kind === 'synonym' && !broadened.has(term.concept));
+  const namesSystem = conceptCredits(context.analysis, (term) => userWords(term) && context.systemTerms.has(term.term) && counts(term, context));
+  return !namesSystem.some((credit) => credit >= MATCHED);
+}
 
 /** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
 export function ownLeave(context: DeclineContext): boolean {
@@ -727,13 +758,20 @@ const DIFFERENCE_ASKED = /^\s*(?:hvad\s+er|what(?:'s|\s+is))\s+(?:the\s+)?(forsk
 export function definitionNotHeld(context: DeclineContext): boolean {
   const { analysis, question } = context;
   const kind = KIND_ASKED.test(question);
+  const meaning = MEANING_ASKED.test(question);
   const difference = DIFFERENCE_ASKED.exec(question);
-  if (difference === null && (!asksDefinition(question, analysis.concepts.length) || (!kind && askedKinds(question).length > 0))) return false;
+  if (difference === null && (!asksDefinition(question, analysis.concepts.length) || (!kind && !meaning && askedKinds(question).length > 0))) return false;
   const light = context.analyzer.lightWords[analysis.language];
   const differenceWord = difference === null ? -1 : analysis.concepts.findIndex((concept) => concept.surface === difference[1]?.toLowerCase());
   const asked = analysis.concepts.map((concept, index) => (index !== differenceWord && (concept.name || !light.has(concept.surface)) ? index : -1)).filter((index) => index >= 0);
   if (difference !== null && asked.length > 2) return false;
   if (asked.length === 0) return false;
+  // One thing asked: of two ("forskellen på en advarsel og en stopfejl", "what is first level support") the article's own
+  // words for them are its terms, however everyday each word (measured: −3 in scope otherwise).
+  const everyday = (concept: number): boolean => difference === null && asked.length === 1 && everydayWord(context, concept);
+  // "Hvad betyder deadline" asks the word's meaning, whatever fact its word names — of an everyday word only: "hvad betyder
+  // fristen for …" asks for the deadline.
+  if (!kind && meaning && difference === null && askedKinds(question).length > 0 && !asked.every(everyday)) return false;
   // The subject's own word or the head of its compound ("pension" of "Tjenestemandspension"), not the word that begins it: an
   // article on "Tjenestemandspension" is about a pension, and says nothing of what a "tjenestemand" is (round 25).
   // Not a word in the genitive before its noun ("Finansministeriets fælles rejseafregningssystem", "Økonomistyrelsens …"): it
@@ -741,13 +779,57 @@ export function definitionNotHeld(context: DeclineContext): boolean {
   const stem = (word: string): string => context.analyzer.stemmers.stem(word, context.articleLanguage);
   const written = context.subjectText.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const subjectWords = written.filter((word, at) => !(at < written.length - 1 && isGenitive(word, stem))).map(stem);
-  const itsWord = (term: QueryTerm): boolean => !WRITTEN_KINDS.has(term.kind) || subjectWords.some((word) => word.endsWith(term.term));
+  // An everyday word ({@link everydayWord}) only as a whole word of the subject, as written: an article on "Fakturering til Statens
+  // It" or "IndFak (e-faktura)" is about a kind of invoice, and says nothing of what an invoice is (round 27).
+  const wholeSubject = new Set(wholeWords(context.subjectText).filter((word, at, words) => !(at < words.length - 1 && isGenitive(word, stem))).map(stem));
+  const itsWord = (term: QueryTerm): boolean =>
+    everyday(term.concept) ? WRITTEN_KINDS.has(term.kind) && wholeSubject.has(term.term) : !WRITTEN_KINDS.has(term.kind) || subjectWords.some((word) => word.endsWith(term.term));
   const subject = conceptCredits(analysis, (term) => context.subjectTerms.has(term.term) && counts(term, context) && itsWord(term));
   if (asked.some((concept) => (subject[concept] ?? 0) >= MATCHED)) return false;
   const defined = context.definedTerms(kind);
+  // …and defined only as a whole word of a short phrase: "budgetopfølgning (aktiviteter, projekter, …)" does not say what a budget
+  // is, nor does a list's heading "En faktura til Statens It skal indeholde:" say what an invoice is (round 27).
+  let wholeDefined: ReadonlySet<string> | undefined;
+  const definedWhole = (term: QueryTerm): boolean => {
+    wholeDefined ??= new Set(definedPhrases(context.articleText, { values: !kind }).flatMap((phrase) => namingWords(wholeWords(phrase))).map(stem));
+    return !everyday(term.concept) || (WRITTEN_KINDS.has(term.kind) && wholeDefined.has(term.term));
+  };
   // A part of a name is not the thing named: "nummer" of "P-nummer" is defined by no "Lønnummeret består af …".
-  const credits = conceptCredits(analysis, (term) => term.kind !== 'name-part' && defined.has(term.term) && counts(term, context));
+  const credits = conceptCredits(analysis, (term) => term.kind !== 'name-part' && defined.has(term.term) && counts(term, context) && definedWhole(term));
   return asked.every((concept) => (credits[concept] ?? 0) < MATCHED);
+}
+
+/** A phrase defined of at most this many words names the thing defined; of a longer one only its last word does. */
+const EVERYDAY_DEFINED_WORDS = 3;
+
+/**
+ * The words of a defined phrase that name what it defines: all of a short one ("Indlæs regnearket"), the last of a longer one
+ * ("Under lønoplysninger vises løndele (med kode …)": what the brackets explain) — not a clause's words ("En faktura til
+ * Statens It skal indeholde:" heads a list of what an invoice to one institution holds) (round 27).
+ */
+function namingWords(words: readonly string[]): readonly string[] {
+  return words.length <= EVERYDAY_DEFINED_WORDS ? words : words.slice(-1);
+}
+
+/** "Hvad betyder deadline", "what does overtime mean": a word's meaning asked. */
+const MEANING_ASKED = /^\s*(?:hvad\s+betyder|what\s+does\s+.+\s+mean\s*\??\s*$)/iu;
+
+/** Words as written, a hyphen's parts kept together ("e-faktura" is one word, not "faktura"). */
+function wholeWords(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/**
+ * One word of everyday language ("faktura", "budget", "regneark", "deadline"; in English any word but a name): the Danish
+ * spelling dictionary has it, and it names no system. Asked what one is, it is asked in general — what the articles say of
+ * "e-fakturaer", "budgetopfølgning" or "afleveringsfrister" is a particular kind, not what the word means. The portal's own
+ * terms ("dispositionsdato", "pensionsberegningsskema", "bemyndigelseserklæring") are no dictionary word: an article whose
+ * title has one answers what it is, as before (round 26 measured declining those: −3 in scope) (round 27).
+ */
+function everydayWord(context: DeclineContext, concept: number): boolean {
+  const asked = context.analysis.concepts[concept];
+  if (asked === undefined || asked.name || /\s/u.test(asked.surface)) return false;
+  return context.analysis.language === 'en' || isDanishWord(asked.surface);
 }
 
 /** A word in the genitive: its -s is the stemmer's to drop ("ministeriets" as "ministeriet"), not a plural's or the word's own ("Campus", "proces"). */
@@ -764,6 +846,39 @@ const TRANSLATION_ASKED = /^\s*(?:hvad\s+(?:hedder|betyder|er)|hvordan\s+(?:sige
 /** {@link TRANSLATION_ASKED} of the question. */
 export function translationAsked(context: DeclineContext): boolean {
   return TRANSLATION_ASKED.test(context.question);
+}
+
+/** A holiday or a season of school holidays: "påske", "pinsen", "juleferien", "store bededag", "vinterferie", "Easter", "Christmas". */
+const HOLIDAY = String.raw`(?:påske\p{L}*|pinse\p{L}*|jul|julen|jule\p{L}+|nytår\p{L}*|fastelavn\p{L}*|(?:store\s+)?bededag\p{L}*|kristi\s+himmelfart\p{L}*|himmelfart\p{L}*|grundlovsdag\p{L}*|helligdag\p{L}*|(?:vinter|efterårs|sommer|skole|kartoffel)ferie\p{L}*|easter(?:\s+(?:monday|sunday|holidays?))?|christmas(?:\s+(?:eve|day|holidays?))?|whitsun\p{L}*|pentecost|new\s+year(?:'s)?(?:\s+(?:eve|day))?|ascension\s+day|constitution\s+day|(?:public|bank)\s+holidays?|(?:winter|autumn|summer|school)\s+(?:holidays?|break))`;
+/**
+ * "Hvornår er det påskeferie i år", "hvilken dato falder pinsen på", "when is Easter Monday this year": a holiday's date. The
+ * articles' "ferie" is an employee's leave (a substitute set up before it, holiday pay), and they give no calendar: the date of a
+ * holiday is general knowledge, whatever leave the synonyms of "ferie" meet (round 27). The holiday is what is asked — it
+ * follows the verb — not the time of something else ("hvornår er lønkørslen før jul").
+ */
+const HOLIDAY_DATE = new RegExp(
+  String.raw`^\s*(?:hvornår|hvilken\s+(?:dato|dag|uge)|when|what\s+date|which\s+(?:date|day|week))\s+(?:er|falder|starter|begynder|slutter|ligger|har\s+\p{L}+|is|are|does|do)\s+(?:det\s+|der\s+|vi\s+|man\s+|it\s+|the\s+)?(?:\p{L}+\s+)?${HOLIDAY}(?![\p{L}\d])(?:\s+(?:i\s+år|næste\s+år|i\s+\d{4}|this\s+year|next\s+year|in\s+\d{4}|på|fall|start|begin|end|i\s+\p{L}+|in\s+\p{L}+|for\s+\p{L}+(?:\s+i\s+\p{L}+)?))*\s*\??\s*$`,
+  'iu',
+);
+
+/**
+ * "Hvor mange kommuner er der i Danmark", "hvor mange feriedage har man ret til i Danmark", "how big is the Danish state
+ * budget": a figure of the country as a whole. The articles' figures are their systems' and schemes' (rates, deadlines, the
+ * public sector's purchases in the SDI foreword); a national count or amount is general knowledge, however the foreword's
+ * "Danmarks globale klimapåvirkning" or "offentlige sektor" meets its words (round 27). Over every question set the form meets
+ * no question an article answers.
+ */
+const COUNTRY_FIGURE =
+  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat)(?![\p{L}\d])/iu;
+
+/** {@link COUNTRY_FIGURE} of the question. */
+export function countryFigureAsked(context: DeclineContext): boolean {
+  return COUNTRY_FIGURE.test(context.question);
+}
+
+/** {@link HOLIDAY_DATE} of the question. */
+export function holidayDateAsked(context: DeclineContext): boolean {
+  return HOLIDAY_DATE.test(context.question);
 }
 
 /** The party a matter is with: "min sag hos forsikringsselskabet", "en tid hos frisøren". */
@@ -785,6 +900,33 @@ export function partyUnknown(context: DeclineContext): boolean {
     if (party !== undefined && analysis.concepts[party]?.known === false) return true;
   }
   return false;
+}
+
+/** Words of applying: what a deadline is for, not the thing applied for ("søge ind", "ansøgning", "apply"). */
+const APPLYING = /^(?:søg\p{L}*|ansøg\p{L}*|apply|applying|applications?|optag\p{L}*|admission)$/iu;
+/** Words of the deadline itself ("ansøgningsfristen", "deadline", "hvornår", "senest"). */
+const DEADLINE_WORD = /^(?:\p{L}*frist\p{L}*|deadline\p{L}*|hvornår|when|sidste|senest|latest|last)$/iu;
+
+/**
+ * "Hvad er fristen for at søge ind på universitetet", "hvornår er ansøgningsfristen til kandidaten på KU", "hvordan søger jeg ind
+ * på universitetet": a deadline, or applying, asked for a thing the best article has no word of. The refunds'
+ * deadlines ("Ansøgningsfrister for refusion") match "frist" and "søge"; what is applied for — a university place, a
+ * kindergarten place — is another institution's, as a matter with a party no article knows is (round 27).
+ */
+export function deadlineThingNotHeld(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const kinds = askedKinds(question);
+  const words = wordConcepts(question, analysis, analyzer);
+  if (!kinds.includes('deadline') && !words.some((word) => APPLYING.test(word.text))) return false;
+  const light = analyzer.lightWords[analysis.language];
+  const things = new Set<number>();
+  for (const word of words) {
+    if (word.concept === undefined || light.has(word.text.toLowerCase()) || APPLYING.test(word.text) || DEADLINE_WORD.test(word.text)) continue;
+    things.add(word.concept);
+  }
+  if (things.size === 0) return false;
+  const credits = conceptCredits(analysis, (term) => context.matchedTerms.has(term.term) && counts(term, context));
+  return [...things].every((concept) => (credits[concept] ?? 0) < MATCHED);
 }
 
 /** A word of access: a password, a code, access, a log-in ("adgangskoden", "kodeord", "password", "adgang", "login", "access"). */
