@@ -212,6 +212,13 @@ const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikk
 const STOP_OR_NEGATION =
   /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
 
+/**
+ * A word that stops or drops something ("glem", "drop", "annuller", "afbryd", "stop", "fortryd", "cancel", "never mind",
+ * "forget", "ikke alligevel") — {@link STOP_OR_NEGATION} without its negations, which a problem has too ("won't save").
+ */
+const STOP_WORD =
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|cancel\p{L}*|abort\p{L}*|never\s*mind|nvm|forget|ikke\s+alligevel|after\s+all)(?![\p{L}\d])/iu;
+
 /** A case supposed rather than told of: the text opens with a condition ("hvis jeg skriver …", "if I add a comment …"). */
 const SUPPOSED = /^\s*(?:hvis|såfremt|if|suppose|say)(?![\p{L}\d])/iu;
 
@@ -224,13 +231,13 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
 /**
  * Something that fails, told without "ikke"/"not" or a word of error (round 27): a contraction typed without its apostrophe
  * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
- * "the data is missing", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
+ * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
  * stå", "keeps spinning", "lukker ned hver gang" — not "vi lukker ned for …" —, "smider mig ud", "logs me out"); a value refused as invalid ("melder ugyldigt
  * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"). How people tell a
  * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
  */
 const FAILS_IN_OTHER_WORDS =
-  /(?<![\p{L}\d])(?:(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
 
 /** Whether the text reports that something does not work (a negation of what it does, or {@link FAILS_IN_OTHER_WORDS}). */
 export function reportsAProblem(text: string): boolean {
@@ -558,9 +565,9 @@ const OWN_CASES =
 const CASE_I_MADE =
   /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:har\s+|have\s+|had\s+)?(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
 
-/** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
+/** Words that ask how a case stands ("er den behandlet", "har I svar", "hvornår løser I den", "where is it at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|løser\s+(?:i|du|de)|løses|solved|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
 
 /**
  * Asked whether a case got to the desk at all ("er den kommet frem?", "har I modtaget min henvendelse?", "er den
@@ -1285,10 +1292,13 @@ export function decide(input: RouteInput): RouteDecision {
     // Told as a statement ("RejsUd won't let me submit my expense report, it just spins", "kurset i Campus kan ikke åbnes"), the
     // system's own article answers it only when its passage speaks of what fails: the system's overview, which names the
     // system and none of the problem, is no answer to it — the case is (an English report meets a Danish passage the same way).
-    // Read, unsure, as a person asked for ("the budget system wont let me save …": "let me" is no one to reach), a problem told in
-    // a system with no word of reaching anyone is the same problem.
-    const unsurePerson = kind === 'human' && recognition.confidence < ROUTING_THRESHOLDS.confident && !question && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
-    if ((kind === 'question' || kind === 'createCase' || unsurePerson) && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
+    // Read, unsure, as a person asked for ("the budget system wont let me save …": "let me" is no one to reach) or as a cancel
+    // ("the budget system won't save my changes": "won't" is no stopping), a problem told in a system with no word of reaching
+    // anyone or of stopping is the same problem.
+    const unsure = recognition.confidence < ROUTING_THRESHOLDS.confident && !recognition.command && !question;
+    const unsurePerson = kind === 'human' && unsure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
+    const unsureCancel = kind === 'cancel' && unsure && !STOP_WORD.test(text);
+    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel) && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
     // "Nedlæg Karens bruger i IndFak", "deactivate John's account in RejsUd": an order to remove a user's access is a

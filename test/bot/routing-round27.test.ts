@@ -48,6 +48,8 @@ describe('round 27: a failure told without "ikke"/"not" or a word of error is a 
     'systemet melder ugyldig dato på alle linjer',
     'rapporten viser ingen tal for marts',
     'the page shows no results',
+    'dashboardet viser tomme grafer',
+    'udtrækket er tomt',
   ])('"%s" reports a problem', (text) => {
     expect(reportsAProblem(text)).toBe(true);
   });
@@ -87,6 +89,25 @@ describe('round 27: a problem in a system read, unsure, as a person asked for', 
 
   it('stays the person when one is asked for', () => {
     expect(route('jeg vil gerne tale med en person, budgetsystemet virker ikke', recognition({ kind: 'human' }, 0.7, budget), overview)).toBe('intent:human');
+  });
+});
+
+describe('round 27: a problem in a system read, unsure, as a cancel', () => {
+  const ldv = { areaId: 'bi', systemId: 'ldv' };
+  const overview = article('LDV er løndatavarehuset med statistik og rapporter om løn.', 'LDV');
+
+  it('is the problem\'s case when no word of stopping is in it ("won\'t" is no stopping)', () => {
+    expect(route("LDV won't refresh the cube", recognition({ kind: 'cancel' }, 0.5, ldv), overview, 'en')).toBe('intent:createCase');
+  });
+
+  it('stays a cancel when the user stops', () => {
+    expect(route("stop, LDV won't be needed after all", recognition({ kind: 'cancel' }, 0.6, ldv), overview, 'en')).toBe('intent:cancel');
+  });
+});
+
+describe('round 27: when the desk solves the user\'s case is how it stands', () => {
+  it('"hvornår løser I min sag om ISOLA" is the status, not a question about ISOLA', () => {
+    expect(route('hvornår løser I min sag om ISOLA', recognition({ kind: 'question' }, 0.6, { areaId: 'bi', systemId: 'isola' }), article('ISOLA giver ledere rapporter.', 'ISOLA'))).toBe('intent:status');
   });
 });
 
