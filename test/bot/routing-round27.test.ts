@@ -101,7 +101,7 @@ describe('round 27: a problem in a system read, unsure, as a cancel', () => {
   });
 
   it('stays a cancel when the user stops', () => {
-    expect(route("stop, LDV won't be needed after all", recognition({ kind: 'cancel' }, 0.6, ldv), overview, 'en')).toBe('intent:cancel');
+    expect(route("stop, we don't need LDV after all", recognition({ kind: 'cancel' }, 0.6, ldv), overview, 'en')).toBe('intent:cancel');
   });
 });
 
