@@ -1188,7 +1188,9 @@ export function decide(input: RouteInput): RouteDecision {
     // "Hvad skal jeg skrive i en sag om en fejl i Navision …" asks about cases, it reports no problem.
     // "Hvad skal jeg skrive i emnefeltet når jeg melder en fejl i refusion" asks how errors are reported, it reports none.
     // "Hvad gør jeg hvis Navision giver fejl?" supposes the problem in a condition, it tells none.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && mentionedSystems(text).length <= 1;
+    // Two systems told of, not asked about ("data fra SLS kommer ikke med i LDV", "ISOLA og LDV viser forskellige tal"): the
+    // problem lies between them, and it is the case of the one the slots chose (round 27).
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 
   /**

@@ -66,6 +66,18 @@ describe('round 27: a failure told without "ikke"/"not" or a word of error is a 
   });
 });
 
+describe('round 27: a problem told between two systems', () => {
+  const overview = article('LDV er løndatavarehuset med statistik og rapporter om løn.', 'LDV');
+
+  it('is the case of the system the slots chose when it is told, not asked', () => {
+    expect(route('tallene fra ISOLA kommer ikke over i LDV', recognition({ kind: 'question' }, 0.7, { areaId: 'bi', systemId: 'ldv' }), overview)).toBe('intent:createCase');
+  });
+
+  it('stays a question when two systems are weighed in a question', () => {
+    expect(route('vi har ikke ISOLA, kan vi så bruge LDV til fraværet?', recognition({ kind: 'question' }, 0.9, { areaId: 'bi', systemId: 'ldv' }), overview)).toBe('knowledge');
+  });
+});
+
 describe('round 27: a problem supposed in a condition is asked about, not told', () => {
   const isola = { areaId: 'bi', systemId: 'isola' };
 
