@@ -19,7 +19,7 @@ import { complainsAboutTheConversation, languageAskedFor } from './meta-talk.js'
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
 const LEADING_CANCEL =
-  /^(?:(?:nej|no)[\s,]+)?(?:glem det|glem det bare|glem alt|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that|afbryd(?:\s+det)?|annuller|annullér|fortryd(?:\s+fortryd)?|(?:jeg\s+)?fortryder|stop(?:\s+det)?|cancel(?:\s+it)?)(?:\s+(?:venligst|please|bare|lige))?[\s,.!;:–—-]+(?=\S)/iu;
+  /^(?:(?:nej|no)[\s,]+)?(?:glem det|glem det bare|glem alt|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that|afbryd(?:\s+det)?|annuller|annullér|fortryd(?:\s+fortryd)?|(?:jeg\s+)?fortryder(?=\s*[,.!;:–—-])|stop(?:\s+det)?|cancel(?:\s+it)?)(?:\s+(?:venligst|please|bare|lige))?[\s,.!;:–—-]+(?=\S)/iu;
 /**
  * A cancel said last, after a remark that asks nothing ("problemet er væk, afbryd", "det har løst sig selv, glem det",
  * "solved it myself, never mind"): the remark says why, the command is what the user wants.
