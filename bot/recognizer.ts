@@ -19,13 +19,21 @@ import { complainsAboutTheConversation, languageAskedFor } from './meta-talk.js'
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
 const LEADING_CANCEL =
-  /^(?:(?:nej|no)[\s,]+)?(?:glem det|glem det bare|glem alt|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that|afbryd(?:\s+det)?|annuller|annullér|fortryd(?:\s+fortryd)?|stop(?:\s+det)?|cancel(?:\s+it)?)(?:\s+(?:venligst|please|bare|lige))?[\s,.!;:–—-]+(?=\S)/iu;
+  /^(?:(?:nej|no)[\s,]+)?(?:glem det|glem det bare|glem alt|forget it|forget about it|never ?mind|ligegyldigt|drop it|annuller det|cancel that|afbryd(?:\s+det)?|annuller|annullér|fortryd(?:\s+fortryd)?|(?:jeg\s+)?fortryder(?=\s*[,.!;:–—-])|stop(?:\s+det)?|cancel(?:\s+it)?)(?:\s+(?:venligst|please|bare|lige))?[\s,.!;:–—-]+(?=\S)/iu;
 /**
  * A cancel said last, after a remark that asks nothing ("problemet er væk, afbryd", "det har løst sig selv, glem det",
  * "solved it myself, never mind"): the remark says why, the command is what the user wants.
  */
 const TRAILING_CANCEL =
   /[,.!;:–—-]\s*(?:(?:så|so|just|bare|nej|no)\s+)?(?:(?:kan|vil|gider)\s+(?:du|i)\s+(?:(?:lige|godt|bare)\s+)?(?:afbryde|stoppe|annullere)(?:\s+(?:det|den|sagen))?|(?:can|could|would)\s+you\s+(?:(?:just|please)\s+)?(?:cancel|stop)(?:\s+(?:it|this|that))?|du\s+kan\s+(?:godt\s+)?(?:stoppe|afbryde)|stop|stop det|afbryd|afbryd det|annuller|annuller det|annullér|fortryd|glem det|glem det bare|drop det|cancel|cancel it|cancel that|forget it|never ?mind|nvm)$/iu;
+/**
+ * Stopping with the thing stopped as its object, said as an order and nothing else: the case, the inquiry or the form ("drop den
+ * sag", "glem sagen om RejsUd", "annuller henvendelsen om lønnen", "scrap that ticket"), or "it" with what it was about ("drop
+ * det med rejsud"). Not "luk"/"slet" (closing or deleting a case is asked of the desk) and not the user's own case ("annuller min
+ * sag" withdraws a case that exists). Round 27: these were read as questions about the case's subject.
+ */
+const CANCEL_WITH_OBJECT =
+  /^(?:(?:nej|no|ok|okay)[\s,]+)?(?:glem|drop|dropper|annuller|annullér|anuller|afbryd|stop|stopper|fortryd|forget|cancel|scrap|abort)\s+(?:(?:(?:den|denne|det|the|that|this)\s+)?(?:der\s+)?(?:sag|sagen|henvendelse|henvendelsen|formular|formularen|skema|skemaet|ticket|case|request|form)|(?:det|den)\s+(?:med|om)(?=\s))(?:\s+(?:om|med|vedr|vedrørende|angående|about|with|on|for|regarding)\s+[\p{L}\d/ -]{1,40})?$/iu;
 /** At most this many words before a trailing cancel: a longer message is about more than stopping. */
 const TRAILING_CANCEL_WORDS = 10;
 /** What asks something or for something after it ("glem det, hvordan opretter jeg …", "forget it, can you …"). */
@@ -307,7 +315,7 @@ const RESTART_WITH_REMARK = /(?:^|[,.;:–—-]\s*|\s(?:og\s+)?så\s+)(?:(?:vi|j
  * den sag"), everything written forgotten ("glem alt hvad jeg har skrevet"), given up ("I give up").
  */
 const STOPPING = new RegExp(
-  String.raw`(?:^|\s)(?:ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|forget\s+(?:what|everything)\s+i\s+(?:said|wrote|typed)|i\s+give\s+up|jeg\s+giver\s+op|` +
+  String.raw`(?:^|\s)(?:(?<!(?:sag|sager|henvendelse|ticket|case)\s+)ud\s+af\s+(?:formularen|skemaet|sagen|det\s+her)|get\s+me\s+out(?:\s+of\s+(?:this|the|here)\s*\p{L}*)?|(?:ikke|don['’]?t|do\s+not)\s+send\s+(?:den|det|sagen|it|the\s+case|this)|(?:i\s+)?do(?:n['’]?t|\s+not)\s+want\s+to\s+(?:create|make|send|open|submit)\s+(?:a|the|this|that)\s+(?:case|ticket|request)(?:\s+any\s*more)?|jeg\s+vil\s+ikke\s+(?:oprette|sende|lave)\s+(?:en|den|sagen|nogen)(?:\s+sag)?(?:\s+alligevel)?|lad\s+os\s+(?:droppe|glemme|stoppe)|glem\s+alt(?:\s+(?:hvad|det)\s+jeg\s+har\s+skrevet)?|forget\s+(?:what|everything)\s+i\s+(?:said|wrote|typed)|i\s+give\s+up|jeg\s+giver\s+op|` +
     // Put off ("jeg vender tilbage senere", "vi tager det en anden gang", "jeg tager den i morgen", "I'll come back later"), the chat closed ("luk chatten").
     String.raw`(?:jeg|vi)\s+vender\s+tilbage(?:\s+(?:senere|til\s+det))?|(?:jeg|vi)\s+tager\s+(?:det|den)\s+(?:en\s+anden\s+(?:gang|dag)|senere|i\s+morgen)|` +
     // The mind changed ("jeg har ombestemt mig", "vi har skiftet mening", "I've changed my mind").
@@ -390,6 +398,7 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
   const dropped = LEADING_CANCEL.exec(text);
   if (dropped && !/[?]/.test(raw) && !ASKS_AFTER.test(text.slice(dropped[0].length))) return { intent: { kind: 'cancel' }, command: true };
   if (words <= TRAILING_CANCEL_WORDS && !/[?]/.test(raw) && !ASKS_AFTER.test(text) && TRAILING_CANCEL.test(text)) return { intent: { kind: 'cancel' }, command: true };
+  if (!/[?]/.test(raw) && CANCEL_WITH_OBJECT.test(text.replace(POLITENESS, ''))) return { intent: { kind: 'cancel' }, command: true };
 
   // A command, also with politeness around it ("status tak", "my tickets please", "stop venligst").
   const exact = COMMAND_INDEX.get(text) ?? COMMAND_INDEX.get(text.replace(POLITENESS, ''));

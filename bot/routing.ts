@@ -212,6 +212,13 @@ const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikk
 const STOP_OR_NEGATION =
   /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
 
+/**
+ * A word that stops or drops something ("glem", "drop", "annuller", "afbryd", "stop", "fortryd", "cancel", "never mind",
+ * "forget", "ikke alligevel") — {@link STOP_OR_NEGATION} without its negations, which a problem has too ("won't save").
+ */
+const STOP_WORD =
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|cancel\p{L}*|abort\p{L}*|never\s*mind|nvm|forget|ikke\s+alligevel|after\s+all)(?![\p{L}\d])/iu;
+
 /** A case supposed rather than told of: the text opens with a condition ("hvis jeg skriver …", "if I add a comment …"). */
 const SUPPOSED = /^\s*(?:hvis|såfremt|if|suppose|say)(?![\p{L}\d])/iu;
 
@@ -221,9 +228,33 @@ const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn
 /** A text that speaks to the assistant or of the user ("kan du", "hjælp mig", "what can I", "can you"). */
 const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|you|your|i|me|my|we|us)(?![\p{L}\d])/iu;
 
-/** Whether the text reports that something does not work. */
+/**
+ * Something that fails, told without "ikke"/"not" or a word of error (round 27): a contraction typed without its apostrophe
+ * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
+ * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
+ * stå", "keeps spinning", "lukker ned hver gang" — not "vi lukker ned for …" —, "smider mig ud", "logs me out"); a value refused as invalid ("melder ugyldigt
+ * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"). How people tell a
+ * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
+ */
+const FAILS_IN_OTHER_WORDS =
+  /(?<![\p{L}\d])(?:(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
+
+/** Whether the text reports that something does not work (a negation of what it does, or {@link FAILS_IN_OTHER_WORDS}). */
 export function reportsAProblem(text: string): boolean {
-  return PROBLEM.test(text);
+  return PROBLEM.test(text) || FAILS_IN_OTHER_WORDS.test(text);
+}
+
+/** A condition's clause, to the end of its clause or sentence: "… hvis Navision giver fejl", "… if RejsUd gives an error". */
+const CONDITION_CLAUSE = /(?<![\p{L}\d])(?:hvis|såfremt|if|in\s+case)(?![\p{L}\d])[^,.;:!?]*/giu;
+
+/**
+ * Whether every problem in the text is supposed in a condition ("hvad gør jeg hvis Navision giver fejl", "what should I do if
+ * RejsUd gives an error"): asked of what to do then, not told of as having happened — the rest of the text reports none.
+ * "Navision giver fejl hvis jeg bogfører, hvad gør jeg?" tells it in the main clause.
+ */
+function problemOnlySupposed(text: string): boolean {
+  const rest = text.replace(CONDITION_CLAUSE, ' ');
+  return rest !== text && !reportsAProblem(rest) && !SOMETHING_WRONG.test(rest);
 }
 
 /** Urgency ("haster!", "akut", "asap"): something is to be done, not looked up. */
@@ -322,7 +353,7 @@ function typedActionWord(text: string): boolean {
 
 /** Whether the text asks for something to be done in words (see {@link ACTION_WORDS}, typos too), or reports a problem. */
 export function asksForAction(text: string): boolean {
-  return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || PROBLEM.test(text) || typedActionWord(text);
+  return ACTION_WORDS.test(text) || POLITE_REQUEST.test(sentence(text)) || reportsAProblem(text) || typedActionWord(text);
 }
 
 /**
@@ -485,6 +516,13 @@ function asksHowThisWorks(text: string): boolean {
 }
 
 /**
+ * How the chat itself is used ("hvordan bruger man den her chat", "how am I supposed to use this assistant", "hvordan
+ * benytter jeg dig"): a verb of using with the assistant as its object, and nothing after it — its help, not an article.
+ */
+const USING_THE_CHAT =
+  /^(?:hvordan|how)(?![\p{L}\d])(?:\s+\p{L}+){0,4}?\s+(?:bruge|bruger|benytte|benytter|use|using)\s+(?:(?:man|jeg|vi|i)\s+)?(?:(?:den|denne|det|this|the)\s+)?(?:her\s+)?(?:chat\p{L}*|\p{L}*bot|\p{L}*botten|assistent\p{L}*|assistant|dig|you)[\s?.!]*$/iu;
+
+/**
  * A greeting with the user's name and where they are from, and nothing else ("Goddag, det er Lone fra lønkontoret", "hi,
  * this is Sam from HR"): a greeting — the name is no subject to look up.
  */
@@ -498,24 +536,38 @@ function greetsWithName(text: string): boolean {
   return opening !== null && NAME_AND_PLACE.test(text.trim().slice(opening[0].length));
 }
 
+/**
+ * What may follow a greeting that still only greets: a name for the assistant ("hej med dig servicebot", "hi assistant") or
+ * whether anyone is there ("halløj, er der nogen hjemme", "hey, anybody there?") — the assistant addressed, no subject asked.
+ */
+const GREETING_REST =
+  /^(?:(?:(?:du|min|kære|dear|my)\s+)?(?:\p{L}*bot|\p{L}*botten|assistent\p{L}*|assistant|chat\p{L}*)|(?:er\s+(?:der|du)\s+)?(?:nogen|nogle|anyone|anybody|someone|somebody)(?:\s+(?:hjemme|der|til\s+stede|home|there|around|here|her))?|(?:is|are)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:there|home|around|here))[\s?.!]*$/iu;
+
+/** Whether the text greets the assistant and says nothing else (see {@link GREETING_REST}). */
+function greetsTheAssistant(text: string): boolean {
+  const opening = GREETING_OPENING.exec(text.trim());
+  return opening !== null && GREETING_REST.test(text.trim().slice(opening[0].length));
+}
+
 /** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
   /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|statens\s+adm\p{L}*|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
 
 /**
  * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
- * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "det jeg sendte", "the case I opened").
+ * already spoken of ("sagen", "henvendelsen") or the one they sent ("den sag jeg sendte", "det jeg sendte", "the case I opened"),
+ * or the list of them ("min sagsliste", "vores sagsoversigt", "my ticket list").
  */
 const OWN_CASES =
-  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|fejlmelding|fejlmeldinger|anmodning|forespørgsel|tickets?|cases?|requests?|inquiry|inquiries)|(?:sagen|henvendelsen|sagerne|henvendelserne|fejlmeldingen|anmodningen|forespørgslen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|fejlmelding|anmodning|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one|the\s+thing)\s+(?:jeg|vi|I|we)\s+(?:har\s+|have\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|skrev|skrevet|meldte|meldt|lavede|sent|opened|created|submitted|reported|wrote|raised|filed|logged))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:min|mine|vores|my|our)\s+(?:\p{L}+\s+)?(?:sag|sagen|sager|henvendelse|henvendelser|supportsag|fejlmelding|fejlmeldinger|anmodning|forespørgsel|tickets?|cases?|requests?|inquiry|inquiries|sagsliste\p{L}*|sagsoversigt\p{L}*|(?:case|ticket)\s+(?:list|overview))|(?:sagen|henvendelsen|sagerne|henvendelserne|fejlmeldingen|anmodningen|forespørgslen)|(?:den|de|the)\s+(?:sag|sager|henvendelse|henvendelser|fejlmelding|anmodning|tickets?|cases?|requests?)\s+(?:jeg|vi|i|we)|(?:den|det|dem|what|the\s+one|the\s+thing)\s+(?:jeg|vi|I|we)\s+(?:har\s+|have\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indberettede|skrev|skrevet|meldte|meldt|lavede|sent|opened|created|submitted|reported|wrote|raised|filed|logged))(?![\p{L}\d])/iu;
 
 /** A case the user tells of having made ("I sent a ticket yesterday", "vi oprettede en sag i sidste uge", "jeg oprettede vist en sag"). */
 const CASE_I_MADE =
   /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:har\s+|have\s+|had\s+)?(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
 
-/** Words that ask how a case stands ("er den behandlet", "har I svar", "where is it at", "any news"). */
+/** Words that ask how a case stands ("er den behandlet", "har I svar", "hvornår løser I den", "where is it at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|løser\s+(?:i|du|de)|løses|solved|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
 
 /**
  * Asked whether a case got to the desk at all ("er den kommet frem?", "har I modtaget min henvendelse?", "er den
@@ -1154,7 +1206,10 @@ export function decide(input: RouteInput): RouteDecision {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
     // "Hvad skal jeg skrive i en sag om en fejl i Navision …" asks about cases, it reports no problem.
     // "Hvad skal jeg skrive i emnefeltet når jeg melder en fejl i refusion" asks how errors are reported, it reports none.
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && mentionedSystems(text).length <= 1;
+    // "Hvad gør jeg hvis Navision giver fejl?" supposes the problem in a condition, it tells none.
+    // Two systems told of, not asked about ("data fra SLS kommer ikke med i LDV", "ISOLA og LDV viser forskellige tal"): the
+    // problem lies between them, and it is the case of the one the slots chose (round 27).
+    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 
   /**
@@ -1227,10 +1282,10 @@ export function decide(input: RouteInput): RouteDecision {
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
-    if ((HOW_TO_USE_THE_CHAT.test(sentence(text)) || asksHowThisWorks(text)) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
+    if ((HOW_TO_USE_THE_CHAT.test(sentence(text)) || asksHowThisWorks(text) || USING_THE_CHAT.test(sentence(text))) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
-    if (greetsWithName(text) && recognition.slots.systemId === undefined) return done({ kind: 'intent', intent: { kind: 'greeting' } }, 'small-talk');
+    if ((greetsWithName(text) || greetsTheAssistant(text)) && recognition.slots.systemId === undefined) return done({ kind: 'intent', intent: { kind: 'greeting' } }, 'small-talk');
     // "Kan du oprette sager, eller svarer du kun på spørgsmål?", "can you also check tickets?": what the assistant can do
     // with cases or questions in general (no article, the plural) — its help, not a case made.
     if (CAPABILITY_ASKED.test(text) && recognition.slots.systemId === undefined && findCaseNumbers(text).length === 0) {
@@ -1258,7 +1313,13 @@ export function decide(input: RouteInput): RouteDecision {
     // Told as a statement ("RejsUd won't let me submit my expense report, it just spins", "kurset i Campus kan ikke åbnes"), the
     // system's own article answers it only when its passage speaks of what fails: the system's overview, which names the
     // system and none of the problem, is no answer to it — the case is (an English report meets a Danish passage the same way).
-    if ((kind === 'question' || kind === 'createCase') && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
+    // Read, unsure, as a person asked for ("the budget system wont let me save …": "let me" is no one to reach) or as a cancel
+    // ("the budget system won't save my changes": "won't" is no stopping), a problem told in a system with no word of reaching
+    // anyone or of stopping is the same problem.
+    const unsure = recognition.confidence < ROUTING_THRESHOLDS.confident && !recognition.command && !question;
+    const unsurePerson = kind === 'human' && unsure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
+    const unsureCancel = kind === 'cancel' && unsure && !STOP_WORD.test(text);
+    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel) && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
     // "Nedlæg Karens bruger i IndFak", "deactivate John's account in RejsUd": an order to remove a user's access is a
@@ -1878,6 +1939,10 @@ const NEGATED_AUXILIARY = /^(?:kan|kunne|vil|ville|har|havde|er|var|skal|må|bli
 function problemWords(text: string): string[] {
   const found = new Set<string>();
   for (const m of text.matchAll(new RegExp(SOMETHING_WRONG.source, 'giu'))) found.add(m[0].toLowerCase());
+  // "Er tom", "går i stå", "smider mig ud": the words of the failure itself, not its auxiliary or whom it befalls.
+  for (const m of text.matchAll(new RegExp(FAILS_IN_OTHER_WORDS.source, 'giu'))) {
+    for (const word of m[0].toLowerCase().split(/\s+/u)) if (word.length >= 4 && !NEGATED_AUXILIARY.test(word) && !/^(?:helt|bare|just|brugerne|users)$/u.test(word)) found.add(word);
+  }
   const w = text.toLowerCase().match(/[\p{L}\d'’]+/gu) ?? [];
   w.forEach((word, i) => {
     const negation = word === 'ikke' || word === 'not' || /n['’]t$/u.test(word) || word === 'cannot';
