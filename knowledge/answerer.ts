@@ -178,6 +178,29 @@ function creditsIn(analysis: QueryAnalysis, matched: ReadonlySet<string>, articl
   return conceptCredits(analysis, (term) => matched.has(term.term) && (!term.ownLanguageOnly || sameLanguage));
 }
 
+/**
+ * Which passage a "hvad er …" question is answered by (PASSAGE_CHOICE's lead): the first passage whose own words —
+ * not the title's, which stand for every passage — cover the question most. Usually the article's opening, which
+ * names its subject; but when what is asked is one thing the article tells of further down ("hvad er Campus
+ * Marked" in an article on Campus's providers, "hvad er svagelighedspension" in one on civil servants' pensions),
+ * the passage that first names it is where it is said what it is. `ownCredits`: each passage's credit per concept
+ * of the question, from its own words (only whole ones count); `weights`: each concept's weight. With no passage naming
+ * any of it, the first.
+ */
+function definingPosition(ownCredits: readonly (readonly number[])[], weights: readonly number[]): number {
+  let best = 0;
+  let bestCovered = -1;
+  for (const [position, credits] of ownCredits.entries()) {
+    // Only a word said whole names the thing: "pension" in "tjenestemandspension" does not say what "svagelighedspension" is.
+    const covered = weights.reduce((sum, weight, c) => sum + ((credits[c] ?? 0) >= 1 ? weight : 0), 0);
+    if (covered > bestCovered + 1e-9) {
+      best = position;
+      bestCovered = covered;
+    }
+  }
+  return best;
+}
+
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
 export function rank(
   analysis: QueryAnalysis,
@@ -216,7 +239,8 @@ export function rank(
  *   period, a number, a frequency, a place or menu path, a role; see fact-kinds.ts), as a share of
  *   the kinds asked, and
  * - its search score relative to the article's best passage, as a tie-breaker, and
- * - for a short "hvad er …" question, being the article's first passage (its summary);
+ * - for a short "hvad er …" question, being the passage that defines what is asked: the article's first passage (its
+ *   summary), or the first passage whose own words name more of the question (`definingPosition`; round 27);
  * ties go to the earlier passage. Calibrated on the fact questions the articles were written against
  * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
  */
@@ -1128,11 +1152,12 @@ export class Answerer {
       return concept.idf * (holding === 0 ? 1 : 1 + PASSAGE_CHOICE.localWeight * Math.log(passages.length / holding));
     });
     const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+    const defining = definition ? definingPosition(passages.map((passage) => creditsIn(analysis, this.termsOf(passage.id, () => passageText(passage), article.language), article.language)), weights) : -1;
     for (const [position, passage] of passages.entries()) {
       const covered = totalWeight === 0 ? 0 : weights.reduce((sum, weight, c) => sum + weight * (credits[position]?.[c] ?? 0), 0) / totalWeight;
       const kindShare = kindMatch(passage.text, kinds);
       const search = bestSearch > 0 ? (searchScores.get(passage.index) ?? 0) / bestSearch : 0;
-      const lead = definition && passage.index === 0 ? PASSAGE_CHOICE.leadWeight : 0;
+      const lead = position === defining ? PASSAGE_CHOICE.leadWeight : 0;
       const echo = PASSAGE_CHOICE.headingWeight * headingEcho(questionWords, passage.heading);
       const score = covered + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead + echo;
       if (best === undefined || score > best.score + 1e-9) best = { passage, score };
