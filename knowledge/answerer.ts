@@ -201,6 +201,20 @@ function definingPosition(ownCredits: readonly (readonly number[])[], weights: r
   return best;
 }
 
+/**
+ * Danish prepositions of three words whose middle word is a noun only in form: "i forhold til" (compared with), "i stedet
+ * for" (instead of), "på grund af" (because of), "i løbet af", "med hensyn til", "i henhold til", "på vegne af", "ved hjælp
+ * af", "i tilfælde af", "i takt med". Said in a question they tell how, not what about; a passage that happens to say
+ * "i forhold til årets kørsler" holds nothing the asker asked ("hvornår kommer lønsedlen i forhold til udbetalingen").
+ */
+const COMPOUND_PREPOSITION = /\b(?:i|på|med|ved)\s+(forhold|stedet|grund|løbet|hensyn|henhold|vegne|hjælp|tilfælde|takt)\s+(?:til|for|af|med)\b/giu;
+
+/** The concepts of a question that are the noun of a compound preposition it says (COMPOUND_PREPOSITION). */
+function prepositionConcepts(question: string, analysis: QueryAnalysis): ReadonlySet<number> {
+  const nouns = new Set([...question.toLocaleLowerCase('da').matchAll(COMPOUND_PREPOSITION)].map((match) => match[1] ?? ''));
+  return new Set(analysis.concepts.map((concept, index) => (nouns.has(concept.surface) ? index : -1)).filter((index) => index >= 0));
+}
+
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
 export function rank(
   analysis: QueryAnalysis,
@@ -1147,7 +1161,10 @@ export class Answerer {
     // a word that every passage says (the article's subject, a word of its title) tells the passages apart less than
     // one that only one of them says ("hostet", "lukkes").
     const credits = passages.map((passage) => creditsIn(analysis, new Set([...about, ...this.termsOf(passage.id, () => passageText(passage), article.language)]), article.language));
+    const prepositions = prepositionConcepts(question, analysis);
     const weights = analysis.concepts.map((concept, c) => {
+      // "i forhold til": a preposition's noun holds nothing asked (COMPOUND_PREPOSITION).
+      if (prepositions.has(c)) return 0;
       const holding = credits.filter((credit) => (credit[c] ?? 0) > 0).length;
       return concept.idf * (holding === 0 ? 1 : 1 + PASSAGE_CHOICE.localWeight * Math.log(passages.length / holding));
     });
