@@ -32,13 +32,13 @@ describe('the passage shown for "hvad er …" (round 27)', () => {
 
 describe('the passage shown when a question says "i forhold til", "i stedet for", "på grund af" (round 27)', () => {
   // One passage says "i forhold til" of something else; another holds what is asked. Neither says the asker's own
-  // words for the event ("udbetalingen"); the compound preposition must not decide between them.
+  // word for the event ("starten"); the compound preposition must not decide between them.
   const body = [
-    'Kørselsplanen udarbejdes for et år ad gangen og viser fristerne for indberetninger i forhold til årets lønkørsler. Institutionerne bruger den til at fastsætte egne frister for timesedler og grundbilag, og næste års plan offentliggøres i begyndelsen af november. Planen findes både for lønkørslerne og for fraværsstatistikken, og den opdateres, hvis en kørsel må flyttes.',
-    'Lønsedlerne lægges i e-Boks og kan som hovedregel ses et par dage før dispositionsdatoen. I lønarkivet kan lønsedlerne ses cirka fire dage før dispositionsdatoen, og medarbejderen får besked, når en ny lønseddel er klar til at blive hentet. Ældre lønsedler kan hentes i lønarkivet i fem år efter, at de er dannet.',
+    'Kurserne i kursuskataloget er som udgangspunkt gratis for institutionens medarbejdere. Enkelte kurser har en deltagerafgift, som typisk er lav i forhold til markedsprisen, og afgiften fremgår af kursusbeskrivelsen. Afgiften betales af medarbejderens afdeling, og den faktureres samlet én gang i kvartalet. Prisen for eksterne deltagere er højere og aftales med udbyderen.',
+    'Afmelding af et kursus sker i kursuskataloget under "Mine tilmeldinger". Man kan afmelde sig uden betaling senest 14 dage før kurset begynder; afmelder man sig senere, opkræves den fulde deltagerafgift. Ved sygdom kan lederen bede om, at afgiften frafaldes, hvis der sendes besked inden kurset. En kollega kan overtage pladsen uden ekstra betaling.',
   ].join('\n\n');
   const kb = knowledgeBaseFromArticles([
-    article({ id: 'koersel', title: 'Kørselsplaner og lønsedler', body }),
+    article({ id: 'kurser', title: 'Kurser: afgift og afmelding', body }),
     article({ id: 'andet', title: 'Rejser', body: 'Rejseafregninger laves i RejsUd. Godkendelsen sker hos chefen.' }),
   ]);
   const shown = (question: string): string => {
@@ -47,6 +47,6 @@ describe('the passage shown when a question says "i forhold til", "i stedet for"
   };
 
   it('is the passage that holds what is asked, not one that says the same preposition', () => {
-    expect(shown('hvornår kan man se lønsedlerne i forhold til udbetalingen')).toMatch(/^Lønsedlerne lægges i e-Boks/);
+    expect(shown('hvad er reglerne for at melde fra et kursus i forhold til starten')).toMatch(/^Afmelding af et kursus/);
   });
 });
