@@ -178,6 +178,43 @@ function creditsIn(analysis: QueryAnalysis, matched: ReadonlySet<string>, articl
   return conceptCredits(analysis, (term) => matched.has(term.term) && (!term.ownLanguageOnly || sameLanguage));
 }
 
+/**
+ * Which passage a "hvad er …" question is answered by (PASSAGE_CHOICE's lead): the first passage whose own words —
+ * not the title's, which stand for every passage — cover the question most. Usually the article's opening, which
+ * names its subject; but when what is asked is one thing the article tells of further down ("hvad er Campus
+ * Marked" in an article on Campus's providers, "hvad er svagelighedspension" in one on civil servants' pensions),
+ * the passage that first names it is where it is said what it is. `ownCredits`: each passage's credit per concept
+ * of the question, from its own words (only whole ones count); `weights`: each concept's weight. With no passage naming
+ * any of it, the first.
+ */
+function definingPosition(ownCredits: readonly (readonly number[])[], weights: readonly number[]): number {
+  let best = 0;
+  let bestCovered = -1;
+  for (const [position, credits] of ownCredits.entries()) {
+    // Only a word said whole names the thing: "pension" in "tjenestemandspension" does not say what "svagelighedspension" is.
+    const covered = weights.reduce((sum, weight, c) => sum + ((credits[c] ?? 0) >= 1 ? weight : 0), 0);
+    if (covered > bestCovered + 1e-9) {
+      best = position;
+      bestCovered = covered;
+    }
+  }
+  return best;
+}
+
+/**
+ * Danish prepositions of three words whose middle word is a noun only in form: "i forhold til" (compared with), "i stedet
+ * for" (instead of), "på grund af" (because of), "i løbet af", "med hensyn til", "i henhold til", "på vegne af", "ved hjælp
+ * af", "i tilfælde af", "i takt med". Said in a question they tell how, not what about; a passage that happens to say
+ * "i forhold til årets kørsler" holds nothing the asker asked ("hvornår kommer lønsedlen i forhold til udbetalingen").
+ */
+const COMPOUND_PREPOSITION = /\b(?:i|på|med|ved)\s+(forhold|stedet|grund|løbet|hensyn|henhold|vegne|hjælp|tilfælde|takt)\s+(?:til|for|af|med)\b/giu;
+
+/** The concepts of a question that are the noun of a compound preposition it says (COMPOUND_PREPOSITION). */
+function prepositionConcepts(question: string, analysis: QueryAnalysis): ReadonlySet<number> {
+  const nouns = new Set([...question.toLocaleLowerCase('da').matchAll(COMPOUND_PREPOSITION)].map((match) => match[1] ?? ''));
+  return new Set(analysis.concepts.map((concept, index) => (nouns.has(concept.surface) ? index : -1)).filter((index) => index >= 0));
+}
+
 /** Ranking with coverage: the score decides the order, coverage breaks near-ties and decides trust. */
 export function rank(
   analysis: QueryAnalysis,
@@ -216,7 +253,8 @@ export function rank(
  *   period, a number, a frequency, a place or menu path, a role; see fact-kinds.ts), as a share of
  *   the kinds asked, and
  * - its search score relative to the article's best passage, as a tie-breaker, and
- * - for a short "hvad er …" question, being the article's first passage (its summary);
+ * - for a short "hvad er …" question, being the passage that defines what is asked: the article's first passage (its
+ *   summary), or the first passage whose own words name more of the question (`definingPosition`; round 27);
  * ties go to the earlier passage. Calibrated on the fact questions the articles were written against
  * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
  */
@@ -1210,16 +1248,20 @@ export class Answerer {
     // a word that every passage says (the article's subject, a word of its title) tells the passages apart less than
     // one that only one of them says ("hostet", "lukkes").
     const credits = passages.map((passage) => creditsIn(analysis, new Set([...about, ...this.termsOf(passage.id, () => passageText(passage), article.language)]), article.language));
+    const prepositions = prepositionConcepts(question, analysis);
     const weights = analysis.concepts.map((concept, c) => {
+      // "i forhold til": a preposition's noun holds nothing asked (COMPOUND_PREPOSITION).
+      if (prepositions.has(c)) return 0;
       const holding = credits.filter((credit) => (credit[c] ?? 0) > 0).length;
       return concept.idf * (holding === 0 ? 1 : 1 + PASSAGE_CHOICE.localWeight * Math.log(passages.length / holding));
     });
     const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+    const defining = definition ? definingPosition(passages.map((passage) => creditsIn(analysis, this.termsOf(passage.id, () => passageText(passage), article.language), article.language)), weights) : -1;
     for (const [position, passage] of passages.entries()) {
       const covered = totalWeight === 0 ? 0 : weights.reduce((sum, weight, c) => sum + weight * (credits[position]?.[c] ?? 0), 0) / totalWeight;
       const kindShare = kindMatch(passage.text, kinds);
       const search = bestSearch > 0 ? (searchScores.get(passage.index) ?? 0) / bestSearch : 0;
-      const lead = definition && passage.index === 0 ? PASSAGE_CHOICE.leadWeight : 0;
+      const lead = position === defining ? PASSAGE_CHOICE.leadWeight : 0;
       const echo = PASSAGE_CHOICE.headingWeight * headingEcho(questionWords, passage.heading);
       const score = covered + PASSAGE_CHOICE.kindWeight * kindShare + PASSAGE_CHOICE.searchWeight * search + lead + echo;
       if (best === undefined || score > best.score + 1e-9) best = { passage, score };
