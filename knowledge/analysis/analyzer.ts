@@ -616,7 +616,10 @@ export class Analyzer {
       const lefts = left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e')) ? [left.slice(0, -1), left] : [left];
       for (const candidate of lefts) {
         const first = read(candidate);
-        if (!first || first.synonyms.length + right.synonyms.length === 0) continue;
+        if (!first) continue;
+        // A compound of two of the articles' words is theirs ("syge|dagpenge"): no other split reads it anew ("sygedag|penge").
+        if (first.known && right.known && first.synonyms.length + right.synonyms.length === 0) return [];
+        if (first.synonyms.length + right.synonyms.length === 0) continue;
         // The articles' own compound: a synonym in a part's place, with or without a linking letter.
         const written = [
           ...first.synonyms.flatMap((member) => LINKS.map((link) => `${member}${link}${right.text}`)),
@@ -626,7 +629,9 @@ export class Analyzer {
         if (compounds.length > 0) return compounds.map((stem) => ({ stem, kind: 'synonym' as const, share: 1 }));
         // Else the articles' words for the one part they lack — as a compound's head or first part alone, which does
         // not make the word known: "firma|kreditkort" (firma is "virksomhed") is no more the articles' than before.
+        // …nor when a synonym of its part makes no compound of theirs.
         const unknown = [first, right].filter((side) => !side.known);
+        if (unknown.length === 0) return [];
         const [lacking] = unknown;
         if (unknown.length !== 1 || lacking === undefined) continue;
         const kind = lacking === first ? ('compound-modifier' as const) : ('compound-head' as const);

@@ -43,6 +43,7 @@ describe('SYNONYM_PART: a compound written with a synonym of the articles\' word
     ['kreditor', 'debitor', 'moms'],
     ['rejser', 'udlæg'],
     ['økonomi', 'system'],
+    ['syg', 'dagpenge', 'penge', 'kommune'],
   ]);
 
   it('is read as the articles\' compound where they write it', () => {
@@ -62,6 +63,8 @@ describe('SYNONYM_PART: a compound written with a synonym of the articles\' word
   it('adds nothing for a compound of words neither known nor synonyms', () => {
     expect(analyzer.synonymCompound('kaffemaskinen', vocabulary)).toEqual([]);
     expect(analyzer.synonymCompound('fitnesscenteret', vocabulary)).toEqual([]);
+    // A compound of two of the articles' words ("syge|dagpenge") is theirs: not read anew as "sygedag|penge".
+    expect(analyzer.synonymCompound('sygedagpenge', vocabulary)).toEqual([]);
   });
 });
 
