@@ -77,6 +77,8 @@ const MIN_PART = 3;
 const MIN_COMPOUND = 6;
 const MIN_HEAD_COMPOUND = 10;
 const MIN_MODIFIER = 4;
+/** The letters that may join the parts of a Danish compound: "regnskab|s|opgaver", "syg|e|dagpenge". */
+const LINKS = ['', 's', 'e'] as const;
 /** No words (a language without a list). */
 const NO_WORDS: ReadonlySet<string> = new Set();
 /** An outside word begins a compound from this many letters ("fritid|sjob"; not "mor|gen", "far|ve"). */
@@ -405,6 +407,8 @@ export class Analyzer {
   private readonly synonymPhrases: PhraseEntry[];
   /** The stems of the lexicon's one-word synonyms (see SYSTEM_WORD). */
   private readonly oneWordSynonymStems = new Set<string>();
+  /** Stem of a one-word synonym -> the other one-word members of its groups, as written (see {@link synonymCompound}). */
+  private readonly oneWordSynonyms = new Map<string, Set<string>>();
   private readonly glossaryPhrases: PhraseEntry[];
   /** Stem of a specific word (Danish or English stemming) -> stems of the broader Danish words (lexicon `broader`). */
   private readonly broaderStems = new Map<string, string[]>();
@@ -502,6 +506,15 @@ export class Analyzer {
     this.stopPhrases.sort((a, b) => b.length - a.length);
     this.synonymPhrases.sort((a, b) => b.stems.length - a.stems.length);
     for (const phrase of this.synonymPhrases) if (phrase.stems.length === 1 && phrase.stems[0] !== undefined) this.oneWordSynonymStems.add(phrase.stems[0]);
+    for (const group of lexicon.synonyms) {
+      const words = group.map((member) => member.toLowerCase()).filter((member) => /^\p{L}+$/u.test(member));
+      for (const word of words) {
+        const key = this.stemmers.stem(word, 'da');
+        const members = this.oneWordSynonyms.get(key) ?? new Set<string>();
+        for (const other of words) if (this.stemmers.stem(other, 'da') !== key) members.add(other);
+        this.oneWordSynonyms.set(key, members);
+      }
+    }
     this.particleVerbs = lexicon.particleVerbs.map((verb) => ({
       forms: new Set(verb.forms),
       particle: verb.particle,
@@ -605,6 +618,61 @@ export class Analyzer {
     const parts = best?.parts;
     cache.set(key, parts ?? null);
     return parts;
+  }
+
+  /**
+   * SYNONYM_PART (round 27): a compound the user writes with a synonym of the articles' word for one of its parts. Read
+   * as the articles' compound where they write one ("bogholderi|opgaver" → "regnskabsopgaver", as bogholderi is the
+   * lexicon's "regnskab"; "løn|udbetalinger" → "lønanvisninger"). Where they write none and the part is a word they lack,
+   * as the articles' words for that part, each with the part's share ("direktør|gager"), but not a word a quarter of the
+   * articles have ("økonomi" in every "Økonomistyrelsen"), which says little of what the word is. Each part must be a
+   * word of the articles or a one-word synonym of theirs; empty when no such split exists.
+   */
+  synonymCompound(surface: string, vocabulary: Vocabulary): { stem: string; kind: 'synonym' | 'compound-head' | 'compound-modifier'; share: number }[] {
+    if (surface.length < MIN_COMPOUND || !/^\p{L}+$/u.test(surface)) return [];
+    const whole = this.stemmers.stem(surface, 'da');
+    // A side of the split: whether the articles write it, and its one-word synonyms (as written) that they write.
+    const read = (text: string): { text: string; known: boolean; synonyms: string[] } | undefined => {
+      if (text.length < MIN_PART || this.stemmers.isStopword(text, 'da')) return undefined;
+      const stem = this.stemmers.stem(text, 'da');
+      if (stem.length < MIN_PART || stem === whole) return undefined;
+      const known = vocabulary.isWord(stem);
+      const synonyms = [...(this.oneWordSynonyms.get(stem) ?? [])].filter((member) => vocabulary.isWord(this.stemmers.stem(member, 'da')));
+      return known || synonyms.length > 0 ? { text, known, synonyms } : undefined;
+    };
+    for (let i = MIN_PART; i <= surface.length - MIN_PART; i += 1) {
+      const right = read(surface.slice(i));
+      if (!right) continue;
+      const left = surface.slice(0, i);
+      const lefts = left.length > MIN_PART && (left.endsWith('s') || left.endsWith('e')) ? [left.slice(0, -1), left] : [left];
+      for (const candidate of lefts) {
+        const first = read(candidate);
+        if (!first) continue;
+        // A compound of two of the articles' words is theirs ("syge|dagpenge"): no other split reads it anew ("sygedag|penge").
+        if (first.known && right.known && first.synonyms.length + right.synonyms.length === 0) return [];
+        if (first.synonyms.length + right.synonyms.length === 0) continue;
+        // The articles' own compound: a synonym in a part's place, with or without a linking letter.
+        const written = [
+          ...first.synonyms.flatMap((member) => LINKS.map((link) => `${member}${link}${right.text}`)),
+          ...right.synonyms.map((member) => `${left}${member}`),
+        ];
+        const compounds = [...new Set(written.map((word) => this.stemmers.stem(word, 'da')))].filter((stem) => stem !== whole && vocabulary.has(stem));
+        if (compounds.length > 0) return compounds.map((stem) => ({ stem, kind: 'synonym' as const, share: 1 }));
+        // Else the articles' words for the one part they lack — as a compound's head or first part alone, which does
+        // not make the word known: "firma|kreditkort" (firma is "virksomhed") is no more the articles' than before.
+        // …nor when a synonym of its part makes no compound of theirs.
+        const unknown = [first, right].filter((side) => !side.known);
+        if (unknown.length === 0) return [];
+        const [lacking] = unknown;
+        if (unknown.length !== 1 || lacking === undefined) continue;
+        const kind = lacking === first ? ('compound-modifier' as const) : ('compound-head' as const);
+        return lacking.synonyms
+          .map((member) => this.stemmers.stem(member, 'da'))
+          .filter((stem) => !vocabulary.isCommon(stem))
+          .map((stem) => ({ stem, kind, share: 0.5 }));
+      }
+    }
+    return [];
   }
 
   /**
@@ -980,7 +1048,12 @@ export class Analyzer {
         const parts = this.compoundParts(token.text, 'da', vocabulary);
         const stopHead = parts === undefined && known ? this.stopwordHeadModifier(token.text, vocabulary) : undefined;
         if (parts) {
-          addParts(parts, 'compound-part', concept);
+          // STOP_HEAD_PART (round 27): a stop word that ends the compound ("løn|folkene", "regnskabs|siden") is not searched:
+          // the first part is what the word is about, and "folk" would meet "folke|pension".
+          const last = parts.length - 1;
+          parts.forEach((part, index) => {
+            if (index < last || parts.length === 1 || !this.stemmers.isStopword(part, 'da')) add(part, 'compound-part', concept, 1 / parts.length);
+          });
         } else if (stopHead !== undefined) {
           // "lønkørselsdagen": a compound whose head is a stop word ("dagen") is about its first part (round 25).
           add(stopHead, 'compound-modifier', concept);
@@ -1004,6 +1077,11 @@ export class Analyzer {
             if (modifier && !vocabulary.isCommon(modifier)) add(modifier, 'compound-modifier', concept);
           }
         }
+      }
+      // SYNONYM_PART: a compound written with a synonym of the articles' word for a part ("bogholderi|opgaver" for their
+      // "regnskabsopgaver", "løn|udbetalinger" for "lønanvisninger"): read as theirs.
+      if (language === 'da' && english === undefined && !token.isJoined && !(known && vocabulary.isCommon(daStem))) {
+        for (const part of this.synonymCompound(token.text, vocabulary)) add(part.stem, part.kind, concept, part.share);
       }
       concepts.push({ surface: token.text, idf: 0, known: false, name: false });
     }

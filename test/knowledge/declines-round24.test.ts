@@ -65,9 +65,13 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
   it('STRONG from four held words: answers the article that holds them, under offerTrust', () => {
     // heldout33: a situation in many words of its own ("hober sig op"); the best article holds four of its uncommon words.
     const question = 'min chef er gået på barsel uden at sætte en stedfortræder op i indfak og nu hober fakturaerne sig op, hvad gør vi';
-    const [best] = kb.rank(question, 1);
-    expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.offerTrust);
     expect(shown(kb.answer(question))).toBe('oes-indfak-tips');
+    // Round 27: that question's trust is at offerTrust now (0.402, the index's figures moved with "lønninger" read as
+    // "løn"), so a question of another set (heldout3x) stands in under it: four held words, the best article answers.
+    const under = 'kan jeg få penge tilbage for kaffe og wienerbrød til et møde jeg har lagt ud for';
+    const [best] = kb.rank(under, 1);
+    expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.offerTrust);
+    expect(shown(kb.answer(under))).toBe('sa-rejsud');
     // Round 23's unrelated question that four words answered while "formel" was read as "formål".
     expect(kb.answer('hvordan laver jeg en formel i excel der lægger to kolonner sammen').kind).toBe('unknown');
   });
