@@ -433,7 +433,7 @@ export class Analyzer {
   /** The lexicon's English `outside` words as written. */
   private readonly outsideEnglishWords: ReadonlySet<string>;
   /** The lexicon's particle verbs with the stems of what they mean (see `addParticleVerbs`). */
-  private readonly particleVerbs: { forms: ReadonlySet<string>; particle: string; means: string[] }[];
+  private readonly particleVerbs: { forms: ReadonlySet<string>; particle: string; means: string[]; notAfter: ReadonlySet<string> }[];
   /** The lexicon's light words per language, as written (lower-cased; also read by decline.ts). */
   readonly lightWords: Readonly<Record<Language, ReadonlySet<string>>>;
   private readonly compoundCache = new WeakMap<Vocabulary, Map<string, string[] | null>[]>();
@@ -519,6 +519,7 @@ export class Analyzer {
       forms: new Set(verb.forms),
       particle: verb.particle,
       means: [...new Set(verb.means.flatMap((word) => this.contentStems(word, 'da')))],
+      notAfter: new Set(verb.notAfter ?? []),
     }));
   }
 
@@ -1237,6 +1238,8 @@ export class Analyzer {
       if (!verb || verb.isJoined) continue;
       for (const entry of this.particleVerbs) {
         if (!entry.forms.has(verb.text)) continue;
+        // "hvad står PENSAB for": the word before the verb makes the two mean something else (what a name stands for).
+        if (i > 0 && entry.notAfter.has(plain[i - 1]?.text ?? '')) continue;
         clauses ??= clauseOfWords(question);
         for (let j = i + 1; j < plain.length && j <= i + PARTICLE_REACH; j += 1) {
           const particle = plain[j];

@@ -28,7 +28,15 @@ const StopwordAdjustment = z
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
 const OutsideSchema = z.object({ da: z.array(z.string().min(1)), en: z.array(z.string().min(1)), written: z.array(z.string().min(1)).optional() }).strict();
-const ParticleVerb = z.object({ forms: z.array(z.string().min(1)).min(1), particle: z.string().min(1), means: z.array(z.string().min(1)).min(1) }).strict();
+const ParticleVerb = z
+  .object({
+    forms: z.array(z.string().min(1)).min(1),
+    particle: z.string().min(1),
+    means: z.array(z.string().min(1)).min(1),
+    /** Words right before the verb that make the two something else ("hvad står PENSAB for": what the name stands for). */
+    notAfter: z.array(z.string().min(1)).optional(),
+  })
+  .strict();
 const ParticlesSchema = z.object({ verbs: z.array(ParticleVerb) }).strict();
 
 /** A Danish particle verb ("sige op"): the verb's written forms, its particle, and the words it means. */
@@ -145,7 +153,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
       en: new Set(outside.en.map((word) => word.toLowerCase())),
       written: new Set((outside.written ?? []).map((word) => word.toLowerCase())),
     },
-    particleVerbs: particles.verbs.map((verb) => ({ forms: verb.forms.map((f) => f.toLowerCase()), particle: verb.particle.toLowerCase(), means: verb.means })),
+    particleVerbs: particles.verbs.map((verb) => ({ forms: verb.forms.map((f) => f.toLowerCase()), particle: verb.particle.toLowerCase(), means: verb.means, ...(verb.notAfter ? { notAfter: verb.notAfter.map((w) => w.toLowerCase()) } : {}) })),
   };
 }
 

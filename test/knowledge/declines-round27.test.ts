@@ -90,6 +90,11 @@ describe('EVERYDAY_VERB and DOMAIN words', () => {
     expect(termsOf('hvad sørger teamet for', vocabulary)).toContain(stem('varetager'));
   });
 
+  it('does not read "hvad står X for" as carrying out: it asks what a name stands for (merge of round 27)', () => {
+    expect(termsOf('hvad står BSL for', vocabulary)).not.toContain(stem('varetager'));
+    expect(termsOf('hvad står forkortelsen for', vocabulary)).not.toContain(stem('ansvarlig'));
+  });
+
   it('reads "slå op" as searching, not as applying', () => {
     const terms = termsOf('hvor slår jeg koden op', vocabulary);
     expect(terms).toContain(stem('opslag'));
