@@ -219,6 +219,9 @@ const STOP_OR_NEGATION =
 const STOP_WORD =
   /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|cancel\p{L}*|abort\p{L}*|never\s*mind|nvm|forget|ikke\s+alligevel|after\s+all)(?![\p{L}\d])/iu;
 
+/** Words of stopping that {@link STOP_WORD} leaves to the cancel's other rules: "lad være", "forfra", "nej", "alligevel", "no longer", "anymore". */
+const MORE_STOP_WORDS = /(?<![\p{L}\d])(?:lad\s+v(?:æ|ae)re|forfra|nej|alligevel|al+igevel|no\s+longer|anymore)(?![\p{L}\d])/iu;
+
 /** A case supposed rather than told of: the text opens with a condition ("hvis jeg skriver …", "if I add a comment …"). */
 const SUPPOSED = /^\s*(?:hvis|såfremt|if|suppose|say)(?![\p{L}\d])/iu;
 
@@ -1424,7 +1427,9 @@ export function decide(input: RouteInput): RouteDecision {
       // "Det virker ikke", "hjælp, jeg kan ikke logge ind": a problem, not a greeting, a cancel or the menu.
       // Sure of the help or the greeting, a problem told in three words of substance or more is still the
       // problem ("Teams crasher hver gang jeg deler skærm – hjælp"): the "hjælp" asks for help with it.
-      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && (!sure || (kind !== 'cancel' && contentWords(text).length >= 3)) && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
+      // A problem told with no word of stopping ("min bærbare vil ikke lade op") is the problem however sure the classifier is of a cancel.
+      const stopsNothing = kind === 'cancel' && !STOP_WORD.test(text) && !MORE_STOP_WORDS.test(text);
+      if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && (!sure || stopsNothing || (kind !== 'cancel' && contentWords(text).length >= 3)) && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Det her er simpelthen for dårligt, jeg har siddet med det i en halv time": a sentence with no word of stopping or
       // refusing stops nothing, however the classifier leans to a cancel — a remark, weighed as a question.
       if (kind === 'cancel' && !recognition.command && words(text).length >= 4 && !STOP_OR_NEGATION.test(text)) return ask('question');

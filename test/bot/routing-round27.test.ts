@@ -162,3 +162,14 @@ describe('round 27: stopping with the case or the form as its object', () => {
     expect(r.command && r.intent.kind === 'cancel').toBe(false);
   });
 });
+
+describe('round 27 (merge): a problem told with no word of stopping is no cancel, however sure the classifier is', () => {
+  const cancel = (confidence: number): Recognition => recognition({ kind: 'cancel' }, confidence);
+  it.each(['min bærbare vil ikke lade op', 'skærmen bliver ved med at blinke', 'the printer wont print'])('"%s" read as a sure cancel is weighed as a question', (text) => {
+    expect(route(text, cancel(0.86))).toBe('knowledge');
+  });
+
+  it.each(['lad være, det virker ikke alligevel', 'glem det, programmet virker igen', 'nej, den sag er ikke nødvendig længere'])('"%s" read as a sure cancel stays the cancel', (text) => {
+    expect(route(text, cancel(0.95))).toBe('intent:cancel');
+  });
+});
