@@ -22,8 +22,6 @@ interface Unit {
 
 const HEADING = /^#{1,6}\s+(.*)$/;
 const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+/;
-/** A numbered item ("1. Senest fire hverdage …"): a step of a procedure, whose order matters. */
-const NUMBERED_ITEM = /^\s*\d+[.)]\s+/;
 
 /**
  * A parenthesised remark about how the text was copied rather than about the subject: that the
@@ -95,21 +93,18 @@ function units(body: string): Unit[] {
 const WHOLE_LIST_SLACK = 1.1;
 
 /**
- * Where the numbered list that the unit at `at` begins ends (the index of its last item), when that list — its lead line
- * ("Proces:") or intro sentence and all its steps — fits whole in a passage of its own (about `maxChars`) but not in the
- * `room` left in the passage being filled; else undefined. Such a procedure is kept together rather than cut after its
- * first step: "1. Senest fire hverdage …" left with the prose before it and "2. Omkring den 15. …" in the next passage
- * shows neither the whole process nor, for most of its steps, what they are steps of. Only numbered lists: a bulleted
- * list's items stand alone, and gathering them moved the search's article choice (a list of systems outranked the page
- * that answers; declining-round24), where a procedure's steps never did in the sets measured.
+ * Where the list that the unit at `at` begins ends (the index of its last item), when that list — its lead line
+ * ("Proces:") or intro sentence and all its items — fits whole in a passage of its own (about `maxChars`) but not in the
+ * `room` left in the passage being filled; else undefined. Such a list is kept together rather than cut after its first
+ * item: "1. Senest fire hverdage …" left with the prose before it and "2. Omkring den 15. …" in the next passage shows
+ * neither the whole process nor, for most of its items, what they are steps of.
  */
 function wholeListEnd(all: readonly Unit[], at: number, maxChars: number, room: number): number | undefined {
   const first = all[at];
   if (first === undefined) return undefined;
   const previous = all[at - 1];
   const beginsList = first.isListItem ? !(previous?.isListItem ?? false) : first.leadsIn && (all[at + 1]?.isListItem ?? false);
-  const firstItem = first.isListItem ? first : all[at + 1];
-  if (!beginsList || !NUMBERED_ITEM.test(firstItem?.text ?? '')) return undefined;
+  if (!beginsList) return undefined;
   let size = first.isListItem && first.intro !== undefined ? first.intro.length + 1 : 0;
   let end = at;
   for (let k = at; k < all.length; k += 1) {
