@@ -89,33 +89,6 @@ function units(body: string): Unit[] {
   return result;
 }
 
-/** A list kept whole in a passage of its own may run this much over `maxChars` (see `wholeListEnd`). */
-const WHOLE_LIST_SLACK = 1.1;
-
-/**
- * Where the list that the unit at `at` begins ends (the index of its last item), when that list — its lead line
- * ("Proces:") or intro sentence and all its items — fits whole in a passage of its own (about `maxChars`) but not in the
- * `room` left in the passage being filled; else undefined. Such a list is kept together rather than cut after its first
- * item: "1. Senest fire hverdage …" left with the prose before it and "2. Omkring den 15. …" in the next passage shows
- * neither the whole process nor, for most of its items, what they are steps of.
- */
-function wholeListEnd(all: readonly Unit[], at: number, maxChars: number, room: number): number | undefined {
-  const first = all[at];
-  if (first === undefined) return undefined;
-  const previous = all[at - 1];
-  const beginsList = first.isListItem ? !(previous?.isListItem ?? false) : first.leadsIn && (all[at + 1]?.isListItem ?? false);
-  if (!beginsList) return undefined;
-  let size = first.isListItem && first.intro !== undefined ? first.intro.length + 1 : 0;
-  let end = at;
-  for (let k = at; k < all.length; k += 1) {
-    const unit = all[k];
-    if (unit === undefined || unit.heading !== first.heading || (k > at && !unit.isListItem)) break;
-    size += unit.text.length + 1;
-    end = k;
-  }
-  return size <= maxChars * WHOLE_LIST_SLACK && size > room ? end : undefined;
-}
-
 /** Cuts an article into passages of whole paragraphs/list items, never across a heading. */
 export function splitIntoPassages(article: Article, options: PassageOptions = DEFAULT_PASSAGE_OPTIONS): Passage[] {
   const passages: Passage[] = [];
@@ -137,18 +110,12 @@ export function splitIntoPassages(article: Article, options: PassageOptions = DE
     current = [];
   };
   const length = (): number => current.reduce((sum, unit) => sum + unit.text.length + 1, 0);
-  const all = units(article.body);
-  // The last item of a list being kept whole in the passage being filled (see `wholeListEnd`).
-  let keepUntil = -1;
-  for (const [at, unit] of all.entries()) {
+  for (const unit of units(article.body)) {
     const last = current[current.length - 1];
     const sameSection = last === undefined || last.heading === unit.heading;
-    const fits = length() + unit.text.length <= options.maxChars || at <= keepUntil;
+    const fits = length() + unit.text.length <= options.maxChars;
     const mustJoin = last !== undefined && (last.leadsIn || length() < options.minChars);
-    // Not after a lead line: "… og hvor:" stays with the list it introduces.
-    const listEnd = last !== undefined && !last.isListItem && !last.leadsIn && length() >= options.minChars ? wholeListEnd(all, at, options.maxChars, options.maxChars - length()) : undefined;
-    if (!sameSection || (!fits && !mustJoin) || listEnd !== undefined) emit();
-    if (listEnd !== undefined) keepUntil = listEnd;
+    if (!sameSection || (!fits && !mustJoin)) emit();
     current.push(unit);
   }
   emit();
