@@ -657,7 +657,10 @@ export class Analyzer {
           ...first.synonyms.flatMap((member) => LINKS.map((link) => `${member}${link}${right.text}`)),
           ...right.synonyms.map((member) => `${left}${member}`),
         ];
-        const compounds = [...new Set(written.map((word) => this.stemmers.stem(word, 'da')))].filter((stem) => stem !== whole && vocabulary.has(stem));
+        // A compound, not the synonym alone: "konto|ret" written "nemkonto|ret" stems back to "nemkonto", which says nothing of
+        // "kontoret" (the office) — a split that is no compound of theirs.
+        const alone = new Set([...first.synonyms, ...right.synonyms].map((member) => this.stemmers.stem(member, 'da')));
+        const compounds = [...new Set(written.map((word) => this.stemmers.stem(word, 'da')))].filter((stem) => stem !== whole && !alone.has(stem) && vocabulary.has(stem));
         if (compounds.length > 0) return compounds.map((stem) => ({ stem, kind: 'synonym' as const, share: 1 }));
         // Else the articles' words for the one part they lack — as a compound's head or first part alone, which does
         // not make the word known: "firma|kreditkort" (firma is "virksomhed") is no more the articles' than before.
