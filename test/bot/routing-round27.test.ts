@@ -9,6 +9,7 @@ import { decide, reportsAProblem } from '../../bot/routing.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import type { Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
+import { answerFrom } from '../support/articles.js';
 
 const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 
@@ -18,15 +19,7 @@ function recognition(intent: Intent, confidence: number, slots: Recognition['slo
 
 /** An article about a system (or about none), whose passage says `text`. */
 function article(text: string, system?: string, score = 0.9): AnswerResult {
-  return {
-    kind: 'answered',
-    score,
-    url: undefined,
-    updated: undefined,
-    stale: false,
-    article: { id: 's', title: system ?? 'A', ...(system ? { system } : {}), area: 'x', language: 'da', keywords: [], body: text, source: 's.md' } as never,
-    passage: { id: 's#0', articleId: 's', index: 0, text } as never,
-  };
+  return answerFrom({ id: 's', title: system ?? 'A', ...(system ? { system } : {}) }, text, score);
 }
 
 function route(text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN, lang: 'da' | 'en' = 'da'): string {

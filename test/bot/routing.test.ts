@@ -2,20 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { asksForAction, asksHow, asksHowCasesAreFollowed, decide, fitsShape, readsAsQuestion, reportsAProblem } from '../../bot/routing.js';
 import type { Expectation, Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
+import { answerFrom } from '../support/articles.js';
 import { mentionedSystems } from '../../portal/index.js';
 
 const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 
 function answered(score: number, topic?: 'contact', text = 'x'): AnswerResult {
-  return {
-    kind: 'answered',
-    score,
-    url: undefined,
-    updated: undefined,
-    stale: false,
-    article: { id: 'a', title: 'A', area: 'portal', language: 'da', keywords: [], body: text, source: 'a.md', ...(topic ? { topic } : {}) } as never,
-    passage: { id: 'a#0', articleId: 'a', index: 0, text } as never,
-  };
+  return answerFrom({ id: 'a', title: 'A', ...(topic ? { topic } : {}) }, text, score);
 }
 
 function recognition(intent: Intent, confidence: number, command = false, slots: Recognition['slots'] = {}): Recognition {
@@ -457,15 +450,7 @@ describe('routing', () => {
 
     it('takes a fact the article before does not hold from another article of its system ("hvad er fristen?")', () => {
       const refusion = mentionedSystems('Statens Refusion')[0]?.id;
-      const article = (id: string, text: string): AnswerResult => ({
-        kind: 'answered',
-        score: 0.9,
-        url: undefined,
-        updated: undefined,
-        stale: false,
-        article: { id, title: id, area: 'refusion', language: 'da', keywords: [], body: text, source: `${id}.md` } as never,
-        passage: { id: `${id}#0`, articleId: id, index: 0, text } as never,
-      });
+      const article = (id: string, text: string): AnswerResult => answerFrom({ id }, text);
       const barsel = { question: 'hvordan søger vi refusion fra barselsfonden?', subject: 'Refusion fra den statslige Barselsfond', articleId: 'barselsfond' };
       const knowledge = (text: string, _lang: unknown, about?: string): AnswerResult =>
         about === refusion ? article('frister', 'Barselsorlov: anmeldes løbende, dog senest 4 uger efter påbegyndt orlov.') : text.includes('Barselsfond') ? article('barselsfond', 'Refusion søges digitalt for hvert kvartal.') : UNKNOWN;
@@ -884,15 +869,7 @@ describe('round 25: how cases are followed, problems told in a system, replies a
 
   /** An article about a system, whose passage says `text`. */
   function aboutSystem(system: string, text: string, score = 0.9): AnswerResult {
-    return {
-      kind: 'answered',
-      score,
-      url: undefined,
-      updated: undefined,
-      stale: false,
-      article: { id: 's', title: system, system, area: 'x', language: 'da', keywords: [], body: text, source: 's.md' } as never,
-      passage: { id: 's#0', articleId: 's', index: 0, text } as never,
-    };
+    return answerFrom({ id: 's', title: system, system }, text, score);
   }
 
   it.each([

@@ -5,19 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createKnowledgeBase, knowledgeBaseFromArticles, type AnswerResult, type KnowledgeBase } from '../../knowledge/index.js';
+import { createKnowledgeBase, knowledgeBaseFromArticles, type KnowledgeBase } from '../../knowledge/index.js';
 import { decisiveKinds } from '../../knowledge/fact-kinds.js';
-import { testArticle as article } from '../support/articles.js';
-
-const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
+import { answeredId as answered, NEIGHBOUR_PAGES, testArticle as article } from '../support/articles.js';
 
 /** Pages of other systems, so that the words of the test's pages weigh as they do among many. */
-const others = [
-  article({ id: 'rejser', title: 'RejsUd – rejseafregning', system: 'RejsUd', body: 'RejsUd samler den rejsendes afregninger og udlæg. Afregningen sendes til Navision til bogføring.' }),
-  article({ id: 'faktura', title: 'Kom godt i gang med IndFak', system: 'IndFak', body: 'IndFak bruges til fakturahåndtering. Implementeringen tager 4 uger.' }),
-  article({ id: 'navision', title: 'Om Navision Stat', system: 'Navision Stat', body: 'Navision Stat er statens økonomisystem. En institution kan have flere regnskaber i databasen.' }),
-  article({ id: 'loen', title: 'Lønkalender', system: 'SLS', body: 'Lønkalenderen viser afleveringsfrister og lønkørsler. HR-Løn og SLS lukker kl. 16.00 på lønkørselsdagen.' }),
-];
+const others = [NEIGHBOUR_PAGES.rejser, NEIGHBOUR_PAGES.faktura, NEIGHBOUR_PAGES.navision, NEIGHBOUR_PAGES.loenkalender];
 
 describe('WITHOUT: a question about being without a system (round 23)', () => {
   const kb = knowledgeBaseFromArticles([

@@ -4,18 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Analyzer, Vocabulary } from '../../knowledge/analysis/analyzer.js';
-import { knowledgeBaseFromArticles, type AnswerResult } from '../../knowledge/index.js';
-import { testArticle as article } from '../support/articles.js';
-
-const answered = (result: AnswerResult): string => (result.kind === 'answered' ? result.article.id : result.kind);
+import { knowledgeBaseFromArticles } from '../../knowledge/index.js';
+import { answeredId as answered, NEIGHBOUR_PAGES, testArticle as article } from '../support/articles.js';
 
 /** Pages of other systems, so that the words of the test's pages weigh as they do among many. */
-const others = [
-  article({ id: 'rejser', title: 'RejsUd – rejseafregning', system: 'RejsUd', body: 'RejsUd samler den rejsendes afregninger og udlæg. Afregningen sendes til Navision til bogføring.' }),
-  article({ id: 'navision', title: 'Om Navision Stat', system: 'Navision Stat', body: 'Navision Stat er statens økonomisystem. En institution kan have flere regnskaber i databasen.' }),
-  article({ id: 'campus', title: 'Campus', system: 'Campus', body: 'Campus er statens læringsplatform med e-læring for medarbejderne.' }),
-  article({ id: 'loen', title: 'Statens Lønløsning', system: 'SLS', body: 'Statens Lønløsning beregner løn. Lønsedlen viser løndele og lønperioder.' }),
-];
+const others = [NEIGHBOUR_PAGES.rejser, NEIGHBOUR_PAGES.navision, NEIGHBOUR_PAGES.campus, NEIGHBOUR_PAGES.loen];
 
 describe('AGENT: who does it, asked as which doer and named by the noun of the act (round 27)', () => {
   const kb = knowledgeBaseFromArticles([
