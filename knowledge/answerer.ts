@@ -260,8 +260,8 @@ export function rank(
  */
 export const PASSAGE_CHOICE = { kindWeight: 0.4, searchWeight: 0.3, leadWeight: 0.25, headingWeight: 0.5, localWeight: 1 } as const;
 
-/** Being without something, in an article: "et andet økonomisystem end Navision Stat", "uden SLS", "other than SLS" — the words that follow. */
-const EXCLUSION = /\b(?:(?:andet|anden|andre)\s+(?:[\p{L}-]+\s+){0,3}end|uden|other than|without)\s+((?:[\p{L}\d-]+\s*){1,4})/giu;
+/** Being without something, in an article: "et andet økonomisystem end Navision Stat", "uden SLS", "other than SLS" — the words that follow; in a question in English also "another finance system than Navision" (round 28). */
+const EXCLUSION = /\b(?:(?:andet|anden|andre)\s+(?:[\p{L}-]+\s+){0,3}end|(?:another|other|different)\s+(?:[\p{L}-]+\s+){0,3}than|uden|other than|without)\s+((?:[\p{L}\d-]+\s*){1,4})/giu;
 /** A word that says the asker is without what follows ("vi bruger ikke Navision", "uden SLS", "we don't use Navision"). */
 const LACKING = new Set(['ikke', 'uden', 'not', 'without', 'dont', 'don', 'doesnt', 'doesn']);
 
@@ -304,6 +304,16 @@ const AGENT_REACH = 3;
 
 /** ECHOED (see WIDER_CHOICE): how much of the question an article's own question must say back. */
 const ECHO = { share: 0.4, words: 3 } as const;
+/**
+ * ACQUIRED (round 28): how the asker's institution gets a system — "hvordan får vi RejsUd", "hvordan kommer vi i gang med
+ * RejsUd", "how does our institution get Navision Stat". The verb of getting, then (after at most the asker's words: "vi",
+ * "vores institution", "our institution") the system's name.
+ */
+const ACQUIRE_ASKED = /(?<![\p{L}\p{N}])(?:hvordan|how)\s.*?(?<![\p{L}\p{N}])(?:får|få|anskaffer|anskaffe|komme[r]?\s+(?:\p{L}+\s+)?i gang med|begynde[r]?\s+(?:\p{L}+\s+)?at bruge|get started with|get|obtain|acquire|start using|begin using)\s+((?:[\p{L}\d-]+\s*){1,4})/iu;
+/** ACQUIRED: the asker's own words that may stand between the verb of getting and the system ("vores institution"). */
+const ACQUIRER_WORDS: ReadonlySet<string> = new Set(['vi', 'man', 'jeg', 'de', 'vores', 'min', 'mit', 'institution', 'institutionen', 'styrelse', 'styrelsen', 'we', 'i', 'our', 'my', 'institution', 'agency', 'the', 'a']);
+/** ACQUIRED: an article's sentence of getting the system: "Vil en institution have Navision Stat", "Hvordan får man RejsUd?". */
+const ACQUIRE_SAID = String.raw`(?<![\p{L}\p{N}])(?:have|få|får|anskaffe|get|obtain)\s+(?:man\s+|en\s+|et\s+)?`;
 /** PHRASED: at most this many stop words between two words of substance said next to each other ("ikon ud for en bruger"). */
 const PHRASE_GAP = 4;
 /** PHRASED: the prepositions and articles that join two things in a phrase ("ud for en", "til", "ved siden af"). */
@@ -467,7 +477,7 @@ export const HELD_BY_ANOTHER = { ratio: 0.6 } as const;
  *   ("Hvordan får man RejsUd? Kontakt …", `ECHO`: three words and two in five of the question's said back), over the older page
  *   about RejsUd in general. Read +3; with any echo of two words −2 ("hvad er lønportalen" met "Hvad er en fejl?").
  */
-export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4, phrased: 0.5 } as const;
+export const WIDER_CHOICE = { labelled: 0.5, labelledEntry: 0.25, without: 0.25, counted: 0.4, countedCoverageGap: 0.35, agent: 0.5, ordinal: 0.4, named: 0.4, namedCoverageGap: 0.4, echoed: 0.4, phrased: 0.5, acquired: 0.4 } as const;
 
 /**
  * An article the user can read (in their language, or translated into it) before a nearly as confident one they
@@ -651,7 +661,9 @@ export class Answerer {
         .slice(0, thresholds.maxCandidates);
     // COUNTED: a count asked ("hvor mange lønkørsler …") goes to the article that counts the thing, before any other choice.
     const counted = inUsersLanguage ? undefined : countedWord(question);
-    const counters = counted === undefined ? [] : within(WIDER_CHOICE.counted, WIDER_CHOICE.countedCoverageGap);
+    // Among every article that confident, not only the first few (round 28, as AGENT): the page that counts the days ("hver 89.
+    // dag") may rank fourth behind pages that only say the question's other words.
+    const counters = counted === undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.counted && c.coverage >= best.coverage - WIDER_CHOICE.countedCoverageGap));
     const counting = counted === undefined ? undefined : this.countLeader(counters, analysis, counted);
     // AGENT: who does something goes to the article that names the doer ("beregnes af Udbetaling Danmark").
     // The doer's noun of "hvilket firma leverer …" is asked as "hvem" is: its share of the question is no coverage to lack.
@@ -674,16 +686,20 @@ export class Answerer {
     // and a definition's own choice (LABELLED, the definition leader) knows which page defines the thing.
     const echoable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || asksDefinition(question, analysis.concepts.length) ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.echoed && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
     const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
+    // ACQUIRED: "hvordan kommer vi i gang med RejsUd" goes to the page that says how one gets it ("Hvordan får man RejsUd?").
+    const acquirable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.acquired && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
+    const acquired = acquirable.length === 0 ? undefined : this.acquireLeader(acquirable, question);
     // PHRASED: "det lille ikon ud for en bruger" goes to the page that says "ikon ud for en bruger", not to the one with "profilikonet".
-    const phraseable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined ? [] : within(WIDER_CHOICE.phrased);
+    const phraseable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined || acquired !== undefined ? [] : within(WIDER_CHOICE.phrased);
     const phrased = phraseable.length === 0 ? undefined : this.phrasedLeader(phraseable, question, analysis);
     if (counting !== undefined) pool = counters;
     else if (naming !== undefined) pool = doers;
     else if (echoed !== undefined) pool = [echoable[echoed] as RankedArticle, ...echoable.filter((_, index) => index !== echoed)].slice(0, thresholds.maxCandidates);
     else if (numbered !== undefined) pool = [numberable[numbered] as RankedArticle, ...numberable.filter((_, index) => index !== numbered)].slice(0, thresholds.maxCandidates);
     else if (named !== undefined) pool = [nameable[named] as RankedArticle, ...nameable.filter((_, index) => index !== named)].slice(0, thresholds.maxCandidates);
+    else if (acquired !== undefined) pool = [acquirable[acquired] as RankedArticle, ...acquirable.filter((_, index) => index !== acquired)].slice(0, thresholds.maxCandidates);
     else if (phrased !== undefined) pool = [phraseable[phrased] as RankedArticle, ...phraseable.filter((_, index) => index !== phrased)].slice(0, thresholds.maxCandidates);
-    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined && phrased === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
+    let leader = inUsersLanguage ? 0 : (counting ?? naming ?? numbering ?? (named === undefined && echoed === undefined && acquired === undefined && phrased === undefined ? undefined : 0) ?? this.specificLeader(close, analysis, kinds) ?? this.definitionLeader(close, question, analysis));
     // LABELLED and WITHOUT (round 23): beyond the close ones, an article that defines the thing asked, or speaks of being without it.
     if (leader === undefined && !inUsersLanguage) {
       const lacking = lackedConcepts(question, analysis);
@@ -922,6 +938,33 @@ export class Answerer {
     const titled = creditsIn(analysis, this.termsOf(`${first.id}#title`, () => first.title, first.language), first.language);
     if (rest.some((index) => (titled[index] ?? 0) >= 0.7)) return undefined;
     const found = candidates.findIndex((candidate) => holds(candidate.articleId));
+    return found > 0 ? found : undefined;
+  }
+
+  /**
+   * ACQUIRED: "hvordan kommer vi i gang med RejsUd?", "how does our institution get Navision Stat?" — how to get a system is
+   * answered where a sentence says getting it ("Hvordan får man RejsUd? Kontakt …", "Vil en institution have Navision Stat,
+   * kontakter den …"), not on the system's overview. Only when the verb of getting has the system itself for object (not
+   * "hvordan får vi adgang til RejsUd"). The first candidate of the best one's system with such a sentence when the best has none.
+   */
+  private acquireLeader(candidates: readonly RankedArticle[], question: string): number | undefined {
+    if (candidates.length < 2) return undefined;
+    const object = ACQUIRE_ASKED.exec(question)?.[1];
+    if (object === undefined) return undefined;
+    const best = this.index.articles.get(candidates[0]?.articleId ?? '');
+    const names = (best?.system ?? '').split(SYSTEM_NAME_SEPARATOR).map((name) => name.trim().toLocaleLowerCase('da')).filter((name) => name.length > 0);
+    // The object is the system: its first word after the asker's own words is a word of the system's name.
+    const words = object.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
+    const first = words.find((word) => !ACQUIRER_WORDS.has(word));
+    const system = names.find((name) => first !== undefined && name.split(/\s+/u)[0] === first);
+    if (system === undefined) return undefined;
+    const said = new RegExp(`${ACQUIRE_SAID}${system.split(/\s+/u)[0]?.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&') ?? ''}`, 'iu');
+    const gets = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      return article !== undefined && sameSystem(best?.system, article.system) && said.test(article.body);
+    };
+    if (gets(candidates[0]?.articleId ?? '')) return undefined;
+    const found = candidates.findIndex((candidate) => gets(candidate.articleId));
     return found > 0 ? found : undefined;
   }
 

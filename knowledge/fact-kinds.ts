@@ -218,14 +218,23 @@ export function countedWord(question: string): string | undefined {
 }
 
 /**
+ * A period said as every so many of a unit (round 28): "hver 89. dag", "mindst hver 6. måned", "every 90th day" count the
+ * unit as "89 dage" does — the page whose password "skal ændres mindst hver 89. dag" answers "hvor mange dage holder koden".
+ */
+const EVERY_NTH = new RegExp(String.raw`${NOT_WORD}(?:hver|hvert|every)\s+\d+(?:\.|st|nd|rd|th)\s+(${WORD})`, 'gu');
+
+/**
  * The words a text in `language` counts: the word after a number or a count word, and the one after it ("hver måned er der
- * to lønkørsler", "inden for 4 uger", "seks standardrapporter", "4 logiske CPU'er"), lower-cased.
+ * to lønkørsler", "inden for 4 uger", "seks standardrapporter", "4 logiske CPU'er"), and the unit of a period said as every
+ * so many of it ("hver 89. dag"), lower-cased.
  */
 export function countedWords(text: string, language: 'da' | 'en'): string[] {
   const words: string[] = [];
-  for (const match of text.toLocaleLowerCase('da').matchAll(COUNTED[language])) {
+  const lower = text.toLocaleLowerCase('da');
+  for (const match of lower.matchAll(COUNTED[language])) {
     for (const word of [match[1], match[2]]) if (word !== undefined) words.push(word);
   }
+  for (const match of lower.matchAll(EVERY_NTH)) if (match[1] !== undefined) words.push(match[1]);
   return words;
 }
 
