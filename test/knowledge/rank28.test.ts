@@ -103,3 +103,41 @@ describe('ACQUIRED: how the institution gets a system (round 28)', () => {
     expect(answered(kb.answer('how does our institution get Statens Tidsregistrering'))).toBe('tid-sam');
   });
 });
+
+describe('English words for the articles\' own (round 28)', () => {
+  const kb = knowledgeBaseFromArticles([
+    ...others,
+    article({
+      id: 'systemkrav',
+      title: 'Statsinstitutioners systemanvendelse',
+      system: 'Navision Stat',
+      body: 'Statslige institutioner skal bruge de økonomisystemer, som styrelsen stiller til rådighed. Statslige institutioner skal også bruge de lønsystemer, styrelsen stiller til rådighed.',
+    }),
+    article({
+      id: 'implementering',
+      title: 'Implementering af økonomisystemet',
+      system: 'Navision Stat',
+      body: 'Vil en statslig institution have økonomisystemet, kontakter den styrelsens implementeringsteam. Systemet udbydes til en fordelagtig pris.',
+    }),
+    article({
+      id: 'seddel-faq',
+      title: 'Lønseddel – ofte stillede spørgsmål',
+      system: 'SLS',
+      body: 'Efterreguleringer (udbetalinger for en tidligere periode) står under Lønoplysninger på lønsedlen.',
+    }),
+    article({
+      id: 'seddel-guide',
+      title: 'Løndele på lønsedlen',
+      system: 'SLS',
+      body: 'Løndele vises på lønsedlen med kode og tekst. Ydelsesløndele udbetaler ydelsen automatisk.',
+    }),
+  ]);
+
+  it('reads "provide" as the articles\' "stille til rådighed"', () => {
+    expect(answered(kb.answer('does a state institution have to use the financial systems the agency provides'))).toBe('systemkrav');
+  });
+
+  it('reads "back payments" as "back pay" is read: efterreguleringer', () => {
+    expect(answered(kb.answer('where do back payments appear on the payslip'))).toBe('seddel-faq');
+  });
+});
