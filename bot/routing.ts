@@ -1225,7 +1225,10 @@ export function decide(input: RouteInput): RouteDecision {
   function detailOfPrevious(result: AnswerResult, previous: PreviousAnswer, refersBack: boolean, aloneAsked?: AnswerResult): AnswerResult {
     const isPrevious = (found: AnswerResult): boolean => found.kind === 'answered' && [found.article.id, found.article.translationOf].includes(previous.articleId);
     const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
-    if (isPrevious(result) && held.kind === 'unknown' && held.reason === 'no-match') {
+    // Round 28: or hardly any ("hvem leverer systemet?" after Statens HR's page with HR-sag: "systemet" alone is in it, and the
+    // page's whole title added found it again; the system's FAQ names the supplier).
+    const hardlyHeld = held.kind === 'unknown' && (held.reason === 'no-match' || (held.reason === 'low-confidence' && (held.coverage ?? 1) < HARDLY_HELD));
+    if (isPrevious(result) && hardlyHeld) {
       // None of its words is in the article before, which only the subject added found ("hvem er leverandør?" after Statens
       // HR's overview): another article of that system may hold them (its FAQ names the supplier).
       const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
@@ -1874,6 +1877,9 @@ export function twoQuestions(text: string): [string, string] | undefined {
   if (!asks(first) || !asks(second) || second.includes('?', second.indexOf('?') + 1) || SECOND_QUESTION.test(second)) return undefined;
   return [first, second.endsWith('?') || !t.endsWith('?') ? second : `${second}?`];
 }
+
+/** Below this share of a follow-up's words in the article just shown, that article hardly holds what is asked (round 28). */
+const HARDLY_HELD = 0.25;
 
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;
