@@ -1206,7 +1206,7 @@ export function decide(input: RouteInput): RouteDecision {
    * article answers with a passage that holds a fact of the kind asked (round 28).
    */
   function factOfPrevious(alone: AnswerResult, previous: PreviousAnswer): AnswerResult | undefined {
-    if (alone.kind !== 'unknown' || alone.reason !== 'low-confidence' || recognition.slots.systemId !== undefined) return undefined;
+    if (alone.kind !== 'unknown' || alone.reason !== 'low-confidence' || recognition.slots.systemId !== undefined || ASKER_ALONE.test(input.text)) return undefined;
     const kinds = askedKinds(input.text);
     if (kinds.length === 0) return undefined;
     const there = input.knowledge(`${input.text} ${previous.subject}`, input.lang, undefined, input.text, previous.articleId);
@@ -1877,6 +1877,12 @@ export function twoQuestions(text: string): [string, string] | undefined {
   if (!asks(first) || !asks(second) || second.includes('?', second.indexOf('?') + 1) || SECOND_QUESTION.test(second)) return undefined;
   return [first, second.endsWith('?') || !t.endsWith('?') ? second : `${second}?`];
 }
+
+/**
+ * The asker alone as the one who has or gets ("how many vacation days do I have left?", "hvor mange dage har jeg tilbage?",
+ * "my"/"min"): one's own affairs, which no article's figure answers (round 28).
+ */
+const ASKER_ALONE = /(?<![\p{L}\d])(?:(?:do|did|have|can|will|would|should)\s+i|i\s+(?:have|get|got|am)|har\s+jeg|jeg\s+har|får\s+jeg|jeg\s+får|my|mine?|mit)(?![\p{L}\d])/iu;
 
 /** Below this share of a follow-up's words in the article just shown, that article hardly holds what is asked (round 28). */
 const HARDLY_HELD = 0.25;

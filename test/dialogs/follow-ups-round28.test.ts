@@ -103,11 +103,24 @@ describe('follow-up questions over the public articles (round 28)', () => {
     ]);
   });
 
+  it('asks the system\'s other pages when the page just shown hardly holds the question\'s words', async () => {
+    // "systemet" alone is in the page on Statens HR and HR-sag; read with its whole title, that page came again.
+    await new Chat(world, ANNA).run([
+      ['hvad er Statens HR?', 'Kilde: [Statens HR og HR-sag'],
+      ['hvem leverer systemet?', ['Miracle', 'Kilde: [FAQ om Statens HR']],
+    ]);
+  });
+
   it('answers a fact asked by its kind only from the page just shown', async () => {
     // Eight words and nothing that refers back: alone declined.
     await new Chat(world, ANNA).run([
       ['hvordan kommer vi i gang med IndFak?', 'IndFak'],
       ['hvor mange uger går der før vi er kørende?', ['4 uger', without('Det kan jeg desværre ikke finde')]],
+    ]);
+    // The asker's own count is no figure of the page just shown.
+    await new Chat(world, ANNA).run([
+      ['how does the payslip work?', 'Din lønseddel'],
+      ['how many vacation days do I have left?', ['I cannot find an answer', without('Source:')]],
     ]);
   });
 });
