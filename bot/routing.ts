@@ -500,6 +500,21 @@ const CONTACT_DETAIL =
 const HOW_TO_USE_THE_CHAT =
   /^(?:(?:hvad|what)\s+(?:skal|må|am|should|do|can)\s+(?:jeg|i|you)\s+(?:(?:supposed\s+to|egentlig|så)\s+)?(?:skrive|skirve|svare|type|write|answer|enter|say)|hvad\s+skal\s+der\s+stå|hvordan\s+kommer\s+jeg\s+i\s*gang|how\s+do\s+i\s+(?:get\s+started|start|use\s+(?:this|you|the\s+chat))|(?:hvilke|which|what)\s+(?:kommandoer|commands)|i\s+do(?:n['’]?t|\s+not)\s+understand\s+what\s+you\s+want|jeg\s+forstår\s+ikke\s+hvad\s+du\s+vil)|(?:eksempl\p{L}*|examples?)\s+(?:på|of)\s+(?:hvad|what)\s+(?:jeg|man|i|you|one)\s+(?:kan|skal|må|can|could|should|may)\s+(?:skrive|spørge|stille|write|type|ask|say)|(?:vejledning|guide|instructions?|hjælp)\s+(?:i|til|for|on|om)\s+(?:hvordan\s+|how\s+)?(?:(?:man|you|to)\s+)?(?:chatten|chat|botten|assistenten|this\s+chat|the\s+chat|the\s+bot|use\s+(?:the\s+)?chat)/iu;
 
+/**
+ * What is written named as a thing of its own after "hvad skal jeg skrive"/"what should I write" ("i emnefeltet", "in the
+ * subject line", "på fakturaen"): a question about that thing — the article that names it answers — not how the chat is
+ * used. Not this chat or the field at hand ("her", "i det felt", "in this box", "to you") (round 28).
+ */
+const WRITTEN_IN_A_THING =
+  /^\s*(?:i|ind\s+i|på|under|in|into|on)\s+(?:(?:the|a|an|den|det|de|en|et|our|vores|my|min|mit)\s+)?(?!(?:the|a|an|den|det|de|en|et|our|vores|my|min|mit|her|here|there|chat\p{L}*|bot\p{L}*|dig|you|this|that|denne|dette|felt|feltet|field|boks|boksen|box|feltet\s+her)(?![\p{L}\d]))\p{L}{3,}/iu;
+
+/** Whether a text asks how to use the chat itself ({@link HOW_TO_USE_THE_CHAT}) — not what to write in a thing it names. */
+function asksHowToUseTheChat(text: string): boolean {
+  const s = sentence(text);
+  const m = HOW_TO_USE_THE_CHAT.exec(s);
+  return m !== null && !WRITTEN_IN_A_THING.test(s.slice(m.index + m[0].length));
+}
+
 /** The words of "how does this work" ("hvordan virker det her", "how does this thing work"), besides the verb. */
 const HOW_THIS_WORKS_WORDS = new Set(['hvordan', 'how', 'det', 'den', 'her', 'dette', 'du', 'egentlig', 'så', 'nu', 'does', 'do', 'this', 'it', 'you', 'thing', 'actually', 'here', 'chat', 'chatten', 'bot', 'botten', 'assistenten']);
 /** What the words point at: this chat ("det her", "du", "this thing"). */
@@ -1104,6 +1119,10 @@ export function decide(input: RouteInput): RouteDecision {
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
+    if (newTermAsked(alone, previous)) {
+      asked = alone;
+      return undefined;
+    }
     if (anotherPageOfItsSystem(alone, withIt, previous)) {
       asked = withIt;
       return found.query;
@@ -1114,6 +1133,17 @@ export function decide(input: RouteInput): RouteDecision {
     }
     asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
     return found.query;
+  }
+
+  /**
+   * A term's meaning asked with the indefinite article ("hvad er en dispositionsdato egentlig?" after IndFak's page for
+   * administrators, "what is a cutoff date?"), none of whose words the article before holds, which alone is answered: a new
+   * subject, not announced — the question's own answer, not the article before read again (round 28).
+   */
+  function newTermAsked(alone: AnswerResult, previous: PreviousAnswer): boolean {
+    if (!TERM_ASKED.test(input.text) || alone.kind !== 'answered' || [alone.article.id, alone.article.translationOf].includes(previous.articleId)) return false;
+    const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
+    return held.kind === 'unknown' && held.reason === 'no-match';
   }
 
   /**
@@ -1158,10 +1188,29 @@ export function decide(input: RouteInput): RouteDecision {
     if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text) || NEW_SUBJECT.test(input.text.trim())) return undefined;
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
+    const fact = factOfPrevious(alone, previous);
+    if (fact !== undefined) {
+      asked = fact;
+      return `${input.text} ${previous.subject}`;
+    }
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
     // Not a detail of the article before: the text's own answer stands, already asked.
     asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) ? alone : taken;
     return asked === alone ? undefined : input.text;
+  }
+
+  /**
+   * A fact of the article just shown asked by its kind alone, in words of no subject ("hvor mange uger går der før vi er
+   * kørende?" after IndFak's page on getting started, which says the implementation takes "4 uger"): alone its words are
+   * hardly in the articles (low confidence, no decline of a subject of its own); read with that article's subject, that
+   * article answers with a passage that holds a fact of the kind asked (round 28).
+   */
+  function factOfPrevious(alone: AnswerResult, previous: PreviousAnswer): AnswerResult | undefined {
+    if (alone.kind !== 'unknown' || alone.reason !== 'low-confidence' || recognition.slots.systemId !== undefined || ASKER_ALONE.test(input.text)) return undefined;
+    const kinds = askedKinds(input.text);
+    if (kinds.length === 0) return undefined;
+    const there = input.knowledge(`${input.text} ${previous.subject}`, input.lang, undefined, input.text, previous.articleId);
+    return there.kind === 'answered' && kindMatch(there.passage.text, kinds) > 0 ? there : undefined;
   }
 
   /**
@@ -1176,7 +1225,10 @@ export function decide(input: RouteInput): RouteDecision {
   function detailOfPrevious(result: AnswerResult, previous: PreviousAnswer, refersBack: boolean, aloneAsked?: AnswerResult): AnswerResult {
     const isPrevious = (found: AnswerResult): boolean => found.kind === 'answered' && [found.article.id, found.article.translationOf].includes(previous.articleId);
     const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
-    if (isPrevious(result) && held.kind === 'unknown' && held.reason === 'no-match') {
+    // Round 28: or hardly any ("hvem leverer systemet?" after Statens HR's page with HR-sag: "systemet" alone is in it, and the
+    // page's whole title added found it again; the system's FAQ names the supplier).
+    const hardlyHeld = held.kind === 'unknown' && (held.reason === 'no-match' || (held.reason === 'low-confidence' && (held.coverage ?? 1) < HARDLY_HELD));
+    if (isPrevious(result) && hardlyHeld) {
       // None of its words is in the article before, which only the subject added found ("hvem er leverandør?" after Statens
       // HR's overview): another article of that system may hold them (its FAQ names the supplier).
       const system = mentionedSystems(previous.subject)[0] ?? mentionedSystems(previous.question)[0];
@@ -1285,7 +1337,7 @@ export function decide(input: RouteInput): RouteDecision {
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
-    if ((HOW_TO_USE_THE_CHAT.test(sentence(text)) || asksHowThisWorks(text) || USING_THE_CHAT.test(sentence(text))) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
+    if ((asksHowToUseTheChat(text) || asksHowThisWorks(text) || USING_THE_CHAT.test(sentence(text))) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
     if ((greetsWithName(text) || greetsTheAssistant(text)) && recognition.slots.systemId === undefined) return done({ kind: 'intent', intent: { kind: 'greeting' } }, 'small-talk');
@@ -1826,6 +1878,15 @@ export function twoQuestions(text: string): [string, string] | undefined {
   return [first, second.endsWith('?') || !t.endsWith('?') ? second : `${second}?`];
 }
 
+/**
+ * The asker alone as the one who has or gets ("how many vacation days do I have left?", "hvor mange dage har jeg tilbage?",
+ * "my"/"min"): one's own affairs, which no article's figure answers (round 28).
+ */
+const ASKER_ALONE = /(?<![\p{L}\d])(?:(?:do|did|have|can|will|would|should)\s+i|i\s+(?:have|get|got|am)|har\s+jeg|jeg\s+har|får\s+jeg|jeg\s+får|my|mine?|mit)(?![\p{L}\d])/iu;
+
+/** Below this share of a follow-up's words in the article just shown, that article hardly holds what is asked (round 28). */
+const HARDLY_HELD = 0.25;
+
 /** At most this many words: a longer question says what it is about. */
 const MAX_WORDS_OF_FOLLOW_UP = 9;
 /**
@@ -1841,9 +1902,19 @@ const MAX_WORDS_REFERRING_BACK = 14;
  */
 const NEW_SUBJECT =
   /^(?:(?:ok(?:ay)?|okay|fint|super|godt|tak|mange\s+tak|thanks?|thank\s+you|great)[\s,.!]+)*(?:(?:jeg\s+har\s+)?(?:noget\s+(?:helt\s+)?andet|(?:et\s+)?(?:helt\s+)?(?:andet|nyt)\s+spørgsmål|(?:et\s+)?andet\s+emne|skift(?:er)?\s+(?:af\s+)?emne|(?:a\s+|one\s+)?(?:different|another|new|other|unrelated)\s+(?:question|topic|subject|thing)|something\s+(?:else|different)|on\s+another\s+note|changing\s+(?:the\s+)?(?:topic|subject)))(?![\p{L}\d])/iu;
+/** A term's meaning asked with the indefinite article: "hvad er en dispositionsdato?", "hvad betyder et advis egentlig", "what is a cube?" (round 28). */
+const TERM_ASKED = /^\s*(?:(?:og|men|and|but|ok|okay)[\s,]+)?(?:hvad\s+(?:er|betyder)\s+(?:egentlig\s+)?(?:en|et)|what\s+(?:is|does)\s+(?:a|an)|what['’]s\s+(?:a|an))(?![\p{L}\d])/iu;
 /** "Og hvad med RejsUd?", "what about IndFak", "og til SLS?", "and for other forms?": the last question again, about something else. */
 const ABOUT_ANOTHER =
   /^(?:(?:og|men|and|but)\s+)?(?:hvad\s+(?:så\s+)?med|hvordan\s+(?:så\s+)?med|hvad\s+gælder\s+for|what\s+about|how\s+about|and\s+for|and\s+with|and\s+in|og\s+(?:for|til|i|med|på|hos)|også\s+(?:for|til|i|med))\s+(.+?)\s*[?.!]*$/iu;
+/**
+ * The last question asked to hold for another system as well, the system after a preposition: "er det på samme måde i
+ * RejsUd?", "gælder det også for RejsUd?", "virker det ligesådan i Navision?", "is it the same in RejsUd?", "does that apply
+ * to RejsUd too?", "same for LDV?" (round 28). Only when what follows names a system: "gælder det også hvis vi selv har glemt
+ * det?" refers back and is read so.
+ */
+const SAME_FOR_ANOTHER =
+  /^(?:(?:og|men|and|but)\s+)?(?:(?:er|gælder|virker|fungerer|foregår|gøres|sker)\s+det(?:\s+(?:også|så))?(?:\s+(?:det\s+samme|på\s+samme\s+måde|på\s+den\s+samme\s+måde|ligesådan|ligeså|sådan|samme\s+sted))?(?:\s+(?:også|så))?|(?:is|does|will|would)\s+(?:it|that|this)(?:\s+(?:also|still))?(?:\s+(?:the\s+same|similar|apply|work(?:\s+the\s+same(?:\s+way)?)?|be\s+the\s+same|go))?|(?:the\s+)?same|samme|også)\s+(?:for|in|with|to|on|i|for|med|på|hos|til|ved)\s+(.+?)(?:\s+(?:too|as\s+well|also|også))?\s*[?.!]*$/iu;
 /**
  * A thing said to be without something ("institutioner der ikke har Navision", "dem uden SLS", "those without LDV", "if we
  * don't use IndFak"): a system named so is what the new subject lacks, not the subject (round 27).
@@ -1858,13 +1929,38 @@ const AND_ANOTHER = /^(?:og|and)\s+(\S+(?:\s+\S+)?)\s*\?+\s*$/iu;
  * supplies the system?") — not a time of its own ("denne måned", "dette år", "this week": the asker's now, nothing of the answer before).
  */
 const REFERS_BACK =
-  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|they|them|this|that|these|those|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
+  /(?<![\p{L}\d])(?:det|den|dem|denne|dette|disse|deraf|derfra|dertil|it|its|they|them|this|that|these|those|ones|there|systemet|programmet|løsningen|platformen|værktøjet|appen|the\s+(?:system|program|solution|platform|tool|app|software))(?![\p{L}\d])(?!\s+(?:måned|uge|år|dag|morgen|weekend|kvartal|halvår|periode|gang|month|week|year|day|morning|weekend|quarter|time)(?![\p{L}\d]))/iu;
 
 /** A question opened with a conjunction continues the conversation: "og hvad hvis vi ikke svarer til tiden?", "men hvornår …", "and when …". */
 const CONTINUES = /^(?:og|men|and|but)\s+\S/iu;
 
 /** At most this many words for a question with no word of its own that refers back ("hvordan får jeg adgang?", "hvad koster det?"). */
 const MAX_WORDS_OF_BARE_FOLLOW_UP = 6;
+
+/** The endings of a Danish noun's definite form ("brugerne", "afregningerne", "rapporten", "skemaet"). */
+const DEFINITE_ENDINGS = ['erne', 'ene', 'ne', 'en', 'et'] as const;
+/** Words ending so that are no definite noun ("igen", "meget", "sammen", participles are caught by the held stem's length). */
+const NOT_DEFINITE = new Set(['igen', 'meget', 'sammen', 'omkring', 'eneste', 'ingen', 'noget', 'andet', 'hinanden', 'egen', 'egentlig', 'hen', 'men', 'den', 'det', 'dem', 'denne', 'dette', 'selvfølgelig', 'måske', 'derefter', 'bagefter', 'efteren']);
+
+/**
+ * A Danish definite noun whose indefinite stem the article just shown holds ("hvem nedlægger brugerne når folk stopper?" after
+ * CIP's duties, which speak of "brugere"; "hvor tit bliver rapporten så sendt ud?" after HRmeter's "rapport"): the thing
+ * the answer spoke of, referred back to by its definite form (round 28). A definite noun the article does not hold
+ * ("kursen på euro") is a thing of the question's own.
+ */
+export function namesAThingOf(text: string, articleText: string | undefined): boolean {
+  if (articleText === undefined) return false;
+  const held = new Set(articleText.match(/[\p{L}\d]+/gu) ?? []);
+  const heldStem = (stem: string): boolean => {
+    for (const word of held) if (word.startsWith(stem)) return true;
+    return false;
+  };
+  return (text.toLocaleLowerCase('da').match(/\p{L}+/gu) ?? []).some((word) => {
+    if (NOT_DEFINITE.has(word)) return false;
+    // "brugerne" → "bruger", "rapporten" → "rapport": five letters at least, so that short words ending so are left out.
+    return DEFINITE_ENDINGS.some((ending) => word.endsWith(ending) && word.length - ending.length >= 5 && heldStem(word.slice(0, word.length - ending.length)));
+  });
+}
 
 /**
  * The question a short follow-up asks, read with the answer shown before it: "og hvad med RejsUd?" after "hvordan
@@ -1878,7 +1974,8 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
   const t = text.trim();
   const count = words(t).length;
   if (NEW_SUBJECT.test(t) || count > (REFERS_BACK.test(t) ? MAX_WORDS_REFERRING_BACK : MAX_WORDS_OF_FOLLOW_UP)) return undefined;
-  const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1];
+  const same = SAME_FOR_ANOTHER.exec(t)?.[1];
+  const another = ABOUT_ANOTHER.exec(t)?.[1] ?? AND_ANOTHER.exec(t)?.[1] ?? (same !== undefined && !LACKING.test(same) && mentionedSystems(same).length > 0 ? same : undefined);
   if (another !== undefined) {
     // The last question with its system left out, when the new subject is a system of its own — not one named as lacking
     // ("hvad med institutioner der ikke har Navision?": the subject is those institutions, asked of the same page).
@@ -1886,11 +1983,16 @@ export function followUpQuery(text: string, previous: PreviousAnswer | undefined
     const before = named.length > 0 ? withoutSystems(previous.question) : previous.question;
     return { query: `${before} ${another}`, sure: true, ...(named.length === 1 && named[0] ? { system: named[0].id } : {}) };
   }
-  // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?").
-  if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || recognition.slots.formId !== undefined) return undefined;
+  // A system or a form of its own makes it a question of its own; an area's word does not ("hvordan får jeg adgang?"). A form
+  // read from the act said of a thing the answer before spoke of ("hvem nedlægger brugerne?" after CIP's duties, which
+  // speak of "brugere") is that thing's act, not a form asked for (round 28).
+  const thingOfPrevious = namesAThingOf(t, previous.text);
+  if (!readsAsQuestion(t) || recognition.slots.systemId !== undefined || (recognition.slots.formId !== undefined && !thingOfPrevious)) return undefined;
   // `own`: the question's own words, which choose the passage (the subject added is every passage's).
   if (REFERS_BACK.test(t) || CONTINUES.test(t)) return { query: `${t} ${previous.subject}`, sure: true, own: t };
-  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP ? { query: `${t} ${previous.subject}`, sure: false, own: t } : undefined;
+  // A definite noun of the article just shown refers back as a pronoun would, so a longer question that names one is weighed as
+  // a follow-up too (against what it finds alone).
+  return count <= MAX_WORDS_OF_BARE_FOLLOW_UP || (count <= MAX_WORDS_OF_FOLLOW_UP && thingOfPrevious) ? { query: `${t} ${previous.subject}`, sure: false, own: t } : undefined;
 }
 
 /**

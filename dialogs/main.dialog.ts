@@ -1344,7 +1344,7 @@ export class MainDialog extends ComponentDialog {
     if (!top || top.id !== DIALOG_IDS.router) return undefined;
     const last = routerStateOf(top).lastAnswer;
     const article = last ? this.conversation.deps.knowledge.article(last.articleId) : undefined;
-    return last && article ? { question: last.question, subject: subjectOfTitle(article.title), articleId: article.id } : undefined;
+    return last && article ? { question: last.question, subject: subjectOfTitle(article.title), articleId: article.id, text: `${article.title}\n${article.body}`.toLocaleLowerCase('da') } : undefined;
   }
 
   expectation(state: DialogState | undefined): Expectation {

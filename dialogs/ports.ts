@@ -169,6 +169,8 @@ export interface PreviousAnswer {
   subject: string;
   /** The article shown. */
   articleId: string;
+  /** The article's text, lower-cased: a definite noun of the follow-up may name a thing of it ("brugerne", "rapporten"; round 28). */
+  text?: string;
 }
 
 export interface IntentRecognizer {
