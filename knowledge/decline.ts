@@ -242,8 +242,10 @@ export function ownLeave(context: DeclineContext): boolean {
 /**
  * The desk addressed: "I" (capitalised: the plural you) before a verb, "jer", "jeres", "you have". English "I"
  * before a Danish verb does not occur; a sentence-initial "I" as the preposition ("I min kalender …") has no verb after it.
+ * Or named doing something (round 28): "SAM skriver der mangler noget i min anmodning", "servicedesken har bedt om …" — the
+ * asker's request then is one to the desk, as "min henvendelse til jer" is.
  */
-const ASKS_THE_DESK = /(?<![\p{L}\d])(?:I\s+(?:har|kan|vil|skal|er|får|modtager|sender|fik|modtog)|[Jj]er|[Jj]eres|you\s+(?:have|received|got))(?![\p{L}\d])/u;
+const ASKS_THE_DESK = /(?<![\p{L}\d])(?:I\s+(?:har|kan|vil|skal|er|får|modtager|sender|fik|modtog)|[Jj]er|[Jj]eres|you\s+(?:have|received|got)|(?:SAM|[Ss]tatens [Aa]dministration|[Ss]ervicedesken|[Ss]upporten|[Kk]undebetjeningen)\s+(?:har|kan|vil|skal|er|får|modtager|sender|fik|modtog|skriver|skrev|beder|bad|spørger|spurgte|siger|sagde|svarer|svarede))(?![\p{L}\d])/u;
 /** A concept counts as matched from this credit on (a whole word, or most of a compound). */
 const MATCHED = 0.5;
 /** Kinds of term that are the user's own word (as written, translated, corrected or split), not an inference. */

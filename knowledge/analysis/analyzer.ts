@@ -4,7 +4,7 @@ import type { Language } from '../article.js';
 import { contentLanguage, detectLanguage, type ContentWords } from './language.js';
 import { defaultLexicon, lexiconData, lexiconFromData, parseLexicon, readLexiconTexts, useLexicon, type Lexicon, type LexiconData } from './lexicon.js';
 import { Stemmers, type StemTable } from './stemmers.js';
-import { clauseOfWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
+import { clauseOfWords, symbolWords, tokenize, tokenizeWord, words, type RawToken } from './tokenizer.js';
 import { isDanishWord } from './danish-words.js';
 
 /** Subjects before a verb ("vi bruger", "som bruger", "hvem der bruger") and after it in a question ("bruger man"). */
@@ -104,6 +104,17 @@ const ENGLISH_PLAIN_UNKNOWN_SHARE = 0.75;
  */
 const SYSTEM_WORD = /^(\p{L}{3,}?)(program(?:met|mer|merne)?|system(?:et|er|erne)?|platform(?:en|e|ene)?|værktøj(?:et|er|erne)?|løsning(?:en|er|erne)?|software(?:n)?|modul(?:et|er|erne)?|app(?:en|s)?|portal(?:en|er|erne)?)$/u;
 const SYSTEM_HEADS = ['program', 'system', 'platform', 'værktøj', 'løsning', 'software', 'modul', 'app', 'portal'] as const;
+
+/**
+ * A Danish noun in unstressed -er loses the e when an ending follows: "centret", "filtret", "teatret" are "centeret",
+ * "filteret", "teateret", which an article may write instead ("Epicenteret" asked as "epicentret"). The full form of such a
+ * word: a consonant, r, and a definite or plural ending.
+ */
+const SYNCOPE = /^(\p{L}{3,}[bcdfghjklmnpqstvwxz])r(et|ets|ene|enes|e|es)$/u;
+function unsyncopated(word: string): string | undefined {
+  const match = SYNCOPE.exec(word);
+  return match ? `${match[1]}er${match[2]}` : undefined;
+}
 
 /** A symbol standing alone between spaces or quotes ("et ! i", "a '#'"): not punctuation, a character spoken of. Not "?" or a dash. */
 const LONE_SYMBOL = /(?<=^|[\s"'«(])[!@#$%&*+=§^~|\\/<>]{1,3}(?=$|[\s"'»),.])/gu;
@@ -942,7 +953,8 @@ export class Analyzer {
   /** Analyses a question into weighted query terms grouped by the user's words (concepts). */
   analyzeQuery(asked: string, vocabulary: Vocabulary, language: Language = this.languageOf(asked, vocabulary)): QueryAnalysis {
     // "den har et ! i", "with a # in it": a symbol standing alone is spoken of as a character, not punctuation.
-    const symbolsRead = asked.replace(LONE_SYMBOL, ' specialtegn ');
+    // "§ 56", "30 %": a sign before or after a number is its word (SYMBOL_WORDS), not a character spoken of.
+    const symbolsRead = symbolWords(asked).replace(LONE_SYMBOL, ' specialtegn ');
     // Where an ordinal was written with digits, by position of its word: its number word in English.
     const ordinals = new Set<number>();
     const question =
@@ -1014,6 +1026,12 @@ export class Analyzer {
       if (!foreign) danishSequence.push({ stem: daStem, concept });
       const stems = foreign ? [] : [daStem];
       if (language === 'en') stems.push(enStem);
+      // SYNCOPE (round 28): "epicentret" is the articles' "epicenteret" — a noun in unstressed -er drops its e when inflected.
+      if (language === 'da' && !token.isJoined && !vocabulary.has(daStem)) {
+        const full = unsyncopated(token.text);
+        const fullStem = full === undefined ? undefined : this.stemmers.stem(full, 'da');
+        if (fullStem !== undefined && vocabulary.has(fullStem)) stems.push(fullStem);
+      }
       for (const stem of new Set(stems)) add(stem, 'word', concept);
       // The act as the articles name it ("standse" → "standsning", "udsøge" → "udsøgning"), or the verb of the act named.
       if (language === 'da' && !token.isJoined) for (const stem of this.actionForms(token.text, vocabulary)) if (stem !== daStem) add(stem, 'action', concept);
@@ -1090,10 +1108,20 @@ export class Analyzer {
       concepts.push({ surface: token.text, idf: 0, known: false, name: false });
     }
     if (language === 'da') {
-      this.addParticleVerbs(question, tokens, conceptOfPosition, concepts, vocabulary, (stem, concept) => {
-        add(stem, 'synonym', concept);
-        danishSequence.push({ stem, concept });
-      });
+      this.addParticleVerbs(
+        question,
+        tokens,
+        conceptOfPosition,
+        concepts,
+        vocabulary,
+        (stem, concept) => {
+          add(stem, 'synonym', concept);
+          danishSequence.push({ stem, concept });
+        },
+        (particle, verb) => {
+          mergedInto[particle] = verb;
+        },
+      );
       this.addOpenCompounds(tokens, conceptOfPosition, vocabulary, add);
       this.addClauseCompounds(tokens, conceptOfPosition, vocabulary, add);
     }
@@ -1232,6 +1260,7 @@ export class Analyzer {
     concepts: Concept[],
     vocabulary: Vocabulary,
     add: (stem: string, concept: number) => void,
+    merge: (particle: number, verb: number) => void,
   ): void {
     if (this.particleVerbs.length === 0) return;
     const plain = tokens.filter((token) => !token.isPart);
@@ -1249,11 +1278,14 @@ export class Analyzer {
           if (!particle || clauses[particle.position] !== clauses[verb.position]) break;
           if (particle.text !== entry.particle) continue;
           if (!entry.means.some((stem) => vocabulary.has(stem))) break;
-          let concept = conceptOfPosition.get(verb.position);
+          // PARTICLE_WORD (round 28): a particle that is a word of its own ("få fat i", "gå glip af") is one word with its
+          // verb, not a second one the articles lack: it is the verb's concept, or the pair's when the verb is a stop word.
+          const own = conceptOfPosition.get(particle.position);
+          let concept = conceptOfPosition.get(verb.position) ?? own;
           if (concept === undefined) {
             concept = concepts.length;
             concepts.push({ surface: `${verb.text} ${particle.text}`, idf: 0, known: false, name: false });
-          }
+          } else if (own !== undefined && own !== concept) merge(own, concept);
           for (const stem of entry.means) add(stem, concept);
           break;
         }

@@ -59,9 +59,23 @@ export function clauseOfWords(text: string): number[] {
 
 const ANY_APOSTROPHE = /['’´`]/;
 
-/** The text `words` splits: normalised, apostrophe tails removed. */
+/**
+ * SYMBOL_WORDS (round 28): the signs the articles write for a word before or after a number — "50 %", "§ 11" — read as the
+ * word a user writes ("50 procent", "paragraf 11"), in the articles and the questions alike; elsewhere ("%()=+*" of a
+ * password's characters, a "%20" in an address) a sign is not that word.
+ */
+const PERCENT_AFTER_NUMBER = /(?<=\p{N})\s?%(?![\p{L}\p{N}])/gu;
+const SECTION_BEFORE_NUMBER = /§§?\s?(?=\p{N})/gu;
+const ANY_SYMBOL_WORD = /[%§]/;
+
+/** A text with SYMBOL_WORDS' signs as words. */
+export function symbolWords(text: string): string {
+  return ANY_SYMBOL_WORD.test(text) ? text.replace(PERCENT_AFTER_NUMBER, ' procent').replace(SECTION_BEFORE_NUMBER, 'paragraf ') : text;
+}
+
+/** The text `words` splits: normalised, apostrophe tails removed, signs for words read as the words. */
 export function cleanText(text: string): string {
-  const normal = normalise(text);
+  const normal = symbolWords(normalise(text));
   return ANY_APOSTROPHE.test(normal) ? normal.replace(APOSTROPHE_TAIL, '') : normal;
 }
 

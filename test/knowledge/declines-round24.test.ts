@@ -68,7 +68,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('declines of in-scope questions, over kb
     expect(shown(kb.answer(question))).toBe('oes-indfak-tips');
     // Round 27: that question's trust is at offerTrust now (0.402, the index's figures moved with "lønninger" read as
     // "løn"), so a question of another set (heldout3x) stands in under it: four held words, the best article answers.
-    const under = 'kan jeg få penge tilbage for kaffe og wienerbrød til et møde jeg har lagt ud for';
+    // Round 28: "få … tilbage" is one word now (PARTICLE_WORD), so that question is at 0.47; the asker's situation said in one
+    // word more ("hos bageren") stands in under offerTrust.
+    const under = 'kan jeg få penge tilbage for kaffe og wienerbrød til et møde jeg har lagt ud for hos bageren';
     const [best] = kb.rank(under, 1);
     expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.offerTrust);
     expect(shown(kb.answer(under))).toBe('sa-rejsud');

@@ -112,7 +112,9 @@ describe.skipIf(!existsSync(KB_PUBLIC))('offers under minTrust over kb-public', 
 
   it('answers the best one with the others under it when all offered are about its system (round 12)', () => {
     // A question of our held-out set heldout10 (read): close offers, every one about Statens Refusion.
-    const question = 'vi har en medarbejder i fleksjob der blev ansat i 2010 – hvor mange procent får vi dækket?';
+    // Round 28: "procent" is the articles' "%" now (SYMBOL_WORDS) and that question is answered at once; "andel", a word
+    // the articles lack, stands in for it.
+    const question = 'vi har en medarbejder i fleksjob der blev ansat i 2010 – hvor stor en andel får vi dækket?';
     const [best, next] = kb.rank(question, 2);
     expect(best?.trust ?? 1).toBeLessThan(ANSWER_THRESHOLDS.minTrust);
     expect(next && best ? confidence(next) / confidence(best) : 0).toBeGreaterThanOrEqual(ANSWER_THRESHOLDS.offerLead);
