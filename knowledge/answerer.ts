@@ -1,7 +1,7 @@
 import { conceptCredits, nameLikeWords, productLikeWords, termWeights, type Analyzer, type QueryAnalysis } from './analysis/analyzer.js';
 import type { Article, Language, Passage } from './article.js';
 import { PORTAL_AREA } from './areas.js';
-import { changeVerb, declineReason, definedPhrases, evidence, LABEL, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
+import { changeVerb, declineReason, definedPhrases, evidence, LABEL, timeNotHeld, yearBeyond, type DeclineContext, type DeclineReason } from './decline.js';
 import { KnowledgeError } from './errors.js';
 import { askedKinds, askedName, askedOrdinal, asksDefinition, countedWord, countedWords, decisiveKinds, kindMatch, loneWord, namedThings, ordinalSubjects, type FactKind } from './fact-kinds.js';
 import { passageText, type ArticleHit, type PassageIndex } from './search-index.js';
@@ -731,6 +731,8 @@ export class Answerer {
     // The article answered may be another than the best ranked (a close one that holds the kind of fact asked): a
     // year after the last of its table is not in it either ("timesatsen fra barselsfonden i 2026", see decline.ts).
     if (yearBeyond(question, `${first.article.title}\n${first.article.body}`)) return { kind: 'unknown', reason: 'year-not-held' };
+    // …nor a time asked of an article that holds no time at all (see decline.ts).
+    if (timeNotHeld(question, `${first.article.title}\n${first.article.body}`)) return { kind: 'unknown', reason: 'year-not-held' };
     if (others.length === 0) return { kind: 'answered', ...first };
     if (leader !== undefined || others.every((other) => sameSystem(first.article.system, other.article.system))) return { kind: 'answered', ...first, seeAlso: others };
     return { kind: 'ambiguous', candidates: unique };

@@ -96,7 +96,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownDevice(context) || partyUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownDevice(context) || officeProgramNotTheirs(context) || partyUnknown(context) || lawOrAuthorityUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
@@ -197,9 +197,11 @@ const OWN_LEAVE = new RegExp(
  * their union's, not the pay statistics an institution brings to local negotiations ("vi skal forhandle løn lokalt …"). As
  * OWN_SICKNESS, whatever the article: "løn" of the question names the payroll system's pages too (round 25). "Hvordan forhandler
  * jeg løn til en jobsamtale" too (round 26), but not with the institution's staff ("… løn med en ny medarbejder": the employer's).
+ * So is getting more pay ("kan jeg få mere i løn hvis jeg får personaleansvar", "får jeg en lønforhøjelse", "how do I get a
+ * raise"): the asker's own, in the first person singular (round 28).
  */
 const OWN_PAY_NEGOTIATED =
-  /(?<![\p{L}\d])(?:(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|(?:forhandler|forhandlede)\s+jeg\s+(?:\p{L}+\s+)?løn\p{L}*(?!\s+med\s+(?:\p{L}+\s+){0,2}(?:medarbejder|ansat|ansatte|kandidat|ansøger)\p{L}*)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:kan\s+jeg\s+(?:\p{L}+\s+)?få|får\s+jeg|fik\s+jeg)\s+(?:\p{L}+\s+)?(?:mere\s+i\s+løn|højere\s+løn|(?:en\s+)?lønforhøjelse)|(?:get|ask\s+for)\s+(?:a\s+)?(?:pay\s+rise|raise|higher\s+salary)|(?:forhandle|forhandler|forhandlede)\s+(?:jeg\s+)?(?:mig|min\s+(?:egen\s+)?løn)|(?:forhandler|forhandlede)\s+jeg\s+(?:\p{L}+\s+)?løn\p{L}*(?!\s+med\s+(?:\p{L}+\s+){0,2}(?:medarbejder|ansat|ansatte|kandidat|ansøger)\p{L}*)|negotiate\s+my\s+(?:own\s+)?(?:salary|pay|wage))(?![\p{L}\d])/iu;
 
 
 /**
@@ -237,6 +239,58 @@ export function ownLeave(context: DeclineContext): boolean {
   const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
   return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+}
+
+/**
+ * An office program of the asker's desk: Excel, Word, Outlook, PowerPoint, Windows, Teams, OneNote, and their mail ("e-mail",
+ * "mails", "indbakke", "inbox"). Word only after "i"/"in" or joined ("i Word", "et Word-dokument"): the English word "word" is
+ * everyday.
+ */
+const PROGRAM = String.raw`(?:excel\p{L}*|outlook\p{L}*|powerpoint\p{L}*|windows\p{L}*|teams|onenote|word-?(?:dokument|fil)\p{L}*|e-?mail(?:s|en)?|mail(?:s|en)?|indbakke\p{L}*|inbox)`;
+const OFFICE_PROGRAM = new RegExp(String.raw`(?<![\p{L}\d])(?:${PROGRAM}|(?<=(?:^|\s)(?:i|in)\s+)word)(?![\p{L}\d])`, 'iu');
+/** The institution's staff, as a whole: "medarbejdere", "ansatte", "employees". */
+const STAFF = /^(?:medarbejdere|medarbejderne|ansatte|employees|staff)$/iu;
+/** "Egen", "eget", "egne", "own": whose a thing is, not what. */
+const OWN_WORD = /^(?:egen|eget|egne|own)$/iu;
+/** A word of mail: "mail", "mails", "e-mail", "mailen". */
+const MAIL_WORD = /^(?:e-?)?mail(?:s|en)?$/iu;
+/** One word of {@link OFFICE_PROGRAM}. */
+const PROGRAM_WORD = new RegExp(String.raw`^(?:${PROGRAM}|word)$`, 'iu');
+
+/**
+ * "Vil gerne summere mine tal i en pivot, hvor i Excel finder jeg den", "hvordan nulstiller jeg min Windows-adgangskode", "hvordan
+ * sender jeg en stor fil på mail", "how do I make a pivot table in Excel": how to do a thing in an office program, in a question
+ * that names nothing of what the best article is about (its title, keywords or system in the user's words, or its system in any
+ * words) beside the program itself. The articles use the programs — LDV's cubes are opened in Excel, the SLS password rules
+ * speak of a password, reports are sent by mail — so the program's word and the task's meet them; what the asker wants done in
+ * the program is the local IT's, or the program's own help (round 28). "Hvordan åbner jeg LDV-kuberne i Excel", "kan jeg bruge
+ * Excel til masseindberetning i HR-Løn" name the article's subject and stay answered.
+ */
+export function officeProgramNotTheirs(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  if (!OFFICE_PROGRAM.test(question)) return false;
+  const programWords = wordConcepts(question, analysis, analyzer).filter((word) => word.concept !== undefined && PROGRAM_WORD.test(word.text));
+  // Mail alone, of an article that speaks of mail ("sendes … som pdf til ens e-mail", "pr. mail med teksten …"): the way the
+  // article's report or notice comes, not the asker's mail program ("kan jeg få personalenøgletal sendt på mail").
+  if (programWords.every((word) => MAIL_WORD.test(word.text)) && wholeWords(context.articleText).some((word) => MAIL_WORD.test(word))) return false;
+  // The institution's staff ("de samme ændringer for mange ansatte på én gang fra Excel"): their pay is what the articles are about.
+  if (wordConcepts(question, analysis, analyzer).some((word) => STAFF.test(word.text))) return false;
+  const program = new Set(programWords.map((word) => word.concept as number));
+  // Not a light word, nor "egen" ("mine egne tal": "egne" is in the title "Ansvar ved egne dataintegrationer …").
+  const light = analyzer.lightWords[analysis.language];
+  const slight = (concept: number): boolean => light.has(analysis.concepts[concept]?.surface ?? '') || OWN_WORD.test(analysis.concepts[concept]?.surface ?? '');
+  const own = (term: QueryTerm): boolean => !program.has(term.concept) && !slight(term.concept) && OWN_KINDS.has(term.kind) && counts(term, context);
+  // Any article's subject, not only the best one's: "pivottabeller på løndata i Excel", "personalenøgletal sendt på mail", "et
+  // Excel-ark med timer for alle vores studentermedhjælpere" name the pay, the staff figures, the hours the articles are about,
+  // whichever page answers (measured: holding them to the best article's subject lost 13 in-scope answers) — also as the first
+  // part of a word the articles have whole ("lønforbruget": "løn").
+  const subjectBegins = (term: string): boolean => {
+    for (let end = MIN_MODIFIER_LETTERS - 1; end < term.length; end += 1) if (context.isSubjectTerm(term.slice(0, end))) return true;
+    return false;
+  };
+  const aboutSubject = conceptCredits(analysis, (term) => own(term) && (context.isSubjectTerm(term.term) || (term.kind === 'word' && subjectBegins(term.term))));
+  const namesSystem = conceptCredits(analysis, (term) => !program.has(term.concept) && context.systemTerms.has(term.term) && counts(term, context));
+  return !aboutSubject.some((credit) => credit > 0) && !namesSystem.some((credit) => credit >= MATCHED);
 }
 
 /**
@@ -694,19 +748,21 @@ const WITH_VALUE = new RegExp(String.raw`(${WORD})\.?\s+\d`, 'gu');
  * for in brackets, a word given with its value. An article that only names a thing in passing ("… kreditor, debitor, bank,
  * anlæg og moms", "(inkl. moms)") does not define it.
  */
-export function definedPhrases(text: string, options: { readonly values?: boolean } = {}): string[] {
+export function definedPhrases(text: string, options: { readonly values?: boolean; readonly everyday?: boolean } = {}): string[] {
   const phrases: string[] = [];
   for (const line of text.split('\n')) {
+    const step = options.everyday === true ? NUMBERED_STEP.exec(line)?.[0].length : undefined;
     const label = LABEL.exec(line)?.[1];
     if (label !== undefined) phrases.push(label);
     for (const sentence of line.split(SENTENCE_END)) {
       const defining = DEFINING_SENTENCE.exec(sentence.trim());
-      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '')) phrases.push(defining[1] ?? '', withoutOwner(defining[2] ?? ''));
+      if (defining !== null && !repeatsItsSubject(defining[1] ?? '', defining[2] ?? '') && !(options.everyday === true && CONTAINS.test(defining[0]))) phrases.push(defining[1] ?? '', withoutOwner(defining[2] ?? ''));
     }
     for (const match of line.matchAll(DEFINING_CLAUSE)) phrases.push(match[1] ?? '');
     for (const match of line.matchAll(BRACKETED)) {
       const inside = match[2] ?? '';
       if (ASIDE.test(inside)) continue;
+      if (match.index === step) continue;
       phrases.push(match[1] ?? '');
       // …and a name in brackets after what it names ("(SKS)", "(PENSAB)"): one word; longer brackets say something of it.
       if (/^\s*\S+\s*$/u.test(inside)) phrases.push(inside);
@@ -715,6 +771,18 @@ export function definedPhrases(text: string, options: { readonly values?: boolea
   }
   return phrases.filter((phrase) => phrase.trim() !== '');
 }
+
+/**
+ * Of an everyday word ({@link everydayWord}), neither a numbered step's brackets ({@link NUMBERED_STEP}) nor what the article's one
+ * thing contains ("Skabelonen indeholder kun en overskrift, men også bagvedliggende kode …": this template, not what a template is)
+ * says what the word means (round 28).
+ */
+const CONTAINS = /\s(?:indeholder|contains?)(?:\s|$)/iu;
+/**
+ * A numbered step's beginning ("3. Indlæs regnearket (vælg den korrekte fil)."): what its brackets explain is how the step is
+ * done or where in the menus, not what its words mean — "Indlæs regnearket" does not say what a spreadsheet is (round 28).
+ */
+const NUMBERED_STEP = /^\s*\d+[.)]\s+/u;
 
 /** A word in the definite genitive before another ("Finansministeriets fælles …", "Statens …"): the owner of what is said, not it. */
 const OWNER = /(?<![\p{L}\p{N}])[\p{L}\p{N}]+(?:ets|ens|ernes|enes)\s+(?=[\p{L}\p{N}])/giu;
@@ -793,7 +861,7 @@ export function definitionNotHeld(context: DeclineContext): boolean {
   // is, nor does a list's heading "En faktura til Statens It skal indeholde:" say what an invoice is (round 27).
   let wholeDefined: ReadonlySet<string> | undefined;
   const definedWhole = (term: QueryTerm): boolean => {
-    wholeDefined ??= new Set(definedPhrases(context.articleText, { values: !kind }).flatMap((phrase) => namingWords(wholeWords(phrase))).map(stem));
+    wholeDefined ??= new Set(definedPhrases(context.articleText, { values: !kind, everyday: true }).flatMap((phrase) => namingWords(wholeWords(phrase))).map(stem));
     return !everyday(term.concept) || (WRITTEN_KINDS.has(term.kind) && wholeDefined.has(term.term));
   };
   // A part of a name is not the thing named: "nummer" of "P-nummer" is defined by no "Lønnummeret består af …".
@@ -868,10 +936,14 @@ const HOLIDAY_DATE = new RegExp(
  * budget": a figure of the country as a whole. The articles' figures are their systems' and schemes' (rates, deadlines, the
  * public sector's purchases in the SDI foreword); a national count or amount is general knowledge, however the foreword's
  * "Danmarks globale klimapåvirkning" or "offentlige sektor" meets its words (round 27). Over every question set the form meets
- * no question an article answers.
+ * no question an article answers. So is a figure of the state's finances as a whole — what the state spends or borrows, its
+ * debt, budget, income ("hvor mange penge bruger staten på forsvaret", "hvor stor er statens gæld", "how big is the Danish
+ * national debt") — and of an authority's staff ("hvor mange ansatte har Økonomistyrelsen") (round 28); not what the state
+ * refunds or gives back ("hvor stor en del af lønnen dækker staten …", "hvor mange kr pr time giver staten tilbage …": the
+ * refunds' pages), nor a figure of the state's systems ("hvor mange standardrapporter … i Statens BI").
  */
 const COUNTRY_FIGURE =
-  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat)(?![\p{L}\d])/iu;
+  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in|of)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat|(?:staten|the\s+state|the\s+government)\s+(?:bruger|brugte|låner|spend\p{L}*|borrow\p{L}*)|(?:bruger|brugte|låner)\s+staten|(?:statens|the\s+state['’]s|(?:the\s+)?(?:danish\s+)?national|(?:the\s+)?danish)\s+(?:\p{L}+\s+)?(?:gæld|budget|budgetter|udgifter|indtægter|underskud|overskud|formue|debt|budget|deficit|surplus|spending|revenue)|(?:ansatte|medarbejdere|employees|people|staff)\s+(?:\p{L}+\s+){0,3}(?:\p{L}*styrelsen|\p{L}*ministeriet|\p{L}*direktoratet|staten|the\s+state|(?:the\s+)?\p{L}+\s+(?:agency|ministry)))(?![\p{L}\d])/iu;
 
 /** {@link COUNTRY_FIGURE} of the question. */
 export function countryFigureAsked(context: DeclineContext): boolean {
@@ -902,6 +974,55 @@ export function partyUnknown(context: DeclineContext): boolean {
     if (party !== undefined && analysis.concepts[party]?.known === false) return true;
   }
   return false;
+}
+
+/** A law by its name ("årsregnskabsloven", "ferieloven", "bekendtgørelsen"): the definite form, not "orlov". */
+const LAW = /^\p{L}{2,}(?:loven|lovens|bekendtgørelsen|bekendtgørelsens)$/iu;
+/** An authority by its name ("Digitaliseringsstyrelsen", "Skatteministeriet", "Datatilsynet"). */
+const AUTHORITY = /^\p{L}{2,}(?:styrelsen|ministeriet|direktoratet|agenturet|nævnet|tilsynet)$/iu;
+/** What a party is or does asked: "hvad laver …", "hvem er …", "what does … do". */
+const PARTY_ASKED = /^\s*(?:hvad\s+(?:laver|gør|er|arbejder|beskæftiger)|hvem\s+er|what\s+(?:does|is))\s/iu;
+
+/**
+ * "Hvad skal et årsregnskab indeholde efter årsregnskabsloven", "hvad laver Digitaliseringsstyrelsen egentlig": a law no article
+ * names, or what an authority no article names is or does. The articles name the laws and authorities of the state's
+ * administration ("regnskabsbekendtgørelsen", "kildeskatteloven", "Økonomistyrelsen", "Udbetaling Danmark"); what another law
+ * says or another authority does is that law's or authority's, however well "årsregnskab" or "styrelse" meets the articles'
+ * words (round 28). The name as written (or corrected, or by a synonym) in no article; an authority only when asked about
+ * itself — an asker's own ministry names where they work ("vi er under Forsvarsministeriet, kan vi bruge Campus").
+ */
+export function lawOrAuthorityUnknown(context: DeclineContext): boolean {
+  const { analysis, analyzer, question } = context;
+  const asked = PARTY_ASKED.test(question);
+  return wordConcepts(question, analysis, analyzer).some((word) => {
+    if (word.concept === undefined || !(LAW.test(word.text) || (asked && AUTHORITY.test(word.text)))) return false;
+    const concept = word.concept;
+    return !analysis.terms.some((term) => term.concept === concept && (WRITTEN_KINDS.has(term.kind) || term.kind === 'synonym') && context.documentFrequency(term.term) > 0);
+  });
+}
+
+/**
+ * When an event begins, ends or is held or passed, asked as the question's first words: "hvornår starter/begynder/slutter/afholdes/
+ * vedtages …", "when do/does/is … start/begin/end/held/passed". Not any "hvornår": in Danish it asks the case as often as the time
+ * ("hvornår stopper I selv lønnen ved fejl": "ved fejl i egen sagsbehandling"), which no date need answer.
+ */
+const TIME_ASKED = /^\s*(?:hvornår\s+(?:\p{L}+\s+){0,5}?(?:starter|start|begynder|slutter|afsluttes|afholdes|holdes|vedtages|vedtaget|fremlægges|fremlagt|åbner)|(?:when|what\s+date)\s+(?:\p{L}+\s+){1,10}?(?:start|starts|begin|begins|end|ends|held|passed|adopted|open|opens))(?![\p{L}\d])/iu;
+
+/**
+ * The case a thing happens in, which answers "hvornår" too: "foretager selv lønstandsning … når fejlen overstiger 300 kr.", "vises
+ * kun ved automatisk oprykning", "only when …".
+ */
+const CASE_WHEN = /(?<![\p{L}\d])(?:når|hvis|kun\s+ved|when|if|only\s+on)(?![\p{L}\d])/iu;
+
+/**
+ * "Hvornår starter de næste overenskomstforhandlinger i staten", "when do the next collective bargaining talks start": a time asked
+ * of the article that is to answer, which holds none — no date, month, year, weekday, period, time of day or "before/after" a
+ * payroll run (the fact kind `when`). ISOLA's page names the negotiations its figures serve, not when they are held (round 28).
+ * Read of the article chosen to answer, not of the best ranked: among close ones the one that holds a date is chosen first
+ * ("hvornår gik VIA på Campus": the VIA page, dated, before Campus's overview, which is not).
+ */
+export function timeNotHeld(question: string, articleText: string): boolean {
+  return TIME_ASKED.test(question) && !askedKinds(question).includes('deadline') && kindMatch(articleText, ['when']) === 0 && !CASE_WHEN.test(articleText);
 }
 
 /** Words of applying: what a deadline is for, not the thing applied for ("søge ind", "ansøgning", "apply"). */
@@ -947,7 +1068,13 @@ const FEW_ARTICLES = 3;
 export function accessTarget(question: string, analysis: QueryAnalysis, analyzer: Analyzer): number | undefined {
   const words = wordConcepts(question, analysis, analyzer);
   for (const [at, word] of words.entries()) {
-    if (!ACCESS_WORD.test(word.text) || !ACCESS_TO.has(words[at + 1]?.text.toLowerCase() ?? '')) continue;
+    if (!ACCESS_WORD.test(word.text)) continue;
+    // The thing's name right before the word: "min Windows adgangskode", "my Outlook password" (round 28).
+    const before = words[at - 1];
+    if (!ACCESS_TO.has(words[at + 1]?.text.toLowerCase() ?? '')) {
+      if (before?.concept !== undefined && before.concept !== word.concept && (PROGRAM_WORD.test(before.text) || analysis.concepts[before.concept]?.name === true)) return before.concept;
+      continue;
+    }
     let next = at + 2;
     while (DETERMINERS.has(words[next]?.text.toLowerCase() ?? '')) next += 1;
     const target = words[next]?.concept;
@@ -980,6 +1107,8 @@ export function accessTargetNotHeld(context: DeclineContext): boolean {
   // asker to the system's (knowledge/articles: "Adgangskode til et andet system").
   if (concept.known && !few && !nameUnknown) return false;
   // As written, corrected or translated, or a part of a joined name ("cvr-nr": the article's "CVR-numre").
-  const credits = conceptCredits(analysis, (term) => (WRITTEN_KINDS.has(term.kind) || term.kind === 'name-part') && context.matchedTerms.has(term.term) && counts(term, context));
+  // An office program as written, not translated: English "Windows" is no "vinduerne" of the register print (round 28).
+  const program = PROGRAM_WORD.test(concept.surface);
+  const credits = conceptCredits(analysis, (term) => (program ? term.kind === 'word' : WRITTEN_KINDS.has(term.kind) || term.kind === 'name-part') && context.matchedTerms.has(term.term) && counts(term, context));
   return (credits[target] ?? 0) === 0;
 }
