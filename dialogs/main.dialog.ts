@@ -7,7 +7,7 @@
  */
 import type { Activity, TurnContext } from 'botbuilder';
 import { ComponentDialog, Dialog, type DialogContext, type DialogInstance, type DialogReason, type DialogState, type DialogTurnResult } from './dialog-stack.js';
-import { askedKinds, kindMatch, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
+import { askedKinds, kindMatch, shownText, type AnswerCandidate, type AnswerResult, type Article, type KnowledgeBase } from '../knowledge/index.js';
 import {
   articleAbout,
   mentionedSystems,
@@ -212,7 +212,7 @@ class Conversation {
       articleId: candidate.article.id,
       passageId: candidate.passage.id,
       title: candidate.article.title,
-      text: withListIntro(candidate.passage),
+      text: withListIntro({ heading: candidate.passage.heading, text: shownText(candidate.passage) }),
       language: candidate.article.language,
       ...(candidate.stale && candidate.updated ? { staleSince: candidate.updated.slice(0, 4) } : {}),
       ...(url ? { url } : {}),

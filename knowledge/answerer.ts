@@ -202,6 +202,30 @@ function definingPosition(ownCredits: readonly (readonly number[])[], weights: r
 }
 
 /**
+ * The labels a passage gives what it tells: the words before a colon that open a line or a list item, followed by the
+ * text they label ("ISOLA3: en udvidet version af Lønoverblik …", "- Fejl: Prøver man fx …", "Webservice: …"). Up to
+ * four words, no sentence's end among them. A label is the article's own way of saying "this is about X".
+ */
+const LABEL_LINE = /^(?:\s*(?:[-*+]|\d+[.)])\s+)?([^\n:.;!?()]{1,50}?):[ \t]+\S/gmu;
+const LABEL_WORDS = 4;
+
+export function passageLabels(text: string): string[] {
+  return [...text.matchAll(LABEL_LINE)].map((match) => (match[1] ?? '').trim()).filter((label) => label !== '' && label.split(/\s+/u).length <= LABEL_WORDS);
+}
+
+/**
+ * A "hvad er X" question's passage when the article labels one of its passages with X: the first passage with a label that
+ * names all of the question (only whole words count, as in `definingPosition`). "Hvad er ISOLA3" in a page on wage
+ * statistics whose opening lists "Lønoverblik, ISOLA3 og HRmeter" is answered by "ISOLA3: en udvidet version af
+ * Lønoverblik …", not by the list that names it. -1 when no label names it all. Round 28.
+ */
+function labelledPosition(labelCredits: readonly (readonly (readonly number[])[])[], weights: readonly number[]): number {
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  if (total === 0) return -1;
+  return labelCredits.findIndex((labels) => labels.some((credits) => weights.every((weight, c) => weight === 0 || (credits[c] ?? 0) >= 1)));
+}
+
+/**
  * Danish prepositions of three words whose middle word is a noun only in form: "i forhold til" (compared with), "i stedet
  * for" (instead of), "på grund af" (because of), "i løbet af", "med hensyn til", "i henhold til", "på vegne af", "ved hjælp
  * af", "i tilfælde af", "i takt med". Said in a question they tell how, not what about; a passage that happens to say
@@ -254,7 +278,8 @@ export function rank(
  *   the kinds asked, and
  * - its search score relative to the article's best passage, as a tie-breaker, and
  * - for a short "hvad er …" question, being the passage that defines what is asked: the article's first passage (its
- *   summary), or the first passage whose own words name more of the question (`definingPosition`; round 27);
+ *   summary), or the first passage whose own words name more of the question (`definingPosition`; round 27), or the
+ *   first passage that labels what is asked ("ISOLA3: …", `labelledPosition`; round 28);
  * ties go to the earlier passage. Calibrated on the fact questions the articles were written against
  * (test/fixtures/knowledge/facts.jsonl) and the first held-out set.
  */
@@ -1301,7 +1326,17 @@ export class Answerer {
       return concept.idf * (holding === 0 ? 1 : 1 + PASSAGE_CHOICE.localWeight * Math.log(passages.length / holding));
     });
     const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-    const defining = definition ? definingPosition(passages.map((passage) => creditsIn(analysis, this.termsOf(passage.id, () => passageText(passage), article.language), article.language)), weights) : -1;
+    const labelled = definition
+      ? labelledPosition(
+          passages.map((passage) => passageLabels(passage.text).map((label, l) => creditsIn(analysis, this.termsOf(`${passage.id}#label${l}`, () => label, article.language), article.language))),
+          weights,
+        )
+      : -1;
+    const defining = !definition
+      ? -1
+      : labelled >= 0
+        ? labelled
+        : definingPosition(passages.map((passage) => creditsIn(analysis, this.termsOf(passage.id, () => passageText(passage), article.language), article.language)), weights);
     for (const [position, passage] of passages.entries()) {
       const covered = totalWeight === 0 ? 0 : weights.reduce((sum, weight, c) => sum + weight * (credits[position]?.[c] ?? 0), 0) / totalWeight;
       const kindShare = kindMatch(passage.text, kinds);

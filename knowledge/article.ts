@@ -88,4 +88,10 @@ export interface Passage {
   /** The nearest heading above the passage, if any. */
   readonly heading: string | undefined;
   readonly text: string;
+  /**
+   * The passage as shown, when the cut into passages split a list it holds: its text with the list's other items (those
+   * the neighbouring passages hold) put back in place, so that a procedure or an enumeration is shown whole. Never searched
+   * or weighed — the index knows `text` only (see `shownText` in passages.ts).
+   */
+  readonly wholeText?: string;
 }

@@ -7,7 +7,7 @@ export type { KnowledgeBase, KnowledgeBaseOptions, IndexCache } from './knowledg
 export type { AnswerResult, AnswerCandidate, AnswerOptions, RankedArticle } from './answerer.js';
 export { ANSWER_THRESHOLDS, STALE_AFTER_YEARS, isStale } from './answerer.js';
 export type { AnswerThresholds } from './answerer.js';
-export { withoutCopyNotes, isCopyNote } from './passages.js';
+export { withoutCopyNotes, isCopyNote, shownText } from './passages.js';
 export { askedKinds, kindMatch } from './fact-kinds.js';
 export type { FactKind } from './fact-kinds.js';
 export { detectLanguage, hasDanishLetters } from './analysis/language.js';

@@ -1,11 +1,12 @@
 /**
  * Fact questions: one JSON object a line, {q, fact, expected_ids, lang?}. A question counts as
  * answered with its fact when the knowledge base answers it (not "did you mean", not unknown) and
- * the passage the chat shows contains the fact (case and spacing ignored).
+ * the passage the chat shows contains the fact (case and spacing ignored; with a list the cut split made whole, `shownText`).
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { KnowledgeBase } from '../../knowledge/index.js';
+import { shownText } from '../../knowledge/passages.js';
 
 export const FactQuestionSchema = z.object({
   q: z.string().min(1),
@@ -38,7 +39,7 @@ export interface FactOutcome {
 export function judgeFact(kb: KnowledgeBase, question: FactQuestion): FactOutcome {
   const result = kb.answer(question.q, { locale: question.lang });
   if (result.kind === 'answered') {
-    return { question, shown: normaliseFact(result.passage.text).includes(normaliseFact(question.fact)), got: result.passage.id };
+    return { question, shown: normaliseFact(shownText(result.passage)).includes(normaliseFact(question.fact)), got: result.passage.id };
   }
   if (result.kind === 'ambiguous') return { question, shown: false, got: `did you mean: ${result.candidates.map((c) => c.article.id).join(', ')}` };
   return { question, shown: false, got: `unknown (${result.reason})` };
