@@ -1346,11 +1346,14 @@ export class Answerer {
 }
 
 /** Whether two articles' systems (free text: "IndFak / RejsUd", "LDV (Statens BI)") name a system in common; no system is any. */
-/** A page's systems written as products' names ("SLS/HR-Løn/BSL" → sls, hr-løn, bsl): two capitals or more, or a digit. */
+/**
+ * A page's systems written as products' names ("SLS/HR-Løn/BSL" → sls, hr-løn, bsl; "Brugerstyring Løn (BSL) – SLS/HR-Løn"
+ * → bsl, sls, hr-løn): two capitals or more, or a digit.
+ */
 function systemNames(system: string | undefined): string[] {
   if (system === undefined) return [];
   return system
-    .split(/[/,()]|\s+(?:og|and)\s+/u)
+    .split(/[/,()]|\s+(?:og|and)\s+|\s+[–—-]\s+/u)
     .map((name) => name.trim())
     .filter((name) => (name.match(/\p{Lu}/gu) ?? []).length >= 2 || /\d/u.test(name))
     .map((name) => name.toLocaleLowerCase('da'));
