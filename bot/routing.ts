@@ -58,7 +58,7 @@ export const ROUTING_THRESHOLDS = {
 
 /** Question words and inverted openings that ask how or whether something is (da, en; the modal as spoken too: "ka vi …", "ska jeg …", "ha I …"). */
 const INTERROGATIVE =
-  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|ska|kan|ka|bør|er|har|ha|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|was|were|will|would|may|must|have|has)(?![\p{L}\d])/iu;
+  /^(?:(?:tell\s+me|explain|fortæl(?:\s+mig)?|forklar(?:\s+mig)?)\s+(?:how|what|why|when|where|which|who|whether|if|hvordan|hvad|hvorfor|hvornår|hvor|hvilke|hvilken|hvilket|hvem|om)|(?:forskel(?:len)?|difference)\s+(?:på|mellem|between)|(?:the\s+)?difference\s+between|hvordan|hvad|hvorfor|hvor|hvornår|hvem|hvilken|hvilket|hvilke|hvis|hvorledes|må|skal|ska|kan|ka|bør|er|har|ha|gælder|findes|how|what|why|where|when|who|whom|which|whose|can|could|should|do|does|did|is|are|am|was|were|will|would|may|might|shall|must|have|has)(?![\p{L}\d])/iu;
 
 /** A question word first ("hvem må …", "between which hours …", "what is …"): asks about something, not for it. */
 const WH_QUESTION =
@@ -127,10 +127,11 @@ const GET_IT_TO = /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?!(?:dig|jer|i|nogen
 /**
  * "Kan jeg få refunderet kage til et møde", "kan vi få penge tilbage for …", "kan jeg få dækket frokost": whether
  * the user may have money back or covered — a question of the rules, not a polite order ("kan jeg få nulstillet
- * min kode" asks the desk to act).
+ * min kode" asks the desk to act). English the same (round 28): "can I get money back for meeting food …", "can we get
+ * reimbursed for …".
  */
 const MONEY_BACK_ASKED =
-  /^(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?:\p{L}+\s+){0,3}?(?:refunderet|dækket|godtgjort|betalt|udbetalt|tilbagebetalt|erstattet|penge(?:ne)?\s+(?:tilbage|igen|refunderet|dækket))(?![\p{L}\d])/iu;
+  /^(?:(?:kan|kunne)\s+(?:jeg|vi|man)\s+få\s+(?:\p{L}+\s+){0,3}?(?:refunderet|dækket|godtgjort|betalt|udbetalt|tilbagebetalt|erstattet|penge(?:ne)?\s+(?:tilbage|igen|refunderet|dækket))|(?:can|could)\s+(?:i|we|one)\s+get\s+(?:\p{L}+\s+){0,3}?(?:reimbursed|refunded|covered|compensated|paid\s+back|(?:the\s+|my\s+|our\s+)?money\s+(?:back|refunded|covered)))(?![\p{L}\d])/iu;
 
 /** A wish to see, know or compare ("vi vil gerne se om …", "jeg vil gerne vide hvordan …", "I'd like to know whether …"). */
 const WISH_TO_KNOW =
@@ -456,10 +457,11 @@ function contactWordTyped(text: string): boolean {
 /**
  * Words of contact that also name things of the portal's: staff ("personalet", "personer"), a
  * report sent by mail, an address or a number. "Kan jeg få nøgletal om personalet på mail hvert kvartal?"
- * reaches no one; "hvad er jeres mail?" does, and the contact article answers it.
+ * reaches no one; "hvad er jeres mail?" does, and the contact article answers it. English "hours" are hours worked or paid
+ * as often as opening hours ("paying hours to many students at once"; round 28).
  */
 const THING_LIKE_CONTACT =
-  /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|e-?mail\p{L}*|mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*)(?![\p{L}\d])/giu;
+  /(?<![\p{L}\d])(?:person(?:ale|er)\p{L}*|e-?mail\p{L}*|mail\p{L}*|adresse\p{L}*|nummer\p{L}*|number\p{L}*|(?<!(?:office|business|service|desk|support)\s+)hours)(?![\p{L}\d])/giu;
 
 /** To the desk ("maile til jer", "mail til servicedesken", "email you"): a word of THING_LIKE_CONTACT before it reaches the desk. */
 const TO_THE_DESK = /^\s+(?:til\s+|to\s+)?(?:jer|servicedesk\p{L}*|support(?:en)?|kundebetjening\p{L}*|you|the\s+(?:service\s*desk|support))(?![\p{L}\d])/iu;
@@ -1287,7 +1289,33 @@ export function decide(input: RouteInput): RouteDecision {
     const shown = ` ${haystack.join(' ')} `;
     if (said.some((_, i) => i + 3 <= said.length && said.slice(i, i + 3).some((word) => wrong.has(word)) && shown.includes(` ${said.slice(i, i + 3).join(' ')} `))) return true;
     const content = contentWords(told).map((word) => word.toLowerCase());
-    return content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2;
+    if (content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2) return true;
+    return englishSpeaksOfTheProblem(found, told);
+  }
+
+  /**
+   * ENGLISH_PROBLEM (round 28): whether the Danish passage speaks of a problem told in English ("a user won't synchronise
+   * in RejsUd", "a user we created is not synced over to the invoices"): as {@link passageSpeaksOfTheProblem}, but a word is
+   * held when the knowledge base, reading it as English (the glossary's Danish), finds it in that passage of the article
+   * alone — the English words never meet the Danish passage's letters.
+   */
+  function englishSpeaksOfTheProblem(found: AnswerResult, told: string): boolean {
+    if (input.lang !== 'en' || found.kind !== 'answered') return false;
+    const wrong = problemWords(told);
+    const content = contentWords(told).map((word) => word.toLowerCase());
+    if (wrong.length === 0 || content.length === 0) return false;
+    const seen = new Map<string, boolean>();
+    const held = (word: string): boolean => {
+      let known = seen.get(word);
+      if (known === undefined) {
+        // "the" makes one word English to the analyser, which reads a word alone as Danish.
+        const alone = input.knowledge(`the ${word}`, 'en', undefined, undefined, found.article.id);
+        known = alone.kind === 'answered' && alone.passage.id === found.passage.id;
+        seen.set(word, known);
+      }
+      return known;
+    };
+    return wrong.some(held) && content.filter(held).length * 2 >= content.length;
   }
 
   /**
@@ -1311,7 +1339,7 @@ export function decide(input: RouteInput): RouteDecision {
     // problem, not merely the system (an overview of SLS is no answer to "lønnen er forkert … i SLS").
     const own = input.knowledge(withoutSystems(text), input.lang, systemId);
     if (own.kind !== 'answered' || own.score < ROUTING_THRESHOLDS.strongAnswer || own.article.id !== found.article.id || own.passage.id !== found.passage.id) return false;
-    return passageSpeaksOfTheProblem(withoutSystems(text), `${found.passage.heading ?? ''}\n${found.passage.text}`);
+    return passageSpeaksOfTheProblem(withoutSystems(text), `${found.passage.heading ?? ''}\n${found.passage.text}`) || englishSpeaksOfTheProblem(found, withoutSystems(text));
   }
 
   /** The knowledge base's answer, with a case offered after it. */
@@ -1551,8 +1579,9 @@ export function decide(input: RouteInput): RouteDecision {
       // article other than the desk's contact article names, in the passage it shows, is that article's answer.
       if (!PERSON_ASKED.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
       // "Kan jeg få nøgletal om personalet på mail hvert kvartal?": staff and a mail are things, not someone to reach;
-      // asked or requested, an article that answers it strongly is the answer.
-      if (sure && !reachingWords(text)) {
+      // asked or requested, an article that answers it strongly is the answer. Only half believed in, a person read in words
+      // of no one to reach ("§56 agreement sick up to 30 days deadline") is that answer the more (round 28).
+      if ((sure || plausible) && !reachingWords(text)) {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
       }
@@ -1681,6 +1710,10 @@ export function decide(input: RouteInput): RouteDecision {
     if ((kind === 'status' || kind === 'myCases') && (recognition.slots.formId !== undefined || recognition.slots.systemId !== undefined) && !namesOwnCases(text) && !CASE_WORDS.test(text) && findCaseNumbers(text).length === 0 && !asksHowItStands(text) && !AWAITING_REPLY.test(text.trim())) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
+    // "phone number for Kundebetjening to report an error", "telefonnummer til Kundebetjening for at melde en fejl": the number
+    // or address of something an article names in the passage it shows, read as a request because the desk's area is named,
+    // is that article's answer (as it is when read as a person asked for) — unless a case is asked for in words (round 28).
+    if (kind === 'createCase' && !CASE_WORDS.test(text) && !ASKED_TO_MAKE_A_CASE.test(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

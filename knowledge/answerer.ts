@@ -760,7 +760,25 @@ export class Answerer {
     if (timeNotHeld(question, `${first.article.title}\n${first.article.body}`)) return { kind: 'unknown', reason: 'year-not-held' };
     if (others.length === 0) return { kind: 'answered', ...first };
     if (leader !== undefined || others.every((other) => sameSystem(first.article.system, other.article.system))) return { kind: 'answered', ...first, seeAlso: others };
+    // NAMED_SYSTEM (round 28): a question that names a system ("how do I reset my password in SLS?") chooses among that
+    // system's pages; a close page of another system (Navision's password reset) is no choice beside them.
+    const inNamed = this.ofNamedSystems(question, unique);
+    if (inNamed.length > 0 && inNamed.length < unique.length) {
+      const [kept, ...rest] = inNamed as [AnswerCandidate, ...AnswerCandidate[]];
+      if (rest.length === 0 || rest.every((other) => sameSystem(kept.article.system, other.article.system))) return { kind: 'answered', ...kept, ...(rest.length > 0 ? { seeAlso: rest } : {}) };
+      return { kind: 'ambiguous', candidates: inNamed };
+    }
     return { kind: 'ambiguous', candidates: unique };
+  }
+
+  /**
+   * The candidates whose system is one the question names by its name as a product ("SLS", "HR-Løn", "Navision Stat": two
+   * capitals or more, not "Løn" or "Regnskab" of an area's name); all of them when the question names none of theirs.
+   */
+  private ofNamedSystems(question: string, candidates: readonly AnswerCandidate[]): AnswerCandidate[] {
+    const asked = ` ${question.toLocaleLowerCase('da').replace(/[^\p{L}\d-]+/gu, ' ')} `;
+    const named = (candidate: AnswerCandidate): boolean => systemNames(candidate.article.system).some((name) => asked.includes(` ${name} `));
+    return candidates.filter(named);
   }
 
   /**
@@ -1408,6 +1426,19 @@ export class Answerer {
 }
 
 /** Whether two articles' systems (free text: "IndFak / RejsUd", "LDV (Statens BI)") name a system in common; no system is any. */
+/**
+ * A page's systems written as products' names ("SLS/HR-Løn/BSL" → sls, hr-løn, bsl; "Brugerstyring Løn (BSL) – SLS/HR-Løn"
+ * → bsl, sls, hr-løn): two capitals or more, or a digit.
+ */
+function systemNames(system: string | undefined): string[] {
+  if (system === undefined) return [];
+  return system
+    .split(/[/,()]|\s+(?:og|and)\s+|\s+[–—-]\s+/u)
+    .map((name) => name.trim())
+    .filter((name) => (name.match(/\p{Lu}/gu) ?? []).length >= 2 || /\d/u.test(name))
+    .map((name) => name.toLocaleLowerCase('da'));
+}
+
 function sameSystem(a: string | undefined, b: string | undefined): boolean {
   if (a === undefined || b === undefined) return true;
   const names = (system: string): string[] =>
