@@ -236,7 +236,9 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
  * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
  * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
  * stå", "keeps spinning", "lukker ned hver gang" — not "vi lukker ned for …" —, "smider mig ud", "logs me out"); a value refused as invalid ("melder ugyldigt
- * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"). How people tell a
+ * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"); round 28: a thing
+ * never done ("er aldrig kommet", "was never paid", "never arrives"), done twice ("trukket to gange", "bogført dobbelt", "paid
+ * twice"), pay too little or too much ("fik for lidt i løn", "got paid too little"). How people tell a
  * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
  */
 const FAILS_IN_OTHER_WORDS =
