@@ -20,7 +20,7 @@ import { choiceByTitleWord, choiceNumber, editDistanceWithin, matchTolerant, typ
 import { afterNo, givesSeveralValues, isSkip, saysDontKnow } from '../dialogs/form-engine.js';
 import { asksAboutAssistant } from '../dialogs/small-talk.js';
 import { asksForTheCase, givesCaseDetails } from '../dialogs/case-asked.js';
-import { findCaseNumbers, findSystem, articleAbout, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
+import { findCaseNumbers, findSystem, articleAbout, getForm, getSystem, matchKey, mentionedSystems, monthYear, normaliseCvr, parseDate, parseNumberAnswer, valuesInSentence, type Localized } from '../portal/index.js';
 import { asksToExplainAgain } from './meta-talk.js';
 import { cleanWords, stemmers } from './nlu/features.js';
 import { namesThePortal, ordersRemoval, REMOVAL_FORM } from './nlu/slots.js';
@@ -237,11 +237,13 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
  * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
  * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
  * stå", "keeps spinning", "lukker ned hver gang" — not "vi lukker ned for …" —, "smider mig ud", "logs me out"); a value refused as invalid ("melder ugyldigt
- * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"). How people tell a
+ * cpr", "invalid"); a thing that sends or shows nothing ("sender ingen mails", "the reports show no data"); round 28: a thing
+ * never done ("er aldrig kommet", "was never paid", "never arrives"), done twice ("trukket to gange", "bogført dobbelt", "paid
+ * twice"), pay too little or too much ("fik for lidt i løn", "got paid too little"). How people tell a
  * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
  */
 const FAILS_IN_OTHER_WORDS =
-  /(?<![\p{L}\d])(?:(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:fået|fik|betalt|udbetalt|trukket|bogført|registreret|oprettet|kommet|sendt|paid|charged|booked|received|sent|created)\s+(?:\p{L}+\s+){0,3}?(?:(?:to|2)\s+gange|twice)|(?:bogført|betalt|udbetalt|registreret|oprettet|trukket|sendt|kommet|viser|vises|står|er|blev|bliver)\s+(?:\p{L}+\s+)?dobbel\p{L}*|doubled|double\s+(?:paid|booked|charged|payment)|for\s+(?:lidt|meget)\s+(?:i\s+)?(?:løn|lønnen|udbetalt|refusion|pay|salary)|too\s+(?:little|much)|(?:\p{L}{2,}r|har|havde|kan|er|var|blev|is|was|were|has|have|had)\s+aldrig|never\s+(?:\p{L}+ed|\p{L}+s|got|came|come|arrive|paid|showed\s+up)|(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
 
 /** Whether the text reports that something does not work (a negation of what it does, or {@link FAILS_IN_OTHER_WORDS}). */
 export function reportsAProblem(text: string): boolean {
@@ -260,6 +262,9 @@ function problemOnlySupposed(text: string): boolean {
   const rest = text.replace(CONDITION_CLAUSE, ' ');
   return rest !== text && !reportsAProblem(rest) && !SOMETHING_WRONG.test(rest);
 }
+
+/** A question word anywhere in the text ("jeg kan ikke se hvad …", "I don't know why …"). */
+const QUESTION_WORD_INSIDE = /(?<![\p{L}\d])(?:hvad|hvordan|hvorfor|hvilke|hvilken|hvilket|hvornår|what|how|why|which|when)(?![\p{L}\d])/iu;
 
 /** Urgency ("haster!", "akut", "asap"): something is to be done, not looked up. */
 const URGENT_WORDS = String.raw`haster|hastesag|akut|hurtigst\s+muligt|snarest|urgent|asap|straks`;
@@ -836,6 +841,28 @@ const ASKED_TO_CORRECT = /(?<![\p{L}\d])(?:rette|rettet|korrigere|korrigeret|fik
 const CHANGE_ASKED =
   /(?:^|[.,;:!?]\s*)(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i|nogen|en\s+af\s+jer)|(?:can|could|would|will)\s+(?:you(?:\s+(?:guys|all|folks))?|someone|somebody|one\s+of\s+you))\s+(?:(?:lige|venligst|godt|please|kindly|just)\s+)?(?:registrere|oprette|ændre|opdatere|slette|tilføje|fjerne|spærre|lukke|nulstille|indberette|tildele|låse\s+op|register|create|update|change|delete|add|remove|reset|close|unlock|set\s+up|set\s+(?:that|it|this|them)\s+up|sætte\s+(?:det|den|dem)\s+op)(?![\p{L}\d])/iu;
 
+/**
+ * Access asked for, for the asker or someone named, in a question's form (round 28): "kan jeg få adgang til ØS Indsigt?",
+ * "må jeg bede om adgang til Statens HR", "kan vi få oprettet en ny godkender i IndFak", "kan min kollega få de samme
+ * rettigheder som mig i RejsUd", "har I mulighed for at give mig rettigheder til …", "can I get access to the LDV cubes" — a
+ * request to the desk, as "kan I give mig adgang" is. "Kan man få adgang …", "hvem kan få adgang …", "hvordan får jeg adgang …"
+ * ask how access is had.
+ */
+const ACCESS_ASKED_FOR = new RegExp(
+  String.raw`^(?:(?:kan|kunne|må|mon)\s+(?:jeg|vi|min\s+\p{L}+|mine\s+\p{L}+|vores\s+\p{L}+)\s+(?:(?:godt|lige|også|gerne|ikke)\s+)*(?:få|bede\s+om|have)|(?:can|could|may)\s+(?:i|we|my\s+\p{L}+|our\s+\p{L}+)\s+(?:(?:please|also|just)\s+)*(?:get|have|be\s+given|request|ask\s+for))\s+(?:\p{L}+\s+){0,4}?(?:\p{L}*adgang\p{L}*|rettighed\p{L}*|bruger|brugeradgang|brugerkonto|login|adgangskode\p{L}*|password|godkender\p{L}*|roller?|rollen|rollerne|access|permissions?|rights|user|account|login)(?![\p{L}\d])` +
+    String.raw`|^(?:har|have)\s+(?:i|du|you)\s+(?:\p{L}+\s+)?mulighed\s+for\s+at\s+(?:give|oprette|tildele|åbne|nulstille)(?![\p{L}\d])`,
+  'iu',
+);
+
+/** A condition or circumstance that makes a request for access a question of whether it may be had ("… som selvejende", "… uden Excel", "if …"). */
+const ACCESS_CONDITION = /(?<![\p{L}\d])(?:som(?!\s+(?:mig|jeg|os|vi|dig|du|hende|ham)(?![\p{L}\d]))|hvis|når|uden|selvom|selv\s+om|if|as\s+an?|without|when|even)(?![\p{L}\d])/iu;
+
+/** Whether the text asks for access for someone in a question's form ({@link ACCESS_ASKED_FOR}), with no condition that makes it a question of whether. */
+export function asksForAccess(text: string): boolean {
+  const s = sentence(text);
+  return ACCESS_ASKED_FOR.test(s) && !GET_IT_TO.test(s) && !ACCESS_CONDITION.test(s) && words(s).length <= 14;
+}
+
 /** A case number with at most a word or two around it ("SA-2026-000123", "sag SA-2026-000123"), not a request naming one. */
 function isBareCaseNumber(text: string, recognition: Recognition): boolean {
   const intent = recognition.intent;
@@ -917,6 +944,19 @@ export function decide(input: RouteInput): RouteDecision {
   const kind = recognition.intent.kind;
   const text = input.text;
   const question = readsAsQuestion(text);
+
+  /**
+   * The system a problem is told in: the one named, or else the one its thing implies (round 28) — inside a compound
+   * ("indfakfakturaen", "rejseafregningsmodulet"), by the area's word ("lønsedlen", "lønnen"), or by a form of one system told
+   * by its problem ("dobbelt løn" of «Fejl i lønkørsel»). "Lønsedlerne i e-boks er tomme" tells a problem in SLS as surely as
+   * "SLS viser tomme lønsedler"; routing read the named system only before.
+   */
+  const problemSystem: string | undefined = (() => {
+    const slots = recognition.slots;
+    if (slots.systemId !== undefined || slots.systemImplied !== undefined) return slots.systemId ?? slots.systemImplied;
+    const form = slots.formId === undefined ? undefined : getForm(slots.formId);
+    return form !== undefined && form.systemIds.length === 1 ? form.systemIds[0] : undefined;
+  })();
 
   /**
    * "Hvordan bliver vejret i morgen?", "tell me a joke", "hvad er hovedstaden i Frankrig": a question or small talk
@@ -1258,6 +1298,7 @@ export function decide(input: RouteInput): RouteDecision {
     return own.kind === 'answered' && own.article.id !== result.article.id && kindMatch(own.passage.text, kinds) > 0 ? own : result;
   }
 
+
   /** "RejsUd hænger når jeg uploader bilag": a problem reported in a system the portal has, not a question of how. */
   function problemInSystem(): boolean {
     // One system: "vi har ikke Navision, kan vi så bruge LDV" weighs two systems, it reports no problem in either.
@@ -1266,7 +1307,10 @@ export function decide(input: RouteInput): RouteDecision {
     // "Hvad gør jeg hvis Navision giver fejl?" supposes the problem in a condition, it tells none.
     // Two systems told of, not asked about ("data fra SLS kommer ikke med i LDV", "ISOLA og LDV viser forskellige tal"): the
     // problem lies between them, and it is the case of the one the slots chose (round 27).
-    return recognition.slots.systemId !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
+    // A system only implied counts for a problem told as a sentence, not asked nor named as a topic ("fejlindmeldelse løn emnefelt"),
+    // nor with a question inside it ("jeg kan ikke se hvad tallene på lønsedlen står for").
+    if (recognition.slots.systemId === undefined && (question || !SENTENCE.test(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text))) return false;
+    return problemSystem !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 
   /**
@@ -1280,6 +1324,9 @@ export function decide(input: RouteInput): RouteDecision {
     if (found.kind !== 'answered') return false;
     const told = withoutSystems(text);
     const passage = `${found.passage.heading ?? ''}\n${found.passage.text}`;
+    // A passage whose word on it is to make a case or to report it ("Opret en sag med formularen Faktura i IndFak …, fx hvis
+    // fakturaen … er afvist", "Sådan melder du fejlen") does not answer a problem told as happening: the case does (round 28).
+    if (sendsToACase(passage)) return false;
     if (passageSpeaksOfTheProblem(told, passage)) return true;
     const haystack = passage.toLowerCase().match(/[\p{L}\d]+/gu) ?? [];
     // The message the system showed, quoted as the passage has it ("SLS skriver afvist af adgangskontrollen …"): three words in
@@ -1289,7 +1336,11 @@ export function decide(input: RouteInput): RouteDecision {
     const shown = ` ${haystack.join(' ')} `;
     if (said.some((_, i) => i + 3 <= said.length && said.slice(i, i + 3).some((word) => wrong.has(word)) && shown.includes(` ${said.slice(i, i + 3).join(' ')} `))) return true;
     const content = contentWords(told).map((word) => word.toLowerCase());
-    if (content.length >= 2 && content.filter((word) => holdsWord(haystack, word)).length * 3 >= content.length * 2) return true;
+    // Two words of substance held are the problem's only when the passage tells of something failing at all: "vi har ikke
+    // modtaget lønsedler for december" shares "lønsedler" and "december" with a page on the payslip's sections, which tells of
+    // no failure (round 28). Three or more held ("data fra vores fagsystem via GIS … efter passwordskift") are the page on it.
+    const held = content.filter((word) => holdsWord(haystack, word)).length;
+    if (content.length >= 2 && held * 3 >= content.length * 2 && (held >= 3 || passageTellsOfFailure(passage))) return true;
     return englishSpeaksOfTheProblem(found, told);
   }
 
@@ -1324,7 +1375,7 @@ export function decide(input: RouteInput): RouteDecision {
    * article about that system.
    */
   function impliedCase(): boolean {
-    const systemId = recognition.slots.systemId;
+    const systemId = problemSystem;
     if (systemId === undefined || question || !problemInSystem()) return false;
     const s = sentence(text);
     // A verb of making a case counts only where nothing is said to fail ("RejsUd vil ikke lade mig oprette …" reports a problem).
@@ -1339,7 +1390,8 @@ export function decide(input: RouteInput): RouteDecision {
     // problem, not merely the system (an overview of SLS is no answer to "lønnen er forkert … i SLS").
     const own = input.knowledge(withoutSystems(text), input.lang, systemId);
     if (own.kind !== 'answered' || own.score < ROUTING_THRESHOLDS.strongAnswer || own.article.id !== found.article.id || own.passage.id !== found.passage.id) return false;
-    return passageSpeaksOfTheProblem(withoutSystems(text), `${found.passage.heading ?? ''}\n${found.passage.text}`) || englishSpeaksOfTheProblem(found, withoutSystems(text));
+    const passage = `${found.passage.heading ?? ''}\n${found.passage.text}`;
+    return !sendsToACase(passage) && (passageSpeaksOfTheProblem(withoutSystems(text), passage) || englishSpeaksOfTheProblem(found, withoutSystems(text)));
   }
 
   /** The knowledge base's answer, with a case offered after it. */
@@ -1402,8 +1454,15 @@ export function decide(input: RouteInput): RouteDecision {
     const unsure = recognition.confidence < ROUTING_THRESHOLDS.confident && !recognition.command && !question;
     const unsurePerson = kind === 'human' && unsure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
     const unsureCancel = kind === 'cancel' && unsure && !STOP_WORD.test(text);
-    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel) && problemInSystem() && (!answersAboutSystem(knowledge(), recognition.slots.systemId) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
+    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel) && problemInSystem() && ((recognition.slots.systemId !== undefined && !answersAboutSystem(knowledge(), problemSystem)) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
+    }
+    // "Kan jeg få adgang til ØS Indsigt?", "må jeg bede om adgang til Statens HR", "kan min kollega få de samme rettigheder som
+    // mig i RejsUd": access asked for someone, in a question's form, in a system or access form the portal names — the request
+    // for access, however the classifier reads it; and a need of access told ("… og skal have nulstillet min adgangskode").
+    const accessNamed = recognition.slots.systemId !== undefined || recognition.slots.areaId === 'brugeradministration';
+    if ((kind === 'question' || kind === 'createCase') && accessNamed && !asksHow(text) && !WH_QUESTION.test(sentence(text)) && (asksForAccess(text) || (!question && ACCESS_OR_LOGIN.test(text) && NEED_TO_HAVE_DONE.test(text)))) {
+      return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
     // "Nedlæg Karens bruger i IndFak", "deactivate John's account in RejsUd": an order to remove a user's access is a
     // request for the removal form, however the classifier reads it.
@@ -2094,6 +2153,30 @@ function problemWords(text: string): string[] {
     else if (after) found.add(after);
   });
   return [...found].filter((x) => x.length >= 3);
+}
+
+/**
+ * Whether a passage tells of something failing or going wrong at all — a negation of what a thing does, a word of error,
+ * rejection or absence ("… kommer ikke over i fakturadelen", "afvist", "mangler", "fejl"): a page on a problem, not an
+ * overview or a table that merely shares a few of the problem's words.
+ */
+function passageTellsOfFailure(passage: string): boolean {
+  return reportsAProblem(passage) || SOMETHING_WRONG.test(passage) || PASSAGE_FAILURE.test(passage);
+}
+
+/** Failure as a page tells it: "ikke"/"not" anywhere, absence, "mangler", "missing", "forsinket", "delayed", "glemt", "låst". */
+const PASSAGE_FAILURE = /(?<![\p{L}\d])(?:ikke|not|never|aldrig|mangler|manglende|missing|forsinke\p{L}*|delayed|glemt|forgot\p{L}*|låst|locked)(?![\p{L}\d])/iu;
+
+/**
+ * A passage whose word on a matter is to make a case about it or to report it ("Opret en sag med formularen Faktura i IndFak …",
+ * "Spørgsmål om en afregning sender du med formularen for rejseafregninger", "Sådan melder du fejlen", "create a case with the
+ * form …"): for a problem told, the case is the answer.
+ */
+const SENDS_TO_A_CASE =
+  /(?<![\p{L}\d])(?:opret(?:ter)?\s+(?:du\s+|i\s+|man\s+)?(?:en\s+)?sag|(?:sender|sendes|send)\s+(?:du\s+|i\s+)?med\s+formularen|med\s+formularen\s+\p{Lu}|(?:melder|indmelder|anmelder)\s+(?:du|i|man)\s+(?:\p{L}+\s+)?fejl\p{L}*|create\s+a\s+case|(?:using|with)\s+the\s+form|(?:report|reporting)\s+(?:an?\s+|the\s+)?errors?)(?![\p{L}\d])/u;
+
+function sendsToACase(passage: string): boolean {
+  return SENDS_TO_A_CASE.test(passage.replace(/^\p{Lu}/u, (c) => c.toLowerCase()).replace(/([.!?]\s+)(\p{Lu})/gu, (_, a: string, c: string) => a + c.toLowerCase()));
 }
 
 /** Whether a word is in a text as itself or a form of it (the same first five letters: "modtaget"/"modtager", "afvist"). */
