@@ -94,12 +94,20 @@ describe('case requests and forms as users type them (round 22)', () => {
 
     it('starts the case when asked for in words at the offer ("opret en sag", "ja tak, opret den")', async () => {
       await new Chat(world, OLE).run([
-        ['fakturaen fra Dell er blevet afvist i IndFak', 'Vil du oprette en sag?'],
-        ['opret en sag', ['Faktura i IndFak', '«Hvad er problemet» Fakturaen er afvist og «Leverandør» Dell.', 'Fakturanummer']],
+        ['vi har ikke modtaget fakturaen fra Atea i IndFak', 'Vil du oprette en sag?'],
+        ['opret en sag', ['Faktura i IndFak', '«Hvad er problemet» Fakturaen er ikke modtaget og «Leverandør» Atea.', 'Fakturanummer']],
       ]);
       await new Chat(world, OLE).run([
         ['vi har ikke modtaget fakturaen i IndFak', 'Vil du oprette en sag?'],
         ['ja tak, opret den', ['Faktura i IndFak', '«Hvad er problemet» Fakturaen er ikke modtaget.', 'Fakturanummer']],
+      ]);
+    });
+
+    it('starts the case at once when the article\'s word on the problem is to make a case (round 28)', async () => {
+      // The shipped IndFak page says "Opret en sag med formularen Faktura i IndFak …, fx hvis fakturaen … er afvist": showing it
+      // and then offering the case would only send the user round the same way.
+      await new Chat(world, OLE).run([
+        ['fakturaen fra Dell er blevet afvist i IndFak', ['Faktura i IndFak', '«Hvad er problemet» Fakturaen er afvist og «Leverandør» Dell.', 'Fakturanummer', without('Vil du oprette en sag?')]],
       ]);
     });
 
