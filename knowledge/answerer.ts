@@ -444,6 +444,9 @@ export function headingEcho(question: readonly string[], heading: string | undef
  */
 export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.1 } as const;
 
+/** Where a sentence ends: a full stop, question or exclamation mark before a space and a capital ("kl. 16.00" goes on), or a line break. */
+const SENTENCE_END = /(?<=[.!?])\s+(?=\p{Lu})|\n+/u;
+
 /**
  * FACT_LEADER (round 15): when a question asks a precise kind of fact (`decisiveKinds`: how often, a
  * time of day, how long), the article with a passage that holds it
@@ -456,6 +459,11 @@ export const CLOSE_CHOICE = { factLead: 0.05, passageLead: 0.05, openingLead: 0.
  * Round 24: with `coverageGap` in place of `ambiguityCoverageGap`: the page holding the fact often lacks a word of the asker's
  * situation ("en medarbejder er sygemeldt, hvor hurtigt skal vi melde det" — "inden for 4 uger" on the page of deadlines, which
  * has no "medarbejder"). Read +3 at 0.2 (0.35 the same), never read ±0, unrelated ±0, nothing lost.
+ *
+ * Round 29: the fact is measured where it is said — the sentence that holds it, with the one before it and the title
+ * ("LDV opdateres senest fire dage efter en lønkørsel"), not the whole passage, whose other sentences said the question's other
+ * words of something else (SLS's firewall "op til 7 arbejdsdages behandlingstid" beside "Under lønkørsler: …"); and a page that
+ * never says the system the question names (as the best article's system is called) holds no fact for it.
  */
 export const FACT_LEADER = { ratio: 0.6, coverageGap: 0.2 } as const;
 
@@ -713,7 +721,7 @@ export class Answerer {
     const echoed = echoable.length === 0 ? undefined : this.echoLeader(echoable, question);
     // ACQUIRED: "hvordan kommer vi i gang med RejsUd" goes to the page that says how one gets it ("Hvordan får man RejsUd?").
     const acquirable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined ? [] : ranked.filter((c) => c === best || (confidence(c) >= top * WIDER_CHOICE.acquired && c.coverage >= best.coverage - thresholds.ambiguityCoverageGap));
-    const acquired = acquirable.length === 0 ? undefined : this.acquireLeader(acquirable, question);
+    const acquired = acquirable.length === 0 ? undefined : this.acquireLeader(acquirable, question, analysis);
     // PHRASED: "det lille ikon ud for en bruger" goes to the page that says "ikon ud for en bruger", not to the one with "profilikonet".
     const phraseable = inUsersLanguage || counting !== undefined || naming !== undefined || numbered !== undefined || named !== undefined || echoed !== undefined || acquired !== undefined ? [] : within(WIDER_CHOICE.phrased);
     const phrased = phraseable.length === 0 ? undefined : this.phrasedLeader(phraseable, question, analysis);
@@ -992,7 +1000,7 @@ export class Answerer {
    * kontakter den …"), not on the system's overview. Only when the verb of getting has the system itself for object (not
    * "hvordan får vi adgang til RejsUd"). The first candidate of the best one's system with such a sentence when the best has none.
    */
-  private acquireLeader(candidates: readonly RankedArticle[], question: string): number | undefined {
+  private acquireLeader(candidates: readonly RankedArticle[], question: string, analysis: QueryAnalysis): number | undefined {
     if (candidates.length < 2) return undefined;
     const object = ACQUIRE_ASKED.exec(question)?.[1];
     if (object === undefined) return undefined;
@@ -1001,7 +1009,12 @@ export class Answerer {
     // The object is the system: its first word after the asker's own words is a word of the system's name.
     const words = object.toLocaleLowerCase('da').match(/[\p{L}\d-]+/gu) ?? [];
     const first = words.find((word) => !ACQUIRER_WORDS.has(word));
-    const system = names.find((name) => first !== undefined && name.split(/\s+/u)[0] === first);
+    // …as written, or as its typo was read ("hvordan får vi rejseud", round 29): the corrected word is the name's.
+    const concept = analysis.concepts.findIndex((c) => c.surface === first);
+    const read = new Set(analysis.terms.filter((term) => term.concept === concept && term.kind === 'typo').map((term) => term.term));
+    const isName = (word: string | undefined): boolean =>
+      word !== undefined && (word === first || (read.size > 0 && [...this.termsOf(`name@${word}`, () => word, best?.language ?? analysis.language)].some((term) => read.has(term))));
+    const system = names.find((name) => first !== undefined && isName(name.split(/\s+/u)[0]));
     if (system === undefined) return undefined;
     const said = new RegExp(`${ACQUIRE_SAID}${system.split(/\s+/u)[0]?.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&') ?? ''}`, 'iu');
     const gets = (articleId: string): boolean => {
@@ -1167,14 +1180,23 @@ export class Answerer {
   /** The index of the candidate whose passage holding the kind of fact asked covers the question by `factLead` more than any other's (FACT_LEADER); or none. */
   private factLeader(candidates: readonly RankedArticle[], analysis: QueryAnalysis, kinds: readonly FactKind[]): number | undefined {
     if (candidates.length < 2) return undefined;
-    const facts = candidates.map((candidate) => this.placesCovered(candidate.articleId, analysis, kinds).fact);
+    const places = candidates.map((candidate) => this.placesCovered(candidate.articleId, analysis, kinds, true));
+    // The system the question names, as the best article's system is called ("… lønnen i LDV"): a page that never says it holds
+    // another system's fact ("op til 7 arbejdsdages behandlingstid" of SLS's firewall), however much else of the question it says.
+    const system = systemNames(this.index.articles.get(candidates[0]?.articleId ?? '')?.system);
+    const named = analysis.concepts.map((concept) => concept.surface).filter((surface) => system.includes(surface)).map((surface) => new RegExp(`(?<![\\p{L}\\p{N}])${escaped(surface)}(?![\\p{L}\\p{N}])`, 'iu'));
+    const says = (articleId: string): boolean => {
+      const article = this.index.articles.get(articleId);
+      return article !== undefined && named.every((name) => name.test(`${article.title}\n${article.body}`));
+    };
+    const facts = places.map((place, index) => (says(candidates[index]?.articleId ?? '') ? place.fact : 0));
     const [first, second] = facts.map((_, index) => index).sort((a, b) => (facts[b] ?? 0) - (facts[a] ?? 0) || a - b);
     if (first === undefined || second === undefined) return undefined;
     return (facts[first] ?? 0) - (facts[second] ?? 0) >= CLOSE_CHOICE.factLead - 1e-9 ? first : undefined;
   }
 
   /** How much of the question an article's best passage and its opening (first passage) cover, each with its title. */
-  private placesCovered(articleId: string, analysis: QueryAnalysis, kinds: readonly FactKind[]): { fact: number; passage: number; opening: number; concepts: readonly number[] } {
+  private placesCovered(articleId: string, analysis: QueryAnalysis, kinds: readonly FactKind[], bySentence = false): { fact: number; passage: number; opening: number; concepts: readonly number[] } {
     const article = this.index.articles.get(articleId);
     if (article === undefined) return { fact: 0, passage: 0, opening: 0, concepts: [] };
     const about = this.termsOf(`${article.id}#title`, () => article.title, article.language);
@@ -1190,7 +1212,17 @@ export class Answerer {
       const covered = coverage(analysis, new Set([...about, ...terms]), article.language);
       passage = Math.max(passage, covered);
       if (index === 0) opening = covered;
-      if (kinds.length > 0 && kindMatch(found.text, kinds) > 0) fact = Math.max(fact, covered);
+      if (kinds.length > 0 && kindMatch(found.text, kinds) > 0) {
+        if (!bySentence) fact = Math.max(fact, covered);
+        else {
+          const sentences = found.text.split(SENTENCE_END);
+          for (const [at, sentence] of sentences.entries()) {
+            if (kindMatch(sentence, kinds) === 0) continue;
+            const said = this.termsOf(`${found.id}@sentence${at}`, () => sentences.slice(Math.max(0, at - 1), at + 1).join(' '), article.language);
+            fact = Math.max(fact, coverage(analysis, new Set([...about, ...said]), article.language));
+          }
+        }
+      }
     }
     return { fact, passage, opening, concepts: creditsIn(analysis, whole, article.language) };
   }
@@ -1426,6 +1458,11 @@ export class Answerer {
 }
 
 /** Whether two articles' systems (free text: "IndFak / RejsUd", "LDV (Statens BI)") name a system in common; no system is any. */
+/** A text as a regular expression that matches it literally. */
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /**
  * A page's systems written as products' names ("SLS/HR-Løn/BSL" → sls, hr-løn, bsl; "Brugerstyring Løn (BSL) – SLS/HR-Løn"
  * → bsl, sls, hr-løn): two capitals or more, or a digit.

@@ -618,6 +618,10 @@ export function changeNotHeld(context: DeclineContext): boolean {
 
 /** "Vælg gerne et andet tidspunkt", "choose a different time": another one of a thing, which is how it is changed. */
 const ANOTHER = /(?<![\p{L}\d])(?:et andet|en anden|andre|another|a different)\s+([\p{L}][\p{L}-]*)/giu;
+/** A change of when something happens, asked with the question word as its object ("ændre hvornår", "change when"). */
+const WHEN_CHANGED = /(?<![\p{L}\d])(?:ændre[rs]?|flytte[rs]?|skifte[rs]?|change[sd]?|move[sd]?)\s+(?:\p{L}+\s+)?(?:hvornår|when|what time)(?![\p{L}\d])/iu;
+/** The words for a time that a page says is chosen anew ("vælg et andet tidspunkt"). */
+const TIME_WORDS = ['tidspunkt', 'tid', 'time'] as const;
 /** A word's own terms and its compound's parts ("varslingstidspunktet": "tidspunkt"), not an inference. */
 const CHOSEN_KINDS: ReadonlySet<TermKind> = new Set(['word', 'glossary', 'typo', 'compound-part', 'compound-head']);
 
@@ -631,6 +635,9 @@ function anotherChosen(context: DeclineContext, verb: number): boolean {
   const passive = (analysis.language === 'da' ? /es$/u : /ed$/u).test(analysis.concepts[verb]?.surface ?? '');
   const object = passive ? verb - 1 : verb + 1;
   const objectTerms = new Set(analysis.terms.filter((term) => term.concept === object && CHOSEN_KINDS.has(term.kind)).map((term) => term.term));
+  // The time of a thing changed, asked with its question word ("hvordan ændrer jeg hvornår jeg får varsling", round 29): the
+  // thing chosen anew is a time ("vælg et andet tidspunkt").
+  if (WHEN_CHANGED.test(context.question)) for (const word of TIME_WORDS) objectTerms.add(analyzer.stemmers.stem(word, context.articleLanguage));
   if (objectTerms.size === 0) return false;
   for (const match of context.articleText.matchAll(ANOTHER)) {
     if (objectTerms.has(analyzer.stemmers.stem((match[1] ?? '').toLowerCase(), context.articleLanguage))) return true;

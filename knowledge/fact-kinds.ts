@@ -72,7 +72,8 @@ export const FACT_KINDS: Record<FactKind, KindPatterns> = {
   quantity: {
     weight: 0.6,
     asks: /\bhvor (?:mange|meget|lang|længe|stor|store|høj|høje|lav)\b|\b\w*sats\w*|\btakst\w*|\bmaks\w*|\bmax\w*|\bminimum\b|\bmindst\b|\bhøjst\b|\bhow (?:many|much|long|big|high)\b|\bwhat (?:rate|amount|percentage)\b/iu,
-    holds: /\d/u,
+    // A figure, or a period said in words ("senest fire dage efter en lønkørsel", "seks hverdage"; round 29).
+    holds: new RegExp(`\\d|${PERIOD}`, 'iu'),
   },
   price: {
     weight: 0.8,
