@@ -96,7 +96,7 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || ownNemKonto(context.question) || OWN_SCHEME.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownDevice(context) || officeProgramNotTheirs(context) || partyUnknown(context) || lawOrAuthorityUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || ownNemKonto(context.question) || OWN_SCHEME.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownCourse(context) || ownDevice(context) || officeProgramNotTheirs(context) || partyUnknown(context) || lawOrAuthorityUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
@@ -275,11 +275,29 @@ export function ownLeave(context: DeclineContext): boolean {
 }
 
 /**
+ * The asker taking a course themself ("hvem godkender at jeg tager et kursus hos en ekstern udbyder", "er der et loft over hvor mange
+ * kurser jeg må tage om året"): their manager's and HR's decision, as their leave is — not Campus, the learning platform the
+ * articles describe, unless the question names it (round 29).
+ */
+const COURSE = String.raw`(?:kursus|kurset|kurser|kurserne|efteruddannelse\p{L}*|courses?|training)`;
+const OWN_COURSE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:jeg|I)\s+(?:\p{L}+\s+){0,2}(?:tage|tager|tog|deltage|deltager|take|attend)\s+(?:\p{L}+\s+){0,2}${COURSE}|${COURSE}\s+(?:\p{L}+\s+){0,2}(?:jeg|I)\s+(?:\p{L}+\s+)?(?:tage|tager|deltage|take|attend))(?![\p{L}\d])`,
+  'iu',
+);
+
+/** {@link OWN_COURSE} asked of an article whose system the question does not name. */
+export function ownCourse(context: DeclineContext): boolean {
+  if (!OWN_COURSE.test(context.question)) return false;
+  const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !namesSystem.some((credit) => credit >= MATCHED);
+}
+
+/**
  * An office program of the asker's desk: Excel, Word, Outlook, PowerPoint, Windows, Teams, OneNote, and their mail ("e-mail",
- * "mails", "indbakke", "inbox"). Word only after "i"/"in" or joined ("i Word", "et Word-dokument"): the English word "word" is
+ * "mails", "indbakke", "inbox"); a zip file and zipping ("hvordan pakker jeg en mappe i en zip fil", "hvordan zipper jeg filerne": the LDV reports come as one) (round 29). Word only after "i"/"in" or joined ("i Word", "et Word-dokument"): the English word "word" is
  * everyday.
  */
-const PROGRAM = String.raw`(?:excel\p{L}*|outlook\p{L}*|powerpoint\p{L}*|windows\p{L}*|teams|onenote|word-?(?:dokument|fil)\p{L}*|e-?mail(?:s|en)?|mail(?:s|en)?|indbakke\p{L}*|inbox)`;
+const PROGRAM = String.raw`(?:zip(?:-?fil)?\p{L}*|excel\p{L}*|outlook\p{L}*|powerpoint\p{L}*|windows\p{L}*|teams|onenote|word-?(?:dokument|fil)\p{L}*|e-?mail(?:s|en)?|mail(?:s|en)?|indbakke\p{L}*|inbox)`;
 const OFFICE_PROGRAM = new RegExp(String.raw`(?<![\p{L}\d])(?:${PROGRAM}|(?<=(?:^|\s)(?:i|in)\s+)word)(?![\p{L}\d])`, 'iu');
 /** The institution's staff, as a whole: "medarbejdere", "ansatte", "employees". */
 const STAFF = /^(?:medarbejdere|medarbejderne|ansatte|employees|staff)$/iu;

@@ -1,7 +1,7 @@
 /**
  * Unrelated questions an article answered in round 29 (issue 12: unrelated questions declined ≥ 0.95), and an in-scope one that
  * was declined: the asker's own NemKonto, saving up, the asker in a flex job, a leisure club, a home owners' association,
- * citizenship, a poem asked for, who holds a government office, how many are employed in the state, an authority whose name
+ * citizenship, a poem asked for, a course the asker takes, zipping files, who holds a government office, how many are employed in the state, an authority whose name
  * meets a synonym of what it is a kind of, one's own leave left — and the reader's own thing an article speaks of
  * (knowledge/decline.ts, outside.yaml). Questions written for the test, over the public articles.
  */
@@ -59,5 +59,18 @@ describe('the reader\'s own thing an article speaks of', () => {
   it('is the asker\'s own one ("til ens e-mail", "sine stakke")', async () => {
     expect(answeredWith(await publicAnswer('kan jeg abonnere på nøgletal så de kommer på min mail'))).toBe('oes-isola-personalestatistik');
     expect(answeredWith(await publicAnswer('hvordan markerer jeg at en post er håndteret så den går ud af mine stakke'))).toBe('sa-navision-tips');
+  });
+});
+
+describe('a course the asker takes themself', () => {
+  it('is their manager\'s and HR\'s, unless the question names Campus', async () => {
+    expect(reasonOf(await publicAnswer('må jeg tage et kursus i arbejdstiden'))).toBe('private-life');
+    expect(answeredWith(await publicAnswer('kan jeg tage et e-læringskursus i campus'))).toBe('oes-campus-tilslutning');
+  });
+});
+
+describe('zipping files', () => {
+  it('is a task of the desk\'s computer, not of the LDV reports that come as a zip file', async () => {
+    expect(reasonOf(await publicAnswer('hvordan zipper jeg nogle filer før jeg sender dem'))).toBe('private-life');
   });
 });
