@@ -267,11 +267,16 @@ export function ownDevice(context: DeclineContext): boolean {
 
 /** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
 export function ownLeave(context: DeclineContext): boolean {
-  if (!OWN_LEAVE.test(context.question) && !LEAVE_LEFT.test(context.question)) return false;
+  const left = LEAVE_LEFT.test(context.question);
+  if (!OWN_LEAVE.test(context.question) && !left) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
-  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
-  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+  if (namesSystem.some((credit) => credit >= MATCHED)) return false;
+  // The balance left is no article's, whatever of its title the rest of the question meets ("where can I check …": "check" is
+  // the RejsUd security page's "kontrol") — only the system named keeps it (round 29).
+  if (left) return true;
+  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  return !aboutSubject.some((credit) => credit >= MATCHED);
 }
 
 /**

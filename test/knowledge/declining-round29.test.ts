@@ -1,7 +1,7 @@
 /**
  * Unrelated questions an article answered in round 29 (issue 12: unrelated questions declined ≥ 0.95), and an in-scope one that
  * was declined: the asker's own NemKonto, saving up, the asker in a flex job, a leisure club, a home owners' association,
- * citizenship, a poem asked for, a course the asker takes, zipping files, who holds a government office, how many are employed in the state, an authority whose name
+ * citizenship, a poem asked for, school geometry, a course the asker takes, zipping files, who holds a government office, how many are employed in the state, an authority whose name
  * meets a synonym of what it is a kind of, one's own leave left — and the reader's own thing an article speaks of
  * (knowledge/decline.ts, outside.yaml). Questions written for the test, over the public articles.
  */
@@ -32,6 +32,8 @@ describe('the asker\'s own economy and terms', () => {
 
   it('how much of one\'s own leave is left is the workplace\'s', async () => {
     expect(reasonOf(await publicAnswer('where do I see how many holiday days I still have'))).toBe('private-life');
+    // …whatever of the article's title the rest meets ("check": the RejsUd security page's "kontrol").
+    expect(reasonOf(await publicAnswer('where can I check how many days of vacation I still have'))).toBe('private-life');
   });
 });
 
@@ -72,5 +74,11 @@ describe('a course the asker takes themself', () => {
 describe('zipping files', () => {
   it('is a task of the desk\'s computer, not of the LDV reports that come as a zip file', async () => {
     expect(reasonOf(await publicAnswer('hvordan zipper jeg nogle filer før jeg sender dem'))).toBe('private-life');
+  });
+});
+
+describe('school geometry', () => {
+  it('is not LDV\'s data cubes', async () => {
+    expect(reasonOf(await publicAnswer('hvordan udregner jeg rumfanget af en kube'))).toBe('private-life');
   });
 });
