@@ -431,12 +431,19 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   const defined = definedEnds(context);
   // …or what the best article calls its reader's own ("sendes … som pdf til ens e-mail", "skifter … til egen adgangskode"): the
   // asker's own one is the one the article speaks of ("en kvartalsvis pdf med personalenøgletal sendt til min mail") (round 29).
+  // Not the asker's own thing with another party ("min henvendelse til kommunen"): that is their business with that party.
   const readers = readersOwn(context);
-  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term) || readers.has(term.term)));
+  const words = wordConcepts(context.question, analysis, context.analyzer);
+  const withAnother = new Set(words.flatMap((word, at) => (word.concept !== undefined && TO_PARTY.has(words[at + 1]?.text.toLowerCase() ?? '') ? [word.concept] : [])));
+  const readersThing = (term: QueryTerm): boolean => readers.has(term.term) && !withAnother.has(term.concept);
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term) || readersThing(term)));
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
 }
+
+/** A thing directed at or held with a party: "min henvendelse til kommunen", "min sag hos forsikringen", "my claim with the insurer". */
+const TO_PARTY: ReadonlySet<string> = new Set(['til', 'hos', 'to', 'with', 'at']);
 
 /** A word the text calls its reader's own, and the word after it: "til ens e-mail", "sin egen foretrukne printer", "your payslip". */
 const READERS_OWN = /(?<![\p{L}\d])(?:ens|sin|sit|sine|egen|eget|egne|din|dit|dine|your)\s+([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)(?:\s+([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*))?/giu;

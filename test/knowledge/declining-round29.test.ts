@@ -39,7 +39,7 @@ describe('the asker\'s own economy and terms', () => {
 
 describe('the asker\'s leisure, home, citizenship and chit-chat', () => {
   it('are private life whatever the articles\' words they share', async () => {
-    for (const question of ['kan jeg lave en rapport i power bi over min løbeklubs medlemmer', 'ejerforeningen har sendt mig en regning to gange', 'min mand er fra Polen, hvordan søger han om at blive dansk statsborger', 'write me a haiku about payroll']) {
+    for (const question of ['kan jeg lave en rapport i power bi over min løbeklubs medlemmer', 'ejerforeningen har sendt mig en regning to gange', 'min mand er fra Polen, hvordan søger han om at blive dansk statsborger', 'please write a poem about payroll day']) {
       expect(reasonOf(await publicAnswer(question)), question).toBe('private-life');
     }
   });
