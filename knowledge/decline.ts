@@ -96,11 +96,11 @@ export interface DeclineContext {
 
 /** Why the best article does not answer the question after all, or undefined when it does. */
 export function declineReason(context: DeclineContext): DeclineReason | undefined {
-  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownDevice(context) || officeProgramNotTheirs(context) || partyUnknown(context) || lawOrAuthorityUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
+  if (outsideUnanswered(context) || ownThingNotTheirs(context) || PERSONAL_ENTITLEMENT.test(context.question) || OWN_SICKNESS.test(context.question) || OWN_ECONOMY.test(context.question) || ownNemKonto(context.question) || OWN_SCHEME.test(context.question) || OWN_PAY_NEGOTIATED.test(context.question) || ownLeave(context) || ownCourse(context) || ownDevice(context) || officeProgramNotTheirs(context) || partyUnknown(context) || lawOrAuthorityUnknown(context) || deadlineThingNotHeld(context)) return 'private-life';
   if (commonWordsOnly(context)) return 'common-words';
   if (changeNotHeld(context)) return 'change-not-held';
   if (taskNotHeld(context) || doingNotHeld(context)) return 'task-not-held';
-  if (definitionNotHeld(context) || translationAsked(context) || holidayDateAsked(context) || countryFigureAsked(context)) return 'definition-not-held';
+  if (definitionNotHeld(context) || translationAsked(context) || holidayDateAsked(context) || countryFigureAsked(context) || officeHolderAsked(context)) return 'definition-not-held';
   if (accessTargetNotHeld(context)) return 'access-not-held';
   if (priceNotHeld(context)) return 'price-not-held';
   if (yearNotHeld(context)) return 'year-not-held';
@@ -168,7 +168,31 @@ const PERSONAL_ENTITLEMENT =
  * "Min bank", "min netbank" need no "egen" (round 26): an employee's bank is their own; the institution's is "vores".
  */
 const OWN_ECONOMY =
-  /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|\p{L}*firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:(?:min|mit|mine)\s+(?:egen|eget|egne)|my\s+own)\s+(?:\p{L}+\s+)?(?:løn|lønnen|\p{L}*pension|\p{L}*pensionen|\p{L}*opsparing|skat|skatten|økonomi|økonomien|bank|banken|netbank|\p{L}*virksomhed|\p{L}*firma|salary|pay|pension|savings|tax|taxes|bank|business|company)|min\s+(?:bank|banken|netbank|netbanken)|(?:spare|sparer|sparet|sparede)\s+(?:\p{L}+\s+)?op|save\s+up|saving\s+up)(?![\p{L}\d])/iu;
+
+/**
+ * The asker's own NemKonto ("hvordan skifter jeg min NemKonto til en ny bank", "vil have min løn ind på min nye konto i Lunar, hvor
+ * laver jeg nemkontoen om", "how do I point my nemkonto to the new account"): the citizen's account for payments from the public
+ * sector, changed in their own bank — not the NemKonto of the articles, which is the institution's (refunds paid to it, the
+ * payment roles) or an employee's looked up in the payroll system ("kan vi se en medarbejders NemKonto i SLS"). Called the asker's
+ * ("min/my NemKonto"), or named beside the asker's new bank or account ("min nye konto", "my new bank") (round 29).
+ */
+const NEMKONTO = /(?<![\p{L}\d])nemkonto\p{L}*(?![\p{L}\d])/iu;
+const MY_NEMKONTO = /(?<![\p{L}\d])(?:min|my)\s+(?:\p{L}+\s+)?nemkonto\p{L}*(?![\p{L}\d])/iu;
+const MY_NEW_ACCOUNT = /(?<![\p{L}\d])(?:min|mit|mine|my|a)\s+(?:nye?|new|egen|own|anden|other|different)\s+(?:\p{L}+\s+)?(?:bank|banken|konto|kontoen|bankkonto|account|bank\s+account)(?![\p{L}\d])/iu;
+
+/** {@link MY_NEMKONTO}, or NemKonto beside {@link MY_NEW_ACCOUNT}, of the question. */
+export function ownNemKonto(question: string): boolean {
+  return MY_NEMKONTO.test(question) || (NEMKONTO.test(question) && MY_NEW_ACCOUNT.test(question));
+}
+
+/**
+ * The asker employed in a scheme themself ("jeg er selv ansat i fleksjob, må jeg arbejde flere timer", "I'm in a flex job
+ * myself"): their own terms are their employer's and the municipality's, not the institution's refund the articles speak of —
+ * as their own sickness is (OWN_SICKNESS) (round 29).
+ */
+const OWN_SCHEME =
+  /(?<![\p{L}\d])(?:jeg\s+er\s+(?:selv\s+)?(?:\p{L}+\s+)?(?:i|på)\s+(?:et\s+)?fleksjob|i\s+am\s+(?:\p{L}+\s+)?(?:in|on)\s+(?:a\s+)?flex[\s-]?job|i['’]m\s+(?:\p{L}+\s+)?(?:in|on)\s+(?:a\s+)?flex[\s-]?job)(?![\p{L}\d])/iu;
 
 /**
  * The asker reporting their own sickness ("hvordan melder jeg mig syg", "I need to call in sick"): the
@@ -189,6 +213,15 @@ const LEAVE_VERBS = String.raw`(?:holde|holder|afholde|afholder|tage|tager|få|f
 const LEAVE = String.raw`(?:\p{L}*ferie|feriedag\p{L}*|fridag\p{L}*|orlov\p{L}*|omsorgsdag\p{L}*|seniordag\p{L}*|leave|holiday\p{L}*|vacation\p{L}*|days\s+off)`;
 const OWN_LEAVE = new RegExp(
   String.raw`(?<![\p{L}\d])(?<!(?:mens|imens|når|hvis|while|when|if)\s+)(?:(?:jeg|i)\s+(?:\p{L}+\s+)?${LEAVE_VERBS}|${LEAVE_VERBS}\s+(?:jeg|i))\s+(?:\p{L}+\s+|\d+\s+){0,2}${LEAVE}(?![\p{L}\d])`,
+  'iu',
+);
+
+/**
+ * How much of their own leave the asker has left ("hvor mange feriedage har jeg tilbage", "where can I check how many days of
+ * holiday I still have"): their own balance, kept by their workplace's time registration and HR, as their leave is (round 29).
+ */
+const LEAVE_LEFT = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:hvor\s+mange|how\s+many|how\s+much)\s+(?:\p{L}+\s+){0,2}${LEAVE}\s+(?:\p{L}+\s+){0,1}(?:har\s+jeg|jeg\s+har|do\s+i\s+(?:still\s+)?have|i\s+(?:still\s+)?have|have\s+i)(?![\p{L}\d])`,
   'iu',
 );
 
@@ -234,19 +267,42 @@ export function ownDevice(context: DeclineContext): boolean {
 
 /** The asker's own leave ({@link OWN_LEAVE}) asked of an article whose title, keywords and system the question does not name. */
 export function ownLeave(context: DeclineContext): boolean {
-  if (!OWN_LEAVE.test(context.question)) return false;
+  const left = LEAVE_LEFT.test(context.question);
+  if (!OWN_LEAVE.test(context.question) && !left) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);
-  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
   const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
-  return !aboutSubject.some((credit) => credit >= MATCHED) && !namesSystem.some((credit) => credit >= MATCHED);
+  if (namesSystem.some((credit) => credit >= MATCHED)) return false;
+  // The balance left is no article's, whatever of its title the rest of the question meets ("where can I check …": "check" is
+  // the RejsUd security page's "kontrol") — only the system named keeps it (round 29).
+  if (left) return true;
+  const aboutSubject = conceptCredits(context.analysis, (term) => own(term) && context.subjectTerms.has(term.term));
+  return !aboutSubject.some((credit) => credit >= MATCHED);
+}
+
+/**
+ * The asker taking a course themself ("hvem godkender at jeg tager et kursus hos en ekstern udbyder", "er der et loft over hvor mange
+ * kurser jeg må tage om året"): their manager's and HR's decision, as their leave is — not Campus, the learning platform the
+ * articles describe, unless the question names it (round 29).
+ */
+const COURSE = String.raw`(?:kursus|kurset|kurser|kurserne|efteruddannelse\p{L}*|courses?|training)`;
+const OWN_COURSE = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:jeg|I)\s+(?:\p{L}+\s+){0,2}(?:tage|tager|tog|deltage|deltager|take|attend)\s+(?:\p{L}+\s+){0,2}${COURSE}|${COURSE}\s+(?:\p{L}+\s+){0,2}(?:jeg|I)\s+(?:\p{L}+\s+)?(?:tage|tager|deltage|take|attend))(?![\p{L}\d])`,
+  'iu',
+);
+
+/** {@link OWN_COURSE} asked of an article whose system the question does not name. */
+export function ownCourse(context: DeclineContext): boolean {
+  if (!OWN_COURSE.test(context.question)) return false;
+  const namesSystem = conceptCredits(context.analysis, (term) => context.systemTerms.has(term.term) && counts(term, context));
+  return !namesSystem.some((credit) => credit >= MATCHED);
 }
 
 /**
  * An office program of the asker's desk: Excel, Word, Outlook, PowerPoint, Windows, Teams, OneNote, and their mail ("e-mail",
- * "mails", "indbakke", "inbox"). Word only after "i"/"in" or joined ("i Word", "et Word-dokument"): the English word "word" is
+ * "mails", "indbakke", "inbox"); a zip file and zipping ("hvordan pakker jeg en mappe i en zip fil", "hvordan zipper jeg filerne": the LDV reports come as one) (round 29). Word only after "i"/"in" or joined ("i Word", "et Word-dokument"): the English word "word" is
  * everyday.
  */
-const PROGRAM = String.raw`(?:excel\p{L}*|outlook\p{L}*|powerpoint\p{L}*|windows\p{L}*|teams|onenote|word-?(?:dokument|fil)\p{L}*|e-?mail(?:s|en)?|mail(?:s|en)?|indbakke\p{L}*|inbox)`;
+const PROGRAM = String.raw`(?:zip(?:-?fil)?\p{L}*|excel\p{L}*|outlook\p{L}*|powerpoint\p{L}*|windows\p{L}*|teams|onenote|word-?(?:dokument|fil)\p{L}*|e-?mail(?:s|en)?|mail(?:s|en)?|indbakke\p{L}*|inbox)`;
 const OFFICE_PROGRAM = new RegExp(String.raw`(?<![\p{L}\d])(?:${PROGRAM}|(?<=(?:^|\s)(?:i|in)\s+)word)(?![\p{L}\d])`, 'iu');
 /** The institution's staff, as a whole: "medarbejdere", "ansatte", "employees". */
 const STAFF = /^(?:medarbejdere|medarbejderne|ansatte|employees|staff)$/iu;
@@ -373,10 +429,38 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // af …", "- Særlig feriegodtgørelse: …"; not a word inside a label, "Nyansat (de første 8 uger), …"): the asker's own one
   // is what the article explains (round 25).
   const defined = definedEnds(context);
-  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term)));
+  // …or what the best article calls its reader's own ("sendes … som pdf til ens e-mail", "skifter … til egen adgangskode"): the
+  // asker's own one is the one the article speaks of ("en kvartalsvis pdf med personalenøgletal sendt til min mail") (round 29).
+  // Not the asker's own thing with another party ("min henvendelse til kommunen"): that is their business with that party.
+  const readers = readersOwn(context);
+  const words = wordConcepts(context.question, analysis, context.analyzer);
+  const withAnother = new Set(words.flatMap((word, at) => (word.concept !== undefined && TO_PARTY.has(words[at + 1]?.text.toLowerCase() ?? '') ? [word.concept] : [])));
+  const readersThing = (term: QueryTerm): boolean => readers.has(term.term) && !withAnother.has(term.concept);
+  const anySubject = conceptCredits(analysis, (term) => owned.includes(term.concept) && own(term) && (context.isSubjectTerm(term.term) || defined.has(term.term) || readersThing(term)));
   // One thing of the articles' owned is enough (round 15): "min udbetaling er i minus – skylder jeg min
   // arbejdsgiver penge?" asks about the pay, whatever else the asker calls theirs.
   return owned.every((concept) => (anySubject[concept] ?? 0) < MATCHED);
+}
+
+/** A thing directed at or held with a party: "min henvendelse til kommunen", "min sag hos forsikringen", "my claim with the insurer". */
+const TO_PARTY: ReadonlySet<string> = new Set(['til', 'hos', 'to', 'with', 'at']);
+
+/** A word the text calls its reader's own, and the word after it: "til ens e-mail", "sin egen foretrukne printer", "your payslip". */
+const READERS_OWN = /(?<![\p{L}\d])(?:ens|sin|sit|sine|egen|eget|egne|din|dit|dine|your)\s+([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)(?:\s+([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*))?/giu;
+
+/** The stems of what the best article calls its reader's own ({@link READERS_OWN}); of a hyphened word its last part too ("e-mail": "mail"). */
+function readersOwn(context: DeclineContext): ReadonlySet<string> {
+  const stems = new Set<string>();
+  const stem = (word: string): string => context.analyzer.stemmers.stem(word, context.articleLanguage);
+  for (const match of context.articleText.toLowerCase().matchAll(READERS_OWN)) {
+    for (const word of [match[1], match[2]]) {
+      if (word === undefined) continue;
+      stems.add(stem(word));
+      const last = word.split('-').at(-1);
+      if (last !== undefined && last !== word) stems.add(stem(last));
+    }
+  }
+  return stems;
 }
 
 /** {@link definedEnds} of each article text read, per analyser (the articles' texts are few; emptied when it grows past them). */
@@ -950,7 +1034,21 @@ const HOLIDAY_DATE = new RegExp(
  * refunds' pages), nor a figure of the state's systems ("hvor mange standardrapporter … i Statens BI").
  */
 const COUNTRY_FIGURE =
-  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in|of)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat|(?:staten|the\s+state|the\s+government)\s+(?:bruger|brugte|låner|spend\p{L}*|borrow\p{L}*)|(?:bruger|brugte|låner)\s+staten|(?:statens|the\s+state['’]s|(?:the\s+)?(?:danish\s+)?national|(?:the\s+)?danish)\s+(?:\p{L}+\s+)?(?:gæld|budget|budgetter|udgifter|indtægter|underskud|overskud|formue|debt|budget|deficit|surplus|spending|revenue)|(?:ansatte|medarbejdere|employees|people|staff)\s+(?:\p{L}+\s+){0,3}(?:\p{L}*styrelsen|\p{L}*ministeriet|\p{L}*direktoratet|staten|the\s+state|(?:the\s+)?\p{L}+\s+(?:agency|ministry)))(?![\p{L}\d])/iu;
+  /^\s*(?:hvor\s+(?:mange|meget|stor\p{L}*|høj\p{L}*|lang\p{L}*)|how\s+(?:many|much|big|large|high|long))\s(?:.*\s)?(?:(?:i|in|of)\s+(?:hele\s+)?(?:danmark|denmark)|(?:the\s+)?danish\s+state|den\s+danske\s+stat|(?:staten|the\s+state|the\s+government)\s+(?:bruger|brugte|låner|spend\p{L}*|borrow\p{L}*)|(?:bruger|brugte|låner)\s+staten|(?:statens|the\s+state['’]s|(?:the\s+)?(?:danish\s+)?national|(?:the\s+)?danish)\s+(?:\p{L}+\s+)?(?:gæld|budget|budgetter|udgifter|indtægter|underskud|overskud|formue|debt|budget|deficit|surplus|spending|revenue)|(?:er|personer|mennesker|folk)\s+(?:\p{L}+\s+){0,2}(?:ansat|ansatte|beskæftiget|beskæftigede)\s+(?:i|hos)\s+(?:\p{L}*styrelsen|\p{L}*ministeriet|staten)|(?:ansatte|medarbejdere|employees|people|staff)\s+(?:\p{L}+\s+){0,3}(?:\p{L}*styrelsen|\p{L}*ministeriet|\p{L}*direktoratet|staten|the\s+state|(?:the\s+)?\p{L}+\s+(?:agency|ministry)))(?![\p{L}\d])/iu;
+
+/**
+ * "Hvem er finansminister lige nu", "hvem sidder som minister for offentlig innovation", "who is the current finance minister of
+ * Denmark": who holds a government office. The articles name ministries and their areas ("ministerområdernes indkøb",
+ * "Finansministeriet"), never who is a minister: that is general knowledge, however "offentlig" or "finans" meets the SDI foreword
+ * (round 29).
+ */
+const OFFICE_HOLDER =
+  /^\s*(?:hvem\s+(?:er|var|bliver|blev|sidder\s+som)|hvilket\s+parti\s+(?:kommer|er)|who\s+(?:is|was|will\s+be|became)|who['’]s)\s+(?:\p{L}+\s+){0,4}?(?:\p{L}*minister(?:en)?|premier|statsminister\p{L}*|prime\s+minister)(?![\p{L}\d])/iu;
+
+/** {@link OFFICE_HOLDER} of the question. */
+export function officeHolderAsked(context: DeclineContext): boolean {
+  return OFFICE_HOLDER.test(context.question);
+}
 
 /** {@link COUNTRY_FIGURE} of the question. */
 export function countryFigureAsked(context: DeclineContext): boolean {
@@ -985,8 +1083,8 @@ export function partyUnknown(context: DeclineContext): boolean {
 
 /** A law by its name ("årsregnskabsloven", "ferieloven", "bekendtgørelsen"): the definite form, not "orlov". */
 const LAW = /^\p{L}{2,}(?:loven|lovens|bekendtgørelsen|bekendtgørelsens)$/iu;
-/** An authority by its name ("Digitaliseringsstyrelsen", "Skatteministeriet", "Datatilsynet"). */
-const AUTHORITY = /^\p{L}{2,}(?:styrelsen|ministeriet|direktoratet|agenturet|nævnet|tilsynet)$/iu;
+/** An authority by its name ("Digitaliseringsstyrelsen", "Skatteministeriet", "Datatilsynet", "Rigsrevisionen", "EU-Kommissionen"). */
+const AUTHORITY = /^\p{L}{2,}(?:styrelsen|ministeriet|direktoratet|agenturet|nævnet|tilsynet|revisionen|kommissionen|ombudsmanden)$/iu;
 /** What a party is or does asked: "hvad laver …", "hvem er …", "what does … do". */
 const PARTY_ASKED = /^\s*(?:hvad\s+(?:laver|gør|er|arbejder|beskæftiger)|hvem\s+er|what\s+(?:does|is))\s/iu;
 
@@ -1004,7 +1102,10 @@ export function lawOrAuthorityUnknown(context: DeclineContext): boolean {
   return wordConcepts(question, analysis, analyzer).some((word) => {
     if (word.concept === undefined || !(LAW.test(word.text) || (asked && AUTHORITY.test(word.text)))) return false;
     const concept = word.concept;
-    return !analysis.terms.some((term) => term.concept === concept && (WRITTEN_KINDS.has(term.kind) || term.kind === 'synonym') && context.documentFrequency(term.term) > 0);
+    // A synonym of the name, not of what it is a kind of: "Rigsrevisionen" is a kind of "kontrol" (the hypernyms), whose
+    // synonyms "tjek" and "gennemgå" the articles write — they are not the authority's name (round 29).
+    const kindOf = analysis.terms.some((term) => term.concept === concept && term.kind === 'broader');
+    return !analysis.terms.some((term) => term.concept === concept && (WRITTEN_KINDS.has(term.kind) || (term.kind === 'synonym' && !kindOf)) && context.documentFrequency(term.term) > 0);
   });
 }
 
