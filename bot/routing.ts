@@ -1165,23 +1165,25 @@ export function decide(input: RouteInput): RouteDecision {
       asked = alone;
       return undefined;
     }
-    // A thing no article speaks of ("hvor meget tjener en sygeplejerske?" after the payslip, "when is Easter this year?"
-    // after the payroll calendar): the question's own subject, outside the articles — not a detail of the page before,
-    // whose subject added would answer it with that page (round 29).
-    if (!REFERS_BACK.test(input.text) && namesAThingNoArticleKnows(alone, previous)) {
-      asked = alone;
-      return undefined;
-    }
     if (anotherPageOfItsSystem(alone, withIt, previous)) {
       asked = withIt;
       return found.query;
     }
-    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
-      asked = detailOfPrevious(alone, previous, false, alone);
-      return asked === alone ? undefined : found.query;
+    const bent = bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) && !(alone.kind !== 'unknown' && !ids.includes(previous.articleId));
+    asked = bent ? detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone) : detailOfPrevious(alone, previous, false, alone);
+    // A thing no article speaks of ("hvor meget tjener en sygeplejerske?" after the payslip, "when is Easter this year?"
+    // after the payroll calendar): the question's own subject, outside the articles — not a detail of the page before,
+    // whose subject added would answer it with that page (round 29). Weighed only when the page before would answer it.
+    if (asked !== alone && asked.kind !== 'unknown' && ownThingOutside(alone, previous)) {
+      asked = alone;
+      return undefined;
     }
-    asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
-    return found.query;
+    return bent || asked !== alone ? found.query : undefined;
+  }
+
+  /** Whether a follow-up that does not refer back names a thing no article speaks of ({@link namesAThingNoArticleKnows}). */
+  function ownThingOutside(alone: AnswerResult, previous: PreviousAnswer): boolean {
+    return !REFERS_BACK.test(input.text) && namesAThingNoArticleKnows(alone, previous);
   }
 
   /**
@@ -1275,16 +1277,15 @@ export function decide(input: RouteInput): RouteDecision {
     if (recognition.intent.kind !== 'question' || words(input.text).length > MAX_WORDS_OF_FOLLOW_UP || !readsAsQuestion(input.text) || NEW_SUBJECT.test(input.text.trim())) return undefined;
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
-    // "Hvor mange bleer bruger en baby om dagen?" after the Barselsfond's page: a thing of its own, outside the articles (round 29).
-    if (!REFERS_BACK.test(input.text) && namesAThingNoArticleKnows(alone, previous)) return undefined;
     const fact = factOfPrevious(alone, previous);
-    if (fact !== undefined) {
+    // "Hvor mange bleer bruger en baby om dagen?" after the Barselsfond's page: a thing of its own, outside the articles (round 29).
+    if (fact !== undefined && !ownThingOutside(alone, previous)) {
       asked = fact;
       return `${input.text} ${previous.subject}`;
     }
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
     // Not a detail of the article before: the text's own answer stands, already asked.
-    asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) ? alone : taken;
+    asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) || ownThingOutside(alone, previous) ? alone : taken;
     return asked === alone ? undefined : input.text;
   }
 
