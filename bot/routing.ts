@@ -1161,7 +1161,7 @@ export function decide(input: RouteInput): RouteDecision {
     const alone = input.knowledge(input.text, input.lang);
     const withIt = input.knowledge(found.query, input.lang, undefined, found.own);
     const ids = withIt.kind === 'answered' ? [withIt.article.id, withIt.article.translationOf] : [];
-    if (newTermAsked(alone, previous)) {
+    if (newTermAsked(alone, previous) || newSubjectNamed(input.text, alone, previous)) {
       asked = alone;
       return undefined;
     }
@@ -1169,12 +1169,21 @@ export function decide(input: RouteInput): RouteDecision {
       asked = withIt;
       return found.query;
     }
-    if (!bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) || (alone.kind !== 'unknown' && !ids.includes(previous.articleId))) {
-      asked = detailOfPrevious(alone, previous, false, alone);
-      return asked === alone ? undefined : found.query;
+    const bent = bentToPrevious(input.text, alone, withIt, ids.includes(previous.articleId)) && !(alone.kind !== 'unknown' && !ids.includes(previous.articleId));
+    asked = bent ? detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone) : detailOfPrevious(alone, previous, false, alone);
+    // A thing no article speaks of ("hvor meget tjener en sygeplejerske?" after the payslip, "when is Easter this year?"
+    // after the payroll calendar): the question's own subject, outside the articles — not a detail of the page before,
+    // whose subject added would answer it with that page (round 29). Weighed only when the page before would answer it.
+    if (asked !== alone && asked.kind !== 'unknown' && ownThingOutside(alone, previous)) {
+      asked = alone;
+      return undefined;
     }
-    asked = detailOfPrevious(factFromItsSystem(withIt, previous), previous, false, alone);
-    return found.query;
+    return bent || asked !== alone ? found.query : undefined;
+  }
+
+  /** Whether a follow-up that does not refer back names a thing no article speaks of ({@link namesAThingNoArticleKnows}). */
+  function ownThingOutside(alone: AnswerResult, previous: PreviousAnswer): boolean {
+    return !REFERS_BACK.test(input.text) && namesAThingNoArticleKnows(alone, previous);
   }
 
   /**
@@ -1186,6 +1195,44 @@ export function decide(input: RouteInput): RouteDecision {
     if (!TERM_ASKED.test(input.text) || alone.kind !== 'answered' || [alone.article.id, alone.article.translationOf].includes(previous.articleId)) return false;
     const held = input.knowledge(input.text, input.lang, undefined, undefined, previous.articleId);
     return held.kind === 'unknown' && held.reason === 'no-match';
+  }
+
+  /**
+   * A follow-up that alone finds no answer and names a thing no article speaks of: a Danish word of substance that alone finds
+   * no article at all ("sygeplejerske", "bleer", "baby"), or in English a name — a word capitalised inside the sentence —
+   * that none finds ("Easter"); an English question's everyday words are read through the glossary, so only its names
+   * are weighed alone (round 29). Such a thing is the question's own subject, outside the portal.
+   */
+  function namesAThingNoArticleKnows(alone: AnswerResult, previous: PreviousAnswer): boolean {
+    if (alone.kind !== 'unknown') return false;
+    // A word of the article before beside it makes the unknown word an everyday word for a thing of that article ("hvad er
+    // genvejen til søgefeltet?" after Navision's tips, which name the search field and its keys).
+    const before = previous.text;
+    if (before !== undefined && contentWords(input.text).some((word) => wordStem(word.toLocaleLowerCase('da')).length >= 4 && before.includes(wordStem(word.toLocaleLowerCase('da'))))) return false;
+    const candidates = input.lang === 'en' ? capitalisedInside(input.text) : contentWords(input.text);
+    return candidates.some((word) => {
+      const found = input.knowledge(word, 'da');
+      // Low confidence counts only when no more than a part of the word is in the articles ("sygeplejerske": "syge").
+      return found.kind === 'unknown' && (found.reason === 'no-match' || found.reason === 'unknown-name' || (found.reason === 'low-confidence' && (found.coverage ?? 1) <= PART_OF_A_WORD));
+    });
+  }
+
+  /**
+   * A new subject named by its own word (round 29): "what is the purpose of Kundeportalen?" after Statens HR's FAQ, "what is
+   * the indkøbskaskade?" after the service portal's page — the question alone is answered by an article whose title holds a
+   * word of it that the article before has nowhere (not even as a part of another word). The question's own answer, not
+   * the article before read again with the question's other words ("purpose" is "formål" in Statens HR's FAQ).
+   */
+  function newSubjectNamed(text: string, alone: AnswerResult, previous: PreviousAnswer): boolean {
+    if (alone.kind !== 'answered' || previous.text === undefined || [alone.article.id, alone.article.translationOf].includes(previous.articleId)) return false;
+    const title = alone.article.title.toLocaleLowerCase('da').match(/[\p{L}\d]+/gu) ?? [];
+    const before = previous.text;
+    return contentWords(text).some((word) => {
+      const stem = wordStem(word.toLocaleLowerCase('da'));
+      // The title's word itself, in another form ("indkøbskaskaden"), not a compound it begins ("leverandørvejledning": "hvem er
+      // leverandør?" after Statens HR asks the supplier of the system just answered about).
+      return stem.length >= 5 && title.some((t) => wordStem(t) === stem) && !before.includes(stem);
+    });
   }
 
   /**
@@ -1231,13 +1278,14 @@ export function decide(input: RouteInput): RouteDecision {
     const systemId = recognition.slots.systemId;
     const alone = input.knowledge(input.text, input.lang);
     const fact = factOfPrevious(alone, previous);
-    if (fact !== undefined) {
+    // "Hvor mange bleer bruger en baby om dagen?" after the Barselsfond's page: a thing of its own, outside the articles (round 29).
+    if (fact !== undefined && !ownThingOutside(alone, previous)) {
       asked = fact;
       return `${input.text} ${previous.subject}`;
     }
     const taken = detailOfPrevious(alone, previous, REFERS_BACK.test(input.text), alone);
     // Not a detail of the article before: the text's own answer stands, already asked.
-    asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) ? alone : taken;
+    asked = taken === alone || (systemId !== undefined && !answeredAbout(taken, systemId)) || ownThingOutside(alone, previous) ? alone : taken;
     return asked === alone ? undefined : input.text;
   }
 
@@ -1975,6 +2023,27 @@ export function twoQuestions(text: string): [string, string] | undefined {
  * "my"/"min"): one's own affairs, which no article's figure answers (round 28).
  */
 const ASKER_ALONE = /(?<![\p{L}\d])(?:(?:do|did|have|can|will|would|should)\s+i|i\s+(?:have|get|got|am)|har\s+jeg|jeg\s+har|får\s+jeg|jeg\s+får|my|mine?|mit)(?![\p{L}\d])/iu;
+
+/** At most this coverage of a single word alone: only a part of it (a compound's part, a fuzzy match) is in the articles (round 29). */
+const PART_OF_A_WORD = 0.5;
+
+/** Words capitalised inside a sentence ("when is Easter this year?" → "Easter"): names, in English (round 29). */
+function capitalisedInside(text: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const before = text.slice(0, match.index).trimEnd();
+    if (before.length > 0 && !/[.!?:]$/u.test(before) && /^\p{Lu}\p{Ll}/u.test(match[0]) && match[0].length >= 3) found.push(match[0]);
+  }
+  return found;
+}
+
+/** A Danish word without a definite or plural ending ("indkøbskaskaden" → "indkøbskaskad", "brugerne" → "bruger"). */
+function wordStem(word: string): string {
+  for (const ending of ['erne', 'ene', 'ne', 'en', 'et', 'er', 'e', 's']) {
+    if (word.endsWith(ending) && word.length - ending.length >= 5) return word.slice(0, word.length - ending.length);
+  }
+  return word;
+}
 
 /** Below this share of a follow-up's words in the article just shown, that article hardly holds what is asked (round 28). */
 const HARDLY_HELD = 0.25;

@@ -420,8 +420,10 @@ describe('routing', () => {
       const texts: string[] = [];
       const decision = decide({ text: 'hvordan får jeg adgang?', lang: 'da', recognition: recognition({ kind: 'question' }, 0.9), expectation: { kind: 'none' }, knowledge: asking(texts), previous });
       expect(decision.route).toMatchObject({ kind: 'knowledge', asked: 'hvordan får jeg adgang? RejsUd' });
-      // Alone, with the subject, and its own words of the article before alone (round 24).
-      expect(texts).toHaveLength(3);
+      // Alone, with the subject, and its own words of the article before alone (round 24); then, the page before answering it,
+      // its one word of substance alone — whether the articles speak of that thing at all (round 29).
+      expect(texts).toHaveLength(4);
+      expect(texts[3]).toBe('adgang');
     });
 
     it('leaves a field\'s answer and a question naming a system alone', () => {
