@@ -284,8 +284,8 @@ const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
  * the thing. "Hvad kan du hjælpe med", "what can you help me with" name none.
  */
 const HELP_WITH = /(?<![\p{L}\d])(?:hjælpe?|hjælper|hjaelpe?|help|assist)(?:\s+(?:mig|os|me|us))?\s+(?:med|with|on)\s+(.+)$/iu;
-/** An object of "help with" that names nothing: a pronoun, a question word, a time ("i dag"). */
-const NO_THING = /^(?:(?:at|to|det|dette|den|noget|nogle|alt|andet|hvad|her|i|dag|nu|lige|this|that|it|something|anything|what|today|now|please|tak)(?:\s+|$))+$/iu;
+/** An object of "help with" that names nothing: a pronoun, a question word, a time ("i dag"), here, getting started ("med at komme i gang"; round 29). */
+const NO_THING = /^(?:(?:at|to|det|dette|den|noget|nogle|alt|andet|hvad|her|herinde|derinde|i|dag|nu|lige|komme|gang|igang|starte|get|getting|started|going|this|that|it|something|anything|what|today|now|please|tak|here|in)(?:\s+|$))+$/iu;
 
 /** The thing help is asked with, when the text asks for help with one (see {@link HELP_WITH}). */
 export function helpWithThing(text: string): string | undefined {

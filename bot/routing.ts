@@ -411,16 +411,17 @@ function contentWords(text: string): string[] {
  * capability, an overview shown, "herinde", and the interjections a chat message carries: "plz", "øh").
  */
 const ABOUT_ASKING =
-  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|besvar\p{L}*|slags|typer|emne\p{L}*|ting|bruge|bruges|bruger|kunne|klare|virker|fungere\p{L}*|chat\p{L}*|\p{L}*bot|\p{L}*botten|assistent\p{L}*|herinde|derinde|kend\p{L}*|ved|vide|snak\p{L}*|tale|taler|skrive|skriver|oversigt\p{L}*|overblik\p{L}*|vis|giv|funktion\p{L}*|formål\p{L}*|meningen|plz|pls|øh|øhm|hmm|question\p{L}*|ask\p{L}*|help\p{L}*|assist|assistant|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics?|things?|stuff|able|capable|works?|know\p{L}*|cover\p{L}*|talk\p{L}*|write|show|overview|features?|functions?|purpose|point|ur)$/iu;
+  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|besvar\p{L}*|slags|typer|emne\p{L}*|ting|bruge|bruges|bruger|kunne|klare|virker|fungere\p{L}*|chat\p{L}*|\p{L}*bot|\p{L}*botten|assistent\p{L}*|herinde|derinde|kend\p{L}*|ved|vide|snak\p{L}*|tale|taler|skrive|skriver|formuler\p{L}*|oversigt\p{L}*|overblik\p{L}*|vis|giv|funktion\p{L}*|formål\p{L}*|meningen|plz|pls|øh|øhm|hmm|question\p{L}*|ask\p{L}*|help\p{L}*|assist|assistant|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics?|things?|stuff|able|capable|works?|know\p{L}*|cover\p{L}*|talk\p{L}*|write|show|give|phrase|phrasing|overview|features?|functions?|purpose|point|ur)$/iu;
 /** The words of asking and helping that a typo is recognised in ("hjæle", "spøre"). */
 const ASKING_WORDS = ['hjælpe', 'hjælp', 'spørge', 'svare', 'question', 'answer'];
 /** The assistant addressed in the second person singular ("dig", "du", "dine"; in English "you", "u", "ur"), or by what it is ("den her chat", "this bot", "assistenten"). */
 const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|dine|you|u|your|ur|chat|chatten|chatbot|chatbotten|bot|botten|assistent|assistenten|assistant)(?![\p{L}\d])/iu;
 /**
  * A word that opens what a text is about ("om", "about", "med", "with", "til", "for", "i", "in", …): the word after it is a
- * subject. In lower case: "can I throw …" has the pronoun, not Danish "i".
+ * subject. In lower case, and not after an English auxiliary or question word: "can I throw …", "how should i phrase …" have the
+ * pronoun, not Danish "i".
  */
-const TOPIC_BEFORE = /(?<![\p{L}\d])(?:om|about|med|with|til|for|i|in|på|on|af|of|vedr|vedrørende|angående|regarding|concerning)\s+(?:(?:the|a|an|en|et|den|det|min|mit|mine|my)\s+)?$/u;
+const TOPIC_BEFORE = /(?<![\p{L}\d])(?:om|about|med|with|til|for|(?<!(?:can|could|should|shall|do|did|would|will|may|must|might|when|if|so|and|what|how|where|why|then)\s+)i|in|på|on|af|of|vedr|vedrørende|angående|regarding|concerning)\s+(?:(?:the|a|an|en|et|den|det|min|mit|mine|my)\s+)?$/u;
 
 function aboutAsking(word: string): boolean {
   return ABOUT_ASKING.test(word) || (word.length >= 5 && ASKING_WORDS.some((a) => editDistanceWithin(word, a, 1) <= 1));
@@ -620,8 +621,8 @@ function greetsWithName(text: string): boolean {
  */
 const GREETING_REST = new RegExp(
   String.raw`^(?:(?:(?:du|min|kære|dear|my)\s+)?(?:\p{L}*bot|\p{L}*botten|assistent\p{L}*|assistant|chat\p{L}*)|(?:er\s+(?:der|du)\s+)?(?:nogen|nogle|anyone|anybody|someone|somebody)(?:\s+(?:hjemme|der|til\s+stede|home|there|around|here|her))?|(?:is|are)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:there|home|around|here)|` +
-    // Whether the assistant is there or awake ("hejsa, er du vågen", "hi, are you online?"; round 29).
-    String.raw`er\s+du\s+(?:der|her|vågen|online|klar|til\s+stede)|are\s+(?:you|u)\s+(?:awake|online|up|available))[\s?.!]*$`,
+    // Whether the assistant is there or awake, or where ("hejsa, er du vågen", "hi, are you online?", "hej med dig derude"; round 29).
+    String.raw`er\s+du\s+(?:der|her|vågen|online|klar|til\s+stede)|are\s+(?:you|u)\s+(?:awake|online|up|available)|derude|derinde|out\s+there|in\s+there)[\s?.!]*$`,
   'iu',
 );
 
@@ -1522,9 +1523,10 @@ export function decide(input: RouteInput): RouteDecision {
     const unsure = recognition.confidence < ROUTING_THRESHOLDS.confident && !recognition.command && !question;
     const unsurePerson = kind === 'human' && unsure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
     const unsureCancel = kind === 'cancel' && unsure && !STOP_WORD.test(text);
-    // "Tak for svaret, men det virker stadig ikke, ISOLA viser forkerte tal", "godmorgen, RejsUd er nede igen": thanks or a
-    // greeting before a problem told in a system is that problem, however sure the classifier is of the small talk (round 29).
-    const smallTalkThenProblem = (kind === 'thanks' || kind === 'greeting') && !question;
+    // "Tak for svaret, men det virker stadig ikke, ISOLA viser forkerte tal", "godmorgen, RejsUd er nede igen", "please help, LDV
+    // shows the wrong numbers": thanks, a greeting or a call for help before a problem told in a system is that problem, however
+    // sure the classifier is of the small talk (round 29).
+    const smallTalkThenProblem = (kind === 'thanks' || kind === 'greeting' || kind === 'help') && !question;
     if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel || smallTalkThenProblem) && problemInSystem() && ((recognition.slots.systemId !== undefined && !answersAboutSystem(knowledge(), problemSystem)) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }

@@ -46,6 +46,9 @@ describe('round 29: what the assistant does, asked in words of knowing, talking,
     ['what sort of questions can I throw at you', 'en'],
     ['hvad er du egentlig skabt til at hjælpe med', 'da'],
     ['show me what ur capable of', 'en'],
+    ['how should i phrase my questions to you', 'en'],
+    ['hvordan skal jeg formulere mig til dig', 'da'],
+    ['give me a quick overview of what you can do', 'en'],
   ])('"%s", with one everyday word the classifier never saw, is the help — not declined as about that word', (text, lang) => {
     expect(route(text, recognition({ kind: 'help' }, 0.98, {}, 1), UNKNOWN, lang)).toBe('intent:help');
   });
@@ -69,6 +72,10 @@ describe('round 29: what the assistant does, asked in words of knowing, talking,
 });
 
 describe('round 29: greetings', () => {
+  it('greets the assistant where it is ("hej med dig derude")', () => {
+    expect(route('hej med dig derude', recognition({ kind: 'greeting' }, 1, {}, 1))).toBe('intent:greeting');
+  });
+
   it('knows "davs" and greets the assistant by what it is ("davs med dig chatbot")', () => {
     expect(route('davs med dig chatbot', recognition({ kind: 'greeting' }, 0.5))).toBe('intent:greeting');
   });
@@ -158,6 +165,11 @@ describe('round 29: thanks or a greeting before a problem told in a system', () 
     expect(route('tak for svaret, men det virker stadig ikke, ISOLA viser forkerte tal', recognition({ kind: 'thanks' }, 0.94, isola), overview)).toBe('intent:createCase');
   });
 
+  it('a call for help before it is the same ("please help, LDV shows the wrong numbers")', () => {
+    const ldv = answerFrom({ id: 'ldv', title: 'LDV', system: 'LDV' }, 'LDV er løndatavarehuset med statistik og rapporter om løn.', 0.74);
+    expect(route('please help, LDV shows the wrong numbers', recognition({ kind: 'help' }, 0.63, { areaId: 'bi', systemId: 'ldv' }, 1), ldv, 'en')).toBe('intent:createCase');
+  });
+
   it('is no case when nothing fails ("tak, nu virker ISOLA igen")', () => {
     expect(route('tak, nu virker ISOLA igen', recognition({ kind: 'thanks' }, 0.94, isola), overview)).not.toBe('intent:createCase');
   });
@@ -179,7 +191,7 @@ describe('round 29: a stopping verb with a thing of the portal as its object, re
   });
 });
 
-describe('round 29: a stopping verb with a thing of the world as its object (the recognizer)', () => {
+describe('round 29: the recognizer — a stopping verb with a thing of the world as its object, help with getting started', () => {
   let recognizer: NaturalIntentRecognizer;
   beforeAll(() => {
     recognizer = new NaturalIntentRecognizer();
@@ -187,6 +199,14 @@ describe('round 29: a stopping verb with a thing of the world as its object (the
 
   it.each(['stop lønudbetalingen til en medarbejder der er fratrådt', 'annuller venligst min kollegas adgang til LDV, hun skifter job', 'cancel the invoice from Dell'])('"%s" is no cancel command', (text) => {
     expect(recognizer.recognize(text)).not.toMatchObject({ intent: { kind: 'cancel' }, command: true });
+  });
+
+  it('reads help with getting started as the help ("hjælp mig med at komme i gang"), not a question about starting', () => {
+    expect(recognizer.recognize('hjælp mig med at komme i gang').intent.kind).toBe('help');
+  });
+
+  it('still reads help with getting started in a system as about that system', () => {
+    expect(recognizer.recognize('hjælp mig med at komme i gang med RejsUd').intent.kind).not.toBe('help');
   });
 
   it('takes access annulled as its removal ("annuller … adgang til LDV")', () => {
