@@ -14,7 +14,7 @@ import { cleanWords, features, stemmers } from './nlu/features.js';
 import { isDanishWord } from '../knowledge/analysis/danish-words.js';
 import { extractSlots, type SlotOptions } from './nlu/slots.js';
 import { augment, parseUtteranceFiles, readUtteranceFiles, type NluLabel, type Utterance } from './nlu/training-data.js';
-import { asksAboutMaking, asksHowItStands, toldAsMadeBefore } from './routing.js';
+import { asksAboutMaking, asksHowItStands, STOPPED_THING, toldAsMadeBefore } from './routing.js';
 import { complainsAboutTheConversation, languageAskedFor } from './meta-talk.js';
 
 /** A cancel said first, before a remark ("glem det, …", "forget it, …", "never mind – …"). */
@@ -284,8 +284,8 @@ const ANSWER_OPENING = /^\s*(?:svar|besvar|answer|reply(?: to)?)\b/i;
  * the thing. "Hvad kan du hjælpe med", "what can you help me with" name none.
  */
 const HELP_WITH = /(?<![\p{L}\d])(?:hjælpe?|hjælper|hjaelpe?|help|assist)(?:\s+(?:mig|os|me|us))?\s+(?:med|with|on)\s+(.+)$/iu;
-/** An object of "help with" that names nothing: a pronoun, a question word, a time ("i dag"). */
-const NO_THING = /^(?:(?:at|to|det|dette|den|noget|nogle|alt|andet|hvad|her|i|dag|nu|lige|this|that|it|something|anything|what|today|now|please|tak)(?:\s+|$))+$/iu;
+/** An object of "help with" that names nothing: a pronoun, a question word, a time ("i dag"), here, getting started ("med at komme i gang"; round 29). */
+const NO_THING = /^(?:(?:at|to|det|dette|den|noget|nogle|alt|andet|hvad|her|herinde|derinde|i|dag|nu|lige|komme|gang|igang|starte|get|getting|started|going|this|that|it|something|anything|what|today|now|please|tak|here|in)(?:\s+|$))+$/iu;
 
 /** The thing help is asked with, when the text asks for help with one (see {@link HELP_WITH}). */
 export function helpWithThing(text: string): string | undefined {
@@ -396,7 +396,8 @@ function byRule(raw: string, text: string): Pick<Recognition, 'intent' | 'comman
 
   // "Glem det, jeg gør det selv", "forget it, I'll do it later": a cancel said first, with a remark after it that asks nothing.
   const dropped = LEADING_CANCEL.exec(text);
-  if (dropped && !/[?]/.test(raw) && !ASKS_AFTER.test(text.slice(dropped[0].length))) return { intent: { kind: 'cancel' }, command: true };
+  const stopsAThing = dropped !== null && !/[,.!;:–—-]/u.test(dropped[0]) && STOPPED_THING.test(text.slice(dropped[0].length));
+  if (dropped && !stopsAThing && !/[?]/.test(raw) && !ASKS_AFTER.test(text.slice(dropped[0].length))) return { intent: { kind: 'cancel' }, command: true };
   if (words <= TRAILING_CANCEL_WORDS && !/[?]/.test(raw) && !ASKS_AFTER.test(text) && TRAILING_CANCEL.test(text)) return { intent: { kind: 'cancel' }, command: true };
   if (!/[?]/.test(raw) && CANCEL_WITH_OBJECT.test(text.replace(POLITENESS, ''))) return { intent: { kind: 'cancel' }, command: true };
 

@@ -176,9 +176,11 @@ function typedQuestionWord(text: string): boolean {
  * blanket", "the invoice was rejected, what do I do now", "… – skal vores datavarehus laves om"): a
  * question word, or a verb before its subject, after a comma, a colon or a dash — a pronoun, or any subject with an adverb or a passive after
  * it ("…, skal LDV så ændres", "…, skal datavarehuset rettes til"; "…, brugeren skal slettes" states). "…, kan I hjælpe" / "…, can you help" ask for help, not about something.
+ * After "så" ("then") a verb before its subject is a statement's word order ("perfekt, så er jeg kørende igen", round 29); a
+ * question word after it still asks ("…, så hvad gør jeg").
  */
 const LATER_QUESTION =
-  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|where\s+(?:do|does|can|could|should|must|shall|may)\s+(?:i|we|one|you|they)|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
+  /(?:[,;:]|\s[–—-])\s*(?:(?:og|men|and|but|so)\s+|så\s+(?=hv))?(?:hvordan|hvad|hvorfor|hvornår|hvem|hvilken|hvilket|hvilke|hvor\s+(?:hurtigt|lang|længe|mange|meget|ofte|tit|tidligt|sent|langt)|how|what|why|when|who|which|where\s+(?:do|does|can|could|should|must|shall|may)\s+(?:i|we|one|you|they)|(?:skal|kan|må|bør|er|har|behøver|gælder|(?!(?:når|før|efter|under|over|eller|hvorefter|mener)\s)\p{L}{2,}r)\s+(?:jeg|vi|man|der|det)|(?:skal|kan|må|bør|behøver)\s+(?:(?:vores|jeres|min|mit|mine|din|dit|dine|deres|hans|hendes)\s+)?\p{L}+\s+(?:så|nu|også|stadig|altid|selv|først|\p{L}{2,}es)|(?:should|must|do|does|did|is|are|can|could|may)\s+(?:i|we|one|there|it|they|someone|somebody|anyone|anybody))(?![\p{L}\d])/iu;
 
 /** A question word opening a later clause or sentence ("…, who sets it up", "…, hvem gør det", "…. Hvor hurtigt skal vi melde det?"). */
 const LATER_WH_QUESTION = /(?:[,;:]|[.!]\s|\s[–—-])\s*(?:(?:og|men|and|but|so|så)\s+)?(?:hvem|hvad|hvilken|hvilket|hvilke|hvornår|hvor|hvorfor|who|whom|what|which|when|where|why)(?![\p{L}\d])/iu;
@@ -206,19 +208,37 @@ const REFUSAL = /(?<![\p{L}\d])(?:(?:jeg|vi)\s+(?:vil|gider|ønsker|orker)\s+ikk
 
 /**
  * A word of stopping, dropping, undoing or refusing ("glem det", "lad være", "ikke alligevel", "forfra", "never mind",
- * "don't send it", "I changed my mind", "jeg vil ikke …"): what a cancel is said with. A sentence with none of them
+ * "don't send it", "I changed my mind", "jeg vil ikke …", "jeg har fortrudt" — the verbs in their past forms too, round 29): what a
+ * cancel is said with. A sentence with none of them
  * ("det her er simpelthen for dårligt, jeg har siddet med det i en halv time") stops nothing, however the classifier
  * reads it; nor does a bare "ikke" of something that does not work ("mit MitID virker ikke efter jeg har skiftet telefon").
  */
 const STOP_OR_NEGATION =
-  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|hold|glem\p{L}*|fortryd\p{L}*|fortrud\p{L}*|fortrød\p{L}*|drop\p{L}*|lad|lade|nej|forfra|ryd|slet\p{L}*|luk\p{L}*|ombestemt|alligevel|al+igevel|længere|mere|senere|tilbage|forkert\p{L}*|fejl|ups|hov|cancel\p{L}*|abort\p{L}*|never|nvm|forget|quit|exit|reset|over|out|no\s+longer|not\s+(?:needed|necessary|now)|don['’]?t|dont|won['’]?t|anymore|later|mind|wrong|oops|(?:vil|skal|gider|behøver|orker|ønsker|kan)\s+(?:\p{L}+\s+)?ikke|ikke\s+(?:send\p{L}*|oprette|lave|fortsæ\p{L}*|fortsae\p{L}*|nødvendig|noedvendig|brug\p{L}*))(?![\p{L}\d])/iu;
 
 /**
  * A word that stops or drops something ("glem", "drop", "annuller", "afbryd", "stop", "fortryd", "cancel", "never mind",
  * "forget", "ikke alligevel") — {@link STOP_OR_NEGATION} without its negations, which a problem has too ("won't save").
  */
 const STOP_WORD =
-  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|glem\p{L}*|fortryd\p{L}*|drop\p{L}*|cancel\p{L}*|abort\p{L}*|never\s*mind|nvm|forget|ikke\s+alligevel|after\s+all)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:annul\p{L}*|anul\p{L}*|afbry\p{L}*|stop\p{L}*|glem\p{L}*|fortryd\p{L}*|fortrud\p{L}*|fortrød\p{L}*|drop\p{L}*|cancel\p{L}*|abort\p{L}*|never\s*mind|nvm|forget|ikke\s+alligevel|after\s+all)(?![\p{L}\d])/iu;
+
+/**
+ * What a stopping verb joined by a space only ("stop lønudbetalingen til …", "annuller venligst min kollegas adgang til LDV",
+ * "cancel the invoice from Dell") takes as its object: a thing of the user's or of the world — a possessive or an article
+ * before a noun, or a noun in the definite form — which the desk is asked to stop or cancel, not the conversation. Not the
+ * case, the inquiry, the form or the chat itself ("stop sagen", "afbryd samtalen"), which are the conversation's own (round 29).
+ */
+export const STOPPED_THING =
+  /^(?:(?:min|mit|mine|vores|jeres|din|dit|dine|hans|hendes|deres|my|our|your|his|her|their|en|et|a|an|the)\s+(?!(?:sag|sagen|sager|henvendelse\p{L}*|formular\p{L}*|skema\p{L}*|ticket|case|request|form|chat|conversation)(?![\p{L}\d]))\p{L}|(?!(?:sagen|henvendelsen|formularen|skemaet|samtalen|chatten)(?![\p{L}\d]))\p{L}{4,}(?:en|et|erne|ne)(?![\p{L}\d]))/iu;
+/** A stopping verb opening a text, with politeness around it ("annuller venligst …", "please cancel …"). */
+const OPENING_STOP = /^(?:(?:venligst|please|pls|lige|hej|hi|hello)[\s,]+)?(?:annuller|annullér|anuller|afbryd|stop|stands|cancel|abort)(?:\s+(?:venligst|please|lige|bare|just))?\s+/iu;
+
+/** Whether the text opens with a stopping verb whose object is a thing, not the conversation (see {@link STOPPED_THING}). */
+export function stopsAThing(text: string): boolean {
+  const opening = OPENING_STOP.exec(text.trim());
+  return opening !== null && STOPPED_THING.test(text.trim().slice(opening[0].length));
+}
 
 /** Words of stopping that {@link STOP_WORD} leaves to the cancel's other rules: "lad være", "forfra", "nej", "alligevel", "no longer", "anymore". */
 const MORE_STOP_WORDS = /(?<![\p{L}\d])(?:lad\s+v(?:æ|ae)re|forfra|nej|alligevel|al+igevel|no\s+longer|anymore)(?![\p{L}\d])/iu;
@@ -384,22 +404,52 @@ function contentWords(text: string): string[] {
   return cleanWords(text).filter((w) => w.length >= 4 && !s.isStopword(w, 'da') && !s.isStopword(w, 'en'));
 }
 
-/** Words of asking and helping: what a question about the assistant itself is made of. */
+/**
+ * Words of asking, helping, knowing, talking and using, of what the assistant is for and of the chat itself: what a question
+ * about the assistant is made of ("hvilke emner kender du til", "what topics do you cover", "hvordan snakker man med dig",
+ * "giv mig en oversigt over hvad du kan", "show me what you're capable of"; round 29 added knowing, talking, purpose,
+ * capability, an overview shown, "herinde", and the interjections a chat message carries: "plz", "øh").
+ */
 const ABOUT_ASKING =
-  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|slags|typer|emner|ting|bruge|bruges|kunne|virker|fungerer|chat\p{L}*|bot|botten|question\p{L}*|ask\p{L}*|help\p{L}*|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics|things|able|works?)$/iu;
+  /^(?:spørg\p{L}*|stille|stiller|hjælp\p{L}*|svar\p{L}*|besvar\p{L}*|slags|typer|emne\p{L}*|ting|bruge|bruges|bruger|kunne|klare|virker|fungere\p{L}*|chat\p{L}*|\p{L}*bot|\p{L}*botten|assistent\p{L}*|herinde|derinde|kend\p{L}*|ved|vide|snak\p{L}*|tale|taler|skrive|skriver|formuler\p{L}*|oversigt\p{L}*|overblik\p{L}*|vis|giv|funktion\p{L}*|formål\p{L}*|meningen|plz|pls|øh|øhm|hmm|question\p{L}*|ask\p{L}*|help\p{L}*|assist|assistant|answer\p{L}*|kind|kinds|type|types|sort|sorts|topics?|things?|stuff|able|capable|works?|know\p{L}*|cover\p{L}*|talk\p{L}*|write|show|give|phrase|phrasing|overview|features?|functions?|purpose|point|ur)$/iu;
 /** The words of asking and helping that a typo is recognised in ("hjæle", "spøre"). */
 const ASKING_WORDS = ['hjælpe', 'hjælp', 'spørge', 'svare', 'question', 'answer'];
-/** The assistant addressed in the second person singular ("dig", "du"; in English "you"), or by what it is ("den her chat", "this bot"). */
-const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|you|chat|chatten|chatbot|chatbotten|bot|botten)(?![\p{L}\d])/iu;
+/** The assistant addressed in the second person singular ("dig", "du", "dine"; in English "you", "u", "ur"), or by what it is ("den her chat", "this bot", "assistenten"). */
+const TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|dine|you|u|your|ur|chat|chatten|chatbot|chatbotten|bot|botten|assistent|assistenten|assistant)(?![\p{L}\d])/iu;
+/**
+ * A word that opens what a text is about ("om", "about", "med", "with", "til", "for", "i", "in", …): the word after it is a
+ * subject. In lower case, and not after an English auxiliary or question word: "can I throw …", "how should i phrase …" have the
+ * pronoun, not Danish "i".
+ */
+const TOPIC_BEFORE = /(?<![\p{L}\d])(?:om|about|med|with|til|for|(?<!(?:can|could|should|shall|do|did|would|will|may|must|might|when|if|so|and|what|how|where|why|then)\s+)i|in|på|on|af|of|vedr|vedrørende|angående|regarding|concerning)\s+(?:(?:the|a|an|en|et|den|det|min|mit|mine|my)\s+)?$/u;
+
+function aboutAsking(word: string): boolean {
+  return ABOUT_ASKING.test(word) || (word.length >= 5 && ASKING_WORDS.some((a) => editDistanceWithin(word, a, 1) <= 1));
+}
 
 /**
  * "Hvilke slags spørgsmål kan jeg stille dig?", "what kind of questions can I ask you", "hvordan virker
- * den her chat": the assistant asked what it can be asked or how it works — every word of substance one
- * of asking, helping or the chat itself (a typo of one too: "hvad kan du hjæle med") — not an article's topic.
+ * den her chat": the assistant asked what it can be asked, what it knows or how it works — the assistant spoken to, a word
+ * of asking, helping or the chat itself among the words (a typo of one too: "hvad kan du hjæle med"), and every other word
+ * of substance one of those — not an article's topic.
+ *
+ * `unfamiliar` (the recognizer's count of words it never saw): one everyday word it never saw may stand among them ("what is
+ * this chat window for", "what sort of questions can I throw at you", "hvad er du egentlig skabt til at hjælpe med"; round
+ * 29: such a question was declined as about that word) — not a subject introduced as one ("what do you know about taxes")
+ * nor a name ("can you help in WorkZone").
  */
-function asksWhatTheAssistantDoes(text: string): boolean {
-  const content = contentWords(text);
-  return TO_THE_ASSISTANT.test(text) && content.length > 0 && content.every((w) => ABOUT_ASKING.test(w) || (w.length >= 5 && ASKING_WORDS.some((a) => editDistanceWithin(w, a, 1) <= 1)));
+function asksWhatTheAssistantDoes(text: string, unfamiliar = 0): boolean {
+  if (!TO_THE_ASSISTANT.test(text)) return false;
+  const all = cleanWords(text);
+  if (!all.some(aboutAsking)) return false;
+  const s = stemmers();
+  const odd = all.filter((w) => w.length >= 2 && !s.isStopword(w, 'da') && !s.isStopword(w, 'en') && !aboutAsking(w));
+  if (odd.length === 0) return true;
+  const [word] = odd;
+  if (odd.length > 1 || unfamiliar < 1 || word === undefined) return false;
+  const at = text.toLowerCase().indexOf(word);
+  const written = at < 0 ? word : text.slice(at, at + word.length);
+  return at >= 0 && !TOPIC_BEFORE.test(text.slice(0, at)) && !(at > 0 && /\p{Lu}/u.test(written)) && !/\p{N}/u.test(written);
 }
 
 /**
@@ -535,7 +585,10 @@ const WORKS_VERBS = ['virker', 'fungerer', 'works', 'work'];
  */
 function asksHowThisWorks(text: string): boolean {
   const w = cleanWords(sentence(text));
-  if (w.length < 3 || w.length > 6 || (w[0] !== 'hvordan' && w[0] !== 'how') || !w.some((x) => THIS_CHAT.has(x))) return false;
+  // The question word typed one edit wrong too ("hvordn virker det her", round 29).
+  const how = w[0] === 'how' || editDistanceWithin(w[0] ?? '', 'hvordan', 1) <= 1;
+  if (w.length < 3 || w.length > 6 || !how || !w.some((x) => THIS_CHAT.has(x))) return false;
+  w[0] = 'hvordan';
   const verbs = w.filter((x) => !HOW_THIS_WORKS_WORDS.has(x));
   return verbs.length === 1 && WORKS_VERBS.some((v) => editDistanceWithin(verbs[0] ?? '', v, 1) <= 1);
 }
@@ -551,7 +604,8 @@ const USING_THE_CHAT =
  * A greeting with the user's name and where they are from, and nothing else ("Goddag, det er Lone fra lønkontoret", "hi,
  * this is Sam from HR"): a greeting — the name is no subject to look up.
  */
-const GREETING_OPENING = /^(?:hej|hejsa|halløj|hallo|goddag|godmorgen|god\s+morgen|godaften|dav|morn|hi|hello|hey|good\s+(?:morning|afternoon))(?:\s+(?:igen|med\s+dig|again|there))?[\s,.!:;-]+/iu;
+const GREETING_OPENING =
+  /^(?:hej|hejsa|hejhej|halløj|halløjsa|hallo|goddag|godaw|godmorgen|god\s+morgen|god\s+eftermiddag|godaften|dav|davs|morn|mojn|hi|hiya|hello|hey|heya|morning|good\s+(?:morning|afternoon|evening))(?:\s+(?:igen|med\s+dig|again|there))?[\s,.!:;-]+/iu;
 /** After the greeting: who is writing (a name, capitalised) and where from, to the end. */
 const NAME_AND_PLACE =
   /^(?:[Dd]et\s+er|[Hh]er\s+er|[Jj]eg\s+hedder|[Mm]it\s+navn\s+er|[Tt]his\s+is|[Mm]y\s+name\s+is|I\s+am|I['’]m)\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?(?:\s+(?:fra|i|på|hos|from|at|in)\s+(?:\p{L}+[\s-]*){1,3})?\s*[.!]*$/u;
@@ -565,8 +619,12 @@ function greetsWithName(text: string): boolean {
  * What may follow a greeting that still only greets: a name for the assistant ("hej med dig servicebot", "hi assistant") or
  * whether anyone is there ("halløj, er der nogen hjemme", "hey, anybody there?") — the assistant addressed, no subject asked.
  */
-const GREETING_REST =
-  /^(?:(?:(?:du|min|kære|dear|my)\s+)?(?:\p{L}*bot|\p{L}*botten|assistent\p{L}*|assistant|chat\p{L}*)|(?:er\s+(?:der|du)\s+)?(?:nogen|nogle|anyone|anybody|someone|somebody)(?:\s+(?:hjemme|der|til\s+stede|home|there|around|here|her))?|(?:is|are)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:there|home|around|here))[\s?.!]*$/iu;
+const GREETING_REST = new RegExp(
+  String.raw`^(?:(?:(?:du|min|kære|dear|my)\s+)?(?:\p{L}*bot|\p{L}*botten|assistent\p{L}*|assistant|chat\p{L}*)|(?:er\s+(?:der|du)\s+)?(?:nogen|nogle|anyone|anybody|someone|somebody)(?:\s+(?:hjemme|der|til\s+stede|home|there|around|here|her))?|(?:is|are)\s+(?:anyone|anybody|someone|somebody|you)\s+(?:there|home|around|here)|` +
+    // Whether the assistant is there or awake, or where ("hejsa, er du vågen", "hi, are you online?", "hej med dig derude"; round 29).
+    String.raw`er\s+du\s+(?:der|her|vågen|online|klar|til\s+stede)|are\s+(?:you|u)\s+(?:awake|online|up|available)|derude|derinde|out\s+there|in\s+there)[\s?.!]*$`,
+  'iu',
+);
 
 /** Whether the text greets the assistant and says nothing else (see {@link GREETING_REST}). */
 function greetsTheAssistant(text: string): boolean {
@@ -574,9 +632,9 @@ function greetsTheAssistant(text: string): boolean {
   return opening !== null && GREETING_REST.test(text.trim().slice(opening[0].length));
 }
 
-/** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"), not a third party (a swimming pool, a pharmacy). */
+/** Words that address the desk itself ("jeres", "har I", "your", "servicedesken"; "u", "ur" as texted, round 29), not a third party (a swimming pool, a pharmacy). */
 const ADDRESSES_THE_DESK =
-  /(?<![\p{L}\d])(?:jer|jeres|you|your|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|statens\s+adm\p{L}*|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:jer|jeres|you|your|u|ur|servicedesk(?:en)?|service\s+desk|kundebetjening(?:en)?|support(?:en)?|statens\s+adm\p{L}*|(?:har|kan|er|vil)\s+i)(?![\p{L}\d])/iu;
 
 /**
  * The user's own case or cases: "min sag", "mine henvendelser", "my ticket", "vores sager", the case
@@ -590,9 +648,9 @@ const OWN_CASES =
 const CASE_I_MADE =
   /(?<![\p{L}\d])(?:jeg|vi|i|we)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:har\s+|have\s+|had\s+)?(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:sendte|sendt|oprettede|oprettet|indsendte|indsendt|sent|opened|created|submitted|raised|filed|logged)\s+(?:(?:vist|nok|også|allerede|lige|just|already|also)\s+)?(?:(?:en|et|a|an|the|min|my|vores|our)\s+)?(?:ny\s+|new\s+)?(?:sag|henvendelse|ticket|case|request|inquiry)(?![\p{L}\d])/iu;
 
-/** Words that ask how a case stands ("er den behandlet", "har I svar", "hvornår løser I den", "where is it at", "any news"). */
+/** Words that ask how a case stands ("er den behandlet", "har I svar", "hvornår løser I den", "where is it at", "where's my case at", "any news"). */
 const STANDING_ASKED =
-  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|løser\s+(?:i|du|de)|løses|solved|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:status|nyt|svar|besvaret|færdig\p{L}*|afsluttet|afsluttede|løst|løser\s+(?:i|du|de)|løses|solved|lukket|behandlet|kigget\s+på|set\s+på|hvor\s+langt|hvordan\s+går\s+det|hvor\s+står\s+(?:det|den|sagen)|(?:sket|skete|sker)\s+(?:der\s+)?(?:noget\s+)?med|blev\s+der\s+af|(?:gået|kommet)\s+i\s+gang\s+med|happened\s+(?:to|with)|became\s+of|worked\s+on|where\s+\p{L}+(?:\s+\p{L}+){0,6}\s+(?:is|are)\s+at|where(?:['’]s|\s+is|\s+are)\s+(?:my|our|the)\s+(?:\p{L}+\s+){0,3}?(?:case|ticket|request|inquiry)s?(?:\s+at)?(?=\s*(?:$|[?.!,]|now|then|at)(?![\p{L}\d]))|where\s+\p{L}+(?:\s+\p{L}+){0,8}\s+stands|progress|updates?|news|resolved|closed|done|answered|handled|fixed|finished|looked\s+at|picked\s+up)(?![\p{L}\d])/iu;
 
 /**
  * Asked whether a case got to the desk at all ("er den kommet frem?", "har I modtaget min henvendelse?", "er den
@@ -671,10 +729,15 @@ const PLACE_HOURS =
 
 /**
  * A person asked for in words ("ring mig op", "can someone call me back", "kan jeg få fat i en fra
- * løn-teamet", "I want to speak to a person"): the desk's contact, whatever else the message says.
+ * løn-teamet", "I want to speak to a person"), or the wish to phone the desk rather than write ("jeg vil hellere ringe", "I'd
+ * rather call you"; round 29 — not a call to someone else: "jeg vil ringe til min chef"): the desk's contact, whatever else the
+ * message says.
  */
 const PERSON_ASKED =
-  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|stil\s+(?:mig|os)\s+(?:videre|om)|(?:transfer|put)\s+(?:me|us)\s+(?:through|to)|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:nogen\s+(?:\p{L}+\s+){0,4}(?:jeg|vi)\s+kan\s+(?:tale|snakke|chatte|skrive)\s+med|someone\s+(?:\p{L}+\s+){0,3}i\s+can\s+(?:talk|chat|speak)\s+(?:to|with)|ring(?:e|er)?\s+(?:mig|os)\s+(?:op|tilbage)|call\s+(?:me|us)\s+back|stil\s+(?:mig|os)\s+(?:videre|om)|(?:transfer|put)\s+(?:me|us)\s+(?:through|to)|give\s+(?:me|us)\s+a\s+call|få\s+fat\s+i\s+(?:en|et|nogen)|tale\s+med\s+(?:en|et|nogen)|snakke\s+med\s+(?:en|et|nogen)|speak\s+(?:to|with)\s+(?:a|an|someone|somebody)|talk\s+to\s+(?:a|an|someone|somebody)|get\s+hold\s+of\s+(?:someone|somebody|a|an)|(?:jeg|vi)\s+vil\s+(?:(?:hellere|gerne|bare|helst)\s+)?ringe(?:\s+til\s+(?:jer|dig|servicedesk\p{L}*|support\p{L}*|kundebetjening\p{L}*))?(?=\s*(?:$|[,.!?;]|i\s+stedet))|i(?:['’]d|\s+would)?\s+(?:rather|prefer\s+to|want\s+to|wanna)\s+(?:call|phone|ring)(?:\s+(?:you|u|you\s+guys|the\s+(?:service\s*)?desk))?(?=\s*(?:$|[,.!?;]|instead)))(?![\p{L}\d])/iu;
+
+/** Someone from a team or a place ("en fra lønteamet", "nogen hos jer", "someone from payroll"): a person, not a thing. */
+const A_PERSON_FROM = /(?<![\p{L}\d])(?:en|et|nogen|someone|somebody|anyone|a\s+person)\s+(?:fra|hos|from|at|in)\s+\p{L}/iu;
 
 /**
  * What the user has sent or made, asked after ("alt det jeg har sendt ind", "hvad har jeg af sager", "what
@@ -688,10 +751,11 @@ const OWN_SUBMISSIONS =
  * An overview of the user's cases asked for: what they have sent or made in the plural or as a whole ("alt det jeg har
  * sendt", "hvad har jeg oprettet", "which requests have I raised" — not "det jeg sendte", one case), cases they have
  * ("har jeg nogen sager", "har jeg stadig åbne henvendelser"), or what they have going with the desk ("hvad har jeg gang i
- * hos jer", "har jeg noget liggende", "hvad venter jeg svar på", "what have I got open", "what am I waiting on").
+ * hos jer", "har jeg noget liggende", "hvad venter jeg svar på", "what have I got open", "what am I waiting on"), or whether
+ * they have sent anything at all ("har jeg sendt noget ind om refusion", "have I submitted anything"; round 29).
  */
 const OVERVIEW_ASKED =
-  /(?<![\p{L}\d])(?:(?:dem|alt\s+det|alt\s+hvad|hvad|hvilke|what|which|everything|all)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|['’]ve\s+)?(?:sendt|indsendt|oprettet|indberettet|sent|submitted|created|opened|raised|filed|reported)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:(?:af|nogen|nogle|flere|stadig|egentlig|any|some|still)\s+)*(?:\p{L}+\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:hvad|noget)\s+(?:har|står)\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu|så|af)\s+)*(?:gang\s+i|kørende|liggende|åbent|udestående)|har\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu)\s+)*noget\s+(?:gang\s+i|kørende|liggende|åbent|udestående)|hvad\s+(?:venter|afventer)\s+(?:jeg|vi)\s+(?:\p{L}+\s+){0,2}(?:svar|på)|what\s+(?:have|do)\s+(?:i|we)\s+(?:got\s+)?(?:open|pending|outstanding|going\s+on)|what\s+am\s+i\s+(?:still\s+)?waiting\s+(?:on|for))(?![\p{L}\d])/iu;
+  /(?<![\p{L}\d])(?:(?:dem|alt\s+det|alt\s+hvad|hvad|hvilke|what|which|everything|all)\s+(?:\p{L}+\s+)?(?:jeg|vi|i|we)\s+(?:har\s+|have\s+|['’]ve\s+)?(?:sendt|indsendt|oprettet|indberettet|sent|submitted|created|opened|raised|filed|reported)|(?:har|have)\s+(?:jeg|vi|i|we)\s+(?:(?:af|nogen|nogle|flere|stadig|egentlig|any|some|still)\s+)*(?:\p{L}+\s+)?(?:sager|henvendelser|tickets|cases|requests|inquiries)|(?:sager|henvendelser|tickets|cases|requests|inquiries)\s+(?:har|have)\s+(?:jeg|vi|i|we)|(?:hvad|noget)\s+(?:har|står)\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu|så|af)\s+)*(?:gang\s+i|kørende|liggende|åbent|udestående)|har\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu)\s+)*noget\s+(?:gang\s+i|kørende|liggende|åbent|udestående)|hvad\s+(?:venter|afventer)\s+(?:jeg|vi)\s+(?:\p{L}+\s+){0,2}(?:svar|på)|what\s+(?:have|do)\s+(?:i|we)\s+(?:got\s+)?(?:open|pending|outstanding|going\s+on)|what\s+am\s+i\s+(?:still\s+)?waiting\s+(?:on|for)|har\s+(?:jeg|vi)\s+(?:(?:egentlig|stadig|nu|allerede|overhovedet)\s+)*(?:sendt|indsendt|oprettet|meldt|indmeldt|indberettet)\s+(?:noget|nogen|nogle)|have\s+(?:i|we)\s+(?:(?:already|ever|actually)\s+)*(?:sent|submitted|created|opened|raised|filed|reported)\s+(?:anything|any))(?![\p{L}\d])/iu;
 
 /**
  * The user's own answer awaited, the whole text ("hvornår får jeg svar?", "har I svaret?", "er der kommet svar", "have you replied
@@ -1468,6 +1532,11 @@ export function decide(input: RouteInput): RouteDecision {
     if ((asksHowToUseTheChat(text) || asksHowThisWorks(text) || USING_THE_CHAT.test(sentence(text))) && !CASE_WORDS.test(text) && recognition.slots.systemId === undefined && recognition.slots.formId === undefined && words(text).length <= 12) {
       return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
     }
+    // "Hvad kan man bruge sådan en som dig til", "hvordan snakker man med dig", "giv mig en oversigt over hvad du kan": what the
+    // assistant does, asked in words of nothing else, is its help however the classifier reads it (as a question, round 29).
+    if ((kind === 'question' || kind === 'help') && asksWhatTheAssistantDoes(text, recognition.unfamiliar) && !CASE_WORDS.test(text) && !namesThePortal(recognition.slots) && words(text).length <= 12) {
+      return done({ kind: 'intent', intent: { kind: 'help' } }, 'small-talk');
+    }
     if ((greetsWithName(text) || greetsTheAssistant(text)) && recognition.slots.systemId === undefined) return done({ kind: 'intent', intent: { kind: 'greeting' } }, 'small-talk');
     // "Kan du oprette sager, eller svarer du kun på spørgsmål?", "can you also check tickets?": what the assistant can do
     // with cases or questions in general (no article, the plural) — its help, not a case made.
@@ -1502,7 +1571,11 @@ export function decide(input: RouteInput): RouteDecision {
     const unsure = recognition.confidence < ROUTING_THRESHOLDS.confident && !recognition.command && !question;
     const unsurePerson = kind === 'human' && unsure && !CONTACT_WORDS.test(text) && !contactWordTyped(text) && !PERSON_ASKED.test(text);
     const unsureCancel = kind === 'cancel' && unsure && !STOP_WORD.test(text);
-    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel) && problemInSystem() && ((recognition.slots.systemId !== undefined && !answersAboutSystem(knowledge(), problemSystem)) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
+    // "Tak for svaret, men det virker stadig ikke, ISOLA viser forkerte tal", "godmorgen, RejsUd er nede igen", "please help, LDV
+    // shows the wrong numbers": thanks, a greeting or a call for help before a problem told in a system is that problem, however
+    // sure the classifier is of the small talk (round 29).
+    const smallTalkThenProblem = (kind === 'thanks' || kind === 'greeting' || kind === 'help') && !question;
+    if ((kind === 'question' || kind === 'createCase' || unsurePerson || unsureCancel || smallTalkThenProblem) && problemInSystem() && ((recognition.slots.systemId !== undefined && !answersAboutSystem(knowledge(), problemSystem)) || (!question && !answerSpeaksOfTheProblem(knowledge())))) {
       return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'problem-in-system');
     }
     // "Kan jeg få adgang til ØS Indsigt?", "må jeg bede om adgang til Statens HR", "kan min kollega få de samme rettigheder som
@@ -1539,7 +1612,8 @@ export function decide(input: RouteInput): RouteDecision {
     // gang i hos jer": what the user has sent or has going, asked to be seen or listed, is the list of their cases —
     // also when it asks which of them are done ("hvad har jeg sendt ind, som ikke er løst"). Read as help or as a
     // status, the same words ask for the list.
-    if ((kind === 'question' || kind === 'createCase' || kind === 'myCases' || kind === 'status' || kind === 'help') && OVERVIEW_ASKED.test(text) && LISTING_ASKED.test(text) && !asksHow(text)) {
+    // Asked as a yes/no question ("har jeg sendt noget ind om refusion?", "har jeg nogen sager åbne"), the list answers it too (round 29).
+    if ((kind === 'question' || kind === 'createCase' || kind === 'myCases' || kind === 'status' || kind === 'help') && OVERVIEW_ASKED.test(text) && (LISTING_ASKED.test(text) || question) && !asksHow(text)) {
       return done({ kind: 'intent', intent: { kind: 'myCases' } }, 'own-cases');
     }
     // "Hvornår kan jeg forvente svar på sagen om …", "I sent a ticket yesterday …, has anyone looked at it yet?", "er
@@ -1599,8 +1673,10 @@ export function decide(input: RouteInput): RouteDecision {
       return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
     }
     // "Hvem kan jeg kontakte hos Statens Administration?", "how do I reach you?": asked how to reach the desk itself, named,
-    // with no system of its named — its contact details, whatever article shares the desk's name.
-    if (kind === 'question' && REACH_ASKED.test(text) && THE_DESK_NAMED.test(text) && recognition.slots.systemId === undefined && !DESK_ASKED_TO_ACT.test(sentence(text))) {
+    // with no system of its named — its contact details, whatever article shares the desk's name. "Hvordan får jeg fat i en fra
+    // lønteamet", "how do I get hold of someone from payroll": a person of a team asked how to reach is the desk's too (round 29).
+    const aPersonOfATeam = A_PERSON_FROM.test(text) && !SOMEONE_ELSE_TO_REACH.test(text);
+    if (kind === 'question' && REACH_ASKED.test(text) && (THE_DESK_NAMED.test(text) || aPersonOfATeam) && recognition.slots.systemId === undefined && !DESK_ASKED_TO_ACT.test(sentence(text))) {
       return done({ kind: 'intent', intent: { kind: 'human' } }, 'contact-article');
     }
     if (kind === 'question') return ask('question');
@@ -1616,6 +1692,11 @@ export function decide(input: RouteInput): RouteDecision {
       // problem ("Teams crasher hver gang jeg deler skærm – hjælp"): the "hjælp" asks for help with it.
       // A problem told with no word of stopping ("min bærbare vil ikke lade op") is the problem however sure the classifier is of a cancel.
       const stopsNothing = kind === 'cancel' && !STOP_WORD.test(text) && !MORE_STOP_WORDS.test(text);
+      // "Cancel the invoice from Dell", "annuller fakturaen fra Dell": a thing of the portal's stopped, read as a cancel — about
+      // that thing: its article, or the case when none answers (round 29; the recognizer no longer takes it as the command).
+      if (kind === 'cancel' && !recognition.command && namesPortal && stopsAThing(text)) {
+        return knowledge().kind === 'unknown' ? done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request') : ask('question');
+      }
       if ((kind === 'cancel' || kind === 'greeting' || kind === 'help') && (!sure || stopsNothing || (kind !== 'cancel' && contentWords(text).length >= 3)) && reportsAProblem(text) && !REFUSAL.test(text)) return ask('question');
       // "Det her er simpelthen for dårligt, jeg har siddet med det i en halv time": a sentence with no word of stopping or
       // refusing stops nothing, however the classifier leans to a cancel — a remark, weighed as a question.
@@ -1625,7 +1706,7 @@ export function decide(input: RouteInput): RouteDecision {
       // "Will it rain this afternoon?": a question the classifier half reads as a cancel or thanks is a question (declined when nothing answers it).
       if ((kind === 'cancel' || kind === 'thanks') && question && !sure) return ask('question');
       // "What kind of questions can I ask you?": the assistant asked about itself is the help, however the words match an article.
-      if (kind === 'help' && asksWhatTheAssistantDoes(text)) return intent('small-talk');
+      if (kind === 'help' && asksWhatTheAssistantDoes(text, recognition.unfamiliar)) return intent('small-talk');
       // "Hvad er du for en størrelse?", "er du en robot?": the assistant asked what it is (dialogs/small-talk.ts), read as
       // help or a greeting however unsure — the welcome answers it about itself, no article does.
       if ((kind === 'help' || kind === 'greeting') && asksAboutAssistant(text)) return intent('small-talk');
@@ -1646,7 +1727,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (words(text).length > 3 && (substantial || deskAsked) && (!sure || carriesMore || aboutAThirdParty || asksOfSubstance) && knowledge().kind !== 'unknown') return ask('knowledge-over-small-talk');
       // "navision hjælp", "hjælp rejsud", "lønseddel hjælp": help typed beside a system or a subject of the portal, as
       // into a search box, is help with that thing — its article, when one answers; the menu otherwise.
-      if (kind === 'help' && !recognition.command && namesPortal && !asksWhatTheAssistantDoes(text) && knowledge().kind === 'answered') return ask('knowledge-over-small-talk');
+      if (kind === 'help' && !recognition.command && namesPortal && !asksWhatTheAssistantDoes(text, recognition.unfamiliar) && knowledge().kind === 'answered') return ask('knowledge-over-small-talk');
       // "How do I get access to Silkeborg Data?": words the classifier was never taught, which the knowledge
       // base cannot place either — the text is about them, not small talk: declined, not the welcome.
       // "Hvad er du for en størrelse?": the assistant asked what it is, however new the words — about itself, not a subject.
@@ -1688,7 +1769,7 @@ export function decide(input: RouteInput): RouteDecision {
       // "Kan jeg få nøgletal om personalet på mail hvert kvartal?": staff and a mail are things, not someone to reach;
       // asked or requested, an article that answers it strongly is the answer. Only half believed in, a person read in words
       // of no one to reach ("§56 agreement sick up to 30 days deadline") is that answer the more (round 28).
-      if ((sure || plausible) && !reachingWords(text)) {
+      if ((sure || plausible) && !reachingWords(text) && !contactWordTyped(text)) {
         const found = knowledge();
         if (found.kind === 'answered' && found.score >= ROUTING_THRESHOLDS.strongAnswer && !namesContact(found)) return ask('question');
       }
@@ -1731,10 +1812,12 @@ export function decide(input: RouteInput): RouteDecision {
       // awaited from another authority or the asker's own world, with no case of the user's named — not a case at the desk:
       // the knowledge base's to answer or decline.
       if ((kind === 'status' || kind === 'myCases') && awaitedElsewhere(text, namesPortal, knowledge)) return ask('question');
-      if (sure && kind !== 'createCase') return intent('intent-confident');
+      // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list,
+      // however sure the classifier is of the list (round 29: "kan mine kolleger se mine henvendelser" was the list).
+      const othersSee = (kind === 'status' || kind === 'myCases') && OTHERS_SEE.test(text);
+      if (sure && kind !== 'createCase' && !othersSee) return intent('intent-confident');
       // "When will my ticket be done?": a question about the user's own cases is theirs to look up, not an article's.
-      // "Kan mine kolleger se de sager jeg sender?" asks what someone else may see — a question of the portal, not the list.
-      if (plausible && (kind === 'status' || kind === 'myCases') && (namesOwnCases(text) || ADDRESSES_THE_DESK.test(text)) && !OTHERS_SEE.test(text)) return intent('own-cases');
+      if (plausible && (kind === 'status' || kind === 'myCases') && (namesOwnCases(text) || ADDRESSES_THE_DESK.test(text)) && !othersSee) return intent('own-cases');
       if (knowledge().kind !== 'unknown') return ask('question');
       // A question the knowledge base cannot place is a case when the classifier is sure of it ("kan jeg sende
       // en forespørgsel til jer"), or fairly sure and it names the portal's area, system or form.
@@ -1822,6 +1905,9 @@ export function decide(input: RouteInput): RouteDecision {
     // is that article's answer (as it is when read as a person asked for) — unless a case is asked for in words (round 28).
     if (kind === 'createCase' && !CASE_WORDS.test(text) && !ASKED_TO_MAKE_A_CASE.test(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
     if (sure || (plausible && namesPortal)) return intent('intent-request');
+    // "Kan du slå min sag op, nr 39921", "tjek lige min henvendelse": a status or the list asked for, fairly surely, of the user's
+    // own case in a request's form — theirs to look up, as the same asked as a question is; no article knows it (round 29).
+    if ((kind === 'status' || kind === 'myCases') && plausible && namesOwnCases(text) && !reportsAProblem(text) && !SOMETHING_WRONG.test(text)) return intent('own-cases');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');
     // A request of middling confidence that names nothing of the portal ("can you book a flight for me"):

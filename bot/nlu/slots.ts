@@ -306,14 +306,14 @@ function namedForm(forms: readonly FormDefinition[], wins: ReturnType<typeof win
 // ø → oe, å → aa). A verb's stem with its endings ("fjern|e|er|es|et|ede|else"), alone or as the last part of a
 // compound ("brugernedlæggelse", "adgangsspærring"); "fjernadgang" (remote access) is not one.
 
-/** Danish verbs of removing and closing, by stem: nedlægge, fjerne, lukke, spærre, slette, inddrage, deaktivere, tilbagekalde, ophæve, afmelde. */
-const REMOVAL_STEMS = ['nedlaeg', 'nedlag', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'inddrog', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld'];
+/** Danish verbs of removing and closing, by stem: nedlægge, fjerne, lukke, spærre, slette, inddrage, deaktivere, tilbagekalde, ophæve, afmelde, annullere (round 29). */
+const REMOVAL_STEMS = ['nedlaeg', 'nedlag', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'inddrog', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld', 'annuller'];
 /** A Danish verb's or verbal noun's ending after its stem (after a doubled last letter or not): "lukk|et", "nedlægg|else", "spærr|ing", "nedlag|t". */
 const REMOVAL_ENDING = /^(?:|e|er|es|et|ede|edes|t|te|tes|de|else|elsen|elser|ing|ingen|ning|ningen)$/;
 /** The first part of a compound whose last part is the removal ("bruger|nedlæggelse", "adgangs|fjernelse", "konto|lukning"), with or without a linking s. */
 const REMOVAL_COMPOUND_HEAD = /^(?:bruger|adgang|konto|login|rettighed|profil)(?=[a-z])/;
-/** English verbs and nouns of removing ("removed", "revoking", "deactivation", "offboarding"). */
-const ENGLISH_REMOVAL = /^(?:remov(?:e|es|ed|ing|al)|revok(?:e|es|ed|ing)|revocation|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing|ion)|clos(?:e|es|ed|ing|ure)|delet(?:e|es|ed|ing|ion)|terminat(?:e|es|ed|ing|ion)|offboard(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|suspend(?:s|ed|ing)?)$/;
+/** English verbs and nouns of removing ("removed", "revoking", "deactivation", "offboarding", "cancel" — round 29). */
+const ENGLISH_REMOVAL = /^(?:remov(?:e|es|ed|ing|al)|cancel(?:s|led|ed|ling|ing|lation)?|revok(?:e|es|ed|ing)|revocation|disabl(?:e|es|ed|ing)|deactivat(?:e|es|ed|ing|ion)|clos(?:e|es|ed|ing|ure)|delet(?:e|es|ed|ing|ion)|terminat(?:e|es|ed|ing|ion)|offboard(?:s|ed|ing)?|deprovision(?:s|ed|ing)?|withdraw(?:s|n|ing|al)?|suspend(?:s|ed|ing)?)$/;
 /** Someone who has left: "fratrådt", "fratræder", "stoppet", "opsagt", "left" (the organisation), "leaver". */
 const HAS_LEFT = /^(?:fratraad\p{L}*|fratraed\p{L}*|opsagt|afskediget|fyret|udtraadt|udtraeder|leaver|leavers|offboarded|resigned)$/u;
 /** Stopping, said of a person ("medarbejderen er stoppet", "en kollega der stopper", "han stoppede"), not of a system that stops. */
@@ -369,7 +369,7 @@ export function asksForRemoval(text: string): boolean {
 }
 
 /** Removal verbs in the imperative, Danish and English (matchWords spelling): how an order to remove opens. */
-const REMOVAL_IMPERATIVES = new Set(['nedlaeg', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld', 'remove', 'revoke', 'disable', 'deactivate', 'close', 'delete', 'terminate', 'offboard', 'deprovision', 'withdraw', 'suspend']);
+const REMOVAL_IMPERATIVES = new Set(['nedlaeg', 'fjern', 'luk', 'spaer', 'slet', 'inddrag', 'deaktiver', 'tilbagekald', 'ophaev', 'afmeld', 'annuller', 'cancel', 'remove', 'revoke', 'disable', 'deactivate', 'close', 'delete', 'terminate', 'offboard', 'deprovision', 'withdraw', 'suspend']);
 /** Greetings and politeness before an order ("hej, nedlæg …", "please revoke …"). */
 const BEFORE_AN_ORDER = new Set(['hej', 'hejsa', 'hi', 'hello', 'hey', 'venligst', 'please', 'pls', 'kindly', 'lige', 'ok', 'okay']);
 
