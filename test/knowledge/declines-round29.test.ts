@@ -5,8 +5,7 @@
  *   word the articles lack weighed like the rarest one;
  * - particle verbs of a situation: "holde fri" is being off (ferie, fravær), "holde øje med" following a thing, "give videre"
  *   handing over (overdragelse), "gå i luften" the start of operation (driftsstart), a unit "splittes op"/"deles op";
- * - everyday words: data "blandet" are combined ("kombinere"), women's and men's pay is the equal-pay statistics, a
- *   "sidemand" a colleague;
+ * - everyday words: data "blandet" are combined ("kombinere"), a "sidemand" a colleague;
  * - what an employee calls theirs in the systems ("mit lønnr", "min pensionsalder", "mine dagpenge", "min startside"): asked of
  *   an article that speaks of it, the asker's own business with the systems, not private life (the lexicon's `outside.mine`).
  * Questions written for the test, over a test vocabulary and the public articles.
@@ -69,9 +68,8 @@ describe('over the public articles', () => {
     expect(answeredWith(await publicAnswer('hvad skal man huske at vedhæfte til en sag'))).toBe('sa-servicedesk');
     expect(answeredWith(await publicAnswer('vi skal deles op i to institutioner, hvad sker der med regnskaberne i navision'))).toBe('oes-navision-ressortomlaegning');
     expect(answeredWith(await publicAnswer('hvor tit skal vi give vores brugeradministrator opgaven videre'))).toBe('sa-brugeradm-loen');
-    // Data "blandet" are combined; the sexes' pay apart is the equal-pay statistics.
+    // Data "blandet" are combined.
     expect(answeredWith(await publicAnswer('må man blande tal fra egne fagsystemer med lønnen i ldv'))).toBe('oes-ldv-om');
-    expect(answeredWith(await publicAnswer('får mændene mere i løn end kvinderne i staten'))).toBe('oes-isola-statens-bi');
   });
 
   it("answers the asker's own thing in the systems from the article that speaks of it", async () => {
