@@ -404,9 +404,14 @@ export function ownThingNotTheirs(context: DeclineContext): boolean {
   // ("min kollega har været syg i 6 uger, hvornår skal vi søge refusion"), not for themselves ("min kollega er syg, skal
   // jeg tage hans opgaver") (round 25).
   const forTheWorkplace = WE.test(context.question);
+  // What an employee calls theirs in the systems ("min lønseddel", "mine dagpenge", "min pensionsalder": the lexicon's
+  // `outside.mine`) is their business with the systems when the article speaks of it (round 29).
+  const spokenOf = conceptCredits(analysis, (term) => counts(term, context) && context.matchedTerms.has(term.term));
+  const mine = (concept: number): boolean =>
+    (spokenOf[concept] ?? 0) >= MATCHED && context.analyzer.isMineWord(analysis.concepts[concept]?.surface.split(' ')[0] ?? '', analysis.language);
   const owned = possessedConcepts(context.question, analysis, context.analyzer).filter((concept) => {
     const surface = analysis.concepts[concept]?.surface ?? '';
-    return !WORKPLACE.test(surface) && !(forTheWorkplace && COLLEAGUES.test(surface));
+    return !WORKPLACE.test(surface) && !(forTheWorkplace && COLLEAGUES.test(surface)) && !mine(concept);
   });
   if (owned.length === 0) return false;
   const own = (term: QueryTerm): boolean => OWN_KINDS.has(term.kind) && counts(term, context);

@@ -441,6 +441,8 @@ export class Analyzer {
   private readonly stopPhrases: (readonly string[])[] = [];
   /** Danish stems of the lexicon's Danish `outside` words (see {@link isOutsideWord}). */
   private readonly outsideDanishStems = new Set<string>();
+  /** Stems of the lexicon's `outside.mine` Danish words (see {@link isMineWord}). */
+  private readonly mineDanishStems = new Set<string>();
   /** The lexicon's English `outside` words as written. */
   private readonly outsideEnglishWords: ReadonlySet<string>;
   /** The lexicon's particle verbs with the stems of what they mean (see `addParticleVerbs`). */
@@ -507,6 +509,7 @@ export class Analyzer {
     };
     for (const word of lexicon.outside.da) this.outsideDanishStems.add(this.stemmers.stem(word, 'da'));
     this.outsideEnglishWords = lexicon.outside.en;
+    for (const word of lexicon.outside.mine.da) this.mineDanishStems.add(this.stemmers.stem(word, 'da'));
     // Longest phrases first, so "bulk upload" wins over "upload".
     this.glossaryPhrases.sort((a, b) => b.stems.length - a.stems.length);
     for (const [english, danish] of lexicon.glossary) {
@@ -939,6 +942,15 @@ export class Analyzer {
       if (first.length >= MIN_OUTSIDE_MODIFIER && !first.startsWith('privat') && word.length - first.length >= MIN_PART && word.startsWith(first)) return true;
     }
     return false;
+  }
+
+  /**
+   * Whether a word is what an employee calls theirs in the systems (the lexicon's `outside.mine`: "lønsedlen", "dagpengene",
+   * "payslip"), read by decline.ts: a Danish word by its stem, an English one as written.
+   */
+  isMineWord(surface: string, language: Language): boolean {
+    const word = surface.toLowerCase();
+    return language === 'en' ? this.lexicon.outside.mine.en.has(word) : this.mineDanishStems.has(this.stemmers.stem(word, 'da'));
   }
 
   /** The concepts of a query that place it in private life (see {@link isOutsideWord}). */

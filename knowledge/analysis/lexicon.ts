@@ -27,7 +27,15 @@ const StopwordAdjustment = z
   .strict();
 const HypernymsSchema = z.object({ terms: z.record(z.string().min(1), z.array(z.string().min(1)).min(1)) }).strict();
 const StopwordsSchema = z.object({ da: StopwordAdjustment, en: StopwordAdjustment }).strict();
-const OutsideSchema = z.object({ da: z.array(z.string().min(1)), en: z.array(z.string().min(1)), written: z.array(z.string().min(1)).optional() }).strict();
+const OutsideSchema = z
+  .object({
+    da: z.array(z.string().min(1)),
+    en: z.array(z.string().min(1)),
+    written: z.array(z.string().min(1)).optional(),
+    /** An employee's own things in the systems ("min lønseddel", "mine dagpenge", "my payslip"): the systems' business, not private life. */
+    mine: z.object({ da: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }).strict().optional(),
+  })
+  .strict();
 const ParticleVerb = z
   .object({
     forms: z.array(z.string().min(1)).min(1),
@@ -70,6 +78,11 @@ export interface Lexicon {
     readonly en: ReadonlySet<string>;
     /** Danish words matched as written, not on their stem, whose stem is an everyday word ("teams" → "team"). */
     readonly written: ReadonlySet<string>;
+    /**
+     * What an employee calls theirs in the systems the articles are about ("min lønseddel", "mine dagpenge", "mit lønnummer",
+     * "my payslip"): asked of an article that speaks of it, the asker's own business with the systems, not private life.
+     */
+    readonly mine: { readonly da: ReadonlySet<string>; readonly en: ReadonlySet<string> };
   };
   /** Danish particle verbs ("sige op" = opsige, fratræde): searched as what they mean (see the analyser). */
   readonly particleVerbs: readonly ParticleVerb[];
@@ -152,6 +165,7 @@ export function parseLexicon(texts: LexiconTexts): Lexicon {
       da: new Set(outside.da.map((word) => word.toLowerCase())),
       en: new Set(outside.en.map((word) => word.toLowerCase())),
       written: new Set((outside.written ?? []).map((word) => word.toLowerCase())),
+      mine: { da: new Set((outside.mine?.da ?? []).map((word) => word.toLowerCase())), en: new Set((outside.mine?.en ?? []).map((word) => word.toLowerCase())) },
     },
     particleVerbs: particles.verbs.map((verb) => ({ forms: verb.forms.map((f) => f.toLowerCase()), particle: verb.particle.toLowerCase(), means: verb.means, ...(verb.notAfter ? { notAfter: verb.notAfter.map((w) => w.toLowerCase()) } : {}) })),
   };
@@ -166,7 +180,12 @@ export interface LexiconData {
   readonly verbs?: readonly (readonly [string, string])[];
   readonly broader: readonly (readonly [string, readonly string[]])[];
   readonly stopwords: Lexicon['stopwords'];
-  readonly outside?: { readonly da: readonly string[]; readonly en: readonly string[]; readonly written?: readonly string[] };
+  readonly outside?: {
+    readonly da: readonly string[];
+    readonly en: readonly string[];
+    readonly written?: readonly string[];
+    readonly mine?: { readonly da: readonly string[]; readonly en: readonly string[] };
+  };
   readonly particleVerbs?: readonly ParticleVerb[];
 }
 
@@ -179,7 +198,12 @@ export function lexiconData(lexicon: Lexicon): LexiconData {
     verbs: [...lexicon.verbs],
     broader: [...lexicon.broader],
     stopwords: lexicon.stopwords,
-    outside: { da: [...lexicon.outside.da], en: [...lexicon.outside.en], written: [...lexicon.outside.written] },
+    outside: {
+      da: [...lexicon.outside.da],
+      en: [...lexicon.outside.en],
+      written: [...lexicon.outside.written],
+      mine: { da: [...lexicon.outside.mine.da], en: [...lexicon.outside.mine.en] },
+    },
     particleVerbs: lexicon.particleVerbs,
   };
 }
@@ -193,7 +217,12 @@ export function lexiconFromData(data: LexiconData): Lexicon {
     verbs: new Map(data.verbs ?? []),
     broader: new Map(data.broader),
     stopwords: data.stopwords,
-    outside: { da: new Set(data.outside?.da ?? []), en: new Set(data.outside?.en ?? []), written: new Set(data.outside?.written ?? []) },
+    outside: {
+      da: new Set(data.outside?.da ?? []),
+      en: new Set(data.outside?.en ?? []),
+      written: new Set(data.outside?.written ?? []),
+      mine: { da: new Set(data.outside?.mine?.da ?? []), en: new Set(data.outside?.mine?.en ?? []) },
+    },
     particleVerbs: data.particleVerbs ?? [],
   };
 }
