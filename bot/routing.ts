@@ -233,6 +233,29 @@ const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn
 const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|you|your|i|me|my|we|us)(?![\p{L}\d])/iu;
 
 /**
+ * Something not done that should have been, told with "er/blev/har … ikke": "kørselsgodtgørelsen er ikke udbetalt", "sygedagpenge-
+ * refusionen er ikke kommet ind", "udlægget er stadig ikke godkendt", "the taxi expense has still not been reimbursed" (round 29).
+ * "Er ikke" with any word after it is as often a fact ("det er ikke muligt", "er ikke omfattet"): only the verbs of paying,
+ * receiving, approving, sending, booking and saving, as participles.
+ */
+const NOT_DONE = String.raw`(?:er|var|blev|bliver|is|was|were|are|has|have|had)\s+(?:(?:stadig|endnu|desværre|slet|still|yet)\s+)?(?:ikke|not)\s+(?:(?:blevet|been)\s+)?(?:(?:ud)?betalt|modtaget|kommet|godkendt|overført|refunderet|registreret|bogført|sendt|oprettet|opdateret|gemt|indlæst|behandlet|dukket\s+op|paid|received|approved|reimbursed|refunded|transferred|booked|registered|sent|created|updated|saved|processed|arrived|credited)`;
+
+/** A thing that goes away by itself as told in the present or the perfect: "mine udlæg forsvinder når jeg gemmer", "the receipts disappear" (round 29). */
+const VANISHES = String.raw`forsvinder|disappears?|vanish(?:es|ed)?`;
+
+/**
+ * A thing that is missing, the thing the subject: "kursusbeviserne … mangler for alle deltagere", "der mangler data i LDV" (round
+ * 29) — not a person lacking something ("jeg mangler adgang", "vi mangler en godkender": a need, told elsewhere).
+ */
+const GOES_MISSING = String.raw`(?<!(?:jeg|vi|du|i|de|man|hvad|hvem|hvilke|hvilken)\s+)mangler`;
+
+/**
+ * Slowness told of a system: "LDV er ekstremt langsomt i dag", "RejsUd kører meget langsomt", "ISOLA is really slow" (round 29) —
+ * the verb right before, or a word of degree between: "er systemet langsomt i perioder" asks.
+ */
+const SLOW = String.raw`(?:er|var|blev|bliver|kører|is|was|are|were|runs?|running|gets?|got)\s+(?:(?:meget|ekstremt|vildt|utroligt|virkelig|enormt|helt|så|really|very|extremely|so|super|incredibly)\s+)?(?:langsom|langsomt|langsomme|slow|sluggish)`;
+
+/**
  * Something that fails, told without "ikke"/"not" or a word of error (round 27): a contraction typed without its apostrophe
  * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
  * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
@@ -242,8 +265,10 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
  * twice"), pay too little or too much ("fik for lidt i løn", "got paid too little"). How people tell a
  * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
  */
-const FAILS_IN_OTHER_WORDS =
-  /(?<![\p{L}\d])(?:(?:fået|fik|betalt|udbetalt|trukket|bogført|registreret|oprettet|kommet|sendt|paid|charged|booked|received|sent|created)\s+(?:\p{L}+\s+){0,3}?(?:(?:to|2)\s+gange|twice)|(?:bogført|betalt|udbetalt|registreret|oprettet|trukket|sendt|kommet|viser|vises|står|er|blev|bliver)\s+(?:\p{L}+\s+)?dobbel\p{L}*|doubled|double\s+(?:paid|booked|charged|payment)|for\s+(?:lidt|meget)\s+(?:i\s+)?(?:løn|lønnen|udbetalt|refusion|pay|salary)|too\s+(?:little|much)|(?:\p{L}{2,}r|har|havde|kan|er|var|blev|is|was|were|has|have|had)\s+aldrig|never\s+(?:\p{L}+ed|\p{L}+s|got|came|come|arrive|paid|showed\s+up)|(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
+const FAILS_IN_OTHER_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:fået|fik|betalt|udbetalt|trukket|bogført|registreret|oprettet|kommet|sendt|paid|charged|booked|received|sent|created)\s+(?:\p{L}+\s+){0,3}?(?:(?:to|2)\s+gange|twice)|(?:bogført|betalt|udbetalt|registreret|oprettet|trukket|sendt|kommet|viser|vises|står|er|blev|bliver)\s+(?:\p{L}+\s+)?dobbel\p{L}*|doubled|double\s+(?:paid|booked|charged|payment)|for\s+(?:lidt|meget)\s+(?:i\s+)?(?:løn|lønnen|udbetalt|refusion|pay|salary)|too\s+(?:little|much)|(?:\p{L}{2,}r|har|havde|kan|er|var|blev|is|was|were|has|have|had)\s+aldrig|never\s+(?:\p{L}+ed|\p{L}+s|got|came|come|arrive|paid|showed\s+up)|(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt)|${NOT_DONE}|${VANISHES}|${GOES_MISSING}|${SLOW})(?![\p{L}\d])`,
+  'iu',
+);
 
 /** Whether the text reports that something does not work (a negation of what it does, or {@link FAILS_IN_OTHER_WORDS}). */
 export function reportsAProblem(text: string): boolean {
@@ -293,6 +318,21 @@ const ACTION_WORDS = new RegExp(
  */
 const SENTENCE =
   /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
+
+/**
+ * Verbs of failing in the present tense, the sentence's own finite verb with the thing as its subject: "e-læringsmodulet
+ * hænger på side 4", "kursusbeviserne mangler", "the e-learning module freezes every time", "kuben … viser ikke de nyeste tal".
+ */
+const FAILING_VERB = /(?<![\p{L}\d])(?:hænger|fryser|mangler|forsvinder|driller|fejler|crasher|freezes|crashes|hangs|fails|keeps|disappears)(?![\p{L}\d])/iu;
+
+/**
+ * A problem told as a sentence rather than named as a topic: a subject or a verb of being, having or being able
+ * ({@link SENTENCE}), a verb negated ({@link PROBLEM}: "viser ikke", "won't load") or a verb of failing ({@link FAILING_VERB}) —
+ * a thing as subject and its verb, which "fejlindmeldelse løn emnefelt" has not (round 29).
+ */
+function toldAsSentence(text: string): boolean {
+  return SENTENCE.test(text) || PROBLEM.test(text) || FAILING_VERB.test(text);
+}
 
 /**
  * A case asked for in so many words: a verb of making or sending before the case itself ("open
@@ -1309,7 +1349,7 @@ export function decide(input: RouteInput): RouteDecision {
     // problem lies between them, and it is the case of the one the slots chose (round 27).
     // A system only implied counts for a problem told as a sentence, not asked nor named as a topic ("fejlindmeldelse løn emnefelt"),
     // nor with a question inside it ("jeg kan ikke se hvad tallene på lønsedlen står for").
-    if (recognition.slots.systemId === undefined && (question || !SENTENCE.test(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text))) return false;
+    if (recognition.slots.systemId === undefined && (question || !toldAsSentence(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text))) return false;
     return problemSystem !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 
