@@ -351,6 +351,24 @@ const ASKED_TO_MAKE_A_CASE =
   /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])|(?<=^|[.,;:!?]\s*)(?:laver|opretter|sender|starter|åbner|registrerer)\s+(?:du|i)\s+(?:(?:godt|lige|venligst|ikke|så)\s+)*(?:(?:en|et)\s+)?(?:(?:ny|nyt)\s+)?(?:sag|henvendelse|ticket|case)(?![\p{L}\d])/iu;
 
 /**
+ * Leave asked to make a case, by the asker for themselves: "kan vi starte en ny sag", "kan jeg lige få oprettet en sag om
+ * udlægget", "må jeg åbne en henvendelse", "can I open a ticket about my payslip" (round 29) — one case with its article, by
+ * "jeg"/"vi"/"I"/"we": a request put as a question. "Kan man oprette en sag …" (anyone), "kan jeg oprette sager for de
+ * andre institutioner" (cases in general), "hvordan kan jeg …" (asked how, see asksHow) and a condition put on it
+ * ({@link CASE_CONDITION}) ask about cases.
+ */
+const LEAVE_TO_MAKE_A_CASE =
+  /(?<![\p{L}\d])(?:(?:kan|må|kunne)\s+(?:jeg|vi)\s+(?:(?:godt|lige|ikke|please)\s+)*(?:få\s+)?(?:oprette|oprettet|lave|lavet|starte|startet|åbne|åbnet|sende|sendt)|(?:can|could|may)\s+(?:i|we)\s+(?:(?:please|just)\s+)?(?:open|create|raise|log|start|submit|file|get))\s+(?:en|et|a|an)\s+(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
+
+/** A case asked for as a question: the assistant or the desk asked to make it ({@link ASKED_TO_MAKE_A_CASE}) or leave asked to ({@link LEAVE_TO_MAKE_A_CASE}). */
+function askedToMakeACase(text: string): boolean {
+  return ASKED_TO_MAKE_A_CASE.test(text) || (LEAVE_TO_MAKE_A_CASE.test(text) && !CASE_CONDITION.test(text) && !asksHow(text));
+}
+
+/** A condition put on the case asked leave for ("kan jeg oprette en sag uden at være registreret", "… if I'm not registered"): whether it can be, a question. */
+const CASE_CONDITION = /(?<![\p{L}\d])(?:uden|hvis|når|selvom|selv\s+om|inden|før|without|if|when|unless|before)(?![\p{L}\d])/iu;
+
+/**
  * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log
  * it?", "could you file this for me" — a verb of making a case with the thing told as its object.
  */
@@ -1419,7 +1437,7 @@ export function decide(input: RouteInput): RouteDecision {
     if (systemId === undefined || question || !problemInSystem()) return false;
     const s = sentence(text);
     // A verb of making a case counts only where nothing is said to fail ("RejsUd vil ikke lade mig oprette …" reports a problem).
-    if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) return false;
+    if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || askedToMakeACase(text) || ASKED_TO_LOG_IT.test(text)) return false;
     if (DESK_ASKED_TO_ACT.test(s) || NEED_TO_HAVE_DONE.test(text) || PASSIVE_ORDER.test(text) || POLITE_ORDER.test(text) || ordersACaseAfter(text) || ordersRemoval(text)) return false;
     // "…, vil gerne have det undersøgt", "please look into it": a wish that the desk act; "RejsUd er gået ned": an outage only
     // the desk can mend — both the case, as asked.
@@ -1453,7 +1471,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (namesItsCase(recognition.intent) && !asksHow(text)) return intent('rule');
       // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first —
       // unless the question asks for the case ("…, kan du oprette en sag til brugeradministration?").
-      if (question && !(kind === 'createCase' && ASKED_TO_MAKE_A_CASE.test(text)) && knowledge().kind !== 'unknown') return ask('question');
+      if (question && !(kind === 'createCase' && askedToMakeACase(text)) && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
@@ -1476,7 +1494,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || ((ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) && !asksHow(text))) {
+    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || ((askedToMakeACase(text) || ASKED_TO_LOG_IT.test(text)) && !asksHow(text))) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
@@ -1812,7 +1830,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "phone number for Kundebetjening to report an error", "telefonnummer til Kundebetjening for at melde en fejl": the number
     // or address of something an article names in the passage it shows, read as a request because the desk's area is named,
     // is that article's answer (as it is when read as a person asked for) — unless a case is asked for in words (round 28).
-    if (kind === 'createCase' && !CASE_WORDS.test(text) && !ASKED_TO_MAKE_A_CASE.test(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
+    if (kind === 'createCase' && !CASE_WORDS.test(text) && !askedToMakeACase(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // A status or a list of cases needs a case: a statement that names none ("min pc starter ikke") is not one.
     if ((kind === 'status' || kind === 'myCases') && words(text).length > 2 && !OWN_CASES.test(text) && !CASE_WORDS.test(text)) return ask('question');

@@ -85,3 +85,24 @@ describe('round 29: a problem told with the thing as the subject of a verb of fa
     expect(decision.route).toMatchObject({ kind: 'knowledge', caseOffered: true });
   });
 });
+
+describe('round 29: leave asked to make a case, by the asker', () => {
+  const howTo = article('Sådan opretter du en sag: log på Serviceportalen, vælg område og system, og udfyld formularen.', 'Serviceportalen', 1);
+
+  it.each([
+    ['kan vi starte en ny sag', 'da'],
+    ['kan jeg lige få oprettet en sag om udlægget', 'da'],
+    ['can I open a ticket about my payslip', 'en'],
+  ] as const)('"%s" is the request', (text, lang) => {
+    expect(route(text, recognition({ kind: 'createCase' }, 1), howTo, lang)).toBe('intent:createCase');
+  });
+
+  it.each([
+    ['kan man oprette en sag om løn?', 'da'],
+    ['hvordan kan jeg oprette en sag', 'da'],
+    ['kan jeg oprette en sag uden at være registreret', 'da'],
+    ['can we open a ticket if we are not registered?', 'en'],
+  ] as const)('"%s" stays a question', (text, lang) => {
+    expect(route(text, recognition({ kind: 'createCase' }, 1), howTo, lang)).toBe('knowledge');
+  });
+});
