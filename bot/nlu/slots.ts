@@ -653,11 +653,11 @@ const THING_TYPO_START = 4;
  * (one to three words), a one-word name inflected or as a compound's first or last part ("udlægget", "kursusbeviset",
  * "barselsrefusionen"), or a long one with a typo after its first letters in a word that is no word of the language
  * (`known`). The surest hit decides (written as it is before inside a word, then the
- * longer name); two systems' things as sure as each other give none.
+ * longer name); two systems' things as sure as each other give none. A thing data goes to or comes from ("til
+ * lønindberetning") gives way to one that does not.
  */
 function systemOfThing(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, words: readonly string[], known: (word: string) => boolean): System | undefined {
-  let best: { system: System; hit: Hit } | undefined;
-  let tied = false;
+  const found: { system: System; hit: Hit }[] = [];
   for (const [index, system] of catalogue.systems.entries()) {
     const things = keys.thingKeys[index] ?? [];
     if (things.length === 0) continue;
@@ -675,10 +675,17 @@ function systemOfThing(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnTy
         .filter((k) => k.length >= THING_WITH_TYPO)
         .map((key) => find([key], wins.filter((w) => w.to - w.from === 1 && w.key.startsWith(key.slice(0, THING_TYPO_START)) && !known(words[w.from] ?? '')), words, true))
         .reduce<Hit | undefined>((b, h) => (h !== undefined && better(h, b) ? h : b), undefined);
-    if (!typed) continue;
-    if (best && best.system.id !== system.id && typed.distance === best.hit.distance && typed.length === best.hit.length) tied = true;
-    else if (better(typed, best?.hit)) {
-      best = { system, hit: typed };
+    if (typed) found.push({ system, hit: typed });
+  }
+  // Data sent to or fetched from a thing ("webservicen til lønindberetning svarer med fejl"): the other thing is the one that fails.
+  const atAnEnd = (f: { hit: Hit }): boolean => TRANSFER_END.has(words[f.hit.from - 1] ?? '');
+  const candidates = found.some((f) => !atAnEnd(f)) ? found.filter((f) => !atAnEnd(f)) : found;
+  let best: { system: System; hit: Hit } | undefined;
+  let tied = false;
+  for (const f of candidates) {
+    if (best && f.hit.distance === best.hit.distance && f.hit.length === best.hit.length) tied = true;
+    else if (better(f.hit, best?.hit)) {
+      best = f;
       tied = false;
     }
   }

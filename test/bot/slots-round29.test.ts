@@ -42,6 +42,10 @@ describe('round 29: a system implied by a thing it handles', () => {
     expect(extractSlots('pensionsbidraget på min lønseddel er for højt', catalogue).systemImplied).toBe('sls');
   });
 
+  it('is the thing that fails, not one data is sent to ("webservicen til lønindberetning")', () => {
+    expect(extractSlots('webservicen til lønindberetning svarer med fejl 500', catalogue)).toMatchObject({ areaId: 'oevrige', systemImplied: 'cip' });
+  });
+
   it('is no word of the language with two letters changed ("medarbejder" is no "merarbejde")', () => {
     expect(extractSlots('vi skal have en ny medarbejder oprettet som bruger', catalogue)).toEqual({ areaId: 'brugeradministration' });
   });
