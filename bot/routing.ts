@@ -291,6 +291,12 @@ function problemOnlySupposed(text: string): boolean {
 /** A question word anywhere in the text ("jeg kan ikke se hvad …", "I don't know why …"). */
 const QUESTION_WORD_INSIDE = /(?<![\p{L}\d])(?:hvad|hvordan|hvorfor|hvilke|hvilken|hvilket|hvornår|what|how|why|which|when)(?![\p{L}\d])/iu;
 
+/**
+ * Not knowing why, told after the problem ("… er afvist, og jeg ved ikke hvorfor", "… was rejected and I dont know why"): no
+ * question asked inside it (round 29) — "jeg kan ikke se hvad tallene står for" still asks what they mean.
+ */
+const NOT_KNOWING_WHY = /(?<![\p{L}\d])(?:(?:ved|forstår|aner|fatter)\s+(?:ikke|ik|slet\s+ikke)|(?:don['’]?t|do\s+not|didn['’]?t)\s+(?:know|understand|get)|no\s+idea|have\s+no\s+clue)\s+(?:hvorfor|why)(?![\p{L}\d])/giu;
+
 /** Urgency ("haster!", "akut", "asap"): something is to be done, not looked up. */
 const URGENT_WORDS = String.raw`haster|hastesag|akut|hurtigst\s+muligt|snarest|urgent|asap|straks`;
 
@@ -1367,7 +1373,7 @@ export function decide(input: RouteInput): RouteDecision {
     // problem lies between them, and it is the case of the one the slots chose (round 27).
     // A system only implied counts for a problem told as a sentence, not asked nor named as a topic ("fejlindmeldelse løn emnefelt"),
     // nor with a question inside it ("jeg kan ikke se hvad tallene på lønsedlen står for").
-    if (recognition.slots.systemId === undefined && (question || !toldAsSentence(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text))) return false;
+    if (recognition.slots.systemId === undefined && (question || !toldAsSentence(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text.replace(NOT_KNOWING_WHY, ' ')))) return false;
     return problemSystem !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 

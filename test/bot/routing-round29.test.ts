@@ -106,3 +106,18 @@ describe('round 29: leave asked to make a case, by the asker', () => {
     expect(route(text, recognition({ kind: 'createCase' }, 1), howTo, lang)).toBe('knowledge');
   });
 });
+
+describe('round 29: not knowing why, told after the problem', () => {
+  const rejsud = { areaId: 'oekonomi', systemImplied: 'rejsud', areaByTopic: true as const };
+
+  it.each([
+    ['my expense report was rejected and I dont know why', 'en'],
+    ['udlægget er blevet afvist og jeg ved ikke hvorfor', 'da'],
+  ] as const)('"%s" is the implied system\'s case', (text, lang) => {
+    expect(route(text, recognition({ kind: 'question' }, 0.9, rejsud), UNKNOWN, lang)).toBe('intent:createCase');
+  });
+
+  it('leaves a question inside the problem a question ("jeg kan ikke se hvad tallene … står for")', () => {
+    expect(route('jeg kan ikke se hvad tallene på lønsedlen står for', recognition({ kind: 'question' }, 0.9, { areaId: 'loen-hr', systemImplied: 'sls' }), UNKNOWN)).toBe('knowledge');
+  });
+});
