@@ -235,10 +235,11 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
 /**
  * Something not done that should have been, told with "er/blev/har … ikke": "kørselsgodtgørelsen er ikke udbetalt", "sygedagpenge-
  * refusionen er ikke kommet ind", "udlægget er stadig ikke godkendt", "the taxi expense has still not been reimbursed" (round 29).
+ * Not yet ("min lønseddel er ikke kommet i e-boks endnu", "not paid yet") is waiting, which the page on when it comes answers.
  * "Er ikke" with any word after it is as often a fact ("det er ikke muligt", "er ikke omfattet"): only the verbs of paying,
  * receiving, approving, sending, booking and saving, as participles.
  */
-const NOT_DONE = String.raw`(?:er|var|blev|bliver|is|was|were|are|has|have|had)\s+(?:(?:stadig|endnu|desværre|slet|still|yet)\s+)?(?:ikke|not)\s+(?:(?:blevet|been)\s+)?(?:(?:ud)?betalt|modtaget|kommet|godkendt|overført|refunderet|registreret|bogført|sendt|oprettet|opdateret|gemt|indlæst|behandlet|dukket\s+op|paid|received|approved|reimbursed|refunded|transferred|booked|registered|sent|created|updated|saved|processed|arrived|credited)`;
+const NOT_DONE = String.raw`(?:er|var|blev|bliver|is|was|were|are|has|have|had)\s+(?:(?:stadig|desværre|slet|still)\s+)?(?:ikke|not)\s+(?:(?:blevet|been)\s+)?(?:(?:ud)?betalt|modtaget|kommet|godkendt|overført|refunderet|registreret|bogført|sendt|oprettet|opdateret|gemt|indlæst|behandlet|dukket\s+op|paid|received|approved|reimbursed|refunded|transferred|booked|registered|sent|created|updated|saved|processed|arrived|credited)(?![^.,;:!?]*(?<![\p{L}\d])(?:endnu|yet)(?![\p{L}\d]))`;
 
 /** A thing that goes away by itself as told in the present or the perfect: "mine udlæg forsvinder når jeg gemmer", "the receipts disappear" (round 29). */
 const VANISHES = String.raw`forsvinder|disappears?|vanish(?:es|ed)?`;
@@ -337,8 +338,11 @@ const FAILING_VERB = /(?<![\p{L}\d])(?:hænger|fryser|mangler|forsvinder|driller
  * a thing as subject and its verb, which "fejlindmeldelse løn emnefelt" has not (round 29).
  */
 function toldAsSentence(text: string): boolean {
-  return SENTENCE.test(text) || PROBLEM.test(text) || FAILING_VERB.test(text);
+  return SENTENCE.test(text) || PROBLEM.test(text) || (FAILING_VERB.test(text) && words(text).length >= TOLD_WITH_A_VERB);
 }
+
+/** Words a text with only a verb of failing has to be told rather than typed as keywords ("lønseddel mangler" is searched). */
+const TOLD_WITH_A_VERB = 3;
 
 /**
  * A case asked for in so many words: a verb of making or sending before the case itself ("open
@@ -360,15 +364,15 @@ const ASKED_TO_MAKE_A_CASE =
  * Leave asked to make a case, by the asker for themselves: "kan vi starte en ny sag", "kan jeg lige få oprettet en sag om
  * udlægget", "må jeg åbne en henvendelse", "can I open a ticket about my payslip" (round 29) — one case with its article, by
  * "jeg"/"vi"/"I"/"we": a request put as a question. "Kan man oprette en sag …" (anyone), "kan jeg oprette sager for de
- * andre institutioner" (cases in general), "hvordan kan jeg …" (asked how, see asksHow) and a condition put on it
- * ({@link CASE_CONDITION}) ask about cases.
+ * andre institutioner" (cases in general), "hvordan kan jeg …" (asked how, see asksHow), a condition put on it
+ * ({@link CASE_CONDITION}) and a question word ("which areas can I open a ticket in") ask about cases.
  */
 const LEAVE_TO_MAKE_A_CASE =
   /(?<![\p{L}\d])(?:(?:kan|må|kunne)\s+(?:jeg|vi)\s+(?:(?:godt|lige|ikke|please)\s+)*(?:få\s+)?(?:oprette|oprettet|lave|lavet|starte|startet|åbne|åbnet|sende|sendt)|(?:can|could|may)\s+(?:i|we)\s+(?:(?:please|just)\s+)?(?:open|create|raise|log|start|submit|file|get))\s+(?:en|et|a|an)\s+(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
 
 /** A case asked for as a question: the assistant or the desk asked to make it ({@link ASKED_TO_MAKE_A_CASE}) or leave asked to ({@link LEAVE_TO_MAKE_A_CASE}). */
 function askedToMakeACase(text: string): boolean {
-  return ASKED_TO_MAKE_A_CASE.test(text) || (LEAVE_TO_MAKE_A_CASE.test(text) && !CASE_CONDITION.test(text) && !asksHow(text));
+  return ASKED_TO_MAKE_A_CASE.test(text) || (LEAVE_TO_MAKE_A_CASE.test(text) && !CASE_CONDITION.test(text) && !asksHow(text) && !QUESTION_WORD_INSIDE.test(text));
 }
 
 /** A condition put on the case asked leave for ("kan jeg oprette en sag uden at være registreret", "… if I'm not registered"): whether it can be, a question. */

@@ -121,3 +121,21 @@ describe('round 29: not knowing why, told after the problem', () => {
     expect(route('jeg kan ikke se hvad tallene på lønsedlen står for', recognition({ kind: 'question' }, 0.9, { areaId: 'loen-hr', systemImplied: 'sls' }), UNKNOWN)).toBe('knowledge');
   });
 });
+
+describe('round 29: the guards found by routing every kb-public question', () => {
+  const payslips = { areaId: 'loen-hr', systemImplied: 'sls' };
+  const schedule = article('Kørselsplan: lønsedlen ligger i e-Boks på udbetalingsdagen; ved lønkørsel i december kommer den tidligere.', 'SLS', 1);
+
+  it('leaves "not yet" waiting: the page on when it comes answers', () => {
+    expect(reportsAProblem('min lønsedel er ikke kommet i e-boks endnu')).toBe(false);
+    expect(route('min lønsedel er ikke kommet i e-boks endnu', recognition({ kind: 'createCase' }, 0.53, payslips), schedule)).toBe('knowledge');
+  });
+
+  it('leaves two words typed as keywords searched ("lønseddel mangler")', () => {
+    expect(route('lønseddel mangler', recognition({ kind: 'question' }, 0.95, payslips), schedule)).toBe('knowledge');
+  });
+
+  it('leaves a question word before the leave asked a question ("which areas can I open a ticket in")', () => {
+    expect(route('which areas can I open a ticket in on the serviceportal', recognition({ kind: 'createCase' }, 1), schedule, 'en')).toBe('knowledge');
+  });
+});
