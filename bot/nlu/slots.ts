@@ -752,9 +752,7 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
   // whose thing the text speaks of ("kørselsgodtgørelsen", "lønsedlen", "the expense report").
   if (system === undefined || bySubject) {
     const owner = systemOfThing(catalogue, keys, wins, words, known);
-    // A subject of an area that does not have the system beside it ("momsen på min overtid"): two subjects, no one system.
-    const otherSubject = owner !== undefined && catalogue.areas.some((a, index) => a.id !== USER_ADMINISTRATION && !a.systemIds.includes(owner.id) && areaOfTopic([a], [keys.topicKeys[index] ?? []], words) !== undefined);
-    if (owner && owner.id !== system?.id && !otherSubject) {
+    if (owner && owner.id !== system?.id) {
       system = owner;
       systemHit = undefined;
       bySubject = false;
