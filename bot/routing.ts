@@ -253,6 +253,30 @@ const INTRODUCTION = /(?<![\p{L}\d])(?:det\s+er|her\s+er|jeg\s+hedder|mit\s+navn
 const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|you|your|i|me|my|we|us)(?![\p{L}\d])/iu;
 
 /**
+ * Something not done that should have been, told with "er/blev/har … ikke": "kørselsgodtgørelsen er ikke udbetalt", "sygedagpenge-
+ * refusionen er ikke kommet ind", "udlægget er stadig ikke godkendt", "the taxi expense has still not been reimbursed" (round 29).
+ * Not yet ("min lønseddel er ikke kommet i e-boks endnu", "not paid yet") is waiting, which the page on when it comes answers.
+ * "Er ikke" with any word after it is as often a fact ("det er ikke muligt", "er ikke omfattet"): only the verbs of paying,
+ * receiving, approving, sending, booking and saving, as participles.
+ */
+const NOT_DONE = String.raw`(?:er|var|blev|bliver|is|was|were|are|has|have|had)\s+(?:(?:stadig|desværre|slet|still)\s+)?(?:ikke|not)\s+(?:(?:blevet|been)\s+)?(?:(?:ud)?betalt|modtaget|kommet|godkendt|overført|refunderet|registreret|bogført|sendt|oprettet|opdateret|gemt|indlæst|behandlet|dukket\s+op|paid|received|approved|reimbursed|refunded|transferred|booked|registered|sent|created|updated|saved|processed|arrived|credited)(?![^.,;:!?]*(?<![\p{L}\d])(?:endnu|yet)(?![\p{L}\d]))`;
+
+/** A thing that goes away by itself as told in the present or the perfect: "mine udlæg forsvinder når jeg gemmer", "the receipts disappear" (round 29). */
+const VANISHES = String.raw`forsvinder|disappears?|vanish(?:es|ed)?`;
+
+/**
+ * A thing that is missing, the thing the subject: "kursusbeviserne … mangler for alle deltagere", "der mangler data i LDV" (round
+ * 29) — not a person lacking something ("jeg mangler adgang", "vi mangler en godkender": a need, told elsewhere).
+ */
+const GOES_MISSING = String.raw`(?<!(?:jeg|vi|du|i|de|man|hvad|hvem|hvilke|hvilken)\s+)mangler`;
+
+/**
+ * Slowness told of a system: "LDV er ekstremt langsomt i dag", "RejsUd kører meget langsomt", "ISOLA is really slow" (round 29) —
+ * the verb right before, or a word of degree between: "er systemet langsomt i perioder" asks.
+ */
+const SLOW = String.raw`(?:er|var|blev|bliver|kører|is|was|are|were|runs?|running|gets?|got)\s+(?:(?:meget|ekstremt|vildt|utroligt|virkelig|enormt|helt|så|really|very|extremely|so|super|incredibly)\s+)?(?:langsom|langsomt|langsomme|slow|sluggish)`;
+
+/**
  * Something that fails, told without "ikke"/"not" or a word of error (round 27): a contraction typed without its apostrophe
  * ("RejsUd wont submit", "I cant get into Campus", "it doesnt load"); a thing found empty, blank or gone ("rapporten er tom",
  * "the data is missing", "viser tomme kuber", "viser en blank side", "fakturaen er forsvundet"); a thing that stalls or throws the user out ("går i
@@ -262,8 +286,10 @@ const SPEAKS_TO_THE_ASSISTANT = /(?<![\p{L}\d])(?:du|dig|din|dit|jeg|mig|vi|os|y
  * twice"), pay too little or too much ("fik for lidt i løn", "got paid too little"). How people tell a
  * system's failure as often as with a negation; the system named or not is weighed where the problem is used.
  */
-const FAILS_IN_OTHER_WORDS =
-  /(?<![\p{L}\d])(?:(?:fået|fik|betalt|udbetalt|trukket|bogført|registreret|oprettet|kommet|sendt|paid|charged|booked|received|sent|created)\s+(?:\p{L}+\s+){0,3}?(?:(?:to|2)\s+gange|twice)|(?:bogført|betalt|udbetalt|registreret|oprettet|trukket|sendt|kommet|viser|vises|står|er|blev|bliver)\s+(?:\p{L}+\s+)?dobbel\p{L}*|doubled|double\s+(?:paid|booked|charged|payment)|for\s+(?:lidt|meget)\s+(?:i\s+)?(?:løn|lønnen|udbetalt|refusion|pay|salary)|too\s+(?:little|much)|(?:\p{L}{2,}r|har|havde|kan|er|var|blev|is|was|were|has|have|had)\s+aldrig|never\s+(?:\p{L}+ed|\p{L}+s|got|came|come|arrive|paid|showed\s+up)|(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt))(?![\p{L}\d])/iu;
+const FAILS_IN_OTHER_WORDS = new RegExp(
+  String.raw`(?<![\p{L}\d])(?:(?:fået|fik|betalt|udbetalt|trukket|bogført|registreret|oprettet|kommet|sendt|paid|charged|booked|received|sent|created)\s+(?:\p{L}+\s+){0,3}?(?:(?:to|2)\s+gange|twice)|(?:bogført|betalt|udbetalt|registreret|oprettet|trukket|sendt|kommet|viser|vises|står|er|blev|bliver)\s+(?:\p{L}+\s+)?dobbel\p{L}*|doubled|double\s+(?:paid|booked|charged|payment)|for\s+(?:lidt|meget)\s+(?:i\s+)?(?:løn|lønnen|udbetalt|refusion|pay|salary)|too\s+(?:little|much)|(?:\p{L}{2,}r|har|havde|kan|er|var|blev|is|was|were|has|have|had)\s+aldrig|never\s+(?:\p{L}+ed|\p{L}+s|got|came|come|arrive|paid|showed\s+up)|(?:can|won|doesn|isn|aren|wasn|weren|didn|couldn|wouldn|hasn|haven)t|(?:er|var|bliver|blev|står|is|are|was|were|comes?|came)\s+(?:helt\s+|bare\s+|completely\s+|totally\s+|just\s+)?(?:tom|tomt|tomme|empty|blank|blanke|forsvundet|væk|missing|gone)|(?:viser|viste|shows?|showed)\s+(?:tom|tomt|tomme|blank|blanke|empty)(?=\s)|(?:går|gik)\s+i\s+stå|står\s+(?:bare\s+)?stille|keeps?\s+(?:on\s+)?(?:spinning|loading|crashing|freezing|failing|timing\s+out)|(?<!(?:jeg|vi|du|de|i|we|you|they)\s+)(?:lukker|lukkede|shuts?|shut)\s+(?:ned|down)|(?:smider|smed|kaster|logger|kicks?|kicked|throws?|threw|logs?|logged)\s+(?:mig|os|brugerne|me|us|users)\s+(?:ud|af|out|off)|ugyldig\p{L}*|invalid|(?:blank|hvid|tom)\s+(?:side|skærm|page|screen)|(?:sender|sendte|viser|viste|henter|leverer|modtager|shows?|showed|sends?|sent|loads?|displays?|returns?|delivers?)\s+(?:ingen|intet|no|nothing)|(?:disappeared|forsvandt)|${NOT_DONE}|${VANISHES}|${GOES_MISSING}|${SLOW})(?![\p{L}\d])`,
+  'iu',
+);
 
 /** Whether the text reports that something does not work (a negation of what it does, or {@link FAILS_IN_OTHER_WORDS}). */
 export function reportsAProblem(text: string): boolean {
@@ -285,6 +311,12 @@ function problemOnlySupposed(text: string): boolean {
 
 /** A question word anywhere in the text ("jeg kan ikke se hvad …", "I don't know why …"). */
 const QUESTION_WORD_INSIDE = /(?<![\p{L}\d])(?:hvad|hvordan|hvorfor|hvilke|hvilken|hvilket|hvornår|what|how|why|which|when)(?![\p{L}\d])/iu;
+
+/**
+ * Not knowing why, told after the problem ("… er afvist, og jeg ved ikke hvorfor", "… was rejected and I dont know why"): no
+ * question asked inside it (round 29) — "jeg kan ikke se hvad tallene står for" still asks what they mean.
+ */
+const NOT_KNOWING_WHY = /(?<![\p{L}\d])(?:(?:ved|forstår|aner|fatter)\s+(?:ikke|ik|slet\s+ikke)|(?:don['’]?t|do\s+not|didn['’]?t)\s+(?:know|understand|get)|no\s+idea|have\s+no\s+clue)\s+(?:hvorfor|why)(?![\p{L}\d])/giu;
 
 /** Urgency ("haster!", "akut", "asap"): something is to be done, not looked up. */
 const URGENT_WORDS = String.raw`haster|hastesag|akut|hurtigst\s+muligt|snarest|urgent|asap|straks`;
@@ -315,6 +347,24 @@ const SENTENCE =
   /(?<![\p{L}\d])(?:jeg|vi|du|man|der|han|hun|er|var|har|havde|kan|kunne|skal|vil|bliver|blev|får|fik|we|you|he|she|they|it|is|are|was|were|has|have|had|can|could|will|would|should|gets?|got)(?![\p{L}\d])/iu;
 
 /**
+ * Verbs of failing in the present tense, the sentence's own finite verb with the thing as its subject: "e-læringsmodulet
+ * hænger på side 4", "kursusbeviserne mangler", "the e-learning module freezes every time", "kuben … viser ikke de nyeste tal".
+ */
+const FAILING_VERB = /(?<![\p{L}\d])(?:hænger|fryser|mangler|forsvinder|driller|fejler|crasher|freezes|crashes|hangs|fails|keeps|disappears)(?![\p{L}\d])/iu;
+
+/**
+ * A problem told as a sentence rather than named as a topic: a subject or a verb of being, having or being able
+ * ({@link SENTENCE}), a verb negated ({@link PROBLEM}: "viser ikke", "won't load") or a verb of failing ({@link FAILING_VERB}) —
+ * a thing as subject and its verb, which "fejlindmeldelse løn emnefelt" has not (round 29).
+ */
+function toldAsSentence(text: string): boolean {
+  return SENTENCE.test(text) || PROBLEM.test(text) || (FAILING_VERB.test(text) && words(text).length >= TOLD_WITH_A_VERB);
+}
+
+/** Words a text with only a verb of failing has to be told rather than typed as keywords ("lønseddel mangler" is searched). */
+const TOLD_WITH_A_VERB = 3;
+
+/**
  * A case asked for in so many words: a verb of making or sending before the case itself ("open
  * ticket", "lav en ny sag", "send en henvendelse", "create a new case", "raise an issue").
  */
@@ -329,6 +379,24 @@ const ASKS_FOR_A_CASE =
  */
 const ASKED_TO_MAKE_A_CASE =
   /(?<![\p{L}\d])(?:(?:kan|vil|kunne|ville|gider)\s+(?:du|i)|(?:can|could|would|will)\s+you)\s+(?:(?:godt|lige|venligst|ikke|please|kindly|just)\s+)*(?!(?:se|finde|vise|læse|slette|lukke|annullere|ændre|tjekke|følge|forklare|show|find|see|read|delete|close|cancel|change|check|explain|tell)(?![\p{L}\d]))\p{L}{3,}\s+(?:(?:en|et|a|an)\s+)?(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])|(?<=^|[.,;:!?]\s*)(?:laver|opretter|sender|starter|åbner|registrerer)\s+(?:du|i)\s+(?:(?:godt|lige|venligst|ikke|så)\s+)*(?:(?:en|et)\s+)?(?:(?:ny|nyt)\s+)?(?:sag|henvendelse|ticket|case)(?![\p{L}\d])/iu;
+
+/**
+ * Leave asked to make a case, by the asker for themselves: "kan vi starte en ny sag", "kan jeg lige få oprettet en sag om
+ * udlægget", "må jeg åbne en henvendelse", "can I open a ticket about my payslip" (round 29) — one case with its article, by
+ * "jeg"/"vi"/"I"/"we": a request put as a question. "Kan man oprette en sag …" (anyone), "kan jeg oprette sager for de
+ * andre institutioner" (cases in general), "hvordan kan jeg …" (asked how, see asksHow), a condition put on it
+ * ({@link CASE_CONDITION}) and a question word ("which areas can I open a ticket in") ask about cases.
+ */
+const LEAVE_TO_MAKE_A_CASE =
+  /(?<![\p{L}\d])(?:(?:kan|må|kunne)\s+(?:jeg|vi)\s+(?:(?:godt|lige|ikke|please)\s+)*(?:få\s+)?(?:oprette|oprettet|lave|lavet|starte|startet|åbne|åbnet|sende|sendt)|(?:can|could|may)\s+(?:i|we)\s+(?:(?:please|just)\s+)?(?:open|create|raise|log|start|submit|file|get))\s+(?:en|et|a|an)\s+(?:(?:ny|nyt|new)\s+)?(?:sag|henvendelse|ticket|case|support\s+ticket)(?![\p{L}\d])/iu;
+
+/** A case asked for as a question: the assistant or the desk asked to make it ({@link ASKED_TO_MAKE_A_CASE}) or leave asked to ({@link LEAVE_TO_MAKE_A_CASE}). */
+function askedToMakeACase(text: string): boolean {
+  return ASKED_TO_MAKE_A_CASE.test(text) || (LEAVE_TO_MAKE_A_CASE.test(text) && !CASE_CONDITION.test(text) && !asksHow(text) && !QUESTION_WORD_INSIDE.test(text));
+}
+
+/** A condition put on the case asked leave for ("kan jeg oprette en sag uden at være registreret", "… if I'm not registered"): whether it can be, a question. */
+const CASE_CONDITION = /(?<![\p{L}\d])(?:uden|hvis|når|selvom|selv\s+om|inden|før|without|if|when|unless|before)(?![\p{L}\d])/iu;
 
 /**
  * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log
@@ -1421,7 +1489,7 @@ export function decide(input: RouteInput): RouteDecision {
     // problem lies between them, and it is the case of the one the slots chose (round 27).
     // A system only implied counts for a problem told as a sentence, not asked nor named as a topic ("fejlindmeldelse løn emnefelt"),
     // nor with a question inside it ("jeg kan ikke se hvad tallene på lønsedlen står for").
-    if (recognition.slots.systemId === undefined && (question || !SENTENCE.test(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text))) return false;
+    if (recognition.slots.systemId === undefined && (question || !toldAsSentence(text) || namesATopic(text) || QUESTION_WORD_INSIDE.test(text.replace(NOT_KNOWING_WHY, ' ')))) return false;
     return problemSystem !== undefined && !asksHow(text) && !ASKS_WHAT_IT_MEANS.test(sentence(text)) && !namesOwnCases(text) && !(WH_QUESTION.test(sentence(text)) && (CASE_WORDS.test(text) || REPORTING.test(text))) && (reportsAProblem(text) || SOMETHING_WRONG.test(text)) && !(question && problemOnlySupposed(text)) && (mentionedSystems(text).length <= 1 || !question);
   }
 
@@ -1491,7 +1559,7 @@ export function decide(input: RouteInput): RouteDecision {
     if (systemId === undefined || question || !problemInSystem()) return false;
     const s = sentence(text);
     // A verb of making a case counts only where nothing is said to fail ("RejsUd vil ikke lade mig oprette …" reports a problem).
-    if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) return false;
+    if ((CASE_ACTION.test(text) && !reportsAProblem(text)) || CASE_WORDS.test(text) || ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(s) || askedToMakeACase(text) || ASKED_TO_LOG_IT.test(text)) return false;
     if (DESK_ASKED_TO_ACT.test(s) || NEED_TO_HAVE_DONE.test(text) || PASSIVE_ORDER.test(text) || POLITE_ORDER.test(text) || ordersACaseAfter(text) || ordersRemoval(text)) return false;
     // "…, vil gerne have det undersøgt", "please look into it": a wish that the desk act; "RejsUd er gået ned": an outage only
     // the desk can mend — both the case, as asked.
@@ -1525,7 +1593,7 @@ export function decide(input: RouteInput): RouteDecision {
       if (namesItsCase(recognition.intent) && !asksHow(text)) return intent('rule');
       // A rule that fired inside a question ("who may order access to … at our institution?"): the knowledge base first —
       // unless the question asks for the case ("…, kan du oprette en sag til brugeradministration?").
-      if (question && !(kind === 'createCase' && ASKED_TO_MAKE_A_CASE.test(text)) && knowledge().kind !== 'unknown') return ask('question');
+      if (question && !(kind === 'createCase' && askedToMakeACase(text)) && knowledge().kind !== 'unknown') return ask('question');
       return intent('rule');
     }
     // "Hvad skal jeg skrive?", "what am I supposed to type here", "hvilke kommandoer findes der": how to use the chat — its help.
@@ -1553,7 +1621,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "Open ticket", "lav en ny sag": a case asked for in so many words is one, however unsure the classifier.
     // The same words are a new case whatever else the classifier leans to ("åbn sag" read as a status,
     // "vil oprette sag under brugeradministration" as a question) — not a question about making one.
-    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || ((ASKED_TO_MAKE_A_CASE.test(text) || ASKED_TO_LOG_IT.test(text)) && !asksHow(text))) {
+    if (((ASKS_FOR_A_CASE.test(text) || NAMES_A_CASE_ABOUT.test(sentence(text))) && !question && !asksHow(text)) || ordersACaseAfter(text) || ((askedToMakeACase(text) || ASKED_TO_LOG_IT.test(text)) && !asksHow(text))) {
       if (kind === 'createCase') return intent('intent-request');
       if (!OWN_CASES.test(text) && findCaseNumbers(text).length === 0) return done({ kind: 'intent', intent: { kind: 'createCase' } }, 'intent-request');
     }
@@ -1903,7 +1971,7 @@ export function decide(input: RouteInput): RouteDecision {
     // "phone number for Kundebetjening to report an error", "telefonnummer til Kundebetjening for at melde en fejl": the number
     // or address of something an article names in the passage it shows, read as a request because the desk's area is named,
     // is that article's answer (as it is when read as a person asked for) — unless a case is asked for in words (round 28).
-    if (kind === 'createCase' && !CASE_WORDS.test(text) && !ASKED_TO_MAKE_A_CASE.test(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
+    if (kind === 'createCase' && !CASE_WORDS.test(text) && !askedToMakeACase(text) && !ASKS_FOR_A_CASE.test(text) && CONTACT_DETAIL.test(text) && holdsTheContactAsked(knowledge(), text)) return ask('question');
     if (sure || (plausible && namesPortal)) return intent('intent-request');
     // "Kan du slå min sag op, nr 39921", "tjek lige min henvendelse": a status or the list asked for, fairly surely, of the user's
     // own case in a request's form — theirs to look up, as the same asked as a question is; no article knows it (round 29).

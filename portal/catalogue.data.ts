@@ -24,6 +24,12 @@ export interface SystemInput {
   name: string;
   description: Localized;
   aliases?: string[];
+  /**
+   * Words of the things the system handles (see systemSchema): one word or a short phrase each, a word matched inflected
+   * and as a compound's part ("udlægget", "togbilletten", "barselsrefusionen"). Words several systems handle ("løn",
+   * "rapport", "adgang") are no system's thing: they stay area words or topics.
+   */
+  things?: string[];
 }
 
 export interface FormInput {
@@ -95,54 +101,63 @@ export const SYSTEMS: SystemInput[] = [
     name: 'Navision Stat',
     description: { da: 'Statens økonomisystem (regnskab og bogføring).', en: 'The state accounting system.' },
     aliases: ['navision', 'nav stat', 'navstat', 'ns'],
+    things: ['bogføring', 'postering', 'finanskonto', 'kontoplan', 'saldobalance', 'debitor', 'debitorpost', 'kreditor', 'kreditorpost', 'anlæg', 'anlægskartotek', 'årsafslutning', 'årsregnskab', 'momsafregning', 'bankafstemning', 'kassekladde', 'ledger', 'general ledger', 'fixed assets', 'year-end closing'],
   },
   {
     id: 'rejsud',
     name: 'RejsUd',
     description: { da: 'Rejseafregning og udlæg.', en: 'Travel settlement and expenses.' },
     aliases: ['rejs ud', 'rejsud2', 'rejse ud', 'rejseafregning'],
+    things: ['kørselsgodtgørelse', 'kilometergodtgørelse', 'kilometerpenge', 'kørselsregnskab', 'udlæg', 'diæt', 'diæter', 'rejseforskud', 'tjenesterejse', 'togbillet', 'flybillet', 'hotelregning', 'kvittering', 'mileage', 'mileage allowance', 'expense', 'expenses', 'expense report', 'expense claim', 'travel claim', 'travel expenses', 'receipt', 'receipts', 'per diem'],
   },
   {
     id: 'indfak',
     name: 'IndFak/SDI',
     description: { da: 'Fakturahåndtering (indkøb og fakturaer via SDI).', en: 'Invoice handling (purchases and invoices via SDI).' },
     aliases: ['indfak', 'indfak2', 'sdi', 'ind fak', 'e-faktura', 'efaktura'],
+    things: ['faktura', 'fakturaer', 'kreditnota', 'leverandørfaktura', 'indkøbsordre', 'indkøb', 'rekvisition', 'invoice', 'invoices', 'credit note', 'purchase order'],
   },
   {
     id: 'statens-budgetsystem',
     name: 'Statens Budgetsystem',
     description: { da: 'Budgetlægning og opfølgning.', en: 'Budgeting and follow-up.' },
     aliases: ['budgetsystem', 'sb', 'budget'],
+    things: ['budgetrevision', 'budgettal', 'bevillingsafregning', 'budgetopfølgning', 'budget revision', 'budget figures'],
   },
   {
     id: 'sls',
     name: 'SLS/HR-Løn',
     description: { da: 'Statens lønsystem.', en: 'The state payroll system.' },
     aliases: ['sls', 'hr-løn', 'hr løn', 'hrløn', 'statens lønsystem', 'lønsystem', 'lønsystemet'],
+    things: ['lønseddel', 'lønsedlen', 'lønsedler', 'lønkørsel', 'lønudbetaling', 'lønindberetning', 'overtid', 'merarbejde', 'overarbejde', 'feriepenge', 'ferietillæg', 'skattetræk', 'trækprocent', 'tillæg', 'pensionsbidrag', 'payslip', 'payslips', 'pay slip', 'salary', 'overtime', 'holiday pay', 'tax deduction', 'wages'],
   },
   {
     id: 'statens-pensionssystem',
     name: 'Statens Pensionssystem',
     description: { da: 'Tjenestemandspension.', en: 'Civil servants’ pensions.' },
     aliases: ['pensionssystem', 'pension', 'sps'],
+    things: ['tjenestemandspension', 'pensionsberegning', 'pensionsalder', 'civil servant pension', 'pension calculation'],
   },
   {
     id: 'statens-refusion',
     name: 'Statens Refusion',
     description: { da: 'Refusion ved sygdom, barsel og fleksjob.', en: 'Reimbursement for sickness, parental leave and flex jobs.' },
     aliases: ['refusion', 'refusioner'],
+    things: ['sygedagpengerefusion', 'barselsrefusion', 'fleksjobrefusion', 'refusionsansøgning', 'sickness reimbursement', 'maternity reimbursement'],
   },
   {
     id: 'statens-hr',
     name: 'Statens HR',
     description: { da: 'Personaleadministration og selvbetjening.', en: 'Personnel administration and self-service.' },
     aliases: ['shr', 'statenshr'],
+    things: ['selvbetjening', 'personalesag', 'medarbejderdata', 'fraværsregistrering', 'ferieregistrering', 'self-service', 'personnel file'],
   },
   {
     id: 'ldv',
     name: 'LDV',
     description: { da: 'Løndatavarehuset (lønstatistik og rapporter).', en: 'The payroll data warehouse (statistics and reports).' },
     aliases: ['løndatavarehus', 'løndatavarehuset', 'loendatavarehus'],
+    things: ['kube', 'kuben', 'kuber', 'lønstatistik', 'løndata', 'cube', 'cubes', 'salary statistics', 'payroll statistics'],
   },
   {
     id: 'isola',
@@ -155,18 +170,21 @@ export const SYSTEMS: SystemInput[] = [
     name: 'ØS Indsigt',
     description: { da: 'Ledelsesinformation om økonomi.', en: 'Management information on finances.' },
     aliases: ['øs indsigt', 'oes indsigt', 'øsindsigt', 'økonomistyringsinformation'],
+    things: ['ledelsesinformation', 'management information'],
   },
   {
     id: 'campus',
     name: 'Campus',
     description: { da: 'Statens læringsplatform.', en: 'The state learning platform.' },
     aliases: ['statens campus'],
+    things: ['kursus', 'kurset', 'kurser', 'kursusbevis', 'e-læring', 'elæring', 'e-læringsmodul', 'læringsmodul', 'kursustilmelding', 'course', 'courses', 'course certificate', 'e-learning', 'training certificate'],
   },
   {
     id: 'cip',
     name: 'CIP',
     description: { da: 'Fælles integrationsplatform.', en: 'Common integration platform.' },
     aliases: [],
+    things: ['integrationsfil', 'webservice', 'snitflade', 'integration file', 'web service'],
   },
   {
     id: 'serviceportalen',

@@ -12,7 +12,17 @@ import { localizedSchema, matchKey, matchWords } from './text.js';
 const idSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/);
 
 export const systemSchema = z
-  .object({ id: idSchema, name: z.string().min(1), description: localizedSchema, aliases: z.array(z.string().min(1)).default([]) })
+  .object({
+    id: idSchema,
+    name: z.string().min(1),
+    description: localizedSchema,
+    aliases: z.array(z.string().min(1)).default([]),
+    /**
+     * What the system handles, not its names ("kørselsgodtgørelse", "lønseddel", "kursusbevis", "expense report"): a
+     * case about one of them is most likely a case in this system when the text names none.
+     */
+    things: z.array(z.string().min(1)).default([]),
+  })
   .strict();
 export type System = z.infer<typeof systemSchema>;
 

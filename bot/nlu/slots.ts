@@ -389,6 +389,8 @@ interface CatalogueKeys {
   systemKeys: readonly string[][];
   areaKeys: readonly string[][];
   topicKeys: readonly string[][];
+  /** Per system, the match keys of the things it handles ("koerselsgodtgoerelse", "expensereport"; see {@link systemOfThing}). */
+  thingKeys: readonly string[][];
   /** Per system, its keys that are not an area's subject word ("pension", "ferie"): a system named only by such a word is named less surely. */
   namingKeys: readonly string[][];
   /** Per system, what its names say it is the system of ("lønsystem" → "loen"; see {@link subjectOfName}). */
@@ -427,6 +429,7 @@ function keysOf(catalogue: Catalogue, options: SlotOptions): CatalogueKeys {
       systemKeys: names,
       areaKeys: catalogue.areas.map((area) => areaKeys(area, options)),
       topicKeys: catalogue.areas.map((area) => area.topics.map(matchKey).filter((k) => k.length >= 3)),
+      thingKeys: catalogue.systems.map((system) => [...new Set(system.things.map(matchKey).filter((k) => k.length >= 4))]),
       // A description's name ("reimbursement", "tjenestemandspension") names its system less surely than a name of the catalogue's.
       namingKeys: names.map((keysOfSystem, index) => {
         const system = catalogue.systems[index] as System;
@@ -639,6 +642,56 @@ function systemOfAreaWord(area: Area, word: string, catalogue: Catalogue, keys: 
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** Letters a thing's name needs to be recognised with a typo ("kørselsgodtgørlesen"; "paysilp" is too short to tell). */
+const THING_WITH_TYPO = 8;
+/** Letters a typo leaves as they are at a thing's start: "medarbejder" is no "merarbejde" with two letters changed. */
+const THING_TYPO_START = 4;
+
+/**
+ * The one system whose things a text speaks of, when it names none ("min kørselsgodtgørelse er ikke udbetalt" → RejsUd,
+ * "kursusbeviset er ikke kommet" → Campus, "my expense report was rejected" → RejsUd): a thing's name written as it is
+ * (one to three words), a one-word name inflected or as a compound's first or last part ("udlægget", "kursusbeviset",
+ * "barselsrefusionen"), or a long one with a typo after its first letters in a word that is no word of the language
+ * (`known`). The surest hit decides (written as it is before inside a word, then the
+ * longer name); two systems' things as sure as each other give none. A thing data goes to or comes from ("til
+ * lønindberetning") gives way to one that does not.
+ */
+function systemOfThing(catalogue: Catalogue, keys: CatalogueKeys, wins: ReturnType<typeof windows>, words: readonly string[], known: (word: string) => boolean): System | undefined {
+  const found: { system: System; hit: Hit }[] = [];
+  for (const [index, system] of catalogue.systems.entries()) {
+    const things = keys.thingKeys[index] ?? [];
+    if (things.length === 0) continue;
+    let hit = find(things, wins, words, false);
+    for (const key of things) {
+      words.forEach((word, from) => {
+        if (!namesAreaWord(key, word) && !endsCompound(key, word)) return;
+        const inside = { distance: 1, length: key.length, from, to: from + 1 };
+        if (better(inside, hit)) hit = inside;
+      });
+    }
+    const typed =
+      hit ??
+      things
+        .filter((k) => k.length >= THING_WITH_TYPO)
+        .map((key) => find([key], wins.filter((w) => w.to - w.from === 1 && w.key.startsWith(key.slice(0, THING_TYPO_START)) && !known(words[w.from] ?? '')), words, true))
+        .reduce<Hit | undefined>((b, h) => (h !== undefined && better(h, b) ? h : b), undefined);
+    if (typed) found.push({ system, hit: typed });
+  }
+  // Data sent to or fetched from a thing ("webservicen til lønindberetning svarer med fejl"): the other thing is the one that fails.
+  const atAnEnd = (f: { hit: Hit }): boolean => TRANSFER_END.has(words[f.hit.from - 1] ?? '');
+  const candidates = found.some((f) => !atAnEnd(f)) ? found.filter((f) => !atAnEnd(f)) : found;
+  let best: { system: System; hit: Hit } | undefined;
+  let tied = false;
+  for (const f of candidates) {
+    if (best && f.hit.distance === best.hit.distance && f.hit.length === best.hit.length) tied = true;
+    else if (better(f.hit, best?.hit)) {
+      best = f;
+      tied = false;
+    }
+  }
+  return tied ? undefined : best?.system;
+}
+
 /** Words that set what follows against what went before ("…, men …", "… but …"). */
 const CONTRAST: ReadonlySet<string> = new Set(['men', 'but']);
 
@@ -692,6 +745,18 @@ export function extractSlots(text: string, catalogue: Catalogue, options: SlotOp
       system = after.system;
       systemHit = after.hit;
       implied = after.inCompound;
+    }
+  }
+
+  // Nothing names a system, or only a word of an area's subjects does ("pensionsbidraget" of "pension"): the system
+  // whose thing the text speaks of ("kørselsgodtgørelsen", "lønsedlen", "the expense report").
+  if (system === undefined || bySubject) {
+    const owner = systemOfThing(catalogue, keys, wins, words, known);
+    if (owner && owner.id !== system?.id) {
+      system = owner;
+      systemHit = undefined;
+      bySubject = false;
+      implied = true;
     }
   }
 
