@@ -395,8 +395,13 @@ function askedToMakeACase(text: string): boolean {
   return ASKED_TO_MAKE_A_CASE.test(text) || (LEAVE_TO_MAKE_A_CASE.test(text) && !CASE_CONDITION.test(text) && !asksHow(text) && !QUESTION_WORD_INSIDE.test(text));
 }
 
-/** A condition put on the case asked leave for ("kan jeg oprette en sag uden at være registreret", "… if I'm not registered"): whether it can be, a question. */
-const CASE_CONDITION = /(?<![\p{L}\d])(?:uden|hvis|når|selvom|selv\s+om|inden|før|without|if|when|unless|before)(?![\p{L}\d])/iu;
+/**
+ * A condition put on the case asked leave for ("kan jeg oprette en sag uden at være registreret", "… if I'm not registered"),
+ * or another party it would be made for ("… på vegne af en anden institution", "… on behalf of a colleague", the merge of
+ * round 29): whether it can be, a question.
+ */
+const CASE_CONDITION =
+  /(?<![\p{L}\d])(?:uden|hvis|når|selvom|selv\s+om|inden|før|without|if|when|unless|before|på\s+vegne\s+af|on\s+behalf\s+of|for\s+(?:en|et)\s+(?:anden|andet|kollega)|for\s+(?:another|someone|a\s+colleague))(?![\p{L}\d])/iu;
 
 /**
  * The desk asked to record what was told, as a case: "…, kan du registrere det?", "…, vil I oprette den?", "…, can you log

@@ -102,6 +102,8 @@ describe('round 29: leave asked to make a case, by the asker', () => {
     ['hvordan kan jeg oprette en sag', 'da'],
     ['kan jeg oprette en sag uden at være registreret', 'da'],
     ['can we open a ticket if we are not registered?', 'en'],
+    ['må vi sende en henvendelse på vegne af vores søsterstyrelse', 'da'],
+    ['could we raise a ticket on behalf of another agency', 'en'],
   ] as const)('"%s" stays a question', (text, lang) => {
     expect(route(text, recognition({ kind: 'createCase' }, 1), howTo, lang)).toBe('knowledge');
   });
