@@ -105,7 +105,13 @@ describe('understanding a turn', () => {
     });
 
     it('a case about a subject of one area starts in that area and asks for the system', async () => {
-      await new Chat(world, ANNA).run([['jeg vil gerne oprette en sag om at min overtid ikke er udbetalt', ['Jeg har valgt Statens Løn og HR', 'Hvilket system']]]);
+      // Round 29 (the merge): "overtid" is now one of SLS/HR-Løn's things and implies the system (below); leave is the
+      // area's subject in several systems
+      await new Chat(world, ANNA).run([['jeg vil gerne oprette en sag om en medarbejders orlov', ['Jeg har valgt Statens Løn og HR', 'Hvilket system']]]);
+    });
+
+    it('a case about a thing of one system starts on that system and asks for the form (round 29)', async () => {
+      await new Chat(world, ANNA).run([['jeg vil gerne oprette en sag om at min overtid ikke er udbetalt', ['Jeg har valgt Statens Løn og HR → SLS/HR-Løn', 'Hvilken formular']]]);
     });
 
     it('starts the case dialog with the system chosen from the report', async () => {
