@@ -6,19 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { decide, readsAsQuestion } from '../../bot/routing.js';
-import type { Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
+import type { Recognition } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
 import { answerFrom } from '../support/articles.js';
-
-const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
-
-function recognition(intent: Intent, confidence: number, slots: Recognition['slots'] = {}): Recognition {
-  return { intent, confidence, command: false, scores: {}, slots, unfamiliar: 0 };
-}
+import { recognition, routeOf, UNKNOWN } from '../support/routing.js';
 
 function route(text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN, lang: 'da' | 'en' = 'en'): string {
-  const decision: RouteDecision = decide({ text, lang, recognition: recognized, expectation: { kind: 'none' }, knowledge: () => knowledge });
-  return decision.route.kind === 'intent' ? `intent:${decision.route.intent.kind}` : decision.route.kind;
+  return routeOf(text, recognized, knowledge, { lang });
 }
 
 describe('round 28: English questions of whether one may, or may have money back', () => {

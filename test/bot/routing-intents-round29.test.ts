@@ -8,24 +8,19 @@
  * ("stays", "does not") pass on both.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, readsAsQuestion } from '../../bot/routing.js';
+import { readsAsQuestion } from '../../bot/routing.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
 import { REMOVAL_FORM } from '../../bot/nlu/slots.js';
-import type { Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
+import type { Intent, Recognition } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
 import { answerFrom } from '../support/articles.js';
+import { recognition, routeOf, UNKNOWN } from '../support/routing.js';
 
-const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
 /** An article that shares a word with the text and answers it strongly, as the shipped pages did ("lønkalender" for "lønteamet"). */
 const SOME_ARTICLE = answerFrom({ id: 'some-page', title: 'Lønkalender' }, 'Lønkalenderen viser datoerne for årets lønkørsler.', 1);
 
-function recognition(intent: Intent, confidence: number, slots: Recognition['slots'] = {}, unfamiliar = 0): Recognition {
-  return { intent, confidence, command: false, scores: {}, slots, unfamiliar };
-}
-
 function route(text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN, lang: 'da' | 'en' = 'da'): string {
-  const decision: RouteDecision = decide({ text, lang, recognition: recognized, expectation: { kind: 'none' }, knowledge: (_text, _lang, _about, _own, within) => (within === undefined ? knowledge : UNKNOWN) });
-  return decision.route.kind === 'intent' ? `intent:${decision.route.intent.kind}` : decision.route.kind;
+  return routeOf(text, recognized, knowledge, { lang, askedWithin: 'nothing' });
 }
 
 describe('round 29: what the assistant does, asked in words of knowing, talking, purpose or capability', () => {

@@ -5,27 +5,16 @@
  * before") pass on both.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decide, reportsAProblem } from '../../bot/routing.js';
+import { reportsAProblem } from '../../bot/routing.js';
 import { NaturalIntentRecognizer } from '../../bot/recognizer.js';
-import type { Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
+import type { Recognition } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
-import { answerFrom } from '../support/articles.js';
+import { recognition, routeOf, systemArticle, UNKNOWN } from '../support/routing.js';
 
-const UNKNOWN: AnswerResult = { kind: 'unknown', reason: 'low-confidence' };
-
-function recognition(intent: Intent, confidence: number, slots: Recognition['slots'] = {}, unfamiliar = 0): Recognition {
-  return { intent, confidence, command: false, scores: {}, slots, unfamiliar };
-}
-
-/** An article about a system (or about none), whose passage says `text`. */
-function article(text: string, system?: string, score = 0.9): AnswerResult {
-  return answerFrom({ id: 's', title: system ?? 'A', ...(system ? { system } : {}) }, text, score);
-}
+const article = systemArticle;
 
 function route(text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN, lang: 'da' | 'en' = 'da'): string {
-  // One word of the text asked of the article alone (round 28, ENGLISH_PROBLEM): the passage written for the test holds none.
-  const decision: RouteDecision = decide({ text, lang, recognition: recognized, expectation: { kind: 'none' }, knowledge: (_text, _lang, _about, _own, within) => (within === undefined ? knowledge : UNKNOWN) });
-  return decision.route.kind === 'intent' ? `intent:${decision.route.intent.kind}` : decision.route.kind;
+  return routeOf(text, recognized, knowledge, { lang, askedWithin: 'nothing' });
 }
 
 describe('round 27: a failure told without "ikke"/"not" or a word of error is a problem', () => {

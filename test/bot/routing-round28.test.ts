@@ -5,23 +5,15 @@
  * ("stays", "does not") pass on both.
  */
 import { describe, expect, it } from 'vitest';
-import { asksForAccess, decide, reportsAProblem } from '../../bot/routing.js';
-import type { Intent, Recognition, RouteDecision } from '../../dialogs/ports.js';
+import { asksForAccess, reportsAProblem } from '../../bot/routing.js';
+import type { Recognition } from '../../dialogs/ports.js';
 import type { AnswerResult } from '../../knowledge/index.js';
-import { answerFrom } from '../support/articles.js';
+import { recognition, routeOf, systemArticle, UNKNOWN } from '../support/routing.js';
 
-function recognition(intent: Intent, confidence: number, slots: Recognition['slots'] = {}): Recognition {
-  return { intent, confidence, command: false, scores: {}, slots, unfamiliar: 0 };
-}
+const article = systemArticle;
 
-/** An article about a system (or about none), whose passage says `text`. */
-function article(text: string, system?: string, score = 0.9): AnswerResult {
-  return answerFrom({ id: 's', title: system ?? 'A', ...(system ? { system } : {}) }, text, score);
-}
-
-function route(text: string, recognized: Recognition, knowledge: AnswerResult, lang: 'da' | 'en' = 'da'): string {
-  const decision: RouteDecision = decide({ text, lang, recognition: recognized, expectation: { kind: 'none' }, knowledge: () => knowledge });
-  return decision.route.kind === 'intent' ? `intent:${decision.route.intent.kind}` : decision.route.kind;
+function route(text: string, recognized: Recognition, knowledge: AnswerResult = UNKNOWN, lang: 'da' | 'en' = 'da'): string {
+  return routeOf(text, recognized, knowledge, { lang });
 }
 
 describe('round 28: a failure told as never, twice or too little is a problem', () => {
